@@ -1,0 +1,1 @@
+"""The text engine: decoding, reflow, segmentation, outline and export. Never imports Qt."""

@@ -1,0 +1,135 @@
+"""Bytes to text: encoding detection, newline and control-character clean-up.
+
+Accepts UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK. Every failure is a
+`DecodeError` whose message names the reason in one line; callers add the file name.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# Larger files are refused rather than read into memory: no newspaper page is this big.
+MAX_BYTES = 512 * 1024 * 1024
+# Share of invalid UTF-8 bytes tolerated (and replaced with U+FFFD) before the file is
+# taken to be in another encoding.
+_MAX_INVALID_RATIO = 0.002
+
+_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_CONTROL.update({0x09: " ", 0x200B: None, 0xFEFF: None, 0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
+
+_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+]
+
+
+class DecodeError(Exception):
+    """The bytes cannot be read as an OCR text page. The message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    newline: str
+    replaced: int = 0
+
+    @property
+    def warning(self) -> str | None:
+        if self.replaced:
+            return f"{self.replaced} invalid byte sequence(s) replaced with �"
+        return None
+
+
+def _looks_binary(data: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    sample = data[:65536]
+    controls = sum(sample.count(bytes([b])) for b in (*range(0x00, 0x09), *range(0x0E, 0x1B)))
+    if controls > max(8, len(sample) // 100):
+        return "binary data"
+    return None
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    if not kinds:
+        return "none"
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def _clean(raw: str, encoding: str, replaced: int) -> Decoded:
+    newline = _newline_style(raw)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    return Decoded(text=text, encoding=encoding, newline=newline, replaced=replaced)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    if not data.strip():
+        raise DecodeError("the file is empty" if not data else "the file holds only white space")
+    for bom, enc, name in (
+        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),
+        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16LE"),
+        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16BE"),
+    ):
+        if data.startswith(bom):
+            raw = data.decode(enc, errors="replace")
+            return _clean(raw, name, raw.count("\ufffd"))
+    what = _looks_binary(data)
+    if what:
+        raise DecodeError(f"it is {what}, not text")
+    try:
+        return _clean(data.decode("utf-8"), "UTF-8", 0)
+    except UnicodeDecodeError:
+        pass
+    # A UTF-8 page with a few damaged bytes stays UTF-8; a GB18030 page fails UTF-8 everywhere.
+    raw = data.decode("utf-8", errors="replace")
+    invalid = raw.count("\ufffd")
+    if invalid <= max(3, len(data) * _MAX_INVALID_RATIO):
+        return _clean(raw, "UTF-8", invalid)
+    try:
+        return _clean(data.decode("gb18030"), "GB18030", 0)
+    except UnicodeDecodeError:
+        pass
+    raw_gb = data.decode("gb18030", errors="replace")
+    invalid_gb = raw_gb.count("\ufffd")
+    if invalid_gb <= max(3, len(data) * _MAX_INVALID_RATIO):
+        return _clean(raw_gb, "GB18030", invalid_gb)
+    raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
+
+
+def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
+    """Read and decode a file. Raises DecodeError with a one-line reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise DecodeError("no such file") from None
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    except OSError as exc:
+        raise DecodeError(exc.strerror or str(exc)) from None
+    if p.is_dir():
+        raise DecodeError("it is a folder, not a file")
+    if size > MAX_BYTES:
+        raise DecodeError(f"it is too large ({size // (1024 * 1024)} MB; the limit is "
+                          f"{MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    except OSError as exc:
+        raise DecodeError(exc.strerror or str(exc)) from None
+    return data, decode_bytes(data)

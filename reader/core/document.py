@@ -1,0 +1,63 @@
+"""The engine's front door: bytes or a path in, a Document out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+
+from reader.core.decode import Decoded, decode_bytes, read_path
+from reader.core.lines import content_lines
+from reader.core.model import Document, SourceInfo
+from reader.core.reflow import reflow
+from reader.core.segment import build_articles
+
+_WS = re.compile(r"\s+")
+
+
+def fingerprint(text: str) -> str:
+    """sha256 of the decoded text with all white space removed.
+
+    The same page re-encoded, re-wrapped with other line ends, or copied elsewhere keeps
+    its fingerprint; annotations and corrections are stored against it.
+    """
+    return hashlib.sha256(_WS.sub("", text).encode("utf-8")).hexdigest()
+
+
+def split_source_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
+    source_lines = split_source_lines(decoded.text)
+    lines = content_lines(source_lines)
+    blocks, decisions, _habits = reflow(lines)
+    articles = build_articles(blocks)
+    info = SourceInfo(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=decoded.encoding,
+        lines=len(source_lines),
+        newline=decoded.newline,
+        fingerprint=fingerprint(decoded.text),
+        warning=decoded.warning,
+    )
+    return Document(source=info, articles=articles, source_lines=source_lines, decisions=decisions)
+
+
+def from_bytes(data: bytes, path: str = "") -> Document:
+    return build(decode_bytes(data), data, path)
+
+
+def from_text(text: str, path: str = "") -> Document:
+    data = text.encode("utf-8")
+    return build(decode_bytes(data), data, path)
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read, decode and reflow a page. Raises DecodeError with a one-line reason."""
+    data, decoded = read_path(path)
+    return build(decoded, data, os.fspath(path))

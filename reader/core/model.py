@@ -1,0 +1,127 @@
+"""The document model: plain data that the engine produces and everything else reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA = "ocr-reader.document/1"
+
+BLOCK_KINDS = ("paragraph", "heading", "question", "end", "dateline", "jump", "noise")
+# Parts of an article's headline; they live in Article.head, not in the body.
+HEAD_KINDS = ("kicker", "title", "subtitle", "byline")
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    text: str
+    first: int
+    last: int
+    level: int | None = None
+    # Length of a run-in heading label at the start of a paragraph ("1、树立…：").
+    label: int = 0
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        return (self.first, self.last)
+
+
+@dataclass(slots=True)
+class OutlineEntry:
+    level: int
+    text: str
+    block: int
+
+
+@dataclass(slots=True)
+class Article:
+    head: list[Block] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
+    # "article", "notice" (an advert or legal notice) or "headline" (a headline whose body
+    # is not next to it on the page; see segment.suggest_titles).
+    kind: str = "article"
+
+    def _head(self, kind: str) -> str | None:
+        parts = [b.text for b in self.head if b.kind == kind]
+        return " ".join(parts) if parts else None
+
+    @property
+    def title(self) -> str | None:
+        return self._head("title")
+
+    @property
+    def subtitle(self) -> str | None:
+        return self._head("subtitle")
+
+    @property
+    def byline(self) -> str | None:
+        return self._head("byline")
+
+    @property
+    def kicker(self) -> str | None:
+        return self._head("kicker")
+
+    @property
+    def first_line(self) -> int:
+        lines = [b.first for b in self.head] + [b.first for b in self.blocks]
+        return min(lines) if lines else 0
+
+    @property
+    def body_first_line(self) -> int:
+        return self.blocks[0].first if self.blocks else self.first_line
+
+    def label(self, chars: int = 16) -> str:
+        """The title, or the first words of the body when there is none."""
+        if self.title:
+            return self.title
+        for b in self.blocks:
+            if b.kind in ("paragraph", "question", "heading"):
+                text = b.text
+                return text if len(text) <= chars else text[:chars] + "…"
+        return self.blocks[0].text[:chars] if self.blocks else ""
+
+    def all_blocks(self) -> list[Block]:
+        return [*self.head, *self.blocks]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why the engine joined or split between a source line and the next content line."""
+
+    line: int
+    action: str  # "join" | "break" | "split"
+    reason: str
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    path: str
+    sha256: str
+    encoding: str
+    lines: int
+    newline: str = "LF"
+    fingerprint: str = ""
+    warning: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    source: SourceInfo
+    articles: list[Article]
+    source_lines: list[str]
+    decisions: list[Decision] = field(default_factory=list)
+
+    def iter_blocks(self):
+        for ai, art in enumerate(self.articles):
+            for block in art.all_blocks():
+                yield ai, block
+
+    def stats(self) -> dict[str, int]:
+        paragraphs = sum(1 for _, b in self.iter_blocks() if b.kind == "paragraph")
+        chars = sum(len(b.text) for _, b in self.iter_blocks() if b.kind != "noise")
+        return {
+            "articles": sum(1 for a in self.articles if a.kind != "headline"),
+            "paragraphs": paragraphs,
+            "characters": chars,
+        }

@@ -1,0 +1,265 @@
+"""Blocks to articles: headlines, bylines, end matter, displaced titles and the outline.
+
+A page is a run of bodies and headline groups (kicker, title, subtitle, byline). End matter,
+a closing dateline and a `（下转…）` close a body; a `（上接…）` opens one. Each headline group
+then goes to a neighbouring body: normally the one after it, but OCR sometimes puts a
+headline after its body. Lexical overlap between headline and body (shared character
+bigrams) settles those cases, and a headline that fits neither neighbour is left on its own
+(kind "headline") for the user to place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.lines import is_notice_title
+from reader.core.model import Article, Block, OutlineEntry
+from reader.core.text import bigrams
+
+_JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
+_NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
+_CLOSERS = frozenset(("end", "dateline"))
+_HEAD_PARTS = frozenset(("standalone", "subtitle", "byline"))
+# How much better a body two places away must match a headline at the top of the page
+# before the engine declines to give that headline to the body right below it.
+_DISTANT_MARGIN = 0.3
+_DATELINE_MARGIN = 0.3
+
+
+@dataclass(slots=True)
+class Segment:
+    kind: str  # "head" or "body"
+    blocks: list[Block] = field(default_factory=list)
+    head: list[Block] = field(default_factory=list)  # for bodies: the headline they got
+    taken: bool = False  # for heads: given to a body
+    notice: bool = False
+
+    @property
+    def opened_by_jump(self) -> bool:
+        return bool(self.blocks) and self.blocks[0].kind == "jump" and bool(
+            _JUMP_IN.match(self.blocks[0].text)
+        )
+
+    @property
+    def closed_by(self) -> str:
+        for b in reversed(self.blocks):
+            if b.kind == "noise":
+                continue
+            if b.kind in _CLOSERS:
+                return b.kind
+            if b.kind == "jump" and not _JUMP_IN.match(b.text):
+                return "jump"
+            return ""
+        return ""
+
+    def title_text(self) -> str:
+        return "".join(b.text for b in self.blocks if b.kind in ("standalone", "subtitle"))
+
+    def body_text(self) -> str:
+        return "".join(b.text for b in self.blocks if b.kind not in ("noise",))
+
+    @property
+    def has_title(self) -> bool:
+        return any(b.kind == "standalone" for b in self.blocks)
+
+
+def _is_boundary(blocks: list[Block], j: int) -> bool:
+    """True when nothing before block j belongs to an open article."""
+    for k in range(j - 1, -1, -1):
+        kind = blocks[k].kind
+        if kind == "noise":
+            continue
+        if kind in _CLOSERS or kind in _HEAD_PARTS:
+            return True
+        return kind == "jump" and not _JUMP_IN.match(blocks[k].text)
+    return True
+
+
+def _only_noise_after(blocks: list[Block], j: int) -> bool:
+    return all(b.kind == "noise" for b in blocks[j:])
+
+
+def _group_end(blocks: list[Block], j: int) -> int:
+    """End (exclusive) of the headline group that could start at j."""
+    k = j
+    n = len(blocks)
+    standalones = 0
+    while k < n and blocks[k].kind == "standalone" and standalones < 3:
+        standalones += 1
+        k += 1
+    while k < n and blocks[k].kind == "subtitle":
+        k += 1
+    while k < n and blocks[k].kind == "byline":
+        k += 1
+    return k
+
+
+def split_segments(blocks: list[Block]) -> list[Segment]:
+    segments: list[Segment] = []
+    body: Segment | None = None
+
+    def close_body() -> None:
+        nonlocal body
+        if body is not None and body.blocks:
+            segments.append(body)
+        body = None
+
+    j = 0
+    n = len(blocks)
+    while j < n:
+        block = blocks[j]
+        if block.kind in _HEAD_PARTS:
+            end = _group_end(blocks, j)
+            group = blocks[j:end]
+            kinds = {b.kind for b in group}
+            headline = (
+                "byline" in kinds
+                or "subtitle" in kinds
+                or _is_boundary(blocks, j)
+                or _only_noise_after(blocks, end)
+                or (end < n and blocks[end].kind == "jump" and bool(_JUMP_IN.match(blocks[end].text)))
+            )
+            if headline:
+                close_body()
+                seg = Segment("head", list(group))
+                seg.notice = any(
+                    b.kind == "standalone" and is_notice_title(b.text) for b in group
+                )
+                segments.append(seg)
+                j = end
+                continue
+            # A short line between paragraphs of one article: a feature subhead.
+            block.kind = "heading"
+            block.level = 0
+        if block.kind == "jump" and _JUMP_IN.match(block.text):
+            close_body()
+        if body is None:
+            body = Segment("body")
+        elif body.closed_by and block.kind not in _CLOSERS and block.kind != "noise":
+            close_body()
+            body = Segment("body")
+        body.blocks.append(block)
+        j += 1
+    close_body()
+    return segments
+
+
+def _score(head: Segment, body: Segment) -> float:
+    title = bigrams(head.title_text())
+    if not title:
+        return 0.0
+    return len(title & bigrams(body.body_text())) / len(title)
+
+
+def _free_body(segments: list[Segment], i: int) -> Segment | None:
+    if 0 <= i < len(segments):
+        seg = segments[i]
+        if seg.kind == "body" and not seg.head and any(b.kind != "noise" for b in seg.blocks):
+            return seg
+    return None
+
+
+def attach_headlines(segments: list[Segment]) -> None:
+    heads = [i for i, s in enumerate(segments) if s.kind == "head"]
+    # Bodies that no headline sits next to: the places a displaced headline may belong.
+    orphans = [
+        s
+        for i, s in enumerate(segments)
+        if s.kind == "body" and not (i > 0 and segments[i - 1].kind == "head" and not segments[i - 1].notice)
+    ]
+    for i in heads:
+        head = segments[i]
+        prev = _free_body(segments, i - 1)
+        nxt = _free_body(segments, i + 1)
+        if head.notice:
+            if nxt is not None and _NOTICE_BODY.search(nxt.body_text()[:300]):
+                _give(head, nxt)
+            continue
+        if prev is not None and prev.closed_by == "" and nxt is not None:
+            prev = None  # mid-page, a body that has not closed cannot take a headline after it
+        choice: Segment | None = None
+        if not head.has_title:
+            choice = nxt or prev
+        elif nxt is not None and prev is not None:
+            sp, sn = _score(head, prev), _score(head, nxt)
+            if (nxt.opened_by_jump and sp >= sn) or (
+                prev.closed_by == "dateline" and sp >= sn + _DATELINE_MARGIN
+            ):
+                choice = prev
+            else:
+                choice = nxt
+        elif nxt is not None:
+            choice = nxt
+            sn = _score(head, nxt)
+            best = max((_score(head, o) for o in orphans if o is not nxt), default=0.0)
+            if best >= sn + _DISTANT_MARGIN:
+                choice = None
+        elif prev is not None:
+            choice = prev
+        if choice is not None:
+            _give(head, choice)
+
+
+def _give(head: Segment, body: Segment) -> None:
+    body.head = head.blocks
+    head.taken = True
+
+
+def _head_blocks(group: list[Block]) -> list[Block]:
+    """Name the parts of a headline group: kicker, title, subtitle, byline."""
+    standalones = [b for b in group if b.kind == "standalone"]
+    for k, b in enumerate(standalones):
+        b.kind = "kicker" if k < len(standalones) - 1 else "title"
+    return group
+
+
+def build_articles(blocks: list[Block]) -> list[Article]:
+    segments = split_segments(blocks)
+    attach_headlines(segments)
+    articles: list[Article] = []
+    for seg in segments:
+        if seg.kind == "body":
+            art = Article(head=_head_blocks(seg.head), blocks=seg.blocks)
+            if not seg.head and all(b.kind == "noise" for b in seg.blocks) and articles:
+                articles[-1].blocks.extend(seg.blocks)
+                continue
+            articles.append(art)
+        elif not seg.taken:
+            kind = "notice" if seg.notice else "headline"
+            articles.append(Article(head=_head_blocks(seg.blocks), blocks=[], kind=kind))
+    for art in articles:
+        for b in art.blocks:
+            if b.kind == "standalone":  # a lone short line inside a body
+                b.kind = "heading"
+                b.level = 0
+        build_outline(art)
+    return articles
+
+
+def build_outline(article: Article) -> None:
+    """Give headings levels by numbering style, and list them with run-ins and questions.
+
+    Styles rank 一、 › （一） › 1、 › （1） › ①; levels are the ranks of the styles the
+    article uses, so an article numbered only with （一） starts at level 1. Feature
+    subheads are level 1, with numbered headings below them.
+    """
+    styles = sorted(
+        {b.level for b in article.blocks if (b.kind == "heading" or b.label) and b.level}
+    )
+    has_subheads = any(b.kind == "heading" and b.level == 0 for b in article.blocks)
+    offset = 2 if has_subheads else 1
+    rank = {style: k + offset for k, style in enumerate(styles)}
+    outline: list[OutlineEntry] = []
+    for index, b in enumerate(article.blocks):
+        if b.kind == "heading":
+            b.level = rank.get(b.level or 0, 1)
+            outline.append(OutlineEntry(b.level, b.text, index))
+        elif b.kind == "paragraph" and b.label:
+            level = rank.get(b.level or 0, 1)
+            b.level = None
+            outline.append(OutlineEntry(level, b.text[: b.label].rstrip("：:"), index))
+        elif b.kind == "question":
+            b.level = 1
+            outline.append(OutlineEntry(1, b.text, index))
+    article.outline = outline

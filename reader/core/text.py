@@ -1,0 +1,94 @@
+"""Character-level helpers shared by the engine: display width, spacing and punctuation."""
+
+from __future__ import annotations
+
+import re
+
+# Sentence-final punctuation. A line ending in one of these (optionally followed by closing
+# quotes or brackets) may end a paragraph; a line ending in anything else continues.
+SENTENCE_END = frozenset("。！？!?…")
+# Closing marks that may trail a sentence end: 。” or ！）.
+CLOSING = frozenset("”’」』）)】》〉\"'")
+# Punctuation that never starts a printed line in Chinese typesetting.
+NO_LINE_START = frozenset("，。、；：！？）》」』”’…,.;:!?)")
+# Anything a heading or title would not end with.
+SOFT_END = frozenset("，、；：,;:")
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2014\u2026"
+# OCR puts spaces around half-width runs inside Chinese text ("2024年 5月", "3 月 5 日").
+# Printed Chinese has no such spaces, so clean text drops a space between a CJK character
+# (or full-width mark) and a half-width one. A space between two CJK characters stays: it
+# often marks a character OCR lost ("党委书记卢 打开了话匣子"), and the reader keeps the gap.
+_SPACE_NEAR_CJK = re.compile(
+    rf"(?<=[{_CJK}])[ \t\u3000]+(?=[\x21-\x7e])|(?<=[\x21-\x7e])[ \t\u3000]+(?=[{_CJK}])"
+)
+_MULTI_SPACE = re.compile(r"[ \t\u3000]+")
+
+
+def width(text: str) -> int:
+    """Display cells: ASCII is one cell, everything else (CJK, full-width marks) is two.
+
+    Ambiguous-width marks such as “ ” — count as two because in a Chinese column they
+    take a full cell. Computed with C-level string operations because reflow calls it on
+    every line of every page.
+    """
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+
+
+def compact(text: str) -> str:
+    """Clean a line's interior spacing the way the printed page had it."""
+    if " " in text or "\u3000" in text or "\t" in text:
+        text = _MULTI_SPACE.sub(" ", _SPACE_NEAR_CJK.sub("", text))
+    return text
+
+
+def strip_closing(text: str) -> str:
+    return text.rstrip("".join(CLOSING))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence: 。 ！ ？ … possibly followed by ” or ）."""
+    core = strip_closing(text)
+    return bool(core) and core[-1] in SENTENCE_END
+
+
+def has_sentence_punct(text: str) -> bool:
+    return any(c in SENTENCE_END for c in text)
+
+
+def is_cjk_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+
+
+def join_lines(head: str, tail: str) -> str:
+    """Join two OCR lines of one paragraph.
+
+    Chinese joins with nothing. Two Latin words join with one space, and a word broken
+    with a hyphen at the end of a line is mended.
+    """
+    if not head:
+        return tail
+    if not tail:
+        return head
+    a, b = head[-1], tail[0]
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+        return head + " " + tail
+    if a == "-" and len(head) >= 2 and head[-2].isascii() and head[-2].isalpha() and b.isascii() and b.islower():
+        return head[:-1] + tail
+    if a in ",.;:!?" and b.isascii() and b.isalnum():
+        return head + " " + tail
+    return head + tail
+
+
+def despace_cjk_spaced(text: str) -> str:
+    """'减 资 公 告' -> '减资公告': single characters spread out to fill a headline width."""
+    parts = text.split()
+    if len(parts) >= 2 and all(len(p) == 1 and is_cjk_char(p) for p in parts):
+        return "".join(parts)
+    return text
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the CJK runs in text, used to compare titles with bodies."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
