@@ -26,11 +26,12 @@ _HEADING_STYLES: list[tuple[int, re.Pattern[str]]] = [
 # Run-in heading: a short label closed by a colon, with body text after it on the line.
 _RUNIN = re.compile(r"^([^。！？!?：:，,]{2,30})[：:](?=\S)")
 
-_BYLINE_MARK = re.compile(r"^[□■◇◆▢☐▲△●○]\s*\S")
+_BYLINE_MARK = "□■◇◆▢☐▲△●○"
 _BYLINE_ROLE = re.compile(
     r"^(本报记者|本报特约记者|本报通讯员|新华社记者|中新社记者|人民日报记者|特约记者|"
-    r"通讯员|记者|本报评论员|特约评论员|文/?图?|文／|撰文)[\s：:/／]*\S"
+    r"通讯员|记者|本报评论员|特约评论员|文/图|图/文|文/|文／|撰文|作者)[\s：:/／]*"
 )
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _END_HEAD = (
     r"^[（(]\s*(作者单位|作者系|作者为|作者是|作者|本文作者|本报记者|记者|通讯员|来源|"
     r"责任编辑|编辑|本文系|本文为|注)"
@@ -54,10 +55,11 @@ _DATELINE_LINE = re.compile(rf"^{_DATELINE}$")
 _DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE})$")
 _QUESTION = re.compile(r"^(问|记者|主持人)\s*[：:]")
 _ANSWER = re.compile(r"^答\s*[：:]")
-_SUBTITLE = re.compile(r"^(——|--|－－|—)\s*\S")
+_SUBTITLE = re.compile(r"^(——|--|－－)\s*\S")
 _NOTICE = re.compile(
     r"(公\s*告|声\s*明|启\s*事|通\s*告|公\s*示|讣\s*告|招\s*聘|广\s*告|通\s*知\s*书|拍\s*卖\s*会?)$"
 )
+_NOTICE_ENDS = frozenset("告明事示聘书会")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
@@ -110,9 +112,16 @@ def runin_label(text: str) -> int:
     return m.end() if m else 0
 
 
+def unpunctuated_title(text: str) -> bool:
+    return not any(c in "。！？!?…，,；;：:、" for c in text)
+
+
 def classify(text: str) -> tuple[str, int, int]:
     """(mark, heading style, run-in label length) from the text of one line alone."""
     first = text[:1]
+    if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text):
+        if unpunctuated_title(text):
+            return "notice", 0, 0
     if first not in _MARK_STARTS:
         if _DATELINE_LINE.match(text) if text.endswith(("电", "讯")) else False:
             return "dateline", 0, 0
@@ -133,14 +142,32 @@ def classify(text: str) -> tuple[str, int, int]:
         return "question", 0, 0
     if _ANSWER.match(text):
         return "answer", 0, 0
-    if len(text) <= 40 and (_BYLINE_MARK.match(text) or _BYLINE_ROLE.match(text)):
-        if not ends_sentence(text) and "，" not in text:
-            return "byline", 0, 0
+    if len(text) <= 40 and is_byline(text):
+        return "byline", 0, 0
     if _SUBTITLE.match(text) and not ends_sentence(text):
         return "subtitle", 0, 0
     if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
         return "dateline", 0, 0
     return "", 0, 0
+
+
+def is_byline(text: str) -> bool:
+    """'□ 吉晓琴', '新华社记者 刘亢 蒋芳 杨绍功', '■本报记者 李四': a role and short names."""
+    rest = text
+    marked = rest[:1] in _BYLINE_MARK
+    if marked:
+        rest = rest[1:].strip()
+    m = _BYLINE_ROLE.match(rest)
+    if m:
+        rest = rest[m.end() :]
+    elif not marked:
+        return False
+    names = rest.split()
+    if not names or len(names) > 6:
+        return False
+    if len(names) == 1 and len(names[0]) > 4:
+        return False
+    return all(_NAME.match(n) for n in names)
 
 
 def is_notice_title(text: str) -> bool:
@@ -149,6 +176,22 @@ def is_notice_title(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     return len(text) <= 24 and bool(_FURNITURE.match(text))
+
+
+PAIR_FIRST = "，。、；：！？”’）》」』"
+PAIR_SECOND = "“‘（《「『”’）》」』"
+_PUNCT_PAIR = re.compile(r"[，。、；：！？”’）》」』][“‘（《「『”’）》」』]|[。，、；：！？][，。、；：！？]")
+
+
+def printed_width(text: str) -> int:
+    """Width as typeset: an opening mark that starts the line takes half a cell, and so
+    does one of two marks side by side (。” ，“), as Chinese typesetting squeezes them."""
+    w = width(text)
+    if text[:1] in _OPENING:
+        w -= 1
+    if len(text) > 1:
+        w -= len(_PUNCT_PAIR.findall(text))
+    return w
 
 
 def _indent_cells(raw: str) -> int:
@@ -172,8 +215,7 @@ def _make(idx: int, text: str, indent: int, gap: bool, part: str = "") -> Line:
         idx=idx,
         text=text,
         indent=indent,
-        # An opening mark at the start of a printed line is set in half a cell.
-        width=width(text) - (1 if text[0] in _OPENING else 0),
+        width=printed_width(text),
         gap=gap,
         mark=mark,
         style=style,

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.lines import Line
+from reader.core.lines import Line, runin_label
 from reader.core.model import Block, Decision
 from reader.core.text import despace_cjk_spaced, ends_sentence, join_lines
 
 # Marks that always stand on their own line and start a block of their own.
 _BREAK_BEFORE = frozenset(
-    ("byline", "end", "jump", "dateline", "subtitle", "question", "answer", "noise")
+    ("byline", "end", "jump", "dateline", "subtitle", "question", "answer", "noise", "notice")
 )
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
-_SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle"))
+_SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"))
 # A standalone line this long or shorter, with no sentence punctuation, is headline-like.
 STANDALONE_MAX_CHARS = 34
 
@@ -110,8 +110,10 @@ def _kind_of(line: Line) -> tuple[str, int, int]:
 
 def _end_open(block: RawBlock) -> bool:
     """End matter in brackets that OCR wrapped before its closing bracket."""
-    text = block.last.text
-    return block.first.text[:1] in "（(" and not text.endswith(("）", ")"))
+    if block.first.text[:1] not in "（(":
+        return False
+    text = "".join(line.text for line in block.lines)
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def unpunctuated(text: str) -> bool:
@@ -134,7 +136,9 @@ def _headline_like(line: Line, col: int, nxt: Line | None, fwd: int) -> bool:
         return True
     if nxt is None or nxt.mark != "":
         return True
-    return line.width <= fwd - 6 and 3 <= fwd - nxt.width <= 8
+    # Were it a paragraph's first line, the line after it would be full, not another
+    # indent-stripped first line.
+    return line.width <= fwd - 3 and not nxt.ends and 4 <= fwd - nxt.width <= 8
 
 
 class Reflow:
@@ -174,6 +178,10 @@ class Reflow:
             return False, "page furniture stands alone"
         if cur.kind == "end" and _end_open(cur) and b.mark in ("", "heading"):
             return True, "end matter continues to its closing bracket"
+        if b.mark == "subtitle" and not a.ends and not (
+            len(cur.lines) == 1 and unpunctuated(a.text) and cur.kind == "paragraph"
+        ):
+            b.mark = ""  # a dash that wrapped to the start of a line, mid-sentence
         if b.mark in _BREAK_BEFORE:
             return False, f"next line is a {b.mark}"
         if cur.kind in _SINGLE or cur.kind == "end":
@@ -228,18 +236,20 @@ class Reflow:
         back, fwd = self.back[i - 1], self.fwd[i]
         full = a.width >= back - 4
         c = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        b_full = b.mark == "" and b.width >= fwd - 2
         # A paragraph's first line is followed by a full line; a heading tail is not.
         b_first = c is not None and c.mark == "" and c.width >= fwd - 2 and b.width >= fwd - 7
-        if full and b.mark == "" and unpunctuated(b.text) and b.width <= fwd - 4 and not b_first:
-            return True, "heading wraps onto a short unpunctuated line"
+        if full and b.mark == "" and unpunctuated(b.text) and not b_first:
+            return True, "heading wraps onto an unpunctuated line"
+        if not a.label and b.mark == "" and runin_label(a.text + b.text) > len(a.text):
+            cur.kind = "paragraph"
+            return True, "run-in heading: its label wraps onto the next line"
         if len(cur.lines) == 1 and b.mark == "":
             first_like = a.width >= back - 7
             after_label = a.text[a.label :] if a.label else ""
             if a.label and (not unpunctuated(after_label) or first_like):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
-            if full or (first_like and b_full):
+            if any(c in "。！？!?" for c in a.text):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
         return False, "a heading ends short of the column"
@@ -255,6 +265,9 @@ def finish(raw: RawBlock) -> Block:
         kind = "paragraph"
     if kind == "byline":
         text = clean_byline(text)
+    elif kind == "notice":
+        kind = "standalone"
+        text = despace_cjk_spaced(text)
     elif kind == "paragraph" and not raw.label and is_standalone_text(text):
         kind = "standalone"
         text = despace_cjk_spaced(text)

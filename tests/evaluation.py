@@ -1,0 +1,126 @@
+"""Score the engine against the hand-checked labels in tests/data.
+
+    python -m tests.evaluation            # both sample pages
+    python -m tests.evaluation --baseline # the naive "glue until 。！？" baseline too
+
+Paragraph F1 compares the multiset of paragraph texts exactly (white space ignored);
+outline F1 compares (level, text) pairs of every article's outline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.document import from_bytes
+from reader.core.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SEEDS = ROOT / "seeds"
+_WS = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    return _WS.sub("", text)
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    pred: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
+
+
+def f1(pred: Counter, gold: Counter) -> Score:
+    return Score(sum((pred & gold).values()), sum(pred.values()), sum(gold.values()))
+
+
+def load_gold(name: str) -> dict:
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def gold_paragraphs(gold: dict) -> Counter:
+    return Counter(
+        norm(b["text"]) for a in gold["articles"] for b in a["blocks"] if b["kind"] == "paragraph"
+    )
+
+
+def gold_outline(gold: dict) -> Counter:
+    return Counter((o["level"], norm(o["text"])) for a in gold["articles"] for o in a["outline"])
+
+
+def doc_paragraphs(doc: Document) -> Counter:
+    return Counter(norm(b.text) for _, b in doc.iter_blocks() if b.kind == "paragraph")
+
+
+def doc_outline(doc: Document) -> Counter:
+    return Counter((o.level, norm(o.text)) for a in doc.articles for o in a.outline)
+
+
+def score_document(doc: Document, gold: dict) -> tuple[Score, Score]:
+    return (
+        f1(doc_paragraphs(doc), gold_paragraphs(gold)),
+        f1(doc_outline(doc), gold_outline(gold)),
+    )
+
+
+def baseline_paragraphs(text: str) -> Counter:
+    """Glue lines until one ends in 。！？: the naive reflow the engine is measured against."""
+    out: Counter = Counter()
+    buf = ""
+    for line in text.splitlines():
+        buf += line.strip()
+        if buf and buf[-1] in "。！？":
+            out[norm(buf)] += 1
+            buf = ""
+    if buf:
+        out[norm(buf)] += 1
+    return out
+
+
+def seed_names() -> list[str]:
+    return sorted(p.stem for p in DATA.glob("*.json") if (SEEDS / f"{p.stem}.txt").exists())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", action="store_true", help="also score the naive baseline")
+    args = parser.parse_args()
+    total_p = total_o = Score(0, 0, 0)
+    print(f"{'page':<28} {'paragraph F1':>13} {'outline F1':>11}" + ("  baseline F1" if args.baseline else ""))
+    for name in seed_names():
+        data = (SEEDS / f"{name}.txt").read_bytes()
+        gold = load_gold(name)
+        para, outline = score_document(from_bytes(data, name), gold)
+        total_p, total_o = total_p + para, total_o + outline
+        extra = ""
+        if args.baseline:
+            base = f1(baseline_paragraphs(data.decode("utf-8")), gold_paragraphs(gold))
+            extra = f"  {base.f1:11.3f}"
+        print(f"{name:<28} {para.f1:13.3f} {outline.f1:11.3f}{extra}")
+    print(f"{'all pages':<28} {total_p.f1:13.3f} {total_o.f1:11.3f}")
+
+
+if __name__ == "__main__":
+    main()

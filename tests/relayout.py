@@ -1,0 +1,190 @@
+"""Re-typeset labelled pages in other OCR layouts, to test that the engine is general.
+
+A layout fixes the column width, how indents survived OCR, where blank lines fall, the line
+ends and the encoding. `render` prints a labelled page in it the way a newspaper and an OCR
+program would: paragraphs wrapped at the column with a two-character first-line indent,
+closing marks allowed to hang past the column, headings and end matter wrapped, datelines
+and jump markers inline or on their own lines, headlines where the page put them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, replace
+
+from reader.core.lines import PAIR_FIRST as _PAIR_FIRST
+from reader.core.lines import PAIR_SECOND as _PAIR_SECOND
+from reader.core.text import NO_LINE_START
+
+_OPENING = frozenset("“‘（《「『【")
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: int = 20  # characters per column line
+    indent: str = "stripped"  # "stripped", "fullwidth" or "ascii"
+    blank: str = "every"  # "every", "paragraph" or "none"
+    newline: str = "\n"
+    encoding: str = "utf-8"
+    ocr_spaces: bool = False  # OCR's spaces around half-width runs: "2024年 5月"
+    vary: int = 0  # each article's column differs from `width` by up to this much
+    inline_dateline: bool = True
+    inline_jump: bool = True
+
+    def describe(self) -> str:
+        nl = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[self.newline]
+        return (
+            f"w{self.width}±{self.vary} {self.indent} blank={self.blank} {nl} {self.encoding}"
+            f"{' spaces' if self.ocr_spaces else ''}"
+        )
+
+
+def cells(c: str, prev: str = "") -> int:
+    """Cells a character takes after `prev` on a line ("" at the start of a line).
+
+    Typesetting squeezes an opening mark at the start of a line, and one of two marks set
+    side by side (。” ，“), into half a cell each.
+    """
+    if c.isascii():
+        return 1
+    if not prev and c in _OPENING:
+        return 1
+    if prev and prev in _PAIR_FIRST and c in _PAIR_SECOND:
+        return 1
+    if prev and prev in "。，、；：！？" and c in "，。、；：！？":
+        return 1
+    return 2
+
+
+def wrap(text: str, width: int, indent: int = 0) -> list[str]:
+    """Greedy wrap at `width` characters (2 cells each), the first line `indent` chars in.
+
+    A closing mark that would start a line hangs at the end of the previous one; an opening
+    mark never ends a line.
+    """
+    limit = 2 * width
+    lines: list[str] = []
+    cur = ""
+    used = 2 * indent
+    for c in text:
+        w = cells(c, cur[-1] if cur else "")
+        if cur and used + w > limit and c not in NO_LINE_START:
+            carry = ""
+            while cur and cur[-1] in _OPENING:
+                carry = cur[-1] + carry
+                cur = cur[:-1]
+            lines.append(cur)
+            cur = carry
+            used = sum(cells(x, cur[k - 1] if k else "") for k, x in enumerate(cur))
+            w = cells(c, cur[-1] if cur else "")
+        cur += c
+        used += w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+_HALF_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([0-9A-Za-z.%/+-]+)(?=[\u4e00-\u9fff])")
+
+
+def _ocr_spaces(text: str) -> str:
+    return _HALF_RUN.sub(r" \1 ", text)
+
+
+def _head_lines(article: dict) -> list[list[str]]:
+    out = []
+    for key in ("kicker", "title", "subtitle", "byline"):
+        if article.get(key):
+            out.append([article[key]])
+    return out
+
+
+def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
+    """The page as groups of printed lines; a group is one block (blank lines go between
+    groups when the layout puts them only between paragraphs)."""
+    rng = random.Random(seed)
+    top: list[list[str]] = []
+    groups: list[list[str]] = []
+    for article in gold["articles"]:
+        width = layout.width + (rng.randint(-layout.vary, layout.vary) if layout.vary else 0)
+        width = max(10, width)
+        head = _head_lines(article)
+        where = article.get("head_at", "before")
+        if where == "page_top":
+            top.extend(head)
+        elif where == "before":
+            groups.extend(head)
+        body: list[list[str]] = []
+        noise: list[list[str]] = []
+        pending_jump = ""
+        for block in article["blocks"]:
+            kind, text = block["kind"], block["text"]
+            if layout.ocr_spaces and kind in ("paragraph", "question"):
+                text = _ocr_spaces(text)
+            if kind == "noise":
+                noise.append([text])
+            elif kind == "jump" and layout.inline_jump and text.startswith("（上接"):
+                pending_jump = text + " "
+            elif kind == "dateline" and layout.inline_dateline and body:
+                body[-1][-1] = body[-1][-1] + " " + text
+            elif kind in ("paragraph", "question"):
+                lines = wrap(text, width, indent=2)
+                if pending_jump:
+                    lines[0] = pending_jump + lines[0]
+                    pending_jump = ""
+                if layout.indent == "fullwidth":
+                    lines[0] = "\u3000\u3000" + lines[0]
+                elif layout.indent == "ascii":
+                    lines[0] = "    " + lines[0]
+                body.append(lines)
+            elif kind in ("heading", "end"):
+                body.append(wrap(text, width))
+            else:
+                body.append([text])
+        groups.extend(body)
+        if where == "after":
+            groups.extend(head)
+        groups.extend(noise)
+    return top + groups
+
+
+def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
+    groups = render_lines(gold, layout, seed)
+    out: list[str] = []
+    for group in groups:
+        for line in group:
+            out.append(line)
+            if layout.blank == "every":
+                out.append("")
+        if layout.blank == "paragraph":
+            out.append("")
+    text = layout.newline.join(out) + layout.newline
+    return text.encode(layout.encoding)
+
+
+def layouts(count: int, seed: int = 7) -> list[Layout]:
+    """A spread of layouts: every width from 12 to 35, each habit in turn."""
+    rng = random.Random(seed)
+    base = Layout()
+    out = []
+    indents = ["stripped", "fullwidth", "ascii"]
+    blanks = ["every", "paragraph", "none"]
+    newlines = ["\n", "\r\n", "\r"]
+    encodings = ["utf-8", "gb18030", "utf-8-sig", "utf-16"]
+    for k in range(count):
+        out.append(
+            replace(
+                base,
+                width=12 + (k * 7) % 24,
+                indent=indents[k % 3],
+                blank=blanks[(k // 3) % 3],
+                newline=newlines[k % 3],
+                encoding=encodings[k % 4],
+                ocr_spaces=rng.random() < 0.5,
+                vary=rng.choice([0, 0, 2, 4]),
+                inline_dateline=rng.random() < 0.5,
+                inline_jump=rng.random() < 0.5,
+            )
+        )
+    return out
