@@ -108,7 +108,10 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true", help="also score the naive baseline")
     args = parser.parse_args()
     total_p = total_o = Score(0, 0, 0)
-    print(f"{'page':<28} {'paragraph F1':>13} {'outline F1':>11}" + ("  baseline F1" if args.baseline else ""))
+    print(
+        f"{'page':<28} {'paragraph F1':>13} {'outline F1':>11}"
+        + ("  baseline F1" if args.baseline else "")
+    )
     for name in seed_names():
         data = (SEEDS / f"{name}.txt").read_bytes()
         gold = load_gold(name)

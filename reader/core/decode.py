@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,8 @@ MAX_BYTES = 512 * 1024 * 1024
 # taken to be in another encoding.
 _MAX_INVALID_RATIO = 0.002
 
-_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
+_CONTROL: dict[int, str | None] = dict.fromkeys(_CONTROL_CODES)
 _CONTROL.update({0x09: " ", 0x200B: None, 0xFEFF: None, 0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
 
 _MAGIC = [
@@ -70,9 +72,14 @@ def _newline_style(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
+_CONTROL_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u200b\u2028\u2029\ufeff]")
+
+
 def _clean(raw: str, encoding: str, replaced: int) -> Decoded:
     newline = _newline_style(raw)
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL_RE.search(text):
+        text = text.translate(_CONTROL)
     return Decoded(text=text, encoding=encoding, newline=newline, replaced=replaced)
 
 
@@ -124,8 +131,10 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
     if p.is_dir():
         raise DecodeError("it is a folder, not a file")
     if size > MAX_BYTES:
-        raise DecodeError(f"it is too large ({size // (1024 * 1024)} MB; the limit is "
-                          f"{MAX_BYTES // (1024 * 1024)} MB)")
+        raise DecodeError(
+            f"it is too large ({size // (1024 * 1024)} MB; the limit is "
+            f"{MAX_BYTES // (1024 * 1024)} MB)"
+        )
     try:
         data = p.read_bytes()
     except PermissionError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.text import SOFT_END, compact, ends_sentence, width
+from reader.core.text import CLOSING, SENTENCE_END, SOFT_END, compact, ends_sentence, width
 
 CN_NUM = "一二三四五六七八九十"
 # Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①.
@@ -60,6 +60,9 @@ _NOTICE = re.compile(
     r"(公\s*告|声\s*明|启\s*事|通\s*告|公\s*示|讣\s*告|招\s*聘|广\s*告|通\s*知\s*书|拍\s*卖\s*会?)$"
 )
 _NOTICE_ENDS = frozenset("告明事示聘书会")
+# Last characters that make a line worth classifying even when its first one is ordinary.
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯")
+_CLOSING_CHARS = "".join(CLOSING)
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
@@ -119,11 +122,15 @@ def unpunctuated_title(text: str) -> bool:
 def classify(text: str) -> tuple[str, int, int]:
     """(mark, heading style, run-in label length) from the text of one line alone."""
     first = text[:1]
-    if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text):
-        if unpunctuated_title(text):
-            return "notice", 0, 0
+    if (
+        text[-1] in _NOTICE_ENDS
+        and len(text) <= 12
+        and _NOTICE.search(text)
+        and unpunctuated_title(text)
+    ):
+        return "notice", 0, 0
     if first not in _MARK_STARTS:
-        if _DATELINE_LINE.match(text) if text.endswith(("电", "讯")) else False:
+        if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
         return "", 0, 0
     style = heading_style(text)
@@ -180,7 +187,9 @@ def is_furniture(text: str) -> bool:
 
 PAIR_FIRST = "，。、；：！？”’）》」』"
 PAIR_SECOND = "“‘（《「『”’）》」』"
-_PUNCT_PAIR = re.compile(r"[，。、；：！？”’）》」』][“‘（《「『”’）》」』]|[。，、；：！？][，。、；：！？]")
+_PUNCT_PAIR = re.compile(
+    r"[，。、；：！？”’）》」』][“‘（《「『”’）》」』]|[。，、；：！？][，。、；：！？]"
+)
 
 
 def printed_width(text: str) -> int:
@@ -209,20 +218,24 @@ def _indent_cells(raw: str) -> int:
 
 
 def _make(idx: int, text: str, indent: int, gap: bool, part: str = "") -> Line:
-    mark, style, label = classify(text)
-    last = text[-1]
+    first, last = text[0], text[-1]
+    if first in _MARK_STARTS or last in _CLASSIFY_ENDS:
+        mark, style, label = classify(text)
+    else:
+        mark, style, label = "", 0, 0
+    core = text.rstrip(_CLOSING_CHARS) if last in CLOSING else text
     return Line(
-        idx=idx,
-        text=text,
-        indent=indent,
-        width=printed_width(text),
-        gap=gap,
-        mark=mark,
-        style=style,
-        label=label,
-        ends=ends_sentence(text),
-        soft=last in SOFT_END,
-        part=part,
+        idx,
+        text,
+        indent,
+        printed_width(text),
+        gap,
+        mark,
+        style,
+        label,
+        bool(core) and core[-1] in SENTENCE_END,
+        last in SOFT_END,
+        part,
     )
 
 
@@ -263,7 +276,11 @@ def content_lines(source_lines: list[str]) -> list[Line]:
             gap = True
             continue
         text = compact(stripped)
-        out.extend(_split_line(idx, text, _indent_cells(raw), gap))
+        indent = _indent_cells(raw) if raw[0] in " \u3000\t" else 0
+        if text[0] in "（(" or text[-1] in "电讯）)":
+            out.extend(_split_line(idx, text, indent, gap))
+        else:
+            out.append(_make(idx, text, indent, gap))
         gap = False
     _mark_furniture(out)
     return out

@@ -22,6 +22,17 @@ from reader.core.text import despace_cjk_spaced, ends_sentence, join_lines
 _BREAK_BEFORE = frozenset(
     ("byline", "end", "jump", "dateline", "subtitle", "question", "answer", "noise", "notice")
 )
+_MARK_NAMES = {
+    "byline": "a byline",
+    "end": "end matter",
+    "jump": "a jump marker",
+    "dateline": "a dateline",
+    "subtitle": "a subtitle",
+    "question": "a question",
+    "answer": "an answer",
+    "noise": "page furniture",
+    "notice": "a notice headline",
+}
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"))
 # A standalone line this long or shorter, with no sentence punctuation, is headline-like.
@@ -80,20 +91,27 @@ def _estimate(values: list[int]) -> int:
 
 
 def column_widths(lines: list[Line], window: int = 8) -> tuple[list[int], list[int]]:
-    """Per line, the column width of the lines before it and of the lines after it."""
+    """Per line, the column width of the lines before it and of the lines after it.
+
+    back[i] looks at lines i-window..i-1 and fwd[i] at i+1..i+window, so fwd[i] is the
+    same window as back[i + window + 1] and each window is estimated once.
+    """
     usable = [
         line.width if (line.mark in ("", "answer") and line.width >= 12) else 0 for line in lines
     ]
     full = sorted(w for w in usable if w)
     fallback = full[len(full) * 3 // 4] if full else 40
     n = len(lines)
+    # est[j]: estimate over usable[j - window : j], or None when it has under two lines.
+    est: list[int | None] = []
+    for j in range(n + window + 1):
+        values = [w for w in usable[max(0, j - window) : j] if w]
+        est.append(_estimate(values) if len(values) >= 2 else None)
     back: list[int] = []
     fwd: list[int] = []
     for i in range(n):
-        before = [w for w in usable[max(0, i - window) : i] if w]
-        after = [w for w in usable[i + 1 : i + 1 + window] if w]
-        b = _estimate(before) if len(before) >= 2 else None
-        f = _estimate(after) if len(after) >= 2 else None
+        b = est[i]
+        f = est[min(i + window + 1, n + window)] if i + 1 < n else None
         back.append(b if b is not None else (f if f is not None else fallback))
         fwd.append(f if f is not None else (b if b is not None else fallback))
     return back, fwd
@@ -178,17 +196,24 @@ class Reflow:
             return False, "page furniture stands alone"
         if cur.kind == "end" and _end_open(cur) and b.mark in ("", "heading"):
             return True, "end matter continues to its closing bracket"
-        if b.mark == "subtitle" and not a.ends and not (
-            len(cur.lines) == 1 and unpunctuated(a.text) and cur.kind == "paragraph"
+        if (
+            b.mark == "subtitle"
+            and not a.ends
+            and not (len(cur.lines) == 1 and unpunctuated(a.text) and cur.kind == "paragraph")
         ):
             b.mark = ""  # a dash that wrapped to the start of a line, mid-sentence
         if b.mark in _BREAK_BEFORE:
-            return False, f"next line is a {b.mark}"
+            return False, f"next line is {_MARK_NAMES.get(b.mark, b.mark)}"
         if cur.kind in _SINGLE or cur.kind == "end":
-            return False, f"a {cur.kind} stands alone"
+            return False, f"{_MARK_NAMES.get(cur.kind, cur.kind)} stands alone"
         back, fwd = self.back[i - 1], self.fwd[i]
         if b.mark == "heading":
-            if a.ends or a.soft or a.text.endswith(("：", ":")) or cur.kind in ("heading", "question"):
+            if (
+                a.ends
+                or a.soft
+                or a.text.endswith(("：", ":"))
+                or cur.kind in ("heading", "question")
+            ):
                 return False, "next line starts with a heading number"
             if a.width <= back - 4:
                 return False, "short line, then a numbered line"
@@ -228,7 +253,6 @@ class Reflow:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
         return True, "full line; the next one continues the paragraph"
 
-
     def _heading_continues(self, cur: RawBlock, a: Line, b: Line, i: int) -> tuple[bool, str]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on."""
         if a.ends or len(cur.lines) >= 3:
@@ -238,7 +262,9 @@ class Reflow:
         c = self.lines[i + 1] if i + 1 < len(self.lines) else None
         # A paragraph's first line is followed by a full line; a heading tail is not.
         b_first = c is not None and c.mark == "" and c.width >= fwd - 2 and b.width >= fwd - 7
-        if full and b.mark == "" and unpunctuated(b.text) and not b_first:
+        # A run-in line goes on with full lines; a heading with a colon wraps onto a tail.
+        tail_ok = not a.label or b.width <= fwd - 4
+        if full and b.mark == "" and unpunctuated(b.text) and not b_first and tail_ok:
             return True, "heading wraps onto an unpunctuated line"
         if not a.label and b.mark == "" and runin_label(a.text + b.text) > len(a.text):
             cur.kind = "paragraph"
@@ -265,10 +291,7 @@ def finish(raw: RawBlock) -> Block:
         kind = "paragraph"
     if kind == "byline":
         text = clean_byline(text)
-    elif kind == "notice":
-        kind = "standalone"
-        text = despace_cjk_spaced(text)
-    elif kind == "paragraph" and not raw.label and is_standalone_text(text):
+    elif kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
         kind = "standalone"
         text = despace_cjk_spaced(text)
     block = Block(kind=kind, text=text, first=raw.first.idx, last=raw.last.idx, label=raw.label)

@@ -25,6 +25,8 @@ _HEAD_PARTS = frozenset(("standalone", "subtitle", "byline"))
 # before the engine declines to give that headline to the body right below it.
 _DISTANT_MARGIN = 0.3
 _DATELINE_MARGIN = 0.3
+# How many segments either side of a headline count as its page.
+_NEAR = 12
 
 
 @dataclass(slots=True)
@@ -34,11 +36,14 @@ class Segment:
     head: list[Block] = field(default_factory=list)  # for bodies: the headline they got
     taken: bool = False  # for heads: given to a body
     notice: bool = False
+    text: str | None = None  # the body's text, joined when first needed
 
     @property
     def opened_by_jump(self) -> bool:
-        return bool(self.blocks) and self.blocks[0].kind == "jump" and bool(
-            _JUMP_IN.match(self.blocks[0].text)
+        return (
+            bool(self.blocks)
+            and self.blocks[0].kind == "jump"
+            and bool(_JUMP_IN.match(self.blocks[0].text))
         )
 
     @property
@@ -77,7 +82,7 @@ def _is_boundary(blocks: list[Block], j: int) -> bool:
 
 
 def _only_noise_after(blocks: list[Block], j: int) -> bool:
-    return all(b.kind == "noise" for b in blocks[j:])
+    return all(blocks[k].kind == "noise" for k in range(j, len(blocks)))
 
 
 def _group_end(blocks: list[Block], j: int) -> int:
@@ -118,14 +123,16 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 or "subtitle" in kinds
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
-                or (end < n and blocks[end].kind == "jump" and bool(_JUMP_IN.match(blocks[end].text)))
+                or (
+                    end < n
+                    and blocks[end].kind == "jump"
+                    and bool(_JUMP_IN.match(blocks[end].text))
+                )
             )
             if headline:
                 close_body()
                 seg = Segment("head", list(group))
-                seg.notice = any(
-                    b.kind == "standalone" and is_notice_title(b.text) for b in group
-                )
+                seg.notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
                 segments.append(seg)
                 j = end
                 continue
@@ -146,10 +153,14 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
 
 
 def _score(head: Segment, body: Segment) -> float:
+    """Share of the headline's character bigrams that occur in the body."""
     title = bigrams(head.title_text())
     if not title:
         return 0.0
-    return len(title & bigrams(body.body_text())) / len(title)
+    if body.text is None:
+        body.text = body.body_text()
+    text = body.text
+    return sum(1 for gram in title if gram in text) / len(title)
 
 
 def _free_body(segments: list[Segment], i: int) -> Segment | None:
@@ -163,11 +174,12 @@ def _free_body(segments: list[Segment], i: int) -> Segment | None:
 def attach_headlines(segments: list[Segment]) -> None:
     heads = [i for i, s in enumerate(segments) if s.kind == "head"]
     # Bodies that no headline sits next to: the places a displaced headline may belong.
-    orphans = [
-        s
+    orphans = {
+        i
         for i, s in enumerate(segments)
-        if s.kind == "body" and not (i > 0 and segments[i - 1].kind == "head" and not segments[i - 1].notice)
-    ]
+        if s.kind == "body"
+        and not (i > 0 and segments[i - 1].kind == "head" and not segments[i - 1].notice)
+    }
     for i in heads:
         head = segments[i]
         prev = _free_body(segments, i - 1)
@@ -192,7 +204,12 @@ def attach_headlines(segments: list[Segment]) -> None:
         elif nxt is not None:
             choice = nxt
             sn = _score(head, nxt)
-            best = max((_score(head, o) for o in orphans if o is not nxt), default=0.0)
+            # Only bodies nearby: a page holds a handful of articles.
+            near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
+            best = max(
+                (_score(head, segments[j]) for j in near if j in orphans and j != i + 1),
+                default=0.0,
+            )
             if best >= sn + _DISTANT_MARGIN:
                 choice = None
         elif prev is not None:

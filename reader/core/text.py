@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
 # Sentence-final punctuation. A line ending in one of these (optionally followed by closing
@@ -73,7 +74,14 @@ def join_lines(head: str, tail: str) -> str:
     a, b = head[-1], tail[0]
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
         return head + " " + tail
-    if a == "-" and len(head) >= 2 and head[-2].isascii() and head[-2].isalpha() and b.isascii() and b.islower():
+    if (
+        a == "-"
+        and len(head) >= 2
+        and head[-2].isascii()
+        and head[-2].isalpha()
+        and b.isascii()
+        and b.islower()
+    ):
         return head[:-1] + tail
     if a in ",.;:!?" and b.isascii() and b.isalnum():
         return head + " " + tail
@@ -89,6 +97,5 @@ def despace_cjk_spaced(text: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    """Character bigrams of the CJK runs in text, used to compare titles with bodies."""
-    runs = re.findall(r"[\u4e00-\u9fff]+", text)
-    return {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
+    """Character bigrams of text, used to compare titles with bodies."""
+    return set(map(operator.add, text, text[1:]))

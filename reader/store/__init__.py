@@ -1,0 +1,1 @@
+"""Local storage in SQLite (stdlib sqlite3). Never imports Qt."""

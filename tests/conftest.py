@@ -1,0 +1,30 @@
+"""Test configuration: Qt runs offscreen, and nothing touches the real user directories."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("OCR_READER_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("OCR_READER_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("OCR_READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    return SEEDS

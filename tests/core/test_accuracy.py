@@ -1,0 +1,75 @@
+"""Accuracy against the hand-checked labels, on the sample pages and re-typeset copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.decode import decode_bytes
+from reader.core.document import from_bytes
+from tests.evaluation import SEEDS, Score, load_gold, score_document, seed_names
+from tests.relayout import Layout, layouts, render
+
+NAMES = seed_names()
+
+
+def test_labels_exist_for_both_sample_pages() -> None:
+    assert len(NAMES) == 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sample_page_scores(name: str) -> None:
+    doc = from_bytes((SEEDS / f"{name}.txt").read_bytes(), name)
+    para, outline = score_document(doc, load_gold(name))
+    assert para.f1 >= 0.97, para
+    assert outline.f1 >= 0.95, outline
+
+
+def test_both_sample_pages_together_reach_the_bar() -> None:
+    total_p = total_o = Score(0, 0, 0)
+    for name in NAMES:
+        doc = from_bytes((SEEDS / f"{name}.txt").read_bytes(), name)
+        p, o = score_document(doc, load_gold(name))
+        total_p, total_o = total_p + p, total_o + o
+    assert total_p.f1 >= 0.98
+    assert total_o.f1 >= 0.95
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_render_in_the_original_layout_reproduces_the_labels(name: str) -> None:
+    # A sanity check of the generator itself: a roomy column, every habit plain.
+    data = render(load_gold(name), Layout(width=24, blank="paragraph"))
+    p, o = score_document(from_bytes(data), load_gold(name))
+    assert p.f1 >= 0.97 and o.f1 >= 0.95
+
+
+def test_relayouts_across_widths_habits_line_ends_and_encodings() -> None:
+    total_p = total_o = Score(0, 0, 0)
+    worst = 1.0
+    for name in NAMES:
+        gold = load_gold(name)
+        for k, layout in enumerate(layouts(24)):
+            data = render(gold, layout, seed=k)
+            doc = from_bytes(data)
+            assert doc.source.encoding.split()[0].replace("LE", "").replace("BE", "") in (
+                "UTF-8",
+                "GB18030",
+                "UTF-16",
+            )
+            p, o = score_document(doc, gold)
+            worst = min(worst, p.f1)
+            total_p, total_o = total_p + p, total_o + o
+    assert total_p.f1 >= 0.96, total_p
+    assert total_o.f1 >= 0.94, total_o
+    assert worst >= 0.80
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_encoding_and_line_ends_do_not_change_the_result(encoding: str, newline: str) -> None:
+    gold = load_gold(NAMES[0])
+    plain = from_bytes(render(gold, Layout(width=18)))
+    other = from_bytes(render(gold, Layout(width=18, encoding=encoding, newline=newline)))
+    assert [b.text for _, b in other.iter_blocks()] == [b.text for _, b in plain.iter_blocks()]
+    assert decode_bytes(render(gold, Layout(encoding=encoding))).text.startswith(
+        decode_bytes(render(gold, Layout())).text[:50]
+    )

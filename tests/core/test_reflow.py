@@ -1,0 +1,206 @@
+"""The reflow rules, one behaviour at a time, on small hand-made pages."""
+
+from __future__ import annotations
+
+from reader.core.document import from_text
+from reader.core.model import Document
+from reader.core.text import join_lines
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for a in doc.articles for b in a.all_blocks()]
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return [b.text for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+
+
+# Two paragraphs in a 14-character column, indents stripped.
+P1 = ["思想政治工作是统一思想、凝", "聚共识的有效手段。在国企中，", "员工来自不同的背景。"]
+P2 = ["思想政治工作能够激发员", "工的积极性和创造性，提升工", "作效率。"]
+
+
+def page(lines: list[str], blank: str = "every", indent: str = "") -> str:
+    out = []
+    for i, line in enumerate(lines):
+        first = i in (0, len(P1))
+        out.append((indent if first else "") + line)
+        if blank == "every" or (blank == "paragraph" and i == len(P1) - 1):
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def test_chinese_lines_join_without_space_latin_with_one() -> None:
+    assert join_lines("国企在发展国民经", "济中发挥作用") == "国企在发展国民经济中发挥作用"
+    assert join_lines("the quick", "brown fox") == "the quick brown fox"
+    assert join_lines("an exam-", "ple of it") == "an example of it"
+    assert join_lines("新冠-", "19") == "新冠-19"
+
+
+def test_paragraphs_rejoin_whatever_the_blank_line_habit() -> None:
+    expected = ["".join(P1), "".join(P2)]
+    for blank in ("every", "paragraph", "none"):
+        assert paragraphs(from_text(page(P1 + P2, blank))) == expected, blank
+
+
+def test_paragraphs_rejoin_whatever_the_indent_habit() -> None:
+    expected = ["".join(P1), "".join(P2)]
+    for indent in ("", "\u3000\u3000", "    "):
+        assert paragraphs(from_text(page(P1 + P2, "none", indent))) == expected, repr(indent)
+
+
+def test_each_block_records_its_source_lines() -> None:
+    doc = from_text(page(P1 + P2, "every"))
+    blocks = [b for _, b in doc.iter_blocks()]
+    assert [b.lines for b in blocks] == [(0, 4), (6, 10)]
+
+
+def test_numbered_headings_and_their_levels() -> None:
+    text = "\n".join(
+        [
+            "一、思想政治工作的重要性",
+            "（一）统一思想，凝聚共识",
+            "思想政治工作是统一思想、凝",
+            "聚共识的有效手段。在国企中，",
+            "员工来自不同的背景。",
+            "1、树立“党建+思维”：国有企",
+            "业应将党建工作与企业生产经",
+            "营深度融合。",
+        ]
+    )
+    doc = from_text(text)
+    art = doc.articles[0]
+    assert [(o.level, o.text) for o in art.outline] == [
+        (1, "一、思想政治工作的重要性"),
+        (2, "（一）统一思想，凝聚共识"),
+        (3, "1、树立“党建+思维”"),
+    ]
+    runin = art.blocks[art.outline[2].block]
+    assert runin.kind == "paragraph" and runin.text.startswith("1、树立")
+
+
+def test_heading_wrapped_over_two_lines_is_rejoined() -> None:
+    text = "\n".join(
+        [
+            "在一些国有企业中，基层思想",
+            "政治工作往往被视为软任务。",
+            "一、国有企业基层思想政治工作",
+            "现状分析",
+            "在一些国有企业中，基层思",
+            "想政治工作往往被视为“软任",
+            "务”，得不到足够的重视。",
+        ]
+    )
+    doc = from_text(text)
+    headings = [b.text for _, b in doc.iter_blocks() if b.kind == "heading"]
+    assert headings == ["一、国有企业基层思想政治工作现状分析"]
+
+
+def test_dateline_appended_to_the_last_line_becomes_its_own_block() -> None:
+    text = "近年来，像九州云箭这样的商业航天企业\n如雨后春笋般成长起来。 新华社北京3月12日电\n"
+    doc = from_text(text)
+    assert kinds(doc)[-1] == ("dateline", "新华社北京3月12日电")
+    assert paragraphs(doc) == ["近年来，像九州云箭这样的商业航天企业如雨后春笋般成长起来。"]
+
+
+def test_jump_marker_before_text_is_split_off() -> None:
+    doc = from_text("（上接 1版） 扎实推进名师培养计划，选派近\n千名教师赴教育先进地区学习。\n")
+    assert kinds(doc)[0] == ("jump", "（上接1版）")
+    assert paragraphs(doc) == ["扎实推进名师培养计划，选派近千名教师赴教育先进地区学习。"]
+
+
+def test_ocr_spaces_around_digits_are_removed_but_a_lost_character_gap_stays() -> None:
+    doc = from_text(
+        "3 月 5 日，习近平总书记在参加他所在的\n会议时指出。党委书记卢 打开了话匣子。\n"
+    )
+    assert paragraphs(doc) == [
+        "3月5日，习近平总书记在参加他所在的会议时指出。党委书记卢 打开了话匣子。"
+    ]
+
+
+def test_interview_questions_wrap_and_answers_start_paragraphs() -> None:
+    text = "\n".join(
+        [
+            "问：意见提出建立企业信用状况综合评",
+            "价体系，如何构建这一体系？",
+            "答：建立企业信用状况综合评价体系，",
+            "是更好发挥信用制度基础作用的抓手。",
+        ]
+    )
+    doc = from_text(text)
+    assert kinds(doc) == [
+        ("question", "问：意见提出建立企业信用状况综合评价体系，如何构建这一体系？"),
+        ("paragraph", "答：建立企业信用状况综合评价体系，是更好发挥信用制度基础作用的抓手。"),
+    ]
+    assert doc.articles[0].outline[0].text.startswith("问：")
+
+
+def test_title_and_byline_open_an_article_and_end_matter_closes_one() -> None:
+    text = "\n".join(
+        [
+            "国有企业基层党建的创新探索",
+            "□ 赵 婷",
+            "在国有企业的发展进程中，基层党建",
+            "工作占据着重要地位。",
+            "（作者单位：西山煤电（集团）有限责任公司）",
+            "国有企业是中国特色社会主义的重要",
+            "物质基础和政治基础。",
+        ]
+    )
+    doc = from_text(text)
+    assert len(doc.articles) == 2
+    first, second = doc.articles
+    assert (first.title, first.byline) == ("国有企业基层党建的创新探索", "□ 赵婷")
+    assert first.blocks[-1].kind == "end"
+    assert second.title is None and second.blocks[0].text.startswith("国有企业是")
+
+
+def test_title_after_its_body_goes_back_to_that_body() -> None:
+    text = "\n".join(
+        [
+            "科技创新的澎湃动能正在强劲释放，产业",
+            "创新加速推进。 新华社北京3月12日电",
+            "科技创新引领产业创新浪潮",
+            "□ 新华社记者 刘亢 蒋芳",
+            "（上接 1版） 扎实推进名师培养计划，选派",
+            "近千名教师赴教育先进地区学习。",
+        ]
+    )
+    doc = from_text(text)
+    assert doc.articles[0].title == "科技创新引领产业创新浪潮"
+    assert doc.articles[0].byline == "□ 新华社记者 刘亢 蒋芳"
+    assert doc.articles[1].title is None
+    assert doc.articles[1].blocks[0].kind == "jump"
+
+
+def test_notice_headline_never_glues_onto_the_next_article() -> None:
+    text = "\n".join(
+        [
+            "（作者单位：山西焦煤集团）",
+            "山西欣鼎兴建设工程有限公司",
+            "减 资 公 告",
+            "社会信用制度是市场经济基础制度。",
+            "为健全社会信用体系，中共中央办公",
+            "厅印发了意见。",
+        ]
+    )
+    doc = from_text(text)
+    notice = [a for a in doc.articles if a.kind == "notice"]
+    assert len(notice) == 1 and notice[0].title == "减资公告" and notice[0].blocks == []
+    body = paragraphs(doc)[0]
+    assert body.startswith("社会信用制度") and "公告" not in body
+
+
+def test_vertical_date_at_the_page_foot_is_furniture() -> None:
+    text = "让我们共同期待吕梁教育的壮丽新篇。\n从“有学上”到“上好学” 3\n月12\n日\n"
+    doc = from_text(text)
+    noise = [b.text for _, b in doc.iter_blocks() if b.kind == "noise"]
+    assert "".join(noise) == "3月12日"
+    assert doc.articles[-1].title == "从“有学上”到“上好学”"
+
+
+def test_explain_gives_a_reason_for_every_gap() -> None:
+    doc = from_text(page(P1 + P2, "none"))
+    assert len(doc.decisions) == len(P1) + len(P2) - 1
+    assert all(d.reason for d in doc.decisions)
+    assert [d.action for d in doc.decisions].count("break") == 1

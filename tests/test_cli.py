@@ -1,0 +1,127 @@
+"""The command line, run as a user would: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_export_json_follows_the_schema(tmp_path: Path) -> None:
+    out = tmp_path / "page.json"
+    result = run("export", str(SEED), "--format", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["schema"] == "ocr-reader.document/1"
+    assert set(doc["source"]) >= {"path", "sha256", "encoding", "lines"}
+    assert doc["source"]["encoding"] == "UTF-8"
+    article = doc["articles"][0]
+    assert set(article) >= {"title", "subtitle", "byline", "blocks", "outline"}
+    kinds = {"paragraph", "heading", "question", "end", "dateline", "jump", "noise"}
+    for art in doc["articles"]:
+        for block in art["blocks"]:
+            assert block["kind"] in kinds
+            assert ("level" in block) == (block["kind"] in ("heading", "question"))
+            first, last = block["lines"]
+            assert 0 <= first <= last < doc["source"]["lines"]
+        for entry in art["outline"]:
+            assert 0 <= entry["block"] < len(art["blocks"])
+
+
+def test_export_text_and_markdown() -> None:
+    txt = run("export", str(SEED), "--indent")
+    assert txt.returncode == 0
+    assert "＊＊＊" in txt.stdout
+    assert "\u3000\u3000思想政治工作是统一思想" in txt.stdout
+    md = run("export", str(SEED), "-f", "md")
+    assert "## 一、思想政治工作在国有企业中的重要性" in md.stdout
+    assert "# 科技创新引领产业创新浪潮" in md.stdout
+    assert "*□ 新华社记者 刘亢 蒋芳 杨绍功*" in md.stdout
+    assert "> （作者单位：山西焦煤集团化工有限责任公司）" in md.stdout
+
+
+def test_a_folder_exports_in_one_call(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("export", str(ROOT / "seeds"), "-f", "md", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{p.stem}.md" for p in SEED.parent.glob("*.txt")
+    )
+
+
+def test_explain_gives_reasons() -> None:
+    result = run("export", str(SEED), "--explain")
+    assert "line ends mid-sentence" in result.stdout
+    assert "end matter" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        (bytes(range(256)) * 64, "binary"),
+    ],
+)
+def test_bad_files_get_one_line_and_status_2(tmp_path: Path, content: bytes, reason: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("export", str(bad))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_good_file_together(tmp_path: Path) -> None:
+    result = run("export", str(tmp_path / "nope.txt"), str(SEED))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "思想政治" in result.stdout  # the good page was still exported
+
+
+def test_huge_file_and_endless_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    seed = SEED.read_bytes()
+    big.write_bytes(seed * (50_000_000 // len(seed) + 1))
+    long_line = tmp_path / "line.txt"
+    long_line.write_bytes(("国企在发展国民经济中发挥着作用，" * 70_000).encode())
+    out = tmp_path / "out"
+    result = run("export", str(big), str(long_line), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "big.txt").stat().st_size > 10_000_000
+    assert len((out / "line.txt").read_text(encoding="utf-8")) >= 1_000_000
+
+
+def test_invalid_bytes_in_the_middle_warn_but_export(tmp_path: Path) -> None:
+    page = tmp_path / "damaged.txt"
+    seed = SEED.read_bytes()
+    page.write_bytes(seed[:3000] + b"\xff\xfe" + seed[3000:])
+    result = run("export", str(page))
+    assert result.returncode == 0
+    assert "warning" in result.stderr and "replaced" in result.stderr
+    assert "思想政治" in result.stdout
+
+
+def test_unwritable_output_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("export", str(SEED), "-o", str(blocker / "sub" / "out.txt"))
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
