@@ -1,0 +1,34 @@
+"""Bundled files (sample pages, translations) from a checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _find(checkout: Path, package: str, name: str) -> Path | None:
+    if (checkout / name).is_file():
+        return checkout / name
+    try:
+        candidate = resources.files(package) / name
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return Path(str(candidate)) if candidate.is_file() else None
+
+
+def sample_pages() -> list[Path]:
+    """The sample pages, the first being the one the app opens without a file."""
+    folder = _ROOT / "seeds"
+    if folder.is_dir():
+        return sorted(folder.glob("*.txt"))
+    try:
+        pkg = resources.files("reader.samples")
+    except ModuleNotFoundError:
+        return []
+    return sorted(Path(str(p)) for p in pkg.iterdir() if p.name.endswith(".txt"))
+
+
+def translation(name: str) -> Path | None:
+    return _find(_ROOT / "resources" / "translations", "reader.resources.translations", name)

@@ -1,0 +1,76 @@
+"""Find in page: a bar under the text with the query, a match count, next and previous."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+
+class _QueryEdit(QLineEdit):
+    step = Signal(int)
+    closed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.step.emit(-1 if shift else 1)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    query_changed = Signal(str)
+    step = Signal(int)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = _QueryEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.prev = QToolButton(self)
+        self.next = QToolButton(self)
+        self.close_button = QToolButton(self)
+        self.prev.setText("▲")
+        self.next.setText("▼")
+        self.close_button.setText("✕")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.prev)
+        layout.addWidget(self.next)
+        layout.addWidget(self.close_button)
+        self.edit.textChanged.connect(self.query_changed)
+        self.edit.step.connect(self.step)
+        self.edit.closed.connect(self.closed)
+        self.prev.clicked.connect(lambda: self.step.emit(-1))
+        self.next.clicked.connect(lambda: self.step.emit(1))
+        self.close_button.clicked.connect(self.closed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("Find in page"))
+        self.prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.next.setToolTip(self.tr("Next match (Enter)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+
+    def show_count(self, current: int, total: int) -> None:
+        if not self.edit.text():
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText(self.tr("No matches"))
+        else:
+            self.count.setText(
+                self.tr("%1 of %2").replace("%1", str(current)).replace("%2", str(total))
+            )
+
+    def open(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()

@@ -1,0 +1,36 @@
+"""Interface language: Qt translators for Simplified Chinese, English as the source."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from reader.resources import translation
+
+LANGUAGES = ("system", "en", "zh_CN")
+_installed: list[QTranslator] = []
+
+
+def resolve(code: str) -> str:
+    if code == "system":
+        return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    return code
+
+
+def install(code: str) -> str:
+    """Switch the interface language now; returns the language in effect."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return "en"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = resolve(code)
+    if lang == "zh_CN":
+        qm = translation("ocr_reader_zh_CN.qm")
+        translator = QTranslator(app)
+        if qm is not None and translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            return "en"
+    return lang

@@ -1,0 +1,112 @@
+"""Start the window: `ocr-reader [PATH ...] [--screenshot OUT.png] [--data-dir DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.resources import sample_pages
+from reader.store import paths
+from reader.ui import i18n
+from reader.ui.settings import Settings
+from reader.ui.themes import THEMES
+from reader.ui.window import MainWindow
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="ocr-reader", description="Read OCR text of newspaper pages."
+    )
+    parser.add_argument(
+        "paths", nargs="*", help="pages to open (default: the last one, or the sample)"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window to a PNG and exit"
+    )
+    parser.add_argument("--theme", choices=THEMES, help="theme for this run (not remembered)")
+    parser.add_argument("--data-dir", help="keep data, settings and cache under this folder")
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(list(argv))
+
+
+def initial_path(args: argparse.Namespace, settings: Settings) -> str | None:
+    if args.paths:
+        return args.paths[0]
+    last = settings.last_document()
+    if last and Path(last).is_file() and not args.screenshot:
+        return last
+    samples = sample_pages()
+    return str(samples[0]) if samples else None
+
+
+class _FirstPaint(QObject):
+    """Quits once the body has painted a document: the cold-start benchmark's end mark."""
+
+    def __init__(self, window: MainWindow, started: float) -> None:
+        super().__init__(window)
+        self.window = window
+        self.started = started
+        window.body.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.window.doc is not None:
+            elapsed = time.perf_counter() - self.started
+            print(f"first-paint {elapsed:.4f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    started = time.perf_counter()
+    args = parse(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ocr-reader")
+    app.setStyle("Fusion")
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    settings = Settings()
+    i18n.install(settings.get("language"))
+    window = MainWindow(settings)
+    if args.theme:
+        window.settings.qs.setValue("theme", args.theme)  # this run only: not synced
+        window.apply_view()
+    status = 0
+
+    if args.screenshot:
+        out = Path(args.screenshot)
+        window.resize(*SCREENSHOT_SIZE)
+
+        def shoot(_doc: object) -> None:
+            app.processEvents()
+            window.grab().save(str(out))
+            app.quit()
+
+        def failed(path: str, reason: str) -> None:
+            nonlocal status
+            print(f"ocr-reader: {path}: {reason}", file=sys.stderr)
+            status = 2
+            app.quit()
+
+        window.document_shown.connect(shoot)
+        window.load_failed.connect(failed)
+    if args.exit_after_paint:
+        _FirstPaint(window, started)
+    window.show()
+    path = initial_path(args, settings)
+    if path:
+        window.open_path(path)
+        for extra in args.paths[1:]:
+            settings.add_recent(str(Path(extra).resolve()))
+    app.exec()
+    if args.theme:
+        settings.qs.remove("theme")
+    return status

@@ -1,0 +1,211 @@
+"""The outline dock: a tree model over the document, a filter box and the tree view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from reader.core.model import Document
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # (article index, block index); -1 = the head
+
+
+class Node:
+    __slots__ = ("article", "block", "children", "level", "parent", "row", "text")
+
+    def __init__(
+        self, text: str, article: int, block: int, level: int, parent: Node | None
+    ) -> None:
+        self.text = text
+        self.article = article
+        self.block = block
+        self.level = level
+        self.parent = parent
+        self.children: list[Node] = []
+        self.row = 0
+
+    def add(self, child: Node) -> Node:
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+
+def build_tree(doc: Document | None) -> Node:
+    root = Node("", -1, -1, 0, None)
+    if doc is None:
+        return root
+    for ai, art in enumerate(doc.articles):
+        label = art.label()
+        if art.kind == "notice":
+            label = "［公告］" + label
+        node = root.add(Node(label, ai, -1, 0, root))
+        stack = [node]
+        for entry in art.outline:
+            while len(stack) > 1 and stack[-1].level >= entry.level:
+                stack.pop()
+            parent = stack[-1]
+            stack.append(parent.add(Node(entry.text, ai, entry.block, entry.level, parent)))
+    return root
+
+
+class OutlineModel(QAbstractItemModel):
+    """Articles at the top level, then each article's heading tree."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = build_tree(None)
+        # Nodes by (article, block), to find the entry for a place in the text.
+        self._by_target: dict[tuple[int, int], Node] = {}
+
+    def set_document(self, doc: Document | None) -> None:
+        self.beginResetModel()
+        self._root = build_tree(doc)
+        self._by_target = {}
+        stack = list(self._root.children)
+        while stack:
+            node = stack.pop()
+            self._by_target[(node.article, node.block)] = node
+            stack.extend(node.children)
+        self.endResetModel()
+
+    def _node(self, index: ModelIndex) -> Node:
+        if index.isValid():
+            node = index.internalPointer()
+            assert isinstance(node, Node)
+            return node
+        return self._root
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index)
+        parent = node.parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return node.text
+        if role == TARGET_ROLE:
+            return (node.article, node.block)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def index_for(self, article: int, block: int, doc: Document) -> QModelIndex:
+        """The entry a reader at (article, block) is in: the last heading at or before it."""
+        if article < 0 or article >= len(doc.articles):
+            return QModelIndex()
+        node = self._by_target.get((article, -1))
+        for entry in doc.articles[article].outline:
+            if entry.block <= block:
+                node = self._by_target.get((article, entry.block), node)
+            else:
+                break
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+
+class OutlineDock(QWidget):
+    """The filter box over the outline tree. Emits `activated(article, block)`."""
+
+    activated = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = OutlineModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self._syncing = False
+        self.filter.textChanged.connect(self._on_filter_changed)
+        self.tree.clicked.connect(self._on_clicked)
+        self.tree.activated.connect(self._on_clicked)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter headings"))
+
+    def set_document(self, doc: Document | None) -> None:
+        self.model.set_document(doc)
+        self.tree.expandAll()
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if self._syncing:
+            return
+        target = self.proxy.data(index, TARGET_ROLE)
+        if target:
+            self.activated.emit(*target)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Arrow keys in the tree move the text along with them.
+        if self.tree.hasFocus():
+            self._on_clicked(current)
+
+    def select(self, article: int, block: int, doc: Document) -> None:
+        """Select the entry for the place being read, without emitting `activated`."""
+        source = self.model.index_for(article, block, doc)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() or index == self.tree.currentIndex():
+            return
+        self._syncing = True
+        try:
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def current_target(self) -> tuple[int, int] | None:
+        index = self.tree.currentIndex()
+        return self.proxy.data(index, TARGET_ROLE) if index.isValid() else None

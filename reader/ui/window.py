@@ -1,0 +1,486 @@
+"""The main window: assembles the outline, the body, the source view and the find bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Document
+from reader.ui import i18n
+from reader.ui.body import BodyView, Typography
+from reader.ui.findbar import FindBar
+from reader.ui.loader import DocumentLoader
+from reader.ui.outline import OutlineDock
+from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
+from reader.ui.source import SourceView
+from reader.ui.themes import THEMES, palette, theme
+
+CTX = "MainWindow"
+COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
+CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
+
+
+def tr(text: object) -> str:
+    return QCoreApplication.translate(CTX, str(text))
+
+
+@dataclass
+class ActionSpec:
+    text: object  # source text (a str), translated on every language change
+    shortcut: str | QKeySequence.StandardKey | None = None
+    checkable: bool = False
+
+
+# Every action in one place, so menus, shortcuts and translations never drift apart.
+ACTIONS: dict[str, ActionSpec] = {
+    "open": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Open…"), QKeySequence.StandardKey.Open),
+    "quit": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Quit"), "Ctrl+Q"),
+    "find": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Find in Page…"), QKeySequence.StandardKey.Find),
+    "source": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Source View"), "F4", checkable=True),
+    "noise": ActionSpec(QT_TRANSLATE_NOOP(CTX, "Show Page &Furniture"), None, checkable=True),
+    "zoom_in": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Larger Text"), "Ctrl++"),
+    "zoom_out": ActionSpec(QT_TRANSLATE_NOOP(CTX, "S&maller Text"), "Ctrl+-"),
+    "zoom_reset": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Reset Text Size"), "Ctrl+0"),
+    "font": ActionSpec(QT_TRANSLATE_NOOP(CTX, "F&ont…")),
+    "next": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Next Article"), "N"),
+    "prev": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Previous Article"), "P"),
+    "about": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&About ocr-reader")),
+}
+THEME_NAMES = {
+    "light": QT_TRANSLATE_NOOP(CTX, "Light"),
+    "sepia": QT_TRANSLATE_NOOP(CTX, "Sepia"),
+    "dark": QT_TRANSLATE_NOOP(CTX, "Dark"),
+}
+COLUMN_NAMES = {
+    "narrow": QT_TRANSLATE_NOOP(CTX, "Narrow"),
+    "medium": QT_TRANSLATE_NOOP(CTX, "Medium"),
+    "wide": QT_TRANSLATE_NOOP(CTX, "Wide"),
+}
+LANGUAGE_NAMES = {
+    "system": QT_TRANSLATE_NOOP(CTX, "System Language"),
+    "en": "English",
+    "zh_CN": "简体中文",
+}
+MENU_NAMES = {
+    "file": QT_TRANSLATE_NOOP(CTX, "&File"),
+    "recent": QT_TRANSLATE_NOOP(CTX, "Open &Recent"),
+    "view": QT_TRANSLATE_NOOP(CTX, "&View"),
+    "theme": QT_TRANSLATE_NOOP(CTX, "&Theme"),
+    "column": QT_TRANSLATE_NOOP(CTX, "Text &Width"),
+    "language": QT_TRANSLATE_NOOP(CTX, "&Language"),
+    "go": QT_TRANSLATE_NOOP(CTX, "&Go"),
+    "help": QT_TRANSLATE_NOOP(CTX, "&Help"),
+}
+
+
+def has_cjk_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+class MainWindow(QMainWindow):
+    document_shown = Signal(object)  # Document, once rendered
+    load_failed = Signal(str, str)  # path, reason
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.doc: Document | None = None
+        self.loader = DocumentLoader(self)
+        self.body = BodyView(self)
+        self.findbar = FindBar(self)
+        self.findbar.hide()
+        self.source = SourceView(self)
+        self.outline = OutlineDock(self)
+        self.error_box: QMessageBox | None = None
+        self._restore_target: tuple[int, int] | None = None
+
+        text_area = QWidget(self)
+        column = QVBoxLayout(text_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.font_notice = QLabel(self)
+        self.font_notice.setWordWrap(True)
+        self.font_notice.setVisible(not has_cjk_font())
+        column.addWidget(self.font_notice)
+        column.addWidget(self.body, 1)
+        column.addWidget(self.findbar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(text_area)
+        self.splitter.addWidget(self.source)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.outline_dock = QDockWidget(self)
+        self.outline_dock.setObjectName("outline")
+        self.outline_dock.setWidget(self.outline)
+        self.outline_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+
+        self.status = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.actions_by_key: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._build_actions()
+        self._build_menus()
+        self._connect_signals()
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        geometry, state = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.actions_by_key["source"].setChecked(settings.get("show_source"))
+        self.source.setVisible(settings.get("show_source"))
+        self.actions_by_key["noise"].setChecked(settings.get("show_noise"))
+        self.apply_view()
+        self.retranslate()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _act(self, key: str, handler: Callable[..., object]) -> QAction:
+        spec = ACTIONS[key]
+        action = QAction(self)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setCheckable(spec.checkable)
+        (action.toggled if spec.checkable else action.triggered).connect(handler)
+        self.addAction(action)
+        self.actions_by_key[key] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self._act("open", self._on_open)
+        self._act("quit", self.close)
+        self._act("find", self.findbar.open)
+        self._act("source", self._on_source_toggled)
+        self._act("noise", self._on_noise_toggled)
+        self._act("zoom_in", lambda: self.zoom(1))
+        self._act("zoom_out", lambda: self.zoom(-1))
+        self._act("zoom_reset", lambda: self.zoom(0))
+        self.actions_by_key["zoom_in"].setShortcuts(
+            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")]
+        )
+        self._act("font", self._on_choose_font)
+        self._act("next", lambda: self.body.jump_article(1))
+        self._act("prev", lambda: self.body.jump_article(-1))
+        self._act("about", self._on_about)
+        self.theme_group = QActionGroup(self)
+        for name in THEMES:
+            action = QAction(self, checkable=True)
+            action.setData(name)
+            action.setChecked(name == self.settings.get("theme"))
+            action.triggered.connect(lambda _c=False, name=name: self.set_theme(name))
+            self.theme_group.addAction(action)
+        self.column_group = QActionGroup(self)
+        for name, chars in COLUMNS.items():
+            action = QAction(self, checkable=True)
+            action.setData(name)
+            action.setChecked(chars == self.settings.get("column"))
+            action.triggered.connect(lambda _c=False, chars=chars: self.set_column(chars))
+            self.column_group.addAction(action)
+        self.language_group = QActionGroup(self)
+        for code in LANGUAGE_NAMES:
+            action = QAction(self, checkable=True)
+            action.setData(code)
+            action.setChecked(code == self.settings.get("language"))
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.language_group.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        a = self.actions_by_key
+        file = self.menus["file"] = bar.addMenu("")
+        file.addAction(a["open"])
+        self.menus["recent"] = file.addMenu("")
+        self.menus["recent"].aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        file.addAction(a["quit"])
+        view = self.menus["view"] = bar.addMenu("")
+        view.addAction(a["find"])
+        view.addSeparator()
+        view.addAction(self.outline_dock.toggleViewAction())
+        view.addAction(a["source"])
+        view.addAction(a["noise"])
+        view.addSeparator()
+        for key in ("zoom_in", "zoom_out", "zoom_reset", "font"):
+            view.addAction(a[key])
+        self.menus["theme"] = view.addMenu("")
+        self.menus["theme"].addActions(self.theme_group.actions())
+        self.menus["column"] = view.addMenu("")
+        self.menus["column"].addActions(self.column_group.actions())
+        view.addSeparator()
+        self.menus["language"] = view.addMenu("")
+        self.menus["language"].addActions(self.language_group.actions())
+        go = self.menus["go"] = bar.addMenu("")
+        go.addAction(a["next"])
+        go.addAction(a["prev"])
+        help_menu = self.menus["help"] = bar.addMenu("")
+        help_menu.addAction(a["about"])
+
+    def _connect_signals(self) -> None:
+        self.loader.started.connect(self._on_load_started)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.outline.activated.connect(self._on_outline_activated)
+        self.body.place_changed.connect(self._on_place_changed)
+        self.body.block_selected.connect(self._on_block_selected)
+        self.body.find_changed.connect(self.findbar.show_count)
+        self.findbar.query_changed.connect(self.body.find_all)
+        self.findbar.step.connect(self.body.find_step)
+        self.findbar.closed.connect(self._on_find_closed)
+
+    def retranslate(self) -> None:
+        for key, action in self.actions_by_key.items():
+            action.setText(tr(ACTIONS[key].text))
+        for key, menu in self.menus.items():
+            menu.setTitle(tr(MENU_NAMES[key]))
+        for action in self.theme_group.actions():
+            action.setText(tr(THEME_NAMES[action.data()]))
+        for action in self.column_group.actions():
+            action.setText(tr(COLUMN_NAMES[action.data()]))
+        for action in self.language_group.actions():
+            action.setText(tr(LANGUAGE_NAMES[action.data()]))
+        self.outline_dock.setWindowTitle(tr("Outline"))
+        self.font_notice.setText(
+            tr(
+                "No Chinese font is installed, so the text cannot be shown properly. "
+                "Install one, for example: %1"
+            ).replace("%1", CJK_FONT_HINT)
+        )
+        self.outline.retranslate()
+        self.findbar.retranslate()
+        self._update_status()
+
+    # -- view settings -----------------------------------------------------------------------
+
+    def typography(self) -> Typography:
+        return Typography(
+            self.settings.get("font_family"),
+            self.settings.get("font_size"),
+            self.settings.get("column"),
+            self.settings.get("show_noise"),
+        )
+
+    def apply_view(self) -> None:
+        current = theme(self.settings.get("theme"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette(current))
+        self.font_notice.setStyleSheet(
+            f"background: {current.find}; color: #222; padding: 8px; font-weight: bold;"
+        )
+        self.body.set_style(current, self.typography())
+        self.source.set_style(
+            current, self.settings.get("font_family"), self.settings.get("font_size")
+        )
+
+    def set_theme(self, name: str) -> None:
+        self.settings.set("theme", name)
+        self.apply_view()
+
+    def set_column(self, chars: int) -> None:
+        self.settings.set("column", chars)
+        self.apply_view()
+
+    def zoom(self, step: int) -> None:
+        size = self.settings.get("font_size")
+        size = 16.0 if step == 0 else min(MAX_FONT, max(MIN_FONT, size + step))
+        self.settings.set("font_size", size)
+        self.apply_view()
+
+    def set_language(self, code: str) -> None:
+        self.settings.set("language", code)
+        i18n.install(code)
+        self.retranslate()
+
+    def _on_choose_font(self) -> None:
+        current = QFont(self.settings.get("font_family") or self.body.font().family())
+        current.setPointSizeF(self.settings.get("font_size"))
+        ok, font = QFontDialog.getFont(current, self, tr("Reading Font"))
+        if ok:
+            self.settings.set("font_family", font.family())
+            self.settings.set("font_size", font.pointSizeF())
+            self.apply_view()
+
+    def _on_source_toggled(self, on: bool) -> None:
+        self.settings.set("show_source", on)
+        self.source.setVisible(on)
+
+    def _on_noise_toggled(self, on: bool) -> None:
+        self.settings.set("show_noise", on)
+        self.apply_view()
+
+    def _on_find_closed(self) -> None:
+        self.findbar.hide()
+        self.body.find_all("")
+        self.body.setFocus()
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> None:
+        self.loader.load(str(path))
+
+    def _on_open(self) -> None:
+        start = str(Path(self.doc.source.path).parent) if self.doc else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open OCR Page"), start, tr("Text files (*.txt);;All files (*)")
+        )
+        if path:
+            self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        recent = self.settings.recent()
+        if not recent:
+            empty = menu.addAction(tr("No recent files"))
+            empty.setEnabled(False)
+            return
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, path=path: self.open_path(path))
+
+    def _on_load_started(self, path: str) -> None:
+        self.progress.show()
+        self.statusBar().showMessage(tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _on_loaded(self, doc: Document) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        self._save_position()
+        self.doc = doc
+        self.settings.add_recent(doc.source.path)
+        self.outline.set_document(doc)
+        self.source.set_lines(doc.source_lines)
+        self.body.show_document(doc)
+        self.findbar.edit.clear()
+        self.setWindowTitle(f"{Path(doc.source.path).name} — ocr-reader")
+        self._update_status()
+        saved = self.settings.position(doc.source.fingerprint)
+        if saved is not None:
+            self.body.scroll_to(*saved)
+        self.document_shown.emit(doc)
+
+    def _on_load_failed(self, path: str, reason: str) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open file"), "", parent=self)
+        box.setText(
+            tr("%1 cannot be opened: %2.").replace("%1", Path(path).name).replace("%2", reason)
+        )
+        box.setInformativeText(path)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+        self.load_failed.emit(path, reason)
+
+    def _update_status(self) -> None:
+        if self.doc is None:
+            self.status.setText(tr("No document"))
+            return
+        stats = self.doc.stats()
+        parts = [
+            Path(self.doc.source.path).name,
+            self.doc.source.encoding,
+            tr("%1 articles").replace("%1", str(stats["articles"])),
+            tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
+            tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
+        ]
+        if self.doc.source.warning:
+            parts.append(self.doc.source.warning)
+        self.status.setText("  ·  ".join(parts))
+
+    # -- syncing outline, body and source ----------------------------------------------------
+
+    def _on_outline_activated(self, article: int, block: int) -> None:
+        self.body.scroll_to(article, block)
+
+    def _on_place_changed(self, article: int, block: int) -> None:
+        if self.doc is not None:
+            self.outline.select(article, block, self.doc)
+            self._position_timer().start()
+
+    def _position_timer(self) -> QTimer:
+        timer = getattr(self, "_ptimer", None)
+        if timer is None:
+            timer = self._ptimer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(400)
+            timer.timeout.connect(self._save_position)
+        return timer
+
+    def _save_position(self) -> None:
+        if self.doc is not None:
+            article, block = self.body.current_place()
+            if article >= 0:
+                self.settings.set_position(self.doc.source.fingerprint, article, block)
+
+    def _on_block_selected(self, first: int, last: int) -> None:
+        if self.source.isVisible():
+            self.source.mark(first, last)
+
+    # -- window events -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if any(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_position()
+        self.settings.set_geometry(self.saveGeometry(), self.saveState())
+        super().closeEvent(event)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About ocr-reader"),
+            tr("ocr-reader reflows the OCR text of newspaper pages into articles you can read."),
+        )
