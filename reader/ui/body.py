@@ -10,9 +10,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QKeySequence,
+    QKeyEvent,
     QResizeEvent,
-    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -78,10 +77,13 @@ class BodyView(QTextBrowser):
         self._spy.timeout.connect(self._update_place)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._spy.start())
         self.cursorPositionChanged.connect(self._on_cursor_moved)
-        for key, step in (("N", 1), ("P", -1)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda step=step: self.jump_article(step))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # n / p move between articles, as in a feed reader.
+        if not event.modifiers() and event.key() in (Qt.Key.Key_N, Qt.Key.Key_P):
+            self.jump_article(1 if event.key() == Qt.Key.Key_N else -1)
+            return
+        super().keyPressEvent(event)
 
     # -- rendering -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from reader.resources import translation
+from reader.bundled import translation
 
 LANGUAGES = ("system", "en", "zh_CN")
 _installed: list[QTranslator] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.resources import sample_pages
+from reader.bundled import sample_pages
 from reader.store import paths
 from reader.ui import i18n
 from reader.ui.settings import Settings

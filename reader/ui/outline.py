@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.model import Document
@@ -21,7 +22,7 @@ TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # (article index, block index);
 
 
 class Node:
-    __slots__ = ("article", "block", "children", "level", "parent", "row", "text")
+    __slots__ = ("article", "block", "children", "italic", "level", "parent", "row", "text")
 
     def __init__(
         self, text: str, article: int, block: int, level: int, parent: Node | None
@@ -33,6 +34,7 @@ class Node:
         self.parent = parent
         self.children: list[Node] = []
         self.row = 0
+        self.italic = False  # notices and headlines without a body
 
     def add(self, child: Node) -> Node:
         child.row = len(self.children)
@@ -45,10 +47,8 @@ def build_tree(doc: Document | None) -> Node:
     if doc is None:
         return root
     for ai, art in enumerate(doc.articles):
-        label = art.label()
-        if art.kind == "notice":
-            label = "［公告］" + label
-        node = root.add(Node(label, ai, -1, 0, root))
+        node = root.add(Node(art.label(), ai, -1, 0, root))
+        node.italic = art.kind != "article"
         stack = [node]
         for entry in art.outline:
             while len(stack) > 1 and stack[-1].level >= entry.level:
@@ -118,6 +118,11 @@ class OutlineModel(QAbstractItemModel):
             return node.text
         if role == TARGET_ROLE:
             return (node.article, node.block)
+        if role == Qt.ItemDataRole.FontRole and (node.italic or node.block == -1):
+            font = QFont()
+            font.setItalic(node.italic)
+            font.setBold(node.block == -1 and not node.italic)
+            return font
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

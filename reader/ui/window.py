@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -42,61 +42,32 @@ from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
 from reader.ui.themes import THEMES, palette, theme
 
-CTX = "MainWindow"
 COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
 CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
 
 
-def tr(text: object) -> str:
-    return QCoreApplication.translate(CTX, str(text))
-
-
 @dataclass
 class ActionSpec:
-    text: object  # source text (a str), translated on every language change
     shortcut: str | QKeySequence.StandardKey | None = None
     checkable: bool = False
 
 
-# Every action in one place, so menus, shortcuts and translations never drift apart.
+# Every action in one place, so menus and shortcuts never drift apart; their texts come
+# from MainWindow.texts(), which is read again on every language change.
 ACTIONS: dict[str, ActionSpec] = {
-    "open": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Open…"), QKeySequence.StandardKey.Open),
-    "quit": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Quit"), "Ctrl+Q"),
-    "find": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Find in Page…"), QKeySequence.StandardKey.Find),
-    "source": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Source View"), "F4", checkable=True),
-    "noise": ActionSpec(QT_TRANSLATE_NOOP(CTX, "Show Page &Furniture"), None, checkable=True),
-    "zoom_in": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Larger Text"), "Ctrl++"),
-    "zoom_out": ActionSpec(QT_TRANSLATE_NOOP(CTX, "S&maller Text"), "Ctrl+-"),
-    "zoom_reset": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Reset Text Size"), "Ctrl+0"),
-    "font": ActionSpec(QT_TRANSLATE_NOOP(CTX, "F&ont…")),
-    "next": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Next Article"), "N"),
-    "prev": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&Previous Article"), "P"),
-    "about": ActionSpec(QT_TRANSLATE_NOOP(CTX, "&About ocr-reader")),
-}
-THEME_NAMES = {
-    "light": QT_TRANSLATE_NOOP(CTX, "Light"),
-    "sepia": QT_TRANSLATE_NOOP(CTX, "Sepia"),
-    "dark": QT_TRANSLATE_NOOP(CTX, "Dark"),
-}
-COLUMN_NAMES = {
-    "narrow": QT_TRANSLATE_NOOP(CTX, "Narrow"),
-    "medium": QT_TRANSLATE_NOOP(CTX, "Medium"),
-    "wide": QT_TRANSLATE_NOOP(CTX, "Wide"),
-}
-LANGUAGE_NAMES = {
-    "system": QT_TRANSLATE_NOOP(CTX, "System Language"),
-    "en": "English",
-    "zh_CN": "简体中文",
-}
-MENU_NAMES = {
-    "file": QT_TRANSLATE_NOOP(CTX, "&File"),
-    "recent": QT_TRANSLATE_NOOP(CTX, "Open &Recent"),
-    "view": QT_TRANSLATE_NOOP(CTX, "&View"),
-    "theme": QT_TRANSLATE_NOOP(CTX, "&Theme"),
-    "column": QT_TRANSLATE_NOOP(CTX, "Text &Width"),
-    "language": QT_TRANSLATE_NOOP(CTX, "&Language"),
-    "go": QT_TRANSLATE_NOOP(CTX, "&Go"),
-    "help": QT_TRANSLATE_NOOP(CTX, "&Help"),
+    "open": ActionSpec(QKeySequence.StandardKey.Open),
+    "quit": ActionSpec("Ctrl+Q"),
+    "find": ActionSpec(QKeySequence.StandardKey.Find),
+    "source": ActionSpec("F4", checkable=True),
+    "noise": ActionSpec(None, checkable=True),
+    "zoom_in": ActionSpec("Ctrl++"),
+    "zoom_out": ActionSpec("Ctrl+-"),
+    "zoom_reset": ActionSpec("Ctrl+0"),
+    "font": ActionSpec(),
+    # n and p themselves are handled by the body, so they never fire while typing.
+    "next": ActionSpec("Ctrl+]"),
+    "prev": ActionSpec("Ctrl+["),
+    "about": ActionSpec(),
 }
 
 
@@ -218,7 +189,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, chars=chars: self.set_column(chars))
             self.column_group.addAction(action)
         self.language_group = QActionGroup(self)
-        for code in LANGUAGE_NAMES:
+        for code in i18n.LANGUAGES:
             action = QAction(self, checkable=True)
             action.setData(code)
             action.setChecked(code == self.settings.get("language"))
@@ -268,20 +239,56 @@ class MainWindow(QMainWindow):
         self.findbar.step.connect(self.body.find_step)
         self.findbar.closed.connect(self._on_find_closed)
 
+    def texts(self) -> dict[str, str]:
+        """Every menu and action text, in the current language."""
+        return {
+            "open": self.tr("&Open…"),
+            "quit": self.tr("&Quit"),
+            "find": self.tr("&Find in Page…"),
+            "source": self.tr("&Source View"),
+            "noise": self.tr("Show Page &Furniture"),
+            "zoom_in": self.tr("&Larger Text"),
+            "zoom_out": self.tr("S&maller Text"),
+            "zoom_reset": self.tr("&Reset Text Size"),
+            "font": self.tr("F&ont…"),
+            "next": self.tr("&Next Article"),
+            "prev": self.tr("&Previous Article"),
+            "about": self.tr("&About ocr-reader"),
+            "menu:file": self.tr("&File"),
+            "menu:recent": self.tr("Open &Recent"),
+            "menu:view": self.tr("&View"),
+            "menu:theme": self.tr("&Theme"),
+            "menu:column": self.tr("Text &Width"),
+            "menu:language": self.tr("&Language"),
+            "menu:go": self.tr("&Go"),
+            "menu:help": self.tr("&Help"),
+            "theme:light": self.tr("Light"),
+            "theme:sepia": self.tr("Sepia"),
+            "theme:dark": self.tr("Dark"),
+            "column:narrow": self.tr("Narrow"),
+            "column:medium": self.tr("Medium"),
+            "column:wide": self.tr("Wide"),
+            "language:system": self.tr("System Language"),
+            "language:en": "English",
+            "language:zh_CN": "简体中文",
+        }
+
     def retranslate(self) -> None:
+        texts = self.texts()
         for key, action in self.actions_by_key.items():
-            action.setText(tr(ACTIONS[key].text))
+            action.setText(texts[key])
         for key, menu in self.menus.items():
-            menu.setTitle(tr(MENU_NAMES[key]))
-        for action in self.theme_group.actions():
-            action.setText(tr(THEME_NAMES[action.data()]))
-        for action in self.column_group.actions():
-            action.setText(tr(COLUMN_NAMES[action.data()]))
-        for action in self.language_group.actions():
-            action.setText(tr(LANGUAGE_NAMES[action.data()]))
-        self.outline_dock.setWindowTitle(tr("Outline"))
+            menu.setTitle(texts[f"menu:{key}"])
+        for prefix, group in (
+            ("theme", self.theme_group),
+            ("column", self.column_group),
+            ("language", self.language_group),
+        ):
+            for action in group.actions():
+                action.setText(texts[f"{prefix}:{action.data()}"])
+        self.outline_dock.setWindowTitle(self.tr("Outline"))
         self.font_notice.setText(
-            tr(
+            self.tr(
                 "No Chinese font is installed, so the text cannot be shown properly. "
                 "Install one, for example: %1"
             ).replace("%1", CJK_FONT_HINT)
@@ -335,7 +342,7 @@ class MainWindow(QMainWindow):
     def _on_choose_font(self) -> None:
         current = QFont(self.settings.get("font_family") or self.body.font().family())
         current.setPointSizeF(self.settings.get("font_size"))
-        ok, font = QFontDialog.getFont(current, self, tr("Reading Font"))
+        ok, font = QFontDialog.getFont(current, self, self.tr("Reading Font"))
         if ok:
             self.settings.set("font_family", font.family())
             self.settings.set("font_size", font.pointSizeF())
@@ -362,7 +369,7 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         start = str(Path(self.doc.source.path).parent) if self.doc else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open OCR Page"), start, tr("Text files (*.txt);;All files (*)")
+            self, self.tr("Open OCR Page"), start, self.tr("Text files (*.txt);;All files (*)")
         )
         if path:
             self.open_path(path)
@@ -372,7 +379,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         recent = self.settings.recent()
         if not recent:
-            empty = menu.addAction(tr("No recent files"))
+            empty = menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
             return
         for path in recent:
@@ -382,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_started(self, path: str) -> None:
         self.progress.show()
-        self.statusBar().showMessage(tr("Reading %1…").replace("%1", Path(path).name))
+        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", Path(path).name))
 
     def _on_loaded(self, doc: Document) -> None:
         self.progress.hide()
@@ -404,9 +411,9 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, path: str, reason: str) -> None:
         self.progress.hide()
         self.statusBar().clearMessage()
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open file"), "", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot open file"), "", parent=self)
         box.setText(
-            tr("%1 cannot be opened: %2.").replace("%1", Path(path).name).replace("%2", reason)
+            self.tr("%1 cannot be opened: %2.").replace("%1", Path(path).name).replace("%2", reason)
         )
         box.setInformativeText(path)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -416,15 +423,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         if self.doc is None:
-            self.status.setText(tr("No document"))
+            self.status.setText(self.tr("No document"))
             return
         stats = self.doc.stats()
         parts = [
             Path(self.doc.source.path).name,
             self.doc.source.encoding,
-            tr("%1 articles").replace("%1", str(stats["articles"])),
-            tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
-            tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
+            self.tr("%1 articles").replace("%1", str(stats["articles"])),
+            self.tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
+            self.tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
         ]
         if self.doc.source.warning:
             parts.append(self.doc.source.warning)
@@ -481,6 +488,8 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         QMessageBox.about(
             self,
-            tr("About ocr-reader"),
-            tr("ocr-reader reflows the OCR text of newspaper pages into articles you can read."),
+            self.tr("About ocr-reader"),
+            self.tr(
+                "ocr-reader reflows the OCR text of newspaper pages into articles you can read."
+            ),
         )

@@ -1,0 +1,246 @@
+"""The reader window, driven as a user would with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QPalette
+
+from reader.core.document import load
+from reader.bundled import sample_pages
+from reader.ui import window as window_module
+from reader.ui.outline import TARGET_ROLE, OutlineModel
+from reader.ui.settings import Settings
+from reader.ui.themes import theme
+from reader.ui.window import MainWindow
+
+
+def tree_texts(model, parent=QModelIndex()) -> list[str]:  # noqa: B008
+    out = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        out.append(model.data(index))
+        out.extend(tree_texts(model, index))
+    return out
+
+
+def test_opens_the_sample_page(make_window) -> None:
+    win = make_window()
+    assert win.doc is not None
+    assert Path(win.doc.source.path).name == sample_pages()[0].name
+    assert "思想政治工作" in win.body.toPlainText()
+    assert "4 articles" in win.status.text() and "UTF-8" in win.status.text()
+
+
+@pytest.mark.parametrize("page", sample_pages(), ids=lambda p: p.stem[:3])
+def test_outline_shows_every_article_with_its_headings(make_window, page: Path) -> None:
+    win = make_window(page)
+    doc = load(page)
+    model = win.outline.model
+    assert model.rowCount() == len(doc.articles)
+    for row, art in enumerate(doc.articles):
+        index = model.index(row, 0)
+        assert model.data(index) == art.label()
+        assert tree_texts(model, index) == [o.text for o in art.outline]
+
+
+def test_clicking_a_heading_scrolls_to_it(make_window, qtbot) -> None:
+    win = make_window()
+    doc = win.doc
+    art, entry = 1, win.doc.articles[1].outline[3]
+    source = win.outline.model.index_for(art, entry.block, doc)
+    index = win.outline.proxy.mapFromSource(source)
+    win.outline.tree.scrollTo(index)
+    rect = win.outline.tree.visualRect(index)
+    with qtbot.waitSignal(win.body.place_changed, timeout=5000):
+        qtbot.mouseClick(win.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.body.current_place() == (art, entry.block)
+    assert win.body.verticalScrollBar().value() > 0
+    heading = doc.articles[art].blocks[entry.block].text
+    assert win.body.textCursor().block().text() == heading
+
+
+def test_scrolling_moves_the_tree_selection(make_window, qtbot) -> None:
+    win = make_window()
+    target = win.doc.articles[2].outline[1]
+    position = win.body.position_of(2, target.block)
+    block = win.body.document().findBlock(position)
+    y = win.body.document().documentLayout().blockBoundingRect(block).top()
+    win.body.verticalScrollBar().setValue(int(y))
+    qtbot.waitUntil(lambda: win.outline.current_target() == (2, target.block), timeout=5000)
+    assert win.outline.tree.currentIndex().data() == target.text
+
+
+def test_find_highlights_every_match(make_window, qtbot) -> None:
+    win = make_window()
+    expected = win.body.toPlainText().count("新质生产力")
+    assert expected >= 3
+    win.actions_by_key["find"].trigger()
+    assert win.findbar.isVisible()
+    with qtbot.waitSignal(win.body.find_changed) as sig:
+        # Chinese arrives through the input method as committed text, not as key presses.
+        win.findbar.edit.setText("新质生产力")
+    total = sig.args[1]
+    assert total == expected == win.body.match_count()
+    assert len(win.body.extraSelections()) == expected
+    assert win.findbar.count.text() == f"{sig.args[0]} of {expected}"
+    first = win.body.textCursor().position()
+    with qtbot.waitSignal(win.body.find_changed):
+        qtbot.keyClick(win.findbar.edit, Qt.Key.Key_Return)
+    assert win.body.textCursor().position() != first
+    with qtbot.waitSignal(win.body.find_changed):
+        qtbot.keyClick(win.findbar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert win.body.textCursor().position() == first
+    qtbot.keyClick(win.findbar.edit, Qt.Key.Key_Escape)
+    assert not win.findbar.isVisible() and win.body.extraSelections() == []
+
+
+def test_theme_font_size_and_reading_position_survive_a_restart(make_window, qtbot) -> None:
+    win = make_window()
+    win.set_theme("dark")
+    win.zoom(1)
+    win.zoom(1)
+    size = win.settings.get("font_size")
+    assert size == 18.0
+    target = (2, win.doc.articles[2].outline[0].block)
+    win.body.scroll_to(*target)
+    win.close()
+
+    again = make_window()
+    assert again.settings.get("theme") == "dark"
+    assert again.body.document().defaultFont().pointSizeF() == size
+    dark = theme("dark")
+    assert again.palette().color(QPalette.ColorRole.Window).name() == dark.window
+    assert again.body.current_place() == target
+
+
+def test_a_bad_file_leaves_the_previous_document_open(make_window, qtbot, tmp_path) -> None:
+    win = make_window()
+    before = win.doc
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    with qtbot.waitSignal(win.load_failed, timeout=10000) as sig:
+        win.open_path(bad)
+    assert "PNG image" in sig.args[1]
+    assert win.doc is before
+    assert "思想政治工作" in win.body.toPlainText()
+    assert win.error_box is not None and win.error_box.isVisible()
+    assert "scan.txt" in win.error_box.text() and "PNG image" in win.error_box.text()
+    win.error_box.close()
+
+
+def test_outline_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = OutlineModel()
+    qtmodeltester.check(model)
+    for page in sample_pages():
+        model.set_document(load(page))
+        qtmodeltester.check(model)
+
+
+def test_outline_filter_narrows_the_tree(make_window, qtbot) -> None:
+    win = make_window()
+    full = len(tree_texts(win.outline.proxy))
+    win.outline.filter.setText("结论")
+    texts = tree_texts(win.outline.proxy)
+    assert "四、结论" in texts and len(texts) < full
+    # the article the heading belongs to stays, so the heading keeps its place
+    assert texts[0] == win.doc.articles[0].label()
+
+
+def test_keyboard_in_the_tree_moves_the_text(make_window, qtbot) -> None:
+    win = make_window()
+    tree = win.outline.tree
+    tree.setFocus()
+    tree.setCurrentIndex(win.outline.proxy.index(0, 0))
+    with qtbot.waitSignal(win.body.place_changed, timeout=5000):
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    target = tree.currentIndex().data(TARGET_ROLE)
+    assert win.body.current_place() == tuple(target)
+
+
+def test_next_and_previous_article(make_window, qtbot) -> None:
+    win = make_window()
+    win.body.setFocus()
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    assert win.body.current_place()[0] == 1
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    qtbot.keyClick(win.body, Qt.Key.Key_P)
+    assert win.body.current_place()[0] == 1
+
+
+def test_source_view_marks_the_lines_of_the_selected_block(make_window, qtbot) -> None:
+    win = make_window()
+    win.actions_by_key["source"].trigger()
+    assert win.source.isVisible()
+    art = win.doc.articles[0]
+    block = art.blocks[1]
+    win.body.scroll_to(0, 1)
+    assert win.source.marked == (block.first, block.last)
+    selection = win.source.extraSelections()[0]
+    cursor = selection.cursor
+    assert block.text[:6] in cursor.selectedText().replace(" ", "")
+
+
+def test_page_furniture_is_hidden_until_asked_for(make_window) -> None:
+    win = make_window()
+    lines = win.body.toPlainText().splitlines()
+    assert "月12" not in lines and "日" not in lines
+    win.actions_by_key["noise"].trigger()
+    lines = win.body.toPlainText().splitlines()
+    assert "月12" in lines and "日" in lines
+
+
+def test_large_file_loads_off_the_ui_thread(qtbot, tmp_path) -> None:
+    page = sample_pages()[0].read_bytes()
+    big = tmp_path / "big.txt"
+    big.write_bytes(page * 200)  # about 5 MB
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(win.document_shown, timeout=60000):
+        win.open_path(big)
+        assert win.progress.isVisible()
+    timer.stop()
+    assert len(ticks) >= 3  # the event loop kept running while the page was read
+    assert not win.progress.isVisible()
+
+
+def test_missing_cjk_font_shows_what_to_install(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(window_module, "has_cjk_font", lambda: False)
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.font_notice.isVisible()
+    assert "fonts-noto-cjk" in win.font_notice.text()
+
+
+def test_interface_switches_to_chinese_and_back(make_window) -> None:
+    win = make_window()
+    assert win.menus["file"].title() == "&File"
+    win.set_language("zh_CN")
+    assert win.menus["file"].title() == "文件(&F)"
+    assert win.actions_by_key["find"].text() == "页内查找(&F)…"
+    assert "篇文章" in win.status.text()
+    win.set_language("en")
+    assert win.menus["file"].title() == "&File"
+
+
+def test_translations_are_complete_and_compiled(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    ts = (root / "ocr_reader_zh_CN.ts").read_text(encoding="utf-8")
+    assert ts.count("<source>") >= 40
+    assert 'type="unfinished"' not in ts
+    out = tmp_path / "check.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(root / "ocr_reader_zh_CN.ts"), "-qm", str(out)], check=True)
+    assert out.read_bytes() == (root / "ocr_reader_zh_CN.qm").read_bytes()
