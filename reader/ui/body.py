@@ -25,6 +25,7 @@ from reader.ui.themes import Theme
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 FIND_LIMIT = 5000
+MIN_SIDE = 28.0  # pixels between the text and the window edge
 
 
 @dataclass(frozen=True)
@@ -211,8 +212,8 @@ class BodyView(QTextBrowser):
         """Centre a column of about `column` characters in the viewport."""
         document = self.document()
         em = QFontMetricsF(document.defaultFont()).horizontalAdvance("国")
-        column = em * self._typo.column + 2 * document.documentMargin()
-        side = max(0.0, (self.viewport().width() - column) / 2)
+        # The root frame's side margins replace the document margin, so keep at least it.
+        side = max(MIN_SIDE, (self.viewport().width() - em * self._typo.column) / 2)
         root = document.rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) < 1:

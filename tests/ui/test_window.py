@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QPalette
 
-from reader.core.document import load
 from reader.bundled import sample_pages
+from reader.core.document import load
 from reader.ui import window as window_module
 from reader.ui.outline import TARGET_ROLE, OutlineModel
 from reader.ui.settings import Settings
