@@ -195,12 +195,8 @@ _PUNCT_PAIR = re.compile(
 def printed_width(text: str) -> int:
     """Width as typeset: an opening mark that starts the line takes half a cell, and so
     does one of two marks side by side (。” ，“), as Chinese typesetting squeezes them."""
-    w = width(text)
-    if text[:1] in _OPENING:
-        w -= 1
-    if len(text) > 1:
-        w -= len(_PUNCT_PAIR.findall(text))
-    return w
+    w = 2 * len(text) - len(text.encode("ascii", "ignore")) - len(_PUNCT_PAIR.findall(text))
+    return w - 1 if text[0] in _OPENING else w
 
 
 def _indent_cells(raw: str) -> int:

@@ -103,10 +103,16 @@ def column_widths(lines: list[Line], window: int = 8) -> tuple[list[int], list[i
     fallback = full[len(full) * 3 // 4] if full else 40
     n = len(lines)
     # est[j]: estimate over usable[j - window : j], or None when it has under two lines.
+    # Unusable lines are 0 and sort to the end, so the window need not be filtered.
     est: list[int | None] = []
     for j in range(n + window + 1):
-        values = [w for w in usable[max(0, j - window) : j] if w]
-        est.append(_estimate(values) if len(values) >= 2 else None)
+        values = usable[max(0, j - window) : j]
+        count = len(values) - values.count(0)
+        if count < 2:
+            est.append(None)
+            continue
+        values.sort(reverse=True)
+        est.append(values[count // 4] if count >= 3 else values[0])
     back: list[int] = []
     fwd: list[int] = []
     for i in range(n):
