@@ -97,23 +97,17 @@ def decode_bytes(data: bytes) -> Decoded:
     what = _looks_binary(data)
     if what:
         raise DecodeError(f"it is {what}, not text")
-    try:
-        return _clean(data.decode("utf-8"), "UTF-8", 0)
-    except UnicodeDecodeError:
-        pass
-    # A UTF-8 page with a few damaged bytes stays UTF-8; a GB18030 page fails UTF-8 everywhere.
-    raw = data.decode("utf-8", errors="replace")
-    invalid = raw.count("\ufffd")
-    if invalid <= max(3, len(data) * _MAX_INVALID_RATIO):
-        return _clean(raw, "UTF-8", invalid)
-    try:
-        return _clean(data.decode("gb18030"), "GB18030", 0)
-    except UnicodeDecodeError:
-        pass
-    raw_gb = data.decode("gb18030", errors="replace")
-    invalid_gb = raw_gb.count("\ufffd")
-    if invalid_gb <= max(3, len(data) * _MAX_INVALID_RATIO):
-        return _clean(raw_gb, "GB18030", invalid_gb)
+    for name, codec in (("UTF-8", "utf-8"), ("GB18030", "gb18030")):
+        try:
+            return _clean(data.decode(codec), name, 0)
+        except UnicodeDecodeError:
+            pass
+        # A page with a few damaged bytes keeps its encoding; a page written in another
+        # encoding fails everywhere.
+        raw = data.decode(codec, errors="replace")
+        invalid = raw.count("\ufffd")
+        if invalid <= max(3, len(data) * _MAX_INVALID_RATIO):
+            return _clean(raw, name, invalid)
     raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.text import CLOSING, SENTENCE_END, SOFT_END, compact, ends_sentence, width
+from reader.core.text import CLOSING, SENTENCE_END, SOFT_END, compact, ends_sentence
 
 CN_NUM = "一二三四五六七八九十"
 # Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①.

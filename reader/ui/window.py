@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,27 +174,30 @@ class MainWindow(QMainWindow):
         self._act("next", lambda: self.body.jump_article(1))
         self._act("prev", lambda: self.body.jump_article(-1))
         self._act("about", self._on_about)
-        self.theme_group = QActionGroup(self)
-        for name in THEMES:
+        self.theme_group = self._choices(THEMES, self.settings.get("theme"), self.set_theme)
+        self.column_group = self._choices(
+            list(COLUMNS), self._column_name(), lambda name: self.set_column(COLUMNS[name])
+        )
+        self.language_group = self._choices(
+            i18n.LANGUAGES, self.settings.get("language"), self.set_language
+        )
+
+    def _choices(
+        self, values: Sequence[str], current: str, handler: Callable[[str], object]
+    ) -> QActionGroup:
+        """An exclusive group of checkable actions, one for each value."""
+        group = QActionGroup(self)
+        for value in values:
             action = QAction(self, checkable=True)
-            action.setData(name)
-            action.setChecked(name == self.settings.get("theme"))
-            action.triggered.connect(lambda _c=False, name=name: self.set_theme(name))
-            self.theme_group.addAction(action)
-        self.column_group = QActionGroup(self)
-        for name, chars in COLUMNS.items():
-            action = QAction(self, checkable=True)
-            action.setData(name)
-            action.setChecked(chars == self.settings.get("column"))
-            action.triggered.connect(lambda _c=False, chars=chars: self.set_column(chars))
-            self.column_group.addAction(action)
-        self.language_group = QActionGroup(self)
-        for code in i18n.LANGUAGES:
-            action = QAction(self, checkable=True)
-            action.setData(code)
-            action.setChecked(code == self.settings.get("language"))
-            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
-            self.language_group.addAction(action)
+            action.setData(value)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _c=False, value=value: handler(value))
+            group.addAction(action)
+        return group
+
+    def _column_name(self) -> str:
+        chars = self.settings.get("column")
+        return next((name for name, n in COLUMNS.items() if n == chars), "medium")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
