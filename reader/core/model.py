@@ -62,15 +62,6 @@ class Article:
     def kicker(self) -> str | None:
         return self._head("kicker")
 
-    @property
-    def first_line(self) -> int:
-        lines = [b.first for b in self.head] + [b.first for b in self.blocks]
-        return min(lines) if lines else 0
-
-    @property
-    def body_first_line(self) -> int:
-        return self.blocks[0].first if self.blocks else self.first_line
-
     def label(self, chars: int = 16) -> str:
         """The title, or the first words of the body when there is none."""
         if self.title:

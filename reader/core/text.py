@@ -53,10 +53,6 @@ def ends_sentence(text: str) -> bool:
     return bool(core) and core[-1] in SENTENCE_END
 
 
-def has_sentence_punct(text: str) -> bool:
-    return any(c in SENTENCE_END for c in text)
-
-
 def is_cjk_char(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
 

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -341,10 +340,3 @@ class BodyView(QTextBrowser):
 
     def match_count(self) -> int:
         return len(self._matches)
-
-    def highlighted_ranges(self) -> list[tuple[int, int]]:
-        return [
-            (s.cursor.selectionStart(), s.cursor.selectionEnd())
-            for s in self.extraSelections()
-            if s.format.property(QTextFormat.Property.BackgroundBrush) is not None
-        ]

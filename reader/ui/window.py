@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         self.source = SourceView(self)
         self.outline = OutlineDock(self)
         self.error_box: QMessageBox | None = None
-        self._restore_target: tuple[int, int] | None = None
+        # Saves the reading position once scrolling pauses, not on every step.
+        self._position_saver = QTimer(self)
+        self._position_saver.setSingleShot(True)
+        self._position_saver.setInterval(400)
 
         text_area = QWidget(self)
         column = QVBoxLayout(text_area)
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         self.findbar.query_changed.connect(self.body.find_all)
         self.findbar.step.connect(self.body.find_step)
         self.findbar.closed.connect(self._on_find_closed)
+        self._position_saver.timeout.connect(self._save_position)
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -448,16 +452,7 @@ class MainWindow(QMainWindow):
     def _on_place_changed(self, article: int, block: int) -> None:
         if self.doc is not None:
             self.outline.select(article, block, self.doc)
-            self._position_timer().start()
-
-    def _position_timer(self) -> QTimer:
-        timer = getattr(self, "_ptimer", None)
-        if timer is None:
-            timer = self._ptimer = QTimer(self)
-            timer.setSingleShot(True)
-            timer.setInterval(400)
-            timer.timeout.connect(self._save_position)
-        return timer
+            self._position_saver.start()
 
     def _save_position(self) -> None:
         if self.doc is not None:
