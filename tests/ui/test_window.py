@@ -244,3 +244,34 @@ def test_translations_are_complete_and_compiled(tmp_path) -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), str(root / "ocr_reader_zh_CN.ts"), "-qm", str(out)], check=True)
     assert out.read_bytes() == (root / "ocr_reader_zh_CN.qm").read_bytes()
+
+
+def test_dropping_a_file_opens_it_and_it_joins_recent_files(make_window, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from reader.ui.main import initial_path, parse
+
+    win = make_window()
+    other = sample_pages()[1]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(win.document_shown, timeout=10000):
+        win.dropEvent(event)
+    assert Path(win.doc.source.path) == other
+    recent = win.settings.recent()
+    assert recent[:2] == [str(other), str(sample_pages()[0])]
+    win.menus["recent"].aboutToShow.emit()
+    assert [a.text() for a in win.menus["recent"].actions()][:2] == [
+        other.name,
+        sample_pages()[0].name,
+    ]
+    # the next start without a path reopens the last document
+    assert initial_path(parse([]), Settings()) == str(other)
