@@ -76,6 +76,13 @@ _DATE_FRAGMENTS = re.compile(
     r"^(\d{4}年)?\d{1,2}月\d{1,2}日(星期[一二三四五六日天])?$|^\d{4}年\d{1,2}月$"
 )
 _OPENING = frozenset("“‘「『（《〈【")
+# Every way a marked line can begin, in one pattern: most lines fail it at once.
+_ANY_MARK = re.compile(
+    rf"^(?:[{CN_NUM}]{{1,3}}\s*[、，.．]|[（(]|\d{{1,2}}\s*[、.．]|[①-⑳❶-❿⑴-⒇]|图为"
+    r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源|问|记者|主持人|答)\s*[：:]"
+    r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/"
+    r"|文／|撰文|作者|——|--|－－)"
+)
 _TRAILING_NUMBER = re.compile(r"(?<=\D)\d{1,4}(年\d{0,2})?(月\d{0,2})?$")
 # First characters that can begin a marked line; most lines start elsewhere and skip
 # the regexes entirely.
@@ -122,6 +129,8 @@ def unpunctuated_title(text: str) -> bool:
 def classify(text: str) -> tuple[str, int, int]:
     """(mark, heading style, run-in label length) from the text of one line alone."""
     first = text[:1]
+    if first in _MARK_STARTS and not _ANY_MARK.match(text):
+        first = ""  # starts like a mark but is ordinary text ("中国…", "一是…")
     if (
         text[-1] in _NOTICE_ENDS
         and len(text) <= 12
@@ -215,16 +224,18 @@ def _indent_cells(raw: str) -> int:
 
 def _make(idx: int, text: str, indent: int, gap: bool, part: str = "") -> Line:
     first, last = text[0], text[-1]
-    if first in _MARK_STARTS or last in _CLASSIFY_ENDS:
+    if (first in _MARK_STARTS and _ANY_MARK.match(text)) or last in _CLASSIFY_ENDS:
         mark, style, label = classify(text)
     else:
         mark, style, label = "", 0, 0
     core = text.rstrip(_CLOSING_CHARS) if last in CLOSING else text
+    # printed_width(), inlined: this runs for every line of every page.
+    w = 2 * len(text) - len(text.encode("ascii", "ignore")) - len(_PUNCT_PAIR.findall(text))
     return Line(
         idx,
         text,
         indent,
-        printed_width(text),
+        w - 1 if first in _OPENING else w,
         gap,
         mark,
         style,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SCHEMA = "ocr-reader.document/1"
 
@@ -76,12 +77,11 @@ class Article:
         return [*self.head, *self.blocks]
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """Why the engine joined or split between a source line and the next content line."""
 
     line: int
-    action: str  # "join" | "break" | "split"
+    action: str  # "join" | "break"
     reason: str
 
 

@@ -90,37 +90,52 @@ def _estimate(values: list[int]) -> int:
     return values[len(values) // 4] if len(values) >= 3 else values[0]
 
 
-def column_widths(lines: list[Line], window: int = 8) -> tuple[list[int], list[int]]:
-    """Per line, the column width of the lines before it and of the lines after it.
+class ColumnWidths:
+    """The column width around each line, estimated from the lines before it (`back`) and
+    the lines after it (`fwd`), each over `window` lines.
 
-    back[i] looks at lines i-window..i-1 and fwd[i] at i+1..i+window, so fwd[i] is the
-    same window as back[i + window + 1] and each window is estimated once.
+    fwd(i) looks at the same window as back(i + window + 1), so each window is estimated
+    at most once, and only when a decision needs it: most lines end mid-sentence and are
+    joined without looking at widths at all.
     """
-    usable = [
-        line.width if (line.mark in ("", "answer") and line.width >= 12) else 0 for line in lines
-    ]
-    full = sorted(w for w in usable if w)
-    fallback = full[len(full) * 3 // 4] if full else 40
-    n = len(lines)
-    # est[j]: estimate over usable[j - window : j], or None when it has under two lines.
-    # Unusable lines are 0 and sort to the end, so the window need not be filtered.
-    est: list[int | None] = []
-    for j in range(n + window + 1):
-        values = usable[max(0, j - window) : j]
-        count = len(values) - values.count(0)
-        if count < 2:
-            est.append(None)
-            continue
-        values.sort(reverse=True)
-        est.append(values[count // 4] if count >= 3 else values[0])
-    back: list[int] = []
-    fwd: list[int] = []
-    for i in range(n):
-        b = est[i]
-        f = est[min(i + window + 1, n + window)] if i + 1 < n else None
-        back.append(b if b is not None else (f if f is not None else fallback))
-        fwd.append(f if f is not None else (b if b is not None else fallback))
-    return back, fwd
+
+    def __init__(self, lines: list[Line], window: int = 8) -> None:
+        self.window = window
+        self.n = len(lines)
+        self.usable = [
+            line.width if (line.mark in ("", "answer") and line.width >= 12) else 0
+            for line in lines
+        ]
+        full = sorted(w for w in self.usable if w)
+        self.fallback = full[len(full) * 3 // 4] if full else 40
+        self._est: dict[int, int | None] = {}
+
+    def _window(self, j: int) -> int | None:
+        """Upper quartile of the usable widths in usable[j - window : j]."""
+        if j in self._est:
+            return self._est[j]
+        values = self.usable[max(0, j - self.window) : j]
+        count = len(values) - values.count(0)  # unusable lines are 0 and sort last
+        result: int | None = None
+        if count >= 2:
+            values.sort(reverse=True)
+            result = values[count // 4] if count >= 3 else values[0]
+        self._est[j] = result
+        return result
+
+    def back(self, i: int) -> int:
+        b = self._window(i)
+        if b is not None:
+            return b
+        f = self._window(i + self.window + 1) if i + 1 < self.n else None
+        return f if f is not None else self.fallback
+
+    def fwd(self, i: int) -> int:
+        f = self._window(i + self.window + 1) if i + 1 < self.n else None
+        if f is not None:
+            return f
+        b = self._window(i)
+        return b if b is not None else self.fallback
 
 
 def _kind_of(line: Line) -> tuple[str, int, int]:
@@ -171,7 +186,7 @@ class Reflow:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.habits = read_habits(lines)
-        self.back, self.fwd = column_widths(lines)
+        self.columns = ColumnWidths(lines)
         self.decisions: list[Decision] = []
 
     def run(self) -> list[RawBlock]:
@@ -212,7 +227,7 @@ class Reflow:
             return False, f"next line is {_MARK_NAMES.get(b.mark, b.mark)}"
         if cur.kind in _SINGLE or cur.kind == "end":
             return False, f"{_MARK_NAMES.get(cur.kind, cur.kind)} stands alone"
-        back, fwd = self.back[i - 1], self.fwd[i]
+        columns = self.columns
         if b.mark == "heading":
             if (
                 a.ends
@@ -221,7 +236,7 @@ class Reflow:
                 or cur.kind in ("heading", "question")
             ):
                 return False, "next line starts with a heading number"
-            if a.width <= back - 4:
+            if a.width <= columns.back(i - 1) - 4:
                 return False, "short line, then a numbered line"
             return True, "line ends mid-sentence, so the number continues it"
         if cur.kind == "heading":
@@ -233,21 +248,22 @@ class Reflow:
         if habits.indents:
             if b.indent >= 2:
                 return False, "next line is indented"
-            if a.ends and a.width <= back - 6:
+            if a.ends and a.width <= columns.back(i - 1) - 6:
                 return False, "short line ends a sentence"
             return True, "next line is not indented"
         if habits.blank == "paragraph":
             if b.gap:
                 return False, "a blank line separates paragraphs"
-            if len(cur.lines) == 1 and _headline_like(a, min(back, fwd), b, fwd):
+            if len(cur.lines) == 1 and self._stands_alone(a, b, i):
                 return False, "short line without punctuation stands alone"
             return True, "no blank line between the lines"
-        first_of_para = len(cur.lines) == 1 and cur.kind == "paragraph"
-        expected = back - 4 if first_of_para else back
         if not a.ends:
-            if len(cur.lines) == 1 and _headline_like(a, min(back, fwd), b, fwd):
+            if len(cur.lines) == 1 and self._stands_alone(a, b, i):
                 return False, "short line without punctuation stands alone"
             return True, "line ends mid-sentence"
+        back, fwd = columns.back(i - 1), columns.fwd(i)
+        first_of_para = len(cur.lines) == 1 and cur.kind == "paragraph"
+        expected = back - 4 if first_of_para else back
         if a.width <= expected - 4:
             return False, "short line ends a sentence"
         if b.mark == "" and unpunctuated(b.text) and b.width <= fwd - 8:
@@ -259,11 +275,17 @@ class Reflow:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
         return True, "full line; the next one continues the paragraph"
 
+    def _stands_alone(self, a: Line, b: Line, i: int) -> bool:
+        if a.mark != "" or not unpunctuated(a.text):
+            return False
+        back, fwd = self.columns.back(i - 1), self.columns.fwd(i)
+        return _headline_like(a, min(back, fwd), b, fwd)
+
     def _heading_continues(self, cur: RawBlock, a: Line, b: Line, i: int) -> tuple[bool, str]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on."""
         if a.ends or len(cur.lines) >= 3:
             return False, "a heading ends at its line end"
-        back, fwd = self.back[i - 1], self.fwd[i]
+        back, fwd = self.columns.back(i - 1), self.columns.fwd(i)
         full = a.width >= back - 4
         c = self.lines[i + 1] if i + 1 < len(self.lines) else None
         # A paragraph's first line is followed by a full line; a heading tail is not.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
@@ -32,9 +33,18 @@ def input_chars(text: str) -> Counter:
     return Counter(c for c in text if not c.isspace())
 
 
+_HYPHEN_BREAK = re.compile(r"[A-Za-z]-[ \t]*\r?\n\s*[a-z]")
+
+
 def check(text: str) -> None:
     doc = from_text(text)
-    assert output_chars(doc) == input_chars(text)
+    got, want = output_chars(doc), input_chars(text)
+    # The one permitted change: a hyphen that broke a Latin word across lines is removed.
+    mended = len(_HYPHEN_BREAK.findall(text))
+    assert want["-"] - mended <= got["-"] <= want["-"]
+    got.pop("-", None)
+    want.pop("-", None)
+    assert got == want
     # Body blocks keep source order; only headline parts may move to their article.
     starts = [b.first for a in doc.articles for b in a.blocks]
     for article in doc.articles:
