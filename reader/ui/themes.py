@@ -68,23 +68,25 @@ def theme(name: str) -> Theme:
 
 
 def palette(t: Theme) -> QPalette:
-    pal = QPalette()
     role = QPalette.ColorRole
-    pal.setColor(role.Window, QColor(t.window))
-    pal.setColor(role.WindowText, QColor(t.text))
-    pal.setColor(role.Base, QColor(t.base))
-    pal.setColor(role.AlternateBase, QColor(t.window))
-    pal.setColor(role.Text, QColor(t.text))
-    pal.setColor(role.Button, QColor(t.window))
-    pal.setColor(role.ButtonText, QColor(t.text))
-    pal.setColor(role.ToolTipBase, QColor(t.base))
-    pal.setColor(role.ToolTipText, QColor(t.text))
-    pal.setColor(role.PlaceholderText, QColor(t.muted))
-    pal.setColor(role.Highlight, QColor(t.highlight))
-    pal.setColor(role.HighlightedText, QColor(t.text))
-    pal.setColor(role.Link, QColor(t.accent))
-    for group in (QPalette.ColorGroup.Disabled,):
-        pal.setColor(group, role.Text, QColor(t.muted))
-        pal.setColor(group, role.WindowText, QColor(t.muted))
-        pal.setColor(group, role.ButtonText, QColor(t.muted))
+    colours = {
+        role.Window: t.window,
+        role.WindowText: t.text,
+        role.Base: t.base,
+        role.AlternateBase: t.window,
+        role.Text: t.text,
+        role.Button: t.window,
+        role.ButtonText: t.text,
+        role.ToolTipBase: t.base,
+        role.ToolTipText: t.text,
+        role.PlaceholderText: t.muted,
+        role.Highlight: t.highlight,
+        role.HighlightedText: t.text,
+        role.Link: t.accent,
+    }
+    pal = QPalette()
+    for r, colour in colours.items():
+        pal.setColor(r, QColor(colour))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, QColor(t.muted))
     return pal
