@@ -7,10 +7,6 @@ from typing import NamedTuple
 
 SCHEMA = "ocr-reader.document/1"
 
-BLOCK_KINDS = ("paragraph", "heading", "question", "end", "dateline", "jump", "noise")
-# Parts of an article's headline; they live in Article.head, not in the body.
-HEAD_KINDS = ("kicker", "title", "subtitle", "byline")
-
 
 @dataclass(slots=True)
 class Block:

@@ -52,10 +52,6 @@ class DocumentLoader(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
 
-    @property
-    def busy(self) -> bool:
-        return self.pool.activeThreadCount() > 0
-
     def load(self, path: str | os.PathLike[str]) -> None:
         self._request += 1
         path = os.fspath(path)

@@ -74,11 +74,10 @@ def run_gui(argv: Sequence[str]) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     settings = Settings()
+    if args.theme:
+        settings.override("theme", args.theme)
     i18n.install(settings.get("language"))
     window = MainWindow(settings)
-    if args.theme:
-        window.settings.qs.setValue("theme", args.theme)  # this run only: not synced
-        window.apply_view()
     status = 0
 
     if args.screenshot:
@@ -107,6 +106,4 @@ def run_gui(argv: Sequence[str]) -> int:
         for extra in args.paths[1:]:
             settings.add_recent(str(Path(extra).resolve()))
     app.exec()
-    if args.theme:
-        settings.qs.remove("theme")
     return status

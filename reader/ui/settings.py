@@ -24,10 +24,17 @@ MIN_FONT, MAX_FONT = 9.0, 40.0
 class Settings:
     def __init__(self) -> None:
         self.qs = QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        # Values for this run only (command-line options): read first, never written.
+        self._overrides: dict[str, Any] = {}
+
+    def override(self, key: str, value: Any) -> None:
+        self._overrides[key] = value
 
     # Booleans go in and out as the strings "true"/"false": no Python bool ever crosses
     # into QSettings (PySide mishandles the reference count of bool defaults at exit).
     def get(self, key: str) -> Any:
+        if key in self._overrides:
+            return self._overrides[key]
         default = DEFAULTS[key]
         value = self.qs.value(key)
         if value is None:
@@ -40,6 +47,7 @@ class Settings:
             return default
 
     def set(self, key: str, value: Any) -> None:
+        self._overrides.pop(key, None)  # a choice made in the window replaces the override
         if isinstance(value, bool):
             value = "true" if value else "false"
         self.qs.setValue(key, value)

@@ -67,3 +67,30 @@ def test_the_wheel_carries_the_sample_pages_and_translations(tmp_path: Path) -> 
     assert sorted(n.split("/")[-1] for n in names if n.startswith("reader/samples/")) == seeds
     assert "reader/resources/translations/ocr_reader_zh_CN.qm" in names
     assert "reader/bundled.py" in names
+
+
+def test_theme_option_is_for_one_run_and_keeps_the_saved_theme(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.ini").write_text("[General]\ntheme=sepia\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--theme",
+            "dark",
+            "--data-dir",
+            str(tmp_path),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(tmp_path / "x.png")).pixelColor(300, 450).lightness() < 80  # body margin, dark
+    assert "theme=sepia" in (config / "settings.ini").read_text(encoding="utf-8")
