@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reader.core.decode import DecodeError
 from reader.core.document import load
 from reader.core.export import FORMATS, explain, render
+from reader.store.files import write_atomic
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
@@ -29,21 +28,6 @@ def iter_pages(paths: Sequence[str]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
         else:
             yield path
-
-
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write through a temporary file and rename, so a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reader.core.model import SCHEMA, Article, Block, Document
@@ -57,21 +60,62 @@ def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_text(doc: Document, indent: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The page as clean text, with where each block sits in it.
+
+    `starts[(article, k)]` is the offset of block k of `article.all_blocks()`; blocks left
+    out of clean text (page furniture) have no entry. Annotations point into this text.
+    """
+
+    text: str
+    starts: dict[tuple[int, int], int]
+
+    def covering(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The blocks that [start, end) touches, in order (the block at `start` at least)."""
+        keys = list(self.starts)
+        offsets = list(self.starts.values())
+        first = max(0, bisect.bisect_right(offsets, start) - 1)
+        last = max(first, bisect.bisect_left(offsets, end) - 1)
+        return keys[first : last + 1]
+
+
+def clean_text(doc: Document, indent: bool = False) -> CleanText:
     """One paragraph a line, a blank line between blocks, ＊＊＊ between articles."""
-    parts: list[str] = []
-    for art in doc.articles:
-        lines: list[str] = [b.text for b in art.head]
-        for b in art.blocks:
-            if b.kind not in _TEXT_KINDS:
-                continue
+    out: list[str] = []
+    starts: dict[tuple[int, int], int] = {}
+    size = 0
+    first_article = True
+    for ai, art in enumerate(doc.articles):
+        shown = [
+            (k, b)
+            for k, b in enumerate(art.all_blocks())
+            if k < len(art.head) or b.kind in _TEXT_KINDS
+        ]
+        if not shown:
+            continue
+        if not first_article:
+            rule = f"\n\n{ARTICLE_RULE}\n\n"
+            out.append(rule)
+            size += len(rule)
+        first_article = False
+        for n, (k, b) in enumerate(shown):
+            if n:
+                out.append("\n\n")
+                size += 2
             text = b.text
             if indent and b.kind in ("paragraph", "question"):
                 text = INDENT + text
-            lines.append(text)
-        if lines:
-            parts.append("\n\n".join(lines))
-    return f"\n\n{ARTICLE_RULE}\n\n".join(parts) + "\n"
+            starts[(ai, k)] = size + (len(text) - len(b.text))
+            out.append(text)
+            size += len(text)
+    out.append("\n")
+    return CleanText("".join(out), starts)
+
+
+def to_text(doc: Document, indent: bool = False) -> str:
+    """One paragraph a line, a blank line between blocks, ＊＊＊ between articles."""
+    return clean_text(doc, indent).text
 
 
 def _md_escape(text: str) -> str:
@@ -81,35 +125,54 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def to_markdown(doc: Document) -> str:
-    """Titles as #, headings one level deeper per level, byline in italics, end matter quoted."""
+Decorate = Callable[[tuple[int, int], str, int], str]
+
+
+def _plain(_key: tuple[int, int], text: str, _offset: int) -> str:
+    return text
+
+
+def to_markdown(doc: Document, decorate: Decorate = _plain) -> str:
+    """Titles as #, headings one level deeper per level, byline in italics, end matter quoted.
+
+    `decorate(key, text, offset)` may mark up a piece of a block's text (key as in
+    CleanText.starts, offset of the piece within the block), e.g. to add highlights.
+    """
     out: list[str] = []
-    for art in doc.articles:
+    for ai, art in enumerate(doc.articles):
         chunk: list[str] = []
-        if art.kicker:
-            chunk.append(art.kicker)
-        if art.title:
-            chunk.append(f"# {art.title}")
-        if art.subtitle:
-            chunk.append(f"**{art.subtitle}**")
-        if art.byline:
-            chunk.append(f"*{art.byline}*")
+
+        def head(kind: str, ai: int = ai, art: Article = art) -> str | None:
+            parts = [decorate((ai, k), b.text, 0) for k, b in enumerate(art.head) if b.kind == kind]
+            return " ".join(parts) if parts else None
+
+        if kicker := head("kicker"):
+            chunk.append(kicker)
+        if title := head("title"):
+            chunk.append(f"# {title}")
+        if subtitle := head("subtitle"):
+            chunk.append(f"**{subtitle}**")
+        if byline := head("byline"):
+            chunk.append(f"*{byline}*")
         heading_of = {o.block: o for o in art.outline}
         for index, b in enumerate(art.blocks):
             if b.kind == "noise":
                 continue
+            key = (ai, len(art.head) + index)
+            text = decorate(key, b.text, 0)
             if b.kind == "heading":
                 depth = min(6, 1 + (b.level or 1))
-                chunk.append(f"{'#' * depth} {b.text}")
+                chunk.append(f"{'#' * depth} {text}")
             elif b.kind == "question":
-                chunk.append(f"**{b.text}**")
+                chunk.append(f"**{text}**")
             elif b.kind in ("end", "dateline"):
-                chunk.append(f"> {b.text}")
+                chunk.append(f"> {text}")
             elif b.kind == "paragraph" and b.label and index in heading_of:
-                label = b.text[: b.label]
-                chunk.append(f"**{label}**{b.text[b.label :]}")
+                label = decorate(key, b.text[: b.label], 0)
+                rest = decorate(key, b.text[b.label :], b.label)
+                chunk.append(f"**{label}**{rest}")
             else:
-                chunk.append(_md_escape(b.text))
+                chunk.append(_md_escape(text))
         out.append("\n\n".join(c for c in chunk if c))
     return "\n\n---\n\n".join(out) + "\n"
 

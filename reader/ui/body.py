@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
+    QMouseEvent,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core.export import CleanText, clean_text
 from reader.core.model import Block, Document
-from reader.ui.themes import Theme
+from reader.ui.themes import Theme, highlight_colour
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 FIND_LIMIT = 5000
 MIN_SIDE = 28.0  # pixels between the text and the window edge
+FLASH_MS = 900
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,18 @@ class Place:
     block: int  # index in article.blocks; -1 for the headline
     first: int  # source lines
     last: int
+    offset: int | None = None  # start in the clean text (None: not part of it)
+    length: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A highlighted range of the clean text."""
+
+    start: int
+    end: int
+    colour: str
+    id: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +72,8 @@ class BodyView(QTextBrowser):
     place_changed = Signal(int, int)
     block_selected = Signal(int, int)
     find_changed = Signal(int, int)  # current match (1-based, 0 = none), match count
+    highlight_clicked = Signal(str)  # annotation id
+    selection_settled = Signal()  # a selection was made and the mouse let go
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +85,20 @@ class BodyView(QTextBrowser):
         )
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.doc: Document | None = None
+        self.clean: CleanText | None = None
         self.places: list[Place] = []
+        self._clean_places: list[Place] = []
+        self._clean_starts: list[int] = []
+        self.highlights: list[Highlight] = []
+        self._flash: QTextCursor | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._press: QPoint | None = None
+        # Set by the window: tooltip text for a highlight, and extra context-menu entries.
+        self.describe: Callable[[str], str] | None = None
+        self.extend_menu: Callable[[QMenu, list[str]], None] | None = None
         self._starts: list[int] = []
         self._current: tuple[int, int] = (-1, -1)
         self._matches: list[QTextCursor] = []
@@ -95,13 +129,20 @@ class BodyView(QTextBrowser):
         )
         if self.doc is not None:
             top = self.current_place()
-            self.show_document(self.doc)
+            self.show_document(self.doc, self.clean, self.highlights)
             self.scroll_to(*top)
 
-    def show_document(self, doc: Document | None) -> None:
+    def show_document(
+        self,
+        doc: Document | None,
+        clean: CleanText | None = None,
+        highlights: list[Highlight] | None = None,
+    ) -> None:
         self.doc = doc
+        self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._matches, self._match = [], -1
         self.places, self._starts = [], []
+        self._flash = None
         document = QTextDocument(self)
         base = QFont(self._typo.family) if self._typo.family else QFont()
         base.setPointSizeF(self._typo.size)
@@ -116,15 +157,18 @@ class BodyView(QTextBrowser):
         for ai, art in enumerate(doc.articles):
             if not first:
                 self._insert_rule(cursor, em)
-            for block in art.head:
-                first = self._insert(cursor, block, ai, -1, em, first)
+            for hi, block in enumerate(art.head):
+                first = self._insert(cursor, block, ai, -1, em, first, hi)
             for bi, block in enumerate(art.blocks):
                 if block.kind == "noise" and not self._typo.show_noise:
                     continue
-                first = self._insert(cursor, block, ai, bi, em, first)
+                first = self._insert(cursor, block, ai, bi, em, first, len(art.head) + bi)
         self._starts = [p.position for p in self.places]
+        self._clean_places = [p for p in self.places if p.offset is not None]
+        self._clean_starts = [p.offset for p in self._clean_places if p.offset is not None]
         self._apply_measure()
         self._current = (-1, -1)
+        self.set_highlights(highlights or [])
         self._update_place()
 
     def _formats(self, block: Block, em: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -178,7 +222,7 @@ class BodyView(QTextBrowser):
         return bf, cf
 
     def _insert(
-        self, cursor: QTextCursor, block: Block, ai: int, bi: int, em: float, first: bool
+        self, cursor: QTextCursor, block: Block, ai: int, bi: int, em: float, first: bool, key: int
     ) -> bool:
         bf, cf = self._formats(block, em)
         if first:
@@ -186,7 +230,10 @@ class BodyView(QTextBrowser):
             cursor.setBlockCharFormat(cf)
         else:
             cursor.insertBlock(bf, cf)
-        self.places.append(Place(cursor.position(), ai, bi, block.first, block.last))
+        offset = self.clean.starts.get((ai, key)) if self.clean is not None else None
+        self.places.append(
+            Place(cursor.position(), ai, bi, block.first, block.last, offset, len(block.text))
+        )
         if block.kind == "paragraph" and block.label:
             bold = QTextCharFormat(cf)
             bold.setFontWeight(QFont.Weight.Bold)
@@ -336,7 +383,191 @@ class BodyView(QTextBrowser):
             fmt.setBackground(current if k == self._match else colour)
             sel.format = fmt
             selections.append(sel)
+        if self._flash is not None:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._flash
+            fmt = QTextCharFormat()
+            fmt.setBackground(current)
+            fmt.setForeground(QColor("#000000"))
+            sel.format = fmt
+            selections.append(sel)
         self.setExtraSelections(selections)
 
     def match_count(self) -> int:
         return len(self._matches)
+
+    # -- clean-text offsets ------------------------------------------------------------------
+
+    def to_view(self, offset: int) -> int | None:
+        """The view position of a clean-text offset (None if that block is not shown)."""
+        k = bisect.bisect_right(self._clean_starts, offset) - 1
+        if k < 0:
+            return None
+        place = self._clean_places[k]
+        assert place.offset is not None
+        return place.position + min(offset - place.offset, place.length)
+
+    def to_clean(self, position: int) -> int:
+        """The clean-text offset of a view position (text outside it snaps to the nearest
+        block: page furniture and the rules between articles belong to no clean text)."""
+        if not self._clean_places:
+            return 0
+        k = bisect.bisect_right(self._starts, position) - 1
+        place = self.places[max(0, k)]
+        if place.offset is not None:
+            return place.offset + min(max(0, position - place.position), place.length)
+        later = bisect.bisect_right([p.position for p in self._clean_places], position)
+        if later < len(self._clean_places):
+            return self._clean_places[later].offset or 0
+        last = self._clean_places[-1]
+        return (last.offset or 0) + last.length
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection in clean-text offsets, white space at either end left out."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.clean is None:
+            return None
+        start = self.to_clean(cursor.selectionStart())
+        end = self.to_clean(cursor.selectionEnd())
+        text = self.clean.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_range(self, start: int, end: int) -> None:
+        a, b = self.to_view(start), self.to_view(end)
+        if a is None or b is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # -- highlights --------------------------------------------------------------------------
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """View ranges covering clean [start, end), one for each block it touches."""
+        out = []
+        k = max(0, bisect.bisect_right(self._clean_starts, start) - 1)
+        while k < len(self._clean_places):
+            place = self._clean_places[k]
+            assert place.offset is not None
+            if place.offset >= end:
+                break
+            lo = max(start, place.offset) - place.offset
+            hi = min(end, place.offset + place.length) - place.offset
+            if hi > lo:
+                out.append((place.position + lo, place.position + hi))
+            k += 1
+        return out
+
+    def _paint(self, cursor: QTextCursor, start: int, end: int, brush: QBrush) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(brush)
+        for a, b in self._pieces(start, end):
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Draw these highlights (clean-text ranges) as backgrounds, replacing any others."""
+        old = self.highlights
+        self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+        if not old and not self.highlights:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        if old:
+            self._paint(cursor, 0, len(self.clean.text) if self.clean else 0, QBrush())
+        self._paint_all(cursor, self.highlights)
+        cursor.endEditBlock()
+
+    def update_highlights(self, highlights: list[Highlight], start: int, end: int) -> None:
+        """Replace the highlights, redrawing only clean [start, end), where they changed."""
+        self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._paint(cursor, start, end, QBrush())
+        self._paint_all(cursor, [h for h in self.highlights if h.start < end and h.end > start])
+        cursor.endEditBlock()
+
+    def _paint_all(self, cursor: QTextCursor, highlights: list[Highlight]) -> None:
+        if self._theme is None:
+            return
+        brushes: dict[str, QBrush] = {}
+        for h in highlights:
+            brush = brushes.get(h.colour)
+            if brush is None:
+                brush = brushes[h.colour] = QBrush(highlight_colour(h.colour, self._theme))
+            self._paint(cursor, h.start, h.end, brush)
+
+    def highlights_at(self, position: int) -> list[str]:
+        """Ids of the highlights under a view position, innermost first."""
+        if not self.highlights or self.clean is None:
+            return []
+        offset = self.to_clean(position)
+        hits = [h for h in self.highlights if h.start <= offset < h.end]
+        hits.sort(key=lambda h: h.end - h.start)
+        return [h.id for h in hits]
+
+    def flash(self, start: int, end: int) -> None:
+        """Show a passage and make it blink once."""
+        a, b = self.to_view(start), self.to_view(end)
+        if a is None or b is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(b)
+        self.setTextCursor(cursor)
+        cursor.setPosition(a)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        flash = QTextCursor(self.document())
+        flash.setPosition(a)
+        flash.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self._flash = flash
+        self._paint_matches()
+        self._flash_timer.start()
+        self._update_place()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._paint_matches()
+
+    # -- mouse, tooltips and the context menu ----------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            ids = self.highlights_at(self.cursorForPosition(event.pos()).position())
+            if ids and self.describe is not None:
+                QToolTip.showText(event.globalPos(), self.describe(ids[0]), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_settled.emit()
+            return
+        if press is not None and (event.position().toPoint() - press).manhattanLength() < 4:
+            ids = self.highlights_at(self.cursorForPosition(press).position())
+            if ids:
+                self.highlight_clicked.emit(ids[0])
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.extend_menu is not None:
+            ids = self.highlights_at(self.cursorForPosition(event.pos()).position())
+            self.extend_menu(menu, ids)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

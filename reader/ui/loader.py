@@ -3,29 +3,63 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from reader.core.annotations import Placed, place
 from reader.core.decode import DecodeError
 from reader.core.document import load
+from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
+from reader.store.db import Store, StoreError
+
+
+@dataclass
+class Loaded:
+    """A page read, reflowed, and its annotations found in it again."""
+
+    doc: Document
+    clean: CleanText
+    placed: list[Placed] = field(default_factory=list)
+    store_error: str | None = None
+
+
+def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
+    doc = load(path)
+    loaded = Loaded(doc, clean_text(doc))
+    if store_path is None:
+        return loaded
+    try:
+        store = Store(store_path, check=False)
+        try:
+            annotations = store.for_document(doc.source.fingerprint)
+        finally:
+            store.close()
+    except StoreError as exc:
+        loaded.store_error = str(exc)
+        return loaded
+    loaded.placed = place(loaded.clean.text, annotations)
+    return loaded
 
 
 class _Signals(QObject):
-    loaded = Signal(object, int)  # Document, request id
+    loaded = Signal(object, int)  # Loaded, request id
     failed = Signal(str, str, int)  # path, one-line reason, request id
 
 
 class _LoadJob(QRunnable):
-    def __init__(self, path: str, request: int, signals: _Signals) -> None:
+    def __init__(self, path: str, store_path: Path | None, request: int, signals: _Signals) -> None:
         super().__init__()
         self.path = path
+        self.store_path = store_path
         self.request = request
         self.signals = signals
 
     def run(self) -> None:
         try:
-            doc = load(self.path)
+            loaded = load_with_annotations(self.path, self.store_path)
         except DecodeError as exc:
             self.signals.failed.emit(self.path, str(exc), self.request)
         except MemoryError:
@@ -33,18 +67,19 @@ class _LoadJob(QRunnable):
         except Exception as exc:  # a bug; the user still gets a message, not a crash
             self.signals.failed.emit(self.path, f"unexpected error: {exc!r}", self.request)
         else:
-            self.signals.loaded.emit(doc, self.request)
+            self.signals.loaded.emit(loaded, self.request)
 
 
 class DocumentLoader(QObject):
     """Loads one document at a time in the thread pool; a newer request wins."""
 
     started = Signal(str)
-    loaded = Signal(object)  # Document
+    loaded = Signal(object)  # Loaded
     failed = Signal(str, str)  # path, reason
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, store_path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.store_path = store_path
         self._request = 0
         self._signals = _Signals()
         self._signals.loaded.connect(self._on_loaded)
@@ -56,11 +91,11 @@ class DocumentLoader(QObject):
         self._request += 1
         path = os.fspath(path)
         self.started.emit(path)
-        self.pool.start(_LoadJob(path, self._request, self._signals))
+        self.pool.start(_LoadJob(path, self.store_path, self._request, self._signals))
 
-    def _on_loaded(self, doc: Document, request: int) -> None:
+    def _on_loaded(self, loaded: Loaded, request: int) -> None:
         if request == self._request:
-            self.loaded.emit(doc)
+            self.loaded.emit(loaded)
 
     def _on_failed(self, path: str, reason: str, request: int) -> None:
         if request == self._request:

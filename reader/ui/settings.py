@@ -16,6 +16,7 @@ DEFAULTS: dict[str, Any] = {
     "show_noise": False,
     "show_source": False,
     "language": "system",
+    "highlight_colour": "yellow",
 }
 MAX_RECENT = 10
 MIN_FONT, MAX_FONT = 9.0, 40.0

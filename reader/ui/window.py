@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -16,12 +16,15 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QKeySequence,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QFontDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -32,11 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import annotations as notes_io
+from reader.core.annotations import Annotation, Placed
 from reader.core.model import Document
+from reader.store.db import Store, StoreError, default_path
+from reader.store.files import write_atomic
 from reader.ui import i18n
-from reader.ui.body import BodyView, Typography
+from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
+from reader.ui.annotation_docks import AnnotationsDock, TagsDock
+from reader.ui.annotator import Annotator
+from reader.ui.body import BodyView, Highlight, Typography
 from reader.ui.findbar import FindBar
-from reader.ui.loader import DocumentLoader
+from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
@@ -68,6 +78,13 @@ ACTIONS: dict[str, ActionSpec] = {
     "next": ActionSpec("Ctrl+]"),
     "prev": ActionSpec("Ctrl+["),
     "about": ActionSpec(),
+    # Plain letters, as in other readers; text fields take their keys first.
+    "highlight": ActionSpec("H"),
+    "tag": ActionSpec("T"),
+    "note": ActionSpec("N"),
+    "export_annotations": ActionSpec(),
+    "import_annotations": ActionSpec(),
+    "export_marked": ActionSpec(),
 }
 
 
@@ -79,17 +96,32 @@ class MainWindow(QMainWindow):
     document_shown = Signal(object)  # Document, once rendered
     load_failed = Signal(str, str)  # path, reason
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.doc: Document | None = None
-        self.loader = DocumentLoader(self)
+        self.store_problem: str | None = None
+        if store is None:
+            try:
+                store = Store(default_path())
+            except StoreError as exc:
+                self.store_problem = str(exc)
+        elif store.notice:
+            self.store_problem = store.notice
+        if store is not None and store.notice:
+            self.store_problem = store.notice
+        self.store = store
+        self.annotator = Annotator(store, self) if store is not None else None
+        self.loader = DocumentLoader(store.path if store is not None else None, self)
         self.body = BodyView(self)
         self.findbar = FindBar(self)
         self.findbar.hide()
         self.source = SourceView(self)
         self.outline = OutlineDock(self)
         self.error_box: QMessageBox | None = None
+        self.current_editor: AnnotationEditor | None = None
+        self._pending_note = ""  # a note being saved, kept for the user if saving fails
+        self._after_load = ""  # annotation to show once the next document is open
         # Saves the reading position once scrolling pauses, not on every step.
         self._position_saver = QTimer(self)
         self._position_saver.setSingleShot(True)
@@ -112,15 +144,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
 
-        self.outline_dock = QDockWidget(self)
-        self.outline_dock.setObjectName("outline")
-        self.outline_dock.setWidget(self.outline)
-        self.outline_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        self.outline_dock = self._dock(
+            "outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.notes = AnnotationsDock(self)
+        self.notes_dock = self._dock(
+            "annotations", self.notes, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tags = TagsDock(self)
+        self.tags_dock = self._dock("tags", self.tags, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.notes_dock, self.tags_dock)
+        self.notes_dock.raise_()
+        self.selection_bar = SelectionBar(theme(settings.get("theme")), self.body.viewport())
 
         self.status = QLabel(self)
         self.progress = QProgressBar(self)
@@ -150,6 +185,18 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------------
 
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
     def _act(self, key: str, handler: Callable[..., object]) -> QAction:
         spec = ACTIONS[key]
         action = QAction(self)
@@ -177,6 +224,26 @@ class MainWindow(QMainWindow):
         self._act("next", lambda: self.body.jump_article(1))
         self._act("prev", lambda: self.body.jump_article(-1))
         self._act("about", self._on_about)
+        self._act("highlight", lambda: self.annotate_selection("highlight"))
+        self._act("tag", lambda: self.annotate_selection("tag"))
+        self._act("note", lambda: self.annotate_selection("note"))
+        self._act("export_annotations", self._on_export_annotations)
+        self._act("import_annotations", self._on_import_annotations)
+        self._act("export_marked", self._on_export_marked)
+        if self.annotator is not None:
+            stack = self.annotator.undo_stack
+            self.undo_action = stack.createUndoAction(self)
+            self.redo_action = stack.createRedoAction(self)
+        else:
+            self.undo_action, self.redo_action = QAction(self), QAction(self)
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
         self.theme_group = self._choices(THEMES, self.settings.get("theme"), self.set_theme)
         self.column_group = self._choices(
             list(COLUMNS), self._column_name(), lambda name: self.set_column(COLUMNS[name])
@@ -210,11 +277,18 @@ class MainWindow(QMainWindow):
         self.menus["recent"] = file.addMenu("")
         self.menus["recent"].aboutToShow.connect(self._fill_recent)
         file.addSeparator()
+        file.addAction(a["export_marked"])
+        file.addSeparator()
         file.addAction(a["quit"])
+        edit = self.menus["edit"] = bar.addMenu("")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
         view = self.menus["view"] = bar.addMenu("")
         view.addAction(a["find"])
         view.addSeparator()
         view.addAction(self.outline_dock.toggleViewAction())
+        view.addAction(self.notes_dock.toggleViewAction())
+        view.addAction(self.tags_dock.toggleViewAction())
         view.addAction(a["source"])
         view.addAction(a["noise"])
         view.addSeparator()
@@ -227,6 +301,12 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.menus["language"] = view.addMenu("")
         self.menus["language"].addActions(self.language_group.actions())
+        notes = self.menus["annotate"] = bar.addMenu("")
+        for key in ("highlight", "tag", "note"):
+            notes.addAction(a[key])
+        notes.addSeparator()
+        notes.addAction(a["export_annotations"])
+        notes.addAction(a["import_annotations"])
         go = self.menus["go"] = bar.addMenu("")
         go.addAction(a["next"])
         go.addAction(a["prev"])
@@ -245,6 +325,28 @@ class MainWindow(QMainWindow):
         self.findbar.step.connect(self.body.find_step)
         self.findbar.closed.connect(self._on_find_closed)
         self._position_saver.timeout.connect(self._save_position)
+        self.body.selectionChanged.connect(self._on_selection_changed)
+        self.body.selection_settled.connect(self._show_selection_bar)
+        self.body.verticalScrollBar().valueChanged.connect(lambda _v: self.selection_bar.hide())
+        self.body.highlight_clicked.connect(self.edit_annotation)
+        self.body.describe = self._describe_annotation
+        self.body.extend_menu = self._extend_body_menu
+        self.selection_bar.colour_chosen.connect(self._on_bar_colour)
+        self.selection_bar.tag_requested.connect(lambda: self.annotate_selection("tag"))
+        self.selection_bar.note_requested.connect(lambda: self.annotate_selection("note"))
+        self.notes.activated.connect(self.show_annotation)
+        self.notes.edit_requested.connect(self.edit_annotation)
+        self.notes.delete_requested.connect(self.delete_annotations)
+        self.tags.lookup = self._annotations_with_tag
+        self.tags.rename_requested.connect(self._on_rename_tag)
+        self.tags.merge_requested.connect(self._on_merge_tags)
+        self.tags.delete_requested.connect(self._on_delete_tags)
+        self.tags.export_requested.connect(self._on_export_tag)
+        self.tags.passage_activated.connect(self._on_tag_passage)
+        if self.annotator is not None:
+            self.annotator.changed.connect(self._on_annotations_changed)
+            self.annotator.failed.connect(self._on_store_failed)
+        self._on_selection_changed()
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -261,7 +363,15 @@ class MainWindow(QMainWindow):
             "next": self.tr("&Next Article"),
             "prev": self.tr("&Previous Article"),
             "about": self.tr("&About ocr-reader"),
+            "highlight": self.tr("&Highlight"),
+            "tag": self.tr("&Tag…"),
+            "note": self.tr("Add &Note…"),
+            "export_annotations": self.tr("&Export Annotations…"),
+            "import_annotations": self.tr("&Import Annotations…"),
+            "export_marked": self.tr("Export Page with &Highlights…"),
             "menu:file": self.tr("&File"),
+            "menu:edit": self.tr("&Edit"),
+            "menu:annotate": self.tr("&Annotate"),
             "menu:recent": self.tr("Open &Recent"),
             "menu:view": self.tr("&View"),
             "menu:theme": self.tr("&Theme"),
@@ -294,6 +404,11 @@ class MainWindow(QMainWindow):
             for action in group.actions():
                 action.setText(texts[f"{prefix}:{action.data()}"])
         self.outline_dock.setWindowTitle(self.tr("Outline"))
+        self.notes_dock.setWindowTitle(self.tr("Annotations"))
+        self.tags_dock.setWindowTitle(self.tr("Tags"))
+        self.notes.retranslate()
+        self.tags.retranslate()
+        self.selection_bar.retranslate()
         self.font_notice.setText(
             self.tr(
                 "No Chinese font is installed, so the text cannot be shown properly. "
@@ -323,6 +438,8 @@ class MainWindow(QMainWindow):
             f"background: {current.find}; color: #222; padding: 8px; font-weight: bold;"
         )
         self.body.set_style(current, self.typography())
+        self.selection_bar.colours.set_theme(current)
+        self._refresh_notes()
         self.source.set_style(
             current, self.settings.get("font_family"), self.settings.get("font_size")
         )
@@ -398,21 +515,28 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", Path(path).name))
 
-    def _on_loaded(self, doc: Document) -> None:
+    def _on_loaded(self, loaded: Loaded) -> None:
         self.progress.hide()
         self.statusBar().clearMessage()
         self._save_position()
-        self.doc = doc
+        doc = self.doc = loaded.doc
         self.settings.add_recent(doc.source.path)
         self.outline.set_document(doc)
         self.source.set_lines(doc.source_lines)
-        self.body.show_document(doc)
+        self.body.show_document(doc, loaded.clean, self._highlights(loaded.placed))
+        if self.annotator is not None:
+            self.annotator.set_document(doc, loaded.clean, loaded.placed)
+        if loaded.store_error:
+            self._on_store_failed(loaded.store_error)
         self.findbar.edit.clear()
         self.setWindowTitle(f"{Path(doc.source.path).name} — ocr-reader")
         self._update_status()
         saved = self.settings.position(doc.source.fingerprint)
         if saved is not None:
             self.body.scroll_to(*saved)
+        target, self._after_load = self._after_load, ""
+        if target:
+            self.show_annotation(target)
         self.document_shown.emit(doc)
 
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -463,6 +587,300 @@ class MainWindow(QMainWindow):
     def _on_block_selected(self, first: int, last: int) -> None:
         if self.source.isVisible():
             self.source.mark(first, last)
+
+    # -- annotations -------------------------------------------------------------------------
+
+    def _highlights(self, placed: list[Placed]) -> list[Highlight]:
+        return [
+            Highlight(p.anchor.start, p.anchor.end, p.annotation.colour, p.annotation.id)
+            for p in placed
+            if p.anchor is not None
+        ]
+
+    def _on_annotations_changed(self, start: int, end: int) -> None:
+        assert self.annotator is not None
+        highlights = self._highlights(list(self.annotator.placed.values()))
+        if end < 0:
+            self.body.set_highlights(highlights)
+        elif end > start:
+            self.body.update_highlights(highlights, start, end)
+        else:
+            self.body.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        if not hasattr(self, "notes"):
+            return
+        current = theme(self.settings.get("theme"))
+        if self.annotator is None:
+            self.notes.set_items([], current)
+            return
+        self.notes.set_items(self.annotator.ordered(), current)
+        if self.store is not None:
+            try:
+                self.tags.set_tags(self.store.tags())
+            except StoreError as exc:
+                self._on_store_failed(str(exc))
+
+    def _on_store_failed(self, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Annotations not saved"), "", parent=self
+        )
+        box.setText(self.tr("The change was not saved: %1.").replace("%1", reason))
+        box.setInformativeText(
+            self.tr("Nothing you typed is lost: the text of the note is on the clipboard.")
+            if self._pending_note
+            else ""
+        )
+        if self._pending_note:
+            QApplication.clipboard().setText(self._pending_note)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+
+    def _on_selection_changed(self) -> None:
+        has = self.body.textCursor().hasSelection() and self.annotator is not None
+        for key in ("highlight", "tag", "note"):
+            self.actions_by_key[key].setEnabled(has)
+        if not has:
+            self.selection_bar.hide()
+
+    def _show_selection_bar(self) -> None:
+        if self.annotator is None or self.body.selection_range() is None:
+            return
+        cursor = self.body.textCursor()
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        rect = self.body.cursorRect(start)
+        self.selection_bar.show_at(QPoint(self.body.cursorRect(cursor).center().x(), rect.top()))
+
+    def _on_bar_colour(self, colour: str) -> None:
+        self.settings.set("highlight_colour", colour)
+        self.annotate_selection("highlight", colour)
+
+    def annotate_selection(self, how: str, colour: str | None = None) -> Annotation | None:
+        """Highlight the selection at once, or first ask for tags or a note."""
+        span = self.body.selection_range()
+        if self.annotator is None or span is None or self.body.clean is None:
+            return None
+        self.selection_bar.hide()
+        fields: dict[str, object] = {"colour": colour or self.settings.get("highlight_colour")}
+        if how != "highlight":
+            quote = self.body.clean.text[span[0] : span[1]]
+            editor = self._editor(quote, None)
+            (editor.tags if how == "tag" else editor.note).setFocus()
+            editor.colours.select(str(fields["colour"]))
+            if editor.exec() != QDialog.DialogCode.Accepted:
+                return None
+            fields = editor.values()
+            self._pending_note = str(fields.get("note", ""))
+        ann = self.annotator.create(span[0], span[1], **fields)
+        self._pending_note = ""
+        if ann is not None:
+            cursor = self.body.textCursor()
+            cursor.clearSelection()
+            self.body.setTextCursor(cursor)
+        return ann
+
+    def _editor(self, quote: str, ann: Annotation | None) -> AnnotationEditor:
+        known = [t.name for t in self.store.tags()] if self.store is not None else []
+        return AnnotationEditor(quote, theme(self.settings.get("theme")), known, ann, (), self)
+
+    def edit_annotation(self, annotation_id: str) -> None:
+        if self.annotator is None:
+            return
+        ann = self.annotator.get(annotation_id)
+        if ann is None:
+            return
+        editor = self._editor(ann.quote, ann)
+        removed: list[bool] = []
+        editor.deleted.connect(lambda: removed.append(True))
+        self.current_editor = editor
+        result = editor.exec()
+        self.current_editor = None
+        if removed:
+            self.delete_annotations([annotation_id])
+            return
+        if result != QDialog.DialogCode.Accepted:
+            return
+        values = editor.values()
+        if all(getattr(ann, k) == v for k, v in values.items()):
+            return
+        self._pending_note = str(values["note"])
+        self.annotator.update(ann.edited(**values))
+        self._pending_note = ""
+
+    def delete_annotations(self, ids: list[str]) -> None:
+        if self.annotator is not None and ids:
+            self.annotator.delete(ids)
+
+    def show_annotation(self, annotation_id: str) -> None:
+        if self.annotator is None:
+            return
+        placed = self.annotator.placed.get(annotation_id)
+        if placed is not None and placed.anchor is not None:
+            self.body.flash(placed.anchor.start, placed.anchor.end)
+
+    def _describe_annotation(self, annotation_id: str) -> str:
+        ann = self.annotator.get(annotation_id) if self.annotator else None
+        if ann is None:
+            return ""
+        parts = [colour_names(self).get(ann.colour, "")]
+        if ann.tags:
+            parts.append(" ".join(f"#{t}" for t in ann.tags))
+        head = " · ".join(p for p in parts if p)
+        return f"{head}\n\n{ann.note}" if ann.note else head
+
+    def _extend_body_menu(self, menu: QMenu, ids: list[str]) -> None:
+        first = menu.actions()[0] if menu.actions() else None
+        entries: list[QAction] = []
+        if self.body.textCursor().hasSelection():
+            entries += [self.actions_by_key[k] for k in ("highlight", "tag", "note")]
+        for annotation_id in ids[:1]:
+            edit = QAction(self.tr("Edit Annotation…"), menu)
+            edit.triggered.connect(lambda _c=False, i=annotation_id: self.edit_annotation(i))
+            remove = QAction(self.tr("Delete Annotation"), menu)
+            remove.triggered.connect(lambda _c=False, i=annotation_id: self.delete_annotations([i]))
+            entries += [edit, remove]
+        if entries and first is not None:
+            menu.insertActions(first, entries)
+            menu.insertSeparator(first)
+
+    # -- tags across documents -----------------------------------------------------------
+
+    def _annotations_with_tag(self, name: str) -> list[Annotation]:
+        if self.store is None:
+            return []
+        try:
+            return self.store.by_tag(name)
+        except StoreError:
+            return []
+
+    def _on_rename_tag(self, name: str) -> None:
+        new, ok = QInputDialog.getText(
+            self, self.tr("Rename Tag"), self.tr("New name for #%1:").replace("%1", name), text=name
+        )
+        if ok and new.strip() and new.strip() != name and self.annotator is not None:
+            self.annotator.retag(self.tr("Rename Tag"), "merge", [name], new.strip())
+
+    def _on_merge_tags(self, names: list[str]) -> None:
+        if len(names) < 2 or self.annotator is None:
+            return
+        target, ok = QInputDialog.getItem(
+            self, self.tr("Merge Tags"), self.tr("Merge the selected tags into:"), names, 0, True
+        )
+        if ok and target.strip():
+            self.annotator.retag(self.tr("Merge Tags"), "merge", names, target.strip())
+
+    def _on_delete_tags(self, names: list[str]) -> None:
+        if names and self.annotator is not None:
+            self.annotator.retag(self.tr("Delete Tag"), "delete", names)
+
+    def _on_tag_passage(self, path: str, annotation_id: str) -> None:
+        if self.doc is not None and self.annotator and annotation_id in self.annotator.placed:
+            self.show_annotation(annotation_id)
+            return
+        if not path or not Path(path).is_file():
+            QMessageBox.information(
+                self,
+                self.tr("Document not found"),
+                self.tr("The page of this passage is no longer at %1.").replace("%1", path),
+            )
+            return
+        self._after_load = annotation_id
+        self.open_path(path)
+
+    # -- annotation files ----------------------------------------------------------------
+
+    def _save_dialog(self, title: str, name: str, filters: str) -> tuple[str, str]:
+        start = str(Path(self.doc.source.path).parent / name) if self.doc else name
+        return QFileDialog.getSaveFileName(self, title, start, filters)
+
+    def _on_export_annotations(self) -> None:
+        if self.annotator is None or self.doc is None:
+            return
+        stem = Path(self.doc.source.path).stem
+        path, _ = self._save_dialog(
+            self.tr("Export Annotations"),
+            f"{stem}.annotations.md",
+            self.tr("Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)"),
+        )
+        if path:
+            placed = self.annotator.ordered()
+            text = notes_io.render(
+                Path(path).suffix, Path(self.doc.source.path).name, placed, self.doc
+            )
+            self._write(path, text)
+
+    def _on_export_tag(self, name: str) -> None:
+        if self.store is None:
+            return
+        path, _ = self._save_dialog(
+            self.tr("Export Tag"),
+            f"{name}.md",
+            self.tr("Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)"),
+        )
+        if path:
+            placed = [Placed(a, None) for a in self.store.by_tag(name)]
+            self._write(path, notes_io.render(Path(path).suffix, f"#{name}", placed, None))
+
+    def _on_export_marked(self) -> None:
+        if self.annotator is None or self.doc is None:
+            return
+        stem = Path(self.doc.source.path).stem
+        path, _ = self._save_dialog(
+            self.tr("Export Page with Highlights"), f"{stem}.md", self.tr("Markdown (*.md)")
+        )
+        if path:
+            self._write(path, notes_io.page_markdown(self.doc, self.annotator.ordered()))
+
+    def _write(self, path: str, text: str) -> None:
+        try:
+            write_atomic(Path(path), text)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot write file"),
+                self.tr("%1 could not be written: %2.")
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+
+    def _on_import_annotations(self) -> None:
+        if self.store is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Annotations"), "", self.tr("Web Annotation JSON (*.json)")
+        )
+        if path:
+            self.import_annotations(path)
+
+    def import_annotations(self, path: str) -> tuple[int, int, int] | None:
+        assert self.store is not None
+        try:
+            incoming = notes_io.from_json(Path(path).read_text(encoding="utf-8"))
+            counts = self.store.merge(incoming)
+        except (OSError, UnicodeDecodeError, notes_io.ImportError_, StoreError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot import"),
+                self.tr("%1 could not be imported: %2.")
+                .replace("%1", path)
+                .replace("%2", str(exc)),
+            )
+            return None
+        self.statusBar().showMessage(
+            self.tr("Imported: %1 new, %2 updated, %3 already here.")
+            .replace("%1", str(counts[0]))
+            .replace("%2", str(counts[1]))
+            .replace("%3", str(counts[2])),
+            8000,
+        )
+        if self.doc is not None:
+            self.open_path(self.doc.source.path)
+        return counts
 
     # -- window events -----------------------------------------------------------------------
 

@@ -1,0 +1,252 @@
+"""Making and editing one annotation: colour swatches, the tag field, the editor dialog and
+the small toolbar that floats over a fresh selection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from reader.core.annotations import COLOURS, Annotation, normalise_tags
+from reader.ui.themes import Theme, highlight_colour
+
+
+def swatch(colour: QColor, size: int = 16) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(colour.darker(160))
+    painter.setBrush(colour)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def colour_names(widget: QWidget) -> dict[str, str]:
+    tr = widget.tr
+    return {
+        "yellow": tr("Yellow"),
+        "green": tr("Green"),
+        "blue": tr("Blue"),
+        "pink": tr("Pink"),
+        "purple": tr("Purple"),
+        "orange": tr("Orange"),
+    }
+
+
+class ColourButtons(QWidget):
+    """One round button per highlight colour; `chosen(name)` on click."""
+
+    chosen = Signal(str)
+
+    def __init__(self, theme: Theme, checkable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(checkable)
+        self.buttons: dict[str, QToolButton] = {}
+        names = colour_names(self)
+        for name in COLOURS:
+            button = QToolButton(self)
+            button.setIcon(swatch(highlight_colour(name, theme), 18))
+            button.setCheckable(checkable)
+            button.setAutoRaise(True)
+            button.setToolTip(names[name])
+            button.setAccessibleName(names[name])
+            button.clicked.connect(lambda _c=False, name=name: self.chosen.emit(name))
+            self.group.addButton(button)
+            self.buttons[name] = button
+            row.addWidget(button)
+
+    def set_theme(self, theme: Theme) -> None:
+        for name, button in self.buttons.items():
+            button.setIcon(swatch(highlight_colour(name, theme), 18))
+
+    def select(self, name: str) -> None:
+        self.buttons.get(name, self.buttons[COLOURS[0]]).setChecked(True)
+
+    def current(self) -> str:
+        for name, button in self.buttons.items():
+            if button.isChecked():
+                return name
+        return COLOURS[0]
+
+
+class TagEdit(QLineEdit):
+    """Comma-separated tags, completing the one being typed from the tags already used."""
+
+    def __init__(self, known: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = list(known)
+        self.model = QStringListModel(self.known, self)
+        self.completer_ = QCompleter(self.model, self)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer_.setWidget(self)
+        self.completer_.activated.connect(self._complete)
+        self.textEdited.connect(self._on_edited)
+
+    def _current_word(self) -> str:
+        return self.text()[: self.cursorPosition()].split(",")[-1].strip()
+
+    def _on_edited(self, _text: str) -> None:
+        word = self._current_word()
+        taken = {t.casefold() for t in self.tags()}
+        self.model.setStringList([t for t in self.known if t.casefold() not in taken or t == word])
+        if word:
+            self.completer_.setCompletionPrefix(word)
+            self.completer_.complete()
+        else:
+            popup = self.completer_.popup()
+            if popup is not None:
+                popup.hide()
+
+    def _complete(self, tag: str) -> None:
+        before = self.text()[: self.cursorPosition()]
+        after = self.text()[self.cursorPosition() :]
+        head = before.rsplit(",", 1)[0] + ", " if "," in before else ""
+        self.setText(f"{head}{tag}, {after.lstrip(', ')}".rstrip())
+        self.setCursorPosition(len(head) + len(tag) + 2)
+
+    def tags(self) -> list[str]:
+        return normalise_tags(self.text().replace("，", ",").split(","))
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        self.setText(", ".join(tags))
+
+
+class AnnotationEditor(QDialog):
+    """Colour, tags and note of one annotation. `deleted` asks to remove it."""
+
+    deleted = Signal()
+
+    def __init__(
+        self,
+        quote: str,
+        theme: Theme,
+        known_tags: Sequence[str],
+        annotation: Annotation | None = None,
+        suggestions: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Annotation") if annotation else self.tr("New Annotation"))
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        shown = quote if len(quote) <= 160 else quote[:150] + "…"
+        self.quote = QLabel(f"“{shown}”", self)
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.quote)
+        self.colours = ColourButtons(theme, checkable=True, parent=self)
+        self.colours.select(annotation.colour if annotation else COLOURS[0])
+        form.addRow(self.tr("Colour:"), self.colours)
+        self.tags = TagEdit([*known_tags, *suggestions], self)
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        if annotation:
+            self.tags.set_tags(annotation.tags)
+        form.addRow(self.tr("Tags:"), self.tags)
+        if suggestions:
+            hint = QLabel(self.tr("Suggested: %1").replace("%1", "  ".join(suggestions)), self)
+            hint.setWordWrap(True)
+            hint.setEnabled(False)
+            form.addRow("", hint)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(self.tr("Note (plain text; Markdown allowed)"))
+        self.note.setTabChangesFocus(True)
+        if annotation:
+            self.note.setPlainText(annotation.note)
+        form.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        if annotation is not None:
+            remove = buttons.addButton(
+                self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            remove.clicked.connect(self._on_delete)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        # Enter makes a new line in the note; Ctrl+Enter saves from anywhere.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+
+    def _on_delete(self) -> None:
+        self.deleted.emit()
+        self.reject()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "colour": self.colours.current(),
+            "tags": self.tags.tags(),
+            "note": self.note.toPlainText().strip(),
+        }
+
+
+class SelectionBar(QFrame):
+    """Floats above a fresh selection: one click highlights, or opens tags or a note."""
+
+    colour_chosen = Signal(str)
+    tag_requested = Signal()
+    note_requested = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.setSpacing(2)
+        self.colours = ColourButtons(theme, checkable=False, parent=self)
+        self.colours.chosen.connect(self.colour_chosen)
+        row.addWidget(self.colours)
+        self.tag_button = QToolButton(self)
+        self.tag_button.clicked.connect(self.tag_requested)
+        self.note_button = QToolButton(self)
+        self.note_button.clicked.connect(self.note_requested)
+        row.addWidget(self.tag_button)
+        row.addWidget(self.note_button)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.tag_button.setText(self.tr("Tag…"))
+        self.tag_button.setToolTip(self.tr("Highlight and tag (T)"))
+        self.note_button.setText(self.tr("Note…"))
+        self.note_button.setToolTip(self.tr("Highlight with a note (N)"))
+        names = colour_names(self)
+        for name, button in self.colours.buttons.items():
+            button.setToolTip(self.tr("Highlight in %1").replace("%1", names[name]))
+
+    def show_at(self, anchor: QPoint) -> None:
+        """Show with its bottom centre at `anchor` (parent coordinates), kept inside."""
+        self.adjustSize()
+        parent = self.parentWidget()
+        assert parent is not None
+        x = anchor.x() - self.width() // 2
+        y = anchor.y() - self.height() - 6
+        if y < 0:
+            y = anchor.y() + 28
+        x = max(4, min(x, parent.width() - self.width() - 4))
+        self.move(x, y)
+        self.show()
+        self.raise_()

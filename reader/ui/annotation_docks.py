@@ -1,0 +1,372 @@
+"""The annotations dock (this document, in reading order, filterable) and the tags dock
+(every tag of every document, with rename, merge and delete)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.annotations import COLOURS, Annotation, Placed
+from reader.store.db import TagCount
+from reader.ui.annotate import colour_names, swatch
+from reader.ui.themes import Theme, highlight_colour
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+QUOTE_CHARS = 26
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short(text: str, chars: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def matches(ann: Annotation, text: str, tag: str, colour: str) -> bool:
+    if colour and ann.colour != colour:
+        return False
+    if tag and tag.casefold() not in (t.casefold() for t in ann.tags):
+        return False
+    if text:
+        needle = text.casefold()
+        hay = " ".join((ann.quote, ann.note, " ".join(ann.tags), ann.article)).casefold()
+        return all(word in hay for word in needle.split())
+    return True
+
+
+class AnnotationModel(QAbstractItemModel):
+    """Two sections: annotations found in the text (reading order), and unanchored ones."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections: list[tuple[str, list[Placed]]] = []
+        self.theme: Theme | None = None
+        self.icons: dict[str, Any] = {}
+
+    def set_items(self, sections: list[tuple[str, list[Placed]]], theme: Theme) -> None:
+        self.beginResetModel()
+        self.sections = sections
+        if theme is not self.theme:
+            self.theme = theme
+            self.icons = {c: swatch(highlight_colour(c, theme), 14) for c in COLOURS}
+        self.endResetModel()
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        section = parent.row() + 1 if parent.isValid() else 0
+        return self.createIndex(row, column, section)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.sections)
+        if parent.internalId() == 0:
+            return len(self.sections[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def placed(self, index: Index) -> Placed | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self.sections[index.internalId() - 1][1][index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.placed(index)
+        if item is None:
+            title, items = self.sections[index.row()]
+            return f"{title} ({len(items)})" if role == Qt.ItemDataRole.DisplayRole else None
+        ann = item.annotation
+        if role == Qt.ItemDataRole.DisplayRole:
+            meta = "  ".join([*(f"#{t}" for t in ann.tags), ann.created[:10]])
+            lines = [f"“{short(ann.quote)}”", meta]
+            if ann.note:
+                lines.append(short(ann.note, QUOTE_CHARS + 4))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.icons.get(ann.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n\n".join(p for p in (ann.quote, ann.note) if p)
+        if role == ID_ROLE:
+            return ann.id
+        return None
+
+
+class AnnotationsDock(QWidget):
+    """The current document's annotations; click to jump, double-click to edit."""
+
+    activated = Signal(str)  # annotation id
+    edit_requested = Signal(str)
+    delete_requested = Signal(list)  # ids
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Placed] = []
+        self.theme: Theme | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.refilter)
+        layout.addWidget(self.filter)
+        row = QHBoxLayout()
+        self.tag_filter = QComboBox(self)
+        self.colour_filter = QComboBox(self)
+        self.tag_filter.currentIndexChanged.connect(self.refilter)
+        self.colour_filter.currentIndexChanged.connect(self.refilter)
+        row.addWidget(self.tag_filter, 1)
+        row.addWidget(self.colour_filter, 1)
+        layout.addLayout(row)
+        self.model = AnnotationModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setStyleSheet("QTreeView::item { padding: 5px 0; }")
+        self.view.setUniformRowHeights(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        layout.addWidget(self.view, 1)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_selected)
+        self.view.addAction(self.delete_action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter annotations"))
+        self.delete_action.setText(self.tr("Delete"))
+        self._fill_filters()
+        self.refilter()
+
+    def _fill_filters(self) -> None:
+        tag = self.tag_filter.currentData()
+        colour = self.colour_filter.currentData()
+        tags = sorted({t for p in self.items for t in p.annotation.tags}, key=str.casefold)
+        for combo, first, values, labels, keep in (
+            (self.tag_filter, self.tr("All tags"), tags, {t: f"#{t}" for t in tags}, tag),
+            (self.colour_filter, self.tr("All colours"), COLOURS, colour_names(self), colour),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, "")
+            for value in values:
+                combo.addItem(labels[value], value)
+            at = combo.findData(keep) if keep else 0
+            combo.setCurrentIndex(max(0, at))
+            combo.blockSignals(False)
+
+    def set_items(self, items: list[Placed], theme: Theme) -> None:
+        self.items = items
+        self.theme = theme
+        self._fill_filters()
+        self.refilter()
+
+    def refilter(self) -> None:
+        if self.theme is None:
+            return
+        text = self.filter.text().strip()
+        tag = self.tag_filter.currentData() or ""
+        colour = self.colour_filter.currentData() or ""
+        shown = [p for p in self.items if matches(p.annotation, text, tag, colour)]
+        anchored = [p for p in shown if p.anchor is not None]
+        loose = [p for p in shown if p.anchor is None]
+        sections = [(self.tr("In the text"), anchored)]
+        if loose:
+            sections.append((self.tr("Unanchored"), loose))
+        self.model.set_items(sections, self.theme)
+        self.view.expandAll()
+
+    def visible_ids(self) -> list[str]:
+        return [p.annotation.id for _title, items in self.model.sections for p in items]
+
+    def select(self, annotation_id: str) -> None:
+        for s, (_title, items) in enumerate(self.model.sections):
+            for row, p in enumerate(items):
+                if p.annotation.id == annotation_id:
+                    index = self.model.index(row, 0, self.model.index(s, 0))
+                    self.view.setCurrentIndex(index)
+                    self.view.scrollTo(index)
+                    return
+
+    def _selected_ids(self) -> list[str]:
+        ids = [i.data(ID_ROLE) for i in self.view.selectionModel().selectedIndexes()]
+        return [i for i in ids if i]
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        annotation_id = index.data(ID_ROLE)
+        if annotation_id:
+            self.activated.emit(annotation_id)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        annotation_id = index.data(ID_ROLE)
+        if annotation_id:
+            self.edit_requested.emit(annotation_id)
+
+    def _delete_selected(self) -> None:
+        ids = self._selected_ids()
+        if ids:
+            self.delete_requested.emit(ids)
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        annotation_id = index.data(ID_ROLE) if index.isValid() else None
+        if not annotation_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), lambda: self.edit_requested.emit(annotation_id))
+        menu.addAction(self.delete_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+
+class TagsDock(QWidget):
+    """Every tag with its count; the passages of the selected tag, from every document."""
+
+    rename_requested = Signal(str)
+    merge_requested = Signal(list)  # names
+    delete_requested = Signal(list)
+    export_requested = Signal(str)
+    passage_activated = Signal(str, str)  # path, annotation id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.tags = QTreeWidget(split)
+        self.tags.setColumnCount(2)
+        self.tags.setRootIsDecorated(False)
+        self.tags.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tags.itemSelectionChanged.connect(self._on_tag_selected)
+        self.passages = QTreeWidget(split)
+        self.passages.setColumnCount(2)
+        self.passages.setRootIsDecorated(False)
+        self.passages.setWordWrap(True)
+        self.passages.itemActivated.connect(self._on_passage)
+        self.passages.itemDoubleClicked.connect(self._on_passage)
+        layout.addWidget(split, 1)
+        row = QHBoxLayout()
+        self.rename_button = QPushButton(self)
+        self.merge_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        for button in (
+            self.rename_button,
+            self.merge_button,
+            self.delete_button,
+            self.export_button,
+        ):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.rename_button.clicked.connect(lambda: self._emit_one(self.rename_requested))
+        self.export_button.clicked.connect(lambda: self._emit_one(self.export_requested))
+        self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.selected()))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected()))
+        # Set by the window: the annotations of a tag, from every document.
+        self.lookup: Callable[[str], list[Annotation]] | None = None
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.tags.setHeaderLabels([self.tr("Tag"), self.tr("Passages")])
+        self.passages.setHeaderLabels([self.tr("Passage"), self.tr("Document")])
+        self.rename_button.setText(self.tr("Rename…"))
+        self.merge_button.setText(self.tr("Merge…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.export_button.setText(self.tr("Export…"))
+
+    def set_tags(self, counts: list[TagCount]) -> None:
+        keep = set(self.selected())
+        self.tags.blockSignals(True)
+        self.tags.clear()
+        for tag in counts:
+            item = QTreeWidgetItem([tag.name, str(tag.count)])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            self.tags.addTopLevelItem(item)
+            item.setSelected(tag.name in keep)
+        self.tags.resizeColumnToContents(0)
+        self.tags.blockSignals(False)
+        self._on_tag_selected()
+
+    def selected(self) -> list[str]:
+        return [item.text(0) for item in self.tags.selectedItems()]
+
+    def select(self, name: str) -> None:
+        for k in range(self.tags.topLevelItemCount()):
+            item = self.tags.topLevelItem(k)
+            if item is not None:
+                item.setSelected(item.text(0) == name)
+
+    def _emit_one(self, signal: Any) -> None:
+        names = self.selected()
+        if len(names) == 1:
+            signal.emit(names[0])
+
+    def _update_buttons(self) -> None:
+        n = len(self.selected())
+        self.rename_button.setEnabled(n == 1)
+        self.export_button.setEnabled(n == 1)
+        self.merge_button.setEnabled(n >= 2)
+        self.delete_button.setEnabled(n >= 1)
+
+    def _on_tag_selected(self) -> None:
+        self._update_buttons()
+        self.passages.clear()
+        if self.lookup is None:
+            return
+        seen: set[str] = set()
+        for name in self.selected():
+            for ann in self.lookup(name):
+                if ann.id in seen:
+                    continue
+                seen.add(ann.id)
+                item = QTreeWidgetItem([short(ann.quote, 40), Path(ann.path).name])
+                item.setToolTip(0, "\n\n".join(p for p in (ann.quote, ann.note) if p))
+                item.setToolTip(1, ann.path)
+                item.setData(0, ID_ROLE, ann.id)
+                item.setData(1, ID_ROLE, ann.path)
+                self.passages.addTopLevelItem(item)
+        self.passages.resizeColumnToContents(0)
+
+    def _on_passage(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.passage_activated.emit(item.data(1, ID_ROLE), item.data(0, ID_ROLE))
