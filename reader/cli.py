@@ -7,9 +7,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from reader.core import annotations as notes_io
+from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load
-from reader.core.export import FORMATS, explain, render
+from reader.core.export import FORMATS, clean_text, explain, render
+from reader.store import paths
+from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
 
 PROG = "ocr-reader"
@@ -66,6 +70,100 @@ def _export(args: argparse.Namespace) -> int:
     return status
 
 
+def _open_store(args: argparse.Namespace) -> Store | None:
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    try:
+        store = Store(default_path())
+    except StoreError as exc:
+        _fail(str(exc))
+        return None
+    if store.notice:
+        _fail(store.notice)
+    return store
+
+
+def _emit(text: str, out: Path | None) -> bool:
+    try:
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, text)
+    except OSError as exc:
+        _fail(f"{out}: cannot write: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _annotations_export(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if store is None:
+        return EXIT_BAD_INPUT
+    out = Path(args.output) if args.output else None
+    fmt = args.format
+    try:
+        if not args.paths:
+            if fmt == "page-md":
+                _fail("--format page-md needs the page files")
+                return EXIT_BAD_INPUT
+            found = store.by_tag(args.tag) if args.tag else store.all()
+            title = f"#{args.tag}" if args.tag else "All annotations"
+            placed = [Placed(a, None) for a in found]
+            return 0 if _emit(notes_io.render(fmt, title, placed, None), out) else 2
+        pages = list(iter_pages(args.paths))
+        many = len(pages) > 1
+        status = 0
+        for page in pages:
+            try:
+                doc = load(page)
+            except DecodeError as exc:
+                _fail(f"{page}: {exc}")
+                status = EXIT_BAD_INPUT
+                continue
+            found = store.for_document(doc.source.fingerprint)
+            if args.tag:
+                key = args.tag.casefold()
+                found = [a for a in found if key in (t.casefold() for t in a.tags)]
+            placed = notes_io.place(clean_text(doc).text, found)
+            if fmt == "page-md":
+                text = notes_io.page_markdown(doc, placed)
+            else:
+                text = notes_io.render(fmt, page.name, placed, doc)
+            suffix = "md" if fmt == "page-md" else fmt
+            target = out / f"{page.stem}.annotations.{suffix}" if out and many else out
+            if not _emit(text, target):
+                return EXIT_BAD_INPUT
+        return status
+    except StoreError as exc:
+        _fail(str(exc))
+        return EXIT_BAD_INPUT
+    finally:
+        store.close()
+
+
+def _annotations_import(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if store is None:
+        return EXIT_BAD_INPUT
+    try:
+        total = [0, 0, 0]
+        for name in args.files:
+            try:
+                incoming = notes_io.from_json(Path(name).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, notes_io.ImportError_) as exc:
+                _fail(f"{name}: {getattr(exc, 'strerror', None) or exc}")
+                return EXIT_BAD_INPUT
+            for k, n in enumerate(store.merge(incoming)):
+                total[k] += n
+        print(f"{total[0]} added, {total[1]} updated, {total[2]} already present")
+        return 0
+    except StoreError as exc:
+        _fail(str(exc))
+        return EXIT_BAD_INPUT
+    finally:
+        store.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Reader for OCR text of newspaper pages"
@@ -82,6 +180,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="print why each line was joined or split"
     )
     exp.set_defaults(func=_export)
+
+    notes = sub.add_parser("annotations", help="export or import highlights, tags and notes")
+    notes_sub = notes.add_subparsers(dest="action", required=True)
+    nexp = notes_sub.add_parser(
+        "export",
+        help="annotations of pages, of a tag, or all of them",
+        description="With pages: their annotations, found again in the current text. "
+        "Without: every stored annotation (or those of --tag).",
+    )
+    nexp.add_argument("paths", nargs="*", help="page files or folders (default: all documents)")
+    nexp.add_argument("--tag", help="only annotations with this tag")
+    nexp.add_argument(
+        "--format",
+        "-f",
+        choices=(*notes_io.EXPORT_FORMATS, "page-md"),
+        default="md",
+        help="md, W3C Web Annotation json, csv, or page-md: the page with ==highlights== "
+        "and notes as footnotes",
+    )
+    nexp.add_argument("-o", "--output", help="output file (or folder for several pages)")
+    nexp.add_argument("--data-dir", help="the data folder to read (as for the window)")
+    nexp.set_defaults(func=_annotations_export)
+    nimp = notes_sub.add_parser("import", help="merge a JSON export into the store, by id")
+    nimp.add_argument("files", nargs="+", help="Web Annotation JSON files")
+    nimp.add_argument("--data-dir", help="the data folder to write (as for the window)")
+    nimp.set_defaults(func=_annotations_import)
     return parser
 
 

@@ -125,3 +125,74 @@ def test_unwritable_output_is_reported(tmp_path: Path) -> None:
     result = run("export", str(SEED), "-o", str(blocker / "sub" / "out.txt"))
     assert result.returncode == 2
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def _annotation_file(tmp_path: Path) -> Path:
+    """A Web Annotation export made with the library, as a colleague would send it."""
+    from reader.core import annotations as notes
+    from reader.core.document import load
+    from reader.core.export import clean_text
+
+    doc = load(SEED)
+    clean = clean_text(doc)
+    made = []
+    for quote, tags, note in (
+        ("新质生产力的基本路径", ["政策"], "要点"),
+        ("各地各行业向新而行", ["产业", "政策"], ""),
+    ):
+        start = clean.text.index(quote)
+        made.append(
+            notes.new_annotation(doc, clean, start, start + len(quote), tags=tags, note=note)
+        )
+    path = tmp_path / "shared.json"
+    path.write_text(notes.to_json(made), encoding="utf-8")
+    return path
+
+
+def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shared = _annotation_file(tmp_path)
+    first = run("annotations", "import", str(shared), "--data-dir", str(data))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "2 added, 0 updated, 0 already present"
+    again = run("annotations", "import", str(shared), "--data-dir", str(data))
+    assert again.stdout.strip() == "0 added, 0 updated, 2 already present"
+
+    md = run("annotations", "export", str(SEED), "--data-dir", str(data))
+    assert md.returncode == 0, md.stderr
+    assert "## 科技创新引领产业创新浪潮" in md.stdout and "> 新质生产力的基本路径" in md.stdout
+
+    out = tmp_path / "out.json"
+    js = run("annotations", "export", "-f", "json", "-o", str(out), "--data-dir", str(data))
+    assert js.returncode == 0 and json.loads(out.read_text("utf-8"))["total"] == 2
+
+    rows = run("annotations", "export", "--tag", "产业", "-f", "csv", "--data-dir", str(data))
+    lines = rows.stdout.strip().splitlines()
+    assert len(lines) == 2 and "各地各行业向新而行" in lines[1]
+
+    page = run("annotations", "export", str(SEED), "-f", "page-md", "--data-dir", str(data))
+    assert "==新质生产力的基本路径==[^1]" in page.stdout and "[^1]: 要点" in page.stdout
+
+
+def test_annotations_import_of_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run("annotations", "import", str(bad), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "not JSON" in result.stderr
+
+
+def test_annotations_refuse_a_newer_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    from reader.store.db import FILENAME, VERSION
+
+    data = tmp_path / "data"
+    data.mkdir()
+    db = sqlite3.connect(data / FILENAME)
+    db.execute(f"PRAGMA user_version = {VERSION + 5}")
+    db.commit()
+    db.close()
+    result = run("annotations", "export", "--data-dir", str(data))
+    assert result.returncode == 2
+    assert "newer ocr-reader" in result.stderr and "Traceback" not in result.stderr

@@ -101,8 +101,16 @@ def _fuzzy(text: str, stripped: _Stripped, sel: Selector) -> tuple[int, int] | N
     m = len(quote)
     if not m:
         return None
-    budget = int(m * MAX_ERROR_RATE)
     hay = stripped.text
+    # White space is all that changed: the quote is there, squeezed.
+    exact: list[tuple[int, int]] = []
+    at = hay.find(quote)
+    while at != -1:
+        exact.append(stripped.span(at, at + m))
+        at = hay.find(quote, at + 1)
+    if exact:
+        return _nearest(exact, text, sel)
+    budget = int(m * MAX_ERROR_RATE)
     # Pigeonhole: with at most `budget` edits, one of budget + 1 pieces survives intact.
     pieces = budget + 1
     size = max(1, m // pieces)
@@ -129,11 +137,22 @@ def _fuzzy(text: str, stripped: _Stripped, sel: Selector) -> tuple[int, int] | N
         finish = max(op.dest_end for op in kept)
         if finish <= begin:
             continue
-        found = hay[lo + begin : lo + finish]
-        distance = Levenshtein.distance(quote, found)
+        begin, finish = lo + begin, lo + finish
+        distance = Levenshtein.distance(quote, hay[begin:finish])
+        # In repetitive text the alignment may take in a stray character at either end.
+        while (
+            finish - begin > 1 and Levenshtein.distance(quote, hay[begin + 1 : finish]) < distance
+        ):
+            begin += 1
+            distance = Levenshtein.distance(quote, hay[begin:finish])
+        while (
+            finish - begin > 1 and Levenshtein.distance(quote, hay[begin : finish - 1]) < distance
+        ):
+            finish -= 1
+            distance = Levenshtein.distance(quote, hay[begin:finish])
         if distance > budget:
             continue
-        span = stripped.span(lo + begin, lo + finish)
+        span = stripped.span(begin, finish)
         if span in seen:
             continue
         seen.add(span)

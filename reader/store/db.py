@@ -102,8 +102,15 @@ class Store:
     """Annotations and tags in one SQLite database. Not shared between threads: each
     thread opens its own Store (cheap) on the same file."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, check: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        check: bool = True,
+        timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self.timeout_ms = timeout_ms
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.notice: str | None = None
         try:
@@ -121,9 +128,9 @@ class Store:
     # -- opening -------------------------------------------------------------------------
 
     def _connect(self, check: bool) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=self.timeout_ms / 1000, isolation_level=None)
         try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute(f"PRAGMA busy_timeout = {self.timeout_ms}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")

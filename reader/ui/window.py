@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
     QFileDialog,
     QFontDialog,
@@ -659,24 +658,29 @@ class MainWindow(QMainWindow):
         self.annotate_selection("highlight", colour)
 
     def annotate_selection(self, how: str, colour: str | None = None) -> Annotation | None:
-        """Highlight the selection at once, or first ask for tags or a note."""
+        """Highlight the selection at once ("highlight"), or first open the editor on its
+        tags ("tag") or note ("note"). Returns the new annotation when made at once."""
         span = self.body.selection_range()
         if self.annotator is None or span is None or self.body.clean is None:
             return None
         self.selection_bar.hide()
         fields: dict[str, object] = {"colour": colour or self.settings.get("highlight_colour")}
-        if how != "highlight":
-            quote = self.body.clean.text[span[0] : span[1]]
-            editor = self._editor(quote, None)
-            (editor.tags if how == "tag" else editor.note).setFocus()
-            editor.colours.select(str(fields["colour"]))
-            if editor.exec() != QDialog.DialogCode.Accepted:
-                return None
-            fields = editor.values()
-            self._pending_note = str(fields.get("note", ""))
+        if how == "highlight":
+            return self._create(span, fields)
+        quote = self.body.clean.text[span[0] : span[1]]
+        editor = self._editor(quote, None)
+        editor.colours.select(str(fields["colour"]))
+        editor.accepted.connect(lambda: self._create(span, editor.values()))
+        self._open_editor(editor, editor.tags if how == "tag" else editor.note)
+        return None
+
+    def _create(self, span: tuple[int, int], fields: dict[str, object]) -> Annotation | None:
+        assert self.annotator is not None
+        self._pending_note = str(fields.get("note", ""))
         ann = self.annotator.create(span[0], span[1], **fields)
         self._pending_note = ""
         if ann is not None:
+            self.settings.set("highlight_colour", ann.colour)
             cursor = self.body.textCursor()
             cursor.clearSelection()
             self.body.setTextCursor(cursor)
@@ -686,6 +690,19 @@ class MainWindow(QMainWindow):
         known = [t.name for t in self.store.tags()] if self.store is not None else []
         return AnnotationEditor(quote, theme(self.settings.get("theme")), known, ann, (), self)
 
+    def _open_editor(self, editor: AnnotationEditor, focus: QWidget) -> None:
+        """Open the editor as a sheet over the window; `current_editor` while it is up."""
+        self.current_editor = editor
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.finished.connect(lambda _result: self._editor_closed(editor))
+        editor.open()
+        focus.setFocus()
+
+    def _editor_closed(self, editor: AnnotationEditor) -> None:
+        if self.current_editor is editor:
+            self.current_editor = None
+        editor.deleteLater()
+
     def edit_annotation(self, annotation_id: str) -> None:
         if self.annotator is None:
             return
@@ -693,18 +710,12 @@ class MainWindow(QMainWindow):
         if ann is None:
             return
         editor = self._editor(ann.quote, ann)
-        removed: list[bool] = []
-        editor.deleted.connect(lambda: removed.append(True))
-        self.current_editor = editor
-        result = editor.exec()
-        self.current_editor = None
-        if removed:
-            self.delete_annotations([annotation_id])
-            return
-        if result != QDialog.DialogCode.Accepted:
-            return
-        values = editor.values()
-        if all(getattr(ann, k) == v for k, v in values.items()):
+        editor.deleted.connect(lambda: self.delete_annotations([annotation_id]))
+        editor.accepted.connect(lambda: self._apply_edit(ann, editor.values()))
+        self._open_editor(editor, editor.note)
+
+    def _apply_edit(self, ann: Annotation, values: dict[str, object]) -> None:
+        if self.annotator is None or all(getattr(ann, k) == v for k, v in values.items()):
             return
         self._pending_note = str(values["note"])
         self.annotator.update(ann.edited(**values))

@@ -1,0 +1,121 @@
+"""Annotation exports: Markdown, W3C Web Annotation JSON, CSV, and the marked-up page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from reader.bundled import sample_pages
+from reader.core import annotations as notes
+from reader.core.anchor import anchor
+from reader.core.document import load
+from reader.core.export import clean_text, to_markdown
+
+DOC = load(sample_pages()[0])
+CLEAN = clean_text(DOC)
+
+
+def annotate(quote: str, **fields) -> notes.Annotation:
+    start = CLEAN.text.index(quote)
+    return notes.new_annotation(DOC, CLEAN, start, start + len(quote), **fields)
+
+
+@pytest.fixture
+def some() -> list[notes.Annotation]:
+    return [
+        annotate("科技创新和产业创新", colour="green", tags=["政策", "科技"], note="要点\n第二行"),
+        annotate("各地各行业向新而行", tags=["产业"]),
+        annotate("思想政治工作是统一思想", colour="blue"),
+    ]
+
+
+def test_new_annotation_knows_its_article_and_source_lines() -> None:
+    ann = annotate("各地各行业向新而行")
+    assert ann.article == "科技创新引领产业创新浪潮"
+    first, last = ann.lines
+    assert "各地各行业" in "".join(DOC.source_lines[first : last + 1]).replace(" ", "")
+
+
+def test_json_is_a_web_annotation_collection_and_round_trips(some) -> None:
+    data = json.loads(notes.to_json(some, "page"))
+    assert data["type"] == "AnnotationCollection" and data["total"] == 3
+    item = data["first"]["items"][0]
+    assert item["type"] == "Annotation" and item["id"] == f"urn:uuid:{some[0].id}"
+    kinds = {s["type"] for s in item["target"]["selector"]}
+    assert kinds == {"TextQuoteSelector", "TextPositionSelector"}
+    quote = next(s for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
+    assert quote["exact"] == "科技创新和产业创新" and len(quote["prefix"]) <= 32
+    purposes = sorted(b["purpose"] for b in item["body"])
+    assert purposes == ["commenting", "tagging", "tagging"]
+    assert notes.from_json(notes.to_json(some)) == some
+
+
+def test_csv_has_one_row_per_annotation(some) -> None:
+    rows = list(csv.DictReader(io.StringIO(notes.to_csv(some))))
+    assert [r["quote"] for r in rows] == [a.quote for a in some]
+    assert rows[0]["tags"] == "政策; 科技" and rows[0]["note"] == "要点\n第二行"
+    assert int(rows[0]["first_line"]) == some[0].lines[0] + 1
+
+
+def test_markdown_groups_by_article_in_reading_order(some) -> None:
+    placed = notes.place(CLEAN.text, some)
+    text = notes.to_markdown_list("000", placed, DOC)
+    first = text.index("## " + DOC.articles[0].label())
+    later = text.index("## 科技创新引领产业创新浪潮")
+    assert first < text.index("> 思想政治工作是统一思想") < later
+    assert later < text.index("> 科技创新和产业创新") < text.index("> 各地各行业向新而行")
+    assert "#政策 #科技" in text and "要点\n第二行" in text
+    first_line = some[1].lines[0] + 1
+    assert f"lines {first_line}" in text or f"line {first_line}" in text
+
+
+def test_unanchored_annotations_get_their_own_section(some) -> None:
+    gone = notes.Annotation(
+        fingerprint=DOC.source.fingerprint,
+        selector=notes.select(
+            CLEAN.text + "这段文字已经不在了", len(CLEAN.text), len(CLEAN.text) + 9
+        ),
+        note="被删掉的段落",
+    )
+    placed = notes.place(CLEAN.text, [*some, gone])
+    assert placed[-1].anchor is None
+    text = notes.to_markdown_list("000", placed, DOC)
+    tail = text[text.index("## Unanchored") :]
+    assert "这段文字已经不在了" in tail and "被删掉的段落" in tail
+
+
+def test_page_markdown_marks_highlights_and_notes_as_footnotes(some) -> None:
+    placed = notes.place(CLEAN.text, some)
+    text = notes.page_markdown(DOC, placed)
+    assert "==科技创新和产业创新==[^1]" in text
+    assert "==各地各行业向新而行==" in text
+    assert text.rstrip().endswith("[^1]: 要点\n    第二行")
+    # Without the marks it is the plain Markdown export.
+    plain = text.split("\n[^1]:")[0].replace("==", "").replace("[^1]", "")
+    assert plain.rstrip() == to_markdown(DOC).rstrip()
+
+
+def test_a_highlight_across_paragraphs_is_marked_in_each(some) -> None:
+    start = CLEAN.text.index("各地各行业向新而行")
+    end = CLEAN.text.index("一“丝”成链酿新机") + 4
+    ann = notes.new_annotation(DOC, CLEAN, start, end, note="跨段")
+    text = notes.page_markdown(DOC, notes.place(CLEAN.text, [ann]))
+    assert text.count("==") >= 4
+    assert "## ==一“丝”==[^1]成链酿新机" in text
+
+
+def test_broken_json_is_refused_with_a_reason() -> None:
+    with pytest.raises(notes.ImportError_, match="not JSON"):
+        notes.from_json("{oops")
+    with pytest.raises(notes.ImportError_, match="selector"):
+        notes.from_json(json.dumps([{"id": "x", "target": {"source": "s"}}]))
+
+
+def test_anchors_of_exported_json_still_resolve(some) -> None:
+    back = notes.from_json(notes.to_json(some))
+    for ann in back:
+        found = anchor(CLEAN.text, ann.selector)
+        assert found is not None and CLEAN.text[found.start : found.end] == ann.quote

@@ -1,0 +1,321 @@
+"""Highlights, tags and notes in the window, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
+
+from reader.core.anchor import select
+from reader.core.annotations import Annotation
+from reader.store.db import Store
+from reader.ui.annotation_docks import ID_ROLE
+from reader.ui.themes import HIGHLIGHTS, highlight_colour, theme
+from reader.ui.window import MainWindow
+
+
+def select_quote(win: MainWindow, quote: str, occurrence: int = 0) -> tuple[int, int]:
+    assert win.body.clean is not None
+    start = -1
+    for _ in range(occurrence + 1):
+        start = win.body.clean.text.index(quote, start + 1)
+    win.body.select_range(start, start + len(quote))
+    return start, start + len(quote)
+
+
+def background_at(win: MainWindow, offset: int) -> str | None:
+    position = win.body.to_view(offset)
+    assert position is not None
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(position + 1)  # the format of the character before the cursor
+    brush = cursor.charFormat().background()
+    return brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else None
+
+
+def listed(win: MainWindow) -> dict[str, list[str]]:
+    """Section title (without its count) -> quotes listed under it."""
+    model = win.notes.model
+    out = {}
+    for s, (title, items) in enumerate(model.sections):
+        parent = model.index(s, 0)
+        assert model.rowCount(parent) == len(items)
+        out[title] = [p.annotation.quote for p in items]
+    return out
+
+
+def test_highlight_tag_and_note_survive_a_restart(make_window, qtbot) -> None:
+    win = make_window()
+    yellow = highlight_colour("yellow", theme("light")).name()
+
+    span = select_quote(win, "新质生产力的基本路径")
+    qtbot.keyClick(win.body, Qt.Key.Key_H)  # the H shortcut
+    assert win.body.textCursor().hasSelection() is False
+    assert background_at(win, span[0]) == yellow
+    assert background_at(win, span[0] - 1) is None
+
+    select_quote(win, "各地各行业向新而行")
+    qtbot.keyClick(win.body, Qt.Key.Key_T)
+    editor = win.current_editor
+    assert editor is not None and editor.isVisible()
+    editor.tags.setText("政策，产业")  # a full-width comma separates too
+    editor.note.setPlainText("各地做法：\n- 见下文三个案例")
+    editor.colours.buttons["green"].click()
+    editor.accept()
+    assert win.current_editor is None
+
+    listed_now = listed(win)
+    assert listed_now["In the text"] == ["新质生产力的基本路径", "各地各行业向新而行"]
+    win.close()
+
+    again = make_window()
+    assert listed(again)["In the text"] == ["新质生产力的基本路径", "各地各行业向新而行"]
+    start = again.body.clean.text.index("各地各行业向新而行")
+    assert background_at(again, start) == highlight_colour("green", theme("light")).name()
+    note = next(
+        p.annotation for p in again.annotator.placed.values() if p.annotation.colour == "green"
+    )
+    assert note.tags == ["政策", "产业"] and note.note == "各地做法：\n- 见下文三个案例"
+    assert [t.name for t in Store().tags()] == ["产业", "政策"]
+
+
+def test_undo_and_redo_every_change(make_window, qtbot) -> None:
+    win = make_window()
+    span = select_quote(win, "战略性新兴产业")
+    ann = win.annotate_selection("highlight", "blue")
+    assert ann is not None and win.store.count() == 1
+
+    win.undo_action.trigger()
+    assert win.store.count() == 0 and background_at(win, span[0]) is None
+    assert listed(win)["In the text"] == []
+    win.redo_action.trigger()
+    assert win.store.count() == 1
+    assert background_at(win, span[0]) == highlight_colour("blue", theme("light")).name()
+
+    win.annotator.update(ann.edited(note="改过的备注", colour="pink"))
+    assert win.store.get(ann.id).note == "改过的备注"
+    win.undo_action.trigger()
+    assert win.store.get(ann.id).note == "" and win.store.get(ann.id).colour == "blue"
+    assert background_at(win, span[0]) == highlight_colour("blue", theme("light")).name()
+    win.redo_action.trigger()
+    assert background_at(win, span[0]) == highlight_colour("pink", theme("light")).name()
+
+    win.delete_annotations([ann.id])
+    assert win.store.count() == 0
+    win.undo_action.trigger()
+    assert win.store.get(ann.id).note == "改过的备注"
+
+
+def test_keyboard_undo_shortcuts(make_window, qtbot) -> None:
+    win = make_window()
+    select_quote(win, "战略性新兴产业")
+    qtbot.keyClick(win.body, Qt.Key.Key_H)
+    assert win.store.count() == 1
+    qtbot.keyClick(win.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.store.count() == 0
+    qtbot.keyClick(
+        win.body,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert win.store.count() == 1
+
+
+def test_a_highlight_may_span_paragraphs(make_window) -> None:
+    win = make_window()
+    start = win.body.clean.text.index("各地各行业向新而行")
+    end = win.body.clean.text.index("一束柔软的") + 5
+    win.body.select_range(start, end)
+    ann = win.annotate_selection("highlight")
+    assert ann is not None and "\n\n" in ann.quote
+    yellow = highlight_colour("yellow", theme("light")).name()
+    heading = win.body.clean.text.index("一“丝”成链酿新机")
+    assert background_at(win, start) == yellow
+    assert background_at(win, heading) == yellow
+    assert background_at(win, end - 1) == yellow
+    assert background_at(win, end) is None
+
+
+def test_the_dock_filters_by_tag_colour_and_text(make_window, qtbot) -> None:
+    win = make_window()
+    for quote, colour, tags, note in (
+        ("新质生产力的基本路径", "yellow", ["政策"], ""),
+        ("各地各行业向新而行", "green", ["产业"], "三个案例"),
+        ("战略性新兴产业", "green", ["产业", "政策"], ""),
+    ):
+        select_quote(win, quote)
+        win._create(win.body.selection_range(), {"colour": colour, "tags": tags, "note": note})
+    dock = win.notes
+    assert len(listed(win)["In the text"]) == 3
+    dock.tag_filter.setCurrentIndex(dock.tag_filter.findData("产业"))
+    assert listed(win)["In the text"] == ["战略性新兴产业", "各地各行业向新而行"]
+    dock.colour_filter.setCurrentIndex(dock.colour_filter.findData("green"))
+    dock.filter.setText("案例")  # notes are searched too
+    assert listed(win)["In the text"] == ["各地各行业向新而行"]
+    dock.filter.clear()
+    dock.tag_filter.setCurrentIndex(0)
+    dock.colour_filter.setCurrentIndex(dock.colour_filter.findData("yellow"))
+    assert listed(win)["In the text"] == ["新质生产力的基本路径"]
+
+
+def test_clicking_an_entry_jumps_to_the_passage_and_flashes_it(make_window, qtbot) -> None:
+    win = make_window()
+    span = select_quote(win, "让我们共同期待")
+    ann = win.annotate_selection("highlight")
+    win.body.verticalScrollBar().setValue(0)
+    index = win.notes.model.index(0, 0, win.notes.model.index(0, 0))
+    assert index.data(ID_ROLE) == ann.id
+    rect = win.notes.view.visualRect(index)
+    qtbot.mouseClick(win.notes.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.body.verticalScrollBar().value() > 0
+    flashed = [s for s in win.body.extraSelections() if s.cursor.hasSelection()]
+    assert [win.body.to_clean(s.cursor.selectionStart()) for s in flashed] == [span[0]]
+    qtbot.waitUntil(lambda: not win.body.extraSelections(), timeout=5000)
+
+
+def test_clicking_a_highlight_opens_its_editor_and_hover_shows_the_note(make_window, qtbot) -> None:
+    win = make_window()
+    span = select_quote(win, "思想政治工作是统一思想")
+    win._create(span, {"colour": "purple", "tags": ["党建"], "note": "核心句"})
+    position = win.body.to_view(span[0] + 2)
+    win.body.setTextCursor(QTextCursor(win.body.document()))
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(position)
+    win.body.ensureCursorVisible()
+    win.body.setTextCursor(cursor)
+    win.body.ensureCursorVisible()
+    point = win.body.cursorRect(cursor).center() + QPoint(2, 0)
+
+    help_event = QHelpEvent(QHelpEvent.Type.ToolTip, point, win.body.viewport().mapToGlobal(point))
+    QApplication.sendEvent(win.body.viewport(), help_event)
+    assert "核心句" in QToolTip.text() and "#党建" in QToolTip.text()
+
+    qtbot.mouseClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    editor = win.current_editor
+    assert editor is not None and editor.note.toPlainText() == "核心句"
+    editor.note.setPlainText("核心句，已核对")
+    editor.accept()
+    assert win.store.all()[0].note == "核心句，已核对"
+
+
+def test_editor_delete_button_removes_the_annotation(make_window) -> None:
+    win = make_window()
+    ann = win._create(select_quote(win, "思想政治工作是统一思想"), {"colour": "blue"})
+    win.edit_annotation(ann.id)
+    win.current_editor.deleted.emit()
+    win.current_editor.reject()
+    assert win.store.count() == 0
+    win.undo_action.trigger()
+    assert win.store.count() == 1
+
+
+def test_tag_completion_offers_existing_tags(make_window) -> None:
+    win = make_window()
+    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["新质生产力", "产业政策"]})
+    select_quote(win, "各地各行业向新而行")
+    win.annotate_selection("tag")
+    edit = win.current_editor.tags
+    edit.setText("政")
+    edit.setCursorPosition(1)
+    edit.textEdited.emit("政")
+    completions = edit.completer_.completionModel()
+    assert [completions.index(r, 0).data() for r in range(completions.rowCount())] == ["产业政策"]
+    edit.completer_.activated.emit("产业政策")
+    assert edit.tags() == ["产业政策"]
+    win.current_editor.reject()
+
+
+def test_unanchored_annotations_are_listed_not_dropped(make_window) -> None:
+    win = make_window()
+    fingerprint = win.doc.source.fingerprint
+    text = "这句话在新版文字里已经不存在了，只剩备注"
+    store = Store()
+    store.put(Annotation(fingerprint=fingerprint, selector=select(text, 0, 16), note="旧备注"))
+    store.close()
+    again = make_window()
+    assert listed(again)["Unanchored"] == ["这句话在新版文字里已经不存在了，"]
+
+
+def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, monkeypatch) -> None:
+    win = make_window()
+    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业", "政策"]})
+    win._create(select_quote(win, "各地各行业向新而行"), {"tags": ["地方"]})
+    tags = win.tags
+    assert [tags.tags.topLevelItem(k).text(0) for k in range(3)] == ["产业", "地方", "政策"]
+    tags.select("地方")
+    assert tags.passages.topLevelItemCount() == 1
+
+    win.annotator.retag("Rename", "merge", ["地方"], "各地")
+    assert [t.name for t in win.store.tags()] == ["产业", "各地", "政策"]
+    win.annotator.retag("Merge", "merge", ["产业", "各地"], "产业")
+    assert [(t.name, t.count) for t in win.store.tags()] == [("产业", 2), ("政策", 1)]
+    win.annotator.retag("Delete", "delete", ["政策"])
+    assert [t.name for t in win.store.tags()] == ["产业"]
+    for _ in range(3):
+        win.undo_action.trigger()
+    assert [(t.name, t.count) for t in win.store.tags()] == [("产业", 1), ("地方", 1), ("政策", 1)]
+    assert tags.tags.topLevelItemCount() == 3
+
+
+def test_a_failed_save_says_why_and_keeps_the_note(make_window, qtbot) -> None:
+    win = make_window()
+    pages = win.store.db.execute("PRAGMA page_count").fetchone()[0]
+    win.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    select_quote(win, "各地各行业向新而行")
+    note = "很长的备注" * 2000
+    made = win._create(win.body.selection_range(), {"note": note})
+    assert made is None
+    assert isinstance(win.error_box, QMessageBox) and "disk is full" in win.error_box.text()
+    assert QApplication.clipboard().text() == note
+    assert win.annotator.placed == {} and win.undo_action.isEnabled() is False
+
+
+def test_dark_theme_uses_dark_highlights(make_window) -> None:
+    win = make_window()
+    span = select_quote(win, "战略性新兴产业")
+    win.annotate_selection("highlight", "orange")
+    win.set_theme("dark")
+    assert background_at(win, span[0]) == HIGHLIGHTS["orange"][1]
+
+
+def test_highlight_colours_stay_readable() -> None:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    def contrast(a: str, b: str) -> float:
+        hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    assert len(HIGHLIGHTS) >= 6
+    for light, dark in HIGHLIGHTS.values():
+        for name in ("light", "sepia"):
+            assert contrast(light, theme(name).text) >= 7
+        assert contrast(dark, theme("dark").text) >= 4.5
+
+
+def test_annotations_export_and_import_from_the_window(make_window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    win = make_window()
+    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"], "note": "备注"})
+    out = tmp_path / "notes.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    win.actions_by_key["export_annotations"].trigger()
+    assert '"TextQuoteSelector"' in out.read_text("utf-8")
+    marked = tmp_path / "page.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(marked), ""))
+    win.actions_by_key["export_marked"].trigger()
+    assert "==战略性新兴产业==[^1]" in marked.read_text("utf-8")
+
+    win.store.delete_many([a.id for a in win.store.all()])
+    assert win.import_annotations(str(out)) == (1, 0, 0)
+    assert win.store.all()[0].note == "备注"
+
+
+def test_two_windows_share_one_database(make_window, qtbot) -> None:
+    first, second = make_window(), make_window()
+    first._create(select_quote(first, "战略性新兴产业"), {"tags": ["甲"]})
+    second._create(select_quote(second, "各地各行业向新而行"), {"tags": ["乙"]})
+    assert Store().count() == 2
+    assert first.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
