@@ -14,7 +14,6 @@ order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -25,8 +24,7 @@ MAX_ERROR_RATE = 0.25
 _WS = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Selector:
+class Selector(NamedTuple):
     exact: str
     prefix: str
     suffix: str

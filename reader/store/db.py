@@ -58,13 +58,45 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX annotation_tags_by_tag ON annotation_tags(tag);
     """,
+    # 1 -> 2: each annotation row also carries its tags, so a page's annotations load with
+    # one query; the tag tables stay the truth for renaming and merging.
+    "migrate_tag_list",
 )
 VERSION = len(MIGRATIONS)
+TAG_SEPARATOR = "\x1f"
 
 _COLUMNS = (
     'id, fingerprint, colour, note, exact, prefix, suffix, start, "end", created, modified, '
-    "path, article, first_line, last_line"
+    "path, article, first_line, last_line, tag_list"
 )
+
+
+def migrate_tag_list(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE annotations ADD COLUMN tag_list TEXT NOT NULL DEFAULT ''")
+    _refresh_tag_lists(db, [r[0] for r in db.execute("SELECT id FROM annotations")])
+
+
+def _refresh_tag_lists(db: sqlite3.Connection, ids: Sequence[str]) -> None:
+    for annotation_id in ids:
+        names = db.execute(
+            "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag "
+            "WHERE at.annotation = ? ORDER BY at.position",
+            (annotation_id,),
+        )
+        db.execute(
+            "UPDATE annotations SET tag_list = ? WHERE id = ?",
+            (TAG_SEPARATOR.join(n[0] for n in names), annotation_id),
+        )
+
+
+def apply_migration(db: sqlite3.Connection, step: str) -> None:
+    """Run one entry of MIGRATIONS: SQL statements, or the name of a function here."""
+    if step.isidentifier():
+        globals()[step](db)
+        return
+    for statement in step.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 class StoreError(Exception):
@@ -134,6 +166,8 @@ class Store:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
+            # Reading a page's annotations maps the file instead of copying it page by page.
+            db.execute("PRAGMA mmap_size = 268435456")
             if check:
                 result = db.execute("PRAGMA quick_check").fetchone()
                 if result is None or result[0] != "ok":
@@ -160,9 +194,7 @@ class Store:
                 if db.execute("PRAGMA user_version").fetchone()[0] >= target:
                     db.execute("COMMIT")
                     continue
-                for statement in MIGRATIONS[target - 1].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                apply_migration(db, MIGRATIONS[target - 1])
                 db.execute(f"PRAGMA user_version = {target}")
                 db.execute("COMMIT")
             except BaseException:
@@ -234,7 +266,8 @@ class Store:
         return found[0] if found else None
 
     def for_document(self, fingerprint: str) -> list[Annotation]:
-        return self._annotations("WHERE fingerprint = ? ORDER BY start, created", (fingerprint,))
+        # In no order: the caller sorts what it finds by where it is now.
+        return self._annotations("WHERE fingerprint = ?", (fingerprint,))
 
     def all(self) -> list[Annotation]:
         return self._annotations("ORDER BY path, start, created", ())
@@ -247,18 +280,7 @@ class Store:
 
     def _annotations(self, where: str, args: Sequence[object]) -> list[Annotation]:
         rows = self._read(f"SELECT {_COLUMNS} FROM annotations {where}", args)
-        if not rows:
-            return []
-        tag_rows = self._read(
-            "SELECT at.annotation, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag "
-            f"WHERE at.annotation IN (SELECT id FROM annotations {where.split(' ORDER BY')[0]}) "
-            "ORDER BY at.annotation, at.position",
-            args,
-        )
-        tags: dict[str, list[str]] = {}
-        for annotation_id, name in tag_rows:
-            tags.setdefault(annotation_id, []).append(name)
-        return [_row(row, tags.get(row[0], [])) for row in rows]
+        return [_row(row) for row in rows]
 
     # -- tags ----------------------------------------------------------------------------
 
@@ -347,7 +369,7 @@ def _put(db: sqlite3.Connection, ann: Annotation) -> None:
     sel = ann.selector
     db.execute(
         f"INSERT OR REPLACE INTO annotations({_COLUMNS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
         (
             ann.id,
             ann.fingerprint,
@@ -375,6 +397,8 @@ def _put(db: sqlite3.Connection, ann: Annotation) -> None:
             "SELECT ?, id, ? FROM tags WHERE name = ?",
             (ann.id, position, tag),
         )
+    if ann.tags:
+        _refresh_tag_lists(db, [ann.id])  # as the tags table spells them
     _drop_unused_tags(db)
 
 
@@ -387,6 +411,7 @@ def _touch(db: sqlite3.Connection, ids: Sequence[str]) -> None:
 
     stamp = now()
     db.executemany("UPDATE annotations SET modified = ? WHERE id = ?", [(stamp, i) for i in ids])
+    _refresh_tag_lists(db, ids)
 
 
 def _touch_tagged(db: sqlite3.Connection, tag_id: int) -> None:
@@ -396,9 +421,10 @@ def _touch_tagged(db: sqlite3.Connection, tag_id: int) -> None:
     _touch(db, ids)
 
 
-def _row(row: tuple, tags: list[str]) -> Annotation:
+def _row(row: tuple) -> Annotation:
     (ann_id, fp, colour, note, exact, prefix, suffix, start, end, created, modified) = row[:11]
-    path, article, first, last = row[11:]
+    path, article, first, last, tag_list = row[11:]
+    tags = tag_list.split(TAG_SEPARATOR) if tag_list else []
     return Annotation(
         id=ann_id,
         fingerprint=fp,

@@ -8,23 +8,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QListView,
     QMenu,
     QPushButton,
     QSplitter,
-    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -58,63 +58,59 @@ def matches(ann: Annotation, text: str, tag: str, colour: str) -> bool:
     return True
 
 
-class AnnotationModel(QAbstractItemModel):
-    """Two sections: annotations found in the text (reading order), and unanchored ones."""
+class AnnotationModel(QAbstractListModel):
+    """One flat list: the annotations found in the text (reading order), then, under a
+    header row, the unanchored ones. Flat and uniform, so 10,000 rows cost nothing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sections: list[tuple[str, list[Placed]]] = []
+        self.rows: list[Placed | str] = []
         self.theme: Theme | None = None
         self.icons: dict[str, Any] = {}
 
     def set_items(self, sections: list[tuple[str, list[Placed]]], theme: Theme) -> None:
         self.beginResetModel()
         self.sections = sections
+        self.rows = []
+        for n, (title, items) in enumerate(sections):
+            if n:
+                self.rows.append(f"{title} ({len(items)})")
+            self.rows.extend(items)
         if theme is not self.theme:
             self.theme = theme
             self.icons = {c: swatch(highlight_colour(c, theme), 14) for c in COLOURS}
         self.endResetModel()
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        section = parent.row() + 1 if parent.isValid() else 0
-        return self.createIndex(row, column, section)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self.sections)
-        if parent.internalId() == 0:
-            return len(self.sections[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
+        return 0 if parent.isValid() else len(self.rows)
 
     def placed(self, index: Index) -> Placed | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        return self.sections[index.internalId() - 1][1][index.row()]
+        item = self.rows[index.row()] if index.isValid() else None
+        return item if isinstance(item, Placed) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.placed(index) is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.placed(index)
-        if item is None:
-            title, items = self.sections[index.row()]
-            return f"{title} ({len(items)})" if role == Qt.ItemDataRole.DisplayRole else None
+        item = self.rows[index.row()]
+        if isinstance(item, str):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return item
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
         ann = item.annotation
         if role == Qt.ItemDataRole.DisplayRole:
             meta = "  ".join([*(f"#{t}" for t in ann.tags), ann.created[:10]])
-            lines = [f"“{short(ann.quote)}”", meta]
-            if ann.note:
-                lines.append(short(ann.note, QUOTE_CHARS + 4))
-            return "\n".join(lines)
+            note = short(ann.note, QUOTE_CHARS + 4) if ann.note else ""
+            return "\n".join((f"“{short(ann.quote)}”", meta, note))
         if role == Qt.ItemDataRole.DecorationRole:
             return self.icons.get(ann.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -150,12 +146,11 @@ class AnnotationsDock(QWidget):
         row.addWidget(self.colour_filter, 1)
         layout.addLayout(row)
         self.model = AnnotationModel(self)
-        self.view = QTreeView(self)
+        self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setHeaderHidden(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setStyleSheet("QTreeView::item { padding: 5px 0; }")
-        self.view.setUniformRowHeights(False)
+        self.view.setUniformItemSizes(True)
+        self.view.setStyleSheet("QListView::item { padding: 4px 2px; }")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -214,19 +209,17 @@ class AnnotationsDock(QWidget):
         if loose:
             sections.append((self.tr("Unanchored"), loose))
         self.model.set_items(sections, self.theme)
-        self.view.expandAll()
 
     def visible_ids(self) -> list[str]:
         return [p.annotation.id for _title, items in self.model.sections for p in items]
 
     def select(self, annotation_id: str) -> None:
-        for s, (_title, items) in enumerate(self.model.sections):
-            for row, p in enumerate(items):
-                if p.annotation.id == annotation_id:
-                    index = self.model.index(row, 0, self.model.index(s, 0))
-                    self.view.setCurrentIndex(index)
-                    self.view.scrollTo(index)
-                    return
+        for row, item in enumerate(self.model.rows):
+            if isinstance(item, Placed) and item.annotation.id == annotation_id:
+                index = self.model.index(row, 0)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return
 
     def _selected_ids(self) -> list[str]:
         ids = [i.data(ID_ROLE) for i in self.view.selectionModel().selectedIndexes()]

@@ -46,7 +46,7 @@ class ChangeAnnotations(QUndoCommand):
 class Annotator(QObject):
     """Owns the store connection and the undo stack of one window."""
 
-    changed = Signal(int, int)  # clean-text range whose drawing changed (0, -1: everything)
+    changed = Signal(int, int)  # clean-text range whose drawing changed
     failed = Signal(str)  # a one-sentence reason a change was not saved
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
@@ -61,8 +61,8 @@ class Annotator(QObject):
 
     def set_document(self, doc: Document, clean: CleanText, placed: Sequence[Placed]) -> None:
         self.doc, self.clean = doc, clean
+        # The window draws what was loaded with the document itself.
         self.placed = {p.annotation.id: p for p in placed}
-        self.changed.emit(0, -1)
 
     def ordered(self) -> list[Placed]:
         return in_reading_order(self.placed.values())

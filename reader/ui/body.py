@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
@@ -21,9 +20,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
@@ -55,6 +56,40 @@ class Highlight:
     end: int
     colour: str
     id: str
+
+
+# Highlight pieces of each shown block: index in reading order -> (start, length, colour).
+Ranges = dict[int, list[tuple[int, int, str]]]
+
+
+def highlights_of(placed: Iterable[Placed]) -> list[Highlight]:
+    """The anchored annotations as highlights, in drawing order (inner over outer)."""
+    out = [
+        Highlight(p.anchor.start, p.anchor.end, p.annotation.colour, p.annotation.id)
+        for p in placed
+        if p.anchor is not None
+    ]
+    out.sort(key=lambda h: (h.start, -h.end))
+    return out
+
+
+def block_ranges(starts: list[int], lengths: list[int], highlights: list[Highlight]) -> Ranges:
+    """Cut highlights (clean-text ranges) into pieces within each block, for blocks at
+    clean offsets `starts` with `lengths`; later pieces are drawn over earlier ones.
+    Plain Python, so the loader thread can do it before the view needs it."""
+    out: Ranges = {}
+    for h in highlights:
+        k = max(0, bisect.bisect_right(starts, h.start) - 1)
+        while k < len(starts):
+            offset = starts[k]
+            if offset >= h.end:
+                break
+            lo = max(h.start, offset) - offset
+            hi = min(h.end, offset + lengths[k]) - offset
+            if hi > lo:
+                out.setdefault(k, []).append((lo, hi - lo, h.colour))
+            k += 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -137,7 +172,10 @@ class BodyView(QTextBrowser):
         doc: Document | None,
         clean: CleanText | None = None,
         highlights: list[Highlight] | None = None,
+        ranges: Ranges | None = None,
     ) -> None:
+        """Typeset a document. `highlights` must be in drawing order (highlights_of);
+        `ranges`, if given, are their pieces as block_ranges() cuts them."""
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._matches, self._match = [], -1
@@ -148,7 +186,7 @@ class BodyView(QTextBrowser):
         base.setPointSizeF(self._typo.size)
         document.setDefaultFont(base)
         document.setDocumentMargin(24)
-        self.setDocument(document)
+        self.setDocument(document)  # the previous one is a child of the view: deleted
         if doc is None:
             return
         cursor = QTextCursor(document)
@@ -166,9 +204,12 @@ class BodyView(QTextBrowser):
         self._starts = [p.position for p in self.places]
         self._clean_places = [p for p in self.places if p.offset is not None]
         self._clean_starts = [p.offset for p in self._clean_places if p.offset is not None]
+        self.highlights = highlights or []
+        if ranges is None:
+            ranges = self._ranges(self.highlights)
+        self._draw(document, sorted(ranges), ranges)
         self._apply_measure()
         self._current = (-1, -1)
-        self.set_highlights(highlights or [])
         self._update_place()
 
     def _formats(self, block: Block, em: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -254,9 +295,9 @@ class BodyView(QTextBrowser):
         cursor.insertBlock(bf, cf)
         cursor.insertText("＊　＊　＊", cf)
 
-    def _apply_measure(self) -> None:
+    def _apply_measure(self, document: QTextDocument | None = None) -> None:
         """Centre a column of about `column` characters in the viewport."""
-        document = self.document()
+        document = document or self.document()
         em = QFontMetricsF(document.defaultFont()).horizontalAdvance("国")
         # The root frame's side margins replace the document margin, so keep at least it.
         side = max(MIN_SIDE, (self.viewport().width() - em * self._typo.column) / 2)
@@ -447,29 +488,45 @@ class BodyView(QTextBrowser):
 
     # -- highlights --------------------------------------------------------------------------
 
-    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
-        """View ranges covering clean [start, end), one for each block it touches."""
-        out = []
-        k = max(0, bisect.bisect_right(self._clean_starts, start) - 1)
-        while k < len(self._clean_places):
-            place = self._clean_places[k]
-            assert place.offset is not None
-            if place.offset >= end:
-                break
-            lo = max(start, place.offset) - place.offset
-            hi = min(end, place.offset + place.length) - place.offset
-            if hi > lo:
-                out.append((place.position + lo, place.position + hi))
-            k += 1
-        return out
+    def _ranges(self, highlights: list[Highlight]) -> Ranges:
+        lengths = [p.length for p in self._clean_places]
+        return block_ranges(self._clean_starts, lengths, highlights)
 
-    def _paint(self, cursor: QTextCursor, start: int, end: int, brush: QBrush) -> None:
-        fmt = QTextCharFormat()
-        fmt.setBackground(brush)
-        for a, b in self._pieces(start, end):
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+    def _draw(
+        self,
+        document: QTextDocument,
+        keys: Iterable[int],
+        ranges: Ranges,
+    ) -> None:
+        """Give these blocks their highlight backgrounds. They are layout formats, drawn
+        over the text as a syntax highlighter's are, so the text itself is never touched."""
+        formats: dict[str, QTextCharFormat] = {}
+        lo: int | None = None
+        hi: int | None = None
+        for k in keys:
+            place = self._clean_places[k]
+            block = document.findBlock(place.position)
+            layout = block.layout()
+            if layout is None:
+                continue
+            shift = place.position - block.position()
+            drawn = []
+            for lo, length, colour in ranges.get(k, ()):
+                fmt = formats.get(colour)
+                if fmt is None:
+                    fmt = formats[colour] = QTextCharFormat()
+                    if self._theme is not None:
+                        fmt.setBackground(highlight_colour(colour, self._theme))
+                piece = QTextLayout.FormatRange()
+                piece.start, piece.length, piece.format = shift + lo, length, fmt
+                drawn.append(piece)
+            if drawn or layout.formats():
+                layout.setFormats(drawn)
+                lo = block.position() if lo is None else lo
+                hi = block.position() + block.length()
+        if lo is not None and hi is not None:
+            # One request to redraw the blocks touched, not one for each of them.
+            document.markContentsDirty(lo, hi - lo)
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Draw these highlights (clean-text ranges) as backgrounds, replacing any others."""
@@ -477,31 +534,32 @@ class BodyView(QTextBrowser):
         self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
         if not old and not self.highlights:
             return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        if old:
-            self._paint(cursor, 0, len(self.clean.text) if self.clean else 0, QBrush())
-        self._paint_all(cursor, self.highlights)
-        cursor.endEditBlock()
+        ranges = self._ranges(self.highlights)
+        keys = range(len(self._clean_places)) if old else sorted(ranges)
+        self._draw(self.document(), keys, ranges)
 
     def update_highlights(self, highlights: list[Highlight], start: int, end: int) -> None:
-        """Replace the highlights, redrawing only clean [start, end), where they changed."""
+        """Replace the highlights, redrawing only the blocks of clean [start, end)."""
         self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        self._paint(cursor, start, end, QBrush())
-        self._paint_all(cursor, [h for h in self.highlights if h.start < end and h.end > start])
-        cursor.endEditBlock()
+        first = max(0, bisect.bisect_right(self._clean_starts, start) - 1)
+        last = max(first, bisect.bisect_left(self._clean_starts, end) - 1)
+        lo = self._clean_starts[first] if self._clean_starts else 0
+        hi = self._clean_starts[last] + self._clean_places[last].length if self._clean_places else 0
+        touching = [h for h in self.highlights if h.start < hi and h.end > lo]
+        ranges = {k: v for k, v in self._ranges(touching).items() if first <= k <= last}
+        self._draw(self.document(), range(first, last + 1), ranges)
 
-    def _paint_all(self, cursor: QTextCursor, highlights: list[Highlight]) -> None:
-        if self._theme is None:
-            return
-        brushes: dict[str, QBrush] = {}
-        for h in highlights:
-            brush = brushes.get(h.colour)
-            if brush is None:
-                brush = brushes[h.colour] = QBrush(highlight_colour(h.colour, self._theme))
-            self._paint(cursor, h.start, h.end, brush)
+    def background_at(self, position: int) -> QColor | None:
+        """The highlight colour drawn at a view position, if any."""
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        colour = None
+        if layout is not None:
+            at = position - block.position()
+            for piece in layout.formats():
+                if piece.start <= at < piece.start + piece.length:
+                    colour = piece.format.background().color()
+        return colour
 
     def highlights_at(self, position: int) -> list[str]:
         """Ids of the highlights under a view position, innermost first."""

@@ -14,6 +14,7 @@ from reader.core.document import load
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.store.db import Store, StoreError
+from reader.ui.body import Highlight, Ranges, block_ranges, highlights_of
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Loaded:
     clean: CleanText
     placed: list[Placed] = field(default_factory=list)
     store_error: str | None = None
+    highlights: list[Highlight] = field(default_factory=list)
+    ranges: Ranges = field(default_factory=dict)
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
@@ -41,6 +44,12 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
         loaded.store_error = str(exc)
         return loaded
     loaded.placed = place(loaded.clean.text, annotations)
+    # Cut the highlights into blocks here, off the UI thread.
+    loaded.highlights = highlights_of(loaded.placed)
+    blocks = [doc.articles[ai].all_blocks()[k] for ai, k in loaded.clean.starts]
+    loaded.ranges = block_ranges(
+        list(loaded.clean.starts.values()), [len(b.text) for b in blocks], loaded.highlights
+    )
     return loaded
 
 

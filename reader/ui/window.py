@@ -43,7 +43,7 @@ from reader.ui import i18n
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
-from reader.ui.body import BodyView, Highlight, Typography
+from reader.ui.body import BodyView, Typography, highlights_of
 from reader.ui.findbar import FindBar
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
@@ -522,9 +522,11 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(doc.source.path)
         self.outline.set_document(doc)
         self.source.set_lines(doc.source_lines)
-        self.body.show_document(doc, loaded.clean, self._highlights(loaded.placed))
+        # Every block of the clean text is always shown, so the loader's cuts hold.
+        self.body.show_document(doc, loaded.clean, loaded.highlights, loaded.ranges)
         if self.annotator is not None:
             self.annotator.set_document(doc, loaded.clean, loaded.placed)
+        self._refresh_notes()
         if loaded.store_error:
             self._on_store_failed(loaded.store_error)
         self.findbar.edit.clear()
@@ -589,19 +591,10 @@ class MainWindow(QMainWindow):
 
     # -- annotations -------------------------------------------------------------------------
 
-    def _highlights(self, placed: list[Placed]) -> list[Highlight]:
-        return [
-            Highlight(p.anchor.start, p.anchor.end, p.annotation.colour, p.annotation.id)
-            for p in placed
-            if p.anchor is not None
-        ]
-
     def _on_annotations_changed(self, start: int, end: int) -> None:
         assert self.annotator is not None
-        highlights = self._highlights(list(self.annotator.placed.values()))
-        if end < 0:
-            self.body.set_highlights(highlights)
-        elif end > start:
+        highlights = highlights_of(self.annotator.placed.values())
+        if end > start:
             self.body.update_highlights(highlights, start, end)
         else:
             self.body.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))

@@ -26,20 +26,43 @@ def select_quote(win: MainWindow, quote: str, occurrence: int = 0) -> tuple[int,
 def background_at(win: MainWindow, offset: int) -> str | None:
     position = win.body.to_view(offset)
     assert position is not None
+    colour = win.body.background_at(position)
+    return colour.name() if colour is not None else None
+
+
+def painted_share(win: MainWindow, span: tuple[int, int], colour: str) -> float:
+    """Share of the pixels of the passage's first line that are drawn in `colour`."""
+    win.body.repaint()
+    image = win.body.viewport().grab().toImage()
     cursor = QTextCursor(win.body.document())
-    cursor.setPosition(position + 1)  # the format of the character before the cursor
-    brush = cursor.charFormat().background()
-    return brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else None
+    cursor.setPosition(win.body.to_view(span[0]))
+    left = win.body.cursorRect(cursor)
+    cursor.setPosition(win.body.to_view(span[0]) + 3)
+    right = win.body.cursorRect(cursor)
+    assert right.top() == left.top(), "the passage must start with three characters on a line"
+    dpr = image.devicePixelRatio()
+    hits = total = 0
+    for x in range(left.left() + 1, right.left() - 1):
+        for y in range(left.top() + 1, left.bottom() - 1):
+            total += 1
+            hits += image.pixelColor(int(x * dpr), int(y * dpr)).name() == colour
+    return hits / max(1, total)
 
 
 def listed(win: MainWindow) -> dict[str, list[str]]:
     """Section title (without its count) -> quotes listed under it."""
     model = win.notes.model
-    out = {}
-    for s, (title, items) in enumerate(model.sections):
-        parent = model.index(s, 0)
-        assert model.rowCount(parent) == len(items)
-        out[title] = [p.annotation.quote for p in items]
+    out: dict[str, list[str]] = {}
+    title = "In the text"
+    out[title] = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        placed = model.placed(index)
+        if placed is None:  # a section header: "Unanchored (n)"
+            title = index.data().rsplit(" (", 1)[0]
+            out[title] = []
+        else:
+            out[title].append(placed.annotation.quote)
     return out
 
 
@@ -52,6 +75,9 @@ def test_highlight_tag_and_note_survive_a_restart(make_window, qtbot) -> None:
     assert win.body.textCursor().hasSelection() is False
     assert background_at(win, span[0]) == yellow
     assert background_at(win, span[0] - 1) is None
+    win.body.flash(*span)  # brings it into view
+    win.body._end_flash()
+    assert painted_share(win, span, yellow) > 0.4  # what the user sees, not just the model
 
     select_quote(win, "各地各行业向新而行")
     qtbot.keyClick(win.body, Qt.Key.Key_T)
@@ -70,7 +96,11 @@ def test_highlight_tag_and_note_survive_a_restart(make_window, qtbot) -> None:
     again = make_window()
     assert listed(again)["In the text"] == ["新质生产力的基本路径", "各地各行业向新而行"]
     start = again.body.clean.text.index("各地各行业向新而行")
-    assert background_at(again, start) == highlight_colour("green", theme("light")).name()
+    green = highlight_colour("green", theme("light")).name()
+    assert background_at(again, start) == green
+    again.body.flash(start, start + 9)
+    again.body._end_flash()
+    assert painted_share(again, (start, start + 9), green) > 0.4
     note = next(
         p.annotation for p in again.annotator.placed.values() if p.annotation.colour == "green"
     )
@@ -162,7 +192,7 @@ def test_clicking_an_entry_jumps_to_the_passage_and_flashes_it(make_window, qtbo
     span = select_quote(win, "让我们共同期待")
     ann = win.annotate_selection("highlight")
     win.body.verticalScrollBar().setValue(0)
-    index = win.notes.model.index(0, 0, win.notes.model.index(0, 0))
+    index = win.notes.model.index(0, 0)
     assert index.data(ID_ROLE) == ann.id
     rect = win.notes.view.visualRect(index)
     qtbot.mouseClick(win.notes.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
