@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -158,6 +159,11 @@ class AnnotationsDock(QWidget):
         self.view.activated.connect(self._on_clicked)
         self.view.doubleClicked.connect(self._on_double_clicked)
         layout.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty, 1)
         self.delete_action = QAction(self)
         self.delete_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
@@ -169,6 +175,12 @@ class AnnotationsDock(QWidget):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter annotations"))
+        self.empty.setText(
+            self.tr(
+                "No annotations on this page yet. Select some text, then press H to "
+                "highlight it, T to tag it or N to add a note."
+            )
+        )
         self.delete_action.setText(self.tr("Delete"))
         self._fill_filters()
         self.refilter()
@@ -209,6 +221,8 @@ class AnnotationsDock(QWidget):
         if loose:
             sections.append((self.tr("Unanchored"), loose))
         self.model.set_items(sections, self.theme)
+        self.view.setVisible(bool(self.items))
+        self.empty.setVisible(not self.items)
 
     def visible_ids(self) -> list[str]:
         return [p.annotation.id for _title, items in self.model.sections for p in items]

@@ -1,35 +1,176 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="45" />
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="46" />
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="47" />
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="48" />
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="49" />
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="151" />
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="151" />
+        <source>New Annotation</source>
+        <translation>新建批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="161" />
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="163" />
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="166" />
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="168" />
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="173" />
+        <source>Note (plain text; Markdown allowed)</source>
+        <translation>备注（纯文本，可用 Markdown）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="177" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="183" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsDock</name>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="177" />
+        <source>Filter annotations</source>
+        <translation>筛选批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="180" />
+        <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
+        <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="184" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="193" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="194" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="220" />
+        <source>In the text</source>
+        <translation>文中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="222" />
+        <source>Unanchored</source>
+        <translation>未能定位</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="263" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+</context>
+<context>
+    <name>Annotator</name>
+    <message>
+        <location filename="../../reader/ui/annotator.py" line="80" />
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotator.py" line="80" />
+        <source>Add Note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotator.py" line="85" />
+        <source>Edit Annotation</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotator.py" line="89" />
+        <source>Delete Annotation</source>
+        <translation>删除批注</translation>
+    </message>
+</context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="58"/>
+        <location filename="../../reader/ui/findbar.py" line="58" />
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="59"/>
+        <location filename="../../reader/ui/findbar.py" line="59" />
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="60"/>
+        <location filename="../../reader/ui/findbar.py" line="60" />
         <source>Next match (Enter)</source>
         <translation>下一处 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="61"/>
+        <location filename="../../reader/ui/findbar.py" line="61" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="67"/>
+        <location filename="../../reader/ui/findbar.py" line="67" />
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="70"/>
+        <location filename="../../reader/ui/findbar.py" line="70" />
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
@@ -37,212 +178,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="245"/>
+        <location filename="../../reader/ui/window.py" line="353" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="246"/>
+        <location filename="../../reader/ui/window.py" line="354" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="247"/>
+        <location filename="../../reader/ui/window.py" line="355" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="248"/>
+        <location filename="../../reader/ui/window.py" line="356" />
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="249"/>
+        <location filename="../../reader/ui/window.py" line="357" />
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="250"/>
+        <location filename="../../reader/ui/window.py" line="358" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="251"/>
+        <location filename="../../reader/ui/window.py" line="359" />
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="252"/>
+        <location filename="../../reader/ui/window.py" line="360" />
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="253"/>
+        <location filename="../../reader/ui/window.py" line="361" />
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="254"/>
+        <location filename="../../reader/ui/window.py" line="362" />
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="255"/>
+        <location filename="../../reader/ui/window.py" line="363" />
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="256"/>
+        <location filename="../../reader/ui/window.py" line="364" />
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="257"/>
+        <location filename="../../reader/ui/window.py" line="365" />
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="366" />
+        <source>&amp;Tag…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="367" />
+        <source>Add &amp;Note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="368" />
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="369" />
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="370" />
+        <source>Export Page with &amp;Highlights…</source>
+        <translation>导出带高亮的版面(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="371" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="258"/>
+        <location filename="../../reader/ui/window.py" line="372" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="373" />
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="374" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="259"/>
+        <location filename="../../reader/ui/window.py" line="375" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="260"/>
+        <location filename="../../reader/ui/window.py" line="376" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="261"/>
+        <location filename="../../reader/ui/window.py" line="377" />
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="262"/>
+        <location filename="../../reader/ui/window.py" line="378" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="263"/>
+        <location filename="../../reader/ui/window.py" line="379" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="264"/>
+        <location filename="../../reader/ui/window.py" line="380" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="265"/>
+        <location filename="../../reader/ui/window.py" line="381" />
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="266"/>
+        <location filename="../../reader/ui/window.py" line="382" />
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="267"/>
+        <location filename="../../reader/ui/window.py" line="383" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="268"/>
+        <location filename="../../reader/ui/window.py" line="384" />
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="269"/>
+        <location filename="../../reader/ui/window.py" line="385" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="270"/>
+        <location filename="../../reader/ui/window.py" line="386" />
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="271"/>
+        <location filename="../../reader/ui/window.py" line="387" />
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="289"/>
+        <location filename="../../reader/ui/window.py" line="405" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="292"/>
+        <location filename="../../reader/ui/window.py" line="406" />
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="407" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="413" />
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="345"/>
+        <location filename="../../reader/ui/window.py" line="468" />
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="372"/>
+        <location filename="../../reader/ui/window.py" line="495" />
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="372"/>
+        <location filename="../../reader/ui/window.py" line="495" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="382"/>
+        <location filename="../../reader/ui/window.py" line="505" />
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="392"/>
+        <location filename="../../reader/ui/window.py" line="515" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="414"/>
+        <location filename="../../reader/ui/window.py" line="546" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="416"/>
+        <location filename="../../reader/ui/window.py" line="548" />
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="426"/>
+        <location filename="../../reader/ui/window.py" line="558" />
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="432"/>
+        <location filename="../../reader/ui/window.py" line="564" />
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="433"/>
+        <location filename="../../reader/ui/window.py" line="565" />
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="434"/>
+        <location filename="../../reader/ui/window.py" line="566" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="491"/>
+        <location filename="../../reader/ui/window.py" line="619" />
+        <source>Annotations not saved</source>
+        <translation>批注未保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="621" />
+        <source>The change was not saved: %1.</source>
+        <translation>更改未能保存：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="623" />
+        <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
+        <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="744" />
+        <source>Edit Annotation…</source>
+        <translation>编辑批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="746" />
+        <source>Delete Annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="765" />
+        <location filename="../../reader/ui/window.py" line="768" />
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="765" />
+        <source>New name for #%1:</source>
+        <translation>#%1 的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="774" />
+        <location filename="../../reader/ui/window.py" line="777" />
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="774" />
+        <source>Merge the selected tags into:</source>
+        <translation>将所选标签合并为：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="781" />
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="790" />
+        <source>Document not found</source>
+        <translation>找不到文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="791" />
+        <source>The page of this passage is no longer at %1.</source>
+        <translation>这段文字所在的版面已不在 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="808" />
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="810" />
+        <location filename="../../reader/ui/window.py" line="825" />
+        <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="823" />
+        <source>Export Tag</source>
+        <translation>导出标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="836" />
+        <source>Export Page with Highlights</source>
+        <translation>导出带高亮的版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="836" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="847" />
+        <source>Cannot write file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="848" />
+        <source>%1 could not be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="853" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="859" />
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="859" />
+        <source>Web Annotation JSON (*.json)</source>
+        <translation>Web Annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="872" />
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="873" />
+        <source>%1 could not be imported: %2.</source>
+        <translation>无法导入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="879" />
+        <source>Imported: %1 new, %2 updated, %3 already here.</source>
+        <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="911" />
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="492"/>
+        <location filename="../../reader/ui/window.py" line="913" />
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>
@@ -250,9 +569,88 @@
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="179"/>
+        <location filename="../../reader/ui/outline.py" line="179" />
         <source>Filter headings</source>
         <translation>筛选标题</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="232" />
+        <source>Tag…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="233" />
+        <source>Highlight and tag (T)</source>
+        <translation>高亮并加标签 (T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="234" />
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="235" />
+        <source>Highlight with a note (N)</source>
+        <translation>高亮并写备注 (N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="238" />
+        <source>Highlight in %1</source>
+        <translation>用%1高亮</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDock</name>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="318" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="318" />
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="319" />
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="319" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="320" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="321" />
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="322" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="323" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="44" />
+        <source>Yellow</source>
+        <translation>黄色</translation>
     </message>
 </context>
 </TS>
