@@ -99,14 +99,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.doc: Document | None = None
+        # Said once the window is up: a damaged database moved aside, or one that cannot be
+        # used (newer, locked), in which case reading works and annotating is off.
         self.store_problem: str | None = None
         if store is None:
             try:
                 store = Store(default_path())
             except StoreError as exc:
                 self.store_problem = str(exc)
-        elif store.notice:
-            self.store_problem = store.notice
         if store is not None and store.notice:
             self.store_problem = store.notice
         self.store = store
@@ -181,6 +181,21 @@ class MainWindow(QMainWindow):
         self.actions_by_key["noise"].setChecked(settings.get("show_noise"))
         self.apply_view()
         self.retranslate()
+        for key in ("export_annotations", "import_annotations", "export_marked"):
+            self.actions_by_key[key].setEnabled(self.store is not None)
+        if self.store_problem:
+            QTimer.singleShot(0, self._report_store_problem)
+
+    def _report_store_problem(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotations"), "", parent=self)
+        box.setText(self.store_problem or "")
+        if self.store is None:
+            box.setInformativeText(
+                self.tr("Pages can be read, but annotations are off until this is solved.")
+            )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
 
     # -- construction ------------------------------------------------------------------------
 

@@ -178,390 +178,396 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="353" />
+        <location filename="../../reader/ui/window.py" line="368" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="354" />
+        <location filename="../../reader/ui/window.py" line="369" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="355" />
+        <location filename="../../reader/ui/window.py" line="370" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="356" />
+        <location filename="../../reader/ui/window.py" line="371" />
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="357" />
+        <location filename="../../reader/ui/window.py" line="372" />
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="358" />
+        <location filename="../../reader/ui/window.py" line="373" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="359" />
+        <location filename="../../reader/ui/window.py" line="374" />
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="360" />
+        <location filename="../../reader/ui/window.py" line="375" />
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="361" />
+        <location filename="../../reader/ui/window.py" line="376" />
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="362" />
+        <location filename="../../reader/ui/window.py" line="377" />
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="363" />
+        <location filename="../../reader/ui/window.py" line="378" />
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="364" />
+        <location filename="../../reader/ui/window.py" line="379" />
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="365" />
+        <location filename="../../reader/ui/window.py" line="380" />
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="366" />
+        <location filename="../../reader/ui/window.py" line="381" />
         <source>&amp;Tag…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="367" />
+        <location filename="../../reader/ui/window.py" line="382" />
         <source>Add &amp;Note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="368" />
+        <location filename="../../reader/ui/window.py" line="383" />
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="369" />
+        <location filename="../../reader/ui/window.py" line="384" />
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="370" />
+        <location filename="../../reader/ui/window.py" line="385" />
         <source>Export Page with &amp;Highlights…</source>
         <translation>导出带高亮的版面(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="371" />
+        <location filename="../../reader/ui/window.py" line="386" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="372" />
+        <location filename="../../reader/ui/window.py" line="387" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="373" />
+        <location filename="../../reader/ui/window.py" line="388" />
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="374" />
+        <location filename="../../reader/ui/window.py" line="389" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="375" />
+        <location filename="../../reader/ui/window.py" line="390" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="376" />
+        <location filename="../../reader/ui/window.py" line="391" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="377" />
+        <location filename="../../reader/ui/window.py" line="392" />
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="378" />
+        <location filename="../../reader/ui/window.py" line="393" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="379" />
+        <location filename="../../reader/ui/window.py" line="394" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="380" />
+        <location filename="../../reader/ui/window.py" line="395" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="381" />
+        <location filename="../../reader/ui/window.py" line="396" />
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="382" />
+        <location filename="../../reader/ui/window.py" line="397" />
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="383" />
+        <location filename="../../reader/ui/window.py" line="398" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="384" />
+        <location filename="../../reader/ui/window.py" line="399" />
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="385" />
+        <location filename="../../reader/ui/window.py" line="400" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="386" />
+        <location filename="../../reader/ui/window.py" line="401" />
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="387" />
+        <location filename="../../reader/ui/window.py" line="402" />
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="405" />
+        <location filename="../../reader/ui/window.py" line="420" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="406" />
+        <location filename="../../reader/ui/window.py" line="190" />
+        <location filename="../../reader/ui/window.py" line="421" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="407" />
+        <location filename="../../reader/ui/window.py" line="194" />
+        <source>Pages can be read, but annotations are off until this is solved.</source>
+        <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="422" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="413" />
+        <location filename="../../reader/ui/window.py" line="428" />
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="468" />
+        <location filename="../../reader/ui/window.py" line="483" />
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="495" />
+        <location filename="../../reader/ui/window.py" line="510" />
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="495" />
+        <location filename="../../reader/ui/window.py" line="510" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="505" />
+        <location filename="../../reader/ui/window.py" line="520" />
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="515" />
+        <location filename="../../reader/ui/window.py" line="530" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="546" />
+        <location filename="../../reader/ui/window.py" line="561" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="548" />
+        <location filename="../../reader/ui/window.py" line="563" />
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="558" />
+        <location filename="../../reader/ui/window.py" line="573" />
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="564" />
+        <location filename="../../reader/ui/window.py" line="579" />
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="565" />
+        <location filename="../../reader/ui/window.py" line="580" />
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="566" />
+        <location filename="../../reader/ui/window.py" line="581" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="619" />
+        <location filename="../../reader/ui/window.py" line="634" />
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="621" />
+        <location filename="../../reader/ui/window.py" line="636" />
         <source>The change was not saved: %1.</source>
         <translation>更改未能保存：%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="623" />
+        <location filename="../../reader/ui/window.py" line="638" />
         <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
         <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="744" />
+        <location filename="../../reader/ui/window.py" line="759" />
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="746" />
+        <location filename="../../reader/ui/window.py" line="761" />
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="765" />
-        <location filename="../../reader/ui/window.py" line="768" />
+        <location filename="../../reader/ui/window.py" line="780" />
+        <location filename="../../reader/ui/window.py" line="783" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="765" />
+        <location filename="../../reader/ui/window.py" line="780" />
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="774" />
-        <location filename="../../reader/ui/window.py" line="777" />
+        <location filename="../../reader/ui/window.py" line="789" />
+        <location filename="../../reader/ui/window.py" line="792" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="774" />
+        <location filename="../../reader/ui/window.py" line="789" />
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="781" />
+        <location filename="../../reader/ui/window.py" line="796" />
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="790" />
+        <location filename="../../reader/ui/window.py" line="805" />
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="791" />
+        <location filename="../../reader/ui/window.py" line="806" />
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="808" />
+        <location filename="../../reader/ui/window.py" line="823" />
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="810" />
         <location filename="../../reader/ui/window.py" line="825" />
+        <location filename="../../reader/ui/window.py" line="840" />
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="823" />
+        <location filename="../../reader/ui/window.py" line="838" />
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="836" />
+        <location filename="../../reader/ui/window.py" line="851" />
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="836" />
+        <location filename="../../reader/ui/window.py" line="851" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="847" />
+        <location filename="../../reader/ui/window.py" line="862" />
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="848" />
+        <location filename="../../reader/ui/window.py" line="863" />
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="853" />
+        <location filename="../../reader/ui/window.py" line="868" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="859" />
+        <location filename="../../reader/ui/window.py" line="874" />
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="859" />
+        <location filename="../../reader/ui/window.py" line="874" />
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="872" />
+        <location filename="../../reader/ui/window.py" line="887" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="873" />
+        <location filename="../../reader/ui/window.py" line="888" />
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="879" />
+        <location filename="../../reader/ui/window.py" line="894" />
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="911" />
+        <location filename="../../reader/ui/window.py" line="926" />
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="913" />
+        <location filename="../../reader/ui/window.py" line="928" />
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>

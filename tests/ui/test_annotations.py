@@ -349,3 +349,34 @@ def test_two_windows_share_one_database(make_window, qtbot) -> None:
     second._create(select_quote(second, "各地各行业向新而行"), {"tags": ["乙"]})
     assert Store().count() == 2
     assert first.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_newer_database_is_refused_and_reading_still_works(make_window, qtbot) -> None:
+    import sqlite3
+
+    from reader.store.db import VERSION, default_path
+
+    db = sqlite3.connect(default_path())
+    db.execute(f"PRAGMA user_version = {VERSION + 1}")
+    db.commit()
+    db.close()
+    win = make_window()
+    qtbot.waitUntil(lambda: win.error_box is not None and win.error_box.isVisible())
+    assert "newer ocr-reader" in win.error_box.text()
+    assert win.store is None and win.doc is not None
+    select_quote(win, "战略性新兴产业")
+    assert not win.actions_by_key["highlight"].isEnabled()
+    assert win.annotate_selection("highlight") is None
+
+
+def test_a_damaged_database_is_replaced_with_a_message(make_window, qtbot) -> None:
+    from reader.store.db import default_path
+
+    path = default_path()
+    path.write_bytes(b"\x00garbage" * 500)
+    win = make_window()
+    qtbot.waitUntil(lambda: win.error_box is not None and win.error_box.isVisible())
+    assert "moved" in win.error_box.text()
+    assert any(".damaged-" in p.name for p in path.parent.iterdir())
+    select_quote(win, "战略性新兴产业")
+    assert win.annotate_selection("highlight") is not None
