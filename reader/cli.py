@@ -12,6 +12,7 @@ from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load
 from reader.core.export import FORMATS, clean_text, explain, render
+from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
@@ -34,6 +35,21 @@ def iter_pages(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
+def _documents(pages: Sequence[Path], failed: list[Path]) -> Iterator[tuple[Path, Document]]:
+    """Each page read and reflowed; one that cannot be read is reported and added to
+    `failed`, and the others go on."""
+    for page in pages:
+        try:
+            doc = load(page)
+        except DecodeError as exc:
+            _fail(f"{page}: {exc}")
+            failed.append(page)
+            continue
+        if doc.source.warning:
+            _fail(f"{page}: warning: {doc.source.warning}")
+        yield page, doc
+
+
 def _export(args: argparse.Namespace) -> int:
     pages = list(iter_pages(args.paths))
     if not pages:
@@ -44,16 +60,8 @@ def _export(args: argparse.Namespace) -> int:
     if out is not None and many and out.exists() and not out.is_dir():
         _fail(f"{out}: several pages need an output folder, not a file")
         return EXIT_BAD_INPUT
-    status = 0
-    for page in pages:
-        try:
-            doc = load(page)
-        except DecodeError as exc:
-            _fail(f"{page}: {exc}")
-            status = EXIT_BAD_INPUT
-            continue
-        if doc.source.warning:
-            _fail(f"{page}: warning: {doc.source.warning}")
+    failed: list[Path] = []
+    for page, doc in _documents(pages, failed):
         text = explain(doc) if args.explain else render(doc, args.format, indent=args.indent)
         try:
             if out is None:
@@ -67,7 +75,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as exc:
             _fail(f"{out}: cannot write: {exc.strerror or exc}")
             return EXIT_BAD_INPUT
-    return status
+    return EXIT_BAD_INPUT if failed else 0
 
 
 def _open_store(args: argparse.Namespace) -> Store | None:
@@ -112,14 +120,8 @@ def _annotations_export(args: argparse.Namespace) -> int:
             return 0 if _emit(notes_io.render(fmt, title, placed, None), out) else 2
         pages = list(iter_pages(args.paths))
         many = len(pages) > 1
-        status = 0
-        for page in pages:
-            try:
-                doc = load(page)
-            except DecodeError as exc:
-                _fail(f"{page}: {exc}")
-                status = EXIT_BAD_INPUT
-                continue
+        failed: list[Path] = []
+        for page, doc in _documents(pages, failed):
             found = store.for_document(doc.source.fingerprint)
             if args.tag:
                 key = args.tag.casefold()
@@ -133,7 +135,7 @@ def _annotations_export(args: argparse.Namespace) -> int:
             target = out / f"{page.stem}.annotations.{suffix}" if out and many else out
             if not _emit(text, target):
                 return EXIT_BAD_INPUT
-        return status
+        return EXIT_BAD_INPUT if failed else 0
     except StoreError as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
