@@ -8,10 +8,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reader.core import annotations as notes_io
+from reader.core import publish
 from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load
-from reader.core.export import FORMATS, clean_text, explain, render
+from reader.core.export import clean_text, explain, to_text
 from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
@@ -50,31 +51,66 @@ def _documents(pages: Sequence[Path], failed: list[Path]) -> Iterator[tuple[Path
         yield page, doc
 
 
+def _options(args: argparse.Namespace) -> publish.Options:
+    return publish.Options(
+        format=args.format,
+        encoding=args.encoding,
+        newline=args.newline,
+        paragraphs=args.paragraphs,
+        bylines=not args.no_bylines,
+        end_matter=not args.no_end_matter,
+        datelines=not args.no_datelines,
+        furniture=args.furniture,
+        annotations=args.annotations,
+    )
+
+
 def _export(args: argparse.Namespace) -> int:
     pages = list(iter_pages(args.paths))
     if not pages:
         _fail("no .txt pages found in " + ", ".join(args.paths))
         return EXIT_BAD_INPUT
     out = Path(args.output) if args.output else None
-    many = len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)
+    many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
     if out is not None and many and out.exists() and not out.is_dir():
-        _fail(f"{out}: several pages need an output folder, not a file")
+        _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
+        return EXIT_BAD_INPUT
+    if out is None and args.format == "epub":
+        _fail("an EPUB is a binary file: give it a name with -o")
+        return EXIT_BAD_INPUT
+    options = _options(args)
+    store = _open_store(args) if args.annotations else None
+    if args.annotations and store is None:
         return EXIT_BAD_INPUT
     failed: list[Path] = []
-    for page, doc in _documents(pages, failed):
-        text = explain(doc) if args.explain else render(doc, args.format, indent=args.indent)
-        try:
-            if out is None:
-                sys.stdout.write(text)
-            elif many:
-                write_atomic(
-                    out / f"{page.stem}.{'explain.txt' if args.explain else args.format}", text
-                )
+    combined: list[publish.Part] = []
+    try:
+        for page, doc in _documents(pages, failed):
+            found = store.for_document(doc.source.fingerprint) if store is not None else []
+            part = publish.Part(doc, annotations=found)
+            if args.combine:
+                combined.append(part)
+                continue
+            if args.explain:
+                data = explain(doc).encode("utf-8")
+            elif args.indent:
+                data = to_text(doc, indent=True).encode(options.encoding)
             else:
-                write_atomic(out, text)
-        except OSError as exc:
-            _fail(f"{out}: cannot write: {exc.strerror or exc}")
-            return EXIT_BAD_INPUT
+                data = publish.publish([part], options)
+            suffix = "explain.txt" if args.explain else publish.SUFFIX[args.format]
+            target = out / f"{page.stem}.{suffix}" if out is not None and many else out
+            if not _emit(data, target):
+                return EXIT_BAD_INPUT
+        if combined:
+            data = publish.publish(combined, options, title=args.title or "")
+            if not _emit(data, out):
+                return EXIT_BAD_INPUT
+    except StoreError as exc:
+        _fail(str(exc))
+        return EXIT_BAD_INPUT
+    finally:
+        if store is not None:
+            store.close()
     return EXIT_BAD_INPUT if failed else 0
 
 
@@ -91,10 +127,13 @@ def _open_store(args: argparse.Namespace) -> Store | None:
     return store
 
 
-def _emit(text: str, out: Path | None) -> bool:
+def _emit(text: str | bytes, out: Path | None) -> bool:
     try:
         if out is None:
-            sys.stdout.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         else:
             write_atomic(out, text)
     except OSError as exc:
@@ -171,13 +210,41 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG, description="Reader for OCR text of newspaper pages"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    exp = sub.add_parser("export", help="reflow pages and write clean text, Markdown or JSON")
+    exp = sub.add_parser(
+        "export", help="reflow pages and write clean text, Markdown, HTML, EPUB or JSON"
+    )
     exp.add_argument("paths", nargs="+", help="page files or folders of .txt pages")
-    exp.add_argument("--format", "-f", choices=FORMATS, default="txt")
+    exp.add_argument("--format", "-f", choices=publish.FORMATS, default="txt")
     exp.add_argument("-o", "--output", help="output file (one page) or folder (several pages)")
     exp.add_argument(
-        "--indent", action="store_true", help="start paragraphs with two full-width spaces (txt)"
+        "--combine", action="store_true", help="all pages into one output (one book, one file)"
     )
+    exp.add_argument("--title", help="title of a combined HTML page or EPUB")
+    exp.add_argument("--encoding", choices=publish.ENCODINGS, default="utf-8", help="txt, md")
+    exp.add_argument("--newline", choices=list(publish.NEWLINES), default="LF", help="txt, md")
+    exp.add_argument(
+        "--paragraphs",
+        choices=publish.PARAGRAPH_STYLES,
+        default="blank",
+        help="txt: blank lines between blocks, or a full-width indent and no blank lines",
+    )
+    exp.add_argument(
+        "--indent",
+        action="store_true",
+        help="txt: blank lines between blocks and two full-width spaces before paragraphs",
+    )
+    exp.add_argument("--no-bylines", action="store_true", help="leave bylines out")
+    exp.add_argument("--no-end-matter", action="store_true", help="leave end matter out")
+    exp.add_argument(
+        "--no-datelines", action="store_true", help="leave datelines and jump markers out"
+    )
+    exp.add_argument("--furniture", action="store_true", help="keep page furniture")
+    exp.add_argument(
+        "--annotations",
+        action="store_true",
+        help="include highlights and notes (md, html, epub, json) from the data folder",
+    )
+    exp.add_argument("--data-dir", help="the data folder to read annotations from")
     exp.add_argument(
         "--explain", action="store_true", help="print why each line was joined or split"
     )

@@ -196,3 +196,39 @@ def test_annotations_refuse_a_newer_database(tmp_path: Path) -> None:
     result = run("annotations", "export", "--data-dir", str(data))
     assert result.returncode == 2
     assert "newer ocr-reader" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_html_and_epub_from_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in sorted((ROOT / "seeds").glob("*.txt")):
+        (folder / page.name).write_bytes(page.read_bytes())
+    book = tmp_path / "book.epub"
+    result = run(
+        "export", str(folder), "-f", "epub", "--combine", "--title", "样张", "-o", str(book)
+    )
+    assert result.returncode == 0, result.stderr
+    assert book.read_bytes()[:2] == b"PK" and b"application/epub+zip" in book.read_bytes()[:80]
+    out = tmp_path / "html"
+    result = run("export", str(folder), "-f", "html", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{p.stem}.html" for p in sorted(folder.iterdir())
+    ]
+    assert '<nav class="toc"' in (out / f"{SEED.stem}.html").read_text("utf-8")
+
+
+def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
+    out = tmp_path / "page.txt"
+    result = run(
+        "export", str(SEED), "--encoding", "gb18030", "--newline", "CRLF",
+        "--paragraphs", "indent", "--no-bylines", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("gb18030")
+    assert "\r\n\u3000\u3000" in text and "刘亢" not in text
+
+
+def test_epub_to_the_terminal_is_refused(tmp_path: Path) -> None:
+    result = run("export", str(SEED), "-f", "epub")
+    assert result.returncode == 2 and "-o" in result.stderr

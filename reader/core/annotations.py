@@ -353,7 +353,7 @@ def to_csv(annotations: Sequence[Annotation]) -> str:
 # -- the page with its highlights ----------------------------------------------------------
 
 
-def page_markdown(doc: Document, placed: Sequence[Placed]) -> str:
+def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = False) -> str:
     """The page as Markdown with highlights as ==marked== text and notes as footnotes."""
     clean = clean_text(doc)
     spans = [(p.anchor.start, p.anchor.end, p.annotation) for p in placed if p.anchor]
@@ -388,7 +388,7 @@ def page_markdown(doc: Document, placed: Sequence[Placed]) -> str:
         out.append(text[cursor - lo :])
         return "".join(out)
 
-    body = to_markdown(doc, decorate=decorate)
+    body = to_markdown(doc, decorate=decorate, furniture=furniture)
     if not footnotes:
         return body
     by_id = {a.id: a for _s, _e, a in spans}
@@ -424,3 +424,8 @@ def render(fmt: str, title: str, placed: Sequence[Placed], doc: Document | None)
     if fmt in ("md", "markdown", ""):
         return to_markdown_list(title, items, doc)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+
+
+def short_quote(text: str, chars: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[: chars - 1] + "…"

@@ -12,7 +12,6 @@ from reader.core.model import SCHEMA, Article, Block, Document
 
 ARTICLE_RULE = "＊＊＊"
 INDENT = "\u3000\u3000"
-FORMATS = ("txt", "md", "json")
 # Blocks shown in clean text: page furniture is left out.
 _TEXT_KINDS = frozenset(("paragraph", "heading", "question", "end", "dateline", "jump"))
 
@@ -132,7 +131,7 @@ def _plain(_key: tuple[int, int], text: str, _offset: int) -> str:
     return text
 
 
-def to_markdown(doc: Document, decorate: Decorate = _plain) -> str:
+def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = False) -> str:
     """Titles as #, headings one level deeper per level, byline in italics, end matter quoted.
 
     `decorate(key, text, offset)` may mark up a piece of a block's text (key as in
@@ -157,6 +156,8 @@ def to_markdown(doc: Document, decorate: Decorate = _plain) -> str:
         heading_of = {o.block: o for o in art.outline}
         for index, b in enumerate(art.blocks):
             if b.kind == "noise":
+                if furniture:
+                    chunk.append(f"*{_md_escape(b.text)}*")
                 continue
             key = (ai, len(art.head) + index)
             text = decorate(key, b.text, 0)
@@ -175,16 +176,6 @@ def to_markdown(doc: Document, decorate: Decorate = _plain) -> str:
                 chunk.append(_md_escape(text))
         out.append("\n\n".join(c for c in chunk if c))
     return "\n\n---\n\n".join(out) + "\n"
-
-
-def render(doc: Document, fmt: str, indent: bool = False) -> str:
-    if fmt == "json":
-        return to_json(doc)
-    if fmt == "md":
-        return to_markdown(doc)
-    if fmt == "txt":
-        return to_text(doc, indent=indent)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 def explain(doc: Document) -> str:

@@ -1,0 +1,555 @@
+"""Exports with choices: what to include, several documents at once, and the formats people
+take text to: plain text, Markdown, standalone HTML, EPUB and JSON.
+
+Everything here is pure: `publish()` returns bytes and checks `cancelled` between
+documents; writing the file (atomically) is the caller's part.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.core import annotations as notes
+from reader.core.annotations import Annotation, Placed
+from reader.core.export import ARTICLE_RULE, INDENT, clean_text, to_dict, to_markdown
+from reader.core.model import Article, Block, Document, OutlineEntry
+
+FORMATS = ("txt", "md", "html", "epub", "json")
+SUFFIX = {"txt": "txt", "md": "md", "html": "html", "epub": "epub", "json": "json"}
+ENCODINGS = ("utf-8", "gb18030")
+NEWLINES = {"LF": "\n", "CRLF": "\r\n"}
+PARAGRAPH_STYLES = ("blank", "indent")
+CITATION = "“{quote}”\n——{title}{byline_sep}{byline}，{file}{date_sep}{date}"
+
+
+class Cancelled(Exception):
+    """The export was cancelled before it finished."""
+
+
+@dataclass
+class Options:
+    format: str = "txt"
+    encoding: str = "utf-8"  # txt and md
+    newline: str = "LF"  # txt and md
+    paragraphs: str = "blank"  # txt: "blank" lines between, or "indent" with no blank lines
+    bylines: bool = True
+    end_matter: bool = True
+    datelines: bool = True
+    furniture: bool = False
+    annotations: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Options:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        options = cls(**known)
+        if options.format not in FORMATS:
+            options.format = "txt"
+        if options.encoding not in ENCODINGS:
+            options.encoding = "utf-8"
+        if options.newline not in NEWLINES:
+            options.newline = "LF"
+        if options.paragraphs not in PARAGRAPH_STYLES:
+            options.paragraphs = "blank"
+        return options
+
+
+@dataclass
+class Part:
+    """One document to export: all its articles, or some (indices), and its annotations."""
+
+    doc: Document
+    articles: Sequence[int] | None = None
+    annotations: Sequence[Annotation] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return Path(self.doc.source.path).name or "page"
+
+
+# -- choosing what goes out ------------------------------------------------------------------
+
+
+def _keep(block: Block, options: Options) -> bool:
+    kind = block.kind
+    if kind == "byline":
+        return options.bylines
+    if kind == "end":
+        return options.end_matter
+    if kind in ("dateline", "jump"):
+        return options.datelines
+    if kind == "noise":
+        return options.furniture
+    return True
+
+
+def select(part: Part, options: Options) -> Document:
+    """The part's document reduced to the chosen articles and kinds of block."""
+    wanted = range(len(part.doc.articles)) if part.articles is None else part.articles
+    articles = []
+    for index in wanted:
+        art = part.doc.articles[index]
+        kept = [k for k, b in enumerate(art.blocks) if _keep(b, options)]
+        renumber = {old: new for new, old in enumerate(kept)}
+        articles.append(
+            Article(
+                head=[b for b in art.head if _keep(b, options)],
+                blocks=[art.blocks[k] for k in kept],
+                outline=[
+                    OutlineEntry(o.level, o.text, renumber[o.block])
+                    for o in art.outline
+                    if o.block in renumber
+                ],
+                kind=art.kind,
+            )
+        )
+    return replace(part.doc, articles=articles)
+
+
+def _placed(doc: Document, part: Part, options: Options) -> list[Placed]:
+    if not options.annotations or not part.annotations:
+        return []
+    return notes.place(clean_text(doc).text, list(part.annotations))
+
+
+# -- plain text and Markdown -----------------------------------------------------------------
+
+
+def _text(doc: Document, options: Options) -> str:
+    if options.paragraphs == "blank":
+        return clean_text(doc).text
+    # One block a line, paragraphs indented, no blank lines; a rule between articles.
+    parts = []
+    for art in doc.articles:
+        lines = [b.text for b in art.head]
+        for b in art.blocks:
+            if b.kind in ("paragraph", "question"):
+                lines.append(INDENT + b.text)
+            elif b.kind != "noise" or options.furniture:
+                lines.append(b.text)
+        if lines:
+            parts.append("\n".join(lines))
+    return f"\n{ARTICLE_RULE}\n".join(parts) + "\n"
+
+
+def _join_documents(parts: list[tuple[Part, str]], fmt: str) -> str:
+    if len(parts) == 1:
+        return parts[0][1]
+    out = []
+    for part, text in parts:
+        heading = f"# {part.name}\n\n" if fmt == "md" else f"【{part.name}】\n\n"
+        out.append(heading + text)
+    return "\n\n".join(s.rstrip("\n") for s in out) + "\n"
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+CSS = """
+:root { --text: #1f1f1f; --muted: #6b6b6b; --accent: #8a1c1c; --rule: #ddd; }
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif;
+       color: var(--text); max-width: 40em; margin: 2em auto; padding: 0 1.5em;
+       line-height: 1.8; font-size: 17px; }
+h1 { color: var(--accent); font-size: 1.6em; line-height: 1.35; margin: 1.6em 0 0.3em; }
+h2 { font-size: 1.3em; margin: 1.4em 0 0.4em; }
+h3, h4, h5, h6 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
+p { text-indent: 2em; margin: 0 0 0.6em; text-align: justify; }
+p.question { font-weight: bold; }
+p.kicker, p.subtitle { text-indent: 0; margin: 0.2em 0; }
+p.subtitle { font-size: 1.1em; }
+p.byline { text-indent: 0; color: var(--muted); margin-bottom: 1.2em; }
+p.end, p.dateline { text-indent: 0; text-align: right; color: var(--muted); font-size: 0.9em; }
+p.jump, p.noise { text-indent: 0; color: var(--muted); font-size: 0.85em; }
+p.noise { font-style: italic; }
+b.runin { font-weight: bold; }
+hr.article { border: 0; text-align: center; margin: 2em 0; }
+hr.article::after { content: "＊　＊　＊"; color: var(--muted); }
+nav.toc { border: 1px solid var(--rule); padding: 0.6em 1.2em; margin-bottom: 2em; }
+nav.toc ol { list-style: none; padding-left: 1.2em; margin: 0.2em 0; }
+nav.toc > ol { padding-left: 0; }
+nav.toc a { color: inherit; text-decoration: none; }
+mark { padding: 0 0.05em; }
+mark.yellow { background: #fff0a0; } mark.green { background: #c8f0c0; }
+mark.blue { background: #c6e0ff; } mark.pink { background: #ffd0e0; }
+mark.purple { background: #e2d4ff; } mark.orange { background: #ffd8b0; }
+aside.notes { border-top: 1px solid var(--rule); margin-top: 2em; font-size: 0.9em; }
+aside.notes p { text-indent: 0; }
+footer.source { color: var(--muted); font-size: 0.85em; margin-top: 3em; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  nav.toc { page-break-after: always; border: 0; }
+  h1 { page-break-before: auto; page-break-after: avoid; }
+  h2, h3 { page-break-after: avoid; }
+  p { orphans: 2; widows: 2; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+@dataclass
+class _Marks:
+    """Highlights of one document, ready to wrap around pieces of block text."""
+
+    doc: Document
+    placed: list[Placed]
+    note_ids: dict[str, str] = field(default_factory=dict)  # annotation id -> note anchor
+
+    def __post_init__(self) -> None:
+        self.clean = clean_text(self.doc)
+        self.spans = sorted(
+            (p.anchor.start, p.anchor.end, p.annotation) for p in self.placed if p.anchor
+        )
+        self.end_of = {a.id: e for _s, e, a in self.spans}
+
+    def wrap(self, key: tuple[int, int], text: str, offset: int, prefix: str) -> str:
+        """Escaped HTML of text, with <mark> around highlighted runs and a link to the
+        note after the run where an annotation ends."""
+        base = self.clean.starts.get(key)
+        if base is None or not self.spans:
+            return html.escape(text)
+        lo, hi = base + offset, base + offset + len(text)
+        out, cursor = [], lo
+        for s, e, ann in self.spans:
+            if e <= lo or s >= hi:
+                continue
+            s, e = max(s, lo, cursor), min(e, hi)
+            if e <= s:
+                continue
+            out.append(html.escape(text[cursor - lo : s - lo]))
+            title = html.escape(
+                " ".join(f"#{t}" for t in ann.tags) + (" " if ann.tags else "") + ann.note
+            )
+            out.append(
+                f'<mark class="{ann.colour}" title="{title.strip()}">'
+                f"{html.escape(text[s - lo : e - lo])}</mark>"
+            )
+            if ann.note.strip() and lo < self.end_of[ann.id] <= hi:
+                number = self.note_ids.setdefault(ann.id, f"{prefix}n{len(self.note_ids) + 1}")
+                out.append(f'<sup><a href="#{number}" id="ref-{number}">*</a></sup>')
+            cursor = e
+        out.append(html.escape(text[cursor - lo :]))
+        return "".join(out)
+
+
+@dataclass
+class TocEntry:
+    id: str
+    text: str
+    children: list[TocEntry] = field(default_factory=list)
+    file: str = ""
+
+    def walk(self) -> Iterator[TocEntry]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _article_id(prefix: str, ai: int, block: int | None = None) -> str:
+    return f"{prefix}a{ai + 1}" if block is None else f"{prefix}a{ai + 1}-b{block + 1}"
+
+
+def _article_html(doc: Document, marks: _Marks, prefix: str) -> tuple[str, list[TocEntry]]:
+    """Body HTML of a document, and its table of contents as nested entries."""
+    out: list[str] = []
+    toc: list[TocEntry] = []
+    for ai, art in enumerate(doc.articles):
+        if ai:
+            out.append('<hr class="article"/>')
+        anchor = _article_id(prefix, ai)
+        title_done = False
+        for k, b in enumerate(art.head):
+            text = marks.wrap((ai, k), b.text, 0, prefix)
+            if b.kind == "title":
+                out.append(f'<h1 id="{anchor}">{text}</h1>')
+                title_done = True
+            else:
+                out.append(f'<p class="{b.kind}">{text}</p>')
+        if not title_done:
+            out.append(f'<a id="{anchor}"></a>')
+        entry = TocEntry(anchor, art.label(24))
+        toc.append(entry)
+        heading_of = {o.block: o for o in art.outline}
+        stack: list[tuple[int, TocEntry]] = []
+        for index, b in enumerate(art.blocks):
+            key = (ai, len(art.head) + index)
+            block_id = _article_id(prefix, ai, index)
+            outline = heading_of.get(index)
+            if b.kind == "heading":
+                level = min(6, 1 + (b.level or 1))
+                text = marks.wrap(key, b.text, 0, prefix)
+                out.append(f'<h{level} id="{block_id}">{text}</h{level}>')
+            elif b.kind == "paragraph" and b.label and outline is not None:
+                label = marks.wrap(key, b.text[: b.label], 0, prefix)
+                rest = marks.wrap(key, b.text[b.label :], b.label, prefix)
+                out.append(f'<p id="{block_id}"><b class="runin">{label}</b>{rest}</p>')
+            else:
+                kind = b.kind if b.kind != "paragraph" else ""
+                cls = f' class="{kind}"' if kind else ""
+                ident = f' id="{block_id}"' if outline is not None else ""
+                out.append(f"<p{ident}{cls}>{marks.wrap(key, b.text, 0, prefix)}</p>")
+            if outline is not None:
+                node = TocEntry(block_id, outline.text)
+                while stack and stack[-1][0] >= outline.level:
+                    stack.pop()
+                (stack[-1][1].children if stack else entry.children).append(node)
+                stack.append((outline.level, node))
+    return "\n".join(out), toc
+
+
+def _toc_html(toc: list[TocEntry], href: Callable[[TocEntry], str] = lambda e: "#" + e.id) -> str:
+    if not toc:
+        return ""
+    items = []
+    for e in toc:
+        inner = _toc_html(e.children, href)
+        items.append(f'<li><a href="{href(e)}">{html.escape(e.text)}</a>{inner}</li>')
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def _notes_html(marks: _Marks) -> str:
+    if not marks.note_ids:
+        return ""
+    by_id = {a.id: a for _s, _e, a in marks.spans}
+    rows = []
+    for ann_id, number in marks.note_ids.items():
+        ann = by_id[ann_id]
+        body = "<br/>".join(html.escape(line) for line in ann.note.strip().split("\n"))
+        rows.append(
+            f'<p id="{number}"><a href="#ref-{number}">↑</a> '
+            f"“{html.escape(notes.short_quote(ann.quote))}” — {body}</p>"
+        )
+    return '<aside class="notes">' + "".join(rows) + "</aside>"
+
+
+def _source_html(doc: Document) -> str:
+    src = doc.source
+    return (
+        f'<footer class="source">{html.escape(Path(src.path).name)} · {src.encoding} · '
+        f"{src.lines} lines · sha256 {src.sha256[:12]}…</footer>"
+    )
+
+
+def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) -> str:
+    sections, toc = [], []
+    many = len(parts) > 1
+    for n, (part, doc, placed) in enumerate(parts):
+        prefix = f"d{n + 1}-" if many else ""
+        marks = _Marks(doc, placed)
+        body, entries = _article_html(doc, marks, prefix)
+        if many:
+            toc.append(TocEntry(f"{prefix}doc", part.name, entries))
+            body = f'<h1 id="{prefix}doc" class="document">{html.escape(part.name)}</h1>\n' + body
+        else:
+            toc.extend(entries)
+        sections.append(f"<section>\n{body}\n{_notes_html(marks)}\n{_source_html(doc)}\n</section>")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8"/>\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
+        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<nav class="toc" id="toc"><h2>目录 · Contents</h2>{_toc_html(toc)}</nav>\n'
+        + "\n".join(sections)
+        + "\n</body>\n</html>\n"
+    )
+
+
+# -- EPUB ------------------------------------------------------------------------------------
+
+
+def _xhtml(title: str, body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" '
+        'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN" xml:lang="zh-CN">\n'
+        f'<head><meta charset="utf-8"/><title>{html.escape(title)}</title>'
+        '<link rel="stylesheet" type="text/css" href="style.css"/></head>\n'
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) -> bytes:
+    """An EPUB 3 book: one chapter per document, navigation built from the outlines."""
+    chapters: list[tuple[str, str]] = []
+    toc: list[TocEntry] = []
+    for n, (part, doc, placed) in enumerate(parts):
+        name = f"chapter{n + 1}.xhtml"
+        marks = _Marks(doc, placed)
+        body, entries = _article_html(doc, marks, "")
+        notes_part = _notes_html(marks)
+        chapters.append((name, _xhtml(part.name, body + notes_part + _source_html(doc))))
+        for entry in entries:
+            for node in entry.walk():
+                node.file = name
+        if len(parts) > 1:
+            toc.append(TocEntry("", part.name, entries, name))
+        else:
+            toc.extend(entries)
+    nav = _xhtml(
+        title,
+        '<nav epub:type="toc" id="toc"><h1>目录</h1>'
+        + _toc_html(toc, lambda e: f"{e.file}#{e.id}" if e.id else e.file)
+        + "</nav>",
+    )
+    sources = "".join(p.doc.source.sha256 for p, _d, _pl in parts)
+    book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sources)}"
+    modified = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    manifest = "\n".join(
+        f'<item id="c{n + 1}" href="{name}" media-type="application/xhtml+xml"/>'
+        for n, (name, _x) in enumerate(chapters)
+    )
+    spine = "\n".join(f'<itemref idref="c{n + 1}"/>' for n in range(len(chapters)))
+    opf = f"""<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0"
+ unique-identifier="book-id" xml:lang="zh-CN">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">{book_id}</dc:identifier>
+<dc:title>{html.escape(title)}</dc:title>
+<dc:language>zh-CN</dc:language>
+<dc:creator>ocr-reader</dc:creator>
+<meta property="dcterms:modified">{modified}</meta>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="css" href="style.css" media-type="text/css"/>
+{manifest}
+</manifest>
+<spine>
+{spine}
+</spine>
+</package>
+"""
+    container = """<?xml version="1.0" encoding="utf-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        # The mimetype comes first and uncompressed, as readers check for it.
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
+        deflate = zipfile.ZIP_DEFLATED
+        book.writestr("META-INF/container.xml", container, deflate)
+        book.writestr("OEBPS/content.opf", opf, deflate)
+        book.writestr("OEBPS/nav.xhtml", nav, deflate)
+        book.writestr("OEBPS/style.css", CSS, deflate)
+        for name, xhtml in chapters:
+            book.writestr(f"OEBPS/{name}", xhtml, deflate)
+    return buffer.getvalue()
+
+
+# -- the one entry point ---------------------------------------------------------------------
+
+
+def publish(
+    parts: Sequence[Part],
+    options: Options,
+    title: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """The export as bytes. `progress(done, total)` is called after each document;
+    `cancelled()` is checked before each and raises Cancelled when it says so."""
+    prepared: list[tuple[Part, Document, list[Placed]]] = []
+    total = len(parts)
+    fmt = options.format
+    texts: list[tuple[Part, str]] = []
+    for n, part in enumerate(parts):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        doc = select(part, options)
+        placed = _placed(doc, part, options)
+        if fmt == "txt":
+            texts.append((part, _text(doc, options)))
+        elif fmt == "md":
+            furniture = options.furniture
+            texts.append(
+                (
+                    part,
+                    notes.page_markdown(doc, placed, furniture)
+                    if placed
+                    else to_markdown(doc, furniture=furniture),
+                )
+            )
+        else:
+            prepared.append((part, doc, placed))
+        if progress is not None:
+            progress(n + 1, total)
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    title = title or (parts[0].name if len(parts) == 1 else f"{len(parts)} pages")
+    if fmt in ("txt", "md"):
+        text = _join_documents(texts, fmt)
+        text = text.replace("\n", NEWLINES[options.newline])
+        return text.encode(options.encoding)
+    if fmt == "html":
+        return to_html(prepared, title).encode("utf-8")
+    if fmt == "epub":
+        return to_epub(prepared, title)
+    if fmt == "json":
+        return _json(prepared).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
+    docs = []
+    for _part, doc, placed in prepared:
+        data = to_dict(doc)
+        if placed:
+            data["annotations"] = json.loads(notes.to_json([p.annotation for p in placed]))
+        docs.append(data)
+    data = docs[0] if len(docs) == 1 else {"schema": "ocr-reader.collection/1", "documents": docs}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- citations -------------------------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?")
+
+
+def page_date(doc: Document) -> str:
+    """A date for the page, from its file name or its text, as YYYY-MM-DD ('' if none)."""
+    for text in (Path(doc.source.path).stem, *doc.source_lines[:40], *doc.source_lines[-20:]):
+        match = _DATE.search(text)
+        if match:
+            y, m, d = (int(g) for g in match.groups())
+            if 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{m:02d}-{d:02d}"
+    return ""
+
+
+def cite(template: str, quote: str, doc: Document, article: int | None) -> str:
+    """The quote with where it came from, by a template with {quote} {title} {byline}
+    {file} {path} {date} (and {byline_sep} / {date_sep}, which vanish with their field)."""
+    art = (
+        doc.articles[article] if article is not None and 0 <= article < len(doc.articles) else None
+    )
+    title = (art.title or art.label(20)) if art else ""
+    byline = (art.byline or "") if art else ""
+    date = page_date(doc)
+    fields = {
+        "quote": " ".join(quote.split("\n\n")).strip(),
+        "title": title,
+        "byline": byline,
+        "byline_sep": "，" if byline else "",
+        "file": Path(doc.source.path).name,
+        "path": doc.source.path,
+        "date": date,
+        "date_sep": "，" if date else "",
+    }
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return CITATION.format(**fields)

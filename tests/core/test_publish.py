@@ -1,0 +1,205 @@
+"""Exports with options: text, Markdown, HTML, EPUB and JSON, one page or several."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+
+import pytest
+
+from reader.bundled import sample_pages
+from reader.core.annotations import new_annotation
+from reader.core.document import from_bytes, load
+from reader.core.export import clean_text
+from reader.core.publish import Cancelled, Options, Part, cite, page_date, publish, select
+
+PAGES = [load(p) for p in sample_pages()]
+DOC = PAGES[0]
+
+
+class Links(HTMLParser):
+    """Every id and every in-page link of an HTML file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.toc_links: list[str] = []
+        self.in_toc = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "nav":
+            self.in_toc += 1
+        if tag == "a" and a.get("href", "").startswith("#"):
+            self.links.append(a["href"][1:])
+            if self.in_toc:
+                self.toc_links.append(a["href"][1:])
+
+    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+        if tag == "nav":
+            self.in_toc -= 1
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        self.text.append(data)
+
+
+def test_text_round_trips_every_block() -> None:
+    """The text export splits back into exactly the blocks of each article."""
+    out = publish([Part(DOC)], Options(format="txt")).decode("utf-8")
+    articles = out.rstrip("\n").split("\n\n＊＊＊\n\n")
+    shown = [a for a in DOC.articles if a.all_blocks()]
+    assert len(articles) == len(shown)
+    for text, art in zip(articles, shown, strict=True):
+        expected = [b.text for b in art.all_blocks() if b.kind != "noise"]
+        assert text.split("\n\n") == expected
+
+
+def test_text_with_indents_gb18030_and_crlf() -> None:
+    options = Options(format="txt", encoding="gb18030", newline="CRLF", paragraphs="indent")
+    data = publish([Part(DOC)], options)
+    text = data.decode("gb18030")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")
+    first = DOC.articles[0].blocks[0].text
+    assert "\u3000\u3000" + first in lines
+    assert "" not in lines[:-1]  # no blank lines between paragraphs
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+
+
+def test_leaving_out_bylines_end_matter_and_datelines() -> None:
+    full = publish([Part(DOC)], Options(format="md")).decode()
+    bare = publish(
+        [Part(DOC)], Options(format="md", bylines=False, end_matter=False, datelines=False)
+    ).decode()
+    byline = DOC.articles[2].byline
+    end = next(b.text for _a, b in DOC.iter_blocks() if b.kind == "end")
+    assert byline in full and end in full
+    assert byline not in bare and end not in bare
+    kinds = {b.kind for a in select(Part(DOC), Options()).articles for b in a.blocks}
+    assert "noise" not in kinds
+    kinds = {b.kind for a in select(Part(DOC), Options(furniture=True)).articles for b in a.blocks}
+    assert "noise" in kinds
+    with_furniture = publish([Part(DOC)], Options(format="md", furniture=True)).decode()
+    assert "\n*月12*\n" in with_furniture and "\n*月12*\n" not in full
+
+
+def test_some_articles_only() -> None:
+    out = publish([Part(DOC, articles=[2])], Options(format="txt")).decode()
+    assert out.startswith(DOC.articles[2].title)
+    assert DOC.articles[0].blocks[0].text not in out
+
+
+def test_html_parses_and_its_table_of_contents_resolves() -> None:
+    page = publish([Part(p) for p in PAGES], Options(format="html"), title="两页").decode()
+    parser = Links()
+    parser.feed(page)
+    assert parser.toc_links, "the table of contents is empty"
+    assert set(parser.links) <= parser.ids
+    outline = sum(len(a.outline) for d in PAGES for a in d.articles)
+    articles = sum(len(d.articles) for d in PAGES)
+    assert len(parser.toc_links) == outline + articles + len(PAGES)
+    assert "<style>" in page and "@media print" in page
+
+
+def test_html_carries_highlights_and_notes() -> None:
+    clean = clean_text(DOC)
+    start = clean.text.index("各地各行业向新而行")
+    ann = new_annotation(DOC, clean, start, start + 9, colour="green", note="见下文")
+    page = publish([Part(DOC, annotations=[ann])], Options(format="html", annotations=True))
+    text = page.decode()
+    assert '<mark class="green" title="见下文">各地各行业向新而行</mark>' in text
+    parser = Links()
+    parser.feed(text)
+    assert set(parser.links) <= parser.ids
+    plain = publish([Part(DOC, annotations=[ann])], Options(format="html")).decode()
+    assert "<mark" not in plain
+
+
+def epub_navigation(data: bytes) -> list[tuple[int, str, str]]:
+    """(depth, title, href) of every navigation entry, read with ebooklib."""
+    from ebooklib import epub
+
+    path = io.BytesIO(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = epub.read_epub(path)
+    out = []
+
+    def walk(items, depth):  # type: ignore[no-untyped-def]
+        for item in items:
+            if isinstance(item, tuple):
+                out.append((depth, item[0].title, item[0].href))
+                walk(item[1], depth + 1)
+            else:
+                out.append((depth, item.title, item.href))
+
+    walk(book.toc, 0)
+    return out
+
+
+def test_epub_opens_and_its_navigation_matches_the_outline() -> None:
+    data = publish([Part(DOC)], Options(format="epub"))
+    nav = epub_navigation(data)
+    expected = []
+    for art in DOC.articles:
+        expected.append(art.label(24))
+        expected.extend(o.text for o in art.outline)
+    assert [title for _d, title, _h in nav] == expected
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        assert book.namelist()[0] == "mimetype"
+        assert book.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        chapter = book.read("OEBPS/chapter1.xhtml")
+    root = ET.fromstring(chapter)  # strict XML, as e-readers parse it
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    assert {href.split("#")[1] for _d, _t, href in nav if "#" in href} <= ids
+
+
+def test_several_pages_in_one_epub() -> None:
+    nav = epub_navigation(publish([Part(p) for p in PAGES], Options(format="epub")))
+    tops = [title for depth, title, _h in nav if depth == 0]
+    assert tops == [sample_pages()[0].name, sample_pages()[1].name]
+
+
+def test_json_keeps_the_schema_and_adds_annotations() -> None:
+    clean = clean_text(DOC)
+    start = clean.text.index("战略性新兴产业")
+    ann = new_annotation(DOC, clean, start, start + 7, tags=["产业"])
+    data = json.loads(publish([Part(DOC, annotations=[ann])], Options("json", annotations=True)))
+    assert data["schema"] == "ocr-reader.document/1"
+    assert data["annotations"]["first"]["items"][0]["body"][0]["value"] == "产业"
+    both = json.loads(publish([Part(p) for p in PAGES], Options("json")))
+    assert [d["schema"] for d in both["documents"]] == ["ocr-reader.document/1"] * 2
+
+
+def test_cancelling_stops_between_documents() -> None:
+    seen = []
+    with pytest.raises(Cancelled):
+        publish(
+            [Part(p) for p in PAGES],
+            Options(format="html"),
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: bool(seen),
+        )
+    assert seen == [(1, 2)]
+
+
+def test_citation_names_article_byline_file_and_date() -> None:
+    doc = from_bytes(
+        DOC.source_lines and "\n".join(DOC.source_lines).encode(), "报纸_2025-03-12.txt"
+    )
+    article = next(k for k, a in enumerate(doc.articles) if a.byline)
+    text = cite("{quote} —— {title}，{byline}，{file}，{date}", "一段话", doc, article)
+    art = doc.articles[article]
+    assert text == f"一段话 —— {art.title}，{art.byline}，报纸_2025-03-12.txt，2025-03-12"
+    assert page_date(doc) == "2025-03-12"
+    # A broken template falls back to the default one instead of failing.
+    assert "一段话" in cite("{nonsense", "一段话", doc, article)
