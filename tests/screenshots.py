@@ -98,8 +98,82 @@ def main(argv: list[str]) -> int:
     for name, (page, settings, notes) in SHOTS.items():
         shoot(folder / name, page, settings, notes)
         print(folder / name)
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
+         "tests.screenshots", "--dialog", str(folder / "export-dialog.png")],
+        check=True, env=env, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    print(folder / "export-dialog.png")
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        print("chromium not found: the HTML export shot is not retaken", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory() as data:
+        page = Path(data) / "page.html"
+        page.write_bytes(html_export(Path(data)))
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--hide-scrollbars", "--window-size=1100,900",
+             f"--screenshot={folder / 'html-export.png'}", page.as_uri()],
+            check=True, timeout=120, capture_output=True,
+        )  # fmt: skip
+    print(folder / "html-export.png")
+    return 0
+
+
+def html_export(data: Path) -> bytes:
+    """Page 000 as standalone HTML with its highlights and notes."""
+    from reader.core.document import load
+    from reader.core.publish import Options, Part, publish
+    from reader.store.db import FILENAME, Store
+
+    annotate(data, SEEDS[0], NOTES)
+    store = Store(data / FILENAME)
+    doc = load(SEEDS[0])
+    found = store.for_document(doc.source.fingerprint)
+    store.close()
+    return publish([Part(doc, [2], found)], Options(format="html", annotations=True))
+
+
+def dialog_shot(out: Path) -> int:
+    """The export dialog over the window, as a user opens it (run on a virtual screen)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        from reader.store import paths
+        from reader.ui.settings import Settings
+        from reader.ui.themes import palette, theme
+        from reader.ui.window import MainWindow
+
+        paths.set_data_dir(data)
+        annotate(Path(data), SEEDS[0], NOTES)
+        app.setPalette(palette(theme("light")))
+        window = MainWindow(Settings())
+        window.resize(1400, 900)
+        window.show()
+        loop = QEventLoop()
+        window.document_shown.connect(loop.quit)
+        window.open_path(SEEDS[0])
+        loop.exec()
+        window.body.scroll_to(2, -1)
+        dialog = window.open_export()
+        assert dialog is not None
+        dialog.scope.setCurrentIndex(dialog.scope.findData("article"))
+        dialog.format.setCurrentIndex(dialog.format.findData("html"))
+        dialog.with_notes.setChecked(True)
+        dialog.update_preview()
+        for _ in range(20):
+            app.processEvents()
+        dialog.grab().save(str(out))
+        dialog.reject()
+        window.close()
     return 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--dialog"]:
+        raise SystemExit(dialog_shot(Path(sys.argv[2])))
     raise SystemExit(main(sys.argv[1:]))

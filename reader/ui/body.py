@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -476,6 +476,19 @@ class BodyView(QTextBrowser):
         while end > start and text[end - 1].isspace():
             end -= 1
         return (start, end) if end > start else None
+
+    def selected_text(self) -> str:
+        """The selection as clean text: paragraphs whole, blank lines between blocks."""
+        span = self.selection_range()
+        if span is None or self.clean is None:
+            return self.textCursor().selectedText().replace("\u2029", "\n")
+        return self.clean.text[span[0] : span[1]]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # Ctrl+C and drag copy the clean text, not the typeset blocks.
+        mime = QMimeData()
+        mime.setText(self.selected_text())
+        return mime
 
     def select_range(self, start: int, end: int) -> None:
         a, b = self.to_view(start), self.to_view(end)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.publish import CITATION
 from reader.store import paths
 
 DEFAULTS: dict[str, Any] = {
@@ -17,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "show_source": False,
     "language": "system",
     "highlight_colour": "yellow",
+    "export_choices": "",  # JSON of the export dialog's last choices
+    "citation_template": CITATION,
 }
 MAX_RECENT = 10
 MIN_FONT, MAX_FONT = 9.0, 40.0

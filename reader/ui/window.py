@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from reader.core import annotations as notes_io
 from reader.core.annotations import Annotation, Placed
 from reader.core.model import Document
+from reader.core.publish import CITATION, cite
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
 from reader.ui import i18n
@@ -44,6 +46,7 @@ from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
+from reader.ui.export_dialog import ExportDialog, load_choices
 from reader.ui.findbar import FindBar
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
@@ -84,6 +87,9 @@ ACTIONS: dict[str, ActionSpec] = {
     "export_annotations": ActionSpec(),
     "import_annotations": ActionSpec(),
     "export_marked": ActionSpec(),
+    "export": ActionSpec("Ctrl+E"),
+    "copy_citation": ActionSpec("Ctrl+Shift+C"),
+    "citation_template": ActionSpec(),
 }
 
 
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         self.current_editor: AnnotationEditor | None = None
         self._pending_note = ""  # a note being saved, kept for the user if saving fails
         self._after_load = ""  # annotation to show once the next document is open
+        self.export_dialog: ExportDialog | None = None
         # Saves the reading position once scrolling pauses, not on every step.
         self._position_saver = QTimer(self)
         self._position_saver.setSingleShot(True)
@@ -244,6 +251,9 @@ class MainWindow(QMainWindow):
         self._act("export_annotations", self._on_export_annotations)
         self._act("import_annotations", self._on_import_annotations)
         self._act("export_marked", self._on_export_marked)
+        self._act("export", self.open_export)
+        self._act("copy_citation", self.copy_citation)
+        self._act("citation_template", self._on_citation_template)
         if self.annotator is not None:
             stack = self.annotator.undo_stack
             self.undo_action = stack.createUndoAction(self)
@@ -291,12 +301,16 @@ class MainWindow(QMainWindow):
         self.menus["recent"] = file.addMenu("")
         self.menus["recent"].aboutToShow.connect(self._fill_recent)
         file.addSeparator()
+        file.addAction(a["export"])
         file.addAction(a["export_marked"])
         file.addSeparator()
         file.addAction(a["quit"])
         edit = self.menus["edit"] = bar.addMenu("")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(a["copy_citation"])
+        edit.addAction(a["citation_template"])
         view = self.menus["view"] = bar.addMenu("")
         view.addAction(a["find"])
         view.addSeparator()
@@ -383,6 +397,9 @@ class MainWindow(QMainWindow):
             "export_annotations": self.tr("&Export Annotations…"),
             "import_annotations": self.tr("&Import Annotations…"),
             "export_marked": self.tr("Export Page with &Highlights…"),
+            "export": self.tr("&Export…"),
+            "copy_citation": self.tr("Copy with &Citation"),
+            "citation_template": self.tr("Citation &Template…"),
             "menu:file": self.tr("&File"),
             "menu:edit": self.tr("&Edit"),
             "menu:annotate": self.tr("&Annotate"),
@@ -900,6 +917,74 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.open_path(self.doc.source.path)
         return counts
+
+    # -- export and copy -----------------------------------------------------------------
+
+    def open_export(self) -> ExportDialog | None:
+        if self.doc is None:
+            return None
+        article = max(0, self.body.current_place()[0])
+        ordered = self.annotator.ordered() if self.annotator is not None else []
+        dialog = ExportDialog(
+            self.doc,
+            article,
+            [p.annotation for p in ordered],
+            load_choices(self.settings.get("export_choices")),
+            self,
+            self.annotations_of,
+        )
+        dialog.finished.connect(lambda _r: self._export_closed(dialog))
+        dialog.exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        )
+        self.export_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
+
+    def _export_closed(self, dialog: ExportDialog) -> None:
+        self.settings.set("export_choices", json.dumps(dialog.choices()))
+        self.export_dialog = None
+        dialog.deleteLater()
+
+    def annotations_of(self, doc: Document) -> list[Annotation]:
+        """Stored annotations of a document; safe from any thread (own connection)."""
+        if self.store is None:
+            return []
+        try:
+            store = Store(self.store.path, check=False)
+            try:
+                return store.for_document(doc.source.fingerprint)
+            finally:
+                store.close()
+        except StoreError:
+            return []
+
+    def copy_citation(self) -> str:
+        if self.doc is None or not self.body.textCursor().hasSelection():
+            return ""
+        position = self.body.textCursor().selectionStart()
+        place = self.body.place_at(position)
+        article = place.article if place is not None else None
+        text = cite(
+            self.settings.get("citation_template"), self.body.selected_text(), self.doc, article
+        )
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Copied with citation"), 3000)
+        return text
+
+    def _on_citation_template(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Citation Template"),
+            self.tr(
+                "Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and "
+                "{date_sep} disappear when their field is empty."
+            ),
+            self.settings.get("citation_template"),
+        )
+        if ok:
+            self.settings.set("citation_template", text or CITATION)
 
     # -- window events -----------------------------------------------------------------------
 

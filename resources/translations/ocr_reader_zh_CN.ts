@@ -143,6 +143,200 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="114" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="122" />
+        <source>Current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="123" />
+        <source>Chosen articles</source>
+        <translation>选定的文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="124" />
+        <source>Whole page</source>
+        <translation>整个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="125" />
+        <source>This page and other pages…</source>
+        <translation>本版面及其他版面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="129" />
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="145" />
+        <location filename="../../reader/ui/export_dialog.py" line="155" />
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="146" />
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="147" />
+        <source>HTML (standalone, printable)</source>
+        <translation>HTML（独立文件，可打印）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="148" />
+        <source>EPUB (e-readers)</source>
+        <translation>EPUB（电子阅读器）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="149" />
+        <source>JSON (document schema)</source>
+        <translation>JSON（文档结构）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="153" />
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="162" />
+        <source>LF (Linux, macOS)</source>
+        <translation>LF（Linux、macOS）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="163" />
+        <source>CRLF (Windows)</source>
+        <translation>CRLF（Windows）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="166" />
+        <source>Blank line between paragraphs</source>
+        <translation>段落之间空一行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="167" />
+        <source>Full-width indent, no blank lines</source>
+        <translation>全角缩进，不空行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="169" />
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="170" />
+        <source>Line ends:</source>
+        <translation>换行符：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="171" />
+        <source>Paragraphs:</source>
+        <translation>段落：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="174" />
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="176" />
+        <source>Bylines</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="177" />
+        <source>End matter (author units, sources)</source>
+        <translation>文末信息（作者单位、来源）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="178" />
+        <source>Datelines and jump markers</source>
+        <translation>电头与转版标记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="179" />
+        <source>Page furniture</source>
+        <translation>版面杂项</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="180" />
+        <source>Highlights and notes</source>
+        <translation>高亮与备注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="203" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="217" />
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="219" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="221" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="305" />
+        <source>Other Pages</source>
+        <translation>其他版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="305" />
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="310" />
+        <source>%1 more pages: %2</source>
+        <translation>另有 %1 个版面：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="342" />
+        <source>and %1 more pages</source>
+        <translation>以及另外 %1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="355" />
+        <source>Export As</source>
+        <translation>导出为</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="374" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="395" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="402" />
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="404" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/findbar.py" line="58" />
@@ -178,396 +372,427 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="368" />
+        <location filename="../../reader/ui/window.py" line="382" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="369" />
+        <location filename="../../reader/ui/window.py" line="383" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="370" />
+        <location filename="../../reader/ui/window.py" line="384" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="371" />
+        <location filename="../../reader/ui/window.py" line="385" />
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="372" />
+        <location filename="../../reader/ui/window.py" line="386" />
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="373" />
+        <location filename="../../reader/ui/window.py" line="387" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="374" />
+        <location filename="../../reader/ui/window.py" line="388" />
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="375" />
+        <location filename="../../reader/ui/window.py" line="389" />
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="376" />
+        <location filename="../../reader/ui/window.py" line="390" />
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="377" />
+        <location filename="../../reader/ui/window.py" line="391" />
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="378" />
+        <location filename="../../reader/ui/window.py" line="392" />
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="379" />
+        <location filename="../../reader/ui/window.py" line="393" />
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="380" />
+        <location filename="../../reader/ui/window.py" line="394" />
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="381" />
+        <location filename="../../reader/ui/window.py" line="395" />
         <source>&amp;Tag…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="382" />
+        <location filename="../../reader/ui/window.py" line="396" />
         <source>Add &amp;Note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="383" />
+        <location filename="../../reader/ui/window.py" line="397" />
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="384" />
+        <location filename="../../reader/ui/window.py" line="398" />
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="385" />
+        <location filename="../../reader/ui/window.py" line="399" />
         <source>Export Page with &amp;Highlights…</source>
         <translation>导出带高亮的版面(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="386" />
+        <location filename="../../reader/ui/window.py" line="403" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="387" />
+        <location filename="../../reader/ui/window.py" line="404" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="388" />
+        <location filename="../../reader/ui/window.py" line="405" />
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="389" />
+        <location filename="../../reader/ui/window.py" line="406" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="390" />
+        <location filename="../../reader/ui/window.py" line="407" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="391" />
+        <location filename="../../reader/ui/window.py" line="408" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="392" />
+        <location filename="../../reader/ui/window.py" line="409" />
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="393" />
+        <location filename="../../reader/ui/window.py" line="410" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="394" />
+        <location filename="../../reader/ui/window.py" line="411" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="395" />
+        <location filename="../../reader/ui/window.py" line="412" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="396" />
+        <location filename="../../reader/ui/window.py" line="413" />
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="397" />
+        <location filename="../../reader/ui/window.py" line="414" />
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="398" />
+        <location filename="../../reader/ui/window.py" line="415" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="399" />
+        <location filename="../../reader/ui/window.py" line="416" />
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="400" />
+        <location filename="../../reader/ui/window.py" line="417" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="401" />
+        <location filename="../../reader/ui/window.py" line="418" />
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="402" />
+        <location filename="../../reader/ui/window.py" line="419" />
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="420" />
+        <location filename="../../reader/ui/window.py" line="437" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="190" />
-        <location filename="../../reader/ui/window.py" line="421" />
+        <location filename="../../reader/ui/window.py" line="197" />
+        <location filename="../../reader/ui/window.py" line="438" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="194" />
+        <location filename="../../reader/ui/window.py" line="201" />
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="422" />
+        <location filename="../../reader/ui/window.py" line="400" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="401" />
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="402" />
+        <source>Citation &amp;Template…</source>
+        <translation>出处模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="439" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="428" />
+        <location filename="../../reader/ui/window.py" line="445" />
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="483" />
+        <location filename="../../reader/ui/window.py" line="500" />
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="510" />
+        <location filename="../../reader/ui/window.py" line="527" />
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="510" />
+        <location filename="../../reader/ui/window.py" line="527" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="520" />
+        <location filename="../../reader/ui/window.py" line="537" />
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="530" />
+        <location filename="../../reader/ui/window.py" line="547" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="561" />
+        <location filename="../../reader/ui/window.py" line="578" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="563" />
+        <location filename="../../reader/ui/window.py" line="580" />
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="573" />
+        <location filename="../../reader/ui/window.py" line="590" />
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="579" />
+        <location filename="../../reader/ui/window.py" line="596" />
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="580" />
+        <location filename="../../reader/ui/window.py" line="597" />
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="581" />
+        <location filename="../../reader/ui/window.py" line="598" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="634" />
+        <location filename="../../reader/ui/window.py" line="651" />
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="636" />
+        <location filename="../../reader/ui/window.py" line="653" />
         <source>The change was not saved: %1.</source>
         <translation>更改未能保存：%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="638" />
+        <location filename="../../reader/ui/window.py" line="655" />
         <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
         <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="759" />
+        <location filename="../../reader/ui/window.py" line="776" />
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="761" />
+        <location filename="../../reader/ui/window.py" line="778" />
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="780" />
-        <location filename="../../reader/ui/window.py" line="783" />
+        <location filename="../../reader/ui/window.py" line="797" />
+        <location filename="../../reader/ui/window.py" line="800" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="780" />
+        <location filename="../../reader/ui/window.py" line="797" />
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="789" />
-        <location filename="../../reader/ui/window.py" line="792" />
+        <location filename="../../reader/ui/window.py" line="806" />
+        <location filename="../../reader/ui/window.py" line="809" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="789" />
+        <location filename="../../reader/ui/window.py" line="806" />
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="796" />
+        <location filename="../../reader/ui/window.py" line="813" />
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="805" />
+        <location filename="../../reader/ui/window.py" line="822" />
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="806" />
+        <location filename="../../reader/ui/window.py" line="823" />
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="823" />
+        <location filename="../../reader/ui/window.py" line="840" />
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="825" />
-        <location filename="../../reader/ui/window.py" line="840" />
+        <location filename="../../reader/ui/window.py" line="842" />
+        <location filename="../../reader/ui/window.py" line="857" />
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="838" />
+        <location filename="../../reader/ui/window.py" line="855" />
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="851" />
+        <location filename="../../reader/ui/window.py" line="868" />
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="851" />
+        <location filename="../../reader/ui/window.py" line="868" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="862" />
+        <location filename="../../reader/ui/window.py" line="879" />
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="863" />
+        <location filename="../../reader/ui/window.py" line="880" />
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="868" />
+        <location filename="../../reader/ui/window.py" line="885" />
+        <location filename="../../reader/ui/window.py" line="938" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="874" />
+        <location filename="../../reader/ui/window.py" line="891" />
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="874" />
+        <location filename="../../reader/ui/window.py" line="891" />
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="887" />
+        <location filename="../../reader/ui/window.py" line="904" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="888" />
+        <location filename="../../reader/ui/window.py" line="905" />
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="894" />
+        <location filename="../../reader/ui/window.py" line="911" />
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="926" />
+        <location filename="../../reader/ui/window.py" line="973" />
+        <source>Copied with citation</source>
+        <translation>已带出处复制</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="979" />
+        <source>Citation Template</source>
+        <translation>出处模板</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="981" />
+        <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
+        <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1011" />
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="928" />
+        <location filename="../../reader/ui/window.py" line="1013" />
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>

@@ -1,0 +1,418 @@
+"""File → Export: scope, format and options, a live preview, and a cancellable export that
+never leaves half a file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core import publish
+from reader.core.annotations import Annotation
+from reader.core.decode import DecodeError
+from reader.core.document import load
+from reader.core.model import Document
+from reader.store.files import write_atomic
+
+PREVIEW_CHARS = 60_000
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(str)  # path written
+    failed = Signal(str)  # reason ("" when cancelled)
+
+
+class ExportJob(QRunnable):
+    """Builds the export in the thread pool and writes it atomically."""
+
+    def __init__(
+        self,
+        parts: Callable[[Callable[[], bool]], list[publish.Part]],
+        options: publish.Options,
+        path: Path,
+        title: str,
+        signals: _Signals,
+    ) -> None:
+        super().__init__()
+        self.parts = parts
+        self.options = options
+        self.path = path
+        self.title = title
+        self.signals = signals  # owned by the dialog, so it outlives the job's thread
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            parts = self.parts(lambda: self.cancelled)
+            data = publish.publish(
+                parts,
+                self.options,
+                self.title,
+                progress=self.signals.progress.emit,
+                cancelled=lambda: self.cancelled,
+            )
+            if self.cancelled:
+                raise publish.Cancelled
+            write_atomic(self.path, data)
+        except publish.Cancelled:
+            self.signals.failed.emit("")
+        except (OSError, DecodeError, UnicodeEncodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.signals.failed.emit(reason)
+        else:
+            self.signals.finished.emit(str(self.path))
+
+
+class ExportDialog(QDialog):
+    """Export the current article, chosen articles, the page, or several pages."""
+
+    exported = Signal(str)
+    job_progress_started = Signal()  # the running export reported its first document
+    export_failed = Signal(str)  # reason; "" when cancelled
+
+    def __init__(
+        self,
+        doc: Document,
+        current_article: int,
+        annotations: Sequence[Annotation],
+        saved: dict,
+        parent: QWidget | None = None,
+        annotations_for: Callable[[Document], list[Annotation]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        # Reads the stored annotations of other pages; called in the export thread.
+        self.annotations_for = annotations_for or (lambda _doc: [])
+        self.current_article = max(0, current_article)
+        self.annotations = list(annotations)
+        self.extra_pages: list[str] = []
+        self.job: ExportJob | None = None
+        self.pool = QThreadPool(self)
+        self.setWindowTitle(self.tr("Export"))
+        self.resize(1000, 680)
+
+        options = publish.Options.from_dict(saved)
+        left = QWidget(self)
+        form = QFormLayout(left)
+        self.scope = QComboBox(self)
+        for key, text in (
+            ("article", self.tr("Current article")),
+            ("articles", self.tr("Chosen articles")),
+            ("page", self.tr("Whole page")),
+            ("pages", self.tr("This page and other pages…")),
+        ):
+            self.scope.addItem(text, key)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(saved.get("scope", "page"))))
+        form.addRow(self.tr("Export:"), self.scope)
+        self.articles = QListWidget(self)
+        for k, art in enumerate(doc.articles):
+            item = QListWidgetItem(art.label(30))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if k == self.current_article else Qt.CheckState.Unchecked
+            )
+            self.articles.addItem(item)
+        form.addRow(self.articles)
+        self.pages_label = QLabel(self)
+        self.pages_label.setWordWrap(True)
+        form.addRow(self.pages_label)
+
+        self.format = QComboBox(self)
+        for key, text in (
+            ("txt", self.tr("Plain text")),
+            ("md", self.tr("Markdown")),
+            ("html", self.tr("HTML (standalone, printable)")),
+            ("epub", self.tr("EPUB (e-readers)")),
+            ("json", self.tr("JSON (document schema)")),
+        ):
+            self.format.addItem(text, key)
+        self.format.setCurrentIndex(max(0, self.format.findData(options.format)))
+        form.addRow(self.tr("Format:"), self.format)
+
+        self.text_box = QGroupBox(self.tr("Plain text"), self)
+        text_form = QFormLayout(self.text_box)
+        self.encoding = QComboBox(self)
+        self.encoding.addItem("UTF-8", "utf-8")
+        self.encoding.addItem("GB18030", "gb18030")
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(options.encoding)))
+        self.newline = QComboBox(self)
+        self.newline.addItem(self.tr("LF (Linux, macOS)"), "LF")
+        self.newline.addItem(self.tr("CRLF (Windows)"), "CRLF")
+        self.newline.setCurrentIndex(max(0, self.newline.findData(options.newline)))
+        self.paragraphs = QComboBox(self)
+        self.paragraphs.addItem(self.tr("Blank line between paragraphs"), "blank")
+        self.paragraphs.addItem(self.tr("Full-width indent, no blank lines"), "indent")
+        self.paragraphs.setCurrentIndex(max(0, self.paragraphs.findData(options.paragraphs)))
+        text_form.addRow(self.tr("Encoding:"), self.encoding)
+        text_form.addRow(self.tr("Line ends:"), self.newline)
+        text_form.addRow(self.tr("Paragraphs:"), self.paragraphs)
+        form.addRow(self.text_box)
+
+        include = QGroupBox(self.tr("Include"), self)
+        column = QVBoxLayout(include)
+        self.bylines = QCheckBox(self.tr("Bylines"), self)
+        self.end_matter = QCheckBox(self.tr("End matter (author units, sources)"), self)
+        self.datelines = QCheckBox(self.tr("Datelines and jump markers"), self)
+        self.furniture = QCheckBox(self.tr("Page furniture"), self)
+        self.with_notes = QCheckBox(self.tr("Highlights and notes"), self)
+        for box, value in (
+            (self.bylines, options.bylines),
+            (self.end_matter, options.end_matter),
+            (self.datelines, options.datelines),
+            (self.furniture, options.furniture),
+            (self.with_notes, options.annotations),
+        ):
+            box.setChecked(value)
+            column.addWidget(box)
+        form.addRow(include)
+
+        self.preview_text = QPlainTextEdit(self)
+        self.preview_text.setReadOnly(True)
+        self.preview_html = QTextBrowser(self)
+        self.preview_html.setOpenLinks(False)
+        self.preview = QStackedWidget(self)
+        self.preview.addWidget(self.preview_text)
+        self.preview.addWidget(self.preview_html)
+        self.preview_note = QLabel(self)
+        right = QWidget(self)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(QLabel(self.tr("Preview"), self))
+        right_column.addWidget(self.preview, 1)
+        right_column.addWidget(self.preview_note)
+
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        bottom = QHBoxLayout()
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.cancel_button = QPushButton(self.tr("Cancel Export"), self)
+        self.cancel_button.hide()
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(120)
+        self._preview_timer.timeout.connect(self.update_preview)
+        for combo in (self.scope, self.format, self.encoding, self.newline, self.paragraphs):
+            combo.currentIndexChanged.connect(self._changed)
+        for box in (self.bylines, self.end_matter, self.datelines, self.furniture, self.with_notes):
+            box.toggled.connect(self._changed)
+        self.articles.itemChanged.connect(self._changed)
+        self.scope.currentIndexChanged.connect(self._on_scope)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self._on_scope()
+        self._changed()
+        self.update_preview()
+
+    # -- choices -------------------------------------------------------------------------
+
+    def options(self) -> publish.Options:
+        return publish.Options(
+            format=self.format.currentData(),
+            encoding=self.encoding.currentData(),
+            newline=self.newline.currentData(),
+            paragraphs=self.paragraphs.currentData(),
+            bylines=self.bylines.isChecked(),
+            end_matter=self.end_matter.isChecked(),
+            datelines=self.datelines.isChecked(),
+            furniture=self.furniture.isChecked(),
+            annotations=self.with_notes.isChecked() and self.with_notes.isEnabled(),
+        )
+
+    def choices(self) -> dict:
+        """What to remember for next time."""
+        return {**self.options().to_dict(), "scope": self.scope.currentData()}
+
+    def chosen_articles(self) -> list[int]:
+        scope = self.scope.currentData()
+        if scope == "article":
+            return [self.current_article]
+        if scope == "articles":
+            return [
+                k
+                for k in range(self.articles.count())
+                if self.articles.item(k).checkState() == Qt.CheckState.Checked
+            ]
+        return list(range(len(self.doc.articles)))
+
+    def parts(self) -> list[publish.Part]:
+        """The current page as chosen (other pages are read when the export runs)."""
+        return [publish.Part(self.doc, self.chosen_articles(), self.annotations)]
+
+    def _parts_builder(
+        self, annotations_for: Callable[[Document], list[Annotation]]
+    ) -> Callable[[Callable[[], bool]], list[publish.Part]]:
+        """What the export job calls, off the UI thread: other pages are read there."""
+        first = self.parts()
+        others = list(self.extra_pages) if self.scope.currentData() == "pages" else []
+
+        def build(cancelled: Callable[[], bool]) -> list[publish.Part]:
+            out = list(first)
+            for path in others:
+                if cancelled():
+                    raise publish.Cancelled
+                doc = load(path)
+                out.append(publish.Part(doc, None, annotations_for(doc)))
+            return out
+
+        return build
+
+    def _on_scope(self) -> None:
+        scope = self.scope.currentData()
+        self.articles.setVisible(scope == "articles")
+        if scope == "pages" and not self.extra_pages:
+            start = str(Path(self.doc.source.path).parent)
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Other Pages"), start, self.tr("Text files (*.txt)")
+            )
+            self.extra_pages = [p for p in paths if Path(p) != Path(self.doc.source.path)]
+        self.pages_label.setVisible(scope == "pages")
+        self.pages_label.setText(
+            self.tr("%1 more pages: %2")
+            .replace("%1", str(len(self.extra_pages)))
+            .replace("%2", ", ".join(Path(p).name for p in self.extra_pages[:6]))
+        )
+
+    def _changed(self) -> None:
+        fmt = self.format.currentData()
+        self.text_box.setEnabled(fmt in ("txt", "md"))
+        self.paragraphs.setEnabled(fmt == "txt")
+        self.with_notes.setEnabled(fmt != "txt" and bool(self.annotations))
+        self.export_button.setEnabled(bool(self.chosen_articles()))
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        options = self.options()
+        preview = publish.Options(**{**options.to_dict(), "encoding": "utf-8", "newline": "LF"})
+        if options.format == "epub":
+            preview.format = "html"  # the chapters of the book, as HTML
+        parts = self.parts()
+        if not parts[0].articles:
+            self.preview_text.setPlainText("")
+            self.preview.setCurrentWidget(self.preview_text)
+            return
+        text = publish.publish(parts, preview).decode("utf-8")
+        if preview.format == "html":
+            self.preview_html.setHtml(text)
+            self.preview.setCurrentWidget(self.preview_html)
+        else:
+            self.preview_text.setPlainText(text[:PREVIEW_CHARS])
+            self.preview.setCurrentWidget(self.preview_text)
+        extra = len(self.extra_pages) if self.scope.currentData() == "pages" else 0
+        self.preview_note.setText(
+            self.tr("and %1 more pages").replace("%1", str(extra)) if extra else ""
+        )
+
+    # -- exporting -----------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        stem = Path(self.doc.source.path).stem or "page"
+        if self.scope.currentData() == "article":
+            stem += f"-{self.current_article + 1}"
+        return f"{stem}.{publish.SUFFIX[self.format.currentData()]}"
+
+    def choose_and_export(self) -> None:
+        start = str(Path(self.doc.source.path).parent / self.suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As"), start)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> ExportJob:
+        options = self.options()
+        scope = self.scope.currentData()
+        build = self._parts_builder(self.annotations_for)
+        title = self.doc.articles[self.current_article].label(30) if scope == "article" else ""
+        job = ExportJob(build, options, path, title, _Signals(self))
+        job.setAutoDelete(False)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        self.job = job
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self.status.setText(self.tr("Exporting…"))
+        self.pool.start(job)
+        return job
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancelled = True
+
+    def _done(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if done == 1:
+            self.job_progress_started.emit()
+
+    def _on_finished(self, path: str) -> None:
+        self._done()
+        self.status.setText(self.tr("Saved %1").replace("%1", path))
+        self.exported.emit(path)
+
+    def _on_failed(self, reason: str) -> None:
+        self._done()
+        self.export_failed.emit(reason)
+        self.status.setText(
+            self.tr("Export cancelled; nothing was written.")
+            if not reason
+            else self.tr("Export failed: %1").replace("%1", reason)
+        )
+
+    def reject(self) -> None:
+        self.cancel()
+        self.pool.waitForDone(10_000)
+        super().reject()
+
+
+def load_choices(raw: str) -> dict:
+    try:
+        data = json.loads(raw) if raw else {}
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,130 @@
+"""File → Export, clean copying and copying with a citation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from reader.bundled import sample_pages
+from reader.core.publish import Options
+from tests.ui.test_annotations import select_quote
+
+
+def open_dialog(win, qtbot):  # type: ignore[no-untyped-def]
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win.body, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = win.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_preview_follows_the_choices(make_window, qtbot) -> None:
+    win = make_window()
+    win.body.scroll_to(2, -1)
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("article"))
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.update_preview()
+    text = dialog.preview_text.toPlainText()
+    assert text.startswith("# 科技创新引领产业创新浪潮") and "*□ 新华社记者" in text
+    dialog.bylines.setChecked(False)
+    dialog.update_preview()
+    assert "新华社记者" not in dialog.preview_text.toPlainText()
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.update_preview()
+    assert dialog.preview.currentWidget() is dialog.preview_html
+    assert "一“丝”成链酿新机" in dialog.preview_html.toPlainText()
+
+
+def test_chosen_articles_and_remembered_choices(make_window, qtbot, tmp_path) -> None:
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("articles"))
+    for k in range(dialog.articles.count()):
+        state = Qt.CheckState.Checked if k in (1, 3) else Qt.CheckState.Unchecked
+        dialog.articles.item(k).setCheckState(state)
+    assert dialog.chosen_articles() == [1, 3]
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("gb18030"))
+    dialog.newline.setCurrentIndex(dialog.newline.findData("CRLF"))
+    out = tmp_path / "two.txt"
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    text = out.read_bytes().decode("gb18030")
+    assert text.startswith(win.doc.articles[1].label()[:8]) and "\r\n" in text
+    assert win.doc.articles[0].blocks[0].text not in text
+    dialog.reject()
+    saved = json.loads(win.settings.get("export_choices"))
+    assert saved["encoding"] == "gb18030" and saved["scope"] == "articles"
+    again = open_dialog(win, qtbot)
+    assert again.options() == Options.from_dict(saved)
+    again.reject()
+
+
+def test_html_export_with_highlights(make_window, qtbot, tmp_path) -> None:
+    win = make_window()
+    win._create(select_quote(win, "战略性新兴产业"), {"colour": "blue", "note": "重点"})
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.with_notes.setChecked(True)
+    out = tmp_path / "page.html"
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    html = out.read_text("utf-8")
+    assert '<mark class="blue" title="重点">战略性新兴产业</mark>' in html
+    dialog.reject()
+
+
+def test_several_pages_into_one_epub(make_window, qtbot, tmp_path, monkeypatch) -> None:
+    win = make_window()
+    other = str(sample_pages()[1])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([other], ""))
+    dialog = open_dialog(win, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("epub"))
+    dialog.scope.setCurrentIndex(dialog.scope.findData("pages"))
+    assert dialog.extra_pages == [other]
+    out = tmp_path / "book.epub"
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    from tests.core.test_publish import epub_navigation
+
+    tops = [t for depth, t, _h in epub_navigation(out.read_bytes()) if depth == 0]
+    assert tops == [Path(win.doc.source.path).name, Path(other).name]
+    dialog.reject()
+
+
+def test_a_cancelled_export_leaves_no_file(make_window, qtbot, tmp_path, monkeypatch) -> None:
+    win = make_window()
+    pages = [str(p) for p in sample_pages()] * 20
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (pages, ""))
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("pages"))
+    out = tmp_path / "many.html"
+    with qtbot.waitSignal(dialog.export_failed, timeout=30000) as failed:
+        dialog.export_to(out)
+        assert dialog.cancel_button.isVisible()
+        dialog.cancel_button.click()  # while the pages are still being read
+    assert failed.args == [""]
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert "cancelled" in dialog.status.text()
+    dialog.reject()
+
+
+def test_copy_gives_clean_text_and_citation(make_window, qtbot) -> None:
+    win = make_window()
+    start = win.body.clean.text.index("各地各行业向新而行")
+    end = win.body.clean.text.index("一“丝”成链酿新机") + len("一“丝”成链酿新机")
+    win.body.select_range(start, end)
+    qtbot.keyClick(win.body, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied.endswith("动能。\n\n一“丝”成链酿新机")
+    assert "\u2029" not in copied and "\n" not in copied.split("\n\n")[0]
+    win.settings.set("citation_template", "{quote}（{title}，{file}）")
+    cited = win.copy_citation()
+    assert cited == QApplication.clipboard().text()
+    assert cited.endswith(f"（科技创新引领产业创新浪潮，{Path(win.doc.source.path).name}）")
