@@ -519,14 +519,26 @@ def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
 _DATE = re.compile(r"(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?")
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
 def page_date(doc: Document) -> str:
-    """A date for the page, from its file name or its text, as YYYY-MM-DD ('' if none)."""
-    for text in (Path(doc.source.path).stem, *doc.source_lines[:40], *doc.source_lines[-20:]):
+    """A date for the page: YYYY-MM-DD from the file name or the text, else MM-DD from a
+    dateline (新华社北京3月12日电) or the page furniture, else ''. Dates inside articles
+    say when things happened, not when the page came out, so they are not used."""
+    texts = (Path(doc.source.path).stem, *doc.source_lines[:40], *doc.source_lines[-20:])
+    for text in texts:
         match = _DATE.search(text)
         if match:
             y, m, d = (int(g) for g in match.groups())
             if 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{m:02d}-{d:02d}"
+    furniture = "".join(b.text for _a, b in doc.iter_blocks() if b.kind == "noise")
+    datelines = [b.text for _a, b in doc.iter_blocks() if b.kind == "dateline"]
+    for text in (*datelines, furniture):
+        match = _MONTH_DAY.search(text)
+        if match and 1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31:
+            return f"{int(match[1]):02d}-{int(match[2]):02d}"
     return ""
 
 

@@ -61,6 +61,36 @@ MIGRATIONS: tuple[str, ...] = (
     # 1 -> 2: each annotation row also carries its tags, so a page's annotations load with
     # one query; the tag tables stay the truth for renaming and merging.
     "migrate_tag_list",
+    # 2 -> 3: the library: folders, their pages, each page's articles, and a full-text index
+    # of the articles (jieba search-mode tokens joined by spaces; bm25 ranking).
+    """
+    CREATE TABLE library_folders (
+        path TEXT PRIMARY KEY,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE library_documents (
+        path TEXT PRIMARY KEY,
+        folder TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        sha256 TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        date TEXT NOT NULL DEFAULT '',
+        articles INTEGER NOT NULL DEFAULT 0,
+        encoding TEXT NOT NULL DEFAULT '',
+        problem TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX library_documents_by_folder ON library_documents(folder);
+    CREATE TABLE library_articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL REFERENCES library_documents(path) ON DELETE CASCADE,
+        article INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL
+    );
+    CREATE INDEX library_articles_by_path ON library_articles(path);
+    CREATE VIRTUAL TABLE library_index USING fts5(title, body, tokenize = 'unicode61')
+    """,
 )
 VERSION = len(MIGRATIONS)
 TAG_SEPARATOR = "\x1f"

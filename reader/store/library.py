@@ -1,0 +1,403 @@
+"""The library: folders of pages, indexed for full-text search (SQLite FTS5 over jieba
+search-mode tokens, ranked with bm25).
+
+Indexing re-reads only what changed: a page whose size and modification time are as
+recorded is skipped; one whose bytes hash the same is only re-stamped. Pages are read,
+reflowed and tokenised in worker processes (one per core); the database is written by
+the calling thread alone, in batches. A page that disappeared leaves the index; its
+annotations stay in the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import multiprocessing
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core import words
+from reader.core.decode import DecodeError
+from reader.core.document import from_bytes
+from reader.core.publish import page_date
+from reader.store.db import Store, StoreError, _explain
+
+BATCH = 40
+MAX_CANDIDATES = 400
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryDocument:
+    path: str
+    folder: str
+    date: str
+    articles: int
+    annotations: int
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    path: str
+    article: int
+    title: str
+    snippet: str  # HTML, hits in <b>
+    score: float
+    terms: tuple[str, ...]  # the positive terms, for highlighting the hits when opened
+
+
+@dataclass
+class IndexReport:
+    scanned: int = 0
+    indexed: int = 0
+    unchanged: int = 0
+    restamped: int = 0
+    removed: int = 0
+    failed: int = 0
+
+
+# -- the work done in worker processes ------------------------------------------------------
+
+_Analysis = tuple[str, int, float, str, str, str, str, list[tuple[str, str, str, str]], str]
+
+
+def _init_worker(cache_dir: str, user_dict: str) -> None:
+    words.configure(Path(cache_dir), Path(user_dict))
+    words.load()
+
+
+def analyse(path: str) -> _Analysis:
+    """Read, reflow and tokenise one page: (path, size, mtime, sha256, fingerprint, date,
+    encoding, [(title, text, title tokens, body tokens) per article], problem)."""
+    st = os.stat(path)
+    with open(path, "rb") as fh:
+        data = fh.read()
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        doc = from_bytes(data, path)
+    except DecodeError as exc:
+        return (path, st.st_size, st.st_mtime, sha, "", "", "", [], str(exc))
+    articles = []
+    for art in doc.articles:
+        title = art.title or ""
+        body = "\n".join(b.text for b in art.all_blocks() if b.kind not in ("noise", "title"))
+        articles.append((title, body, words.search_tokens(title), words.search_tokens(body)))
+    return (
+        path,
+        st.st_size,
+        st.st_mtime,
+        sha,
+        doc.source.fingerprint,
+        page_date(doc),
+        doc.source.encoding,
+        articles,
+        "",
+    )
+
+
+# -- queries ---------------------------------------------------------------------------------
+
+_QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
+
+
+@dataclass
+class Query:
+    terms: list[str]  # words and phrases that must all be there
+    excluded: list[str]
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        terms: list[str] = []
+        excluded: list[str] = []
+        for neg_phrase, phrase, neg_word, word in _QUERY.findall(text):
+            value = (phrase if phrase else word).strip()
+            if not value or value == "-":
+                continue
+            (excluded if (neg_phrase or neg_word) else terms).append(value)
+        return cls(terms, excluded)
+
+
+def _fts_phrase(tokens: list[str]) -> str:
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _snippet(text: str, terms: list[str], width: int = 36) -> str:
+    plain = " ".join(text.split())
+    folded = plain.casefold()
+    spots = [(folded.find(t.casefold()), t) for t in terms]
+    spots = [(i, t) for i, t in spots if i >= 0]
+    if not spots:
+        return html.escape(plain[: width * 2]) + ("…" if len(plain) > width * 2 else "")
+    first = min(i for i, _t in spots)
+    lo = max(0, first - width)
+    hi = min(len(plain), first + width * 2)
+    piece = plain[lo:hi]
+    marks = sorted({(m.start(), m.end()) for t in terms for m in _find_all(piece, t)})
+    out, cursor = [], 0
+    for s, e in marks:
+        if s < cursor:
+            continue
+        out.append(html.escape(piece[cursor:s]))
+        out.append(f"<b>{html.escape(piece[s:e])}</b>")
+        cursor = e
+    out.append(html.escape(piece[cursor:]))
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(plain) else "")
+
+
+def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
+    return re.finditer(re.escape(term), text, flags=re.IGNORECASE)
+
+
+# -- the library -----------------------------------------------------------------------------
+
+
+class Library:
+    """The library tables of the store's database; one per thread, like Store."""
+
+    def __init__(self, store_path: Path, cache_dir: Path, user_dict: Path) -> None:
+        self.store = Store(store_path, check=False)
+        self.db = self.store.db
+        self.cache_dir = cache_dir
+        self.user_dict = user_dict
+        words.configure(cache_dir, user_dict)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- folders and documents -------------------------------------------------------------
+
+    def add_folder(self, folder: str | Path) -> str:
+        path = str(Path(folder).expanduser().resolve())
+        with self.store._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO library_folders(path, added) VALUES (?, ?)",
+                (path, time.strftime("%Y-%m-%dT%H:%M:%S")),
+            )
+        return path
+
+    def folders(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT path FROM library_folders ORDER BY path")]
+
+    def remove_folder(self, folder: str) -> None:
+        with self.store._write() as db:
+            db.execute("DELETE FROM library_folders WHERE path = ?", (folder,))
+            self._drop(db, [r[0] for r in db.execute(
+                "SELECT path FROM library_documents WHERE folder = ?", (folder,))])  # fmt: skip
+
+    def documents(self) -> list[LibraryDocument]:
+        rows = self.db.execute(
+            "SELECT d.path, d.folder, d.date, d.articles, d.problem, "
+            "(SELECT count(*) FROM annotations a WHERE a.fingerprint = d.fingerprint) "
+            "FROM library_documents d ORDER BY d.folder, d.path"
+        ).fetchall()
+        return [LibraryDocument(p, f, date, n, notes, prob) for p, f, date, n, prob, notes in rows]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM library_documents").fetchone()[0])
+
+    # -- indexing ------------------------------------------------------------------------
+
+    def index(
+        self,
+        folders: Iterable[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the folders (default: all of them)."""
+        report = IndexReport()
+        chosen = list(folders) if folders is not None else self.folders()
+        todo: list[str] = []
+        for folder in chosen:
+            found = self._scan(folder, report, todo)
+            known = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT path FROM library_documents WHERE folder = ?", (folder,)
+                )
+            ]
+            gone = [p for p in known if p not in found]
+            if gone:
+                with self.store._write() as db:
+                    self._drop(db, gone)
+                report.removed += len(gone)
+        total = len(todo)
+        if progress is not None:
+            progress(0, total)
+        if not todo:
+            return report
+        folder_of = {p: f for f in chosen for p in todo if p.startswith(f.rstrip(os.sep) + os.sep)}
+        self._run(todo, folder_of, report, progress, cancelled, workers)
+        return report
+
+    def _scan(self, folder: str, report: IndexReport, todo: list[str]) -> set[str]:
+        found: set[str] = set()
+        root = Path(folder)
+        if not root.is_dir():
+            return found
+        recorded = {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.db.execute(
+                "SELECT path, size, mtime, sha256 FROM library_documents WHERE folder = ?",
+                (folder,),
+            )
+        }
+        restamp = []
+        for path in sorted(root.rglob("*.txt")):
+            if not path.is_file():
+                continue
+            name = str(path)
+            found.add(name)
+            report.scanned += 1
+            st = path.stat()
+            old = recorded.get(name)
+            if old is not None and old[0] == st.st_size and old[1] == st.st_mtime:
+                report.unchanged += 1
+                continue
+            if old is not None and old[0] == st.st_size:
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+                if sha == old[2]:
+                    restamp.append((st.st_mtime, name))
+                    report.restamped += 1
+                    continue
+            todo.append(name)
+        if restamp:
+            with self.store._write() as db:
+                db.executemany("UPDATE library_documents SET mtime = ? WHERE path = ?", restamp)
+        return found
+
+    def _run(
+        self,
+        todo: list[str],
+        folder_of: dict[str, str],
+        report: IndexReport,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+        workers: int | None,
+    ) -> None:
+        workers = workers or max(1, min(os.cpu_count() or 1, len(todo) // 8 or 1))
+        results: Iterator[_Analysis]
+        pool: ProcessPoolExecutor | None = None
+        if workers == 1:
+            _init_worker(str(self.cache_dir), str(self.user_dict))
+            results = (analyse(p) for p in todo)
+        else:
+            # spawn, not fork: the caller may be a thread of a Qt application.
+            pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(str(self.cache_dir), str(self.user_dict)),
+            )
+            results = pool.map(analyse, todo, chunksize=4)
+        batch: list[_Analysis] = []
+        done = 0
+        try:
+            for result in results:
+                if cancelled is not None and cancelled():
+                    raise Cancelled
+                batch.append(result)
+                done += 1
+                if len(batch) >= BATCH:
+                    self._write(batch, folder_of, report)
+                    batch = []
+                if progress is not None:
+                    progress(done, len(todo))
+            self._write(batch, folder_of, report)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _write(
+        self, batch: list[_Analysis], folder_of: dict[str, str], report: IndexReport
+    ) -> None:
+        if not batch:
+            return
+        with self.store._write() as db:
+            self._drop(db, [b[0] for b in batch])
+            for path, size, mtime, sha, fp, date, encoding, articles, problem in batch:
+                db.execute(
+                    "INSERT INTO library_documents(path, folder, size, mtime, sha256, "
+                    "fingerprint, date, articles, encoding, problem) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (path, folder_of.get(path, str(Path(path).parent)), size, mtime, sha, fp,
+                     date, len(articles), encoding, problem),
+                )  # fmt: skip
+                for k, (title, body, title_tokens, body_tokens) in enumerate(articles):
+                    cur = db.execute(
+                        "INSERT INTO library_articles(path, article, title, text) "
+                        "VALUES (?, ?, ?, ?)",
+                        (path, k, title, body),
+                    )
+                    db.execute(
+                        "INSERT INTO library_index(rowid, title, body) VALUES (?, ?, ?)",
+                        (cur.lastrowid, title_tokens, body_tokens),
+                    )
+                if problem:
+                    report.failed += 1
+                else:
+                    report.indexed += 1
+
+    @staticmethod
+    def _drop(db: sqlite3.Connection, paths: list[str]) -> None:
+        for path in paths:
+            ids = [
+                r[0] for r in db.execute("SELECT id FROM library_articles WHERE path = ?", (path,))
+            ]
+            db.executemany("DELETE FROM library_index WHERE rowid = ?", [(i,) for i in ids])
+            db.execute("DELETE FROM library_articles WHERE path = ?", (path,))
+            db.execute("DELETE FROM library_documents WHERE path = ?", (path,))
+
+    # -- search --------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        """Articles with every term and phrase and none of the excluded ones, best first."""
+        query = Query.parse(text)
+        if not query.terms:
+            raise ValueError("a search needs at least one word that is not excluded")
+        parts = []
+        for term in query.terms:
+            tokens = words.query_tokens(term)
+            if not tokens:
+                continue
+            parts.append(f"({_fts_phrase(tokens)})")
+        if not parts:
+            return []
+        match = " AND ".join(parts)
+        try:
+            rows = self.db.execute(
+                "SELECT a.path, a.article, a.title, a.text, bm25(library_index, 4.0, 1.0) "
+                "FROM library_index JOIN library_articles a ON a.id = library_index.rowid "
+                "WHERE library_index MATCH ? ORDER BY bm25(library_index, 4.0, 1.0) LIMIT ?",
+                (match, MAX_CANDIDATES),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+                raise ValueError(f"cannot search for that: {exc}") from None
+            raise StoreError(_explain(exc)) from None
+        wanted = [_squeeze(t) for t in query.terms]
+        unwanted = [_squeeze(t) for t in query.excluded]
+        hits = []
+        for path, article, title, body, score in rows:
+            hay = _squeeze(title + body)
+            if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
+                continue
+            snippet = _snippet(body, query.terms)
+            hits.append(Hit(path, article, title, snippet, -score, tuple(query.terms)))
+            if len(hits) >= limit:
+                break
+        return hits
