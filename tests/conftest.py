@@ -28,3 +28,13 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return SEEDS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _words_loaded(tmp_path_factory) -> None:
+    """Load jieba once for the session, as a running app has it soon after start; tests
+    then see keywords and word selection at once instead of at some later moment."""
+    from reader.core import words
+
+    words.configure(tmp_path_factory.mktemp("jieba-cache"), Path("/nonexistent/userdict.txt"))
+    words.load()

@@ -11,9 +11,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
+
+from reader.core.model import Document
 
 _lock = threading.Lock()
 _jieba: ModuleType | None = None
@@ -109,44 +112,98 @@ def query_tokens(term: str) -> list[str]:
     return tokens
 
 
+KEYWORD_TEXT = 20_000  # characters of an article read for its keywords
+KEYWORD_PAGE = 200_000  # characters of a page, beyond which articles get none
+
+
+def article_keywords(doc: Document, count: int = 5) -> dict[int, list[str]]:
+    """Keywords of each real article of a page (not notices or lone headlines). A page far
+    longer than a newspaper page (a whole book pasted in) gets them for its start only."""
+    out = {}
+    budget = KEYWORD_PAGE
+    for k, art in enumerate(doc.articles):
+        if budget <= 0:
+            break
+        text = "\n".join(b.text for b in art.all_blocks() if b.kind != "noise")[:KEYWORD_TEXT]
+        if art.kind == "article" and len(text) > 200:
+            out[k] = keywords(text, count)
+            budget -= len(text)
+    return out
+
+
 def keywords(text: str, count: int = 5) -> list[str]:
-    """The article's top keywords by TF-IDF (jieba's IDF table), longest first on ties."""
+    """The text's top keywords by TF-IDF (jieba's IDF table)."""
     load()
-    import jieba.analyse
+    with warnings.catch_warnings():
+        # jieba.analyse reads its IDF table without closing the file.
+        warnings.simplefilter("ignore", ResourceWarning)
+        import jieba.analyse
 
     found = jieba.analyse.extract_tags(text, topK=count * 2)
     return [w for w in found if len(w) > 1 and not w.isdigit()][:count]
 
 
-@lru_cache(maxsize=256)
-def word_edges(text: str) -> tuple[int, ...]:
-    """Offsets where a jieba word starts or ends in `text` (0 and len(text) included)."""
+_CJK_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
+TERM_MIN_COUNT = 3
+
+
+Terms = tuple[tuple[str, int], ...]  # (term, times used), hashable for caching
+
+
+def page_terms(text: str, min_count: int = TERM_MIN_COUNT) -> Terms:
+    """Terms a page keeps using that jieba cuts in two: two adjacent words of two or more
+    Chinese characters each, side by side at least `min_count` times (科技创新, 新质生产力)."""
     jieba = load()
+    counts: dict[str, int] = {}
+    previous = ""
+    for token in jieba.cut(text):
+        if _CJK_WORD.match(token):
+            if previous:
+                pair = previous + token
+                counts[pair] = counts.get(pair, 0) + 1
+            previous = token
+        else:
+            previous = ""
+    return tuple(sorted((pair, n) for pair, n in counts.items() if n >= min_count))
+
+
+@lru_cache(maxsize=256)
+def word_edges(text: str, terms: Terms = ()) -> tuple[int, ...]:
+    """Offsets where a word starts or ends in `text` (0 and len(text) included): jieba's
+    words, with two neighbours joined where they make one of the page's `terms`. Where
+    two terms overlap (发展|新质|生产力), the one the page uses more wins, then the right."""
+    jieba = load()
+    used = dict(terms)
+    spans = [(start, end) for _word, start, end in jieba.tokenize(text)]
+
+    def count(k: int) -> int:
+        if k + 1 >= len(spans):
+            return 0
+        return used.get(text[spans[k][0] : spans[k + 1][1]], 0)
+
     edges = {0, len(text)}
-    for _word, start, end in jieba.tokenize(text):
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        here = count(k)
+        if here and here > count(k + 1):
+            end = spans[k + 1][1]
+            k += 1
         edges.add(start)
         edges.add(end)
+        k += 1
     return tuple(sorted(edges))
 
 
-def word_at(text: str, index: int) -> tuple[int, int]:
+def word_at(text: str, index: int, terms: Terms = ()) -> tuple[int, int]:
     """The word of `text` that holds character `index`."""
-    edges = word_edges(text)
+    edges = word_edges(text, terms)
     import bisect
 
     k = bisect.bisect_right(edges, index)
     start = edges[max(0, k - 1)]
     end = edges[min(k, len(edges) - 1)]
     return (start, end) if end > start else (index, min(len(text), index + 1))
-
-
-def snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) to the edges of the words it cuts into."""
-    if not text or end <= start:
-        return start, end
-    first = word_at(text, min(start, len(text) - 1))[0]
-    last = word_at(text, max(0, end - 1))[1]
-    return min(first, start), max(last, end)
 
 
 def latin_words(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core import words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Block, Document
@@ -33,6 +34,7 @@ _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 FIND_LIMIT = 5000
 MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
+REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class BodyView(QTextBrowser):
         self._clean_places: list[Place] = []
         self._clean_starts: list[int] = []
         self.highlights: list[Highlight] = []
+        self.keywords: dict[int, list[str]] = {}  # article -> keywords, shown under its title
+        self.terms: words.Terms = ()  # the page's own compound words
         self._flash: QTextCursor | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -173,9 +177,14 @@ class BodyView(QTextBrowser):
         clean: CleanText | None = None,
         highlights: list[Highlight] | None = None,
         ranges: Ranges | None = None,
+        keywords: dict[int, list[str]] | None = None,
     ) -> None:
         """Typeset a document. `highlights` must be in drawing order (highlights_of);
         `ranges`, if given, are their pieces as block_ranges() cuts them."""
+        if keywords is not None:
+            self.keywords = keywords
+        elif doc is not self.doc:
+            self.keywords = {}
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._matches, self._match = [], -1
@@ -197,6 +206,8 @@ class BodyView(QTextBrowser):
                 self._insert_rule(cursor, em)
             for hi, block in enumerate(art.head):
                 first = self._insert(cursor, block, ai, -1, em, first, hi)
+            if self.keywords.get(ai) and not first:
+                self._insert_keywords(cursor, ai, self.keywords[ai], em)
             for bi, block in enumerate(art.blocks):
                 if block.kind == "noise" and not self._typo.show_noise:
                     continue
@@ -283,6 +294,32 @@ class BodyView(QTextBrowser):
         else:
             cursor.insertText(block.text, cf)
         return False
+
+    def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str], em: float) -> None:
+        """A line of keywords under the headline: shown, but no part of the clean text."""
+        bf = QTextBlockFormat()
+        bf.setBottomMargin(em * 0.8)
+        cf = QTextCharFormat()
+        cf.setFontPointSize(self._typo.size * 0.8)
+        if self._theme is not None:
+            cf.setForeground(QColor(self._theme.muted))
+        cursor.insertBlock(bf, cf)
+        head = self.places[-1]
+        self.places.append(Place(cursor.position(), ai, -1, head.first, head.last, None, 0))
+        cursor.insertText("  ".join(f"#{w}" for w in found), cf)
+
+    def set_keywords(self, found: dict[int, list[str]]) -> None:
+        """Show each article's keywords under its title (redraws, keeping the place).
+        A very long page keeps its keywords for suggestions but is not typeset again."""
+        self.keywords = found
+        if self.doc is not None and self.clean is not None and len(self.clean.text) < REDRAW_LIMIT:
+            top = self.current_place()
+            scroll = self.verticalScrollBar().value()
+            self.show_document(self.doc, self.clean, self.highlights)
+            if top[0] >= 0:
+                self.scroll_to(*top)
+            else:
+                self.verticalScrollBar().setValue(scroll)
 
     def _insert_rule(self, cursor: QTextCursor, em: float) -> None:
         bf = QTextBlockFormat()
@@ -628,12 +665,66 @@ class BodyView(QTextBrowser):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.textCursor().hasSelection():
+            # Dragged selections snap to word edges; Alt keeps them exactly as dragged.
+            if press is not None and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.snap_selection()
             self.selection_settled.emit()
             return
         if press is not None and (event.position().toPoint() - press).manhattanLength() < 4:
             ids = self.highlights_at(self.cursorForPosition(press).position())
             if ids:
                 self.highlight_clicked.emit(ids[0])
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-click selects a word as jieba cuts it (once jieba is loaded)."""
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        span = self._word_span(position)
+        if span is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._press = None
+        event.accept()
+
+    def _word_span(self, position: int) -> tuple[int, int] | None:
+        """The view range of the jieba word at a position, or None."""
+        if not words.loaded():
+            return None
+        place = self.place_at(position)
+        if place is None or place.offset is None or self.clean is None:
+            return None
+        text = self.clean.text[place.offset : place.offset + place.length]
+        index = position - place.position
+        if not (0 <= index < len(text)) or text[index].isspace():
+            return None
+        start, end = words.word_at(text, index, self.terms)
+        return place.position + start, place.position + end
+
+    def snap_selection(self) -> None:
+        """Widen a dragged selection to whole words at both ends."""
+        if not words.loaded():
+            return
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor, position = cursor.anchor(), cursor.position()
+        lo, hi = min(anchor, position), max(anchor, position)
+        first, last = self._word_span(lo), self._word_span(max(lo, hi - 1))
+        new_lo = first[0] if first else lo
+        new_hi = last[1] if last else hi
+        if (new_lo, new_hi) == (lo, hi):
+            return
+        snapped = QTextCursor(self.document())
+        if anchor <= position:
+            snapped.setPosition(new_lo)
+            snapped.setPosition(new_hi, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            snapped.setPosition(new_hi)
+            snapped.setPosition(new_lo, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

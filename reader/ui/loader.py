@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from reader.core import words
 from reader.core.annotations import Placed, place
 from reader.core.decode import DecodeError
 from reader.core.document import load
@@ -27,11 +28,16 @@ class Loaded:
     store_error: str | None = None
     highlights: list[Highlight] = field(default_factory=list)
     ranges: Ranges = field(default_factory=dict)
+    keywords: dict[int, list[str]] = field(default_factory=dict)
+    terms: words.Terms = ()
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     doc = load(path)
     loaded = Loaded(doc, clean_text(doc))
+    if words.loaded():  # never waits for jieba: without it, keywords come later
+        loaded.keywords = words.article_keywords(doc)
+        loaded.terms = words.page_terms(loaded.clean.text[: words.KEYWORD_PAGE])
     if store_path is None:
         return loaded
     try:

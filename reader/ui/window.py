@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core import annotations as notes_io
+from reader.core import words
 from reader.core.annotations import Annotation, Placed
 from reader.core.model import Document
 from reader.core.publish import CITATION, cite
+from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
+from reader.store.library import Hit, IndexReport, Library
 from reader.ui import i18n
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
@@ -48,6 +51,7 @@ from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
 from reader.ui.export_dialog import ExportDialog, load_choices
 from reader.ui.findbar import FindBar
+from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
@@ -56,6 +60,7 @@ from reader.ui.themes import THEMES, palette, theme
 
 COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
 CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
+USER_DICT = "userdict.txt"
 
 
 @dataclass
@@ -88,6 +93,9 @@ ACTIONS: dict[str, ActionSpec] = {
     "import_annotations": ActionSpec(),
     "export_marked": ActionSpec(),
     "export": ActionSpec("Ctrl+E"),
+    "open_folder": ActionSpec("Ctrl+Shift+O"),
+    "search_library": ActionSpec("Ctrl+Shift+F"),
+    "add_word": ActionSpec(),
     "copy_citation": ActionSpec("Ctrl+Shift+C"),
     "citation_template": ActionSpec(),
 }
@@ -99,6 +107,8 @@ def has_cjk_font() -> bool:
 
 class MainWindow(QMainWindow):
     document_shown = Signal(object)  # Document, once rendered
+    library_indexed = Signal(object)  # IndexReport, or None when cancelled or failed
+    search_done = Signal(list)  # hits
     load_failed = Signal(str, str)  # path, reason
 
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
@@ -162,6 +172,20 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.notes_dock, self.tags_dock)
         self.notes_dock.raise_()
         self.selection_bar = SelectionBar(theme(settings.get("theme")), self.body.viewport())
+        self.library = LibraryDock(self)
+        self.library_dock = self._dock(
+            "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tabifyDockWidget(self.outline_dock, self.library_dock)
+        self.outline_dock.raise_()
+        self.search = SearchDock(self)
+        self.search_dock = self._dock("search", self.search, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.tags_dock, self.search_dock)
+        self.notes_dock.raise_()
+        words.configure(paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
+        self.workers = Workers(self._open_library, self)
+        self.keywords: dict[int, list[str]] = {}
+        self._after_search: tuple[int, tuple[str, ...]] | None = None
 
         self.status = QLabel(self)
         self.progress = QProgressBar(self)
@@ -190,6 +214,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for key in ("export_annotations", "import_annotations", "export_marked"):
             self.actions_by_key[key].setEnabled(self.store is not None)
+        for key in ("open_folder", "search_library"):
+            self.actions_by_key[key].setEnabled(self.store is not None)
+        self.refresh_library()
+        # jieba loads in a worker once the window is up: never on the start-up path.
+        QTimer.singleShot(300, self.workers.load_words)
         if self.store_problem:
             QTimer.singleShot(0, self._report_store_problem)
 
@@ -254,6 +283,9 @@ class MainWindow(QMainWindow):
         self._act("export", self.open_export)
         self._act("copy_citation", self.copy_citation)
         self._act("citation_template", self._on_citation_template)
+        self._act("open_folder", self._on_open_folder)
+        self._act("search_library", self.show_search)
+        self._act("add_word", self._on_add_word)
         if self.annotator is not None:
             stack = self.annotator.undo_stack
             self.undo_action = stack.createUndoAction(self)
@@ -298,6 +330,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         file = self.menus["file"] = bar.addMenu("")
         file.addAction(a["open"])
+        file.addAction(a["open_folder"])
         self.menus["recent"] = file.addMenu("")
         self.menus["recent"].aboutToShow.connect(self._fill_recent)
         file.addSeparator()
@@ -311,12 +344,17 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(a["copy_citation"])
         edit.addAction(a["citation_template"])
+        edit.addSeparator()
+        edit.addAction(a["search_library"])
+        edit.addAction(a["add_word"])
         view = self.menus["view"] = bar.addMenu("")
         view.addAction(a["find"])
         view.addSeparator()
         view.addAction(self.outline_dock.toggleViewAction())
         view.addAction(self.notes_dock.toggleViewAction())
         view.addAction(self.tags_dock.toggleViewAction())
+        view.addAction(self.library_dock.toggleViewAction())
+        view.addAction(self.search_dock.toggleViewAction())
         view.addAction(a["source"])
         view.addAction(a["noise"])
         view.addSeparator()
@@ -375,6 +413,14 @@ class MainWindow(QMainWindow):
             self.annotator.changed.connect(self._on_annotations_changed)
             self.annotator.failed.connect(self._on_store_failed)
         self._on_selection_changed()
+        self.library.open_requested.connect(self.open_path)
+        self.library.add_folder_requested.connect(self._on_open_folder)
+        self.library.update_requested.connect(lambda: self.index_library(None))
+        self.library.remove_folder_requested.connect(self._on_remove_folder)
+        self.library.cancel_requested.connect(self.cancel_indexing)
+        self.search.search_requested.connect(self.search_library)
+        self.search.hit_activated.connect(self.open_hit)
+        self.workers.words_ready.connect(self._on_words_ready)
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -398,6 +444,9 @@ class MainWindow(QMainWindow):
             "import_annotations": self.tr("&Import Annotations…"),
             "export_marked": self.tr("Export Page with &Highlights…"),
             "export": self.tr("&Export…"),
+            "open_folder": self.tr("Open &Folder…"),
+            "search_library": self.tr("&Search Library…"),
+            "add_word": self.tr("Add Word to &Dictionary…"),
             "copy_citation": self.tr("Copy with &Citation"),
             "citation_template": self.tr("Citation &Template…"),
             "menu:file": self.tr("&File"),
@@ -437,6 +486,10 @@ class MainWindow(QMainWindow):
         self.outline_dock.setWindowTitle(self.tr("Outline"))
         self.notes_dock.setWindowTitle(self.tr("Annotations"))
         self.tags_dock.setWindowTitle(self.tr("Tags"))
+        self.library_dock.setWindowTitle(self.tr("Library"))
+        self.search_dock.setWindowTitle(self.tr("Search"))
+        self.library.retranslate()
+        self.search.retranslate()
         self.notes.retranslate()
         self.tags.retranslate()
         self.selection_bar.retranslate()
@@ -555,7 +608,11 @@ class MainWindow(QMainWindow):
         self.outline.set_document(doc)
         self.source.set_lines(doc.source_lines)
         # Every block of the clean text is always shown, so the loader's cuts hold.
-        self.body.show_document(doc, loaded.clean, loaded.highlights, loaded.ranges)
+        self.keywords = loaded.keywords
+        self.body.terms = loaded.terms
+        self.body.show_document(
+            doc, loaded.clean, loaded.highlights, loaded.ranges, keywords=loaded.keywords
+        )
         if self.annotator is not None:
             self.annotator.set_document(doc, loaded.clean, loaded.placed)
         self._refresh_notes()
@@ -570,6 +627,11 @@ class MainWindow(QMainWindow):
         target, self._after_load = self._after_load, ""
         if target:
             self.show_annotation(target)
+        hit, self._after_search = self._after_search, None
+        if hit is not None:
+            self._show_hit(*hit)
+        if words.loaded() and not loaded.keywords:
+            self._compute_keywords(doc)
         self.document_shown.emit(doc)
 
     def _on_load_failed(self, path: str, reason: str) -> None:
@@ -713,7 +775,12 @@ class MainWindow(QMainWindow):
 
     def _editor(self, quote: str, ann: Annotation | None) -> AnnotationEditor:
         known = [t.name for t in self.store.tags()] if self.store is not None else []
-        return AnnotationEditor(quote, theme(self.settings.get("theme")), known, ann, (), self)
+        # The keywords of the article at the selection are offered as tags.
+        place = self.body.place_at(self.body.textCursor().selectionStart())
+        suggested = self.keywords.get(place.article, []) if place is not None else []
+        suggested = [w for w in suggested if w not in known]
+        current = theme(self.settings.get("theme"))
+        return AnnotationEditor(quote, current, known, ann, suggested, self)
 
     def _open_editor(self, editor: AnnotationEditor, focus: QWidget) -> None:
         """Open the editor as a sheet over the window; `current_editor` while it is up."""
@@ -986,6 +1053,177 @@ class MainWindow(QMainWindow):
         if ok:
             self.settings.set("citation_template", text or CITATION)
 
+    # -- library, search and words -----------------------------------------------------
+
+    def _open_library(self) -> Library:
+        """A Library on the store's file, for the calling thread."""
+        if self.store is None:
+            raise StoreError(self.store_problem or "the database cannot be used")
+        return Library(self.store.path, paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
+
+    def refresh_library(self) -> None:
+        if self.store is None:
+            return
+        try:
+            library = Library(
+                self.store.path, paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT
+            )
+            try:
+                self.library.set_documents(library.folders(), library.documents())
+            finally:
+                library.close()
+        except StoreError as exc:
+            self.library.status.setText(str(exc))
+
+    def _on_open_folder(self) -> None:
+        start = str(Path(self.doc.source.path).parent) if self.doc else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a Folder of Pages"), start)
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        """Add a folder to the library and index it in the background."""
+        if self.store is None:
+            return
+        library = self._open_library()
+        try:
+            added = library.add_folder(folder)
+        finally:
+            library.close()
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.refresh_library()
+        self.index_library([added])
+
+    def _on_remove_folder(self, folder: str) -> None:
+        library = self._open_library()
+        try:
+            library.remove_folder(folder)
+        finally:
+            library.close()
+        self.refresh_library()
+
+    def index_library(self, folders: list[str] | None) -> None:
+        if self.store is None or self.workers.indexing is not None:
+            return
+
+        def work(library: Library, job: Job) -> IndexReport:
+            return library.index(
+                folders, progress=job.signals.progress.emit, cancelled=lambda: job.cancelled
+            )
+
+        self.library.set_busy(True)
+        self.library.status.setText(self.tr("Indexing…"))
+        self.workers.indexing = self.workers.start(
+            self.workers.with_library(work),
+            self._on_indexed,
+            self._on_index_failed,
+            self.library.show_progress,
+        )
+
+    def cancel_indexing(self) -> None:
+        if self.workers.indexing is not None:
+            self.workers.indexing.cancelled = True
+
+    def _on_indexed(self, report: IndexReport) -> None:
+        self.workers.indexing = None
+        self.library.set_busy(False)
+        parts = [self.tr("%1 pages indexed").replace("%1", str(report.indexed))]
+        if report.unchanged or report.restamped:
+            parts.append(
+                self.tr("%1 unchanged").replace("%1", str(report.unchanged + report.restamped))
+            )
+        if report.removed:
+            parts.append(self.tr("%1 removed").replace("%1", str(report.removed)))
+        if report.failed:
+            parts.append(self.tr("%1 could not be read").replace("%1", str(report.failed)))
+        self.library.status.setText(", ".join(parts) + ".")
+        self.refresh_library()
+        self.library_indexed.emit(report)
+
+    def _on_index_failed(self, reason: str) -> None:
+        self.workers.indexing = None
+        self.library.set_busy(False)
+        self.library.status.setText(
+            reason if reason else self.tr("Indexing cancelled; what was indexed is kept.")
+        )
+        self.refresh_library()
+        self.library_indexed.emit(None)
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    def search_library(self, text: str) -> None:
+        if self.store is None:
+            self.search.show_problem(self.store_problem or "")
+            return
+
+        def work(library: Library, _job: Job) -> list[Hit]:
+            return library.search(text)
+
+        def done(hits: list[Hit]) -> None:
+            self.search.show_hits(hits)
+            self.search_done.emit(hits)
+
+        self.workers.start(self.workers.with_library(work), done, self.search.show_problem)
+
+    def open_hit(self, hit: Hit) -> None:
+        """Show the article of a search result, with the hits marked."""
+        if self.doc is not None and Path(self.doc.source.path) == Path(hit.path):
+            self._show_hit(hit.article, hit.terms)
+            return
+        self._after_search = (hit.article, hit.terms)
+        self.open_path(hit.path)
+
+    def _show_hit(self, article: int, terms: tuple[str, ...]) -> None:
+        self.body.scroll_to(article, -1)
+        if terms:
+            self.findbar.open()
+            self.findbar.edit.setText(terms[0])
+
+    def _on_words_ready(self) -> None:
+        if self.doc is not None and not self.keywords:
+            self._compute_keywords(self.doc)
+
+    def _compute_keywords(self, doc: Document) -> None:
+        def work(_job: Job) -> tuple[dict[int, list[str]], words.Terms]:
+            text = "\n".join(b.text for _a, b in doc.iter_blocks())[: words.KEYWORD_PAGE]
+            return words.article_keywords(doc), words.page_terms(text)
+
+        def done(found: tuple[dict[int, list[str]], words.Terms]) -> None:
+            if self.doc is doc:
+                self.keywords, self.body.terms = found
+                self.body.set_keywords(self.keywords)
+
+        self.workers.start(work, done, lambda _r: None)
+
+    def _on_add_word(self) -> None:
+        selected = (
+            self.body.selected_text().strip() if self.body.textCursor().hasSelection() else ""
+        )
+        word, ok = QInputDialog.getText(
+            self,
+            self.tr("Add Word to Dictionary"),
+            self.tr("A word or name for search, keywords and word selection:"),
+            text=selected if len(selected) <= 12 else "",
+        )
+        if not ok or not word.strip():
+            return
+        try:
+            added = words.add_user_word(word)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot add the word"), str(exc))
+            return
+        self.statusBar().showMessage(
+            (
+                self.tr("Added %1 to the dictionary.") if added else self.tr("%1 is known already.")
+            ).replace("%1", word.strip()),
+            5000,
+        )
+
     # -- window events -----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -1001,6 +1239,7 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.workers.wait()
         self._save_position()
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
         super().closeEvent(event)

@@ -1,0 +1,302 @@
+"""The library dock (folders of pages, indexed in the background) and the search dock."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core import words
+from reader.store.db import StoreError
+from reader.store.library import Cancelled, Hit, Library, LibraryDocument
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)  # the job's result
+    failed = Signal(str)  # "" when cancelled
+
+
+class Job(QRunnable):
+    """Runs `work(job)` in the thread pool; `job.cancelled` may be set from the UI."""
+
+    def __init__(self, work: Callable[[Job], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            result = self.work(self)
+        except Cancelled:
+            self.signals.failed.emit("")
+        except (StoreError, ValueError, OSError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug: still a message, never a crash
+            self.signals.failed.emit(f"unexpected error: {exc!r}")
+        else:
+            self.signals.done.emit(result)
+
+
+class Workers(QObject):
+    """The library's background work: loading jieba, indexing and searching."""
+
+    words_ready = Signal()
+
+    def __init__(self, open_library: Callable[[], Library], parent: QObject | None = None):
+        super().__init__(parent)
+        self.open_library = open_library
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.indexing: Job | None = None
+
+    def start(
+        self,
+        work: Callable[[Job], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Job:
+        signals = _Signals(self)
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        if progress is not None:
+            signals.progress.connect(progress)
+        job = Job(work, signals)
+        job.setAutoDelete(False)
+        self.pool.start(job)
+        return job
+
+    def load_words(self) -> None:
+        def work(_job: Job) -> bool:
+            words.load()
+            return True
+
+        self.start(work, lambda _r: self.words_ready.emit(), lambda _r: None)
+
+    def with_library(self, action: Callable[[Library, Job], Any]) -> Callable[[Job], Any]:
+        def work(job: Job) -> Any:
+            library = self.open_library()
+            try:
+                return action(library, job)
+            finally:
+                library.close()
+
+        return work
+
+    def wait(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancelled = True
+        self.pool.waitForDone(30_000)
+
+
+class LibraryDock(QWidget):
+    """Folders and their pages, with the date, article count and annotations of each."""
+
+    open_requested = Signal(str)
+    add_folder_requested = Signal()
+    update_requested = Signal()
+    remove_folder_requested = Signal(str)
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self)
+        self.update_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        for button in (self.add_button, self.update_button, self.remove_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.itemDoubleClicked.connect(self._on_activated)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.tree, 1)
+        busy = QHBoxLayout()
+        self.progress = QProgressBar(self)
+        self.cancel_button = QPushButton(self)
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        layout.addLayout(busy)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.add_button.clicked.connect(self.add_folder_requested)
+        self.update_button.clicked.connect(self.update_requested)
+        self.remove_button.clicked.connect(self._on_remove)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.set_busy(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels([self.tr("Page"), self.tr("Date"), self.tr("Articles")])
+        self.add_button.setText(self.tr("Add Folder…"))
+        self.update_button.setText(self.tr("Update"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.update_button.setEnabled(not busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+
+    def set_documents(self, folders: list[str], documents: list[LibraryDocument]) -> None:
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for folder in folders:
+            item = QTreeWidgetItem([Path(folder).name or folder, "", ""])
+            item.setToolTip(0, folder)
+            item.setData(0, PATH_ROLE, ("folder", folder))
+            items[folder] = item
+            self.tree.addTopLevelItem(item)
+        for doc in documents:
+            parent = items.get(doc.folder)
+            if parent is None:
+                continue
+            name = (
+                str(Path(doc.path).relative_to(doc.folder))
+                if doc.path.startswith(doc.folder)
+                else doc.path
+            )
+            mark = " ✎" if doc.annotations else ""
+            child = QTreeWidgetItem(
+                [name + mark, doc.date, str(doc.articles) if not doc.problem else "!"]
+            )
+            child.setToolTip(0, doc.path if not doc.problem else f"{doc.path}\n{doc.problem}")
+            if doc.annotations:
+                child.setToolTip(
+                    0,
+                    child.toolTip(0)
+                    + "\n"
+                    + self.tr("%1 annotations").replace("%1", str(doc.annotations)),
+                )
+            child.setData(0, PATH_ROLE, ("page", doc.path))
+            child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+            parent.addChild(child)
+        for item in items.values():
+            item.setText(2, str(item.childCount()))
+            item.setExpanded(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self._update_buttons()
+
+    def page_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem | None] = []
+        for k in range(self.tree.topLevelItemCount()):
+            folder = self.tree.topLevelItem(k)
+            if folder is not None:
+                out.extend(folder.child(n) for n in range(folder.childCount()))
+        return [i for i in out if i is not None]
+
+    def _selected(self) -> tuple[str, str] | None:
+        items = self.tree.selectedItems()
+        return items[0].data(0, PATH_ROLE) if items else None
+
+    def _update_buttons(self) -> None:
+        selected = self._selected()
+        self.remove_button.setEnabled(selected is not None and selected[0] == "folder")
+
+    def _on_remove(self) -> None:
+        selected = self._selected()
+        if selected is not None and selected[0] == "folder":
+            self.remove_folder_requested.emit(selected[1])
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, path = item.data(0, PATH_ROLE)
+        if kind == "page":
+            self.open_requested.emit(path)
+
+
+class SearchDock(QWidget):
+    """Search every page of the library: words (all must be there), "exact phrases" and
+    -excluded words; results best first, each with its page, article and a snippet."""
+
+    search_requested = Signal(str)
+    hit_activated = Signal(object)  # Hit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.query = QLineEdit(self)
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self._on_search)
+        layout.addWidget(self.query)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.results = QTextBrowser(self)
+        self.results.setOpenLinks(False)
+        self.results.anchorClicked.connect(self._on_link)
+        layout.addWidget(self.results, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr('Search the library: words "a phrase" -excluded'))
+
+    def _on_search(self) -> None:
+        text = self.query.text().strip()
+        if text:
+            self.summary.setText(self.tr("Searching…"))
+            self.search_requested.emit(text)
+
+    def show_hits(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        if not hits:
+            self.summary.setText(self.tr("Nothing found."))
+            self.results.setHtml("")
+            return
+        self.summary.setText(self.tr("%1 articles found.").replace("%1", str(len(hits))))
+        rows = []
+        for n, hit in enumerate(hits):
+            title = html.escape(
+                hit.title or self.tr("(untitled article %1)").replace("%1", str(hit.article + 1))
+            )
+            rows.append(
+                f'<p><a href="hit:{n}"><b>{title}</b></a><br/>'
+                f'<span style="color:gray">{html.escape(Path(hit.path).name)}</span><br/>'
+                f"{hit.snippet}</p>"
+            )
+        self.results.setHtml("".join(rows))
+
+    def show_problem(self, reason: str) -> None:
+        self.summary.setText(reason)
+
+    def _on_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("hit:"):
+            index = int(text[4:])
+            if 0 <= index < len(self.hits):
+                self.hit_activated.emit(self.hits[index])

@@ -1,0 +1,139 @@
+"""The library: indexing folders incrementally and searching them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.bundled import sample_pages
+from reader.core import words
+from reader.core.anchor import select
+from reader.core.annotations import Annotation
+from reader.core.document import load
+from reader.store.db import Store
+from reader.store.library import Library, Query
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages" / "2025"
+    pages.mkdir(parents=True)
+    for page in sample_pages():
+        shutil.copy(page, pages / page.name)
+    return tmp_path / "pages"
+
+
+@pytest.fixture
+def library(tmp_path: Path, folder: Path):
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    lib.add_folder(folder)
+    report = lib.index(workers=1)
+    assert (report.indexed, report.failed) == (2, 0)
+    yield lib
+    lib.close()
+
+
+def names(hits) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    return [(Path(h.path).name[:3], h.article) for h in hits]
+
+
+def test_indexes_both_sample_pages(library: Library) -> None:
+    docs = library.documents()
+    assert [Path(d.path).name for d in docs] == [p.name for p in sample_pages()]
+    assert [d.articles for d in docs] == [len(load(p).articles) for p in sample_pages()]
+    assert [d.date for d in docs] == ["03-12", "03-31"]
+
+
+def test_finds_a_term_only_in_the_article_that_has_it(library: Library) -> None:
+    hits = library.search("新质生产力")
+    holders = [
+        (p.name[:3], k)
+        for p in sample_pages()
+        for k, a in enumerate(load(p).articles)
+        if any("新质生产力" in b.text for b in a.all_blocks())
+    ]
+    assert names(hits) == holders == [("000", 2)]
+    assert "<b>新质生产力</b>" in hits[0].snippet
+    assert hits[0].title == "科技创新引领产业创新浪潮"
+
+
+def test_several_terms_phrases_and_exclusions(library: Library) -> None:
+    both = names(library.search("国有企业 企业文化"))
+    assert both and all(
+        "企业文化" in "".join(b.text for b in load_article(h).all_blocks()) for h in both
+    )
+    assert names(library.search('"思想政治工作"'))
+    without = library.search("思想政治工作 -国企")
+    assert without and all(
+        "国企" not in "".join(b.text for b in load_article(h).all_blocks()) for h in names(without)
+    )
+    assert len(without) < len(library.search("思想政治工作"))
+    with pytest.raises(ValueError, match="at least one"):
+        library.search("-国企")
+
+
+def load_article(hit: tuple[str, int]):  # type: ignore[no-untyped-def]
+    page = next(p for p in sample_pages() if p.name.startswith(hit[0]))
+    return load(page).articles[hit[1]]
+
+
+def test_query_parsing() -> None:
+    q = Query.parse('新质生产力 "科技 创新" -吕梁 -"山西 焦煤"  ')
+    assert q.terms == ["新质生产力", "科技 创新"]
+    assert q.excluded == ["吕梁", "山西 焦煤"]
+
+
+def test_reindexing_reads_only_what_changed(library: Library, folder: Path) -> None:
+    changed, same = sorted((folder / "2025").iterdir())
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\n\n本报讯 量子通信试验网络今日开通。\n")
+    report = library.index(workers=1)
+    assert (report.indexed, report.unchanged) == (1, 1)
+    assert names(library.search("量子通信"))[0][0] == changed.name[:3]
+    os.utime(same, None)  # touched, not changed
+    report = library.index(workers=1)
+    assert (report.indexed, report.restamped, report.unchanged) == (0, 1, 1)
+
+
+def test_a_removed_file_leaves_the_index_and_keeps_its_annotations(
+    library: Library, folder: Path, tmp_path: Path
+) -> None:
+    page = folder / "2025" / sample_pages()[0].name
+    fingerprint = load(page).source.fingerprint
+    store = Store(tmp_path / "db.sqlite3")
+    store.put(Annotation(fingerprint=fingerprint, selector=select("新质生产力", 0, 5)))
+    page.unlink()
+    report = library.index(workers=1)
+    assert report.removed == 1
+    assert library.search("新质生产力") == []
+    assert [Path(d.path).name for d in library.documents()] == [sample_pages()[1].name]
+    assert store.count(fingerprint) == 1
+    store.close()
+
+
+def test_indexing_in_worker_processes_gives_the_same_index(tmp_path: Path, folder: Path) -> None:
+    lib = Library(tmp_path / "two.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    lib.add_folder(folder)
+    report = lib.index(workers=2)
+    assert report.indexed == 2
+    assert names(lib.search("新质生产力")) == [("000", 2)]
+    lib.close()
+
+
+def test_user_words_are_used_for_search_and_selection(tmp_path: Path) -> None:
+    words.configure(tmp_path / "cache", tmp_path / "userdict.txt")
+    text = "记者吉晓琴报道"
+    assert words.add_user_word("吉晓琴") is True
+    assert words.add_user_word("吉晓琴") is False
+    assert (tmp_path / "userdict.txt").read_text("utf-8").split() == ["吉晓琴"]
+    assert words.word_at(text, 3) == (2, 5)
+    assert "吉晓琴" in words.query_tokens("吉晓琴")
+
+
+def test_jieba_keeps_its_cache_in_our_cache_folder() -> None:
+    jieba = words.load()
+    assert jieba.dt.tmp_dir is not None
+    assert Path(jieba.dt.tmp_dir, "jieba.cache").is_file()

@@ -1,0 +1,84 @@
+"""The library dock, library search and word-aware selection in the window."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.bundled import sample_pages
+
+
+def point_of(win, position: int) -> QPoint:  # type: ignore[no-untyped-def]
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(position)
+    win.body.setTextCursor(cursor)
+    win.body.ensureCursorVisible()
+    left = win.body.cursorRect(cursor)
+    cursor.setPosition(position + 1)
+    right = win.body.cursorRect(cursor)
+    return QPoint((left.left() + right.left()) // 2, left.center().y())
+
+
+def test_double_click_selects_a_jieba_word(make_window, qtbot) -> None:
+    win = make_window()
+    start = win.body.clean.text.index("要以科技创新引领") + 2
+    assert win.body.clean.text[start : start + 4] == "科技创新"
+    # Double-click on the third character, 创.
+    point = point_of(win, win.body.to_view(start + 2))
+    qtbot.mouseDClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert win.body.selected_text() == "科技创新"
+
+
+def test_a_dragged_selection_snaps_to_words_unless_alt(make_window, qtbot) -> None:
+    win = make_window()
+    start = win.body.clean.text.index("要以科技创新引领") + 2
+    win.body.select_range(start + 1, start + 3)  # 技创
+    win.body.snap_selection()
+    assert win.body.selected_text() == "科技创新"
+
+
+def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tmp_path) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(sample_pages()[1])
+    with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
+        win.add_folder(str(folder))
+    assert indexed.args[0].indexed == 2
+    items = win.library.page_items()
+    assert [i.text(0) for i in items] == [p.name for p in sample_pages()]
+    assert [i.text(1) for i in items] == ["03-12", "03-31"]
+
+    win.actions_by_key["search_library"].trigger()
+    assert win.search_dock.isVisible()
+    win.search.query.setText("新质生产力")
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search.query.returnPressed.emit()
+    hits = found.args[0]
+    assert [(Path(h.path).name, h.article) for h in hits] == [(sample_pages()[0].name, 2)]
+    assert "新质生产力" in win.search.results.toPlainText()
+
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_hit(hits[0])
+    assert Path(win.doc.source.path) == folder / sample_pages()[0].name
+    assert win.body.current_place()[0] == 2
+    assert win.body.match_count() == win.body.toPlainText().count("新质生产力") > 0
+
+
+def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None:
+    win = make_window()
+    assert win.keywords.get(2), "the article has keywords"
+    line = "  ".join(f"#{w}" for w in win.keywords[2])
+    assert line in win.body.toPlainText()
+    # Keywords are not part of the clean text (copy, export, annotations).
+    assert line not in win.body.clean.text
+    start = win.body.clean.text.index("各地各行业向新而行")
+    win.body.select_range(start, start + 9)
+    win.annotate_selection("tag")
+    assert win.current_editor is not None
+    assert win.current_editor.tags.known[-len(win.keywords[2]) :] == win.keywords[2]
+    win.current_editor.reject()
