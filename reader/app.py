@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("export", "annotations")
+COMMANDS = ("export", "annotations", "search")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,6 +105,12 @@ def main(argv: list[str]) -> int:
         check=True, env=env, timeout=120, cwd=ROOT,
     )  # fmt: skip
     print(folder / "export-dialog.png")
+    subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
+         "tests.screenshots", "--library", str(folder / "library-search.png")],
+        check=True, env=env, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    print(folder / "library-search.png")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("chromium not found: the HTML export shot is not retaken", file=sys.stderr)
@@ -173,7 +179,53 @@ def dialog_shot(out: Path) -> int:
     return 0
 
 
+def library_shot(out: Path) -> int:
+    """The library dock and a search, with the hit opened (run on a virtual screen)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        from reader.store import paths
+        from reader.ui.settings import Settings
+        from reader.ui.themes import palette, theme
+        from reader.ui.window import MainWindow
+
+        paths.set_data_dir(data)
+        pages = Path(data) / "人民日报" / "2025-03"
+        pages.mkdir(parents=True)
+        for seed in SEEDS:
+            shutil.copy(seed, pages / seed.name)
+        app.setPalette(palette(theme("light")))
+        window = MainWindow(Settings())
+        window.resize(1400, 900)
+        window.show()
+
+        def wait(signal, start) -> list:  # type: ignore[no-untyped-def]
+            loop = QEventLoop()
+            got: list = []
+            signal.connect(lambda *args: (got.append(args), loop.quit()))
+            start()
+            loop.exec()
+            return got[0]
+
+        wait(window.document_shown, lambda: window.open_path(SEEDS[1]))
+        wait(window.library_indexed, lambda: window.add_folder(str(pages.parent)))
+        window.show_search()
+        window.search.query.setText("新质生产力 -吕梁")
+        (hits,) = wait(window.search_done, lambda: window.search_library("新质生产力 -吕梁"))
+        wait(window.document_shown, lambda: window.open_hit(hits[0]))
+        for _ in range(30):
+            app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--library"]:
+        raise SystemExit(library_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--dialog"]:
         raise SystemExit(dialog_shot(Path(sys.argv[2])))
     raise SystemExit(main(sys.argv[1:]))

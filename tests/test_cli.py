@@ -232,3 +232,17 @@ def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
 def test_epub_to_the_terminal_is_refused(tmp_path: Path) -> None:
     result = run("export", str(SEED), "-f", "epub")
     assert result.returncode == 2 and "-o" in result.stderr
+
+
+def test_search_from_the_command_line(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    found = run("search", "新质生产力 -吕梁", "--library", str(ROOT / "seeds"), "--data-dir", data)
+    assert found.returncode == 0, found.stderr
+    lines = found.stdout.splitlines()
+    assert lines[0].startswith("1. 科技创新引领产业创新浪潮") and SEED.name in lines[0]
+    assert "【新质生产力】" in lines[1]
+    assert len([line for line in lines if line[:1].isdigit()]) == 1
+    nothing = run("search", "量子纠缠", "--data-dir", data)
+    assert nothing.returncode == 1 and "nothing found" in nothing.stderr
+    refused = run("search", "--data-dir", data, "--", "-国企")
+    assert refused.returncode == 2 and "at least one" in refused.stderr

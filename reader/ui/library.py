@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -132,6 +133,12 @@ class LibraryDock(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.itemDoubleClicked.connect(self._on_activated)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -207,8 +214,6 @@ class LibraryDock(QWidget):
         for item in items.values():
             item.setText(2, str(item.childCount()))
             item.setExpanded(True)
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
         self._update_buttons()
 
     def page_items(self) -> list[QTreeWidgetItem]:
@@ -278,7 +283,7 @@ class SearchDock(QWidget):
             self.summary.setText(self.tr("Nothing found."))
             self.results.setHtml("")
             return
-        self.summary.setText(self.tr("%1 articles found.").replace("%1", str(len(hits))))
+        self.summary.setText(self.tr("Articles found: %1").replace("%1", str(len(hits))))
         rows = []
         for n, hit in enumerate(hits):
             title = html.escape(

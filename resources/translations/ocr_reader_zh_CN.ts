@@ -370,429 +370,557 @@
     </message>
 </context>
 <context>
+    <name>LibraryDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py" line="163" />
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="163" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="163" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="164" />
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="165" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="166" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="167" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="209" />
+        <source>%1 annotations</source>
+        <translation>%1 条批注</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="382" />
+        <location filename="../../reader/ui/window.py" line="428" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="383" />
+        <location filename="../../reader/ui/window.py" line="429" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="384" />
+        <location filename="../../reader/ui/window.py" line="430" />
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="385" />
+        <location filename="../../reader/ui/window.py" line="431" />
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="386" />
+        <location filename="../../reader/ui/window.py" line="432" />
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="387" />
+        <location filename="../../reader/ui/window.py" line="433" />
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="388" />
+        <location filename="../../reader/ui/window.py" line="434" />
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="389" />
+        <location filename="../../reader/ui/window.py" line="435" />
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="390" />
+        <location filename="../../reader/ui/window.py" line="436" />
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="391" />
+        <location filename="../../reader/ui/window.py" line="437" />
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="392" />
+        <location filename="../../reader/ui/window.py" line="438" />
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="393" />
+        <location filename="../../reader/ui/window.py" line="439" />
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="394" />
+        <location filename="../../reader/ui/window.py" line="440" />
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="395" />
+        <location filename="../../reader/ui/window.py" line="441" />
         <source>&amp;Tag…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="396" />
+        <location filename="../../reader/ui/window.py" line="442" />
         <source>Add &amp;Note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="397" />
+        <location filename="../../reader/ui/window.py" line="443" />
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="398" />
+        <location filename="../../reader/ui/window.py" line="444" />
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="399" />
+        <location filename="../../reader/ui/window.py" line="445" />
         <source>Export Page with &amp;Highlights…</source>
         <translation>导出带高亮的版面(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="403" />
+        <location filename="../../reader/ui/window.py" line="452" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="404" />
+        <location filename="../../reader/ui/window.py" line="453" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="405" />
+        <location filename="../../reader/ui/window.py" line="454" />
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="406" />
+        <location filename="../../reader/ui/window.py" line="455" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="407" />
+        <location filename="../../reader/ui/window.py" line="456" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="408" />
+        <location filename="../../reader/ui/window.py" line="457" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="409" />
+        <location filename="../../reader/ui/window.py" line="458" />
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="410" />
+        <location filename="../../reader/ui/window.py" line="459" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="411" />
+        <location filename="../../reader/ui/window.py" line="460" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="412" />
+        <location filename="../../reader/ui/window.py" line="461" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="413" />
+        <location filename="../../reader/ui/window.py" line="462" />
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="414" />
+        <location filename="../../reader/ui/window.py" line="463" />
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="415" />
+        <location filename="../../reader/ui/window.py" line="464" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="416" />
+        <location filename="../../reader/ui/window.py" line="465" />
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="417" />
+        <location filename="../../reader/ui/window.py" line="466" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="418" />
+        <location filename="../../reader/ui/window.py" line="467" />
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="419" />
+        <location filename="../../reader/ui/window.py" line="468" />
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="437" />
+        <location filename="../../reader/ui/window.py" line="486" />
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="197" />
-        <location filename="../../reader/ui/window.py" line="438" />
+        <location filename="../../reader/ui/window.py" line="226" />
+        <location filename="../../reader/ui/window.py" line="487" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="201" />
+        <location filename="../../reader/ui/window.py" line="230" />
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="400" />
+        <location filename="../../reader/ui/window.py" line="446" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="401" />
+        <location filename="../../reader/ui/window.py" line="447" />
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="448" />
+        <source>&amp;Search Library…</source>
+        <translation>搜索资料库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="449" />
+        <source>Add Word to &amp;Dictionary…</source>
+        <translation>添加词语到词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="450" />
         <source>Copy with &amp;Citation</source>
         <translation>带出处复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="402" />
+        <location filename="../../reader/ui/window.py" line="451" />
         <source>Citation &amp;Template…</source>
         <translation>出处模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="439" />
+        <location filename="../../reader/ui/window.py" line="488" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="445" />
+        <location filename="../../reader/ui/window.py" line="489" />
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="490" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="498" />
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="500" />
+        <location filename="../../reader/ui/window.py" line="553" />
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="527" />
+        <location filename="../../reader/ui/window.py" line="580" />
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="527" />
+        <location filename="../../reader/ui/window.py" line="580" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="537" />
+        <location filename="../../reader/ui/window.py" line="590" />
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="547" />
+        <location filename="../../reader/ui/window.py" line="600" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="578" />
+        <location filename="../../reader/ui/window.py" line="640" />
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="580" />
+        <location filename="../../reader/ui/window.py" line="642" />
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="590" />
+        <location filename="../../reader/ui/window.py" line="652" />
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="596" />
+        <location filename="../../reader/ui/window.py" line="658" />
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="597" />
+        <location filename="../../reader/ui/window.py" line="659" />
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="598" />
+        <location filename="../../reader/ui/window.py" line="660" />
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="651" />
+        <location filename="../../reader/ui/window.py" line="713" />
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="653" />
+        <location filename="../../reader/ui/window.py" line="715" />
         <source>The change was not saved: %1.</source>
         <translation>更改未能保存：%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="655" />
+        <location filename="../../reader/ui/window.py" line="717" />
         <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
         <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="776" />
+        <location filename="../../reader/ui/window.py" line="843" />
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="778" />
+        <location filename="../../reader/ui/window.py" line="845" />
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="797" />
-        <location filename="../../reader/ui/window.py" line="800" />
+        <location filename="../../reader/ui/window.py" line="864" />
+        <location filename="../../reader/ui/window.py" line="867" />
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="797" />
+        <location filename="../../reader/ui/window.py" line="864" />
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="806" />
-        <location filename="../../reader/ui/window.py" line="809" />
+        <location filename="../../reader/ui/window.py" line="873" />
+        <location filename="../../reader/ui/window.py" line="876" />
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="806" />
+        <location filename="../../reader/ui/window.py" line="873" />
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="813" />
+        <location filename="../../reader/ui/window.py" line="880" />
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="822" />
+        <location filename="../../reader/ui/window.py" line="889" />
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="823" />
+        <location filename="../../reader/ui/window.py" line="890" />
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="840" />
+        <location filename="../../reader/ui/window.py" line="907" />
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="842" />
-        <location filename="../../reader/ui/window.py" line="857" />
+        <location filename="../../reader/ui/window.py" line="909" />
+        <location filename="../../reader/ui/window.py" line="924" />
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="855" />
+        <location filename="../../reader/ui/window.py" line="922" />
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="868" />
+        <location filename="../../reader/ui/window.py" line="935" />
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="868" />
+        <location filename="../../reader/ui/window.py" line="935" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="879" />
+        <location filename="../../reader/ui/window.py" line="946" />
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="880" />
+        <location filename="../../reader/ui/window.py" line="947" />
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="885" />
-        <location filename="../../reader/ui/window.py" line="938" />
+        <location filename="../../reader/ui/window.py" line="952" />
+        <location filename="../../reader/ui/window.py" line="1005" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="891" />
+        <location filename="../../reader/ui/window.py" line="958" />
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="891" />
+        <location filename="../../reader/ui/window.py" line="958" />
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="904" />
+        <location filename="../../reader/ui/window.py" line="971" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="905" />
+        <location filename="../../reader/ui/window.py" line="972" />
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="911" />
+        <location filename="../../reader/ui/window.py" line="978" />
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="973" />
+        <location filename="../../reader/ui/window.py" line="1040" />
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="979" />
+        <location filename="../../reader/ui/window.py" line="1046" />
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="981" />
+        <location filename="../../reader/ui/window.py" line="1048" />
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1011" />
+        <location filename="../../reader/ui/window.py" line="1080" />
+        <source>Add a Folder of Pages</source>
+        <translation>添加版面文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1116" />
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1131" />
+        <source>%1 pages indexed</source>
+        <translation>已索引 %1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1134" />
+        <source>%1 unchanged</source>
+        <translation>%1 个未变</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1137" />
+        <source>%1 removed</source>
+        <translation>%1 个已移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1139" />
+        <source>%1 could not be read</source>
+        <translation>%1 个无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1148" />
+        <source>Indexing cancelled; what was indexed is kept.</source>
+        <translation>已取消索引，已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1209" />
+        <source>Add Word to Dictionary</source>
+        <translation>添加词语到词典</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1210" />
+        <source>A word or name for search, keywords and word selection:</source>
+        <translation>用于搜索、关键词和选词的词语或人名：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1218" />
+        <source>Cannot add the word</source>
+        <translation>无法添加词语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1222" />
+        <source>Added %1 to the dictionary.</source>
+        <translation>已将 %1 加入词典。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1222" />
+        <source>%1 is known already.</source>
+        <translation>%1 已在词典中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1250" />
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1013" />
+        <location filename="../../reader/ui/window.py" line="1252" />
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>
@@ -803,6 +931,34 @@
         <location filename="../../reader/ui/outline.py" line="179" />
         <source>Filter headings</source>
         <translation>筛选标题</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py" line="272" />
+        <source>Search the library: words "a phrase" -excluded</source>
+        <translation>搜索资料库：词语 "短语" -排除词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="277" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="283" />
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="286" />
+        <source>Articles found: %1</source>
+        <translation>找到的文章：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="290" />
+        <source>(untitled article %1)</source>
+        <translation>（无标题文章 %1）</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from reader.store.db import (
     StoreError,
     apply_migration,
 )
+from reader.store.db import _refresh_tag_lists as refresh_tag_lists
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "科技创新和产业创新，是发展新质生产力的基本路径。各地各行业向新而行。"
@@ -74,6 +75,8 @@ def test_migrates_from_every_older_version(tmp_path: Path, version: int) -> None
             "INSERT INTO annotation_tags(annotation, tag, position) "
             "VALUES ('old', 2, 0), ('old', 1, 1)"
         )
+        if version >= 2:  # from version 2 on, the row carries its tags too
+            refresh_tag_lists(db, ["old"])
     db.commit()
     db.close()
     store = Store(path)
