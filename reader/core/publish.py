@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -29,7 +28,6 @@ SUFFIX = {"txt": "txt", "md": "md", "html": "html", "epub": "epub", "json": "jso
 ENCODINGS = ("utf-8", "gb18030")
 NEWLINES = {"LF": "\n", "CRLF": "\r\n"}
 PARAGRAPH_STYLES = ("blank", "indent")
-CITATION = "“{quote}”\n——{title}{byline_sep}{byline}，{file}{date_sep}{date}"
 
 
 class Cancelled(Exception):
@@ -512,56 +510,3 @@ def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
         docs.append(data)
     data = docs[0] if len(docs) == 1 else {"schema": "ocr-reader.collection/1", "documents": docs}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# -- citations -------------------------------------------------------------------------------
-
-_DATE = re.compile(r"(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?")
-
-
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-
-
-def page_date(doc: Document) -> str:
-    """A date for the page: YYYY-MM-DD from the file name or the text, else MM-DD from a
-    dateline (新华社北京3月12日电) or the page furniture, else ''. Dates inside articles
-    say when things happened, not when the page came out, so they are not used."""
-    texts = (Path(doc.source.path).stem, *doc.source_lines[:40], *doc.source_lines[-20:])
-    for text in texts:
-        match = _DATE.search(text)
-        if match:
-            y, m, d = (int(g) for g in match.groups())
-            if 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{m:02d}-{d:02d}"
-    furniture = "".join(b.text for _a, b in doc.iter_blocks() if b.kind == "noise")
-    datelines = [b.text for _a, b in doc.iter_blocks() if b.kind == "dateline"]
-    for text in (*datelines, furniture):
-        match = _MONTH_DAY.search(text)
-        if match and 1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31:
-            return f"{int(match[1]):02d}-{int(match[2]):02d}"
-    return ""
-
-
-def cite(template: str, quote: str, doc: Document, article: int | None) -> str:
-    """The quote with where it came from, by a template with {quote} {title} {byline}
-    {file} {path} {date} (and {byline_sep} / {date_sep}, which vanish with their field)."""
-    art = (
-        doc.articles[article] if article is not None and 0 <= article < len(doc.articles) else None
-    )
-    title = (art.title or art.label(20)) if art else ""
-    byline = (art.byline or "") if art else ""
-    date = page_date(doc)
-    fields = {
-        "quote": " ".join(quote.split("\n\n")).strip(),
-        "title": title,
-        "byline": byline,
-        "byline_sep": "，" if byline else "",
-        "file": Path(doc.source.path).name,
-        "path": doc.source.path,
-        "date": date,
-        "date_sep": "，" if date else "",
-    }
-    try:
-        return template.format(**fields)
-    except (KeyError, IndexError, ValueError):
-        return CITATION.format(**fields)

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import html
-import multiprocessing
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import words
+from reader.core.cite import page_date
 from reader.core.decode import DecodeError
 from reader.core.document import from_bytes
-from reader.core.publish import page_date
 from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
@@ -290,6 +288,9 @@ class Library:
         workers: int | None,
     ) -> None:
         workers = workers or max(1, min(os.cpu_count() or 1, len(todo) // 8 or 1))
+        from concurrent.futures import ProcessPoolExecutor  # only when indexing
+        from multiprocessing import get_context
+
         results: Iterator[_Analysis]
         pool: ProcessPoolExecutor | None = None
         if workers == 1:
@@ -299,7 +300,7 @@ class Library:
             # spawn, not fork: the caller may be a thread of a Qt application.
             pool = ProcessPoolExecutor(
                 workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=get_context("spawn"),
                 initializer=_init_worker,
                 initargs=(str(self.cache_dir), str(self.user_dict)),
             )

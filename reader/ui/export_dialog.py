@@ -101,6 +101,8 @@ class ExportDialog(QDialog):
         saved: dict,
         parent: QWidget | None = None,
         annotations_for: Callable[[Document], list[Annotation]] | None = None,
+        library: Sequence[str] = (),
+        results: Sequence[tuple[str, int]] = (),
     ) -> None:
         super().__init__(parent)
         self.doc = doc
@@ -109,6 +111,8 @@ class ExportDialog(QDialog):
         self.current_article = max(0, current_article)
         self.annotations = list(annotations)
         self.extra_pages: list[str] = []
+        self.library_pages = list(library)  # every page of the library
+        self.results = list(results)  # (page, article) of the last library search
         self.job: ExportJob | None = None
         self.pool = QThreadPool(self)
         self.setWindowTitle(self.tr("Export"))
@@ -123,7 +127,14 @@ class ExportDialog(QDialog):
             ("articles", self.tr("Chosen articles")),
             ("page", self.tr("Whole page")),
             ("pages", self.tr("This page and other pages…")),
+            ("library", self.tr("Every page in the library (%1)").replace("%1", str(len(library)))),
+            (
+                "results",
+                self.tr("The search results (%1 articles)").replace("%1", str(len(results))),
+            ),
         ):
+            if (key == "library" and not library) or (key == "results" and not results):
+                continue
             self.scope.addItem(text, key)
         self.scope.setCurrentIndex(max(0, self.scope.findData(saved.get("scope", "page"))))
         form.addRow(self.tr("Export:"), self.scope)
@@ -282,19 +293,46 @@ class ExportDialog(QDialog):
         self, annotations_for: Callable[[Document], list[Annotation]]
     ) -> Callable[[Callable[[], bool]], list[publish.Part]]:
         """What the export job calls, off the UI thread: other pages are read there."""
-        first = self.parts()
-        others = list(self.extra_pages) if self.scope.currentData() == "pages" else []
+        first, others = self._sources()
 
         def build(cancelled: Callable[[], bool]) -> list[publish.Part]:
             out = list(first)
-            for path in others:
+            for path, articles in others:
                 if cancelled():
                     raise publish.Cancelled
                 doc = load(path)
-                out.append(publish.Part(doc, None, annotations_for(doc)))
+                chosen = [a for a in articles if a < len(doc.articles)] if articles else None
+                out.append(publish.Part(doc, chosen, annotations_for(doc)))
             return out
 
         return build
+
+    def _sources(self) -> tuple[list[publish.Part], list[tuple[str, list[int] | None]]]:
+        """The current page's part (if it is in the scope) and the other pages to read."""
+        scope = self.scope.currentData()
+        here = str(Path(self.doc.source.path).resolve())
+
+        def other(path: str) -> bool:
+            return str(Path(path).resolve()) != here
+
+        if scope == "pages":
+            return self.parts(), [(p, None) for p in self.extra_pages]
+        if scope == "library":
+            first = self.parts() if not all(map(other, self.library_pages)) else []
+            return first, [(p, None) for p in self.library_pages if other(p)]
+        if scope == "results":
+            grouped: dict[str, list[int]] = {}
+            for path, article in self.results:
+                grouped.setdefault(path, []).append(article)
+            first = []
+            rest: list[tuple[str, list[int] | None]] = []
+            for path, articles in grouped.items():
+                if other(path):
+                    rest.append((path, articles))
+                else:
+                    first = [publish.Part(self.doc, articles, self.annotations)]
+            return first, rest
+        return self.parts(), []
 
     def _on_scope(self) -> None:
         scope = self.scope.currentData()
@@ -325,7 +363,7 @@ class ExportDialog(QDialog):
         preview = publish.Options(**{**options.to_dict(), "encoding": "utf-8", "newline": "LF"})
         if options.format == "epub":
             preview.format = "html"  # the chapters of the book, as HTML
-        parts = self.parts()
+        parts = self._sources()[0] or self.parts()
         if not parts[0].articles:
             self.preview_text.setPlainText("")
             self.preview.setCurrentWidget(self.preview_text)
@@ -337,7 +375,7 @@ class ExportDialog(QDialog):
         else:
             self.preview_text.setPlainText(text[:PREVIEW_CHARS])
             self.preview.setCurrentWidget(self.preview_text)
-        extra = len(self.extra_pages) if self.scope.currentData() == "pages" else 0
+        extra = len(self._sources()[1])
         self.preview_note.setText(
             self.tr("and %1 more pages").replace("%1", str(extra)) if extra else ""
         )

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.core.publish import CITATION
+from reader.core.cite import CITATION
 from reader.store import paths
 
 DEFAULTS: dict[str, Any] = {

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,8 +39,8 @@ from PySide6.QtWidgets import (
 from reader.core import annotations as notes_io
 from reader.core import words
 from reader.core.annotations import Annotation, Placed
+from reader.core.cite import CITATION, cite
 from reader.core.model import Document
-from reader.core.publish import CITATION, cite
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
@@ -49,7 +50,6 @@ from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
-from reader.ui.export_dialog import ExportDialog, load_choices
 from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
@@ -59,8 +59,12 @@ from reader.ui.source import SourceView
 from reader.ui.themes import THEMES, palette, theme
 
 COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
+if TYPE_CHECKING:
+    from reader.ui.export_dialog import ExportDialog
+
 CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
 USER_DICT = "userdict.txt"
+WORDS_DELAY_MS = 500  # after the first page is shown, jieba starts loading
 
 
 @dataclass
@@ -217,8 +221,9 @@ class MainWindow(QMainWindow):
         for key in ("open_folder", "search_library"):
             self.actions_by_key[key].setEnabled(self.store is not None)
         self.refresh_library()
-        # jieba loads in a worker once the window is up: never on the start-up path.
-        QTimer.singleShot(300, self.workers.load_words)
+        # jieba loads in a worker once the first page is on screen: never on the start-up
+        # path, and not competing with the first page for the interpreter.
+        self.document_shown.connect(self._load_words_soon)
         if self.store_problem:
             QTimer.singleShot(0, self._report_store_problem)
 
@@ -990,6 +995,8 @@ class MainWindow(QMainWindow):
     def open_export(self) -> ExportDialog | None:
         if self.doc is None:
             return None
+        from reader.ui.export_dialog import ExportDialog, load_choices  # off the start-up path
+
         article = max(0, self.body.current_place()[0])
         ordered = self.annotator.ordered() if self.annotator is not None else []
         dialog = ExportDialog(
@@ -999,6 +1006,8 @@ class MainWindow(QMainWindow):
             load_choices(self.settings.get("export_choices")),
             self,
             self.annotations_of,
+            self.library_pages(),
+            [(h.path, h.article) for h in self.search.hits],
         )
         dialog.finished.connect(lambda _r: self._export_closed(dialog))
         dialog.exported.connect(
@@ -1074,6 +1083,18 @@ class MainWindow(QMainWindow):
                 library.close()
         except StoreError as exc:
             self.library.status.setText(str(exc))
+
+    def library_pages(self) -> list[str]:
+        if self.store is None:
+            return []
+        try:
+            library = self._open_library()
+            try:
+                return [d.path for d in library.documents() if not d.problem]
+            finally:
+                library.close()
+        except StoreError:
+            return []
 
     def _on_open_folder(self) -> None:
         start = str(Path(self.doc.source.path).parent) if self.doc else str(Path.home())
@@ -1183,6 +1204,11 @@ class MainWindow(QMainWindow):
         if terms:
             self.findbar.open()
             self.findbar.edit.setText(terms[0])
+
+    def _load_words_soon(self) -> None:
+        self.document_shown.disconnect(self._load_words_soon)
+        if not words.loaded():
+            QTimer.singleShot(WORDS_DELAY_MS, self.workers.load_words)
 
     def _on_words_ready(self) -> None:
         if self.doc is not None and not self.keywords:

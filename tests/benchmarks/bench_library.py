@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+import json
 import random
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -64,13 +67,16 @@ def run() -> list[tuple[str, str, str, str]]:
         root = Path(tmp)
         folder = root / "paper"
         size = build(folder)
+        # Indexing runs in a process of its own, so its peak memory is its own.
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.bench_library", str(root), str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
+        elapsed, indexed, own, workers = json.loads(result.stdout.strip().splitlines()[-1])
         library = Library(root / "db.sqlite3", root / "cache", root / "userdict.txt")
-        library.add_folder(folder)
-        start = time.perf_counter()
-        report = library.index(workers=2)
-        elapsed = time.perf_counter() - start
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         words.load()
         latencies = []
         found = 0
@@ -83,7 +89,7 @@ def run() -> list[tuple[str, str, str, str]]:
     return [
         (
             f"index a library of {PAGES:,} pages ({size / 1e6:.1f} MB), 2 worker processes",
-            f"{elapsed:.1f} s ({report.indexed:,} pages)",
+            f"{elapsed:.1f} s ({indexed:,} pages)",
             "≤ 60 s",
             "meets" if elapsed <= 60 else "below",
         ),
@@ -101,3 +107,24 @@ def run() -> list[tuple[str, str, str, str]]:
             "",
         ),
     ]
+
+
+def index(root: Path, folder: Path) -> None:
+    """Index the folder in this process and print (seconds, pages, MB, MB)."""
+    from reader.store.db import Store
+    from reader.store.library import Library
+
+    Store(root / "db.sqlite3").close()
+    library = Library(root / "db.sqlite3", root / "cache", root / "userdict.txt")
+    library.add_folder(folder)
+    start = time.perf_counter()
+    report = library.index(workers=2)
+    elapsed = time.perf_counter() - start
+    library.close()
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps([elapsed, report.indexed, own, workers]))
+
+
+if __name__ == "__main__":
+    index(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -13,9 +13,10 @@ import pytest
 
 from reader.bundled import sample_pages
 from reader.core.annotations import new_annotation
+from reader.core.cite import cite, page_date
 from reader.core.document import from_bytes, load
 from reader.core.export import clean_text
-from reader.core.publish import Cancelled, Options, Part, cite, page_date, publish, select
+from reader.core.publish import Cancelled, Options, Part, publish, select
 
 PAGES = [load(p) for p in sample_pages()]
 DOC = PAGES[0]

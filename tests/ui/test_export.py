@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.bundled import sample_pages
+from reader.core.document import load
 from reader.core.publish import Options
 from tests.ui.test_annotations import select_quote
 
@@ -128,3 +129,42 @@ def test_copy_gives_clean_text_and_citation(make_window, qtbot) -> None:
     cited = win.copy_citation()
     assert cited == QApplication.clipboard().text()
     assert cited.endswith(f"（科技创新引领产业创新浪潮，{Path(win.doc.source.path).name}）")
+
+
+def test_export_the_library_and_the_search_results(make_window, qtbot, tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window()
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    with qtbot.waitSignal(win.search_done, timeout=20000):
+        win.search_library("思想政治工作 -国企")
+    results = [(Path(h.path).name, h.article) for h in win.search.hits]
+    assert results
+
+    dialog = open_dialog(win, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    dialog.scope.setCurrentIndex(dialog.scope.findData("library"))
+    out = tmp_path / "library.json"
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.export_to(out)
+    data = json.loads(out.read_text("utf-8"))
+    assert [Path(d["source"]["path"]).name for d in data["documents"]] == [
+        p.name for p in sample_pages()
+    ]
+
+    dialog.scope.setCurrentIndex(dialog.scope.findData("results"))
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    out = tmp_path / "results.md"
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.export_to(out)
+    text = out.read_text("utf-8")
+    for name, article in results:
+        doc = next(load(p) for p in sample_pages() if p.name == name)
+        assert doc.articles[article].all_blocks()[-1].text in text
+    assert "国企" not in text  # only the articles without 国企
+    dialog.reject()
