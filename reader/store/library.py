@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core import words
 from reader.core.cite import page_date
@@ -103,6 +104,25 @@ def analyse(path: str) -> _Analysis:
     )
 
 
+def _bounded(pool: Any, paths: list[str], window: int) -> Iterator[_Analysis]:
+    """pool.map in order, with at most `window` pages in flight, so results never pile
+    up in memory while the database is being written."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    todo = iter(paths)
+    for path in todo:
+        pending.append(pool.submit(analyse, path))
+        if len(pending) >= window:
+            break
+    while pending:
+        result = pending.popleft().result()
+        for path in todo:
+            pending.append(pool.submit(analyse, path))
+            break
+        yield result
+
+
 # -- queries ---------------------------------------------------------------------------------
 
 _QUERY = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
@@ -130,7 +150,7 @@ def _fts_phrase(tokens: list[str]) -> str:
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 def _snippet(text: str, terms: list[str], width: int = 36) -> str:
@@ -304,7 +324,7 @@ class Library:
                 initializer=_init_worker,
                 initargs=(str(self.cache_dir), str(self.user_dict)),
             )
-            results = pool.map(analyse, todo, chunksize=4)
+            results = _bounded(pool, todo, workers * 8)
         batch: list[_Analysis] = []
         done = 0
         try:
@@ -379,26 +399,31 @@ class Library:
         if not parts:
             return []
         match = " AND ".join(parts)
+        wanted = [_squeeze(t) for t in query.terms]
+        unwanted = [_squeeze(t) for t in query.excluded]
+        hits: list[Hit] = []
         try:
+            # Best first by bm25; the text of a candidate is read only when it is checked,
+            # and reading stops once there are enough hits.
             rows = self.db.execute(
-                "SELECT a.path, a.article, a.title, a.text, bm25(library_index, 4.0, 1.0) "
-                "FROM library_index JOIN library_articles a ON a.id = library_index.rowid "
+                "SELECT rowid, bm25(library_index, 4.0, 1.0) FROM library_index "
                 "WHERE library_index MATCH ? ORDER BY bm25(library_index, 4.0, 1.0) LIMIT ?",
                 (match, MAX_CANDIDATES),
             ).fetchall()
+            for rowid, score in rows:
+                path, article, title, body = self.db.execute(
+                    "SELECT path, article, title, text FROM library_articles WHERE id = ?",
+                    (rowid,),
+                ).fetchone()
+                hay = _squeeze(title + body)
+                if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
+                    continue
+                snippet = _snippet(body, query.terms)
+                hits.append(Hit(path, article, title, snippet, -score, tuple(query.terms)))
+                if len(hits) >= limit:
+                    break
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise ValueError(f"cannot search for that: {exc}") from None
             raise StoreError(_explain(exc)) from None
-        wanted = [_squeeze(t) for t in query.terms]
-        unwanted = [_squeeze(t) for t in query.excluded]
-        hits = []
-        for path, article, title, body, score in rows:
-            hay = _squeeze(title + body)
-            if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
-                continue
-            snippet = _snippet(body, query.terms)
-            hits.append(Hit(path, article, title, snippet, -score, tuple(query.terms)))
-            if len(hits) >= limit:
-                break
         return hits
