@@ -131,15 +131,20 @@ def article_keywords(doc: Document, count: int = 5) -> dict[int, list[str]]:
     return out
 
 
-def keywords(text: str, count: int = 5) -> list[str]:
-    """The text's top keywords by TF-IDF (jieba's IDF table)."""
+def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
+    """The text's top keywords by TF-IDF (jieba's IDF table), with their weights."""
     load()
     with warnings.catch_warnings():
         # jieba.analyse reads its IDF table without closing the file.
         warnings.simplefilter("ignore", ResourceWarning)
         import jieba.analyse
 
-    found = jieba.analyse.extract_tags(text, topK=count * 2)
+    return list(jieba.analyse.extract_tags(text, topK=count, withWeight=True))
+
+
+def keywords(text: str, count: int = 5) -> list[str]:
+    """The text's top keywords by TF-IDF (jieba's IDF table)."""
+    found = [w for w, _weight in weighted_keywords(text, count * 2)]
     return [w for w in found if len(w) > 1 and not w.isdigit()][:count]
 
 

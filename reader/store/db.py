@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from reader.core.anchor import Selector
 from reader.core.annotations import Annotation, normalise_tags
+from reader.core.edits import Edit
 from reader.store import paths
 
 FILENAME = "ocr-reader.sqlite3"
@@ -90,6 +92,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX library_articles_by_path ON library_articles(path);
     CREATE VIRTUAL TABLE library_index USING fts5(title, body, tokenize = 'unicode61')
+    """,
+    # 3 -> 4: corrections made by hand, per page, replayed in order over the reflow.
+    """
+    CREATE TABLE edits (
+        id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX edits_by_document ON edits(fingerprint, seq)
     """,
 )
 VERSION = len(MIGRATIONS)
@@ -368,6 +381,47 @@ class Store:
                 ]
                 db.execute("DELETE FROM tags WHERE id = ?", (row[0],))
                 _touch(db, ids)
+
+    # -- corrections ---------------------------------------------------------------------
+
+    def edits(self, fingerprint: str) -> list[Edit]:
+        rows = self._read(
+            "SELECT data FROM edits WHERE fingerprint = ? ORDER BY seq", (fingerprint,)
+        )
+        return [Edit.from_json(json.loads(r[0])) for r in rows]
+
+    def add_edit(self, edit: Edit, seq: int | None = None) -> None:
+        """Store an edit, last of its page's (or at `seq`, when an undo puts it back)."""
+        with self._write() as db:
+            if seq is None:
+                row = db.execute(
+                    "SELECT coalesce(max(seq), -1) + 1 FROM edits WHERE fingerprint = ?",
+                    (edit.fingerprint,),
+                ).fetchone()
+                seq = int(row[0])
+            db.execute(
+                "INSERT OR REPLACE INTO edits(id, fingerprint, seq, data, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (edit.id, edit.fingerprint, seq, json.dumps(edit.to_json(), ensure_ascii=False),
+                 edit.created),
+            )  # fmt: skip
+
+    def edit_seq(self, edit_id: str) -> int | None:
+        rows = self._read("SELECT seq FROM edits WHERE id = ?", (edit_id,))
+        return int(rows[0][0]) if rows else None
+
+    def delete_edit(self, edit_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM edits WHERE id = ?", (edit_id,))
+
+    def merge_edits(self, edits: Iterable[Edit]) -> int:
+        """Add the edits not stored yet (by id), after the page's own. Returns how many."""
+        added = 0
+        for edit in edits:
+            if not self._read("SELECT 1 FROM edits WHERE id = ?", (edit.id,)):
+                self.add_edit(edit)
+                added += 1
+        return added
 
     # -- import --------------------------------------------------------------------------
 

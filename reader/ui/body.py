@@ -48,6 +48,7 @@ class Place:
     last: int
     offset: int | None = None  # start in the clean text (None: not part of it)
     length: int = 0
+    key: int = -1  # index in article.all_blocks() (-1: not a block of the page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +130,14 @@ class BodyView(QTextBrowser):
         self.highlights: list[Highlight] = []
         self.keywords: dict[int, list[str]] = {}  # article -> keywords, shown under its title
         self.terms: words.Terms = ()  # the page's own compound words
+        self.corrected: set[int] = set()  # id() of blocks whose text was corrected by hand
         self._flash: QTextCursor | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self._press: QPoint | None = None
+        self.menu_position = 0  # where the last context menu was opened
         # Set by the window: tooltip text for a highlight, and extra context-menu entries.
         self.describe: Callable[[str], str] | None = None
         self.extend_menu: Callable[[QMenu, list[str]], None] | None = None
@@ -271,6 +274,10 @@ class BodyView(QTextBrowser):
             bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
         if theme and kind not in ("title", "kicker", "byline", "end", "dateline", "jump", "noise"):
             cf.setForeground(QColor(theme.text))
+        if id(block) in self.corrected:  # a visible mark on text fixed by hand
+            cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            cf.setUnderlineColor(QColor(theme.accent if theme else "#8a1c1c"))
+            cf.setToolTip(self.tr("Text corrected by hand (see Corrections)"))
         return bf, cf
 
     def _insert(
@@ -284,7 +291,7 @@ class BodyView(QTextBrowser):
             cursor.insertBlock(bf, cf)
         offset = self.clean.starts.get((ai, key)) if self.clean is not None else None
         self.places.append(
-            Place(cursor.position(), ai, bi, block.first, block.last, offset, len(block.text))
+            Place(cursor.position(), ai, bi, block.first, block.last, offset, len(block.text), key)
         )
         if block.kind == "paragraph" and block.label:
             bold = QTextCharFormat(cf)
@@ -727,6 +734,7 @@ class BodyView(QTextBrowser):
         self.setTextCursor(snapped)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_position = self.cursorForPosition(event.pos()).position()
         menu = self.createStandardContextMenu(event.pos())
         if self.extend_menu is not None:
             ids = self.highlights_at(self.cursorForPosition(event.pos()).position())

@@ -12,6 +12,7 @@ from reader.core import words
 from reader.core.annotations import Placed, place
 from reader.core.decode import DecodeError
 from reader.core.document import load
+from reader.core.edits import Outcome, apply
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.store.db import Store, StoreError
@@ -30,11 +31,26 @@ class Loaded:
     ranges: Ranges = field(default_factory=dict)
     keywords: dict[int, list[str]] = field(default_factory=dict)
     terms: words.Terms = ()
+    automatic: Document | None = None  # the engine's page, before corrections
+    corrections: Outcome | None = None
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
-    doc = load(path)
-    loaded = Loaded(doc, clean_text(doc))
+    doc = automatic = load(path)
+    outcome = None
+    if store_path is not None:
+        try:
+            store = Store(store_path, check=False)
+            try:
+                edits = store.edits(doc.source.fingerprint)
+            finally:
+                store.close()
+        except StoreError:
+            edits = []
+        if edits:
+            outcome = apply(automatic, edits)
+            doc = outcome.doc
+    loaded = Loaded(doc, clean_text(doc), automatic=automatic, corrections=outcome)
     if words.loaded():  # never waits for jieba: without it, keywords come later
         loaded.keywords = words.article_keywords(doc)
         loaded.terms = words.page_terms(loaded.clean.text[: words.KEYWORD_PAGE])

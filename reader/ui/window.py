@@ -40,7 +40,9 @@ from reader.core import annotations as notes_io
 from reader.core import words
 from reader.core.annotations import Annotation, Placed
 from reader.core.cite import CITATION, cite
+from reader.core.export import clean_text
 from reader.core.model import Document
+from reader.core.suggest import Suggestion, suggest_titles
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import write_atomic
@@ -50,6 +52,12 @@ from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
+from reader.ui.corrections import (
+    CorrectionsDock,
+    Corrector,
+    SuggestionBar,
+    fill_correct_menu,
+)
 from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
@@ -112,6 +120,8 @@ def has_cjk_font() -> bool:
 class MainWindow(QMainWindow):
     document_shown = Signal(object)  # Document, once rendered
     library_indexed = Signal(object)  # IndexReport, or None when cancelled or failed
+    document_corrected = Signal(object)  # Document, after a correction was applied or undone
+    suggestions_ready = Signal(list)  # title suggestions for the page shown
     search_done = Signal(list)  # hits
     load_failed = Signal(str, str)  # path, reason
 
@@ -131,6 +141,11 @@ class MainWindow(QMainWindow):
             self.store_problem = store.notice
         self.store = store
         self.annotator = Annotator(store, self) if store is not None else None
+        self.corrector = (
+            Corrector(store, self.annotator.undo_stack, self)
+            if store is not None and self.annotator is not None
+            else None
+        )
         self.loader = DocumentLoader(store.path if store is not None else None, self)
         self.body = BodyView(self)
         self.findbar = FindBar(self)
@@ -155,6 +170,8 @@ class MainWindow(QMainWindow):
         self.font_notice.setWordWrap(True)
         self.font_notice.setVisible(not has_cjk_font())
         column.addWidget(self.font_notice)
+        self.suggestion_bar = SuggestionBar(self)
+        column.addWidget(self.suggestion_bar)
         column.addWidget(self.body, 1)
         column.addWidget(self.findbar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -182,6 +199,11 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.outline_dock, self.library_dock)
         self.outline_dock.raise_()
+        self.corrections = CorrectionsDock(self)
+        self.corrections_dock = self._dock(
+            "corrections", self.corrections, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.tags_dock, self.corrections_dock)
         self.search = SearchDock(self)
         self.search_dock = self._dock("search", self.search, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.tags_dock, self.search_dock)
@@ -360,6 +382,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.tags_dock.toggleViewAction())
         view.addAction(self.library_dock.toggleViewAction())
         view.addAction(self.search_dock.toggleViewAction())
+        view.addAction(self.corrections_dock.toggleViewAction())
         view.addAction(a["source"])
         view.addAction(a["noise"])
         view.addSeparator()
@@ -426,6 +449,11 @@ class MainWindow(QMainWindow):
         self.search.search_requested.connect(self.search_library)
         self.search.hit_activated.connect(self.open_hit)
         self.workers.words_ready.connect(self._on_words_ready)
+        self.corrections.remove_requested.connect(self._on_remove_correction)
+        self.suggestion_bar.accepted.connect(self.accept_suggestion)
+        if self.corrector is not None:
+            self.corrector.changed.connect(self._on_corrected)
+            self.corrector.failed.connect(self._on_store_failed)
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -493,6 +521,9 @@ class MainWindow(QMainWindow):
         self.tags_dock.setWindowTitle(self.tr("Tags"))
         self.library_dock.setWindowTitle(self.tr("Library"))
         self.search_dock.setWindowTitle(self.tr("Search"))
+        self.corrections_dock.setWindowTitle(self.tr("Corrections"))
+        self.corrections.retranslate()
+        self.suggestion_bar.retranslate()
         self.library.retranslate()
         self.search.retranslate()
         self.notes.retranslate()
@@ -615,11 +646,15 @@ class MainWindow(QMainWindow):
         # Every block of the clean text is always shown, so the loader's cuts hold.
         self.keywords = loaded.keywords
         self.body.terms = loaded.terms
+        self.body.corrected = loaded.corrections.fixed_text if loaded.corrections else set()
         self.body.show_document(
             doc, loaded.clean, loaded.highlights, loaded.ranges, keywords=loaded.keywords
         )
         if self.annotator is not None:
             self.annotator.set_document(doc, loaded.clean, loaded.placed)
+        if self.corrector is not None and loaded.automatic is not None:
+            self.corrector.set_document(loaded.automatic, loaded.corrections)
+        self._refresh_corrections()
         self._refresh_notes()
         if loaded.store_error:
             self._on_store_failed(loaded.store_error)
@@ -842,6 +877,9 @@ class MainWindow(QMainWindow):
     def _extend_body_menu(self, menu: QMenu, ids: list[str]) -> None:
         first = menu.actions()[0] if menu.actions() else None
         entries: list[QAction] = []
+        correct = self._correct_menu(menu)
+        if correct is not None:
+            entries.append(correct.menuAction())
         if self.body.textCursor().hasSelection():
             entries += [self.actions_by_key[k] for k in ("highlight", "tag", "note")]
         for annotation_id in ids[:1]:
@@ -853,6 +891,119 @@ class MainWindow(QMainWindow):
         if entries and first is not None:
             menu.insertActions(first, entries)
             menu.insertSeparator(first)
+
+    # -- corrections ---------------------------------------------------------------------
+
+    def _correct_menu(self, parent: QMenu) -> QMenu | None:
+        """The Correct submenu for the block under the context menu."""
+        place = self.body.place_at(self.body.menu_position)
+        if self.corrector is None or self.doc is None or place is None or place.key < 0:
+            return None
+        menu = QMenu(self.tr("Correct"), parent)
+        ai, k = place.article, place.key
+        offset = max(0, self.body.menu_position - place.position)
+
+        def act(op: str, value: dict) -> None:
+            self.correct(op, ai, k, **value)
+
+        fill_correct_menu(
+            menu, self.doc, ai, k, offset, act, lambda op: self._ask(op, ai, k), self.tr
+        )
+        return menu
+
+    def correct(self, op: str, ai: int, k: int, **value: object) -> None:
+        """Apply one correction to block k of article ai (undoable, stored at once)."""
+        if self.corrector is not None and self.doc is not None:
+            self.corrector.edit(self.doc, op, ai, k, **value)
+
+    def _ask(self, op: str, ai: int, k: int) -> dict | None:
+        assert self.doc is not None
+        block = self.doc.articles[ai].all_blocks()[k]
+        if op == "text":
+            text, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Correct Text"), self.tr("The block's text:"), block.text
+            )
+            return {"new": text.strip()} if ok and text.strip() and text != block.text else None
+        roles = {self.tr("Title"): "title", self.tr("Subtitle"): "subtitle",
+                 self.tr("Byline"): "byline"}  # fmt: skip
+        role, ok = QInputDialog.getItem(
+            self, self.tr("Move to Another Article"), self.tr("Make it the:"), list(roles), 0, False
+        )
+        if not ok:
+            return None
+        labels = [f"{n + 1}. {a.label(24)}" for n, a in enumerate(self.doc.articles)]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Move to Another Article"), self.tr("Of the article:"), labels, 0, False
+        )
+        return {"role": roles[role], "article": labels.index(choice)} if ok else None
+
+    def _on_remove_correction(self, edit: object) -> None:
+        if self.corrector is not None:
+            self.corrector.remove(edit)  # type: ignore[arg-type]
+
+    def _on_corrected(self, outcome: object) -> None:
+        """Show the page with its corrections replayed, keeping the reader's place."""
+        from reader.core.edits import Outcome
+
+        assert isinstance(outcome, Outcome)
+        scroll = self.body.verticalScrollBar().value()
+        doc = self.doc = outcome.doc
+        clean = clean_text(doc)
+        annotations = (
+            [p.annotation for p in self.annotator.placed.values()] if self.annotator else []
+        )
+        placed = notes_io.place(clean.text, annotations)
+        self.body.corrected = outcome.fixed_text
+        self.body.show_document(doc, clean, highlights_of(placed), keywords={})
+        self.body.verticalScrollBar().setValue(scroll)
+        self.outline.set_document(doc)
+        if self.annotator is not None:
+            self.annotator.set_document(doc, clean, placed)
+        self.keywords = {}
+        if words.loaded():
+            self._compute_keywords(doc)
+        self._refresh_corrections()
+        self._refresh_notes()
+        self._update_status()
+        self.document_corrected.emit(doc)
+
+    def _refresh_corrections(self) -> None:
+        edits = self.corrector.edits() if self.corrector is not None else []
+        self.corrections.set_edits(edits)
+        self.suggestion_bar.offer(None)
+        if self.doc is not None and words.loaded():
+            self._compute_suggestions(self.doc)
+
+    def _compute_suggestions(self, doc: Document) -> None:
+        def work(_job: Job) -> list[Suggestion]:
+            return suggest_titles(doc)
+
+        def done(found: list[Suggestion]) -> None:
+            if self.doc is doc and found and self.corrector is not None:
+                best = found[0]
+                self.suggestion_bar.offer(best, doc.articles[best.article].label(16))
+                self.suggestions_ready.emit(found)
+
+        self.workers.start(work, done, lambda _r: None)
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        """Give the headline's title and byline to the article (one undo step)."""
+        if self.corrector is None or self.doc is None or self.annotator is None:
+            return
+        stack = self.annotator.undo_stack
+        stack.beginMacro(self.tr("Use Suggested Title"))
+        try:
+            for role in ("title", "byline"):
+                headline = self.doc.articles[suggestion.headline]
+                if headline.title != suggestion.title:
+                    break  # the headline has gone (already moved)
+                keys = [k for k, b in enumerate(headline.all_blocks()) if b.kind == role]
+                if keys:
+                    self.correct(
+                        "role", suggestion.headline, keys[0], role=role, article=suggestion.article
+                    )
+        finally:
+            stack.endMacro()
 
     # -- tags across documents -----------------------------------------------------------
 
@@ -1213,6 +1364,8 @@ class MainWindow(QMainWindow):
     def _on_words_ready(self) -> None:
         if self.doc is not None and not self.keywords:
             self._compute_keywords(self.doc)
+        if self.doc is not None:
+            self._compute_suggestions(self.doc)
 
     def _compute_keywords(self, doc: Document) -> None:
         def work(_job: Job) -> tuple[dict[int, list[str]], words.Terms]:

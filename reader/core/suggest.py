@@ -1,0 +1,57 @@
+"""Title suggestions: a headline with no body somewhere on the page, offered to the untitled
+article whose keywords it shares most. Never applied without the user's say-so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core import words
+from reader.core.model import Document
+
+KEYWORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    headline: int  # index of the headline-only article
+    article: int  # index of the untitled article it belongs to
+    title: str
+    byline: str | None
+    score: float
+    shared: tuple[str, ...]  # the words they share
+
+
+def suggest_titles(doc: Document) -> list[Suggestion]:
+    """For each lone headline, the untitled article it most likely belongs to."""
+    headlines = [k for k, a in enumerate(doc.articles) if a.kind == "headline" and a.title]
+    untitled = [
+        k for k, a in enumerate(doc.articles) if a.kind == "article" and not a.title and a.blocks
+    ]
+    if not headlines or not untitled:
+        return []
+    jieba = words.load()
+    keywords: dict[int, dict[str, float]] = {}
+    for k in untitled:
+        text = "\n".join(b.text for b in doc.articles[k].blocks)[: words.KEYWORD_TEXT]
+        keywords[k] = dict(words.weighted_keywords(text, KEYWORDS))
+    out: list[Suggestion] = []
+    taken: set[int] = set()
+    scored = []
+    for h in headlines:
+        art = doc.articles[h]
+        title_words = {w for w in jieba.cut_for_search(art.title or "") if len(w) > 1}
+        for k in untitled:
+            common = sorted(title_words & set(keywords[k]), key=lambda w: -keywords[k][w])
+            score = sum(keywords[k][w] for w in common)
+            if common:
+                scored.append((score, h, k, tuple(common)))
+    # Best pairs first, each headline and each article used once.
+    used_headlines: set[int] = set()
+    for score, h, k, overlap in sorted(scored, reverse=True):
+        if h in used_headlines or k in taken:
+            continue
+        used_headlines.add(h)
+        taken.add(k)
+        art = doc.articles[h]
+        out.append(Suggestion(h, k, art.title or "", art.byline, score, overlap))
+    return sorted(out, key=lambda s: s.article)

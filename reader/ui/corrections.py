@@ -1,0 +1,269 @@
+"""Correcting the page by hand: the Correct menu, undoable edits kept in the store, the
+Corrections dock, and the title suggestion bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.edits import Edit, Outcome, apply, make
+from reader.core.model import Document
+from reader.core.suggest import Suggestion
+from reader.store.db import Store, StoreError
+
+EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class EditCommand(QUndoCommand):
+    """Add one edit (or, with remove=True, take one away)."""
+
+    def __init__(self, corrector: Corrector, edit: Edit, remove: bool = False) -> None:
+        super().__init__(edit.describe())
+        self.corrector = corrector
+        self.edit = edit
+        self.remove = remove
+        self.seq: int | None = corrector.store.edit_seq(edit.id) if remove else None
+
+    def _add(self) -> None:
+        self.corrector.store.add_edit(self.edit, self.seq)
+
+    def _take(self) -> None:
+        self.seq = self.corrector.store.edit_seq(self.edit.id)
+        self.corrector.store.delete_edit(self.edit.id)
+
+    def redo(self) -> None:
+        self.corrector.run(self._take if self.remove else self._add)
+
+    def undo(self) -> None:
+        self.corrector.run(self._add if self.remove else self._take)
+
+
+class Corrector(QObject):
+    """The page's corrections: replays them over the automatic page after every change."""
+
+    changed = Signal(object)  # Outcome
+    failed = Signal(str)
+
+    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.automatic: Document | None = None
+        self.outcome: Outcome | None = None
+
+    def set_document(self, automatic: Document, outcome: Outcome | None) -> None:
+        self.automatic = automatic
+        self.outcome = outcome
+
+    def edit(self, doc: Document, op: str, ai: int, k: int, **value: object) -> Edit | None:
+        """Make an edit of block k of article ai (of the page as shown) and apply it."""
+        if self.automatic is None:
+            return None
+        edit = make(doc, op, ai, k, **value)
+        self.undo_stack.push(EditCommand(self, edit))
+        return edit
+
+    def remove(self, edit: Edit) -> None:
+        self.undo_stack.push(EditCommand(self, edit, remove=True))
+
+    def run(self, change: Callable[[], None]) -> None:
+        try:
+            change()
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.replay()
+
+    def replay(self) -> None:
+        """Apply the stored edits of the page again and announce the corrected page."""
+        if self.automatic is None:
+            return
+        try:
+            edits = self.store.edits(self.automatic.source.fingerprint)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.outcome = apply(self.automatic, edits)
+        self.changed.emit(self.outcome)
+
+    def edits(self) -> list[tuple[Edit, str]]:
+        """Every edit of the page, with '' or why it no longer applies."""
+        if self.outcome is None:
+            return []
+        why = {e.id: reason for e, reason in self.outcome.failed}
+        every = [*self.outcome.applied, *(e for e, _r in self.outcome.failed)]
+        stored = self.store.edits(self.automatic.source.fingerprint) if self.automatic else []
+        order = {e.id: n for n, e in enumerate(stored)}
+        every.sort(key=lambda e: order.get(e.id, 0))
+        return [(e, why.get(e.id, "")) for e in every]
+
+
+class CorrectionsDock(QWidget):
+    """The page's corrections in the order they are applied; ones that no longer apply are
+    listed with the reason, never dropped."""
+
+    remove_requested = Signal(object)  # Edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list, 1)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self._on_remove)
+        layout.addWidget(self.remove_button)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        layout.addWidget(self.empty)
+        self.retranslate()
+        self.set_edits([])
+
+    def retranslate(self) -> None:
+        self.remove_button.setText(self.tr("Remove Correction"))
+        self.empty.setText(
+            self.tr(
+                "No corrections on this page. Right-click a block to join, split, change "
+                "its kind, move a title, or fix its text."
+            )
+        )
+
+    def set_edits(self, edits: list[tuple[Edit, str]]) -> None:
+        self.list.clear()
+        for edit, reason in edits:
+            text = edit.describe()
+            if edit.kind == "text":
+                text += f" → “{str(edit.value.get('new', ''))[:24]}”"
+            item = QListWidgetItem(
+                text if not reason else f"{text}\n⚠ {self.tr('not applied')}: {reason}"
+            )
+            item.setData(EDIT_ROLE, edit)
+            if reason:
+                item.setForeground(QColor("#b0352b"))
+            self.list.addItem(item)
+        self.list.setVisible(bool(edits))
+        self.remove_button.setVisible(bool(edits))
+        self.empty.setVisible(not edits)
+
+    def _on_remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.remove_requested.emit(item.data(EDIT_ROLE))
+
+
+class SuggestionBar(QFrame):
+    """“This headline seems to belong to that article” — accepted with one click."""
+
+    accepted = Signal(object)  # Suggestion
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.suggestion: Suggestion | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.accept_button = QPushButton(self)
+        self.dismiss_button = QPushButton(self)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.dismiss_button)
+        self.accept_button.clicked.connect(self._on_accept)
+        self.dismiss_button.clicked.connect(self._on_dismiss)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.accept_button.setText(self.tr("Use This Title"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+
+    def offer(self, suggestion: Suggestion | None, article_label: str = "") -> None:
+        self.suggestion = suggestion
+        if suggestion is None:
+            self.hide()
+            return
+        byline = f" ({suggestion.byline})" if suggestion.byline else ""
+        self.label.setText(
+            self.tr("Suggested title for the article “%1”: %2 — they share %3.")
+            .replace("%1", article_label)
+            .replace("%2", f"<b>{suggestion.title}</b>{byline}")
+            .replace("%3", "、".join(suggestion.shared[:5]))
+        )
+        self.show()
+
+    def _on_accept(self) -> None:
+        if self.suggestion is not None:
+            self.accepted.emit(self.suggestion)
+        self.hide()
+
+    def _on_dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+
+def fill_correct_menu(
+    menu: QMenu,
+    doc: Document,
+    ai: int,
+    k: int,
+    offset: int,
+    act: Callable[[str, dict], None],
+    ask: Callable[[str], dict | None],
+    tr: Callable[[str], str],
+) -> None:
+    """The Correct submenu for block k of article ai, cursor at `offset` in it."""
+    art = doc.articles[ai]
+    block = art.all_blocks()[k]
+    in_body = k >= len(art.head)
+
+    def add(text: str, op: str, value: dict | None = None, enabled: bool = True) -> QAction:
+        action = menu.addAction(text)
+        action.setEnabled(enabled)
+        action.triggered.connect(lambda _c=False: act(op, dict(value or {})))
+        return action
+
+    add(tr("Join with Next Block"), "join", enabled=k + 1 < len(art.all_blocks()))
+    add(tr("Split Here"), "split", {"offset": offset}, enabled=0 < offset < len(block.text))
+    kinds = menu.addMenu(tr("Block Kind"))
+    for text, kind, level in (
+        (tr("Paragraph"), "paragraph", None),
+        (tr("Heading, Level 1"), "heading", 1),
+        (tr("Heading, Level 2"), "heading", 2),
+        (tr("Heading, Level 3"), "heading", 3),
+        (tr("Question"), "question", 1),
+        (tr("End Matter"), "end", None),
+        (tr("Dateline"), "dateline", None),
+        (tr("Page Furniture"), "noise", None),
+    ):
+        action = kinds.addAction(text)
+        value = {"kind": kind, "level": level}
+        action.triggered.connect(lambda _c=False, value=value: act("kind", value))
+    menu.addSeparator()
+    add(tr("Start New Article Here"), "new_article", enabled=in_body and k > len(art.head))
+    add(tr("Merge Article with Previous"), "merge_article", enabled=ai > 0)
+    menu.addSeparator()
+    for text, role in ((tr("Make Title"), "title"), (tr("Make Subtitle"), "subtitle"),
+                       (tr("Make Byline"), "byline")):  # fmt: skip
+        add(text, "role", {"role": role})
+    other = menu.addAction(tr("Make Title or Byline of Another Article…"))
+    other.triggered.connect(lambda _c=False: (lambda v: act("role", v) if v else None)(ask("role")))
+    menu.addSeparator()
+    fix = menu.addAction(tr("Correct Text…"))
+    fix.triggered.connect(lambda _c=False: (lambda v: act("text", v) if v else None)(ask("text")))
