@@ -13,6 +13,7 @@ from reader.core import publish
 from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load
+from reader.core.edits import apply as apply_edits
 from reader.core.export import clean_text, explain, to_text
 from reader.core.model import Document
 from reader.store import paths
@@ -38,9 +39,11 @@ def iter_pages(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def _documents(pages: Sequence[Path], failed: list[Path]) -> Iterator[tuple[Path, Document]]:
-    """Each page read and reflowed; one that cannot be read is reported and added to
-    `failed`, and the others go on."""
+def _documents(
+    pages: Sequence[Path], failed: list[Path], store: Store | None = None
+) -> Iterator[tuple[Path, Document]]:
+    """Each page read, reflowed and corrected (with the store's corrections); one that
+    cannot be read is reported and added to `failed`, and the others go on."""
     for page in pages:
         try:
             doc = load(page)
@@ -50,6 +53,13 @@ def _documents(pages: Sequence[Path], failed: list[Path]) -> Iterator[tuple[Path
             continue
         if doc.source.warning:
             _fail(f"{page}: warning: {doc.source.warning}")
+        if store is not None:
+            fixes = store.edits(doc.source.fingerprint)
+            if fixes:
+                outcome = apply_edits(doc, fixes)
+                for edit, reason in outcome.failed:
+                    _fail(f"{page}: correction not applied ({reason}): {edit.describe()}")
+                doc = outcome.doc
         yield page, doc
 
 
@@ -81,14 +91,21 @@ def _export(args: argparse.Namespace) -> int:
         _fail("an EPUB is a binary file: give it a name with -o")
         return EXIT_BAD_INPUT
     options = _options(args)
-    store = _open_store(args) if args.annotations else None
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    # Corrections made in the window apply here too (when there is a database at all).
+    store = _open_store(args) if args.annotations or default_path().exists() else None
     if args.annotations and store is None:
         return EXIT_BAD_INPUT
     failed: list[Path] = []
     combined: list[publish.Part] = []
     try:
-        for page, doc in _documents(pages, failed):
-            found = store.for_document(doc.source.fingerprint) if store is not None else []
+        for page, doc in _documents(pages, failed, store):
+            found = (
+                store.for_document(doc.source.fingerprint)
+                if store is not None and args.annotations
+                else []
+            )
             part = publish.Part(doc, annotations=found)
             if args.combine:
                 combined.append(part)
@@ -162,7 +179,7 @@ def _annotations_export(args: argparse.Namespace) -> int:
         pages = list(iter_pages(args.paths))
         many = len(pages) > 1
         failed: list[Path] = []
-        for page, doc in _documents(pages, failed):
+        for page, doc in _documents(pages, failed, store):
             found = store.for_document(doc.source.fingerprint)
             if args.tag:
                 key = args.tag.casefold()
@@ -171,7 +188,8 @@ def _annotations_export(args: argparse.Namespace) -> int:
             if fmt == "page-md":
                 text = notes_io.page_markdown(doc, placed)
             else:
-                text = notes_io.render(fmt, page.name, placed, doc)
+                fixes = store.edits(doc.source.fingerprint)
+                text = notes_io.render(fmt, page.name, placed, doc, fixes)
             suffix = "md" if fmt == "page-md" else fmt
             target = out / f"{page.stem}.annotations.{suffix}" if out and many else out
             if not _emit(text, target):
@@ -192,12 +210,15 @@ def _annotations_import(args: argparse.Namespace) -> int:
         total = [0, 0, 0]
         for name in args.files:
             try:
-                incoming = notes_io.from_json(Path(name).read_text(encoding="utf-8"))
+                text = Path(name).read_text(encoding="utf-8")
+                incoming = notes_io.from_json(text)
+                corrections = notes_io.corrections_from_json(text)
             except (OSError, UnicodeDecodeError, notes_io.ImportError_) as exc:
                 _fail(f"{name}: {getattr(exc, 'strerror', None) or exc}")
                 return EXIT_BAD_INPUT
             for k, n in enumerate(store.merge(incoming)):
                 total[k] += n
+            store.merge_edits(corrections)
         print(f"{total[0]} added, {total[1]} updated, {total[2]} already present")
         return 0
     except StoreError as exc:

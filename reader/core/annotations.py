@@ -219,14 +219,20 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
     }
 
 
-def to_json(annotations: Sequence[Annotation], label: str = "") -> str:
-    collection = {
+def to_json(
+    annotations: Sequence[Annotation], label: str = "", corrections: Sequence[Any] = ()
+) -> str:
+    """A Web Annotation collection; the page's corrections (reader.core.edits.Edit) ride
+    along under "ocr-reader:corrections", so a colleague sees the same corrected page."""
+    collection: dict[str, Any] = {
         "@context": W3C_CONTEXT,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(annotations),
         "first": {"type": "AnnotationPage", "items": [to_w3c(a) for a in annotations]},
     }
+    if corrections:
+        collection["ocr-reader:corrections"] = [e.to_json() for e in corrections]
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -283,6 +289,21 @@ def _lines(value: Any) -> tuple[int, int]:
         return int(value[0]), int(value[1])
     except (TypeError, ValueError, IndexError):
         return (0, 0)
+
+
+def corrections_from_json(text: str) -> list[Any]:
+    """The corrections carried by an export (empty when there are none)."""
+    from reader.core.edits import Edit
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return []
+    items = data.get("ocr-reader:corrections", []) if isinstance(data, dict) else []
+    try:
+        return [Edit.from_json(item) for item in items]
+    except (KeyError, TypeError, ValueError):
+        raise ImportError_("a correction in it is not readable") from None
 
 
 def from_json(text: str) -> list[Annotation]:
@@ -413,12 +434,19 @@ def _merge(
     return out
 
 
-def render(fmt: str, title: str, placed: Sequence[Placed], doc: Document | None) -> str:
-    """Annotations as Markdown, Web Annotation JSON or CSV (`fmt` may be a file suffix)."""
+def render(
+    fmt: str,
+    title: str,
+    placed: Sequence[Placed],
+    doc: Document | None,
+    corrections: Sequence[Any] = (),
+) -> str:
+    """Annotations as Markdown, Web Annotation JSON (with the page's corrections) or CSV
+    (`fmt` may be a file suffix)."""
     fmt = fmt.lstrip(".").lower()
     items = in_reading_order(placed)
     if fmt == "json":
-        return to_json([p.annotation for p in items], title)
+        return to_json([p.annotation for p in items], title, corrections)
     if fmt == "csv":
         return to_csv([p.annotation for p in items])
     if fmt in ("md", "markdown", ""):

@@ -25,6 +25,8 @@ from reader.core import words
 from reader.core.cite import page_date
 from reader.core.decode import DecodeError
 from reader.core.document import from_bytes
+from reader.core.edits import apply
+from reader.core.model import Document
 from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
@@ -70,9 +72,29 @@ class IndexReport:
 _Analysis = tuple[str, int, float, str, str, str, str, list[tuple[str, str, str, str]], str]
 
 
-def _init_worker(cache_dir: str, user_dict: str) -> None:
+_store_path: str | None = None
+
+
+def _init_worker(cache_dir: str, user_dict: str, store_path: str | None = None) -> None:
+    global _store_path
+    _store_path = store_path
     words.configure(Path(cache_dir), Path(user_dict))
     words.load()
+
+
+def _corrected(doc: Document) -> Document:
+    """The page with the user's corrections, as the window shows it."""
+    if _store_path is None:
+        return doc
+    try:
+        store = Store(_store_path, check=False)
+        try:
+            edits = store.edits(doc.source.fingerprint)
+        finally:
+            store.close()
+    except StoreError:
+        return doc
+    return apply(doc, edits).doc if edits else doc
 
 
 def analyse(path: str) -> _Analysis:
@@ -86,6 +108,7 @@ def analyse(path: str) -> _Analysis:
         doc = from_bytes(data, path)
     except DecodeError as exc:
         return (path, st.st_size, st.st_mtime, sha, "", "", "", [], str(exc))
+    doc = _corrected(doc)
     articles = []
     for art in doc.articles:
         title = art.title or ""
@@ -314,7 +337,7 @@ class Library:
         results: Iterator[_Analysis]
         pool: ProcessPoolExecutor | None = None
         if workers == 1:
-            _init_worker(str(self.cache_dir), str(self.user_dict))
+            _init_worker(str(self.cache_dir), str(self.user_dict), str(self.store.path))
             results = (analyse(p) for p in todo)
         else:
             # spawn, not fork: the caller may be a thread of a Qt application.
@@ -322,7 +345,7 @@ class Library:
                 workers,
                 mp_context=get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(str(self.cache_dir), str(self.user_dict)),
+                initargs=(str(self.cache_dir), str(self.user_dict), str(self.store.path)),
             )
             results = _bounded(pool, todo, workers * 8)
         batch: list[_Analysis] = []

@@ -1,10 +1,15 @@
-"""The source view: the original OCR lines, numbered, with the selected block marked."""
+"""The source view: the original OCR lines, numbered, with the selected block marked.
+
+A column before each line says what became of it: ＋ joined to the next line by the
+engine, ¶ a break made by the engine, ✎ a block changed by hand. View → Show Automatic
+Decisions adds the engine's reason after each line."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from reader.core.model import Decision
 from reader.ui.themes import Theme
 
 
@@ -14,19 +19,54 @@ class SourceView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._mark = QColor("#fff3c4")
+        self._user = QColor("#e3f0ff")
         self.marked: tuple[int, int] | None = None
+        self.lines: list[str] = []
+        self.decisions: dict[int, Decision] = {}
+        self.user_lines: set[int] = set()
+        self.show_reasons = False
 
     def set_style(self, theme: Theme, family: str, size: float) -> None:
         self._mark = QColor(theme.source_mark)
+        self._user = QColor(theme.highlight)
         font = QFont(family) if family else QFont()
         font.setPointSizeF(max(8.0, size * 0.8))
         self.setFont(font)
         self.setStyleSheet(f"QPlainTextEdit {{ background: {theme.base}; color: {theme.text}; }}")
 
-    def set_lines(self, lines: list[str]) -> None:
-        width = len(str(len(lines)))
-        self.setPlainText("\n".join(f"{k + 1:>{width}}  {line}" for k, line in enumerate(lines)))
+    def set_lines(
+        self,
+        lines: list[str],
+        decisions: list[Decision] | None = None,
+        user_lines: set[int] | None = None,
+    ) -> None:
+        self.lines = lines
+        self.decisions = {d.line: d for d in decisions or []}
+        self.user_lines = user_lines or set()
+        self._render()
+
+    def set_show_reasons(self, on: bool) -> None:
+        self.show_reasons = on
+        self._render()
+
+    def _render(self) -> None:
+        width = len(str(len(self.lines)))
+        out = []
+        for k, line in enumerate(self.lines):
+            decision = self.decisions.get(k)
+            if k in self.user_lines:
+                sign = "✎"
+            elif decision is not None:
+                sign = "＋" if decision.action == "join" else "¶"
+            else:
+                sign = "　"
+            text = f"{k + 1:>{width}} {sign} {line}"
+            if self.show_reasons and decision is not None:
+                text += f"    ⟵ {decision.action}: {decision.reason}"
+            out.append(text)
+        self.setPlainText("\n".join(out))
         self.marked = None
+        self._paint()
 
     def mark(self, first: int, last: int) -> None:
         """Highlight source lines first..last (0-based) and bring them into view."""
@@ -35,16 +75,31 @@ class SourceView(QPlainTextEdit):
         end = document.findBlockByNumber(last)
         if not start.isValid() or not end.isValid():
             return
-        cursor = QTextCursor(start)
-        cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor
-        sel.format.setBackground(self._mark)
-        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        self.setExtraSelections([sel])
         self.marked = (first, last)
+        self._paint()
         view = QTextCursor(end)
         self.setTextCursor(view)
         self.ensureCursorVisible()
         self.setTextCursor(QTextCursor(start))
         self.centerCursor()
+
+    def _paint(self) -> None:
+        """Lines changed by hand in one colour, the selected block in another."""
+        document = self.document()
+        selections = []
+        spans = [(k, k, self._user) for k in sorted(self.user_lines)]
+        if self.marked is not None:
+            spans.append((*self.marked, self._mark))
+        for first, last, colour in spans:
+            start = document.findBlockByNumber(first)
+            end = document.findBlockByNumber(last)
+            if not start.isValid() or not end.isValid():
+                continue
+            cursor = QTextCursor(start)
+            cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format.setBackground(colour)
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(sel)
+        self.setExtraSelections(selections)

@@ -89,6 +89,7 @@ ACTIONS: dict[str, ActionSpec] = {
     "find": ActionSpec(QKeySequence.StandardKey.Find),
     "source": ActionSpec("F4", checkable=True),
     "noise": ActionSpec(None, checkable=True),
+    "decisions": ActionSpec(None, checkable=True),
     "zoom_in": ActionSpec("Ctrl++"),
     "zoom_out": ActionSpec("Ctrl+-"),
     "zoom_reset": ActionSpec("Ctrl+0"),
@@ -111,6 +112,20 @@ ACTIONS: dict[str, ActionSpec] = {
     "copy_citation": ActionSpec("Ctrl+Shift+C"),
     "citation_template": ActionSpec(),
 }
+
+
+def _user_lines(outcome: object) -> set[int]:
+    """Source lines of the blocks changed by hand."""
+    from reader.core.edits import Outcome
+
+    if not isinstance(outcome, Outcome):
+        return set()
+    return {
+        line
+        for _ai, block in outcome.doc.iter_blocks()
+        if id(block) in outcome.edited_blocks
+        for line in range(block.first, block.last + 1)
+    }
 
 
 def has_cjk_font() -> bool:
@@ -291,6 +306,7 @@ class MainWindow(QMainWindow):
         self._act("find", self.findbar.open)
         self._act("source", self._on_source_toggled)
         self._act("noise", self._on_noise_toggled)
+        self._act("decisions", self._on_decisions_toggled)
         self._act("zoom_in", lambda: self.zoom(1))
         self._act("zoom_out", lambda: self.zoom(-1))
         self._act("zoom_reset", lambda: self.zoom(0))
@@ -385,6 +401,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.corrections_dock.toggleViewAction())
         view.addAction(a["source"])
         view.addAction(a["noise"])
+        view.addAction(a["decisions"])
         view.addSeparator()
         for key in ("zoom_in", "zoom_out", "zoom_reset", "font"):
             view.addAction(a[key])
@@ -463,6 +480,7 @@ class MainWindow(QMainWindow):
             "find": self.tr("&Find in Page…"),
             "source": self.tr("&Source View"),
             "noise": self.tr("Show Page &Furniture"),
+            "decisions": self.tr("Show Automatic &Decisions"),
             "zoom_in": self.tr("&Larger Text"),
             "zoom_out": self.tr("S&maller Text"),
             "zoom_reset": self.tr("&Reset Text Size"),
@@ -596,6 +614,12 @@ class MainWindow(QMainWindow):
         self.settings.set("show_source", on)
         self.source.setVisible(on)
 
+    def _on_decisions_toggled(self, on: bool) -> None:
+        """The engine's reason for every join and break, in the source view."""
+        self.source.set_show_reasons(on)
+        if on and not self.actions_by_key["source"].isChecked():
+            self.actions_by_key["source"].setChecked(True)
+
     def _on_noise_toggled(self, on: bool) -> None:
         self.settings.set("show_noise", on)
         self.apply_view()
@@ -642,7 +666,7 @@ class MainWindow(QMainWindow):
         doc = self.doc = loaded.doc
         self.settings.add_recent(doc.source.path)
         self.outline.set_document(doc)
-        self.source.set_lines(doc.source_lines)
+        self.source.set_lines(doc.source_lines, doc.decisions, _user_lines(loaded.corrections))
         # Every block of the clean text is always shown, so the loader's cuts hold.
         self.keywords = loaded.keywords
         self.body.terms = loaded.terms
@@ -955,6 +979,7 @@ class MainWindow(QMainWindow):
         placed = notes_io.place(clean.text, annotations)
         self.body.corrected = outcome.fixed_text
         self.body.show_document(doc, clean, highlights_of(placed), keywords={})
+        self.source.set_lines(doc.source_lines, doc.decisions, _user_lines(outcome))
         self.body.verticalScrollBar().setValue(scroll)
         self.outline.set_document(doc)
         if self.annotator is not None:
@@ -1066,9 +1091,9 @@ class MainWindow(QMainWindow):
         )
         if path:
             placed = self.annotator.ordered()
-            text = notes_io.render(
-                Path(path).suffix, Path(self.doc.source.path).name, placed, self.doc
-            )
+            fixes = self.store.edits(self.doc.source.fingerprint) if self.store else []
+            name = Path(self.doc.source.path).name
+            text = notes_io.render(Path(path).suffix, name, placed, self.doc, fixes)
             self._write(path, text)
 
     def _on_export_tag(self, name: str) -> None:
@@ -1119,8 +1144,10 @@ class MainWindow(QMainWindow):
     def import_annotations(self, path: str) -> tuple[int, int, int] | None:
         assert self.store is not None
         try:
-            incoming = notes_io.from_json(Path(path).read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8")
+            incoming = notes_io.from_json(text)
             counts = self.store.merge(incoming)
+            self.store.merge_edits(notes_io.corrections_from_json(text))
         except (OSError, UnicodeDecodeError, notes_io.ImportError_, StoreError) as exc:
             QMessageBox.warning(
                 self,
