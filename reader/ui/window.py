@@ -1015,13 +1015,14 @@ class MainWindow(QMainWindow):
         """Give the headline's title and byline to the article (one undo step)."""
         if self.corrector is None or self.doc is None or self.annotator is None:
             return
+        if self.doc.articles[suggestion.headline].title != suggestion.title:
+            return  # the page changed since the suggestion was made
         stack = self.annotator.undo_stack
         stack.beginMacro(self.tr("Use Suggested Title"))
         try:
+            # The title first; the headline keeps its place while its byline is left.
             for role in ("title", "byline"):
                 headline = self.doc.articles[suggestion.headline]
-                if headline.title != suggestion.title:
-                    break  # the headline has gone (already moved)
                 keys = [k for k, b in enumerate(headline.all_blocks()) if b.kind == role]
                 if keys:
                     self.correct(

@@ -1,0 +1,135 @@
+"""Corrections by hand: each edit, replay over a changed engine, and page 004's title."""
+
+from __future__ import annotations
+
+import copy
+
+from reader.bundled import sample_pages
+from reader.core import edits as E
+from reader.core.document import load
+from reader.core.export import clean_text, to_markdown
+from reader.core.model import Block
+from reader.core.suggest import suggest_titles
+
+PAGE = load(sample_pages()[0])
+P004 = load(sample_pages()[1])
+
+
+def body_key(doc, ai: int, bi: int) -> int:  # type: ignore[no-untyped-def]
+    return len(doc.articles[ai].head) + bi
+
+
+def texts(doc, ai: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [b.text for b in doc.articles[ai].blocks]
+
+
+def test_join_and_split() -> None:
+    a, b = PAGE.articles[1].blocks[0].text, PAGE.articles[1].blocks[1].text
+    joined = E.apply(PAGE, [E.make(PAGE, "join", 1, body_key(PAGE, 1, 0))])
+    assert texts(joined.doc, 1)[0] == a + b
+    assert len(joined.doc.articles[1].blocks) == len(PAGE.articles[1].blocks) - 1
+    split = E.apply(PAGE, [E.make(PAGE, "split", 1, body_key(PAGE, 1, 1), offset=6)])
+    assert texts(split.doc, 1)[1:3] == [b[:6], b[6:]]
+    assert PAGE.articles[1].blocks[1].text == b  # the automatic page is never touched
+
+
+def test_kind_changes_rebuild_the_outline() -> None:
+    target = PAGE.articles[1].blocks[3]
+    out = E.apply(PAGE, [E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="heading", level=2)])
+    block = out.doc.articles[1].blocks[3]
+    assert (block.kind, block.level) == ("heading", 2)
+    assert (2, target.text) in [(o.level, o.text) for o in out.doc.articles[1].outline]
+    end = E.apply(PAGE, [E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="end")])
+    assert end.doc.articles[1].blocks[3].kind == "end"
+
+
+def test_new_article_and_merge() -> None:
+    n = len(PAGE.articles)
+    cut = E.apply(PAGE, [E.make(PAGE, "new_article", 1, body_key(PAGE, 1, 8))])
+    assert len(cut.doc.articles) == n + 1
+    assert cut.doc.articles[2].blocks[0].text == PAGE.articles[1].blocks[8].text
+    merged = E.apply(PAGE, [E.make(PAGE, "merge_article", 3, 0)])
+    assert len(merged.doc.articles) == n - 1
+    assert merged.doc.articles[2].blocks[-1].text == PAGE.articles[3].blocks[-1].text
+
+
+def test_text_fix_is_kept_and_marked() -> None:
+    out = E.apply(PAGE, [E.make(PAGE, "text", 2, 0, new="科技创新引领产业创新的浪潮")])
+    assert out.doc.articles[2].title == "科技创新引领产业创新的浪潮"
+    assert id(out.doc.articles[2].head[0]) in out.fixed_text
+
+
+def test_page_004_title_is_suggested_and_moves_with_its_byline() -> None:
+    [suggestion] = suggest_titles(P004)
+    body = P004.articles[suggestion.article]
+    assert suggestion.title == "推动国企思想政治与企业文化有机融合的路径"
+    assert body.blocks[0].text.startswith("国有企业是中国特色社会主义的重要物质基础")
+    h = suggestion.headline
+    head = P004.articles[h].all_blocks()
+    fixes = [
+        E.make(P004, "role", h, [b.kind for b in head].index("title"), role="title",
+               article=suggestion.article),
+    ]  # fmt: skip
+    step = E.apply(P004, fixes).doc
+    h2 = next(k for k, a in enumerate(step.articles) if a.kind == "headline")
+    byline = [b.kind for b in step.articles[h2].all_blocks()].index("byline")
+    target = next(k for k, a in enumerate(step.articles) if a.title == suggestion.title)
+    fixes.append(E.make(step, "role", h2, byline, role="byline", article=target))
+    out = E.apply(P004, fixes)
+    assert out.failed == []
+    items = [(a.kind, a.title, a.byline) for a in out.doc.articles]
+    assert items == [
+        ("article", None, None),
+        ("article", "国有企业基层党建思想政治工作的创新探索", "□ 赵婷"),
+        ("article", "推动国企思想政治与企业文化有机融合的路径", "□ 吉晓琴"),
+        ("notice", "减资公告", None),
+        ("article", "系统谋划部署信用建设工作", None),
+    ]
+    md = to_markdown(out.doc)
+    titles = [line[2:] for line in md.splitlines() if line.startswith("# ")]
+    assert titles == [t for _k, t, _b in items if t]
+    assert md.index("在新发展格局下") < md.index("# 国有企业基层党建")  # untitled first article
+
+
+def test_edits_survive_a_changed_engine() -> None:
+    """The stored edits replayed on a different automatic result: each lands or is listed."""
+    fixes = [
+        E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="heading", level=2),
+        E.make(PAGE, "text", 2, 0, new="科技创新引领产业创新的浪潮"),
+        E.make(PAGE, "join", 1, body_key(PAGE, 1, 5)),
+        E.make(PAGE, "text", 1, body_key(PAGE, 1, 10), new="改过的文字"),
+    ]
+    engine = copy.deepcopy(PAGE)
+    art = engine.articles[1]
+    # The new engine splits block 3 in two and words block 10 differently.
+    b3 = art.blocks[3]
+    art.blocks[3:4] = [
+        Block("paragraph", b3.text[:10], b3.first, b3.first),
+        Block("paragraph", b3.text[10:], b3.first, b3.last),
+    ]
+    art.blocks[11].text = art.blocks[11].text[:20] + "（OCR 重新识别）" + art.blocks[11].text[20:]
+    engine.source = copy.copy(engine.source)
+    out = E.apply(engine, fixes)
+    assert [e.kind for e in out.applied] == ["kind", "text", "join"]
+    assert [(e.kind, why) for e, why in out.failed] == [
+        ("text", "the block's text changed since it was corrected")
+    ]
+    assert out.doc.articles[1].blocks[3].kind == "heading"
+    assert out.doc.articles[2].title == "科技创新引领产业创新的浪潮"
+
+
+def test_an_edit_whose_text_is_gone_is_listed() -> None:
+    fix = E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="question")
+    gone = copy.deepcopy(PAGE)
+    del gone.articles[1].blocks[3]
+    out = E.apply(gone, [fix])
+    assert out.applied == [] and out.failed[0][1] == "its text is no longer on the page"
+
+
+def test_edits_round_trip_through_json() -> None:
+    fixes = [E.make(PAGE, "split", 1, body_key(PAGE, 1, 1), offset=6)]
+    assert E.loads(E.dumps(fixes)) == fixes
+    assert (
+        clean_text(E.apply(PAGE, E.loads(E.dumps(fixes))).doc).text
+        == clean_text(E.apply(PAGE, fixes).doc).text
+    )

@@ -1,0 +1,172 @@
+"""Correcting the page in the window: every edit kind, undo and redo, a restart, exports,
+the review marks and page 004's title suggestion."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from reader.bundled import sample_pages
+from reader.core.publish import Options, Part, publish
+from reader.store.db import Store
+
+
+def key(win, ai: int, bi: int) -> int:  # type: ignore[no-untyped-def]
+    return len(win.doc.articles[ai].head) + bi
+
+
+def markdown(win) -> str:  # type: ignore[no-untyped-def]
+    return publish([Part(win.doc)], Options(format="md")).decode()
+
+
+EDITS = {
+    "join": ({}, lambda doc, a, b: doc.articles[1].blocks[0].text == a + b),
+    "split": ({"offset": 6}, lambda doc, a, b: doc.articles[1].blocks[1].text == b[:6]),
+    "kind": (
+        {"kind": "heading", "level": 2},
+        lambda doc, a, b: doc.articles[1].blocks[1].kind == "heading",
+    ),
+    "new_article": ({}, lambda doc, a, b: doc.articles[2].blocks[0].text == b),
+    "role": ({"role": "subtitle"}, lambda doc, a, b: doc.articles[1].subtitle == b),
+    "text": (
+        {"new": "改正后的段落。"},
+        lambda doc, a, b: doc.articles[1].blocks[1].text == "改正后的段落。",
+    ),
+}
+
+
+@pytest.mark.parametrize("op", list(EDITS))
+def test_each_edit_through_undo_redo_restart_and_export(make_window, qtbot, op: str) -> None:
+    win = make_window()
+    value, check = EDITS[op]
+    a, b = win.doc.articles[1].blocks[0].text, win.doc.articles[1].blocks[1].text
+    target = key(win, 1, 0) if op == "join" else key(win, 1, 1)
+    before = markdown(win)
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct(op, 1, target, **value)
+    assert check(win.doc, a, b)
+    after = markdown(win)
+    assert after != before
+    win.undo_action.trigger()
+    assert markdown(win) == before
+    win.redo_action.trigger()
+    assert markdown(win) == after
+    assert [e.kind for e, _why in win.corrector.edits()] == [op]
+    win.close()
+    again = make_window()  # a restart: the correction is replayed on open
+    assert check(again.doc, a, b)
+    assert markdown(again) == after
+
+
+def test_merge_article(make_window, qtbot) -> None:
+    win = make_window()
+    n = len(win.doc.articles)
+    win.correct("merge_article", 3, 0)
+    assert len(win.doc.articles) == n - 1
+    assert win.outline.model.rowCount() == n - 1  # the outline follows
+
+
+def test_correct_menu_offers_every_edit(make_window) -> None:
+    win = make_window()
+    win.body.menu_position = win.body.position_of(1, 1) + 3
+    parent = QMenu()
+    menu = win._correct_menu(parent)
+    assert menu is not None
+    labels = [a.text() for a in menu.actions() if a.text()]
+    expected = [
+        "Join with Next Block",
+        "Split Here",
+        "Block Kind",
+        "Start New Article Here",
+        "Merge Article with Previous",
+        "Make Title",
+        "Make Byline",
+        "Correct Text…",
+    ]
+    assert set(expected) <= set(labels)
+    split = next(a for a in menu.actions() if a.text() == "Split Here")
+    split.trigger()
+    assert (
+        win.doc.articles[1].blocks[1].text == win.corrector.automatic.articles[1].blocks[1].text[:3]
+    )
+
+
+def test_annotations_stay_attached_across_edits(make_window, qtbot) -> None:
+    win = make_window()
+    text = win.doc.articles[1].blocks[2].text[5:15]
+    start = win.body.clean.text.index(text)
+    win.body.select_range(start, start + len(text))
+    ann = win.annotate_selection("highlight")
+    win.correct("join", 1, key(win, 1, 1))
+    win.correct("new_article", 1, key(win, 1, 0) + 1)
+    placed = win.annotator.placed[ann.id]
+    assert placed.anchor is not None
+    assert win.body.clean.text[placed.anchor.start : placed.anchor.end] == text
+
+
+def test_review_marks_and_decisions(make_window, qtbot) -> None:
+    win = make_window()
+    win.correct("kind", 1, key(win, 1, 1), kind="question")
+    block = win.doc.articles[1].blocks[1]
+    first = block.first
+    assert first in win.source.user_lines
+    line = win.source.document().findBlockByNumber(first).text()
+    assert " ✎ " in line
+    win.actions_by_key["decisions"].trigger()
+    assert win.source.isVisible()
+    joined = next(
+        d for d in win.doc.decisions if d.action == "join" and d.line not in win.source.user_lines
+    )
+    text = win.source.document().findBlockByNumber(joined.line).text()
+    assert "＋" in text and joined.reason in text
+
+
+def test_page_004_title_suggestion_is_accepted_with_one_click(make_window, qtbot, tmp_path) -> None:
+    win = make_window(sample_pages()[1])
+    qtbot.waitUntil(lambda: win.suggestion_bar.isVisible(), timeout=20000)
+    assert "推动国企思想政治与企业文化有机融合的路径" in win.suggestion_bar.label.text()
+    assert win.doc.articles[0].kind == "headline"  # nothing applied silently
+    win.suggestion_bar.accept_button.click()
+    titles = [(a.kind, a.title, a.byline) for a in win.doc.articles]
+    assert titles == [
+        ("article", None, None),
+        ("article", "国有企业基层党建思想政治工作的创新探索", "□ 赵婷"),
+        ("article", "推动国企思想政治与企业文化有机融合的路径", "□ 吉晓琴"),
+        ("notice", "减资公告", None),
+        ("article", "系统谋划部署信用建设工作", None),
+    ]
+    md = markdown(win)
+    heads = [line[2:] for line in md.splitlines() if line.startswith("# ")]
+    assert heads == [t for _k, t, _b in titles if t]
+    win.undo_action.trigger()  # one undo step takes the whole suggestion back
+    assert win.doc.articles[0].kind == "headline"
+    win.redo_action.trigger()
+    assert win.doc.articles[2].title == "推动国企思想政治与企业文化有机融合的路径"
+    # The corrections travel with the annotations' JSON export.
+    out = tmp_path / "fixes.json"
+    fixes = Store().edits(win.doc.source.fingerprint)
+    assert len(fixes) == 2
+    from reader.core import annotations as notes
+
+    out.write_text(notes.to_json([], "004", fixes), "utf-8")
+    assert notes.corrections_from_json(out.read_text("utf-8")) == fixes
+
+
+def test_a_correction_that_no_longer_applies_is_listed(make_window, qtbot) -> None:
+    from reader.core.anchor import Selector
+    from reader.core.edits import Edit
+
+    win = make_window()
+    store = Store()
+    store.add_edit(
+        Edit(
+            "kind",
+            Selector("这段文字不在版面上", "", "", 5, 14),
+            win.doc.source.fingerprint,
+            {"kind": "end"},
+        )
+    )
+    store.close()
+    again = make_window()
+    rows = [again.corrections.list.item(k).text() for k in range(again.corrections.list.count())]
+    assert len(rows) == 1 and "not applied" in rows[0] and "no longer on the page" in rows[0]
