@@ -285,6 +285,18 @@ class Library:
         self._run(todo, folder_of, report, progress, cancelled, workers)
         return report
 
+    def reindex(self, paths: Iterable[str]) -> IndexReport:
+        """Index these pages again now (after corrections changed them), if in the library."""
+        report = IndexReport()
+        known = {
+            r[0]: r[1]
+            for r in self.db.execute("SELECT path, folder FROM library_documents").fetchall()
+        }
+        todo = sorted({p for p in paths if p in known and Path(p).is_file()})
+        if todo:
+            self._run(todo, {p: known[p] for p in todo}, report, None, None, 1)
+        return report
+
     def _scan(self, folder: str, report: IndexReport, todo: list[str]) -> set[str]:
         found: set[str] = set()
         root = Path(folder)

@@ -103,11 +103,13 @@ class ExportDialog(QDialog):
         annotations_for: Callable[[Document], list[Annotation]] | None = None,
         library: Sequence[str] = (),
         results: Sequence[tuple[str, int]] = (),
+        load_page: Callable[[str], Document] = load,
     ) -> None:
         super().__init__(parent)
         self.doc = doc
         # Reads the stored annotations of other pages; called in the export thread.
         self.annotations_for = annotations_for or (lambda _doc: [])
+        self.load_page = load_page  # reads another page as the window shows it (corrected)
         self.current_article = max(0, current_article)
         self.annotations = list(annotations)
         self.extra_pages: list[str] = []
@@ -300,7 +302,7 @@ class ExportDialog(QDialog):
             for path, articles in others:
                 if cancelled():
                     raise publish.Cancelled
-                doc = load(path)
+                doc = self.load_page(path)
                 chosen = [a for a in articles if a < len(doc.articles)] if articles else None
                 out.append(publish.Part(doc, chosen, annotations_for(doc)))
             return out

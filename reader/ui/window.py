@@ -40,6 +40,8 @@ from reader.core import annotations as notes_io
 from reader.core import words
 from reader.core.annotations import Annotation, Placed
 from reader.core.cite import CITATION, cite
+from reader.core.document import load
+from reader.core.edits import apply as apply_edits
 from reader.core.export import clean_text
 from reader.core.model import Document
 from reader.core.suggest import Suggestion, suggest_titles
@@ -990,7 +992,36 @@ class MainWindow(QMainWindow):
         self._refresh_corrections()
         self._refresh_notes()
         self._update_status()
+        self._reindex_page(doc.source.path)
         self.document_corrected.emit(doc)
+
+    def _reindex_page(self, path: str) -> None:
+        """Search finds the corrected text: the page is indexed again in the background."""
+        if self.store is None or not path:
+            return
+
+        def work(library: Library, _job: Job) -> IndexReport:
+            return library.reindex([str(Path(path).resolve()), path])
+
+        def failed(reason: str) -> None:
+            self.library.status.setText(reason)
+
+        self.workers.start(self.workers.with_library(work), lambda _r: None, failed)
+
+    def load_corrected(self, path: str) -> Document:
+        """A page read and reflowed with its stored corrections (any thread)."""
+        doc = load(path)
+        if self.store is None:
+            return doc
+        try:
+            store = Store(self.store.path, check=False)
+            try:
+                fixes = store.edits(doc.source.fingerprint)
+            finally:
+                store.close()
+        except StoreError:
+            return doc
+        return apply_edits(doc, fixes).doc if fixes else doc
 
     def _refresh_corrections(self) -> None:
         edits = self.corrector.edits() if self.corrector is not None else []
@@ -1187,6 +1218,7 @@ class MainWindow(QMainWindow):
             self.annotations_of,
             self.library_pages(),
             [(h.path, h.article) for h in self.search.hits],
+            self.load_corrected,
         )
         dialog.finished.connect(lambda _r: self._export_closed(dialog))
         dialog.exported.connect(

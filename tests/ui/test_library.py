@@ -82,3 +82,26 @@ def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None
     assert win.current_editor is not None
     assert win.current_editor.tags.known[-len(win.keywords[2]) :] == win.keywords[2]
     win.current_editor.reject()
+
+
+def test_search_finds_the_corrected_text(make_window, qtbot, tmp_path) -> None:
+    from reader.store import paths
+    from reader.store.library import Library
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    page = folder / sample_pages()[0].name
+    shutil.copy(sample_pages()[0], page)
+    win = make_window(page)
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    win.correct("text", 1, len(win.doc.articles[1].head), new="量子纠缠实验取得新突破。")
+
+    def found() -> bool:
+        library = Library(win.store.path, paths.cache_dir(), paths.data_dir() / "userdict.txt")
+        try:
+            return bool(library.search("量子纠缠"))
+        finally:
+            library.close()
+
+    qtbot.waitUntil(found, timeout=30000)
