@@ -111,6 +111,12 @@ def main(argv: list[str]) -> int:
         check=True, env=env, timeout=300, cwd=ROOT,
     )  # fmt: skip
     print(folder / "library-search.png")
+    subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
+         "tests.screenshots", "--corrections", str(folder / "corrections.png")],
+        check=True, env=env, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    print(folder / "corrections.png")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("chromium not found: the HTML export shot is not retaken", file=sys.stderr)
@@ -223,7 +229,47 @@ def library_shot(out: Path) -> int:
     return 0
 
 
+def corrections_shot(out: Path) -> int:
+    """Page 004 with its title suggestion offered, a corrected block and the source view
+    showing the engine's decisions (run on a virtual screen)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        from reader.store import paths
+        from reader.ui.settings import Settings
+        from reader.ui.themes import palette, theme
+        from reader.ui.window import MainWindow
+
+        paths.set_data_dir(data)
+        app.setPalette(palette(theme("light")))
+        window = MainWindow(Settings())
+        window.resize(1400, 900)
+        window.show()
+        loop = QEventLoop()
+        window.suggestions_ready.connect(lambda _s: loop.quit())
+        window.open_path(SEEDS[1])
+        loop.exec()
+        doc = window.doc
+        assert doc is not None
+        ai = next(k for k, a in enumerate(doc.articles) if a.kind == "article" and not a.title)
+        art = doc.articles[ai]
+        window.correct("kind", ai, len(art.head) + 1, kind="heading", level=1)
+        window.corrections_dock.raise_()
+        window.actions_by_key["decisions"].trigger()
+        window.body.scroll_to(ai, 0)
+        for _ in range(30):
+            app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--corrections"]:
+        raise SystemExit(corrections_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--library"]:
         raise SystemExit(library_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--dialog"]:

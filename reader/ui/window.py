@@ -54,12 +54,7 @@ from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
-from reader.ui.corrections import (
-    CorrectionsDock,
-    Corrector,
-    SuggestionBar,
-    fill_correct_menu,
-)
+from reader.ui.corrections import CorrectionsDock, CorrectMenu, Corrector, SuggestionBar
 from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
@@ -109,6 +104,18 @@ ACTIONS: dict[str, ActionSpec] = {
     "export_marked": ActionSpec(),
     "export": ActionSpec("Ctrl+E"),
     "open_folder": ActionSpec("Ctrl+Shift+O"),
+    # Corrections at the text cursor.
+    "fix_join": ActionSpec("Ctrl+J"),
+    "fix_split": ActionSpec("Ctrl+Return"),
+    "fix_paragraph": ActionSpec("Ctrl+Alt+0"),
+    "fix_heading1": ActionSpec("Ctrl+Alt+1"),
+    "fix_heading2": ActionSpec("Ctrl+Alt+2"),
+    "fix_heading3": ActionSpec("Ctrl+Alt+3"),
+    "fix_new_article": ActionSpec("Ctrl+Shift+N"),
+    "fix_merge": ActionSpec("Ctrl+Shift+M"),
+    "fix_title": ActionSpec("Ctrl+Alt+T"),
+    "fix_byline": ActionSpec("Ctrl+Alt+B"),
+    "fix_text": ActionSpec("F2"),
     "search_library": ActionSpec("Ctrl+Shift+F"),
     "add_word": ActionSpec(),
     "copy_citation": ActionSpec("Ctrl+Shift+C"),
@@ -329,6 +336,20 @@ class MainWindow(QMainWindow):
         self._act("copy_citation", self.copy_citation)
         self._act("citation_template", self._on_citation_template)
         self._act("open_folder", self._on_open_folder)
+        for key, op, value in (
+            ("fix_join", "join", {}),
+            ("fix_split", "split", {"offset": None}),
+            ("fix_paragraph", "kind", {"kind": "paragraph"}),
+            ("fix_heading1", "kind", {"kind": "heading", "level": 1}),
+            ("fix_heading2", "kind", {"kind": "heading", "level": 2}),
+            ("fix_heading3", "kind", {"kind": "heading", "level": 3}),
+            ("fix_new_article", "new_article", {}),
+            ("fix_merge", "merge_article", {}),
+            ("fix_title", "role", {"role": "title"}),
+            ("fix_byline", "role", {"role": "byline"}),
+            ("fix_text", "text", {}),
+        ):
+            self._act(key, lambda _c=False, op=op, value=value: self.correct_at_cursor(op, value))
         self._act("search_library", self.show_search)
         self._act("add_word", self._on_add_word)
         if self.annotator is not None:
@@ -414,6 +435,19 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.menus["language"] = view.addMenu("")
         self.menus["language"].addActions(self.language_group.actions())
+        fix = self.menus["correct"] = bar.addMenu("")
+        groups = (
+            ("fix_join", "fix_split"),
+            ("fix_paragraph", "fix_heading1", "fix_heading2", "fix_heading3"),
+            ("fix_new_article", "fix_merge"),
+            ("fix_title", "fix_byline"),
+            ("fix_text",),
+        )
+        for n, group in enumerate(groups):
+            if n:
+                fix.addSeparator()
+            for name in group:
+                fix.addAction(a[name])
         notes = self.menus["annotate"] = bar.addMenu("")
         for key in ("highlight", "tag", "note"):
             notes.addAction(a[key])
@@ -505,6 +539,18 @@ class MainWindow(QMainWindow):
             "menu:file": self.tr("&File"),
             "menu:edit": self.tr("&Edit"),
             "menu:annotate": self.tr("&Annotate"),
+            "menu:correct": self.tr("&Correct"),
+            "fix_join": self.tr("&Join with Next Block"),
+            "fix_split": self.tr("&Split Block Here"),
+            "fix_paragraph": self.tr("Make &Paragraph"),
+            "fix_heading1": self.tr("Make Heading, Level &1"),
+            "fix_heading2": self.tr("Make Heading, Level &2"),
+            "fix_heading3": self.tr("Make Heading, Level &3"),
+            "fix_new_article": self.tr("Start &New Article Here"),
+            "fix_merge": self.tr("&Merge Article with Previous"),
+            "fix_title": self.tr("Make &Title"),
+            "fix_byline": self.tr("Make &Byline"),
+            "fix_text": self.tr("Correct &Text…"),
             "menu:recent": self.tr("Open &Recent"),
             "menu:view": self.tr("&View"),
             "menu:theme": self.tr("&Theme"),
@@ -932,10 +978,29 @@ class MainWindow(QMainWindow):
         def act(op: str, value: dict) -> None:
             self.correct(op, ai, k, **value)
 
-        fill_correct_menu(
-            menu, self.doc, ai, k, offset, act, lambda op: self._ask(op, ai, k), self.tr
-        )
+        def ask(op: str) -> dict | None:
+            return self._ask(op, ai, k)
+
+        CorrectMenu(menu).fill(menu, self.doc, ai, k, offset, act, ask)
         return menu
+
+    def correct_at_cursor(self, op: str, value: dict) -> None:
+        """A correction of the block holding the text cursor (the Correct menu's keys)."""
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        if place is None or place.key < 0 or self.doc is None:
+            return
+        value = dict(value)
+        if op == "split":
+            value["offset"] = position - place.position
+            if not 0 < value["offset"] < place.length:
+                return
+        if op == "text":
+            asked = self._ask("text", place.article, place.key)
+            if asked is None:
+                return
+            value = asked
+        self.correct(op, place.article, place.key, **value)
 
     def correct(self, op: str, ai: int, k: int, **value: object) -> None:
         """Apply one correction to block k of article ai (undoable, stored at once)."""
@@ -973,6 +1038,7 @@ class MainWindow(QMainWindow):
 
         assert isinstance(outcome, Outcome)
         scroll = self.body.verticalScrollBar().value()
+        here = self.body.to_clean(self.body.textCursor().position())
         doc = self.doc = outcome.doc
         clean = clean_text(doc)
         annotations = (
@@ -982,6 +1048,12 @@ class MainWindow(QMainWindow):
         self.body.corrected = outcome.fixed_text
         self.body.show_document(doc, clean, highlights_of(placed), keywords={})
         self.source.set_lines(doc.source_lines, doc.decisions, _user_lines(outcome))
+        # The text cursor stays where it was in the text, so keys can follow one another.
+        position = self.body.to_view(min(here, max(0, len(clean.text) - 1)))
+        if position is not None:
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(position)
+            self.body.setTextCursor(cursor)
         self.body.verticalScrollBar().setValue(scroll)
         self.outline.set_document(doc)
         if self.annotator is not None:

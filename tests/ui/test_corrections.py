@@ -170,3 +170,31 @@ def test_a_correction_that_no_longer_applies_is_listed(make_window, qtbot) -> No
     again = make_window()
     rows = [again.corrections.list.item(k).text() for k in range(again.corrections.list.count())]
     assert len(rows) == 1 and "not applied" in rows[0] and "no longer on the page" in rows[0]
+
+
+def test_keyboard_corrections_at_the_cursor(make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    text = win.doc.articles[1].blocks[1].text
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, 1) + 4)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    qtbot.keyClick(win.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [b.text for b in win.doc.articles[1].blocks[1:3]] == [text[:4], text[4:]]
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, 1))
+    win.body.setTextCursor(cursor)
+    qtbot.keyClick(win.body, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert win.doc.articles[1].blocks[1].text == text
+    qtbot.keyClick(
+        win.body,
+        Qt.Key.Key_2,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert (win.doc.articles[1].blocks[1].kind, win.doc.articles[1].blocks[1].level) == (
+        "heading",
+        2,
+    )
