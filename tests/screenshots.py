@@ -98,25 +98,19 @@ def main(argv: list[str]) -> int:
     for name, (page, settings, notes) in SHOTS.items():
         shoot(folder / name, page, settings, notes)
         print(folder / name)
+    # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
-         "tests.screenshots", "--dialog", str(folder / "export-dialog.png")],
-        check=True, env=env, timeout=120, cwd=ROOT,
-    )  # fmt: skip
-    print(folder / "export-dialog.png")
-    subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
-         "tests.screenshots", "--library", str(folder / "library-search.png")],
-        check=True, env=env, timeout=300, cwd=ROOT,
-    )  # fmt: skip
-    print(folder / "library-search.png")
-    subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
-         "tests.screenshots", "--corrections", str(folder / "corrections.png")],
-        check=True, env=env, timeout=300, cwd=ROOT,
-    )  # fmt: skip
-    print(folder / "corrections.png")
+    for flag, name in (
+        ("--dialog", "export-dialog.png"),
+        ("--library", "library-search.png"),
+        ("--corrections", "corrections.png"),
+    ):
+        subprocess.run(
+            ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
+             "tests.screenshots", flag, str(folder / name)],
+            check=True, env=env, timeout=300, cwd=ROOT,
+        )  # fmt: skip
+        print(folder / name)
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("chromium not found: the HTML export shot is not retaken", file=sys.stderr)

@@ -22,6 +22,7 @@ from pathlib import Path
 from reader.core.anchor import Selector
 from reader.core.annotations import Annotation, normalise_tags
 from reader.core.edits import Edit
+from reader.core.model import Document
 from reader.store import paths
 
 FILENAME = "ocr-reader.sqlite3"
@@ -522,3 +523,28 @@ def _row(row: tuple) -> Annotation:
         article=article,
         lines=(first, last),
     )
+
+
+def stored_edits(path: str | os.PathLike[str] | None, fingerprint: str) -> list[Edit]:
+    """A page's corrections, read with a connection of the calling thread's own; none
+    when there is no database or it cannot be read (the page then shows uncorrected)."""
+    if path is None:
+        return []
+    try:
+        store = Store(path, check=False)
+    except StoreError:
+        return []
+    try:
+        return store.edits(fingerprint)
+    except StoreError:
+        return []
+    finally:
+        store.close()
+
+
+def corrected(doc: Document, path: str | os.PathLike[str] | None) -> Document:
+    """The page with its stored corrections applied (as the window shows it)."""
+    from reader.core.edits import apply
+
+    edits = stored_edits(path, doc.source.fingerprint)
+    return apply(doc, edits).doc if edits else doc

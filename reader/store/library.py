@@ -25,9 +25,8 @@ from reader.core import words
 from reader.core.cite import page_date
 from reader.core.decode import DecodeError
 from reader.core.document import from_bytes
-from reader.core.edits import apply
 from reader.core.model import Document
-from reader.store.db import Store, StoreError, _explain
+from reader.store.db import Store, StoreError, _explain, corrected
 
 BATCH = 40
 MAX_CANDIDATES = 400
@@ -84,17 +83,7 @@ def _init_worker(cache_dir: str, user_dict: str, store_path: str | None = None) 
 
 def _corrected(doc: Document) -> Document:
     """The page with the user's corrections, as the window shows it."""
-    if _store_path is None:
-        return doc
-    try:
-        store = Store(_store_path, check=False)
-        try:
-            edits = store.edits(doc.source.fingerprint)
-        finally:
-            store.close()
-    except StoreError:
-        return doc
-    return apply(doc, edits).doc if edits else doc
+    return corrected(doc, _store_path)
 
 
 def analyse(path: str) -> _Analysis:

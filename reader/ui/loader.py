@@ -15,7 +15,7 @@ from reader.core.document import load
 from reader.core.edits import Outcome, apply
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
-from reader.store.db import Store, StoreError
+from reader.store.db import Store, StoreError, stored_edits
 from reader.ui.body import Highlight, Ranges, block_ranges, highlights_of
 
 
@@ -38,18 +38,10 @@ class Loaded:
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     doc = automatic = load(path)
     outcome = None
-    if store_path is not None:
-        try:
-            store = Store(store_path, check=False)
-            try:
-                edits = store.edits(doc.source.fingerprint)
-            finally:
-                store.close()
-        except StoreError:
-            edits = []
-        if edits:
-            outcome = apply(automatic, edits)
-            doc = outcome.doc
+    edits = stored_edits(store_path, doc.source.fingerprint)
+    if edits:
+        outcome = apply(automatic, edits)
+        doc = outcome.doc
     loaded = Loaded(doc, clean_text(doc), automatic=automatic, corrections=outcome)
     if words.loaded():  # never waits for jieba: without it, keywords come later
         loaded.keywords = words.article_keywords(doc)

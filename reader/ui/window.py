@@ -41,12 +41,11 @@ from reader.core import words
 from reader.core.annotations import Annotation, Placed
 from reader.core.cite import CITATION, cite
 from reader.core.document import load
-from reader.core.edits import apply as apply_edits
 from reader.core.export import clean_text
 from reader.core.model import Document
 from reader.core.suggest import Suggestion, suggest_titles
 from reader.store import paths
-from reader.store.db import Store, StoreError, default_path
+from reader.store.db import Store, StoreError, corrected, default_path
 from reader.store.files import write_atomic
 from reader.store.library import Hit, IndexReport, Library
 from reader.ui import i18n
@@ -1082,18 +1081,7 @@ class MainWindow(QMainWindow):
 
     def load_corrected(self, path: str) -> Document:
         """A page read and reflowed with its stored corrections (any thread)."""
-        doc = load(path)
-        if self.store is None:
-            return doc
-        try:
-            store = Store(self.store.path, check=False)
-            try:
-                fixes = store.edits(doc.source.fingerprint)
-            finally:
-                store.close()
-        except StoreError:
-            return doc
-        return apply_edits(doc, fixes).doc if fixes else doc
+        return corrected(load(path), self.store.path if self.store is not None else None)
 
     def _refresh_corrections(self) -> None:
         edits = self.corrector.edits() if self.corrector is not None else []
