@@ -90,6 +90,7 @@ class Workers(QObject):
     def load_words(self) -> None:
         def work(_job: Job) -> bool:
             words.load()
+            words.keywords("预热")  # jieba.analyse reads its IDF table on first use
             return True
 
         self.start(work, lambda _r: self.words_ready.emit(), lambda _r: None)

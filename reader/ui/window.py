@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
 USER_DICT = "userdict.txt"
 WORDS_DELAY_MS = 500  # after the first page is shown, jieba starts loading
+SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
 
 
 @dataclass
@@ -1088,9 +1089,14 @@ class MainWindow(QMainWindow):
         self.corrections.set_edits(edits)
         self.suggestion_bar.offer(None)
         if self.doc is not None and words.loaded():
-            self._compute_suggestions(self.doc)
+            # After the page is on screen: the work would otherwise hold up its first paint.
+            doc = self.doc
+            QTimer.singleShot(SUGGEST_DELAY_MS, self, lambda: self._compute_suggestions(doc))
 
     def _compute_suggestions(self, doc: Document) -> None:
+        if self.doc is not doc:
+            return
+
         def work(_job: Job) -> list[Suggestion]:
             return suggest_titles(doc)
 
@@ -1479,7 +1485,7 @@ class MainWindow(QMainWindow):
     def _load_words_soon(self) -> None:
         self.document_shown.disconnect(self._load_words_soon)
         if not words.loaded():
-            QTimer.singleShot(WORDS_DELAY_MS, self.workers.load_words)
+            QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words)
 
     def _on_words_ready(self) -> None:
         if self.doc is not None and not self.keywords:
