@@ -109,6 +109,15 @@ def run() -> list[tuple[str, str, str, str]]:
     ]
 
 
+def _high_water_mb() -> float:
+    """This process's peak resident memory since it started (VmHWM resets at exec, unlike
+    ru_maxrss, which keeps the parent's peak across fork and exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def index(root: Path, folder: Path) -> None:
     """Index the folder in this process and print (seconds, pages, MB, MB)."""
     from reader.store.db import Store
@@ -121,7 +130,7 @@ def index(root: Path, folder: Path) -> None:
     report = library.index(workers=2)
     elapsed = time.perf_counter() - start
     library.close()
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = _high_water_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps([elapsed, report.indexed, own, workers]))
 
