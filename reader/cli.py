@@ -116,7 +116,7 @@ def _export(args: argparse.Namespace) -> int:
                 data = to_text(doc, indent=True).encode(options.encoding)
             else:
                 data = publish.publish([part], options)
-            suffix = "explain.txt" if args.explain else publish.SUFFIX[args.format]
+            suffix = "explain.txt" if args.explain else args.format
             target = out / f"{page.stem}.{suffix}" if out is not None and many else out
             if not _emit(data, target):
                 return EXIT_BAD_INPUT

@@ -164,8 +164,9 @@ def _fuzzy(text: str, stripped: _Stripped, sel: Selector) -> tuple[int, int] | N
     return (best[1], best[2]) if best else None
 
 
-def anchor(text: str, sel: Selector) -> Anchor | None:
-    """Where the selected passage is in `text` now, or None if it is gone."""
+def anchor(text: str, sel: Selector, stripped: _Stripped | None = None) -> Anchor | None:
+    """Where the selected passage is in `text` now, or None if it is gone. `stripped`
+    (the text without white space) may be passed in when anchoring many in one text."""
     exact = sel.exact
     if not exact:
         return None
@@ -179,25 +180,18 @@ def anchor(text: str, sel: Selector) -> Anchor | None:
     if places:
         start, end = _nearest(places, text, sel)
         return Anchor(start, end, "quote")
-    found = _fuzzy(text, _Stripped(text), sel)
+    found = _fuzzy(text, stripped or _Stripped(text), sel)
     if found is None:
         return None
     return Anchor(found[0], found[1], "fuzzy")
 
 
 def anchor_all(text: str, selectors: list[Selector]) -> list[Anchor | None]:
-    """Anchor many selectors in one text, sharing the work between them."""
+    """Anchor many selectors in one text; the stripped text is made once, if needed."""
     stripped: _Stripped | None = None
     out: list[Anchor | None] = []
     for sel in selectors:
-        if sel.exact and text[sel.start : sel.end] == sel.exact:
-            out.append(Anchor(sel.start, sel.end, "position"))
-            continue
-        if sel.exact and sel.exact in text:
-            out.append(anchor(text, sel))
-            continue
-        if stripped is None:
+        if sel.exact and sel.exact not in text and stripped is None:
             stripped = _Stripped(text)
-        found = _fuzzy(text, stripped, sel) if sel.exact else None
-        out.append(Anchor(found[0], found[1], "fuzzy") if found else None)
+        out.append(anchor(text, sel, stripped))
     return out

@@ -24,7 +24,6 @@ from reader.core.export import ARTICLE_RULE, INDENT, clean_text, to_dict, to_mar
 from reader.core.model import Article, Block, Document, OutlineEntry
 
 FORMATS = ("txt", "md", "html", "epub", "json")
-SUFFIX = {"txt": "txt", "md": "md", "html": "html", "epub": "epub", "json": "json"}
 ENCODINGS = ("utf-8", "gb18030")
 NEWLINES = {"LF": "\n", "CRLF": "\r\n"}
 PARAGRAPH_STYLES = ("blank", "indent")

@@ -21,20 +21,17 @@ from reader.core.model import Document
 _lock = threading.Lock()
 _jieba: ModuleType | None = None
 _user_dict: Path | None = None
+_cache_dir: Path | None = None
 
 # A token worth indexing: CJK characters, or Latin letters and digits.
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z0-9]")
-_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 
 
 def configure(cache_dir: Path, user_dict: Path) -> None:
     """Where the dictionary cache and the user's words live (call before load())."""
-    global _user_dict
+    global _user_dict, _cache_dir
     _user_dict = user_dict
-    _settings["cache"] = cache_dir
-
-
-_settings: dict[str, Path] = {}
+    _cache_dir = cache_dir
 
 
 def loaded() -> bool:
@@ -51,10 +48,9 @@ def load() -> ModuleType:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
-            cache = _settings.get("cache")
-            if cache is not None:
-                cache.mkdir(parents=True, exist_ok=True)
-                jieba.dt.tmp_dir = str(cache)
+            if _cache_dir is not None:
+                _cache_dir.mkdir(parents=True, exist_ok=True)
+                jieba.dt.tmp_dir = str(_cache_dir)
             jieba.initialize()
             for word in user_words():
                 jieba.add_word(word)
@@ -142,6 +138,12 @@ def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
     return list(jieba.analyse.extract_tags(text, topK=count, withWeight=True))
 
 
+def page_words(doc: Document) -> tuple[dict[int, list[str]], Terms]:
+    """A page's keywords per article and its own compound terms (see page_terms)."""
+    text = "\n".join(b.text for _a, b in doc.iter_blocks() if b.kind != "noise")
+    return article_keywords(doc), page_terms(text[:KEYWORD_PAGE])
+
+
 def keywords(text: str, count: int = 5) -> list[str]:
     """The text's top keywords by TF-IDF (jieba's IDF table)."""
     found = [w for w, _weight in weighted_keywords(text, count * 2)]
@@ -209,7 +211,3 @@ def word_at(text: str, index: int, terms: Terms = ()) -> tuple[int, int]:
     start = edges[max(0, k - 1)]
     end = edges[min(k, len(edges) - 1)]
     return (start, end) if end > start else (index, min(len(text), index + 1))
-
-
-def latin_words(text: str) -> list[str]:
-    return [w.lower() for w in _LATIN.findall(text)]

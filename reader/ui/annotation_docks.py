@@ -224,17 +224,6 @@ class AnnotationsDock(QWidget):
         self.view.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)
 
-    def visible_ids(self) -> list[str]:
-        return [p.annotation.id for _title, items in self.model.sections for p in items]
-
-    def select(self, annotation_id: str) -> None:
-        for row, item in enumerate(self.model.rows):
-            if isinstance(item, Placed) and item.annotation.id == annotation_id:
-                index = self.model.index(row, 0)
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
-                return
-
     def _selected_ids(self) -> list[str]:
         ids = [i.data(ID_ROLE) for i in self.view.selectionModel().selectedIndexes()]
         return [i for i in ids if i]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.anchor import anchor
-from reader.core.annotations import Annotation, Placed, in_reading_order, locate, new_annotation
+from reader.core.annotations import Annotation, Placed, in_reading_order, new_annotation
 from reader.core.export import CleanText
 from reader.core.model import Document
 from reader.store.db import Store, StoreError
@@ -149,11 +149,3 @@ class Annotator(QObject):
                 lo = span.start if lo is None else min(lo, span.start)
                 hi = span.end if hi is None else max(hi, span.end)
         self.changed.emit(lo if lo is not None else 0, hi if hi is not None else 0)
-
-    def refresh_location(self, ann: Annotation, start: int, end: int) -> Annotation:
-        """The annotation with article and lines as they are now (not stored)."""
-        if self.doc is None or self.clean is None:
-            return ann
-        article, lines = locate(self.doc, self.clean, start, end)
-        ann.article, ann.lines = article, lines
-        return ann

@@ -388,7 +388,7 @@ class ExportDialog(QDialog):
         stem = Path(self.doc.source.path).stem or "page"
         if self.scope.currentData() == "article":
             stem += f"-{self.current_article + 1}"
-        return f"{stem}.{publish.SUFFIX[self.format.currentData()]}"
+        return f"{stem}.{self.format.currentData()}"
 
     def choose_and_export(self) -> None:
         start = str(Path(self.doc.source.path).parent / self.suggested_name())

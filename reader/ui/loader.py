@@ -44,8 +44,7 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
         doc = outcome.doc
     loaded = Loaded(doc, clean_text(doc), automatic=automatic, corrections=outcome)
     if words.loaded():  # never waits for jieba: without it, keywords come later
-        loaded.keywords = words.article_keywords(doc)
-        loaded.terms = words.page_terms(loaded.clean.text[: words.KEYWORD_PAGE])
+        loaded.keywords, loaded.terms = words.page_words(doc)
     if store_path is None:
         return loaded
     try:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -1347,17 +1348,20 @@ class MainWindow(QMainWindow):
             raise StoreError(self.store_problem or "the database cannot be used")
         return Library(self.store.path, paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
 
+    @contextmanager
+    def _library(self) -> Iterator[Library]:
+        library = self._open_library()
+        try:
+            yield library
+        finally:
+            library.close()
+
     def refresh_library(self) -> None:
         if self.store is None:
             return
         try:
-            library = Library(
-                self.store.path, paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT
-            )
-            try:
+            with self._library() as library:
                 self.library.set_documents(library.folders(), library.documents())
-            finally:
-                library.close()
         except StoreError as exc:
             self.library.status.setText(str(exc))
 
@@ -1365,11 +1369,8 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return []
         try:
-            library = self._open_library()
-            try:
+            with self._library() as library:
                 return [d.path for d in library.documents() if not d.problem]
-            finally:
-                library.close()
         except StoreError:
             return []
 
@@ -1383,22 +1384,16 @@ class MainWindow(QMainWindow):
         """Add a folder to the library and index it in the background."""
         if self.store is None:
             return
-        library = self._open_library()
-        try:
+        with self._library() as library:
             added = library.add_folder(folder)
-        finally:
-            library.close()
         self.library_dock.show()
         self.library_dock.raise_()
         self.refresh_library()
         self.index_library([added])
 
     def _on_remove_folder(self, folder: str) -> None:
-        library = self._open_library()
-        try:
+        with self._library() as library:
             library.remove_folder(folder)
-        finally:
-            library.close()
         self.refresh_library()
 
     def index_library(self, folders: list[str] | None) -> None:
@@ -1495,8 +1490,7 @@ class MainWindow(QMainWindow):
 
     def _compute_keywords(self, doc: Document) -> None:
         def work(_job: Job) -> tuple[dict[int, list[str]], words.Terms]:
-            text = "\n".join(b.text for _a, b in doc.iter_blocks())[: words.KEYWORD_PAGE]
-            return words.article_keywords(doc), words.page_terms(text)
+            return words.page_words(doc)
 
         def done(found: tuple[dict[int, list[str]], words.Terms]) -> None:
             if self.doc is doc:
