@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,8 @@ MAX_BYTES = 512 * 1024 * 1024
 # Share of invalid UTF-8 bytes tolerated (and replaced with U+FFFD) before the file is
 # taken to be in another encoding.
 _MAX_INVALID_RATIO = 0.002
+# Bytes decoded first when a page fails to decode cleanly, to rule an encoding out cheaply.
+_SAMPLE = 4096
 
 _CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
 _CONTROL: dict[int, str | None] = dict.fromkeys(_CONTROL_CODES)
@@ -51,12 +52,15 @@ class Decoded:
         return None
 
 
+_BINARY_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x1B)))
+
+
 def _looks_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
     sample = data[:65536]
-    controls = sum(sample.count(bytes([b])) for b in (*range(0x00, 0x09), *range(0x0E, 0x1B)))
+    controls = len(sample) - len(sample.translate(None, _BINARY_BYTES))
     if controls > max(8, len(sample) // 100):
         return "binary data"
     return None
@@ -72,13 +76,26 @@ def _newline_style(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
-_CONTROL_RE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u200b\u2028\u2029\ufeff]")
+_ASCII_CONTROLS = bytes(_CONTROL_CODES) + b"\t"
+_OTHER_CONTROLS = [chr(c) for c in _CONTROL if c > 0x7F]
+
+
+def _has_controls(text: str) -> bool:
+    """True when the text holds a character that _CONTROL removes or replaces.
+
+    Asked of every page, so it is answered with whole-string operations: the ASCII
+    controls from the page's ASCII characters alone, the rest by plain searches.
+    """
+    ascii_ = text.encode("ascii", "ignore")
+    if len(ascii_.translate(None, _ASCII_CONTROLS)) != len(ascii_):
+        return True
+    return any(c in text for c in _OTHER_CONTROLS)
 
 
 def _clean(raw: str, encoding: str, replaced: int) -> Decoded:
     newline = _newline_style(raw)
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL_RE.search(text):
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    if _has_controls(text):
         text = text.translate(_CONTROL)
     return Decoded(text=text, encoding=encoding, newline=newline, replaced=replaced)
 
@@ -103,10 +120,14 @@ def decode_bytes(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
         # A page with a few damaged bytes keeps its encoding; a page written in another
-        # encoding fails everywhere.
+        # encoding fails everywhere, often within its first few hundred bytes. A cut
+        # through a character at the end of the sample adds at most a few marks.
+        limit = max(3, len(data) * _MAX_INVALID_RATIO)
+        if data[:_SAMPLE].decode(codec, errors="replace").count("\ufffd") > limit + 4:
+            continue
         raw = data.decode(codec, errors="replace")
         invalid = raw.count("\ufffd")
-        if invalid <= max(3, len(data) * _MAX_INVALID_RATIO):
+        if invalid <= limit:
             return _clean(raw, name, invalid)
     raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 
 from reader.core.decode import Decoded, decode_bytes, read_path
 from reader.core.lines import content_lines
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
 from reader.core.segment import build_articles
-
-_WS = re.compile(r"\s+")
 
 
 def fingerprint(text: str) -> str:
@@ -21,7 +18,8 @@ def fingerprint(text: str) -> str:
     The same page re-encoded, re-wrapped with other line ends, or copied elsewhere keeps
     its fingerprint; annotations and corrections are stored against it.
     """
-    return hashlib.sha256(_WS.sub("", text).encode("utf-8")).hexdigest()
+    # str.split() splits on exactly the characters the regex \s matches in a str.
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def split_source_lines(text: str) -> list[str]:

@@ -9,20 +9,32 @@ of the first one, and page furniture stuck to the end of a line.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.core.text import CLOSING, SENTENCE_END, SOFT_END, compact, ends_sentence
 
 CN_NUM = "一二三四五六七八九十"
-# Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①.
-_HEADING_STYLES: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^[{CN_NUM}]{{1,3}}\s*[、，.．]\s*(?=\S)")),
-    (2, re.compile(rf"^[（(]\s*[{CN_NUM}]{{1,3}}\s*[)）]\s*(?=\S)")),
-    (3, re.compile(r"^\d{1,2}\s*[、.．](?![\d%])\s*(?=\S)")),
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]\s*(?=\S)")),
-    (5, re.compile(r"^[①-⑳❶-❿⑴-⒇]\s*(?=\S)")),
-]
+# Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①. One pattern
+# with a group per style, in that order: alternatives are tried in order, so the first
+# style that fits wins, and the number of the group that matched is the style.
+_HEADING = re.compile(
+    "|".join(
+        f"({pattern})"
+        for pattern in (
+            rf"[{CN_NUM}]{{1,3}}\s*[、，.．]\s*(?=\S)",
+            rf"[（(]\s*[{CN_NUM}]{{1,3}}\s*[)）]\s*(?=\S)",
+            r"\d{1,2}\s*[、.．](?![\d%])\s*(?=\S)",
+            r"[（(]\s*\d{1,2}\s*[)）]\s*(?=\S)",
+            r"[①-⑳❶-❿⑴-⒇]\s*(?=\S)",
+        )
+    )
+)
 # Run-in heading: a short label closed by a colon, with body text after it on the line.
 _RUNIN = re.compile(r"^([^。！？!?：:，,]{2,30})[：:](?=\S)")
 
@@ -92,28 +104,10 @@ _MARK_STARTS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Line:
-    idx: int  # 0-based index of the source line
-    text: str  # clean text, no leading or trailing space
-    indent: int  # leading white space in cells (a full-width space is two)
-    width: int  # display cells of text
-    gap: bool  # one or more blank lines before this line
-    mark: str = ""  # what the text alone says it is; "" for ordinary text
-    style: int = 0  # heading numbering style, 1 (一、) to 5 (①)
-    label: int = 0  # length of a run-in heading label, colon included
-    ends: bool = False  # ends a sentence
-    soft: bool = False  # ends with a comma-like mark: cannot end a paragraph or title
-    part: str = ""  # "head"/"tail" when a source line was split in two
-
-
 def heading_style(text: str) -> int:
-    if text[:1] not in _MARK_STARTS:
-        return 0
-    for style, pattern in _HEADING_STYLES:
-        if pattern.match(text):
-            return style
-    return 0
+    """1 (一、) to 5 (①) for a line that starts with a heading number, else 0."""
+    m = _HEADING.match(text)
+    return m.lastindex or 0 if m else 0
 
 
 def runin_label(text: str) -> int:
@@ -122,15 +116,23 @@ def runin_label(text: str) -> int:
     return m.end() if m else 0
 
 
+_TITLE_PUNCT = frozenset("。！？!?…，,；;：:、")
+
+
 def unpunctuated_title(text: str) -> bool:
-    return not any(c in "。！？!?…，,；;：:、" for c in text)
+    return _TITLE_PUNCT.isdisjoint(text)
 
 
-def classify(text: str) -> tuple[str, int, int]:
-    """(mark, heading style, run-in label length) from the text of one line alone."""
-    first = text[:1]
-    if first in _MARK_STARTS and not _ANY_MARK.match(text):
-        first = ""  # starts like a mark but is ordinary text ("中国…", "一是…")
+def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, int]:
+    """(mark, heading style, run-in label length) from the text of one line alone.
+
+    `starts_marked` says whether _ANY_MARK matches the text, when the caller knows.
+    """
+    if starts_marked is None:
+        starts_marked = text[:1] in _MARK_STARTS and bool(_ANY_MARK.match(text))
+    # A line that starts like a mark but is ordinary text ("中国…", "一是…") counts as
+    # starting with nothing in particular.
+    first = text[:1] if starts_marked else ""
     if (
         text[-1] in _NOTICE_ENDS
         and len(text) <= 12
@@ -196,9 +198,123 @@ def is_furniture(text: str) -> bool:
 
 PAIR_FIRST = "，。、；：！？”’）》」』"
 PAIR_SECOND = "“‘（《「『”’）》」』"
+_PAIR_MARKS = "。，、；：！？"
+# Two marks set side by side (。” ，“ ”。): typesetting squeezes one of them to half a cell.
+# Written to start with a character class so the scan over a whole page stays in C.
 _PUNCT_PAIR = re.compile(
-    r"[，。、；：！？”’）》」』][“‘（《「『”’）》」』]|[。，、；：！？][，。、；：！？]"
+    rf"[{PAIR_FIRST}](?:(?<=[{_PAIR_MARKS}])[{_PAIR_MARKS}{PAIR_SECOND}]|[{PAIR_SECOND}])"
 )
+
+
+def _chars(chars: str | frozenset[str]) -> re.Pattern[str]:
+    """A one-character class, for scanning a string of first or last characters."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_SPLIT_FIRSTS = _chars("（(")
+_SPLIT_LASTS = _chars("电讯）)")
+_MARK_FIRSTS = _chars(_MARK_STARTS)
+_CLASSIFY_LASTS = _chars(_CLASSIFY_ENDS)
+_SENTENCE_LASTS = _chars(SENTENCE_END)
+_CLOSING_LASTS = _chars(CLOSING)
+_SOFT_LASTS = _chars(SOFT_END)
+_OPENING_FIRSTS = _chars(_OPENING)
+_SPACES = " \u3000\t"  # the white space compact() and indents know
+_ASCII = re.compile("[\x00-\x7f]")
+_FIRST = operator.itemgetter(0)
+_LAST = operator.itemgetter(-1)
+
+
+def _at(pattern: re.Pattern[str], chars: str) -> list[int]:
+    """Positions in a string of per-line characters where the pattern matches: line numbers."""
+    return [m.start() for m in pattern.finditer(chars)]
+
+
+def _lines_of(page: str, positions: Iterable[int]) -> Iterator[int]:
+    """Line numbers of ascending positions in a page of '\\n'-separated lines."""
+    line = last = 0
+    for pos in positions:
+        line += page.count("\n", last, pos)
+        last = pos
+        yield line
+
+
+def _positions(page: str, needle: str) -> Iterator[int]:
+    """Every position of needle in the page, found with str.find: far faster than a
+    regular expression over Chinese text, so only the hits cost any Python work."""
+    pos = page.find(needle)
+    while pos >= 0:
+        yield pos
+        pos = page.find(needle, pos + 1)
+
+
+def _lines_holding(page: str, chars: str) -> set[int]:
+    """Numbers of the lines of the page that hold any of the characters."""
+    found: set[int] = set()
+    for char in chars:
+        found.update(_lines_of(page, _positions(page, char)))
+    return found
+
+
+@dataclass(slots=True)
+class Lines:
+    """The page's content lines, one column per feature, one entry per printed line.
+
+    Entry k of every column describes content line k: `idx` its source line (0-based),
+    `text` its clean text, `indent` the leading white space OCR kept in cells (a full-width
+    space is two), `gap` whether blank lines preceded it, `part` "head"/"tail" when a
+    source line was split in two; `width` its printed width in display cells, `mark` what
+    the text alone says it is ("" for ordinary text), `style` a heading's numbering style,
+    1 (一、) to 5 (①), `label` the length of a run-in heading label, colon included, `ends`
+    whether it ends a sentence and `soft` whether it ends with a comma-like mark (so
+    cannot end a paragraph or title). `firsts` and `lasts` hold every line's first and
+    last character as one string each, so that a question about line ends is one scan.
+    """
+
+    idx: list[int]
+    text: list[str]
+    indent: list[int]
+    gap: list[bool]
+    part: list[str]
+    firsts: str
+    lasts: str
+    width: list[int] = field(default_factory=list)
+    mark: list[str] = field(default_factory=list)
+    style: list[int] = field(default_factory=list)
+    label: list[int] = field(default_factory=list)
+    ends: list[bool] = field(default_factory=list)
+    soft: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls, idx: list[int], text: list[str], indent: list[int], gap: list[bool], part: list[str]
+    ) -> Lines:
+        """Lines whose derived columns are still to be computed (see _features)."""
+        firsts = "".join(map(_FIRST, text))
+        lasts = "".join(map(_LAST, text))
+        return cls(idx, text, indent, gap, part, firsts, lasts)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def splice(self, k: int, other: Lines) -> None:
+        """Put the lines of `other` where line k is (derived columns too, once there)."""
+        self.firsts = self.firsts[:k] + other.firsts + self.firsts[k + 1 :]
+        self.lasts = self.lasts[:k] + other.lasts + self.lasts[k + 1 :]
+        for name in _COLUMNS:
+            getattr(self, name)[k : k + 1] = getattr(other, name)
+
+    def marked(self) -> list[int]:
+        return list(itertools.compress(itertools.count(), self.mark))
+
+    def latin_joins(self) -> list[int]:
+        """Lines k whose join onto line k - 1 may need more than putting them together:
+        both sides of the line break are ASCII (Latin words, a hyphenated word)."""
+        firsts = self.firsts
+        return [k + 1 for k in _at(_ASCII, self.lasts[:-1]) if firsts[k + 1].isascii()]
+
+
+_COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts")]
 
 
 def printed_width(text: str) -> int:
@@ -209,131 +325,176 @@ def printed_width(text: str) -> int:
 
 
 def _indent_cells(raw: str) -> int:
-    n = 0
-    for c in raw:
-        if c == " ":
-            n += 1
-        elif c == "\u3000":
-            n += 2
-        elif c == "\t":
-            n += 4
-        else:
-            break
-    return n
+    """Leading white space in cells: a space is one, a full-width space two, a tab four."""
+    lead = raw[: len(raw) - len(raw.lstrip(_SPACES))]
+    return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
-def _make(idx: int, text: str, indent: int, gap: bool, part: str = "") -> Line:
-    first, last = text[0], text[-1]
-    if (first in _MARK_STARTS and _ANY_MARK.match(text)) or last in _CLASSIFY_ENDS:
-        mark, style, label = classify(text)
-    else:
-        mark, style, label = "", 0, 0
-    core = text.rstrip(_CLOSING_CHARS) if last in CLOSING else text
-    # printed_width(), inlined: this runs for every line of every page.
-    w = 2 * len(text) - len(text.encode("ascii", "ignore")) - len(_PUNCT_PAIR.findall(text))
-    return Line(
-        idx,
-        text,
-        indent,
-        w - 1 if first in _OPENING else w,
-        gap,
-        mark,
-        style,
-        label,
-        bool(core) and core[-1] in SENTENCE_END,
-        last in SOFT_END,
-        part,
-    )
+def _widths(lines: Lines) -> list[int]:
+    """printed_width() of every line, computed for the whole page at once."""
+    texts = lines.text
+    page = "\n".join(texts)
+    lengths = list(map(len, texts))
+    # The page with everything but ASCII dropped still has its line breaks.
+    ascii_ = map(len, page.encode("ascii", "ignore").split(b"\n"))
+    widths = list(map(operator.sub, map(operator.add, lengths, lengths), ascii_))
+    for k in _lines_of(page, (m.start() for m in _PUNCT_PAIR.finditer(page))):
+        widths[k] -= 1
+    for k in _at(_OPENING_FIRSTS, lines.firsts):
+        widths[k] -= 1
+    return widths
 
 
-def _split_line(idx: int, text: str, indent: int, gap: bool) -> list[Line]:
-    """One source line as one or two content lines (jump + text, text + dateline)."""
+def _features(lines: Lines, forced: dict[int, str]) -> None:
+    """Fill in the derived columns. `forced` holds marks that splitting already decided."""
+    n = len(lines)
+    texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
+    mark, style, label = [""] * n, [0] * n, [0] * n
+    starting = {k for k in _at(_MARK_FIRSTS, firsts) if _ANY_MARK.match(texts[k])}
+    for k in starting.union(_at(_CLASSIFY_LASTS, lasts)):
+        mark[k], style[k], label[k] = classify(texts[k], k in starting)
+    for k, forced_mark in forced.items():
+        mark[k] = forced_mark
+    ends = [False] * n
+    for k in _at(_SENTENCE_LASTS, lasts):
+        ends[k] = True
+    for k in _at(_CLOSING_LASTS, lasts):
+        core = texts[k].rstrip(_CLOSING_CHARS)
+        ends[k] = bool(core) and core[-1] in SENTENCE_END
+    soft = [False] * n
+    for k in _at(_SOFT_LASTS, lasts):
+        soft[k] = True
+    lines.width = _widths(lines)
+    lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
+
+
+class Split(NamedTuple):
+    """A source line that holds two content lines; `marker` (0 or 1) is the part that
+    is a jump marker or dateline, and `mark` says which."""
+
+    head: str
+    tail: str
+    marker: int
+    mark: str
+
+
+def _split_line(text: str) -> Split | None:
+    """A jump marker before the text, or a dateline or `（下转…）` after it, or None."""
     if text[:1] in "（(":
         m = _JUMP.match(text)
         if m and m.end() < len(text):
             rest = text[m.end() :].strip()
             if rest:
-                head = _make(idx, text[: m.end()], indent, gap, "head")
-                head.mark = "jump"
-                return [head, _make(idx, rest, 0, False, "tail")]
+                return Split(text[: m.end()], rest, 0, "jump")
     if text.endswith(("电", "讯")):
         m = _DATELINE_TAIL.search(text)
         if m and m.start() > 0:
-            body = text[: m.start()].rstrip()
-            line = _make(idx, body, indent, gap, "head")
-            tail = _make(idx, m.group(1).strip(), 0, False, "tail")
-            tail.mark = "dateline"
-            return [line, tail]
+            return Split(text[: m.start()].rstrip(), m.group(1).strip(), 1, "dateline")
     if text.endswith(("）", ")")):
         m = _JUMP_END.search(text)
         if m and m.start() > 0:
-            body = text[: m.start()].rstrip()
-            tail = _make(idx, m.group(0), 0, False, "tail")
-            tail.mark = "jump"
-            return [_make(idx, body, indent, gap, "head"), tail]
-    return [_make(idx, text, indent, gap)]
+            return Split(text[: m.start()].rstrip(), m.group(0), 1, "jump")
+    return None
 
 
-def content_lines(source_lines: list[str]) -> list[Line]:
-    out: list[Line] = []
-    gap = False
-    for idx, raw in enumerate(source_lines):
-        stripped = raw.strip()
-        if not stripped:
-            gap = True
-            continue
-        text = compact(stripped)
-        indent = _indent_cells(raw) if raw[0] in " \u3000\t" else 0
-        if text[0] in "（(" or text[-1] in "电讯）)":
-            out.extend(_split_line(idx, text, indent, gap))
-        else:
-            out.append(_make(idx, text, indent, gap))
-        gap = False
-    _mark_furniture(out)
-    return out
+def _split_lines(lines: Lines) -> dict[int, str]:
+    """Split the lines that hold two; return the marks the splits force, by line."""
+    texts = lines.text
+    splits = {
+        k: split
+        for k in (*_at(_SPLIT_FIRSTS, lines.firsts), *_at(_SPLIT_LASTS, lines.lasts))
+        if (split := _split_line(texts[k])) is not None
+    }
+    forced: dict[int, str] = {}
+    for shift, k in enumerate(sorted(splits)):
+        at, split = k + shift, splits[k]  # each split before this one added a line
+        i = lines.idx[at]
+        lines.splice(
+            at,
+            Lines.of(
+                [i, i],
+                [split.head, split.tail],
+                [lines.indent[at], 0],
+                [lines.gap[at], False],
+                ["head", "tail"],
+            ),
+        )
+        forced[at + split.marker] = split.mark
+    return forced
 
 
-def _mark_furniture(lines: list[Line]) -> None:
+def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
+    """Leading white space in cells, by source line, for the text lines that have any."""
+    raw = "\n".join(source_lines)
+    found = {0} if raw.startswith(tuple(_SPACES)) else set()
+    for space in _SPACES:
+        found.update(k + 1 for k in _lines_of(raw, _positions(raw, "\n" + space)))
+    return {i: _indent_cells(source_lines[i]) for i in found if stripped[i]}
+
+
+def content_lines(source_lines: list[str]) -> Lines:
+    stripped = list(map(str.strip, source_lines))
+    idx = list(itertools.compress(itertools.count(), stripped))
+    texts = list(itertools.compress(stripped, stripped))
+    n = len(texts)
+    gap = list(map(operator.gt, map(operator.sub, idx, [-1, *idx[:-1]]), itertools.repeat(1)))
+    indent = [0] * n
+    for i, cells in _indents(source_lines, stripped).items():
+        indent[bisect.bisect_left(idx, i)] = cells
+    # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
+    for k in _lines_holding("\n".join(texts), _SPACES):
+        texts[k] = compact(texts[k])
+    lines = Lines.of(idx, texts, indent, gap, [""] * n)
+    forced = _split_lines(lines)
+    _features(lines, forced)
+    _mark_furniture(lines)
+    return lines
+
+
+def _mark_furniture(lines: Lines) -> None:
     """Mark running heads and feet at both ends of the page as noise.
 
     OCR scatters a vertically printed date over several tiny lines (`3`, `月12`, `日`), and
     may glue the first of them to the line before (`从“有学上”到“上好学” 3`).
     """
     n = len(lines)
+    text, mark = lines.text, lines.mark
     for end in (False, True):
         order = range(n - 1, max(-1, n - 9), -1) if end else range(min(n, 8))
         run: list[int] = []
         for i in order:
-            line = lines[i]
-            if line.width <= 8 and not line.ends and line.mark in ("", "heading"):
+            if lines.width[i] <= 8 and not lines.ends[i] and mark[i] in ("", "heading"):
                 run.append(i)
                 continue
-            if is_furniture(line.text) and line.mark in ("", "heading", "end"):
+            if is_furniture(text[i]) and mark[i] in ("", "heading", "end"):
                 run.append(i)
                 continue
             break
         if not run:
             continue
         ordered = sorted(run)
-        joined = "".join(lines[i].text for i in ordered).replace(" ", "")
-        if _DATE_FRAGMENTS.match(joined) or all(is_furniture(lines[i].text) for i in ordered):
+        joined = "".join(text[i] for i in ordered).replace(" ", "")
+        if _DATE_FRAGMENTS.match(joined) or all(is_furniture(text[i]) for i in ordered):
             for i in ordered:
-                lines[i].mark = "noise"
+                mark[i] = "noise"
             continue
         if not end:
             continue
         # A fragment of the date glued to the end of the line before the run.
         before = ordered[0] - 1
         if before >= 0:
-            prev = lines[before]
-            m = _TRAILING_NUMBER.search(prev.text)
+            m = _TRAILING_NUMBER.search(text[before])
             if m and m.start() > 0 and _DATE_FRAGMENTS.match(m.group(0) + joined):
                 for i in ordered:
-                    lines[i].mark = "noise"
-                head = prev.text[: m.start()].rstrip()
-                tail = _make(prev.idx, m.group(0), 0, False, "tail")
-                tail.mark = "noise"
-                lines[before : before + 1] = [
-                    _make(prev.idx, head, prev.indent, prev.gap, "head"),
-                    tail,
-                ]
+                    mark[i] = "noise"
+                k = lines.idx[before]
+                head = text[before][: m.start()].rstrip()
+                both = Lines.of(
+                    [k, k],
+                    [head, m.group(0)],
+                    [lines.indent[before], 0],
+                    [lines.gap[before], False],
+                    ["head", "tail"],
+                )
+                _features(both, {1: "noise"})
+                lines.splice(before, both)

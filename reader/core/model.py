@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 SCHEMA = "ocr-reader.document/1"
 
@@ -81,6 +82,44 @@ class Decision(NamedTuple):
     reason: str
 
 
+class Decisions(Sequence[Decision]):
+    """The decision after every content line but the last, in order.
+
+    Reflow records only the decisions it had to weigh (`decided`, by the index of the
+    content line after the gap); every other pair of lines was joined for the page's
+    `ordinary` reason. The full list is built the first time someone reads it (the source
+    view, `--explain`), not for every page the library reads.
+    """
+
+    def __init__(self, lines: list[int], decided: dict[int, tuple[bool, str]], ordinary: str):
+        self._lines = lines  # the source line of each content line
+        self._decided = decided
+        self._ordinary = ordinary
+        self._all: list[Decision] | None = None
+
+    def _list(self) -> list[Decision]:
+        if self._all is None:
+            ordinary = (True, self._ordinary)
+            self._all = []
+            for k in range(1, len(self._lines)):
+                join, reason = self._decided.get(k, ordinary)
+                self._all.append(Decision(self._lines[k - 1], "join" if join else "break", reason))
+        return self._all
+
+    def __len__(self) -> int:
+        return max(0, len(self._lines) - 1)
+
+    @overload
+    def __getitem__(self, index: int) -> Decision: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Decision]: ...
+    def __getitem__(self, index: int | slice) -> Decision | list[Decision]:
+        return self._list()[index]
+
+    def __iter__(self) -> Iterator[Decision]:
+        return iter(self._list())
+
+
 @dataclass(slots=True)
 class SourceInfo:
     path: str
@@ -97,7 +136,7 @@ class Document:
     source: SourceInfo
     articles: list[Article]
     source_lines: list[str]
-    decisions: list[Decision] = field(default_factory=list)
+    decisions: Sequence[Decision] = field(default_factory=list)
 
     def iter_blocks(self):
         for ai, art in enumerate(self.articles):

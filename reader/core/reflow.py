@@ -12,10 +12,13 @@ result can explain itself (`ocr-reader export --explain`). The signals, stronges
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+import itertools
+import operator
+from dataclasses import dataclass
 
-from reader.core.lines import Line, runin_label
-from reader.core.model import Block, Decision
+from reader.core.lines import Lines, runin_label
+from reader.core.model import Block, Decisions
 from reader.core.text import despace_cjk_spaced, ends_sentence, join_lines
 
 # Marks that always stand on their own line and start a block of their own.
@@ -33,6 +36,8 @@ _MARK_NAMES = {
     "noise": "page furniture",
     "notice": "a notice headline",
 }
+# Block kinds whose text runs on over line ends, unlike the marked one-liners.
+_RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"))
 # A standalone line this long or shorter, with no sentence punctuation, is headline-like.
@@ -49,45 +54,27 @@ class Habits:
 
 @dataclass(slots=True)
 class RawBlock:
+    """A block being built: content lines start..end-1 and what they are so far."""
+
     kind: str
-    lines: list[Line] = field(default_factory=list)
+    start: int
+    end: int
     style: int = 0
     label: int = 0
 
-    @property
-    def first(self) -> Line:
-        return self.lines[0]
-
-    @property
-    def last(self) -> Line:
-        return self.lines[-1]
-
-    def text(self) -> str:
-        out = ""
-        for line in self.lines:
-            out = join_lines(out, line.text)
-        return out
+    def __len__(self) -> int:
+        return self.end - self.start
 
 
-def read_habits(lines: list[Line]) -> Habits:
+def read_habits(lines: Lines) -> Habits:
     n = len(lines)
     if n < 2:
         return Habits("none", False)
-    gaps = sum(1 for line in lines[1:] if line.gap)
+    gaps = sum(lines.gap) - lines.gap[0]
     ratio = gaps / (n - 1)
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
-    indented = sum(1 for line in lines if line.indent >= 2)
+    indented = sum(map(operator.ge, lines.indent, itertools.repeat(2)))
     return Habits(blank, 0.04 <= indented / n <= 0.75 and indented >= 2)
-
-
-def _estimate(values: list[int]) -> int:
-    """Column width from a window of line widths: the upper quartile.
-
-    A window holds full lines, a short first line and short last lines; the upper
-    quartile is the full width without the odd line that hangs a mark past the column.
-    """
-    values.sort(reverse=True)
-    return values[len(values) // 4] if len(values) >= 3 else values[0]
 
 
 class ColumnWidths:
@@ -99,14 +86,16 @@ class ColumnWidths:
     joined without looking at widths at all.
     """
 
-    def __init__(self, lines: list[Line], window: int = 8) -> None:
+    def __init__(self, lines: Lines, window: int = 8) -> None:
         self.window = window
         self.n = len(lines)
-        self.usable = [
-            line.width if (line.mark in ("", "answer") and line.width >= 12) else 0
-            for line in lines
-        ]
-        full = sorted(w for w in self.usable if w)
+        width = lines.width
+        # Plain lines of at least 12 cells; anything else is 0, which sorts last.
+        self.usable = list(map(operator.mul, width, map(operator.ge, width, itertools.repeat(12))))
+        for k in lines.marked():
+            if lines.mark[k] != "answer":
+                self.usable[k] = 0
+        full = sorted(filter(None, self.usable))
         self.fallback = full[len(full) * 3 // 4] if full else 40
         self._est: dict[int, int | None] = {}
 
@@ -115,7 +104,7 @@ class ColumnWidths:
         if j in self._est:
             return self._est[j]
         values = self.usable[max(0, j - self.window) : j]
-        count = len(values) - values.count(0)  # unusable lines are 0 and sort last
+        count = len(values) - values.count(0)
         result: int | None = None
         if count >= 2:
             values.sort(reverse=True)
@@ -138,180 +127,273 @@ class ColumnWidths:
         return b if b is not None else self.fallback
 
 
-def _kind_of(line: Line) -> tuple[str, int, int]:
-    mark = line.mark
+def _kind_of(mark: str, style: int, label: int) -> tuple[str, int, int]:
     if mark == "heading":
-        return "heading", line.style, line.label
+        return "heading", style, label
     if mark in ("", "answer"):
         return "paragraph", 0, 0
     return mark, 0, 0
 
 
-def _end_open(block: RawBlock) -> bool:
+def _end_open(lines: Lines, block: RawBlock) -> bool:
     """End matter in brackets that OCR wrapped before its closing bracket."""
-    if block.first.text[:1] not in "（(":
+    if lines.text[block.start][:1] not in "（(":
         return False
-    text = "".join(line.text for line in block.lines)
+    text = "".join(lines.text[block.start : block.end])
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+_BODY_PUNCT = frozenset("。！？!?…，,；;：:、")
+_STOPS = frozenset("。！？!?")
 
 
 def unpunctuated(text: str) -> bool:
     """No mark that a title, subhead or heading tail would not carry."""
-    return not any(c in _BODY_PUNCT for c in text)
+    return _BODY_PUNCT.isdisjoint(text)
 
 
-_BODY_PUNCT = frozenset("。！？!?…，,；;：:、")
-
-
-def _headline_like(line: Line, col: int, nxt: Line | None, fwd: int) -> bool:
-    """A short unpunctuated line that stands on its own: a title, subhead or kicker.
-
-    It must be clearly shorter than even an indent-stripped first line, or be followed by
-    a line that is itself an indent-stripped first line.
+def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
+    """Line a is a short unpunctuated line that stands on its own: a title, subhead or
+    kicker. It must be clearly shorter than even an indent-stripped first line, or be
+    followed by a line b that is itself an indent-stripped first line.
     """
-    if line.mark != "" or not unpunctuated(line.text):
+    width, mark = lines.width, lines.mark
+    if mark[a] != "" or not unpunctuated(lines.text[a]):
         return False
-    if line.width <= col - 10:
+    if width[a] <= col - 10:
         return True
-    if nxt is None or nxt.mark != "":
+    if mark[b] != "":
         return True
     # Were it a paragraph's first line, the line after it would be full, not another
     # indent-stripped first line.
-    return line.width <= fwd - 3 and not nxt.ends and 4 <= fwd - nxt.width <= 8
+    return width[a] <= fwd - 3 and not lines.ends[b] and 4 <= fwd - width[b] <= 8
 
 
 class Reflow:
-    """Decides, line by line, where blocks begin, and records why."""
+    """Decides, line by line, where blocks begin, and records why.
 
-    def __init__(self, lines: list[Line]) -> None:
+    Most pairs of lines need no thought: inside a paragraph, a plain line that follows a
+    line ending mid-sentence (or, where the page keeps indents or blank lines between
+    paragraphs, one without an indent or blank line) continues it. `_stops` lists every
+    other line; the loop jumps from one to the next, and `decided` records only the
+    decisions it made there. The rest are joins for the page's `ordinary` reason.
+    """
+
+    def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.habits = read_habits(lines)
         self.columns = ColumnWidths(lines)
-        self.decisions: list[Decision] = []
+        self.decided: dict[int, tuple[bool, str]] = {}
+        if self.habits.indents:
+            self.ordinary = "next line is not indented"
+        elif self.habits.blank == "paragraph":
+            self.ordinary = "no blank line between the lines"
+        else:
+            self.ordinary = "line ends mid-sentence"
+
+    def _stops(self) -> list[int]:
+        """The lines before which _decide could say anything but the ordinary join."""
+        lines = self.lines
+        stops = set(lines.marked())
+        stops.update(itertools.compress(itertools.count(), lines.part))
+        if self.habits.indents:
+            stops.update(
+                itertools.compress(
+                    itertools.count(), map(operator.ge, lines.indent, itertools.repeat(2))
+                )
+            )
+        elif self.habits.blank == "paragraph":
+            stops.update(itertools.compress(itertools.count(), lines.gap))
+        if self.habits.indents or self.habits.blank != "paragraph":
+            stops.update(itertools.compress(itertools.count(1), lines.ends))
+        return sorted(stops)
 
     def run(self) -> list[RawBlock]:
+        lines = self.lines
+        n = len(lines)
         blocks: list[RawBlock] = []
-        cur: RawBlock | None = None
-        for i, line in enumerate(self.lines):
-            if cur is not None:
-                join, reason = self._decide(cur, i)
-                self.decisions.append(
-                    Decision(self.lines[i - 1].idx, "join" if join else "break", reason)
-                )
-                if join:
-                    cur.lines.append(line)
+        if not n:
+            return blocks
+        stops = self._stops()
+        decided = self.decided
+        cur = self._open(0)
+        i = 1
+        while i < n:
+            # A one-line paragraph block differs only in that an unpunctuated line may
+            # stand alone (a title or subhead), so a punctuated one can skip ahead too.
+            if cur.kind == "paragraph" and (
+                cur.end - cur.start >= 2 or not _BODY_PUNCT.isdisjoint(lines.text[cur.start])
+            ):
+                at = bisect.bisect_left(stops, i)
+                nxt = stops[at] if at < len(stops) else n
+                if nxt > i:
+                    cur.end = i = nxt
                     continue
+            decided[i] = decision = self._decide(cur, i)
+            if decision[0]:
+                cur.end = i + 1
+            else:
                 blocks.append(cur)
-            kind, style, label = _kind_of(line)
-            cur = RawBlock(kind, [line], style, label)
-        if cur is not None:
-            blocks.append(cur)
+                cur = self._open(i)
+            i += 1
+        blocks.append(cur)
         return blocks
 
+    def _open(self, i: int) -> RawBlock:
+        lines = self.lines
+        kind, style, label = _kind_of(lines.mark[i], lines.style[i], lines.label[i])
+        return RawBlock(kind, i, i + 1, style, label)
+
     def _decide(self, cur: RawBlock, i: int) -> tuple[bool, str]:
-        a, b = self.lines[i - 1], self.lines[i]
-        habits = self.habits
-        if a.idx == b.idx:
-            return False, f"split: the line holds a {b.mark or a.mark or 'second part'}"
-        if b.mark == "noise" or cur.kind == "noise":
+        """Join line i onto the block, or break before it, and why.
+
+        The rules run in order, the first that applies deciding. Inside running text
+        (a paragraph, heading or question) a next line that is plain or numbered passes
+        the rules about marks untouched, so those go straight to the rules that apply.
+        """
+        lines = self.lines
+        a = i - 1
+        if lines.idx[a] != lines.idx[i] and cur.kind in _RUNNING:
+            if lines.mark[i] == "":
+                return self._running(cur, a, i)
+            if lines.mark[i] == "heading":
+                return self._before_heading(cur, a)
+        return self._marked(cur, a, i)
+
+    def _marked(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
+        """The rules about what the lines say they are, then the others."""
+        lines = self.lines
+        mark = lines.mark
+        if lines.idx[a] == lines.idx[b]:
+            return False, f"split: the line holds a {mark[b] or mark[a] or 'second part'}"
+        if mark[b] == "noise" or cur.kind == "noise":
             return False, "page furniture stands alone"
-        if cur.kind == "end" and _end_open(cur) and b.mark in ("", "heading"):
+        if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):
             return True, "end matter continues to its closing bracket"
         if (
-            b.mark == "subtitle"
-            and not a.ends
-            and not (len(cur.lines) == 1 and unpunctuated(a.text) and cur.kind == "paragraph")
+            mark[b] == "subtitle"
+            and not lines.ends[a]
+            and not (len(cur) == 1 and unpunctuated(lines.text[a]) and cur.kind == "paragraph")
         ):
-            b.mark = ""  # a dash that wrapped to the start of a line, mid-sentence
-        if b.mark in _BREAK_BEFORE:
-            return False, f"next line is {_MARK_NAMES.get(b.mark, b.mark)}"
+            mark[b] = ""  # a dash that wrapped to the start of a line, mid-sentence
+        if mark[b] in _BREAK_BEFORE:
+            return False, f"next line is {_MARK_NAMES.get(mark[b], mark[b])}"
         if cur.kind in _SINGLE or cur.kind == "end":
             return False, f"{_MARK_NAMES.get(cur.kind, cur.kind)} stands alone"
-        columns = self.columns
-        if b.mark == "heading":
-            if (
-                a.ends
-                or a.soft
-                or a.text.endswith(("：", ":"))
-                or cur.kind in ("heading", "question")
-            ):
-                return False, "next line starts with a heading number"
-            if a.width <= columns.back(i - 1) - 4:
-                return False, "short line, then a numbered line"
-            return True, "line ends mid-sentence, so the number continues it"
+        if mark[b] == "heading":
+            return self._before_heading(cur, a)
+        return self._running(cur, a, b)
+
+    def _before_heading(self, cur: RawBlock, a: int) -> tuple[bool, str]:
+        """The next line starts with a heading number."""
+        lines = self.lines
+        text_a = lines.text[a]
+        if (
+            lines.ends[a]
+            or lines.soft[a]
+            or text_a.endswith(("：", ":"))
+            or cur.kind in ("heading", "question")
+        ):
+            return False, "next line starts with a heading number"
+        if lines.width[a] <= self.columns.back(a) - 4:
+            return False, "short line, then a numbered line"
+        return True, "line ends mid-sentence, so the number continues it"
+
+    def _running(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
+        """The next line is plain text: does the block's text run on into it?"""
         if cur.kind == "heading":
-            return self._heading_continues(cur, a, b, i)
+            return self._heading_continues(cur, a, b)
+        lines = self.lines
+        ends, width = lines.ends, lines.width
         if cur.kind == "question":
-            if a.ends:
+            if ends[a]:
                 return False, "the question ends"
             return True, "the question continues"
+        habits = self.habits
+        columns = self.columns
         if habits.indents:
-            if b.indent >= 2:
+            if lines.indent[b] >= 2:
                 return False, "next line is indented"
-            if a.ends and a.width <= columns.back(i - 1) - 6:
+            if ends[a] and width[a] <= columns.back(a) - 6:
                 return False, "short line ends a sentence"
             return True, "next line is not indented"
         if habits.blank == "paragraph":
-            if b.gap:
+            if lines.gap[b]:
                 return False, "a blank line separates paragraphs"
-            if len(cur.lines) == 1 and self._stands_alone(a, b, i):
+            if len(cur) == 1 and self._stands_alone(a, b):
                 return False, "short line without punctuation stands alone"
             return True, "no blank line between the lines"
-        if not a.ends:
-            if len(cur.lines) == 1 and self._stands_alone(a, b, i):
+        if not ends[a]:
+            if len(cur) == 1 and self._stands_alone(a, b):
                 return False, "short line without punctuation stands alone"
             return True, "line ends mid-sentence"
-        back, fwd = columns.back(i - 1), columns.fwd(i)
-        first_of_para = len(cur.lines) == 1 and cur.kind == "paragraph"
+        back, fwd = columns.back(a), columns.fwd(b)
+        first_of_para = len(cur) == 1 and cur.kind == "paragraph"
         expected = back - 4 if first_of_para else back
-        if a.width <= expected - 4:
+        if width[a] <= expected - 4:
             return False, "short line ends a sentence"
-        if b.mark == "" and unpunctuated(b.text) and b.width <= fwd - 8:
+        if lines.mark[b] == "" and unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
             return False, "next line is short and unpunctuated: a headline or subhead"
-        short_a, short_b = expected - a.width, fwd - b.width
-        if not b.ends and 3 <= short_b <= 8:
+        short_a, short_b = expected - width[a], fwd - width[b]
+        if not ends[b] and 3 <= short_b <= 8:
             return False, "next line is two characters short: its indent was stripped"
-        if not b.ends and short_b <= 8 and short_a + short_b >= 4:
+        if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
         return True, "full line; the next one continues the paragraph"
 
-    def _stands_alone(self, a: Line, b: Line, i: int) -> bool:
-        if a.mark != "" or not unpunctuated(a.text):
+    def _stands_alone(self, a: int, b: int) -> bool:
+        lines = self.lines
+        if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
             return False
-        back, fwd = self.columns.back(i - 1), self.columns.fwd(i)
-        return _headline_like(a, min(back, fwd), b, fwd)
+        back, fwd = self.columns.back(a), self.columns.fwd(b)
+        return _headline_like(lines, a, min(back, fwd), b, fwd)
 
-    def _heading_continues(self, cur: RawBlock, a: Line, b: Line, i: int) -> tuple[bool, str]:
+    def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on."""
-        if a.ends or len(cur.lines) >= 3:
+        lines = self.lines
+        mark, width, text = lines.mark, lines.width, lines.text
+        label = lines.label[a]
+        if lines.ends[a] or len(cur) >= 3:
             return False, "a heading ends at its line end"
-        back, fwd = self.columns.back(i - 1), self.columns.fwd(i)
-        full = a.width >= back - 4
-        c = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        back, fwd = self.columns.back(a), self.columns.fwd(b)
+        full = width[a] >= back - 4
+        c = b + 1
         # A paragraph's first line is followed by a full line; a heading tail is not.
-        b_first = c is not None and c.mark == "" and c.width >= fwd - 2 and b.width >= fwd - 7
+        b_first = c < len(lines) and mark[c] == "" and width[c] >= fwd - 2 and width[b] >= fwd - 7
         # A run-in line goes on with full lines; a heading with a colon wraps onto a tail.
-        tail_ok = not a.label or b.width <= fwd - 4
-        if full and b.mark == "" and unpunctuated(b.text) and not b_first and tail_ok:
+        tail_ok = not label or width[b] <= fwd - 4
+        if full and mark[b] == "" and unpunctuated(text[b]) and not b_first and tail_ok:
             return True, "heading wraps onto an unpunctuated line"
-        if not a.label and b.mark == "" and runin_label(a.text + b.text) > len(a.text):
+        if not label and mark[b] == "" and runin_label(text[a] + text[b]) > len(text[a]):
             cur.kind = "paragraph"
             return True, "run-in heading: its label wraps onto the next line"
-        if len(cur.lines) == 1 and b.mark == "":
-            first_like = a.width >= back - 7
-            after_label = a.text[a.label :] if a.label else ""
-            if a.label and (not unpunctuated(after_label) or first_like):
+        if len(cur) == 1 and mark[b] == "":
+            first_like = width[a] >= back - 7
+            after_label = text[a][label:] if label else ""
+            if label and (not unpunctuated(after_label) or first_like):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
-            if any(c in "。！？!?" for c in a.text):
+            if not _STOPS.isdisjoint(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
         return False, "a heading ends short of the column"
 
 
-def finish(raw: RawBlock) -> Block:
+def _block_text(lines: Lines, raw: RawBlock, latin: list[int]) -> str:
+    """The block's lines joined: Chinese with nothing between, Latin words mended."""
+    if raw.end - raw.start == 1:
+        return lines.text[raw.start]
+    at = bisect.bisect_right(latin, raw.start)
+    if at < len(latin) and latin[at] < raw.end:
+        out = ""
+        for text in lines.text[raw.start : raw.end]:
+            out = join_lines(out, text)
+        return out
+    return "".join(lines.text[raw.start : raw.end])
+
+
+def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
     """A raw block as a model block, its kind settled and its text clean."""
-    text = raw.text()
     kind = raw.kind
     if kind == "heading" and raw.label and not ends_sentence(text):
         raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
@@ -322,10 +404,8 @@ def finish(raw: RawBlock) -> Block:
     elif kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
         kind = "standalone"
         text = despace_cjk_spaced(text)
-    block = Block(kind=kind, text=text, first=raw.first.idx, last=raw.last.idx, label=raw.label)
-    if kind == "heading" or raw.label:
-        block.level = raw.style
-    return block
+    level = raw.style if kind == "heading" or raw.label else None
+    return Block(kind, text, first, last, level, raw.label)
 
 
 def is_standalone_text(text: str) -> bool:
@@ -340,7 +420,10 @@ def clean_byline(text: str) -> str:
     return f"{marker} {rest}" if marker else rest
 
 
-def reflow(lines: list[Line]) -> tuple[list[Block], list[Decision], Habits]:
+def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
     engine = Reflow(lines)
     raw = engine.run()
-    return [finish(r) for r in raw], engine.decisions, engine.habits
+    latin = lines.latin_joins()
+    idx = lines.idx
+    blocks = [finish(r, _block_text(lines, r, latin), idx[r.start], idx[r.end - 1]) for r in raw]
+    return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.habits

@@ -29,6 +29,15 @@ _DATELINE_MARGIN = 0.3
 _NEAR = 12
 
 
+def _closes(block: Block) -> str:
+    """What a block closes its body with: "end", "dateline", "jump" (下转) or ""."""
+    if block.kind in _CLOSERS:
+        return block.kind
+    if block.kind == "jump" and not _JUMP_IN.match(block.text):
+        return "jump"
+    return ""
+
+
 @dataclass(slots=True)
 class Segment:
     kind: str  # "head" or "body"
@@ -37,6 +46,13 @@ class Segment:
     taken: bool = False  # for heads: given to a body
     notice: bool = False
     text: str | None = None  # the body's text, joined when first needed
+    # What the last block that is not page furniture closes the body with (see _closes).
+    closed_by: str = ""
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+        if block.kind != "noise":
+            self.closed_by = _closes(block)
 
     @property
     def opened_by_jump(self) -> bool:
@@ -45,18 +61,6 @@ class Segment:
             and self.blocks[0].kind == "jump"
             and bool(_JUMP_IN.match(self.blocks[0].text))
         )
-
-    @property
-    def closed_by(self) -> str:
-        for b in reversed(self.blocks):
-            if b.kind == "noise":
-                continue
-            if b.kind in _CLOSERS:
-                return b.kind
-            if b.kind == "jump" and not _JUMP_IN.match(b.text):
-                return "jump"
-            return ""
-        return ""
 
     def title_text(self) -> str:
         return "".join(b.text for b in self.blocks if b.kind in ("standalone", "subtitle"))
@@ -146,7 +150,7 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
         elif body.closed_by and block.kind not in _CLOSERS and block.kind != "noise":
             close_body()
             body = Segment("body")
-        body.blocks.append(block)
+        body.add(block)
         j += 1
     close_body()
     return segments
@@ -261,10 +265,12 @@ def build_outline(article: Article) -> None:
     article uses, so an article numbered only with （一） starts at level 1. Feature
     subheads are level 1, with numbered headings below them.
     """
-    styles = sorted(
-        {b.level for b in article.blocks if (b.kind == "heading" or b.label) and b.level}
-    )
-    has_subheads = any(b.kind == "heading" and b.level == 0 for b in article.blocks)
+    used: set[int | None] = set()
+    for b in article.blocks:
+        if b.kind == "heading" or b.label:
+            used.add(b.level)
+    has_subheads = any(b.level == 0 for b in article.blocks if b.kind == "heading")
+    styles = sorted(level for level in used if level)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []

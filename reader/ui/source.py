@@ -6,6 +6,8 @@ Decisions adds the engine's reason after each line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -37,7 +39,7 @@ class SourceView(QPlainTextEdit):
     def set_lines(
         self,
         lines: list[str],
-        decisions: list[Decision] | None = None,
+        decisions: Sequence[Decision] | None = None,
         user_lines: set[int] | None = None,
     ) -> None:
         self.lines = lines
