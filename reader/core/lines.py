@@ -144,10 +144,10 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
         return "", 0, 0
-    style = heading_style(text)
-    if style:
-        label = runin_label(text)
-        return "heading", style, label
+    heading = _HEADING.match(text)
+    if heading:
+        run_in = _RUNIN.match(text)
+        return "heading", heading.lastindex or 0, run_in.end() if run_in else 0
     if _JUMP.match(text):
         return "jump", 0, 0
     if _END.match(text) or (len(text) <= 40 and _END_PLAIN.match(text)):
@@ -425,11 +425,12 @@ def _split_lines(lines: Lines) -> dict[int, str]:
 
 def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
     """Leading white space in cells, by source line, for the text lines that have any."""
-    raw = "\n".join(source_lines)
-    found = {0} if raw.startswith(tuple(_SPACES)) else set()
-    for space in _SPACES:
-        found.update(k + 1 for k in _lines_of(raw, _positions(raw, "\n" + space)))
-    return {i: _indent_cells(source_lines[i]) for i in found if stripped[i]}
+    changed = itertools.compress(itertools.count(), map(operator.ne, source_lines, stripped))
+    return {
+        i: _indent_cells(source_lines[i])
+        for i in changed
+        if stripped[i] and source_lines[i][0] in _SPACES
+    }
 
 
 def content_lines(source_lines: list[str]) -> Lines:

@@ -127,14 +127,6 @@ class ColumnWidths:
         return b if b is not None else self.fallback
 
 
-def _kind_of(mark: str, style: int, label: int) -> tuple[str, int, int]:
-    if mark == "heading":
-        return "heading", style, label
-    if mark in ("", "answer"):
-        return "paragraph", 0, 0
-    return mark, 0, 0
-
-
 def _end_open(lines: Lines, block: RawBlock) -> bool:
     """End matter in brackets that OCR wrapped before its closing bracket."""
     if lines.text[block.start][:1] not in "（(":
@@ -206,6 +198,7 @@ class Reflow:
             stops.update(itertools.compress(itertools.count(), lines.gap))
         if self.habits.indents or self.habits.blank != "paragraph":
             stops.update(itertools.compress(itertools.count(1), lines.ends))
+        stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
     def run(self) -> list[RawBlock]:
@@ -214,35 +207,39 @@ class Reflow:
         blocks: list[RawBlock] = []
         if not n:
             return blocks
+        text = lines.text
         stops = self._stops()
+        at, last = 0, len(stops)
         decided = self.decided
-        cur = self._open(0)
+        decide, open_block = self._decide, self._open
+        cur = open_block(0)
         i = 1
         while i < n:
             # A one-line paragraph block differs only in that an unpunctuated line may
             # stand alone (a title or subhead), so a punctuated one can skip ahead too.
             if cur.kind == "paragraph" and (
-                cur.end - cur.start >= 2 or not _BODY_PUNCT.isdisjoint(lines.text[cur.start])
+                cur.end - cur.start >= 2 or not _BODY_PUNCT.isdisjoint(text[cur.start])
             ):
-                at = bisect.bisect_left(stops, i)
-                nxt = stops[at] if at < len(stops) else n
-                if nxt > i:
-                    cur.end = i = nxt
-                    continue
-            decided[i] = decision = self._decide(cur, i)
+                at = bisect.bisect_left(stops, i, at)
+                if at == last:
+                    cur.end = n
+                    break
+                cur.end = i = stops[at]
+            decided[i] = decision = decide(cur, i)
             if decision[0]:
                 cur.end = i + 1
             else:
                 blocks.append(cur)
-                cur = self._open(i)
+                cur = open_block(i)
             i += 1
         blocks.append(cur)
         return blocks
 
     def _open(self, i: int) -> RawBlock:
-        lines = self.lines
-        kind, style, label = _kind_of(lines.mark[i], lines.style[i], lines.label[i])
-        return RawBlock(kind, i, i + 1, style, label)
+        mark = self.lines.mark[i]
+        if mark == "heading":
+            return RawBlock("heading", i, i + 1, self.lines.style[i], self.lines.label[i])
+        return RawBlock("paragraph" if mark in ("", "answer") else mark, i, i + 1)
 
     def _decide(self, cur: RawBlock, i: int) -> tuple[bool, str]:
         """Join line i onto the block, or break before it, and why.
@@ -379,29 +376,22 @@ class Reflow:
         return False, "a heading ends short of the column"
 
 
-def _block_text(lines: Lines, raw: RawBlock, latin: list[int]) -> str:
-    """The block's lines joined: Chinese with nothing between, Latin words mended."""
-    if raw.end - raw.start == 1:
-        return lines.text[raw.start]
-    at = bisect.bisect_right(latin, raw.start)
-    if at < len(latin) and latin[at] < raw.end:
-        out = ""
-        for text in lines.text[raw.start : raw.end]:
-            out = join_lines(out, text)
-        return out
-    return "".join(lines.text[raw.start : raw.end])
-
-
 def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
     """A raw block as a model block, its kind settled and its text clean."""
     kind = raw.kind
-    if kind == "heading" and raw.label and not ends_sentence(text):
-        raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
-    elif kind == "heading" and (raw.label or ends_sentence(text)):
-        kind = "paragraph"
-    if kind == "byline":
+    if kind == "heading":
+        if ends_sentence(text):
+            kind = "paragraph"
+        elif raw.label:
+            raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
+    elif kind == "byline":
         text = clean_byline(text)
-    elif kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
+    if kind == "notice" or (
+        kind == "paragraph"
+        and not raw.label
+        and len(text) <= STANDALONE_MAX_CHARS
+        and _BODY_PUNCT.isdisjoint(text)
+    ):
         kind = "standalone"
         text = despace_cjk_spaced(text)
     level = raw.style if kind == "heading" or raw.label else None
@@ -424,6 +414,20 @@ def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
     engine = Reflow(lines)
     raw = engine.run()
     latin = lines.latin_joins()
-    idx = lines.idx
-    blocks = [finish(r, _block_text(lines, r, latin), idx[r.start], idx[r.end - 1]) for r in raw]
+    idx, texts = lines.idx, lines.text
+    blocks = []
+    for r in raw:
+        start, end = r.start, r.end
+        if end - start == 1:
+            text = texts[start]
+        else:
+            at = bisect.bisect_right(latin, start)
+            if at < len(latin) and latin[at] < end:
+                # ASCII meets ASCII at a line end inside the block: Latin words to mend.
+                text = ""
+                for line in texts[start:end]:
+                    text = join_lines(text, line)
+            else:
+                text = "".join(texts[start:end])
+        blocks.append(finish(r, text, idx[start], idx[end - 1]))
     return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.habits
