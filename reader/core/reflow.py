@@ -292,7 +292,12 @@ class Reflow:
             or cur.kind in ("heading", "question")
         ):
             return False, "next line starts with a heading number"
-        if lines.width[a] <= self.columns.back(a) - 4:
+        # How far line a falls short of the column, its indent aside: a paragraph's first
+        # line is short by its indent, kept as white space or stripped by OCR.
+        short = self.columns.back(a) - lines.width[a] - lines.indent[a]
+        if len(cur) == 1 and not self.habits.indents:
+            short -= 4
+        if short >= 4:
             return False, "short line, then a numbered line"
         return True, "line ends mid-sentence, so the number continues it"
 
@@ -354,20 +359,46 @@ class Reflow:
             return False, "a heading ends at its line end"
         back, fwd = self.columns.back(a), self.columns.fwd(b)
         full = width[a] >= back - 4
-        c = b + 1
-        # A paragraph's first line is followed by a full line; a heading tail is not.
-        b_first = c < len(lines) and mark[c] == "" and width[c] >= fwd - 2 and width[b] >= fwd - 7
+        # Is line b the first line of a paragraph rather than the heading's tail? Where the
+        # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
+        # paragraph's first line is followed by a full line and a heading tail is not.
+        if self.habits.indents:
+            b_first = b_starts = lines.indent[b] >= 2
+        elif self.habits.blank == "paragraph":
+            if lines.gap[b]:
+                return False, "a blank line ends the heading"
+            b_first = b_starts = False
+        else:
+            c = b + 1
+            b_first = (
+                c < len(lines) and mark[c] == "" and width[c] >= fwd - 2 and width[b] >= fwd - 7
+            )
+            # Short by about the two characters of a stripped indent: a new paragraph.
+            b_starts = not lines.ends[b] and 3 <= fwd - width[b] <= 8
         # A run-in line goes on with full lines; a heading with a colon wraps onto a tail.
         tail_ok = not label or width[b] <= fwd - 4
         if full and mark[b] == "" and unpunctuated(text[b]) and not b_first and tail_ok:
             return True, "heading wraps onto an unpunctuated line"
-        if not label and mark[b] == "" and runin_label(text[a] + text[b]) > len(text[a]):
-            cur.kind = "paragraph"
-            return True, "run-in heading: its label wraps onto the next line"
+        if not label and mark[b] == "":
+            # A run-in label reaching the line end: its colon wrapped onto the next line,
+            # or closes a full line exactly and the paragraph goes on below it.
+            so_far = ""
+            for line in text[cur.start : b]:
+                so_far = join_lines(so_far, line)
+            run_in = runin_label(join_lines(so_far, text[b]))
+            # A line that ends with the label's colon is that paragraph's first line: as
+            # long as one, its indent (kept or stripped) aside.
+            first_line = width[a] + lines.indent[a] >= back - 7
+            if run_in > len(so_far) or (run_in and run_in == len(so_far) and first_line):
+                cur.kind = "paragraph"
+                cur.label = run_in
+                if run_in > len(so_far):
+                    return True, "run-in heading: its label wraps onto the next line"
+                return True, "run-in heading: the colon ends a full line, the paragraph goes on"
         if len(cur) == 1 and mark[b] == "":
             first_like = width[a] >= back - 7
             after_label = text[a][label:] if label else ""
-            if label and (not unpunctuated(after_label) or first_like):
+            if label and (not unpunctuated(after_label) or (first_like and not b_starts)):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
             if not _STOPS.isdisjoint(text[a]):

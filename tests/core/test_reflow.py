@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.document import from_text
 from reader.core.model import Document
 from reader.core.text import join_lines
+from tests.relayout import wrap
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -204,3 +205,64 @@ def test_explain_gives_a_reason_for_every_gap() -> None:
     assert len(doc.decisions) == len(P1) + len(P2) - 1
     assert all(d.reason for d in doc.decisions)
     assert [d.action for d in doc.decisions].count("break") == 1
+
+
+# A paragraph typeset in a narrow column, to give the engine a column width to read.
+LEAD = "国有企业是中国特色社会主义的重要物质基础和政治基础，肩负着经济责任、政治责任和社会责任。"
+
+
+def column(texts: list[str], width: int, indent: str = "", blank: str = "") -> str:
+    """Paragraphs typeset at `width` characters, first lines indented as OCR left them."""
+    out: list[str] = []
+    for text in texts:
+        numbered = text[:1] in "一二（1" and "：" not in text[:12]
+        lines = wrap(text, width, indent=0 if numbered else 2)
+        if not numbered:
+            lines[0] = indent + lines[0]
+        out.extend(line + "\n" + blank for line in lines)
+    return "".join(out)
+
+
+RUNIN = "1、树立“党建+思维”：国有企业应将党建工作与企业生产经营深度融合，树立“党建+业务”等理念。"
+
+
+def test_run_in_label_whose_colon_ends_a_full_line_stays_with_its_paragraph() -> None:
+    page = column([LEAD, RUNIN, LEAD], 12)
+    assert "1、树立“党建+思维”：\n" in page  # the colon closes the first line exactly
+    doc = from_text(page)
+    assert paragraphs(doc)[1] == RUNIN
+    assert [(o.level, o.text) for o in doc.articles[0].outline] == [(1, "1、树立“党建+思维”")]
+
+
+def test_run_in_label_wrapped_onto_the_next_line_keeps_its_outline_entry() -> None:
+    page = column([LEAD, RUNIN, LEAD], 8)
+    first = next(line for line in page.splitlines() if line.startswith("1、"))
+    assert "：" not in first  # the label's colon is on the next line
+    doc = from_text(page)
+    assert paragraphs(doc)[1] == RUNIN
+    assert [o.text for o in doc.articles[0].outline] == ["1、树立“党建+思维”"]
+
+
+def test_heading_with_a_colon_before_an_indent_stripped_paragraph_stays_a_heading() -> None:
+    heading = "一、理念革新：构建基层党建新思维"
+    page = column([LEAD, heading, LEAD], 18)
+    doc = from_text(page)
+    assert [o.text for o in doc.articles[0].outline] == [heading]
+    assert paragraphs(doc) == [LEAD, LEAD]
+
+
+def test_heading_tail_before_an_indented_paragraph_is_rejoined() -> None:
+    heading = "（二）从“单向灌输”到“双向互动”演进"
+    page = column([LEAD, heading, LEAD], 11, indent="    ", blank="\n")
+    assert "（二）从“单向灌输”到\n" in page
+    doc = from_text(page)
+    assert [o.text for o in doc.articles[0].outline] == [heading]
+    assert paragraphs(doc) == [LEAD, LEAD]
+
+
+def test_line_starting_like_a_number_inside_a_paragraph_continues_it() -> None:
+    # 单一 wraps so that the next line starts "一，", which reads like a heading number.
+    text = "部分国企基层思想政治工作方法单一，缺乏创新性和吸引力。一些企业仍然沿用传统方式。"
+    page = column([LEAD, text, LEAD], 17, indent="    ")
+    assert "\n一，" in page
+    assert paragraphs(from_text(page)) == [LEAD, text, LEAD]
