@@ -2,6 +2,7 @@
 
     python -m tests.evaluation            # both sample pages
     python -m tests.evaluation --baseline # the naive "glue until 。！？" baseline too
+    python -m tests.evaluation --relayouts 48  # also both pages re-typeset in 48 layouts
 
 Paragraph F1 compares the multiset of paragraph texts exactly (white space ignored);
 outline F1 compares (level, text) pairs of every article's outline.
@@ -106,6 +107,9 @@ def seed_names() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", action="store_true", help="also score the naive baseline")
+    parser.add_argument(
+        "--relayouts", type=int, default=0, metavar="N", help="also score N relayouts of each page"
+    )
     args = parser.parse_args()
     total_p = total_o = Score(0, 0, 0)
     print(
@@ -123,6 +127,28 @@ def main() -> None:
             extra = f"  {base.f1:11.3f}"
         print(f"{name:<28} {para.f1:13.3f} {outline.f1:11.3f}{extra}")
     print(f"{'all pages':<28} {total_p.f1:13.3f} {total_o.f1:11.3f}")
+    if args.relayouts:
+        relayout_report(args.relayouts)
+
+
+def relayout_report(count: int) -> None:
+    """Pooled scores over `count` layouts of every labelled page, and the worst layouts."""
+    from tests.relayout import layouts, render
+
+    total_p = total_o = Score(0, 0, 0)
+    rows = []
+    for name in seed_names():
+        gold = load_gold(name)
+        for k, layout in enumerate(layouts(count)):
+            para, outline = score_document(from_bytes(render(gold, layout, seed=k)), gold)
+            total_p, total_o = total_p + para, total_o + outline
+            rows.append((para.f1, outline.f1, name[:3], layout.describe()))
+    print(
+        f"\n{count} relayouts of each page, pooled: paragraph F1 {total_p.f1:.3f}, "
+        f"outline F1 {total_o.f1:.3f}; worst five:"
+    )
+    for para_f1, outline_f1, name, described in sorted(rows)[:5]:
+        print(f"  {para_f1:.3f} {outline_f1:.3f}  {name} {described}")
 
 
 if __name__ == "__main__":

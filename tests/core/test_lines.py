@@ -1,0 +1,108 @@
+"""The page-at-a-time machinery agrees with the one-line definitions it stands in for.
+
+content_lines() computes every line feature for the whole page at once (C-level maps,
+scans of the lines' first and last characters); reflow records only the decisions it
+weighs. These tests hold both to the plain per-line and per-decision meaning.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import HealthCheck, given, settings
+
+from reader.core.decode import _CONTROL, _has_controls
+from reader.core.document import fingerprint, from_text, split_source_lines
+from reader.core.lines import _indent_cells, classify, content_lines, printed_width
+from reader.core.model import Decisions
+from reader.core.reflow import Reflow
+from reader.core.text import SOFT_END, compact, ends_sentence, join_lines
+from tests.core.test_properties import PAGE
+from tests.evaluation import SEEDS, load_gold, seed_names
+from tests.relayout import Layout, render
+
+
+def pages() -> list[str]:
+    out = [(SEEDS / f"{name}.txt").read_text(encoding="utf-8") for name in seed_names()]
+    gold = load_gold(seed_names()[0])
+    for layout in (Layout(width=13, indent="ascii", ocr_spaces=True), Layout(indent="fullwidth")):
+        out.append(render(gold, layout).decode("utf-8"))
+    return out
+
+
+def check_columns(text: str) -> None:
+    source = split_source_lines(text)
+    lines = content_lines(source)
+    n = len(lines)
+    for column in (lines.idx, lines.indent, lines.gap, lines.part, lines.width, lines.mark):
+        assert len(column) == n
+    assert lines.firsts == "".join(t[0] for t in lines.text)
+    assert lines.lasts == "".join(t[-1] for t in lines.text)
+    for k in range(n):
+        line = lines.text[k]
+        assert line == line.strip() and line
+        assert lines.width[k] == printed_width(line)
+        assert lines.ends[k] == ends_sentence(line)
+        assert lines.soft[k] == (line[-1] in SOFT_END)
+        i = lines.idx[k]
+        if lines.part[k] != "tail":
+            assert lines.indent[k] == (
+                _indent_cells(source[i]) if source[i][0] in " \u3000\t" else 0
+            )
+            previous = lines.idx[k - 1] if k else -1
+            assert lines.gap[k] == (i - previous > 1)
+        if not lines.part[k] and lines.mark[k] != "noise":
+            assert (lines.mark[k], lines.style[k], lines.label[k]) == classify(line)
+
+
+def test_columns_match_the_one_line_definitions_on_real_and_relaid_pages() -> None:
+    for text in pages():
+        check_columns(text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(PAGE)
+def test_columns_match_the_one_line_definitions_on_any_page(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if text.strip():
+        check_columns(text)
+
+
+def test_decisions_cover_every_gap_and_record_only_what_was_weighed() -> None:
+    text = pages()[0]
+    lines = content_lines(split_source_lines(text))
+    engine = Reflow(lines)
+    engine.run()
+    decisions = Decisions(lines.idx, engine.decided, engine.ordinary)
+    assert len(decisions) == len(lines) - 1 == len(list(decisions))
+    # Most joins were never weighed: the page's ordinary reason stands for them.
+    assert 0 < len(engine.decided) < len(decisions) / 2
+    for k, decision in enumerate(decisions, start=1):
+        assert decision.line == lines.idx[k - 1]
+        join, reason = engine.decided.get(k, (True, engine.ordinary))
+        assert (decision.action, decision.reason) == ("join" if join else "break", reason)
+    assert decisions[0] == next(iter(decisions)) and decisions[-1] == list(decisions)[-1]
+
+
+def test_latin_words_are_mended_across_line_ends_inside_chinese_paragraphs() -> None:
+    parts = ["研究表明 the quick", "brown fox 跨行时", "加空格。一个 exam-", "ple 与中文", "2024年"]
+    doc = from_text("\n".join(parts) + "\n")
+    expected = ""
+    for part in parts:
+        expected = join_lines(expected, compact(part))
+    assert "the quick brown fox" in expected and "example" in expected
+    assert [b.text for _, b in doc.iter_blocks()] == [expected]
+
+
+def test_fingerprint_drops_exactly_the_white_space_the_regex_class_names() -> None:
+    # str.split() and \s must agree on every code point, or stored fingerprints would drift.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(everything.split()) == re.sub(r"\s+", "", everything)
+    assert fingerprint("国 企\n\u3000改革") == fingerprint("国企改革")
+
+
+def test_control_characters_are_found_without_a_regex() -> None:
+    for code in range(0x10000):
+        c = chr(code)
+        assert _has_controls("正文" + c + "abc") == (code in _CONTROL), hex(code)
