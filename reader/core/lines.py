@@ -104,12 +104,6 @@ _MARK_STARTS = frozenset(
 )
 
 
-def heading_style(text: str) -> int:
-    """1 (一、) to 5 (①) for a line that starts with a heading number, else 0."""
-    m = _HEADING.match(text)
-    return m.lastindex or 0 if m else 0
-
-
 def runin_label(text: str) -> int:
     """Length of the run-in label (through its colon) of a numbered line, or 0."""
     m = _RUNIN.match(text)

@@ -136,7 +136,7 @@ def _end_open(lines: Lines, block: RawBlock) -> bool:
 
 
 _BODY_PUNCT = frozenset("。！？!?…，,；;：:、")
-_STOPS = frozenset("。！？!?")
+_SENTENCE_MARKS = frozenset("。！？!?")
 
 
 def unpunctuated(text: str) -> bool:
@@ -401,7 +401,7 @@ class Reflow:
             if label and (not unpunctuated(after_label) or (first_like and not b_starts)):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
-            if not _STOPS.isdisjoint(text[a]):
+            if not _SENTENCE_MARKS.isdisjoint(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
         return False, "a heading ends short of the column"
@@ -417,12 +417,7 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
             raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
     elif kind == "byline":
         text = clean_byline(text)
-    if kind == "notice" or (
-        kind == "paragraph"
-        and not raw.label
-        and len(text) <= STANDALONE_MAX_CHARS
-        and _BODY_PUNCT.isdisjoint(text)
-    ):
+    if kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
         kind = "standalone"
         text = despace_cjk_spaced(text)
     level = raw.style if kind == "heading" or raw.label else None
