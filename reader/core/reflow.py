@@ -194,7 +194,7 @@ class Reflow:
                     itertools.count(), map(operator.ge, lines.indent, itertools.repeat(2))
                 )
             )
-        elif self.habits.blank == "paragraph":
+        if self.habits.blank == "paragraph":
             stops.update(itertools.compress(itertools.count(), lines.gap))
         if self.habits.indents or self.habits.blank != "paragraph":
             stops.update(itertools.compress(itertools.count(1), lines.ends))
@@ -316,8 +316,17 @@ class Reflow:
         if habits.indents:
             if lines.indent[b] >= 2:
                 return False, "next line is indented"
-            if ends[a] and width[a] <= columns.back(a) - 6:
-                return False, "short line ends a sentence"
+            if habits.blank == "paragraph" and lines.gap[b]:
+                return False, "a blank line separates paragraphs"
+            if ends[a]:
+                if width[a] + lines.indent[a] <= columns.back(a) - 6:
+                    return False, "short line ends a sentence"
+                if (
+                    lines.mark[b] == ""
+                    and unpunctuated(lines.text[b])
+                    and width[b] <= columns.fwd(b) - 8
+                ):
+                    return False, "next line is short and unpunctuated: a headline or subhead"
             return True, "next line is not indented"
         if habits.blank == "paragraph":
             if lines.gap[b]:

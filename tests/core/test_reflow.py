@@ -266,3 +266,22 @@ def test_line_starting_like_a_number_inside_a_paragraph_continues_it() -> None:
     page = column([LEAD, text, LEAD], 17, indent="    ")
     assert "\n一，" in page
     assert paragraphs(from_text(page)) == [LEAD, text, LEAD]
+
+
+def test_indented_first_line_that_ends_a_sentence_early_continues_its_paragraph() -> None:
+    # The first line is short by its kept indent, its half-width digits and an opening
+    # quote carried to the next line, and ends "……".
+    text = "从30公斤、150公斤，再到超过750公斤……“靠自己一点一滴摸索”，探出一条自主的技术路线。"
+    page = column([LEAD, text, LEAD], 22, indent="\u3000\u3000", blank="\n")
+    assert "750公斤……\n" in page
+    assert paragraphs(from_text(page)) == [LEAD, text, LEAD]
+
+
+def test_subhead_after_a_full_line_is_kept_apart_where_indents_are_kept() -> None:
+    full = "如今，包括恒力在内的许多企业，正以发展新质生产力为目标，焕发新的生机。"
+    page = column([LEAD, full], 18, indent="\u3000\u3000", blank="\n")
+    page += "\n一“晶”聚链开新局\n\n" + column([LEAD], 18, indent="\u3000\u3000", blank="\n")
+    assert page.count(full[-3:]) == 1 and "焕发新的生机。\n" in page  # the line is full
+    doc = from_text(page)
+    assert paragraphs(doc) == [LEAD, full, LEAD]
+    assert [o.text for o in doc.articles[0].outline] == ["一“晶”聚链开新局"]
