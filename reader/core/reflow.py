@@ -385,7 +385,8 @@ class Reflow:
             # Short by about the two characters of a stripped indent: a new paragraph.
             b_starts = not lines.ends[b] and 3 <= fwd - width[b] <= 8
         # A run-in line goes on with full lines; a heading with a colon wraps onto a tail.
-        tail_ok = not label or width[b] <= fwd - 4
+        colon = label or text[a].endswith(("：", ":"))
+        tail_ok = not colon or width[b] <= fwd - 4
         if full and mark[b] == "" and unpunctuated(text[b]) and not b_first and tail_ok:
             return True, "heading wraps onto an unpunctuated line"
         if not label and mark[b] == "":
@@ -405,7 +406,7 @@ class Reflow:
                     return True, "run-in heading: its label wraps onto the next line"
                 return True, "run-in heading: the colon ends a full line, the paragraph goes on"
         if len(cur) == 1 and mark[b] == "":
-            first_like = width[a] >= back - 7
+            first_like = width[a] + lines.indent[a] >= back - 7
             after_label = text[a][label:] if label else ""
             if label and (not unpunctuated(after_label) or (first_like and not b_starts)):
                 cur.kind = "paragraph"

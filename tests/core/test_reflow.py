@@ -285,3 +285,12 @@ def test_subhead_after_a_full_line_is_kept_apart_where_indents_are_kept() -> Non
     doc = from_text(page)
     assert paragraphs(doc) == [LEAD, full, LEAD]
     assert [o.text for o in doc.articles[0].outline] == ["一“晶”聚链开新局"]
+
+
+def test_indented_run_in_whose_colon_ends_the_line_goes_on_over_a_full_plain_line() -> None:
+    text = "1、完善双向嵌入机制：在公司章程中明确党组织的法定地位，将思想政治要求纳入文化建设规划。"
+    page = column([LEAD, text, LEAD], 12, indent="    ", blank="\n")
+    assert "    1、完善双向嵌入机制：\n\n在公司章程中明确党组织的\n" in page
+    doc = from_text(page)
+    assert paragraphs(doc) == [LEAD, text, LEAD]
+    assert [o.text for o in doc.articles[0].outline] == ["1、完善双向嵌入机制"]
