@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import operator
 from dataclasses import dataclass
 
@@ -75,6 +76,40 @@ def read_habits(lines: Lines) -> Habits:
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
     indented = sum(map(operator.ge, lines.indent, itertools.repeat(2)))
     return Habits(blank, 0.04 <= indented / n <= 0.75 and indented >= 2)
+
+
+def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
+    """The blank-line habit around each line, where the page mixes habits (articles OCR'd
+    or pasted in separately), or None where one habit holds throughout.
+
+    A line whose `window` lines before or after it nearly all follow blank lines sits in a
+    region with a blank line after every line, whatever the page as a whole does; where
+    neither side does, a page of that habit has a region without it. Likewise a stretch
+    with no blank line on either side of a line, on a page that puts them between
+    paragraphs, and one with several, on a page that has almost none.
+    """
+    n = len(lines)
+    # Lines beyond the page's ends count as the page's habit, so every window is full.
+    pad = [page == "every"] * window
+    sums = [0, *itertools.accumulate([*pad, *lines.gap, *pad])]
+    back = map(operator.sub, sums[window : window + n], sums[:n])
+    fwd = map(
+        operator.sub, sums[2 * window + 1 : 2 * window + 1 + n], sums[window + 1 : window + 1 + n]
+    )
+    every = math.ceil(0.7 * window)
+    most = list(map(max, back, fwd))
+    if page == "every":
+        if min(most) >= every:
+            return None
+        return ["every" if m >= every else "paragraph" if m else "none" for m in most]
+    # Beside blank lines between paragraphs, a stretch with none on either side; on a
+    # page without them, a stretch with several.
+    other, plain = ("none", 0) if page == "paragraph" else ("paragraph", 2)
+    if max(most) < every and (min(most) > plain if page == "paragraph" else max(most) < plain):
+        return None
+    if page == "paragraph":
+        return ["every" if m >= every else other if m <= plain else page for m in most]
+    return ["every" if m >= every else other if m >= plain else page for m in most]
 
 
 class ColumnWidths:
@@ -174,6 +209,7 @@ class Reflow:
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.habits = read_habits(lines)
+        self.local = local_blank(lines, self.habits.blank)
         self.columns = ColumnWidths(lines)
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
@@ -194,10 +230,14 @@ class Reflow:
                     itertools.count(), map(operator.ge, lines.indent, itertools.repeat(2))
                 )
             )
-        if self.habits.blank == "paragraph":
+        if self.habits.blank == "paragraph" or self.local:
             stops.update(itertools.compress(itertools.count(), lines.gap))
-        if self.habits.indents or self.habits.blank != "paragraph":
+        if self.habits.indents or self.habits.blank != "paragraph" or self.local:
             stops.update(itertools.compress(itertools.count(1), lines.ends))
+        if self.local:
+            # Lines whose region keeps another habit than the page are each decided.
+            page = self.habits.blank
+            stops.update(k for k, blank in enumerate(self.local) if blank != page)
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -316,7 +356,7 @@ class Reflow:
         if habits.indents:
             if lines.indent[b] >= 2:
                 return False, "next line is indented"
-            if habits.blank == "paragraph" and lines.gap[b]:
+            if self._blank(b) == "paragraph" and lines.gap[b]:
                 return False, "a blank line separates paragraphs"
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
@@ -328,7 +368,7 @@ class Reflow:
                 ):
                     return False, "next line is short and unpunctuated: a headline or subhead"
             return True, "next line is not indented"
-        if habits.blank == "paragraph":
+        if self._blank(b) == "paragraph":
             if lines.gap[b]:
                 return False, "a blank line separates paragraphs"
             if len(cur) == 1 and self._stands_alone(a, b):
@@ -352,6 +392,10 @@ class Reflow:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
         return True, "full line; the next one continues the paragraph"
 
+    def _blank(self, b: int) -> str:
+        """The blank-line habit where line b is."""
+        return self.local[b] if self.local else self.habits.blank
+
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
@@ -373,7 +417,7 @@ class Reflow:
         # paragraph's first line is followed by a full line and a heading tail is not.
         if self.habits.indents:
             b_first = b_starts = lines.indent[b] >= 2
-        elif self.habits.blank == "paragraph":
+        elif self._blank(b) == "paragraph":
             if lines.gap[b]:
                 return False, "a blank line ends the heading"
             b_first = b_starts = False

@@ -73,3 +73,28 @@ def test_encoding_and_line_ends_do_not_change_the_result(encoding: str, newline:
     assert decode_bytes(render(gold, Layout(encoding=encoding))).text.startswith(
         decode_bytes(render(gold, Layout())).text[:50]
     )
+
+
+def test_pages_whose_articles_keep_different_blank_line_habits() -> None:
+    # Articles OCR'd or pasted in separately: a blank line after every line in one, after
+    # paragraphs in the next, none in a third. The habit is read around each line.
+    total_p = total_o = Score(0, 0, 0)
+    blanks = ["every", "paragraph", "none"]
+    for trial in range(12):
+        gold = load_gold(NAMES[trial % 2])
+        articles = [
+            dict(a, head_at="before") if a.get("head_at") == "page_top" else a
+            for a in gold["articles"]
+        ]
+        page = b"".join(
+            render(
+                {"articles": [article]},
+                Layout(width=14 + trial, blank=blanks[(trial + k) % 3]),
+                seed=trial,
+            )
+            for k, article in enumerate(articles)
+        )
+        p, o = score_document(from_bytes(page), {"articles": articles})
+        total_p, total_o = total_p + p, total_o + o
+    assert total_p.f1 >= 0.985, total_p
+    assert total_o.f1 >= 0.99, total_o
