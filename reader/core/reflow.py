@@ -412,6 +412,8 @@ class Reflow:
             return False, "a heading ends at its line end"
         back, fwd = self.columns.back(a), self.columns.fwd(b)
         full = width[a] >= back - 4
+        # As long as a paragraph's first line, its indent (kept or stripped) aside.
+        first_like = width[a] + lines.indent[a] >= back - 7
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
         # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
         # paragraph's first line is followed by a full line and a heading tail is not.
@@ -440,17 +442,14 @@ class Reflow:
             for line in text[cur.start : b]:
                 so_far = join_lines(so_far, line)
             run_in = runin_label(join_lines(so_far, text[b]))
-            # A line that ends with the label's colon is that paragraph's first line: as
-            # long as one, its indent (kept or stripped) aside.
-            first_line = width[a] + lines.indent[a] >= back - 7
-            if run_in > len(so_far) or (run_in and run_in == len(so_far) and first_line):
+            # A line that ends with the label's colon is that paragraph's first line.
+            if run_in > len(so_far) or (run_in and run_in == len(so_far) and first_like):
                 cur.kind = "paragraph"
                 cur.label = run_in
                 if run_in > len(so_far):
                     return True, "run-in heading: its label wraps onto the next line"
                 return True, "run-in heading: the colon ends a full line, the paragraph goes on"
         if len(cur) == 1 and mark[b] == "":
-            first_like = width[a] + lines.indent[a] >= back - 7
             after_label = text[a][label:] if label else ""
             if label and (not unpunctuated(after_label) or (first_like and not b_starts)):
                 cur.kind = "paragraph"
