@@ -76,12 +76,9 @@ class Segment:
 def _is_boundary(blocks: list[Block], j: int) -> bool:
     """True when nothing before block j belongs to an open article."""
     for k in range(j - 1, -1, -1):
-        kind = blocks[k].kind
-        if kind == "noise":
+        if blocks[k].kind == "noise":
             continue
-        if kind in _CLOSERS or kind in _HEAD_PARTS:
-            return True
-        return kind == "jump" and not _JUMP_IN.match(blocks[k].text)
+        return blocks[k].kind in _HEAD_PARTS or bool(_closes(blocks[k]))
     return True
 
 
@@ -265,12 +262,10 @@ def build_outline(article: Article) -> None:
     article uses, so an article numbered only with （一） starts at level 1. Feature
     subheads are level 1, with numbered headings below them.
     """
-    used: set[int | None] = set()
-    for b in article.blocks:
-        if b.kind == "heading" or b.label:
-            used.add(b.level)
-    has_subheads = any(b.level == 0 for b in article.blocks if b.kind == "heading")
-    styles = sorted(level for level in used if level)
+    styles = sorted(
+        {b.level for b in article.blocks if (b.kind == "heading" or b.label) and b.level}
+    )
+    has_subheads = any(b.kind == "heading" and b.level == 0 for b in article.blocks)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []
