@@ -328,12 +328,11 @@ def _widths(lines: Lines) -> list[int]:
     """printed_width() of every line, computed for the whole page at once."""
     texts = lines.text
     page = "\n".join(texts)
-    lengths = list(map(len, texts))
-    # The page with everything but ASCII dropped still has its line breaks.
-    ascii_ = map(len, page.encode("ascii", "ignore").split(b"\n"))
-    widths = list(map(operator.sub, map(operator.add, lengths, lengths), ascii_))
-    for k in _lines_of(page, (m.start() for m in _PUNCT_PAIR.finditer(page))):
-        widths[k] -= 1
+    # A squeezed pair of marks takes three half cells: set it as a full-width character
+    # and an ASCII one, and every line is twice its length less its ASCII characters.
+    squeezed = _PUNCT_PAIR.sub("\u3000 ", page).encode("ascii", "ignore")
+    twice = map(operator.mul, map(len, texts), itertools.repeat(2))
+    widths = list(map(operator.sub, twice, map(len, squeezed.split(b"\n"))))
     for k in _at(_OPENING_FIRSTS, lines.firsts):
         widths[k] -= 1
     return widths

@@ -89,6 +89,16 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     paragraphs, and one with several, on a page that has almost none.
     """
     n = len(lines)
+    every = math.ceil(0.7 * window)
+    # The common case first: a page of one habit where no `window` lines hold enough
+    # exceptions to tip a window either way (lines after blank lines on a page without
+    # them, or lines without one on a page with one after every line).
+    if page != "paragraph":
+        odd = lines.gap if page == "none" else list(map(operator.not_, lines.gap))
+        found = list(itertools.compress(itertools.count(), odd))
+        tip = 2 if page == "none" else window - every + 1
+        if len(found) < tip or min(map(operator.sub, found[tip - 1 :], found)) >= window:
+            return None
     # Lines beyond the page's ends count as the page's habit, so every window is full.
     pad = [page == "every"] * window
     sums = [0, *itertools.accumulate([*pad, *lines.gap, *pad])]
@@ -96,7 +106,6 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     fwd = map(
         operator.sub, sums[2 * window + 1 : 2 * window + 1 + n], sums[window + 1 : window + 1 + n]
     )
-    every = math.ceil(0.7 * window)
     most = list(map(max, back, fwd))
     if page == "every":
         if min(most) >= every:
@@ -404,16 +413,17 @@ class Reflow:
         return _headline_like(lines, a, min(back, fwd), b, fwd)
 
     def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
-        """After a numbered line: a heading that ends or wraps, or a paragraph going on."""
+        """After a numbered line: a heading that ends or wraps, or a paragraph going on.
+
+        Line b is plain text (see _running). Column widths are looked up only when a rule
+        needs them.
+        """
         lines = self.lines
-        mark, width, text = lines.mark, lines.width, lines.text
+        width, text = lines.width, lines.text
         label = lines.label[a]
         if lines.ends[a] or len(cur) >= 3:
             return False, "a heading ends at its line end"
-        back, fwd = self.columns.back(a), self.columns.fwd(b)
-        full = width[a] >= back - 4
-        # As long as a paragraph's first line, its indent (kept or stripped) aside.
-        first_like = width[a] + lines.indent[a] >= back - 7
+        columns = self.columns
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
         # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
         # paragraph's first line is followed by a full line and a heading tail is not.
@@ -424,18 +434,25 @@ class Reflow:
                 return False, "a blank line ends the heading"
             b_first = b_starts = False
         else:
-            c = b + 1
+            fwd, c = columns.fwd(b), b + 1
             b_first = (
-                c < len(lines) and mark[c] == "" and width[c] >= fwd - 2 and width[b] >= fwd - 7
+                c < len(lines)
+                and lines.mark[c] == ""
+                and width[c] >= fwd - 2
+                and width[b] >= fwd - 7
             )
             # Short by about the two characters of a stripped indent: a new paragraph.
             b_starts = not lines.ends[b] and 3 <= fwd - width[b] <= 8
-        # A run-in line goes on with full lines; a heading with a colon wraps onto a tail.
-        colon = label or text[a].endswith(("：", ":"))
-        tail_ok = not colon or width[b] <= fwd - 4
-        if full and mark[b] == "" and unpunctuated(text[b]) and not b_first and tail_ok:
+        # A full numbered line wraps onto an unpunctuated tail; after a colon (a run-in
+        # line goes on with full lines) only onto a short one.
+        if (
+            not b_first
+            and unpunctuated(text[b])
+            and width[a] >= columns.back(a) - 4
+            and (not (label or text[a].endswith(("：", ":"))) or width[b] <= columns.fwd(b) - 4)
+        ):
             return True, "heading wraps onto an unpunctuated line"
-        if not label and mark[b] == "":
+        if not label and _has_colon("".join(text[cur.start : b + 1])):
             # A run-in label reaching the line end: its colon wrapped onto the next line,
             # or closes a full line exactly and the paragraph goes on below it.
             so_far = ""
@@ -443,21 +460,32 @@ class Reflow:
                 so_far = join_lines(so_far, line)
             run_in = runin_label(join_lines(so_far, text[b]))
             # A line that ends with the label's colon is that paragraph's first line.
-            if run_in > len(so_far) or (run_in and run_in == len(so_far) and first_like):
+            if run_in > len(so_far) or (run_in and run_in == len(so_far) and self._first_like(a)):
                 cur.kind = "paragraph"
                 cur.label = run_in
                 if run_in > len(so_far):
                     return True, "run-in heading: its label wraps onto the next line"
                 return True, "run-in heading: the colon ends a full line, the paragraph goes on"
-        if len(cur) == 1 and mark[b] == "":
-            after_label = text[a][label:] if label else ""
-            if label and (not unpunctuated(after_label) or (first_like and not b_starts)):
+        if len(cur) == 1:
+            if label and (
+                not unpunctuated(text[a][label:]) or (not b_starts and self._first_like(a))
+            ):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
             if not _SENTENCE_MARKS.isdisjoint(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
         return False, "a heading ends short of the column"
+
+    def _first_like(self, a: int) -> bool:
+        """Line a is as long as a paragraph's first line, its indent (kept or stripped)
+        aside."""
+        lines = self.lines
+        return lines.width[a] + lines.indent[a] >= self.columns.back(a) - 7
+
+
+def _has_colon(text: str) -> bool:
+    return "：" in text or ":" in text
 
 
 def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
