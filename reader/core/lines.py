@@ -17,7 +17,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from reader.core.text import CLOSING, SENTENCE_END, SOFT_END, compact, ends_sentence
+from reader.core.text import (
+    CLOSING,
+    CLOSING_CHARS,
+    SENTENCE_END,
+    SOFT_END,
+    compact,
+    ends_sentence,
+    unpunctuated,
+)
 
 CN_NUM = "一二三四五六七八九十"
 # Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①. One pattern
@@ -74,7 +82,6 @@ _NOTICE = re.compile(
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary.
 _CLASSIFY_ENDS = frozenset("告明事示聘书会电讯")
-_CLOSING_CHARS = "".join(CLOSING)
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
@@ -110,13 +117,6 @@ def runin_label(text: str) -> int:
     return m.end() if m else 0
 
 
-_TITLE_PUNCT = frozenset("。！？!?…，,；;：:、")
-
-
-def unpunctuated_title(text: str) -> bool:
-    return _TITLE_PUNCT.isdisjoint(text)
-
-
 def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, int]:
     """(mark, heading style, run-in label length) from the text of one line alone.
 
@@ -131,7 +131,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         text[-1] in _NOTICE_ENDS
         and len(text) <= 12
         and _NOTICE.search(text)
-        and unpunctuated_title(text)
+        and unpunctuated(text)
     ):
         return "notice", 0, 0
     if first not in _MARK_STARTS:
@@ -352,7 +352,7 @@ def _features(lines: Lines, forced: dict[int, str]) -> None:
     for k in _at(_SENTENCE_LASTS, lasts):
         ends[k] = True
     for k in _at(_CLOSING_LASTS, lasts):
-        core = texts[k].rstrip(_CLOSING_CHARS)
+        core = texts[k].rstrip(CLOSING_CHARS)
         ends[k] = bool(core) and core[-1] in SENTENCE_END
     soft = [False] * n
     for k in _at(_SOFT_LASTS, lasts):

@@ -13,6 +13,7 @@ result can explain itself (`ocr-reader export --explain`). The signals, stronges
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import operator
@@ -20,7 +21,13 @@ from dataclasses import dataclass
 
 from reader.core.lines import Lines, runin_label
 from reader.core.model import Block, Decisions
-from reader.core.text import despace_cjk_spaced, ends_sentence, join_lines
+from reader.core.text import (
+    despace_cjk_spaced,
+    ends_sentence,
+    has_sentence_mark,
+    join_lines,
+    unpunctuated,
+)
 
 # Marks that always stand on their own line and start a block of their own.
 _BREAK_BEFORE = frozenset(
@@ -132,43 +139,52 @@ class ColumnWidths:
 
     def __init__(self, lines: Lines, window: int = 8) -> None:
         self.window = window
-        self.n = len(lines)
+        self.n = n = len(lines)
         width = lines.width
-        # Plain lines of at least 12 cells; anything else is 0, which sorts last.
-        self.usable = list(map(operator.mul, width, map(operator.ge, width, itertools.repeat(12))))
+        # Plain lines (and answers) of at least 12 cells; anything else is 0.
+        plain = map(operator.not_, lines.mark)
+        long = map(operator.ge, width, itertools.repeat(12))
+        self.usable = list(map(operator.mul, width, map(operator.and_, long, plain)))
         for k in lines.marked():
-            if lines.mark[k] != "answer":
-                self.usable[k] = 0
-        full = sorted(filter(None, self.usable))
-        self.fallback = full[len(full) * 3 // 4] if full else 40
-        self._est: dict[int, int | None] = {}
+            if lines.mark[k] == "answer" and width[k] >= 12:
+                self.usable[k] = width[k]
+        # Estimates by the index just past their window; None until estimated, and
+        # _NO_ESTIMATE where the window holds too few usable lines.
+        self._est: list[int | None] = [None] * (n + window + 2)
 
-    def _window(self, j: int) -> int | None:
-        """Upper quartile of the usable widths in usable[j - window : j]."""
-        if j in self._est:
-            return self._est[j]
-        values = self.usable[max(0, j - self.window) : j]
-        count = len(values) - values.count(0)
-        result: int | None = None
-        if count >= 2:
-            values.sort(reverse=True)
-            result = values[count // 4] if count >= 3 else values[0]
-        self._est[j] = result
+    @functools.cached_property
+    def fallback(self) -> int:
+        """The page's upper quartile, for windows too sparse to say."""
+        full = sorted(filter(None, self.usable))
+        return full[len(full) * 3 // 4] if full else 40
+
+    def _window(self, j: int) -> int:
+        """Upper quartile of the usable widths in usable[j - window : j], or 0."""
+        result = self._est[j]
+        if result is None:
+            values = self.usable[max(0, j - self.window) : j]
+            count = len(values) - values.count(0)
+            values.sort()
+            # Zeros sort first; the upper quartile counts down from the widest.
+            self._est[j] = result = values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
         return result
 
     def back(self, i: int) -> int:
-        b = self._window(i)
-        if b is not None:
-            return b
-        f = self._window(i + self.window + 1) if i + 1 < self.n else None
-        return f if f is not None else self.fallback
+        return (
+            self._window(i)
+            or (self._window(i + self.window + 1) if i + 1 < self.n else 0)
+            or self.fallback
+        )
 
     def fwd(self, i: int) -> int:
-        f = self._window(i + self.window + 1) if i + 1 < self.n else None
-        if f is not None:
-            return f
-        b = self._window(i)
-        return b if b is not None else self.fallback
+        return (
+            (self._window(i + self.window + 1) if i + 1 < self.n else 0)
+            or self._window(i)
+            or self.fallback
+        )
+
+
+_NO_ESTIMATE = 0
 
 
 def _end_open(lines: Lines, block: RawBlock) -> bool:
@@ -177,15 +193,6 @@ def _end_open(lines: Lines, block: RawBlock) -> bool:
         return False
     text = "".join(lines.text[block.start : block.end])
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
-
-
-_BODY_PUNCT = frozenset("。！？!?…，,；;：:、")
-_SENTENCE_MARKS = frozenset("。！？!?")
-
-
-def unpunctuated(text: str) -> bool:
-    """No mark that a title, subhead or heading tail would not carry."""
-    return _BODY_PUNCT.isdisjoint(text)
 
 
 def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
@@ -267,7 +274,7 @@ class Reflow:
             # A one-line paragraph block differs only in that an unpunctuated line may
             # stand alone (a title or subhead), so a punctuated one can skip ahead too.
             if cur.kind == "paragraph" and (
-                cur.end - cur.start >= 2 or not _BODY_PUNCT.isdisjoint(text[cur.start])
+                cur.end - cur.start >= 2 or not unpunctuated(text[cur.start])
             ):
                 at = bisect.bisect_left(stops, i, at)
                 if at == last:
@@ -472,7 +479,7 @@ class Reflow:
             ):
                 cur.kind = "paragraph"
                 return True, "run-in heading: the paragraph goes on after the colon"
-            if not _SENTENCE_MARKS.isdisjoint(text[a]):
+            if has_sentence_mark(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
         return False, "a heading ends short of the column"

@@ -10,6 +10,7 @@ import re
 SENTENCE_END = frozenset("。！？!?…")
 # Closing marks that may trail a sentence end: 。” or ！）.
 CLOSING = frozenset("”’」』）)】》〉\"'")
+CLOSING_CHARS = "".join(sorted(CLOSING))
 # Punctuation that never starts a printed line in Chinese typesetting.
 NO_LINE_START = frozenset("，。、；：！？）》」』”’…,.;:!?)")
 # Anything a heading or title would not end with.
@@ -24,6 +25,9 @@ _SPACE_NEAR_CJK = re.compile(
     rf"(?<=[{_CJK}])[ \t\u3000]+(?=[\x21-\x7e])|(?<=[\x21-\x7e])[ \t\u3000]+(?=[{_CJK}])"
 )
 _MULTI_SPACE = re.compile(r"[ \t\u3000]+")
+# Marks that a title, subhead or heading tail does not carry.
+_BODY_PUNCT = re.compile("[。！？!?…，,；;：:、]")
+_SENTENCE_MARK = re.compile("[。！？!?]")
 
 
 def width(text: str) -> int:
@@ -44,7 +48,7 @@ def compact(text: str) -> str:
 
 
 def strip_closing(text: str) -> str:
-    return text.rstrip("".join(CLOSING))
+    return text.rstrip(CLOSING_CHARS)
 
 
 def ends_sentence(text: str) -> bool:
@@ -95,3 +99,12 @@ def despace_cjk_spaced(text: str) -> str:
 def bigrams(text: str) -> set[str]:
     """Character bigrams of text, used to compare titles with bodies."""
     return set(map(operator.add, text, text[1:]))
+
+
+def unpunctuated(text: str) -> bool:
+    """No mark that a title, subhead or heading tail would not carry."""
+    return _BODY_PUNCT.search(text) is None
+
+
+def has_sentence_mark(text: str) -> bool:
+    return _SENTENCE_MARK.search(text) is not None
