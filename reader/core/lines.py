@@ -127,12 +127,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     # A line that starts like a mark but is ordinary text ("中国…", "一是…") counts as
     # starting with nothing in particular.
     first = text[:1] if starts_marked else ""
-    if (
-        text[-1] in _NOTICE_ENDS
-        and len(text) <= 12
-        and _NOTICE.search(text)
-        and unpunctuated(text)
-    ):
+    if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text) and unpunctuated(text):
         return "notice", 0, 0
     if first not in _MARK_STARTS:
         if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):

@@ -82,7 +82,52 @@ def read_habits(lines: Lines) -> Habits:
     ratio = gaps / (n - 1)
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
     indented = sum(map(operator.ge, lines.indent, itertools.repeat(2)))
-    return Habits(blank, 0.04 <= indented / n <= 0.75 and indented >= 2)
+    return Habits(blank, _keeps_indents(indented, n))
+
+
+def _keeps_indents(indented: int, n: int) -> bool:
+    """Paragraph indents survived where `indented` of `n` lines are indented: some are,
+    but not nearly all (a margin OCR kept on every line says nothing)."""
+    return 0.04 <= indented / n <= 0.75 and indented >= 2
+
+
+# Marks that stand between articles: where one article ends and the next begins.
+_ARTICLE_EDGES = frozenset(("byline", "end", "jump", "dateline", "notice"))
+# A stretch must be this long, with this many sentence ends, to show a habit of its own.
+_STRETCH_LINES = 12
+_STRETCH_ENDS = 3
+
+
+def local_indents(lines: Lines, page: bool) -> list[bool] | None:
+    """Whether indents were kept, by stretch between article edges (bylines, end matter,
+    datelines...), where a stretch differs from the page, or None where none does.
+
+    Articles OCR'd or pasted in separately keep their own habit: one whose indents were
+    stripped on a page that otherwise keeps them, or the other way round. A stretch that
+    keeps indents shows it as a page does; one that stripped them holds several sentence
+    ends and no indented line at all.
+    """
+    n = len(lines)
+    edges = [k for k in lines.marked() if lines.mark[k] in _ARTICLE_EDGES]
+    if not edges:
+        return None
+    indented = list(map(operator.ge, lines.indent, itertools.repeat(2)))
+    local: list[bool] | None = None
+    bounds = [0, *edges, n]
+    for start, end in itertools.pairwise(bounds):
+        size = end - start
+        if size < _STRETCH_LINES:
+            continue
+        count = sum(indented[start:end])
+        if page:
+            kept = count > 0 or sum(lines.ends[start:end]) < _STRETCH_ENDS
+        else:
+            kept = _keeps_indents(count, size)
+        if kept != page:
+            if local is None:
+                local = [page] * n
+            local[start:end] = [kept] * size
+    return local
 
 
 def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
@@ -226,6 +271,7 @@ class Reflow:
         self.lines = lines
         self.habits = read_habits(lines)
         self.local = local_blank(lines, self.habits.blank)
+        self.local_indents = local_indents(lines, self.habits.indents)
         self.columns = ColumnWidths(lines)
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
@@ -250,10 +296,13 @@ class Reflow:
             stops.update(itertools.compress(itertools.count(), lines.gap))
         if self.habits.indents or self.habits.blank != "paragraph" or self.local:
             stops.update(itertools.compress(itertools.count(1), lines.ends))
+        # Lines whose region keeps another habit than the page are each decided.
         if self.local:
-            # Lines whose region keeps another habit than the page are each decided.
             page = self.habits.blank
             stops.update(k for k, blank in enumerate(self.local) if blank != page)
+        if self.local_indents:
+            kept = self.habits.indents
+            stops.update(k for k, local in enumerate(self.local_indents) if local != kept)
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -351,7 +400,7 @@ class Reflow:
         # How far line a falls short of the column, its indent aside: a paragraph's first
         # line is short by its indent, kept as white space or stripped by OCR.
         short = self.columns.back(a) - lines.width[a] - lines.indent[a]
-        if len(cur) == 1 and not self.habits.indents:
+        if len(cur) == 1 and not self._indents(a):
             short -= 4
         if short >= 4:
             return False, "short line, then a numbered line"
@@ -367,9 +416,8 @@ class Reflow:
             if ends[a]:
                 return False, "the question ends"
             return True, "the question continues"
-        habits = self.habits
         columns = self.columns
-        if habits.indents:
+        if self._indents(b):
             if lines.indent[b] >= 2:
                 return False, "next line is indented"
             if self._blank(b) == "paragraph" and lines.gap[b]:
@@ -412,6 +460,10 @@ class Reflow:
         """The blank-line habit where line b is."""
         return self.local[b] if self.local else self.habits.blank
 
+    def _indents(self, b: int) -> bool:
+        """Whether indents were kept where line b is."""
+        return self.local_indents[b] if self.local_indents else self.habits.indents
+
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
@@ -434,7 +486,7 @@ class Reflow:
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
         # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
         # paragraph's first line is followed by a full line and a heading tail is not.
-        if self.habits.indents:
+        if self._indents(b):
             b_first = b_starts = lines.indent[b] >= 2
         elif self._blank(b) == "paragraph":
             if lines.gap[b]:

@@ -75,11 +75,16 @@ def test_encoding_and_line_ends_do_not_change_the_result(encoding: str, newline:
     )
 
 
-def test_pages_whose_articles_keep_different_blank_line_habits() -> None:
+HABITS = {"blank": ["every", "paragraph", "none"], "indent": ["stripped", "fullwidth", "ascii"]}
+
+
+@pytest.mark.parametrize("habit", sorted(HABITS))
+def test_pages_whose_articles_keep_different_habits(habit: str) -> None:
     # Articles OCR'd or pasted in separately: a blank line after every line in one, after
-    # paragraphs in the next, none in a third. The habit is read around each line.
+    # paragraphs in the next, none in a third; or indents stripped in one and kept in the
+    # next. The habit is read around each line, or for each stretch between articles.
+    choices = HABITS[habit]
     total_p = total_o = Score(0, 0, 0)
-    blanks = ["every", "paragraph", "none"]
     for trial in range(12):
         gold = load_gold(NAMES[trial % 2])
         articles = [
@@ -89,7 +94,7 @@ def test_pages_whose_articles_keep_different_blank_line_habits() -> None:
         page = b"".join(
             render(
                 {"articles": [article]},
-                Layout(width=14 + trial, blank=blanks[(trial + k) % 3]),
+                Layout(width=14 + trial, **{habit: choices[(trial + k) % 3]}),
                 seed=trial,
             )
             for k, article in enumerate(articles)

@@ -294,3 +294,17 @@ def test_indented_run_in_whose_colon_ends_the_line_goes_on_over_a_full_plain_lin
     doc = from_text(page)
     assert paragraphs(doc) == [LEAD, text, LEAD]
     assert [o.text for o in doc.articles[0].outline] == ["1、完善双向嵌入机制"]
+
+
+SECOND = "思想政治工作能够激发员工的积极性和创造性，提升工作效率。在改革中，它凝聚人心、汇聚力量。"
+
+
+def test_article_that_lost_its_indents_beside_one_that_kept_them() -> None:
+    # Two articles OCR'd separately: one kept its indents, the other lost them, so its
+    # paragraphs are told apart by their short first and last lines. Either may come first.
+    texts = [LEAD, SECOND, LEAD, SECOND, LEAD]
+    kept = column(texts, 16, indent="\u3000\u3000")
+    stripped = column(texts, 16)
+    end = "（作者单位：山西大学）\n"
+    assert paragraphs(from_text(kept + end + stripped)) == texts * 2
+    assert paragraphs(from_text(stripped + end + kept)) == texts * 2
