@@ -13,7 +13,6 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -219,29 +218,21 @@ def _at(pattern: re.Pattern[str], chars: str) -> list[int]:
     return [m.start() for m in pattern.finditer(chars)]
 
 
-def _lines_of(page: str, positions: Iterable[int]) -> Iterator[int]:
-    """Line numbers of ascending positions in a page of '\\n'-separated lines."""
-    line = last = 0
-    for pos in positions:
-        line += page.count("\n", last, pos)
-        last = pos
-        yield line
-
-
-def _positions(page: str, needle: str) -> Iterator[int]:
-    """Every position of needle in the page, found with str.find: far faster than a
-    regular expression over Chinese text, so only the hits cost any Python work."""
-    pos = page.find(needle)
-    while pos >= 0:
-        yield pos
-        pos = page.find(needle, pos + 1)
-
-
 def _lines_holding(page: str, chars: str) -> set[int]:
-    """Numbers of the lines of the page that hold any of the characters."""
+    """Numbers of the lines of the page (separated by '\\n') that hold any of the
+    characters. Found with str.find, far faster than a regular expression over Chinese
+    text, and a line is left as soon as it is found, so only lines cost Python work."""
     found: set[int] = set()
     for char in chars:
-        found.update(_lines_of(page, _positions(page, char)))
+        line = last = 0
+        pos = page.find(char)
+        while pos >= 0:
+            line += page.count("\n", last, pos)
+            found.add(line)
+            last = page.find("\n", pos)
+            if last < 0:
+                break
+            pos = page.find(char, last)
     return found
 
 
@@ -431,8 +422,11 @@ def content_lines(source_lines: list[str]) -> Lines:
     for i, cells in _indents(source_lines, stripped).items():
         indent[bisect.bisect_left(idx, i)] = cells
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
-    for k in _lines_holding("\n".join(texts), _SPACES):
-        texts[k] = compact(texts[k])
+    spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
+    if spaced:  # compacted together: no pattern of compact() reaches over a line break
+        compacted = compact("\n".join([texts[k] for k in spaced])).split("\n")
+        for k, text in zip(spaced, compacted, strict=True):
+            texts[k] = text
     lines = Lines.of(idx, texts, indent, gap, [""] * n)
     forced = _split_lines(lines)
     _features(lines, forced)

@@ -81,8 +81,12 @@ def read_habits(lines: Lines) -> Habits:
     gaps = sum(lines.gap) - lines.gap[0]
     ratio = gaps / (n - 1)
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
-    indented = sum(map(operator.ge, lines.indent, itertools.repeat(2)))
-    return Habits(blank, _keeps_indents(indented, n))
+    return Habits(blank, _keeps_indents(_indented(lines.indent), n))
+
+
+def _indented(indents: list[int]) -> int:
+    """How many lines are indented by two cells or more."""
+    return len(indents) - indents.count(0) - indents.count(1)
 
 
 def _keeps_indents(indented: int, n: int) -> bool:
@@ -98,7 +102,7 @@ _STRETCH_LINES = 12
 _STRETCH_ENDS = 3
 
 
-def local_indents(lines: Lines, page: bool) -> list[bool] | None:
+def local_indents(lines: Lines, marked: list[int], page: bool) -> list[bool] | None:
     """Whether indents were kept, by stretch between article edges (bylines, end matter,
     datelines...), where a stretch differs from the page, or None where none does.
 
@@ -108,17 +112,16 @@ def local_indents(lines: Lines, page: bool) -> list[bool] | None:
     ends and no indented line at all.
     """
     n = len(lines)
-    edges = [k for k in lines.marked() if lines.mark[k] in _ARTICLE_EDGES]
+    edges = [k for k in marked if lines.mark[k] in _ARTICLE_EDGES]
     if not edges:
         return None
-    indented = list(map(operator.ge, lines.indent, itertools.repeat(2)))
     local: list[bool] | None = None
     bounds = [0, *edges, n]
     for start, end in itertools.pairwise(bounds):
         size = end - start
         if size < _STRETCH_LINES:
             continue
-        count = sum(indented[start:end])
+        count = _indented(lines.indent[start:end])
         if page:
             kept = count > 0 or sum(lines.ends[start:end]) < _STRETCH_ENDS
         else:
@@ -146,10 +149,13 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     # exceptions to tip a window either way (lines after blank lines on a page without
     # them, or lines without one on a page with one after every line).
     if page != "paragraph":
-        odd = lines.gap if page == "none" else list(map(operator.not_, lines.gap))
-        found = list(itertools.compress(itertools.count(), odd))
+        gap = lines.gap
         tip = 2 if page == "none" else window - every + 1
-        if len(found) < tip or min(map(operator.sub, found[tip - 1 :], found)) >= window:
+        if gap.count(page == "none") < tip:
+            return None
+        odd = gap if page == "none" else map(operator.not_, gap)
+        found = list(itertools.compress(itertools.count(), odd))
+        if min(map(operator.sub, found[tip - 1 :], found)) >= window:
             return None
     # Lines beyond the page's ends count as the page's habit, so every window is full.
     pad = [page == "every"] * window
@@ -182,17 +188,15 @@ class ColumnWidths:
     joined without looking at widths at all.
     """
 
-    def __init__(self, lines: Lines, window: int = 8) -> None:
+    def __init__(self, lines: Lines, marked: list[int], window: int = 8) -> None:
         self.window = window
         self.n = n = len(lines)
         width = lines.width
         # Plain lines (and answers) of at least 12 cells; anything else is 0.
-        plain = map(operator.not_, lines.mark)
-        long = map(operator.ge, width, itertools.repeat(12))
-        self.usable = list(map(operator.mul, width, map(operator.and_, long, plain)))
-        for k in lines.marked():
-            if lines.mark[k] == "answer" and width[k] >= 12:
-                self.usable[k] = width[k]
+        self.usable = [w if w >= 12 else 0 for w in width]
+        for k in marked:
+            if lines.mark[k] != "answer":
+                self.usable[k] = 0
         # Estimates by the index just past their window; None until estimated, and
         # _NO_ESTIMATE where the window holds too few usable lines.
         self._est: list[int | None] = [None] * (n + window + 2)
@@ -271,8 +275,9 @@ class Reflow:
         self.lines = lines
         self.habits = read_habits(lines)
         self.local = local_blank(lines, self.habits.blank)
-        self.local_indents = local_indents(lines, self.habits.indents)
-        self.columns = ColumnWidths(lines)
+        self.marked = lines.marked()
+        self.local_indents = local_indents(lines, self.marked, self.habits.indents)
+        self.columns = ColumnWidths(lines, self.marked)
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
             self.ordinary = "next line is not indented"
@@ -284,7 +289,7 @@ class Reflow:
     def _stops(self) -> list[int]:
         """The lines before which _decide could say anything but the ordinary join."""
         lines = self.lines
-        stops = set(lines.marked())
+        stops = set(self.marked)
         stops.update(itertools.compress(itertools.count(), lines.part))
         if self.habits.indents:
             stops.update(

@@ -153,15 +153,14 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
     return segments
 
 
-def _score(head: Segment, body: Segment) -> float:
-    """Share of the headline's character bigrams that occur in the body."""
-    title = bigrams(head.title_text())
+def _score(title: set[str], body: Segment) -> float:
+    """Share of the headline's character bigrams (`title`) that occur in the body."""
     if not title:
         return 0.0
     if body.text is None:
         body.text = body.body_text()
     text = body.text
-    return sum(1 for gram in title if gram in text) / len(title)
+    return sum(map(text.__contains__, title)) / len(title)
 
 
 def _free_body(segments: list[Segment], i: int) -> Segment | None:
@@ -192,10 +191,11 @@ def attach_headlines(segments: list[Segment]) -> None:
         if prev is not None and prev.closed_by == "" and nxt is not None:
             prev = None  # mid-page, a body that has not closed cannot take a headline after it
         choice: Segment | None = None
+        title = bigrams(head.title_text())
         if not head.has_title:
             choice = nxt or prev
         elif nxt is not None and prev is not None:
-            sp, sn = _score(head, prev), _score(head, nxt)
+            sp, sn = _score(title, prev), _score(title, nxt)
             if (nxt.opened_by_jump and sp >= sn) or (
                 prev.closed_by == "dateline" and sp >= sn + _DATELINE_MARGIN
             ):
@@ -204,11 +204,11 @@ def attach_headlines(segments: list[Segment]) -> None:
                 choice = nxt
         elif nxt is not None:
             choice = nxt
-            sn = _score(head, nxt)
+            sn = _score(title, nxt)
             # Only bodies nearby: a page holds a handful of articles.
             near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
             best = max(
-                (_score(head, segments[j]) for j in near if j in orphans and j != i + 1),
+                (_score(title, segments[j]) for j in near if j in orphans and j != i + 1),
                 default=0.0,
             )
             if best >= sn + _DISTANT_MARGIN:
