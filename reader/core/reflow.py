@@ -29,10 +29,8 @@ from reader.core.text import (
     unpunctuated,
 )
 
-# Marks that always stand on their own line and start a block of their own.
-_BREAK_BEFORE = frozenset(
-    ("byline", "end", "jump", "dateline", "subtitle", "question", "answer", "noise", "notice")
-)
+# Marks that always stand on their own line and start a block of their own, and how a
+# reason names them.
 _MARK_NAMES = {
     "byline": "a byline",
     "end": "end matter",
@@ -44,6 +42,10 @@ _MARK_NAMES = {
     "noise": "page furniture",
     "notice": "a notice headline",
 }
+_BREAK_BEFORE = frozenset(_MARK_NAMES)
+# The decisions the marks make, each one object shared by every page.
+_NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
+_ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
@@ -304,10 +306,18 @@ class Reflow:
         # Lines whose region keeps another habit than the page are each decided.
         if self.local:
             page = self.habits.blank
-            stops.update(k for k, blank in enumerate(self.local) if blank != page)
+            stops.update(
+                itertools.compress(
+                    itertools.count(), map(operator.ne, self.local, itertools.repeat(page))
+                )
+            )
         if self.local_indents:
             kept = self.habits.indents
-            stops.update(k for k, local in enumerate(self.local_indents) if local != kept)
+            stops.update(
+                itertools.compress(
+                    itertools.count(), map(operator.ne, self.local_indents, itertools.repeat(kept))
+                )
+            )
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -384,9 +394,9 @@ class Reflow:
         ):
             mark[b] = ""  # a dash that wrapped to the start of a line, mid-sentence
         if mark[b] in _BREAK_BEFORE:
-            return False, f"next line is {_MARK_NAMES.get(mark[b], mark[b])}"
+            return _NEXT_IS[mark[b]]
         if cur.kind in _SINGLE or cur.kind == "end":
-            return False, f"{_MARK_NAMES.get(cur.kind, cur.kind)} stands alone"
+            return _ALONE[cur.kind]
         if mark[b] == "heading":
             return self._before_heading(cur, a)
         return self._running(cur, a, b)

@@ -247,10 +247,6 @@ def build_articles(blocks: list[Block]) -> list[Article]:
             kind = "notice" if seg.notice else "headline"
             articles.append(Article(head=_head_blocks(seg.blocks), blocks=[], kind=kind))
     for art in articles:
-        for b in art.blocks:
-            if b.kind == "standalone":  # a lone short line inside a body
-                b.kind = "heading"
-                b.level = 0
         build_outline(art)
     return articles
 
@@ -260,12 +256,21 @@ def build_outline(article: Article) -> None:
 
     Styles rank 一、 › （一） › 1、 › （1） › ①; levels are the ranks of the styles the
     article uses, so an article numbered only with （一） starts at level 1. Feature
-    subheads are level 1, with numbered headings below them.
+    subheads (a short line standing alone inside a body becomes one) are level 1, with
+    numbered headings below them.
     """
-    styles = sorted(
-        {b.level for b in article.blocks if (b.kind == "heading" or b.label) and b.level}
-    )
-    has_subheads = any(b.kind == "heading" and b.level == 0 for b in article.blocks)
+    used: set[int] = set()
+    has_subheads = False
+    for b in article.blocks:
+        if b.kind == "standalone":  # a lone short line inside a body: a feature subhead
+            b.kind = "heading"
+            b.level = 0
+        if b.kind == "heading" or b.label:
+            if b.level:
+                used.add(b.level)
+            elif b.kind == "heading" and b.level == 0:
+                has_subheads = True
+    styles = sorted(used)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []
