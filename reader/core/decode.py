@@ -93,8 +93,11 @@ def _has_controls(text: str) -> bool:
 
 
 def _clean(raw: str, encoding: str, replaced: int) -> Decoded:
-    newline = _newline_style(raw)
-    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    if "\r" in raw:
+        newline = _newline_style(raw)
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        newline, text = "LF" if "\n" in raw else "none", raw
     if _has_controls(text):
         text = text.translate(_CONTROL)
     return Decoded(text=text, encoding=encoding, newline=newline, replaced=replaced)
