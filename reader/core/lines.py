@@ -10,6 +10,7 @@ of the first one, and page furniture stuck to the end of a line.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -112,6 +113,8 @@ _MARK_STARTS = frozenset(
 
 def runin_label(text: str) -> int:
     """Length of the run-in label (through its colon) of a numbered line, or 0."""
+    if "：" not in text and ":" not in text:  # most lines: no label to look for
+        return 0
     m = _RUNIN.match(text)
     return m.end() if m else 0
 
@@ -134,8 +137,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "", 0, 0
     heading = _HEADING.match(text)
     if heading:
-        run_in = _RUNIN.match(text)
-        return "heading", heading.lastindex or 0, run_in.end() if run_in else 0
+        return "heading", heading.lastindex or 0, runin_label(text)
     if _JUMP.match(text):
         return "jump", 0, 0
     if _END.match(text) or (len(text) <= 40 and _END_PLAIN.match(text)):
@@ -306,7 +308,11 @@ def printed_width(text: str) -> int:
 
 def _indent_cells(raw: str) -> int:
     """Leading white space in cells: a space is one, a full-width space two, a tab four."""
-    lead = raw[: len(raw) - len(raw.lstrip(_SPACES))]
+    return _lead_cells(raw[: len(raw) - len(raw.lstrip(_SPACES))])
+
+
+@functools.lru_cache(maxsize=32)  # a page has a handful of different indents
+def _lead_cells(lead: str) -> int:
     return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
@@ -405,11 +411,7 @@ def _split_lines(lines: Lines) -> dict[int, str]:
 def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
     """Leading white space in cells, by source line, for the text lines that have any."""
     changed = itertools.compress(itertools.count(), map(operator.ne, source_lines, stripped))
-    return {
-        i: _indent_cells(source_lines[i])
-        for i in changed
-        if stripped[i] and source_lines[i][0] in _SPACES
-    }
+    return {i: cells for i in changed if stripped[i] and (cells := _indent_cells(source_lines[i]))}
 
 
 def content_lines(source_lines: list[str]) -> Lines:
