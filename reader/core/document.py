@@ -6,7 +6,7 @@ import hashlib
 import os
 
 from reader.core.decode import Decoded, decode_bytes, read_path
-from reader.core.lines import content_lines
+from reader.core.lines import Lines, content_lines
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
 from reader.core.segment import build_articles
@@ -20,6 +20,12 @@ def fingerprint(text: str) -> str:
     """
     # str.split() splits on exactly the characters the regex \s matches in a str.
     return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def lines_fingerprint(lines: Lines) -> str:
+    """fingerprint() of the text the content lines came from, computed from them: they
+    hold every character of it but for white space, most of which is gone already."""
+    return hashlib.sha256("".join("".join(lines.text).split()).encode("utf-8")).hexdigest()
 
 
 def split_source_lines(text: str) -> list[str]:
@@ -40,7 +46,7 @@ def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
         encoding=decoded.encoding,
         lines=len(source_lines),
         newline=decoded.newline,
-        fingerprint=fingerprint(decoded.text),
+        fingerprint=lines_fingerprint(lines),
         warning=decoded.warning,
     )
     return Document(source=info, articles=articles, source_lines=source_lines, decisions=decisions)

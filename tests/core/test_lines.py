@@ -11,14 +11,15 @@ import re
 import sys
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from reader.core.decode import _CONTROL, _has_controls
-from reader.core.document import fingerprint, from_text, split_source_lines
+from reader.core.decode import _CONTROL, _has_controls, decode_bytes
+from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
 from reader.core.lines import _indent_cells, classify, content_lines, printed_width
 from reader.core.model import Decisions
 from reader.core.reflow import Reflow
 from reader.core.text import SOFT_END, compact, ends_sentence, join_lines
-from tests.core.test_properties import PAGE
+from tests.core.test_properties import ALPHABET, PAGE
 from tests.evaluation import SEEDS, load_gold, seed_names
 from tests.relayout import Layout, render
 
@@ -100,6 +101,20 @@ def test_fingerprint_drops_exactly_the_white_space_the_regex_class_names() -> No
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     assert "".join(everything.split()) == re.sub(r"\s+", "", everything)
     assert fingerprint("国 企\n\u3000改革") == fingerprint("国企改革")
+
+
+# Every kind of white space a page may hold, ASCII and wide, at line ends and inside lines.
+WHITE = st.sampled_from([" ", "\u3000", "\t", "\xa0", "\u2003", "\u202f", "\r", "\u2028", "\x0c"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.one_of(ALPHABET, WHITE), max_size=30), min_size=1, max_size=30))
+def test_fingerprint_from_the_content_lines_is_the_fingerprint_of_the_text(
+    parts: list[str],
+) -> None:
+    data = "\n".join(parts).encode("utf-8")
+    if data.strip():
+        assert from_bytes(data).source.fingerprint == fingerprint(decode_bytes(data).text)
 
 
 def test_control_characters_are_found_without_a_regex() -> None:
