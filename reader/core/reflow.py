@@ -181,6 +181,9 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     return ["every" if m >= every else other if m >= plain else page for m in most]
 
 
+_NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
+
+
 class ColumnWidths:
     """The column width around each line, estimated from the lines before it (`back`) and
     the lines after it (`fwd`), each over `window` lines.
@@ -233,9 +236,6 @@ class ColumnWidths:
             or self._window(i)
             or self.fallback
         )
-
-
-_NO_ESTIMATE = 0
 
 
 def _end_open(lines: Lines, block: RawBlock) -> bool:
@@ -304,20 +304,14 @@ class Reflow:
         if self.habits.indents or self.habits.blank != "paragraph" or self.local:
             stops.update(itertools.compress(itertools.count(1), lines.ends))
         # Lines whose region keeps another habit than the page are each decided.
-        if self.local:
-            page = self.habits.blank
-            stops.update(
-                itertools.compress(
-                    itertools.count(), map(operator.ne, self.local, itertools.repeat(page))
-                )
-            )
-        if self.local_indents:
-            kept = self.habits.indents
-            stops.update(
-                itertools.compress(
-                    itertools.count(), map(operator.ne, self.local_indents, itertools.repeat(kept))
-                )
-            )
+        regions: tuple[tuple[list[str] | list[bool] | None, str | bool], ...] = (
+            (self.local, self.habits.blank),
+            (self.local_indents, self.habits.indents),
+        )
+        for local, page in regions:
+            if local:
+                differs = map(operator.ne, local, itertools.repeat(page))
+                stops.update(itertools.compress(itertools.count(), differs))
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
