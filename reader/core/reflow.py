@@ -489,7 +489,12 @@ class Reflow:
         lines = self.lines
         width, text = lines.width, lines.text
         label = lines.label[a]
-        if lines.ends[a] or len(cur) >= 3:
+        if lines.ends[a]:
+            # A numbered line that ends a sentence opens a numbered paragraph, which the
+            # paragraph rules continue or end.
+            cur.kind = "paragraph"
+            return self._running(cur, a, b)
+        if len(cur) >= 3:
             return False, "a heading ends at its line end"
         columns = self.columns
         # Is line b the first line of a paragraph rather than the heading's tail? Where the

@@ -308,3 +308,14 @@ def test_article_that_lost_its_indents_beside_one_that_kept_them() -> None:
     end = "（作者单位：山西大学）\n"
     assert paragraphs(from_text(kept + end + stripped)) == texts * 2
     assert paragraphs(from_text(stripped + end + kept)) == texts * 2
+
+
+def test_run_in_line_that_ends_a_sentence_at_the_line_end_goes_on() -> None:
+    # The numbered line fills its column and ends "。": the paragraph goes on below it.
+    text = "2、关注心理健康：员工面临的压力越来越大。因此，要关注员工的心理健康，开展心理健康讲座。"
+    for indent in ("    ", "\u3000\u3000", ""):
+        page = column([LEAD, text, LEAD], 22, indent=indent)
+        assert f"{indent}2、关注心理健康：员工面临的压力越来越大。\n" in page
+        doc = from_text(page)
+        assert paragraphs(doc) == [LEAD, text, LEAD], indent
+        assert [o.text for o in doc.articles[0].outline] == ["2、关注心理健康"]
