@@ -16,8 +16,11 @@ MAX_BYTES = 512 * 1024 * 1024
 # Share of invalid UTF-8 bytes tolerated (and replaced with U+FFFD) before the file is
 # taken to be in another encoding.
 _MAX_INVALID_RATIO = 0.002
-# Bytes decoded first when a page fails to decode cleanly, to rule an encoding out cheaply.
-_SAMPLE = 4096
+# Bytes decoded first when a page fails to decode cleanly, to rule an encoding out cheaply:
+# at least this many, and a share of the file large enough to hold more invalid sequences
+# than the file may have in all when it is in another encoding (about one in two bytes).
+_SAMPLE = 1024
+_SAMPLE_SHARE = 64
 
 _CONTROL_CODES = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
 _CONTROL: dict[int, str | None] = dict.fromkeys(_CONTROL_CODES)
@@ -126,7 +129,8 @@ def decode_bytes(data: bytes) -> Decoded:
         # encoding fails everywhere, often within its first few hundred bytes. A cut
         # through a character at the end of the sample adds at most a few marks.
         limit = max(3, len(data) * _MAX_INVALID_RATIO)
-        if data[:_SAMPLE].decode(codec, errors="replace").count("\ufffd") > limit + 4:
+        sample = data[: max(_SAMPLE, len(data) // _SAMPLE_SHARE)]
+        if sample.decode(codec, errors="replace").count("\ufffd") > limit + 4:
             continue
         raw = data.decode(codec, errors="replace")
         invalid = raw.count("\ufffd")
