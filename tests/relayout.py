@@ -88,7 +88,8 @@ def wrap(text: str, width: int, indent: int = 0) -> list[str]:
 _HALF_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([0-9A-Za-z.%/+-]+)(?=[\u4e00-\u9fff])")
 
 
-def _ocr_spaces(text: str) -> str:
+def ocr_spaces(text: str) -> str:
+    """Spaces around half-width runs inside Chinese text, as OCR reads the gaps."""
     return _HALF_RUN.sub(r" \1 ", text)
 
 
@@ -121,7 +122,7 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
         for block in article["blocks"]:
             kind, text = block["kind"], block["text"]
             if layout.ocr_spaces and kind in ("paragraph", "question"):
-                text = _ocr_spaces(text)
+                text = ocr_spaces(text)
             if kind == "noise":
                 noise.append([text])
             elif kind == "jump" and layout.inline_jump and text.startswith("（上接"):

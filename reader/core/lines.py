@@ -22,6 +22,7 @@ from reader.core.text import (
     CLOSING_CHARS,
     SENTENCE_END,
     SOFT_END,
+    cells,
     compact,
     ends_sentence,
     unpunctuated,
@@ -245,7 +246,9 @@ class Lines:
     Entry k of every column describes content line k: `idx` its source line (0-based),
     `text` its clean text, `indent` the leading white space OCR kept in cells (a full-width
     space is two), `gap` whether blank lines preceded it, `part` "head"/"tail" when a
-    source line was split in two; `width` its printed width in display cells, `mark` what
+    source line was split in two, `room` the cells of white space that cleaning took out
+    of the line (OCR's spaces around half-width runs: the gaps are on the printed line);
+    `width` its printed width in display cells, white space included, `mark` what
     the text alone says it is ("" for ordinary text), `style` a heading's numbering style,
     1 (一、) to 5 (①), `label` the length of a run-in heading label, colon included, `ends`
     whether it ends a sentence and `soft` whether it ends with a comma-like mark (so
@@ -258,6 +261,7 @@ class Lines:
     indent: list[int]
     gap: list[bool]
     part: list[str]
+    room: list[int]
     firsts: str
     lasts: str
     width: list[int] = field(default_factory=list)
@@ -269,12 +273,31 @@ class Lines:
 
     @classmethod
     def of(
-        cls, idx: list[int], text: list[str], indent: list[int], gap: list[bool], part: list[str]
+        cls,
+        idx: list[int],
+        text: list[str],
+        indent: list[int],
+        gap: list[bool],
+        part: list[str],
+        room: list[int],
     ) -> Lines:
         """Lines whose derived columns are still to be computed (see _features)."""
         firsts = "".join(map(_FIRST, text))
         lasts = "".join(map(_LAST, text))
-        return cls(idx, text, indent, gap, part, firsts, lasts)
+        return cls(idx, text, indent, gap, part, room, firsts, lasts)
+
+    def parts(self, k: int, head: str, tail: str) -> Lines:
+        """Line k as two lines: `head` keeps its indent, blank line and room, and `tail`
+        follows it on the same source line."""
+        i = self.idx[k]
+        return Lines.of(
+            [i, i],
+            [head, tail],
+            [self.indent[k], 0],
+            [self.gap[k], False],
+            ["head", "tail"],
+            [self.room[k], 0],
+        )
 
     def __len__(self) -> int:
         return len(self.text)
@@ -317,7 +340,7 @@ def _lead_cells(lead: str) -> int:
 
 
 def _widths(lines: Lines) -> list[int]:
-    """printed_width() of every line, computed for the whole page at once."""
+    """printed_width() of every line and its room, computed for the whole page at once."""
     texts = lines.text
     page = "\n".join(texts)
     # A squeezed pair of marks takes three half cells: set it as a full-width character
@@ -327,6 +350,9 @@ def _widths(lines: Lines) -> list[int]:
     widths = list(map(operator.sub, twice, map(len, squeezed.split(b"\n"))))
     for k in _at(_OPENING_FIRSTS, lines.firsts):
         widths[k] -= 1
+    room = lines.room
+    for k in itertools.compress(itertools.count(), room):
+        widths[k] += room[k]
     return widths
 
 
@@ -393,17 +419,7 @@ def _split_lines(lines: Lines) -> dict[int, str]:
     forced: dict[int, str] = {}
     for shift, k in enumerate(sorted(splits)):
         at, split = k + shift, splits[k]  # each split before this one added a line
-        i = lines.idx[at]
-        lines.splice(
-            at,
-            Lines.of(
-                [i, i],
-                [split.head, split.tail],
-                [lines.indent[at], 0],
-                [lines.gap[at], False],
-                ["head", "tail"],
-            ),
-        )
+        lines.splice(at, lines.parts(at, split.head, split.tail))
         forced[at + split.marker] = split.mark
     return forced
 
@@ -411,7 +427,7 @@ def _split_lines(lines: Lines) -> dict[int, str]:
 def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
     """Leading white space in cells, by source line, for the text lines that have any."""
     changed = itertools.compress(itertools.count(), map(operator.ne, source_lines, stripped))
-    return {i: cells for i in changed if stripped[i] and (cells := _indent_cells(source_lines[i]))}
+    return {i: lead for i in changed if stripped[i] and (lead := _indent_cells(source_lines[i]))}
 
 
 def content_lines(source_lines: list[str]) -> Lines:
@@ -421,15 +437,17 @@ def content_lines(source_lines: list[str]) -> Lines:
     n = len(texts)
     gap = list(map(operator.gt, map(operator.sub, idx, [-1, *idx[:-1]]), itertools.repeat(1)))
     indent = [0] * n
-    for i, cells in _indents(source_lines, stripped).items():
-        indent[bisect.bisect_left(idx, i)] = cells
+    for i, lead in _indents(source_lines, stripped).items():
+        indent[bisect.bisect_left(idx, i)] = lead
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
     spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
+    room = [0] * n
     if spaced:  # compacted together: no pattern of compact() reaches over a line break
         compacted = compact("\n".join([texts[k] for k in spaced])).split("\n")
         for k, text in zip(spaced, compacted, strict=True):
+            room[k] = cells(texts[k]) - cells(text)
             texts[k] = text
-    lines = Lines.of(idx, texts, indent, gap, [""] * n)
+    lines = Lines.of(idx, texts, indent, gap, [""] * n, room)
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)
@@ -472,14 +490,7 @@ def _mark_furniture(lines: Lines) -> None:
             if m and m.start() > 0 and _DATE_FRAGMENTS.match(m.group(0) + joined):
                 for i in ordered:
                     mark[i] = "noise"
-                k = lines.idx[before]
                 head = text[before][: m.start()].rstrip()
-                both = Lines.of(
-                    [k, k],
-                    [head, m.group(0)],
-                    [lines.indent[before], 0],
-                    [lines.gap[before], False],
-                    ["head", "tail"],
-                )
+                both = lines.parts(before, head, m.group(0))
                 _features(both, {1: "noise"})
                 lines.splice(before, both)

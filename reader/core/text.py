@@ -30,12 +30,11 @@ _BODY_PUNCT = re.compile("[。！？!?…，,；;：:、]")
 _SENTENCE_MARK = re.compile("[。！？!?]")
 
 
-def width(text: str) -> int:
+def cells(text: str) -> int:
     """Display cells: ASCII is one cell, everything else (CJK, full-width marks) is two.
 
     Ambiguous-width marks such as “ ” — count as two because in a Chinese column they
-    take a full cell. Computed with C-level string operations because reflow calls it on
-    every line of every page.
+    take a full cell.
     """
     return 2 * len(text) - len(text.encode("ascii", "ignore"))
 

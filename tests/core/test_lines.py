@@ -18,7 +18,7 @@ from reader.core.document import fingerprint, from_bytes, from_text, split_sourc
 from reader.core.lines import _indent_cells, classify, content_lines, printed_width
 from reader.core.model import Decisions
 from reader.core.reflow import Reflow
-from reader.core.text import SOFT_END, compact, ends_sentence, join_lines
+from reader.core.text import SOFT_END, cells, compact, ends_sentence, join_lines
 from tests.core.test_properties import ALPHABET, PAGE
 from tests.evaluation import SEEDS, load_gold, seed_names
 from tests.relayout import Layout, render
@@ -36,17 +36,21 @@ def check_columns(text: str) -> None:
     source = split_source_lines(text)
     lines = content_lines(source)
     n = len(lines)
-    for column in (lines.idx, lines.indent, lines.gap, lines.part, lines.width, lines.mark):
+    columns = (lines.idx, lines.indent, lines.gap, lines.part, lines.room, lines.width, lines.mark)
+    for column in columns:
         assert len(column) == n
     assert lines.firsts == "".join(t[0] for t in lines.text)
     assert lines.lasts == "".join(t[-1] for t in lines.text)
     for k in range(n):
         line = lines.text[k]
         assert line == line.strip() and line
-        assert lines.width[k] == printed_width(line)
+        # The white space cleaning took out was on the printed line: it counts.
+        assert lines.width[k] == printed_width(line) + lines.room[k]
         assert lines.ends[k] == ends_sentence(line)
         assert lines.soft[k] == (line[-1] in SOFT_END)
         i = lines.idx[k]
+        if not lines.part[k]:
+            assert lines.room[k] == cells(source[i].strip()) - cells(line)
         if lines.part[k] != "tail":
             assert lines.indent[k] == (
                 _indent_cells(source[i]) if source[i][0] in " \u3000\t" else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.core.document import from_text
 from reader.core.model import Document
 from reader.core.text import join_lines
-from tests.relayout import wrap
+from tests.relayout import ocr_spaces, wrap
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -319,3 +319,15 @@ def test_run_in_line_that_ends_a_sentence_at_the_line_end_goes_on() -> None:
         doc = from_text(page)
         assert paragraphs(doc) == [LEAD, text, LEAD], indent
         assert [o.text for o in doc.articles[0].outline] == ["2、关注心理健康"]
+
+
+def test_full_line_with_ocr_spaces_is_not_taken_for_a_new_paragraph() -> None:
+    # OCR's spaces around "+" fill the printed line; without them it would look two
+    # characters short, like a first line whose indent was stripped.
+    text = (
+        "实施“双培工程”，把业务骨干培养成党员、把党员培养成业务骨干。构建“理论培训+实践锻炼"
+        "+导师带教”的培养体系，通过挂职锻炼、课题研究等方式提升党务干部的专业能力。"
+    )
+    page = column([LEAD, ocr_spaces(text), LEAD], 16)
+    assert "业务骨干。\n构建“理论培训 + 实践锻炼 + 导师\n" in page
+    assert paragraphs(from_text(page)) == [LEAD, text, LEAD]
