@@ -104,7 +104,7 @@ _STRETCH_LINES = 12
 _STRETCH_ENDS = 3
 
 
-def local_indents(lines: Lines, marked: list[int], page: bool) -> list[bool] | None:
+def local_indents(lines: Lines, edges: list[int], page: bool) -> list[bool] | None:
     """Whether indents were kept, by stretch between article edges (bylines, end matter,
     datelines...), where a stretch differs from the page, or None where none does.
 
@@ -114,7 +114,6 @@ def local_indents(lines: Lines, marked: list[int], page: bool) -> list[bool] | N
     ends and no indented line at all.
     """
     n = len(lines)
-    edges = [k for k in marked if lines.mark[k] in _ARTICLE_EDGES]
     if not edges:
         return None
     local: list[bool] | None = None
@@ -186,25 +185,28 @@ _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 
 class ColumnWidths:
     """The column width around each line, estimated from the lines before it (`back`) and
-    the lines after it (`fwd`), each over `window` lines.
+    the lines after it (`fwd`), each over `window` lines of the same article: a window
+    stops at an article's edge (`edges`, bylines, end matter and the like), since the next
+    article may be set in another column.
 
-    fwd(i) looks at the same window as back(i + window + 1), so each window is estimated
-    at most once, and only when a decision needs it: most lines end mid-sentence and are
-    joined without looking at widths at all.
+    Each window is estimated at most once, and only when a decision needs it: most lines
+    end mid-sentence and are joined without looking at widths at all.
     """
 
-    def __init__(self, lines: Lines, marked: list[int], window: int = 8) -> None:
+    def __init__(self, lines: Lines, marked: list[int], edges: list[int], window: int = 8) -> None:
         self.window = window
         self.n = n = len(lines)
+        self.edges = edges
         width = lines.width
         # Plain lines (and answers) of at least 12 cells; anything else is 0.
         self.usable = [w if w >= 12 else 0 for w in width]
         for k in marked:
             if lines.mark[k] != "answer":
                 self.usable[k] = 0
-        # Estimates by the index just past their window; None until estimated, and
-        # _NO_ESTIMATE where the window holds too few usable lines.
-        self._est: list[int | None] = [None] * (n + window + 2)
+        # Estimates by line; None until estimated, and _NO_ESTIMATE where the window holds
+        # too few usable lines.
+        self._back: list[int | None] = [None] * (n + 1)
+        self._fwd: list[int | None] = [None] * (n + 1)
 
     @functools.cached_property
     def fallback(self) -> int:
@@ -212,30 +214,35 @@ class ColumnWidths:
         full = sorted(filter(None, self.usable))
         return full[len(full) * 3 // 4] if full else 40
 
-    def _window(self, j: int) -> int:
-        """Upper quartile of the usable widths in usable[j - window : j], or 0."""
-        result = self._est[j]
+    def _estimate(self, start: int, end: int) -> int:
+        """Upper quartile of the usable widths in usable[start:end], or _NO_ESTIMATE."""
+        values = self.usable[start:end]
+        count = len(values) - values.count(0)
+        values.sort()
+        # Zeros sort first; the upper quartile counts down from the widest.
+        return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
+
+    def _before(self, i: int) -> int:
+        result = self._back[i]
         if result is None:
-            values = self.usable[max(0, j - self.window) : j]
-            count = len(values) - values.count(0)
-            values.sort()
-            # Zeros sort first; the upper quartile counts down from the widest.
-            self._est[j] = result = values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
+            at = bisect.bisect_left(self.edges, i)
+            start = max(0, i - self.window, self.edges[at - 1] + 1 if at else 0)
+            self._back[i] = result = self._estimate(start, i)
+        return result
+
+    def _after(self, i: int) -> int:
+        result = self._fwd[i]
+        if result is None:
+            at = bisect.bisect_right(self.edges, i)
+            end = min(i + 1 + self.window, self.edges[at] if at < len(self.edges) else self.n)
+            self._fwd[i] = result = self._estimate(i + 1, end)
         return result
 
     def back(self, i: int) -> int:
-        return (
-            self._window(i)
-            or (self._window(i + self.window + 1) if i + 1 < self.n else 0)
-            or self.fallback
-        )
+        return self._before(i) or self._after(i) or self.fallback
 
     def fwd(self, i: int) -> int:
-        return (
-            (self._window(i + self.window + 1) if i + 1 < self.n else 0)
-            or self._window(i)
-            or self.fallback
-        )
+        return self._after(i) or self._before(i) or self.fallback
 
 
 def _end_open(lines: Lines, block: RawBlock) -> bool:
@@ -278,8 +285,9 @@ class Reflow:
         self.habits = read_habits(lines)
         self.local = local_blank(lines, self.habits.blank)
         self.marked = lines.marked()
-        self.local_indents = local_indents(lines, self.marked, self.habits.indents)
-        self.columns = ColumnWidths(lines, self.marked)
+        edges = [k for k in self.marked if lines.mark[k] in _ARTICLE_EDGES]
+        self.local_indents = local_indents(lines, edges, self.habits.indents)
+        self.columns = ColumnWidths(lines, self.marked, edges)
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
             self.ordinary = "next line is not indented"

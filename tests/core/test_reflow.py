@@ -331,3 +331,20 @@ def test_full_line_with_ocr_spaces_is_not_taken_for_a_new_paragraph() -> None:
     page = column([LEAD, ocr_spaces(text), LEAD], 16)
     assert "业务骨干。\n构建“理论培训 + 实践锻炼 + 导师\n" in page
     assert paragraphs(from_text(page)) == [LEAD, text, LEAD]
+
+
+def test_column_width_is_read_within_the_article() -> None:
+    # A full line ending a sentence, then a full line going on, near the end of an article
+    # set narrower than the next one: measured against the next article's column, the
+    # second line would look short and start a paragraph.
+    text = (
+        "创新是国有企业基层党建思想政治工作发展的动力源泉。在新时代，国有企业应充分认识到基层"
+        "党建思想政治工作的重要性，积极探索创新路径，为国有企业的高质量发展提供坚强的政治保障"
+        "和思想支撑。只有这样，国有企业才能在激烈的市场竞争中立于不败之地，为国家经济建设做出"
+        "更大的贡献。"
+    )
+    for narrow, wide in ((13, 17), (23, 27)):
+        first = column([LEAD, text], narrow)
+        assert "思想支撑。\n只有这样" in first
+        page = first + "（作者单位：山西大学）\n" + column([SECOND, LEAD, SECOND, LEAD], wide)
+        assert paragraphs(from_text(page)) == [LEAD, text, SECOND, LEAD, SECOND, LEAD], narrow
