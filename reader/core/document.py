@@ -25,7 +25,7 @@ def fingerprint(text: str) -> str:
 def lines_fingerprint(lines: Lines) -> str:
     """fingerprint() of the text the content lines came from, computed from them: they
     hold every character of it but for white space, most of which is gone already."""
-    return hashlib.sha256("".join("".join(lines.text).split()).encode("utf-8")).hexdigest()
+    return fingerprint("".join(lines.text))
 
 
 def split_source_lines(text: str) -> list[str]:

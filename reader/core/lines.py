@@ -25,6 +25,7 @@ from reader.core.text import (
     cells,
     compact,
     ends_sentence,
+    has_colon,
     unpunctuated,
 )
 
@@ -114,7 +115,7 @@ _MARK_STARTS = frozenset(
 
 def runin_label(text: str) -> int:
     """Length of the run-in label (through its colon) of a numbered line, or 0."""
-    if "：" not in text and ":" not in text:  # most lines: no label to look for
+    if not has_colon(text):  # most lines: no label to look for
         return 0
     m = _RUNIN.match(text)
     return m.end() if m else 0
@@ -325,7 +326,7 @@ _COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts")]
 def printed_width(text: str) -> int:
     """Width as typeset: an opening mark that starts the line takes half a cell, and so
     does one of two marks side by side (。” ，“), as Chinese typesetting squeezes them."""
-    w = 2 * len(text) - len(text.encode("ascii", "ignore")) - len(_PUNCT_PAIR.findall(text))
+    w = cells(text) - len(_PUNCT_PAIR.findall(text))
     return w - 1 if text[0] in _OPENING else w
 
 

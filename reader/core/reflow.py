@@ -24,7 +24,9 @@ from reader.core.model import Block, Decisions
 from reader.core.text import (
     despace_cjk_spaced,
     ends_sentence,
+    has_colon,
     has_sentence_mark,
+    join_all,
     join_lines,
     unpunctuated,
 )
@@ -442,11 +444,7 @@ class Reflow:
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
                     return False, "short line ends a sentence"
-                if (
-                    lines.mark[b] == ""
-                    and unpunctuated(lines.text[b])
-                    and width[b] <= columns.fwd(b) - 8
-                ):
+                if unpunctuated(lines.text[b]) and width[b] <= columns.fwd(b) - 8:
                     return False, "next line is short and unpunctuated: a headline or subhead"
             return True, "next line is not indented"
         if self._blank(b) == "paragraph":
@@ -464,7 +462,7 @@ class Reflow:
         expected = back - 4 if first_of_para else back
         if width[a] <= expected - 4:
             return False, "short line ends a sentence"
-        if lines.mark[b] == "" and unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
+        if unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
             return False, "next line is short and unpunctuated: a headline or subhead"
         short_a, short_b = expected - width[a], fwd - width[b]
         if not ends[b] and 3 <= short_b <= 8:
@@ -533,12 +531,10 @@ class Reflow:
             and (not (label or text[a].endswith(("：", ":"))) or width[b] <= columns.fwd(b) - 4)
         ):
             return True, "heading wraps onto an unpunctuated line"
-        if not label and _has_colon("".join(text[cur.start : b + 1])):
+        if not label and has_colon("".join(text[cur.start : b + 1])):
             # A run-in label reaching the line end: its colon wrapped onto the next line,
             # or closes a full line exactly and the paragraph goes on below it.
-            so_far = ""
-            for line in text[cur.start : b]:
-                so_far = join_lines(so_far, line)
+            so_far = join_all(text[cur.start : b])
             run_in = runin_label(join_lines(so_far, text[b]))
             # A line that ends with the label's colon is that paragraph's first line.
             if run_in > len(so_far) or (run_in and run_in == len(so_far) and self._first_like(a)):
@@ -563,10 +559,6 @@ class Reflow:
         aside."""
         lines = self.lines
         return lines.width[a] + lines.indent[a] >= self.columns.back(a) - 7
-
-
-def _has_colon(text: str) -> bool:
-    return "：" in text or ":" in text
 
 
 def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
@@ -612,9 +604,7 @@ def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
             at = bisect.bisect_right(latin, start)
             if at < len(latin) and latin[at] < end:
                 # ASCII meets ASCII at a line end inside the block: Latin words to mend.
-                text = ""
-                for line in texts[start:end]:
-                    text = join_lines(text, line)
+                text = join_all(texts[start:end])
             else:
                 text = "".join(texts[start:end])
         blocks.append(finish(r, text, idx[start], idx[end - 1]))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
+from collections.abc import Iterable
 
 # Sentence-final punctuation. A line ending in one of these (optionally followed by closing
 # quotes or brackets) may end a paragraph; a line ending in anything else continues.
@@ -87,6 +89,11 @@ def join_lines(head: str, tail: str) -> str:
     return head + tail
 
 
+def join_all(lines: Iterable[str]) -> str:
+    """Join the OCR lines of one paragraph, as join_lines() joins two."""
+    return functools.reduce(join_lines, lines, "")
+
+
 def despace_cjk_spaced(text: str) -> str:
     """'减 资 公 告' -> '减资公告': single characters spread out to fill a headline width."""
     parts = text.split()
@@ -107,3 +114,7 @@ def unpunctuated(text: str) -> bool:
 
 def has_sentence_mark(text: str) -> bool:
     return _SENTENCE_MARK.search(text) is not None
+
+
+def has_colon(text: str) -> bool:
+    return "：" in text or ":" in text
