@@ -63,6 +63,17 @@ _END = re.compile(_END_HEAD + r".{0,80}[)）]$")
 _END_OPEN = re.compile(_END_HEAD + r"\s*[：:]")
 _END_PLAIN = re.compile(r"^(责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源)\s*[：:]")
 _CAPTION = re.compile(r"^图为.{0,200}(摄|供图|提供)）?$")
+# A photo credit on a line of its own ("本报记者 李四 摄", "（张三 摄）", "王五/摄"): a role,
+# a space, a slash or brackets tell it from a line of text that happens to end in 摄.
+_CREDIT = re.compile(
+    r"^[（(]?\s*(?:(?:本报|新华社|中新社|人民日报)?(?:特约)?(?:记者|通讯员|摄影记者)\s*"
+    r"[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}\s*[/／]?\s*"
+    r"|[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}(?:\s+|\s*[/／]\s*))"
+    r"(?:摄|供图|摄影)\s*[)）]?$"
+    r"|^[（(]\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}\s*(?:摄|供图)\s*[)）]$"
+)
+# How a photo caption's text ends once its credit is in.
+CREDIT_END = ("摄", "供图", "提供", "摄影", "摄）", "摄)", "供图）", "供图)")
 _JUMP = re.compile(
     rf"^[（(]\s*(上接|下转|紧接|接上|转|接)\s*第?\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]"
 )
@@ -83,7 +94,7 @@ _NOTICE = re.compile(
 )
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary.
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯")
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
@@ -136,6 +147,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     if first not in _MARK_STARTS:
         if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
+        if text.endswith(CREDIT_END) and _CREDIT.match(text):
+            return "end", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)
     if heading:
@@ -146,8 +159,10 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "end", 0, 0
     if len(text) <= 60 and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
-    if _CAPTION.match(text):
+    if _CAPTION.match(text) or _CREDIT.match(text):
         return "end", 0, 0
+    if text.startswith("图为") and len(text) > 4:
+        return "caption", 0, 0
     if _QUESTION.match(text):
         return "question", 0, 0
     if _ANSWER.match(text):
@@ -162,7 +177,12 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
 
 
 def is_byline(text: str) -> bool:
-    """'□ 吉晓琴', '新华社记者 刘亢 蒋芳 杨绍功', '■本报记者 李四': a role and short names."""
+    """'□ 吉晓琴', '新华社记者 刘亢 蒋芳 杨绍功', '■本报记者 李四': a role and short names.
+
+    A photo credit ('本报记者 李四 摄') is not one: it belongs to a picture.
+    """
+    if text.endswith(CREDIT_END):
+        return False
     rest = text
     marked = rest[:1] in _BYLINE_MARK
     if marked:
@@ -186,6 +206,28 @@ def is_notice_title(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     return len(text) <= 24 and bool(_FURNITURE.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit: it sits beside its picture and closes no article."""
+    return text.startswith("图为") or text.endswith(CREDIT_END)
+
+
+def _furniture_lines(texts: list[str], backward: bool) -> int:
+    """How many of the lines, from the first, read as running heads or feet; `backward`
+    when they run from the foot of the page up. OCR may give a page number and the
+    section name beside it (`3`, `要闻`) a line each."""
+    k = 0
+    while k < len(texts):
+        if k + 1 < len(texts):
+            pair = (texts[k + 1], texts[k]) if backward else (texts[k], texts[k + 1])
+            if is_furniture(" ".join(pair)):
+                k += 2
+                continue
+        if not is_furniture(texts[k]):
+            break
+        k += 1
+    return k
 
 
 PAIR_FIRST = "，。、；：！？”’）》」』"
@@ -478,8 +520,14 @@ def _mark_furniture(lines: Lines) -> None:
             continue
         ordered = sorted(run)
         joined = "".join(text[i] for i in ordered).replace(" ", "")
-        if _DATE_FRAGMENTS.match(joined) or all(is_furniture(text[i]) for i in ordered):
+        if _DATE_FRAGMENTS.match(joined):
             for i in ordered:
+                mark[i] = "noise"
+            continue
+        # Furniture reaches in from the page's edge; a short title may follow it.
+        furniture = _furniture_lines([text[i] for i in run], end)
+        if furniture:
+            for i in run[:furniture]:
                 mark[i] = "noise"
             continue
         if not end:

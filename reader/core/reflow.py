@@ -17,9 +17,10 @@ import functools
 import itertools
 import math
 import operator
+import re
 from dataclasses import dataclass
 
-from reader.core.lines import Lines, runin_label
+from reader.core.lines import CREDIT_END, Lines, is_caption, runin_label
 from reader.core.model import Block, Decisions
 from reader.core.text import (
     despace_cjk_spaced,
@@ -43,6 +44,7 @@ _MARK_NAMES = {
     "answer": "an answer",
     "noise": "page furniture",
     "notice": "a notice headline",
+    "caption": "a photo caption",
 }
 _BREAK_BEFORE = frozenset(_MARK_NAMES)
 # The decisions the marks make, each one object shared by every page.
@@ -54,6 +56,10 @@ _RUNNING = frozenset(("paragraph", "heading", "question"))
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"))
 # A standalone line this long or shorter, with no sentence punctuation, is headline-like.
 STANDALONE_MAX_CHARS = 34
+# The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
+_LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
+# Marks that end a headline group: the lines above them are its kicker and title.
+_HEAD_ENDS = frozenset(("subtitle", "byline"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,27 +230,38 @@ class ColumnWidths:
         # Zeros sort first; the upper quartile counts down from the widest.
         return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
 
+    def _start(self, i: int) -> int:
+        """Where the window before line i starts."""
+        at = bisect.bisect_left(self.edges, i)
+        return max(0, i - self.window, self.edges[at - 1] + 1 if at else 0)
+
+    def _end(self, i: int) -> int:
+        """Where the window after line i ends."""
+        at = bisect.bisect_right(self.edges, i)
+        return min(i + 1 + self.window, self.edges[at] if at < len(self.edges) else self.n)
+
     def _before(self, i: int) -> int:
         result = self._back[i]
         if result is None:
-            at = bisect.bisect_left(self.edges, i)
-            start = max(0, i - self.window, self.edges[at - 1] + 1 if at else 0)
-            self._back[i] = result = self._estimate(start, i)
+            self._back[i] = result = self._estimate(self._start(i), i)
         return result
 
     def _after(self, i: int) -> int:
         result = self._fwd[i]
         if result is None:
-            at = bisect.bisect_right(self.edges, i)
-            end = min(i + 1 + self.window, self.edges[at] if at < len(self.edges) else self.n)
-            self._fwd[i] = result = self._estimate(i + 1, end)
+            self._fwd[i] = result = self._estimate(i + 1, self._end(i))
         return result
 
+    def _around(self, i: int) -> int:
+        """Both windows and line i together: a short piece (a notice, a brief) may hold
+        too few lines on either side alone, and the page's other columns say nothing."""
+        return self._estimate(self._start(i), self._end(i))
+
     def back(self, i: int) -> int:
-        return self._before(i) or self._after(i) or self.fallback
+        return self._before(i) or self._after(i) or self._around(i) or self.fallback
 
     def fwd(self, i: int) -> int:
-        return self._after(i) or self._before(i) or self.fallback
+        return self._after(i) or self._before(i) or self._around(i) or self.fallback
 
 
 def _end_open(lines: Lines, block: RawBlock) -> bool:
@@ -397,13 +414,39 @@ class Reflow:
             and not (len(cur) == 1 and unpunctuated(lines.text[a]) and cur.kind == "paragraph")
         ):
             mark[b] = ""  # a dash that wrapped to the start of a line, mid-sentence
+        if mark[b] == "caption" and not lines.ends[a] and cur.kind in _RUNNING:
+            mark[b] = ""  # "图为" at a line start mid-sentence ("以下\n图为例")
+        if cur.kind == "caption":
+            return self._caption_continues(a, b)
         if mark[b] in _BREAK_BEFORE:
             return _NEXT_IS[mark[b]]
+        if cur.kind == "dateline" and mark[b] in ("", "end") and self._leads(cur, b):
+            cur.kind = "paragraph"
+            return True, "a lead dateline runs into the first paragraph"
         if cur.kind in _SINGLE or cur.kind == "end":
             return _ALONE[cur.kind]
         if mark[b] == "heading":
             return self._before_heading(cur, a)
         return self._running(cur, a, b)
+
+    def _caption_continues(self, a: int, b: int) -> tuple[bool, str]:
+        """A photo caption runs on over its line ends up to the photographer's credit."""
+        lines = self.lines
+        if lines.text[a].endswith(CREDIT_END):
+            return False, "a photo caption ends with its credit"
+        if lines.mark[b] == "end" and is_caption(lines.text[b]):
+            return True, "the photo credit closes the caption"
+        if not lines.ends[a] and lines.mark[b] in ("", "heading"):
+            return True, "the photo caption goes on"
+        return False, "a photo caption ends"
+
+    def _leads(self, cur: RawBlock, b: int) -> bool:
+        """A dateline on a line of its own opens the article rather than closing one: it
+        is a 讯 dateline (本报太原3月12日讯), or the reporters in brackets follow it."""
+        lines = self.lines
+        if lines.text[cur.start].endswith("讯"):
+            return lines.mark[b] == ""
+        return bool(_LEAD_CREDIT.match(lines.text[b]))
 
     def _before_heading(self, cur: RawBlock, a: int) -> tuple[bool, str]:
         """The next line starts with a heading number."""
@@ -435,6 +478,8 @@ class Reflow:
             if ends[a]:
                 return False, "the question ends"
             return True, "the question continues"
+        if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
+            return False, "a headline group: kicker and title take a line each"
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= 2:
@@ -478,6 +523,20 @@ class Reflow:
     def _indents(self, b: int) -> bool:
         """Whether indents were kept where line b is."""
         return self.local_indents[b] if self.local_indents else self.habits.indents
+
+    def _headline_above(self, a: int, b: int) -> bool:
+        """Lines a and b are short unpunctuated lines over a subtitle or byline (at most
+        one more such line between): a kicker over a title, each printed on its own."""
+        lines = self.lines
+        text, mark = lines.text, lines.mark
+        if mark[a] != "" or not unpunctuated(text[a]) or not unpunctuated(text[b]):
+            return False
+        for c in range(b + 1, min(b + 3, len(lines))):
+            if mark[c] in _HEAD_ENDS:
+                return True
+            if mark[c] != "" or not unpunctuated(text[c]):
+                return False
+        return False
 
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines
@@ -552,6 +611,14 @@ class Reflow:
             if has_sentence_mark(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
+        if (
+            not b_first
+            and width[a] >= columns.back(a) - 4
+            and (self._indents(b) or self._blank(b) == "paragraph")
+        ):
+            # Where indents or blank lines mark paragraphs, a line with neither after a
+            # full heading line is the heading's tail, commas and all.
+            return True, "heading wraps: the next line starts no paragraph"
         return False, "a heading ends short of the column"
 
     def _first_like(self, a: int) -> bool:
@@ -571,6 +638,8 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
             raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
     elif kind == "byline":
         text = clean_byline(text)
+    elif kind == "caption":
+        kind = "end"
     if kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
         kind = "standalone"
         text = despace_cjk_spaced(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.lines import is_notice_title
+from reader.core.lines import is_caption, is_notice_title
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 
@@ -32,7 +32,8 @@ _NEAR = 12
 def _closes(block: Block) -> str:
     """What a block closes its body with: "end", "dateline", "jump" (下转) or ""."""
     if block.kind in _CLOSERS:
-        return block.kind
+        # A photo caption sits beside its picture, anywhere in an article.
+        return "" if block.kind == "end" and is_caption(block.text) else block.kind
     if block.kind == "jump" and not _JUMP_IN.match(block.text):
         return "jump"
     return ""
@@ -122,6 +123,7 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
             headline = (
                 "byline" in kinds
                 or "subtitle" in kinds
+                or any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (
@@ -236,16 +238,22 @@ def build_articles(blocks: list[Block]) -> list[Article]:
     segments = split_segments(blocks)
     attach_headlines(segments)
     articles: list[Article] = []
+    # Page furniture above the first article (the running head) opens that article.
+    running_head: list[Block] = []
     for seg in segments:
         if seg.kind == "body":
-            art = Article(head=_head_blocks(seg.head), blocks=seg.blocks)
-            if not seg.head and all(b.kind == "noise" for b in seg.blocks) and articles:
-                articles[-1].blocks.extend(seg.blocks)
+            if not seg.head and all(b.kind == "noise" for b in seg.blocks):
+                (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
-            articles.append(art)
+            articles.append(Article(head=_head_blocks(seg.head), blocks=running_head + seg.blocks))
         elif not seg.taken:
             kind = "notice" if seg.notice else "headline"
-            articles.append(Article(head=_head_blocks(seg.blocks), blocks=[], kind=kind))
+            articles.append(Article(head=_head_blocks(seg.blocks), blocks=running_head, kind=kind))
+        else:
+            continue
+        running_head = []
+    if running_head:  # nothing but furniture on the page
+        articles.append(Article(blocks=running_head))
     for art in articles:
         build_outline(art)
     return articles

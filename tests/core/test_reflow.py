@@ -348,3 +348,91 @@ def test_column_width_is_read_within_the_article() -> None:
         assert "思想支撑。\n只有这样" in first
         page = first + "（作者单位：山西大学）\n" + column([SECOND, LEAD, SECOND, LEAD], wide)
         assert paragraphs(from_text(page)) == [LEAD, text, SECOND, LEAD, SECOND, LEAD], narrow
+
+
+# A news piece in a 16-character column, indents stripped, as the cases below print it.
+NEWS = [
+    "春耕备耕正当时",
+    "新华社记者 王五 赵六",
+    "眼下正是春耕备耕的关键时节，三晋",
+    "大地处处涌动着春耕热潮。农机手们驾驶着",
+    "拖拉机来回穿梭，旋耕、施肥、播种一气",
+    "呵成。",
+]
+
+
+def test_running_head_over_several_lines_is_furniture() -> None:
+    # The page number and the section name beside it come out a line each.
+    doc = from_text("\n".join(["2025年3月12日 星期三", "3", "要闻", *NEWS]) + "\n")
+    noise = [b.text for _, b in doc.iter_blocks() if b.kind == "noise"]
+    assert noise == ["2025年3月12日 星期三", "3", "要闻"]
+    assert [a.title for a in doc.articles] == ["春耕备耕正当时"]
+
+
+def test_kicker_title_and_subtitle_each_take_a_line() -> None:
+    for blank in ("\n", "\n\n"):
+        head = ["深化“放管服”改革", "让群众办事更便捷", "——我市政务服务改革见闻"]
+        doc = from_text(blank.join(["2025年3月12日 星期三", "3", "要闻", *head, *NEWS[1:]]) + "\n")
+        art = doc.articles[0]
+        assert (art.kicker, art.title, art.subtitle) == tuple(head), repr(blank)
+        assert art.byline == "新华社记者 王五 赵六"
+        assert paragraphs(doc) == ["".join(NEWS[2:])]
+
+
+def test_photo_caption_runs_to_its_credit_and_stays_inside_its_article() -> None:
+    caption = ["图为农机手在田间作业。", "本报记者 李四 摄"]
+    doc = from_text("\n".join([*NEWS, *caption, *NEWS[2:]]) + "\n")
+    assert len(doc.articles) == 1
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "end", "paragraph"]
+    assert doc.articles[0].blocks[1].text == "图为农机手在田间作业。本报记者 李四 摄"
+    # Wrapped, the caption goes on to its credit.
+    caption = ["图为农机手在田间", "作业。 本报记者 李", "四 摄"]
+    doc = from_text("\n".join([*NEWS, *caption, *NEWS[2:]]) + "\n")
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "end", "paragraph"]
+
+
+def test_photo_credit_alone_is_end_matter_not_a_byline() -> None:
+    for credit in ("本报记者 李四 摄", "（张三 摄）", "王五/摄", "新华社记者 王五 供图"):
+        doc = from_text("\n".join([*NEWS, credit]) + "\n")
+        assert len(doc.articles) == 1, credit
+        assert kinds(doc)[-1] == ("end", credit)
+
+
+def test_mid_sentence_line_starting_with_tu_wei_is_text() -> None:
+    body = ["在会上，他以下", "图为例作了说明，大家一致认为方案可行，"]
+    doc = from_text("\n".join([*NEWS[:3], *body, "值得推广。"]) + "\n")
+    assert paragraphs(doc) == ["".join([*NEWS[2:3], *body, "值得推广。"])]
+
+
+def test_lead_dateline_on_its_own_line_opens_the_first_paragraph() -> None:
+    lead = ["新华社太原3月11日电", "（记者 王五 赵六）眼下正是春耕备耕", "的关键时节。"]
+    doc = from_text("\n".join([*NEWS[:2], *lead]) + "\n")
+    assert kinds(doc)[-1] == ("paragraph", "".join(lead))
+    closing = ["呵成。", "新华社太原3月11日电"]
+    doc = from_text("\n".join([*NEWS[:5], *closing]) + "\n")
+    assert kinds(doc)[-1] == ("dateline", "新华社太原3月11日电")
+
+
+def test_notice_after_another_notice_is_an_article_of_its_own() -> None:
+    text = [
+        "减 资 公 告",
+        "经本公司股东会决议，本公司注册资本由",
+        "1000万元减少至500万元。特此公告。",
+        "遗失声明",
+        "张某某不慎遗失山西",
+        "某某学校毕业证书一本，",
+        "编号为2010123456，特此",
+        "声明。",
+    ]
+    doc = from_text("\n".join(text) + "\n")
+    assert [a.title for a in doc.articles] == ["减资公告", "遗失声明"]
+    # Its column is read from its own few lines, not from the wider one above.
+    assert doc.articles[1].blocks[0].text == "".join(text[4:])
+
+
+def test_heading_wraps_onto_a_tail_with_a_comma_where_blank_lines_mark_paragraphs() -> None:
+    heading = ["二、以数字化转型为牵", "引，全面提升基层治理水平"]
+    body = column([LEAD], 12)
+    text = "\n".join(heading) + "\n\n" + body + "\n" + body
+    doc = from_text(text)
+    assert doc.articles[0].outline[0].text == "".join(heading)
