@@ -5,7 +5,12 @@
     python -m tests.evaluation --relayouts 48  # also both pages re-typeset in 48 layouts
 
 Paragraph F1 compares the multiset of paragraph texts exactly (white space ignored);
-outline F1 compares (level, text) pairs of every article's outline.
+outline F1 compares (level, text) pairs of every article's outline. Block F1 compares
+(kind, text) pairs of every block and headline part (kicker, title, subtitle, byline).
+
+The relayouts also cover `features`, a made-up page with the conventions of real pages
+that the two samples lack: running heads, kickers and subtitles, photo captions, lead
+datelines, interviews, notices, every numbering style. It is scored by block F1 too.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"
 _WS = re.compile(r"\s+")
+_HEAD_KEYS = ("kicker", "title", "subtitle", "byline")
+FEATURES = "features"
 
 
 def norm(text: str) -> str:
@@ -77,6 +84,23 @@ def doc_paragraphs(doc: Document) -> Counter:
 
 def doc_outline(doc: Document) -> Counter:
     return Counter((o.level, norm(o.text)) for a in doc.articles for o in a.outline)
+
+
+def gold_blocks(gold: dict) -> Counter:
+    heads = Counter(
+        (key, norm(a[key])) for a in gold["articles"] for key in _HEAD_KEYS if a.get(key)
+    )
+    return heads + Counter(
+        (b["kind"], norm(b["text"])) for a in gold["articles"] for b in a["blocks"]
+    )
+
+
+def doc_blocks(doc: Document) -> Counter:
+    return Counter((b.kind, norm(b.text)) for a in doc.articles for b in a.all_blocks())
+
+
+def score_blocks(doc: Document, gold: dict) -> Score:
+    return f1(doc_blocks(doc), gold_blocks(gold))
 
 
 def score_document(doc: Document, gold: dict) -> tuple[Score, Score]:
@@ -149,6 +173,29 @@ def relayout_report(count: int) -> None:
     )
     for para_f1, outline_f1, name, described in sorted(rows)[:5]:
         print(f"  {para_f1:.3f} {outline_f1:.3f}  {name} {described}")
+    features_report(count)
+
+
+def features_report(count: int) -> None:
+    """Pooled scores over `count` layouts of the made-up features page."""
+    from tests.relayout import layouts, render
+
+    gold = load_gold(FEATURES)
+    total_p = total_o = total_b = Score(0, 0, 0)
+    rows = []
+    for k, layout in enumerate(layouts(count)):
+        doc = from_bytes(render(gold, layout, seed=k))
+        para, outline = score_document(doc, gold)
+        blocks = score_blocks(doc, gold)
+        total_p, total_o, total_b = total_p + para, total_o + outline, total_b + blocks
+        rows.append((blocks.f1, para.f1, outline.f1, layout.describe()))
+    print(
+        f"\n{count} relayouts of the features page, pooled: paragraph F1 {total_p.f1:.3f}, "
+        f"outline F1 {total_o.f1:.3f}, block F1 {total_b.f1:.3f}; worst three (block, "
+        "paragraph, outline):"
+    )
+    for blocks_f1, para_f1, outline_f1, described in sorted(rows)[:3]:
+        print(f"  {blocks_f1:.3f} {para_f1:.3f} {outline_f1:.3f}  {described}")
 
 
 if __name__ == "__main__":

@@ -124,7 +124,8 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
             if layout.ocr_spaces and kind in ("paragraph", "question"):
                 text = ocr_spaces(text)
             if kind == "noise":
-                noise.append([text])
+                # Furniture listed before an article's body is the page's running head.
+                (noise if body else top).append([text])
             elif kind == "jump" and layout.inline_jump and text.startswith("（上接"):
                 pending_jump = text + " "
             elif kind == "dateline" and layout.inline_dateline and body:
