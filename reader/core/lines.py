@@ -86,6 +86,12 @@ _DATELINE = (
 )
 _DATELINE_LINE = re.compile(rf"^{_DATELINE}$")
 _DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE})$")
+# Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
+# with the story after it on the line: 新华社北京3月12日电（记者 …）).
+_LEAD = re.compile(
+    r"^(【?编者按】?\s*[：:]?|本报讯"
+    r"|(本报|新华社|中新社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)\s*\S)"
+)
 _QUESTION = re.compile(r"^(问|记者|主持人)\s*[：:]")
 _ANSWER = re.compile(r"^答\s*[：:]")
 _SUBTITLE = re.compile(r"^(——|--|－－)\s*\S")
@@ -102,6 +108,7 @@ _FURNITURE = re.compile(
     r"|第?\s*\d{1,3}\s*版"
     r"|\d{1,3}"
     r"|[A-Z]?\d{1,2}\s*版?\s*[\u4e00-\u9fff]{2,4}\s*版?"
+    r"|[\u4e00-\u9fff]{2,6}(日报|晚报|早报|时报|商报|周报|都市报)"
     r"|本版责编.*|本版编辑.*)$"
 )
 _DATE_FRAGMENTS = re.compile(
@@ -112,14 +119,14 @@ _OPENING = frozenset("“‘「『（《〈【")
 _ANY_MARK = re.compile(
     rf"^(?:[{CN_NUM}]{{1,3}}\s*[、，.．]|[（(]|\d{{1,2}}\s*[、.．]|[①-⑳❶-❿⑴-⒇]|图为"
     r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源|问|记者|主持人|答)\s*[：:]"
-    r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/"
+    r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/|【?编者按"
     r"|文／|撰文|作者|——|--|－－)"
 )
 _TRAILING_NUMBER = re.compile(r"(?<=\D)\d{1,4}(年\d{0,2})?(月\d{0,2})?$")
 # First characters that can begin a marked line; most lines start elsewhere and skip
 # the regexes entirely.
 _MARK_STARTS = frozenset(
-    CN_NUM + "（(□■◇◆▢☐▲△●○问记答主责本编校美版来图新中人光经央文撰通特—－-"
+    CN_NUM + "（(□■◇◆▢☐▲△●○问记答主责本编校美版来图新中人光经央文撰通特—－-【"
     "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
 )
 
@@ -163,6 +170,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "end", 0, 0
     if text.startswith("图为") and len(text) > 4:
         return "caption", 0, 0
+    if _LEAD.match(text):
+        return "lead", 0, 0
     if _QUESTION.match(text):
         return "question", 0, 0
     if _ANSWER.match(text):

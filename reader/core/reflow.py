@@ -42,11 +42,14 @@ _MARK_NAMES = {
     "subtitle": "a subtitle",
     "question": "a question",
     "answer": "an answer",
+    "lead": "a lead or an editor's note",
     "noise": "page furniture",
     "notice": "a notice headline",
     "caption": "a photo caption",
 }
 _BREAK_BEFORE = frozenset(_MARK_NAMES)
+# Marks of lines that open an ordinary paragraph.
+_PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # The decisions the marks make, each one object shared by every page.
 _NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
 _ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
@@ -206,10 +209,10 @@ class ColumnWidths:
         self.n = n = len(lines)
         self.edges = edges
         width = lines.width
-        # Plain lines (and answers) of at least 12 cells; anything else is 0.
+        # Plain lines (and answers and leads) of at least 12 cells; anything else is 0.
         self.usable = [w if w >= 12 else 0 for w in width]
         for k in marked:
-            if lines.mark[k] != "answer":
+            if lines.mark[k] not in _PARAGRAPH_MARKS:
                 self.usable[k] = 0
         # Estimates by line; None until estimated, and _NO_ESTIMATE where the window holds
         # too few usable lines.
@@ -380,7 +383,7 @@ class Reflow:
         mark = self.lines.mark[i]
         if mark == "heading":
             return RawBlock("heading", i, i + 1, self.lines.style[i], self.lines.label[i])
-        return RawBlock("paragraph" if mark in ("", "answer") else mark, i, i + 1)
+        return RawBlock("paragraph" if mark in _PARAGRAPH_MARKS else mark, i, i + 1)
 
     def _decide(self, cur: RawBlock, i: int) -> tuple[bool, str]:
         """Join line i onto the block, or break before it, and why.

@@ -363,9 +363,10 @@ NEWS = [
 
 def test_running_head_over_several_lines_is_furniture() -> None:
     # The page number and the section name beside it come out a line each.
-    doc = from_text("\n".join(["2025年3月12日 星期三", "3", "要闻", *NEWS]) + "\n")
+    head = ["山西日报", "2025年3月12日 星期三", "3", "要闻"]
+    doc = from_text("\n".join([*head, *NEWS]) + "\n")
     noise = [b.text for _, b in doc.iter_blocks() if b.kind == "noise"]
-    assert noise == ["2025年3月12日 星期三", "3", "要闻"]
+    assert noise == head
     assert [a.title for a in doc.articles] == ["春耕备耕正当时"]
 
 
@@ -436,3 +437,17 @@ def test_heading_wraps_onto_a_tail_with_a_comma_where_blank_lines_mark_paragraph
     text = "\n".join(heading) + "\n\n" + body + "\n" + body
     doc = from_text(text)
     assert doc.articles[0].outline[0].text == "".join(heading)
+
+
+def test_editors_note_and_lead_open_a_paragraph_even_after_a_full_line() -> None:
+    # Both paragraphs before them end a sentence at a full line: only the words tell.
+    lines = [
+        "眼下正是春耕备耕的关键时节，三晋大地处",
+        "处涌动着春耕热潮，田间地头一片繁忙。",
+        "编者按：春耕生产关系全年粮食丰收。本报",
+        "今起推出系列报道，记录各地的好做法。",
+        "新华社太原3月11日电（记者 王五）农机手",
+        "们驾驶着拖拉机来回穿梭，一片繁忙景象。",
+    ]
+    doc = from_text("\n".join(lines) + "\n")
+    assert paragraphs(doc) == ["".join(lines[k : k + 2]) for k in (0, 2, 4)]
