@@ -8,9 +8,10 @@ Paragraph F1 compares the multiset of paragraph texts exactly (white space ignor
 outline F1 compares (level, text) pairs of every article's outline. Block F1 compares
 (kind, text) pairs of every block and headline part (kicker, title, subtitle, byline).
 
-The relayouts also cover `features`, a made-up page with the conventions of real pages
-that the two samples lack: running heads, kickers and subtitles, photo captions, lead
-datelines, interviews, notices, every numbering style. It is scored by block F1 too.
+The relayouts also cover two made-up pages with the conventions of real pages that the
+two samples lack: `features` (running heads, kickers and subtitles, photo captions, lead
+datelines, interviews, notices, every numbering style) and `briefs` (short news items with
+their reporters in brackets, a commentary, a photo). They are scored by block F1 too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"
 _WS = re.compile(r"\s+")
 _HEAD_KEYS = ("kicker", "title", "subtitle", "byline")
-FEATURES = "features"
+MADE_UP = ("features", "briefs")
 
 
 def norm(text: str) -> str:
@@ -173,14 +174,15 @@ def relayout_report(count: int) -> None:
     )
     for para_f1, outline_f1, name, described in sorted(rows)[:5]:
         print(f"  {para_f1:.3f} {outline_f1:.3f}  {name} {described}")
-    features_report(count)
+    for name in MADE_UP:
+        made_up_report(name, count)
 
 
-def features_report(count: int) -> None:
-    """Pooled scores over `count` layouts of the made-up features page."""
+def made_up_report(name: str, count: int) -> None:
+    """Pooled scores over `count` layouts of a made-up page, and its worst layouts."""
     from tests.relayout import layouts, render
 
-    gold = load_gold(FEATURES)
+    gold = load_gold(name)
     total_p = total_o = total_b = Score(0, 0, 0)
     rows = []
     for k, layout in enumerate(layouts(count)):
@@ -190,9 +192,9 @@ def features_report(count: int) -> None:
         total_p, total_o, total_b = total_p + para, total_o + outline, total_b + blocks
         rows.append((blocks.f1, para.f1, outline.f1, layout.describe()))
     print(
-        f"\n{count} relayouts of the features page, pooled: paragraph F1 {total_p.f1:.3f}, "
-        f"outline F1 {total_o.f1:.3f}, block F1 {total_b.f1:.3f}; worst three (block, "
-        "paragraph, outline):"
+        f"\n{count} relayouts of the made-up page {name}, pooled: paragraph F1 "
+        f"{total_p.f1:.3f}, outline F1 {total_o.f1:.3f}, block F1 {total_b.f1:.3f}; "
+        "worst three (block, paragraph, outline):"
     )
     for blocks_f1, para_f1, outline_f1, described in sorted(rows)[:3]:
         print(f"  {blocks_f1:.3f} {para_f1:.3f} {outline_f1:.3f}  {described}")

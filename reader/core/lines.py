@@ -202,7 +202,10 @@ def is_byline(text: str) -> bool:
     elif not marked:
         return False
     names = rest.split()
-    if not names or len(names) > 6:
+    if not names:
+        # A role that names nobody: "□ 本报评论员", "■本报记者".
+        return m is not None and (marked or m.group(1).endswith("评论员"))
+    if len(names) > 6:
         return False
     if len(names) == 1 and len(names[0]) > 4:
         return False

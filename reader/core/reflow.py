@@ -61,8 +61,9 @@ _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"
 STANDALONE_MAX_CHARS = 34
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
 _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
-# Marks that end a headline group: the lines above them are its kicker and title.
-_HEAD_ENDS = frozenset(("subtitle", "byline"))
+# Marks that end a headline group, or open the body below it: the lines above them are
+# its kicker and title.
+_HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,8 +529,9 @@ class Reflow:
         return self.local_indents[b] if self.local_indents else self.habits.indents
 
     def _headline_above(self, a: int, b: int) -> bool:
-        """Lines a and b are short unpunctuated lines over a subtitle or byline (at most
-        one more such line between): a kicker over a title, each printed on its own."""
+        """Lines a and b are short unpunctuated lines over a subtitle, a byline or a lead
+        (本报讯…), at most one more such line between: a kicker over a title, each printed
+        on its own."""
         lines = self.lines
         text, mark = lines.text, lines.mark
         if mark[a] != "" or not unpunctuated(text[a]) or not unpunctuated(text[b]):

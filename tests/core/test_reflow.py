@@ -451,3 +451,19 @@ def test_editors_note_and_lead_open_a_paragraph_even_after_a_full_line() -> None
     ]
     doc = from_text("\n".join(lines) + "\n")
     assert paragraphs(doc) == ["".join(lines[k : k + 2]) for k in (0, 2, 4)]
+
+
+def test_commentator_byline_names_nobody() -> None:
+    doc = from_text("\n".join(["让改革红利更多惠及群众", "□ 本报评论员", *NEWS[2:]]) + "\n")
+    art = doc.articles[0]
+    assert (art.title, art.byline) == ("让改革红利更多惠及群众", "□ 本报评论员")
+
+
+def test_kicker_and_title_over_a_lead_each_take_a_line() -> None:
+    # Indents kept: neither headline line is indented, so the indents do not tell.
+    head = ["助力乡村振兴", "“三晋英才”专家服务基层"]
+    lead = ["\u3000\u3000本报讯 近日，“三晋英才”专家服务基层", "活动在吕梁启动。"]
+    body = ["\u3000\u3000" + NEWS[2], *NEWS[3:]]
+    for sep in ("\n", "\n\n"):
+        art = from_text(sep.join([*body, "（记者 王五）", *head, *lead]) + "\n").articles[-1]
+        assert (art.kicker, art.title) == tuple(head), repr(sep)
