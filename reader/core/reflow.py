@@ -27,6 +27,7 @@ from reader.core.text import (
     ends_sentence,
     has_colon,
     has_sentence_mark,
+    is_cjk_char,
     join_all,
     join_lines,
     unpunctuated,
@@ -657,11 +658,25 @@ def is_standalone_text(text: str) -> bool:
 
 
 def clean_byline(text: str) -> str:
-    """'□ 赵 婷' -> '□ 赵婷': names spread to align with longer ones are closed up."""
+    """'□ 赵 婷' -> '□ 赵婷', '本报记者 张三 李 四' -> '本报记者 张三 李四': names spread
+    to line up with longer ones are closed up."""
     marker = text[:1] if text[:1] in "□■◇◆▢☐▲△●○" else ""
-    rest = text[len(marker) :].strip()
-    rest = despace_cjk_spaced(rest)
+    rest = " ".join(_close_up_names(text[len(marker) :].split()))
     return f"{marker} {rest}" if marker else rest
+
+
+def _close_up_names(parts: list[str]) -> list[str]:
+    """Runs of single characters in a byline are spread names: two or three characters
+    make one name, four make two. Other runs are left as they are."""
+    out: list[str] = []
+    for single, run in itertools.groupby(parts, lambda p: len(p) == 1 and is_cjk_char(p)):
+        names = list(run)
+        if single and len(names) in (2, 3):
+            names = ["".join(names)]
+        elif single and len(names) == 4:
+            names = ["".join(names[:2]), "".join(names[2:])]
+        out.extend(names)
+    return out
 
 
 def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:

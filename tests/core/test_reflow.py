@@ -467,3 +467,15 @@ def test_kicker_and_title_over_a_lead_each_take_a_line() -> None:
     for sep in ("\n", "\n\n"):
         art = from_text(sep.join([*body, "（记者 王五）", *head, *lead]) + "\n").articles[-1]
         assert (art.kicker, art.title) == tuple(head), repr(sep)
+
+
+def test_spread_names_in_a_byline_are_closed_up() -> None:
+    # Two-character names are spread to line up with three-character ones.
+    for byline, clean in (
+        ("本报记者 张三 李 四", "本报记者 张三 李四"),
+        ("□ 赵 婷", "□ 赵婷"),
+        ("本报记者 赵 婷 王 五", "本报记者 赵婷 王五"),
+        ("新华社记者 刘亢 蒋芳 杨绍功", "新华社记者 刘亢 蒋芳 杨绍功"),
+    ):
+        doc = from_text("\n".join([NEWS[0], byline, *NEWS[2:]]) + "\n")
+        assert doc.articles[0].byline == clean
