@@ -414,13 +414,13 @@ class Reflow:
         if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):
             return True, "end matter continues to its closing bracket"
         if (
-            mark[b] == "subtitle"
+            mark[b] in ("subtitle", "caption")
             and not lines.ends[a]
             and not (len(cur) == 1 and unpunctuated(lines.text[a]) and cur.kind == "paragraph")
+            and (mark[b] == "subtitle" or cur.kind in ("paragraph", "question"))
         ):
-            mark[b] = ""  # a dash that wrapped to the start of a line, mid-sentence
-        if mark[b] == "caption" and not lines.ends[a] and cur.kind in _RUNNING:
-            mark[b] = ""  # "图为" at a line start mid-sentence ("以下\n图为例")
+            # A dash, or 图为, that wrapped to the start of a line mid-sentence: "以下\n图为例".
+            mark[b] = ""
         if cur.kind == "caption":
             return self._caption_continues(a, b)
         if mark[b] in _BREAK_BEFORE:

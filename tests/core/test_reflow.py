@@ -479,3 +479,11 @@ def test_spread_names_in_a_byline_are_closed_up() -> None:
     ):
         doc = from_text("\n".join([NEWS[0], byline, *NEWS[2:]]) + "\n")
         assert doc.articles[0].byline == clean
+
+
+def test_photo_caption_under_a_title_or_heading_stands_apart() -> None:
+    caption = ["图为农机手在田间作业。", "本报记者 李四 摄"]
+    for above in (NEWS[0], "一、春耕生产"):
+        doc = from_text("\n".join([above, *caption, *NEWS[2:]]) + "\n")
+        ends = [b.text for _, b in doc.iter_blocks() if b.kind == "end"]
+        assert ends == ["".join(caption)], above
