@@ -19,7 +19,17 @@ ALPHABET = st.sampled_from(
     + list("，。！？、；：“”（）《》——…")
     + list("0123456789abcXYZ- 　□■")
 )
-LINE = st.text(ALPHABET, min_size=0, max_size=40)
+# Whole pieces that open the rules about marks: captions and credits, leads, running heads,
+# notices, bylines, datelines, end matter, headings.
+PIECES = st.sampled_from(
+    ["图为", " 摄", "供图", "本报讯", "编者按：", "要闻", "某某日报", "本报评论员", "遗失声明",
+     "（记者 张三）", "新华社北京3月12日电", "（上接1版）", "一、", "（一）", "1.", "——", "问：",
+     "2025年3月12日 星期三", "李 四", "。", "，"]
+)  # fmt: skip
+LINE = st.one_of(
+    st.text(ALPHABET, min_size=0, max_size=40),
+    st.lists(st.one_of(PIECES, ALPHABET), max_size=8).map("".join),
+)
 PAGE = st.lists(LINE, min_size=1, max_size=60)
 
 
