@@ -73,7 +73,7 @@ _CREDIT = re.compile(
     r"|^[（(]\s*[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}\s*(?:摄|供图)\s*[)）]$"
 )
 # How a photo caption's text ends once its credit is in.
-CREDIT_END = ("摄", "供图", "提供", "摄影", "摄）", "摄)", "供图）", "供图)")
+CREDIT_END = ("摄", "供图", "提供", "摄影", "摄）", "摄)", "供图）", "供图)", "提供）", "提供)")
 _JUMP = re.compile(
     rf"^[（(]\s*(上接|下转|紧接|接上|转|接)\s*第?\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]"
 )
@@ -92,6 +92,7 @@ _LEAD = re.compile(
     r"^(【?编者按】?\s*[：:]?|本报讯"
     r"|(本报|新华社|中新社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)\s*\S)"
 )
+_LEAD_STARTS = frozenset("【编本新中")
 _QUESTION = re.compile(r"^(问|记者|主持人)\s*[：:]")
 _ANSWER = re.compile(r"^答\s*[：:]")
 _SUBTITLE = re.compile(r"^(——|--|－－)\s*\S")
@@ -166,11 +167,11 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "end", 0, 0
     if len(text) <= 60 and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
-    if _CAPTION.match(text) or _CREDIT.match(text):
+    if text.endswith(CREDIT_END) and (_CAPTION.match(text) or _CREDIT.match(text)):
         return "end", 0, 0
     if text.startswith("图为") and len(text) > 4:
         return "caption", 0, 0
-    if _LEAD.match(text):
+    if first in _LEAD_STARTS and _LEAD.match(text):
         return "lead", 0, 0
     if _QUESTION.match(text):
         return "question", 0, 0
