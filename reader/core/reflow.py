@@ -519,7 +519,24 @@ class Reflow:
             return False, "next line is two characters short: its indent was stripped"
         if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
+        if ends[b] and 3 <= short_b <= 8 and self._full_line_after(b):
+            # Line b, two characters short and ending a sentence, is a paragraph's last
+            # line or its indent-stripped first: a first line is followed by a full one.
+            return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _full_line_after(self, b: int) -> bool:
+        """The line after b is plain text that goes on from b (no blank line between where
+        blank lines mark paragraphs) and fills the column."""
+        lines = self.lines
+        c = b + 1
+        return (
+            c < len(lines)
+            and lines.mark[c] == ""
+            and lines.idx[c] != lines.idx[b]
+            and not (lines.gap[c] and self._blank(c) == "paragraph")
+            and lines.width[c] >= self.columns.fwd(c) - 2
+        )
 
     def _blank(self, b: int) -> str:
         """The blank-line habit where line b is."""

@@ -487,3 +487,13 @@ def test_photo_caption_under_a_title_or_heading_stands_apart() -> None:
         doc = from_text("\n".join([above, *caption, *NEWS[2:]]) + "\n")
         ends = [b.text for _, b in doc.iter_blocks() if b.kind == "end"]
         assert ends == ["".join(caption)], above
+
+
+def test_stripped_first_line_ending_a_sentence_is_told_by_the_full_line_after_it() -> None:
+    # The second paragraph's first line, two characters short, ends a sentence exactly
+    # at its line end, just as a last line would; the full line after it says it is first.
+    p1 = ["国有企业是中国特色社", "会主义的重要物质基础和政", "治基础，肩负着经济责任。"]
+    p2 = ["全省春耕进展很顺利。", "农机手们驾驶着拖拉机来回", "穿梭，一片繁忙景象。"]
+    for sep in ("\n", "\n\n"):
+        doc = from_text(sep.join(p1 + p2 + p1) + "\n")
+        assert paragraphs(doc) == ["".join(p1), "".join(p2), "".join(p1)], repr(sep)
