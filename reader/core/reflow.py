@@ -494,7 +494,7 @@ class Reflow:
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
                     return False, "short line ends a sentence"
-                if unpunctuated(lines.text[b]) and width[b] <= columns.fwd(b) - 8:
+                if unpunctuated(lines.text[b]) and width[b] <= columns.fwd(b) - 4:
                     return False, "next line is short and unpunctuated: a headline or subhead"
             return True, "next line is not indented"
         if self._blank(b) == "paragraph":

@@ -497,3 +497,17 @@ def test_stripped_first_line_ending_a_sentence_is_told_by_the_full_line_after_it
     for sep in ("\n", "\n\n"):
         doc = from_text(sep.join(p1 + p2 + p1) + "\n")
         assert paragraphs(doc) == ["".join(p1), "".join(p2), "".join(p1)], repr(sep)
+
+
+def test_subhead_where_indents_were_kept_needs_to_be_only_a_little_short() -> None:
+    # Where paragraphs keep their indents, a line that is not indented, follows a sentence
+    # end and carries no punctuation is not a paragraph's last line (that would end with
+    # a mark) nor one of its full middle lines: a short one is a subhead.
+    body = [
+        "\u3000\u3000国有企业是中国特色社",
+        "会主义的重要物质基础和政",
+        "治基础，肩负着经济责任。",
+    ]
+    subhead = "一“丝”成链酿新机"  # 18 cells in a column of 24
+    doc = from_text("\n".join([*body, subhead, *body]) + "\n")
+    assert [o.text for o in doc.articles[0].outline] == [subhead]
