@@ -25,7 +25,9 @@ _OPENING = frozenset("“‘（《「『【")
 class Layout:
     width: int = 20  # characters per column line
     indent: str = "stripped"  # "stripped", "fullwidth" or "ascii"
-    blank: str = "every"  # "every", "paragraph" or "none"
+    # "every", "paragraph", "none", or "double": a blank line after every line and two
+    # between paragraphs
+    blank: str = "every"
     newline: str = "\n"
     encoding: str = "utf-8"
     ocr_spaces: bool = False  # OCR's spaces around half-width runs: "2024年 5月"
@@ -174,9 +176,9 @@ def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
     for group in groups:
         for line in group:
             out.append(line)
-            if layout.blank == "every":
+            if layout.blank in ("every", "double"):
                 out.append("")
-        if layout.blank == "paragraph":
+        if layout.blank in ("paragraph", "double"):
             out.append("")
     text = layout.newline.join(out) + layout.newline
     return text.encode(layout.encoding)

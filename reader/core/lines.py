@@ -301,10 +301,12 @@ class Lines:
 
     Entry k of every column describes content line k: `idx` its source line (0-based),
     `text` its clean text, `indent` the leading white space OCR kept in cells (a full-width
-    space is two), `gap` whether blank lines preceded it, `part` "head"/"tail" when a
-    source line was split in two, `room` the cells of white space that cleaning took out
-    of the line (OCR's spaces around half-width runs: the gaps are on the printed line);
-    `width` its printed width in display cells, white space included, `mark` what
+    space is two), `gap` whether blank lines preceded it (more of them than the page puts
+    between its lines as a rule: one, where it sets paragraphs two apart), `part`
+    "head"/"tail" when a source line was split in two, `room` the cells of white space
+    that cleaning took out of the line (OCR's spaces around half-width runs: the gaps are
+    on the printed line); `width` its printed width in display cells, white space
+    included, `mark` what
     the text alone says it is ("" for ordinary text), `style` a heading's numbering style,
     1 (一、) to 5 (①), `label` the length of a run-in heading label, colon included, `ends`
     whether it ends a sentence and `soft` whether it ends with a comma-like mark (so
@@ -486,12 +488,23 @@ def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
     return {i: lead for i in changed if stripped[i] and (lead := _indent_cells(source_lines[i]))}
 
 
+def _usual_spacing(steps: list[int]) -> int:
+    """How far apart the page's lines usually are: 2 where a blank line follows nearly
+    every line and paragraphs are set further apart (two blank lines or more), else 1.
+    A gap is a step beyond it."""
+    n = len(steps)
+    if max(steps) >= 3 and steps.count(1) <= 0.05 * n and steps.count(2) >= 0.2 * n:
+        return 2
+    return 1
+
+
 def content_lines(source_lines: list[str]) -> Lines:
     stripped = list(map(str.strip, source_lines))
     idx = list(itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
     n = len(texts)
-    gap = list(map(operator.gt, map(operator.sub, idx, [-1, *idx[:-1]]), itertools.repeat(1)))
+    steps = list(map(operator.sub, idx, [-1, *idx[:-1]]))  # 1: no blank line between
+    gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(steps))))
     indent = [0] * n
     for i, lead in _indents(source_lines, stripped).items():
         indent[bisect.bisect_left(idx, i)] = lead

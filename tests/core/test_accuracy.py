@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reader.core.decode import decode_bytes
@@ -89,6 +91,19 @@ def test_made_up_page_relayouts(name: str) -> None:
     assert total_o.f1 >= 0.99, total_o
     assert total_b.f1 >= 0.99, total_b
     assert worst >= 0.9
+
+
+def test_relayouts_with_two_blank_lines_between_paragraphs() -> None:
+    # A blank line after every line and two between paragraphs: the extra one is the gap.
+    total_p = total_o = Score(0, 0, 0)
+    for name in [*NAMES, *MADE_UP]:
+        gold = load_gold(name)
+        for k, layout in enumerate(layouts(24)):
+            data = render(gold, replace(layout, blank="double"), seed=k)
+            p, o = score_document(from_bytes(data), gold)
+            total_p, total_o = total_p + p, total_o + o
+    assert total_p.f1 >= 0.998, total_p
+    assert total_o.f1 >= 0.998, total_o
 
 
 def test_relayouts_with_halfwidth_punctuation() -> None:
