@@ -488,12 +488,15 @@ def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
     return {i: lead for i in changed if stripped[i] and (lead := _indent_cells(source_lines[i]))}
 
 
-def _usual_spacing(steps: list[int]) -> int:
-    """How far apart the page's lines usually are: 2 where a blank line follows nearly
-    every line and paragraphs are set further apart (two blank lines or more), else 1.
-    A gap is a step beyond it."""
-    n = len(steps)
-    if max(steps) >= 3 and steps.count(1) <= 0.05 * n and steps.count(2) >= 0.2 * n:
+def _usual_spacing(idx: list[int]) -> int:
+    """How far apart the page's lines (at source lines `idx`) usually are: 2 where a
+    blank line follows nearly every line and paragraphs are set further apart (two blank
+    lines or more), else 1. A gap is a step beyond it."""
+    n = len(idx) - 1
+    if n < 1 or idx[-1] - idx[0] <= 2 * n:  # not even one blank line after every line
+        return 1
+    steps = list(map(operator.sub, idx[1:], idx))
+    if steps.count(1) <= 0.05 * n and steps.count(2) >= 0.2 * n and max(steps) >= 3:
         return 2
     return 1
 
@@ -503,8 +506,8 @@ def content_lines(source_lines: list[str]) -> Lines:
     idx = list(itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
     n = len(texts)
-    steps = list(map(operator.sub, idx, [-1, *idx[:-1]]))  # 1: no blank line between
-    gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(steps))))
+    steps = map(operator.sub, idx, [-1, *idx[:-1]])  # 1: no blank line between
+    gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
     indent = [0] * n
     for i, lead in _indents(source_lines, stripped).items():
         indent[bisect.bisect_left(idx, i)] = lead
