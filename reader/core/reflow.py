@@ -552,14 +552,14 @@ class Reflow:
         on its own."""
         lines = self.lines
         text, mark = lines.text, lines.mark
-        if mark[a] != "" or not unpunctuated(text[a]) or not unpunctuated(text[b]):
-            return False
         for c in range(b + 1, min(b + 3, len(lines))):
             if mark[c] in _HEAD_ENDS:
-                return True
-            if mark[c] != "" or not unpunctuated(text[c]):
+                break
+            if mark[c] != "":
                 return False
-        return False
+        else:
+            return False
+        return mark[a] == "" and all(unpunctuated(text[k]) for k in range(a, c))
 
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines
