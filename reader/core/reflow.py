@@ -494,7 +494,9 @@ class Reflow:
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
                     return False, "short line ends a sentence"
-                if unpunctuated(lines.text[b]) and width[b] <= columns.fwd(b) - 4:
+                if unpunctuated(lines.text[b]) and (
+                    width[b] <= columns.fwd(b) - 4 or not self._runs_on(b)
+                ):
                     return False, "next line is short and unpunctuated: a headline or subhead"
             return True, "next line is not indented"
         if self._blank(b) == "paragraph":
@@ -524,6 +526,12 @@ class Reflow:
             # line or its indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _runs_on(self, b: int) -> bool:
+        """Plain text follows line b. An unpunctuated line that nothing plain follows
+        cannot be a paragraph's last line, which ends with a mark."""
+        c = b + 1
+        return c < len(self.lines) and self.lines.mark[c] == ""
 
     def _full_line_after(self, b: int) -> bool:
         """The line after b is plain text that goes on from b (no blank line between where
