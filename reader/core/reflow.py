@@ -521,7 +521,7 @@ class Reflow:
             return False, "next line is two characters short: its indent was stripped"
         if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
-        if ends[b] and 3 <= short_b <= 8 and self._full_line_after(b):
+        if ends[b] and 2 <= short_b <= 8 and self._full_line_after(b):
             # Line b, two characters short and ending a sentence, is a paragraph's last
             # line or its indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
