@@ -494,9 +494,12 @@ def test_stripped_first_line_ending_a_sentence_is_told_by_the_full_line_after_it
     # at its line end, just as a last line would; the full line after it says it is first.
     p1 = ["国有企业是中国特色社", "会主义的重要物质基础和政", "治基础，肩负着经济责任。"]
     p2 = ["全省春耕进展很顺利。", "农机手们驾驶着拖拉机来回", "穿梭，一片繁忙景象。"]
-    for sep in ("\n", "\n\n"):
-        doc = from_text(sep.join(p1 + p2 + p1) + "\n")
-        assert paragraphs(doc) == ["".join(p1), "".join(p2), "".join(p1)], repr(sep)
+    # The same with its full stop hanging past the column: one character short, not two.
+    p3 = ["全省春耕进展非常顺利。", *p2[1:]]
+    for second in (p2, p3):
+        for sep in ("\n", "\n\n"):
+            doc = from_text(sep.join(p1 + second + p1) + "\n")
+            assert paragraphs(doc) == ["".join(p1), "".join(second), "".join(p1)], repr(sep)
 
 
 def test_subhead_where_indents_were_kept_needs_to_be_only_a_little_short() -> None:
