@@ -309,9 +309,11 @@ class Lines:
     included, `mark` what
     the text alone says it is ("" for ordinary text), `style` a heading's numbering style,
     1 (一、) to 5 (①), `label` the length of a run-in heading label, colon included, `ends`
-    whether it ends a sentence and `soft` whether it ends with a comma-like mark (so
-    cannot end a paragraph or title). `firsts` and `lasts` hold every line's first and
-    last character as one string each, so that a question about line ends is one scan.
+    whether it ends a sentence, `soft` whether it ends with a comma-like mark (so
+    cannot end a paragraph or title) and `hangs` whether it ends with a mark that
+    typesetting lets hang past the column (either of those, or a closing mark). `firsts`
+    and `lasts` hold every line's first and last character as one string each, so that a
+    question about line ends is one scan.
     """
 
     idx: list[int]
@@ -328,6 +330,7 @@ class Lines:
     label: list[int] = field(default_factory=list)
     ends: list[bool] = field(default_factory=list)
     soft: list[bool] = field(default_factory=list)
+    hangs: list[bool] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -424,17 +427,18 @@ def _features(lines: Lines, forced: dict[int, str]) -> None:
         mark[k], style[k], label[k] = classify(texts[k], k in starting)
     for k, forced_mark in forced.items():
         mark[k] = forced_mark
-    ends = [False] * n
+    ends, soft, hangs = [False] * n, [False] * n, [False] * n
     for k in _at(_SENTENCE_LASTS, lasts):
-        ends[k] = True
+        ends[k] = hangs[k] = True
     for k in _at(_CLOSING_LASTS, lasts):
         core = texts[k].rstrip(CLOSING_CHARS)
         ends[k] = bool(core) and core[-1] in SENTENCE_END
-    soft = [False] * n
+        hangs[k] = True
     for k in _at(_SOFT_LASTS, lasts):
-        soft[k] = True
+        soft[k] = hangs[k] = True
     lines.width = _widths(lines)
     lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
+    lines.hangs = hangs
 
 
 class Split(NamedTuple):

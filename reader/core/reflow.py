@@ -196,6 +196,14 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 
 
+def _upper_quartile(values: list[int]) -> int:
+    """Upper quartile of the values that are not 0, or _NO_ESTIMATE for fewer than two."""
+    count = len(values) - values.count(0)
+    values.sort()
+    # Zeros sort first; the upper quartile counts down from the widest.
+    return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
+
+
 class ColumnWidths:
     """The column width around each line, estimated from the lines before it (`back`) and
     the lines after it (`fwd`), each over `window` lines of the same article: a window
@@ -216,6 +224,11 @@ class ColumnWidths:
         for k in marked:
             if lines.mark[k] not in _PARAGRAPH_MARKS:
                 self.usable[k] = 0
+        # The same, of the lines that end in text: a mark at a line's end may hang past
+        # the column, so those lines can be a character wider than it.
+        self.text_ends = list(self.usable)
+        for k in itertools.compress(itertools.count(), lines.hangs):
+            self.text_ends[k] = 0
         # Estimates by line; None until estimated, and _NO_ESTIMATE where the window holds
         # too few usable lines.
         self._back: list[int | None] = [None] * (n + 1)
@@ -228,12 +241,12 @@ class ColumnWidths:
         return full[len(full) * 3 // 4] if full else 40
 
     def _estimate(self, start: int, end: int) -> int:
-        """Upper quartile of the usable widths in usable[start:end], or _NO_ESTIMATE."""
-        values = self.usable[start:end]
-        count = len(values) - values.count(0)
-        values.sort()
-        # Zeros sort first; the upper quartile counts down from the widest.
-        return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
+        """The column over lines start..end-1, or _NO_ESTIMATE: the upper quartile of the
+        usable widths, or of those of the lines ending in text where it comes within a
+        character of it (the widest lines are wide by the marks hanging at their ends)."""
+        every = _upper_quartile(self.usable[start:end])
+        text_ends = _upper_quartile(self.text_ends[start:end])
+        return text_ends if text_ends >= every - 2 else every
 
     def _start(self, i: int) -> int:
         """Where the window before line i starts."""
@@ -517,7 +530,8 @@ class Reflow:
         if unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
             return False, "next line is short and unpunctuated: a headline or subhead"
         short_a, short_b = expected - width[a], fwd - width[b]
-        if not ends[b] and 3 <= short_b <= 8:
+        # A mark at the end of the line may hang past the column: one character short.
+        if not ends[b] and (2 if lines.soft[b] else 3) <= short_b <= 8:
             return False, "next line is two characters short: its indent was stripped"
         if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
             return False, "both lines fall short of the column: one paragraph ends, one begins"

@@ -158,3 +158,20 @@ def test_pages_whose_articles_keep_different_habits(habit: str) -> None:
         total_p, total_o = total_p + p, total_o + o
     assert total_p.f1 >= 0.985, total_p
     assert total_o.f1 >= 0.99, total_o
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("004_5555c6bc0344852d", Layout(width=30, indent="stripped", blank="none")),
+        ("features", Layout(width=15, indent="stripped", blank="every", encoding="gb18030")),
+        ("features", Layout(width=33, indent="stripped", ocr_spaces=True, encoding="utf-16")),
+    ],
+)
+def test_column_is_read_from_the_lines_that_end_in_text(name: str, layout: Layout) -> None:
+    # Marks at line ends hang past the column, so many lines run a character wide. Read
+    # from every line, the column came out too wide, and full lines ending a sentence
+    # looked short; in these layouts a paragraph or two went wrong.
+    gold = load_gold(name)
+    p, o = score_document(from_bytes(render(gold, layout)), gold)
+    assert (p.f1, o.f1) == (1.0, 1.0), (p, o)
