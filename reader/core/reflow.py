@@ -245,6 +245,8 @@ class ColumnWidths:
         usable widths, or of those of the lines ending in text where it comes within a
         character of it (the widest lines are wide by the marks hanging at their ends)."""
         every = _upper_quartile(self.usable[start:end])
+        if every == _NO_ESTIMATE:
+            return every
         text_ends = _upper_quartile(self.text_ends[start:end])
         return text_ends if text_ends >= every - 2 else every
 
