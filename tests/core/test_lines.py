@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 
 from reader.core.decode import _CONTROL, _has_controls, decode_bytes
 from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
-from reader.core.lines import _indent_cells, classify, content_lines, printed_width
+from reader.core.lines import (
+    _indent_cells,
+    _usual_spacing,
+    classify,
+    content_lines,
+    printed_width,
+)
 from reader.core.model import Decisions
 from reader.core.reflow import Reflow
 from reader.core.text import SOFT_END, cells, compact, ends_sentence, join_lines
@@ -41,6 +47,11 @@ def check_columns(text: str) -> None:
         assert len(column) == n
     assert lines.firsts == "".join(t[0] for t in lines.text)
     assert lines.lasts == "".join(t[-1] for t in lines.text)
+    # One blank line, where the page puts one after nearly every line and sets paragraphs
+    # further apart; else none.
+    spacing = _usual_spacing(
+        [i for i, part in zip(lines.idx, lines.part, strict=True) if part != "tail"]
+    )
     for k in range(n):
         line = lines.text[k]
         assert line == line.strip() and line
@@ -56,7 +67,7 @@ def check_columns(text: str) -> None:
                 _indent_cells(source[i]) if source[i][0] in " \u3000\t" else 0
             )
             previous = lines.idx[k - 1] if k else -1
-            assert lines.gap[k] == (i - previous > 1)
+            assert lines.gap[k] == (i - previous > spacing)
         if not lines.part[k] and lines.mark[k] != "noise":
             assert (lines.mark[k], lines.style[k], lines.label[k]) == classify(line)
 
@@ -125,3 +136,11 @@ def test_control_characters_are_found_without_a_regex() -> None:
     for code in range(0x10000):
         c = chr(code)
         assert _has_controls("正文" + c + "abc") == (code in _CONTROL), hex(code)
+
+
+def test_usual_spacing_is_one_blank_line_only_where_paragraphs_stand_further_apart() -> None:
+    assert _usual_spacing([0, 2, 4, 6, 8]) == 1  # a blank line after every line
+    assert _usual_spacing([0, 2, 4, 7, 9, 11, 14]) == 2  # and two between paragraphs
+    assert _usual_spacing([0, 1, 2, 4, 5, 6]) == 1  # blank lines between paragraphs
+    assert _usual_spacing([0, 1, 3, 4, 7, 9, 11]) == 1  # lines side by side: no habit
+    assert _usual_spacing([5]) == 1
