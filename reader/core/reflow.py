@@ -306,7 +306,9 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
         return True
     # Were it a paragraph's first line, the line after it would be full, not another
     # indent-stripped first line.
-    return width[a] <= fwd - 3 and not lines.ends[b] and 4 <= fwd - width[b] <= 8
+    # A comma-like mark hanging at the end of line b takes up some of its shortfall.
+    short_b = fwd - width[b]
+    return width[a] <= fwd - 3 and not lines.ends[b] and (3 if lines.soft[b] else 4) <= short_b <= 8
 
 
 class Reflow:
