@@ -502,29 +502,27 @@ def test_stripped_first_line_ending_a_sentence_is_told_by_the_full_line_after_it
             assert paragraphs(doc) == ["".join(p1), "".join(second), "".join(p1)], repr(sep)
 
 
+# A paragraph in a 12-character column, its indent kept as full-width spaces.
+INDENTED = [
+    "\u3000\u3000国有企业是中国特色社",
+    "会主义的重要物质基础和政",
+    "治基础，肩负着经济责任。",
+]
+
+
 def test_subhead_where_indents_were_kept_needs_to_be_only_a_little_short() -> None:
     # Where paragraphs keep their indents, a line that is not indented, follows a sentence
     # end and carries no punctuation is not a paragraph's last line (that would end with
     # a mark) nor one of its full middle lines: a short one is a subhead.
-    body = [
-        "\u3000\u3000国有企业是中国特色社",
-        "会主义的重要物质基础和政",
-        "治基础，肩负着经济责任。",
-    ]
     subhead = "一“丝”成链酿新机"  # 18 cells in a column of 24
-    doc = from_text("\n".join([*body, subhead, *body]) + "\n")
+    doc = from_text("\n".join([*INDENTED, subhead, *INDENTED]) + "\n")
     assert [o.text for o in doc.articles[0].outline] == [subhead]
 
 
 def test_unpunctuated_line_before_a_byline_is_not_a_paragraph_end() -> None:
     # Indents kept; a title printed after its body, one character short of the column:
     # its width does not tell, but a paragraph's last line would end with a mark.
-    body = [
-        "\u3000\u3000国有企业是中国特色社",
-        "会主义的重要物质基础和政",
-        "治基础，肩负着经济责任。",
-    ]
     title = "国有企业的责任与担当论"  # 11 characters in a column of 12
-    doc = from_text("\n".join([*body, *body, title, "□ 张三"]) + "\n")
+    doc = from_text("\n".join([*INDENTED, *INDENTED, title, "□ 张三"]) + "\n")
     assert doc.articles[-1].title == title
-    assert paragraphs(doc) == ["".join(body).lstrip("\u3000")] * 2
+    assert paragraphs(doc) == ["".join(INDENTED).lstrip("\u3000")] * 2
