@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.core import words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
+from reader.core.lines import is_caption
 from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
 
@@ -260,6 +261,13 @@ class BodyView(QTextBrowser):
         elif kind == "question":
             cf.setFontWeight(QFont.Weight.Bold)
             bf.setTextIndent(em * 2)
+        elif kind == "end" and is_caption(block.text):
+            # A photo caption, set under its picture: centred, in italics.
+            cf.setFontPointSize(size * 0.85)
+            cf.setFontItalic(True)
+            cf.setForeground(muted)
+            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            bf.setTopMargin(em * 0.3)
         elif kind in ("end", "dateline", "jump"):
             cf.setFontPointSize(size * 0.85)
             cf.setForeground(muted)

@@ -275,3 +275,28 @@ def test_dropping_a_file_opens_it_and_it_joins_recent_files(make_window, qtbot) 
     ]
     # the next start without a path reopens the last document
     assert initial_path(parse([]), Settings()) == str(other)
+
+
+def test_photo_caption_is_set_apart_from_end_matter(make_window, tmp_path) -> None:
+    page = tmp_path / "caption.txt"
+    page.write_text(
+        "春耕备耕正当时\n新华社记者 王五 赵六\n眼下正是春耕备耕的关键时节，三晋\n"
+        "大地处处涌动着春耕热潮。\n图为农机手在田间作业。\n本报记者 李四 摄\n"
+        "农机手们驾驶着拖拉机来回穿梭。\n（作者单位：市委党校）\n",
+        encoding="utf-8",
+    )
+    win = make_window(page)
+    document = win.body.document()
+
+    def block_with(text: str):
+        block = document.begin()
+        while block.isValid() and not block.text().startswith(text):
+            block = block.next()
+        assert block.isValid(), text
+        return block
+
+    caption, end = block_with("图为"), block_with("（作者单位")
+    assert caption.blockFormat().alignment() & Qt.AlignmentFlag.AlignHCenter
+    assert caption.charFormat().fontItalic()
+    assert end.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    assert not end.charFormat().fontItalic()
