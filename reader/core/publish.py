@@ -21,6 +21,7 @@ from typing import Any
 from reader.core import annotations as notes
 from reader.core.annotations import Annotation, Placed
 from reader.core.export import ARTICLE_RULE, INDENT, clean_text, to_dict, to_markdown
+from reader.core.lines import is_caption
 from reader.core.model import Article, Block, Document, OutlineEntry
 
 FORMATS = ("txt", "md", "html", "epub", "json")
@@ -167,6 +168,7 @@ p.kicker, p.subtitle { text-indent: 0; margin: 0.2em 0; }
 p.subtitle { font-size: 1.1em; }
 p.byline { text-indent: 0; color: var(--muted); margin-bottom: 1.2em; }
 p.end, p.dateline { text-indent: 0; text-align: right; color: var(--muted); font-size: 0.9em; }
+p.caption { text-align: center; font-style: italic; }
 p.jump, p.noise { text-indent: 0; color: var(--muted); font-size: 0.85em; }
 p.noise { font-style: italic; }
 b.runin { font-weight: bold; }
@@ -292,6 +294,8 @@ def _article_html(doc: Document, marks: _Marks, prefix: str) -> tuple[str, list[
                 out.append(f'<p id="{block_id}"><b class="runin">{label}</b>{rest}</p>')
             else:
                 kind = b.kind if b.kind != "paragraph" else ""
+                if kind == "end" and is_caption(b.text):
+                    kind = "end caption"
                 cls = f' class="{kind}"' if kind else ""
                 ident = f' id="{block_id}"' if outline is not None else ""
                 out.append(f"<p{ident}{cls}>{marks.wrap(key, b.text, 0, prefix)}</p>")

@@ -204,3 +204,22 @@ def test_citation_names_article_byline_file_and_date() -> None:
     assert page_date(doc) == "2025-03-12"
     # A broken template falls back to the default one instead of failing.
     assert "一段话" in cite("{nonsense", "一段话", doc, article)
+
+
+def test_html_sets_a_photo_caption_apart_from_end_matter() -> None:
+    page = "\n".join(
+        [
+            "春耕备耕正当时",
+            "新华社记者 王五 赵六",
+            "眼下正是春耕备耕的关键时节，三晋大地处处涌动着春耕热潮。",
+            "图为农机手在田间作业。",
+            "本报记者 李四 摄",
+            "农机手们驾驶着拖拉机来回穿梭。",
+            "（作者单位：市委党校）",
+        ]
+    )
+    doc = from_bytes(page.encode("utf-8"))
+    out = publish([Part(doc)], Options(format="html")).decode()
+    assert '<p class="end caption">图为农机手在田间作业。本报记者 李四 摄</p>' in out
+    assert '<p class="end">（作者单位：市委党校）</p>' in out
+    assert "p.caption {" in out
