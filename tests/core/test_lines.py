@@ -24,7 +24,15 @@ from reader.core.lines import (
 )
 from reader.core.model import Decisions
 from reader.core.reflow import Reflow
-from reader.core.text import SOFT_END, cells, compact, ends_sentence, join_lines
+from reader.core.text import (
+    CLOSING,
+    SENTENCE_END,
+    SOFT_END,
+    cells,
+    compact,
+    ends_sentence,
+    join_lines,
+)
 from tests.core.test_properties import ALPHABET, PAGE
 from tests.evaluation import SEEDS, load_gold, seed_names
 from tests.relayout import Layout, render
@@ -59,6 +67,7 @@ def check_columns(text: str) -> None:
         assert lines.width[k] == printed_width(line) + lines.room[k]
         assert lines.ends[k] == ends_sentence(line)
         assert lines.soft[k] == (line[-1] in SOFT_END)
+        assert lines.hangs[k] == (line[-1] in SENTENCE_END | SOFT_END | CLOSING)
         i = lines.idx[k]
         if not lines.part[k]:
             assert lines.room[k] == cells(source[i].strip()) - cells(line)
