@@ -98,6 +98,16 @@ def main(argv: list[str]) -> int:
     for name, (page, settings, notes) in SHOTS.items():
         shoot(folder / name, page, settings, notes)
         print(folder / name)
+    # The made-up features page, re-typeset in an 18-character column: a headline group,
+    # an editor's note, a lead and feature subheads.
+    from tests.evaluation import load_gold
+    from tests.relayout import Layout, render
+
+    with tempfile.TemporaryDirectory() as made:
+        page = Path(made) / "features.txt"
+        page.write_bytes(render(load_gold("features"), Layout(width=18)))
+        shoot(folder / "features.png", page, {"theme": "light"}, [])
+        print(folder / "features.png")
     # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     for flag, name in (
