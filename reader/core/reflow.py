@@ -540,8 +540,9 @@ class Reflow:
         if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
             return False, "both lines fall short of the column: one paragraph ends, one begins"
         if ends[b] and 2 <= short_b <= 8 and self._full_line_after(b):
-            # Line b, two characters short and ending a sentence, is a paragraph's last
-            # line or its indent-stripped first: a first line is followed by a full one.
+            # Line b, short of the column by about two characters (one, where its full
+            # stop hangs) and ending a sentence, is a paragraph's last line or its
+            # indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
 
