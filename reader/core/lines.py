@@ -306,14 +306,13 @@ class Lines:
     "head"/"tail" when a source line was split in two, `room` the cells of white space
     that cleaning took out of the line (OCR's spaces around half-width runs: the gaps are
     on the printed line); `width` its printed width in display cells, white space
-    included, `mark` what
-    the text alone says it is ("" for ordinary text), `style` a heading's numbering style,
-    1 (一、) to 5 (①), `label` the length of a run-in heading label, colon included, `ends`
-    whether it ends a sentence, `soft` whether it ends with a comma-like mark (so
-    cannot end a paragraph or title) and `hangs` whether it ends with a mark that
-    typesetting lets hang past the column (either of those, or a closing mark). `firsts`
-    and `lasts` hold every line's first and last character as one string each, so that a
-    question about line ends is one scan.
+    included, `mark` what the text alone says it is ("" for ordinary text), `style` a
+    heading's numbering style, 1 (一、) to 5 (①), `label` the length of a run-in heading
+    label, colon included, `ends` whether it ends a sentence, `soft` whether it ends with
+    a comma-like mark (so cannot end a paragraph or title) and `hangs` whether it ends
+    with a mark that typesetting lets hang past the column (either of those, or a closing
+    mark). `firsts` and `lasts` hold every line's first and last character as one string
+    each, so that a question about line ends is one scan.
     """
 
     idx: list[int]

@@ -120,10 +120,11 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
             end = _group_end(blocks, j)
             group = blocks[j:end]
             kinds = {b.kind for b in group}
+            notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
             headline = (
                 "byline" in kinds
                 or "subtitle" in kinds
-                or any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
+                or notice
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (
@@ -135,7 +136,7 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
             if headline:
                 close_body()
                 seg = Segment("head", list(group))
-                seg.notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
+                seg.notice = notice
                 segments.append(seg)
                 j = end
                 continue
