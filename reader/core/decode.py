@@ -58,15 +58,19 @@ class Decoded:
 _BINARY_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x1B)))
 
 
-def _looks_binary(data: bytes) -> str | None:
+def _magic(data: bytes) -> str | None:
+    """What the file is, where it starts like a known binary format."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
+    return None
+
+
+def _mostly_controls(data: bytes) -> bool:
+    """Control bytes (NUL and the like) in more than 1% of the file's first 64 KiB."""
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _BINARY_BYTES))
-    if controls > max(8, len(sample) // 100):
-        return "binary data"
-    return None
+    return controls > max(8, len(sample) // 100)
 
 
 def _newline_style(text: str) -> str:
@@ -95,13 +99,16 @@ def _has_controls(text: str) -> bool:
     return any(c in text for c in _OTHER_CONTROLS)
 
 
-def _clean(raw: str, encoding: str, replaced: int) -> Decoded:
+def _clean(raw: str, encoding: str, replaced: int, controls: bool | None = None) -> Decoded:
+    """`controls` is _has_controls(raw), where the caller knows it."""
     if "\r" in raw:
         newline = _newline_style(raw)
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
     else:
         newline, text = "LF" if "\n" in raw else "none", raw
-    if _has_controls(text):
+    if controls is None:
+        controls = _has_controls(text)  # CR is none of them: the same as asked of raw
+    if controls:
         text = text.translate(_CONTROL)
     return Decoded(text=text, encoding=encoding, newline=newline, replaced=replaced)
 
@@ -117,26 +124,48 @@ def decode_bytes(data: bytes) -> Decoded:
         if data.startswith(bom):
             raw = data.decode(enc, errors="replace")
             return _clean(raw, name, raw.count("\ufffd"))
-    what = _looks_binary(data)
+    what = _magic(data)
     if what:
         raise DecodeError(f"it is {what}, not text")
-    for name, codec in (("UTF-8", "utf-8"), ("GB18030", "gb18030")):
+    # Most pages are clean UTF-8. Text decoded strictly from UTF-8 or GB18030 holds every
+    # control byte of the file as a character, so a page without control characters
+    # needs no count of its bytes.
+    strict: str | None
+    try:
+        strict = data.decode("utf-8")
+    except UnicodeDecodeError:
+        strict = None
+    controls = strict is not None and _has_controls(strict)
+    if (strict is None or controls) and _mostly_controls(data):
+        raise DecodeError("it is binary data, not text")
+    if strict is not None:
+        return _clean(strict, "UTF-8", 0, controls)
+    # UTF-8 with a few damaged bytes comes before GB18030, which reads nearly any run of
+    # high bytes, UTF-8 among them, as (wrong) characters.
+    decoded = _tolerant(data, "UTF-8", "utf-8")
+    if decoded is None:
         try:
-            return _clean(data.decode(codec), name, 0)
+            decoded = _clean(data.decode("gb18030"), "GB18030", 0)
         except UnicodeDecodeError:
-            pass
-        # A page with a few damaged bytes keeps its encoding; a page written in another
-        # encoding fails everywhere, often within its first few hundred bytes. A cut
-        # through a character at the end of the sample adds at most a few marks.
-        limit = max(3, len(data) * _MAX_INVALID_RATIO)
-        sample = data[: max(_SAMPLE, len(data) // _SAMPLE_SHARE)]
-        if sample.decode(codec, errors="replace").count("\ufffd") > limit + 4:
-            continue
-        raw = data.decode(codec, errors="replace")
-        invalid = raw.count("\ufffd")
-        if invalid <= limit:
-            return _clean(raw, name, invalid)
-    raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
+            decoded = _tolerant(data, "GB18030", "gb18030")
+    if decoded is None:
+        raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
+    return decoded
+
+
+def _tolerant(data: bytes, name: str, codec: str) -> Decoded | None:
+    """The page in this encoding with its few invalid bytes replaced, or None where
+    there are too many of them."""
+    # A page with a few damaged bytes keeps its encoding; a page written in another
+    # encoding fails everywhere, often within its first few hundred bytes. A cut
+    # through a character at the end of the sample adds at most a few marks.
+    limit = max(3, len(data) * _MAX_INVALID_RATIO)
+    sample = data[: max(_SAMPLE, len(data) // _SAMPLE_SHARE)]
+    if sample.decode(codec, errors="replace").count("\ufffd") > limit + 4:
+        return None
+    raw = data.decode(codec, errors="replace")
+    invalid = raw.count("\ufffd")
+    return _clean(raw, name, invalid) if invalid <= limit else None
 
 
 def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:

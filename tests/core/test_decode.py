@@ -56,6 +56,9 @@ def test_invalid_bytes_in_the_middle_are_replaced_and_counted() -> None:
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "PNG"),
         (b"%PDF-1.7\n" + bytes(range(256)) * 8, "PDF"),
         (bytes(range(256)) * 64, "binary"),
+        # Control bytes in files that would decode strictly: as UTF-8, and as GB18030.
+        (b"\x00\x01\x02abc\n" * 2000, "binary"),
+        (("国企".encode("gb18030") + b"\x00\x03") * 2000, "binary"),
     ],
 )
 def test_bad_input_gets_a_reason(data: bytes, reason: str) -> None:
