@@ -270,11 +270,12 @@ _SPACES = " \u3000\t"  # the white space compact() and indents know
 _ASCII = re.compile("[\x00-\x7f]")
 _FIRST = operator.itemgetter(0)
 _LAST = operator.itemgetter(-1)
+_START = re.Match.start
 
 
 def _at(pattern: re.Pattern[str], chars: str) -> list[int]:
     """Positions in a string of per-line characters where the pattern matches: line numbers."""
-    return [m.start() for m in pattern.finditer(chars)]
+    return list(map(_START, pattern.finditer(chars)))
 
 
 def _lines_holding(page: str, chars: str) -> set[int]:
@@ -421,7 +422,9 @@ def _features(lines: Lines, forced: dict[int, str]) -> None:
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
     mark, style, label = [""] * n, [0] * n, [0] * n
-    starting = {k for k in _at(_MARK_FIRSTS, firsts) if _ANY_MARK.match(texts[k])}
+    may_start = _at(_MARK_FIRSTS, firsts)
+    matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
+    starting = set(itertools.compress(may_start, matches))
     for k in starting.union(_at(_CLASSIFY_LASTS, lasts)):
         mark[k], style[k], label[k] = classify(texts[k], k in starting)
     for k, forced_mark in forced.items():

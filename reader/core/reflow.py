@@ -740,5 +740,9 @@ def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
                 text = join_all(texts[start:end])
             else:
                 text = "".join(texts[start:end])
-        blocks.append(finish(r, text, idx[start], idx[end - 1]))
+        if r.kind == "paragraph" and not r.label and len(text) > STANDALONE_MAX_CHARS:
+            # Most blocks: a paragraph that finish() would leave as it is.
+            blocks.append(Block("paragraph", text, idx[start], idx[end - 1]))
+        else:
+            blocks.append(finish(r, text, idx[start], idx[end - 1]))
     return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.habits

@@ -20,6 +20,8 @@ from reader.core.text import bigrams
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
 _NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
 _CLOSERS = frozenset(("end", "dateline"))
+# Kinds of the blocks that _closes() may find closing their body.
+_MAY_CLOSE = _CLOSERS | {"jump"}
 _HEAD_PARTS = frozenset(("standalone", "subtitle", "byline"))
 # How much better a body two places away must match a headline at the top of the page
 # before the engine declines to give that headline to the body right below it.
@@ -52,8 +54,10 @@ class Segment:
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
-        if block.kind != "noise":
+        if block.kind in _MAY_CLOSE:
             self.closed_by = _closes(block)
+        elif block.kind != "noise":
+            self.closed_by = ""
 
     @property
     def opened_by_jump(self) -> bool:
