@@ -198,27 +198,32 @@ def attach_headlines(segments: list[Segment]) -> None:
         if prev is not None and prev.closed_by == "" and nxt is not None:
             prev = None  # mid-page, a body that has not closed cannot take a headline after it
         choice: Segment | None = None
-        title = bigrams(head.title_text())
         if not head.has_title:
             choice = nxt or prev
         elif nxt is not None and prev is not None:
-            sp, sn = _score(title, prev), _score(title, nxt)
-            if (nxt.opened_by_jump and sp >= sn) or (
-                prev.closed_by == "dateline" and sp >= sn + _DATELINE_MARGIN
-            ):
-                choice = prev
-            else:
-                choice = nxt
+            # The body above has closed. The headline opens the one below unless that one
+            # continues from another page, or the one above ends with a dateline, and the
+            # headline's words say it belongs above.
+            choice = nxt
+            jump, dateline = nxt.opened_by_jump, prev.closed_by == "dateline"
+            if jump or dateline:
+                title = bigrams(head.title_text())
+                sp, sn = _score(title, prev), _score(title, nxt)
+                if (jump and sp >= sn) or (dateline and sp >= sn + _DATELINE_MARGIN):
+                    choice = prev
         elif nxt is not None:
             choice = nxt
-            sn = _score(title, nxt)
-            # Only bodies nearby: a page holds a handful of articles.
+            title = bigrams(head.title_text())
+            # A body elsewhere that matches the headline clearly better than the one below
+            # it: only bodies nearby (a page holds a handful of articles), and none can
+            # where no score reaches that far.
+            better = _score(title, nxt) + _DISTANT_MARGIN
             near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
-            best = max(
-                (_score(title, segments[j]) for j in near if j in orphans and j != i + 1),
-                default=0.0,
-            )
-            if best >= sn + _DISTANT_MARGIN:
+            if better <= 1.0 and any(
+                _score(title, segments[j]) >= better
+                for j in near
+                if j in orphans and j != i + 1
+            ):
                 choice = None
         elif prev is not None:
             choice = prev
