@@ -9,7 +9,6 @@ of the first one, and page furniture stuck to the end of a line.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import operator
@@ -488,10 +487,13 @@ def _split_lines(lines: Lines) -> dict[int, str]:
     return forced
 
 
-def _indents(source_lines: list[str], stripped: list[str]) -> dict[int, int]:
-    """Leading white space in cells, by source line, for the text lines that have any."""
-    changed = itertools.compress(itertools.count(), map(operator.ne, source_lines, stripped))
-    return {i: lead for i in changed if stripped[i] and (lead := _indent_cells(source_lines[i]))}
+def _indents(raw: list[str], texts: list[str]) -> list[int]:
+    """Leading white space in cells of each line, from the lines as OCR wrote them (`raw`)
+    and stripped (`texts`)."""
+    indent = [0] * len(texts)
+    for k in itertools.compress(itertools.count(), map(operator.ne, raw, texts)):
+        indent[k] = _indent_cells(raw[k])  # 0 where only trailing space was stripped
+    return indent
 
 
 def _usual_spacing(idx: list[int]) -> int:
@@ -514,9 +516,7 @@ def content_lines(source_lines: list[str]) -> Lines:
     n = len(texts)
     steps = map(operator.sub, idx, [-1, *idx[:-1]])  # 1: no blank line between
     gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
-    indent = [0] * n
-    for i, lead in _indents(source_lines, stripped).items():
-        indent[bisect.bisect_left(idx, i)] = lead
+    indent = _indents(list(itertools.compress(source_lines, stripped)), texts)
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
     spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
     room = [0] * n
