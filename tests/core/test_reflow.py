@@ -158,50 +158,39 @@ def test_title_and_byline_open_an_article_and_end_matter_closes_one() -> None:
     assert second.title is None and second.blocks[0].text.startswith("国有企业是")
 
 
+TITLE = "科技创新引领产业创新浪潮"
+# A body closed by a dateline, then a headline and byline that may be its own.
+AFTER_DATELINE = [
+    "科技创新的澎湃动能正在强劲释放，产业",
+    "创新加速推进。 新华社北京3月12日电",
+    TITLE,
+    "□ 新华社记者 刘亢 蒋芳",
+]
+
+
 def test_title_after_its_body_goes_back_to_that_body() -> None:
-    text = "\n".join(
-        [
-            "科技创新的澎湃动能正在强劲释放，产业",
-            "创新加速推进。 新华社北京3月12日电",
-            "科技创新引领产业创新浪潮",
-            "□ 新华社记者 刘亢 蒋芳",
-            "（上接 1版） 扎实推进名师培养计划，选派",
-            "近千名教师赴教育先进地区学习。",
-        ]
-    )
-    doc = from_text(text)
-    assert doc.articles[0].title == "科技创新引领产业创新浪潮"
+    below = ["（上接 1版） 扎实推进名师培养计划，选派", "近千名教师赴教育先进地区学习。"]
+    doc = from_text("\n".join([*AFTER_DATELINE, *below]))
+    assert doc.articles[0].title == TITLE
     assert doc.articles[0].byline == "□ 新华社记者 刘亢 蒋芳"
     assert doc.articles[1].title is None
     assert doc.articles[1].blocks[0].kind == "jump"
 
 
 @pytest.mark.parametrize(
-    ("below", "owner"),
+    ("below", "titles"),
     [
         # Nothing in the body below shares the headline's words: it goes back up.
-        (["吕梁市扎实推进名师培养计划，选派近千名", "教师赴教育先进地区学习。"], 0),
+        (["吕梁市扎实推进名师培养计划，选派近千名", "教师赴教育先进地区学习。"], [TITLE, None]),
         # The body below repeats them: it opens that body, dateline or not.
-        (["科技创新引领产业创新浪潮在吕梁全面展开，", "各地各行业向新而行。"], 1),
+        (["科技创新引领产业创新浪潮在吕梁全面展开，", "各地各行业向新而行。"], [None, TITLE]),
     ],
 )
 def test_headline_after_a_dateline_goes_to_the_body_its_words_match(
-    below: list[str], owner: int
+    below: list[str], titles: list[str | None]
 ) -> None:
-    text = "\n".join(
-        [
-            "科技创新的澎湃动能正在强劲释放，产业",
-            "创新加速推进。 新华社北京3月12日电",
-            "科技创新引领产业创新浪潮",
-            "□ 新华社记者 刘亢 蒋芳",
-            *below,
-        ]
-    )
-    doc = from_text(text)
-    assert len(doc.articles) == 2
-    titles = [article.title for article in doc.articles]
-    assert titles[owner] == "科技创新引领产业创新浪潮"
-    assert titles[1 - owner] is None
+    doc = from_text("\n".join([*AFTER_DATELINE, *below]))
+    assert [article.title for article in doc.articles] == titles
 
 
 def test_notice_headline_never_glues_onto_the_next_article() -> None:
