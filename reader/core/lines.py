@@ -454,7 +454,8 @@ class Split(NamedTuple):
 
 def _split_line(text: str) -> Split | None:
     """A jump marker before the text, or a dateline or `（下转…）` after it, or None."""
-    if text[:1] in "（(":
+    # Every jump marker names 接 or 转; most lines in brackets are numbered headings.
+    if text[:1] in "（(" and ("接" in text or "转" in text):
         m = _JUMP.match(text)
         if m and m.end() < len(text):
             rest = text[m.end() :].strip()
@@ -464,7 +465,7 @@ def _split_line(text: str) -> Split | None:
         m = _DATELINE_TAIL.search(text)
         if m and m.start() > 0:
             return Split(text[: m.start()].rstrip(), m.group(1).strip(), 1, "dateline")
-    if text.endswith(("）", ")")):
+    if text.endswith(("）", ")")) and "转" in text:
         m = _JUMP_END.search(text)
         if m and m.start() > 0:
             return Split(text[: m.start()].rstrip(), m.group(0), 1, "jump")
