@@ -1,0 +1,52 @@
+"""Atomic writes: whole files, with the permissions an ordinary write would give."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from reader.store.files import write_atomic
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_new_file_gets_what_the_umask_allows(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")  # as open() creates it
+    out = tmp_path / "out" / "page.txt"
+    write_atomic(out, "国企")
+    assert out.read_text(encoding="utf-8") == "国企"
+    assert _mode(out) == _mode(plain)
+    assert _mode(out) & 0o044  # readable by others under the usual umask, unlike 0600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "page.md"
+    out.write_text("old")
+    out.chmod(0o640)
+    write_atomic(out, b"new")
+    assert out.read_bytes() == b"new"
+    assert _mode(out) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["page.md"]  # no temporary file left
+
+
+def test_a_full_disk_leaves_the_old_file_whole(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "page.txt"
+    out.write_text("old", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError, match="No space"):
+        write_atomic(out, "国企")
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.txt"]  # the temporary file is gone
