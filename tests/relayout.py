@@ -185,7 +185,8 @@ def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
 
 
 def layouts(count: int, seed: int = 7) -> list[Layout]:
-    """A spread of layouts: every width from 12 to 35, each habit in turn."""
+    """A spread of layouts: every width from 12 to 35, each habit in turn. Indent,
+    blank-line and line-end habits take every combination within 27 layouts."""
     rng = random.Random(seed)
     base = Layout()
     out = []
@@ -200,7 +201,7 @@ def layouts(count: int, seed: int = 7) -> list[Layout]:
                 width=12 + (k * 7) % 24,
                 indent=indents[k % 3],
                 blank=blanks[(k // 3) % 3],
-                newline=newlines[k % 3],
+                newline=newlines[(k // 9) % 3],
                 encoding=encodings[k % 4],
                 ocr_spaces=rng.random() < 0.5,
                 vary=rng.choice([0, 0, 2, 4]),

@@ -12,10 +12,14 @@ PAGES = 1000
 
 
 def corpus(pages: int = PAGES) -> list[bytes]:
-    """Both labelled pages re-typeset in rotating layouts (widths 12-35, every habit)."""
+    """Both labelled pages re-typeset in rotating layouts (widths 12-35, every habit), each
+    page in every layout in turn."""
     golds = [load_gold(name) for name in seed_names()]
     shapes = layouts(48)
-    return [render(golds[k % len(golds)], shapes[k % len(shapes)], seed=k) for k in range(pages)]
+    return [
+        render(golds[k % len(golds)], shapes[k // len(golds) % len(shapes)], seed=k)
+        for k in range(pages)
+    ]
 
 
 def run() -> list[tuple[str, str, str, str]]:
