@@ -62,6 +62,8 @@ _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"
 STANDALONE_MAX_CHARS = 34
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
 _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
+# A Latin word hyphenated over the line end ("inter-"): the line goes on.
+_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 # Marks that end a headline group, or open the body below it: the lines above them are
 # its kicker and title.
 _HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
@@ -299,7 +301,8 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     followed by a line b that is itself an indent-stripped first line.
     """
     width, mark = lines.width, lines.mark
-    if mark[a] != "" or not unpunctuated(lines.text[a]):
+    text = lines.text[a]
+    if mark[a] != "" or not unpunctuated(text) or _BROKEN_WORD.search(text):
         return False
     if width[a] <= col - 10:
         return True
