@@ -73,6 +73,14 @@ class Segment:
     def body_text(self) -> str:
         return "".join(b.text for b in self.blocks if b.kind not in ("noise",))
 
+    def continued_only(self) -> bool:
+        """The body holds nothing yet but the marker it continues from (上接…)."""
+        return (
+            not self.head
+            and self.opened_by_jump
+            and all(b.kind in ("jump", "noise") for b in self.blocks)
+        )
+
     @property
     def has_title(self) -> bool:
         return any(b.kind == "standalone" for b in self.blocks)
@@ -137,6 +145,11 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                     and bool(_JUMP_IN.match(blocks[end].text))
                 )
             )
+            if body is not None and body.continued_only():
+                # A continued article repeats its title after the jump marker (上接…).
+                body.head = list(group)
+                j = end
+                continue
             if headline:
                 close_body()
                 seg = Segment("head", list(group))

@@ -40,6 +40,17 @@ def test_chinese_lines_join_without_space_latin_with_one() -> None:
     assert join_lines("新冠-", "19") == "新冠-19"
 
 
+def test_a_short_line_ending_in_a_hyphenated_word_goes_on() -> None:
+    lines = [
+        "The new inter-",
+        "national airport opened on Monday, and",
+        "the first flight left at 6 a.m.",
+    ]
+    assert paragraphs(from_text("\n".join(lines))) == [
+        "The new international airport opened on Monday, and the first flight left at 6 a.m."
+    ]
+
+
 def test_paragraphs_rejoin_whatever_the_blank_line_habit() -> None:
     expected = ["".join(P1), "".join(P2)]
     for blank in ("every", "paragraph", "none"):
@@ -110,6 +121,26 @@ def test_jump_marker_before_text_is_split_off() -> None:
     doc = from_text("（上接 1版） 扎实推进名师培养计划，选派近\n千名教师赴教育先进地区学习。\n")
     assert kinds(doc)[0] == ("jump", "（上接1版）")
     assert paragraphs(doc) == ["扎实推进名师培养计划，选派近千名教师赴教育先进地区学习。"]
+
+
+@pytest.mark.parametrize("before", [[], ["上期刊发的文章到此结束。", "（作者单位：吕梁市教育局）"]])
+def test_a_title_repeated_after_a_jump_marker_is_the_continued_articles(
+    before: list[str],
+) -> None:
+    continued = [
+        "（上接1版）",
+        "让老区教育插上科技的翅膀",
+        "\u3000\u3000学校还与 Microsoft 合作开设了人工智",
+        "能课程，学生用 Python 编写程序。",
+        "\u3000\u3000“我们要让每一个孩子都能接触到前沿",
+        "科技。”王明说。",
+    ]
+    doc = from_text("\n\n".join([*before, *continued]))
+    article = doc.articles[-1]
+    assert len(doc.articles) == 1 + bool(before)
+    assert article.title == "让老区教育插上科技的翅膀"
+    assert [b.kind for b in article.blocks] == ["jump", "paragraph", "paragraph"]
+    assert article.outline == []  # the title is no subhead of the body
 
 
 def test_ocr_spaces_around_digits_are_removed_but_a_lost_character_gap_stays() -> None:
