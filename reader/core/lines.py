@@ -100,7 +100,9 @@ _NOTICE = re.compile(
 )
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary.
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图")
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日")
+# A date on a line of its own: the date a notice, letter or speech is signed with.
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
@@ -155,6 +157,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
         if text.endswith(CREDIT_END) and _CREDIT.match(text):
+            return "end", 0, 0
+        if text.endswith("日") and _DATE_LINE.match(text):
             return "end", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)

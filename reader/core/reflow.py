@@ -62,6 +62,8 @@ _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"
 STANDALONE_MAX_CHARS = 34
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
 _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
+# A short label and its value on one line: 联系电话：0358-8224567.
+_LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 # Marks that end a headline group, or open the body below it: the lines above them are
@@ -287,6 +289,25 @@ class ColumnWidths:
         return self._after(i) or self._before(i) or self._around(i) or self.fallback
 
 
+# How far below its headline a notice's lines are looked at for labels.
+_NOTICE_LINES = 40
+
+
+def _keyed(lines: Lines, notices: list[int], edges: list[int]) -> set[int]:
+    """Plain lines of a notice's body that open with a short label and its value
+    (联系人：李先生, 地址：…), which a notice sets on lines of their own. A body runs from
+    its headline (at `notices`) to the next article edge."""
+    text, mark = lines.text, lines.mark
+    keyed = set()
+    for k in notices:
+        at = bisect.bisect_right(edges, k)
+        end = min(k + 1 + _NOTICE_LINES, edges[at] if at < len(edges) else len(lines))
+        for i in range(k + 1, end):
+            if mark[i] == "" and has_colon(text[i]) and _LABEL_VALUE.match(text[i]):
+                keyed.add(i)
+    return keyed
+
+
 def _end_open(lines: Lines, block: RawBlock) -> bool:
     """End matter in brackets that OCR wrapped before its closing bracket."""
     if lines.text[block.start][:1] not in "（(":
@@ -333,6 +354,8 @@ class Reflow:
         edges = [k for k in self.marked if lines.mark[k] in _ARTICLE_EDGES]
         self.local_indents = local_indents(lines, edges, self.habits.indents)
         self.columns = ColumnWidths(lines, self.marked, edges)
+        notices = [k for k in self.marked if lines.mark[k] == "notice"]
+        self.keyed = _keyed(lines, notices, edges) if notices else set()
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
             self.ordinary = "next line is not indented"
@@ -346,6 +369,7 @@ class Reflow:
         lines = self.lines
         stops = set(self.marked)
         stops.update(itertools.compress(itertools.count(), lines.part))
+        stops.update(k + 1 for k in self.keyed)
         if self.habits.indents:
             stops.update(
                 itertools.compress(
@@ -506,6 +530,8 @@ class Reflow:
             return True, "the question continues"
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, "a headline group: kicker and title take a line each"
+        if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, 8):
+            return False, "a short 'label：value' line stands alone (contacts and the like)"
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= 2:
@@ -549,6 +575,11 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _short(self, a: int, cells: int) -> bool:
+        """Line a, its indent included, falls short of the column by `cells` or more."""
+        lines = self.lines
+        return lines.width[a] + lines.indent[a] <= self.columns.back(a) - cells
 
     def _runs_on(self, b: int) -> bool:
         """Plain text follows line b. An unpunctuated line that nothing plain follows

@@ -242,6 +242,41 @@ def test_notice_headline_never_glues_onto_the_next_article() -> None:
     assert body.startswith("社会信用制度") and "公告" not in body
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_a_notice_keeps_its_contact_lines_and_date_apart(blank: str) -> None:
+    lines = [
+        "（作者单位：山西焦煤集团）",
+        "减 资 公 告",
+        "山西欣鼎兴建设工程有限公司经股东会决议，注册资本由",
+        "5000万元减少至1000万元。请债权人自本公告见报之日",
+        "起45日内向本公司申报债权。",
+        "联系人：李先生",
+        "联系电话：0358-8224567",
+        # A label line that fills the column wraps on.
+        "地址：山西省吕梁市离石区龙凤南大街与滨河北路交汇处",
+        "东南角五层。",
+        "2025年3月12日",
+        "遗失声明",
+        "吕梁市离石区某某商店遗失营业执照正本，统一社会信用代",
+        "码：92141102MA0K1234X，声明作废。",
+    ]
+    doc = from_text(blank.join(lines))
+    notices = [(a.title, [(b.kind, b.text) for b in a.blocks]) for a in doc.articles[1:]]
+    assert notices == [
+        (
+            "减资公告",
+            [
+                ("paragraph", "".join(lines[2:5])),
+                ("paragraph", "联系人：李先生"),
+                ("paragraph", "联系电话：0358-8224567"),
+                ("paragraph", "".join(lines[7:9])),
+                ("end", "2025年3月12日"),
+            ],
+        ),
+        ("遗失声明", [("paragraph", "".join(lines[11:]))]),
+    ]
+
+
 def test_vertical_date_at_the_page_foot_is_furniture() -> None:
     text = "让我们共同期待吕梁教育的壮丽新篇。\n从“有学上”到“上好学” 3\n月12\n日\n"
     doc = from_text(text)
