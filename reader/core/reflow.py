@@ -316,6 +316,17 @@ def _end_open(lines: Lines, block: RawBlock) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+def _set_width(lines: Lines, b: int) -> int:
+    """How wide the text is set at line b, which goes on: the wider of b and the plain
+    line after it, indents included (b may be a first line, short by its indent)."""
+    width, indent = lines.width, lines.indent
+    here = width[b] + indent[b]
+    c = b + 1
+    if c < len(lines) and lines.mark[c] == "":
+        return max(here, width[c] + indent[c])
+    return here
+
+
 def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     """Line a is a short unpunctuated line that stands on its own: a title, subhead or
     kicker. It must be clearly shorter than even an indent-stripped first line, or be
@@ -326,7 +337,9 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     if mark[a] != "" or not unpunctuated(text) or _BROKEN_WORD.search(text):
         return False
     if width[a] <= col - 10:
-        return True
+        # Unless the text below is set about as narrow (a lead set narrower than the body,
+        # text beside a picture): then line a is as long as a first line of that text.
+        return mark[b] != "" or lines.ends[b] or width[a] < _set_width(lines, b) - 6
     if mark[b] != "":
         return True
     # Were it a paragraph's first line, the line after it would be full, not another

@@ -57,6 +57,27 @@ def test_paragraphs_rejoin_whatever_the_blank_line_habit() -> None:
         assert paragraphs(from_text(page(P1 + P2, blank))) == expected, blank
 
 
+NARROW_LEAD = [
+    "科技创新的澎湃动能正在强劲释放，产业创新加速推进，各地各行业向新而行，以新质生产力赋能"
+    "高质量发展，新兴产业集群不断壮大。",
+    "在吕梁，一批新兴产业正在崛起。记者走进园区，看到一条条智能生产线正在满负荷运转，工人们"
+    "忙着调试设备，一派繁忙景象。",
+    "园区负责人介绍，今年以来，园区新引进项目十二个，总投资超过八十亿元，预计全年产值将突破"
+    "两百亿元，带动就业五千余人。",
+]
+
+
+@pytest.mark.parametrize(("lead", "body"), [(12, 24), (13, 26), (15, 28), (24, 12)])
+def test_a_lead_set_narrower_or_wider_than_the_body_keeps_its_first_line(
+    lead: int, body: int
+) -> None:
+    # Indents stripped: the lead's first line is short of the body's column, yet no title.
+    lines = wrap(NARROW_LEAD[0], lead, indent=2)
+    for text in NARROW_LEAD[1:]:
+        lines += wrap(text, body, indent=2)
+    assert paragraphs(from_text("\n".join(lines))) == NARROW_LEAD
+
+
 def test_paragraphs_rejoin_whatever_the_indent_habit() -> None:
     expected = ["".join(P1), "".join(P2)]
     for indent in ("", "\u3000\u3000", "    "):
