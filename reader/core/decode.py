@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,9 @@ class Decoded:
 
 
 _BINARY_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x1B)))
+# What a page of text is made of: line breaks, printable ASCII, general punctuation, CJK
+# marks, Chinese characters and full-width forms.
+_PAGE_CHARS = re.compile("[\t\n\r -~\u00b7\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _magic(data: bytes) -> str | None:
@@ -137,7 +141,10 @@ def decode_bytes(data: bytes) -> Decoded:
         strict = None
     controls = strict is not None and _has_controls(strict)
     if (strict is None or controls) and _mostly_controls(data):
-        raise DecodeError("it is binary data, not text")
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
+            raise DecodeError("it is binary data, not text")
+        return decoded
     if strict is not None:
         return _clean(strict, "UTF-8", 0, controls)
     # UTF-8 with a few damaged bytes comes before GB18030, which reads nearly any run of
@@ -151,6 +158,27 @@ def decode_bytes(data: bytes) -> Decoded:
     if decoded is None:
         raise DecodeError("it is not valid UTF-8, UTF-16 or GB18030 text")
     return decoded
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text that came without its byte-order mark, or None.
+
+    Its NUL bytes (in line breaks, spaces, digits, Latin letters and some Chinese
+    characters) read as binary data. Read in the right byte order, nearly every
+    character of a page is a Chinese character, a CJK or full-width mark or printable
+    ASCII; read in the wrong one, line breaks and ASCII turn into other scripts.
+    """
+    if len(data) % 2:
+        return None
+    for codec, name in (("utf-16-le", "UTF-16LE (no BOM)"), ("utf-16-be", "UTF-16BE (no BOM)")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if len(_PAGE_CHARS.findall(sample)) >= 0.95 * len(sample):
+            return _clean(text, name, 0)
+    return None
 
 
 def _tolerant(data: bytes, name: str, codec: str) -> Decoded | None:

@@ -18,6 +18,9 @@ PAGE = "　　作为中国特色社会主义事业的重要基石，\n国企在�
         (codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"), "UTF-16BE"),
         (PAGE.encode("gb18030"), "GB18030"),
         (PAGE.encode("gbk"), "GB18030"),
+        # Without the byte-order mark that UTF-16 files should start with.
+        (PAGE.encode("utf-16-le"), "UTF-16LE (no BOM)"),
+        (PAGE.encode("utf-16-be"), "UTF-16BE (no BOM)"),
     ],
 )
 def test_encodings_are_detected_and_reported(data: bytes, encoding: str) -> None:
@@ -63,6 +66,18 @@ def test_invalid_bytes_in_the_middle_are_replaced_and_counted() -> None:
 )
 def test_bad_input_gets_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(DecodeError, match=reason):
+        decode_bytes(data)
+
+
+def test_latin_utf16_without_a_bom_is_read() -> None:
+    text = "The new international airport opened on Monday.\n" * 40
+    assert decode_bytes(text.encode("utf-16-le")).text == text
+
+
+def test_binary_data_with_nuls_on_one_side_is_still_binary() -> None:
+    # Bytes that decode as UTF-16 (NULs at odd offsets) into control characters.
+    data = bytes(b for i in range(4000) for b in ((i * 7) % 32, 0))
+    with pytest.raises(DecodeError, match="binary"):
         decode_bytes(data)
 
 
