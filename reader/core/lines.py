@@ -60,6 +60,8 @@ _END_HEAD = (
 _END = re.compile(_END_HEAD + r".{0,80}[)）]$")
 # End matter that OCR wrapped before its closing bracket.
 _END_OPEN = re.compile(_END_HEAD + r"\s*[：:]")
+# The mark that ends an article, or an instalment of one: （完）, （全文完）, （待续）.
+_END_MARK = re.compile(r"^[（(]\s*(完|全文完|本文完|续完|待续|未完待续)\s*[)）]$")
 _END_PLAIN = re.compile(r"^(责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源)\s*[：:]")
 _CAPTION = re.compile(r"^图为.{0,200}(摄|供图|提供)）?$")
 # A photo credit on a line of its own ("本报记者 李四 摄", "（张三 摄）", "王五/摄"): a role,
@@ -166,7 +168,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "heading", heading.lastindex or 0, runin_label(text)
     if _JUMP.match(text):
         return "jump", 0, 0
-    if _END.match(text) or (len(text) <= 40 and _END_PLAIN.match(text)):
+    if _END.match(text) or (len(text) <= 40 and _END_PLAIN.match(text)) or _END_MARK.match(text):
         return "end", 0, 0
     if len(text) <= 60 and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0

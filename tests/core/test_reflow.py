@@ -245,6 +245,24 @@ def test_headline_after_a_dateline_goes_to_the_body_its_words_match(
     assert [article.title for article in doc.articles] == titles
 
 
+@pytest.mark.parametrize("marker", ["（完）", "(完)", "（全文完）", "（待续）"])
+def test_the_end_mark_closes_its_article_and_heads_no_other(marker: str) -> None:
+    text = "\n".join(
+        [
+            "科技创新的澎湃动能正在强劲释放，产业创新加速",
+            "推进，各地各行业向新而行。",
+            marker,
+            TITLE,
+            "本报记者 张三",
+            "学校还与微软合作开设了人工智能课程，学生",
+            "们参加全国青少年创新大赛，获得一等奖。",
+        ]
+    )
+    first, second = from_text(text).articles
+    assert (first.blocks[-1].kind, first.blocks[-1].text) == ("end", marker)
+    assert (second.kicker, second.title, second.byline) == (None, TITLE, "本报记者 张三")
+
+
 def test_notice_headline_never_glues_onto_the_next_article() -> None:
     text = "\n".join(
         [
