@@ -62,6 +62,10 @@ _END = re.compile(_END_HEAD + r".{0,80}[)）]$")
 _END_OPEN = re.compile(_END_HEAD + r"\s*[：:]")
 # The mark that ends an article, or an instalment of one: （完）, （全文完）, （待续）.
 _END_MARK = re.compile(r"^[（(]\s*(完|全文完|本文完|续完|待续|未完待续)\s*[)）]$")
+# A note of where the pictures come from: （图片由吕梁市教育局提供）, （资料图片）, （图/新华社）.
+_PHOTO_NOTE = re.compile(
+    r"^[（(]\s*(?:本文|本版)?(?:图片|照片|配图|资料图片|图\s*[/／：:])[^（()）]{0,30}[)）]$"
+)
 _END_PLAIN = re.compile(r"^(责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源)\s*[：:]")
 _CAPTION = re.compile(r"^图为.{0,200}(摄|供图|提供)）?$")
 # A photo credit on a line of its own ("本报记者 李四 摄", "（张三 摄）", "王五/摄"): a role,
@@ -168,7 +172,12 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "heading", heading.lastindex or 0, runin_label(text)
     if _JUMP.match(text):
         return "jump", 0, 0
-    if _END.match(text) or (len(text) <= 40 and _END_PLAIN.match(text)) or _END_MARK.match(text):
+    if (
+        _END.match(text)
+        or (len(text) <= 40 and _END_PLAIN.match(text))
+        or _END_MARK.match(text)
+        or _PHOTO_NOTE.match(text)
+    ):
         return "end", 0, 0
     if len(text) <= 60 and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
@@ -227,8 +236,8 @@ def is_furniture(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption or credit: it sits beside its picture and closes no article."""
-    return text.startswith("图为") or text.endswith(CREDIT_END)
+    """A photo caption, credit or note: it sits beside its picture and closes no article."""
+    return text.startswith("图为") or text.endswith(CREDIT_END) or bool(_PHOTO_NOTE.match(text))
 
 
 def _furniture_lines(texts: list[str], backward: bool) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.document import from_text
+from reader.core.lines import is_caption
 from reader.core.model import Document
 from reader.core.text import join_lines
 from tests.relayout import ocr_spaces, wrap
@@ -261,6 +262,27 @@ def test_the_end_mark_closes_its_article_and_heads_no_other(marker: str) -> None
     first, second = from_text(text).articles
     assert (first.blocks[-1].kind, first.blocks[-1].text) == ("end", marker)
     assert (second.kicker, second.title, second.byline) == (None, TITLE, "本报记者 张三")
+
+
+@pytest.mark.parametrize("note", ["（图片由吕梁市教育局提供）", "（资料图片）", "（图/新华社）"])
+def test_a_note_of_where_the_pictures_come_from_stays_in_its_article(note: str) -> None:
+    text = "\n".join(
+        [
+            "科技创新的澎湃动能正在强劲释放，产业创新加速",
+            "推进，各地各行业向新而行。",
+            note,
+            "让老区教育插上科技的翅膀",
+            "本报记者 张三",
+            "学校还与微软合作开设了人工智能课程，学生",
+            "们参加全国青少年创新大赛，获得一等奖。",
+            "（本文图片均由受访者提供）",
+        ]
+    )
+    first, second = from_text(text).articles
+    assert (first.blocks[-1].kind, first.blocks[-1].text) == ("end", note)
+    assert (second.kicker, second.title) == (None, "让老区教育插上科技的翅膀")
+    assert (second.blocks[-1].kind, second.blocks[-1].text) == ("end", "（本文图片均由受访者提供）")
+    assert is_caption(note)  # set as a caption, under its picture
 
 
 def test_notice_headline_never_glues_onto_the_next_article() -> None:
