@@ -53,6 +53,11 @@ _BYLINE_ROLE = re.compile(
     r"通讯员|记者|本报评论员|特约评论员|文/图|图/文|文/|文／|撰文|作者)[\s：:/／]*"
 )
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+# Labels of the boxes set into an article under a mark (■ 新闻链接): headings, not names.
+_BOX_LABELS = frozenset(
+    ("链接", "新闻链接", "相关链接", "延伸阅读", "记者手记", "编后", "背景", "背景资料", "小贴士",
+     "名词解释", "短评", "点评", "观察", "数说", "图说", "提示", "资料")
+)  # fmt: skip
 _END_HEAD = (
     r"^[（(]\s*(作者单位|作者系|作者为|作者是|作者|本文作者|本报记者|记者|通讯员|来源|"
     r"责任编辑|编辑|本文系|本文为|注)"
@@ -211,6 +216,8 @@ def is_byline(text: str) -> bool:
     marked = rest[:1] in _BYLINE_MARK
     if marked:
         rest = rest[1:].strip()
+        if rest in _BOX_LABELS:
+            return False
     m = _BYLINE_ROLE.match(rest)
     if m:
         rest = rest[m.end() :]

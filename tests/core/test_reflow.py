@@ -285,6 +285,24 @@ def test_a_note_of_where_the_pictures_come_from_stays_in_its_article(note: str) 
     assert is_caption(note)  # set as a caption, under its picture
 
 
+@pytest.mark.parametrize("label", ["■ 新闻链接", "□延伸阅读", "■ 记者手记"])
+def test_a_box_label_under_a_mark_is_a_subhead_not_a_byline(label: str) -> None:
+    text = "\n".join(
+        [
+            "让老区教育插上科技的翅膀",
+            "本报记者 张三",
+            "学校还与微软合作开设了人工智能课程，学生",
+            "们参加全国青少年创新大赛，获得一等奖。",
+            label,
+            "吕梁市共有中小学校一千二百余所，在校学生",
+            "六十余万人。",
+        ]
+    )
+    (article,) = from_text(text).articles
+    assert [(e.level, e.text) for e in article.outline] == [(1, label)]
+    assert from_text(f"□ 赵 婷\n{text}").articles[0].byline == "□ 赵婷"  # names stay names
+
+
 def test_notice_headline_never_glues_onto_the_next_article() -> None:
     text = "\n".join(
         [
