@@ -94,8 +94,10 @@ _DATELINE = (
     r"(新华社|中新社|本报|人民日报|光明日报|经济日报|央视|中国日报)?[\u4e00-\u9fff]{0,10}"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)"
 )
-_DATELINE_LINE = re.compile(rf"^{_DATELINE}$")
-_DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE})$")
+# A dateline alone, or in brackets as some papers set it at an article's end.
+_DATELINE_LINE = re.compile(rf"^{_DATELINE}$|^[（(]\s*{_DATELINE}\s*[)）]$")
+_DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE}|[（(]\s*{_DATELINE}\s*[)）])$")
+DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
 # Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
 # with the story after it on the line: 新华社北京3月12日电（记者 …）).
 _LEAD = re.compile(
@@ -165,7 +167,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text) and unpunctuated(text):
         return "notice", 0, 0
     if first not in _MARK_STARTS:
-        if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
+        if text.endswith(DATELINE_ENDS) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
         if text.endswith(CREDIT_END) and _CREDIT.match(text):
             return "end", 0, 0
@@ -200,7 +202,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "byline", 0, 0
     if _SUBTITLE.match(text) and not ends_sentence(text):
         return "subtitle", 0, 0
-    if text.endswith(("电", "讯")) and _DATELINE_LINE.match(text):
+    if text.endswith(DATELINE_ENDS) and _DATELINE_LINE.match(text):
         return "dateline", 0, 0
     return "", 0, 0
 
@@ -483,7 +485,7 @@ def _split_line(text: str) -> Split | None:
             rest = text[m.end() :].strip()
             if rest:
                 return Split(text[: m.end()], rest, 0, "jump")
-    if text.endswith(("电", "讯")):
+    if text.endswith(DATELINE_ENDS):
         m = _DATELINE_TAIL.search(text)
         if m and m.start() > 0:
             return Split(text[: m.start()].rstrip(), m.group(1).strip(), 1, "dateline")

@@ -303,6 +303,25 @@ def test_a_box_label_under_a_mark_is_a_subhead_not_a_byline(label: str) -> None:
     assert from_text(f"□ 赵 婷\n{text}").articles[0].byline == "□ 赵婷"  # names stay names
 
 
+@pytest.mark.parametrize("sep", ["\n", ""])
+def test_a_dateline_in_brackets_closes_its_article(sep: str) -> None:
+    text = "\n".join(
+        [
+            "科技创新的澎湃动能正在强劲释放，产业创新加速",
+            f"推进，各地各行业向新而行。{sep}（新华社北京3月12日电）",
+            "让老区教育插上科技的翅膀",
+            "学校还与微软合作开设了人工智能课程，学生",
+            "们参加全国青少年创新大赛，获得一等奖。",
+        ]
+    )
+    first, second = from_text(text).articles
+    assert [(b.kind, b.text) for b in first.blocks] == [
+        ("paragraph", "科技创新的澎湃动能正在强劲释放，产业创新加速推进，各地各行业向新而行。"),
+        ("dateline", "（新华社北京3月12日电）"),
+    ]
+    assert second.title == "让老区教育插上科技的翅膀"
+
+
 def test_notice_headline_never_glues_onto_the_next_article() -> None:
     text = "\n".join(
         [
