@@ -95,9 +95,10 @@ _DATELINE = (
     r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)"
 )
 # A dateline alone, or in brackets as some papers set it at an article's end.
-_DATELINE_LINE = re.compile(rf"^{_DATELINE}$|^[（(]\s*{_DATELINE}\s*[)）]$")
-_DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE}|[（(]\s*{_DATELINE}\s*[)）])$")
-DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
+_DATELINE_IN_BRACKETS = rf"[（(]\s*{_DATELINE}\s*[)）]"
+_DATELINE_LINE = re.compile(rf"^(?:{_DATELINE}|{_DATELINE_IN_BRACKETS})$")
+_DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE}|{_DATELINE_IN_BRACKETS})$")
+_DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
 # Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
 # with the story after it on the line: 新华社北京3月12日电（记者 …）).
 _LEAD = re.compile(
@@ -114,11 +115,12 @@ _NOTICE = re.compile(
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary.
 _CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日")
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 # A date on a line of its own: the date a notice, letter or speech is signed with.
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DATE_LINE = re.compile(rf"^{_DATE}$")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
-    r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期[一二三四五六日天])?"
+    rf"^({_DATE}\s*(星期[一二三四五六日天])?"
     r"|星期[一二三四五六日天]"
     r"|第?\s*\d{1,3}\s*版"
     r"|\d{1,3}"
@@ -167,7 +169,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text) and unpunctuated(text):
         return "notice", 0, 0
     if first not in _MARK_STARTS:
-        if text.endswith(DATELINE_ENDS) and _DATELINE_LINE.match(text):
+        if text.endswith(_DATELINE_ENDS) and _DATELINE_LINE.match(text):
             return "dateline", 0, 0
         if text.endswith(CREDIT_END) and _CREDIT.match(text):
             return "end", 0, 0
@@ -202,7 +204,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "byline", 0, 0
     if _SUBTITLE.match(text) and not ends_sentence(text):
         return "subtitle", 0, 0
-    if text.endswith(DATELINE_ENDS) and _DATELINE_LINE.match(text):
+    if text.endswith(_DATELINE_ENDS) and _DATELINE_LINE.match(text):
         return "dateline", 0, 0
     return "", 0, 0
 
@@ -485,7 +487,7 @@ def _split_line(text: str) -> Split | None:
             rest = text[m.end() :].strip()
             if rest:
                 return Split(text[: m.end()], rest, 0, "jump")
-    if text.endswith(DATELINE_ENDS):
+    if text.endswith(_DATELINE_ENDS):
         m = _DATELINE_TAIL.search(text)
         if m and m.start() > 0:
             return Split(text[: m.start()].rstrip(), m.group(1).strip(), 1, "dateline")

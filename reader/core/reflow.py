@@ -209,6 +209,12 @@ def _upper_quartile(values: list[int]) -> int:
     return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
 
 
+def _window_end(edges: list[int], i: int, window: int, n: int) -> int:
+    """Where `window` lines after line i end, or the article with them: at the next edge."""
+    at = bisect.bisect_right(edges, i)
+    return min(i + 1 + window, edges[at] if at < len(edges) else n)
+
+
 class ColumnWidths:
     """The column width around each line, estimated from the lines before it (`back`) and
     the lines after it (`fwd`), each over `window` lines of the same article: a window
@@ -262,8 +268,7 @@ class ColumnWidths:
 
     def _end(self, i: int) -> int:
         """Where the window after line i ends."""
-        at = bisect.bisect_right(self.edges, i)
-        return min(i + 1 + self.window, self.edges[at] if at < len(self.edges) else self.n)
+        return _window_end(self.edges, i, self.window, self.n)
 
     def _before(self, i: int) -> int:
         result = self._back[i]
@@ -300,9 +305,7 @@ def _keyed(lines: Lines, notices: list[int], edges: list[int]) -> set[int]:
     text, mark = lines.text, lines.mark
     keyed = set()
     for k in notices:
-        at = bisect.bisect_right(edges, k)
-        end = min(k + 1 + _NOTICE_LINES, edges[at] if at < len(edges) else len(lines))
-        for i in range(k + 1, end):
+        for i in range(k + 1, _window_end(edges, k, _NOTICE_LINES, len(lines))):
             if mark[i] == "" and has_colon(text[i]) and _LABEL_VALUE.match(text[i]):
                 keyed.add(i)
     return keyed
@@ -368,7 +371,7 @@ class Reflow:
         self.local_indents = local_indents(lines, edges, self.habits.indents)
         self.columns = ColumnWidths(lines, self.marked, edges)
         notices = [k for k in self.marked if lines.mark[k] == "notice"]
-        self.keyed = _keyed(lines, notices, edges) if notices else set()
+        self.keyed = _keyed(lines, notices, edges)
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
             self.ordinary = "next line is not indented"

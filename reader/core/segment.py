@@ -131,6 +131,11 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
         if block.kind in _HEAD_PARTS:
             end = _group_end(blocks, j)
             group = blocks[j:end]
+            if body is not None and body.continued_only():
+                # A continued article repeats its title after the jump marker (上接…).
+                body.head = list(group)
+                j = end
+                continue
             kinds = {b.kind for b in group}
             notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
             headline = (
@@ -145,11 +150,6 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                     and bool(_JUMP_IN.match(blocks[end].text))
                 )
             )
-            if body is not None and body.continued_only():
-                # A continued article repeats its title after the jump marker (上接…).
-                body.head = list(group)
-                j = end
-                continue
             if headline:
                 close_body()
                 seg = Segment("head", list(group))
