@@ -34,23 +34,35 @@ class Layout:
     vary: int = 0  # each article's column differs from `width` by up to this much
     inline_dateline: bool = True
     inline_jump: bool = True
+    # Curly quotes set as Latin glyphs, one cell wide, as some papers print them
+    narrow_quotes: bool = False
 
     def describe(self) -> str:
         nl = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[self.newline]
         return (
             f"w{self.width}±{self.vary} {self.indent} blank={self.blank} {nl} {self.encoding}"
             f"{' spaces' if self.ocr_spaces else ''}"
+            f"{' narrow-quotes' if self.narrow_quotes else ''}"
         )
 
 
-def cells(c: str, prev: str = "") -> int:
+_QUOTES = frozenset("“”‘’")
+
+
+def cells(c: str, prev: str = "", narrow_quotes: bool = False) -> int:
     """Cells a character takes after `prev` on a line ("" at the start of a line).
 
     Typesetting squeezes an opening mark at the start of a line, and one of two marks set
-    side by side (。” ，“), into half a cell each.
+    side by side (。” ，“), into half a cell each. With `narrow_quotes` curly quotes are
+    one cell anywhere, and a mark beside one is not squeezed.
     """
     if c.isascii():
         return 1
+    if narrow_quotes:
+        if c in _QUOTES:
+            return 1
+        if prev in _QUOTES:
+            prev = "x"  # nothing to squeeze against
     if not prev and c in _OPENING:
         return 1
     if prev and prev in _PAIR_FIRST and c in _PAIR_SECOND:
@@ -60,7 +72,7 @@ def cells(c: str, prev: str = "") -> int:
     return 2
 
 
-def wrap(text: str, width: int, indent: int = 0) -> list[str]:
+def wrap(text: str, width: int, indent: int = 0, narrow_quotes: bool = False) -> list[str]:
     """Greedy wrap at `width` characters (2 cells each), the first line `indent` chars in.
 
     A closing mark that would start a line hangs at the end of the previous one; an opening
@@ -71,7 +83,7 @@ def wrap(text: str, width: int, indent: int = 0) -> list[str]:
     cur = ""
     used = 2 * indent
     for c in text:
-        w = cells(c, cur[-1] if cur else "")
+        w = cells(c, cur[-1] if cur else "", narrow_quotes)
         if cur and used + w > limit and c not in NO_LINE_START:
             carry = ""
             while cur and cur[-1] in _OPENING:
@@ -79,8 +91,8 @@ def wrap(text: str, width: int, indent: int = 0) -> list[str]:
                 cur = cur[:-1]
             lines.append(cur)
             cur = carry
-            used = sum(cells(x, cur[k - 1] if k else "") for k, x in enumerate(cur))
-            w = cells(c, cur[-1] if cur else "")
+            used = sum(cells(x, cur[k - 1] if k else "", narrow_quotes) for k, x in enumerate(cur))
+            w = cells(c, cur[-1] if cur else "", narrow_quotes)
         cur += c
         used += w
     if cur:
@@ -150,7 +162,7 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
             elif kind == "dateline" and layout.inline_dateline and body:
                 body[-1][-1] = body[-1][-1] + " " + text
             elif kind in ("paragraph", "question"):
-                lines = wrap(text, width, indent=2)
+                lines = wrap(text, width, indent=2, narrow_quotes=layout.narrow_quotes)
                 if pending_jump:
                     lines[0] = pending_jump + lines[0]
                     pending_jump = ""
@@ -160,7 +172,7 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
                     lines[0] = "    " + lines[0]
                 body.append(lines)
             elif kind in ("heading", "end"):
-                body.append(wrap(text, width))
+                body.append(wrap(text, width, narrow_quotes=layout.narrow_quotes))
             else:
                 body.append([text])
         groups.extend(body)
@@ -186,7 +198,8 @@ def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
 
 def layouts(count: int, seed: int = 7) -> list[Layout]:
     """A spread of layouts: every width from 12 to 35, each habit in turn. Indent,
-    blank-line and line-end habits take every combination within 27 layouts."""
+    blank-line and line-end habits take every combination within 27 layouts; OCR's spaces,
+    varied columns, inline datelines and jumps and narrow quotes come at random."""
     rng = random.Random(seed)
     base = Layout()
     out = []
@@ -207,6 +220,7 @@ def layouts(count: int, seed: int = 7) -> list[Layout]:
                 vary=rng.choice([0, 0, 2, 4]),
                 inline_dateline=rng.random() < 0.5,
                 inline_jump=rng.random() < 0.5,
+                narrow_quotes=rng.random() < 0.5,
             )
         )
     return out

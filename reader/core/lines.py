@@ -338,7 +338,8 @@ class Lines:
     a comma-like mark (so cannot end a paragraph or title) and `hangs` whether it ends
     with a mark that typesetting lets hang past the column (either of those, or a closing
     mark). `firsts` and `lasts` hold every line's first and last character as one string
-    each, so that a question about line ends is one scan.
+    each, so that a question about line ends is one scan. `narrow_quotes` says whether
+    the page sets curly quotes one cell wide (see _narrow_quotes).
     """
 
     idx: list[int]
@@ -356,6 +357,7 @@ class Lines:
     ends: list[bool] = field(default_factory=list)
     soft: list[bool] = field(default_factory=list)
     hangs: list[bool] = field(default_factory=list)
+    narrow_quotes: bool = False
 
     @classmethod
     def of(
@@ -405,7 +407,7 @@ class Lines:
         return [k + 1 for k in _at(_ASCII, self.lasts[:-1]) if firsts[k + 1].isascii()]
 
 
-_COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts")]
+_COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts", "narrow_quotes")]
 
 
 def printed_width(text: str) -> int:
@@ -425,10 +427,10 @@ def _lead_cells(lead: str) -> int:
     return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
-def _widths(lines: Lines) -> list[int]:
-    """printed_width() of every line and its room, computed for the whole page at once."""
+def _widths(lines: Lines, page: str) -> list[int]:
+    """printed_width() of every line and its room, computed for the whole page at once
+    (`page`: the lines joined by line breaks)."""
     texts = lines.text
-    page = "\n".join(texts)
     # A squeezed pair of marks takes three half cells: set it as a full-width character
     # and an ASCII one, and every line is twice its length less its ASCII characters.
     squeezed = _PUNCT_PAIR.sub("\u3000 ", page).encode("ascii", "ignore")
@@ -442,8 +444,110 @@ def _widths(lines: Lines) -> list[int]:
     return widths
 
 
-def _features(lines: Lines, forced: dict[int, str]) -> None:
-    """Fill in the derived columns. `forced` holds marks that splitting already decided."""
+def _latin_quotes(text: str) -> str:
+    """The text with its curly quotes as an ASCII one (str.replace: far faster than a
+    regular expression substituting this often)."""
+    return text.replace("“", "'").replace("”", "'").replace("‘", "'").replace("’", "'")
+
+
+def narrow_width(text: str) -> int:
+    """printed_width() where curly quotes are set as Latin glyphs, one cell wide: nothing
+    squeezes beside them, and one that starts the line is one cell already."""
+    return printed_width(_latin_quotes(text))
+
+
+def _narrowing(held: list[str]) -> list[int]:
+    """How many cells narrow quotes take off each of these lines (printed_width() less
+    narrow_width()), computed for them all at once."""
+    if not held:
+        return []
+    some = "\n".join(held)
+    latin = _latin_quotes(some)
+    lens = functools.partial(map, len)
+    # Each quote saves a cell: one more ASCII character...
+    saved = map(
+        operator.sub,
+        lens(latin.encode("ascii", "ignore").split(b"\n")),
+        lens(some.encode("ascii", "ignore").split(b"\n")),
+    )
+    # ...less a squeeze it took part in (a squeezed pair is one character less after
+    # substituting one for it: fewer such pairs once quotes are Latin)...
+    lost = map(
+        operator.sub,
+        lens(_PUNCT_PAIR.sub("\0", latin).split("\n")),
+        lens(_PUNCT_PAIR.sub("\0", some).split("\n")),
+    )
+    # ...less the half cell an opening quote at the line's start took already.
+    opening = [text[0] in "“‘" for text in held]
+    return list(map(operator.sub, map(operator.sub, saved, lost), opening))
+
+
+def _narrow_quotes(
+    lines: Lines,
+    page: str,
+    width: list[int],
+    hangs: list[bool],
+    mark: list[str],
+    known: bool | None,
+) -> bool:
+    """Measure curly quotes one cell wide where the page sets them so, and say whether
+    it does; `known` is the page's answer already, for lines added to it.
+
+    Some papers set “ ” ‘ ’ as Latin glyphs, one cell wide; then a line holding two of
+    them takes a character more than a full column would, and a paragraph's first line
+    looks full when it is not. The page tells (_reads_narrow): a line inside a paragraph
+    that narrow quotes would make two cells narrower or more is compared with its
+    neighbours inside the paragraph. Wider than both by about its narrowing, it votes
+    for narrow quotes; no wider, for full-width ones. Narrow wins by two votes to one,
+    and two at least.
+    """
+    if known is False:
+        return False
+    texts = lines.text
+    if known is None and not _reads_narrow(lines, page, width, hangs, mark):
+        return False
+    quoted = sorted(_lines_holding(page, "“”‘’"))
+    for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
+        width[k] -= less
+    return True
+
+
+def _reads_narrow(
+    lines: Lines, page: str, width: list[int], hangs: list[bool], mark: list[str]
+) -> bool:
+    """The vote of _narrow_quotes(). Inside a paragraph means: it and the line before it
+    end in text (no mark hangs), neither is marked, and it is not indented. A line
+    that narrow quotes make two cells narrower holds an opening one as a rule: those
+    are the lines weighed, against neighbours that hold none."""
+    n = len(lines)
+    texts, indent = lines.text, lines.indent
+
+    def inside(j: int) -> bool:
+        return 0 < j < n and not (hangs[j] or hangs[j - 1] or mark[j] or mark[j - 1] or indent[j])
+
+    opening = _lines_holding(page, "“")
+    narrow = full = 0
+    for k in opening:
+        if not inside(k):
+            continue
+        around = [width[j] for j in (k - 1, k + 1) if j not in opening and inside(j)]
+        if not around:
+            continue
+        text = texts[k]
+        less = printed_width(text) - narrow_width(text)
+        if less < 2:
+            continue
+        wider = width[k] - max(around)
+        if wider >= 2 and wider >= less - 1:
+            narrow += 1
+        elif wider <= 0:
+            full += 1
+    return narrow >= 2 and narrow >= 2 * full
+
+
+def _features(lines: Lines, forced: dict[int, str], narrow_quotes: bool | None = None) -> None:
+    """Fill in the derived columns. `forced` holds marks that splitting already decided;
+    `narrow_quotes` how the page sets quotes, where lines are added to a page read."""
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
     mark, style, label = [""] * n, [0] * n, [0] * n
@@ -463,7 +567,9 @@ def _features(lines: Lines, forced: dict[int, str]) -> None:
         hangs[k] = True
     for k in _at(_SOFT_LASTS, lasts):
         soft[k] = hangs[k] = True
-    lines.width = _widths(lines)
+    page = "\n".join(texts)
+    lines.width = _widths(lines, page)
+    lines.narrow_quotes = _narrow_quotes(lines, page, lines.width, hangs, mark, narrow_quotes)
     lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
     lines.hangs = hangs
 
@@ -603,5 +709,5 @@ def _mark_furniture(lines: Lines) -> None:
                     mark[i] = "noise"
                 head = text[before][: m.start()].rstrip()
                 both = lines.parts(before, head, m.group(0))
-                _features(both, {1: "noise"})
+                _features(both, {1: "noise"}, lines.narrow_quotes)
                 lines.splice(before, both)

@@ -30,7 +30,7 @@ def test_labels_exist_for_both_sample_pages() -> None:
 def test_sample_page_scores(name: str) -> None:
     doc = from_bytes((SEEDS / f"{name}.txt").read_bytes(), name)
     para, outline = score_document(doc, load_gold(name))
-    assert para.f1 >= 0.97, para
+    assert para.f1 >= 0.98, para
     assert outline.f1 >= 0.95, outline
 
 
