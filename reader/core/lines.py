@@ -497,9 +497,9 @@ def _narrow_quotes(
     them takes a character more than a full column would, and a paragraph's first line
     looks full when it is not. The page tells (_reads_narrow): a line inside a paragraph
     that narrow quotes would make two cells narrower or more is compared with its
-    neighbours inside the paragraph. Wider than both by about its narrowing, it votes
-    for narrow quotes; no wider, for full-width ones. Narrow wins by two votes to one,
-    and two at least.
+    neighbours inside the paragraph. Wider than both by its narrowing (a cell either
+    way, and two cells at least), it votes for narrow quotes; no wider, for full-width
+    ones. Narrow wins by two votes to one, and two at least.
     """
     if known is False:
         return False
@@ -512,18 +512,30 @@ def _narrow_quotes(
     return True
 
 
+_RUN_ON_MARKS = frozenset(("", "lead", "answer"))  # lines whose paragraph runs on
+# Lines narrower than ten characters do not vote: titles and running heads are not marked
+# yet, and the narrowest columns are twelve.
+_VOTING_WIDTH = 20
+
+
 def _reads_narrow(
     lines: Lines, page: str, width: list[int], hangs: list[bool], mark: list[str]
 ) -> bool:
     """The vote of _narrow_quotes(). Inside a paragraph means: it and the line before it
-    end in text (no mark hangs), neither is marked, and it is not indented. A line
+    end in text (no mark hangs), it is plain and not indented, and the line before is
+    plain or the first of a lead or an answer; it is ten characters wide or more. A line
     that narrow quotes make two cells narrower holds an opening one as a rule: those
     are the lines weighed, against neighbours that hold none."""
     n = len(lines)
     texts, indent = lines.text, lines.indent
 
     def inside(j: int) -> bool:
-        return 0 < j < n and not (hangs[j] or hangs[j - 1] or mark[j] or mark[j - 1] or indent[j])
+        return (
+            0 < j < n
+            and width[j] >= _VOTING_WIDTH
+            and not (hangs[j] or hangs[j - 1] or mark[j] or indent[j])
+            and mark[j - 1] in _RUN_ON_MARKS
+        )
 
     opening = _lines_holding(page, "“")
     narrow = full = 0
@@ -538,7 +550,7 @@ def _reads_narrow(
         if less < 2:
             continue
         wider = width[k] - max(around)
-        if wider >= 2 and wider >= less - 1:
+        if wider >= 2 and less - 1 <= wider <= less + 1:
             narrow += 1
         elif wider <= 0:
             full += 1
