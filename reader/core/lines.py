@@ -504,9 +504,10 @@ def _narrow_quotes(
     if known is False:
         return False
     texts = lines.text
-    if known is None and not _reads_narrow(lines, page, width, hangs, mark):
+    opening = _lines_holding(page, "“")
+    if known is None and not _reads_narrow(lines, opening, width, hangs, mark):
         return False
-    quoted = sorted(_lines_holding(page, "“”‘’"))
+    quoted = sorted(opening.union(_lines_holding(page, "”‘’")))
     for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
         width[k] -= less
     return True
@@ -519,13 +520,13 @@ _VOTING_WIDTH = 20
 
 
 def _reads_narrow(
-    lines: Lines, page: str, width: list[int], hangs: list[bool], mark: list[str]
+    lines: Lines, opening: set[int], width: list[int], hangs: list[bool], mark: list[str]
 ) -> bool:
     """The vote of _narrow_quotes(). Inside a paragraph means: it and the line before it
     end in text (no mark hangs), it is plain and not indented, and the line before is
     plain or the first of a lead or an answer; it is ten characters wide or more. A line
     that narrow quotes make two cells narrower holds an opening one as a rule: those
-    are the lines weighed, against neighbours that hold none."""
+    are the lines weighed (`opening`), against neighbours that hold none."""
     n = len(lines)
     texts, indent = lines.text, lines.indent
 
@@ -537,7 +538,6 @@ def _reads_narrow(
             and mark[j - 1] in _RUN_ON_MARKS
         )
 
-    opening = _lines_holding(page, "“")
     narrow = full = 0
     for k in opening:
         if not inside(k):
