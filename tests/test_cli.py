@@ -31,6 +31,7 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
     assert doc["schema"] == "ocr-reader.document/1"
     assert set(doc["source"]) >= {"path", "sha256", "encoding", "lines"}
     assert doc["source"]["encoding"] == "UTF-8"
+    assert doc["source"]["reading"].endswith("quotes one cell wide")
     article = doc["articles"][0]
     assert set(article) >= {"title", "subtitle", "byline", "blocks", "outline"}
     kinds = {"paragraph", "heading", "question", "end", "dateline", "jump", "noise"}
@@ -69,6 +70,11 @@ def test_explain_gives_reasons() -> None:
     result = run("export", str(SEED), "--explain")
     assert "line ends mid-sentence" in result.stdout
     assert "end matter" in result.stdout
+    # First, how the page was read.
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        "read as: a blank line after every line; indents stripped; quotes one cell wide"
+    )
 
 
 @pytest.mark.parametrize(

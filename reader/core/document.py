@@ -38,7 +38,7 @@ def split_source_lines(text: str) -> list[str]:
 def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
     source_lines = split_source_lines(decoded.text)
     lines = content_lines(source_lines)
-    blocks, decisions, _habits = reflow(lines)
+    blocks, decisions, reading = reflow(lines)
     articles = build_articles(blocks)
     info = SourceInfo(
         path=path,
@@ -48,6 +48,7 @@ def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
         newline=decoded.newline,
         fingerprint=lines_fingerprint(lines),
         warning=decoded.warning,
+        reading=reading,
     )
     return Document(source=info, articles=articles, source_lines=source_lines, decisions=decisions)
 

@@ -25,6 +25,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
             "encoding": doc.source.encoding,
             "lines": doc.source.lines,
             "fingerprint": doc.source.fingerprint,
+            "reading": doc.source.reading,
         },
         "articles": [_article_dict(a) for a in doc.articles],
     }
@@ -179,8 +180,9 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
 
 
 def explain(doc: Document) -> str:
-    """Every join and break between source lines, with the engine's reason."""
-    out = []
+    """How the page was read, then every join and break between source lines, with the
+    engine's reason."""
+    out = [f"read as: {doc.source.reading}"] if doc.source.reading else []
     for d in doc.decisions:
         text = doc.source_lines[d.line].strip()
         short = text if len(text) <= 24 else text[:10] + "…" + text[-12:]

@@ -129,6 +129,8 @@ class SourceInfo:
     newline: str = "LF"
     fingerprint: str = ""
     warning: str | None = None
+    # How the engine read the page: blank-line and indent habits, quote widths
+    reading: str = ""
 
 
 @dataclass(slots=True)

@@ -71,6 +71,19 @@ _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 _HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
 
 
+_BLANK_HABITS = {
+    "every": "a blank line after every line",
+    "paragraph": "blank lines between paragraphs",
+    "none": "no blank lines",
+    "mixed": "blank lines differ by region",
+}
+_INDENT_HABITS = {
+    True: "indents kept",
+    False: "indents stripped",
+    "mixed": "indents differ by region",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Habits:
     """How this file was written out by OCR, read from its own statistics."""
@@ -379,6 +392,14 @@ class Reflow:
             self.ordinary = "no blank line between the lines"
         else:
             self.ordinary = "line ends mid-sentence"
+
+    def reading(self) -> str:
+        """How the page was read, in words: its blank-line and indent habits (or that
+        they differ by region) and how wide its quotes are set."""
+        blank = _BLANK_HABITS["mixed" if self.local else self.habits.blank]
+        indents = _INDENT_HABITS["mixed" if self.local_indents else self.habits.indents]
+        quotes = "quotes one cell wide" if self.lines.narrow_quotes else "quotes two cells wide"
+        return f"{blank}; {indents}; {quotes}"
 
     def _stops(self) -> list[int]:
         """The lines before which _decide could say anything but the ordinary join."""
@@ -774,7 +795,9 @@ def _close_up_names(parts: list[str]) -> list[str]:
     return out
 
 
-def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
+def reflow(lines: Lines) -> tuple[list[Block], Decisions, str]:
+    """The page's blocks, the decision at every line end, and how the page was read
+    (Reflow.reading())."""
     engine = Reflow(lines)
     raw = engine.run()
     latin = lines.latin_joins()
@@ -796,4 +819,4 @@ def reflow(lines: Lines) -> tuple[list[Block], Decisions, Habits]:
             blocks.append(Block("paragraph", text, idx[start], idx[end - 1]))
         else:
             blocks.append(finish(r, text, idx[start], idx[end - 1]))
-    return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.habits
+    return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.reading()

@@ -154,7 +154,11 @@ def test_pages_whose_articles_keep_different_habits(habit: str) -> None:
             )
             for k, article in enumerate(articles)
         )
-        p, o = score_document(from_bytes(page), {"articles": articles})
+        doc = from_bytes(page)
+        assert f"{'blank lines' if habit == 'blank' else 'indents'} differ by region" in (
+            doc.source.reading
+        )
+        p, o = score_document(doc, {"articles": articles})
         total_p, total_o = total_p + p, total_o + o
     assert total_p.f1 >= 0.985, total_p
     assert total_o.f1 >= 0.99, total_o

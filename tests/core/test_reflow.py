@@ -8,7 +8,8 @@ from reader.core.document import from_text
 from reader.core.lines import is_caption
 from reader.core.model import Document
 from reader.core.text import join_lines
-from tests.relayout import ocr_spaces, wrap
+from tests.evaluation import load_gold, seed_names
+from tests.relayout import Layout, ocr_spaces, render, wrap
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -709,3 +710,26 @@ def test_unpunctuated_line_before_a_byline_is_not_a_paragraph_end() -> None:
     doc = from_text("\n".join([*INDENTED, *INDENTED, title, "□ 张三"]) + "\n")
     assert doc.articles[-1].title == title
     assert paragraphs(doc) == ["".join(INDENTED).lstrip("\u3000")] * 2
+
+
+@pytest.mark.parametrize(
+    ("layout", "reading"),
+    [
+        (
+            Layout(blank="none", indent="fullwidth"),
+            "no blank lines; indents kept; quotes two cells wide",
+        ),
+        (
+            Layout(blank="paragraph", indent="stripped", narrow_quotes=True),
+            "blank lines between paragraphs; indents stripped; quotes one cell wide",
+        ),
+        (
+            Layout(blank="every", indent="ascii", width=24),
+            "a blank line after every line; indents kept; quotes two cells wide",
+        ),
+    ],
+)
+def test_the_document_says_how_its_page_was_read(layout: Layout, reading: str) -> None:
+    gold = load_gold(seed_names()[1])
+    doc = from_text(render(gold, layout).decode(layout.encoding))
+    assert doc.source.reading == reading
