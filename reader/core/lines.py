@@ -113,8 +113,9 @@ _NOTICE = re.compile(
     r"(公\s*告|声\s*明|启\s*事|通\s*告|公\s*示|讣\s*告|招\s*聘|广\s*告|通\s*知\s*书|拍\s*卖\s*会?)$"
 )
 _NOTICE_ENDS = frozenset("告明事示聘书会")
-# Last characters that make a line worth classifying even when its first one is ordinary.
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日")
+# Last characters that make a line worth classifying even when its first one is ordinary
+# (the brackets: a photo credit whose opening bracket wrapped onto the line before).
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)")
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 # A date on a line of its own: the date a notice, letter or speech is signed with.
 _DATE_LINE = re.compile(rf"^{_DATE}$")

@@ -11,7 +11,7 @@ import re
 import sys
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.decode import _CONTROL, _has_controls, decode_bytes
@@ -95,6 +95,7 @@ def test_columns_match_the_one_line_definitions_on_real_and_relaid_pages() -> No
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(PAGE)
+@example([" 摄 摄）"])  # a credit whose opening bracket is on the line before
 def test_columns_match_the_one_line_definitions_on_any_page(lines: list[str]) -> None:
     text = "\n".join(lines)
     if text.strip():
