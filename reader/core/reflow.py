@@ -20,7 +20,14 @@ import operator
 import re
 from dataclasses import dataclass
 
-from reader.core.lines import CREDIT_END, Lines, is_caption, runin_label
+from reader.core.lines import (
+    CREDIT_END,
+    Lines,
+    is_caption,
+    narrow_width,
+    printed_width,
+    runin_label,
+)
 from reader.core.model import Block, Decisions
 from reader.core.text import (
     despace_cjk_spaced,
@@ -741,7 +748,26 @@ class Reflow:
             # Where indents or blank lines mark paragraphs, a line with neither after a
             # full heading line is the heading's tail, commas and all.
             return True, "heading wraps: the next line starts no paragraph"
+        if (
+            not lines.ends[b]
+            and width[a] >= columns.back(a) - 1
+            and self._least_width(b) >= columns.fwd(b) - 1
+            and not self._indents(b)
+        ):
+            # Where indents were stripped, a paragraph's first line is two characters
+            # short of the column: a full line after a full heading line is its tail (a
+            # long heading in a narrow column wraps over three lines, commas and all).
+            return True, "heading wraps: the next line is full, no first line of a paragraph"
         return False, "a heading ends short of the column"
+
+    def _least_width(self, b: int) -> int:
+        """Line b's width, its curly quotes taken one cell wide where the page has not
+        told they are: the narrowest it may be printed."""
+        lines = self.lines
+        if lines.narrow_quotes:
+            return lines.width[b]
+        text = lines.text[b]
+        return lines.width[b] - (printed_width(text) - narrow_width(text))
 
     def _first_like(self, a: int) -> bool:
         """Line a is as long as a paragraph's first line, its indent (kept or stripped)

@@ -623,6 +623,30 @@ def test_heading_wraps_onto_a_tail_with_a_comma_where_blank_lines_mark_paragraph
     assert doc.articles[0].outline[0].text == "".join(heading)
 
 
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_long_heading_wraps_over_three_full_lines_where_indents_were_stripped(blank: str) -> None:
+    # Ten characters a line: the heading's middle line has a comma and fills the column;
+    # a paragraph's first line, its indent stripped, would fall two characters short.
+    heading = "二、以数字化转型为牵引，全面提升基层治理的精细化和智能化水平"
+    page = column([LEAD, heading, LEAD], 10, blank=blank)
+    assert "二、以数字化转型为牵\n" + blank + "引，全面提升基层治理\n" in page
+    doc = from_text(page)
+    assert [o.text for o in doc.articles[0].outline] == [heading]
+    assert paragraphs(doc) == [LEAD, LEAD]
+
+
+def test_a_full_heading_line_before_a_first_line_with_narrow_quotes_ends_the_heading() -> None:
+    # The first line holds quotes: taken two cells wide it would look full.
+    heading = "（一）完善责任传导机制"
+    text = "建立“三级责任清单”，明确党委主体责任、书记第一责任、班子成员“一岗双责”的具体内容。"
+    set_narrow = "".join(line + "\n" for line in wrap(text, 11, indent=2, narrow_quotes=True))
+    page = column([LEAD, heading], 11) + set_narrow + column([LEAD], 11)
+    assert "\n建立“三级责任清单”，\n" in page  # full, with quotes two cells wide
+    doc = from_text(page)
+    assert [o.text for o in doc.articles[0].outline] == [heading]
+    assert paragraphs(doc) == [LEAD, text, LEAD]
+
+
 def test_editors_note_and_lead_open_a_paragraph_even_after_a_full_line() -> None:
     # Both paragraphs before them end a sentence at a full line: only the words tell.
     lines = [
