@@ -233,9 +233,7 @@ def attach_headlines(segments: list[Segment]) -> None:
             better = _score(title, nxt) + _DISTANT_MARGIN
             near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
             if better <= 1.0 and any(
-                _score(title, segments[j]) >= better
-                for j in near
-                if j in orphans and j != i + 1
+                _score(title, segments[j]) >= better for j in near if j in orphans and j != i + 1
             ):
                 choice = None
         elif prev is not None:
