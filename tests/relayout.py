@@ -197,7 +197,7 @@ def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
 
 
 def layouts(count: int, seed: int = 7) -> list[Layout]:
-    """A spread of layouts: every width from 12 to 35, each habit in turn. Indent,
+    """A spread of layouts: every width from 10 to 35, each habit in turn. Indent,
     blank-line and line-end habits take every combination within 27 layouts; OCR's spaces,
     varied columns, inline datelines and jumps and narrow quotes come at random."""
     rng = random.Random(seed)
@@ -211,7 +211,7 @@ def layouts(count: int, seed: int = 7) -> list[Layout]:
         out.append(
             replace(
                 base,
-                width=12 + (k * 7) % 24,
+                width=10 + (k * 7) % 26,
                 indent=indents[k % 3],
                 blank=blanks[(k // 3) % 3],
                 newline=newlines[(k // 9) % 3],

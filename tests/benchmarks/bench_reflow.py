@@ -12,7 +12,7 @@ PAGES = 1000
 
 
 def corpus(pages: int = PAGES) -> list[bytes]:
-    """Both labelled pages re-typeset in rotating layouts (widths 12-35, every habit), each
+    """Both labelled pages re-typeset in rotating layouts (widths 10-35, every habit), each
     page in every layout in turn."""
     golds = [load_gold(name) for name in seed_names()]
     shapes = layouts(48)
