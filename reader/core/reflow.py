@@ -350,6 +350,9 @@ def _set_width(lines: Lines, b: int) -> int:
     return here
 
 
+_HALF = re.compile(r"[\x00-\x7f]")  # a half-width character
+
+
 def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     """Line a is a short unpunctuated line that stands on its own: a title, subhead or
     kicker. It must be clearly shorter than even an indent-stripped first line, or be
@@ -369,7 +372,11 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     # indent-stripped first line.
     # A comma-like mark hanging at the end of line b takes up some of its shortfall.
     short_b = fwd - width[b]
-    return width[a] <= fwd - 3 and not lines.ends[b] and (3 if lines.soft[b] else 4) <= short_b <= 8
+    if lines.ends[b] or not (3 if lines.soft[b] else 4) <= short_b <= 8:
+        return False
+    # A character short of the column is short enough where no half-width character
+    # blurs the count: a line inside a paragraph fills its column to the cell.
+    return width[a] <= fwd - (3 if _HALF.search(text) else 2)
 
 
 class Reflow:

@@ -635,6 +635,17 @@ def test_long_heading_wraps_over_three_full_lines_where_indents_were_stripped(bl
     assert paragraphs(doc) == [LEAD, LEAD]
 
 
+def test_subhead_one_character_short_of_a_narrow_column_stands_alone() -> None:
+    # Ten characters a line: the subhead takes nine. A line inside a paragraph would fill
+    # the column, and the indent-stripped first line after it is two characters short.
+    subhead = "一“丝”成链酿新机"
+    page = column([LEAD, subhead, LEAD, LEAD], 10)
+    assert "\n" + subhead + "\n" in page
+    doc = from_text(page)
+    assert paragraphs(doc) == [LEAD, LEAD, LEAD]
+    assert [o.text for o in doc.articles[0].outline] == [subhead]
+
+
 def test_a_full_heading_line_before_a_first_line_with_narrow_quotes_ends_the_heading() -> None:
     # The first line holds quotes: taken two cells wide it would look full.
     heading = "（一）完善责任传导机制"
