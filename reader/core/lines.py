@@ -496,11 +496,9 @@ def _narrow_quotes(
 
     Some papers set “ ” ‘ ’ as Latin glyphs, one cell wide; then a line holding two of
     them takes a character more than a full column would, and a paragraph's first line
-    looks full when it is not. The page tells (_reads_narrow): a line inside a paragraph
-    that narrow quotes would make two cells narrower or more is compared with its
-    neighbours inside the paragraph. Wider than both by its narrowing (a cell either
-    way, and two cells at least), it votes for narrow quotes; no wider, for full-width
-    ones. Narrow wins by two votes to one, and two at least.
+    looks full when it is not. The page tells (_reads_narrow, _rival_wins): a line
+    inside a paragraph that narrow quotes would make two cells narrower or more votes
+    for the measure that puts it level with the lines around it.
     """
     if known is False:
         return False
@@ -523,13 +521,32 @@ _VOTING_WIDTH = 20
 def _reads_narrow(
     lines: Lines, opening: set[int], width: list[int], hangs: list[bool], mark: list[str]
 ) -> bool:
-    """The vote of _narrow_quotes(). Inside a paragraph means: it and the line before it
-    end in text (no mark hangs), it is plain and not indented, and the line before is
-    plain or the first of a lead or an answer; it is ten characters wide or more. A line
-    that narrow quotes make two cells narrower holds an opening one as a rule: those
-    are the lines weighed (`opening`), against neighbours that hold none."""
+    """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
+    holds an opening one as a rule: those are the lines weighed (`opening`), against
+    neighbours that hold none."""
+    texts = lines.text
+    narrowed = {k: narrow_width(texts[k]) + lines.room[k] for k in opening}
+    return _rival_wins(lines, width, hangs, mark, narrowed)
+
+
+def _rival_wins(
+    lines: Lines, width: list[int], hangs: list[bool], mark: list[str], rival: dict[int, int]
+) -> bool:
+    """Whether the page is set to another measure of its lines: `rival` holds the
+    widths it gives the lines it measures otherwise, and the others measure alike.
+
+    A line inside a paragraph fills its column, as the lines inside the paragraph next
+    to it do. Each line the rival measure makes two cells wider or narrower or more is
+    compared with its neighbours inside the paragraph that both measures agree on: it
+    votes for the measure that puts it within a cell of the wider of them (and the
+    other not). The rival wins by two votes to one, and two at least.
+
+    Inside a paragraph means: the line and the line before it end in text (no mark
+    hangs), it is plain and not indented, the line before is plain or the first of a
+    lead or an answer, and it is ten characters wide or more.
+    """
     n = len(lines)
-    texts, indent = lines.text, lines.indent
+    indent = lines.indent
 
     def inside(j: int) -> bool:
         return (
@@ -539,23 +556,20 @@ def _reads_narrow(
             and mark[j - 1] in _RUN_ON_MARKS
         )
 
-    narrow = full = 0
-    for k in opening:
-        if not inside(k):
+    wins = losses = 0
+    for k, other in rival.items():
+        here = width[k]
+        if abs(other - here) < 2 or not inside(k):
             continue
-        around = [width[j] for j in (k - 1, k + 1) if j not in opening and inside(j)]
+        around = [width[j] for j in (k - 1, k + 1) if j not in rival and inside(j)]
         if not around:
             continue
-        text = texts[k]
-        less = printed_width(text) - narrow_width(text)
-        if less < 2:
-            continue
-        wider = width[k] - max(around)
-        if wider >= 2 and less - 1 <= wider <= less + 1:
-            narrow += 1
-        elif wider <= 0:
-            full += 1
-    return narrow >= 2 and narrow >= 2 * full
+        column = max(around)
+        if abs(other - column) <= 1 < abs(here - column):
+            wins += 1
+        elif abs(here - column) <= 1 < abs(other - column):
+            losses += 1
+    return wins >= 2 and wins >= 2 * losses
 
 
 def _features(lines: Lines, forced: dict[int, str], narrow_quotes: bool | None = None) -> None:
