@@ -36,6 +36,8 @@ class Layout:
     inline_jump: bool = True
     # Curly quotes set as Latin glyphs, one cell wide, as some papers print them
     narrow_quotes: bool = False
+    # Wrapped by a count of characters, as a program re-wrapping text does, not in cells
+    by_characters: bool = False
 
     def describe(self) -> str:
         nl = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[self.newline]
@@ -43,6 +45,7 @@ class Layout:
             f"w{self.width}±{self.vary} {self.indent} blank={self.blank} {nl} {self.encoding}"
             f"{' spaces' if self.ocr_spaces else ''}"
             f"{' narrow-quotes' if self.narrow_quotes else ''}"
+            f"{' by-characters' if self.by_characters else ''}"
         )
 
 
@@ -100,6 +103,22 @@ def wrap(text: str, width: int, indent: int = 0, narrow_quotes: bool = False) ->
     return lines
 
 
+def wrap_characters(text: str, width: int, indent: int = 0) -> list[str]:
+    """Wrap at `width` characters whatever their width, the first line `indent` in; a
+    closing mark that would start a line hangs at the end of the one before."""
+    lines: list[str] = []
+    cur = ""
+    room = width - indent
+    for c in text:
+        if len(cur) >= room and c not in NO_LINE_START:
+            lines.append(cur)
+            cur, room = "", width
+        cur += c
+    if cur:
+        lines.append(cur)
+    return lines
+
+
 _HALF_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([0-9A-Za-z.%/+-]+)(?=[\u4e00-\u9fff])")
 
 
@@ -152,7 +171,7 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
         pending_jump = ""
         for block in article["blocks"]:
             kind, text = block["kind"], block["text"]
-            if layout.ocr_spaces and kind in ("paragraph", "question"):
+            if layout.ocr_spaces and kind in ("paragraph", "question") and not layout.by_characters:
                 text = ocr_spaces(text)
             if kind == "noise":
                 # Furniture listed before an article's body is the page's running head.
@@ -162,7 +181,13 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
             elif kind == "dateline" and layout.inline_dateline and body:
                 body[-1][-1] = body[-1][-1] + " " + text
             elif kind in ("paragraph", "question"):
-                lines = wrap(text, width, indent=2, narrow_quotes=layout.narrow_quotes)
+                if layout.by_characters:
+                    # OCR reads its spaces into the lines after they were wrapped.
+                    lines = wrap_characters(text, width, indent=2)
+                    if layout.ocr_spaces:
+                        lines = [ocr_spaces(line) for line in lines]
+                else:
+                    lines = wrap(text, width, indent=2, narrow_quotes=layout.narrow_quotes)
                 if pending_jump:
                     lines[0] = pending_jump + lines[0]
                     pending_jump = ""
@@ -172,7 +197,10 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
                     lines[0] = "    " + lines[0]
                 body.append(lines)
             elif kind in ("heading", "end"):
-                body.append(wrap(text, width, narrow_quotes=layout.narrow_quotes))
+                if layout.by_characters:
+                    body.append(wrap_characters(text, width))
+                else:
+                    body.append(wrap(text, width, narrow_quotes=layout.narrow_quotes))
             else:
                 body.append([text])
         groups.extend(body)
@@ -199,7 +227,8 @@ def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
 def layouts(count: int, seed: int = 7) -> list[Layout]:
     """A spread of layouts: every width from 10 to 35, each habit in turn. Indent,
     blank-line and line-end habits take every combination within 27 layouts; OCR's spaces,
-    varied columns, inline datelines and jumps and narrow quotes come at random."""
+    varied columns, inline datelines and jumps, narrow quotes and wrapping by a count of
+    characters come at random."""
     rng = random.Random(seed)
     base = Layout()
     out = []
@@ -221,6 +250,7 @@ def layouts(count: int, seed: int = 7) -> list[Layout]:
                 inline_dateline=rng.random() < 0.5,
                 inline_jump=rng.random() < 0.5,
                 narrow_quotes=rng.random() < 0.5,
+                by_characters=rng.random() < 0.1,
             )
         )
     return out

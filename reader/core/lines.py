@@ -340,7 +340,9 @@ class Lines:
     with a mark that typesetting lets hang past the column (either of those, or a closing
     mark). `firsts` and `lasts` hold every line's first and last character as one string
     each, so that a question about line ends is one scan. `narrow_quotes` says whether
-    the page sets curly quotes one cell wide (see _narrow_quotes).
+    the page sets curly quotes one cell wide (see _narrow_quotes), `characters` whether
+    its lines were wrapped by a count of characters rather than set in cells (see
+    _reads_characters).
     """
 
     idx: list[int]
@@ -359,6 +361,7 @@ class Lines:
     soft: list[bool] = field(default_factory=list)
     hangs: list[bool] = field(default_factory=list)
     narrow_quotes: bool = False
+    characters: bool = False
 
     @classmethod
     def of(
@@ -408,7 +411,8 @@ class Lines:
         return [k + 1 for k in _at(_ASCII, self.lasts[:-1]) if firsts[k + 1].isascii()]
 
 
-_COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts", "narrow_quotes")]
+_PAGE_READINGS = ("narrow_quotes", "characters")
+_COLUMNS = [name for name in Lines.__slots__ if name not in ("firsts", "lasts", *_PAGE_READINGS)]
 
 
 def printed_width(text: str) -> int:
@@ -428,21 +432,23 @@ def _lead_cells(lead: str) -> int:
     return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
-def _widths(lines: Lines, page: str) -> list[int]:
+def _widths(lines: Lines, page: str) -> tuple[list[int], list[int]]:
     """printed_width() of every line and its room, computed for the whole page at once
-    (`page`: the lines joined by line breaks)."""
+    (`page`: the lines joined by line breaks), and the half cells each line saves on
+    two a character: its half-width characters and squeezed marks."""
     texts = lines.text
     # A squeezed pair of marks takes three half cells: set it as a full-width character
     # and an ASCII one, and every line is twice its length less its ASCII characters.
     squeezed = _PUNCT_PAIR.sub("\u3000 ", page).encode("ascii", "ignore")
+    saved = list(map(len, squeezed.split(b"\n")))
     twice = map(operator.mul, map(len, texts), itertools.repeat(2))
-    widths = list(map(operator.sub, twice, map(len, squeezed.split(b"\n"))))
+    widths = list(map(operator.sub, twice, saved))
     for k in _at(_OPENING_FIRSTS, lines.firsts):
         widths[k] -= 1
     room = lines.room
     for k in itertools.compress(itertools.count(), room):
         widths[k] += room[k]
-    return widths
+    return widths, saved
 
 
 def _latin_quotes(text: str) -> str:
@@ -529,6 +535,33 @@ def _reads_narrow(
     return _rival_wins(lines, width, hangs, mark, narrowed)
 
 
+def character_width(text: str) -> int:
+    """The width of a line wrapped by a count of characters: two cells each."""
+    return 2 * len(text)
+
+
+def _character_widths(texts: list[str]) -> list[int]:
+    return list(map(operator.mul, map(len, texts), itertools.repeat(2)))
+
+
+def _reads_characters(
+    lines: Lines, width: list[int], saved: list[int], hangs: list[bool], mark: list[str]
+) -> bool:
+    """Whether the page's lines were wrapped by a count of characters, as a program
+    re-wrapping text does, rather than set in display cells, as print is.
+
+    The lines that the two measures tell apart hold half-width characters (digits,
+    Latin, ASCII punctuation) or squeezed marks: counted in characters, such a line
+    inside a paragraph is level with its neighbours; in cells, narrower (_rival_wins).
+    """
+    texts = lines.text
+    # Lines that save a half cell or more (and an opening mark at the start one more),
+    # and measure two cells apart both ways.
+    told = itertools.compress(itertools.count(), saved)
+    chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= 2}
+    return _rival_wins(lines, width, hangs, mark, chars)
+
+
 def _rival_wins(
     lines: Lines, width: list[int], hangs: list[bool], mark: list[str], rival: dict[int, int]
 ) -> bool:
@@ -572,9 +605,9 @@ def _rival_wins(
     return wins >= 2 and wins >= 2 * losses
 
 
-def _features(lines: Lines, forced: dict[int, str], narrow_quotes: bool | None = None) -> None:
+def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None) -> None:
     """Fill in the derived columns. `forced` holds marks that splitting already decided;
-    `narrow_quotes` how the page sets quotes, where lines are added to a page read."""
+    `page_of` is the page these lines are added to, read already (how it measures lines)."""
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
     mark, style, label = [""] * n, [0] * n, [0] * n
@@ -595,8 +628,17 @@ def _features(lines: Lines, forced: dict[int, str], narrow_quotes: bool | None =
     for k in _at(_SOFT_LASTS, lasts):
         soft[k] = hangs[k] = True
     page = "\n".join(texts)
-    lines.width = _widths(lines, page)
-    lines.narrow_quotes = _narrow_quotes(lines, page, lines.width, hangs, mark, narrow_quotes)
+    width, saved = _widths(lines, page)
+    if page_of is None:
+        by_characters = _reads_characters(lines, width, saved, hangs, mark)
+        narrow: bool | None = None
+    else:
+        by_characters, narrow = page_of.characters, page_of.narrow_quotes
+    if by_characters:
+        width = _character_widths(texts)
+        narrow = False
+    lines.width, lines.characters = width, by_characters
+    lines.narrow_quotes = _narrow_quotes(lines, page, width, hangs, mark, narrow)
     lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
     lines.hangs = hangs
 
@@ -736,5 +778,5 @@ def _mark_furniture(lines: Lines) -> None:
                     mark[i] = "noise"
                 head = text[before][: m.start()].rstrip()
                 both = lines.parts(before, head, m.group(0))
-                _features(both, {1: "noise"}, lines.narrow_quotes)
+                _features(both, {1: "noise"}, lines)
                 lines.splice(before, both)

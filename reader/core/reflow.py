@@ -409,11 +409,17 @@ class Reflow:
 
     def reading(self) -> str:
         """How the page was read, in words: its blank-line and indent habits (or that
-        they differ by region) and how wide its quotes are set."""
+        they differ by region), and how wide its quotes are set or that its lines were
+        wrapped by a count of characters."""
         blank = _BLANK_HABITS["mixed" if self.local else self.habits.blank]
         indents = _INDENT_HABITS["mixed" if self.local_indents else self.habits.indents]
-        quotes = "quotes one cell wide" if self.lines.narrow_quotes else "quotes two cells wide"
-        return f"{blank}; {indents}; {quotes}"
+        if self.lines.characters:
+            measure = "lines wrapped by a count of characters"
+        elif self.lines.narrow_quotes:
+            measure = "quotes one cell wide"
+        else:
+            measure = "quotes two cells wide"
+        return f"{blank}; {indents}; {measure}"
 
     def _stops(self) -> list[int]:
         """The lines before which _decide could say anything but the ordinary join."""
@@ -771,7 +777,7 @@ class Reflow:
         """Line b's width, its curly quotes taken one cell wide where the page has not
         told they are: the narrowest it may be printed."""
         lines = self.lines
-        if lines.narrow_quotes:
+        if lines.narrow_quotes or lines.characters:
             return lines.width[b]
         text = lines.text[b]
         return lines.width[b] - (printed_width(text) - narrow_width(text))

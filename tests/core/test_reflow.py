@@ -762,6 +762,10 @@ def test_unpunctuated_line_before_a_byline_is_not_a_paragraph_end() -> None:
             Layout(blank="every", indent="ascii", width=24),
             "a blank line after every line; indents kept; quotes two cells wide",
         ),
+        (
+            Layout(blank="none", indent="stripped", width=14, by_characters=True),
+            "no blank lines; indents stripped; lines wrapped by a count of characters",
+        ),
     ],
 )
 def test_the_document_says_how_its_page_was_read(layout: Layout, reading: str) -> None:
