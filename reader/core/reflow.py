@@ -120,7 +120,25 @@ def read_habits(lines: Lines) -> Habits:
     gaps = sum(lines.gap) - lines.gap[0]
     ratio = gaps / (n - 1)
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
+    if blank == "every" and _breaks_only_paragraphs(lines, 0, n):
+        blank = "paragraph"
     return Habits(blank, _keeps_indents(_indented(lines.indent), n))
+
+
+def _breaks_only_paragraphs(lines: Lines, start: int, end: int) -> bool:
+    """No blank line follows a line of running text that ends mid-sentence, among lines
+    start..end-1, though such lines are there: blank lines between paragraphs, however
+    short the paragraphs. (Where a blank line follows every line, it follows those too.)
+    Running text: unmarked, with a mark of punctuation in it (titles have none)."""
+    gap, mark, ends, text = lines.gap, lines.mark, lines.ends, lines.text
+    seen = False
+    for k in range(start, min(end, len(lines) - 1)):
+        if mark[k] or ends[k] or unpunctuated(text[k]):
+            continue
+        if gap[k + 1]:
+            return False
+        seen = True
+    return seen
 
 
 def _indented(indents: list[int]) -> int:
@@ -214,8 +232,25 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     if max(most) < every and (min(most) > plain if page == "paragraph" else max(most) < plain):
         return None
     if page == "paragraph":
-        return ["every" if m >= every else other if m <= plain else page for m in most]
-    return ["every" if m >= every else other if m >= plain else page for m in most]
+        local = ["every" if m >= every else other if m <= plain else page for m in most]
+    else:
+        local = ["every" if m >= every else other if m >= plain else page for m in most]
+    # A stretch of short paragraphs with blank lines between them is not one with a
+    # blank line after every line.
+    for start, end in _runs(local, "every"):
+        if _breaks_only_paragraphs(lines, start, end):
+            local[start:end] = ["paragraph"] * (end - start)
+    return local if local.count(page) < n else None
+
+
+def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
+    """The stretches start..end-1 where `values` holds `value`."""
+    out = []
+    for key, group in itertools.groupby(enumerate(values), key=lambda kv: kv[1] == value):
+        if key:
+            ks = [k for k, _ in group]
+            out.append((ks[0], ks[-1] + 1))
+    return out
 
 
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from

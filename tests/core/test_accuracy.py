@@ -106,6 +106,19 @@ def test_relayouts_with_two_blank_lines_between_paragraphs() -> None:
     assert total_o.f1 >= 0.998, total_o
 
 
+@pytest.mark.parametrize("indent", ["stripped", "fullwidth", "ascii"])
+def test_blank_lines_between_short_paragraphs_are_not_a_blank_line_after_every_line(
+    indent: str,
+) -> None:
+    # The briefs' paragraphs take two or three lines each at these widths: nearly every
+    # line follows a blank line, but none follows a line of text ending mid-sentence.
+    gold = load_gold("briefs")
+    for width in range(10, 36):
+        doc = from_bytes(render(gold, Layout(width=width, indent=indent, blank="paragraph")))
+        para, _ = score_document(doc, gold)
+        assert para.f1 == 1.0, (width, para)
+
+
 def test_relayouts_with_halfwidth_punctuation() -> None:
     # OCR that reads ，：；？！（） as , : ; ? ! ( ): structure is found all the same.
     total_p = total_o = Score(0, 0, 0)
