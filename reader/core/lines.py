@@ -492,13 +492,15 @@ def _narrowing(held: list[str]) -> list[int]:
 def _narrow_quotes(
     lines: Lines,
     page: str,
+    opening: set[int],
     width: list[int],
     hangs: list[bool],
     mark: list[str],
     known: bool | None,
 ) -> bool:
     """Measure curly quotes one cell wide where the page sets them so, and say whether
-    it does; `known` is the page's answer already, for lines added to it.
+    it does; `opening` holds the lines with an opening quote, and `known` is the page's
+    answer already, for lines added to it.
 
     Some papers set “ ” ‘ ’ as Latin glyphs, one cell wide; then a line holding two of
     them takes a character more than a full column would, and a paragraph's first line
@@ -509,7 +511,6 @@ def _narrow_quotes(
     if known is False:
         return False
     texts = lines.text
-    opening = _lines_holding(page, "“")
     if known is None and not _reads_narrow(lines, opening, width, hangs, mark):
         return False
     quoted = sorted(opening.union(_lines_holding(page, "”‘’")))
@@ -545,7 +546,12 @@ def _character_widths(texts: list[str]) -> list[int]:
 
 
 def _reads_characters(
-    lines: Lines, width: list[int], saved: list[int], hangs: list[bool], mark: list[str]
+    lines: Lines,
+    width: list[int],
+    saved: list[int],
+    hangs: list[bool],
+    mark: list[str],
+    opening: set[int],
 ) -> bool:
     """Whether the page's lines were wrapped by a count of characters, as a program
     re-wrapping text does, rather than set in display cells, as print is.
@@ -553,17 +559,26 @@ def _reads_characters(
     The lines that the two measures tell apart hold half-width characters (digits,
     Latin, ASCII punctuation) or squeezed marks: counted in characters, such a line
     inside a paragraph is level with its neighbours; in cells, narrower (_rival_wins).
+    Lines with four quotes or more say nothing (`opening`: the lines with an opening
+    quote): where the page sets quotes narrow and does not say so, they run four cells
+    wide or more.
     """
     texts = lines.text
     # Lines that save a half cell or more (and an opening mark at the start one more),
     # and measure two cells apart both ways.
     told = itertools.compress(itertools.count(), saved)
     chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= 2}
-    return _rival_wins(lines, width, hangs, mark, chars)
+    quoted = {k for k in opening if texts[k].count("“") + texts[k].count("”") >= 4}
+    return _rival_wins(lines, width, hangs, mark, chars, quoted)
 
 
 def _rival_wins(
-    lines: Lines, width: list[int], hangs: list[bool], mark: list[str], rival: dict[int, int]
+    lines: Lines,
+    width: list[int],
+    hangs: list[bool],
+    mark: list[str],
+    rival: dict[int, int],
+    mute: set[int] | frozenset[int] = frozenset(),
 ) -> bool:
     """Whether the page is set to another measure of its lines: `rival` holds the
     widths it gives the lines it measures otherwise, and the others measure alike.
@@ -576,7 +591,8 @@ def _rival_wins(
 
     Inside a paragraph means: the line and the line before it end in text (no mark
     hangs), it is plain and not indented, the line before is plain or the first of a
-    lead or an answer, and it is ten characters wide or more.
+    lead or an answer, and it is ten characters wide or more. Lines in `mute` neither
+    vote nor stand beside a line that does.
     """
     n = len(lines)
     indent = lines.indent
@@ -592,9 +608,11 @@ def _rival_wins(
     wins = losses = 0
     for k, other in rival.items():
         here = width[k]
-        if abs(other - here) < 2 or not inside(k):
+        if abs(other - here) < 2 or k in mute or not inside(k):
             continue
-        around = [width[j] for j in (k - 1, k + 1) if j not in rival and inside(j)]
+        around = [
+            width[j] for j in (k - 1, k + 1) if j not in rival and j not in mute and inside(j)
+        ]
         if not around:
             continue
         column = max(around)
@@ -629,16 +647,16 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         soft[k] = hangs[k] = True
     page = "\n".join(texts)
     width, saved = _widths(lines, page)
+    opening = _lines_holding(page, "“")
+    known = None if page_of is None else page_of.narrow_quotes
+    narrow = _narrow_quotes(lines, page, opening, width, hangs, mark, known)
     if page_of is None:
-        by_characters = _reads_characters(lines, width, saved, hangs, mark)
-        narrow: bool | None = None
+        by_characters = _reads_characters(lines, width, saved, hangs, mark, opening)
     else:
-        by_characters, narrow = page_of.characters, page_of.narrow_quotes
+        by_characters = page_of.characters
     if by_characters:
-        width = _character_widths(texts)
-        narrow = False
-    lines.width, lines.characters = width, by_characters
-    lines.narrow_quotes = _narrow_quotes(lines, page, width, hangs, mark, narrow)
+        width, narrow = _character_widths(texts), False
+    lines.width, lines.characters, lines.narrow_quotes = width, by_characters, narrow
     lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
     lines.hangs = hangs
 
