@@ -13,6 +13,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -531,9 +532,12 @@ def _reads_narrow(
     """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
     holds an opening one as a rule: those are the lines weighed (`opening`), against
     neighbours that hold none."""
-    texts = lines.text
-    narrowed = {k: narrow_width(texts[k]) + lines.room[k] for k in opening}
-    return _rival_wins(lines, width, hangs, mark, narrowed)
+    texts, room = lines.text, lines.room
+
+    def narrowed(k: int) -> int:
+        return narrow_width(texts[k]) + room[k]
+
+    return _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
 
 
 def character_width(text: str) -> int:
@@ -569,7 +573,8 @@ def _reads_characters(
     told = itertools.compress(itertools.count(), saved)
     chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= 2}
     quoted = {k for k in opening if texts[k].count("“") + texts[k].count("”") >= 4}
-    return _rival_wins(lines, width, hangs, mark, chars, quoted)
+    weighed = chars.keys() - quoted
+    return _rival_wins(lines, width, hangs, mark, weighed, chars.__getitem__, weighed | quoted)
 
 
 def _rival_wins(
@@ -577,11 +582,13 @@ def _rival_wins(
     width: list[int],
     hangs: list[bool],
     mark: list[str],
-    rival: dict[int, int],
-    mute: set[int] | frozenset[int] = frozenset(),
+    weighed: Iterable[int],
+    rival: Callable[[int], int],
+    apart: Container[int],
 ) -> bool:
-    """Whether the page is set to another measure of its lines: `rival` holds the
-    widths it gives the lines it measures otherwise, and the others measure alike.
+    """Whether the page is set to another measure of its lines: `rival(k)` is the width
+    it gives line k, one of the lines `weighed`; lines not `apart` measure alike both
+    ways.
 
     A line inside a paragraph fills its column, as the lines inside the paragraph next
     to it do. Each line the rival measure makes two cells wider or narrower or more is
@@ -591,8 +598,7 @@ def _rival_wins(
 
     Inside a paragraph means: the line and the line before it end in text (no mark
     hangs), it is plain and not indented, the line before is plain or the first of a
-    lead or an answer, and it is ten characters wide or more. Lines in `mute` neither
-    vote nor stand beside a line that does.
+    lead or an answer, and it is ten characters wide or more.
     """
     n = len(lines)
     indent = lines.indent
@@ -606,14 +612,14 @@ def _rival_wins(
         )
 
     wins = losses = 0
-    for k, other in rival.items():
-        here = width[k]
-        if abs(other - here) < 2 or k in mute or not inside(k):
+    for k in weighed:
+        if not inside(k):
             continue
-        around = [
-            width[j] for j in (k - 1, k + 1) if j not in rival and j not in mute and inside(j)
-        ]
+        around = [width[j] for j in (k - 1, k + 1) if j not in apart and inside(j)]
         if not around:
+            continue
+        here, other = width[k], rival(k)
+        if abs(other - here) < 2:
             continue
         column = max(around)
         if abs(other - column) <= 1 < abs(here - column):
