@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -118,62 +119,47 @@ def test_narrow_quotes_take_one_cell_and_squeeze_nothing() -> None:
     assert narrow_width("没有引号的行。") == printed_width("没有引号的行。")
 
 
-def _reads_narrow(data: bytes) -> bool:
-    return content_lines(split_source_lines(decode_bytes(data).text)).narrow_quotes
-
-
-def test_the_page_tells_whether_its_quotes_are_narrow() -> None:
+# How a page may be set, as Lines reads it from the page: (what the sample pages read,
+# the layout setting, what else the layout needs to show it, the share of layouts of the
+# sample pages so set that must read so).
+READINGS = {
     # Both sample pages set quotes one cell wide: a line with two of them is about two
-    # cells wider than the lines around it.
+    # cells wider than the lines around it. (The made-up pages hold too few lines with
+    # two quotes to tell, and are measured as before.)
+    "narrow_quotes": (True, {"by_characters": False}, 0.8),
+    # Print is set in cells; a program re-wrapping text may count characters, and then a
+    # line with digits in it is as many characters long as the lines around it. OCR's
+    # spaces beside the digits fill the cells they leave (000: 46 of 48 layouts, 004: 34).
+    "characters": (False, {"ocr_spaces": False}, 0.7),
+}
+_LAYOUT_FIELD = {"narrow_quotes": "narrow_quotes", "characters": "by_characters"}
+
+
+@pytest.mark.parametrize("reading", sorted(READINGS))
+def test_the_page_tells_how_it_was_set(reading: str) -> None:
+    on_samples, shows, share = READINGS[reading]
+    field = _LAYOUT_FIELD[reading]
+
+    def reads(data: bytes) -> bool:
+        return bool(getattr(content_lines(split_source_lines(decode_bytes(data).text)), reading))
+
     for name in seed_names():
-        assert _reads_narrow((SEEDS / f"{name}.txt").read_bytes()), name
-    names = [*seed_names(), "features", "briefs"]
-    # Pages set with full-width quotes are never read as narrow, half-width commas and
-    # unmarked headlines around the quotes notwithstanding...
-    for name in names:
+        assert reads((SEEDS / f"{name}.txt").read_bytes()) is on_samples, name
+    # Pages not so set are never read so, half-width commas and unmarked headlines
+    # notwithstanding...
+    for name in [*seed_names(), "features", "briefs"]:
         for gold in (load_gold(name), halfwidth_punctuation(load_gold(name))):
             for k, layout in enumerate(layouts(48)):
-                full = render(gold, replace(layout, narrow_quotes=False), seed=k)
-                assert not _reads_narrow(full), (name, layout.describe())
-    # ...and the sample pages set with narrow ones nearly always are (the made-up pages
-    # hold too few lines with two quotes to tell, and are measured as before).
-    for name in seed_names():
-        gold = load_gold(name)
-        narrow = [
-            _reads_narrow(
-                render(gold, replace(layout, narrow_quotes=True, by_characters=False), seed=k)
-            )
-            for k, layout in enumerate(layouts(48))
-        ]
-        assert sum(narrow) >= 0.8 * len(narrow), (name, sum(narrow))
-
-
-def _reads_characters(data: bytes) -> bool:
-    return content_lines(split_source_lines(decode_bytes(data).text)).characters
-
-
-def test_the_page_tells_whether_it_was_wrapped_by_a_count_of_characters() -> None:
-    # Print is set in cells; a program re-wrapping text may count characters, and then
-    # a line with digits in it is as many characters long as the lines around it.
-    for name in seed_names():
-        assert not _reads_characters((SEEDS / f"{name}.txt").read_bytes()), name
-    names = [*seed_names(), "features", "briefs"]
-    for name in names:
-        for gold in (load_gold(name), halfwidth_punctuation(load_gold(name))):
-            for k, layout in enumerate(layouts(48)):
-                cells = render(gold, replace(layout, by_characters=False), seed=k)
-                assert not _reads_characters(cells), (name, layout.describe())
-    # Without OCR's spaces beside the digits (which fill the cells they leave), the
-    # sample pages so wrapped are read so, as a rule (000: 46 of 48 layouts, 004: 34).
+                data = render(gold, replace(layout, **{field: False}), seed=k)
+                assert not reads(data), (name, layout.describe())
+    # ...and the sample pages so set nearly always are.
     for name in seed_names():
         gold = load_gold(name)
         read = [
-            _reads_characters(
-                render(gold, replace(layout, by_characters=True, ocr_spaces=False), seed=k)
-            )
+            reads(render(gold, replace(layout, **{field: True}, **shows), seed=k))
             for k, layout in enumerate(layouts(48))
         ]
-        assert sum(read) >= 0.7 * len(read), (name, sum(read))
+        assert sum(read) >= share * len(read), (name, sum(read))
 
 
 def test_decisions_cover_every_gap_and_record_only_what_was_weighed() -> None:
