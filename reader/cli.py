@@ -12,7 +12,7 @@ from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
-from reader.core.document import load
+from reader.core.document import load, load_stream
 from reader.core.edits import apply as apply_edits
 from reader.core.export import clean_text, explain, to_text
 from reader.core.model import Document
@@ -23,6 +23,9 @@ from reader.store.library import Library
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
+# A page named "-" is read from standard input, and an output named "-" is standard output.
+STDIO = "-"
+STDIN_NAME = "<stdin>"
 
 
 def _fail(message: str) -> None:
@@ -30,10 +33,11 @@ def _fail(message: str) -> None:
 
 
 def iter_pages(paths: Sequence[str]) -> Iterator[Path]:
-    """The files named, with folders expanded to the .txt files inside them (sorted)."""
+    """The files named, with folders expanded to the .txt files inside them (sorted);
+    "-" stands for standard input."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name != STDIO and path.is_dir():
             yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
         else:
             yield path
@@ -45,14 +49,15 @@ def _documents(
     """Each page read, reflowed and corrected (with the store's corrections); one that
     cannot be read is reported and added to `failed`, and the others go on."""
     for page in pages:
+        stdin = str(page) == STDIO
         try:
-            doc = load(page)
+            doc = load_stream(sys.stdin.buffer, STDIN_NAME) if stdin else load(page)
         except DecodeError as exc:
-            _fail(f"{page}: {exc}")
+            _fail(f"{STDIN_NAME if stdin else page}: {exc}")
             failed.append(page)
             continue
         if doc.source.warning:
-            _fail(f"{page}: warning: {doc.source.warning}")
+            _fail(f"{doc.source.path}: warning: {doc.source.warning}")
         if store is not None:
             fixes = store.edits(doc.source.fingerprint)
             if fixes:
@@ -77,18 +82,27 @@ def _options(args: argparse.Namespace) -> publish.Options:
     )
 
 
+def _output(args: argparse.Namespace) -> Path | None:
+    """The file or folder named by -o, or None for standard output."""
+    return Path(args.output) if args.output and args.output != STDIO else None
+
+
+def _stem(page: Path) -> str:
+    return "stdin" if str(page) == STDIO else page.stem
+
+
 def _export(args: argparse.Namespace) -> int:
     pages = list(iter_pages(args.paths))
     if not pages:
         _fail("no .txt pages found in " + ", ".join(args.paths))
         return EXIT_BAD_INPUT
-    out = Path(args.output) if args.output else None
+    out = _output(args)
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
     if out is not None and many and out.exists() and not out.is_dir():
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
         return EXIT_BAD_INPUT
-    if out is None and args.format == "epub":
-        _fail("an EPUB is a binary file: give it a name with -o")
+    if out is None and args.format == "epub" and (args.output is None or sys.stdout.isatty()):
+        _fail("an EPUB is a binary file: give it a name with -o (or -o - for standard output)")
         return EXIT_BAD_INPUT
     options = _options(args)
     if args.data_dir:
@@ -117,7 +131,7 @@ def _export(args: argparse.Namespace) -> int:
             else:
                 data = publish.publish([part], options)
             suffix = "explain.txt" if args.explain else args.format
-            target = out / f"{page.stem}.{suffix}" if out is not None and many else out
+            target = out / f"{_stem(page)}.{suffix}" if out is not None and many else out
             if not _emit(data, target):
                 return EXIT_BAD_INPUT
         if combined:
@@ -165,7 +179,7 @@ def _annotations_export(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
         return EXIT_BAD_INPUT
-    out = Path(args.output) if args.output else None
+    out = _output(args)
     fmt = args.format
     try:
         if not args.paths:
@@ -189,9 +203,9 @@ def _annotations_export(args: argparse.Namespace) -> int:
                 text = notes_io.page_markdown(doc, placed)
             else:
                 fixes = store.edits(doc.source.fingerprint)
-                text = notes_io.render(fmt, page.name, placed, doc, fixes)
+                text = notes_io.render(fmt, Path(doc.source.path).name, placed, doc, fixes)
             suffix = "md" if fmt == "page-md" else fmt
-            target = out / f"{page.stem}.annotations.{suffix}" if out and many else out
+            target = out / f"{_stem(page)}.annotations.{suffix}" if out and many else out
             if not _emit(text, target):
                 return EXIT_BAD_INPUT
         return EXIT_BAD_INPUT if failed else 0
@@ -287,9 +301,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser(
         "export", help="reflow pages and write clean text, Markdown, HTML, EPUB or JSON"
     )
-    exp.add_argument("paths", nargs="+", help="page files or folders of .txt pages")
+    exp.add_argument(
+        "paths", nargs="+", help="page files or folders of .txt pages (- for standard input)"
+    )
     exp.add_argument("--format", "-f", choices=publish.FORMATS, default="txt")
-    exp.add_argument("-o", "--output", help="output file (one page) or folder (several pages)")
+    exp.add_argument(
+        "-o",
+        "--output",
+        help="output file (one page) or folder (several pages); - or none: standard output",
+    )
     exp.add_argument(
         "--combine", action="store_true", help="all pages into one output (one book, one file)"
     )

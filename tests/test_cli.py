@@ -13,12 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path = ROOT, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
+        input=stdin,
         timeout=300,
     )
 
@@ -238,6 +239,35 @@ def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
 def test_epub_to_the_terminal_is_refused(tmp_path: Path) -> None:
     result = run("export", str(SEED), "-f", "epub")
     assert result.returncode == 2 and "-o" in result.stderr
+
+
+def test_a_dash_reads_standard_input_and_writes_standard_output(tmp_path: Path) -> None:
+    from_file = json.loads(run("export", str(SEED), "-f", "json").stdout)
+    page = SEED.read_text(encoding="utf-8")
+    result = run("export", "-", "-f", "json", "-o", "-", cwd=tmp_path, stdin=page)
+    assert result.returncode == 0, result.stderr
+    piped = json.loads(result.stdout)
+    assert piped["source"]["path"] == "<stdin>"
+    assert piped["source"]["sha256"] == from_file["source"]["sha256"]
+    assert piped["articles"] == from_file["articles"]
+    assert list(tmp_path.iterdir()) == []  # no file called "-"
+
+
+def test_an_empty_standard_input_is_one_line(tmp_path: Path) -> None:
+    result = run("export", "-", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("ocr-reader: <stdin>: ") and result.stderr.count("\n") == 1
+
+
+def test_epub_to_a_pipe_with_a_dash(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(SEED), "-f", "epub", "-o", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"PK") and list(tmp_path.iterdir()) == []
 
 
 def test_search_from_the_command_line(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 # Larger files are refused rather than read into memory: no newspaper page is this big.
 MAX_BYTES = 512 * 1024 * 1024
@@ -220,4 +221,16 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
         raise DecodeError("permission denied") from None
     except OSError as exc:
         raise DecodeError(exc.strerror or str(exc)) from None
+    return data, decode_bytes(data)
+
+
+def read_stream(stream: BinaryIO) -> tuple[bytes, Decoded]:
+    """Read and decode a page from a stream such as standard input, with the size
+    limit of a file. Raises DecodeError with a one-line reason."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DecodeError(exc.strerror or str(exc)) from None
+    if len(data) > MAX_BYTES:
+        raise DecodeError(f"it is too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
     return data, decode_bytes(data)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from typing import BinaryIO
 
-from reader.core.decode import Decoded, decode_bytes, read_path
+from reader.core.decode import Decoded, decode_bytes, read_path, read_stream
 from reader.core.lines import Lines, content_lines
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
@@ -66,3 +67,10 @@ def load(path: str | os.PathLike[str]) -> Document:
     """Read, decode and reflow a page. Raises DecodeError with a one-line reason."""
     data, decoded = read_path(path)
     return build(decoded, data, os.fspath(path))
+
+
+def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
+    """Read, decode and reflow a page from a stream (standard input). Raises DecodeError
+    with a one-line reason."""
+    data, decoded = read_stream(stream)
+    return build(decoded, data, path)
