@@ -77,7 +77,8 @@ def _options(args: argparse.Namespace) -> publish.Options:
         bylines=not args.no_bylines,
         end_matter=not args.no_end_matter,
         datelines=not args.no_datelines,
-        furniture=args.furniture,
+        # JSON is the whole document unless asked otherwise; the texts leave furniture out.
+        furniture=args.format == "json" if args.furniture is None else args.furniture,
         annotations=args.annotations,
     )
 
@@ -332,7 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--no-datelines", action="store_true", help="leave datelines and jump markers out"
     )
-    exp.add_argument("--furniture", action="store_true", help="keep page furniture")
+    exp.add_argument(
+        "--furniture",
+        action=argparse.BooleanOptionalAction,
+        help="keep page furniture (running heads, page dates); json keeps it unless --no-furniture",
+    )
     exp.add_argument(
         "--annotations",
         action="store_true",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,41 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
             assert 0 <= first <= last < doc["source"]["lines"]
         for entry in art["outline"]:
             assert 0 <= entry["block"] < len(art["blocks"])
+
+
+def _characters(text: str) -> Counter[str]:
+    return Counter("".join(text.split()))
+
+
+def _exported_characters(doc: dict) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for art in doc["articles"]:
+        for block in (*art["head"], *art["blocks"]):
+            found += _characters(block["text"])
+    return found
+
+
+@pytest.mark.parametrize("page", ["seeds", "furniture"])
+def test_json_holds_every_character_of_the_page(tmp_path: Path, page: str) -> None:
+    if page == "seeds":
+        pages = sorted((ROOT / "seeds").glob("*.txt"))
+    else:
+        pages = [tmp_path / "page.txt"]
+        body = "让改革红利更多惠及群众，关键在于坚持以人民为中心。各级各部门要从群众最关心的事"
+        lines = ["2025年3月12日 星期三", "3 要闻", body, "情做起。", "3", "月12", "日"]
+        pages[0].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    for path in pages:
+        result = run("export", str(path), "-f", "json")
+        assert result.returncode == 0, result.stderr
+        doc = json.loads(result.stdout)
+        source = path.read_text(encoding="utf-8")
+        assert _exported_characters(doc) == _characters(source)
+        kinds = [b["kind"] for art in doc["articles"] for b in art["blocks"]]
+        lean = json.loads(run("export", str(path), "-f", "json", "--no-furniture").stdout)
+        kept = [b["kind"] for art in lean["articles"] for b in art["blocks"]]
+        assert kept == [k for k in kinds if k != "noise"]
+        if page == "furniture":
+            assert kinds.count("noise") >= 3
 
 
 def test_export_text_and_markdown() -> None:
