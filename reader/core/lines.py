@@ -175,7 +175,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
             return "dateline", 0, 0
         if text.endswith(CREDIT_END) and _CREDIT.match(text):
             return "end", 0, 0
-        if text.endswith("日") and _DATE_LINE.match(text):
+        if is_date(text):
             return "end", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)
@@ -238,6 +238,11 @@ def is_byline(text: str) -> bool:
     if len(names) == 1 and len(names[0]) > 4:
         return False
     return all(_NAME.match(n) for n in names)
+
+
+def is_date(text: str) -> bool:
+    """A date and nothing else: '2025年3月12日'."""
+    return text.endswith("日") and bool(_DATE_LINE.match(text))
 
 
 def is_notice_title(text: str) -> bool:

@@ -73,6 +73,8 @@ _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记
 _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+# The formula that closes a notice or a letter, set as a paragraph of its own.
+_CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
 # its kicker and title.
 _HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
@@ -624,6 +626,8 @@ class Reflow:
             return False, "a headline group: kicker and title take a line each"
         if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, 8):
             return False, "a short 'label：value' line stands alone (contacts and the like)"
+        if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
+            return False, "a closing formula (特此公告) is a paragraph of its own"
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= 2:

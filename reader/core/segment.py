@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.lines import is_caption, is_notice_title
+from reader.core.lines import is_caption, is_date, is_notice_title
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 
@@ -157,9 +157,13 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 segments.append(seg)
                 j = end
                 continue
-            # A short line between paragraphs of one article: a feature subhead.
-            block.kind = "heading"
-            block.level = 0
+            if end == j + 1 and end < n and blocks[end].kind == "end" and is_date(blocks[end].text):
+                # The signatory of a notice or a letter, above its date: end matter.
+                block.kind = "end"
+            else:
+                # A short line between paragraphs of one article: a feature subhead.
+                block.kind = "heading"
+                block.level = 0
         if block.kind == "jump" and _JUMP_IN.match(block.text):
             close_body()
         if body is None:
@@ -244,6 +248,7 @@ def attach_headlines(segments: list[Segment]) -> None:
 
 def _give(head: Segment, body: Segment) -> None:
     body.head = head.blocks
+    body.notice = head.notice
     head.taken = True
 
 
@@ -266,7 +271,10 @@ def build_articles(blocks: list[Block]) -> list[Article]:
             if not seg.head and all(b.kind == "noise" for b in seg.blocks):
                 (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
-            articles.append(Article(head=_head_blocks(seg.head), blocks=running_head + seg.blocks))
+            kind = "notice" if seg.notice else "article"
+            articles.append(
+                Article(head=_head_blocks(seg.head), blocks=running_head + seg.blocks, kind=kind)
+            )
         elif not seg.taken:
             kind = "notice" if seg.notice else "headline"
             articles.append(Article(head=_head_blocks(seg.blocks), blocks=running_head, kind=kind))

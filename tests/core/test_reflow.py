@@ -376,6 +376,48 @@ def test_a_notice_keeps_its_contact_lines_and_date_apart(blank: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_a_notice_signed_above_its_date(blank: str) -> None:
+    lines = [
+        "减 资 公 告",
+        "经本公司股东会决议，本公司注册资本由1000万元减少至500万元。请债权人",
+        "自本公告见报之日起45日内向本公司申报债权。",
+        "特此公告。",
+        "山西某某有限公司",
+        "2025年3月12日",
+        "我省启动春季植树造林",
+        "本报讯 3月11日，我省春季植树造林活动全面启动。今年全省计划完成营",
+        "造林400万亩。",
+    ]
+    doc = from_text(blank.join(lines))
+    notice, article = doc.articles
+    assert (notice.kind, notice.title) == ("notice", "减资公告")
+    assert [(b.kind, b.text) for b in notice.blocks] == [
+        ("paragraph", "".join(lines[1:3])),
+        ("paragraph", "特此公告。"),
+        ("end", "山西某某有限公司"),
+        ("end", "2025年3月12日"),
+    ]
+    assert notice.outline == []
+    assert (article.kind, article.title) == ("article", "我省启动春季植树造林")
+
+
+def test_a_closing_formula_after_a_full_line_is_its_own_paragraph() -> None:
+    lines = [
+        "遗失声明",
+        "吕梁市离石区某某商店不慎遗失营业执照正本一份，统一",
+        "社会信用代码为92141102MA0K1234X，现声明该执照作",
+        "废，由此引起的一切法律责任由本商店自行承担，与他人",
+        "无关，特向社会各界郑重声明，请有关单位注意防范风险。",
+        "特此声明。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for b in doc.articles[0].blocks] == [
+        ("paragraph", "".join(lines[1:5])),
+        ("paragraph", "特此声明。"),
+    ]
+
+
 def test_vertical_date_at_the_page_foot_is_furniture() -> None:
     text = "让我们共同期待吕梁教育的壮丽新篇。\n从“有学上”到“上好学” 3\n月12\n日\n"
     doc = from_text(text)
