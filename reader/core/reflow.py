@@ -61,10 +61,11 @@ _PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # The decisions the marks make, each one object shared by every page.
 _NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
 _ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
+_ALONE["headline"] = (False, "a headline wrapped over two lines ends there")
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
-_SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"))
+_SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice", "headline"))
 # A standalone line this long or shorter, with no sentence punctuation, is headline-like.
 STANDALONE_MAX_CHARS = 34
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
@@ -73,6 +74,10 @@ _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记
 _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+# Characters a headline's line does not end with, as they open a phrase that goes on
+# (…的, …和, …对, …在): a headline wrapped in a narrow column.
+_PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
 # The formula that closes a notice or a letter, set as a paragraph of its own.
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
@@ -622,6 +627,9 @@ class Reflow:
             if ends[a]:
                 return False, "the question ends"
             return True, "the question continues"
+        if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
+            cur.kind = "headline"
+            return True, "a headline wraps: its first line ends inside a phrase"
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, "a headline group: kicker and title take a line each"
         if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, 8):
@@ -718,6 +726,26 @@ class Reflow:
         else:
             return False
         return mark[a] == "" and all(unpunctuated(text[k]) for k in range(a, c))
+
+    def _wraps_headline(self, a: int, b: int) -> bool:
+        """Lines a and b are one headline (or subhead) over two lines: both unpunctuated,
+        line a ends inside a phrase (…的, …和) or inside quotes or brackets it opened, and
+        line b is short or a byline, a lead or the like follows it."""
+        lines = self.lines
+        text_a, text_b = lines.text[a], lines.text[b]
+        if not (text_a[-1] in _PHRASE_GOES_ON or _opens_more(text_a)):
+            return False
+        return (
+            lines.mark[a] == ""
+            and len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS
+            and unpunctuated(text_a)
+            and unpunctuated(text_b)
+            and (
+                b + 1 == len(lines)
+                or lines.mark[b + 1] != ""
+                or lines.width[b] <= self.columns.fwd(b) - 8
+            )
+        )
 
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines
@@ -840,11 +868,18 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
         text = clean_byline(text)
     elif kind == "caption":
         kind = "end"
-    if kind == "notice" or (kind == "paragraph" and not raw.label and is_standalone_text(text)):
+    if kind in ("notice", "headline") or (
+        kind == "paragraph" and not raw.label and is_standalone_text(text)
+    ):
         kind = "standalone"
         text = despace_cjk_spaced(text)
     level = raw.style if kind == "heading" or raw.label else None
     return Block(kind, text, first, last, level, raw.label)
+
+
+def _opens_more(text: str) -> bool:
+    """The text opens a quote or bracket that it does not close."""
+    return any(text.count(o) > text.count(c) for o, c in _PAIRS)
 
 
 def is_standalone_text(text: str) -> bool:

@@ -814,3 +814,39 @@ def test_the_document_says_how_its_page_was_read(layout: Layout, reading: str) -
     gold = load_gold(seed_names()[1])
     doc = from_text(render(gold, layout).decode(layout.encoding))
     assert doc.source.reading == reading
+
+
+BODY = [
+    "近年来，我省持续深化基层治理改革，推出了一批便民利民举措，群",
+    "众办事更加方便快捷。但也要看到，一些地方仍存在办事环节多、材",
+    "料要求繁的问题。",
+]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+@pytest.mark.parametrize(
+    ("head", "kicker"),
+    [
+        # The first line ends inside a phrase (…的): one title over two lines.
+        (["坚持以人民为中心的", "发展思想推动基层治理现代化"], None),
+        # ...or inside the quotes it opened.
+        (["让“绿水青山", "就是金山银山”理念深入人心"], None),
+        # A kicker is a whole phrase: it keeps its line.
+        (["春风化雨润心田", "基层治理现代化的吕梁实践"], "春风化雨润心田"),
+    ],
+)
+def test_a_headline_wrapped_over_two_lines(blank: str, head: list[str], kicker: str | None) -> None:
+    title = head[1] if kicker else "".join(head)
+    for after in (["□ 本报记者 张三"], []):
+        doc = from_text(blank.join([*head, *after, *BODY]))
+        (article,) = doc.articles
+        assert (article.kicker, article.title) == (kicker, title)
+        assert paragraphs(doc) == ["".join(BODY)]
+
+
+def test_a_subhead_wrapped_over_two_lines_between_paragraphs() -> None:
+    lines = [*BODY, "老区教育的", "新变化", *BODY]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert [(o.level, o.text) for o in article.outline] == [(1, "老区教育的新变化")]
+    assert paragraphs(doc) == ["".join(BODY)] * 2
