@@ -177,6 +177,38 @@ def relayout_report(count: int) -> None:
     for name in MADE_UP:
         made_up_report(name, count)
     halfwidth_report(count)
+    stray_blanks_report(count)
+
+
+def stray_layouts(count: int, share: float = 0.02) -> list:
+    """`count` layouts with blank lines between paragraphs or none, and a blank line
+    left inside a paragraph at `share` of its line ends."""
+    from dataclasses import replace
+
+    from tests.relayout import layouts
+
+    return [
+        replace(layout, blank=("paragraph", "none")[k % 2], stray_blanks=share)
+        for k, layout in enumerate(layouts(count))
+    ]
+
+
+def stray_blanks_report(count: int) -> None:
+    """Pooled scores over `count` layouts of every page with stray blank lines."""
+    from tests.relayout import render
+
+    for share in (0.02, 0.05):
+        total_p = total_o = Score(0, 0, 0)
+        for name in [*seed_names(), *MADE_UP]:
+            gold = load_gold(name)
+            for k, layout in enumerate(stray_layouts(count, share)):
+                para, outline = score_document(from_bytes(render(gold, layout, seed=k)), gold)
+                total_p, total_o = total_p + para, total_o + outline
+        print(
+            f"\n{count} relayouts of all four pages with a blank line inside paragraphs at "
+            f"{share:.0%} of line ends, pooled: paragraph F1 {total_p.f1:.3f}, "
+            f"outline F1 {total_o.f1:.3f}"
+        )
 
 
 def halfwidth_report(count: int) -> None:

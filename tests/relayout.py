@@ -38,6 +38,9 @@ class Layout:
     narrow_quotes: bool = False
     # Wrapped by a count of characters, as a program re-wrapping text does, not in cells
     by_characters: bool = False
+    # Share of line ends inside a block where OCR left a blank line anyway, as it does
+    # where a paragraph goes on past a column or a text region ("paragraph" and "none")
+    stray_blanks: float = 0.0
 
     def describe(self) -> str:
         nl = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[self.newline]
@@ -46,6 +49,7 @@ class Layout:
             f"{' spaces' if self.ocr_spaces else ''}"
             f"{' narrow-quotes' if self.narrow_quotes else ''}"
             f"{' by-characters' if self.by_characters else ''}"
+            f"{f' stray-blanks {self.stray_blanks:.0%}' if self.stray_blanks else ''}"
         )
 
 
@@ -212,11 +216,15 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
 
 def render(gold: dict, layout: Layout, seed: int = 0) -> bytes:
     groups = render_lines(gold, layout, seed)
+    stray = random.Random(seed + 7919) if layout.stray_blanks else None
     out: list[str] = []
     for group in groups:
-        for line in group:
+        for k, line in enumerate(group):
             out.append(line)
-            if layout.blank in ("every", "double"):
+            inside = stray is not None and k < len(group) - 1
+            if layout.blank in ("every", "double") or (
+                inside and stray.random() < layout.stray_blanks  # type: ignore[union-attr]
+            ):
                 out.append("")
         if layout.blank in ("paragraph", "double"):
             out.append("")

@@ -61,6 +61,7 @@ _PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # The decisions the marks make, each one object shared by every page.
 _NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
 _ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
+_GAP_INSIDE = "a blank line after a full line that ends mid-sentence: the paragraph goes on past it"
 _ALONE["headline"] = (False, "a headline wrapped over two lines ends there")
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
@@ -132,20 +133,29 @@ def read_habits(lines: Lines) -> Habits:
     return Habits(blank, _keeps_indents(_indented(lines.indent), n))
 
 
+# Lines of running text ending mid-sentence with a blank line after them, as many as
+# those without one or more, that tell a blank line after every line.
+_SAYS_EVERY = 3
+
+
 def _breaks_only_paragraphs(lines: Lines, start: int, end: int) -> bool:
-    """No blank line follows a line of running text that ends mid-sentence, among lines
-    start..end-1, though such lines are there: blank lines between paragraphs, however
-    short the paragraphs. (Where a blank line follows every line, it follows those too.)
+    """Most lines of running text that end mid-sentence, among lines start..end-1, have
+    no blank line after them: blank lines between paragraphs, however short the
+    paragraphs. (Where a blank line follows every line, it follows those too; a few
+    such blanks, where a paragraph goes on past a column, do not make it so.)
     Running text: unmarked, with a mark of punctuation in it (titles have none)."""
     gap, mark, ends, text = lines.gap, lines.mark, lines.ends, lines.text
-    seen = False
+    after = without = 0
     for k in range(start, min(end, len(lines) - 1)):
         if mark[k] or ends[k] or unpunctuated(text[k]):
             continue
         if gap[k + 1]:
-            return False
-        seen = True
-    return seen
+            after += 1
+            if after >= _SAYS_EVERY and after >= without:
+                return False  # (where a blank line follows every line, soon said)
+        else:
+            without += 1
+    return without > 0 and after < without
 
 
 def _indented(indents: list[int]) -> int:
@@ -640,7 +650,7 @@ class Reflow:
         if self._indents(b):
             if lines.indent[b] >= 2:
                 return False, "next line is indented"
-            if self._blank(b) == "paragraph" and lines.gap[b]:
+            if self._blank(b) == "paragraph" and lines.gap[b] and not self._gap_inside(cur, a, b):
                 return False, "a blank line separates paragraphs"
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
@@ -652,7 +662,9 @@ class Reflow:
             return True, "next line is not indented"
         if self._blank(b) == "paragraph":
             if lines.gap[b]:
-                return False, "a blank line separates paragraphs"
+                if not self._gap_inside(cur, a, b):
+                    return False, "a blank line separates paragraphs"
+                return True, _GAP_INSIDE
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, "short line without punctuation stands alone"
             return True, "no blank line between the lines"
@@ -679,6 +691,30 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _gap_inside(self, cur: RawBlock, a: int, b: int) -> bool:
+        """The blank line after line a, on a page that puts blank lines between
+        paragraphs, falls inside one: line a is full (a first line short by no more than
+        its stripped indent) and ends mid-sentence, and it is
+        not a headline or subhead (a line of its own with no punctuation, unless line b
+        is no paragraph's first line). OCR leaves
+        such a blank where a paragraph goes on past a column or a text region."""
+        lines = self.lines
+        return (
+            not lines.ends[a]
+            and not (len(cur) == 1 and unpunctuated(lines.text[a]) and not self._goes_on(b))
+            and lines.mark[a] in _PARAGRAPH_MARKS
+            and lines.width[a] + lines.indent[a]
+            >= self.columns.back(a) - (6 if len(cur) == 1 and not self._indents(a) else 2)
+        )
+
+    def _goes_on(self, b: int) -> bool:
+        """Line b is no paragraph's first line: not indented where indents were kept, and
+        full where they were stripped (a first line is short by its indent)."""
+        lines = self.lines
+        if self._indents(b):
+            return lines.indent[b] < 2
+        return not lines.ends[b] and lines.width[b] >= self.columns.fwd(b) - 2
 
     def _short(self, a: int, cells: int) -> bool:
         """Line a, its indent included, falls short of the column by `cells` or more."""
@@ -733,12 +769,12 @@ class Reflow:
         line b is short or a byline, a lead or the like follows it."""
         lines = self.lines
         text_a, text_b = lines.text[a], lines.text[b]
+        if lines.mark[a] or not unpunctuated(text_a):
+            return False
         if not (text_a[-1] in _PHRASE_GOES_ON or _opens_more(text_a)):
             return False
         return (
-            lines.mark[a] == ""
-            and len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS
-            and unpunctuated(text_a)
+            len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS
             and unpunctuated(text_b)
             and (
                 b + 1 == len(lines)
@@ -777,7 +813,11 @@ class Reflow:
         if self._indents(b):
             b_first = b_starts = lines.indent[b] >= 2
         elif self._blank(b) == "paragraph":
-            if lines.gap[b]:
+            # A blank line after a full line, with a short unpunctuated line after it,
+            # may fall where the heading goes on past a column; the rules below tell.
+            if lines.gap[b] and (
+                self._short(a, 3) or not unpunctuated(text[b]) or width[b] > columns.fwd(b) - 8
+            ):
                 return False, "a blank line ends the heading"
             b_first = b_starts = False
         else:

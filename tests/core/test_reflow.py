@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.document import from_text
+from reader.core.export import explain
 from reader.core.lines import is_caption
 from reader.core.model import Document
 from reader.core.text import join_lines
@@ -850,3 +851,46 @@ def test_a_subhead_wrapped_over_two_lines_between_paragraphs() -> None:
     (article,) = doc.articles
     assert [(o.level, o.text) for o in article.outline] == [(1, "老区教育的新变化")]
     assert paragraphs(doc) == ["".join(BODY)] * 2
+
+
+# Paragraphs set 16 characters wide, indents stripped, blank lines between paragraphs.
+STRAY = [
+    "国有企业是中国特色社会主义的重要",
+    "物质基础和政治基础，是党执政兴国的",
+    "重要支柱和依靠力量。",
+    "",
+    "思想政治工作是经济工作和其他一切",
+    "",  # OCR's blank where the paragraph goes on past a column
+    "工作的生命线，是国有企业的独特优势",
+    "和传家宝，必须毫不动摇地坚持好发展",
+    "好。",
+    "",
+    "一、思想政治工作在国有企业中的重要",
+    "",
+    "性",
+    "",
+    "新时代国有企业改革发展任务艰巨，",
+    "员工思想观念日益多元，做好思想政治",
+    "工作尤为重要。",
+    "",
+    "春风化雨润心田",
+    "",
+    "基层党组织的书记们把工作做到班组、",
+    "做到岗位，做到每一名员工的心坎上。",
+]
+
+
+def test_a_blank_line_inside_a_paragraph_or_a_heading_is_read_past() -> None:
+    doc = from_text("\n".join(STRAY))
+    (article,) = doc.articles
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", "".join(STRAY[0:3])),
+        ("paragraph", "".join(STRAY[4:9])),
+        ("heading", "一、思想政治工作在国有企业中的重要性"),
+        ("paragraph", "".join(STRAY[14:17])),
+        # A subhead before a blank line stays one: the line after it is a first line.
+        ("heading", "春风化雨润心田"),
+        ("paragraph", "".join(STRAY[20:])),
+    ]
+    reasons = explain(doc)
+    assert "the paragraph goes on past it" in reasons
