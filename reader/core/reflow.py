@@ -273,14 +273,6 @@ def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 
 
-def _upper_quartile(values: list[int]) -> int:
-    """Upper quartile of the values that are not 0, or _NO_ESTIMATE for fewer than two."""
-    count = len(values) - values.count(0)
-    values.sort()
-    # Zeros sort first; the upper quartile counts down from the widest.
-    return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
-
-
 def _window_end(edges: list[int], i: int, window: int, n: int) -> int:
     """Where `window` lines after line i end, or the article with them: at the next edge."""
     at = bisect.bisect_right(edges, i)
@@ -327,10 +319,20 @@ class ColumnWidths:
         """The column over lines start..end-1, or _NO_ESTIMATE: the upper quartile of the
         usable widths, or of those of the lines ending in text where it comes within a
         character of it (the widest lines are wide by the marks hanging at their ends)."""
-        every = _upper_quartile(self.usable[start:end])
-        if every == _NO_ESTIMATE:
+        # The upper quartile of the values that are not 0 (zeros sort first, and it counts
+        # down from the widest), where there are two or more; inline, as this runs often.
+        values = self.usable[start:end]
+        count = len(values) - values.count(0)
+        if count < 2:
+            return _NO_ESTIMATE
+        values.sort()
+        every = values[-1 - count // 4]
+        values = self.text_ends[start:end]
+        count = len(values) - values.count(0)
+        if count < 2:
             return every
-        text_ends = _upper_quartile(self.text_ends[start:end])
+        values.sort()
+        text_ends = values[-1 - count // 4]
         return text_ends if text_ends >= every - 2 else every
 
     def _start(self, i: int) -> int:
@@ -769,18 +771,14 @@ class Reflow:
         line b is short or a byline, a lead or the like follows it."""
         lines = self.lines
         text_a, text_b = lines.text[a], lines.text[b]
-        if lines.mark[a] or not unpunctuated(text_a):
+        if lines.mark[a] or not unpunctuated(text_a) or not unpunctuated(text_b):
             return False
         if not (text_a[-1] in _PHRASE_GOES_ON or _opens_more(text_a)):
             return False
-        return (
-            len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS
-            and unpunctuated(text_b)
-            and (
-                b + 1 == len(lines)
-                or lines.mark[b + 1] != ""
-                or lines.width[b] <= self.columns.fwd(b) - 8
-            )
+        return len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS and (
+            b + 1 == len(lines)
+            or lines.mark[b + 1] != ""
+            or lines.width[b] <= self.columns.fwd(b) - 8
         )
 
     def _stands_alone(self, a: int, b: int) -> bool:
