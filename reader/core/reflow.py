@@ -273,6 +273,14 @@ def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 
 
+def _upper_quartile(values: list[int]) -> int:
+    """Upper quartile of the values that are not 0, or _NO_ESTIMATE for fewer than two."""
+    count = len(values) - values.count(0)
+    values.sort()
+    # Zeros sort first; the upper quartile counts down from the widest.
+    return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
+
+
 def _window_end(edges: list[int], i: int, window: int, n: int) -> int:
     """Where `window` lines after line i end, or the article with them: at the next edge."""
     at = bisect.bisect_right(edges, i)
@@ -319,20 +327,10 @@ class ColumnWidths:
         """The column over lines start..end-1, or _NO_ESTIMATE: the upper quartile of the
         usable widths, or of those of the lines ending in text where it comes within a
         character of it (the widest lines are wide by the marks hanging at their ends)."""
-        # The upper quartile of the values that are not 0 (zeros sort first, and it counts
-        # down from the widest), where there are two or more; inline, as this runs often.
-        values = self.usable[start:end]
-        count = len(values) - values.count(0)
-        if count < 2:
-            return _NO_ESTIMATE
-        values.sort()
-        every = values[-1 - count // 4]
-        values = self.text_ends[start:end]
-        count = len(values) - values.count(0)
-        if count < 2:
+        every = _upper_quartile(self.usable[start:end])
+        if every == _NO_ESTIMATE:
             return every
-        values.sort()
-        text_ends = values[-1 - count // 4]
+        text_ends = _upper_quartile(self.text_ends[start:end])
         return text_ends if text_ends >= every - 2 else every
 
     def _start(self, i: int) -> int:
