@@ -130,6 +130,8 @@ def read_habits(lines: Lines) -> Habits:
     blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
     if blank == "every" and _breaks_only_paragraphs(lines, 0, n):
         blank = "paragraph"
+    elif blank == "paragraph" and not _blanks_end_paragraphs(lines, 0, n):
+        blank = "none"  # OCR's blank lines where paragraphs go on past a column
     return Habits(blank, _keeps_indents(_indented(lines.indent), n))
 
 
@@ -257,7 +259,29 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     for start, end in _runs(local, "every"):
         if _breaks_only_paragraphs(lines, start, end):
             local[start:end] = ["paragraph"] * (end - start)
+    # On a page without blank lines, a stretch with several is one with blank lines
+    # between paragraphs only where they follow paragraphs' ends; most of them after
+    # lines that end mid-sentence are OCR's, where a paragraph goes on past a column.
+    if page == "none":
+        for start, end in _runs(local, "paragraph"):
+            if not _blanks_end_paragraphs(lines, start, end):
+                local[start:end] = [page] * (end - start)
     return local if local.count(page) < n else None
+
+
+def _blanks_end_paragraphs(lines: Lines, start: int, end: int) -> bool:
+    """Of the blank lines among lines start..end-1 that follow running text, at least
+    half follow a line that ends a sentence. (Those after a line with no punctuation, a
+    title or subhead as a rule, say nothing.)"""
+    ends, text = lines.ends, lines.text
+    start = max(start, 1)
+    closing = inside = 0
+    for k in itertools.compress(itertools.count(start), lines.gap[start:end]):
+        if ends[k - 1]:
+            closing += 1
+        elif not unpunctuated(text[k - 1]):
+            inside += 1
+    return closing >= inside
 
 
 def _runs(values: list[str], value: str) -> list[tuple[int, int]]:

@@ -894,3 +894,20 @@ def test_a_blank_line_inside_a_paragraph_or_a_heading_is_read_past() -> None:
     ]
     reasons = explain(doc)
     assert "the paragraph goes on past it" in reasons
+
+
+def test_a_page_without_blank_lines_but_ocr_s_few_is_read_as_none() -> None:
+    # No blank lines between paragraphs (indents stripped): the few there are fall after
+    # lines that end mid-sentence, where paragraphs go on past a column.
+    page = [line for line in STRAY[:17] if line] * 2
+    with_blanks = []
+    for k, line in enumerate(page):
+        with_blanks.append(line)
+        if k in (3, 16):  # after 思想政治工作是经济工作和其他一切, 员工思想观念…思想政治
+            with_blanks.append("")
+    doc = from_text("\n".join(with_blanks))
+    assert doc.source.reading.startswith("no blank lines")
+    assert [b.text for _, b in doc.iter_blocks()] == [
+        b.text for _, b in from_text("\n".join(page)).iter_blocks()
+    ]
+    assert "".join(STRAY[4:9]) in paragraphs(doc)
