@@ -674,7 +674,12 @@ class Reflow:
         if self._indents(b):
             if lines.indent[b] >= 2:
                 return False, "next line is indented"
-            if self._blank(b) == "paragraph" and lines.gap[b] and not self._gap_inside(cur, a, b):
+            if (
+                self._blank(b) == "paragraph"
+                and lines.gap[b]
+                and not self._gap_inside(cur, a, b)
+                and unpunctuated(lines.text[b])
+            ):
                 return False, "a blank line separates paragraphs"
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:

@@ -911,3 +911,27 @@ def test_a_page_without_blank_lines_but_ocr_s_few_is_read_as_none() -> None:
         b.text for _, b in from_text("\n".join(page)).iter_blocks()
     ]
     assert "".join(STRAY[4:9]) in paragraphs(doc)
+
+
+def test_where_indents_were_kept_a_blank_line_before_an_unindented_line_is_read_past() -> None:
+    lines = [
+        "\u3000\u3000国有企业是中国特色社会主义的重要物",
+        "质基础和政治基础，是党执政兴国的支柱。",
+        "",  # OCR's blank: the next line has no indent, so the paragraph goes on
+        "必须做强做优做大国有企业，发挥好作用",
+        "和优势。",
+        "",
+        "\u3000\u3000思想政治工作是经济工作和其他一切",
+        "工作的生命线，是国有企业的独特优势。",
+        "",
+        "\u3000\u3000春风化雨润心田",
+        "",
+        "\u3000\u3000基层党组织的书记们把工作做到班组，",
+        "做到岗位，做到每一名员工的心坎上。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert paragraphs(doc) == [
+        "".join(lines[0:5]).strip("\u3000"),
+        "".join(lines[6:8]).strip("\u3000"),
+        "".join(lines[11:]).strip("\u3000"),
+    ]
