@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -69,7 +69,7 @@ if TYPE_CHECKING:
 
 CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
 USER_DICT = "userdict.txt"
-WORDS_DELAY_MS = 500  # after the first page is shown, jieba starts loading
+WORDS_DELAY_MS = 500  # after the first page is painted, jieba starts loading
 SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
 
 
@@ -1480,7 +1480,12 @@ class MainWindow(QMainWindow):
     def _load_words_soon(self) -> None:
         self.document_shown.disconnect(self._load_words_soon)
         if not words.loaded():
-            QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words)
+            # Counted from the page's first paint: laying out a long page may take longer
+            # than the delay on a slow machine, and jieba must not compete with it.
+            _AfterPaint(
+                self.body.viewport(),
+                lambda: QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words),
+            )
 
     def _on_words_ready(self) -> None:
         if self.doc is not None and not self.keywords:
@@ -1551,3 +1556,19 @@ class MainWindow(QMainWindow):
                 "ocr-reader reflows the OCR text of newspaper pages into articles you can read."
             ),
         )
+
+
+class _AfterPaint(QObject):
+    """Calls `then` once, after the next paint of `widget`, and goes."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+            self.deleteLater()
+        return False

@@ -300,3 +300,21 @@ def test_photo_caption_is_set_apart_from_end_matter(make_window, tmp_path) -> No
     assert caption.charFormat().fontItalic()
     assert end.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
     assert not end.charFormat().fontItalic()
+
+
+def test_jieba_waits_for_the_page_to_be_painted(qtbot) -> None:
+    # The loader's delay is counted from the first paint, once.
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    window_module._AfterPaint(widget, lambda: calls.append(1))
+    QApplication.processEvents()
+    assert calls == []  # never shown, never painted
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: calls == [1])
+    widget.repaint()
+    QApplication.processEvents()
+    assert calls == [1]
