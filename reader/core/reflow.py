@@ -677,8 +677,8 @@ class Reflow:
             if (
                 self._blank(b) == "paragraph"
                 and lines.gap[b]
-                and not self._gap_inside(cur, a, b)
                 and unpunctuated(lines.text[b])
+                and not self._gap_inside(cur, a, b)
             ):
                 return False, "a blank line separates paragraphs"
             if ends[a]:
@@ -724,10 +724,10 @@ class Reflow:
     def _gap_inside(self, cur: RawBlock, a: int, b: int) -> bool:
         """The blank line after line a, on a page that puts blank lines between
         paragraphs, falls inside one: line a is full (a first line short by no more than
-        its stripped indent) and ends mid-sentence, and it is
-        not a headline or subhead (a line of its own with no punctuation, unless line b
-        is no paragraph's first line). OCR leaves
-        such a blank where a paragraph goes on past a column or a text region."""
+        its stripped indent) and ends mid-sentence, and it is not a headline or subhead
+        (a line of its own with no punctuation, unless line b is no paragraph's first
+        line). OCR leaves such a blank where a paragraph goes on past a column or a text
+        region."""
         lines = self.lines
         return (
             not lines.ends[a]

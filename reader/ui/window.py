@@ -1482,7 +1482,7 @@ class MainWindow(QMainWindow):
         if not words.loaded():
             # Counted from the page's first paint: laying out a long page may take longer
             # than the delay on a slow machine, and jieba must not compete with it.
-            _AfterPaint(
+            AfterPaint(
                 self.body.viewport(),
                 lambda: QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words),
             )
@@ -1558,7 +1558,7 @@ class MainWindow(QMainWindow):
         )
 
 
-class _AfterPaint(QObject):
+class AfterPaint(QObject):
     """Calls `then` once, after the next paint of `widget`, and goes."""
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:

@@ -309,7 +309,7 @@ def test_jieba_waits_for_the_page_to_be_painted(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     calls: list[int] = []
-    window_module._AfterPaint(widget, lambda: calls.append(1))
+    window_module.AfterPaint(widget, lambda: calls.append(1))
     QApplication.processEvents()
     assert calls == []  # never shown, never painted
     widget.show()
