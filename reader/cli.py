@@ -18,7 +18,7 @@ from reader.core.export import clean_text, explain, to_text
 from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
-from reader.store.files import write_atomic
+from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
 from reader.store.library import Library
 
 PROG = "ocr-reader"
@@ -32,23 +32,41 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def iter_pages(paths: Sequence[str]) -> Iterator[Path]:
-    """The files named, with folders expanded to the .txt files inside them (sorted);
-    "-" stands for standard input."""
+def iter_pages(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
+    """The files named, with folders expanded to the .txt files inside them (sorted),
+    each with the folder it was found in (None for a file named itself); "-" stands for
+    standard input."""
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from ((p, path) for p in sorted(path.rglob("*.txt")) if p.is_file())
         else:
-            yield path
+            yield path, None
+
+
+def _targets(
+    found: Sequence[tuple[Path, Path | None]], out: Path | None, suffix: str, many: bool
+) -> list[Path | None] | None:
+    """Each page's output (None: standard output), or None after a one-line refusal when
+    the one output file named is one of the pages read."""
+    if out is not None and many:
+        return list(plan_outputs(found, out, suffix))
+    if out is not None:
+        try:
+            guard(out, [page for page, _root in found])
+        except OverwritesInput:
+            _fail(f"{out}: that is one of the pages being read; choose another output name")
+            return None
+    return [out] * len(found)
 
 
 def _documents(
     pages: Sequence[Path], failed: list[Path], store: Store | None = None
-) -> Iterator[tuple[Path, Document]]:
-    """Each page read, reflowed and corrected (with the store's corrections); one that
-    cannot be read is reported and added to `failed`, and the others go on."""
-    for page in pages:
+) -> Iterator[tuple[int, Path, Document]]:
+    """Each page (with its index) read, reflowed and corrected (with the store's
+    corrections); one that cannot be read is reported and added to `failed`, and the
+    others go on."""
+    for index, page in enumerate(pages):
         stdin = str(page) == STDIO
         try:
             doc = load_stream(sys.stdin.buffer, STDIN_NAME) if stdin else load(page)
@@ -65,7 +83,7 @@ def _documents(
                 for edit, reason in outcome.failed:
                     _fail(f"{page}: correction not applied ({reason}): {edit.describe()}")
                 doc = outcome.doc
-        yield page, doc
+        yield index, page, doc
 
 
 def _options(args: argparse.Namespace) -> publish.Options:
@@ -88,12 +106,9 @@ def _output(args: argparse.Namespace) -> Path | None:
     return Path(args.output) if args.output and args.output != STDIO else None
 
 
-def _stem(page: Path) -> str:
-    return "stdin" if str(page) == STDIO else page.stem
-
-
 def _export(args: argparse.Namespace) -> int:
-    pages = list(iter_pages(args.paths))
+    found_pages = list(iter_pages(args.paths))
+    pages = [page for page, _root in found_pages]
     if not pages:
         _fail("no .txt pages found in " + ", ".join(args.paths))
         return EXIT_BAD_INPUT
@@ -101,6 +116,9 @@ def _export(args: argparse.Namespace) -> int:
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
     if out is not None and many and out.exists() and not out.is_dir():
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
+        return EXIT_BAD_INPUT
+    targets = _targets(found_pages, out, "explain.txt" if args.explain else args.format, many)
+    if targets is None:
         return EXIT_BAD_INPUT
     if out is None and args.format == "epub" and (args.output is None or sys.stdout.isatty()):
         _fail("an EPUB is a binary file: give it a name with -o (or -o - for standard output)")
@@ -115,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
     failed: list[Path] = []
     combined: list[publish.Part] = []
     try:
-        for page, doc in _documents(pages, failed, store):
+        for index, _page, doc in _documents(pages, failed, store):
             found = (
                 store.for_document(doc.source.fingerprint)
                 if store is not None and args.annotations
@@ -131,13 +149,11 @@ def _export(args: argparse.Namespace) -> int:
                 data = to_text(doc, indent=True).encode(options.encoding)
             else:
                 data = publish.publish([part], options)
-            suffix = "explain.txt" if args.explain else args.format
-            target = out / f"{_stem(page)}.{suffix}" if out is not None and many else out
-            if not _emit(data, target):
+            if not _emit(data, targets[index], pages):
                 return EXIT_BAD_INPUT
         if combined:
             data = publish.publish(combined, options, title=args.title or "")
-            if not _emit(data, out):
+            if not _emit(data, out, pages):
                 return EXIT_BAD_INPUT
     except StoreError as exc:
         _fail(str(exc))
@@ -161,7 +177,8 @@ def _open_store(args: argparse.Namespace) -> Store | None:
     return store
 
 
-def _emit(text: str | bytes, out: Path | None) -> bool:
+def _emit(text: str | bytes, out: Path | None, inputs: Sequence[Path] = ()) -> bool:
+    """Write to `out` (standard output for None), never onto one of `inputs`."""
     try:
         if out is None:
             data = text if isinstance(text, bytes) else text.encode("utf-8")
@@ -169,7 +186,7 @@ def _emit(text: str | bytes, out: Path | None) -> bool:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
         else:
-            write_atomic(out, text)
+            write_atomic(out, text, inputs=[p for p in inputs if str(p) != STDIO])
     except OSError as exc:
         _fail(f"{out}: cannot write: {exc.strerror or exc}")
         return False
@@ -191,10 +208,15 @@ def _annotations_export(args: argparse.Namespace) -> int:
             title = f"#{args.tag}" if args.tag else "All annotations"
             placed = [Placed(a, None) for a in found]
             return 0 if _emit(notes_io.render(fmt, title, placed, None), out) else 2
-        pages = list(iter_pages(args.paths))
+        found_pages = list(iter_pages(args.paths))
+        pages = [page for page, _root in found_pages]
         many = len(pages) > 1
+        suffix = "md" if fmt == "page-md" else fmt
+        targets = _targets(found_pages, out, f"annotations.{suffix}", many)
+        if targets is None:
+            return EXIT_BAD_INPUT
         failed: list[Path] = []
-        for page, doc in _documents(pages, failed, store):
+        for index, _page, doc in _documents(pages, failed, store):
             found = store.for_document(doc.source.fingerprint)
             if args.tag:
                 key = args.tag.casefold()
@@ -205,9 +227,7 @@ def _annotations_export(args: argparse.Namespace) -> int:
             else:
                 fixes = store.edits(doc.source.fingerprint)
                 text = notes_io.render(fmt, Path(doc.source.path).name, placed, doc, fixes)
-            suffix = "md" if fmt == "page-md" else fmt
-            target = out / f"{_stem(page)}.annotations.{suffix}" if out and many else out
-            if not _emit(text, target):
+            if not _emit(text, targets[index], pages):
                 return EXIT_BAD_INPUT
         return EXIT_BAD_INPUT if failed else 0
     except StoreError as exc:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 # The process's umask, read once at import (reading it means setting it, which no thread
@@ -22,16 +24,22 @@ def _mode(path: Path) -> int:
         return 0o666 & ~_UMASK
 
 
-def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None:
+def write_atomic(
+    path: Path, text: str | bytes, encoding: str = "utf-8", inputs: Iterable[Path] = ()
+) -> None:
     """Write through a temporary file and rename, so a failure never leaves half a file.
 
     The temporary file is private to its owner; the file it becomes gets the permissions
     of the one it replaces, or those of any new file (not the temporary file's 0600).
+    A `path` that is one of `inputs` raises OverwritesInput before anything is written.
     """
+    guard(path, inputs)
     data = text.encode(encoding) if isinstance(text, str) else text
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The temporary name holds only the start of the real one: a name that just fits the
+    # file system would not, with a prefix and a suffix added.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:32]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -42,3 +50,75 @@ def write_atomic(path: Path, text: str | bytes, encoding: str = "utf-8") -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class OverwritesInput(OSError):
+    """The output named is one of the files being read; nothing was written."""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name one file (hard links and symbolic links included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def guard(path: Path, inputs: Iterable[Path]) -> None:
+    """Refuse to write onto any of `inputs`: the user's pages are never overwritten."""
+    for source in inputs:
+        if same_file(path, source):
+            raise OverwritesInput(
+                errno.EEXIST, "it is one of the pages being read; choose another name"
+            )
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name, in bytes, the file system takes in `folder`."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return int(os.pathconf(probe, "PC_NAME_MAX"))
+    except (OSError, ValueError):
+        return 255
+
+
+def fit_name(stem: str, suffix: str, limit: int) -> str:
+    """`stem` + `suffix`, the stem cut (at a character) so the UTF-8 name fits `limit`."""
+    room = limit - len(suffix.encode("utf-8"))
+    data = stem.encode("utf-8")
+    if len(data) <= room:
+        return stem + suffix
+    cut = data[: max(1, room)].decode("utf-8", errors="ignore")
+    return cut + suffix
+
+
+def plan_outputs(pages: Sequence[tuple[Path, Path | None]], out: Path, suffix: str) -> list[Path]:
+    """Where each page's output goes in folder `out`.
+
+    `pages` are (page, the folder argument it was found in, or None for a file named
+    itself). Pages found in a folder keep their place under it, so two `x.txt` in two
+    sub-folders stay two outputs; pages named alone go to the top. An output that would
+    land on any input gets a `.clean` infix, names the file system cannot hold are cut,
+    and any name still taken by an earlier output of the same run is numbered.
+    """
+    inputs = [page for page, _root in pages]
+    taken: set[str] = set()
+    planned: list[Path] = []
+    for page, root in pages:
+        rel = page.relative_to(root).parent if root is not None else Path()
+        folder = out / rel
+        limit = name_max(folder)
+        stem = page.stem if page.name != "-" else "stdin"
+        for attempt in range(1, 10_000):
+            tail = f".{suffix}" if attempt == 1 else f"-{attempt}.{suffix}"
+            target = folder / fit_name(stem, tail, limit)
+            if any(same_file(target, source) for source in inputs):
+                target = folder / fit_name(stem, ".clean" + tail, limit)
+            key = os.path.normcase(os.path.abspath(target))
+            if key not in taken and not any(same_file(target, s) for s in inputs):
+                break
+        taken.add(key)
+        planned.append(target)
+    return planned

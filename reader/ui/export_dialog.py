@@ -34,7 +34,7 @@ from reader.core.annotations import Annotation
 from reader.core.decode import DecodeError
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import write_atomic
+from reader.store.files import plan_outputs, write_atomic
 
 PREVIEW_CHARS = 60_000
 
@@ -55,11 +55,13 @@ class ExportJob(QRunnable):
         path: Path,
         title: str,
         signals: _Signals,
+        inputs: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.parts = parts
         self.options = options
         self.path = path
+        self.inputs = inputs or []  # the pages read: never written onto
         self.title = title
         self.signals = signals  # owned by the dialog, so it outlives the job's thread
         self.cancelled = False
@@ -76,7 +78,7 @@ class ExportJob(QRunnable):
             )
             if self.cancelled:
                 raise publish.Cancelled
-            write_atomic(self.path, data)
+            write_atomic(self.path, data, inputs=self.inputs)
         except publish.Cancelled:
             self.signals.failed.emit("")
         except (OSError, DecodeError, UnicodeEncodeError) as exc:
@@ -384,14 +386,22 @@ class ExportDialog(QDialog):
 
     # -- exporting -----------------------------------------------------------------------
 
-    def suggested_name(self) -> str:
-        stem = Path(self.doc.source.path).stem or "page"
+    def inputs(self) -> list[Path]:
+        """Every page the export reads, none of which it may write onto."""
+        _first, rest = self._sources()
+        return [Path(self.doc.source.path), *(Path(p) for p, _articles in rest)]
+
+    def suggested_path(self) -> Path:
+        """Beside the page, never the page itself (a txt export of x.txt is x.clean.txt)."""
+        source = Path(self.doc.source.path)
+        stem = source.stem or "page"
         if self.scope.currentData() == "article":
             stem += f"-{self.current_article + 1}"
-        return f"{stem}.{self.format.currentData()}"
+        page = source.with_name(stem + source.suffix)
+        return plan_outputs([(page, None)], source.parent, self.format.currentData())[0]
 
     def choose_and_export(self) -> None:
-        start = str(Path(self.doc.source.path).parent / self.suggested_name())
+        start = str(self.suggested_path())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As"), start)
         if path:
             self.export_to(Path(path))
@@ -401,7 +411,7 @@ class ExportDialog(QDialog):
         scope = self.scope.currentData()
         build = self._parts_builder(self.annotations_for)
         title = self.doc.articles[self.current_article].label(30) if scope == "article" else ""
-        job = ExportJob(build, options, path, title, _Signals(self))
+        job = ExportJob(build, options, path, title, _Signals(self), self.inputs())
         job.setAutoDelete(False)
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)

@@ -1218,8 +1218,9 @@ class MainWindow(QMainWindow):
             self._write(path, notes_io.page_markdown(self.doc, self.annotator.ordered()))
 
     def _write(self, path: str, text: str) -> None:
+        pages = [Path(self.doc.source.path)] if self.doc is not None else []
         try:
-            write_atomic(Path(path), text)
+            write_atomic(Path(path), text, inputs=pages)
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -168,3 +168,20 @@ def test_export_the_library_and_the_search_results(make_window, qtbot, tmp_path)
         assert doc.articles[article].all_blocks()[-1].text in text
     assert "国企" not in text  # only the articles without 国企
     dialog.reject()
+
+
+def test_the_dialog_never_writes_onto_the_page(make_window, qtbot, tmp_path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(sample_pages()[0].read_bytes())
+    before = page.read_bytes()
+    win = make_window(page)
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    suggested = dialog.suggested_path()
+    assert suggested.parent == tmp_path and suggested.name == "page.clean.txt"
+    # Chosen by hand all the same, the page is refused and stays as it was.
+    with qtbot.waitSignal(dialog.export_failed, timeout=30000) as failed:
+        dialog.export_to(page)
+    assert "one of the pages being read" in failed.args[0]
+    assert page.read_bytes() == before

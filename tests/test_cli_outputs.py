@@ -1,0 +1,126 @@
+"""Outputs never touch inputs: exports into the pages' own folder, onto a page, from
+two pages of one name, and with names longer than the file system takes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.store.files import fit_name, plan_outputs
+from tests.test_cli import ROOT, run
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def hashes(folder: Path) -> dict[Path, str]:
+    return {
+        p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    """A folder of pages as a user keeps them: two sub-folders holding a page of one name."""
+    folder = tmp_path / "pages"
+    (folder / "march").mkdir(parents=True)
+    (folder / "april").mkdir()
+    shutil.copy(SEEDS[0], folder / "march" / "page.txt")
+    shutil.copy(SEEDS[1], folder / "april" / "page.txt")
+    shutil.copy(SEEDS[0], folder / "front.txt")
+    return folder
+
+
+def test_a_folder_exported_into_itself_leaves_every_input_byte_identical(pages: Path) -> None:
+    before = hashes(pages)
+    for _round in range(2):  # the second run reads the first run's outputs too
+        result = run("export", str(pages), "-o", str(pages))
+        assert result.returncode == 0, result.stderr
+    after = hashes(pages)
+    assert {p: after[p] for p in before} == before
+    # Each page got its clean text beside it, under a name that is no input's.
+    assert (pages / "march" / "page.clean.txt").is_file()
+    assert (pages / "april" / "page.clean.txt").is_file()
+    assert (pages / "front.clean.txt").is_file()
+    assert "新质生产力" in (pages / "march" / "page.clean.txt").read_text(encoding="utf-8")
+
+
+def test_a_page_exported_onto_itself_is_refused_in_one_line(pages: Path) -> None:
+    page = pages / "front.txt"
+    before = page.read_bytes()
+    for target in (page, pages / "march" / ".." / "front.txt"):
+        result = run("export", str(page), "-o", str(target))
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "one of the pages being read" in result.stderr
+    assert page.read_bytes() == before
+
+
+def test_a_hard_link_to_the_page_is_the_page(pages: Path) -> None:
+    page = pages / "front.txt"
+    link = pages / "elsewhere.txt"
+    os.link(page, link)
+    before = page.read_bytes()
+    result = run("export", str(page), "-o", str(link))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert page.read_bytes() == before == link.read_bytes()
+
+
+def test_two_pages_of_one_name_give_two_outputs(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("export", str(pages), "-o", str(out), "-f", "md")
+    assert result.returncode == 0, result.stderr
+    march = (out / "march" / "page.md").read_text(encoding="utf-8")
+    april = (out / "april" / "page.md").read_text(encoding="utf-8")
+    assert march != april
+    # Named one by one, they cannot keep their folders: they are numbered instead.
+    flat = tmp_path / "flat"
+    result = run(
+        "export", str(pages / "march" / "page.txt"), str(pages / "april" / "page.txt"),
+        "-o", str(flat),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in flat.iterdir()) == ["page-2.txt", "page.txt"]
+
+
+def test_annotations_export_never_writes_onto_its_page(pages: Path) -> None:
+    page = pages / "front.txt"
+    before = page.read_bytes()
+    result = run("annotations", "export", str(page), "-o", str(page))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert page.read_bytes() == before
+
+
+def test_names_too_long_for_the_file_system_are_cut(tmp_path: Path) -> None:
+    # 248 bytes: a page can be named so, but its explanation (.explain.txt) cannot.
+    name = "人民日报" * 20 + "第二版"
+    folder = tmp_path / "long"
+    folder.mkdir()
+    page = folder / f"{name}.txt"
+    shutil.copy(SEEDS[0], page)
+    out = tmp_path / "out"
+    result = run("export", str(folder), "-o", str(out), "--explain")
+    assert result.returncode == 0, result.stderr
+    (written,) = list(out.iterdir())
+    assert written.name.endswith(".explain.txt") and len(written.name.encode("utf-8")) <= 255
+    assert written.name.startswith("人民日报")
+
+
+def test_fit_name_cuts_at_a_character() -> None:
+    assert fit_name("人民日报", ".txt", 10) == "人民.txt"
+    assert fit_name("abc", ".txt", 255) == "abc.txt"
+
+
+def test_plan_outputs_never_names_an_input(tmp_path: Path) -> None:
+    a = tmp_path / "x.txt"
+    b = tmp_path / "x.clean.txt"
+    a.write_text("一", encoding="utf-8")
+    b.write_text("二", encoding="utf-8")
+    planned = plan_outputs([(a, tmp_path), (b, tmp_path)], tmp_path, "txt")
+    assert len(set(planned)) == 2
+    assert not {a, b} & set(planned)
