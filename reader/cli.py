@@ -13,10 +13,8 @@ from reader.core import publish
 from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load, load_stream
-from reader.core.edits import apply as apply_edits
-from reader.core.export import clean_text, explain, to_text
-from reader.core.model import Document
-from reader.store import paths
+from reader.core.export import explain, to_text
+from reader.store import paths, versions
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
 from reader.store.library import Library
@@ -62,10 +60,10 @@ def _targets(
 
 def _documents(
     pages: Sequence[Path], failed: list[Path], store: Store | None = None
-) -> Iterator[tuple[int, Path, Document]]:
-    """Each page (with its index) read, reflowed and corrected (with the store's
-    corrections); one that cannot be read is reported and added to `failed`, and the
-    others go on."""
+) -> Iterator[tuple[int, Path, versions.Resolved]]:
+    """Each page (with its index) read, reflowed, corrected and annotated from the store,
+    as the window shows it; one that cannot be read is reported and added to `failed`,
+    and the others go on."""
     for index, page in enumerate(pages):
         stdin = str(page) == STDIO
         try:
@@ -76,14 +74,13 @@ def _documents(
             continue
         if doc.source.warning:
             _fail(f"{doc.source.path}: warning: {doc.source.warning}")
-        if store is not None:
-            fixes = store.edits(doc.source.fingerprint)
-            if fixes:
-                outcome = apply_edits(doc, fixes)
-                for edit, reason in outcome.failed:
-                    _fail(f"{page}: correction not applied ({reason}): {edit.describe()}")
-                doc = outcome.doc
-        yield index, page, doc
+        resolved = versions.resolve(doc, store)
+        if resolved.carried is not None:
+            _fail(f"{page}: {resolved.carried.message()}")
+        if resolved.corrections is not None:
+            for edit, reason in resolved.corrections.failed:
+                _fail(f"{page}: correction not applied ({reason}): {edit.describe()}")
+        yield index, page, resolved
 
 
 def _options(args: argparse.Namespace) -> publish.Options:
@@ -133,12 +130,9 @@ def _export(args: argparse.Namespace) -> int:
     failed: list[Path] = []
     combined: list[publish.Part] = []
     try:
-        for index, _page, doc in _documents(pages, failed, store):
-            found = (
-                store.for_document(doc.source.fingerprint)
-                if store is not None and args.annotations
-                else []
-            )
+        for index, _page, resolved in _documents(pages, failed, store):
+            doc = resolved.doc
+            found = [p.annotation for p in resolved.placed] if args.annotations else []
             part = publish.Part(doc, annotations=found)
             if args.combine:
                 combined.append(part)
@@ -216,17 +210,16 @@ def _annotations_export(args: argparse.Namespace) -> int:
         if targets is None:
             return EXIT_BAD_INPUT
         failed: list[Path] = []
-        for index, _page, doc in _documents(pages, failed, store):
-            found = store.for_document(doc.source.fingerprint)
+        for index, _page, resolved in _documents(pages, failed, store):
+            doc, placed = resolved.doc, resolved.placed
             if args.tag:
                 key = args.tag.casefold()
-                found = [a for a in found if key in (t.casefold() for t in a.tags)]
-            placed = notes_io.place(clean_text(doc).text, found)
+                placed = [p for p in placed if key in (t.casefold() for t in p.annotation.tags)]
             if fmt == "page-md":
                 text = notes_io.page_markdown(doc, placed)
             else:
-                fixes = store.edits(doc.source.fingerprint)
-                text = notes_io.render(fmt, Path(doc.source.path).name, placed, doc, fixes)
+                name = Path(doc.source.path).name
+                text = notes_io.render(fmt, name, placed, doc, resolved.edits)
             if not _emit(text, targets[index], pages):
                 return EXIT_BAD_INPUT
         return EXIT_BAD_INPUT if failed else 0

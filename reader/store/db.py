@@ -105,6 +105,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX edits_by_document ON edits(fingerprint, seq)
     """,
+    # 4 -> 5: what each annotated or corrected page looked like (a bottom-k sketch of its
+    # character shingles), so a changed copy of it (re-OCR'd, edited, moved) is recognised
+    # and its annotations and corrections are carried over instead of hidden.
+    """
+    CREATE TABLE documents (
+        fingerprint TEXT PRIMARY KEY,
+        path TEXT NOT NULL DEFAULT '',
+        chars INTEGER NOT NULL DEFAULT 0,
+        sketch BLOB NOT NULL,
+        seen TEXT NOT NULL
+    );
+    CREATE INDEX documents_by_path ON documents(path)
+    """,
 )
 VERSION = len(MIGRATIONS)
 TAG_SEPARATOR = "\x1f"

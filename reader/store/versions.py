@@ -1,0 +1,183 @@
+"""A page's annotations and corrections, found again when its text changed.
+
+They are stored against the page's fingerprint. When a page opens whose fingerprint has
+nothing stored, the stored page that is the same page is looked for: the one read from the
+same path, or one whose text is nearly the same (reader.core.versions). Its annotations are
+anchored in the new text and its corrections replayed on it; `carry_over` then moves them
+to the new fingerprint, once the user has seen the result. What cannot be placed stays,
+listed as unanchored or as a correction that no longer applies.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+
+from reader.core.anchor import select
+from reader.core.annotations import Annotation, Placed, locate, now, place
+from reader.core.edits import Edit, Outcome, apply
+from reader.core.export import CleanText, clean_text
+from reader.core.model import Document
+from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
+from reader.store.db import Store, StoreError, _put
+
+
+@dataclass
+class Resolved:
+    """A page as the user sees it: corrected, with its annotations placed."""
+
+    automatic: Document  # the engine's page, before corrections
+    doc: Document
+    clean: CleanText
+    placed: list[Placed]
+    edits: list[Edit]
+    corrections: Outcome | None
+    carried: CarriedOver | None = None
+    # The annotations as they are to be stored under the new fingerprint (carry_over).
+    moved: list[Annotation] = field(default_factory=list)
+
+
+def remember(store: Store, doc: Document, text_sketch: bytes | None = None) -> None:
+    """Record what the page looks like, so a changed copy of it is recognised later."""
+    data = text_sketch if text_sketch is not None else page_sketch(doc)
+    with store._write() as db:
+        db.execute(
+            "INSERT INTO documents(fingerprint, path, chars, sketch, seen) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(fingerprint) DO UPDATE SET path = excluded.path, seen = excluded.seen",
+            (doc.source.fingerprint, doc.source.path, _chars(doc), data, now()),
+        )
+
+
+def page_sketch(doc: Document) -> bytes:
+    return sketch("".join(doc.source_lines))
+
+
+def _chars(doc: Document) -> int:
+    return sum(len("".join(line.split())) for line in doc.source_lines)
+
+
+def earlier_version(
+    store: Store, doc: Document, text_sketch: bytes
+) -> tuple[str, str, float] | None:
+    """The stored page (fingerprint, path, similarity) that this page is a version of, among
+    those with annotations or corrections; None when there is none."""
+    fp, path = doc.source.fingerprint, doc.source.path
+    try:
+        rows = store.db.execute(
+            "SELECT d.fingerprint, d.path, d.chars, d.sketch FROM documents d "
+            "WHERE d.fingerprint != ? AND (EXISTS (SELECT 1 FROM annotations a "
+            "WHERE a.fingerprint = d.fingerprint) OR EXISTS (SELECT 1 FROM edits e "
+            "WHERE e.fingerprint = d.fingerprint))",
+            (fp,),
+        ).fetchall()
+        # Annotations made before pages were sketched: known by their path alone.
+        legacy = store.db.execute(
+            "SELECT DISTINCT fingerprint FROM annotations WHERE path = ? AND fingerprint != ? "
+            "AND fingerprint NOT IN (SELECT fingerprint FROM documents)",
+            (path, fp),
+        ).fetchall() if path else []  # fmt: skip
+    except sqlite3.Error as exc:
+        raise StoreError(f"the annotation database failed: {exc}") from None
+    chars = max(1, _chars(doc))
+    best: tuple[float, str, str] | None = None
+    for other, other_path, other_chars, other_sketch in rows:
+        same_path = bool(path) and other_path == path
+        if not same_path and not 0.5 <= other_chars / chars <= 2:
+            continue
+        score = similarity(text_sketch, other_sketch)
+        if score < (SAME_PATH if same_path else SAME_PAGE):
+            continue
+        # A near-identical text outranks a mere shared path; the path breaks ties.
+        rank = score + (0.01 if same_path else 0)
+        if best is None or rank > best[0]:
+            best = (rank, other, other_path)
+    if best is not None:
+        found = best[1]
+        return found, best[2], similarity(text_sketch, _sketch_of(rows, found))
+    if legacy:
+        return legacy[0][0], path, 0.0
+    return None
+
+
+def _sketch_of(rows: list[tuple], fingerprint: str) -> bytes:
+    return next(row[3] for row in rows if row[0] == fingerprint)
+
+
+def resolve(automatic: Document, store: Store | None) -> Resolved:
+    """The page with its stored corrections applied and its annotations placed, carried
+    over from an earlier version of the page when this text has nothing stored."""
+    fp = automatic.source.fingerprint
+    edits = store.edits(fp) if store is not None else []
+    annotations = store.for_document(fp) if store is not None else []
+    carried_from: tuple[str, str, float] | None = None
+    if store is not None and not edits and not annotations:
+        found = earlier_version(store, automatic, page_sketch(automatic))
+        if found is not None:
+            carried_from = found
+            edits = store.edits(found[0])
+            annotations = store.for_document(found[0])
+    outcome = apply(automatic, edits) if edits else None
+    doc = outcome.doc if outcome is not None else automatic
+    clean = clean_text(doc)
+    placed = place(clean.text, annotations)
+    resolved = Resolved(automatic, doc, clean, placed, edits, outcome)
+    if carried_from is not None:
+        resolved.moved = [_moved(doc, clean, p) for p in placed]
+        resolved.placed = [Placed(m, p.anchor) for m, p in zip(resolved.moved, placed, strict=True)]
+        resolved.carried = CarriedOver(
+            source=carried_from[0],
+            path=carried_from[1],
+            similarity=carried_from[2],
+            annotations=len(annotations),
+            placed=sum(1 for p in placed if p.anchor is not None),
+            corrections=len(edits),
+            applied=len(outcome.applied) if outcome is not None else 0,
+        )
+    return resolved
+
+
+def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
+    """The annotation as it is to be stored against the new text: re-selected where it was
+    placed, or as it was (still unanchored) where it could not be."""
+    ann = p.annotation
+    if p.anchor is None:
+        return replace(ann, fingerprint=doc.source.fingerprint)
+    start, end = p.anchor.start, p.anchor.end
+    article, lines = locate(doc, clean, start, end)
+    return replace(
+        ann,
+        fingerprint=doc.source.fingerprint,
+        selector=select(clean.text, start, end),
+        path=doc.source.path,
+        article=article,
+        lines=lines,
+    )
+
+
+def carry_over(store: Store, resolved: Resolved) -> None:
+    """Store what `resolve` carried over against the new fingerprint, in one transaction:
+    the annotations (same ids, so the earlier rows become these) and the corrections."""
+    carried = resolved.carried
+    if carried is None:
+        return
+    fp = resolved.doc.source.fingerprint
+    ids = [ann.id for ann in resolved.moved]
+    with store._write() as db:
+        # Only what is still where resolve() found it: a change made meanwhile wins.
+        still = {
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM annotations WHERE fingerprint = ? AND id IN "
+                f"({','.join('?' * len(ids))})",
+                (carried.source, *ids),
+            )
+        } if ids else set()  # fmt: skip
+        for ann in resolved.moved:
+            if ann.id in still:
+                _put(db, ann)
+        db.execute(
+            "UPDATE edits SET fingerprint = ?, seq = seq + coalesce((SELECT max(seq) + 1 "
+            "FROM edits WHERE fingerprint = ?), 0) WHERE fingerprint = ?",
+            (fp, fp, carried.source),
+        )
+    remember(store, resolved.doc)

@@ -1,0 +1,150 @@
+"""A page whose text changed keeps its annotations and corrections: re-OCR'd, a paragraph
+deleted, moved elsewhere; another page does not take them."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.bundled import sample_pages
+from reader.core.annotations import Annotation, new_annotation
+from reader.core.document import load
+from reader.core.edits import make
+from reader.core.export import clean_text
+from reader.core.versions import SAME_PAGE, similarity, sketch
+from reader.store import versions
+from reader.store.db import Store
+
+PAGE_004 = sample_pages()[1]
+ROOT = Path(__file__).resolve().parents[2]
+# The paragraph a "deleted" copy loses (lines of page 004 as OCR gave them).
+DELETED = "景下，国有企业党建工作需要突破传统“事务性管"
+
+
+def reocr(text: str, share: float, seed: int = 7) -> str:
+    """The page as another OCR run reads it: `share` of its Chinese characters wrong."""
+    rnd = random.Random(seed)
+    chars = list(text)
+    cjk = [i for i, ch in enumerate(chars) if "\u4e00" <= ch <= "\u9fff"]
+    for i in rnd.sample(cjk, int(len(cjk) * share)):
+        chars[i] = chr(0x4E00 + rnd.randrange(0x5000))
+    return "".join(chars)
+
+
+def without_paragraph(text: str) -> str:
+    lines = text.split("\n")
+    k = lines.index(DELETED)
+    return "\n".join(lines[: k - 2] + lines[k + 3 :])
+
+
+@pytest.fixture
+def annotated(tmp_path: Path) -> tuple[Path, Path, list[Annotation]]:
+    """Page 004 on disk with 60 annotations (short and long quotes) and a correction,
+    stored as the window stores them."""
+    page = tmp_path / "pages" / "004.txt"
+    page.parent.mkdir()
+    shutil.copy(PAGE_004, page)
+    doc = load(page)
+    clean = clean_text(doc)
+    rnd = random.Random(11)
+    made: list[Annotation] = []
+    while len(made) < 60:
+        start = rnd.randrange(len(clean.text) - 60)
+        end = start + rnd.choice((2, 3, 4, 6, 12, 25, 50))
+        if "\n" in clean.text[start:end]:
+            continue
+        made.append(new_annotation(doc, clean, start, end, note=f"note {len(made)}"))
+    at = clean.text.index(DELETED[:12])
+    made.append(new_annotation(doc, clean, at, at + 12, note="on the deleted paragraph"))
+    db = tmp_path / "data" / "ocr-reader.sqlite3"
+    db.parent.mkdir()
+    store = Store(db)
+    store.put_many(made)
+    heading = next(
+        (ai, k)
+        for ai, art in enumerate(doc.articles)
+        for k, b in enumerate(art.all_blocks())
+        if b.kind == "heading"
+    )
+    store.add_edit(make(doc, "kind", *heading, kind="paragraph"))
+    versions.remember(store, doc)
+    store.close()
+    return page, db, made
+
+
+def test_a_changed_copy_is_the_same_page_and_another_page_is_not() -> None:
+    text = PAGE_004.read_text(encoding="utf-8")
+    other = sample_pages()[0].read_text(encoding="utf-8")
+    base = sketch(text)
+    assert similarity(base, sketch(reocr(text, 0.01))) >= SAME_PAGE
+    assert similarity(base, sketch(without_paragraph(text))) >= SAME_PAGE
+    assert similarity(base, sketch(" \n".join(text.split("\n")))) == 1.0  # re-wrapped
+    assert similarity(base, sketch(other)) < 0.1
+
+
+@pytest.mark.parametrize("change", ["reocr", "deleted"])
+def test_annotations_and_corrections_come_over_to_the_changed_page(
+    annotated: tuple[Path, Path, list[Annotation]], change: str, tmp_path: Path
+) -> None:
+    page, db, made = annotated
+    text = page.read_text(encoding="utf-8")
+    copy = tmp_path / "elsewhere" / "004-v2.txt"  # found by its text, not its path
+    copy.parent.mkdir()
+    copy.write_text(reocr(text, 0.01) if change == "reocr" else without_paragraph(text), "utf-8")
+    store = Store(db)
+    resolved = versions.resolve(load(copy), store)
+    carried = resolved.carried
+    assert carried is not None and carried.annotations == len(made)
+    assert carried.corrections == carried.applied == 1
+    placed = {p.annotation.id: p for p in resolved.placed}
+    assert set(placed) == {a.id for a in made}  # every one listed, placed or not
+    clean = resolved.clean.text
+    for ann in made:
+        p = placed[ann.id]
+        if p.anchor is not None:  # where it was placed, the text is (nearly) the quote
+            found = clean[p.anchor.start : p.anchor.end]
+            assert p.annotation.quote == found and p.annotation.note == ann.note
+    lost = [a for a in made if placed[a.id].anchor is None]
+    if change == "deleted":
+        assert any(a.note == "on the deleted paragraph" for a in lost)
+    assert carried.placed >= len(made) - 8
+    # Stored against the new text once shown; the old rows are these rows.
+    versions.carry_over(store, resolved)
+    fp = resolved.doc.source.fingerprint
+    assert {a.id for a in store.for_document(fp)} == {a.id for a in made}
+    assert store.count() == len(made)
+    assert len(store.edits(fp)) == 1
+    again = versions.resolve(load(copy), store)
+    assert again.carried is None and len(again.placed) == len(made)
+
+
+def test_another_page_does_not_take_them(annotated, tmp_path: Path) -> None:
+    _page, db, _made = annotated
+    other = tmp_path / "other.txt"
+    shutil.copy(sample_pages()[0], other)
+    store = Store(db)
+    resolved = versions.resolve(load(other), store)
+    assert resolved.carried is None and resolved.placed == []
+
+
+def test_annotations_export_lists_what_came_over(annotated, tmp_path: Path) -> None:
+    page, db, made = annotated
+    copy = tmp_path / "deleted.txt"
+    copy.write_text(without_paragraph(page.read_text(encoding="utf-8")), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "annotations", "export", str(copy), "-f", "md",
+         "--data-dir", str(db.parent)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "carried over from an earlier version of this page" in result.stderr
+    assert result.stdout.count("note ") + result.stdout.count("on the deleted") == len(made)
+    unanchored = result.stdout.split("## Unanchored", 1)[1]
+    assert "on the deleted paragraph" in unanchored
+    # An export reads the store and never changes it.
+    assert Store(db).for_document(load(copy).source.fingerprint) == []
