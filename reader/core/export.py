@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -118,25 +119,90 @@ def to_text(doc: Document, indent: bool = False) -> str:
     return clean_text(doc, indent).text
 
 
-def _md_escape(text: str) -> str:
-    # Only what would change the meaning of a line in Markdown.
-    if text[:1] in "#>-+*" or text[:2].rstrip(".").isdigit():
-        return "\\" + text
-    return text
+# Lone surrogates (a file name read with surrogateescape, a note from imported JSON) cannot
+# be written in any encoding.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Inside a line, what CommonMark would read as markup we never want from text: a backslash
+# that escapes the next character (or the markup we add after the text), link and image
+# brackets, code spans (they would show our escapes), raw HTML and autolinks (a "<" that a
+# tag name, "/", "!", "?", a URI scheme or an e-mail address can follow), and entities.
+_MD_INLINE = re.compile(
+    r"""\\(?=[!-/:-@\[-`{-~]|\Z)
+      | [\[\]`]
+      | !(?=\[)
+      | <(?=[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]|\Z)
+      | &(?=\#[0-9]{1,7};|\#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)""",
+    re.VERBOSE,
+)
+_MD_ENTITY = {"<": "&lt;", "&": "&amp;"}
+# At the start of a line (after up to three spaces): an ATX heading, a block quote, a bullet
+# list item, a thematic break, a setext underline or a tilde code fence. Backtick fences,
+# HTML blocks and link definitions cannot start there once the line is escaped inline.
+_MD_BLOCK = re.compile(
+    r"""\#{1,6}(?:[ \t]|$)
+      | >
+      | [-+*](?:[ \t]|$)
+      | ([-*_])(?:[ \t]*\1){2,}[ \t]*$
+      | (?:=+|-+)[ \t]*$
+      | ~{3}""",
+    re.VERBOSE,
+)
+# An ordered list item: up to nine digits, then "." or ")" and a space or the line's end.
+_MD_ORDERED = re.compile(r"[0-9]{1,9}(?=[.)](?:[ \t]|$))")
+# A run of "#" ending a heading, after a space, is its optional closing sequence.
+_MD_CLOSING = re.compile(r"(?:(?<=[ \t])|^)(?=#+[ \t]*$)")
+
+
+def writable(text: str) -> str:
+    """`text` without lone surrogates, so that it encodes."""
+    return _LONE_SURROGATE.sub("", text)
+
+
+def md_inline(text: str) -> str:
+    """Plain text made literal inside one line of Markdown: no HTML, link, image, code span
+    or entity can come out of it, and it does not escape markup placed after it. Line
+    breaks become spaces."""
+    text = _LINE_BREAK.sub(" ", writable(text))
+    return _MD_INLINE.sub(lambda m: _MD_ENTITY.get(m[0]) or "\\" + m[0], text)
+
+
+def _md_line_start(line: str) -> str:
+    """A line already escaped inline, with what would open a block at its start escaped."""
+    body = line.lstrip(" ")
+    indent = line[: len(line) - len(body)]
+    if len(indent) > 3:
+        return line
+    if _MD_BLOCK.match(body):
+        return indent + "\\" + body
+    if digits := _MD_ORDERED.match(body):
+        return indent + digits[0] + "\\" + body[digits.end() :]
+    return line
+
+
+def md_text(text: str) -> str:
+    """Plain text, possibly of several lines, made literal as Markdown lines."""
+    return "\n".join(_md_line_start(md_inline(line)) for line in _LINE_BREAK.split(text))
+
+
+def md_heading(level: int, text: str) -> str:
+    """An ATX heading of Markdown `text` (already escaped inline)."""
+    return f"{'#' * level} " + _MD_CLOSING.sub(lambda _m: "\\", text, count=1)
 
 
 Decorate = Callable[[tuple[int, int], str, int], str]
 
 
 def _plain(_key: tuple[int, int], text: str, _offset: int) -> str:
-    return text
+    return md_inline(text)
 
 
 def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = False) -> str:
     """Titles as #, headings one level deeper per level, byline in italics, end matter quoted.
 
-    `decorate(key, text, offset)` may mark up a piece of a block's text (key as in
-    CleanText.starts, offset of the piece within the block), e.g. to add highlights.
+    `decorate(key, text, offset)` turns a piece of a block's text (key as in
+    CleanText.starts, offset of the piece within the block) into Markdown, e.g. to add
+    highlights; the text it passes through must go through `md_inline`.
     """
     out: list[str] = []
     for ai, art in enumerate(doc.articles):
@@ -147,9 +213,9 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
             return " ".join(parts) if parts else None
 
         if kicker := head("kicker"):
-            chunk.append(kicker)
+            chunk.append(_md_line_start(kicker))
         if title := head("title"):
-            chunk.append(f"# {title}")
+            chunk.append(md_heading(1, title))
         if subtitle := head("subtitle"):
             chunk.append(f"**{subtitle}**")
         if byline := head("byline"):
@@ -158,23 +224,23 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
         for index, b in enumerate(art.blocks):
             if b.kind == "noise":
                 if furniture:
-                    chunk.append(f"*{_md_escape(b.text)}*")
+                    chunk.append(f"*{md_inline(b.text)}*")
                 continue
             key = (ai, len(art.head) + index)
             text = decorate(key, b.text, 0)
             if b.kind == "heading":
                 depth = min(6, 1 + (b.level or 1))
-                chunk.append(f"{'#' * depth} {text}")
+                chunk.append(md_heading(depth, text))
             elif b.kind == "question":
                 chunk.append(f"**{text}**")
             elif b.kind in ("end", "dateline"):
-                chunk.append(f"> {text}")
+                chunk.append(f"> {_md_line_start(text)}")
             elif b.kind == "paragraph" and b.label and index in heading_of:
                 label = decorate(key, b.text[: b.label], 0)
                 rest = decorate(key, b.text[b.label :], b.label)
                 chunk.append(f"**{label}**{rest}")
             else:
-                chunk.append(_md_escape(text))
+                chunk.append(_md_line_start(text))
         out.append("\n\n".join(c for c in chunk if c))
     return "\n\n---\n\n".join(out) + "\n"
 

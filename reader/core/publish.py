@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,16 @@ from typing import Any
 
 from reader.core import annotations as notes
 from reader.core.annotations import Annotation, Placed
-from reader.core.export import ARTICLE_RULE, INDENT, clean_text, to_dict, to_markdown
+from reader.core.export import (
+    ARTICLE_RULE,
+    INDENT,
+    clean_text,
+    md_heading,
+    md_inline,
+    to_dict,
+    to_markdown,
+    writable,
+)
 from reader.core.lines import is_caption
 from reader.core.model import Article, Block, Document, OutlineEntry
 
@@ -28,6 +38,17 @@ FORMATS = ("txt", "md", "html", "epub", "json")
 ENCODINGS = ("utf-8", "gb18030")
 NEWLINES = {"LF": "\n", "CRLF": "\r\n"}
 PARAGRAPH_STYLES = ("blank", "indent")
+# XML 1.0 forbids these anywhere in a document (C0 controls but tab, LF and CR; U+FFFE and
+# U+FFFF; lone surrogates, which no encoding can write either): one of them in a chapter and
+# an e-reader refuses the book. A page or a note can hold any of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(text: str) -> str:
+    """Text as HTML and XHTML character data or attribute value: escaped, and without the
+    characters XML forbids."""
+    return html.escape(_NOT_XML.sub("", text))
 
 
 class Cancelled(Exception):
@@ -147,8 +168,9 @@ def _join_documents(parts: list[tuple[Part, str]], fmt: str) -> str:
         return parts[0][1]
     out = []
     for part, text in parts:
-        heading = f"# {part.name}\n\n" if fmt == "md" else f"【{part.name}】\n\n"
-        out.append(heading + text)
+        name = writable(part.name)
+        heading = md_heading(1, md_inline(name)) if fmt == "md" else f"【{name}】"
+        out.append(heading + "\n\n" + text)
     return "\n\n".join(s.rstrip("\n") for s in out) + "\n"
 
 
@@ -216,7 +238,7 @@ class _Marks:
         note after the run where an annotation ends."""
         base = self.clean.starts.get(key)
         if base is None or not self.spans:
-            return html.escape(text)
+            return _escape(text)
         lo, hi = base + offset, base + offset + len(text)
         out, cursor = [], lo
         for s, e, ann in self.spans:
@@ -225,19 +247,19 @@ class _Marks:
             s, e = max(s, lo, cursor), min(e, hi)
             if e <= s:
                 continue
-            out.append(html.escape(text[cursor - lo : s - lo]))
-            title = html.escape(
+            out.append(_escape(text[cursor - lo : s - lo]))
+            title = _escape(
                 " ".join(f"#{t}" for t in ann.tags) + (" " if ann.tags else "") + ann.note
             )
             out.append(
-                f'<mark class="{ann.colour}" title="{title.strip()}">'
-                f"{html.escape(text[s - lo : e - lo])}</mark>"
+                f'<mark class="{_escape(ann.colour)}" title="{title.strip()}">'
+                f"{_escape(text[s - lo : e - lo])}</mark>"
             )
             if ann.note.strip() and lo < self.end_of[ann.id] <= hi:
                 number = self.note_ids.setdefault(ann.id, f"{prefix}n{len(self.note_ids) + 1}")
                 out.append(f'<sup><a href="#{number}" id="ref-{number}">*</a></sup>')
             cursor = e
-        out.append(html.escape(text[cursor - lo :]))
+        out.append(_escape(text[cursor - lo :]))
         return "".join(out)
 
 
@@ -314,7 +336,7 @@ def _toc_html(toc: list[TocEntry], href: Callable[[TocEntry], str] = lambda e: "
     items = []
     for e in toc:
         inner = _toc_html(e.children, href)
-        items.append(f'<li><a href="{href(e)}">{html.escape(e.text)}</a>{inner}</li>')
+        items.append(f'<li><a href="{href(e)}">{_escape(e.text)}</a>{inner}</li>')
     return "<ol>" + "".join(items) + "</ol>"
 
 
@@ -325,10 +347,10 @@ def _notes_html(marks: _Marks) -> str:
     rows = []
     for ann_id, number in marks.note_ids.items():
         ann = by_id[ann_id]
-        body = "<br/>".join(html.escape(line) for line in ann.note.strip().split("\n"))
+        body = "<br/>".join(_escape(line) for line in ann.note.strip().split("\n"))
         rows.append(
             f'<p id="{number}"><a href="#ref-{number}">↑</a> '
-            f"“{html.escape(notes.short_quote(ann.quote))}” — {body}</p>"
+            f"“{_escape(notes.short_quote(ann.quote))}” — {body}</p>"
         )
     return '<aside class="notes">' + "".join(rows) + "</aside>"
 
@@ -336,7 +358,7 @@ def _notes_html(marks: _Marks) -> str:
 def _source_html(doc: Document) -> str:
     src = doc.source
     return (
-        f'<footer class="source">{html.escape(Path(src.path).name)} · {src.encoding} · '
+        f'<footer class="source">{_escape(Path(src.path).name)} · {_escape(src.encoding)} · '
         f"{src.lines} lines · sha256 {src.sha256[:12]}…</footer>"
     )
 
@@ -350,7 +372,7 @@ def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         body, entries = _article_html(doc, marks, prefix)
         if many:
             toc.append(TocEntry(f"{prefix}doc", part.name, entries))
-            body = f'<h1 id="{prefix}doc" class="document">{html.escape(part.name)}</h1>\n' + body
+            body = f'<h1 id="{prefix}doc" class="document">{_escape(part.name)}</h1>\n' + body
         else:
             toc.extend(entries)
         sections.append(f"<section>\n{body}\n{_notes_html(marks)}\n{_source_html(doc)}\n</section>")
@@ -358,7 +380,7 @@ def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{_escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f'<nav class="toc" id="toc"><h2>目录 · Contents</h2>{_toc_html(toc)}</nav>\n'
         + "\n".join(sections)
         + "\n</body>\n</html>\n"
@@ -373,7 +395,7 @@ def _xhtml(title: str, body: str) -> str:
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" '
         'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN" xml:lang="zh-CN">\n'
-        f'<head><meta charset="utf-8"/><title>{html.escape(title)}</title>'
+        f'<head><meta charset="utf-8"/><title>{_escape(title)}</title>'
         '<link rel="stylesheet" type="text/css" href="style.css"/></head>\n'
         f"<body>\n{body}\n</body>\n</html>\n"
     )
@@ -415,7 +437,7 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
  unique-identifier="book-id" xml:lang="zh-CN">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id">{book_id}</dc:identifier>
-<dc:title>{html.escape(title)}</dc:title>
+<dc:title>{_escape(title)}</dc:title>
 <dc:language>zh-CN</dc:language>
 <dc:creator>ocr-reader</dc:creator>
 <meta property="dcterms:modified">{modified}</meta>
@@ -512,4 +534,7 @@ def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
             data["annotations"] = json.loads(notes.to_json([p.annotation for p in placed]))
         docs.append(data)
     data = docs[0] if len(docs) == 1 else {"schema": "ocr-reader.collection/1", "documents": docs}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate (a file name read with surrogateescape) cannot be written as UTF-8; as
+    # a \u escape, which only a JSON string can hold, json.loads gives it back unchanged.
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)

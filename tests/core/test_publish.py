@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +226,66 @@ def test_html_sets_a_photo_caption_apart_from_end_matter() -> None:
     assert '<p class="end caption">图为农机手在田间作业。本报记者 李四 摄</p>' in out
     assert '<p class="end">（作者单位：市委党校）</p>' in out
     assert "p.caption {" in out
+
+
+# What XML 1.0 forbids: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ODD = "控制字符在这里，还有\uffff和\ufffe非字符。"
+
+
+def odd_part(tmp_path: Path) -> Part:
+    """A page on disk under a name that is not UTF-8, holding U+FFFF and U+FFFE, with a
+    note and a tag that hold control characters."""
+    path = tmp_path / os.fsdecode(b"odd\xff\x1fname.txt")
+    path.write_bytes(f"奇怪的标题\x0c\n{ODD}\n第二段<b>粗</b>。\n".encode())
+    doc = load(path)
+    clean = clean_text(doc)
+    start = clean.text.index("控制字符")
+    ann = new_annotation(
+        doc, clean, start, start + 4, tags=["标\x02签"], note="注\x01释\ud800\x0b\uffff"
+    )
+    return Part(doc, annotations=[ann])
+
+
+def test_html_drops_the_characters_xml_forbids(tmp_path: Path) -> None:
+    part = odd_part(tmp_path)
+    data = publish([part, Part(DOC)], Options(format="html", annotations=True), "书\x01名")
+    text = data.decode("utf-8")
+    assert not NOT_XML.search(text)
+    assert "</sup>在这里，还有和非字符。第二段&lt;b&gt;粗&lt;/b&gt;。" in text
+    assert '<mark class="yellow" title="#标签 注释">控制字符</mark>' in text
+    assert "<title>书名</title>" in text and "oddname.txt" in text
+
+
+def test_every_epub_file_parses_as_xml_with_odd_characters(tmp_path: Path) -> None:
+    part = odd_part(tmp_path)
+    data = publish([part, Part(DOC)], Options(format="epub", annotations=True), "书\uffff名")
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        names = [n for n in book.namelist() if n.endswith((".xhtml", ".opf", ".xml"))]
+        texts = {n: "".join(ET.fromstring(book.read(n)).itertext()) for n in names}
+    assert len(names) == 5
+    chapter = texts["OEBPS/chapter1.xhtml"]
+    assert "控制字符*在这里，还有和非字符。第二段<b>粗</b>。" in chapter
+    assert "“控制字符” — 注释" in chapter
+    assert "oddname.txt" in texts["OEBPS/nav.xhtml"] and "书名" in texts["OEBPS/content.opf"]
+    assert len(epub_navigation(data)) > 2
+
+
+def test_json_with_odd_characters_round_trips(tmp_path: Path) -> None:
+    part = odd_part(tmp_path)
+    data = publish([part], Options(format="json", annotations=True))
+    doc = json.loads(data.decode("utf-8"))
+    assert doc["source"]["path"] == part.doc.source.path and "\udcff" in part.doc.source.path
+    texts = [b["text"] for art in doc["articles"] for b in (*art["head"], *art["blocks"])]
+    assert texts[1].startswith(ODD)
+    body = doc["annotations"]["first"]["items"][0]["body"]
+    assert [b["value"] for b in body] == ["注\x01释\ud800\x0b\uffff", "标\x02签"]
+
+
+def test_markdown_of_several_pages_names_each_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "[x](javascript:alert(1)) #.txt"
+    path.write_bytes(DOC.source_lines[0].encode() + b"\n")
+    out = publish([Part(load(path)), Part(DOC)], Options(format="md")).decode()
+    assert out.startswith("# \\[x\\](javascript:alert(1)) #.txt\n\n")
+    txt = publish([odd_part(tmp_path), Part(DOC)], Options(format="txt")).decode()
+    assert txt.startswith("【odd\x1fname.txt】\n\n")
