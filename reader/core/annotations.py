@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.anchor import Anchor, Selector, select
-from reader.core.export import CleanText, clean_text, to_markdown
+from reader.core.export import (
+    CleanText,
+    clean_text,
+    md_heading,
+    md_inline,
+    md_text,
+    to_markdown,
+    writable,
+)
 from reader.core.model import Document
 
 # Highlight colours by name; the window picks the shade for each theme.
@@ -133,26 +141,26 @@ def in_reading_order(placed: Iterable[Placed]) -> list[Placed]:
 
 
 def _quote_md(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in text.split("\n"))
+    return "\n".join("> " + line if line else ">" for line in md_text(text).split("\n"))
 
 
 def _entry_md(ann: Annotation, lines: tuple[int, int] | None) -> str:
-    meta = [ann.colour]
+    meta = [md_inline(ann.colour)]
     if ann.tags:
-        meta.append(" ".join(f"#{t}" for t in ann.tags))
+        meta.append(" ".join(f"#{md_inline(t)}" for t in ann.tags))
     if lines is not None:
         first, last = lines[0] + 1, lines[1] + 1
         meta.append(f"line {first}" if first == last else f"lines {first}–{last}")
-    meta.append(ann.created[:10])
+    meta.append(md_inline(ann.created[:10]))
     out = [_quote_md(ann.quote), "", "— " + " · ".join(meta)]
     if ann.note.strip():
-        out += ["", ann.note.strip()]
+        out += ["", md_text(ann.note.strip())]
     return "\n".join(out)
 
 
 def to_markdown_list(title: str, placed: Sequence[Placed], doc: Document | None = None) -> str:
     """Annotations grouped by article (in reading order), with source line references."""
-    out = [f"# {title}", ""]
+    out = [md_heading(1, md_inline(title)), ""]
     clean = clean_text(doc) if doc is not None else None
     groups: dict[str, list[str]] = {}
     loose: list[str] = []
@@ -168,7 +176,7 @@ def to_markdown_list(title: str, placed: Sequence[Placed], doc: Document | None 
         article, lines = locate(doc, clean, p.anchor.start, p.anchor.end)
         groups.setdefault(article or "—", []).append(_entry_md(ann, lines))
     for heading, entries in groups.items():
-        out += [f"## {heading}", ""]
+        out += [md_heading(2, md_inline(heading)), ""]
         for entry in entries:
             out += [entry, ""]
     if loose:
@@ -237,83 +245,223 @@ def to_json(
 
 
 class ImportError_(ValueError):
-    """The JSON is not an annotation export we can read."""
+    """The file is not an annotation export we can read; the message is one line that
+    names the item refused ("annotation 7: start 2.5 is not a whole number")."""
+
+
+# Offsets into a page's text and its line numbers never come near this: a bigger number in
+# a file is damage (and would not fit in an SQLite integer either).
+LIMIT = 10**9
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an export file holds, every item checked."""
+
+    annotations: list[Annotation]
+    corrections: list[Any]  # reader.core.edits.Edit
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: short, and on one line."""
+    if value is None or isinstance(value, bool | float):
+        return json.dumps(value)  # null, true, 2.5, NaN, Infinity: as the file spells them
+    if isinstance(value, dict | list):
+        return "an object" if isinstance(value, dict) else "a list"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value) if isinstance(value, str) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def refusal(what: str, value: Any, wanted: str) -> ImportError_:
+    """'start 2.5 is not a whole number', 'first is a list, not an object'."""
+    if isinstance(value, dict | list):
+        return ImportError_(f"{what} is {shown(value)}, not {wanted}")
+    return ImportError_(f"{what} {shown(value)} is not {wanted}")
+
+
+def required(data: dict[str, Any], key: str, what: str = "") -> Any:
+    if key not in data:
+        raise ImportError_(f"{what or key} is missing")
+    return data[key]
+
+
+def check_object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise refusal(what, value, "an object")
+    return value
+
+
+def check_text(value: Any, what: str, empty: bool = True) -> str:
+    """A string that SQLite can store (a lone surrogate from a \\ud800 escape cannot be)."""
+    if not isinstance(value, str):
+        raise refusal(what, value, "text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportError_(f"{what} is not valid Unicode text") from None
+    if not empty and not value.strip():
+        raise ImportError_(f"{what} is empty")
+    return value
+
+
+def whole(value: Any) -> int | None:
+    """An int for a JSON whole number (5 or 5.0), None for anything else (true, 2.5, "5")."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def check_int(value: Any, what: str, lo: int = 0, hi: int = LIMIT) -> int:
+    number = whole(value)
+    if number is None:
+        raise refusal(what, value, "a whole number")
+    if not lo <= number <= hi:
+        raise refusal(what, value, f"a number from {lo} to {hi}")
+    return number
+
+
+def check_time(value: Any, what: str) -> str:
+    """An ISO 8601 date and time ('' when absent): the store orders versions by it."""
+    if value is None or value == "":
+        return ""
+    text = check_text(value, what)
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise refusal(what, value, "a date and time") from None
+    return text
 
 
 def _strip_prefix(value: str, prefix: str) -> str:
     return value[len(prefix) :] if value.startswith(prefix) else value
 
 
-def from_w3c(item: dict[str, Any]) -> Annotation:
-    target = item["target"]
-    selectors = target.get("selector", [])
-    if isinstance(selectors, dict):
-        selectors = [selectors]
-    quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
-    position: dict[str, Any] = next(
-        (s for s in selectors if s.get("type") == "TextPositionSelector"), {}
-    )
+def _as_list(value: Any, what: str) -> list[Any]:
+    """W3C allows one object where a list is expected."""
+    if isinstance(value, dict):
+        return [value]
+    if not isinstance(value, list):
+        raise refusal(what, value, "a list")
+    return value
+
+
+def from_w3c(item: Any) -> Annotation:
+    """One Web Annotation, every field it carries checked; ImportError_ says which is wrong."""
+    item = check_object(item, "the annotation")
+    if item.get("type", "Annotation") != "Annotation":
+        raise refusal("type", item["type"], "Annotation")
+    ann_id = _strip_prefix(check_text(required(item, "id"), "id", empty=False), "urn:uuid:")
+    target = check_object(required(item, "target"), "target")
+    source = check_text(required(target, "source"), "source", empty=False)
+    fingerprint = _strip_prefix(source, "urn:sha256:")
+    if not ann_id.strip() or not fingerprint.strip():
+        raise ImportError_(f"{'id' if not ann_id.strip() else 'source'} is empty")
+    selectors = [
+        check_object(s, "a selector") for s in _as_list(target.get("selector", []), "selector")
+    ]
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    if quote is None:
+        raise ImportError_("it has no text-quote selector")
+    exact = check_text(required(quote, "exact", "quote"), "quote")
+    if not exact:
+        raise ImportError_("quote is empty")
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), {})
+    start = check_int(position.get("start", 0), "start")
+    end = check_int(position.get("end", 0), "end")
+    if start > end:
+        raise ImportError_(f"start {start} is after end {end}")
     note = ""
     tags: list[str] = []
-    bodies = item.get("body", [])
-    for body in [bodies] if isinstance(bodies, dict) else bodies:
-        if body.get("purpose") == "tagging":
-            tags.append(str(body.get("value", "")))
-        elif body.get("value"):
-            note = str(body["value"])
-    extra = item.get("ocr-reader", {})
-    colour = str(target.get("styleClass", COLOURS[0]))
+    for body in _as_list(item.get("body", []), "body"):
+        body = check_object(body, "a body")
+        purpose = check_text(body.get("purpose", ""), "a body's purpose")
+        if body.get("value") is None:
+            continue
+        if purpose == "tagging":
+            tags.append(check_text(body["value"], "a tag"))
+        elif body["value"]:
+            note = check_text(body["value"], "the note")
+    extra = check_object(item.get("ocr-reader", {}), '"ocr-reader"')
+    lines = extra.get("lines", [0, 0])
+    if not isinstance(lines, list) or len(lines) != 2:
+        raise refusal("lines", lines, "a first and a last line number")
+    first, last = check_int(lines[0], "first line"), check_int(lines[1], "last line")
+    if first > last:
+        raise ImportError_(f"first line {first} is after last line {last}")
+    created = check_time(item.get("created"), "created") or now()
     return Annotation(
-        id=_strip_prefix(str(item["id"]), "urn:uuid:"),
-        fingerprint=_strip_prefix(str(target["source"]), "urn:sha256:"),
+        id=ann_id,
+        fingerprint=fingerprint,
         selector=Selector(
-            exact=str(quote["exact"]),
-            prefix=str(quote.get("prefix", "")),
-            suffix=str(quote.get("suffix", "")),
-            start=int(position.get("start", 0)),
-            end=int(position.get("end", 0)),
+            exact=exact,
+            prefix=check_text(quote.get("prefix", ""), "prefix"),
+            suffix=check_text(quote.get("suffix", ""), "suffix"),
+            start=start,
+            end=end,
         ),
-        colour=colour if colour in COLOURS else COLOURS[0],
+        colour=_colour(target.get("styleClass", COLOURS[0])),
         tags=normalise_tags(tags),
         note=note,
-        created=str(item.get("created") or now()),
-        modified=str(item.get("modified") or item.get("created") or now()),
-        path=str(extra.get("path", "")),
-        article=str(extra.get("article", "")),
-        lines=_lines(extra.get("lines")),
+        created=created,
+        modified=check_time(item.get("modified"), "modified") or created,
+        path=check_text(extra.get("path", ""), "path"),
+        article=check_text(extra.get("article", ""), "article"),
+        lines=(first, last),
     )
 
 
-def _lines(value: Any) -> tuple[int, int]:
+def _colour(value: Any) -> str:
+    """A colour we do not have becomes the default one rather than refusing the file: the
+    colour is only how a highlight looks, and W3C styleClass is free text that other tools
+    (or a later version with more colours) fill in as they like. The quote, note and tags
+    are what the user wrote, and they are kept."""
+    name = check_text(value, "colour").strip().lower()
+    return name if name in COLOURS else COLOURS[0]
+
+
+def read_import(path: str | Path) -> Imported:
+    """An export file read and checked whole, before anything is stored: ImportError_
+    names the first item refused."""
     try:
-        return int(value[0]), int(value[1])
-    except (TypeError, ValueError, IndexError):
-        return (0, 0)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImportError_(exc.strerror or str(exc)) from None
+    return parse_import(data)
 
 
-def corrections_from_json(text: str) -> list[Any]:
-    """The corrections carried by an export (empty when there are none)."""
-    from reader.core.edits import Edit
-
+def parse_import(data: bytes | str) -> Imported:
+    """The annotations and corrections of an export (see read_import)."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportError_(
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    else:
+        text = data
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return []
-    items = data.get("ocr-reader:corrections", []) if isinstance(data, dict) else []
-    try:
-        return [Edit.from_json(item) for item in items]
-    except (KeyError, TypeError, ValueError):
-        raise ImportError_("a correction in it is not readable") from None
-
-
-def from_json(text: str) -> list[Annotation]:
-    """Annotations from our export (a collection, a page, a list or one annotation)."""
-    try:
-        data = json.loads(text)
+        parsed = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportError_(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        raise ImportError_(f"not JSON ({exc.msg}: line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise ImportError_("not an annotation export (nested too deeply to read)") from None
+    except MemoryError:
+        raise ImportError_("too large to read") from None
+    except ValueError:  # Python refuses to read integers of more than 4,300 digits
+        raise ImportError_("not an annotation export (a number in it is far too long)") from None
+    return Imported(_annotations(parsed), _corrections(parsed))
+
+
+def _annotations(data: Any) -> list[Annotation]:
     if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
-        items = data.get("first", {}).get("items", [])
+        page = check_object(data.get("first", {}), "first")
+        items = page.get("items", [])
     elif isinstance(data, dict) and data.get("type") == "AnnotationPage":
         items = data.get("items", [])
     elif isinstance(data, dict) and data.get("type") == "Annotation":
@@ -322,13 +470,63 @@ def from_json(text: str) -> list[Annotation]:
         items = data
     else:
         raise ImportError_("no Web Annotation collection, page or list in it")
-    out = []
+    if not isinstance(items, list):
+        raise refusal("items", items, "a list")
+    out: list[Annotation] = []
+    seen: dict[str, int] = {}
     for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise refusal(f"annotation {n}", item, "an object")
         try:
-            out.append(from_w3c(item))
-        except (KeyError, StopIteration, TypeError, ValueError, AttributeError):
-            raise ImportError_(f"annotation {n} has no text-quote selector or source") from None
+            ann = from_w3c(item)
+        except ImportError_ as exc:
+            raise ImportError_(f"annotation {n}: {exc}") from None
+        if ann.id in seen:
+            raise ImportError_(
+                f"annotation {seen[ann.id]} and annotation {n} have the same id {shown(ann.id)}"
+            )
+        seen[ann.id] = n
+        out.append(ann)
     return out
+
+
+def _corrections(data: Any) -> list[Any]:
+    from reader.core.edits import UNREADABLE, edit_from_json
+
+    if not isinstance(data, dict):
+        return []
+    items = data.get("ocr-reader:corrections", [])
+    if not isinstance(items, list):
+        raise refusal('"ocr-reader:corrections"', items, "a list")
+    out = []
+    seen: dict[str, int] = {}
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            raise refusal(f"correction {n}", item, "an object")
+        if item.get("kind") == UNREADABLE:
+            continue  # a row the exporting database could not read: it applies nowhere
+        try:
+            edit = edit_from_json(item)
+        except ValueError as exc:
+            raise ImportError_(f"correction {n}: {exc}") from None
+        if edit.id in seen:
+            raise ImportError_(
+                f"correction {seen[edit.id]} and correction {n} have the same id {shown(edit.id)}"
+            )
+        seen[edit.id] = n
+        out.append(edit)
+    return out
+
+
+def corrections_from_json(text: str | bytes) -> list[Any]:
+    """The corrections carried by an export (empty when there are none), checked."""
+    return parse_import(text).corrections
+
+
+def from_json(text: str | bytes) -> list[Annotation]:
+    """Annotations from our export (a collection, a page, a list or one annotation), each
+    checked; ImportError_ names the first one refused."""
+    return parse_import(text).annotations
 
 
 # -- CSV -----------------------------------------------------------------------------------
@@ -348,26 +546,37 @@ CSV_FIELDS = (
 )
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, CSV injection).
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> str:
+    text = writable(str(value))
+    return "'" + text if text.startswith(CSV_FORMULA_START) else text
+
+
 def to_csv(annotations: Sequence[Annotation]) -> str:
+    """One row per annotation, with a byte-order mark first: without it Excel reads the
+    UTF-8 as the local code page and shows the Chinese as mojibake."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for a in annotations:
-        writer.writerow(
-            [
-                a.id,
-                a.path,
-                a.article,
-                a.lines[0] + 1,
-                a.lines[1] + 1,
-                a.colour,
-                "; ".join(a.tags),
-                a.quote,
-                a.note,
-                a.created,
-                a.modified,
-            ]
-        )
+        row = [
+            a.id,
+            a.path,
+            a.article,
+            a.lines[0] + 1,
+            a.lines[1] + 1,
+            a.colour,
+            "; ".join(a.tags),
+            a.quote,
+            a.note,
+            a.created,
+            a.modified,
+        ]
+        writer.writerow([_csv_cell(v) for v in row])
     return buffer.getvalue()
 
 
@@ -390,23 +599,24 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
     def decorate(key: tuple[int, int], text: str, offset: int) -> str:
         base = clean.starts.get(key)
         if base is None:
-            return text
+            return md_inline(text)
         lo, hi = base + offset, base + offset + len(text)
         # Boundaries where a highlight starts or ends inside this piece of text.
         inside = [(max(s, lo), min(e, hi), a) for s, e, a in spans if s < hi and e > lo]
         if not inside:
-            return text
-        out, cursor = [], lo
+            return md_inline(text)
+        out, cursor, ref = [], lo, False
         for s, e, ann in _merge(inside):
             if s < cursor:
                 continue
-            out.append(text[cursor - lo : s - lo])
-            out.append(f"=={text[s - lo : e - lo]}==")
-            cursor = e
+            out.append(_after_ref(md_inline(text[cursor - lo : s - lo]), ref))
+            out.append(_marked_md(text[s - lo : e - lo]))
+            cursor, ref = e, False
             for a in ann:
                 if a.id in number and lo < end_of[a.id] <= hi:
                     out.append(f"[^{number[a.id]}]")
-        out.append(text[cursor - lo :])
+                    ref = True
+        out.append(_after_ref(md_inline(text[cursor - lo :]), ref))
         return "".join(out)
 
     body = to_markdown(doc, decorate=decorate, furniture=furniture)
@@ -415,9 +625,24 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
     by_id = {a.id: a for _s, _e, a in spans}
     notes = []
     for ann_id in footnotes:
-        lines = by_id[ann_id].note.strip().split("\n")
+        lines = md_text(by_id[ann_id].note.strip()).split("\n")
         notes.append(f"[^{number[ann_id]}]: " + "\n    ".join(lines))
     return body + "\n" + "\n".join(notes) + "\n"
+
+
+def _marked_md(text: str) -> str:
+    """A highlighted run as ==text==."""
+    # An "=" of the text against the markers would make them three long: no pair any more.
+    first = 1 if text.startswith("=") else 0
+    last = len(text) - 1 if len(text) > first and text.endswith("=") else len(text)
+    head, tail = "\\=" * first, "\\=" * (len(text) - last)
+    return f"=={head}{md_inline(text[first:last])}{tail}=="
+
+
+def _after_ref(markdown: str, ref: bool) -> str:
+    """Text that follows a footnote reference: "[^1](...)" would be a link to where no
+    footnotes are supported."""
+    return "\\" + markdown if ref and markdown.startswith("(") else markdown
 
 
 def _merge(

@@ -16,7 +16,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from reader.core.anchor import Selector, anchor, select
-from reader.core.annotations import now
+from reader.core.annotations import (
+    LIMIT,
+    check_int,
+    check_object,
+    check_text,
+    check_time,
+    now,
+    refusal,
+    required,
+    shown,
+    whole,
+)
 from reader.core.export import clean_text
 from reader.core.model import Article, Block, Document, OutlineEntry
 
@@ -25,6 +36,19 @@ BLOCK_KINDS = ("paragraph", "heading", "question", "end", "dateline", "noise")
 ROLES = ("title", "subtitle", "byline")
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
 QUOTE = 48  # characters of a block quoted to find it again
+LEVELS = range(1, 10)  # heading levels a correction may set
+# The values each kind of edit carries (make() writes them; a file may carry no others).
+VALUES: dict[str, tuple[str, ...]] = {
+    "join": (),
+    "split": ("at",),
+    "kind": ("kind", "level"),
+    "new_article": (),
+    "merge_article": (),
+    "role": ("role", "article"),
+    "text": ("old", "new"),
+}
+# What the store hands back for a row it cannot read; it is listed, never applied.
+UNREADABLE = "unreadable"
 
 
 @dataclass
@@ -60,19 +84,26 @@ class Edit:
         )
 
     def describe(self) -> str:
-        quote = self.target.exact.replace("\n", " ")
+        # Also says something sensible of an edit stored by hand or damaged in the database.
+        value = self.value if isinstance(self.value, dict) else {}
+        exact = getattr(self.target, "exact", "")
+        if self.kind == UNREADABLE:  # the stored row as it was, which is all there is
+            exact = value.get("data", "")
+        quote = " ".join(exact.split()) if isinstance(exact, str) else ""
         quote = quote if len(quote) <= 24 else quote[:23] + "…"
+        level = str(value.get("level"))[:12]
         what = {
             "join": "join with the next block",
             "split": "split",
-            "kind": f"make it {self.value.get('kind')}"
-            + (f" (level {self.value['level']})" if self.value.get("level") else ""),
+            "kind": f"make it {value.get('kind')}"
+            + (f" (level {level})" if value.get("level") else ""),
             "new_article": "start a new article",
             "merge_article": "merge with the previous article",
-            "role": f"make it the {self.value.get('role')}"
-            + (" of another article" if self.value.get("article") else ""),
+            "role": f"make it the {value.get('role')}"
+            + (" of another article" if value.get("article") else ""),
             "text": "correct the text",
-        }.get(self.kind, self.kind)
+            UNREADABLE: "an unreadable correction",
+        }.get(self.kind, f"{shown(self.kind)} (not a known correction)")
         return f"{what}: “{quote}”"
 
 
@@ -83,6 +114,102 @@ class Outcome:
     failed: list[tuple[Edit, str]]  # the edit and why it no longer applies
     edited_blocks: set[int] = field(default_factory=set)  # id() of blocks changed by hand
     fixed_text: set[int] = field(default_factory=set)  # id() of blocks whose text was fixed
+
+
+# -- checking edits --------------------------------------------------------------------------
+
+
+def edit_from_json(data: Any) -> Edit:
+    """An edit from an export file, every field checked (Edit.from_json trusts the store);
+    a ValueError says which field is wrong, in one line."""
+    data = check_object(data, "the correction")
+    edit_id = check_text(required(data, "id"), "id", empty=False)
+    kind = check_text(required(data, "kind"), "kind")
+    if kind not in KINDS:
+        raise refusal("kind", kind, "one of " + ", ".join(KINDS))
+    fingerprint = check_text(required(data, "fingerprint"), "fingerprint", empty=False)
+    target = check_selector(required(data, "target"), "target")
+    value = check_value(kind, check_object(data.get("value", {}), "value"), target)
+    created = check_time(data.get("created"), "created") or now()
+    return Edit(kind, target, fingerprint, value, edit_id, created)
+
+
+def check_selector(data: Any, what: str) -> Selector:
+    """A selector's fields: a non-empty quote, text context, positions in range (both -1
+    for page furniture, which is found by its text alone)."""
+    if isinstance(data, Selector):
+        data = data._asdict()
+    data = check_object(data, what)
+    for key in data:
+        if key not in Selector._fields:
+            raise ValueError(f"{what} has an unknown field {shown(key)}")
+    exact = check_text(required(data, "exact", f"{what} quote"), f"{what} quote")
+    if not exact:
+        raise ValueError(f"{what} quote is empty")
+    start = check_int(data.get("start", 0), f"{what} start", -1, LIMIT)
+    end = check_int(data.get("end", 0), f"{what} end", -1, LIMIT)
+    if -1 in (start, end) and (start, end) != (-1, -1):
+        raise ValueError(f"{what} start {start} and end {end} do not go together")
+    if start > end:
+        raise ValueError(f"{what} start {start} is after its end {end}")
+    prefix = check_text(data.get("prefix", ""), f"{what} prefix")
+    suffix = check_text(data.get("suffix", ""), f"{what} suffix")
+    return Selector(exact, prefix, suffix, start, end)
+
+
+def check_value(kind: str, value: dict[str, Any], target: Selector) -> dict[str, Any]:
+    """The values of an edit of `kind`, checked, with whole numbers as ints."""
+    for key in value:
+        if key not in VALUES[kind]:
+            raise ValueError(f"{shown(key)} is not a value of a {kind} correction")
+    out: dict[str, Any] = {}
+    if kind == "split":
+        out["at"] = check_int(
+            required(value, "at", "split point"), "split point", 0, len(target.exact)
+        )
+    elif kind == "kind":
+        block_kind = check_text(required(value, "kind"), "block kind")
+        if block_kind not in BLOCK_KINDS:
+            raise refusal("block kind", block_kind, "one of " + ", ".join(BLOCK_KINDS))
+        out["kind"] = block_kind
+        if "level" in value:
+            level = whole(value["level"])
+            if value["level"] is not None and (level is None or level not in LEVELS):
+                raise refusal("level", value["level"], f"a number from 1 to {LEVELS[-1]}")
+            out["level"] = level
+    elif kind == "role":
+        role = check_text(required(value, "role"), "role")
+        if role not in ROLES:
+            raise refusal("role", role, "one of " + ", ".join(ROLES))
+        out["role"] = role
+        if "article" in value:
+            article = value["article"]
+            out["article"] = (
+                None if article is None else check_selector(article, "article")._asdict()
+            )
+    elif kind == "text":
+        out["new"] = check_text(required(value, "new"), "new")
+        if "old" in value:
+            out["old"] = check_text(value["old"], "old")
+    return out
+
+
+def problem(edit: Edit) -> str:
+    """Why an edit cannot apply to any page ('' when it is well-formed)."""
+    try:
+        _checked(edit)
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def _checked(edit: Edit) -> tuple[Selector, dict[str, Any]]:
+    if edit.kind == UNREADABLE:
+        raise ValueError("it could not be read from the database")
+    if edit.kind not in KINDS:
+        raise ValueError(f"unknown edit {shown(edit.kind)}")
+    target = check_selector(edit.target, "its target")
+    return target, check_value(edit.kind, check_object(edit.value, "its value"), target)
 
 
 # -- making edits ----------------------------------------------------------------------------
@@ -173,12 +300,23 @@ class _Page:
 
 
 def apply(automatic: Document, edits: list[Edit]) -> Outcome:
-    """Replay edits in order on a copy of the automatic document."""
+    """Replay edits in order on a copy of the automatic document. An edit that does not
+    apply, whatever the reason, is listed in `failed` and leaves the page as it was."""
     page = _Page(copy.deepcopy(automatic))
     applied: list[Edit] = []
     failed: list[tuple[Edit, str]] = []
     for edit in edits:
-        reason = _apply_one(page, edit)
+        try:
+            target, value = _checked(edit)
+        except ValueError as exc:
+            failed.append((edit, str(exc)))
+            continue
+        saved = _Saved(page)
+        try:
+            reason = _apply_one(page, edit.kind, target, value)
+        except Exception as exc:  # one bad edit must never stop the page from opening
+            saved.restore(page)
+            reason = "it could not be applied: " + " ".join(f"{exc!r}".split())[:120]
         if reason:
             failed.append((edit, reason))
         else:
@@ -190,15 +328,46 @@ def apply(automatic: Document, edits: list[Edit]) -> Outcome:
     return Outcome(doc, applied, failed, page.edited, page.fixed)
 
 
-def _apply_one(page: _Page, edit: Edit) -> str:
-    where = page.find(edit.target)
+class _Saved:
+    """The page's structure before an edit, to put back if the edit fails halfway."""
+
+    def __init__(self, page: _Page) -> None:
+        doc = page.doc
+        self.articles = list(doc.articles)
+        self.parts = [(a, list(a.head), list(a.blocks), a.kind) for a in doc.articles]
+        self.blocks = [
+            (b, b.kind, b.text, b.first, b.last, b.level, b.label)
+            for a in doc.articles
+            for b in a.all_blocks()
+        ]
+        self.edited, self.fixed = set(page.edited), set(page.fixed)
+
+    def restore(self, page: _Page) -> None:
+        page.doc.articles = self.articles
+        for art, head, blocks, kind in self.parts:
+            art.head, art.blocks, art.kind = head, blocks, kind
+        for b, kind, text, first, last, level, label in self.blocks:
+            b.kind, b.text, b.first, b.last, b.level, b.label = (
+                kind,
+                text,
+                first,
+                last,
+                level,
+                label,
+            )
+        page.edited, page.fixed = self.edited, self.fixed
+
+
+def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) -> str:
+    """Apply one edit, its values checked already (see check_value)."""
+    where = page.find(target)
     if where is None:
         return "its text is no longer on the page"
     ai, k, offset = where
     art = page.doc.articles[ai]
     block = page.block(ai, k)
     in_head = k < len(art.head)
-    if edit.kind == "join":
+    if kind == "join":
         nxt = k + 1
         if nxt >= len(art.all_blocks()):
             return "it is the last block of its article"
@@ -206,8 +375,8 @@ def _apply_one(page: _Page, edit: Edit) -> str:
         block.text = _join(block.text, following.text)
         block.last = max(block.last, following.last)
         page.edited.add(id(block))
-    elif edit.kind == "split":
-        at = offset + int(edit.value.get("at", 0))
+    elif kind == "split":
+        at = offset + value["at"]
         if not 0 < at < len(block.text):
             return "the split point is not inside a block"
         rest = Block(block.kind, block.text[at:].lstrip(), block.first, block.last, block.level)
@@ -217,25 +386,23 @@ def _apply_one(page: _Page, edit: Edit) -> str:
         else:
             art.blocks.insert(k - len(art.head) + 1, rest)
         page.edited.update((id(block), id(rest)))
-    elif edit.kind == "kind":
-        kind = str(edit.value.get("kind"))
-        if kind not in BLOCK_KINDS:
-            return f"unknown kind {kind}"
+    elif kind == "kind":
         if in_head:
             page.remove(ai, k)
             art.blocks.insert(0, block)
-        block.kind = kind
-        block.level = int(edit.value.get("level") or 1) if kind in ("heading", "question") else None
+        block.kind = value["kind"]
+        heading = block.kind in ("heading", "question")
+        block.level = (value.get("level") or 1) if heading else None
         block.label = 0
         page.edited.add(id(block))
-    elif edit.kind == "new_article":
+    elif kind == "new_article":
         body = k - len(art.head)
         if in_head or body <= 0:
             return "it already starts its article"
         moved = art.blocks[body:]
         del art.blocks[body:]
         page.doc.articles.insert(ai + 1, Article(head=[], blocks=moved))
-    elif edit.kind == "merge_article":
+    elif kind == "merge_article":
         if ai == 0:
             return "it is in the first article"
         previous = page.doc.articles[ai - 1]
@@ -244,35 +411,33 @@ def _apply_one(page: _Page, edit: Edit) -> str:
             b.level = 1 if b.kind == "heading" else None
         previous.blocks.extend([*art.head, *art.blocks])
         del page.doc.articles[ai]
-    elif edit.kind == "role":
-        role = str(edit.value.get("role"))
-        if role not in ROLES:
-            return f"unknown role {role}"
-        target = art
-        if edit.value.get("article"):
-            found = page.find(Selector(**edit.value["article"]))
+    elif kind == "role":
+        role = value["role"]
+        into = art
+        if value.get("article"):
+            found = page.find(Selector(**value["article"]))
             if found is None:
                 return "the article it was given to is no longer on the page"
-            target = page.doc.articles[found[0]]
+            into = page.doc.articles[found[0]]
         page.remove(ai, k)
         block.kind = role
         block.level = None
         block.label = 0
         rank = HEAD_ORDER.index(role)
-        position = sum(1 for b in target.head if HEAD_ORDER.index(b.kind) <= rank)
-        target.head.insert(position, block)
-        if target is not art and not art.head and (not art.blocks or art.kind == "headline"):
+        position = sum(1 for b in into.head if HEAD_ORDER.index(b.kind) <= rank)
+        into.head.insert(position, block)
+        if into is not art and not art.head and (not art.blocks or art.kind == "headline"):
             page.doc.articles.remove(art)
         page.edited.add(id(block))
-    elif edit.kind == "text":
-        old = str(edit.value.get("old", ""))
+    elif kind == "text":
+        old = value.get("old", "")
         if old and _squeeze(block.text) != _squeeze(old):
             return "the block's text changed since it was corrected"
-        block.text = str(edit.value.get("new", block.text))
+        block.text = value["new"]
         page.edited.add(id(block))
         page.fixed.add(id(block))
     else:
-        return f"unknown edit {edit.kind}"
+        return f"unknown edit {shown(kind)}"
     return ""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from reader.bundled import sample_pages
 from reader.core import edits as E
 from reader.core.document import load
@@ -133,3 +135,65 @@ def test_edits_round_trip_through_json() -> None:
         clean_text(E.apply(PAGE, E.loads(E.dumps(fixes))).doc).text
         == clean_text(E.apply(PAGE, fixes).doc).text
     )
+
+
+def _bad_edits() -> list[E.Edit]:
+    """Edits as a database might hold them: stored before they were checked, or by hand."""
+    target = E.block_selector(PAGE, 1, body_key(PAGE, 1, 3))
+    fp = PAGE.source.fingerprint
+    return [
+        E.Edit("kind", target, fp, {"kind": "heading", "level": "abc"}),
+        E.Edit("kind", target, fp, {"kind": "banner"}),
+        E.Edit("split", target, fp, {"at": 10**30}),
+        E.Edit("role", target, fp, {"role": "title", "article": {"exact": 3}}),
+        E.Edit("text", target, fp, {"new": ["not", "text"]}),
+        E.Edit("join", target, fp, ["not", "a", "dict"]),  # type: ignore[arg-type]
+        E.Edit("join", E.Selector("", "", "", 0, 0), fp),
+        E.Edit("unreadable", E.Selector("", "", "", 0, 0), fp),
+        E.Edit("explode", target, fp),
+    ]
+
+
+def test_an_edit_with_bad_values_is_listed_and_leaves_the_page_alone() -> None:
+    bad = _bad_edits()
+    out = E.apply(PAGE, bad)
+    assert out.applied == []
+    assert [e.id for e, _why in out.failed] == [e.id for e in bad]
+    reasons = [why for _e, why in out.failed]
+    assert reasons[0] == "level 'abc' is not a number from 1 to 9"
+    assert reasons[7] == "it could not be read from the database"
+    assert reasons[8] == "unknown edit 'explode'"
+    assert all(why and "\n" not in why for why in reasons)
+    assert out.doc.articles == E.apply(PAGE, []).doc.articles
+    assert out.edited_blocks == set() and out.fixed_text == set()
+    for edit in bad:  # the Corrections list can still name each one
+        assert edit.describe()
+
+
+def test_good_edits_around_bad_ones_still_apply() -> None:
+    good = [
+        E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="heading", level=2),
+        E.make(PAGE, "text", 2, 0, new="科技创新引领产业创新的浪潮"),
+    ]
+    out = E.apply(PAGE, [good[0], *_bad_edits(), good[1]])
+    assert [e.id for e in out.applied] == [e.id for e in good]
+    assert out.doc.articles == E.apply(PAGE, good).doc.articles
+
+
+def test_an_edit_that_fails_halfway_leaves_the_page_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """join removes the next block before it joins the texts: if joining fails, the block
+    is put back."""
+    before = E.apply(PAGE, [])
+    fixes = [E.make(PAGE, "join", 1, body_key(PAGE, 1, 0))]
+
+    def broken(a: str, b: str) -> str:
+        raise RuntimeError("join failed")
+
+    monkeypatch.setattr(E, "_join", broken)
+    out = E.apply(PAGE, fixes)
+    assert out.applied == []
+    assert out.failed == [(fixes[0], "it could not be applied: RuntimeError('join failed')")]
+    assert out.doc.articles == before.doc.articles
+    assert out.edited_blocks == set()
