@@ -231,23 +231,37 @@ def _annotations_export(args: argparse.Namespace) -> int:
 
 
 def _annotations_import(args: argparse.Namespace) -> int:
+    # Every file is read and checked whole before the store is opened: one item refused
+    # and nothing at all is stored.
+    files: list[notes_io.Imported] = []
+    for name in args.files:
+        try:
+            files.append(notes_io.read_import(name))
+        except notes_io.ImportError_ as exc:
+            _fail(f"{name}: {exc}")
+            return EXIT_BAD_INPUT
+        except RecursionError:
+            _fail(f"{name}: not an annotation export (nested too deeply to read)")
+            return EXIT_BAD_INPUT
+        except MemoryError:
+            _fail(f"{name}: too large to read")
+            return EXIT_BAD_INPUT
     store = _open_store(args)
     if store is None:
         return EXIT_BAD_INPUT
     try:
-        total = [0, 0, 0]
-        for name in args.files:
-            try:
-                text = Path(name).read_text(encoding="utf-8")
-                incoming = notes_io.from_json(text)
-                corrections = notes_io.corrections_from_json(text)
-            except (OSError, UnicodeDecodeError, notes_io.ImportError_) as exc:
-                _fail(f"{name}: {getattr(exc, 'strerror', None) or exc}")
-                return EXIT_BAD_INPUT
-            for k, n in enumerate(store.merge(incoming)):
-                total[k] += n
-            store.merge_edits(corrections)
-        print(f"{total[0]} added, {total[1]} updated, {total[2]} already present")
+        added = updated = unchanged = conflicts = 0
+        for imported in files:
+            merged = store.merge(imported.annotations)
+            added += merged.added
+            updated += merged.updated
+            unchanged += merged.unchanged
+            conflicts += merged.conflicts
+            store.merge_edits(imported.corrections)
+        print(
+            f"{added} added, {updated} updated, {unchanged} already present, "
+            f"{conflicts} conflicts (kept both)"
+        )
         return 0
     except StoreError as exc:
         _fail(str(exc))

@@ -197,9 +197,11 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
     shared = _annotation_file(tmp_path)
     first = run("annotations", "import", str(shared), "--data-dir", str(data))
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "2 added, 0 updated, 0 already present"
+    assert first.stdout.strip() == "2 added, 0 updated, 0 already present, 0 conflicts (kept both)"
     again = run("annotations", "import", str(shared), "--data-dir", str(data))
-    assert again.stdout.strip() == "0 added, 0 updated, 2 already present"
+    assert again.stdout.strip() == (
+        "0 added, 0 updated, 2 already present, 0 conflicts (kept both)"
+    )
 
     md = run("annotations", "export", str(SEED), "--data-dir", str(data))
     assert md.returncode == 0, md.stderr

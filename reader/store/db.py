@@ -4,26 +4,47 @@
 - Every change is its own committed transaction; there is nothing to save.
 - The schema version lives in `PRAGMA user_version`; MIGRATIONS[i] upgrades version i to
   i + 1, in order. A file from a newer ocr-reader is refused, never rewritten.
-- A file that is not a database, or fails SQLite's quick check, is moved aside and a new
-  one is started; `Store.notice` says where the old one went.
+- A file that is not a database, or fails SQLite's quick check, is salvaged: every row that
+  can still be read goes into a new database (read through SQL row by row past unreadable
+  pages, then from the raw pages the SQL could not reach; a destroyed header is rebuilt on a
+  copy), and only then is the damaged file moved aside, its bytes untouched, under a name
+  no other file has. A lock file beside the database lets one process at a time do this.
+  `Store.notice` says what was kept and where the old file went.
+- A data folder or file that cannot be written is opened read-only (`Store.read_only`):
+  reads work, every write raises StoreError, and nothing is migrated; tables an older file
+  lacks are stood in for, empty, in memory.
+- A database locked by another program (at opening or for a change) raises StoreLocked, a
+  StoreError to try again later; a lock is never taken for damage.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.anchor import Selector
 from reader.core.annotations import Annotation, normalise_tags
 from reader.core.edits import Edit
-from reader.core.model import Document
 from reader.store import paths
+
+if TYPE_CHECKING:
+    from reader.store import salvage
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; unique names alone keep every damaged original
+    fcntl = None  # type: ignore[assignment]
 
 FILENAME = "ocr-reader.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -156,12 +177,32 @@ def apply_migration(db: sqlite3.Connection, step: str) -> None:
             db.execute(statement)
 
 
+_COLUMN_NAMES = tuple(c.strip().strip('"') for c in _COLUMNS.split(","))
+READ_ONLY = "the data folder is read-only, so annotations can be read and exported but not changed"
+CONFLICT_TAG = "import-conflict"
+# Conflicting copies get an id derived from what they hold, so importing the same file
+# twice stores one copy, not two.
+_CONFLICTS = uuid.UUID("6c1c5d3e-1f0b-4d3e-9a57-0c0a7e1d2b11")
+
+
 class StoreError(Exception):
     """A store problem worth telling the user about, in one sentence."""
 
 
 class NewerSchemaError(StoreError):
     pass
+
+
+class StoreLocked(StoreError):
+    """Another program holds the database locked beyond the busy timeout (at opening, or
+    for a change); trying again later may work."""
+
+
+class Merged(NamedTuple):
+    added: int
+    updated: int
+    unchanged: int
+    conflicts: int  # kept beside the local one, tagged CONFLICT_TAG
 
 
 def default_path() -> Path:
@@ -181,6 +222,26 @@ def _explain(exc: sqlite3.Error) -> str:
     return f"the annotation database failed: {exc}"
 
 
+def _locked(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _error(exc: sqlite3.Error) -> StoreError:
+    """The StoreError to raise for a SQLite error: StoreLocked when another program holds
+    the lock beyond the busy timeout (trying again later may work)."""
+    return StoreLocked(_explain(exc)) if _locked(exc) else StoreError(_explain(exc))
+
+
+def _refused_write(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
 @dataclass(frozen=True, slots=True)
 class TagCount:
     name: str
@@ -189,7 +250,10 @@ class TagCount:
 
 class Store:
     """Annotations and tags in one SQLite database. Not shared between threads: each
-    thread opens its own Store (cheap) on the same file."""
+    thread opens its own Store (cheap) on the same file.
+
+    `read_only=True` opens the file without ever writing to it, as happens by itself when
+    the data folder or the file cannot be written."""
 
     def __init__(
         self,
@@ -197,50 +261,158 @@ class Store:
         *,
         check: bool = True,
         timeout_ms: int = BUSY_TIMEOUT_MS,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.timeout_ms = timeout_ms
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.notice: str | None = None
-        try:
-            self.db = self._connect(check)
-        except sqlite3.DatabaseError as exc:
-            if not check or not _damaged(exc):
-                raise StoreError(_explain(exc)) from None
-            moved = self._move_aside()
-            self.notice = (
-                f"The annotation database was damaged ({exc}). It was moved to {moved.name} "
-                "and a new one was started."
+        self._scratch: Path | None = None  # a private copy of a read-only file, when needed
+        folder = self.path.parent
+        if not read_only:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"annotating is off: cannot create the data folder {folder} ({_reason(exc)})"
+                ) from None
+        self.read_only = read_only or not _writable(self.path)
+        if self.read_only and not self.path.is_file():
+            raise StoreError(
+                f"annotating is off: the data folder {folder} is read-only and holds no "
+                "annotation database"
             )
-            self.db = self._connect(check)
+        try:
+            try:
+                self.db = self._open(check)
+            except sqlite3.DatabaseError as exc:
+                if not check or not _damaged(exc):
+                    raise
+                self.db = self._recover()
+        except sqlite3.Error as exc:
+            self._drop_scratch()
+            raise _error(exc) from None
+        except OSError as exc:
+            self._drop_scratch()
+            raise StoreError(
+                f"the annotation database {self.path} could not be opened: {_reason(exc)}"
+            ) from None
+        except BaseException:
+            self._drop_scratch()
+            raise
 
     # -- opening -------------------------------------------------------------------------
 
+    def _open(self, check: bool) -> sqlite3.Connection:
+        if not self.read_only:
+            try:
+                return self._connect(check)
+            except sqlite3.OperationalError as exc:
+                # Not writable after all (a read-only mount os.access missed, a -shm file of
+                # another user): read it as it is.
+                if not _refused_write(exc):
+                    raise
+                self.read_only = True
+        return self._connect_read_only(check)
+
     def _connect(self, check: bool) -> sqlite3.Connection:
+        checked = check and self._check()
         db = sqlite3.connect(self.path, timeout=self.timeout_ms / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {self.timeout_ms}")
+            if check and not checked:
+                _quick_check(db)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             # Reading a page's annotations maps the file instead of copying it page by page.
             db.execute("PRAGMA mmap_size = 268435456")
-            if check:
-                result = db.execute("PRAGMA quick_check").fetchone()
-                if result is None or result[0] != "ok":
-                    raise sqlite3.DatabaseError(f"quick check: {result[0] if result else '?'}")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > VERSION:
-                raise NewerSchemaError(
-                    f"{self.path} was written by a newer ocr-reader (schema {version}; this "
-                    f"version knows {VERSION}). Update ocr-reader to open it."
-                )
+            version = self._version_allowed(db)
             if version < VERSION:
                 self._migrate(db, version)
         except BaseException:
             db.close()
             raise
         return db
+
+    def _check(self) -> bool:
+        """Check the file on a read-only connection, so that a damaged file is never written
+        to (a read-write connection would checkpoint its WAL into it on closing). False when
+        that cannot be done here and the read-write connection has to check instead."""
+        if not self.path.is_file():
+            return True  # a new database
+        try:
+            db = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro",
+                uri=True,
+                timeout=self.timeout_ms / 1000,
+                isolation_level=None,
+            )
+        except sqlite3.Error:
+            return False
+        try:
+            db.execute(f"PRAGMA busy_timeout = {self.timeout_ms}")
+            self._version_allowed(db)
+            _quick_check(db)
+        except sqlite3.OperationalError as exc:
+            # A hot journal to roll back, or no -shm file to be had: not damage.
+            if _refused_write(exc) or "unable to open" in str(exc).lower():
+                return False
+            raise
+        finally:
+            db.close()
+        return True
+
+    def _version_allowed(self, db: sqlite3.Connection) -> int:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > VERSION:
+            raise NewerSchemaError(
+                f"{self.path} was written by a newer ocr-reader (schema {version}; this "
+                f"version knows {VERSION}). Update ocr-reader to open it."
+            )
+        return version
+
+    def _connect_read_only(self, check: bool) -> sqlite3.Connection:
+        db = self._read_only_connection()
+        try:
+            db.execute(f"PRAGMA busy_timeout = {self.timeout_ms}")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA mmap_size = 268435456")
+            if check:
+                _quick_check(db)
+            version = self._version_allowed(db)
+            if version < VERSION:
+                _stand_in(db, version)
+            db.execute("PRAGMA query_only = 1")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        uri = self.path.absolute().as_uri()
+        timeout = self.timeout_ms / 1000
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            db.close()
+            # A WAL database whose -shm file cannot be made in a read-only folder.
+            if not isinstance(exc, sqlite3.OperationalError) or not (
+                "unable to open" in str(exc).lower() or _refused_write(exc)
+            ):
+                raise
+        wal = _sidecar(self.path, "-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            # immutable=1 would not see the changes still in the WAL: read a private copy.
+            self._scratch = Path(tempfile.mkdtemp(prefix="ocr-reader-"))
+            copy = self._scratch / self.path.name
+            shutil.copyfile(self.path, copy)
+            shutil.copyfile(wal, _sidecar(copy, "-wal"))
+            return sqlite3.connect(copy, timeout=timeout, isolation_level=None)
+        return sqlite3.connect(
+            f"{uri}?immutable=1", uri=True, timeout=timeout, isolation_level=None
+        )
 
     @staticmethod
     def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -258,18 +430,78 @@ class Store:
                 db.execute("ROLLBACK")
                 raise
 
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        moved = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        os.replace(self.path, moved)
-        for suffix in ("-wal", "-shm"):
-            extra = Path(str(self.path) + suffix)
-            if extra.exists():
-                os.replace(extra, Path(str(moved) + suffix))
-        return moved
+    # -- damage --------------------------------------------------------------------------
+
+    def _recover(self) -> sqlite3.Connection:
+        """Salvage a damaged file into a new database, then move the file aside."""
+        from reader.store import salvage  # it reads this module's schema and row format
+
+        if self.read_only:
+            # Nothing can be replaced: what survives is read into memory.
+            found = salvage.read_damaged(self.path)
+            db = sqlite3.connect(":memory:", isolation_level=None)
+            self._migrate(db, 0)
+            kept = salvage.fill(db, found)
+            self.notice = (
+                f"The annotation database is damaged and its folder is read-only, so it was "
+                f"left as it is; {_kept_phrase(found, kept, 'can be read')}."
+            )
+            return db
+        with _exclusive(_sidecar(self.path, ".lock")):
+            # Another process may have salvaged it while this one waited for the lock.
+            try:
+                return self._connect(True)
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+            found = salvage.read_damaged(self.path)
+            moved, kept = self._replace_damaged(found)
+            said = _kept_phrase(found, kept, "were kept")
+            self.notice = (
+                f"The annotation database was damaged. {said[0].upper()}{said[1:]}; the "
+                f"damaged file was moved to {moved}."
+            )
+            if found.library:
+                self.notice += " Its library must be indexed again to be searched."
+            return self._connect(True)
+
+    def _replace_damaged(self, found: salvage.Salvaged) -> tuple[Path, dict[str, int]]:
+        """Write the salvaged rows to a new file, keep the damaged one under a new name,
+        and put the new one in its place."""
+        from reader.store import salvage
+
+        folder = self.path.parent
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.salvage-")
+        os.close(fd)
+        fresh = Path(name)
+        try:
+            db = sqlite3.connect(fresh, isolation_level=None)
+            try:
+                db.execute("PRAGMA synchronous = FULL")
+                self._migrate(db, 0)
+                kept = salvage.fill(db, found)
+            finally:
+                db.close()
+            shutil.copymode(self.path, fresh)
+            moved = _keep_aside(self.path)
+            # The old WAL belongs to the damaged file; the new one must not replay it.
+            _sidecar(self.path, "-wal").unlink(missing_ok=True)
+            _sidecar(self.path, "-shm").unlink(missing_ok=True)
+            os.replace(fresh, self.path)
+            _sync_folder(folder)
+        except BaseException:
+            fresh.unlink(missing_ok=True)
+            raise
+        return moved, kept
+
+    def _drop_scratch(self) -> None:
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def close(self) -> None:
         self.db.close()
+        self._drop_scratch()
 
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -277,17 +509,19 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed transaction; SQLite errors become StoreError."""
+        if self.read_only:
+            raise StoreError(READ_ONLY)
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc)) from None
+            raise _error(exc) from None
         try:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            raise StoreError(_explain(exc)) from None
+            raise _error(exc) from None
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
@@ -297,7 +531,7 @@ class Store:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc)) from None
+            raise _error(exc) from None
 
     # -- annotations ---------------------------------------------------------------------
 
@@ -399,10 +633,13 @@ class Store:
     # -- corrections ---------------------------------------------------------------------
 
     def edits(self, fingerprint: str) -> list[Edit]:
+        """A page's corrections in order; a stored one that cannot be read comes back as
+        kind "unreadable" (which applies nowhere) instead of keeping the page from opening."""
         rows = self._read(
-            "SELECT data FROM edits WHERE fingerprint = ? ORDER BY seq", (fingerprint,)
+            "SELECT id, data, created FROM edits WHERE fingerprint = ? ORDER BY seq",
+            (fingerprint,),
         )
-        return [Edit.from_json(json.loads(r[0])) for r in rows]
+        return [_edit(row_id, data, created, fingerprint) for row_id, data, created in rows]
 
     def add_edit(self, edit: Edit, seq: int | None = None) -> None:
         """Store an edit, last of its page's (or at `seq`, when an undo puts it back)."""
@@ -439,28 +676,210 @@ class Store:
 
     # -- import --------------------------------------------------------------------------
 
-    def merge(self, annotations: Iterable[Annotation]) -> tuple[int, int, int]:
-        """Import by id: new ones are added, newer versions replace older ones, the rest are
-        left alone. Returns (added, updated, unchanged)."""
-        added = updated = unchanged = 0
+    def merge(self, annotations: Iterable[Annotation]) -> Merged:
+        """Import by id. New ones are added. One whose note, tags or colour differ from the
+        local one never replaces it: it is kept beside it under an id of its own, tagged
+        CONFLICT_TAG (a conflict). The same content is left alone, or updated when only its
+        place (selector, path, lines) is newer."""
+        added = updated = unchanged = conflicts = 0
         with self._write() as db:
             for ann in annotations:
-                row = db.execute("SELECT modified FROM annotations WHERE id = ?", (ann.id,))
+                row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (ann.id,))
                 found = row.fetchone()
                 if found is None:
                     added += 1
-                elif ann.modified > found[0]:
-                    updated += 1
-                else:
-                    unchanged += 1
+                    _put(db, ann)
                     continue
-                _put(db, ann)
-        return added, updated, unchanged
+                local = _row(found)
+                if _same_content(local, ann):
+                    if ann.modified > local.modified and _place(ann) != _place(local):
+                        updated += 1
+                        _put(db, ann)
+                    else:
+                        unchanged += 1
+                    continue
+                copy = _conflict_copy(ann)
+                if db.execute("SELECT 1 FROM annotations WHERE id = ?", (copy.id,)).fetchone():
+                    unchanged += 1  # this conflict was imported before
+                    continue
+                conflicts += 1
+                _put(db, copy)
+        return Merged(added, updated, unchanged, conflicts)
+
+
+def _tag_key(tags: Iterable[str]) -> list[str]:
+    return sorted(t.casefold() for t in normalise_tags(tags))
+
+
+def _same_content(a: Annotation, b: Annotation) -> bool:
+    return a.note == b.note and a.colour == b.colour and _tag_key(a.tags) == _tag_key(b.tags)
+
+
+def _place(ann: Annotation) -> tuple[object, ...]:
+    return (ann.fingerprint, tuple(ann.selector), ann.path, ann.article, tuple(ann.lines))
+
+
+def _conflict_copy(ann: Annotation) -> Annotation:
+    content = "\x00".join([ann.id, ann.note, ann.colour, *_tag_key(ann.tags)])
+    tags = normalise_tags([*ann.tags, CONFLICT_TAG])
+    return replace(ann, id=str(uuid.uuid5(_CONFLICTS, content)), tags=tags)
+
+
+def _edit(row_id: str, data: object, created: object, fingerprint: str) -> Edit:
+    try:
+        parsed = json.loads(data)  # type: ignore[arg-type]
+        return Edit.from_json(parsed)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raw = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+        return Edit(
+            kind="unreadable",
+            target=Selector("", "", "", -1, -1),
+            id=row_id,
+            fingerprint=fingerprint,
+            value={"data": raw},
+            created=str(created),
+        )
 
 
 def _damaged(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(word in text for word in ("not a database", "malformed", "quick check", "corrupt"))
+
+
+def _quick_check(db: sqlite3.Connection) -> None:
+    result = db.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise sqlite3.DatabaseError(f"quick check: {result[0] if result else '?'}")
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return Path(str(path) + suffix)
+
+
+def _writable(path: Path) -> bool:
+    """Whether the database can be written: its folder (SQLite makes its -wal and -shm
+    files there) and the file itself, with its -wal and -shm files when they are there."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    files = [path, _sidecar(path, "-wal"), _sidecar(path, "-shm")]
+    return all(os.access(f, os.W_OK) for f in files if f.exists())
+
+
+def _stand_in(db: sqlite3.Connection, version: int) -> None:
+    """Let a read-only file of an older schema be read as it is: the tables and columns it
+    lacks are stood in for by empty TEMP tables and a TEMP view (never written to the file)."""
+    for target in range(version + 1, VERSION + 1):
+        step = MIGRATIONS[target - 1]
+        if step == "migrate_tag_list":
+            if db.execute(
+                "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = 'annotations'"
+            ).fetchone():
+                db.execute(
+                    "CREATE TEMP VIEW annotations AS SELECT a.*, coalesce((SELECT "
+                    f"group_concat(name, char({ord(TAG_SEPARATOR)})) FROM (SELECT t.name "
+                    "FROM main.annotation_tags at JOIN main.tags t ON t.id = at.tag "
+                    "WHERE at.annotation = a.id ORDER BY at.position)), '') AS tag_list "
+                    "FROM main.annotations a"
+                )
+            else:
+                migrate_tag_list(db)  # on the TEMP table an earlier step made
+            continue
+        for statement in step.split(";"):
+            statement = statement.strip()
+            if statement.startswith("CREATE TABLE"):
+                statement = statement.replace("CREATE TABLE", "CREATE TEMP TABLE", 1)
+            elif statement.startswith("CREATE VIRTUAL TABLE"):
+                statement = statement.replace("VIRTUAL TABLE ", "VIRTUAL TABLE temp.", 1)
+            if statement:
+                db.execute(statement)
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a file beside the database while salvaging it, so that
+    two processes starting on the same damaged file never both handle it."""
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        fd = -1  # no lock to be had: unique names still keep every original
+    try:
+        if fd >= 0 and fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Give `source` a second name `target` (a new file: FileExistsError if taken)."""
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # a file system without hard links: copy into a file made for it alone
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as data:
+        shutil.copyfileobj(data, out)
+        out.flush()
+        os.fsync(out.fileno())
+    shutil.copymode(source, target)
+
+
+def _keep_aside(path: Path) -> Path:
+    """A new, unique name for the damaged file (and its WAL), which keeps its bytes."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in itertools.count():
+        moved = path.with_name(f"{path.name}.damaged-{stamp}-{os.getpid()}-{n}")
+        try:
+            _link_or_copy(path, moved)
+            break
+        except FileExistsError:
+            continue
+    wal = _sidecar(path, "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        with suppress(FileExistsError):
+            _link_or_copy(wal, _sidecar(moved, "-wal"))
+    return moved
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _amount(kept: int, total: int | None, noun: str) -> str:
+    if total is not None and kept >= total:
+        return f"all {kept:,} of its {noun}"
+    if total is not None:
+        return f"{kept:,} of its {total:,} {noun}"
+    return f"{kept:,} of its {noun}"
+
+
+def _kept_phrase(found: salvage.Salvaged, kept: dict[str, int], verb: str) -> str:
+    """What survived, as the middle of a sentence: "2,998 of its 3,000 annotations and all
+    12 of its corrections were kept"."""
+    nouns = {"annotations": "annotations", "edits": "corrections"}
+    if not any(kept.values()) and all(found.totals.get(t) is None for t in nouns):
+        return "nothing in it could be read"
+    parts = [
+        _amount(kept.get(table, 0), found.totals.get(table), noun)
+        for table, noun in nouns.items()
+        if kept.get(table, 0) or found.totals.get(table) != 0
+    ]
+    if not parts:
+        return "it held no annotations or corrections"
+    return f"{' and '.join(parts)} {verb}"
 
 
 def _put(db: sqlite3.Connection, ann: Annotation) -> None:
@@ -536,28 +955,3 @@ def _row(row: tuple) -> Annotation:
         article=article,
         lines=(first, last),
     )
-
-
-def stored_edits(path: str | os.PathLike[str] | None, fingerprint: str) -> list[Edit]:
-    """A page's corrections, read with a connection of the calling thread's own; none
-    when there is no database or it cannot be read (the page then shows uncorrected)."""
-    if path is None:
-        return []
-    try:
-        store = Store(path, check=False)
-    except StoreError:
-        return []
-    try:
-        return store.edits(fingerprint)
-    except StoreError:
-        return []
-    finally:
-        store.close()
-
-
-def corrected(doc: Document, path: str | os.PathLike[str] | None) -> Document:
-    """The page with its stored corrections applied (as the window shows it)."""
-    from reader.core.edits import apply
-
-    edits = stored_edits(path, doc.source.fingerprint)
-    return apply(doc, edits).doc if edits else doc

@@ -2,6 +2,9 @@
 
 `--data-dir` (or OCR_READER_DATA_DIR) moves everything the app writes under one folder;
 OCR_READER_CONFIG_DIR and OCR_READER_CACHE_DIR move the settings and the cache alone.
+
+Looking a folder up never creates it and never fails: whatever writes there creates it,
+and says in its own words when it cannot (a plain export needs no data folder at all).
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ def _dir(env: str, sub: str, default: str) -> Path:
         path = Path(os.environ["OCR_READER_DATA_DIR"]).expanduser() / sub
     else:
         path = Path(default)
-    path.mkdir(parents=True, exist_ok=True)
     return path
 
 

@@ -1,4 +1,4 @@
-"""The annotation store: migrations, damage, concurrency, durability and tags."""
+"""The annotation store: migrations, damage, concurrency, durability, tags and import."""
 
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.anchor import select
+from reader.core.anchor import Selector, select
 from reader.core.annotations import Annotation
+from reader.core.edits import Edit
 from reader.store.db import (
+    CONFLICT_TAG,
     MIGRATIONS,
+    READ_ONLY,
     VERSION,
+    Merged,
     NewerSchemaError,
     Store,
     StoreError,
@@ -115,10 +119,11 @@ def test_a_file_that_is_no_database_is_moved_aside(tmp_path: Path) -> None:
     store.close()
 
 
-def test_a_damaged_database_is_moved_aside(tmp_path: Path) -> None:
+def test_scribbled_pages_keep_what_still_reads_and_say_so(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     store = Store(path)
-    store.put_many(make(start=k % 20, note="备注" * 200) for k in range(200))
+    written = [make(start=k % 20, note=f"备注{k}" * 200) for k in range(200)]
+    store.put_many(written)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(path.read_bytes())
@@ -129,7 +134,12 @@ def test_a_damaged_database_is_moved_aside(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     again = Store(path)
     assert again.notice is not None and "damaged" in again.notice
-    assert again.count() == 0
+    kept = again.all()
+    assert f"{len(kept):,} of its" in again.notice or f"All {len(kept):,} of its" in again.notice
+    assert len(kept) > 0
+    by_id = {a.id: a for a in written}
+    assert all(a.note == by_id[a.id].note for a in kept)  # nothing garbled comes back
+    assert again.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     again.close()
 
 
@@ -250,10 +260,125 @@ def test_tags_rename_merge_and_delete_across_documents(store: Store) -> None:
 def test_import_merges_by_id_without_duplicates(store: Store) -> None:
     a, b = make(note="old"), make(note="b")
     store.put_many([a, b])
-    newer = a.edited(note="new")
-    newer.modified = "2999-01-01T00:00:00Z"
+    moved = a.edited(selector=select(TEXT, 12, 17), lines=(4, 4))  # same note, new place
+    moved.modified = "2030-01-01T00:00:00Z"
     fresh = make(note="fresh")
-    assert store.merge([newer, b, fresh]) == (1, 1, 1)
-    assert store.merge([newer, b, fresh]) == (0, 0, 3)
+    assert store.merge([moved, b, fresh]) == Merged(added=1, updated=1, unchanged=1, conflicts=0)
+    assert store.merge([moved, b, fresh]) == Merged(added=0, updated=0, unchanged=3, conflicts=0)
     assert store.count() == 3
-    assert store.get(a.id).note == "new"  # type: ignore[union-attr]
+    back = store.get(a.id)
+    assert back is not None and back.selector.start == 12 and back.note == "old"
+
+
+def test_an_import_never_overwrites_a_different_local_note(store: Store) -> None:
+    local = make(note="我的笔记", tags=["政策"])
+    store.put(local)
+    incoming = local.edited(note="别人的笔记")
+    incoming.modified = "2999-01-01T00:00:00Z"  # far in the future: newer is no reason
+    assert store.merge([incoming]) == Merged(added=0, updated=0, unchanged=0, conflicts=1)
+    mine = store.get(local.id)
+    assert mine is not None and mine.note == "我的笔记" and mine.tags == ["政策"]
+    theirs = [x for x in store.all() if x.id != local.id]
+    assert [x.note for x in theirs] == ["别人的笔记"]
+    assert theirs[0].tags == ["政策", CONFLICT_TAG]
+    assert theirs[0].selector == local.selector
+    assert [x.id for x in store.by_tag(CONFLICT_TAG)] == [theirs[0].id]
+    # The same file imported again adds no second copy.
+    assert store.merge([incoming]) == Merged(added=0, updated=0, unchanged=1, conflicts=0)
+    assert store.count() == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"colour": "green"}, {"tags": ["政策", "产业"]}, {"note": ""}],
+    ids=["colour", "tags", "note"],
+)
+def test_any_content_difference_is_a_conflict(store: Store, change: dict) -> None:
+    local = make(note="原文", tags=["政策"])
+    store.put(local)
+    merged = store.merge([local.edited(**change)])
+    assert merged.conflicts == 1 and merged.updated == 0
+    kept = store.get(local.id)
+    assert kept is not None and (kept.note, kept.colour, kept.tags) == ("原文", "yellow", ["政策"])
+    assert store.count() == 2
+
+
+def test_the_same_content_with_other_tag_case_is_no_conflict(store: Store) -> None:
+    local = make(note="x", tags=["Policy", "科技"])
+    store.put(local)
+    assert store.merge([local.edited(tags=["科技", "policy"])]).unchanged == 1
+    assert store.count() == 1
+
+
+def test_an_unreadable_correction_is_listed_and_the_page_still_opens(tmp_path: Path) -> None:
+    from reader.core.document import load
+    from reader.core.edits import apply
+    from reader.core.export import clean_text
+    from reader.store.versions import corrected
+
+    page = tmp_path / "page.txt"
+    page.write_text("标题\n\n" + TEXT + "\n", encoding="utf-8")
+    doc = load(page)
+    fp = doc.source.fingerprint
+    path = tmp_path / "notes.sqlite3"
+    store = Store(path)
+    text = clean_text(doc).text
+    at = text.index(TEXT[:10])
+    heading = {"kind": "heading", "level": 1}
+    good = Edit(kind="kind", target=select(text, at, at + 10), fingerprint=fp, value=heading)
+    store.add_edit(good)
+    rows = [("bad-json", "{not json"), ("no-target", '{"kind": "join"}'), ("a-list", "[1, 2]")]
+    for seq, (row_id, data) in enumerate(rows, start=1):
+        store.db.execute(
+            "INSERT INTO edits(id, fingerprint, seq, data, created) VALUES (?, ?, ?, ?, ?)",
+            (row_id, fp, seq, data, "2025-01-01T00:00:00Z"),
+        )
+    found = store.edits(fp)
+    assert [e.id for e in found] == [good.id, "bad-json", "no-target", "a-list"]
+    assert found[0] == good
+    for edit, (row_id, data) in zip(found[1:], rows, strict=True):
+        assert edit.kind == "unreadable" and edit.id == row_id and edit.fingerprint == fp
+        assert edit.value == {"data": data}
+        assert edit.target == Selector("", "", "", -1, -1)
+    outcome = apply(doc, found)
+    assert [e.id for e in outcome.applied] == [good.id]
+    assert [e.id for e, _reason in outcome.failed] == ["bad-json", "no-target", "a-list"]
+    store.close()
+    shown = corrected(doc, path)  # the page opens, with the corrections that do apply
+    assert [b.kind for a in shown.articles for b in a.all_blocks()] == ["title", "heading"]
+
+
+def test_an_older_file_opened_read_only_is_read_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for step in MIGRATIONS[:1]:  # version 1: tags only in their own tables
+        apply_migration(db, step)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        'INSERT INTO annotations(id, fingerprint, colour, exact, start, "end", created, '
+        "modified) VALUES ('old', 'fp', 'blue', '新质生产力', 3, 8, '2025-01-01T00:00:00Z', "
+        "'2025-01-01T00:00:00Z')"
+    )
+    db.execute("INSERT INTO tags(id, name) VALUES (1, '旧标签'), (2, '甲')")
+    db.execute(
+        "INSERT INTO annotation_tags(annotation, tag, position) VALUES ('old', 2, 0), ('old', 1, 1)"
+    )
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    store = Store(path, read_only=True)
+    assert store.read_only and store.version() == 1  # never migrated
+    old = store.get("old")
+    assert old is not None and old.tags == ["甲", "旧标签"] and old.colour == "blue"
+    assert store.edits("fp") == [] and store.count() == 1
+    with pytest.raises(StoreError) as caught:
+        store.put(make())
+    assert str(caught.value) == READ_ONLY
+    for write in (lambda: store.delete("old"), lambda: store.add_edit(Edit("join", old.selector))):
+        with pytest.raises(StoreError, match="read-only"):
+            write()
+    with pytest.raises(StoreError, match="read-only"):
+        store.merge([make()])
+    store.close()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite3"]
