@@ -1,0 +1,96 @@
+"""Pages the command line cannot read, given as a user would: a real process, real files
+and devices. Each is refused at once with one line, never a hang or a traceback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from tests.core.test_decode import JAPANESE, TRADITIONAL
+
+ROOT = Path(__file__).resolve().parents[1]
+# Generous, so that only a hang fails on it.
+TIMEOUT = 60
+
+
+def export(*args: str, stdin: IO[bytes] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "export", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL if stdin is None else stdin,
+        timeout=TIMEOUT,
+    )
+
+
+def refusal(result: subprocess.CompletedProcess[str]) -> str:
+    """The one line a refused page gives on standard error."""
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ocr-reader:")
+    return lines[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    line = refusal(export(str(fifo)))
+    assert line == f"ocr-reader: {fifo}: it is a named pipe (FIFO), not a file"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_a_device_is_refused(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    assert refusal(export(device)) == f"ocr-reader: {device}: it is a character device, not a file"
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no unix sockets here")
+def test_a_socket_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a short relative name: socket paths are limited in length
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind("page.txt")
+        line = refusal(export(str(tmp_path / "page.txt")))
+    assert line.endswith("page.txt: it is a socket, not a file")
+
+
+def test_endless_zero_bytes_on_standard_input_are_refused() -> None:
+    with open("/dev/zero", "rb") as zeros:
+        line = refusal(export("-", stdin=zeros))
+    assert line == "ocr-reader: <stdin>: it is binary data, not text"
+
+
+def test_a_big5_page_is_exported_as_its_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(TRADITIONAL.encode("big5"))
+    out = tmp_path / "page.json"
+    result = export(str(page), "--format", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    text = out.read_text(encoding="utf-8")
+    assert '"encoding": "Big5"' in text
+    assert "國務院總理主持召開國務院常務會議" in text
+
+
+def test_a_shift_jis_page_is_refused_as_japanese(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(JAPANESE.encode("cp932"))
+    line = refusal(export(str(page)))
+    assert line == f"ocr-reader: {page}: it is Japanese text (Shift-JIS), not Chinese"
+
+
+def test_a_page_of_full_width_spaces_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("\u3000\u3000\u3000\n\n\u3000\u3000\n", encoding="utf-8")
+    line = refusal(export(str(page)))
+    assert line == f"ocr-reader: {page}: the file holds only white space"
