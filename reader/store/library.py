@@ -26,7 +26,8 @@ from reader.core.cite import page_date
 from reader.core.decode import DecodeError
 from reader.core.document import from_bytes
 from reader.core.model import Document
-from reader.store.db import Store, StoreError, _explain, corrected
+from reader.store import versions
+from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
 MAX_CANDIDATES = 400
@@ -82,8 +83,9 @@ def _init_worker(cache_dir: str, user_dict: str, store_path: str | None = None) 
 
 
 def _corrected(doc: Document) -> Document:
-    """The page with the user's corrections, as the window shows it."""
-    return corrected(doc, _store_path)
+    """The page with the user's corrections, as the window shows it (those stored against
+    an earlier version of its text come over when the page is opened)."""
+    return versions.corrected(doc, _store_path, carry=False)
 
 
 def analyse(path: str) -> _Analysis:

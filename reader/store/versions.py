@@ -10,6 +10,7 @@ listed as unanchored or as a correction that no longer applies.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field, replace
 
@@ -181,3 +182,27 @@ def carry_over(store: Store, resolved: Resolved) -> None:
             (fp, fp, carried.source),
         )
     remember(store, resolved.doc)
+
+
+def corrected(
+    automatic: Document, path: str | os.PathLike[str] | None, carry: bool = True
+) -> Document:
+    """The page as the window shows it, read with a connection of the calling thread's
+    own; uncorrected when there is no database or it cannot be read. Without `carry`,
+    only the corrections stored against this very text (the library's indexing, which
+    would otherwise sketch every page it reads)."""
+    if path is None:
+        return automatic
+    try:
+        store = Store(path, check=False)
+    except StoreError:
+        return automatic
+    try:
+        if not carry:
+            edits = store.edits(automatic.source.fingerprint)
+            return apply(automatic, edits).doc if edits else automatic
+        return resolve(automatic, store).doc
+    except StoreError:
+        return automatic
+    finally:
+        store.close()

@@ -1,8 +1,8 @@
 """The current document's annotations: stored at once, undoable, placed in the text.
 
-Every change goes through `change()`, which wraps it in an undo command; the command writes
-the store first and only then updates what is shown, so the screen never shows a change
-the database does not have.
+Every change goes through `change()`, which wraps it in an undo command; the command shows
+the change at once and hands it to the store writer, which stores changes in order off the
+UI thread (and says so while another program holds the database's lock).
 """
 
 from __future__ import annotations
@@ -13,10 +13,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.anchor import anchor
-from reader.core.annotations import Annotation, Placed, in_reading_order, new_annotation
+from reader.core.annotations import (
+    Annotation,
+    Placed,
+    in_reading_order,
+    new_annotation,
+    normalise_tags,
+)
 from reader.core.export import CleanText
 from reader.core.model import Document
-from reader.store.db import Store, StoreError
+from reader.store.db import READ_ONLY, Store, StoreError
+from reader.ui.writer import StoreWriter, Write
 
 Snapshot = dict[str, Annotation | None]  # id -> annotation (None: absent)
 
@@ -24,35 +31,47 @@ Snapshot = dict[str, Annotation | None]  # id -> annotation (None: absent)
 class ChangeAnnotations(QUndoCommand):
     """Any change to annotations, as the state of the touched ones before and after."""
 
-    def __init__(self, annotator: Annotator, text: str, before: Snapshot, after: Snapshot):
+    def __init__(
+        self,
+        annotator: Annotator,
+        text: str,
+        before: Snapshot,
+        after: Snapshot,
+        write: Write | None = None,
+    ):
         super().__init__(text)
         self.annotator = annotator
         self.before = before
         self.after = after
-        self.failed: StoreError | None = None
-        # Set when the change is already applied, so the push() that follows is a no-op.
-        self.applied = False
+        # How the change is stored the first time, where it is more than storing `after`
+        # (renaming a tag everywhere); undo and redo store the snapshots.
+        self.write = write
 
     def redo(self) -> None:
-        if self.applied:
-            self.applied = False
-            return
-        self.failed = self.annotator._apply(self.after)
+        write, self.write = self.write, None
+        self.annotator._apply(self.after, write)
 
     def undo(self) -> None:
-        self.failed = self.annotator._apply(self.before)
+        self.annotator._apply(self.before)
 
 
 class Annotator(QObject):
-    """Owns the store connection and the undo stack of one window."""
+    """The annotations of the page shown, and their changes (on the window's undo stack)."""
 
     changed = Signal(int, int)  # clean-text range whose drawing changed
     failed = Signal(str)  # a one-sentence reason a change was not saved
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        writer: StoreWriter,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.undo_stack = QUndoStack(self)
+        self.store = store  # for reading; every write goes through the writer
+        self.writer = writer
+        self.undo_stack = undo_stack
         self.doc: Document | None = None
         self.clean: CleanText | None = None
         self.placed: dict[str, Placed] = {}
@@ -90,47 +109,50 @@ class Annotator(QObject):
 
     def retag(self, text: str, operation: str, names: Sequence[str], target: str = "") -> bool:
         """Rename, merge or delete tags everywhere, undoably."""
-        touched = {a.id: a for name in names for a in self.store.by_tag(name)}
         try:
-            if operation == "delete":
-                for name in names:
-                    self.store.delete_tag(name)
-            else:
-                self.store.merge_tags(names, target)
+            found = [a for name in names for a in self.store.by_tag(name)]
         except StoreError as exc:
             self.failed.emit(str(exc))
             return False
-        after: Snapshot = {i: self.store.get(i) for i in touched}
-        command = ChangeAnnotations(self, text, dict(touched), after)
-        command.applied = True
-        self.undo_stack.push(command)
-        self._show(after)
-        return True
+        touched: Snapshot = {a.id: self.get(a.id) or a for a in found}
+        after: Snapshot = {
+            i: _retagged(a, operation, names, target) for i, a in touched.items() if a
+        }
 
-    def change(self, text: str, before: Snapshot, after: Snapshot) -> bool:
-        command = ChangeAnnotations(self, text, before, after)
-        command.redo()
-        if command.failed is not None:
-            self.failed.emit(str(command.failed))
+        def write(store: Store) -> None:
+            if operation == "delete":
+                for name in names:
+                    store.delete_tag(name)
+            else:
+                store.merge_tags(names, target)
+
+        return self.change(text, touched, after, write)
+
+    def change(
+        self, text: str, before: Snapshot, after: Snapshot, write: Write | None = None
+    ) -> bool:
+        if self.store.read_only:  # refused before it is shown, not after
+            self.failed.emit(READ_ONLY)
             return False
-        command.applied = True
-        self.undo_stack.push(command)
+        self.undo_stack.push(ChangeAnnotations(self, text, before, after, write))
         return True
 
-    def _apply(self, state: Snapshot) -> StoreError | None:
+    def _apply(self, state: Snapshot, write: Write | None = None) -> None:
         puts = [a for a in state.values() if a is not None]
         gone = [i for i, a in state.items() if a is None]
-        try:
+
+        def store_state(store: Store) -> None:
             if puts:
-                self.store.put_many(puts)
+                store.put_many(puts)
             if gone:
-                self.store.delete_many(gone)
-        except StoreError as exc:
-            return exc
+                store.delete_many(gone)
+
+        notes = "\n\n".join(a.note for a in puts if a.note.strip())
+        self.writer.submit(write or store_state, notes)
         self._show(state)
-        return None
 
     def _show(self, state: Snapshot) -> None:
+        """Draw the annotations of `state` that belong to the page shown."""
         lo, hi = None, None
         for annotation_id, ann in state.items():
             old = self.placed.pop(annotation_id, None)
@@ -149,3 +171,12 @@ class Annotator(QObject):
                 lo = span.start if lo is None else min(lo, span.start)
                 hi = span.end if hi is None else max(hi, span.end)
         self.changed.emit(lo if lo is not None else 0, hi if hi is not None else 0)
+
+
+def _retagged(ann: Annotation, operation: str, names: Sequence[str], target: str) -> Annotation:
+    """The annotation with tags `names` removed ("delete") or renamed to `target`."""
+    gone = {n.casefold() for n in names}
+    tags = [t if t.casefold() not in gone else target for t in ann.tags]
+    if operation == "delete":
+        tags = [t for t in ann.tags if t.casefold() not in gone]
+    return ann.edited(tags=normalise_tags(tags))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from reader.core.edits import Edit, Outcome, apply, make
 from reader.core.model import Document
 from reader.core.suggest import Suggestion
-from reader.store.db import Store, StoreError
+from reader.store.db import READ_ONLY, Store
+from reader.ui.writer import StoreWriter
 
 EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -35,20 +36,33 @@ class EditCommand(QUndoCommand):
         self.corrector = corrector
         self.edit = edit
         self.remove = remove
-        self.seq: int | None = corrector.store.edit_seq(edit.id) if remove else None
+        # Where the edit stood among the page's, in the list shown and in the store, while
+        # it is taken away; the store's place is read by the writer when it takes it.
+        self.index: int | None = None
+        self.seq: int | None = None
 
     def _add(self) -> None:
-        self.corrector.store.add_edit(self.edit, self.seq)
+        edits = self.corrector.stored
+        edits.insert(len(edits) if self.index is None else self.index, self.edit)
+        self.corrector.write(lambda store: store.add_edit(self.edit, self.seq))
 
     def _take(self) -> None:
-        self.seq = self.corrector.store.edit_seq(self.edit.id)
-        self.corrector.store.delete_edit(self.edit.id)
+        edits = self.corrector.stored
+        self.index = next((n for n, e in enumerate(edits) if e.id == self.edit.id), None)
+        if self.index is not None:
+            del edits[self.index]
+
+        def take(store: Store) -> None:
+            self.seq = store.edit_seq(self.edit.id)
+            store.delete_edit(self.edit.id)
+
+        self.corrector.write(take)
 
     def redo(self) -> None:
-        self.corrector.run(self._take if self.remove else self._add)
+        self._take() if self.remove else self._add()
 
     def undo(self) -> None:
-        self.corrector.run(self._add if self.remove else self._take)
+        self._add() if self.remove else self._take()
 
 
 class Corrector(QObject):
@@ -57,46 +71,55 @@ class Corrector(QObject):
     changed = Signal(object)  # Outcome
     failed = Signal(str)
 
-    def __init__(self, store: Store, undo_stack: QUndoStack, parent: QObject | None = None):
+    def __init__(
+        self,
+        writer: StoreWriter,
+        undo_stack: QUndoStack,
+        parent: QObject | None = None,
+        read_only: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.writer = writer
+        self.read_only = read_only  # the data folder cannot be written: corrections are refused
         self.undo_stack = undo_stack
         self.automatic: Document | None = None
         self.outcome: Outcome | None = None
+        self.stored: list[Edit] = []  # the page's edits in order, as the store will hold them
 
-    def set_document(self, automatic: Document, outcome: Outcome | None) -> None:
+    def set_document(
+        self, automatic: Document, outcome: Outcome | None, edits: list[Edit] | None = None
+    ) -> None:
         self.automatic = automatic
         self.outcome = outcome
+        self.stored = list(edits or [])
 
     def edit(self, doc: Document, op: str, ai: int, k: int, **value: object) -> Edit | None:
         """Make an edit of block k of article ai (of the page as shown) and apply it."""
         if self.automatic is None:
+            return None
+        if self.read_only:
+            self.failed.emit(READ_ONLY)
             return None
         edit = make(doc, op, ai, k, **value)
         self.undo_stack.push(EditCommand(self, edit))
         return edit
 
     def remove(self, edit: Edit) -> None:
+        if self.read_only:
+            self.failed.emit(READ_ONLY)
+            return
         self.undo_stack.push(EditCommand(self, edit, remove=True))
 
-    def run(self, change: Callable[[], None]) -> None:
-        try:
-            change()
-        except StoreError as exc:
-            self.failed.emit(str(exc))
-            return
+    def write(self, change: Callable[[Store], object]) -> None:
+        """Store a change (off the UI thread) and show the page corrected as it is now."""
+        self.writer.submit(change)
         self.replay()
 
     def replay(self) -> None:
-        """Apply the stored edits of the page again and announce the corrected page."""
+        """Apply the page's edits again and announce the corrected page."""
         if self.automatic is None:
             return
-        try:
-            edits = self.store.edits(self.automatic.source.fingerprint)
-        except StoreError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.outcome = apply(self.automatic, edits)
+        self.outcome = apply(self.automatic, self.stored)
         self.changed.emit(self.outcome)
 
     def edits(self) -> list[tuple[Edit, str]]:
@@ -104,11 +127,7 @@ class Corrector(QObject):
         if self.outcome is None:
             return []
         why = {e.id: reason for e, reason in self.outcome.failed}
-        every = [*self.outcome.applied, *(e for e, _r in self.outcome.failed)]
-        stored = self.store.edits(self.automatic.source.fingerprint) if self.automatic else []
-        order = {e.id: n for n, e in enumerate(stored)}
-        every.sort(key=lambda e: order.get(e.id, 0))
-        return [(e, why.get(e.id, "")) for e in every]
+        return [(e, why.get(e.id, "")) for e in self.stored]
 
 
 class CorrectionsDock(QWidget):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,13 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.core import words
-from reader.core.annotations import Placed, place
+from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import load
-from reader.core.edits import Outcome, apply
-from reader.core.export import CleanText, clean_text
+from reader.core.edits import Outcome
+from reader.core.export import CleanText
 from reader.core.model import Document
-from reader.store.db import Store, StoreError, stored_edits
+from reader.store import versions
+from reader.store.db import Store, StoreError
 from reader.ui.body import Highlight, Ranges, block_ranges, highlights_of
 
 
@@ -33,30 +35,43 @@ class Loaded:
     terms: words.Terms = ()
     automatic: Document | None = None  # the engine's page, before corrections
     corrections: Outcome | None = None
+    resolved: versions.Resolved | None = None  # says what came over from an earlier version
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
-    doc = automatic = load(path)
-    outcome = None
-    edits = stored_edits(store_path, doc.source.fingerprint)
-    if edits:
-        outcome = apply(automatic, edits)
-        doc = outcome.doc
-    loaded = Loaded(doc, clean_text(doc), automatic=automatic, corrections=outcome)
+    automatic = load(path)
+    store_error = None
+    try:
+        # Reads never wait in WAL mode; a short timeout keeps a locked database from
+        # holding up the page for the sake of remember()'s write.
+        store = Store(store_path, check=False, timeout_ms=250) if store_path else None
+    except StoreError as exc:
+        store, store_error = None, str(exc)
+    try:
+        try:
+            resolved = versions.resolve(automatic, store)
+        except StoreError as exc:
+            resolved, store_error = versions.resolve(automatic, None), str(exc)
+        if store is not None and store_error is None and not store.read_only:
+            # So that a changed copy of this page finds its annotations later; a locked
+            # database costs only that.
+            with contextlib.suppress(StoreError):
+                versions.remember(store, automatic)
+    finally:
+        if store is not None:
+            store.close()
+    doc = resolved.doc
+    loaded = Loaded(
+        doc,
+        resolved.clean,
+        placed=resolved.placed,
+        store_error=store_error,
+        automatic=automatic,
+        corrections=resolved.corrections,
+        resolved=resolved,
+    )
     if words.loaded():  # never waits for jieba: without it, keywords come later
         loaded.keywords, loaded.terms = words.page_words(doc)
-    if store_path is None:
-        return loaded
-    try:
-        store = Store(store_path, check=False)
-        try:
-            annotations = store.for_document(doc.source.fingerprint)
-        finally:
-            store.close()
-    except StoreError as exc:
-        loaded.store_error = str(exc)
-        return loaded
-    loaded.placed = place(loaded.clean.text, annotations)
     # Cut the highlights into blocks here, off the UI thread.
     loaded.highlights = highlights_of(loaded.placed)
     blocks = [doc.articles[ai].all_blocks()[k] for ai, k in loaded.clean.starts]

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QKeySequence,
     QTextCursor,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,14 +40,14 @@ from PySide6.QtWidgets import (
 
 from reader.core import annotations as notes_io
 from reader.core import words
-from reader.core.annotations import Annotation, Placed
+from reader.core.annotations import Annotation, Placed, normalise_tags
 from reader.core.cite import CITATION, cite
 from reader.core.document import load
 from reader.core.export import clean_text
 from reader.core.model import Document
 from reader.core.suggest import Suggestion, suggest_titles
-from reader.store import paths
-from reader.store.db import Store, StoreError, corrected, default_path
+from reader.store import paths, versions
+from reader.store.db import Merged, Store, StoreError, StoreLocked, default_path
 from reader.store.files import write_atomic
 from reader.store.library import Hit, IndexReport, Library
 from reader.ui import i18n
@@ -62,6 +63,7 @@ from reader.ui.outline import OutlineDock
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
 from reader.ui.themes import THEMES, palette, theme
+from reader.ui.writer import StoreWriter
 
 COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
 if TYPE_CHECKING:
@@ -71,6 +73,11 @@ CJK_FONT_HINT = "sudo apt install fonts-noto-cjk"
 USER_DICT = "userdict.txt"
 WORDS_DELAY_MS = 500  # after the first page is painted, jieba starts loading
 SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
+# The window's own connection waits this long for a lock, so no read or check at start-up
+# holds it up for longer; every write waits in the store writer's thread instead.
+UI_BUSY_MS = 100
+STORE_RETRY_MS = 2000  # a database locked at start-up is tried again this often
+CLOSE_WAIT_S = 5.0  # how long closing waits for changes still to be stored
 
 
 @dataclass
@@ -157,21 +164,28 @@ class MainWindow(QMainWindow):
         # Said once the window is up: a damaged database moved aside, or one that cannot be
         # used (newer, locked), in which case reading works and annotating is off.
         self.store_problem: str | None = None
+        locked = False
         if store is None:
             try:
-                store = Store(default_path())
+                store = Store(default_path(), timeout_ms=UI_BUSY_MS)
+            except StoreLocked as exc:
+                self.store_problem, locked = str(exc), True
             except StoreError as exc:
                 self.store_problem = str(exc)
         if store is not None and store.notice:
             self.store_problem = store.notice
-        self.store = store
-        self.annotator = Annotator(store, self) if store is not None else None
-        self.corrector = (
-            Corrector(store, self.annotator.undo_stack, self)
-            if store is not None and self.annotator is not None
-            else None
-        )
-        self.loader = DocumentLoader(store.path if store is not None else None, self)
+        # Set by _attach_store, now or (after a lock is released) later.
+        self.store: Store | None = None
+        self.writer: StoreWriter | None = None
+        self.annotator: Annotator | None = None
+        self.corrector: Corrector | None = None
+        self.undo_stack = QUndoStack(self)
+        self.loader = DocumentLoader(None, self)
+        # While another program holds the database at start-up, it is tried again
+        # off the UI thread until it is free; annotating then turns on.
+        self._store_retry = QTimer(self)
+        self._store_retry.setInterval(STORE_RETRY_MS)
+        self._store_retry.setSingleShot(True)
         self.body = BodyView(self)
         self.findbar = FindBar(self)
         self.findbar.hide()
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineDock(self)
         self.error_box: QMessageBox | None = None
         self.current_editor: AnnotationEditor | None = None
-        self._pending_note = ""  # a note being saved, kept for the user if saving fails
+        self._pending_note = ""  # the notes of a change that failed to save, for the user
         self._after_load = ""  # annotation to show once the next document is open
         self.export_dialog: ExportDialog | None = None
         # Saves the reading position once scrolling pauses, not on every step.
@@ -261,18 +275,102 @@ class MainWindow(QMainWindow):
         self.actions_by_key["source"].setChecked(settings.get("show_source"))
         self.source.setVisible(settings.get("show_source"))
         self.actions_by_key["noise"].setChecked(settings.get("show_noise"))
+        self.store_state = QLabel(self)
+        self.statusBar().addPermanentWidget(self.store_state)
         self.apply_view()
         self.retranslate()
-        for key in ("export_annotations", "import_annotations", "export_marked"):
-            self.actions_by_key[key].setEnabled(self.store is not None)
-        for key in ("open_folder", "search_library"):
-            self.actions_by_key[key].setEnabled(self.store is not None)
+        if store is not None:
+            self._attach_store(store)
+        else:
+            self._enable_store_actions()
+        if locked:
+            self.store_state.setText(
+                self.tr("Annotations wait: the database is locked by another program")
+            )
+            self._store_retry.start()
         self.refresh_library()
         # jieba loads in a worker once the first page is on screen: never on the start-up
         # path, and not competing with the first page for the interpreter.
         self.document_shown.connect(self._load_words_soon)
         if self.store_problem:
             QTimer.singleShot(0, self._report_store_problem)
+
+    def _attach_store(self, store: Store) -> None:
+        """Turn annotating on with this store: at start-up, or once a lock is released."""
+        self.store = store
+        self.writer = StoreWriter(store.path, self)
+        self.annotator = Annotator(store, self.writer, self.undo_stack, self)
+        self.corrector = Corrector(self.writer, self.undo_stack, self, store.read_only)
+        self.loader.store_path = store.path
+        self.annotator.changed.connect(self._on_annotations_changed)
+        self.annotator.failed.connect(self._on_store_failed)
+        self.corrector.changed.connect(self._on_corrected)
+        self.corrector.failed.connect(self._on_store_failed)
+        self.writer.pending.connect(self._on_writes_pending)
+        self.writer.locked.connect(self._on_writes_locked)
+        self.writer.failed.connect(self._on_write_failed)
+        self._enable_store_actions()
+        if store.read_only:
+            self.store_state.setText(self.tr("Annotations read-only"))
+            self.store_state.setToolTip(
+                self.tr("The data folder is read-only: annotations show and export, but "
+                        "cannot be changed.")
+            )  # fmt: skip
+
+    def _enable_store_actions(self) -> None:
+        writable = self.store is not None and not self.store.read_only
+        for key in ("export_annotations", "export_marked"):
+            self.actions_by_key[key].setEnabled(self.store is not None)
+        for key in ("import_annotations", "open_folder", "search_library"):
+            self.actions_by_key[key].setEnabled(writable)
+
+    def _on_store_retry(self) -> None:
+        """Try the locked database again, off the UI thread."""
+        path = default_path()
+
+        def work(_job: Job) -> bool:
+            Store(path, timeout_ms=UI_BUSY_MS).close()
+            return True
+
+        def done(_ok: bool) -> None:
+            try:
+                store = Store(path, check=False, timeout_ms=UI_BUSY_MS)
+            except StoreError:
+                self._store_retry.start()
+                return
+            self.store_problem = None
+            self.store_state.setText("")
+            self._attach_store(store)
+            self.statusBar().showMessage(self.tr("Annotations are on again."), 8000)
+            if self.doc is not None:
+                self.open_path(self.doc.source.path)  # with its annotations this time
+
+        self.workers.start(work, done, lambda _reason: self._store_retry.start())
+
+    def _on_writes_pending(self, count: int) -> None:
+        if count == 0:
+            self.store_state.setText("")
+            self._refresh_tags()
+        elif self.store_state.property("locked"):
+            self.store_state.setText(
+                self.tr("%1 changes wait: the database is locked by another program").replace(
+                    "%1", str(count)
+                )
+            )
+
+    def _on_writes_locked(self, locked: bool) -> None:
+        self.store_state.setProperty("locked", locked)
+        self._on_writes_pending(self.writer.waiting if self.writer else 0)
+
+    def _on_write_failed(self, reason: str, notes: str) -> None:
+        """A change shown could not be stored: say so, keep its notes on the clipboard,
+        and show what the store holds."""
+        self._pending_note = notes
+        self._on_store_failed(reason)
+        self._pending_note = ""
+        self.undo_stack.clear()  # its states are no longer what the store holds
+        if self.doc is not None:
+            self.open_path(self.doc.source.path)
 
     def _report_store_problem(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotations"), "", parent=self)
@@ -353,14 +451,8 @@ class MainWindow(QMainWindow):
             self._act(key, lambda _c=False, op=op, value=value: self.correct_at_cursor(op, value))
         self._act("search_library", self.show_search)
         self._act("add_word", self._on_add_word)
-        if self.annotator is not None:
-            stack = self.annotator.undo_stack
-            self.undo_action = stack.createUndoAction(self)
-            self.redo_action = stack.createRedoAction(self)
-        else:
-            self.undo_action, self.redo_action = QAction(self), QAction(self)
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.redo_action = self.undo_stack.createRedoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
@@ -491,9 +583,6 @@ class MainWindow(QMainWindow):
         self.tags.delete_requested.connect(self._on_delete_tags)
         self.tags.export_requested.connect(self._on_export_tag)
         self.tags.passage_activated.connect(self._on_tag_passage)
-        if self.annotator is not None:
-            self.annotator.changed.connect(self._on_annotations_changed)
-            self.annotator.failed.connect(self._on_store_failed)
         self._on_selection_changed()
         self.library.open_requested.connect(self.open_path)
         self.library.add_folder_requested.connect(self._on_open_folder)
@@ -505,9 +594,7 @@ class MainWindow(QMainWindow):
         self.workers.words_ready.connect(self._on_words_ready)
         self.corrections.remove_requested.connect(self._on_remove_correction)
         self.suggestion_bar.accepted.connect(self.accept_suggestion)
-        if self.corrector is not None:
-            self.corrector.changed.connect(self._on_corrected)
-            self.corrector.failed.connect(self._on_store_failed)
+        self._store_retry.timeout.connect(self._on_store_retry)
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -726,7 +813,8 @@ class MainWindow(QMainWindow):
         if self.annotator is not None:
             self.annotator.set_document(doc, loaded.clean, loaded.placed)
         if self.corrector is not None and loaded.automatic is not None:
-            self.corrector.set_document(loaded.automatic, loaded.corrections)
+            edits = loaded.resolved.edits if loaded.resolved is not None else []
+            self.corrector.set_document(loaded.automatic, loaded.corrections, edits)
         self._refresh_corrections()
         self._refresh_notes()
         if loaded.store_error:
@@ -746,6 +834,37 @@ class MainWindow(QMainWindow):
         if words.loaded() and not loaded.keywords:
             self._compute_keywords(doc)
         self.document_shown.emit(doc)
+        if loaded.resolved is not None and loaded.resolved.carried is not None:
+            self._carry_over(loaded.resolved)
+
+    def _carry_over(self, resolved: versions.Resolved) -> None:
+        """Say what came over from an earlier version of the page, now that it is on
+        screen, and store it against this version."""
+        carried = resolved.carried
+        assert carried is not None
+        parts = []
+        if carried.annotations:
+            parts.append(
+                self.tr("%1 annotations carried over from an earlier version of this page").replace(
+                    "%1", str(carried.placed)
+                )
+            )
+            if carried.placed < carried.annotations:
+                parts.append(
+                    self.tr("%1 could not be placed (listed as unanchored)").replace(
+                        "%1", str(carried.annotations - carried.placed)
+                    )
+                )
+        if carried.corrections:
+            parts.append(
+                self.tr("%1 of %2 corrections carried over")
+                .replace("%1", str(carried.applied))
+                .replace("%2", str(carried.corrections))
+            )
+        self.statusBar().showMessage(", ".join(parts))
+        if self.writer is None or self.store is None or self.store.read_only:
+            return  # shown each time the page opens, until it can be stored
+        self.writer.submit(lambda store: versions.carry_over(store, resolved))
 
     def _on_load_failed(self, path: str, reason: str) -> None:
         self.progress.hide()
@@ -815,6 +934,9 @@ class MainWindow(QMainWindow):
             self.notes.set_items([], current)
             return
         self.notes.set_items(self.annotator.ordered(), current)
+        self._refresh_tags()
+
+    def _refresh_tags(self) -> None:
         if self.store is not None:
             try:
                 self.tags.set_tags(self.store.tags())
@@ -838,7 +960,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_selection_changed(self) -> None:
-        has = self.body.textCursor().hasSelection() and self.annotator is not None
+        has = (
+            self.body.textCursor().hasSelection()
+            and self.store is not None
+            and not self.store.read_only
+        )
         for key in ("highlight", "tag", "note"):
             self.actions_by_key[key].setEnabled(has)
         if not has:
@@ -876,9 +1002,7 @@ class MainWindow(QMainWindow):
 
     def _create(self, span: tuple[int, int], fields: dict[str, object]) -> Annotation | None:
         assert self.annotator is not None
-        self._pending_note = str(fields.get("note", ""))
         ann = self.annotator.create(span[0], span[1], **fields)
-        self._pending_note = ""
         if ann is not None:
             self.settings.set("highlight_colour", ann.colour)
             cursor = self.body.textCursor()
@@ -888,6 +1012,9 @@ class MainWindow(QMainWindow):
 
     def _editor(self, quote: str, ann: Annotation | None) -> AnnotationEditor:
         known = [t.name for t in self.store.tags()] if self.store is not None else []
+        if self.annotator is not None:  # with the page's own, which may not be stored yet
+            shown = [t for p in self.annotator.placed.values() for t in p.annotation.tags]
+            known = normalise_tags([*known, *shown])
         # The keywords of the article at the selection are offered as tags.
         place = self.body.place_at(self.body.textCursor().selectionStart())
         suggested = self.keywords.get(place.article, []) if place is not None else []
@@ -922,9 +1049,7 @@ class MainWindow(QMainWindow):
     def _apply_edit(self, ann: Annotation, values: dict[str, object]) -> None:
         if self.annotator is None or all(getattr(ann, k) == v for k, v in values.items()):
             return
-        self._pending_note = str(values["note"])
         self.annotator.update(ann.edited(**values))
-        self._pending_note = ""
 
     def delete_annotations(self, ids: list[str]) -> None:
         if self.annotator is not None and ids:
@@ -1083,7 +1208,7 @@ class MainWindow(QMainWindow):
 
     def load_corrected(self, path: str) -> Document:
         """A page read and reflowed with its stored corrections (any thread)."""
-        return corrected(load(path), self.store.path if self.store is not None else None)
+        return versions.corrected(load(path), self.store.path if self.store else None)
 
     def _refresh_corrections(self) -> None:
         edits = self.corrector.edits() if self.corrector is not None else []
@@ -1241,29 +1366,34 @@ class MainWindow(QMainWindow):
         if path:
             self.import_annotations(path)
 
-    def import_annotations(self, path: str) -> tuple[int, int, int] | None:
+    def import_annotations(self, path: str) -> Merged | None:
+        """Import an export file, checked whole before anything is stored."""
         assert self.store is not None
         try:
-            text = Path(path).read_text(encoding="utf-8")
-            incoming = notes_io.from_json(text)
-            counts = self.store.merge(incoming)
-            self.store.merge_edits(notes_io.corrections_from_json(text))
-        except (OSError, UnicodeDecodeError, notes_io.ImportError_, StoreError) as exc:
+            imported = notes_io.read_import(path)
+            counts = self.store.merge(imported.annotations)
+            self.store.merge_edits(imported.corrections)
+        except (notes_io.ImportError_, StoreError, RecursionError, MemoryError) as exc:
+            reason = str(exc) if isinstance(exc, notes_io.ImportError_ | StoreError) else (
+                "it is nested too deeply or too large to read"
+            )  # fmt: skip
             QMessageBox.warning(
                 self,
                 self.tr("Cannot import"),
-                self.tr("%1 could not be imported: %2.")
-                .replace("%1", path)
-                .replace("%2", str(exc)),
+                self.tr("%1 could not be imported: %2.").replace("%1", path).replace("%2", reason),
             )
             return None
-        self.statusBar().showMessage(
+        message = (
             self.tr("Imported: %1 new, %2 updated, %3 already here.")
-            .replace("%1", str(counts[0]))
-            .replace("%2", str(counts[1]))
-            .replace("%3", str(counts[2])),
-            8000,
+            .replace("%1", str(counts.added))
+            .replace("%2", str(counts.updated))
+            .replace("%3", str(counts.unchanged))
         )
+        if counts.conflicts:
+            message += " " + self.tr(
+                "%1 differed from yours: both kept, the imported ones tagged import-conflict."
+            ).replace("%1", str(counts.conflicts))
+        self.statusBar().showMessage(message, 15000)
         if self.doc is not None:
             self.open_path(self.doc.source.path)
         return counts
@@ -1544,9 +1674,18 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.writer is not None and not self.writer.close(CLOSE_WAIT_S):
+            QMessageBox.warning(
+                self,
+                self.tr("Annotations not saved"),
+                self.tr("%1 changes could not be saved: the database stayed locked by "
+                        "another program.").replace("%1", str(self.writer.waiting)),
+            )  # fmt: skip
         self.workers.wait()
         self._save_position()
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
+        if self.store is not None:
+            self.store.close()  # its WAL is checkpointed and the -wal and -shm files go
         super().closeEvent(event)
 
     def _on_about(self) -> None:

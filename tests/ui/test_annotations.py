@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from reader.core.anchor import select
 from reader.core.annotations import Annotation
-from reader.store.db import Store
+from reader.store.db import Store, StoreError
 from reader.ui.annotation_docks import ID_ROLE
 from reader.ui.themes import HIGHLIGHTS, highlight_colour, theme
 from reader.ui.window import MainWindow
@@ -21,6 +21,12 @@ def select_quote(win: MainWindow, quote: str, occurrence: int = 0) -> tuple[int,
         start = win.body.clean.text.index(quote, start + 1)
     win.body.select_range(start, start + len(quote))
     return start, start + len(quote)
+
+
+def saved(win: MainWindow) -> Store:
+    """The window's store once every change shown has been stored (off the UI thread)."""
+    assert win.writer is not None and win.writer.flush(30) and win.store is not None
+    return win.store
 
 
 def background_at(win: MainWindow, offset: int) -> str | None:
@@ -112,42 +118,42 @@ def test_undo_and_redo_every_change(make_window, qtbot) -> None:
     win = make_window()
     span = select_quote(win, "战略性新兴产业")
     ann = win.annotate_selection("highlight", "blue")
-    assert ann is not None and win.store.count() == 1
+    assert ann is not None and saved(win).count() == 1
 
     win.undo_action.trigger()
-    assert win.store.count() == 0 and background_at(win, span[0]) is None
+    assert saved(win).count() == 0 and background_at(win, span[0]) is None
     assert listed(win)["In the text"] == []
     win.redo_action.trigger()
-    assert win.store.count() == 1
+    assert saved(win).count() == 1
     assert background_at(win, span[0]) == highlight_colour("blue", theme("light")).name()
 
     win.annotator.update(ann.edited(note="改过的备注", colour="pink"))
-    assert win.store.get(ann.id).note == "改过的备注"
+    assert saved(win).get(ann.id).note == "改过的备注"
     win.undo_action.trigger()
-    assert win.store.get(ann.id).note == "" and win.store.get(ann.id).colour == "blue"
+    assert saved(win).get(ann.id).note == "" and saved(win).get(ann.id).colour == "blue"
     assert background_at(win, span[0]) == highlight_colour("blue", theme("light")).name()
     win.redo_action.trigger()
     assert background_at(win, span[0]) == highlight_colour("pink", theme("light")).name()
 
     win.delete_annotations([ann.id])
-    assert win.store.count() == 0
+    assert saved(win).count() == 0
     win.undo_action.trigger()
-    assert win.store.get(ann.id).note == "改过的备注"
+    assert saved(win).get(ann.id).note == "改过的备注"
 
 
 def test_keyboard_undo_shortcuts(make_window, qtbot) -> None:
     win = make_window()
     select_quote(win, "战略性新兴产业")
     qtbot.keyClick(win.body, Qt.Key.Key_H)
-    assert win.store.count() == 1
+    assert saved(win).count() == 1
     qtbot.keyClick(win.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert win.store.count() == 0
+    assert saved(win).count() == 0
     qtbot.keyClick(
         win.body,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert win.store.count() == 1
+    assert saved(win).count() == 1
 
 
 def test_a_highlight_may_span_paragraphs(make_window) -> None:
@@ -224,7 +230,7 @@ def test_clicking_a_highlight_opens_its_editor_and_hover_shows_the_note(make_win
     assert editor is not None and editor.note.toPlainText() == "核心句"
     editor.note.setPlainText("核心句，已核对")
     editor.accept()
-    assert win.store.all()[0].note == "核心句，已核对"
+    assert saved(win).all()[0].note == "核心句，已核对"
 
 
 def test_editor_delete_button_removes_the_annotation(make_window) -> None:
@@ -233,9 +239,9 @@ def test_editor_delete_button_removes_the_annotation(make_window) -> None:
     win.edit_annotation(ann.id)
     win.current_editor.deleted.emit()
     win.current_editor.reject()
-    assert win.store.count() == 0
+    assert saved(win).count() == 0
     win.undo_action.trigger()
-    assert win.store.count() == 1
+    assert saved(win).count() == 1
 
 
 def test_tag_completion_offers_existing_tags(make_window) -> None:
@@ -265,35 +271,41 @@ def test_unanchored_annotations_are_listed_not_dropped(make_window) -> None:
     assert listed(again)["Unanchored"] == ["这句话在新版文字里已经不存在了，"]
 
 
-def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, monkeypatch) -> None:
+def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> None:
     win = make_window()
     win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业", "政策"]})
     win._create(select_quote(win, "各地各行业向新而行"), {"tags": ["地方"]})
     tags = win.tags
+    qtbot.waitUntil(lambda: tags.tags.topLevelItemCount() == 3)  # once stored
     assert [tags.tags.topLevelItem(k).text(0) for k in range(3)] == ["产业", "地方", "政策"]
     tags.select("地方")
     assert tags.passages.topLevelItemCount() == 1
 
     win.annotator.retag("Rename", "merge", ["地方"], "各地")
-    assert [t.name for t in win.store.tags()] == ["产业", "各地", "政策"]
+    assert [t.name for t in saved(win).tags()] == ["产业", "各地", "政策"]
     win.annotator.retag("Merge", "merge", ["产业", "各地"], "产业")
-    assert [(t.name, t.count) for t in win.store.tags()] == [("产业", 2), ("政策", 1)]
+    assert [(t.name, t.count) for t in saved(win).tags()] == [("产业", 2), ("政策", 1)]
     win.annotator.retag("Delete", "delete", ["政策"])
-    assert [t.name for t in win.store.tags()] == ["产业"]
+    assert [t.name for t in saved(win).tags()] == ["产业"]
     for _ in range(3):
         win.undo_action.trigger()
-    assert [(t.name, t.count) for t in win.store.tags()] == [("产业", 1), ("地方", 1), ("政策", 1)]
-    assert tags.tags.topLevelItemCount() == 3
+    assert [(t.name, t.count) for t in saved(win).tags()] == [("产业", 1), ("地方", 1), ("政策", 1)]
+    qtbot.waitUntil(lambda: tags.tags.topLevelItemCount() == 3)  # once stored
 
 
-def test_a_failed_save_says_why_and_keeps_the_note(make_window, qtbot) -> None:
+def test_a_failed_save_says_why_and_keeps_the_note(make_window, qtbot, monkeypatch) -> None:
     win = make_window()
-    pages = win.store.db.execute("PRAGMA page_count").fetchone()[0]
-    win.store.db.execute(f"PRAGMA max_page_count = {pages}")
+
+    def full(_store: Store, _annotations: object) -> None:
+        raise StoreError("the disk is full, so the change could not be saved")
+
+    # Fails in the writer's thread, as a full disk would fail it there.
+    monkeypatch.setattr(Store, "put_many", full)
     select_quote(win, "各地各行业向新而行")
     note = "很长的备注" * 2000
-    made = win._create(win.body.selection_range(), {"note": note})
-    assert made is None
+    with qtbot.waitSignal(win.document_shown, timeout=30000):  # the page again, as stored
+        made = win._create(win.body.selection_range(), {"note": note})
+        assert made is not None  # shown at once, before the store has it
     assert isinstance(win.error_box, QMessageBox) and "disk is full" in win.error_box.text()
     assert QApplication.clipboard().text() == note
     assert win.annotator.placed == {} and win.undo_action.isEnabled() is False
@@ -338,15 +350,16 @@ def test_annotations_export_and_import_from_the_window(make_window, tmp_path, mo
     win.actions_by_key["export_marked"].trigger()
     assert "==战略性新兴产业==[^1]" in marked.read_text("utf-8")
 
-    win.store.delete_many([a.id for a in win.store.all()])
-    assert win.import_annotations(str(out)) == (1, 0, 0)
-    assert win.store.all()[0].note == "备注"
+    win.store.delete_many([a.id for a in saved(win).all()])
+    assert win.import_annotations(str(out)) == (1, 0, 0, 0)
+    assert saved(win).all()[0].note == "备注"
 
 
 def test_two_windows_share_one_database(make_window, qtbot) -> None:
     first, second = make_window(), make_window()
     first._create(select_quote(first, "战略性新兴产业"), {"tags": ["甲"]})
     second._create(select_quote(second, "各地各行业向新而行"), {"tags": ["乙"]})
+    saved(first), saved(second)
     assert Store().count() == 2
     assert first.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -356,6 +369,7 @@ def test_a_newer_database_is_refused_and_reading_still_works(make_window, qtbot)
 
     from reader.store.db import VERSION, default_path
 
+    default_path().parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(default_path())
     db.execute(f"PRAGMA user_version = {VERSION + 1}")
     db.commit()
@@ -373,6 +387,7 @@ def test_a_damaged_database_is_replaced_with_a_message(make_window, qtbot) -> No
     from reader.store.db import default_path
 
     path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00garbage" * 500)
     win = make_window()
     qtbot.waitUntil(lambda: win.error_box is not None and win.error_box.isVisible())

@@ -144,6 +144,7 @@ def test_page_004_title_suggestion_is_accepted_with_one_click(make_window, qtbot
     assert win.doc.articles[2].title == "推动国企思想政治与企业文化有机融合的路径"
     # The corrections travel with the annotations' JSON export.
     out = tmp_path / "fixes.json"
+    assert win.writer is not None and win.writer.flush(30)
     fixes = Store().edits(win.doc.source.fingerprint)
     assert len(fixes) == 2
     from reader.core import annotations as notes
