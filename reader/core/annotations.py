@@ -16,6 +16,7 @@ from reader.core.anchor import Anchor, Selector, select
 from reader.core.export import (
     CleanText,
     clean_text,
+    json_text,
     md_heading,
     md_inline,
     md_text,
@@ -239,9 +240,11 @@ def to_json(
         "total": len(annotations),
         "first": {"type": "AnnotationPage", "items": [to_w3c(a) for a in annotations]},
     }
-    if corrections:
-        collection["ocr-reader:corrections"] = [e.to_json() for e in corrections]
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    # A correction the store could not read is listed where it is kept, not passed on.
+    readable = [e for e in corrections if e.kind != "unreadable"]
+    if readable:
+        collection["ocr-reader:corrections"] = [e.to_json() for e in readable]
+    return json_text(collection)
 
 
 class ImportError_(ValueError):

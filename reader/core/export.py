@@ -159,6 +159,14 @@ def writable(text: str) -> str:
     return _LONE_SURROGATE.sub("", text)
 
 
+def json_text(data: Any) -> str:
+    """`data` as readable JSON (UTF-8 characters as they are, indented) that always encodes:
+    a lone surrogate (a file name read with surrogateescape) cannot be written as UTF-8, but
+    as a \\u escape, which only a JSON string can hold, json.loads gives it back unchanged."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 def md_inline(text: str) -> str:
     """Plain text made literal inside one line of Markdown: no HTML, link, image, code span
     or entity can come out of it, and it does not escape markup placed after it. Line

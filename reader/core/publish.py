@@ -25,6 +25,7 @@ from reader.core.export import (
     ARTICLE_RULE,
     INDENT,
     clean_text,
+    json_text,
     md_heading,
     md_inline,
     to_dict,
@@ -534,7 +535,4 @@ def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
             data["annotations"] = json.loads(notes.to_json([p.annotation for p in placed]))
         docs.append(data)
     data = docs[0] if len(docs) == 1 else {"schema": "ocr-reader.collection/1", "documents": docs}
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    # A lone surrogate (a file name read with surrogateescape) cannot be written as UTF-8; as
-    # a \u escape, which only a JSON string can hold, json.loads gives it back unchanged.
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return json_text(data)

@@ -284,3 +284,26 @@ def test_escaped_text_opens_no_tag_link_image_or_entity(text: str) -> None:
             r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);", escaped
         )
         assert set(entities) <= {"&lt;", "&amp;"}
+
+
+def test_annotation_json_writes_any_note_and_leaves_unreadable_corrections_out() -> None:
+    import json
+
+    from reader.core.anchor import Selector
+    from reader.core.annotations import Annotation, to_json
+    from reader.core.edits import Edit
+
+    # A file name read with surrogateescape, and a note holding a lone surrogate.
+    ann = Annotation(
+        fingerprint="f" * 64,
+        selector=Selector("引文", "", "", 0, 2),
+        note="备注\udcff",
+        path="/pages/\udce9.txt",
+    )
+    unreadable = Edit("unreadable", Selector("", "", "", -1, -1), "f" * 64, {"data": "{"})
+    text = to_json([ann], "page", [unreadable])
+    data = json.loads(text.encode("utf-8"))
+    item = data["first"]["items"][0]
+    assert item["ocr-reader"]["path"] == "/pages/\udce9.txt"
+    assert item["body"][0]["value"] == "备注\udcff"
+    assert "ocr-reader:corrections" not in data
