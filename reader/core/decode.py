@@ -541,6 +541,13 @@ def _too_large(size: int | None = None) -> DecodeError:
 
 def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
     """Read and decode a regular file. Raises DecodeError with a one-line reason."""
+    data = read_file(path)
+    return data, decode_bytes(data)
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file, within the size limit (a FIFO, a device or a socket is
+    refused before it is opened). Raises DecodeError with a one-line reason."""
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -564,7 +571,7 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
         raise _os_error(exc) from None
     finally:
         os.close(fd)
-    return data, decode_bytes(data)
+    return data
 
 
 def read_stream(stream: BinaryIO) -> tuple[bytes, Decoded]:

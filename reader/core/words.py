@@ -38,6 +38,14 @@ def loaded() -> bool:
     return _jieba is not None
 
 
+def _made(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 def load() -> ModuleType:
     """jieba, imported and initialised (once; thread-safe)."""
     global _jieba
@@ -48,8 +56,9 @@ def load() -> ModuleType:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
-            if _cache_dir is not None:
-                _cache_dir.mkdir(parents=True, exist_ok=True)
+            # A cache folder that cannot be made costs only the cache: jieba then keeps
+            # it in the system's temporary folder.
+            if _cache_dir is not None and _made(_cache_dir):
                 jieba.dt.tmp_dir = str(_cache_dir)
             jieba.initialize()
             for word in user_words():

@@ -23,7 +23,7 @@ from typing import Any
 
 from reader.core import words
 from reader.core.cite import page_date
-from reader.core.decode import DecodeError
+from reader.core.decode import DecodeError, read_file
 from reader.core.document import from_bytes
 from reader.core.model import Document
 from reader.store import versions
@@ -92,8 +92,10 @@ def analyse(path: str) -> _Analysis:
     """Read, reflow and tokenise one page: (path, size, mtime, sha256, fingerprint, date,
     encoding, [(title, text, title tokens, body tokens) per article], problem)."""
     st = os.stat(path)
-    with open(path, "rb") as fh:
-        data = fh.read()
+    try:
+        data = read_file(path)  # a file swapped for a pipe or grown huge is refused too
+    except DecodeError as exc:
+        return (path, st.st_size, st.st_mtime, "", "", "", "", [], str(exc))
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = from_bytes(data, path)
