@@ -1,119 +1,120 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="45" />
+        <location filename="../../reader/ui/annotate.py" line="45"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="46" />
+        <location filename="../../reader/ui/annotate.py" line="46"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="47" />
+        <location filename="../../reader/ui/annotate.py" line="47"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="48" />
+        <location filename="../../reader/ui/annotate.py" line="48"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="49" />
+        <location filename="../../reader/ui/annotate.py" line="49"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="247" />
+        <location filename="../../reader/ui/corrections.py" line="266"/>
         <source>Join with Next Block</source>
         <translation>与下一段合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="248" />
+        <location filename="../../reader/ui/corrections.py" line="267"/>
         <source>Split Here</source>
         <translation>在此拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="249" />
+        <location filename="../../reader/ui/corrections.py" line="268"/>
         <source>Block Kind</source>
         <translation>段落类型</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="251" />
+        <location filename="../../reader/ui/corrections.py" line="270"/>
         <source>Paragraph</source>
         <translation>正文段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="252" />
+        <location filename="../../reader/ui/corrections.py" line="271"/>
         <source>Heading, Level 1</source>
         <translation>一级标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="253" />
+        <location filename="../../reader/ui/corrections.py" line="272"/>
         <source>Heading, Level 2</source>
         <translation>二级标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="254" />
+        <location filename="../../reader/ui/corrections.py" line="273"/>
         <source>Heading, Level 3</source>
         <translation>三级标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="255" />
+        <location filename="../../reader/ui/corrections.py" line="274"/>
         <source>Question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="256" />
+        <location filename="../../reader/ui/corrections.py" line="275"/>
         <source>End Matter</source>
         <translation>文末信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="257" />
+        <location filename="../../reader/ui/corrections.py" line="276"/>
         <source>Dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="258" />
+        <location filename="../../reader/ui/corrections.py" line="277"/>
         <source>Page Furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="264" />
+        <location filename="../../reader/ui/corrections.py" line="283"/>
         <source>Start New Article Here</source>
         <translation>从此处开始新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="265" />
+        <location filename="../../reader/ui/corrections.py" line="284"/>
         <source>Merge Article with Previous</source>
         <translation>与上一篇文章合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="267" />
+        <location filename="../../reader/ui/corrections.py" line="286"/>
         <source>Make Title</source>
         <translation>设为标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="267" />
+        <location filename="../../reader/ui/corrections.py" line="286"/>
         <source>Make Subtitle</source>
         <translation>设为副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="268" />
+        <location filename="../../reader/ui/corrections.py" line="287"/>
         <source>Make Byline</source>
         <translation>设为署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="270" />
+        <location filename="../../reader/ui/corrections.py" line="289"/>
         <source>Make Title or Byline of Another Article…</source>
         <translation>设为另一篇文章的标题或署名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="275" />
+        <location filename="../../reader/ui/corrections.py" line="294"/>
         <source>Correct Text…</source>
         <translation>更正文字…</translation>
     </message>
@@ -121,47 +122,47 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="151" />
+        <location filename="../../reader/ui/annotate.py" line="151"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="151" />
+        <location filename="../../reader/ui/annotate.py" line="151"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="161" />
+        <location filename="../../reader/ui/annotate.py" line="161"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="163" />
+        <location filename="../../reader/ui/annotate.py" line="163"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="166" />
+        <location filename="../../reader/ui/annotate.py" line="166"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="168" />
+        <location filename="../../reader/ui/annotate.py" line="168"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="173" />
+        <location filename="../../reader/ui/annotate.py" line="173"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="177" />
+        <location filename="../../reader/ui/annotate.py" line="177"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="183" />
+        <location filename="../../reader/ui/annotate.py" line="183"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -169,42 +170,42 @@
 <context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="177" />
+        <location filename="../../reader/ui/annotation_docks.py" line="177"/>
         <source>Filter annotations</source>
         <translation>筛选批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="180" />
+        <location filename="../../reader/ui/annotation_docks.py" line="180"/>
         <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
         <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="184" />
+        <location filename="../../reader/ui/annotation_docks.py" line="184"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="193" />
+        <location filename="../../reader/ui/annotation_docks.py" line="193"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="194" />
+        <location filename="../../reader/ui/annotation_docks.py" line="194"/>
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="220" />
+        <location filename="../../reader/ui/annotation_docks.py" line="220"/>
         <source>In the text</source>
         <translation>文中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="222" />
+        <location filename="../../reader/ui/annotation_docks.py" line="222"/>
         <source>Unanchored</source>
         <translation>未能定位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="263" />
+        <location filename="../../reader/ui/annotation_docks.py" line="252"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -212,22 +213,22 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="80" />
+        <location filename="../../reader/ui/annotator.py" line="99"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="80" />
+        <location filename="../../reader/ui/annotator.py" line="99"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="85" />
+        <location filename="../../reader/ui/annotator.py" line="104"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="89" />
+        <location filename="../../reader/ui/annotator.py" line="108"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
@@ -235,7 +236,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="280" />
+        <location filename="../../reader/ui/body.py" line="288"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -243,12 +244,12 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="138" />
+        <location filename="../../reader/ui/corrections.py" line="157"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="141" />
+        <location filename="../../reader/ui/corrections.py" line="160"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -256,203 +257,203 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="120" />
+        <location filename="../../reader/ui/export_dialog.py" line="122"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="128" />
+        <location filename="../../reader/ui/export_dialog.py" line="130"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="129" />
+        <location filename="../../reader/ui/export_dialog.py" line="131"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130" />
+        <location filename="../../reader/ui/export_dialog.py" line="132"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131" />
+        <location filename="../../reader/ui/export_dialog.py" line="133"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="132" />
+        <location filename="../../reader/ui/export_dialog.py" line="134"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="135" />
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="142" />
+        <location filename="../../reader/ui/export_dialog.py" line="144"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="158" />
-        <location filename="../../reader/ui/export_dialog.py" line="168" />
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="170"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159" />
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160" />
+        <location filename="../../reader/ui/export_dialog.py" line="162"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161" />
+        <location filename="../../reader/ui/export_dialog.py" line="163"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162" />
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166" />
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175" />
+        <location filename="../../reader/ui/export_dialog.py" line="177"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="176" />
+        <location filename="../../reader/ui/export_dialog.py" line="178"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="179" />
+        <location filename="../../reader/ui/export_dialog.py" line="181"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="180" />
+        <location filename="../../reader/ui/export_dialog.py" line="182"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="182" />
+        <location filename="../../reader/ui/export_dialog.py" line="184"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="183" />
+        <location filename="../../reader/ui/export_dialog.py" line="185"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="184" />
+        <location filename="../../reader/ui/export_dialog.py" line="186"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="187" />
+        <location filename="../../reader/ui/export_dialog.py" line="189"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="189" />
+        <location filename="../../reader/ui/export_dialog.py" line="191"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="190" />
+        <location filename="../../reader/ui/export_dialog.py" line="192"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191" />
+        <location filename="../../reader/ui/export_dialog.py" line="193"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="192" />
+        <location filename="../../reader/ui/export_dialog.py" line="194"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="193" />
+        <location filename="../../reader/ui/export_dialog.py" line="195"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="216" />
+        <location filename="../../reader/ui/export_dialog.py" line="218"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="230" />
+        <location filename="../../reader/ui/export_dialog.py" line="232"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="232" />
+        <location filename="../../reader/ui/export_dialog.py" line="234"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="234" />
+        <location filename="../../reader/ui/export_dialog.py" line="236"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="345" />
+        <location filename="../../reader/ui/export_dialog.py" line="347"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="345" />
+        <location filename="../../reader/ui/export_dialog.py" line="347"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="350" />
+        <location filename="../../reader/ui/export_dialog.py" line="352"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="382" />
+        <location filename="../../reader/ui/export_dialog.py" line="384"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="395" />
+        <location filename="../../reader/ui/export_dialog.py" line="405"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="414" />
+        <location filename="../../reader/ui/export_dialog.py" line="424"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="435" />
+        <location filename="../../reader/ui/export_dialog.py" line="445"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="442" />
+        <location filename="../../reader/ui/export_dialog.py" line="452"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="444" />
+        <location filename="../../reader/ui/export_dialog.py" line="454"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -460,32 +461,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="58" />
+        <location filename="../../reader/ui/findbar.py" line="58"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="59" />
+        <location filename="../../reader/ui/findbar.py" line="59"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="60" />
+        <location filename="../../reader/ui/findbar.py" line="60"/>
         <source>Next match (Enter)</source>
         <translation>下一处 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="61" />
+        <location filename="../../reader/ui/findbar.py" line="61"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="67" />
+        <location filename="../../reader/ui/findbar.py" line="67"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="70" />
+        <location filename="../../reader/ui/findbar.py" line="70"/>
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
@@ -493,42 +494,42 @@
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="163" />
+        <location filename="../../reader/ui/library.py" line="164"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="163" />
+        <location filename="../../reader/ui/library.py" line="164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="163" />
+        <location filename="../../reader/ui/library.py" line="164"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="164" />
+        <location filename="../../reader/ui/library.py" line="165"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="165" />
+        <location filename="../../reader/ui/library.py" line="166"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="166" />
+        <location filename="../../reader/ui/library.py" line="167"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="167" />
+        <location filename="../../reader/ui/library.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="209" />
+        <location filename="../../reader/ui/library.py" line="210"/>
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
@@ -536,633 +537,684 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="514" />
+        <location filename="../../reader/ui/window.py" line="602"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="515" />
+        <location filename="../../reader/ui/window.py" line="603"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="516" />
+        <location filename="../../reader/ui/window.py" line="604"/>
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="517" />
+        <location filename="../../reader/ui/window.py" line="605"/>
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="518" />
+        <location filename="../../reader/ui/window.py" line="606"/>
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="520" />
+        <location filename="../../reader/ui/window.py" line="608"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="521" />
+        <location filename="../../reader/ui/window.py" line="609"/>
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="522" />
+        <location filename="../../reader/ui/window.py" line="610"/>
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="523" />
+        <location filename="../../reader/ui/window.py" line="611"/>
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="524" />
+        <location filename="../../reader/ui/window.py" line="612"/>
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="525" />
+        <location filename="../../reader/ui/window.py" line="613"/>
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="526" />
+        <location filename="../../reader/ui/window.py" line="614"/>
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="527" />
+        <location filename="../../reader/ui/window.py" line="615"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="528" />
+        <location filename="../../reader/ui/window.py" line="616"/>
         <source>&amp;Tag…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="529" />
+        <location filename="../../reader/ui/window.py" line="617"/>
         <source>Add &amp;Note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="530" />
+        <location filename="../../reader/ui/window.py" line="618"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="531" />
+        <location filename="../../reader/ui/window.py" line="619"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="532" />
+        <location filename="../../reader/ui/window.py" line="620"/>
         <source>Export Page with &amp;Highlights…</source>
         <translation>导出带高亮的版面(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="539" />
+        <location filename="../../reader/ui/window.py" line="627"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="540" />
+        <location filename="../../reader/ui/window.py" line="628"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="541" />
+        <location filename="../../reader/ui/window.py" line="629"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="554" />
+        <location filename="../../reader/ui/window.py" line="642"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="555" />
+        <location filename="../../reader/ui/window.py" line="643"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="556" />
+        <location filename="../../reader/ui/window.py" line="644"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="557" />
+        <location filename="../../reader/ui/window.py" line="645"/>
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="558" />
+        <location filename="../../reader/ui/window.py" line="646"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="559" />
+        <location filename="../../reader/ui/window.py" line="647"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="560" />
+        <location filename="../../reader/ui/window.py" line="648"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="561" />
+        <location filename="../../reader/ui/window.py" line="649"/>
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="562" />
+        <location filename="../../reader/ui/window.py" line="650"/>
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="563" />
+        <location filename="../../reader/ui/window.py" line="651"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="564" />
+        <location filename="../../reader/ui/window.py" line="652"/>
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="565" />
+        <location filename="../../reader/ui/window.py" line="653"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="566" />
+        <location filename="../../reader/ui/window.py" line="654"/>
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="567" />
+        <location filename="../../reader/ui/window.py" line="655"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="585" />
+        <location filename="../../reader/ui/window.py" line="673"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="277" />
-        <location filename="../../reader/ui/window.py" line="586" />
+        <location filename="../../reader/ui/window.py" line="376"/>
+        <location filename="../../reader/ui/window.py" line="674"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="281" />
+        <location filename="../../reader/ui/window.py" line="288"/>
+        <source>Annotations wait: the database is locked by another program</source>
+        <translation>标注暂停：数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="314"/>
+        <source>Annotations read-only</source>
+        <translation>标注只读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="316"/>
+        <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
+        <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="344"/>
+        <source>Annotations are on again.</source>
+        <translation>标注已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="356"/>
+        <source>%1 changes wait: the database is locked by another program</source>
+        <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="380"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="519" />
+        <location filename="../../reader/ui/window.py" line="607"/>
         <source>Show Automatic &amp;Decisions</source>
         <translation>显示自动判断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="533" />
+        <location filename="../../reader/ui/window.py" line="621"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="534" />
+        <location filename="../../reader/ui/window.py" line="622"/>
         <source>Open &amp;Folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="535" />
+        <location filename="../../reader/ui/window.py" line="623"/>
         <source>&amp;Search Library…</source>
         <translation>搜索资料库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="536" />
+        <location filename="../../reader/ui/window.py" line="624"/>
         <source>Add Word to &amp;Dictionary…</source>
         <translation>添加词语到词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="537" />
+        <location filename="../../reader/ui/window.py" line="625"/>
         <source>Copy with &amp;Citation</source>
         <translation>带出处复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="538" />
+        <location filename="../../reader/ui/window.py" line="626"/>
         <source>Citation &amp;Template…</source>
         <translation>出处模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="542" />
+        <location filename="../../reader/ui/window.py" line="630"/>
         <source>&amp;Correct</source>
         <translation>更正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="543" />
+        <location filename="../../reader/ui/window.py" line="631"/>
         <source>&amp;Join with Next Block</source>
         <translation>与下一段合并(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="544" />
+        <location filename="../../reader/ui/window.py" line="632"/>
         <source>&amp;Split Block Here</source>
         <translation>在此拆分段落(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="545" />
+        <location filename="../../reader/ui/window.py" line="633"/>
         <source>Make &amp;Paragraph</source>
         <translation>设为正文段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="546" />
+        <location filename="../../reader/ui/window.py" line="634"/>
         <source>Make Heading, Level &amp;1</source>
         <translation>设为一级标题(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="547" />
+        <location filename="../../reader/ui/window.py" line="635"/>
         <source>Make Heading, Level &amp;2</source>
         <translation>设为二级标题(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="548" />
+        <location filename="../../reader/ui/window.py" line="636"/>
         <source>Make Heading, Level &amp;3</source>
         <translation>设为三级标题(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="549" />
+        <location filename="../../reader/ui/window.py" line="637"/>
         <source>Start &amp;New Article Here</source>
         <translation>从此处开始新文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="550" />
+        <location filename="../../reader/ui/window.py" line="638"/>
         <source>&amp;Merge Article with Previous</source>
         <translation>与上一篇文章合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="551" />
+        <location filename="../../reader/ui/window.py" line="639"/>
         <source>Make &amp;Title</source>
         <translation>设为标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="552" />
+        <location filename="../../reader/ui/window.py" line="640"/>
         <source>Make &amp;Byline</source>
         <translation>设为署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="553" />
+        <location filename="../../reader/ui/window.py" line="641"/>
         <source>Correct &amp;Text…</source>
         <translation>更正文字(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="587" />
+        <location filename="../../reader/ui/window.py" line="675"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="588" />
+        <location filename="../../reader/ui/window.py" line="676"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="589" />
+        <location filename="../../reader/ui/window.py" line="677"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="590" />
+        <location filename="../../reader/ui/window.py" line="678"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="600" />
+        <location filename="../../reader/ui/window.py" line="688"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="655" />
+        <location filename="../../reader/ui/window.py" line="743"/>
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="688" />
+        <location filename="../../reader/ui/window.py" line="776"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="688" />
+        <location filename="../../reader/ui/window.py" line="776"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="698" />
+        <location filename="../../reader/ui/window.py" line="786"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="708" />
+        <location filename="../../reader/ui/window.py" line="796"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="752" />
+        <location filename="../../reader/ui/window.py" line="848"/>
+        <source>%1 annotations carried over from an earlier version of this page</source>
+        <translation>已从本页的早先版本带过来 %1 条标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="854"/>
+        <source>%1 could not be placed (listed as unanchored)</source>
+        <translation>%1 条无法定位（列在“未能定位”下）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="860"/>
+        <source>%1 of %2 corrections carried over</source>
+        <translation>已带过来 %2 处校正中的 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="872"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="754" />
+        <location filename="../../reader/ui/window.py" line="874"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="764" />
+        <location filename="../../reader/ui/window.py" line="884"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="770" />
+        <location filename="../../reader/ui/window.py" line="890"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="771" />
+        <location filename="../../reader/ui/window.py" line="891"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="772" />
+        <location filename="../../reader/ui/window.py" line="892"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="825" />
+        <location filename="../../reader/ui/window.py" line="948"/>
+        <location filename="../../reader/ui/window.py" line="1680"/>
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="827" />
+        <location filename="../../reader/ui/window.py" line="950"/>
         <source>The change was not saved: %1.</source>
         <translation>更改未能保存：%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="829" />
+        <location filename="../../reader/ui/window.py" line="952"/>
         <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
         <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="958" />
+        <location filename="../../reader/ui/window.py" line="1084"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="960" />
+        <location filename="../../reader/ui/window.py" line="1086"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="974" />
+        <location filename="../../reader/ui/window.py" line="1100"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1015" />
+        <location filename="../../reader/ui/window.py" line="1141"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1015" />
-        <source>The block's text:</source>
+        <location filename="../../reader/ui/window.py" line="1141"/>
+        <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1018" />
+        <location filename="../../reader/ui/window.py" line="1144"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1018" />
+        <location filename="../../reader/ui/window.py" line="1144"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1019" />
+        <location filename="../../reader/ui/window.py" line="1145"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1021" />
-        <location filename="../../reader/ui/window.py" line="1027" />
+        <location filename="../../reader/ui/window.py" line="1147"/>
+        <location filename="../../reader/ui/window.py" line="1153"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1021" />
+        <location filename="../../reader/ui/window.py" line="1147"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1027" />
+        <location filename="../../reader/ui/window.py" line="1153"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1124" />
+        <location filename="../../reader/ui/window.py" line="1244"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1149" />
-        <location filename="../../reader/ui/window.py" line="1152" />
+        <location filename="../../reader/ui/window.py" line="1269"/>
+        <location filename="../../reader/ui/window.py" line="1272"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1149" />
+        <location filename="../../reader/ui/window.py" line="1269"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1158" />
-        <location filename="../../reader/ui/window.py" line="1161" />
+        <location filename="../../reader/ui/window.py" line="1278"/>
+        <location filename="../../reader/ui/window.py" line="1281"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1158" />
+        <location filename="../../reader/ui/window.py" line="1278"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1165" />
+        <location filename="../../reader/ui/window.py" line="1285"/>
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1174" />
+        <location filename="../../reader/ui/window.py" line="1294"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1175" />
+        <location filename="../../reader/ui/window.py" line="1295"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1192" />
+        <location filename="../../reader/ui/window.py" line="1312"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1194" />
-        <location filename="../../reader/ui/window.py" line="1209" />
+        <location filename="../../reader/ui/window.py" line="1314"/>
+        <location filename="../../reader/ui/window.py" line="1329"/>
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1207" />
+        <location filename="../../reader/ui/window.py" line="1327"/>
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1220" />
+        <location filename="../../reader/ui/window.py" line="1340"/>
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1220" />
+        <location filename="../../reader/ui/window.py" line="1340"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1231" />
+        <location filename="../../reader/ui/window.py" line="1352"/>
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1232" />
+        <location filename="../../reader/ui/window.py" line="1353"/>
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1237" />
-        <location filename="../../reader/ui/window.py" line="1297" />
+        <location filename="../../reader/ui/window.py" line="1358"/>
+        <location filename="../../reader/ui/window.py" line="1423"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1243" />
+        <location filename="../../reader/ui/window.py" line="1364"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1243" />
+        <location filename="../../reader/ui/window.py" line="1364"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1258" />
+        <location filename="../../reader/ui/window.py" line="1382"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1259" />
+        <location filename="../../reader/ui/window.py" line="1383"/>
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1265" />
+        <location filename="../../reader/ui/window.py" line="1387"/>
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1332" />
+        <location filename="../../reader/ui/window.py" line="1394"/>
+        <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
+        <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1458"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1338" />
+        <location filename="../../reader/ui/window.py" line="1464"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1340" />
+        <location filename="../../reader/ui/window.py" line="1466"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1384" />
+        <location filename="../../reader/ui/window.py" line="1510"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1420" />
+        <location filename="../../reader/ui/window.py" line="1540"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1435" />
+        <location filename="../../reader/ui/window.py" line="1555"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1438" />
+        <location filename="../../reader/ui/window.py" line="1558"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1441" />
+        <location filename="../../reader/ui/window.py" line="1561"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1443" />
+        <location filename="../../reader/ui/window.py" line="1563"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1452" />
+        <location filename="../../reader/ui/window.py" line="1572"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1520" />
+        <location filename="../../reader/ui/window.py" line="1644"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1521" />
+        <location filename="../../reader/ui/window.py" line="1645"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1529" />
+        <location filename="../../reader/ui/window.py" line="1653"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1533" />
+        <location filename="../../reader/ui/window.py" line="1657"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1533" />
+        <location filename="../../reader/ui/window.py" line="1657"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1561" />
+        <location filename="../../reader/ui/window.py" line="1681"/>
+        <source>%1 changes could not be saved: the database stayed locked by another program.</source>
+        <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1694"/>
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1563" />
+        <location filename="../../reader/ui/window.py" line="1696"/>
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>
@@ -1170,7 +1222,7 @@
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="179" />
+        <location filename="../../reader/ui/outline.py" line="179"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
     </message>
@@ -1178,27 +1230,27 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="272" />
-        <source>Search the library: words "a phrase" -excluded</source>
-        <translation>搜索资料库：词语 "短语" -排除词</translation>
+        <location filename="../../reader/ui/library.py" line="273"/>
+        <source>Search the library: words &quot;a phrase&quot; -excluded</source>
+        <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="277" />
+        <location filename="../../reader/ui/library.py" line="278"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="283" />
+        <location filename="../../reader/ui/library.py" line="284"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="286" />
+        <location filename="../../reader/ui/library.py" line="287"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="290" />
+        <location filename="../../reader/ui/library.py" line="291"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
@@ -1206,27 +1258,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="232" />
+        <location filename="../../reader/ui/annotate.py" line="232"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="233" />
+        <location filename="../../reader/ui/annotate.py" line="233"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="234" />
+        <location filename="../../reader/ui/annotate.py" line="234"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="235" />
+        <location filename="../../reader/ui/annotate.py" line="235"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="238" />
+        <location filename="../../reader/ui/annotate.py" line="238"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -1234,17 +1286,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="194" />
+        <location filename="../../reader/ui/corrections.py" line="213"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="195" />
+        <location filename="../../reader/ui/corrections.py" line="214"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="204" />
+        <location filename="../../reader/ui/corrections.py" line="223"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>
@@ -1252,42 +1304,42 @@
 <context>
     <name>TagsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="318" />
+        <location filename="../../reader/ui/annotation_docks.py" line="307"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="318" />
+        <location filename="../../reader/ui/annotation_docks.py" line="307"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="319" />
+        <location filename="../../reader/ui/annotation_docks.py" line="308"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="319" />
+        <location filename="../../reader/ui/annotation_docks.py" line="308"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="320" />
+        <location filename="../../reader/ui/annotation_docks.py" line="309"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="321" />
+        <location filename="../../reader/ui/annotation_docks.py" line="310"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="322" />
+        <location filename="../../reader/ui/annotation_docks.py" line="311"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="323" />
+        <location filename="../../reader/ui/annotation_docks.py" line="312"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1295,7 +1347,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="44" />
+        <location filename="../../reader/ui/annotate.py" line="44"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
