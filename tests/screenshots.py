@@ -114,6 +114,7 @@ def main(argv: list[str]) -> int:
         ("--dialog", "export-dialog.png"),
         ("--library", "library-search.png"),
         ("--corrections", "corrections.png"),
+        ("--carried", "carried-over.png"),
     ):
         subprocess.run(
             ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
@@ -271,7 +272,66 @@ def corrections_shot(out: Path) -> int:
     return 0
 
 
+# Passages of page 004 annotated before its text changed; the second is in the paragraph
+# the changed copy has lost.
+CARRIED = [
+    ("国有企业党建工作需要突破传统", "yellow", ["党建"], "转型的前提。"),
+    ("战略性引领", "green", ["党建"], ""),
+    ("治理思维", "blue", [], "对照（二）。"),
+    ("思想政治工作", "pink", ["思政"], ""),
+]
+
+
+def carried_shot(out: Path) -> int:
+    """Page 004 annotated, then opened as a re-OCR'd copy that lost a paragraph: the
+    annotations carried over, the lost one listed (run on a virtual screen)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from tests.store.test_versions import reocr, without_paragraph
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        from reader.store import paths, versions
+        from reader.store.db import FILENAME, Store
+        from reader.ui.settings import Settings
+        from reader.ui.themes import palette, theme
+        from reader.ui.window import MainWindow
+
+        paths.set_data_dir(data)
+        original = Path(data) / "004.txt"
+        shutil.copy(SEEDS[1], original)
+        annotate(Path(data), original, CARRIED)
+        store = Store(Path(data) / FILENAME)
+        from reader.core.document import load
+
+        versions.remember(store, load(original))
+        store.close()
+        changed = Path(data) / "004-reocr.txt"
+        text = original.read_text(encoding="utf-8")
+        changed.write_text(without_paragraph(reocr(text, 0.01)), encoding="utf-8")
+        app.setPalette(palette(theme("light")))
+        window = MainWindow(Settings())
+        window.resize(1400, 900)
+        window.show()
+        loop = QEventLoop()
+        window.document_shown.connect(lambda _d: loop.quit())
+        window.open_path(changed)
+        loop.exec()
+        window.notes_dock.raise_()
+        assert window.writer is not None
+        window.writer.flush(30)
+        for _ in range(30):
+            app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--carried"]:
+        raise SystemExit(carried_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--corrections"]:
         raise SystemExit(corrections_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--library"]:

@@ -37,9 +37,12 @@ def reocr(text: str, share: float, seed: int = 7) -> str:
 
 
 def without_paragraph(text: str) -> str:
+    """The page without the paragraph holding DELETED (four printed lines, each followed
+    by a blank line, from "国有企业基层党建工作的创新首先源于思维")."""
     lines = text.split("\n")
     k = lines.index(DELETED)
-    return "\n".join(lines[: k - 2] + lines[k + 3 :])
+    assert lines[k - 4].startswith("国有企业基层党建工作的创新")
+    return "\n".join(lines[: k - 4] + lines[k + 4 :])
 
 
 @pytest.fixture
