@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -475,21 +475,32 @@ def _annotations(data: Any) -> list[Annotation]:
         raise ImportError_("no Web Annotation collection, page or list in it")
     if not isinstance(items, list):
         raise refusal("items", items, "a list")
-    out: list[Annotation] = []
+    return _checked(items, "annotation", from_w3c)
+
+
+def _checked(
+    items: list[Any], noun: str, parse: Callable[[dict[str, Any]], Any], skip: str = ""
+) -> list[Any]:
+    """Each item read by `parse` (which raises ValueError with the reason), refused with its
+    number when it cannot be, or when its id repeats an earlier item's; items of kind
+    `skip` are left out."""
+    out: list[Any] = []
     seen: dict[str, int] = {}
     for n, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            raise refusal(f"annotation {n}", item, "an object")
+            raise refusal(f"{noun} {n}", item, "an object")
+        if skip and item.get("kind") == skip:
+            continue
         try:
-            ann = from_w3c(item)
-        except ImportError_ as exc:
-            raise ImportError_(f"annotation {n}: {exc}") from None
-        if ann.id in seen:
+            parsed = parse(item)
+        except ValueError as exc:
+            raise ImportError_(f"{noun} {n}: {exc}") from None
+        if parsed.id in seen:
             raise ImportError_(
-                f"annotation {seen[ann.id]} and annotation {n} have the same id {shown(ann.id)}"
+                f"{noun} {seen[parsed.id]} and {noun} {n} have the same id {shown(parsed.id)}"
             )
-        seen[ann.id] = n
-        out.append(ann)
+        seen[parsed.id] = n
+        out.append(parsed)
     return out
 
 
@@ -501,24 +512,8 @@ def _corrections(data: Any) -> list[Any]:
     items = data.get("ocr-reader:corrections", [])
     if not isinstance(items, list):
         raise refusal('"ocr-reader:corrections"', items, "a list")
-    out = []
-    seen: dict[str, int] = {}
-    for n, item in enumerate(items, 1):
-        if not isinstance(item, dict):
-            raise refusal(f"correction {n}", item, "an object")
-        if item.get("kind") == UNREADABLE:
-            continue  # a row the exporting database could not read: it applies nowhere
-        try:
-            edit = edit_from_json(item)
-        except ValueError as exc:
-            raise ImportError_(f"correction {n}: {exc}") from None
-        if edit.id in seen:
-            raise ImportError_(
-                f"correction {seen[edit.id]} and correction {n} have the same id {shown(edit.id)}"
-            )
-        seen[edit.id] = n
-        out.append(edit)
-    return out
+    # A row the exporting database could not read applies nowhere: it is left out.
+    return _checked(items, "correction", edit_from_json, skip=UNREADABLE)
 
 
 def corrections_from_json(text: str | bytes) -> list[Any]:

@@ -331,15 +331,15 @@ def test_the_other_shapes_of_web_annotation_are_read(tmp_path: Path) -> None:
 
 
 def test_a_correction_the_exporting_database_could_not_read_is_left_out(tmp_path: Path) -> None:
-    """The store lists a row it cannot read as kind "unreadable", and an export carries
-    it along; it applies nowhere, so it is not stored again."""
+    """The store lists a row it cannot read as kind "unreadable", and an export written
+    before exports left such rows out carries it along; it applies nowhere, so it is not
+    stored again."""
     doc = load(PAGES[0])
     unreadable = E.Edit("unreadable", E.Selector("", "", "", -1, -1), "f" * 64, {"data": "{"})
-    text = notes.to_json(ANNOTATIONS, "page", [CORRECTIONS[0], unreadable, CORRECTIONS[1]])
-    path = tmp_path / "export.json"
-    path.write_text(text, encoding="utf-8")
+    data = json.loads(notes.to_json(ANNOTATIONS, "page", CORRECTIONS[:2]))
+    data["ocr-reader:corrections"].insert(1, unreadable.to_json())
+    path = written(tmp_path, data)
     assert notes.read_import(path).corrections == CORRECTIONS[:2]
-    data = json.loads(text)
     data["ocr-reader:corrections"][2]["value"]["at"] = "x"  # still counted in the numbering
     assert refused(written(tmp_path, data)).startswith("correction 3: split point 'x'")
     assert E.apply(doc, [unreadable]).failed[0][1] == "it could not be read from the database"
