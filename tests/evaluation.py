@@ -135,6 +135,9 @@ def main() -> None:
     parser.add_argument(
         "--relayouts", type=int, default=0, metavar="N", help="also score N relayouts of each page"
     )
+    parser.add_argument(
+        "--real", action="store_true", help="also score the hand-labelled real OCR pages"
+    )
     args = parser.parse_args()
     total_p = total_o = Score(0, 0, 0)
     print(
@@ -154,6 +157,8 @@ def main() -> None:
     print(f"{'all pages':<28} {total_p.f1:13.3f} {total_o.f1:11.3f}")
     if args.relayouts:
         relayout_report(args.relayouts)
+    if args.real:
+        real_report()
 
 
 def relayout_report(count: int) -> None:
@@ -247,6 +252,119 @@ def made_up_report(name: str, count: int) -> None:
     )
     for blocks_f1, para_f1, outline_f1, described in sorted(rows)[:3]:
         print(f"  {blocks_f1:.3f} {para_f1:.3f} {outline_f1:.3f}  {described}")
+
+
+# -- real pages ---------------------------------------------------------------------------
+
+REAL = DATA / "real"
+REAL_PAGES = ROOT.parent / "shared" / "real" / "pages"
+
+
+def pieces(text: str, boxes: list[str]) -> list[str] | None:
+    """The part of each box's text that makes up `text`, in order (a box that merges the
+    lines of two columns gives only its part), or None when `text` is not made of them."""
+    text = norm(text)
+    at = 0
+    out = []
+    for box in map(norm, boxes):
+        if text.startswith(box, at):
+            size = len(box)
+        else:  # the longest run of the text here that this box holds
+            size = 0
+            while at + size < len(text) and text[at : at + size + 1] in box:
+                size += 1
+            if size == 0:
+                return None
+        out.append(text[at : at + size])
+        at += size
+    return out if at == len(text) else None
+
+
+def real_names() -> list[str]:
+    return sorted(p.stem for p in REAL.glob("*.json"))
+
+
+def real_lines(gold: dict, boxes: list[str]) -> list[str]:
+    """The page's OCR lines in the labelled reading order, one box (or piece) a line: what
+    a plain-text export of the same OCR gives when its program orders lines right."""
+    lines: list[str] = []
+    for art in gold["articles"]:
+        head = [
+            piece
+            for key in _HEAD_KEYS
+            if art.get(key)
+            for piece in pieces(art[key], [boxes[i] for i in art["head_boxes"][key]]) or []
+        ]
+        body = [
+            piece
+            for b in art["blocks"]
+            for piece in pieces(b["text"], [boxes[i] for i in b["boxes"]]) or []
+        ]
+        lines += [*body, *head] if art.get("head_at") == "after" else [*head, *body]
+    return lines
+
+
+def article_starts(texts: list[str]) -> Counter:
+    """Where articles start, as the first characters of each article's first text."""
+    return Counter(norm(t)[:12] for t in texts if norm(t))
+
+
+def gold_starts(gold: dict) -> Counter:
+    firsts = []
+    for art in gold["articles"]:
+        head = [art[k] for k in _HEAD_KEYS if art.get(k)]
+        body = [b["text"] for b in art["blocks"] if b["kind"] != "noise"]
+        order = [*body, *head] if art.get("head_at") == "after" else [*head, *body]
+        firsts.append(order[0] if order else "")
+    return article_starts(firsts)
+
+
+def doc_starts(doc: Document) -> Counter:
+    firsts = []
+    for art in doc.articles:
+        shown = [b.text for b in art.all_blocks() if b.kind != "noise"]
+        firsts.append(shown[0] if shown else "")
+    return article_starts(firsts)
+
+
+def real_report() -> None:
+    """Each labelled real page read as plain text: in the OCR file's own order (what a
+    plain export of PaddleOCR gives) and in the labelled reading order, beside the naive
+    baseline on the same text."""
+    if not REAL_PAGES.is_dir():
+        print(f"\nthe real pages are not beside the checkout ({REAL_PAGES})")
+        return
+    print(
+        f"\n{'real page (plain text)':<34} {'file order':>10} {'reading order':>14} "
+        f"{'baseline':>9} {'blocks':>7} {'articles':>9}"
+    )
+    totals = [Score(0, 0, 0) for _ in range(5)]
+    for name in real_names():
+        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+        page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
+        boxes = [r["text"] for r in page["ocr_results"]]
+        paras = gold_paragraphs(gold)
+        file_order = from_bytes("\n".join(boxes).encode("utf-8"), name)
+        text = "\n".join(real_lines(gold, boxes))
+        doc = from_bytes(text.encode("utf-8"), name)
+        scores = [
+            f1(doc_paragraphs(file_order), paras),
+            f1(doc_paragraphs(doc), paras),
+            f1(baseline_paragraphs(text), paras),
+            score_blocks(doc, gold),
+            f1(doc_starts(doc), gold_starts(gold)),
+        ]
+        totals = [t + s for t, s in zip(totals, scores, strict=True)]
+        print(f"{name[:34]:<34} " + " ".join(f"{s.f1:{w}.3f}" for s, w in zip(
+            scores, (10, 14, 9, 7, 9), strict=True
+        )))  # fmt: skip
+    print(f"{'pooled':<34} " + " ".join(
+        f"{s.f1:{w}.3f}" for s, w in zip(totals, (10, 14, 9, 7, 9), strict=True)
+    ))  # fmt: skip
+    print(
+        "paragraph F1 in the file's order and in reading order, the naive baseline in reading "
+        "order; block F1 and article-start F1 in reading order"
+    )
 
 
 if __name__ == "__main__":

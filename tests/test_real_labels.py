@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.evaluation import pieces
+
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = sorted((ROOT / "tests" / "data" / "real").glob("*.json"))
 PAGES = ROOT.parent / "shared" / "real" / "pages"
@@ -27,22 +29,8 @@ def squeeze(text: str) -> str:
     return _WS.sub("", text)
 
 
-def made_of(text: str, pieces: list[str]) -> bool:
-    """Whether `text` is the boxes' texts in order, each whole or a contiguous piece."""
-    text = squeeze(text)
-    at = 0
-    for piece in map(squeeze, pieces):
-        if text.startswith(piece, at):
-            at += len(piece)
-            continue
-        # The longest run of the text here that this box holds (a split box).
-        size = 0
-        while at + size < len(text) and text[at : at + size + 1] in piece:
-            size += 1
-        if size == 0:
-            return False
-        at += size
-    return at == len(text)
+def made_of(text: str, boxes: list[str]) -> bool:
+    return pieces(text, boxes) is not None
 
 
 def test_there_are_labelled_real_pages() -> None:
