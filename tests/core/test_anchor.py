@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
+import copy
+import random
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.bundled import sample_pages
-from reader.core.anchor import anchor, select
+from reader.core.anchor import THRESHOLDS, anchor, select
+from reader.core.annotations import Annotation, new_annotation, place
 from reader.core.document import from_bytes, from_text, load
-from reader.core.export import clean_text
+from reader.core.export import ARTICLE_RULE, clean_text
+from reader.core.model import Block, Document
+from tests.anchoring import QUICK, VARIANTS, Tally, measure
 from tests.evaluation import load_gold
 from tests.relayout import Layout, render
 
-TEXT = clean_text(load(sample_pages()[0])).text
+DOC = load(sample_pages()[0])
+CLEAN = clean_text(DOC)
+TEXT = CLEAN.text
 WS = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
     return WS.sub("", text)
+
+
+def occurrences(text: str, part: str) -> int:
+    """Places where `part` occurs in `text`, overlapping ones included."""
+    return sum(1 for k in range(len(text)) if text.startswith(part, k))
 
 
 def test_unchanged_text_anchors_by_position() -> None:
@@ -135,8 +147,11 @@ def test_property_whitespace_changes_keep_the_quote(text: str, data) -> None:
     pieces.append(text[last:])
     changed = "".join(pieces)
     found = anchor(changed, sel)
-    assert found is not None
-    assert squeeze(changed[found.start : found.end]) == squeeze(sel.exact)
+    if found is None:
+        # Refused only where the quote recurs and its context may not tell the places apart.
+        assert occurrences(squeeze(changed), squeeze(sel.exact)) > 1
+    else:
+        assert squeeze(changed[found.start : found.end]) == squeeze(sel.exact)
 
 
 def test_annotation_made_on_text_with_spaces_survives_reflow() -> None:
@@ -148,3 +163,185 @@ def test_annotation_made_on_text_with_spaces_survives_reflow() -> None:
     )
     found = anchor(other.text, select(clean, start, start + 4))
     assert found is not None and other.text[found.start : found.end] == "需要标注"
+
+
+# -- the page changed around its annotations -------------------------------------------------
+
+
+def block(doc: Document, key: tuple[int, int]) -> Block:
+    return doc.articles[key[0]].all_blocks()[key[1]]
+
+
+def paragraphs(least: int, most: int = 10_000) -> list[tuple[int, int]]:
+    """Body paragraphs of the sample page between `least` and `most` characters long, with
+    another block before and after them in their article."""
+    keys = list(CLEAN.starts)
+    return [
+        key
+        for n, key in enumerate(keys[1:-1], 1)
+        if block(DOC, key).kind == "paragraph"
+        and least <= len(block(DOC, key).text) <= most
+        and keys[n - 1][0] == key[0] == keys[n + 1][0]
+    ]
+
+
+def span_of(key: tuple[int, int]) -> tuple[int, int]:
+    start = CLEAN.starts[key]
+    return start, start + len(block(DOC, key).text)
+
+
+def spans_in(
+    lo: int, hi: int, sizes: tuple[int, int], count: int, seed: int
+) -> list[tuple[int, int]]:
+    """Seeded spans of TEXT inside [lo, hi)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        size = rng.randint(*sizes)
+        start = rng.randrange(lo, hi - size + 1)
+        out.append((start, start + size))
+    return out
+
+
+def annotate(spans: list[tuple[int, int]]) -> list[Annotation]:
+    return [new_annotation(DOC, CLEAN, start, end) for start, end in spans]
+
+
+def without(key: tuple[int, int], hide: bool = False) -> str:
+    """The page's clean text with one block deleted, or marked as page furniture."""
+    doc = copy.deepcopy(DOC)
+    art = doc.articles[key[0]]
+    if hide:
+        block(doc, key).kind = "noise"
+    elif key[1] < len(art.head):
+        del art.head[key[1]]
+    else:
+        del art.blocks[key[1] - len(art.head)]
+    return clean_text(doc).text
+
+
+def test_same_characters_at_the_old_offset_in_another_context_are_not_taken() -> None:
+    # Short quotes of one page, and another page that has the same characters at the old
+    # offset: the position step alone would draw them there.
+    other = clean_text(load(sample_pages()[1])).text
+    spans = spans_in(0, min(len(TEXT), len(other)) - 10, (2, 4), 40, seed=1)
+    for ann, (start, end) in zip(annotate(spans), spans, strict=True):
+        if not ann.quote.strip():
+            continue
+        changed = other[:start] + ann.quote + other[end:]
+        assert changed[start:end] == ann.quote
+        assert anchor(changed, ann.selector) is None, ann.quote
+
+
+def test_short_quotes_of_a_deleted_paragraph_do_not_reattach_elsewhere() -> None:
+    def recurring(key: tuple[int, int]) -> int:
+        lo, hi = span_of(key)
+        return sum(TEXT.count(TEXT[s:e]) > 1 for s, e in spans_in(lo, hi, (2, 4), 60, seed=2))
+
+    # The paragraph whose short quotes most often occur elsewhere on the page too.
+    key = max(paragraphs(100), key=recurring)
+    lo, hi = span_of(key)
+    annotations = annotate(spans_in(lo, hi, (2, 4), 60, seed=2))
+    changed = without(key)
+    assert block(DOC, key).text not in changed
+    # Most of them are still on the page, where taking any occurrence would put them.
+    assert sum(ann.quote in changed for ann in annotations) >= len(annotations) // 2
+    assert [p.annotation.quote for p in place(changed, annotations) if p.anchor] == []
+
+
+def test_highlights_of_a_paragraph_marked_as_furniture_go_with_it() -> None:
+    key = paragraphs(120)[0]
+    lo, hi = span_of(key)
+    inside = annotate(spans_in(lo, hi, (2, 4), 25, seed=3) + spans_in(lo, hi, (5, 80), 25, seed=4))
+    changed = without(key, hide=True)
+    assert block(DOC, key).text not in changed
+    assert sum(ann.quote in changed for ann in inside) >= 10  # look-alikes elsewhere
+    assert [p.annotation.quote for p in place(changed, inside) if p.anchor] == []
+    # The paragraphs before and after it keep their highlights, even right at the edge.
+    keys = list(CLEAN.starts)
+    for near in (keys[keys.index(key) - 1], keys[keys.index(key) + 1]):
+        a, b = span_of(near)
+        spans = [(b - 3, b), (a, a + 2), *spans_in(a, b, (2, 4), 10, seed=5)]
+        moved = changed.index(block(DOC, near).text) - a
+        for p, (start, end) in zip(place(changed, annotate(spans)), spans, strict=True):
+            assert p.anchor is not None, p.annotation.quote
+            assert (p.anchor.start, p.anchor.end) == (start + moved, end + moved)
+
+
+def test_repeated_quote_whose_context_cannot_tell_the_places_apart_is_refused() -> None:
+    # An edited copy prints a paragraph twice and adds a line on top, so nothing is where
+    # it was: a quote in the middle of that paragraph has two places with the same context.
+    key = paragraphs(120)[0]
+    lo, hi = span_of(key)
+    changed = "编者按：本文有删改。\n\n" + TEXT[:hi] + "\n\n" + TEXT[lo:]
+    for ann in annotate([(lo + 50, lo + 53), (lo + 50, lo + 70)]):
+        assert anchor(changed, ann.selector) is None, ann.quote
+
+
+def test_unique_quotes_survive_both_neighbours_deleted() -> None:
+    # A whole short paragraph whose neighbours were both deleted: its context changed on
+    # both sides, but it occurs once. A 2-character quote within it has its context there.
+    key = paragraphs(40, 80)[0]
+    keys = list(CLEAN.starts)
+    before, after = keys[keys.index(key) - 1], keys[keys.index(key) + 1]
+    lo, hi = span_of(key)
+    doc = copy.deepcopy(DOC)
+    art = doc.articles[key[0]]
+    for k in sorted((before[1], after[1]), reverse=True):
+        if k < len(art.head):
+            del art.head[k]
+        else:
+            del art.blocks[k - len(art.head)]
+    changed = clean_text(doc).text
+    whole, short = annotate([(lo, hi), (lo + 20, lo + 22)])
+    assert changed.count(whole.quote) == 1
+    moved = changed.index(whole.quote) - lo
+    for ann, (start, end) in ((whole, (lo, hi)), (short, (lo + 20, lo + 22))):
+        found = anchor(changed, ann.selector)
+        assert found is not None, ann.quote
+        assert (found.start, found.end) == (start + moved, end + moved)
+        assert THRESHOLDS.min_confidence <= found.confidence <= 1
+
+
+def test_articles_in_another_order_keep_their_highlights() -> None:
+    doc = copy.deepcopy(DOC)
+    doc.articles.reverse()
+    changed = clean_text(doc).text
+    rule = f"\n\n{ARTICLE_RULE}\n\n"
+    articles = TEXT.rstrip("\n").split(rule)
+    starts = [TEXT.index(article) for article in articles]
+    end = len(TEXT) - 80
+    spans = spans_in(0, end, (2, 4), 40, seed=6) + spans_in(0, end, (5, 80), 40, seed=7)
+    for p, (start, stop) in zip(place(changed, annotate(spans)), spans, strict=True):
+        quote = p.annotation.quote
+        home = [
+            (at, article)
+            for at, article in zip(starts, articles, strict=True)
+            if at <= start and stop <= at + len(article)
+        ]
+        if not home:  # it ran on into the next article, which is no longer next
+            assert p.anchor is None or squeeze(changed[p.anchor.start : p.anchor.end]) in squeeze(
+                quote
+            )
+            continue
+        at, article = home[0]
+        moved = changed.index(article) - at
+        assert p.anchor is not None, quote
+        assert (p.anchor.start, p.anchor.end) == (start + moved, stop + moved), quote
+
+
+def test_unchanged_page_anchors_with_full_confidence() -> None:
+    spans = spans_in(0, len(TEXT), (2, 80), 50, seed=8)
+    for p, (start, end) in zip(place(TEXT, annotate(spans)), spans, strict=True):
+        assert p.anchor is not None and p.anchor[:3] == (start, end, "position")
+        assert p.anchor.confidence == 1.0
+
+
+def test_measurement_on_a_reduced_set_places_nothing_wrong() -> None:
+    tallies = measure(QUICK)
+    for variant in VARIANTS:
+        tally = tallies[(variant, "short")] + tallies[(variant, "long")]
+        assert tally.total > 0, variant
+        assert tally.wrong == 0, (variant, tally)
+        assert tally.right >= 0.99 * tally.exist, (variant, tally)
+    assert sum(tallies.values(), Tally()).exist > 0
