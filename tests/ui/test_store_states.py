@@ -190,3 +190,20 @@ def test_a_read_only_data_folder_shows_and_exports_annotations(
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
         win.actions_by_key["export_annotations"].trigger()
         assert made.quote in out.read_text(encoding="utf-8")
+
+
+def test_a_named_pipe_or_a_device_is_refused_and_the_next_page_opens(
+    qtbot, tmp_path: Path
+) -> None:
+    import os
+
+    pipe = tmp_path / "page.txt"
+    os.mkfifo(pipe)  # no writer: reading it would wait for ever
+    win = window(qtbot)
+    for path, what in ((pipe, "named pipe"), (Path("/dev/zero"), "device")):
+        with qtbot.waitSignal(win.load_failed, timeout=30000) as failed:
+            win.open_path(path)
+        assert what in failed.args[1] and "\n" not in failed.args[1]
+    # The loader is free: the next page opens.
+    with qtbot.waitSignal(win.document_shown, timeout=30000):
+        win.open_path(sample_pages()[1])
