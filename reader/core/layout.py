@@ -1,0 +1,768 @@
+"""Reading order of an OCR page from the geometry of its lines.
+
+A recursive XY-cut: a region is cut at gutters (vertical whitespace that runs its whole
+height) into columns read left to right, or, where something spans the gutters (a
+headline over several columns), at horizontal whitespace into bands read top to bottom.
+Bands whose columns line up are kept together, so the rows of a multi-column article do
+not become bands of their own; a headline set beside columns that run on under it does not
+keep them apart. What the cut leaves undivided is a column, read line by line.
+
+Some lines take no part in finding the cuts:
+- noise: boxes of one or two characters (ornaments, stray marks, dirt in a gutter), placed
+  afterwards in the column nearest to their centre;
+- straddlers: body-sized lines much wider than the usual line of their region, which is
+  what PaddleOCR makes when it merges the lines of two to four columns into one box. A
+  gutter is cut through them as long as fewer of them cross it than lines respect it on
+  either side, and each goes to the column that holds its left edge (`Placed.straddles`).
+Gutters need not be clean: boxes padded by the OCR program touch or overlap across a
+narrow gutter, so a gutter is the low point of the count of lines covering each x, and a
+body line that only juts into it does not block it. Lines set larger than the body
+(headlines, bylines) do block it, and where no whitespace parts them from the columns
+(skewed, touching boxes), the region is cut above and below them.
+
+Vertical text (boxes taller than wide) reads top to bottom, its columns right to left; a
+page that is mostly vertical is read in a frame turned a quarter turn, where the same cuts
+apply. A page's skew, measured from the lines' quadrilaterals, is turned back first.
+
+Where the file carries a reading order (PAGE ReadingOrder, ALTO block order), it is kept,
+unless it is plainly the OCR program's row-by-row order, which jumps between columns far
+more often than any column-wise reading would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from reader.core.ocr import Box, OcrLine, OcrPage
+
+# Line boxes are measured this share of their height narrower on each side when looking
+# for gutters: PaddleOCR pads its boxes so that the lines of neighbouring columns can
+# touch or overlap by a few pixels across a narrow gutter.
+SHRINK = 0.4
+# A gutter is at least this many body-line heights wide, between the narrowed boxes.
+GUTTER = 0.1
+# A line is set larger than the body (a headline, a subhead, a byline) when its characters
+# are this much wider than the body's, or it is this much taller than a body line. Only
+# lines of body size can be straddlers.
+LARGER_PITCH = 1.3
+LARGER_HEIGHT = 2.2
+# A body-sized line this many times as wide as the usual line of its region may be one
+# that merged the lines of several columns.
+WIDE = 1.5
+# A column of headlines alone is cut off the region only where it runs down this share of
+# the region's height.
+SIDE = 2 / 3
+# A gutter may be crossed by up to this share of the lines of its busiest column.
+VALLEY = 0.15
+# Columns of two bands are one where they overlap by more than this many body-line
+# heights (or a quarter of the narrower): lines jut into a gutter by less.
+OVERLAP = 2.0
+# Boxes overlap their neighbours above and below by this share of their height before
+# the rows they are in count as touching: line boxes of one column often overlap a little.
+ROW_OVERLAP = 0.15
+# The file's order jumps between columns at least this often (per pair of consecutive
+# lines) before it counts as row-by-row.
+INTERLEAVED_SHARE = 0.2
+# Skew (degrees) below which the page is taken as straight, and beyond which the measured
+# angle is more likely rotated text than a skewed scan.
+SKEW_MIN = 0.1
+SKEW_MAX = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column as the cut found it. `pitch` is the median distance between the centres
+    of consecutive lines (None for a column of one line)."""
+
+    box: Box
+    pitch: float | None
+    vertical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A line in reading order: `index` is its position in the page's lines, `column`
+    its column in `PageOrder.columns`, `box` its box in the layout's (deskewed) frame,
+    where the column boxes are too."""
+
+    line: OcrLine
+    index: int
+    column: int
+    box: Box
+    noise: bool = False
+    straddles: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageOrder:
+    """The page's lines in reading order and what was decided on the way.
+
+    `source` is "file" where the file's own reading order was kept and "geometry" where
+    the lines were ordered from their positions. `file_interleaved` says the file's order
+    runs row by row across columns (whatever `source` is): plain text exported in that
+    order mixes the columns' sentences. `skew` is the angle (degrees, clockwise) the page
+    was turned back by before measuring.
+    """
+
+    placed: tuple[Placed, ...]
+    columns: tuple[Column, ...]
+    source: str
+    file_interleaved: bool
+    skew: float = 0.0
+
+    @property
+    def lines(self) -> list[OcrLine]:
+        return [p.line for p in self.placed]
+
+
+class _Item:
+    __slots__ = (
+        "chars",
+        "h",
+        "hard",
+        "index",
+        "noise",
+        "straddles",
+        "sx0",
+        "sx1",
+        "vertical",
+        "w",
+        "x0",
+        "x1",
+        "y0",
+        "y1",
+    )
+
+    def __init__(self, index: int, box: Box, line: OcrLine) -> None:
+        self.index = index
+        self.chars = len("".join(line.text.split()))
+        vertical = line.vertical
+        self.hard = False
+        self.x0, self.y0, self.x1, self.y1 = box.x0, box.y0, box.x1, box.y1
+        self.w = box.x1 - box.x0
+        self.h = box.y1 - box.y0
+        self.vertical = vertical
+        self.noise = False
+        self.straddles = False
+        self.sx0 = self.sx1 = 0.0
+
+    def narrow(self) -> None:
+        margin = SHRINK * min(self.w, self.h)
+        self.sx0, self.sx1 = self.x0 + margin, self.x1 - margin
+
+    @property
+    def pitch(self) -> float:
+        """Width per character along the line."""
+        return (self.h if self.vertical else self.w) / max(self.chars, 1)
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def reading_order(page: OcrPage) -> PageOrder:
+    """The page's lines in reading order, with their columns."""
+    lines = page.lines
+    if not lines:
+        return PageOrder((), (), "file" if page.order_given else "geometry", False)
+    skew = _skew(lines)
+    boxes = [_turn(line, skew) for line in lines]
+    items = [_Item(i, box, line) for i, (line, box) in enumerate(zip(lines, boxes, strict=True))]
+    upright = sum(1 for it in items if it.vertical) * 2 > len(items)
+    if upright:
+        # Vertical text: a quarter turn makes its columns rows, read top (right) first.
+        for it in items:
+            it.x0, it.y0, it.x1, it.y1 = it.y0, -it.x1, it.y1, -it.x0
+            it.w, it.h = it.h, it.w
+            it.vertical = not it.vertical
+    body = _body_height(items)
+    pitches = [it.pitch for it in items if not it.vertical and it.chars >= 4]
+    pitch = median(pitches) if pitches else body
+    for it in items:
+        it.narrow()
+        it.noise = it.chars <= 2 or max(it.w, it.h) < 0.5 * body
+        it.hard = (
+            it.vertical
+            or it.h > LARGER_HEIGHT * body
+            or (it.chars >= 3 and it.pitch > LARGER_PITCH * pitch)
+        )
+    core = [it for it in items if not it.noise]
+    if not core:
+        for it in items:
+            it.noise = False
+        core = items
+    leaves = _cut(core, body)
+    _place_rest(leaves, [it for it in items if it.noise], body)
+    leaves = [_sort_leaf(leaf, body) for leaf in leaves]
+
+    leaf_of = [0] * len(items)
+    for number, leaf in enumerate(leaves):
+        for it in leaf:
+            leaf_of[it.index] = number
+    interleaved = _interleaved(items, leaf_of, len(leaves))
+    if page.order_given and not interleaved:
+        order = list(range(len(items)))
+        source = "file"
+    else:
+        order = [it.index for leaf in leaves for it in leaf]
+        source = "geometry"
+    # Columns are numbered in the order the reading first enters them.
+    number_of: dict[int, int] = {}
+    for index in order:
+        number_of.setdefault(leaf_of[index], len(number_of))
+    columns: list[Column] = [Column(Box(0, 0, 0, 0), None, False)] * len(leaves)
+    for leaf_number, leaf in enumerate(leaves):
+        columns[number_of[leaf_number]] = _column(leaf, upright, body)
+    placed = tuple(
+        Placed(
+            line=lines[index],
+            index=index,
+            column=number_of[leaf_of[index]],
+            box=_frame_box(items[index], upright),
+            noise=items[index].noise,
+            straddles=items[index].straddles,
+        )
+        for index in order
+    )
+    return PageOrder(placed, tuple(columns), source, interleaved, skew)
+
+
+# --- frame ------------------------------------------------------------------------------
+
+
+def _skew(lines: Sequence[OcrLine]) -> float:
+    """The median slope (degrees, clockwise) of the long edges of wide quadrilaterals."""
+    angles = []
+    for line in lines:
+        quad = line.quad
+        if quad is None or len(quad) != 4 or line.vertical:
+            continue
+        if line.box.width < 3 * line.box.height:
+            continue
+        dx = dy = longest = 0.0
+        for k in range(4):
+            ex = quad[(k + 1) % 4][0] - quad[k][0]
+            ey = quad[(k + 1) % 4][1] - quad[k][1]
+            if ex * ex + ey * ey > longest:
+                dx, dy, longest = ex, ey, ex * ex + ey * ey
+        angle = (math.degrees(math.atan2(dy, dx)) + 90) % 180 - 90
+        if abs(angle) <= SKEW_MAX:
+            angles.append(angle)
+    if len(angles) < 3:
+        return 0.0
+    skew = median(angles)
+    return skew if abs(skew) >= SKEW_MIN else 0.0
+
+
+def _turn(line: OcrLine, skew: float) -> Box:
+    if not skew:
+        return line.box
+    box = line.box
+    points = line.quad or ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
+    a = math.radians(skew)
+    cos, sin = math.cos(a), math.sin(a)
+    xs = [x * cos + y * sin for x, y in points]
+    ys = [y * cos - x * sin for x, y in points]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def _frame_box(it: _Item, upright: bool) -> Box:
+    if upright:
+        return Box(-it.y1, it.x0, -it.y0, it.x1)
+    return Box(it.x0, it.y0, it.x1, it.y1)
+
+
+def _body_height(items: Sequence[_Item]) -> float:
+    heights = [it.h for it in items if not it.vertical and it.h > 0]
+    if not heights:
+        heights = [min(it.w, it.h) for it in items if min(it.w, it.h) > 0]
+    return median(heights) if heights else 1.0
+
+
+# --- the cut ----------------------------------------------------------------------------
+
+
+def _cut(items: list[_Item], body: float) -> list[list[_Item]]:
+    """Leaves (columns) in reading order."""
+    if not items:
+        return []
+    leaves: list[list[_Item]] = []
+    stack = [items]
+    while stack:
+        region = stack.pop()
+        parts = _split(region, body) if len(region) > 1 else None
+        if parts is None:
+            leaves.append(region)
+        else:
+            stack.extend(reversed(parts))
+    return leaves
+
+
+def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
+    """The region's parts in reading order, or None where it is one column.
+
+    Body-sized lines much wider than the region's usual line are possible straddlers:
+    they neither make nor block a cut, and go with their left edge. Gutters are looked
+    for between the other body-sized lines; the region is cut at those that no larger
+    line (a headline) runs across, else into bands.
+    """
+    plain = [it for it in region if not it.hard]
+    usual = median(it.w for it in plain) if plain else 0.0
+    wide = {
+        it.index for it in plain if it.w >= WIDE * usual and it.w >= 6 * body and len(plain) > 2
+    }
+    structural = [it for it in region if it.index not in wide]
+    lines = [it for it in structural if not it.hard] or structural or region
+    larger = [it for it in structural if it.hard]
+    cuts = []
+    blockers: list[_Item] = []
+    for at in _gutters(lines, larger, body):
+        left = sum(1 for it in lines if it.xc < at)
+        right = len(lines) - left
+        straddlers = sum(1 for it in region if it.index in wide and it.sx0 < at < it.sx1)
+        if straddlers > min(left, right):
+            continue
+        across = [it for it in structural if _blocks(it, at, body)]
+        if across:
+            blockers.extend(across)
+        else:
+            cuts.append(at)
+    if cuts:
+        parts = _columns(region, cuts, wide)
+        # A column of headlines alone beside part of the region (a vertical headline beside
+        # a story in the lower half) goes with that part where the region is in bands.
+        top, bottom = min(it.y0 for it in region), max(it.y1 for it in region)
+        if any(
+            all(it.hard for it in part)
+            and max(it.y1 for it in part) - min(it.y0 for it in part) < SIDE * (bottom - top)
+            for part in parts
+        ):
+            groups, _ = _band_groups(region, wide, body, lenient=False)
+            if len(groups) > 1:
+                return groups
+        return _read_across(parts, cuts, wide)
+    groups, lenient = _band_groups(region, wide, body, lenient=True)
+    if len(groups) == 1 and lenient:
+        groups, _ = _band_groups(region, wide, body, lenient=False)
+    if len(groups) > 1:
+        return groups
+    if blockers:
+        return _around(region, blockers, body)
+    return None
+
+
+def _around(region: list[_Item], blockers: list[_Item], body: float) -> list[list[_Item]] | None:
+    """The region cut above and below the topmost lines that run across its gutters,
+    where no horizontal whitespace parts them from the columns (skewed or touching
+    boxes): those lines and any beside them, what is above, what is below."""
+    blockers = sorted(blockers, key=lambda it: it.yc)
+    top = bottom = blockers[0].yc
+    for it in blockers[1:]:
+        if it.yc - bottom > 3 * body:
+            break
+        bottom = it.yc
+    lo, hi = top - 0.5 * body, bottom + 0.5 * body
+    parts = [
+        [it for it in region if it.yc < lo],
+        [it for it in region if lo <= it.yc <= hi],
+        [it for it in region if it.yc > hi],
+    ]
+    parts = [part for part in parts if part]
+    return parts if len(parts) > 1 else None
+
+
+def _blocks(it: _Item, at: float, body: float) -> bool:
+    """Whether a line runs across a gutter: far into both sides, unlike a line of one
+    column that juts into the next or a line merged with a scrap of the next one."""
+    reach = min(at - it.sx0, it.sx1 - at)
+    return reach > 2 * body and (it.hard or reach > 0.3 * (it.sx1 - it.sx0))
+
+
+def _gutters(items: Sequence[_Item], larger: Sequence[_Item], body: float) -> list[float]:
+    """Where vertical whitespace runs down between the items' narrowed boxes.
+
+    Few lines may reach into it: a line's end juts out here and there, and the lines of
+    two columns can overlap by more than the boxes' padding. A gutter is the lowest point
+    of a stretch that no more than a few lines cover, with more on either side; where a
+    larger line (a headline) sits in the stretch, on either side of it. Beyond the lines,
+    a stretch is a margin unless larger lines stand in it.
+    """
+    events = sorted([(it.sx0, 1) for it in items] + [(it.sx1, -1) for it in items])
+    steps: list[tuple[float, float, int]] = []  # (from, to, lines covering)
+    count = 0
+    for (x, change), (following, _) in itertools.pairwise(events):
+        count += change
+        if following > x:
+            steps.append((x, following, count))
+    if not steps:
+        return []
+    lo = min([steps[0][0], *(it.sx0 for it in larger)])
+    hi = max([steps[-1][1], *(it.sx1 for it in larger)])
+    if lo < steps[0][0]:
+        steps.insert(0, (lo, steps[0][0], 0))
+    if hi > steps[-1][1]:
+        steps.append((steps[-1][1], hi, 0))
+    few = int(VALLEY * max(c for _, _, c in steps))
+    gutters: list[float] = []
+    stretch: list[tuple[float, float, int]] = []
+    for step in [*steps, (hi, hi, few + 1)]:
+        if step[2] <= few:
+            stretch.append(step)
+            continue
+        if stretch:
+            gutters.extend(_lowest(stretch, larger, body, lo, hi))
+        stretch = []
+    return gutters
+
+
+def _lowest(
+    stretch: list[tuple[float, float, int]],
+    larger: Sequence[_Item],
+    body: float,
+    lo: float,
+    hi: float,
+) -> list[float]:
+    """The middle of the widest least-covered step of each part of the stretch that no
+    larger line covers and that has something on either side."""
+    a, b = stretch[0][0], stretch[-1][1]
+    if b - a < GUTTER * body:
+        return []
+    covered = _segments([(it.sx0, it.sx1) for it in larger if it.sx0 < b and it.sx1 > a], 0.0)
+    free: list[Span] = []
+    start = a
+    for c0, c1 in covered:
+        if c0 > start:
+            free.append((start, c0))
+        start = max(start, c1)
+    if start < b:
+        free.append((start, b))
+    out = []
+    for f0, f1 in free or [(a, b)]:
+        if f0 <= lo or f1 >= hi:
+            continue  # a margin
+        clipped = [(max(s0, f0), min(s1, f1), c) for s0, s1, c in stretch if s1 > f0 and s0 < f1]
+        if not clipped or clipped[-1][1] - clipped[0][0] < GUTTER * body:
+            continue
+        low = min(c for _, _, c in clipped)
+        best = max((s for s in clipped if s[2] == low), key=lambda s: s[1] - s[0])
+        out.append((best[0] + best[1]) / 2)
+    return out
+
+
+def _columns(region: list[_Item], cuts: list[float], wide: set[int]) -> list[list[_Item]]:
+    """The region cut at the gutters, left to right. A line goes with its centre, a
+    straddler with its left edge."""
+    parts: list[list[_Item]] = [[] for _ in range(len(cuts) + 1)]
+    for it in region:
+        anchor = it.sx0 if it.index in wide else it.xc
+        parts[bisect_right(cuts, anchor)].append(it)
+    return [part for part in parts if part]
+
+
+def _read_across(parts: list[list[_Item]], cuts: list[float], wide: set[int]) -> list[list[_Item]]:
+    """Columns left to right, but columns of vertical text right to left; straddlers
+    marked."""
+    for it in itertools.chain.from_iterable(parts):
+        if it.index in wide:
+            part = bisect_right(cuts, it.sx0)
+            if part < len(cuts) and it.sx1 > cuts[part]:
+                it.straddles = True
+    ordered: list[list[_Item]] = []
+    run: list[list[_Item]] = []
+    for column in parts:
+        if all(it.vertical for it in column):
+            run.append(column)
+            continue
+        ordered.extend(reversed(run))
+        run = []
+        ordered.append(column)
+    ordered.extend(reversed(run))
+    return ordered
+
+
+Span = tuple[float, float]
+
+
+def _overlaps(a: Span, b: Span, body: float) -> bool:
+    """Whether two x-ranges share a good part of the narrower one: more than a line's end
+    jutting out can account for."""
+    a0, a1 = a
+    b0, b1 = b
+    shared = (a1 if a1 < b1 else b1) - (a0 if a0 > b0 else b0)
+    if shared <= 0:
+        return False
+    narrower = a1 - a0 if a1 - a0 < b1 - b0 else b1 - b0
+    return shared > OVERLAP * body or shared > 0.25 * narrower
+
+
+class _Band:
+    """Rows of a region between two horizontal gaps, and the x-ranges (columns) its
+    lines occupy, straddlers aside, each marked where it holds only larger lines."""
+
+    __slots__ = ("body", "columns", "heading", "items", "larger")
+
+    def __init__(self, items: list[_Item], wide: set[int], body: float) -> None:
+        self.items = items
+        self.body = body
+        if len(items) == 1:  # most bands inside a column: one line
+            it = items[0]
+            alone = it.index not in wide
+            self.columns = [(it.sx0, it.sx1)] if alone else []
+            self.larger = [it.hard] if alone else []
+            self.heading = alone and it.hard
+            return
+        structural = [it for it in items if it.index not in wide]
+        self.columns = _segments([(it.sx0, it.sx1) for it in structural], GUTTER * body)
+        plain = [(it.sx0, it.sx1) for it in structural if not it.hard]
+        self.larger = [not any(_overlaps(c, p, body) for p in plain) for c in self.columns]
+        self.heading = any(it.hard for it in structural)
+
+    def crossing(self, other: _Band) -> list[int]:
+        """The other's columns that run across two of these, or (headlines) across one
+        and into the gutters on both sides of it."""
+        out = []
+        body = self.body
+        for k, theirs in enumerate(other.columns):
+            hits = []
+            for j, mine in enumerate(self.columns):
+                if mine[0] >= theirs[1]:
+                    break  # the columns are in order along the line
+                if _overlaps(mine, theirs, body):
+                    hits.append(j)
+                    if len(hits) > 1:
+                        break
+            if len(hits) > 1:
+                out.append(k)
+            elif hits and other.larger[k] and not self.larger[hits[0]]:
+                mine = self.columns[hits[0]]
+                if theirs[0] < mine[0] - body and theirs[1] > mine[1] + body:
+                    out.append(k)
+        return out
+
+    def fits(self, other: _Band, lenient: bool = False) -> bool:
+        """Whether the other's columns line up with these. Leniently, a headline beside
+        columns that go on (the other's lines run on under it) does not keep them apart."""
+        if len(self.columns) == len(other.columns) == 1 and not (self.larger[0] or other.larger[0]):
+            return True  # one column under another: the commonest case by far
+        if self.crossing(other):
+            return False
+        crossed = other.crossing(self)
+        if not crossed:
+            return True
+        if not lenient or not all(self.larger[k] for k in crossed):
+            return False
+        return any(
+            not self.larger[k]
+            and sum(1 for theirs in other.columns if _overlaps(mine, theirs, self.body)) == 1
+            for k, mine in enumerate(self.columns)
+        )
+
+    def add(self, other: _Band) -> None:
+        self.items.extend(other.items)
+        if len(self.columns) == 1 and len(other.columns) == 1:
+            (a0, a1), (b0, b1) = self.columns[0], other.columns[0]
+            if _overlaps((a0, a1), (b0, b1), self.body):
+                self.columns = [(min(a0, b0), max(a1, b1))]
+                self.larger = [self.larger[0] and other.larger[0]]
+                self.heading = self.heading and other.heading
+                return
+        # A headline's range gives way to the columns that run on under it.
+        crossed = set(other.crossing(self))
+        columns = [
+            (column, larger)
+            for k, (column, larger) in enumerate(zip(self.columns, self.larger, strict=True))
+            if k not in crossed
+        ]
+        for theirs, larger in zip(other.columns, other.larger, strict=True):
+            match = next(
+                (k for k, (mine, _) in enumerate(columns) if _overlaps(mine, theirs, self.body)),
+                None,
+            )
+            if match is None:
+                columns.append((theirs, larger))
+            else:
+                mine, was = columns[match]
+                columns[match] = (
+                    (min(mine[0], theirs[0]), max(mine[1], theirs[1])),
+                    was and larger,
+                )
+        columns.sort()
+        self.columns = [c for c, _ in columns]
+        self.larger = [larger for _, larger in columns]
+        self.heading = self.heading and other.heading
+
+
+def _segments(spans: list[Span], gutter: float) -> list[Span]:
+    merged: list[Span] = []
+    for x0, x1 in sorted(spans):
+        if merged and x0 - merged[-1][1] < gutter:
+            if x1 > merged[-1][1]:
+                merged[-1] = (merged[-1][0], x1)
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+def _band_groups(
+    region: list[_Item], wide: set[int], body: float, lenient: bool
+) -> tuple[list[list[_Item]], bool]:
+    """The region cut at horizontal whitespace into bands, and consecutive bands whose
+    columns line up joined again; and whether leniency joined any."""
+    bands = [_Band(items, wide, body) for items in _rows(region)]
+    if len(bands) == 1:
+        return [region], False
+    used = False
+    groups: list[_Band] = [bands[0]]
+    for number, band in enumerate(bands[1:], start=1):
+        group = groups[-1]
+        following = bands[number + 1] if number + 1 < len(bands) else None
+        if group.fits(band):
+            joined = True
+        elif lenient and group.fits(band, lenient=True):
+            joined = used = True
+        else:
+            joined = False
+        if joined:
+            # Text right under a headline belongs with the columns that follow it when
+            # those do not fit under the headline themselves.
+            if (
+                group.heading
+                and not band.heading
+                and following is not None
+                and not group.fits(following)
+            ):
+                groups.append(band)
+            else:
+                group.add(band)
+            continue
+        # One row that splits where the group does not (a label beside its text) stays
+        # in the group when the row after it fits the group again.
+        if (
+            not group.crossing(band)
+            and following is not None
+            and group.fits(following)
+            and max(it.y1 for it in band.items) - min(it.y0 for it in band.items) <= 2 * body
+        ):
+            group.add(band)
+            continue
+        groups.append(band)
+    return [group.items for group in groups], used
+
+
+def _rows(region: list[_Item]) -> list[list[_Item]]:
+    """The region split at horizontal whitespace, top to bottom."""
+    ordered = sorted(region, key=lambda it: it.y0 + ROW_OVERLAP * it.h)
+    rows: list[list[_Item]] = [[ordered[0]]]
+    reach = ordered[0].y1 - ROW_OVERLAP * ordered[0].h
+    for it in ordered[1:]:
+        top = it.y0 + ROW_OVERLAP * it.h
+        if top > reach:
+            rows.append([])
+        rows[-1].append(it)
+        reach = max(reach, it.y1 - ROW_OVERLAP * it.h)
+    return rows
+
+
+# --- placing the rest and ordering a column ----------------------------------------------
+
+
+def _place_rest(leaves: list[list[_Item]], rest: list[_Item], body: float) -> None:
+    """Put noise in the leaf nearest its centre and straddlers in the leaf that holds
+    their left edge."""
+    if not rest:
+        return
+    if not leaves:
+        leaves.append([])
+        leaves[0].extend(rest)
+        return
+    frames = [
+        (
+            min(it.x0 for it in leaf),
+            min(it.y0 for it in leaf),
+            max(it.x1 for it in leaf),
+            max(it.y1 for it in leaf),
+        )
+        for leaf in leaves
+    ]
+    for it in rest:
+        if it.straddles:
+            x, y = it.x0 + min(body, it.w / 4), it.yc
+        else:
+            x, y = it.xc, it.yc
+        best = min(
+            range(len(frames)),
+            key=lambda k: math.hypot(
+                max(frames[k][0] - x, 0.0, x - frames[k][2]),
+                max(frames[k][1] - y, 0.0, y - frames[k][3]),
+            ),
+        )
+        leaves[best].append(it)
+
+
+def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
+    """A column's lines in reading order: rows top to bottom, left to right within a
+    row; lines of vertical text right to left, each top to bottom."""
+    if sum(1 for it in leaf if it.vertical and not it.noise) * 2 > len(leaf):
+        ordered = sorted(leaf, key=lambda it: -it.xc)
+        return _runs(ordered, lambda it: -it.xc, lambda it: it.w, lambda it: it.y0)
+    ordered = sorted(leaf, key=lambda it: it.yc)
+    return _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+
+
+def _runs(
+    ordered: list[_Item],
+    across: Callable[[_Item], float],
+    size: Callable[[_Item], float],
+    along: Callable[[_Item], float],
+) -> list[_Item]:
+    """Items sorted by `across` regrouped into runs of the same row (positions closer
+    than half the smaller size), each run sorted by `along`."""
+    out: list[_Item] = []
+    run: list[_Item] = []
+    for it in ordered:
+        if run and across(it) - across(run[0]) >= 0.5 * min(size(it), size(run[0])):
+            out.extend(sorted(run, key=along))
+            run = []
+        run.append(it)
+    out.extend(sorted(run, key=along))
+    return out
+
+
+def _column(leaf: list[_Item], upright: bool, body: float) -> Column:
+    core = [it for it in leaf if not it.noise] or leaf
+    x0 = min(it.x0 for it in core)
+    # A straddler's right end lies in the next column: the column ends where its own
+    # lines do.
+    own = [it for it in core if not it.straddles] or core
+    x1 = max(it.x1 for it in own)
+    y0 = min(it.y0 for it in core)
+    y1 = max(it.y1 for it in core)
+    vertical = sum(1 for it in core if it.vertical) * 2 > len(core)
+    if upright:
+        box = Box(-y1, x0, -y0, x1)
+        vertical = not vertical
+    else:
+        box = Box(x0, y0, x1, y1)
+    centres = [it.xc if vertical != upright else it.yc for it in core]
+    steps = [abs(b - a) for a, b in itertools.pairwise(centres) if abs(b - a) > 0.3 * body]
+    return Column(box, median(steps) if steps else None, vertical)
+
+
+def _interleaved(items: Sequence[_Item], leaf_of: Sequence[int], leaves: int) -> bool:
+    """Whether the file's order jumps between columns far more often than reading column
+    by column would."""
+    sequence = [leaf_of[it.index] for it in items if not it.noise]
+    pairs = len(sequence) - 1
+    if pairs < 2:
+        return False
+    jumps = sum(1 for a, b in itertools.pairwise(sequence) if a != b)
+    return jumps >= max(4, 2 * (leaves - 1) + 2) and jumps >= INTERLEAVED_SHARE * pairs

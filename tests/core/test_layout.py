@@ -1,0 +1,250 @@
+"""Reading order from line geometry: properties on real pages, exact orders on built ones."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from reader.core.layout import PageOrder, reading_order
+from reader.core.ocr import Box, OcrLine, OcrPage, read
+from tests import ocrformats as formats
+
+REAL = formats.real_page_paths()
+# Without the pages, one stand-in keeps the parametrised tests, skipped with the reason.
+PAGES = REAL or [formats.REAL_PAGES]
+needs_real = pytest.mark.skipif(
+    not REAL, reason=f"the real OCR pages are not in {formats.REAL_PAGES}"
+)
+
+# Built pages: body lines of 18 characters, 30 px a character, 32 px high, a line every
+# 45 px; columns 540 px wide with 40 px gutters.
+WIDTH, HEIGHT, PITCH, GUTTER = 540, 32, 45, 40
+FILL = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+
+
+def line(text: str, x0: float, y0: float, x1: float, y1: float, vertical: bool = False) -> OcrLine:
+    return OcrLine(text, Box(x0, y0, x1, y1), None, None, 0, None, vertical)
+
+
+def body(name: str, column: int, row: int, top: float, width: float = WIDTH) -> OcrLine:
+    """A body line named `name`, padded to the characters its width holds."""
+    x = column * (WIDTH + GUTTER)
+    text = (name + FILL)[: int(width // 30)]
+    return line(text, x, top + row * PITCH, x + width, top + row * PITCH + HEIGHT)
+
+
+def headline(columns: int) -> OcrLine:
+    """A headline three times the body's height, from the middle of the first column to
+    the middle of the last."""
+    return line("大字标题", WIDTH / 2, 0, (columns - 1) * (WIDTH + GUTTER) + WIDTH / 2, 3 * HEIGHT)
+
+
+def columns_page(columns: int, rows: int = 6, top: float = 150) -> tuple[list[OcrLine], list[str]]:
+    lines = [headline(columns)]
+    for column in range(columns):
+        lines += [body(f"{column}{row}", column, row, top) for row in range(rows)]
+    return lines, ["head"] + [f"{c}{r}" for c in range(columns) for r in range(rows)]
+
+
+def row_by_row(lines: list[OcrLine]) -> tuple[OcrLine, ...]:
+    """The lines in the order PaddleOCR writes them: top to bottom across the page."""
+    return tuple(sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)))
+
+
+def names(order: PageOrder) -> list[str]:
+    return ["head" if p.line.text == "大字标题" else p.line.text[:2] for p in order.placed]
+
+
+def page_of(lines: tuple[OcrLine, ...], given: bool = False) -> OcrPage:
+    return OcrPage(3000, 4000, lines, order_given=given)
+
+
+@pytest.mark.parametrize("columns", [2, 3, 4])
+def test_a_spanning_headline_comes_before_its_columns(columns: int) -> None:
+    lines, expected = columns_page(columns)
+    order = reading_order(page_of(row_by_row(lines)))
+    assert names(order) == expected
+    assert order.source == "geometry"
+    assert order.file_interleaved
+    body_columns = order.columns[1:] if len(order.columns) > columns else order.columns
+    assert [round(c.box.x0) for c in body_columns[-columns:]] == [
+        k * (WIDTH + GUTTER) for k in range(columns)
+    ]
+    assert body_columns[-1].pitch == PITCH
+
+
+def test_columns_under_a_headline_then_a_second_story_in_other_columns() -> None:
+    top, expected = columns_page(3, rows=5)
+    second = [line("第二篇大标题", 300, 600, 1500, 700)]
+    # four narrower columns under the second headline
+    narrow = 400
+    for column in range(4):
+        x = column * (narrow + GUTTER)
+        for row in range(5):
+            text = (f"n{column}{row}" + FILL)[: narrow // 30]
+            second.append(line(text, x, 740 + row * PITCH, x + narrow, 740 + row * PITCH + HEIGHT))
+    order = reading_order(page_of(row_by_row(top + second)))
+    got = [
+        p.line.text[:3] if p.line.text.startswith("n") else n
+        for p, n in zip(order.placed, names(order), strict=True)
+    ]
+    assert got == expected + ["第二"] + [f"n{c}{r}" for c in range(4) for r in range(5)]
+
+
+def test_lines_merged_across_a_gutter_do_not_stop_the_cut() -> None:
+    lines, _ = columns_page(3, rows=10)
+    merged_rows = (2, 5, 7)
+    kept = [
+        ln
+        for ln in lines
+        if not (ln.text[:1] in "01" and ln.text[1:2].isdigit() and int(ln.text[1]) in merged_rows)
+    ]
+    merged = [body(f"m{row}", 0, row, 150, width=2 * WIDTH + GUTTER) for row in merged_rows]
+    order = reading_order(page_of(row_by_row(kept + merged)))
+    expected = (
+        ["head"]
+        + [f"m{r}" if r in merged_rows else f"0{r}" for r in range(10)]
+        + [f"1{r}" for r in range(10) if r not in merged_rows]
+        + [f"2{r}" for r in range(10)]
+    )
+    assert names(order) == expected
+    assert {p.line.text[:2] for p in order.placed if p.straddles} == {"m2", "m5", "m7"}
+    # the merged lines end where their own column does
+    assert order.columns[1].box.x1 == WIDTH
+
+
+def test_noise_in_the_gutters_does_not_stop_the_cut() -> None:
+    lines, expected = columns_page(3, rows=8)
+    noise = []
+    for gutter in (1, 2):
+        x = gutter * (WIDTH + GUTTER) - GUTTER + 5
+        for row in (1, 4, 6):
+            y = 150 + row * PITCH
+            noise.append(line("福" if row % 2 else "·6", x, y, x + 30, y + 30))
+    order = reading_order(page_of(row_by_row(lines + noise)))
+    texts = [p.line.text for p in order.placed]
+    assert [n for n, p in zip(names(order), order.placed, strict=True) if not p.noise] == expected
+    assert sorted(texts) == sorted(ln.text for ln in lines + noise)
+    assert sum(p.noise for p in order.placed) == len(noise)
+
+
+def test_vertical_columns_read_right_to_left() -> None:
+    lines = []
+    expected = []
+    for block, top in enumerate((100, 800)):
+        for k in range(6):
+            x = 2000 - k * 60
+            text = f"{block}{k}" + FILL[:10]
+            lines.append(line(text, x, top, x + 40, top + 12 * 45, vertical=True))
+            expected.append(f"{block}{k}")
+    lines.append(line("一", 1500, 300, 1530, 330))  # a stray mark
+    order = reading_order(page_of(tuple(sorted(lines, key=lambda ln: ln.box.x0))))
+    assert [n for n, p in zip(names(order), order.placed, strict=True) if not p.noise] == expected
+    assert all(c.vertical for c in order.columns)
+
+
+def test_a_vertical_headline_beside_horizontal_columns() -> None:
+    lines, expected = columns_page(2, rows=8, top=0)
+    lines = lines[1:]
+    expected = expected[1:]
+    # two vertical headline lines at the right of the page, read right to left
+    lines.append(line("永远向前进" * 2, 1300, 0, 1360, 360, vertical=True))
+    lines.append(line("紧跟毛主席" * 2, 1400, 0, 1460, 360, vertical=True))
+    order = reading_order(page_of(row_by_row(lines)))
+    got = [
+        p.line.text[:5] if p.line.vertical else n
+        for p, n in zip(order.placed, names(order), strict=True)
+    ]
+    assert got == [*expected, "紧跟毛主席", "永远向前进"]
+
+
+def test_a_given_order_is_kept_unless_it_runs_row_by_row() -> None:
+    lines, expected = columns_page(3)
+    column_wise = reading_order(page_of(tuple(lines), given=True))
+    assert column_wise.source == "file" and not column_wise.file_interleaved
+    assert names(column_wise) == expected
+    # a reading order of its own that differs from the geometry is still the file's
+    odd = tuple(lines[7:13] + lines[:7] + lines[13:])
+    kept = reading_order(page_of(odd, given=True))
+    assert kept.source == "file"
+    assert [p.line for p in kept.placed] == list(odd)
+    rows = reading_order(page_of(row_by_row(lines), given=True))
+    assert rows.source == "geometry" and rows.file_interleaved
+    assert names(rows) == expected
+
+
+def test_an_empty_page_and_a_single_line() -> None:
+    assert reading_order(page_of(())).placed == ()
+    one = reading_order(page_of((body("00", 0, 0, 0),)))
+    assert [p.index for p in one.placed] == [0]
+    assert one.columns[0].pitch is None
+
+
+# --- real pages -----------------------------------------------------------------------------
+
+
+@needs_real
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem[:2])
+def test_real_pages_read_every_line_once_column_by_column(path: Path) -> None:
+    page = read(path.read_bytes()).pages[0]
+    order = reading_order(page)
+    assert sorted(p.index for p in order.placed) == list(range(len(page.lines)))
+    assert order.source == "geometry"
+    assert [p.column for p in order.placed] == sorted(p.column for p in order.placed)
+    for number, column in enumerate(order.columns):
+        placed = [p for p in order.placed if p.column == number]
+        assert placed, number
+        if column.vertical:
+            continue
+        lines = [p for p in placed if not p.noise and not p.line.vertical]
+        for above, below in itertools.pairwise(lines):
+            # down the column; lines side by side on one row go left to right
+            slack = 0.5 * min(above.box.height, below.box.height)
+            assert below.box.centre[1] >= above.box.centre[1] - slack, (above, below)
+    # the reading starts at the top: no line above the first one, which is in the top band
+    first = order.placed[0]
+    text = [p for p in order.placed if not p.noise]
+    assert not any(
+        p.box.y1 <= first.box.y0 and p.box.x0 < first.box.x1 and p.box.x1 > first.box.x0
+        for p in text
+    )
+    top = min(p.box.y0 for p in text)
+    bottom = max(p.box.y1 for p in text)
+    assert first.box.y0 - top <= 0.3 * (bottom - top)
+
+
+@needs_real
+def test_the_archive_order_of_multi_column_pages_interleaves_columns() -> None:
+    interleaved = {
+        p.stem[:2]: reading_order(read(p.read_bytes()).pages[0]).file_interleaved for p in REAL
+    }
+    # single-column pages (02, 03, 05) read fine in the file's order
+    assert not any(interleaved[k] for k in ("02", "03", "05") if k in interleaved)
+    assert all(interleaved[k] for k in ("06", "08", "12", "16", "17") if k in interleaved)
+
+
+@needs_real
+def test_a_page_reading_order_that_runs_row_by_row_gives_way_to_geometry(tmp_path: Path) -> None:
+    path = REAL[-1]  # three and four columns, often merged by the OCR
+    page = formats.load(path)
+    geometric = [p.index for p in reading_order(read(path.read_bytes()).pages[0]).placed]
+    file = tmp_path / "page.xml"
+    file.write_bytes(formats.page_xml(page, order=list(range(len(page)))))
+    as_written = reading_order(read(file.read_bytes()).pages[0])
+    assert as_written.source == "geometry" and as_written.file_interleaved
+    assert [p.index for p in as_written.placed] == geometric
+    file.write_bytes(formats.page_xml(page, order=geometric))
+    read_page = read(file.read_bytes()).pages[0]
+    kept = reading_order(read_page)
+    assert kept.source == "file"
+    assert [p.line.text for p in kept.placed] == [page.texts[i] for i in geometric]
+
+
+@pytest.mark.skipif(not formats.TRIBUNE.is_file(), reason=f"no {formats.TRIBUNE}")
+def test_the_alto_block_order_of_the_english_page_is_kept() -> None:
+    page = read(formats.TRIBUNE.read_bytes()).pages[0]
+    order = reading_order(page)
+    assert order.source == "file" and not order.file_interleaved
+    assert [p.index for p in order.placed] == list(range(len(page.lines)))
