@@ -11,9 +11,10 @@ from pathlib import Path
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import Placed
-from reader.core.decode import DecodeError
+from reader.core.decode import DecodeError, read_file
 from reader.core.document import load, load_stream
 from reader.core.export import explain, to_text
+from reader.core.model import Document
 from reader.store import paths, versions
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
@@ -37,9 +38,30 @@ def iter_pages(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            yield from ((p, path) for p in sorted(path.rglob("*.txt")) if p.is_file())
+            yield from ((p, path) for p in sorted(path.rglob("*")) if _is_page(p))
         else:
             yield path, None
+
+
+# Files of these kinds in a folder are pages when their content is OCR output with boxes
+# (an annotation export beside them is not).
+OCR_SUFFIXES = (".json", ".xml", ".hocr", ".html", ".htm")
+
+
+def _is_page(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return True
+    if suffix not in OCR_SUFFIXES:
+        return False
+    from reader.core import ocr  # lxml only when a folder holds such files
+
+    try:
+        return ocr.sniff(read_file(path)) is not None
+    except DecodeError:
+        return True  # named like OCR output: read as a page, and refused in one line
 
 
 def _targets(
@@ -107,7 +129,7 @@ def _export(args: argparse.Namespace) -> int:
     found_pages = list(iter_pages(args.paths))
     pages = [page for page, _root in found_pages]
     if not pages:
-        _fail("no .txt pages found in " + ", ".join(args.paths))
+        _fail("no pages (.txt or OCR output) found in " + ", ".join(args.paths))
         return EXIT_BAD_INPUT
     out = _output(args)
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
@@ -139,6 +161,8 @@ def _export(args: argparse.Namespace) -> int:
                 continue
             if args.explain:
                 data = explain(doc).encode("utf-8")
+            elif args.lines:
+                data = _lines(doc).encode(options.encoding)
             elif args.indent:
                 data = to_text(doc, indent=True).encode(options.encoding)
             else:
@@ -156,6 +180,12 @@ def _export(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     return EXIT_BAD_INPUT if failed else 0
+
+
+def _lines(doc: Document) -> str:
+    """The page's lines as a plain-text OCR export gives them: one a line, in reading
+    order (from the boxes for OCR output), without indents or blank lines."""
+    return "".join(line.strip() + "\n" for line in doc.source_lines if line.strip())
 
 
 def _open_store(args: argparse.Namespace) -> Store | None:
@@ -373,6 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--data-dir", help="the data folder to read annotations from")
     exp.add_argument(
         "--explain", action="store_true", help="print why each line was joined or split"
+    )
+    exp.add_argument(
+        "--lines",
+        action="store_true",
+        help="txt: the OCR lines in reading order, one a line, as a plain-text export of the "
+        "OCR program would give them (for OCR output with boxes)",
     )
     exp.set_defaults(func=_export)
 

@@ -328,26 +328,32 @@ def doc_starts(doc: Document) -> Counter:
 
 
 def real_report() -> None:
-    """Each labelled real page read as plain text: in the OCR file's own order (what a
-    plain export of PaddleOCR gives) and in the labelled reading order, beside the naive
+    """Each labelled real page read from its JSON (boxes: reading order, indents and type
+    sizes from geometry), and as plain text: in the OCR file's own order (what a plain
+    export of PaddleOCR gives) and in the labelled reading order, beside the naive
     baseline on the same text."""
     if not REAL_PAGES.is_dir():
         print(f"\nthe real pages are not beside the checkout ({REAL_PAGES})")
         return
+    widths = (6, 7, 9, 10, 14, 9, 7, 9)
     print(
-        f"\n{'real page (plain text)':<34} {'file order':>10} {'reading order':>14} "
-        f"{'baseline':>9} {'blocks':>7} {'articles':>9}"
+        f"\n{'real page':<34} {'JSON':>6} {'blocks':>7} {'articles':>9} {'file order':>10} "
+        f"{'reading order':>14} {'baseline':>9} {'blocks':>7} {'articles':>9}"
     )
-    totals = [Score(0, 0, 0) for _ in range(5)]
+    totals = [Score(0, 0, 0) for _ in widths]
     for name in real_names():
         gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
         page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
         boxes = [r["text"] for r in page["ocr_results"]]
         paras = gold_paragraphs(gold)
+        boxed = from_bytes((REAL_PAGES / gold["source"]).read_bytes(), name)
         file_order = from_bytes("\n".join(boxes).encode("utf-8"), name)
         text = "\n".join(real_lines(gold, boxes))
         doc = from_bytes(text.encode("utf-8"), name)
         scores = [
+            f1(doc_paragraphs(boxed), paras),
+            score_blocks(boxed, gold),
+            f1(doc_starts(boxed), gold_starts(gold)),
             f1(doc_paragraphs(file_order), paras),
             f1(doc_paragraphs(doc), paras),
             f1(baseline_paragraphs(text), paras),
@@ -355,15 +361,16 @@ def real_report() -> None:
             f1(doc_starts(doc), gold_starts(gold)),
         ]
         totals = [t + s for t, s in zip(totals, scores, strict=True)]
-        print(f"{name[:34]:<34} " + " ".join(f"{s.f1:{w}.3f}" for s, w in zip(
-            scores, (10, 14, 9, 7, 9), strict=True
-        )))  # fmt: skip
+        print(f"{name[:34]:<34} " + " ".join(
+            f"{s.f1:{w}.3f}" for s, w in zip(scores, widths, strict=True)
+        ))  # fmt: skip
     print(f"{'pooled':<34} " + " ".join(
-        f"{s.f1:{w}.3f}" for s, w in zip(totals, (10, 14, 9, 7, 9), strict=True)
+        f"{s.f1:{w}.3f}" for s, w in zip(totals, widths, strict=True)
     ))  # fmt: skip
     print(
-        "paragraph F1 in the file's order and in reading order, the naive baseline in reading "
-        "order; block F1 and article-start F1 in reading order"
+        "read from the JSON: paragraph, block and article-start F1; as plain text: paragraph "
+        "F1 in the file's order and in reading order, the naive baseline in reading order, "
+        "block and article-start F1 in reading order"
     )
 
 

@@ -6,7 +6,7 @@ import hashlib
 import os
 from typing import BinaryIO
 
-from reader.core.decode import Decoded, decode_bytes, read_path, read_stream
+from reader.core.decode import Decoded, decode_bytes, read_file, read_stream
 from reader.core.lines import Lines, content_lines
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
@@ -55,7 +55,36 @@ def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
 
 
 def from_bytes(data: bytes, path: str = "") -> Document:
+    """A page from its bytes: plain text, or OCR output with boxes (PaddleOCR or Umi-OCR
+    JSON, hOCR, ALTO, PAGE), recognised by its content."""
+    if _ocr_format(data):
+        return _from_ocr(data, path)
     return build(decode_bytes(data), data, path)
+
+
+def _ocr_format(data: bytes) -> str | None:
+    """The OCR format of the bytes, looked for only where they start as JSON or markup
+    do, so a plain page costs nothing."""
+    head = data[:256].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] not in (b"{", b"[", b"<") and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    from reader.core import ocr
+
+    return ocr.sniff(data)
+
+
+def _from_ocr(data: bytes, path: str) -> Document:
+    """OCR output read into its lines in reading order, what the boxes show written as
+    text (reader.core.ocrtext), then reflowed like any page."""
+    from reader.core import ocr
+    from reader.core.ocrtext import ocr_text
+
+    document = ocr.read(data, os.path.basename(path))
+    text = ocr_text(document)
+    decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
+    doc = build(decoded, data, path)
+    doc.source.reading = f"{text.reading}; {doc.source.reading}"
+    return doc
 
 
 def from_text(text: str, path: str = "") -> Document:
@@ -65,12 +94,13 @@ def from_text(text: str, path: str = "") -> Document:
 
 def load(path: str | os.PathLike[str]) -> Document:
     """Read, decode and reflow a page. Raises DecodeError with a one-line reason."""
-    data, decoded = read_path(path)
-    return build(decoded, data, os.fspath(path))
+    return from_bytes(read_file(path), os.fspath(path))
 
 
 def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
     """Read, decode and reflow a page from a stream (standard input). Raises DecodeError
     with a one-line reason."""
     data, decoded = read_stream(stream)
+    if _ocr_format(data):
+        return _from_ocr(data, path)
     return build(decoded, data, path)

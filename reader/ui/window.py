@@ -773,7 +773,13 @@ class MainWindow(QMainWindow):
     def _on_open(self) -> None:
         start = str(Path(self.doc.source.path).parent) if self.doc else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open OCR Page"), start, self.tr("Text files (*.txt);;All files (*)")
+            self,
+            self.tr("Open OCR Page"),
+            start,
+            self.tr(
+                "OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;"
+                "OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)"
+            ),
         )
         if path:
             self.open_path(path)

@@ -878,343 +878,343 @@
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="776"/>
+        <location filename="../../reader/ui/window.py" line="777"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="776"/>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <location filename="../../reader/ui/window.py" line="780"/>
+        <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
+        <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="786"/>
+        <location filename="../../reader/ui/window.py" line="792"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="796"/>
+        <location filename="../../reader/ui/window.py" line="802"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="848"/>
+        <location filename="../../reader/ui/window.py" line="854"/>
         <source>%1 annotations carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 %1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="854"/>
+        <location filename="../../reader/ui/window.py" line="860"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="860"/>
+        <location filename="../../reader/ui/window.py" line="866"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="872"/>
+        <location filename="../../reader/ui/window.py" line="878"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="874"/>
+        <location filename="../../reader/ui/window.py" line="880"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="884"/>
+        <location filename="../../reader/ui/window.py" line="890"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="890"/>
+        <location filename="../../reader/ui/window.py" line="896"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="891"/>
+        <location filename="../../reader/ui/window.py" line="897"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="892"/>
+        <location filename="../../reader/ui/window.py" line="898"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="948"/>
-        <location filename="../../reader/ui/window.py" line="1680"/>
+        <location filename="../../reader/ui/window.py" line="954"/>
+        <location filename="../../reader/ui/window.py" line="1686"/>
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="950"/>
+        <location filename="../../reader/ui/window.py" line="956"/>
         <source>The change was not saved: %1.</source>
         <translation>更改未能保存：%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="952"/>
+        <location filename="../../reader/ui/window.py" line="958"/>
         <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
         <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1084"/>
+        <location filename="../../reader/ui/window.py" line="1090"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1086"/>
+        <location filename="../../reader/ui/window.py" line="1092"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1100"/>
+        <location filename="../../reader/ui/window.py" line="1106"/>
         <source>Correct</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1141"/>
+        <location filename="../../reader/ui/window.py" line="1147"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1141"/>
+        <location filename="../../reader/ui/window.py" line="1147"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1144"/>
+        <location filename="../../reader/ui/window.py" line="1150"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1144"/>
+        <location filename="../../reader/ui/window.py" line="1150"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1145"/>
+        <location filename="../../reader/ui/window.py" line="1151"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1147"/>
         <location filename="../../reader/ui/window.py" line="1153"/>
+        <location filename="../../reader/ui/window.py" line="1159"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1147"/>
+        <location filename="../../reader/ui/window.py" line="1153"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1153"/>
+        <location filename="../../reader/ui/window.py" line="1159"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1244"/>
+        <location filename="../../reader/ui/window.py" line="1250"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1269"/>
-        <location filename="../../reader/ui/window.py" line="1272"/>
+        <location filename="../../reader/ui/window.py" line="1275"/>
+        <location filename="../../reader/ui/window.py" line="1278"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1269"/>
+        <location filename="../../reader/ui/window.py" line="1275"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1278"/>
-        <location filename="../../reader/ui/window.py" line="1281"/>
+        <location filename="../../reader/ui/window.py" line="1284"/>
+        <location filename="../../reader/ui/window.py" line="1287"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1278"/>
+        <location filename="../../reader/ui/window.py" line="1284"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1285"/>
+        <location filename="../../reader/ui/window.py" line="1291"/>
         <source>Delete Tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1294"/>
+        <location filename="../../reader/ui/window.py" line="1300"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1295"/>
+        <location filename="../../reader/ui/window.py" line="1301"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1312"/>
+        <location filename="../../reader/ui/window.py" line="1318"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1314"/>
-        <location filename="../../reader/ui/window.py" line="1329"/>
+        <location filename="../../reader/ui/window.py" line="1320"/>
+        <location filename="../../reader/ui/window.py" line="1335"/>
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1327"/>
+        <location filename="../../reader/ui/window.py" line="1333"/>
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1340"/>
+        <location filename="../../reader/ui/window.py" line="1346"/>
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1340"/>
+        <location filename="../../reader/ui/window.py" line="1346"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1352"/>
+        <location filename="../../reader/ui/window.py" line="1358"/>
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1353"/>
+        <location filename="../../reader/ui/window.py" line="1359"/>
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1358"/>
-        <location filename="../../reader/ui/window.py" line="1423"/>
+        <location filename="../../reader/ui/window.py" line="1364"/>
+        <location filename="../../reader/ui/window.py" line="1429"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1364"/>
+        <location filename="../../reader/ui/window.py" line="1370"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1364"/>
+        <location filename="../../reader/ui/window.py" line="1370"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1382"/>
+        <location filename="../../reader/ui/window.py" line="1388"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1383"/>
+        <location filename="../../reader/ui/window.py" line="1389"/>
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1387"/>
+        <location filename="../../reader/ui/window.py" line="1393"/>
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1394"/>
+        <location filename="../../reader/ui/window.py" line="1400"/>
         <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1458"/>
+        <location filename="../../reader/ui/window.py" line="1464"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1464"/>
+        <location filename="../../reader/ui/window.py" line="1470"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1466"/>
+        <location filename="../../reader/ui/window.py" line="1472"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1510"/>
+        <location filename="../../reader/ui/window.py" line="1516"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1540"/>
+        <location filename="../../reader/ui/window.py" line="1546"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1555"/>
+        <location filename="../../reader/ui/window.py" line="1561"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1558"/>
+        <location filename="../../reader/ui/window.py" line="1564"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1561"/>
+        <location filename="../../reader/ui/window.py" line="1567"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1563"/>
+        <location filename="../../reader/ui/window.py" line="1569"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1572"/>
+        <location filename="../../reader/ui/window.py" line="1578"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1644"/>
+        <location filename="../../reader/ui/window.py" line="1650"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1645"/>
+        <location filename="../../reader/ui/window.py" line="1651"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1653"/>
+        <location filename="../../reader/ui/window.py" line="1659"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1657"/>
+        <location filename="../../reader/ui/window.py" line="1663"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1657"/>
+        <location filename="../../reader/ui/window.py" line="1663"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1681"/>
+        <location filename="../../reader/ui/window.py" line="1687"/>
         <source>%1 changes could not be saved: the database stayed locked by another program.</source>
         <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1694"/>
+        <location filename="../../reader/ui/window.py" line="1700"/>
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="1696"/>
+        <location filename="../../reader/ui/window.py" line="1702"/>
         <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
         <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
     </message>

@@ -1,0 +1,107 @@
+"""OCR output with boxes as the text the engine reads: lines in reading order, with what
+the geometry shows written the way text shows it.
+
+The reflow engine reads a page's habits from its text (reader.core.reflow): an indent kept
+as two full-width spaces starts a paragraph, and a blank line where the page has them
+only between paragraphs ends one. A box says more than a plain export keeps: how far a
+line starts from its column's left edge, how far it sits below the line before, how
+large its type is. Those are written here in that same language, so one engine reads both
+kinds of page.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from reader.core.layout import PageOrder, Placed, reading_order
+from reader.core.ocr import FORMATS, OcrDocument
+
+INDENT = "\u3000\u3000"
+# A line starting this many characters (body line heights) right of its column's left
+# edge is indented; first-line indents are two characters, jitter a fraction of one.
+INDENT_CHARS = 1.2
+# A gap above a line of more than this many line pitches is a break between paragraphs.
+GAP_PITCHES = 1.6
+# Type this many times the column's body height is a headline's, set apart by breaks.
+HEADLINE_SIZE = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class OcrText:
+    """The page's lines as text, and what was read from the boxes to make them."""
+
+    lines: list[str]
+    orders: list[PageOrder]
+    reading: str
+
+
+def ocr_text(document: OcrDocument) -> OcrText:
+    """Every page's lines in reading order, indents and breaks written as text; pages are
+    separated by a blank line."""
+    lines: list[str] = []
+    orders = []
+    for n, page in enumerate(document.pages):
+        order = reading_order(page)
+        orders.append(order)
+        if n and lines:
+            lines.append("")
+        lines += _page_lines(order)
+    return OcrText(lines, orders, _reading(document, orders))
+
+
+def _page_lines(order: PageOrder) -> list[str]:
+    body = {k: _body_size(order, k) for k in range(len(order.columns))}
+    out: list[str] = []
+    previous: Placed | None = None
+    for placed in order.placed:
+        text = " ".join(placed.line.text.split())
+        if not text:
+            continue
+        column = order.columns[placed.column]
+        size = body[placed.column]
+        vertical = column.vertical
+        offset = (placed.box.y0 - column.box.y0) if vertical else (placed.box.x0 - column.box.x0)
+        large = _size(placed, vertical) >= HEADLINE_SIZE * size
+        indented = not large and not placed.noise and offset >= INDENT_CHARS * size
+        if previous is not None and out and out[-1] and _break(previous, placed, order, large):
+            out.append("")
+        out.append((INDENT if indented else "") + text)
+        previous = placed
+    return out
+
+
+def _size(placed: Placed, vertical: bool) -> float:
+    """The line's type size: its box's extent across the line."""
+    box = placed.box
+    return (box.x1 - box.x0) if vertical else (box.y1 - box.y0)
+
+
+def _body_size(order: PageOrder, column: int) -> float:
+    sizes = [
+        _size(p, order.columns[column].vertical)
+        for p in order.placed
+        if p.column == column and not p.noise
+    ]
+    return statistics.median(sizes) if sizes else 1.0
+
+
+def _break(previous: Placed, placed: Placed, order: PageOrder, large: bool) -> bool:
+    """Whether the geometry shows a break between two consecutive lines: a headline's
+    type on either side."""
+    was_large = _size(previous, order.columns[previous.column].vertical) >= (
+        HEADLINE_SIZE * _body_size(order, previous.column)
+    )
+    return large != was_large
+
+
+def _reading(document: OcrDocument, orders: list[PageOrder]) -> str:
+    columns = sum(len(o.columns) for o in orders)
+    said = [f"read from {FORMATS[document.format]} boxes"]
+    if any(o.source == "file" for o in orders):
+        said.append("in the file's own reading order")
+    else:
+        said.append(f"{columns} column(s) ordered by their positions")
+    if any(o.file_interleaved for o in orders):
+        said.append("the file lists its lines across the columns")
+    return "; ".join(said)

@@ -1,0 +1,123 @@
+"""OCR output with boxes opens wherever a page opens: read in reading order from its
+geometry, with indents from the boxes, and reflowed by the one engine."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.decode import DecodeError
+from reader.core.document import from_bytes, load
+from reader.core.export import to_text
+from tests import ocrformats as formats
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGLISH = formats.SHARED / "real" / "english" / "tribune_1903-05-01_p1.alto.xml"
+
+needs_pages = pytest.mark.skipif(
+    not formats.REAL_PAGES.is_dir(), reason=f"the real pages are not at {formats.REAL_PAGES}"
+)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@needs_pages
+def test_a_real_page_opens_from_its_json_in_reading_order() -> None:
+    path = formats.REAL_PAGES / "02_jiangsujianxun_19670811_p1.json"
+    doc = load(path)
+    assert doc.source.encoding == "PaddleOCR"
+    assert doc.source.reading.startswith("read from PaddleOCR boxes")
+    boxes = [r["text"] for r in json.loads(path.read_text(encoding="utf-8"))["ocr_results"]]
+    # Every character of the OCR is on the page (the furniture as noise blocks).
+    page = squeeze("".join(b.text for _, b in doc.iter_blocks()))
+    assert sorted(page) == sorted(squeeze("".join(boxes)))
+    # A paragraph that PaddleOCR lists apart from the next column's lines reads whole.
+    text = squeeze(to_text(doc))
+    assert "混进党里、政府里、军队里和各种文化界的资产阶级代表人物" in text
+
+
+@needs_pages
+@pytest.mark.parametrize(
+    "convert",
+    [formats.paddle, formats.paddle3, formats.umi, formats.hocr, formats.alto, formats.page_xml],
+    ids=["paddle", "paddle3", "umi", "hocr", "alto", "page"],
+)
+def test_every_format_of_one_page_reads_the_same(convert) -> None:  # type: ignore[no-untyped-def]
+    path = formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json"
+    original = load(path)
+    converted = from_bytes(convert(formats.load(path)), "page")
+    if convert is formats.alto:
+        # ALTO's block order is a reading order the file gives, and it is kept: here the
+        # converter's blocks follow PaddleOCR's list, so only the characters must agree.
+        assert sorted(squeeze(to_text(converted))) == sorted(squeeze(to_text(original)))
+    else:
+        assert squeeze(to_text(converted)) == squeeze(to_text(original))
+
+
+@needs_pages
+def test_the_cli_exports_json_pages_and_folders_of_them(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("02_jiangsujianxun_19670811_p1.json", "05_wengetongxun_19670215_p1.json"):
+        (folder / name).write_bytes((formats.REAL_PAGES / name).read_bytes())
+    # An annotation export beside them is no page.
+    (folder / "notes.json").write_text('{"type": "AnnotationCollection"}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(folder), "-o", str(out), "-f", "md"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "02_jiangsujianxun_19670811_p1.md",
+        "05_wengetongxun_19670215_p1.md",
+    ]
+    assert "毛主席最新指示" in (out / "02_jiangsujianxun_19670811_p1.md").read_text("utf-8")
+
+
+def test_damaged_ocr_output_is_refused_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "page.json"
+    bad.write_text(json.dumps({"ocr_results": [{"text": "一", "box": [[0, 0], [1, 0], [1, 1]]}]}))
+    with pytest.raises(DecodeError, match="3 points"):
+        load(bad)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(bad)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not ENGLISH.is_file(), reason=f"{ENGLISH} is not beside the checkout")
+def test_the_english_alto_page_opens() -> None:
+    doc = load(ENGLISH)
+    assert doc.source.encoding == "ALTO"
+    assert "NEW-YORK" in to_text(doc).upper() or "TRIBUNE" in to_text(doc).upper()
+
+
+@needs_pages
+def test_lines_gives_the_ocr_lines_in_reading_order() -> None:
+    name = "02_jiangsujianxun_19670811_p1"
+    path = formats.REAL_PAGES / f"{name}.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(path), "--lines"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    boxes = [r["text"] for r in json.loads(path.read_text(encoding="utf-8"))["ocr_results"]]
+    assert sorted(lines) == sorted(" ".join(b.split()) for b in boxes)
+    # A body paragraph's lines in their labelled order, one after another. (The quotation
+    # box beside the masthead is not: its last line shares a row with the publisher's.)
+    gold = json.loads((ROOT / "tests" / "data" / "real" / f"{name}.json").read_text("utf-8"))
+    paragraph = gold["articles"][1]["blocks"][0]
+    assert len(paragraph["boxes"]) >= 5
+    wanted = [boxes[i] for i in paragraph["boxes"]]
+    at = lines.index(wanted[0])
+    assert lines[at : at + len(wanted)] == wanted
