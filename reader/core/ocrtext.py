@@ -21,8 +21,8 @@ INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
 # edge is indented; first-line indents are two characters, jitter a fraction of one.
 INDENT_CHARS = 1.2
-# A gap above a line of more than this many line pitches is a break between paragraphs.
-GAP_PITCHES = 1.6
+# A line whose margins on both sides differ by less than this many characters is centred.
+CENTRED_CHARS = 1.5
 # Type this many times the column's body height is a headline's, set apart by breaks.
 HEADLINE_SIZE = 1.5
 
@@ -52,23 +52,49 @@ def ocr_text(document: OcrDocument) -> OcrText:
 
 def _page_lines(order: PageOrder) -> list[str]:
     body = {k: _body_size(order, k) for k in range(len(order.columns))}
+    edges = {k: _edges(order, k) for k in range(len(order.columns))}
     out: list[str] = []
     previous: Placed | None = None
     for placed in order.placed:
         text = " ".join(placed.line.text.split())
         if not text:
             continue
-        column = order.columns[placed.column]
+        vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        vertical = column.vertical
-        offset = (placed.box.y0 - column.box.y0) if vertical else (placed.box.x0 - column.box.x0)
+        start, end = _span(placed, vertical)
+        left, right = edges[placed.column]
+        offset, margin = start - left, right - end
         large = _size(placed, vertical) >= HEADLINE_SIZE * size
-        indented = not large and not placed.noise and offset >= INDENT_CHARS * size
+        # A line set in the middle of its column (a headline) has margins alike on both
+        # sides; a paragraph's first line is indented on the left only.
+        centred = abs(offset - margin) <= CENTRED_CHARS * size and margin >= INDENT_CHARS * size
+        indented = (
+            not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
+        )
         if previous is not None and out and out[-1] and _break(previous, placed, order, large):
             out.append("")
         out.append((INDENT if indented else "") + text)
         previous = placed
     return out
+
+
+def _span(placed: Placed, vertical: bool) -> tuple[float, float]:
+    """Where the line starts and ends along its direction."""
+    box = placed.box
+    return (box.y0, box.y1) if vertical else (box.x0, box.x1)
+
+
+def _edges(order: PageOrder, column: int) -> tuple[float, float]:
+    """The column's text edges: where most of its lines start and end (its box reaches
+    the outermost line, which may be a stray or a headline)."""
+    vertical = order.columns[column].vertical
+    spans = [_span(p, vertical) for p in order.placed if p.column == column and not p.noise]
+    if not spans:
+        box = order.columns[column].box
+        return (box.y0, box.y1) if vertical else (box.x0, box.x1)
+    starts = sorted(s for s, _e in spans)
+    ends = sorted(e for _s, e in spans)
+    return starts[len(starts) // 4], ends[(3 * len(ends)) // 4]
 
 
 def _size(placed: Placed, vertical: bool) -> float:
