@@ -469,10 +469,9 @@ def _paddle_list(raw: list[Any], page: int, where: _Where) -> OcrPage:
     return _json_page(lines)
 
 
-def _paddle_archive(raw: dict[str, Any], page: int, where: _Where) -> OcrPage:
-    results = raw["ocr_results"]
-    if not isinstance(results, list):
-        raise DecodeError("the PaddleOCR file's ocr_results is not a list")
+def _result_lines(results: list[Any], page: int, where: _Where) -> list[OcrLine]:
+    """The lines of a list of `{"text", "box", "score"}` results (an archive's PaddleOCR
+    results, Umi-OCR's data), each checked."""
     lines = []
     for index, item in enumerate(results):
         at = where.result(page, index)
@@ -483,6 +482,14 @@ def _paddle_archive(raw: dict[str, Any], page: int, where: _Where) -> OcrPage:
         line = _json_line(item.get("text"), item["box"], item.get("score"), page, at)
         if line is not None:
             lines.append(line)
+    return lines
+
+
+def _paddle_archive(raw: dict[str, Any], page: int, where: _Where) -> OcrPage:
+    results = raw["ocr_results"]
+    if not isinstance(results, list):
+        raise DecodeError("the PaddleOCR file's ocr_results is not a list")
+    lines = _result_lines(results, page, where)
     size = None
     dims = raw.get("dimensions")
     if isinstance(dims, dict) and "width" in dims and "height" in dims:
@@ -535,17 +542,7 @@ def _read_umi(data: bytes | Any) -> list[OcrPage]:
             raise DecodeError(f"Umi-OCR reported error {_show(code)}: {_one_line(str(results))}")
         if not isinstance(results, list):
             raise DecodeError("the Umi-OCR file holds text without line positions")
-        lines = []
-        for index, item in enumerate(results):
-            at = where.result(number, index)
-            if not isinstance(item, dict):
-                raise DecodeError(f"{at} is not an object: {_show(item)}")
-            if "box" not in item:
-                raise DecodeError(f"{at} has no box")
-            line = _json_line(item.get("text"), item["box"], item.get("score"), number, at)
-            if line is not None:
-                lines.append(line)
-        pages.append(_json_page(lines))
+        pages.append(_json_page(_result_lines(results, number, where)))
     return pages
 
 

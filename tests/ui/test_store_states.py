@@ -13,8 +13,6 @@ import pytest
 from reader.bundled import sample_pages
 from reader.core.document import load
 from reader.store.db import Store, default_path
-from reader.ui.settings import Settings
-from reader.ui.window import MainWindow
 from tests.store.test_versions import reocr, without_paragraph
 from tests.ui.test_annotations import listed, select_quote
 
@@ -57,16 +55,6 @@ class Holder:
         self.process.stdout.close()
 
 
-def window(qtbot, page: Path | None = None) -> MainWindow:
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    with qtbot.waitSignal(win.document_shown, timeout=30000):
-        win.open_path(page or sample_pages()[0])
-    return win
-
-
 @pytest.fixture
 def existing_store() -> Path:
     path = default_path()
@@ -75,11 +63,11 @@ def existing_store() -> Path:
 
 
 def test_a_lock_at_start_up_is_tried_again_until_annotating_turns_on(
-    qtbot, existing_store: Path
+    make_window, qtbot, existing_store: Path
 ) -> None:
     holder = Holder(existing_store, "exclusive")
     try:
-        win = window(qtbot)
+        win = make_window()
         assert win.store is None and win.annotator is None  # reading works meanwhile
         assert "locked" in win.store_state.text()
     finally:
@@ -94,9 +82,9 @@ def test_a_lock_at_start_up_is_tried_again_until_annotating_turns_on(
 
 
 def test_changes_wait_off_the_ui_thread_while_another_program_writes(
-    qtbot, existing_store: Path
+    make_window, qtbot, existing_store: Path
 ) -> None:
-    win = window(qtbot)
+    win = make_window()
     assert win.writer is not None
     holder = Holder(existing_store, "immediate")
     try:
@@ -117,23 +105,23 @@ def test_changes_wait_off_the_ui_thread_while_another_program_writes(
 
 
 def test_a_data_folder_that_cannot_be_made_leaves_reading_on(
-    qtbot, tmp_path: Path, monkeypatch
+    make_window, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("OCR_READER_DATA_DIR", str(blocker / "data"))
-    win = window(qtbot)
+    win = make_window()
     assert win.store is None and win.doc is not None
     assert win.store_problem is not None and "\n" not in win.store_problem
     assert not win.actions_by_key["import_annotations"].isEnabled()
 
 
 def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
-    qtbot, tmp_path: Path
+    make_window, qtbot, tmp_path: Path
 ) -> None:
     page = tmp_path / "004.txt"
     shutil.copy(sample_pages()[1], page)
-    win = window(qtbot, page)
+    win = make_window(page)
     text = page.read_text(encoding="utf-8")
     made = []
     for quote in ("国有企业党建工作需要突破传统", "战略性引领", "治理思维", "党建工作"):
@@ -147,7 +135,7 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
     ):
         copy = tmp_path / f"{variant}.txt"
         copy.write_text(changed, encoding="utf-8")
-        win = window(qtbot, copy)
+        win = make_window(copy)
         assert win.annotator is not None
         placed = win.annotator.placed
         assert {a.id for a in made} <= set(placed)  # every one shown or listed
@@ -166,19 +154,19 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
 
 
 def test_a_read_only_data_folder_shows_and_exports_annotations(
-    qtbot, existing_store: Path, tmp_path: Path, monkeypatch
+    make_window, qtbot, existing_store: Path, tmp_path: Path, monkeypatch
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from tests.store.test_recovery import _unwritable
 
-    win = window(qtbot)
+    win = make_window()
     select_quote(win, "新质生产力")
     made = win.annotate_selection("highlight")
     assert made is not None and win.writer is not None and win.writer.close(30)
     win.close()
     with _unwritable(existing_store.parent):
-        win = window(qtbot)
+        win = make_window()
         assert win.store is not None and win.store.read_only
         assert listed(win)["In the text"] == [made.quote]
         assert "read-only" in win.store_state.text()
@@ -193,13 +181,13 @@ def test_a_read_only_data_folder_shows_and_exports_annotations(
 
 
 def test_a_named_pipe_or_a_device_is_refused_and_the_next_page_opens(
-    qtbot, tmp_path: Path
+    make_window, qtbot, tmp_path: Path
 ) -> None:
     import os
 
     pipe = tmp_path / "page.txt"
     os.mkfifo(pipe)  # no writer: reading it would wait for ever
-    win = window(qtbot)
+    win = make_window()
     for path, what in ((pipe, "named pipe"), (Path("/dev/zero"), "device")):
         with qtbot.waitSignal(win.load_failed, timeout=30000) as failed:
             win.open_path(path)
