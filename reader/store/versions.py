@@ -80,7 +80,7 @@ def earlier_version(
     except sqlite3.Error as exc:
         raise StoreError(f"the annotation database failed: {exc}") from None
     chars = max(1, _chars(doc))
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, float] | None = None
     for other, other_path, other_chars, other_sketch in rows:
         same_path = bool(path) and other_path == path
         if not same_path and not 0.5 <= other_chars / chars <= 2:
@@ -91,17 +91,12 @@ def earlier_version(
         # A near-identical text outranks a mere shared path; the path breaks ties.
         rank = score + (0.01 if same_path else 0)
         if best is None or rank > best[0]:
-            best = (rank, other, other_path)
+            best = (rank, other, other_path, score)
     if best is not None:
-        found = best[1]
-        return found, best[2], similarity(text_sketch, _sketch_of(rows, found))
+        return best[1], best[2], best[3]
     if legacy:
         return legacy[0][0], path, 0.0
     return None
-
-
-def _sketch_of(rows: list[tuple], fingerprint: str) -> bytes:
-    return next(row[3] for row in rows if row[0] == fingerprint)
 
 
 def resolve(automatic: Document, store: Store | None) -> Resolved:
