@@ -84,6 +84,8 @@ def _from_ocr(data: bytes, path: str) -> Document:
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     doc = build(decoded, data, path)
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
+    doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
+    doc.line_boxes = text.boxes
     return doc
 
 

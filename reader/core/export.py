@@ -18,21 +18,27 @@ _TEXT_KINDS = frozenset(("paragraph", "heading", "question", "end", "dateline", 
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
+    source: dict[str, Any] = {
+        "path": doc.source.path,
+        "sha256": doc.source.sha256,
+        "encoding": doc.source.encoding,
+        "lines": doc.source.lines,
+        "fingerprint": doc.source.fingerprint,
+        "reading": doc.source.reading,
+    }
+    if doc.source.pages:  # OCR output with boxes: the pages the regions are on
+        source["pages"] = [
+            {"width": width, "height": height, "unit": unit}
+            for width, height, unit in doc.source.pages
+        ]
     return {
         "schema": SCHEMA,
-        "source": {
-            "path": doc.source.path,
-            "sha256": doc.source.sha256,
-            "encoding": doc.source.encoding,
-            "lines": doc.source.lines,
-            "fingerprint": doc.source.fingerprint,
-            "reading": doc.source.reading,
-        },
-        "articles": [_article_dict(a) for a in doc.articles],
+        "source": source,
+        "articles": [_article_dict(a, doc) for a in doc.articles],
     }
 
 
-def _block_dict(b: Block) -> dict[str, Any]:
+def _block_dict(b: Block, doc: Document) -> dict[str, Any]:
     d: dict[str, Any] = {"kind": b.kind}
     if b.kind in ("heading", "question"):
         d["level"] = b.level or 1
@@ -40,20 +46,37 @@ def _block_dict(b: Block) -> dict[str, Any]:
     d["lines"] = [b.first, b.last]
     if b.label:
         d["runin"] = b.label
+    _geometry(d, b, doc)
     return d
 
 
-def _article_dict(a: Article) -> dict[str, Any]:
+def _geometry(d: dict[str, Any], b: Block, doc: Document) -> None:
+    """Where the block is on the page and how sure the OCR was of it, where known."""
+    regions = doc.regions(b)
+    if regions:
+        d["regions"] = [{"page": page, "bbox": list(box)} for page, box in regions]
+    confidence = doc.confidence(b)
+    if confidence is not None:
+        d["confidence"] = confidence
+
+
+def _article_dict(a: Article, doc: Document) -> dict[str, Any]:
     d: dict[str, Any] = {
         "title": a.title,
         "subtitle": a.subtitle,
         "byline": a.byline,
         "kicker": a.kicker,
         "kind": a.kind,
-        "head": [{"kind": b.kind, "text": b.text, "lines": [b.first, b.last]} for b in a.head],
-        "blocks": [_block_dict(b) for b in a.blocks],
+        "head": [_head_dict(b, doc) for b in a.head],
+        "blocks": [_block_dict(b, doc) for b in a.blocks],
         "outline": [{"level": o.level, "text": o.text, "block": o.block} for o in a.outline],
     }
+    return d
+
+
+def _head_dict(b: Block, doc: Document) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": b.kind, "text": b.text, "lines": [b.first, b.last]}
+    _geometry(d, b, doc)
     return d
 
 

@@ -131,6 +131,20 @@ class SourceInfo:
     warning: str | None = None
     # How the engine read the page: blank-line and indent habits, quote widths
     reading: str = ""
+    # OCR output with boxes: each page's (width, height, unit), in the file's units
+    pages: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LineBox:
+    """Where a source line of OCR output with boxes sat: its page, its column in the
+    reading order of that page, its box (x0, y0, x1, y1) in the page's units, and the OCR
+    program's confidence in it (0..1) where the format gives one."""
+
+    page: int
+    column: int
+    box: tuple[float, float, float, float]
+    confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -139,11 +153,49 @@ class Document:
     articles: list[Article]
     source_lines: list[str]
     decisions: Sequence[Decision] = field(default_factory=list)
+    # For OCR output with boxes, one per source line (None for a line the boxes did not
+    # give, such as a blank line written between blocks); empty for plain text.
+    line_boxes: list[LineBox | None] = field(default_factory=list)
 
     def iter_blocks(self):
         for ai, art in enumerate(self.articles):
             for block in art.all_blocks():
                 yield ai, block
+
+    def regions(self, block: Block) -> list[tuple[int, tuple[float, float, float, float]]]:
+        """Where the block is on its page(s): (page, box) for each column piece of it, the
+        union of its lines' boxes there; empty for plain text."""
+        pieces: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+        for at in range(block.first, min(block.last + 1, len(self.line_boxes))):
+            line = self.line_boxes[at]
+            if line is None:
+                continue
+            key = (line.page, line.column)
+            x0, y0, x1, y1 = line.box
+            if key in pieces:
+                a0, b0, a1, b1 = pieces[key]
+                x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+            pieces[key] = (x0, y0, x1, y1)
+        return [(page, box) for (page, _column), box in pieces.items()]
+
+    def confidence(self, block: Block) -> float | None:
+        """The lowest confidence of the block's lines, where the format gives one."""
+        found = [
+            line.confidence
+            for line in self.line_boxes[block.first : block.last + 1]
+            if line is not None and line.confidence is not None
+        ]
+        return min(found) if found else None
+
+    def low_confidence(self, threshold: float = 0.8) -> list[tuple[int, int]]:
+        """The blocks (article, index in all_blocks()) holding a line the OCR program was
+        less sure of than `threshold`."""
+        return [
+            (ai, k)
+            for ai, art in enumerate(self.articles)
+            for k, block in enumerate(art.all_blocks())
+            if (c := self.confidence(block)) is not None and c < threshold
+        ]
 
     def stats(self) -> dict[str, int]:
         paragraphs = sum(1 for _, b in self.iter_blocks() if b.kind == "paragraph")

@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass
 
 from reader.core.layout import PageOrder, Placed, reading_order
+from reader.core.model import LineBox
 from reader.core.ocr import FORMATS, OcrDocument
 
 INDENT = "\u3000\u3000"
@@ -32,6 +33,7 @@ class OcrText:
     """The page's lines as text, and what was read from the boxes to make them."""
 
     lines: list[str]
+    boxes: list[LineBox | None]  # one per line: where it sat (None for a blank line)
     orders: list[PageOrder]
     reading: str
 
@@ -40,20 +42,30 @@ def ocr_text(document: OcrDocument) -> OcrText:
     """Every page's lines in reading order, indents and breaks written as text; pages are
     separated by a blank line."""
     lines: list[str] = []
+    boxes: list[LineBox | None] = []
     orders = []
     for n, page in enumerate(document.pages):
         order = reading_order(page)
         orders.append(order)
         if n and lines:
             lines.append("")
-        lines += _page_lines(order)
-    return OcrText(lines, orders, _reading(document, orders))
+            boxes.append(None)
+        for text, placed in _page_lines(order):
+            lines.append(text)
+            boxes.append(None if placed is None else _line_box(n, placed))
+    return OcrText(lines, boxes, orders, _reading(document, orders))
 
 
-def _page_lines(order: PageOrder) -> list[str]:
+def _line_box(page: int, placed: Placed) -> LineBox:
+    box = placed.line.box  # the page's own coordinates, not the deskewed frame
+    return LineBox(page, placed.column, (box.x0, box.y0, box.x1, box.y1), placed.line.confidence)
+
+
+def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
+    """Each line as text with the placed line it came from (None for a blank line)."""
     body = {k: _body_size(order, k) for k in range(len(order.columns))}
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
-    out: list[str] = []
+    out: list[tuple[str, Placed | None]] = []
     previous: Placed | None = None
     for placed in order.placed:
         text = " ".join(placed.line.text.split())
@@ -71,9 +83,9 @@ def _page_lines(order: PageOrder) -> list[str]:
         indented = (
             not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
         )
-        if previous is not None and out and out[-1] and _break(previous, placed, order, large):
-            out.append("")
-        out.append((INDENT if indented else "") + text)
+        if previous is not None and out and out[-1][0] and _break(previous, placed, order, large):
+            out.append(("", None))
+        out.append(((INDENT if indented else "") + text, placed))
         previous = placed
     return out
 

@@ -121,3 +121,51 @@ def test_lines_gives_the_ocr_lines_in_reading_order() -> None:
     wanted = [boxes[i] for i in paragraph["boxes"]]
     at = lines.index(wanted[0])
     assert lines[at : at + len(wanted)] == wanted
+
+
+@needs_pages
+def test_every_block_knows_where_it_is_on_the_page() -> None:
+    from reader.core.export import to_dict
+
+    path = formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json"
+    doc = load(path)
+    data = to_dict(doc)
+    size = json.loads(path.read_text("utf-8"))["dimensions"]
+    assert data["source"]["pages"] == [
+        {"width": size["width"], "height": size["height"], "unit": "px"}
+    ]
+    for art in doc.articles:
+        for block in art.all_blocks():
+            regions = doc.regions(block)
+            assert regions, block.text[:20]
+            for at in range(block.first, block.last + 1):
+                line = doc.line_boxes[at]
+                if line is None:
+                    continue
+                x0, y0, x1, y1 = line.box
+                assert any(
+                    r[0] <= x0 and r[1] <= y0 and x1 <= r[2] and y1 <= r[3] for _p, r in regions
+                )
+    blocks = [b for a in data["articles"] for b in a["blocks"]]
+    assert all("regions" in b for b in blocks)
+    assert "confidence" not in blocks[0]  # the archive's shape has no scores
+    # Plain text has no regions.
+    plain = from_bytes("第一行。\n第二行。\n".encode(), "page.txt")
+    assert "regions" not in json.dumps(to_dict(plain)) and plain.low_confidence() == []
+
+
+@needs_pages
+def test_a_line_read_with_low_confidence_marks_its_block() -> None:
+    page = formats.load(formats.REAL_PAGES / "02_jiangsujianxun_19670811_p1.json")
+    lines = formats.paddle_lines(page)
+    for item in lines:
+        item[1][1] = 0.99  # type: ignore[index]
+    doubtful = next(i for i, t in enumerate(page.texts) if t.startswith("前大富间王力"))
+    lines[doubtful][1][1] = 0.31  # type: ignore[index]
+    doc = from_bytes(json.dumps(lines, ensure_ascii=False).encode(), "page.json")
+    marked = doc.low_confidence(0.8)
+    assert len(marked) == 1
+    ai, k = marked[0]
+    block = doc.articles[ai].all_blocks()[k]
+    assert squeeze(page.texts[doubtful]) in squeeze(block.text)
+    assert doc.confidence(block) == 0.31

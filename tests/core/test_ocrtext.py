@@ -30,7 +30,7 @@ def test_indents_and_centred_headlines() -> None:
         line("认真抓紧抓好，把工作落到实处。", 100, 100 + 9 * H),
         line("编", 100 - 3 * H, 100 + 9 * H),  # a stray left of the column
     ]
-    rendered = _page_lines(reading_order(page(rows)))
+    rendered = [text for text, _placed in _page_lines(reading_order(page(rows)))]
     texts = [r for r in rendered if r]
     assert texts[0] == "毛主席最新指示"
     indented = [r.removeprefix(INDENT) for r in texts if r.startswith(INDENT)]
