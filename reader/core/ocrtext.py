@@ -83,7 +83,12 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
         indented = (
             not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
         )
-        if previous is not None and out and out[-1][0] and _break(previous, placed, order, large):
+        if (
+            previous is not None
+            and out
+            and out[-1][0]
+            and (_break(previous, placed, order, large) or _new_region(previous, placed))
+        ):
             out.append(("", None))
         out.append(((INDENT if indented else "") + text, placed))
         previous = placed
@@ -131,6 +136,13 @@ def _break(previous: Placed, placed: Placed, order: PageOrder, large: bool) -> b
         HEADLINE_SIZE * _body_size(order, previous.column)
     )
     return large != was_large
+
+
+def _new_region(previous: Placed, placed: Placed) -> bool:
+    """The format's own blocks (ALTO TextBlock, PAGE TextRegion, hOCR paragraph) end at a
+    change of region: the OCR program saw a break there."""
+    before, now = previous.line.region, placed.line.region
+    return before is not None and now is not None and before != now
 
 
 def _reading(document: OcrDocument, orders: list[PageOrder]) -> str:

@@ -35,3 +35,21 @@ def test_indents_and_centred_headlines() -> None:
     assert texts[0] == "毛主席最新指示"
     indented = [r.removeprefix(INDENT) for r in texts if r.startswith(INDENT)]
     assert indented == ["要关心群众生活，注意工作方法，这是", "各级组织要把这件事放在重要位置上，"]
+
+
+def test_a_change_of_the_formats_region_is_a_break() -> None:
+    from dataclasses import replace
+
+    first = [replace(line(t, 100, 100 + n * 1.5 * H), region="b1") for n, t in enumerate(
+        ("第一段的第一行文字写到这里为止", "第一段的第二行。"))]  # fmt: skip
+    second = [replace(line("第二段紧接着开始而没有缩进", 100, 100 + 3 * H), region="b2")]
+    rendered = [text for text, _p in _page_lines(reading_order(page([*first, *second])))]
+    assert rendered == [
+        "第一段的第一行文字写到这里为止",
+        "第一段的第二行。",
+        "",
+        "第二段紧接着开始而没有缩进",
+    ]
+    # Without regions (PaddleOCR gives none) nothing is added.
+    plain = [replace(x, region=None) for x in [*first, *second]]
+    assert "" not in [text for text, _p in _page_lines(reading_order(page(plain)))]
