@@ -168,20 +168,14 @@ def check_value(kind: str, value: dict[str, Any], target: Selector) -> dict[str,
             required(value, "at", "split point"), "split point", 0, len(target.exact)
         )
     elif kind == "kind":
-        block_kind = check_text(required(value, "kind"), "block kind")
-        if block_kind not in BLOCK_KINDS:
-            raise refusal("block kind", block_kind, "one of " + ", ".join(BLOCK_KINDS))
-        out["kind"] = block_kind
+        out["kind"] = _one_of(value, "kind", "block kind", BLOCK_KINDS)
         if "level" in value:
             level = whole(value["level"])
             if value["level"] is not None and (level is None or level not in LEVELS):
                 raise refusal("level", value["level"], f"a number from 1 to {LEVELS[-1]}")
             out["level"] = level
     elif kind == "role":
-        role = check_text(required(value, "role"), "role")
-        if role not in ROLES:
-            raise refusal("role", role, "one of " + ", ".join(ROLES))
-        out["role"] = role
+        out["role"] = _one_of(value, "role", "role", ROLES)
         if "article" in value:
             article = value["article"]
             out["article"] = (
@@ -192,6 +186,14 @@ def check_value(kind: str, value: dict[str, Any], target: Selector) -> dict[str,
         if "old" in value:
             out["old"] = check_text(value["old"], "old")
     return out
+
+
+def _one_of(value: dict[str, Any], key: str, what: str, allowed: tuple[str, ...]) -> str:
+    """value[key], which must be given and be one of `allowed`."""
+    text = check_text(required(value, key), what)
+    if text not in allowed:
+        raise refusal(what, text, "one of " + ", ".join(allowed))
+    return text
 
 
 def problem(edit: Edit) -> str:

@@ -61,9 +61,9 @@ def test_settings_for_sharing(store: Store) -> None:
     assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
 
 
-@pytest.mark.parametrize("version", range(VERSION))
-def test_migrates_from_every_older_version(tmp_path: Path, version: int) -> None:
-    path = tmp_path / "old.sqlite3"
+def older_database(path: Path, version: int) -> None:
+    """A database as ocr-reader of schema `version` left it, holding the annotation "old"
+    (新质生产力, blue, tagged 甲 and 旧标签) from version 1 on."""
     db = sqlite3.connect(path)
     for step in MIGRATIONS[:version]:
         apply_migration(db, step)
@@ -83,6 +83,12 @@ def test_migrates_from_every_older_version(tmp_path: Path, version: int) -> None
             refresh_tag_lists(db, ["old"])
     db.commit()
     db.close()
+
+
+@pytest.mark.parametrize("version", range(VERSION))
+def test_migrates_from_every_older_version(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    older_database(path, version)
     store = Store(path)
     assert store.version() == VERSION
     if version >= 1:
@@ -350,21 +356,7 @@ def test_an_unreadable_correction_is_listed_and_the_page_still_opens(tmp_path: P
 
 def test_an_older_file_opened_read_only_is_read_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = sqlite3.connect(path)
-    for step in MIGRATIONS[:1]:  # version 1: tags only in their own tables
-        apply_migration(db, step)
-    db.execute("PRAGMA user_version = 1")
-    db.execute(
-        'INSERT INTO annotations(id, fingerprint, colour, exact, start, "end", created, '
-        "modified) VALUES ('old', 'fp', 'blue', '新质生产力', 3, 8, '2025-01-01T00:00:00Z', "
-        "'2025-01-01T00:00:00Z')"
-    )
-    db.execute("INSERT INTO tags(id, name) VALUES (1, '旧标签'), (2, '甲')")
-    db.execute(
-        "INSERT INTO annotation_tags(annotation, tag, position) VALUES ('old', 2, 0), ('old', 1, 1)"
-    )
-    db.commit()
-    db.close()
+    older_database(path, 1)  # version 1: tags only in their own tables
     before = path.read_bytes()
     store = Store(path, read_only=True)
     assert store.read_only and store.version() == 1  # never migrated
