@@ -34,8 +34,9 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from reader.core.ocr import Box, OcrLine, OcrPage
@@ -54,6 +55,17 @@ LARGER_HEIGHT = 2.2
 # A body-sized line this many times as wide as the usual line of its region may be one
 # that merged the lines of several columns.
 WIDE = 1.5
+# A merged line is split at a gutter only where it reaches this many body-line heights
+# into the columns on both sides; less is a line's end jutting out.
+SPLIT_REACH = 1.5
+# Where a merged line's text has a space within this many characters of where the
+# geometry puts the column's seam, the OCR program saw the gutter there.
+SEAM_SPACE = 3
+# Lines of a justified column end (or start) within this many body-line heights of each
+# other.
+FLUSH = 1.0
+# Closing punctuation at a column's seam hangs at the end of the left column's line.
+HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # A column of headlines alone is cut off the region only where it runs down this share of
 # the region's height.
 SIDE = 2 / 3
@@ -126,6 +138,8 @@ class _Item:
         "h",
         "hard",
         "index",
+        "leaf",
+        "line",
         "noise",
         "straddles",
         "sx0",
@@ -140,6 +154,8 @@ class _Item:
 
     def __init__(self, index: int, box: Box, line: OcrLine) -> None:
         self.index = index
+        self.line = line
+        self.leaf = 0
         self.chars = len("".join(line.text.split()))
         vertical = line.vertical
         self.hard = False
@@ -204,34 +220,39 @@ def reading_order(page: OcrPage) -> PageOrder:
     _place_rest(leaves, [it for it in items if it.noise], body)
     leaves = [_sort_leaf(leaf, body) for leaf in leaves]
 
-    leaf_of = [0] * len(items)
+    # A merged line split into pieces is in several leaves: it counts in its first.
+    leaf_of = [-1] * len(items)
     for number, leaf in enumerate(leaves):
         for it in leaf:
-            leaf_of[it.index] = number
+            it.leaf = number
+            if leaf_of[it.index] < 0:
+                leaf_of[it.index] = number
     interleaved = _interleaved(items, leaf_of, len(leaves))
     if page.order_given and not interleaved:
-        order = list(range(len(items)))
+        for it in items:
+            it.leaf = leaf_of[it.index]
+        order = items
         source = "file"
     else:
-        order = [it.index for leaf in leaves for it in leaf]
+        order = [it for leaf in leaves for it in leaf]
         source = "geometry"
     # Columns are numbered in the order the reading first enters them.
     number_of: dict[int, int] = {}
-    for index in order:
-        number_of.setdefault(leaf_of[index], len(number_of))
+    for it in order:
+        number_of.setdefault(it.leaf, len(number_of))
     columns: list[Column] = [Column(Box(0, 0, 0, 0), None, False)] * len(leaves)
     for leaf_number, leaf in enumerate(leaves):
         columns[number_of[leaf_number]] = _column(leaf, upright, body)
     placed = tuple(
         Placed(
-            line=lines[index],
-            index=index,
-            column=number_of[leaf_of[index]],
-            box=_frame_box(items[index], upright),
-            noise=items[index].noise,
-            straddles=items[index].straddles,
+            line=it.line,
+            index=it.index,
+            column=number_of[it.leaf],
+            box=_frame_box(it, upright),
+            noise=it.noise,
+            straddles=it.straddles,
         )
-        for index in order
+        for it in order
     )
     return PageOrder(placed, tuple(columns), source, interleaved, skew)
 
@@ -317,10 +338,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     """
     plain = [it for it in region if not it.hard]
     usual = median(it.w for it in plain) if plain else 0.0
-    wide = {
-        it.index for it in plain if it.w >= WIDE * usual and it.w >= 6 * body and len(plain) > 2
-    }
-    structural = [it for it in region if it.index not in wide]
+    wide = {it for it in plain if it.w >= WIDE * usual and it.w >= 6 * body and len(plain) > 2}
+    structural = [it for it in region if it not in wide]
     lines = [it for it in structural if not it.hard] or structural or region
     larger = [it for it in structural if it.hard]
     cuts = []
@@ -328,7 +347,7 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     for at in _gutters(lines, larger, body):
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
-        straddlers = sum(1 for it in region if it.index in wide and it.sx0 < at < it.sx1)
+        straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
             continue
         across = [it for it in structural if _blocks(it, at, body)]
@@ -336,6 +355,15 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             blockers.extend(across)
         else:
             cuts.append(at)
+    if not cuts and wide:
+        # A column much wider than its neighbours has its full lines taken for merged
+        # ones: whitespace that none of the region's lines cross is a gutter all the same.
+        everything = [it for it in region if not it.hard]
+        cuts = [
+            at
+            for at in _gutters(everything, larger, body)
+            if not any(_blocks(it, at, body) for it in region)
+        ]
     if cuts:
         parts = _columns(region, cuts, wide)
         # A column of headlines alone beside part of the region (a vertical headline beside
@@ -349,7 +377,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             groups, _ = _band_groups(region, wide, body, lenient=False)
             if len(groups) > 1:
                 return groups
-        return _read_across(parts, cuts, wide)
+        region = _split_merged(region, cuts, wide, lines, body)
+        return _read_across(_columns(region, cuts, wide), cuts, wide)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
     if len(groups) == 1 and lenient:
         groups, _ = _band_groups(region, wide, body, lenient=False)
@@ -458,21 +487,153 @@ def _lowest(
     return out
 
 
-def _columns(region: list[_Item], cuts: list[float], wide: set[int]) -> list[list[_Item]]:
+def _split_merged(
+    region: list[_Item], cuts: list[float], wide: set[_Item], lines: list[_Item], body: float
+) -> list[_Item]:
+    """The region with each straddler that merged the lines of columns on both sides of
+    a cut split into one piece per column, its text divided where the geometry puts the
+    seam. Straddlers that only jut into a gutter stay whole (and in `wide`)."""
+    out: list[_Item] = []
+    for it in region:
+        out.extend(_pieces(it, cuts, lines, body) if it in wide else [it])
+    return out
+
+
+def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> list[_Item]:
+    """A merged line cut at the gutters it runs across.
+
+    How many of its characters lie in the left column is measured two ways and the two
+    averaged: in proportion to the lengths of line inside each column (from the line's
+    start to where the left column's lines end, and from where the right column's lines
+    start to the line's end: the gutter holds no characters), and on the left column's
+    grid (its full lines hold the same number of characters)."""
+    reach = SPLIT_REACH * body
+    crossed = [
+        k
+        for k, at in enumerate(cuts)
+        if it.x0 + reach < at < it.x1 - reach and _flush(lines, cuts, k, body)
+    ]
+    pieces: list[_Item] = []
+    rest = it
+    for k in crossed:
+        at = cuts[k]
+        lo = cuts[k - 1] if k else -math.inf
+        hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
+        left = [p for p in lines if lo <= p.xc < at]
+        starts = sorted(p.x0 for p in lines if at <= p.xc < hi)
+        ends = sorted(p.x1 for p in left)
+        left_end = ends[(3 * len(ends)) // 4] if ends else at
+        right_start = starts[len(starts) // 4] if starts else left_end
+        if right_start < left_end:
+            left_end = right_start = at
+        a, b = left_end - rest.x0, rest.x1 - right_start
+        if a <= 0 or b <= 0:
+            break
+        count = rest.chars * a / (a + b)
+        grid = _grid(left, body)
+        if grid is not None:
+            start, end, cells = grid
+            count = (count + cells * (min(end, rest.x1) - rest.x0) / (end - start)) / 2
+        seam = _seam(rest.line.text, count)
+        if seam is None:
+            break
+        pieces.append(_piece(rest, rest.x0, left_end, rest.line.text[:seam]))
+        rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
+    pieces.append(rest)
+    return pieces
+
+
+def _flush(lines: list[_Item], cuts: list[float], k: int, body: float) -> bool:
+    """Whether the gutter at cuts[k] parts two justified columns: lines on its left end
+    flush with each other and lines on its right start flush. A wide column's short last
+    lines leave whitespace that looks like a gutter, but their ends are ragged."""
+    at = cuts[k]
+    lo = cuts[k - 1] if k else -math.inf
+    hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
+    ends = [p.x1 for p in lines if lo <= p.xc < at]
+    starts = [p.x0 for p in lines if at <= p.xc < hi]
+    if not ends or not starts:
+        return False
+    right, left = max(ends), min(starts)
+    return (
+        sum(1 for x in ends if x >= right - FLUSH * body) >= 2
+        or sum(1 for x in starts if x <= left + FLUSH * body) >= 2
+    )
+
+
+def _grid(column: list[_Item], body: float) -> tuple[float, float, int] | None:
+    """Where a column's lines start and end and how many characters its full lines hold
+    (the commonest count), or None for too few lines to tell."""
+    if len(column) < 3:
+        return None
+    start = sorted(p.x0 for p in column)[len(column) // 4]
+    end = sorted(p.x1 for p in column)[(3 * len(column)) // 4]
+    full = Counter(
+        p.chars for p in column if p.x0 <= start + 0.5 * body and p.x1 >= end - 0.5 * body
+    )
+    if not full or end - start <= body:
+        return None
+    return start, end, full.most_common(1)[0][0]
+
+
+def _seam(text: str, count: float) -> int | None:
+    """Where in `text` the right column's part starts, given about how many characters
+    lie in the left column: at a space near there if the OCR program left one, else
+    after that many characters, closing punctuation staying on the left."""
+    at = [n for n, c in enumerate(text) if not c.isspace()]
+    total = len(at)
+    if total < 2:
+        return None
+    k = round(count)
+    gaps = [j for j in range(1, total) if at[j] - at[j - 1] > 1]
+    near = min(gaps, key=lambda j: abs(j - k), default=None)
+    if near is not None and abs(near - k) <= SEAM_SPACE:
+        k = near
+    else:
+        while 0 < k < total and text[at[k]] in HANGING:
+            k += 1
+    if not 0 < k < total:
+        return None
+    return at[k]
+
+
+def _piece(it: _Item, x0: float, x1: float, text: str) -> _Item:
+    """The part of a merged line between x0 and x1 (layout frame) holding `text`; its
+    box on the page is the same share of the line's own box."""
+    f0, f1 = (x0 - it.x0) / it.w, (x1 - it.x0) / it.w
+    box = it.line.box
+    if it.line.vertical == it.vertical:  # the frame is the page's
+        span = box.x1 - box.x0
+        page = Box(box.x0 + f0 * span, box.y0, box.x0 + f1 * span, box.y1)
+    else:  # a quarter turn: along the frame's x is down the page
+        span = box.y1 - box.y0
+        page = Box(box.x0, box.y0 + f0 * span, box.x1, box.y0 + f1 * span)
+    line = replace(it.line, text=text.strip(), box=page, quad=None, words=())
+    piece = _Item(it.index, page, line)
+    piece.x0, piece.x1, piece.y0, piece.y1 = x0, x1, it.y0, it.y1
+    piece.w, piece.h = x1 - x0, it.h
+    piece.vertical = it.vertical
+    piece.narrow()
+    return piece
+
+
+def _columns(region: list[_Item], cuts: list[float], wide: set[_Item]) -> list[list[_Item]]:
     """The region cut at the gutters, left to right. A line goes with its centre, a
     straddler with its left edge."""
     parts: list[list[_Item]] = [[] for _ in range(len(cuts) + 1)]
     for it in region:
-        anchor = it.sx0 if it.index in wide else it.xc
+        anchor = it.sx0 if it in wide else it.xc
         parts[bisect_right(cuts, anchor)].append(it)
     return [part for part in parts if part]
 
 
-def _read_across(parts: list[list[_Item]], cuts: list[float], wide: set[int]) -> list[list[_Item]]:
+def _read_across(
+    parts: list[list[_Item]], cuts: list[float], wide: set[_Item]
+) -> list[list[_Item]]:
     """Columns left to right, but columns of vertical text right to left; straddlers
     marked."""
     for it in itertools.chain.from_iterable(parts):
-        if it.index in wide:
+        if it in wide:
             part = bisect_right(cuts, it.sx0)
             if part < len(cuts) and it.sx1 > cuts[part]:
                 it.straddles = True
@@ -510,17 +671,17 @@ class _Band:
 
     __slots__ = ("body", "columns", "heading", "items", "larger")
 
-    def __init__(self, items: list[_Item], wide: set[int], body: float) -> None:
+    def __init__(self, items: list[_Item], wide: set[_Item], body: float) -> None:
         self.items = items
         self.body = body
         if len(items) == 1:  # most bands inside a column: one line
             it = items[0]
-            alone = it.index not in wide
+            alone = it not in wide
             self.columns = [(it.sx0, it.sx1)] if alone else []
             self.larger = [it.hard] if alone else []
             self.heading = alone and it.hard
             return
-        structural = [it for it in items if it.index not in wide]
+        structural = [it for it in items if it not in wide]
         self.columns = _segments([(it.sx0, it.sx1) for it in structural], GUTTER * body)
         plain = [(it.sx0, it.sx1) for it in structural if not it.hard]
         self.larger = [not any(_overlaps(c, p, body) for p in plain) for c in self.columns]
@@ -613,7 +774,7 @@ def _segments(spans: list[Span], gutter: float) -> list[Span]:
 
 
 def _band_groups(
-    region: list[_Item], wide: set[int], body: float, lenient: bool
+    region: list[_Item], wide: set[_Item], body: float, lenient: bool
 ) -> tuple[list[list[_Item]], bool]:
     """The region cut at horizontal whitespace into bands, and consecutive bands whose
     columns line up joined again; and whether leniency joined any."""

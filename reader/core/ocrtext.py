@@ -80,9 +80,7 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
         # A line set in the middle of its column (a headline) has margins alike on both
         # sides; a paragraph's first line is indented on the left only.
         centred = abs(offset - margin) <= CENTRED_CHARS * size and margin >= INDENT_CHARS * size
-        indented = (
-            not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
-        )
+        indented = not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
         if (
             previous is not None
             and out

@@ -93,26 +93,50 @@ def test_columns_under_a_headline_then_a_second_story_in_other_columns() -> None
     assert got == expected + ["第二"] + [f"n{c}{r}" for c in range(4) for r in range(5)]
 
 
-def test_lines_merged_across_a_gutter_do_not_stop_the_cut() -> None:
-    lines, _ = columns_page(3, rows=10)
+def test_lines_merged_across_a_gutter_are_split_into_their_columns() -> None:
+    """PaddleOCR merges a row of two columns into one box: its text is the two lines'
+    texts run together. The cut still finds the columns, and each merged line is split
+    at the gutter into the two lines it was, each read in its own column."""
+    lines, expected = columns_page(3, rows=10)
     merged_rows = (2, 5, 7)
-    kept = [
-        ln
-        for ln in lines
-        if not (ln.text[:1] in "01" and ln.text[1:2].isdigit() and int(ln.text[1]) in merged_rows)
-    ]
-    merged = [body(f"m{row}", 0, row, 150, width=2 * WIDTH + GUTTER) for row in merged_rows]
-    order = reading_order(page_of(row_by_row(kept + merged)))
-    expected = (
-        ["head"]
-        + [f"m{r}" if r in merged_rows else f"0{r}" for r in range(10)]
-        + [f"1{r}" for r in range(10) if r not in merged_rows]
-        + [f"2{r}" for r in range(10)]
-    )
+
+    def merged_away(ln: OcrLine) -> bool:
+        return ln.text[:1] in "01" and ln.text[1:2].isdigit() and int(ln.text[1]) in merged_rows
+
+    by_name = {ln.text[:2]: ln for ln in lines}
+    merged = []
+    for row in merged_rows:
+        left, right = by_name[f"0{row}"], by_name[f"1{row}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        merged.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row([ln for ln in lines if not merged_away(ln)] + merged)))
     assert names(order) == expected
-    assert {p.line.text[:2] for p in order.placed if p.straddles} == {"m2", "m5", "m7"}
-    # the merged lines end where their own column does
+    texts = {p.line.text[:2]: p.line.text for p in order.placed}
+    assert all(texts[f"{c}{r}"] == by_name[f"{c}{r}"].text for c in "01" for r in merged_rows)
+    # each piece keeps the merged line's index and has its column's share of its box
+    pieces = [p for p in order.placed if p.line.text[:2] in {"02", "12"}]
+    assert pieces[0].index == pieces[1].index
+    assert pieces[0].line.box.x1 <= WIDTH < pieces[1].line.box.x0 + HEIGHT
+    assert not any(p.straddles for p in order.placed)
     assert order.columns[1].box.x1 == WIDTH
+
+
+def test_a_wide_column_beside_narrow_ones_is_not_split_at_its_short_lines() -> None:
+    """A column twice as wide as its neighbours: its paragraphs' short last lines leave
+    whitespace where the narrow columns have a gutter, but their ends are ragged, so its
+    full lines are not taken for merged rows and split there."""
+    wide = 2 * WIDTH + GUTTER
+    lines = []
+    for row in range(12):
+        short = row % 4 == 3
+        width = (300 + 80 * (row % 3)) if short else wide
+        lines.append(body(f"w{row:x}", 0, row, 0, width=width))
+    for row in range(12):
+        lines.append(body(f"n{row:x}", 2, row, 0))
+    order = reading_order(page_of(row_by_row(lines)))
+    assert [p.line.text[:2] for p in order.placed] == (
+        [f"w{r:x}" for r in range(12)] + [f"n{r:x}" for r in range(12)]
+    )
 
 
 def test_noise_in_the_gutters_does_not_stop_the_cut() -> None:
@@ -190,7 +214,15 @@ def test_an_empty_page_and_a_single_line() -> None:
 def test_real_pages_read_every_line_once_column_by_column(path: Path) -> None:
     page = read(path.read_bytes()).pages[0]
     order = reading_order(page)
-    assert sorted(p.index for p in order.placed) == list(range(len(page.lines)))
+    # every line is read once: whole, or as the pieces of a line merged across columns
+    read_as: dict[int, str] = {}
+    for p in order.placed:
+        read_as[p.index] = read_as.get(p.index, "") + p.line.text
+    assert sorted(read_as) == list(range(len(page.lines)))
+    assert all(
+        "".join(read_as[n].split()) == "".join(line.text.split())
+        for n, line in enumerate(page.lines)
+    )
     assert order.source == "geometry"
     assert [p.column for p in order.placed] == sorted(p.column for p in order.placed)
     for number, column in enumerate(order.columns):
@@ -229,12 +261,15 @@ def test_the_archive_order_of_multi_column_pages_interleaves_columns() -> None:
 def test_a_page_reading_order_that_runs_row_by_row_gives_way_to_geometry(tmp_path: Path) -> None:
     path = REAL[-1]  # three and four columns, often merged by the OCR
     page = formats.load(path)
-    geometric = [p.index for p in reading_order(read(path.read_bytes()).pages[0]).placed]
+    # a line merged across columns is written where its first piece is read
+    geometric = list(
+        dict.fromkeys(p.index for p in reading_order(read(path.read_bytes()).pages[0]).placed)
+    )
     file = tmp_path / "page.xml"
     file.write_bytes(formats.page_xml(page, order=list(range(len(page)))))
     as_written = reading_order(read(file.read_bytes()).pages[0])
     assert as_written.source == "geometry" and as_written.file_interleaved
-    assert [p.index for p in as_written.placed] == geometric
+    assert list(dict.fromkeys(p.index for p in as_written.placed)) == geometric
     file.write_bytes(formats.page_xml(page, order=geometric))
     read_page = read(file.read_bytes()).pages[0]
     kept = reading_order(read_page)
