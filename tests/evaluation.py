@@ -159,6 +159,7 @@ def main() -> None:
         relayout_report(args.relayouts)
     if args.real:
         real_report()
+        english_report()
 
 
 def relayout_report(count: int) -> None:
@@ -400,6 +401,59 @@ def real_report() -> None:
         "read from the JSON: paragraph, block and article-start F1; as plain text: paragraph "
         "F1 in the file's order and in reading order, the naive baseline in reading order, "
         "block and article-start F1 in reading order"
+    )
+
+
+TRIBUNE = ROOT.parent / "shared" / "real" / "english" / "tribune_1903-05-01_p1.alto.xml"
+
+
+def english_report() -> None:
+    """The English ALTO page (ABBYY, 1903) against its own TextBlocks: how many the engine
+    reads as exactly one block, how many it keeps apart from the text around them (their
+    edges are block edges, though a block may hold several paragraphs), and its hyphens:
+    words the file marks as hyphenated at a line end read whole, and hyphens inside a line
+    kept."""
+    if not TRIBUNE.is_file():
+        return
+    from lxml import etree
+
+    raw = TRIBUNE.read_bytes()
+    root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+    blocks: list[str] = []
+    joined: list[str] = []
+    inner: list[str] = []
+    for element in root.iter("{*}TextBlock"):
+        words = []
+        for string in element.iter("{*}String"):
+            content, kind = string.get("CONTENT") or "", string.get("SUBS_TYPE")
+            if kind == "HypPart1":
+                words.append(string.get("SUBS_CONTENT") or content)
+                joined.append(norm(string.get("SUBS_CONTENT") or ""))
+            elif kind != "HypPart2":
+                words.append(content)
+                if re.fullmatch(r"[A-Za-z]{2,}-[A-Za-z]{2,}", content):
+                    inner.append(content)
+        if norm("".join(words)):
+            blocks.append(norm("".join(words)))
+    doc = from_bytes(raw, TRIBUNE.name)
+    texts = [norm(b.text) for a in doc.articles for b in a.all_blocks()]
+    edges, at = {0}, 0
+    for text in texts:
+        at += len(text)
+        edges.add(at)
+    page = "".join(texts)
+    kept = 0
+    for block in blocks:
+        at = page.find(block)
+        kept += at >= 0 and at in edges and at + len(block) in edges
+    whole = sum(1 for b in blocks if b in set(texts))
+    rejoined = sum(1 for w in joined if w and w in page)
+    hyphens = sum(1 for w in inner if w in page)
+    print(
+        f"\nEnglish ALTO page ({len(blocks)} TextBlocks, {len(texts)} blocks read): "
+        f"{whole} read as exactly one block, {kept} kept apart ({kept / len(blocks):.0%}); "
+        f"hyphenated at a line end: {rejoined} of {len(joined)} read whole; hyphens inside "
+        f"a line: {hyphens} of {len(inner)} kept"
     )
 
 

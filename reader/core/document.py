@@ -36,10 +36,10 @@ def split_source_lines(text: str) -> list[str]:
     return lines
 
 
-def build(decoded: Decoded, data: bytes, path: str = "") -> Document:
+def build(decoded: Decoded, data: bytes, path: str = "", blanks: str | None = None) -> Document:
     source_lines = split_source_lines(decoded.text)
     lines = content_lines(source_lines)
-    blocks, decisions, reading = reflow(lines)
+    blocks, decisions, reading = reflow(lines, blanks)
     articles = build_articles(blocks)
     info = SourceInfo(
         path=path,
@@ -82,7 +82,8 @@ def _from_ocr(data: bytes, path: str) -> Document:
     document = ocr.read(data, os.path.basename(path))
     text = ocr_text(document)
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
-    doc = build(decoded, data, path)
+    # The text has a blank line only where the geometry shows a break.
+    doc = build(decoded, data, path, blanks="paragraph")
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
     doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
     doc.line_boxes = text.boxes

@@ -24,6 +24,12 @@ INDENT = "\u3000\u3000"
 INDENT_CHARS = 1.2
 # A line whose margins on both sides differ by less than this many characters is centred.
 CENTRED_CHARS = 1.5
+# ... or by less than this share of the two margins together (column edges drift with
+# skew and with the OCR program's padding).
+CENTRED_SHARE = 0.25
+# A page's regions are blocks the OCR program saw where they hold this many lines on
+# average.
+REGION_LINES = 1.5
 # Type this many times the column's body height is a headline's, set apart by breaks.
 HEADLINE_SIZE = 1.5
 
@@ -65,8 +71,14 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
     """Each line as text with the placed line it came from (None for a blank line)."""
     body = {k: _body_size(order, k) for k in range(len(order.columns))}
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
+    cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
+    # A format's regions say where the OCR program saw blocks only where they hold
+    # several lines; one region a line (a converter's, or a region per box) says nothing.
+    regions = {p.line.region for p in order.placed}
+    grouped = len(order.placed) >= REGION_LINES * max(len(regions), 1)
     out: list[tuple[str, Placed | None]] = []
     previous: Placed | None = None
+    was_centred = False
     for placed in order.placed:
         text = " ".join(placed.line.text.split())
         if not text:
@@ -79,18 +91,53 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
         large = _size(placed, vertical) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
         # sides; a paragraph's first line is indented on the left only.
-        centred = abs(offset - margin) <= CENTRED_CHARS * size and margin >= INDENT_CHARS * size
-        indented = not large and not placed.noise and not centred and offset >= INDENT_CHARS * size
+        centred = margin >= INDENT_CHARS * size and abs(offset - margin) <= max(
+            CENTRED_CHARS * size, CENTRED_SHARE * (offset + margin)
+        )
+        indented = (
+            not large
+            and not placed.noise
+            and not centred
+            and offset >= INDENT_CHARS * cells[placed.column]
+        )
+        # A line centred in its column stands apart: a headline set in body type.
         if (
             previous is not None
             and out
             and out[-1][0]
-            and (_break(previous, placed, order, large) or _new_region(previous, placed))
+            and (
+                _break(previous, placed, order, large)
+                or (grouped and _new_region(previous, placed))
+                or centred
+                or was_centred
+            )
         ):
             out.append(("", None))
         out.append(((INDENT if indented else "") + text, placed))
         previous = placed
+        was_centred = centred
     return out
+
+
+def _cell(order: PageOrder, column: int, size: float) -> float:
+    """The width of one character in the column: its type size for Chinese, where every
+    character fills a square; the lines' own width per letter for Latin script, whose
+    paragraphs are indented by an em or two, a fraction of a line's height."""
+    vertical = order.columns[column].vertical
+    widths = []
+    latin = wide = 0
+    for p in order.placed:
+        if p.column != column or p.noise:
+            continue
+        text = "".join(p.line.text.split())
+        latin += sum(1 for c in text if c.isascii() and c.isalpha())
+        wide += sum(1 for c in text if not c.isascii())
+        if len(text) >= 4:
+            start, end = _span(p, vertical)
+            widths.append((end - start) / len(text))
+    if not widths or latin <= wide:
+        return size
+    return min(statistics.median(widths), size)
 
 
 def _span(placed: Placed, vertical: bool) -> tuple[float, float]:

@@ -61,6 +61,7 @@ _PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # The decisions the marks make, each one object shared by every page.
 _NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
 _ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
+_APART = "a short line without punctuation set apart by a blank line: a headline or subhead"
 _GAP_INSIDE = "a blank line after a full line that ends mid-sentence: the paragraph goes on past it"
 _ALONE["headline"] = (False, "a headline wrapped over two lines ends there")
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
@@ -465,10 +466,13 @@ class Reflow:
     decisions it made there. The rest are joins for the page's `ordinary` reason.
     """
 
-    def __init__(self, lines: Lines) -> None:
+    def __init__(self, lines: Lines, blanks: str | None = None) -> None:
         self.lines = lines
-        self.habits = read_habits(lines)
-        self.local = local_blank(lines, self.habits.blank)
+        habits = read_habits(lines)
+        if blanks is not None:
+            habits = Habits(blanks, habits.indents)
+        self.habits = habits
+        self.local = None if blanks is not None else local_blank(lines, habits.blank)
         self.marked = lines.marked()
         edges = [k for k in self.marked if lines.mark[k] in _ARTICLE_EDGES]
         self.local_indents = local_indents(lines, edges, self.habits.indents)
@@ -681,6 +685,14 @@ class Reflow:
                 and not self._gap_inside(cur, a, b)
             ):
                 return False, "a blank line separates paragraphs"
+            if (
+                self._blank(b) == "paragraph"
+                and lines.gap[b]
+                and len(cur) == 1
+                and unpunctuated(lines.text[a])
+                and self._short(a, 4)
+            ):
+                return False, _APART
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
                     return False, "short line ends a sentence"
@@ -973,10 +985,12 @@ def _close_up_names(parts: list[str]) -> list[str]:
     return out
 
 
-def reflow(lines: Lines) -> tuple[list[Block], Decisions, str]:
+def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisions, str]:
     """The page's blocks, the decision at every line end, and how the page was read
-    (Reflow.reading())."""
-    engine = Reflow(lines)
+    (Reflow.reading()). `blanks` is the blank-line habit where the writer of the text
+    knows it (text written from boxes puts blank lines only where the geometry shows a
+    break: "paragraph"); else it is read from the page's own statistics."""
+    engine = Reflow(lines, blanks)
     raw = engine.run()
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
