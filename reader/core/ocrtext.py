@@ -27,6 +27,9 @@ CENTRED_CHARS = 1.5
 # ... or by less than this share of the two margins together (column edges drift with
 # skew and with the OCR program's padding).
 CENTRED_SHARE = 0.25
+# A line's column edges are measured over this many lines around it: where a third of
+# them start and end (first lines and last lines aside, and a stretch set otherwise).
+EDGE_WINDOW = 9
 # A page's regions are blocks the OCR program saw where they hold this many lines on
 # average.
 REGION_LINES = 1.5
@@ -71,6 +74,7 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
     """Each line as text with the placed line it came from (None for a blank line)."""
     body = {k: _body_size(order, k) for k in range(len(order.columns))}
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
+    local = _local_edges(order)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
     # A format's regions say where the OCR program saw blocks only where they hold
     # several lines; one region a line (a converter's, or a region per box) says nothing.
@@ -86,7 +90,7 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
         start, end = _span(placed, vertical)
-        left, right = edges[placed.column]
+        left, right = local.get(id(placed), edges[placed.column])
         offset, margin = start - left, right - end
         large = _size(placed, vertical) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
@@ -157,6 +161,29 @@ def _edges(order: PageOrder, column: int) -> tuple[float, float]:
     starts = sorted(s for s, _e in spans)
     ends = sorted(e for _s, e in spans)
     return starts[len(starts) // 4], ends[(3 * len(ends)) // 4]
+
+
+def _local_edges(order: PageOrder) -> dict[int, tuple[float, float]]:
+    """Each line's column edges where it sits (keyed by id of the placed line): where most
+    of the lines around it start and end. A column's edge drifts down a warped scan, and a part
+    of a column set narrower (a boxed piece) has edges of its own; measured over the
+    whole column, their lines would all look indented."""
+    out: dict[int, tuple[float, float]] = {}
+    for column in range(len(order.columns)):
+        vertical = order.columns[column].vertical
+        placed = [p for p in order.placed if p.column == column and not p.noise]
+        if len(placed) < EDGE_WINDOW:
+            continue
+        spans = [_span(p, vertical) for p in placed]
+        half = EDGE_WINDOW // 2
+        for n, p in enumerate(placed):
+            lo = min(max(n - half, 0), len(placed) - EDGE_WINDOW)
+            near = spans[lo : lo + EDGE_WINDOW]
+            starts = sorted(a for a, _ in near)
+            ends = sorted(b for _, b in near)
+            third = len(near) // 3
+            out[id(p)] = (starts[third], ends[-1 - third])
+    return out
 
 
 def _size(placed: Placed, vertical: bool) -> float:

@@ -33,6 +33,8 @@ def test_indents_and_centred_headlines() -> None:
     rendered = [text for text, _placed in _page_lines(reading_order(page(rows)))]
     texts = [r for r in rendered if r]
     assert texts[0] == "毛主席最新指示"
+    # the centred line stands apart: a blank line after it
+    assert rendered[1] == ""
     indented = [r.removeprefix(INDENT) for r in texts if r.startswith(INDENT)]
     assert indented == ["要关心群众生活，注意工作方法，这是", "各级组织要把这件事放在重要位置上，"]
 
@@ -53,3 +55,44 @@ def test_a_change_of_the_formats_region_is_a_break() -> None:
     # Without regions (PaddleOCR gives none) nothing is added.
     plain = [replace(x, region=None) for x in [*first, *second]]
     assert "" not in [text for text, _p in _page_lines(reading_order(page(plain)))]
+
+
+BODY = (
+    "革命群众要关心国家大事，把无产阶级文化大革命进行到底，坚决执行毛主席的革命路线，"
+    "紧跟毛主席的伟大战略部署，在斗争中学习，在学习中斗争，不断提高自己的觉悟"
+)
+
+
+def test_a_column_set_narrower_further_down_keeps_its_own_edge() -> None:
+    """The lower half of a column set two characters in (a boxed piece, a warped scan):
+    its lines are measured against the edge where they sit, so only first lines indent."""
+    rows, y = [], 100.0
+    for n in range(12):
+        lower = n >= 6
+        x0 = 100 + (2 * H if lower else 0)
+        width = 16 if lower else 18
+        first = n in (0, 6, 9)
+        x = x0 + (2 * H if first else 0)
+        rows.append(line(BODY[n : n + width - (2 if first else 0)], x, y))
+        y += 1.3 * H
+    rendered = [text for text, _p in _page_lines(reading_order(page(rows)))]
+    assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [0, 6, 9]
+
+
+def test_latin_indents_are_measured_in_letters() -> None:
+    """An English paragraph is indented by an em or so, under a line's height: still an
+    indent, where Chinese type would need two characters."""
+    cell = 0.45 * H  # a letter's width beside the line's height
+
+    def latin(text: str, x0: float, y0: float) -> OcrLine:
+        box = Box(x0, y0, x0 + len(text) * cell, y0 + H)
+        return OcrLine(text, box, None, None, 0, None, False)
+
+    words = "The general tieup of craft in the harbor that has been threatened for days "
+    rows = []
+    for n in range(8):
+        first = n % 4 == 0
+        text = (words * 2)[n : n + (36 if first else 38)]
+        rows.append(latin(text, 100 + (2 * cell if first else 0), 100 + n * 1.2 * H))
+    rendered = [text for text, _p in _page_lines(reading_order(page(rows)))]
+    assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [0, 4]
