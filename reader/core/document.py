@@ -36,9 +36,18 @@ def split_source_lines(text: str) -> list[str]:
     return lines
 
 
-def build(decoded: Decoded, data: bytes, path: str = "", blanks: str | None = None) -> Document:
+def build(
+    decoded: Decoded,
+    data: bytes,
+    path: str = "",
+    blanks: str | None = None,
+    junk: frozenset[int] = frozenset(),
+) -> Document:
+    """The page reflowed. Where the text was written from boxes, `blanks` is its
+    blank-line habit and `junk` the source lines the geometry shows are specks, not text
+    (kept as page furniture)."""
     source_lines = split_source_lines(decoded.text)
-    lines = content_lines(source_lines)
+    lines = content_lines(source_lines, junk)
     blocks, decisions, reading = reflow(lines, blanks)
     articles = build_articles(blocks)
     info = SourceInfo(
@@ -83,7 +92,7 @@ def _from_ocr(data: bytes, path: str) -> Document:
     text = ocr_text(document)
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     # The text has a blank line only where the geometry shows a break.
-    doc = build(decoded, data, path, blanks="paragraph")
+    doc = build(decoded, data, path, blanks="paragraph", junk=text.junk)
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
     doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
     doc.line_boxes = text.boxes

@@ -740,7 +740,7 @@ def _usual_spacing(idx: list[int]) -> int:
     return 1
 
 
-def content_lines(source_lines: list[str]) -> Lines:
+def content_lines(source_lines: list[str], junk: frozenset[int] = frozenset()) -> Lines:
     stripped = list(map(str.strip, source_lines))
     idx = list(itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
@@ -760,6 +760,10 @@ def content_lines(source_lines: list[str]) -> Lines:
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)
+    if junk:
+        for k, source in enumerate(lines.idx):
+            if source in junk:
+                lines.mark[k] = "noise"
     return lines
 
 

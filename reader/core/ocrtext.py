@@ -11,6 +11,7 @@ kinds of page.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -27,12 +28,20 @@ CENTRED_CHARS = 1.5
 # ... or by less than this share of the two margins together (column edges drift with
 # skew and with the OCR program's padding).
 CENTRED_SHARE = 0.25
-# A line's column edges are measured over this many lines around it: where a third of
-# them start and end (first lines and last lines aside, and a stretch set otherwise).
-EDGE_WINDOW = 9
+# A line's column edges are measured over this many lines around it: the second
+# outermost start and end among them, so that one indented first line, short last line
+# or stray does not move them.
+EDGE_WINDOW = 5
+# ... and only where they hold over this many lines in a row, most of which (this
+# share) fill the column between them.
+STRETCH = 5
+FULL_SHARE = 0.4
 # A page's regions are blocks the OCR program saw where they hold this many lines on
 # average.
 REGION_LINES = 1.5
+# A character or two in type smaller than this share of the body's is junk.
+SPECK_SIZE = 0.65
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # Type this many times the column's body height is a headline's, set apart by breaks.
 HEADLINE_SIZE = 1.5
 
@@ -45,6 +54,7 @@ class OcrText:
     boxes: list[LineBox | None]  # one per line: where it sat (None for a blank line)
     orders: list[PageOrder]
     reading: str
+    junk: frozenset[int] = frozenset()  # lines that are marks and specks, not text
 
 
 def ocr_text(document: OcrDocument) -> OcrText:
@@ -52,6 +62,7 @@ def ocr_text(document: OcrDocument) -> OcrText:
     separated by a blank line."""
     lines: list[str] = []
     boxes: list[LineBox | None] = []
+    junk: set[int] = set()
     orders = []
     for n, page in enumerate(document.pages):
         order = reading_order(page)
@@ -59,10 +70,12 @@ def ocr_text(document: OcrDocument) -> OcrText:
         if n and lines:
             lines.append("")
             boxes.append(None)
-        for text, placed in _page_lines(order):
+        for text, placed, speck in _page_lines(order):
+            if speck:
+                junk.add(len(lines))
             lines.append(text)
             boxes.append(None if placed is None else _line_box(n, placed))
-    return OcrText(lines, boxes, orders, _reading(document, orders))
+    return OcrText(lines, boxes, orders, _reading(document, orders), frozenset(junk))
 
 
 def _line_box(page: int, placed: Placed) -> LineBox:
@@ -70,25 +83,43 @@ def _line_box(page: int, placed: Placed) -> LineBox:
     return LineBox(page, placed.column, (box.x0, box.y0, box.x1, box.y1), placed.line.confidence)
 
 
-def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
-    """Each line as text with the placed line it came from (None for a blank line)."""
+def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
+    """Each line as text with the placed line it came from (None for a blank line), and
+    whether it is junk: a speck or mark the OCR program read as a character or two. Junk
+    is taken out of the running text and written after its column, apart."""
     body = {k: _body_size(order, k) for k in range(len(order.columns))}
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
-    local = _local_edges(order)
+    local = _local_edges(order, edges, body)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
     # A format's regions say where the OCR program saw blocks only where they hold
     # several lines; one region a line (a converter's, or a region per box) says nothing.
     regions = {p.line.region for p in order.placed}
     grouped = len(order.placed) >= REGION_LINES * max(len(regions), 1)
-    out: list[tuple[str, Placed | None]] = []
+    out: list[tuple[str, Placed | None, bool]] = []
     previous: Placed | None = None
     was_centred = False
+    specks: list[tuple[str, Placed]] = []
+
+    def set_apart() -> None:
+        if not specks:
+            return
+        if out and out[-1][0]:
+            out.append(("", None, False))
+        out.extend((speck, where, True) for speck, where in specks)
+        out.append(("", None, False))
+        specks.clear()
+
     for placed in order.placed:
         text = " ".join(placed.line.text.split())
         if not text:
             continue
+        if specks and placed.column != specks[-1][1].column:
+            set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
+        if _speck(placed, text, size, vertical):
+            specks.append((text, placed))
+            continue
         start, end = _span(placed, vertical)
         left, right = local.get(id(placed), edges[placed.column])
         offset, margin = start - left, right - end
@@ -116,11 +147,24 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None]]:
                 or was_centred
             )
         ):
-            out.append(("", None))
-        out.append(((INDENT if indented else "") + text, placed))
+            out.append(("", None, False))
+        out.append(((INDENT if indented else "") + text, placed, False))
         previous = placed
         was_centred = centred
+    set_apart()
+    while out and not out[-1][0]:
+        out.pop()
     return out
+
+
+def _speck(placed: Placed, text: str, size: float, vertical: bool) -> bool:
+    """A character or two in type much smaller than the column's: a mark, a speck or
+    show-through read as text. A short last line (`底。`) ends a sentence and stays."""
+    return (
+        placed.noise
+        and _size(placed, vertical) < SPECK_SIZE * size
+        and not text.endswith(_SENTENCE_ENDS)
+    )
 
 
 def _cell(order: PageOrder, column: int, size: float) -> float:
@@ -163,11 +207,15 @@ def _edges(order: PageOrder, column: int) -> tuple[float, float]:
     return starts[len(starts) // 4], ends[(3 * len(ends)) // 4]
 
 
-def _local_edges(order: PageOrder) -> dict[int, tuple[float, float]]:
-    """Each line's column edges where it sits (keyed by id of the placed line): where most
-    of the lines around it start and end. A column's edge drifts down a warped scan, and a part
-    of a column set narrower (a boxed piece) has edges of its own; measured over the
-    whole column, their lines would all look indented."""
+def _local_edges(
+    order: PageOrder, edges: dict[int, tuple[float, float]], body: dict[int, float]
+) -> dict[int, tuple[float, float]]:
+    """Each line's column edges where a long stretch of the column keeps edges of its own
+    (keyed by id of the placed line): a column's edge drifts down a warped scan, and a
+    part of a column set narrower (a boxed piece) has edges of its own; measured over the
+    whole column, their lines would all look indented. Where the lines around a line
+    start and end is the second outermost start and end among them; it counts only over
+    a stretch of STRETCH lines or more, as a run of indented list items is shorter."""
     out: dict[int, tuple[float, float]] = {}
     for column in range(len(order.columns)):
         vertical = order.columns[column].vertical
@@ -176,13 +224,28 @@ def _local_edges(order: PageOrder) -> dict[int, tuple[float, float]]:
             continue
         spans = [_span(p, vertical) for p in placed]
         half = EDGE_WINDOW // 2
-        for n, p in enumerate(placed):
+        local = []
+        for n in range(len(placed)):
             lo = min(max(n - half, 0), len(placed) - EDGE_WINDOW)
             near = spans[lo : lo + EDGE_WINDOW]
-            starts = sorted(a for a, _ in near)
-            ends = sorted(b for _, b in near)
-            third = len(near) // 3
-            out[id(p)] = (starts[third], ends[-1 - third])
+            local.append((sorted(a for a, _ in near)[1], sorted(b for _, b in near)[-2]))
+        left, right = edges[column]
+        shift = INDENT_CHARS * body[column]
+        moved = [abs(a - left) >= shift or abs(b - right) >= shift for a, b in local]
+        for is_moved, run in itertools.groupby(range(len(placed)), key=lambda n: moved[n]):
+            members = list(run)
+            if not is_moved or len(members) < STRETCH:
+                continue
+            # A column set otherwise is justified between its own edges: most of its
+            # lines fill it (a run of short and centred lines moves them too).
+            full = sum(
+                1
+                for n in members
+                if abs(spans[n][0] - local[n][0]) < shift and abs(spans[n][1] - local[n][1]) < shift
+            )
+            if full >= FULL_SHARE * len(members):
+                for n in members:
+                    out[id(placed[n])] = local[n]
     return out
 
 

@@ -30,7 +30,7 @@ def test_indents_and_centred_headlines() -> None:
         line("认真抓紧抓好，把工作落到实处。", 100, 100 + 9 * H),
         line("编", 100 - 3 * H, 100 + 9 * H),  # a stray left of the column
     ]
-    rendered = [text for text, _placed in _page_lines(reading_order(page(rows)))]
+    rendered = [text for text, _placed, _junk in _page_lines(reading_order(page(rows)))]
     texts = [r for r in rendered if r]
     assert texts[0] == "毛主席最新指示"
     # the centred line stands apart: a blank line after it
@@ -45,7 +45,7 @@ def test_a_change_of_the_formats_region_is_a_break() -> None:
     first = [replace(line(t, 100, 100 + n * 1.5 * H), region="b1") for n, t in enumerate(
         ("第一段的第一行文字写到这里为止", "第一段的第二行。"))]  # fmt: skip
     second = [replace(line("第二段紧接着开始而没有缩进", 100, 100 + 3 * H), region="b2")]
-    rendered = [text for text, _p in _page_lines(reading_order(page([*first, *second])))]
+    rendered = [text for text, _p, _j in _page_lines(reading_order(page([*first, *second])))]
     assert rendered == [
         "第一段的第一行文字写到这里为止",
         "第一段的第二行。",
@@ -54,7 +54,7 @@ def test_a_change_of_the_formats_region_is_a_break() -> None:
     ]
     # Without regions (PaddleOCR gives none) nothing is added.
     plain = [replace(x, region=None) for x in [*first, *second]]
-    assert "" not in [text for text, _p in _page_lines(reading_order(page(plain)))]
+    assert "" not in [text for text, _p, _j in _page_lines(reading_order(page(plain)))]
 
 
 BODY = (
@@ -75,7 +75,7 @@ def test_a_column_set_narrower_further_down_keeps_its_own_edge() -> None:
         x = x0 + (2 * H if first else 0)
         rows.append(line(BODY[n : n + width - (2 if first else 0)], x, y))
         y += 1.3 * H
-    rendered = [text for text, _p in _page_lines(reading_order(page(rows)))]
+    rendered = [text for text, _p, _j in _page_lines(reading_order(page(rows)))]
     assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [0, 6, 9]
 
 
@@ -94,5 +94,36 @@ def test_latin_indents_are_measured_in_letters() -> None:
         first = n % 4 == 0
         text = (words * 2)[n : n + (36 if first else 38)]
         rows.append(latin(text, 100 + (2 * cell if first else 0), 100 + n * 1.2 * H))
-    rendered = [text for text, _p in _page_lines(reading_order(page(rows)))]
+    rendered = [text for text, _p, _j in _page_lines(reading_order(page(rows)))]
     assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [0, 4]
+
+
+def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
+    """A speck read as a character (small type, no sentence end) leaves the running text
+    and is written after its column, marked as junk; a paragraph's last line of two
+    characters ends a sentence and stays where it is."""
+    from reader.core.decode import Decoded
+    from reader.core.document import build
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rows = [
+        line(BODY[:18], 100, 100),
+        line("福", 100 + 18.3 * H, 100 + 0.3 * H, size=0.4 * H),  # a speck beside the line
+        line(BODY[18:36], 100, 100 + 1.3 * H),
+        line("底。", 100, 100 + 2.6 * H),
+        line(BODY[36:54], 100 + 2 * H, 100 + 3.9 * H),
+        line(BODY[54:72], 100, 100 + 5.2 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    junk = [text.lines[k] for k in sorted(text.junk)]
+    assert junk == ["福"]
+    assert text.lines.index("福") > text.lines.index("底。")
+    doc = build(
+        Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), b"", "", "paragraph", text.junk
+    )
+    kinds = [(b.kind, b.text) for _, b in doc.iter_blocks()]
+    paragraphs = [t for kind, t in kinds if kind == "paragraph"]
+    assert paragraphs[0].startswith(BODY[:36] + "底。")
+    assert not any("福" in t for t in paragraphs)
+    assert ("noise", "福") in kinds
