@@ -42,12 +42,13 @@ def build(
     path: str = "",
     blanks: str | None = None,
     junk: frozenset[int] = frozenset(),
+    headlines: frozenset[int] = frozenset(),
 ) -> Document:
     """The page reflowed. Where the text was written from boxes, `blanks` is its
-    blank-line habit and `junk` the source lines the geometry shows are specks, not text
-    (kept as page furniture)."""
+    blank-line habit, `junk` the source lines the geometry shows are specks, not text
+    (kept as page furniture), and `headlines` those set in headline type."""
     source_lines = split_source_lines(decoded.text)
-    lines = content_lines(source_lines, junk)
+    lines = content_lines(source_lines, junk, headlines)
     blocks, decisions, reading = reflow(lines, blanks)
     articles = build_articles(blocks)
     info = SourceInfo(
@@ -92,7 +93,7 @@ def _from_ocr(data: bytes, path: str) -> Document:
     text = ocr_text(document)
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     # The text has a blank line only where the geometry shows a break.
-    doc = build(decoded, data, path, blanks="paragraph", junk=text.junk)
+    doc = build(decoded, data, path, blanks="paragraph", junk=text.junk, headlines=text.headlines)
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
     doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
     doc.line_boxes = text.boxes

@@ -740,7 +740,14 @@ def _usual_spacing(idx: list[int]) -> int:
     return 1
 
 
-def content_lines(source_lines: list[str], junk: frozenset[int] = frozenset()) -> Lines:
+def content_lines(
+    source_lines: list[str],
+    junk: frozenset[int] = frozenset(),
+    headlines: frozenset[int] = frozenset(),
+) -> Lines:
+    """The page's lines with what their text says they are. Where the text was written
+    from boxes, the geometry says more: `junk` source lines are specks (page furniture)
+    and `headlines` are set in headline type."""
     stripped = list(map(str.strip, source_lines))
     idx = list(itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
@@ -760,10 +767,12 @@ def content_lines(source_lines: list[str], junk: frozenset[int] = frozenset()) -
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)
-    if junk:
+    if junk or headlines:
         for k, source in enumerate(lines.idx):
             if source in junk:
                 lines.mark[k] = "noise"
+            elif source in headlines and lines.mark[k] in ("", "heading"):
+                lines.mark[k] = "headline"
     return lines
 
 

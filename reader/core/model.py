@@ -18,6 +18,9 @@ class Block:
     level: int | None = None
     # Length of a run-in heading label at the start of a paragraph ("1、树立…：").
     label: int = 0
+    # Set in headline type, as the boxes of an OCR file show: a headline, never a
+    # subhead inside an article.
+    display: bool = False
 
     @property
     def lines(self) -> tuple[int, int]:

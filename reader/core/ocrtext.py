@@ -42,6 +42,11 @@ REGION_LINES = 1.5
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.65
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
+# A headline takes at most this many lines; a longer run of lines in large type is text.
+HEADLINE_LINES = 3
+# Two lines of headline type whose sizes differ by more than this share are two parts of
+# a headline group (kicker, title), not one headline over two lines.
+SAME_SIZE = 0.2
 # Type this many times the column's body height is a headline's, set apart by breaks.
 HEADLINE_SIZE = 1.5
 
@@ -55,6 +60,7 @@ class OcrText:
     orders: list[PageOrder]
     reading: str
     junk: frozenset[int] = frozenset()  # lines that are marks and specks, not text
+    headlines: frozenset[int] = frozenset()  # lines set in headline type
 
 
 def ocr_text(document: OcrDocument) -> OcrText:
@@ -63,19 +69,34 @@ def ocr_text(document: OcrDocument) -> OcrText:
     lines: list[str] = []
     boxes: list[LineBox | None] = []
     junk: set[int] = set()
+    headlines: set[int] = set()
     orders = []
     for n, page in enumerate(document.pages):
         order = reading_order(page)
         orders.append(order)
+        page_body = _page_body(order)
         if n and lines:
             lines.append("")
             boxes.append(None)
-        for text, placed, speck in _page_lines(order):
+        run: list[int] = []  # consecutive lines in headline type
+        for text, placed, speck in [*_page_lines(order), ("", None, False)]:
+            if placed is not None and not speck and _headline(placed, order, page_body):
+                run.append(len(lines))
+            else:
+                # A headline takes a few lines; more in the same type is text set large
+                # (a quotation box, an editorial).
+                if len(run) <= HEADLINE_LINES:
+                    headlines.update(run)
+                run = []
             if speck:
                 junk.add(len(lines))
             lines.append(text)
             boxes.append(None if placed is None else _line_box(n, placed))
-    return OcrText(lines, boxes, orders, _reading(document, orders), frozenset(junk))
+        lines.pop()
+        boxes.pop()
+    return OcrText(
+        lines, boxes, orders, _reading(document, orders), frozenset(junk), frozenset(headlines)
+    )
 
 
 def _line_box(page: int, placed: Placed) -> LineBox:
@@ -250,9 +271,17 @@ def _local_edges(
 
 
 def _size(placed: Placed, vertical: bool) -> float:
-    """The line's type size: its box's extent across the line."""
+    """The line's type size: its box's extent across the line, or for Chinese, where a
+    character is as wide as it is high, the width of one character along it if that is
+    less: the box of a long line on a skewed scan is much taller than its type."""
     box = placed.box
-    return (box.x1 - box.x0) if vertical else (box.y1 - box.y0)
+    across, along = (
+        (box.x1 - box.x0, box.y1 - box.y0) if vertical else (box.y1 - box.y0, box.x1 - box.x0)
+    )
+    chars = "".join(placed.line.text.split())
+    if len(chars) >= 2 and sum(1 for c in chars if not c.isascii()) * 2 > len(chars):
+        return min(across, along / len(chars))
+    return across
 
 
 def _body_size(order: PageOrder, column: int) -> float:
@@ -266,11 +295,29 @@ def _body_size(order: PageOrder, column: int) -> float:
 
 def _break(previous: Placed, placed: Placed, order: PageOrder, large: bool) -> bool:
     """Whether the geometry shows a break between two consecutive lines: a headline's
-    type on either side."""
-    was_large = _size(previous, order.columns[previous.column].vertical) >= (
-        HEADLINE_SIZE * _body_size(order, previous.column)
-    )
-    return large != was_large
+    type on one side only, or headline type of two sizes (a kicker over its title)."""
+    before = _size(previous, order.columns[previous.column].vertical)
+    was_large = before >= HEADLINE_SIZE * _body_size(order, previous.column)
+    if large != was_large:
+        return True
+    if not large:
+        return False
+    now = _size(placed, order.columns[placed.column].vertical)
+    return abs(now - before) > SAME_SIZE * max(now, before)
+
+
+def _page_body(order: PageOrder) -> float:
+    """The body type's size on the page: the commonest size of its lines across them."""
+    sizes = [_size(p, p.line.vertical) for p in order.placed if not p.noise]
+    return statistics.median(sizes) if sizes else 1.0
+
+
+def _headline(placed: Placed, order: PageOrder, page_body: float) -> bool:
+    """Whether a line is set in headline type: much larger than the body of its column
+    and of the page (a column of vertical headlines is a column of its own)."""
+    size = _size(placed, placed.line.vertical)
+    column = _body_size(order, placed.column)
+    return size >= HEADLINE_SIZE * min(column, page_body) and len(placed.line.text.strip()) >= 2
 
 
 def _new_region(previous: Placed, placed: Placed) -> bool:

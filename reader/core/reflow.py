@@ -117,6 +117,7 @@ class RawBlock:
     end: int
     style: int = 0
     label: int = 0
+    display: bool = False  # opened by a line in headline type (text from boxes)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -567,6 +568,8 @@ class Reflow:
         mark = self.lines.mark[i]
         if mark == "heading":
             return RawBlock("heading", i, i + 1, self.lines.style[i], self.lines.label[i])
+        if mark == "headline":
+            return RawBlock("headline", i, i + 1, display=True)
         return RawBlock("paragraph" if mark in _PARAGRAPH_MARKS else mark, i, i + 1)
 
     def _decide(self, cur: RawBlock, i: int) -> tuple[bool, str]:
@@ -607,6 +610,12 @@ class Reflow:
             return self._caption_continues(a, b)
         if mark[b] in _BREAK_BEFORE:
             return _NEXT_IS[mark[b]]
+        if cur.kind == "headline" and mark[b] == "headline":
+            if lines.gap[b]:
+                return _ALONE["headline"]
+            return True, "a headline goes on: its next line is in the same type"
+        if mark[b] == "headline":
+            return False, "next line is set in headline type"
         if cur.kind == "dateline" and mark[b] in ("", "end") and self._leads(cur, b):
             cur.kind = "paragraph"
             return True, "a lead dateline runs into the first paragraph"
@@ -951,7 +960,7 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
         kind = "standalone"
         text = despace_cjk_spaced(text)
     level = raw.style if kind == "heading" or raw.label else None
-    return Block(kind, text, first, last, level, raw.label)
+    return Block(kind, text, first, last, level, raw.label, raw.display)
 
 
 def _opens_more(text: str) -> bool:

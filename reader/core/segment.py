@@ -142,6 +142,7 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 "byline" in kinds
                 or "subtitle" in kinds
                 or notice
+                or any(b.display for b in group)
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (

@@ -127,3 +127,49 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     assert paragraphs[0].startswith(BODY[:36] + "底。")
     assert not any("福" in t for t in paragraphs)
     assert ("noise", "福") in kinds
+
+
+def test_a_line_in_headline_type_starts_an_article_and_a_large_quotation_does_not() -> None:
+    """Type size is what a plain export loses: a line set twice the body's size between
+    two stories is the second one's title, though no byline follows it; five lines in
+    large type are text (a quotation box), not a headline."""
+    import json
+
+    from reader.core.document import _from_ocr
+
+    rows, y = [], 100.0
+
+    def body_lines(start: int, count: int) -> None:
+        nonlocal y
+        for n in range(count):
+            first = n == 0
+            x = 100 + (2 * H if first else 0)
+            rows.append(line(BODY[start + n : start + n + (16 if first else 18)], x, y))
+            y += 1.3 * H
+
+    big = 2 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=big))
+    y += 1.5 * big
+    body_lines(0, 4)
+    y += H
+    rows.append(line("第二篇文章的标题", 100 + 2 * H, y, size=big))
+    y += 1.5 * big
+    body_lines(10, 4)
+    y += H
+    for n in range(5):  # a quotation set large
+        rows.append(line(BODY[40 + 8 * n : 48 + 8 * n], 100, y, size=1.6 * H))
+        y += 2 * H
+    results = [
+        {"text": r.text, "box": [[r.box.x0, r.box.y0], [r.box.x1, r.box.y0],
+                                 [r.box.x1, r.box.y1], [r.box.x0, r.box.y1]]}
+        for r in rows
+    ]  # fmt: skip
+    data = json.dumps(
+        {"ocr_results": results, "dimensions": {"width": 2000, "height": int(y + 100)}},
+        ensure_ascii=False,
+    ).encode("utf-8")
+    doc = _from_ocr(data, "page.json")
+    titles = [a.title for a in doc.articles]
+    assert titles[:2] == ["第一篇文章的标题", "第二篇文章的标题"]
+    last = doc.articles[-1].all_blocks()
+    assert all(b.kind == "paragraph" for b in last if BODY[40:48] in b.text)
