@@ -12,10 +12,12 @@ kinds of page.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass
 
 from reader.core.layout import PageOrder, Placed, reading_order
+from reader.core.lines import is_date, is_furniture
 from reader.core.model import LineBox
 from reader.core.ocr import FORMATS, OcrDocument
 
@@ -42,6 +44,15 @@ REGION_LINES = 1.5
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.65
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
+# A masthead is a paper's name: this many characters, set this many times the body's
+# size. Around it, lines that say what issue this is are furniture too.
+MASTHEAD_CHARS = (2, 6)
+MASTHEAD_SIZE = 2.0
+_ISSUE_LINE = re.compile(
+    r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
+    r"|^[〇○零一二三四五六七八九十\d]{2,4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,2}\s*月"
+    r"|星期[一二三四五六日天]|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
+)
 # A headline takes at most this many lines; a longer run of lines in large type is text.
 HEADLINE_LINES = 3
 # Two lines of headline type whose sizes differ by more than this share are two parts of
@@ -79,7 +90,10 @@ def ocr_text(document: OcrDocument) -> OcrText:
             lines.append("")
             boxes.append(None)
         run: list[int] = []  # consecutive lines in headline type
+        masthead = _masthead(order, page_body)
         for text, placed, speck in [*_page_lines(order), ("", None, False)]:
+            if placed is not None and id(placed) in masthead:
+                speck = True
             if placed is not None and not speck and _headline(placed, order, page_body):
                 run.append(len(lines))
             else:
@@ -304,6 +318,41 @@ def _break(previous: Placed, placed: Placed, order: PageOrder, large: bool) -> b
         return False
     now = _size(placed, order.columns[placed.column].vertical)
     return abs(now - before) > SAME_SIZE * max(now, before)
+
+
+def _masthead(order: PageOrder, page_body: float) -> set[int]:
+    """The masthead and the issue lines around it, as ids of placed lines: page furniture
+    by position. The masthead is the largest short line (a paper's name) in the top
+    quarter of the page, set at least twice the body's size; around it, within its own
+    height, sit the issue number, the date, the publisher and notes such as 注意保存."""
+    text = [p for p in order.placed if not p.noise]
+    if not text:
+        return set()
+    top = min(p.box.y0 for p in text)
+    bottom = max(p.box.y1 for p in text)
+    names = [
+        p
+        for p in text
+        if MASTHEAD_CHARS[0] <= len("".join(p.line.text.split())) <= MASTHEAD_CHARS[1]
+        and (p.box.y0 + p.box.y1) / 2 < top + 0.25 * (bottom - top)
+        and _size(p, p.line.vertical) >= MASTHEAD_SIZE * page_body
+    ]
+    if not names:
+        return set()
+    name = max(names, key=lambda p: _size(p, p.line.vertical))
+    box = name.box
+    height, width = box.y1 - box.y0, box.x1 - box.x0
+    out = {id(name)}
+    for p in text:
+        centre_x, centre_y = (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2
+        words = "".join(p.line.text.split())
+        if (
+            box.y0 - height <= centre_y <= box.y1 + height
+            and box.x0 - width <= centre_x <= box.x1 + width
+            and (is_furniture(words) or is_date(words) or _ISSUE_LINE.search(words))
+        ):
+            out.add(id(p))
+    return out
 
 
 def _page_body(order: PageOrder) -> float:

@@ -3,6 +3,8 @@ headlines, and a column's edges taken from most of its lines."""
 
 from __future__ import annotations
 
+import json
+
 from reader.core.layout import reading_order
 from reader.core.ocr import Box, OcrLine, OcrPage
 from reader.core.ocrtext import INDENT, _page_lines
@@ -13,6 +15,17 @@ H = 40.0  # body type: one character is as wide as the line is high
 def line(text: str, x0: float, y0: float, size: float = H) -> OcrLine:
     box = Box(x0, y0, x0 + len(text) * size, y0 + size)
     return OcrLine(text, box, None, None, 0, None, False)
+
+
+def paddle_json(rows: list[OcrLine], height: int) -> bytes:
+    """The lines as an archive's PaddleOCR JSON."""
+    results = [
+        {"text": r.text, "box": [[r.box.x0, r.box.y0], [r.box.x1, r.box.y0],
+                                 [r.box.x1, r.box.y1], [r.box.x0, r.box.y1]]}
+        for r in rows
+    ]  # fmt: skip
+    dimensions = {"width": 2000, "height": height}
+    return json.dumps({"ocr_results": results, "dimensions": dimensions}).encode("utf-8")
 
 
 def page(lines: list[OcrLine]) -> OcrPage:
@@ -133,8 +146,6 @@ def test_a_line_in_headline_type_starts_an_article_and_a_large_quotation_does_no
     """Type size is what a plain export loses: a line set twice the body's size between
     two stories is the second one's title, though no byline follows it; five lines in
     large type are text (a quotation box), not a headline."""
-    import json
-
     from reader.core.document import _from_ocr
 
     rows, y = [], 100.0
@@ -159,17 +170,41 @@ def test_a_line_in_headline_type_starts_an_article_and_a_large_quotation_does_no
     for n in range(5):  # a quotation set large
         rows.append(line(BODY[40 + 8 * n : 48 + 8 * n], 100, y, size=1.6 * H))
         y += 2 * H
-    results = [
-        {"text": r.text, "box": [[r.box.x0, r.box.y0], [r.box.x1, r.box.y0],
-                                 [r.box.x1, r.box.y1], [r.box.x0, r.box.y1]]}
-        for r in rows
-    ]  # fmt: skip
-    data = json.dumps(
-        {"ocr_results": results, "dimensions": {"width": 2000, "height": int(y + 100)}},
-        ensure_ascii=False,
-    ).encode("utf-8")
-    doc = _from_ocr(data, "page.json")
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
     titles = [a.title for a in doc.articles]
     assert titles[:2] == ["第一篇文章的标题", "第二篇文章的标题"]
     last = doc.articles[-1].all_blocks()
     assert all(b.kind == "paragraph" for b in last if BODY[40:48] in b.text)
+
+
+def test_the_masthead_and_its_issue_lines_are_furniture() -> None:
+    """The paper's name in the largest type at the top and the issue number, date and
+    publisher beside it are page furniture; the quotation box beside them and the first
+    story's headline are not."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("红色战报", 100, 100, size=4 * H),
+        line("第十七期", 100, 100 + 4.3 * H),
+        line("一九六七年四月二十七日", 100 + 5 * H, 100 + 4.3 * H),
+        line("首都红卫兵代表大会主办", 100, 100 + 5.6 * H),
+        line("毛主席语录", 1100, 100, size=1.6 * H),
+        line(BODY[:18], 1100, 100 + 2 * H),
+        line(BODY[18:26] + "。", 1100, 100 + 3.3 * H),
+    ]
+    y = 100 + 8 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(6):
+        first = n in (0, 3)
+        x = 100 + (2 * H if first else 0)
+        rows.append(line(BODY[30 + n : 30 + n + (16 if first else 18)], x, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = [b.text for _, b in doc.iter_blocks() if b.kind == "noise"]
+    assert {"红色战报", "第十七期", "一九六七年四月二十七日", "首都红卫兵代表大会主办"} <= set(
+        "".join(t.split()) for t in noise
+    )
+    titles = [a.title for a in doc.articles]
+    assert "红色战报" not in titles and "第一篇文章的标题" in titles
+    assert any(BODY[:18] in b.text and b.kind == "paragraph" for _, b in doc.iter_blocks())
