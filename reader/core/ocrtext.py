@@ -25,6 +25,11 @@ INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
 # edge is indented; first-line indents are two characters, jitter a fraction of one.
 INDENT_CHARS = 1.2
+# Up to this many, only after a line that may end a paragraph.
+CLEAR_INDENT_CHARS = 1.8
+# ... and at most this many: a line starting further in sits elsewhere (a piece of a
+# merged line, a line of another column the cut could not part), not indented.
+INDENT_MAX_CHARS = 4.5
 # A line whose margins on both sides differ by less than this many characters is centred.
 CENTRED_CHARS = 1.5
 # ... or by less than this share of the two margins together (column edges drift with
@@ -164,11 +169,17 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
         centred = margin >= INDENT_CHARS * size and abs(offset - margin) <= max(
             CENTRED_CHARS * size, CENTRED_SHARE * (offset + margin)
         )
+        cell = cells[placed.column]
         indented = (
             not large
             and not placed.noise
             and not centred
-            and offset >= INDENT_CHARS * cells[placed.column]
+            and INDENT_CHARS * cell <= offset <= INDENT_MAX_CHARS * cell
+            # A line in by less than a clear indent is one only after a line that ends
+            # the paragraph: the boxes' jitter moves lines by that much.
+            and (
+                offset >= CLEAR_INDENT_CHARS * cell or _ends_paragraph(previous, order, edges, body)
+            )
         )
         # A line centred in its column stands apart: a headline set in body type.
         if (
@@ -192,6 +203,24 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
     return out
 
 
+def _ends_paragraph(
+    previous: Placed | None,
+    order: PageOrder,
+    edges: dict[int, tuple[float, float]],
+    body: dict[int, float],
+) -> bool:
+    """Whether the line before may end a paragraph: there is none, or it ends a sentence,
+    or it stops well short of its column's edge."""
+    if previous is None:
+        return True
+    text = "".join(previous.line.text.split())
+    if not text or text.endswith(_SENTENCE_ENDS):
+        return True
+    vertical = order.columns[previous.column].vertical
+    end = edges[previous.column][1]
+    return end - _span(previous, vertical)[1] >= 2 * body[previous.column]
+
+
 def _speck(placed: Placed, text: str, size: float, vertical: bool) -> bool:
     """A character or two in type much smaller than the column's: a mark, a speck or
     show-through read as text. A short last line (`底。`) ends a sentence and stays."""
@@ -204,15 +233,16 @@ def _speck(placed: Placed, text: str, size: float, vertical: bool) -> bool:
 
 def _cell(order: PageOrder, column: int, size: float) -> float:
     """The width of one character in the column: its type size for Chinese, where every
-    character fills a square; the lines' own width per letter for Latin script, whose
-    paragraphs are indented by an em or two, a fraction of a line's height."""
+    character fills a square; the lines' own width per character (spaces between words
+    counted) for Latin script, whose paragraphs are indented by an em or two, a fraction of
+    a line's height."""
     vertical = order.columns[column].vertical
     widths = []
     latin = wide = 0
     for p in order.placed:
         if p.column != column or p.noise:
             continue
-        text = "".join(p.line.text.split())
+        text = " ".join(p.line.text.split())
         latin += sum(1 for c in text if c.isascii() and c.isalpha())
         wide += sum(1 for c in text if not c.isascii())
         if len(text) >= 4:

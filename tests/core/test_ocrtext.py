@@ -208,3 +208,20 @@ def test_the_masthead_and_its_issue_lines_are_furniture() -> None:
     titles = [a.title for a in doc.articles]
     assert "红色战报" not in titles and "第一篇文章的标题" in titles
     assert any(BODY[:18] in b.text and b.kind == "paragraph" for _, b in doc.iter_blocks())
+
+
+def test_a_line_in_by_less_than_a_clear_indent_is_one_only_after_a_paragraph_end() -> None:
+    """Boxes jitter: a line that starts a character and a half in after a full line that
+    ends mid-sentence goes on from it; after a line that ends a sentence, it starts a
+    paragraph. A line far further in than any indent sits elsewhere and is not one."""
+    rows = [
+        line(BODY[:18], 100, 100),
+        line(BODY[18:35], 100 + 1.5 * H, 100 + 1.3 * H),  # jitter, mid-sentence above
+        line(BODY[35:45] + "。", 100, 100 + 2.6 * H),
+        line(BODY[46:63], 100 + 1.5 * H, 100 + 3.9 * H),  # after a sentence's end
+        line(BODY[63:81], 100, 100 + 5.2 * H),
+        line(BODY[:10], 100 + 8 * H, 100 + 6.5 * H),  # eight characters in
+        line(BODY[10:28], 100, 100 + 7.8 * H),
+    ]
+    rendered = [text for text, _p, _j in _page_lines(reading_order(page(rows)))]
+    assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [3]
