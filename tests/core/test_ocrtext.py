@@ -225,3 +225,36 @@ def test_a_line_in_by_less_than_a_clear_indent_is_one_only_after_a_paragraph_end
     ]
     rendered = [text for text, _p, _j in _page_lines(reading_order(page(rows)))]
     assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [3]
+
+
+def test_a_paragraph_runs_across_a_page_break_and_knows_both_pages() -> None:
+    """A file of several pages is one document: a paragraph whose last line on one page
+    is full and ends mid-sentence goes on at the top of the next, and its regions name
+    both pages; one that ends a sentence there ends."""
+    from reader.core.decode import Decoded
+    from reader.core.document import build
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    def numbered(rows: list[OcrLine], number: int) -> OcrPage:
+        from dataclasses import replace
+
+        return page([replace(r, page=number) for r in rows])
+
+    first = [
+        line(BODY[:16], 100 + 2 * H, 100),
+        line(BODY[16:34], 100, 100 + 1.3 * H),
+        line(BODY[34:52], 100, 100 + 2.6 * H),  # full, mid-sentence: goes on overleaf
+    ]
+    second = [
+        line(BODY[52:66] + "。", 100, 100),
+        line(BODY[:16], 100 + 2 * H, 100 + 1.3 * H),
+        line(BODY[16:30] + "。", 100, 100 + 2.6 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (numbered(first, 0), numbered(second, 1))))
+    doc = build(Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), b"", "", "paragraph")
+    doc.line_boxes = text.boxes
+    paragraphs = [b for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+    assert [b.text for b in paragraphs] == [BODY[:66] + "。", BODY[:30] + "。"]
+    assert sorted({page for page, _box in doc.regions(paragraphs[0])}) == [0, 1]
+    assert {page for page, _box in doc.regions(paragraphs[1])} == {1}
