@@ -297,9 +297,17 @@ _CLASSIFY_LASTS = _chars(_CLASSIFY_ENDS)
 _SENTENCE_LASTS = _chars(SENTENCE_END)
 _CLOSING_LASTS = _chars(CLOSING)
 _SOFT_LASTS = _chars(SOFT_END)
+_FULL_STOP_LASTS = _chars(".")
+# A Latin sentence ends with a full stop after a word in lower case; abbreviations end
+# with one too (Mr. Smith, St. Louis), and those do not end a sentence.
+_LATIN_STOP = re.compile(r"(?:^|[^A-Za-z])([A-Za-z]*[a-z][A-Za-z]*)[\"')\]]?\.$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr co no vs gen col capt lieut gov rev prof messrs hon ave esq etc "  # noqa: SIM905
+    "inc ltd jan feb mar apr aug sept sep oct nov dec mt ft".split()
+)
 _OPENING_FIRSTS = _chars(_OPENING)
 _SPACES = " \u3000\t"  # the white space compact() and indents know
-_ASCII = re.compile("[\x00-\x7f]")
+_ASCII = re.compile("[\x00-\x7f¬]")  # ¬: a Latin word broken at the line end
 _FIRST = operator.itemgetter(0)
 _LAST = operator.itemgetter(-1)
 _START = re.Match.start
@@ -656,6 +664,10 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         hangs[k] = True
     for k in _at(_SOFT_LASTS, lasts):
         soft[k] = hangs[k] = True
+    for k in _at(_FULL_STOP_LASTS, lasts):
+        stop = _LATIN_STOP.search(texts[k])
+        if stop and stop.group(1).lower() not in _ABBREVIATIONS:
+            ends[k] = True
     page = "\n".join(texts)
     width, saved = _widths(lines, page)
     opening = _lines_holding(page, "“")

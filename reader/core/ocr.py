@@ -28,6 +28,9 @@ from reader.core.decode import DecodeError
 
 Point = tuple[float, float]
 
+# Written at the end of a line whose last word the file says is broken there.
+BROKEN = "¬"
+
 FORMATS = {
     "paddle": "PaddleOCR",
     "umi": "Umi-OCR",
@@ -721,10 +724,11 @@ def _alto_line(
         elif name == "HYP":
             hyphen = True
     text = join_words(w for w, _ in words)
-    # A word broken at the line's end keeps its hyphen for the engine to rejoin, whether
-    # the file marks the break with HYP or only as the first part of a hyphenated word.
-    if text and (hyphen or last_subs == "HypPart1") and not text.endswith(("-", "¬", "\xad")):
-        text += "-"
+    # A word the file says is broken at the line's end (with HYP, or as the first part of
+    # a hyphenated word) ends in ¬, the mark of a certain break, for the engine to mend
+    # whatever the case of its letters (CLEVE¬ LAND); a plain hyphen may be a real one.
+    if text and (hyphen or last_subs == "HypPart1"):
+        text = text.rstrip("-¬\xad") + BROKEN
     if not text:
         return None
     x = _xml_number(element, "HPOS", "ALTO", scale)

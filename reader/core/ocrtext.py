@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.core.layout import PageOrder, Placed, reading_order
 from reader.core.lines import is_date, is_furniture
 from reader.core.model import LineBox
-from reader.core.ocr import FORMATS, OcrDocument
+from reader.core.ocr import BROKEN, FORMATS, OcrDocument
 
 INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
@@ -394,9 +394,12 @@ def _page_body(order: PageOrder) -> float:
 def _headline(placed: Placed, order: PageOrder, page_body: float) -> bool:
     """Whether a line is set in headline type: much larger than the body of its column
     and of the page (a column of vertical headlines is a column of its own)."""
+    text = placed.line.text.strip()
+    if len(text) < 2 or text.endswith(BROKEN):
+        return False  # a word broken at its end: running text (a drop initial makes it tall)
     size = _size(placed, placed.line.vertical)
     column = _body_size(order, placed.column)
-    return size >= HEADLINE_SIZE * min(column, page_body) and len(placed.line.text.strip()) >= 2
+    return size >= HEADLINE_SIZE * min(column, page_body)
 
 
 def _new_region(previous: Placed, placed: Placed) -> bool:

@@ -75,7 +75,8 @@ _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记
 # A short label and its value on one line: 联系电话：0358-8224567.
 _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
-_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+_BROKEN_WORD = re.compile(r"[A-Za-z][-¬]$")
+_UNMENDED = re.compile(r"¬(?![^\W_])")
 # Characters a headline's line does not end with, as they open a phrase that goes on
 # (…的, …和, …对, …在): a headline wrapped in a narrow column.
 _PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
@@ -750,6 +751,8 @@ class Reflow:
         line). OCR leaves such a blank where a paragraph goes on past a column or a text
         region."""
         lines = self.lines
+        if lines.text[a].endswith("¬") and lines.mark[a] in _PARAGRAPH_MARKS:
+            return True  # its last word is broken, as the OCR program says: it goes on
         return (
             not lines.ends[a]
             and not (len(cur) == 1 and unpunctuated(lines.text[a]) and not self._goes_on(b))
@@ -1015,6 +1018,10 @@ def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisi
                 text = join_all(texts[start:end])
             else:
                 text = "".join(texts[start:end])
+        if "¬" in text:
+            # A break mark that did not mend a word (the block ends there, or what follows
+            # is no letter) is shown as the hyphen the page printed.
+            text = _UNMENDED.sub("-", text)
         if r.kind == "paragraph" and not r.label and len(text) > STANDALONE_MAX_CHARS:
             # Most blocks: a paragraph that finish() would leave as it is.
             blocks.append(Block("paragraph", text, idx[start], idx[end - 1]))

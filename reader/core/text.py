@@ -66,7 +66,9 @@ def join_lines(head: str, tail: str) -> str:
     """Join two OCR lines of one paragraph.
 
     Chinese joins with nothing. Two Latin words join with one space, and a word broken
-    with a hyphen at the end of a line is mended.
+    with a hyphen at the end of a line is mended: always after ¬ (the mark OCR programs
+    and our format readers put where a word is certainly broken), and after a hyphen
+    where the word goes on in lower case.
     """
     if not head:
         return tail
@@ -75,6 +77,8 @@ def join_lines(head: str, tail: str) -> str:
     a, b = head[-1], tail[0]
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
         return head + " " + tail
+    if a == "¬" and b.isalnum():  # a break the OCR program marked as certain
+        return head[:-1] + tail
     if (
         a == "-"
         and len(head) >= 2

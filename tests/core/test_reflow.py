@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.document import from_text
+from reader.core.decode import Decoded
+from reader.core.document import build, from_text
 from reader.core.export import explain
 from reader.core.lines import is_caption
 from reader.core.model import Document
@@ -41,6 +42,24 @@ def test_chinese_lines_join_without_space_latin_with_one() -> None:
     assert join_lines("the quick", "brown fox") == "the quick brown fox"
     assert join_lines("an exam-", "ple of it") == "an example of it"
     assert join_lines("新冠-", "19") == "新冠-19"
+    # a hyphen before capitals may be a real one; ¬ marks a break the OCR program is sure of
+    assert join_lines("NEW-", "YORK") == "NEW-YORK"
+    assert join_lines("PRESIDENT CLEVE¬", "LAND SPEAKS") == "PRESIDENT CLEVELAND SPEAKS"
+
+
+def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
+    """ALTO marks a word broken at a line end (HYP); a text block that ends there goes on
+    in the next, past the blank line between them."""
+    page = (
+        "The general tieup of craft in the harbor of New-York Har¬\n\n"
+        "bor that has been threatened for the last two days will not take place.\n\n"
+        "A conference was held yesterday afternoon between the railroads.\n"
+    )
+    decoded = Decoded(page, "ALTO", "LF")
+    doc = build(decoded, page.encode(), "", blanks="paragraph")  # as text from boxes is read
+    paragraphs = [b.text for _, b in doc.iter_blocks()]
+    assert paragraphs[0].startswith("The general tieup") and "New-York Harbor that" in paragraphs[0]
+    assert paragraphs[-1].startswith("A conference")
 
 
 def test_a_short_line_ending_in_a_hyphenated_word_goes_on() -> None:
@@ -935,3 +954,12 @@ def test_where_indents_were_kept_a_blank_line_before_an_unindented_line_is_read_
         "".join(lines[6:8]).strip("\u3000"),
         "".join(lines[11:]).strip("\u3000"),
     ]
+
+
+def test_a_latin_full_stop_ends_a_sentence_but_an_abbreviation_does_not() -> None:
+    from reader.core.lines import content_lines
+
+    lines = content_lines(
+        ["the dedicatory address was given by Mr.", "Roosevelt in St. Louis.", "A parade"]
+    )
+    assert lines.ends == [False, True, False]
