@@ -184,8 +184,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _lines(doc: Document) -> str:
     """The page's lines as a plain-text OCR export gives them: one a line, in reading
-    order (from the boxes for OCR output), without indents or blank lines."""
-    return "".join(line.strip() + "\n" for line in doc.source_lines if line.strip())
+    order (from the boxes for OCR output), without indents or blank lines. A word the
+    file marks as broken at a line end keeps the hyphen the page printed."""
+    return "".join(
+        line.strip().removesuffix("¬") + ("-" if line.strip().endswith("¬") else "") + "\n"
+        for line in doc.source_lines
+        if line.strip()
+    )
 
 
 def _open_store(args: argparse.Namespace) -> Store | None:

@@ -174,3 +174,22 @@ def test_a_line_read_with_low_confidence_marks_its_block() -> None:
     block = doc.articles[ai].all_blocks()[k]
     assert squeeze(page.texts[doubtful]) in squeeze(block.text)
     assert doc.confidence(block) == 0.31
+
+
+@pytest.mark.skipif(not ENGLISH.is_file(), reason=f"{ENGLISH} is not beside the checkout")
+def test_lines_of_the_english_page_keep_the_printed_hyphens() -> None:
+    """`--lines` writes what a plain export of the same OCR gives: the Library of
+    Congress's own text of the page, with the hyphen at each line end the ALTO marks."""
+    from reader.cli import _lines
+
+    lines = _lines(load(ENGLISH)).splitlines()
+    plain = ENGLISH.with_name("tribune_1903-05-01_p1.txt").read_text("utf-8").splitlines()
+    assert "¬" not in "".join(lines)
+    # the same lines (specks set apart after their column), hyphens where ALTO marks them
+    assert sorted(line.removesuffix("-") for line in lines) == sorted(
+        " ".join(p.split()).removesuffix("-") for p in plain
+    )
+    hyphens = ENGLISH.read_bytes().count(b"<HYP ")
+    assert (
+        sum(line.endswith("-") for line in lines) - sum(p.endswith("-") for p in plain) == hyphens
+    )
