@@ -90,16 +90,16 @@ def ocr_text(document: OcrDocument) -> OcrText:
     for n, page in enumerate(document.pages):
         order = reading_order(page)
         orders.append(order)
-        page_body = _page_body(order)
+        sizes = _Sizes(order)
         if n and lines:
             lines.append("")
             boxes.append(None)
         run: list[int] = []  # consecutive lines in headline type
-        masthead = _masthead(order, page_body)
-        for text, placed, speck in [*_page_lines(order), ("", None, False)]:
+        masthead = _masthead(order, sizes)
+        for text, placed, speck in [*_page_lines(order, sizes), ("", None, False)]:
             if placed is not None and id(placed) in masthead:
                 speck = True
-            if placed is not None and not speck and _headline(placed, order, page_body):
+            if placed is not None and not speck and _headline(placed, sizes):
                 run.append(len(lines))
             else:
                 # A headline takes a few lines; more in the same type is text set large
@@ -123,11 +123,14 @@ def _line_box(page: int, placed: Placed) -> LineBox:
     return LineBox(page, placed.column, (box.x0, box.y0, box.x1, box.y1), placed.line.confidence)
 
 
-def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
+def _page_lines(
+    order: PageOrder, sizes: _Sizes | None = None
+) -> list[tuple[str, Placed | None, bool]]:
     """Each line as text with the placed line it came from (None for a blank line), and
     whether it is junk: a speck or mark the OCR program read as a character or two. Junk
     is taken out of the running text and written after its column, apart."""
-    body = {k: _body_size(order, k) for k in range(len(order.columns))}
+    sizes = sizes or _Sizes(order)
+    body = sizes.body
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
     local = _local_edges(order, edges, body)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
@@ -157,13 +160,13 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
             set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        if _speck(placed, text, size, vertical):
+        if _speck(placed, text, size, sizes):
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)
         left, right = local.get(id(placed), edges[placed.column])
         offset, margin = start - left, right - end
-        large = _size(placed, vertical) >= HEADLINE_SIZE * size
+        large = sizes(placed) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
         # sides; a paragraph's first line is indented on the left only.
         centred = margin >= INDENT_CHARS * size and abs(offset - margin) <= max(
@@ -187,7 +190,7 @@ def _page_lines(order: PageOrder) -> list[tuple[str, Placed | None, bool]]:
             and out
             and out[-1][0]
             and (
-                _break(previous, placed, order, large)
+                _break(previous, placed, sizes, large)
                 or (grouped and _new_region(previous, placed))
                 or centred
                 or was_centred
@@ -221,14 +224,10 @@ def _ends_paragraph(
     return end - _span(previous, vertical)[1] >= 2 * body[previous.column]
 
 
-def _speck(placed: Placed, text: str, size: float, vertical: bool) -> bool:
+def _speck(placed: Placed, text: str, size: float, sizes: _Sizes) -> bool:
     """A character or two in type much smaller than the column's: a mark, a speck or
     show-through read as text. A short last line (`底。`) ends a sentence and stays."""
-    return (
-        placed.noise
-        and _size(placed, vertical) < SPECK_SIZE * size
-        and not text.endswith(_SENTENCE_ENDS)
-    )
+    return placed.noise and sizes(placed) < SPECK_SIZE * size and not text.endswith(_SENTENCE_ENDS)
 
 
 def _cell(order: PageOrder, column: int, size: float) -> float:
@@ -328,29 +327,39 @@ def _size(placed: Placed, vertical: bool) -> float:
     return across
 
 
-def _body_size(order: PageOrder, column: int) -> float:
-    sizes = [
-        _size(p, order.columns[column].vertical)
-        for p in order.placed
-        if p.column == column and not p.noise
-    ]
-    return statistics.median(sizes) if sizes else 1.0
+class _Sizes:
+    """The type sizes of a page's lines, measured once: each line's (call with the
+    placed line), each column's body (`body`) and the page's (`page`), the median of the
+    lines that are not noise."""
+
+    def __init__(self, order: PageOrder) -> None:
+        self.of = {id(p): _size(p, order.columns[p.column].vertical) for p in order.placed}
+        by_column: dict[int, list[float]] = {k: [] for k in range(len(order.columns))}
+        for p in order.placed:
+            if not p.noise:
+                by_column[p.column].append(self.of[id(p)])
+        self.body = {k: statistics.median(v) if v else 1.0 for k, v in by_column.items()}
+        text = [size for sizes in by_column.values() for size in sizes]
+        self.page = statistics.median(text) if text else 1.0
+
+    def __call__(self, placed: Placed) -> float:
+        return self.of[id(placed)]
 
 
-def _break(previous: Placed, placed: Placed, order: PageOrder, large: bool) -> bool:
+def _break(previous: Placed, placed: Placed, sizes: _Sizes, large: bool) -> bool:
     """Whether the geometry shows a break between two consecutive lines: a headline's
     type on one side only, or headline type of two sizes (a kicker over its title)."""
-    before = _size(previous, order.columns[previous.column].vertical)
-    was_large = before >= HEADLINE_SIZE * _body_size(order, previous.column)
+    before = sizes(previous)
+    was_large = before >= HEADLINE_SIZE * sizes.body[previous.column]
     if large != was_large:
         return True
     if not large:
         return False
-    now = _size(placed, order.columns[placed.column].vertical)
+    now = sizes(placed)
     return abs(now - before) > SAME_SIZE * max(now, before)
 
 
-def _masthead(order: PageOrder, page_body: float) -> set[int]:
+def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
     """The masthead and the issue lines around it, as ids of placed lines: page furniture
     by position. The masthead is the largest short line (a paper's name) in the top
     quarter of the page, set at least twice the body's size; around it, within its own
@@ -365,11 +374,11 @@ def _masthead(order: PageOrder, page_body: float) -> set[int]:
         for p in text
         if MASTHEAD_CHARS[0] <= len("".join(p.line.text.split())) <= MASTHEAD_CHARS[1]
         and (p.box.y0 + p.box.y1) / 2 < top + 0.25 * (bottom - top)
-        and _size(p, p.line.vertical) >= MASTHEAD_SIZE * page_body
+        and sizes(p) >= MASTHEAD_SIZE * sizes.page
     ]
     if not names:
         return set()
-    name = max(names, key=lambda p: _size(p, p.line.vertical))
+    name = max(names, key=sizes)
     box = name.box
     height, width = box.y1 - box.y0, box.x1 - box.x0
     out = {id(name)}
@@ -385,21 +394,13 @@ def _masthead(order: PageOrder, page_body: float) -> set[int]:
     return out
 
 
-def _page_body(order: PageOrder) -> float:
-    """The body type's size on the page: the commonest size of its lines across them."""
-    sizes = [_size(p, p.line.vertical) for p in order.placed if not p.noise]
-    return statistics.median(sizes) if sizes else 1.0
-
-
-def _headline(placed: Placed, order: PageOrder, page_body: float) -> bool:
+def _headline(placed: Placed, sizes: _Sizes) -> bool:
     """Whether a line is set in headline type: much larger than the body of its column
     and of the page (a column of vertical headlines is a column of its own)."""
     text = placed.line.text.strip()
     if len(text) < 2 or text.endswith(BROKEN):
         return False  # a word broken at its end: running text (a drop initial makes it tall)
-    size = _size(placed, placed.line.vertical)
-    column = _body_size(order, placed.column)
-    return size >= HEADLINE_SIZE * min(column, page_body)
+    return sizes(placed) >= HEADLINE_SIZE * min(sizes.body[placed.column], sizes.page)
 
 
 def _new_region(previous: Placed, placed: Placed) -> bool:
