@@ -11,8 +11,8 @@ from pathlib import Path
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import Placed
-from reader.core.decode import DecodeError, read_file
-from reader.core.document import load, load_stream
+from reader.core.decode import DecodeError
+from reader.core.document import is_page_file, load, load_stream
 from reader.core.export import explain, to_text
 from reader.core.model import Document
 from reader.store import paths, versions
@@ -38,30 +38,9 @@ def iter_pages(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            yield from ((p, path) for p in sorted(path.rglob("*")) if _is_page(p))
+            yield from ((p, path) for p in sorted(path.rglob("*")) if is_page_file(p))
         else:
             yield path, None
-
-
-# Files of these kinds in a folder are pages when their content is OCR output with boxes
-# (an annotation export beside them is not).
-OCR_SUFFIXES = (".json", ".xml", ".hocr", ".html", ".htm")
-
-
-def _is_page(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return True
-    if suffix not in OCR_SUFFIXES:
-        return False
-    from reader.core import ocr  # lxml only when a folder holds such files
-
-    try:
-        return ocr.sniff(read_file(path)) is not None
-    except DecodeError:
-        return True  # named like OCR output: read as a page, and refused in one line
 
 
 def _targets(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 from typing import BinaryIO
 
-from reader.core.decode import Decoded, decode_bytes, read_file, read_stream
+from reader.core.decode import Decoded, DecodeError, decode_bytes, read_file, read_stream
 from reader.core.lines import Lines, content_lines
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
@@ -70,6 +71,30 @@ def from_bytes(data: bytes, path: str = "") -> Document:
     if _ocr_format(data):
         return _from_ocr(data, path)
     return build(decode_bytes(data), data, path)
+
+
+# Files of these kinds in a folder are pages when their content is OCR output with boxes
+# (an annotation export beside them is not); a .txt file always is.
+OCR_SUFFIXES = (".json", ".xml", ".hocr", ".html", ".htm")
+
+
+def is_page_file(path: Path) -> bool:
+    """Whether a file found in a folder is a page: plain text by its name, OCR output by
+    its content. A file named like OCR output that cannot be read counts, so that opening
+    it says why in one line."""
+    if not path.is_file():
+        return False
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return True
+    if suffix not in OCR_SUFFIXES:
+        return False
+    from reader.core import ocr  # lxml only when a folder holds such files
+
+    try:
+        return ocr.sniff(read_file(path)) is not None
+    except DecodeError:
+        return True
 
 
 def _ocr_format(data: bytes) -> str | None:

@@ -24,7 +24,7 @@ from typing import Any
 from reader.core import words
 from reader.core.cite import page_date
 from reader.core.decode import DecodeError, read_file
-from reader.core.document import from_bytes
+from reader.core.document import from_bytes, is_page_file
 from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError, _explain
@@ -303,10 +303,14 @@ class Library:
             )
         }
         restamp = []
-        for path in sorted(root.rglob("*.txt")):
-            if not path.is_file():
-                continue
+        for path in sorted(root.rglob("*")):
             name = str(path)
+            # A file already in the library is a page; a new one is looked at.
+            if name in recorded:
+                if not path.is_file():
+                    continue
+            elif not is_page_file(path):
+                continue
             found.add(name)
             report.scanned += 1
             st = path.stat()

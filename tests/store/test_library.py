@@ -137,3 +137,34 @@ def test_jieba_keeps_its_cache_in_our_cache_folder() -> None:
     jieba = words.load()
     assert jieba.dt.tmp_dir is not None
     assert Path(jieba.dt.tmp_dir, "jieba.cache").is_file()
+
+
+def test_ocr_output_in_a_folder_is_indexed_and_other_json_is_not(tmp_path: Path) -> None:
+    """A folder of OCR output with boxes (here the archive's PaddleOCR JSON) is a
+    library like any other; an annotation export beside it is no page."""
+    import json
+
+    boxes = [
+        ("红卫兵小将热烈响应伟大号召", (100, 100, 620, 140)),
+        ("奔赴农村生产第一线去。", (100, 150, 540, 190)),
+    ]
+    results = [
+        {"text": text, "box": [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]}
+        for text, (x0, y0, x1, y1) in boxes
+    ]
+    pages = tmp_path / "scans"
+    pages.mkdir()
+    page = {"ocr_results": results, "dimensions": {"width": 800, "height": 600}}
+    (pages / "1968-12-22.json").write_text(json.dumps(page, ensure_ascii=False), "utf-8")
+    (pages / "notes.json").write_text(json.dumps({"annotations": []}), "utf-8")
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    try:
+        lib.add_folder(pages)
+        report = lib.index(workers=1)
+        assert (report.indexed, report.failed) == (1, 0)
+        assert [Path(d.path).name for d in lib.documents()] == ["1968-12-22.json"]
+        assert [Path(h.path).name for h in lib.search("农村")] == ["1968-12-22.json"]
+        again = lib.index(workers=1)  # unchanged: not read again
+        assert (again.indexed, again.unchanged) == (0, 1)
+    finally:
+        lib.close()
