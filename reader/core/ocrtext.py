@@ -47,7 +47,7 @@ FULL_SHARE = 0.4
 # average.
 REGION_LINES = 1.5
 # A character or two in type smaller than this share of the body's is junk.
-SPECK_SIZE = 0.65
+SPECK_SIZE = 0.8
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # A masthead is a paper's name: this many characters, set this many times the body's
 # size. Around it, lines that say what issue this is are furniture too.
@@ -56,7 +56,7 @@ MASTHEAD_SIZE = 2.0
 _ISSUE_LINE = re.compile(
     r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
     r"|^[〇○零一二三四五六七八九十\d]{2,4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,2}\s*月"
-    r"|星期[一二三四五六日天]|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
+    r"|星期[一二三四五六日天]|[夏农]历|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
 )
 # A headline takes at most this many lines; a longer run of lines in large type is text.
 HEADLINE_LINES = 3

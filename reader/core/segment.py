@@ -254,10 +254,14 @@ def _give(head: Segment, body: Segment) -> None:
 
 
 def _head_blocks(group: list[Block]) -> list[Block]:
-    """Name the parts of a headline group: kicker, title, subtitle, byline."""
+    """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
+    boxes showed type sizes, the title is the last line set in headline type: lines in
+    body type after it are its subtitle."""
     standalones = [b for b in group if b.kind == "standalone"]
+    displayed = [k for k, b in enumerate(standalones) if b.display]
+    title = displayed[-1] if displayed else len(standalones) - 1
     for k, b in enumerate(standalones):
-        b.kind = "kicker" if k < len(standalones) - 1 else "title"
+        b.kind = "kicker" if k < title else "title" if k == title else "subtitle"
     return group
 
 
