@@ -362,8 +362,9 @@ def _break(previous: Placed, placed: Placed, sizes: _Sizes, large: bool) -> bool
 def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
     """The masthead and the issue lines around it, as ids of placed lines: page furniture
     by position. The masthead is the largest short line (a paper's name) in the top
-    quarter of the page, set at least twice the body's size; around it, within its own
-    height, sit the issue number, the date, the publisher and notes such as 注意保存."""
+    quarter of the page, set at least twice the body's size, that has around it, within
+    its own height, the issue number, the date, the publisher or notes such as 注意保存.
+    A short headline at the top of an inner page has none of those."""
     text = [p for p in order.placed if not p.noise]
     if not text:
         return set()
@@ -376,13 +377,22 @@ def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
         and (p.box.y0 + p.box.y1) / 2 < top + 0.25 * (bottom - top)
         and sizes(p) >= MASTHEAD_SIZE * sizes.page
     ]
-    if not names:
-        return set()
-    name = max(names, key=sizes)
+    for name in sorted(names, key=sizes, reverse=True):
+        around = _issue_lines(name, text)
+        if around:  # a paper's name goes with its issue number, date or publisher
+            return {id(name), *around}
+    return set()
+
+
+def _issue_lines(name: Placed, lines: list[Placed]) -> set[int]:
+    """Lines within the masthead's height and width around it that say what issue this
+    is (ids of placed lines)."""
     box = name.box
     height, width = box.y1 - box.y0, box.x1 - box.x0
-    out = {id(name)}
-    for p in text:
+    out = set()
+    for p in lines:
+        if p is name:
+            continue
         centre_x, centre_y = (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2
         words = "".join(p.line.text.split())
         if (

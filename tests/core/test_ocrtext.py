@@ -258,3 +258,23 @@ def test_a_paragraph_runs_across_a_page_break_and_knows_both_pages() -> None:
     assert [b.text for b in paragraphs] == [BODY[:66] + "。", BODY[:30] + "。"]
     assert sorted({page for page, _box in doc.regions(paragraphs[0])}) == [0, 1]
     assert {page for page, _box in doc.regions(paragraphs[1])} == {1}
+
+
+def test_a_line_in_body_type_under_a_headline_is_its_subtitle() -> None:
+    """Kicker above, title in the largest type, subtitle under it in body type: the
+    title is the last line set in headline type, whatever follows it."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("毛主席语录", 100 + 4 * H, 100, size=2 * H),
+        line("转摘自《人民日报》社论", 100 + 4 * H, 100 + 2.6 * H),
+    ]
+    y = 100 + 4.5 * H
+    for n in range(5):
+        first = n in (0, 3)
+        x = 100 + (2 * H if first else 0)
+        rows.append(line(BODY[n * 3 : n * 3 + (16 if first else 18)], x, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    article = doc.articles[0]
+    assert (article.title, article.subtitle) == ("毛主席语录", "转摘自《人民日报》社论")
