@@ -138,6 +138,13 @@ def main() -> None:
     parser.add_argument(
         "--real", action="store_true", help="also score the hand-labelled real OCR pages"
     )
+    parser.add_argument(
+        "--boxes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also score N layouts of each labelled page typeset as PaddleOCR boxes",
+    )
     args = parser.parse_args()
     total_p = total_o = Score(0, 0, 0)
     print(
@@ -157,6 +164,8 @@ def main() -> None:
     print(f"{'all pages':<28} {total_p.f1:13.3f} {total_o.f1:11.3f}")
     if args.relayouts:
         relayout_report(args.relayouts)
+    if args.boxes:
+        box_report(args.boxes)
     if args.real:
         real_report()
         english_report()
@@ -184,6 +193,42 @@ def relayout_report(count: int) -> None:
         made_up_report(name, count)
     halfwidth_report(count)
     stray_blanks_report(count)
+
+
+def box_starts(gold: dict) -> Counter:
+    """Where articles start on a page typeset by tests.boxlayout: headlines go before."""
+    firsts = []
+    for art in gold["articles"]:
+        head = [art[k] for k in _HEAD_KEYS if art.get(k)]
+        body = [b["text"] for b in art["blocks"] if b["kind"] != "noise"]
+        order = [*head, *body]
+        firsts.append(order[0] if order else "")
+    return article_starts(firsts)
+
+
+def box_report(count: int) -> None:
+    """Each labelled page (the sample pages and the made-up ones) typeset in `count`
+    layouts as PaddleOCR boxes (tests.boxlayout) and read from the JSON: pooled paragraph
+    and article-start F1, and the worst layouts."""
+    from tests.boxlayout import box_layouts, render_json
+
+    names = [*seed_names(), *MADE_UP]
+    total_p = total_a = Score(0, 0, 0)
+    worst = []
+    for layout_number, layout in enumerate(box_layouts(count)):
+        for name in names:
+            gold = load_gold(name)
+            doc = from_bytes(render_json(gold, layout, seed=layout_number), f"{name}.json")
+            para = f1(doc_paragraphs(doc), gold_paragraphs(gold))
+            starts = f1(doc_starts(doc), box_starts(gold))
+            total_p, total_a = total_p + para, total_a + starts
+            worst.append((para.f1, starts.f1, name[:8], layout.describe()))
+    print(
+        f"\n{count} layouts of each labelled page as PaddleOCR boxes, pooled: paragraph F1 "
+        f"{total_p.f1:.3f}, article-start F1 {total_a.f1:.3f}; worst five:"
+    )
+    for para_f1, start_f1, name, described in sorted(worst)[:5]:
+        print(f"  {para_f1:.3f} {start_f1:.3f}  {name} {described}")
 
 
 def stray_layouts(count: int, share: float = 0.02) -> list:

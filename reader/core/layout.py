@@ -365,6 +365,10 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             if not any(_blocks(it, at, body) for it in region)
         ]
     if cuts:
+        # Stories stacked under headlines of their own are parted before their columns.
+        bands = _headline_bands(region)
+        if bands is not None:
+            return bands
         parts = _columns(region, cuts, wide)
         # A column of headlines alone beside part of the region (a vertical headline beside
         # a story in the lower half) goes with that part where the region is in bands.
@@ -387,6 +391,35 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _headline_bands(region: list[_Item]) -> list[list[_Item]] | None:
+    """The region cut above and below each headline row (a headline with nothing beside
+    it, that whitespace parts from the rows around it across the region's whole width):
+    stories stacked down a page, each under its own headline. Cutting at gutters first
+    would read the page's first column through every story, where the stories share the
+    page's columns and a centred headline leaves the outer gutters open. Lines of a
+    headline over two rows stay together."""
+    rows = _rows(region)
+    if len(rows) < 2:
+        return None
+    starts = [
+        k for k in range(1, len(rows)) if _headline_row(rows[k]) != _headline_row(rows[k - 1])
+    ]
+    if not starts:
+        return None
+    # A line alone on the row under a headline (a byline, a subtitle) goes with it.
+    starts = [
+        k + 1 if _headline_row(rows[k - 1]) and len(rows[k]) == 1 and k + 1 < len(rows) else k
+        for k in starts
+    ]
+    bounds = [0, *sorted(set(starts)), len(rows)]
+    return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
+
+
+def _headline_row(row: list[_Item]) -> bool:
+    """A row of a headline alone: larger horizontal type, nothing set beside it."""
+    return all(it.hard and not it.vertical for it in row)
 
 
 def _around(region: list[_Item], blockers: list[_Item], body: float) -> list[list[_Item]] | None:
@@ -529,7 +562,7 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         a, b = left_end - rest.x0, rest.x1 - right_start
         if a <= 0 or b <= 0:
             break
-        count = rest.chars * a / (a + b)
+        count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
         if grid is not None:
             start, end, cells = grid
@@ -561,33 +594,44 @@ def _flush(lines: list[_Item], cuts: list[float], k: int, body: float) -> bool:
     )
 
 
-def _grid(column: list[_Item], body: float) -> tuple[float, float, int] | None:
-    """Where a column's lines start and end and how many characters its full lines hold
-    (the commonest count), or None for too few lines to tell."""
+def _grid(column: list[_Item], body: float) -> tuple[float, float, float] | None:
+    """Where a column's lines start and end and how many character widths its full lines
+    hold (the commonest), or None for too few lines to tell."""
     if len(column) < 3:
         return None
     start = sorted(p.x0 for p in column)[len(column) // 4]
     end = sorted(p.x1 for p in column)[(3 * len(column)) // 4]
     full = Counter(
-        p.chars for p in column if p.x0 <= start + 0.5 * body and p.x1 >= end - 0.5 * body
+        _cells(p.line.text)
+        for p in column
+        if p.x0 <= start + 0.5 * body and p.x1 >= end - 0.5 * body
     )
     if not full or end - start <= body:
         return None
     return start, end, full.most_common(1)[0][0]
 
 
+def _cells(text: str) -> float:
+    """Printed width in characters: a Chinese character or mark is one, a Latin letter or
+    digit half of one; OCR's spaces take none."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text if not c.isspace())
+
+
 def _seam(text: str, count: float) -> int | None:
-    """Where in `text` the right column's part starts, given about how many characters
-    lie in the left column: at a space near there if the OCR program left one, else
-    after that many characters, closing punctuation staying on the left."""
+    """Where in `text` the right column's part starts, given about how many character
+    widths lie in the left column: at a space near there if the OCR program left one,
+    else after that width, closing punctuation staying on the left."""
     at = [n for n, c in enumerate(text) if not c.isspace()]
     total = len(at)
     if total < 2:
         return None
-    k = round(count)
+    before = [0.0]  # the width before each character
+    for n in at:
+        before.append(before[-1] + (0.5 if text[n].isascii() else 1.0))
+    k = min(range(1, total), key=lambda j: abs(before[j] - count))
     gaps = [j for j in range(1, total) if at[j] - at[j - 1] > 1]
-    near = min(gaps, key=lambda j: abs(j - k), default=None)
-    if near is not None and abs(near - k) <= SEAM_SPACE:
+    near = min(gaps, key=lambda j: abs(before[j] - count), default=None)
+    if near is not None and abs(before[near] - count) <= SEAM_SPACE:
         k = near
     else:
         while 0 < k < total and text[at[k]] in HANGING:

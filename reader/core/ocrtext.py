@@ -32,6 +32,8 @@ CLEAR_INDENT_CHARS = 1.8
 INDENT_MAX_CHARS = 4.5
 # A line whose margins on both sides differ by less than this many characters is centred.
 CENTRED_CHARS = 1.5
+# Both margins of a centred line are at least this many characters.
+CENTRED_MIN = 2.5
 # ... or by less than this share of the two margins together (column edges drift with
 # skew and with the OCR program's padding).
 CENTRED_SHARE = 0.25
@@ -169,7 +171,9 @@ def _page_lines(
         large = sizes(placed) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
         # sides; a paragraph's first line is indented on the left only.
-        centred = margin >= INDENT_CHARS * size and abs(offset - margin) <= max(
+        # (margins of under CENTRED_MIN characters are an indented first line's that
+        # wrapped a little short)
+        centred = min(offset, margin) >= CENTRED_MIN * size and abs(offset - margin) <= max(
             CENTRED_CHARS * size, CENTRED_SHARE * (offset + margin)
         )
         cell = cells[placed.column]
