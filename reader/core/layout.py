@@ -64,6 +64,9 @@ SEAM_SPACE = 3
 # Lines of a justified column end (or start) within this many body-line heights of each
 # other.
 FLUSH = 1.0
+# The grid's count of a merged line's left part is taken where it is within this many
+# characters of the proportional one.
+GRID_AGREES = 1.5
 # Closing punctuation at a column's seam hangs at the end of the left column's line.
 HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # A column of headlines alone is cut off the region only where it runs down this share of
@@ -565,8 +568,16 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
         if grid is not None:
+            # On the grid, a line that runs to the gutter holds the full line's width
+            # less its indent in whole characters; where that agrees with the proportion,
+            # it is exact, box jitter and all.
             start, end, cells = grid
-            count = (count + cells * (min(end, rest.x1) - rest.x0) / (end - start)) / 2
+            width = (end - start) / cells
+            on_grid = cells - round((rest.x0 - start) / width)
+            if abs(on_grid - count) <= GRID_AGREES:
+                count = on_grid
+            else:
+                count = (count + cells * (min(end, rest.x1) - rest.x0) / (end - start)) / 2
         seam = _seam(rest.line.text, count)
         if seam is None:
             break
