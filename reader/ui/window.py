@@ -145,6 +145,21 @@ def _user_lines(outcome: object) -> set[int]:
     }
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z, Ctrl+Y and the platform's own Redo keys, each once. Where the platform's
+    Redo is Ctrl+Shift+Z too (Linux desktops), a sequence given twice is an ambiguous
+    shortcut, which Qt warns about instead of redoing."""
+    keys: list[QKeySequence] = []
+    for key in (
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+    ):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
 def has_cjk_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
@@ -454,9 +469,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.redo_action = self.undo_stack.createRedoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.redo_action.setShortcuts(redo_keys())
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.theme_group = self._choices(THEMES, self.settings.get("theme"), self.set_theme)

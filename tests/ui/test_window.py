@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 
 from reader.bundled import sample_pages
 from reader.core.document import load
@@ -318,3 +318,53 @@ def test_jieba_waits_for_the_page_to_be_painted(qtbot) -> None:
     widget.repaint()
     QApplication.processEvents()
     assert calls == [1]
+
+
+class GnomeKeys(QKeySequence):
+    """Key sequences as GNOME's keyboard scheme gives them, where Redo is Ctrl+Shift+Z (the
+    offscreen platform follows the Windows scheme, whose Redo is Ctrl+Y first)."""
+
+    REDO = ("Ctrl+Shift+Z", "Redo")
+
+    def __init__(self, *args: object) -> None:
+        if args and args[0] == QKeySequence.StandardKey.Redo:
+            args = (self.REDO[0],)
+        super().__init__(*args)
+
+    @staticmethod
+    def keyBindings(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+        if key == QKeySequence.StandardKey.Redo:
+            return [QKeySequence(k) for k in GnomeKeys.REDO]
+        return QKeySequence.keyBindings(key)
+
+
+def shortcut_owners(win: MainWindow) -> dict[str, list[str]]:
+    """Every key sequence of the window's actions -> the actions it belongs to."""
+    owners: dict[str, list[str]] = {}
+    for action in {*win.findChildren(QAction), *win.actions()}:
+        for keys in action.shortcuts():
+            owners.setdefault(keys.toString(), []).append(action.text())
+    return owners
+
+
+def test_every_shortcut_belongs_to_one_action_once(make_window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(window_module, "QKeySequence", GnomeKeys)
+    win = make_window()
+    redo = [k.toString() for k in win.redo_action.shortcuts()]
+    assert len(redo) == len(set(redo)) and {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(redo)
+    shared = {keys: names for keys, names in shortcut_owners(win).items() if len(names) > 1}
+    assert shared == {}
+    # Ctrl+Shift+Z redoes (an ambiguous shortcut would do nothing and warn instead).
+    quote = "战略性新兴产业"
+    start = win.body.clean.text.index(quote)
+    win.body.select_range(start, start + len(quote))
+    qtbot.keyClick(win.body, Qt.Key.Key_H)
+    assert len(win.annotator.placed) == 1
+    qtbot.keyClick(win.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.annotator.placed == {}
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(win.body, Qt.Key.Key_Z, shift)
+    assert len(win.annotator.placed) == 1
+    qtbot.keyClick(win.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.body, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(win.annotator.placed) == 1
