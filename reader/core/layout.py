@@ -52,6 +52,8 @@ GUTTER = 0.1
 # lines of body size can be straddlers.
 LARGER_PITCH = 1.3
 LARGER_HEIGHT = 2.2
+# A line of spread characters no taller than this many body heights is body type.
+GAPPY_HEIGHT = 1.3
 # A body-sized line this many times as wide as the usual line of its region may be one
 # that merged the lines of several columns.
 WIDE = 1.5
@@ -138,6 +140,7 @@ class PageOrder:
 class _Item:
     __slots__ = (
         "chars",
+        "gappy",
         "h",
         "hard",
         "index",
@@ -167,6 +170,7 @@ class _Item:
         self.h = box.y1 - box.y0
         self.vertical = vertical
         self.noise = False
+        self.gappy = False
         self.straddles = False
         self.sx0 = self.sx1 = 0.0
 
@@ -209,11 +213,17 @@ def reading_order(page: OcrPage) -> PageOrder:
     for it in items:
         it.narrow()
         it.noise = it.chars <= 2 or max(it.w, it.h) < 0.5 * body
-        it.hard = (
-            it.vertical
-            or it.h > LARGER_HEIGHT * body
-            or (it.chars >= 3 and it.pitch > LARGER_PITCH * pitch)
+        spread = it.chars >= 3 and it.pitch > LARGER_PITCH * pitch
+        # Widely spaced characters in body type, read without spaces between them: two
+        # lines of neighbouring columns merged with the whitespace between them (a
+        # headline letterspaced across a column comes out of OCR with spaces, 减 资 公 告).
+        it.gappy = (
+            spread
+            and not it.vertical
+            and it.h <= GAPPY_HEIGHT * body
+            and " " not in it.line.text.strip()
         )
+        it.hard = it.vertical or it.h > LARGER_HEIGHT * body or (spread and not it.gappy)
     core = [it for it in items if not it.noise]
     if not core:
         for it in items:
@@ -341,7 +351,11 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     """
     plain = [it for it in region if not it.hard]
     usual = median(it.w for it in plain) if plain else 0.0
-    wide = {it for it in plain if it.w >= WIDE * usual and it.w >= 6 * body and len(plain) > 2}
+    wide = {
+        it
+        for it in plain
+        if (it.w >= WIDE * usual and it.w >= 6 * body and len(plain) > 2) or it.gappy
+    }
     structural = [it for it in region if it not in wide]
     lines = [it for it in structural if not it.hard] or structural or region
     larger = [it for it in structural if it.hard]
@@ -567,7 +581,12 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
             break
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
-        if grid is not None:
+        right = [p.w / _cells(p.line.text) for p in lines if at <= p.xc < hi and p.chars >= 4]
+        if it.gappy and right:
+            # Two short lines with the whitespace between them merged: the right one
+            # starts where its column does, at that column's pitch.
+            count = _cells(rest.line.text) - b / median(right)
+        elif grid is not None:
             # On the grid, a line that runs to the gutter holds the full line's width
             # less its indent in whole characters; where that agrees with the proportion,
             # it is exact, box jitter and all.

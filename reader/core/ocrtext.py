@@ -389,8 +389,8 @@ def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
 
 
 def _issue_lines(name: Placed, lines: list[Placed]) -> set[int]:
-    """Lines within the masthead's height and width around it that say what issue this
-    is (ids of placed lines)."""
+    """Lines within the masthead's height above it and twice that below, and its width
+    to either side, that say what issue this is (ids of placed lines)."""
     box = name.box
     height, width = box.y1 - box.y0, box.x1 - box.x0
     out = set()
@@ -400,7 +400,7 @@ def _issue_lines(name: Placed, lines: list[Placed]) -> set[int]:
         centre_x, centre_y = (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2
         words = "".join(p.line.text.split())
         if (
-            box.y0 - height <= centre_y <= box.y1 + height
+            box.y0 - height <= centre_y <= box.y1 + 2 * height
             and box.x0 - width <= centre_x <= box.x1 + width
             and (is_furniture(words) or is_date(words) or _ISSUE_LINE.search(words))
         ):

@@ -252,8 +252,9 @@ def test_the_archive_order_of_multi_column_pages_interleaves_columns() -> None:
     interleaved = {
         p.stem[:2]: reading_order(read(p.read_bytes()).pages[0]).file_interleaved for p in REAL
     }
-    # single-column pages (02, 03, 05) read fine in the file's order
-    assert not any(interleaved[k] for k in ("02", "03", "05") if k in interleaved)
+    # single-column pages (02, 03) read fine in the file's order; 05's masthead band is
+    # listed row by row across the quotation box beside it
+    assert not any(interleaved[k] for k in ("02", "03") if k in interleaved)
     assert all(interleaved[k] for k in ("06", "08", "12", "16", "17") if k in interleaved)
 
 
@@ -283,3 +284,23 @@ def test_the_alto_block_order_of_the_english_page_is_kept() -> None:
     order = reading_order(page)
     assert order.source == "file" and not order.file_interleaved
     assert [p.index for p in order.placed] == list(range(len(page.lines)))
+
+
+def test_two_short_lines_merged_across_a_gutter_are_split() -> None:
+    """A paragraph's short last line and the short line beside it in the next column,
+    merged into one box with the whitespace between them: spread characters in body type
+    with no space read between them are two lines, not a letterspaced headline."""
+    lines, _ = columns_page(2, rows=8)
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name["03"].box, by_name["13"].box
+    merged = OcrLine(
+        "甲乙丙丁戊己" + "子丑寅卯辰",
+        Box(left.x0, left.y0, right.x0 + 5 * 30, right.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    kept = [ln for ln in lines if ln.text[:2] not in ("03", "13")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    first = ["00", "01", "02", "甲乙丙丁戊己", "04", "05", "06", "07"]
+    second = ["10", "11", "12", "子丑寅卯辰", "14", "15", "16", "17"]
+    assert texts[1:] == [*first, *second]
