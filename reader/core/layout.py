@@ -52,7 +52,9 @@ GUTTER = 0.1
 # lines of body size can be straddlers.
 LARGER_PITCH = 1.3
 LARGER_HEIGHT = 2.2
-# A line of spread characters no taller than this many body heights is body type.
+# A line of spread characters no taller than this many body heights is body type, and
+# letterspaced (a headline) where a space follows one in LETTERSPACED of its characters.
+LETTERSPACED = 3
 GAPPY_HEIGHT = 1.3
 # A body-sized line this many times as wide as the usual line of its region may be one
 # that merged the lines of several columns.
@@ -214,14 +216,14 @@ def reading_order(page: OcrPage) -> PageOrder:
         it.narrow()
         it.noise = it.chars <= 2 or max(it.w, it.h) < 0.5 * body
         spread = it.chars >= 3 and it.pitch > LARGER_PITCH * pitch
-        # Widely spaced characters in body type, read without spaces between them: two
-        # lines of neighbouring columns merged with the whitespace between them (a
+        # Widely spaced characters in body type, read without spaces between most of them:
+        # two lines of neighbouring columns merged with the whitespace between them (a
         # headline letterspaced across a column comes out of OCR with spaces, 减 资 公 告).
         it.gappy = (
             spread
             and not it.vertical
             and it.h <= GAPPY_HEIGHT * body
-            and " " not in it.line.text.strip()
+            and it.line.text.strip().count(" ") * LETTERSPACED < it.chars
         )
         it.hard = it.vertical or it.h > LARGER_HEIGHT * body or (spread and not it.gappy)
     core = [it for it in items if not it.noise]

@@ -289,12 +289,12 @@ def test_the_alto_block_order_of_the_english_page_is_kept() -> None:
 def test_two_short_lines_merged_across_a_gutter_are_split() -> None:
     """A paragraph's short last line and the short line beside it in the next column,
     merged into one box with the whitespace between them: spread characters in body type
-    with no space read between them are two lines, not a letterspaced headline."""
+    with no space read between most of them are two lines, not a letterspaced headline."""
     lines, _ = columns_page(2, rows=8)
     by_name = {ln.text[:2]: ln for ln in lines}
     left, right = by_name["03"].box, by_name["13"].box
     merged = OcrLine(
-        "甲乙丙丁戊己" + "子丑寅卯辰",
+        "甲乙丙丁戊己" + " 子丑寅卯辰",  # OCR may read a space in the gap
         Box(left.x0, left.y0, right.x0 + 5 * 30, right.y1),
         None, None, 0, None, False,
     )  # fmt: skip
@@ -304,3 +304,14 @@ def test_two_short_lines_merged_across_a_gutter_are_split() -> None:
     first = ["00", "01", "02", "甲乙丙丁戊己", "04", "05", "06", "07"]
     second = ["10", "11", "12", "子丑寅卯辰", "14", "15", "16", "17"]
     assert texts[1:] == [*first, *second]
+
+
+def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
+    """A notice's title spread across the columns in body type: OCR reads it with spaces
+    between its characters, and it stays one line, read before the columns."""
+    lines, _ = columns_page(2, rows=6)
+    body_lines = [ln for ln in lines if ln.text != "大字标题"]
+    spread = line("减 资 公 告", 100, 60, 2 * WIDTH + GUTTER - 100, 60 + HEIGHT)
+    order = reading_order(page_of(row_by_row([spread, *body_lines])))
+    assert order.placed[0].line.text == "减 资 公 告"
+    assert sum(1 for p in order.placed if p.index == order.placed[0].index) == 1
