@@ -183,12 +183,11 @@ def relayout_report(count: int) -> None:
             para, outline = score_document(from_bytes(render(gold, layout, seed=k)), gold)
             total_p, total_o = total_p + para, total_o + outline
             rows.append((para.f1, outline.f1, name[:3], layout.describe()))
-    print(
-        f"\n{count} relayouts of each page, pooled: paragraph F1 {total_p.f1:.3f}, "
-        f"outline F1 {total_o.f1:.3f}; worst five:"
+    print_worst(
+        f"{count} relayouts of each page, pooled: paragraph F1 {total_p.f1:.3f}, "
+        f"outline F1 {total_o.f1:.3f}",
+        rows,
     )
-    for para_f1, outline_f1, name, described in sorted(rows)[:5]:
-        print(f"  {para_f1:.3f} {outline_f1:.3f}  {name} {described}")
     for name in MADE_UP:
         made_up_report(name, count)
     halfwidth_report(count)
@@ -206,29 +205,44 @@ def box_starts(gold: dict) -> Counter:
     return article_starts(firsts)
 
 
-def box_report(count: int) -> None:
+def box_scores(count: int, merge: float | None = None) -> tuple[Score, Score, list]:
     """Each labelled page (the sample pages and the made-up ones) typeset in `count`
-    layouts as PaddleOCR boxes (tests.boxlayout) and read from the JSON: pooled paragraph
-    and article-start F1, and the worst layouts."""
+    layouts as PaddleOCR boxes (tests.boxlayout; `merge` overrides the layouts' share of
+    merged rows) and read from the JSON: pooled paragraph and article-start scores, and
+    (paragraph F1, article-start F1, page, layout) for every page and layout."""
+    from dataclasses import replace
+
     from tests.boxlayout import box_layouts, render_json
 
-    names = [*seed_names(), *MADE_UP]
     total_p = total_a = Score(0, 0, 0)
-    worst = []
-    for layout_number, layout in enumerate(box_layouts(count)):
-        for name in names:
+    rows = []
+    for number, layout in enumerate(box_layouts(count)):
+        if merge is not None:
+            layout = replace(layout, merge=merge)
+        for name in [*seed_names(), *MADE_UP]:
             gold = load_gold(name)
-            doc = from_bytes(render_json(gold, layout, seed=layout_number), f"{name}.json")
+            doc = from_bytes(render_json(gold, layout, seed=number), f"{name}.json")
             para = f1(doc_paragraphs(doc), gold_paragraphs(gold))
             starts = f1(doc_starts(doc), box_starts(gold))
             total_p, total_a = total_p + para, total_a + starts
-            worst.append((para.f1, starts.f1, name[:8], layout.describe()))
-    print(
-        f"\n{count} layouts of each labelled page as PaddleOCR boxes, pooled: paragraph F1 "
-        f"{total_p.f1:.3f}, article-start F1 {total_a.f1:.3f}; worst five:"
+            rows.append((para.f1, starts.f1, name[:8], layout.describe()))
+    return total_p, total_a, rows
+
+
+def print_worst(heading: str, rows: list) -> None:
+    """A pooled result's line and its five worst layouts (two scores, page, layout)."""
+    print(f"\n{heading}; worst five:")
+    for first, second, name, described in sorted(rows)[:5]:
+        print(f"  {first:.3f} {second:.3f}  {name} {described}")
+
+
+def box_report(count: int) -> None:
+    total_p, total_a, rows = box_scores(count)
+    print_worst(
+        f"{count} layouts of each labelled page as PaddleOCR boxes, pooled: paragraph F1 "
+        f"{total_p.f1:.3f}, article-start F1 {total_a.f1:.3f}",
+        rows,
     )
-    for para_f1, start_f1, name, described in sorted(worst)[:5]:
-        print(f"  {para_f1:.3f} {start_f1:.3f}  {name} {described}")
 
 
 def stray_layouts(count: int, share: float = 0.02) -> list:

@@ -5,32 +5,11 @@ listed row by row across the page. Scores are pooled over layouts, as in
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from reader.core.document import from_bytes
-from tests.boxlayout import box_layouts, render_json
-from tests.evaluation import (
-    MADE_UP,
-    Score,
-    box_starts,
-    doc_paragraphs,
-    doc_starts,
-    f1,
-    gold_paragraphs,
-    load_gold,
-    seed_names,
-)
+from tests.evaluation import box_scores
 
 
 def pooled(merge: float, count: int = 8) -> tuple[float, float]:
-    paragraphs = starts = Score(0, 0, 0)
-    for number, layout in enumerate(box_layouts(count)):
-        layout = replace(layout, merge=merge)
-        for name in [*seed_names(), *MADE_UP]:
-            gold = load_gold(name)
-            doc = from_bytes(render_json(gold, layout, seed=number), f"{name}.json")
-            paragraphs = paragraphs + f1(doc_paragraphs(doc), gold_paragraphs(gold))
-            starts = starts + f1(doc_starts(doc), box_starts(gold))
+    paragraphs, starts, _rows = box_scores(count, merge)
     return paragraphs.f1, starts.f1
 
 
