@@ -566,32 +566,37 @@ class BodyView(QTextBrowser):
         """Give these blocks their highlight backgrounds. They are layout formats, drawn
         over the text as a syntax highlighter's are, so the text itself is never touched."""
         formats: dict[str, QTextCharFormat] = {}
-        lo: int | None = None
-        hi: int | None = None
+        # Neighbouring blocks given new formats are laid out again and redrawn in one go,
+        # [start, end) in the document; blocks with none, between them, are left as they are.
+        run: list[int] = []
         for k in keys:
             place = self._clean_places[k]
             block = document.findBlock(place.position)
             layout = block.layout()
             if layout is None:
                 continue
-            shift = place.position - block.position()
+            begin, end = block.position(), block.position() + block.length()
+            shift = place.position - begin
             drawn = []
-            for lo, length, colour in ranges.get(k, ()):
+            for start, length, colour in ranges.get(k, ()):
                 fmt = formats.get(colour)
                 if fmt is None:
                     fmt = formats[colour] = QTextCharFormat()
                     if self._theme is not None:
                         fmt.setBackground(highlight_colour(colour, self._theme))
                 piece = QTextLayout.FormatRange()
-                piece.start, piece.length, piece.format = shift + lo, length, fmt
+                piece.start, piece.length, piece.format = shift + start, length, fmt
                 drawn.append(piece)
             if drawn or layout.formats():
+                if run and run[1] != begin:
+                    # Before this block's formats are set: Qt counts every block whose
+                    # formats change into the next range it lays out.
+                    document.markContentsDirty(run[0], run[1] - run[0])
+                    run = []
                 layout.setFormats(drawn)
-                lo = block.position() if lo is None else lo
-                hi = block.position() + block.length()
-        if lo is not None and hi is not None:
-            # One request to redraw the blocks touched, not one for each of them.
-            document.markContentsDirty(lo, hi - lo)
+                run = [run[0] if run else begin, end]
+        if run:
+            document.markContentsDirty(run[0], run[1] - run[0])
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Draw these highlights (clean-text ranges) as backgrounds, replacing any others."""
