@@ -56,7 +56,8 @@ class ChangeAnnotations(QUndoCommand):
 
 
 class Annotator(QObject):
-    """The annotations of the page shown, and their changes (on the window's undo stack)."""
+    """The annotations of the page shown, and their changes (on `undo_stack`, the page's own
+    undo history, which the window sets whenever it shows a page)."""
 
     changed = Signal(int, int)  # clean-text range whose drawing changed
     failed = Signal(str)  # a one-sentence reason a change was not saved

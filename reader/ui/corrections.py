@@ -81,7 +81,7 @@ class Corrector(QObject):
         super().__init__(parent)
         self.writer = writer
         self.read_only = read_only  # the data folder cannot be written: corrections are refused
-        self.undo_stack = undo_stack
+        self.undo_stack = undo_stack  # the page's own undo history, set by the window
         self.automatic: Document | None = None
         self.outcome: Outcome | None = None
         self.stored: list[Edit] = []  # the page's edits in order, as the store will hold them

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QKeySequence,
     QTextCursor,
+    QUndoGroup,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -194,7 +195,11 @@ class MainWindow(QMainWindow):
         self.writer: StoreWriter | None = None
         self.annotator: Annotator | None = None
         self.corrector: Corrector | None = None
-        self.undo_stack = QUndoStack(self)
+        # Each page has its own undo history; the group's active stack is the page shown's,
+        # so Undo and Redo never reach a change made on another page.
+        self.undo_group = QUndoGroup(self)
+        self.undo_stacks: dict[str, QUndoStack] = {}
+        self.undo_stack = self._history("")  # until a page is shown
         self.loader = DocumentLoader(None, self)
         # While another program holds the database at start-up, it is tried again
         # off the UI thread until it is free; annotating then turns on.
@@ -383,7 +388,8 @@ class MainWindow(QMainWindow):
         self._pending_note = notes
         self._on_store_failed(reason)
         self._pending_note = ""
-        self.undo_stack.clear()  # its states are no longer what the store holds
+        for stack in self.undo_stacks.values():
+            stack.clear()  # their states are no longer what the store holds
         if self.doc is not None:
             self.open_path(self.doc.source.path)
 
@@ -466,8 +472,8 @@ class MainWindow(QMainWindow):
             self._act(key, lambda _c=False, op=op, value=value: self.correct_at_cursor(op, value))
         self._act("search_library", self.show_search)
         self._act("add_word", self._on_add_word)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.undo_action = self.undo_group.createUndoAction(self)
+        self.redo_action = self.undo_group.createRedoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action.setShortcuts(redo_keys())
         self.addAction(self.undo_action)
@@ -810,6 +816,22 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, path=path: self.open_path(path))
 
+    def _history(self, path: str) -> QUndoStack:
+        """Make the undo history of the page at `path` the one Undo and Redo act on, and
+        the one the page's annotations and corrections are recorded in."""
+        key = str(Path(path).resolve()) if path else ""
+        stack = self.undo_stacks.get(key)
+        if stack is None:
+            stack = self.undo_stacks[key] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+        self.undo_stack = stack
+        if self.annotator is not None:
+            self.annotator.undo_stack = stack
+        if self.corrector is not None:
+            self.corrector.undo_stack = stack
+        return stack
+
     def _on_load_started(self, path: str) -> None:
         self.progress.show()
         self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", Path(path).name))
@@ -819,6 +841,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._save_position()
         doc = self.doc = loaded.doc
+        self._history(doc.source.path)
         self.settings.add_recent(doc.source.path)
         self.outline.set_document(doc)
         self.source.set_lines(doc.source_lines, doc.decisions, _user_lines(loaded.corrections))

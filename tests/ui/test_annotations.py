@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
+from reader.bundled import sample_pages
 from reader.core.anchor import select
 from reader.core.annotations import Annotation
 from reader.store.db import Store, StoreError
@@ -422,3 +423,33 @@ def test_a_new_highlight_lays_out_again_only_the_blocks_it_is_in(make_window) ->
     )
     middle = layout.blockBoundingRect(document.findBlockByNumber(first.blockNumber() // 2))
     assert len(laid_out) == 2 and not any(r.intersects(middle) for r in laid_out), laid_out
+
+
+def test_each_page_has_its_own_undo_history(make_window, qtbot) -> None:
+    win = make_window(sample_pages()[0])
+    yellow = highlight_colour("yellow", theme("light")).name()
+    span = select_quote(win, "战略性新兴产业")
+    qtbot.keyClick(win.body, Qt.Key.Key_H)
+    (first,) = [p.annotation.id for p in win.annotator.placed.values()]
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[1])
+    assert not win.undo_action.isEnabled()  # nothing done on this page yet
+    ctrl_z = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.body, *ctrl_z)
+    assert [a.id for a in saved(win).all()] == [first]
+    # This page's own highlight is undone here, and only it.
+    select_quote(win, "系统谋划部署信用建设工作")
+    qtbot.keyClick(win.body, Qt.Key.Key_H)
+    assert saved(win).count() == 2
+    qtbot.keyClick(win.body, *ctrl_z)
+    assert [a.id for a in saved(win).all()] == [first] and win.annotator.placed == {}
+    qtbot.keyClick(win.body, *ctrl_z)
+    assert [a.id for a in saved(win).all()] == [first]
+    # Back on the first page its highlight is there, and undo takes it away.
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[0])
+    assert background_at(win, span[0]) == yellow
+    assert win.undo_action.isEnabled()
+    qtbot.keyClick(win.body, *ctrl_z)
+    assert saved(win).count() == 0 and background_at(win, span[0]) is None
+    assert win.annotator.placed == {}
