@@ -108,6 +108,11 @@ def main(argv: list[str]) -> int:
         page.write_bytes(render(load_gold("features"), Layout(width=18)))
         shoot(folder / "features.png", page, {"theme": "light"}, [])
         print(folder / "features.png")
+    # A real page opened from the OCR program's JSON, where the real pages are beside us.
+    real = ROOT.parent / "shared" / "real" / "pages" / "08_dapipan_19670919_p1.json"
+    if real.is_file():
+        shoot(folder / "ocr-page.png", real, {"theme": "light"}, [])
+        print(folder / "ocr-page.png")
     # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     for flag, name in (
