@@ -329,12 +329,28 @@ class BodyView(QTextBrowser):
         self.keywords = found
         if self.doc is not None and self.clean is not None and len(self.clean.text) < REDRAW_LIMIT:
             top = self.current_place()
-            scroll = self.verticalScrollBar().value()
+            bar = self.verticalScrollBar()
+            scroll = bar.value()
+            # The text cursor and selection stay where they are in the text (keywords are
+            # no part of it), and in view if they were.
+            cursor = self.textCursor()
+            anchor, position = self.to_clean(cursor.anchor()), self.to_clean(cursor.position())
+            seen = self.viewport().rect().contains(self.cursorRect().center())
             self.show_document(self.doc, self.clean, self.highlights)
             if top[0] >= 0:
                 self.scroll_to(*top)
             else:
-                self.verticalScrollBar().setValue(scroll)
+                bar.setValue(scroll)
+            a, b = self.to_view(anchor), self.to_view(position)
+            if a is not None and b is not None:
+                scroll = bar.value()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(a)
+                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                self.setTextCursor(cursor)
+                bar.setValue(scroll)
+                if seen:
+                    self.ensureCursorVisible()
 
     def _insert_rule(self, cursor: QTextCursor, em: float) -> None:
         bf = QTextBlockFormat()

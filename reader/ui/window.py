@@ -146,6 +146,37 @@ def _user_lines(outcome: object) -> set[int]:
     }
 
 
+@dataclass(frozen=True)
+class BlockMark:
+    """A block of the page shown, to find again once the page is typeset anew: its source
+    lines and text, and where in its text the text cursor is."""
+
+    first: int
+    last: int
+    text: str
+    offset: int
+
+
+def find_block(doc: Document, mark: BlockMark) -> tuple[int, int] | None:
+    """(article, index in all_blocks) of the marked block in a page corrected since: of the
+    blocks that begin on its first source line, the one with its text, else the one whose
+    text begins as its did the longest way (a block joined to the next, or split), else the
+    one with its lines (its text corrected). None when no block begins on that line."""
+    best: tuple[int, int] | None = None
+    score: tuple[bool, int, bool] | None = None
+    for ai, art in enumerate(doc.articles):
+        for k, block in enumerate(art.all_blocks()):
+            if block.first != mark.first:
+                continue
+            pairs = enumerate(zip(block.text, mark.text, strict=False))
+            least = min(len(block.text), len(mark.text))
+            shared = next((n for n, (a, b) in pairs if a != b), least)
+            here = (block.text == mark.text, shared, block.last == mark.last)
+            if score is None or here > score:
+                best, score = (ai, k), here
+    return best
+
+
 def redo_keys() -> list[QKeySequence]:
     """Ctrl+Shift+Z, Ctrl+Y and the platform's own Redo keys, each once. Where the platform's
     Redo is Ctrl+Shift+Z too (Linux desktops), a sequence given twice is an ambiguous
@@ -215,6 +246,7 @@ class MainWindow(QMainWindow):
         self.current_editor: AnnotationEditor | None = None
         self._pending_note = ""  # the notes of a change that failed to save, for the user
         self._after_load = ""  # annotation to show once the next document is open
+        self._corrected: BlockMark | None = None  # the block a correction is being made on
         self.export_dialog: ExportDialog | None = None
         # Saves the reading position once scrolling pauses, not on every step.
         self._position_saver = QTimer(self)
@@ -1171,9 +1203,20 @@ class MainWindow(QMainWindow):
         self.correct(op, place.article, place.key, **value)
 
     def correct(self, op: str, ai: int, k: int, **value: object) -> None:
-        """Apply one correction to block k of article ai (undoable, stored at once)."""
-        if self.corrector is not None and self.doc is not None:
+        """Apply one correction to block k of article ai (undoable, stored at once); the text
+        cursor goes to that block (where it is in it, if it is in it) and stays on it."""
+        if self.corrector is None or self.doc is None:
+            return
+        block = self.doc.articles[ai].all_blocks()[k]
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        inside = place is not None and (place.article, place.key) == (ai, k)
+        offset = position - place.position if place is not None and inside else 0
+        self._corrected = BlockMark(block.first, block.last, block.text, offset)
+        try:
             self.corrector.edit(self.doc, op, ai, k, **value)
+        finally:
+            self._corrected = None
 
     def _ask(self, op: str, ai: int, k: int) -> dict | None:
         assert self.doc is not None
@@ -1207,6 +1250,11 @@ class MainWindow(QMainWindow):
         assert isinstance(outcome, Outcome)
         scroll = self.body.verticalScrollBar().value()
         here = self.body.to_clean(self.body.textCursor().position())
+        # The block corrected, or (undo, redo, a correction removed) the one with the cursor:
+        # found again in the page as corrected, the cursor stays on it, and so does the view
+        # if the cursor was in view.
+        mark = self._corrected or self._mark_at_cursor()
+        follow = self._corrected is not None or self._cursor_in_view()
         doc = self.doc = outcome.doc
         clean = clean_text(doc)
         annotations = (
@@ -1216,13 +1264,17 @@ class MainWindow(QMainWindow):
         self.body.corrected = outcome.fixed_text
         self.body.show_document(doc, clean, highlights_of(placed), keywords={})
         self.source.set_lines(doc.source_lines, doc.decisions, _user_lines(outcome))
-        # The text cursor stays where it was in the text, so keys can follow one another.
-        position = self.body.to_view(min(here, max(0, len(clean.text) - 1)))
+        # The text cursor stays on its block, so keys can follow one another.
+        position = self._position_of(mark) if mark is not None else None
+        if position is None:
+            position = self.body.to_view(min(here, max(0, len(clean.text) - 1)))
         if position is not None:
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(position)
             self.body.setTextCursor(cursor)
         self.body.verticalScrollBar().setValue(scroll)
+        if position is not None and follow:
+            self.body.ensureCursorVisible()
         self.outline.set_document(doc)
         if self.annotator is not None:
             self.annotator.set_document(doc, clean, placed)
@@ -1234,6 +1286,25 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._reindex_page(doc.source.path)
         self.document_corrected.emit(doc)
+
+    def _mark_at_cursor(self) -> BlockMark | None:
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        if self.doc is None or place is None or place.key < 0:
+            return None
+        block = self.doc.articles[place.article].all_blocks()[place.key]
+        return BlockMark(block.first, block.last, block.text, max(0, position - place.position))
+
+    def _position_of(self, mark: BlockMark) -> int | None:
+        """The view position of the marked block in the page shown (None if not shown)."""
+        found = find_block(self.doc, mark) if self.doc is not None else None
+        if found is None:
+            return None
+        place = next((p for p in self.body.places if (p.article, p.key) == found), None)
+        return place.position + min(mark.offset, place.length) if place is not None else None
+
+    def _cursor_in_view(self) -> bool:
+        return self.body.viewport().rect().contains(self.body.cursorRect().center())
 
     def _reindex_page(self, path: str) -> None:
         """Search finds the corrected text: the page is indexed again in the background."""

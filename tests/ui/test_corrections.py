@@ -199,3 +199,52 @@ def test_keyboard_corrections_at_the_cursor(make_window, qtbot) -> None:
         "heading",
         2,
     )
+
+
+def block_at_cursor(win):  # type: ignore[no-untyped-def]
+    place = win.body.place_at(win.body.textCursor().position())
+    return win.doc.articles[place.article].all_blocks()[place.key]
+
+
+def cursor_in_view(win) -> bool:  # type: ignore[no-untyped-def]
+    return win.body.viewport().rect().contains(win.body.cursorRect().center())
+
+
+def test_the_cursor_stays_on_the_block_corrected(make_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    text = win.doc.articles[1].blocks[3].text
+
+    def on_it() -> bool:
+        return block_at_cursor(win).text == text and cursor_in_view(win)
+
+    def correct(key: Qt.Key) -> None:
+        with qtbot.waitSignal(win.document_corrected, timeout=10000):
+            qtbot.keyClick(win.body, key, keys)
+        assert on_it()
+        # The page is typeset again once its keywords are found; the cursor stays put.
+        qtbot.waitUntil(lambda: bool(win.body.keywords), timeout=20000)
+        assert on_it()
+
+    # The block in the middle of the view, another at its top.
+    win.body.scroll_to(1, 3)
+    bar = win.body.verticalScrollBar()
+    bar.setValue(bar.value() - win.body.viewport().height() // 3)
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, 3) + 5)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    assert on_it() and win.body.place_at(win.body._top_position()).block != 3
+    correct(Qt.Key.Key_2)  # Make Heading, Level 2
+    assert win.doc.articles[1].blocks[3].kind == "heading"
+    correct(Qt.Key.Key_T)  # Make Title: it moves up to the head
+    assert win.doc.articles[1].title == text
+    kinds = {b.text: b.kind for a in win.doc.articles for b in a.all_blocks()}
+    correct(Qt.Key.Key_0)  # Make Paragraph, of the same block
+    assert {b.text: b.kind for a in win.doc.articles for b in a.all_blocks()} == {
+        **kinds,
+        text: "paragraph",
+    }
