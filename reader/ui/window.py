@@ -56,7 +56,13 @@ from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
 from reader.ui.body import BodyView, Typography, highlights_of
-from reader.ui.corrections import CorrectionsDock, CorrectMenu, Corrector, SuggestionBar
+from reader.ui.corrections import (
+    CorrectionsDock,
+    CorrectMenu,
+    Corrector,
+    SuggestionBar,
+    checked,
+)
 from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
@@ -1320,8 +1326,21 @@ class MainWindow(QMainWindow):
         self.workers.start(self.workers.with_library(work), lambda _r: None, failed)
 
     def load_corrected(self, path: str) -> Document:
-        """A page read and reflowed with its stored corrections (any thread)."""
-        return versions.corrected(load(path), self.store.path if self.store else None)
+        """A page read and reflowed with its stored corrections (any thread), as the window
+        shows it: uncorrected when there is no database or it cannot be read."""
+        automatic = load(path)
+        if self.store is None:
+            return automatic
+        try:
+            store = Store(self.store.path, check=False)
+        except StoreError:
+            return automatic
+        try:
+            return checked(versions.resolve(automatic, store)).doc
+        except StoreError:
+            return automatic
+        finally:
+            store.close()
 
     def _refresh_corrections(self) -> None:
         edits = self.corrector.edits() if self.corrector is not None else []

@@ -248,3 +248,37 @@ def test_the_cursor_stays_on_the_block_corrected(make_window, qtbot) -> None:
         **kinds,
         text: "paragraph",
     }
+
+
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        # The block joined to the next is made the title: without the join, the title's
+        # quote runs on into the next block.
+        (("join", 1, 2, {}), ("role", 1, 2, {"role": "title"})),
+        # A title is given to the article started by hand: without it, the block that names
+        # that article is in the middle of another one.
+        (("new_article", 1, 3, {}), ("role", 3, 0, {"role": "title", "article": 2})),
+    ],
+    ids=["join", "new_article"],
+)
+def test_removing_a_correction_never_moves_a_later_one(make_window, qtbot, first, then) -> None:
+    win = make_window()
+    automatic = publish([Part(win.corrector.automatic)], Options(format="md")).decode()
+    for op, ai, k, value in (first, then):
+        win.correct(op, ai, k, **value)
+    assert [why for _e, why in win.corrector.edits()] == ["", ""]
+    both = markdown(win)
+    win.corrections.list.setCurrentRow(0)
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.corrections.remove_button.click()
+    rows = [win.corrections.list.item(k).text() for k in range(win.corrections.list.count())]
+    assert len(rows) == 1 and "not applied" in rows[0]
+    assert markdown(win) == automatic  # the later one is applied nowhere
+    win.undo_action.trigger()  # the first is back, and the later one lands again
+    assert [why for _e, why in win.corrector.edits()] == ["", ""] and markdown(win) == both
+    win.redo_action.trigger()
+    win.close()
+    again = make_window()  # opened again: the same
+    assert [bool(why) for _e, why in again.corrector.edits()] == [True]
+    assert markdown(again) == automatic
