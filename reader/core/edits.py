@@ -36,15 +36,25 @@ BLOCK_KINDS = ("paragraph", "heading", "question", "end", "dateline", "noise")
 ROLES = ("title", "subtitle", "byline")
 HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
 QUOTE = 48  # characters of a block quoted to find it again
+ENDS = 12  # characters of a block's end kept by an edit that acts on the whole block
+# Edits that act on a whole block (its end as much as its start): each keeps the block's last
+# characters, so that it is never applied to a block that only begins the same way (a block
+# that an earlier correction, since removed, had joined to the next one).
+# (A kind set on a block still applies where a better engine split the block: to its
+# first part, which opens as it did.)
+WHOLE_BLOCK = ("join", "role")
+# Why an edit is not applied where its quote would now put it on other text.
+ELSEWHERE = "the block it was made on is no longer on the page"
+NO_ARTICLE = "the article it was given to is no longer on the page"
 LEVELS = range(1, 10)  # heading levels a correction may set
 # The values each kind of edit carries (make() writes them; a file may carry no others).
 VALUES: dict[str, tuple[str, ...]] = {
-    "join": (),
+    "join": ("ends",),
     "split": ("at",),
     "kind": ("kind", "level"),
     "new_article": (),
     "merge_article": (),
-    "role": ("role", "article"),
+    "role": ("role", "article", "ends"),
     "text": ("old", "new"),
 }
 # What the store hands back for a row it cannot read; it is listed, never applied.
@@ -163,6 +173,8 @@ def check_value(kind: str, value: dict[str, Any], target: Selector) -> dict[str,
         if key not in VALUES[kind]:
             raise ValueError(f"{shown(key)} is not a value of a {kind} correction")
     out: dict[str, Any] = {}
+    if "ends" in value:
+        out["ends"] = check_text(value["ends"], "the block's end")[:ENDS]
     if kind == "split":
         out["at"] = check_int(
             required(value, "at", "split point"), "split point", 0, len(target.exact)
@@ -246,14 +258,24 @@ def make(doc: Document, op: str, ai: int, k: int, **value: Any) -> Edit:
         if op == "role" and value.get("article") is not None:
             other = int(value["article"])
             value = {"role": value["role"], "article": _article_selector(doc, other)}
+        if op in WHOLE_BLOCK:
+            value = {**value, "ends": _ends(doc.articles[ai].all_blocks()[k].text)}
     return Edit(op, target, doc.source.fingerprint, dict(value))
+
+
+def _ends(text: str) -> str:
+    """A block's last characters, spaces left out (as reflow may place them differently)."""
+    return _squeeze(text)[-ENDS:]
 
 
 def _article_selector(doc: Document, article: int) -> dict[str, Any]:
     """An article is named by its first body block (its title may be what is moving)."""
-    art = doc.articles[article]
-    k = len(art.head) if art.blocks else 0
-    return block_selector(doc, article, k)._asdict()
+    return block_selector(doc, article, _naming(doc.articles[article]))._asdict()
+
+
+def _naming(art: Article) -> int:
+    """The index in all_blocks() of the block that names an article."""
+    return len(art.head) if art.blocks else 0
 
 
 # -- replaying -------------------------------------------------------------------------------
@@ -275,12 +297,18 @@ class _Page:
 
     def find(self, sel: Selector) -> tuple[int, int, int] | None:
         """(article, index in all_blocks, offset in the block) of a selector's start."""
+        located = self.locate(sel)
+        return located[0] if located else None
+
+    def locate(self, sel: Selector) -> tuple[tuple[int, int, int], bool, bool] | None:
+        """Where a selector's start is (as find()), whether the quote opens that block, and
+        whether it ends inside it: whether it quotes a block as block_selector() did."""
         clean = clean_text(self.doc)
         if sel.start < 0:  # furniture: by its text alone
             for ai, art in enumerate(self.doc.articles):
                 for k, b in enumerate(art.all_blocks()):
                     if b.text.startswith(sel.exact):
-                        return ai, k, 0
+                        return (ai, k, 0), True, True
             return None
         found = anchor(clean.text, sel)
         if found is None:
@@ -289,7 +317,8 @@ class _Page:
         if not keys:
             return None
         ai, k = keys[0]
-        return ai, k, found.start - clean.starts[(ai, k)]
+        before = clean.text[clean.starts[(ai, k)] : found.start]
+        return (ai, k, found.start - clean.starts[(ai, k)]), not before.strip(), len(keys) == 1
 
     def block(self, ai: int, k: int) -> Block:
         return self.doc.articles[ai].all_blocks()[k]
@@ -361,13 +390,22 @@ class _Saved:
 
 
 def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) -> str:
-    """Apply one edit, its values checked already (see check_value)."""
-    where = page.find(target)
-    if where is None:
+    """Apply one edit, its values checked already (see check_value). An edit made on a
+    block (all but a split, which is made at a point in the text) applies only where its
+    quote still opens a block, and one that acts on the whole block only where the block
+    still ends as it did: otherwise it would act on other text than it was made on."""
+    located = page.locate(target)
+    if located is None:
         return "its text is no longer on the page"
-    ai, k, offset = where
+    (ai, k, offset), opens, alone = located
     art = page.doc.articles[ai]
     block = page.block(ai, k)
+    if kind != "split" and not opens:
+        return ELSEWHERE
+    if kind in WHOLE_BLOCK and not alone:  # the block is not the one quoted, but its start
+        return ELSEWHERE
+    if "ends" in value and _ends(block.text) != value["ends"]:
+        return ELSEWHERE
     in_head = k < len(art.head)
     if kind == "join":
         nxt = k + 1
@@ -417,10 +455,13 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         role = value["role"]
         into = art
         if value.get("article"):
-            found = page.find(Selector(**value["article"]))
-            if found is None:
-                return "the article it was given to is no longer on the page"
-            into = page.doc.articles[found[0]]
+            named = page.locate(Selector(**value["article"]))
+            if named is None:
+                return NO_ARTICLE
+            (other, j, _), opens, alone = named
+            into = page.doc.articles[other]
+            if not (opens and alone) or j != _naming(into):  # no longer the block that names it
+                return NO_ARTICLE
         page.remove(ai, k)
         block.kind = role
         block.level = None

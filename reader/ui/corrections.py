@@ -3,9 +3,7 @@ Corrections dock, and the title suggestion bar."""
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
@@ -21,120 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.anchor import anchor
-from reader.core.annotations import place
-from reader.core.edits import Edit, Outcome, apply, check_selector, make, problem
-from reader.core.export import CleanText, clean_text
-from reader.core.model import Article, Document
+from reader.core.edits import Edit, Outcome, apply, make
+from reader.core.model import Document
 from reader.core.suggest import Suggestion
 from reader.store.db import READ_ONLY, Store
-from reader.store.versions import Resolved
 from reader.ui.writer import StoreWriter
 
 EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
-# Why an edit is not applied where its quote would now put it on other text.
-ELSEWHERE = "the block it was made on is no longer on the page"
-NO_ARTICLE = "the article it was given to is no longer on the page"
-
-
-def replay(automatic: Document, edits: Sequence[Edit]) -> Outcome:
-    """The page with its edits replayed in order, as edits.apply() replays them, except that
-    an edit is never applied to a block other than the one it was made on.
-
-    An edit names its block by the block's opening words, so where the page has changed
-    under it (an earlier correction removed: a join, a new article) those words may now be
-    in the middle of a block, or run on into the next, and the edit would act on other
-    text: such an edit is listed as not applied instead. So is a title or byline given to
-    an article that the block naming it no longer opens."""
-    # Where each edit lands is checked on the page as the edits before it left it: one copy
-    # of the page's articles, which each edit kept then corrects in place.
-    page = _InPlace(automatic.source, copy.deepcopy(automatic.articles), [])
-    refused: dict[str, str] = {}
-    kept: list[Edit] = []
-    for edit in edits:
-        try:
-            reason = _elsewhere(page, edit)
-        except Exception:  # as in apply(): one bad edit never stops the page from opening
-            reason = ""  # apply() says why it does not apply, if it does not
-        if reason:
-            refused[edit.id] = reason
-            continue
-        kept.append(edit)
-        apply(page, [edit])
-    if not refused:
-        return apply(automatic, list(edits))
-    outcome = apply(automatic, kept)
-    why = {e.id: reason for e, reason in outcome.failed} | refused
-    outcome.failed = [(e, why[e.id]) for e in edits if e.id in why]
-    return outcome
-
-
-class _InPlace(Document):
-    """A page that edits.apply() corrects in place, being its own deep copy: stepping
-    through a page's edits one at a time then costs no copy of the page at each step.
-    Used only on a copy made for the purpose."""
-
-    __slots__ = ()
-
-    def __deepcopy__(self, memo: dict[int, object]) -> _InPlace:
-        return self
-
-
-def _elsewhere(doc: Document, edit: Edit) -> str:
-    """Why `edit` would act on other text than it was made on, replayed on `doc` ('' if it
-    would not, or if edits.apply() refuses it anyway)."""
-    if problem(edit) or edit.kind == "split" or edit.target.start < 0:
-        # Refused by apply() with its reason; a split is placed by its point in the text,
-        # and page furniture by a block's text from its start.
-        return ""
-    clean = clean_text(doc)
-    found = anchor(clean.text, edit.target)
-    if found is None:
-        return ""  # apply() says the text is no longer on the page
-    if _opening(clean, found.start, found.end) is None:
-        return ELSEWHERE
-    article = edit.value.get("article") if edit.kind == "role" else None
-    if article:
-        named = check_selector(article, "article")
-        there = anchor(clean.text, named) if named.start >= 0 else None
-        if there is not None:  # (not found, apply() says so)
-            # An article is named by its first body block (its head block, if it has no
-            # body), as edits.make() named it.
-            key = _opening(clean, there.start, there.end)
-            if key is None or key[1] != _naming(doc.articles[key[0]]):
-                return NO_ARTICLE
-    return ""
-
-
-def _naming(art: Article) -> int:
-    """The index in all_blocks() of the block that names an article (edits.make())."""
-    return len(art.head) if art.blocks else 0
-
-
-def _opening(clean: CleanText, start: int, end: int) -> tuple[int, int] | None:
-    """The block that clean text [start, end) opens and lies in, if it does."""
-    keys = clean.covering(start, end)
-    if len(keys) != 1 or clean.text[clean.starts[keys[0]] : start].strip():
-        return None
-    return keys[0]
-
-
-def checked(resolved: Resolved) -> Resolved:
-    """A page as reader.store.versions resolved it, with its corrections replayed by
-    replay(): the same page, unless an edit would have landed on other text; then the page
-    without that edit, and its annotations placed in it again. A page whose annotations and
-    corrections are being carried over from an earlier version of it is left as resolved:
-    the annotations to carry over were placed in that page."""
-    if resolved.corrections is None or resolved.carried is not None:
-        return resolved
-    outcome = replay(resolved.automatic, resolved.edits)
-    if [e.id for e in outcome.applied] == [e.id for e in resolved.corrections.applied]:
-        return resolved
-    clean = clean_text(outcome.doc)
-    placed = place(clean.text, [p.annotation for p in resolved.placed])
-    return dataclasses.replace(
-        resolved, doc=outcome.doc, clean=clean, placed=placed, corrections=outcome
-    )
 
 
 class EditCommand(QUndoCommand):
@@ -228,7 +119,7 @@ class Corrector(QObject):
         """Apply the page's edits again and announce the corrected page."""
         if self.automatic is None:
             return
-        self.outcome = replay(self.automatic, self.stored)
+        self.outcome = apply(self.automatic, self.stored)
         self.changed.emit(self.outcome)
 
     def edits(self) -> list[tuple[Edit, str]]:

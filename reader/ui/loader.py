@@ -19,7 +19,6 @@ from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
 from reader.ui.body import Highlight, Ranges, block_ranges, highlights_of
-from reader.ui.corrections import checked
 
 
 @dataclass
@@ -61,7 +60,6 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     finally:
         if store is not None:
             store.close()
-    resolved = checked(resolved)  # no correction moved onto text it was not made on
     doc = resolved.doc
     loaded = Loaded(
         doc,

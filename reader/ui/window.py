@@ -61,7 +61,6 @@ from reader.ui.corrections import (
     CorrectMenu,
     Corrector,
     SuggestionBar,
-    checked,
 )
 from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
@@ -1336,7 +1335,7 @@ class MainWindow(QMainWindow):
         except StoreError:
             return automatic
         try:
-            return checked(versions.resolve(automatic, store)).doc
+            return versions.resolve(automatic, store).doc
         except StoreError:
             return automatic
         finally:

@@ -197,3 +197,34 @@ def test_an_edit_that_fails_halfway_leaves_the_page_as_it_was(
     assert out.failed == [(fixes[0], "it could not be applied: RuntimeError('join failed')")]
     assert out.doc.articles == before.doc.articles
     assert out.edited_blocks == set()
+
+
+def test_an_edit_never_lands_on_other_text_than_it_was_made_on() -> None:
+    """An edit names its block by the block's opening words. Made after an earlier edit that
+    is then removed, it finds those words where they are now, and applies only where they
+    still open the block it was made on; otherwise it is listed, never applied elsewhere."""
+    key = body_key(PAGE, 1, 0)
+    first, second = PAGE.articles[1].blocks[0].text, PAGE.articles[1].blocks[1].text
+    join = E.make(PAGE, "join", 1, key)
+    joined = E.apply(PAGE, [join]).doc
+    assert joined.articles[1].blocks[0].text == first + second
+    # Made on the joined block: the block becomes the title; the joined block joins on.
+    title = E.make(joined, "role", 1, key, role="title")
+    join_on = E.make(joined, "join", 1, key)
+    assert E.apply(PAGE, [join, title]).doc.articles[1].title == first + second
+    for later in (title, join_on):
+        out = E.apply(PAGE, [later])  # the first join removed
+        assert [(e.id, why) for e, why in out.failed] == [(later.id, E.ELSEWHERE)]
+        assert [b.text for b in out.doc.articles[1].all_blocks()] == [
+            b.text for b in PAGE.articles[1].all_blocks()
+        ]
+    # A title given to an article that a removed edit had started.
+    start = E.make(PAGE, "new_article", 1, body_key(PAGE, 1, 8))
+    cut = E.apply(PAGE, [start]).doc
+    given = E.make(cut, "role", 1, body_key(cut, 1, 2), role="title", article=2)
+    assert E.apply(PAGE, [start, given]).doc.articles[2].title == cut.articles[1].blocks[2].text
+    out = E.apply(PAGE, [given])
+    assert [(e.id, why) for e, why in out.failed] == [(given.id, E.NO_ARTICLE)]
+    # A quote that opens a block in the middle of another is not that block.
+    inner = E.make(PAGE, "join", 1, body_key(PAGE, 1, 1))
+    assert [e.id for e in E.apply(joined, [inner]).applied] == []
