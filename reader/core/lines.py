@@ -408,12 +408,33 @@ class Lines:
     def __len__(self) -> int:
         return len(self.text)
 
-    def splice(self, k: int, other: Lines) -> None:
-        """Put the lines of `other` where line k is (derived columns too, once there)."""
-        self.firsts = self.firsts[:k] + other.firsts + self.firsts[k + 1 :]
-        self.lasts = self.lasts[:k] + other.lasts + self.lasts[k + 1 :]
+    def splice(self, replacements: dict[int, Lines]) -> None:
+        """Put the lines of each `replacements[k]` where line k is (derived columns too,
+        once there). Every column is rebuilt once, whatever the number of lines replaced:
+        replacing them one at a time shifts the rest of every column each time, which
+        made a page with many split lines cost the square of its length."""
+        if not replacements:
+            return
+        at = sorted(replacements)
+        others = [replacements[k] for k in at]
+        # The unchanged runs between replaced lines: 0..at[0], at[0]+1..at[1], ...
+        starts = [0, *(k + 1 for k in at)]
+        ends = [*at, len(self)]
+        for name in ("firsts", "lasts"):
+            column: str = getattr(self, name)
+            pieces = [column[starts[0] : ends[0]]]
+            for other, start, end in zip(others, starts[1:], ends[1:], strict=True):
+                pieces += (getattr(other, name), column[start:end])
+            setattr(self, name, "".join(pieces))
         for name in _COLUMNS:
-            getattr(self, name)[k : k + 1] = getattr(other, name)
+            column_list: list[object] = getattr(self, name)
+            if not column_list:  # derived columns not computed yet
+                continue
+            out = column_list[starts[0] : ends[0]]
+            for other, start, end in zip(others, starts[1:], ends[1:], strict=True):
+                out += getattr(other, name)
+                out += column_list[start:end]
+            setattr(self, name, out)
 
     def marked(self) -> list[int]:
         return list(itertools.compress(itertools.count(), self.mark))
@@ -724,9 +745,9 @@ def _split_lines(lines: Lines) -> dict[int, str]:
     }
     forced: dict[int, str] = {}
     for shift, k in enumerate(sorted(splits)):
-        at, split = k + shift, splits[k]  # each split before this one added a line
-        lines.splice(at, lines.parts(at, split.head, split.tail))
-        forced[at + split.marker] = split.mark
+        split = splits[k]  # each split before this one adds a line
+        forced[k + shift + split.marker] = split.mark
+    lines.splice({k: lines.parts(k, split.head, split.tail) for k, split in splits.items()})
     return forced
 
 
@@ -833,4 +854,4 @@ def _mark_furniture(lines: Lines) -> None:
                 head = text[before][: m.start()].rstrip()
                 both = lines.parts(before, head, m.group(0))
                 _features(both, {1: "noise"}, lines)
-                lines.splice(before, both)
+                lines.splice({before: both})

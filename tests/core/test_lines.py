@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from reader.core.decode import _CONTROL, _has_controls, decode_bytes
 from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
 from reader.core.lines import (
+    Lines,
     _indent_cells,
     _usual_spacing,
     character_width,
@@ -222,3 +223,25 @@ def test_usual_spacing_is_one_blank_line_only_where_paragraphs_stand_further_apa
     assert _usual_spacing([0, 1, 2, 4, 5, 6]) == 1  # blank lines between paragraphs
     assert _usual_spacing([0, 1, 3, 4, 7, 9, 11]) == 1  # lines side by side: no habit
     assert _usual_spacing([5]) == 1
+
+
+def test_splitting_many_lines_rebuilds_the_columns_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each line carries a dateline OCR appended to its last sentence, so each is split in
+    # two. Splicing the halves in one at a time shifted the rest of every column per
+    # split: the square of the page's length. All splits must go in with one splice.
+    line = "会议要求各地切实抓好落实工作。新华社北京3月12日电"
+    calls: list[int] = []
+    splice = Lines.splice
+
+    def counted(self: Lines, replacements: dict[int, Lines]) -> None:
+        calls.append(len(replacements))
+        splice(self, replacements)
+
+    monkeypatch.setattr(Lines, "splice", counted)
+    lines = content_lines([line] * 300)
+    assert calls == [300]
+    assert len(lines) == 600
+    assert lines.part == ["head", "tail"] * 300
+    assert lines.idx == [i for i in range(300) for _ in (0, 1)]
+    assert lines.mark[1::2] == ["dateline"] * 300
+    check_columns("\n".join([line] * 300))
