@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.core import script
 from reader.core.decode import Decoded, DecodeError, decode_bytes, read_file, read_stream
 from reader.core.lines import Lines, content_lines
 from reader.core.model import Document, SourceInfo
@@ -49,16 +50,21 @@ def build(
     blank-line habit, `junk` the source lines the geometry shows are specks, not text
     (kept as page furniture), and `headlines` those set in headline type."""
     source_lines = split_source_lines(decoded.text)
-    lines = content_lines(source_lines, junk, headlines)
+    # A page in traditional characters is read through a simplified copy of its lines,
+    # and its blocks shown as printed.
+    analysed = script.simplified(source_lines)
+    lines = content_lines(analysed or source_lines, junk, headlines)
     blocks, decisions, reading = reflow(lines, blanks)
     articles = build_articles(blocks)
+    if analysed is not None:
+        script.restore(articles, analysed, source_lines)
     info = SourceInfo(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         lines=len(source_lines),
         newline=decoded.newline,
-        fingerprint=lines_fingerprint(lines),
+        fingerprint=lines_fingerprint(lines) if analysed is None else fingerprint(decoded.text),
         warning=decoded.warning,
         reading=reading,
     )

@@ -1,0 +1,93 @@
+"""Pages printed in traditional characters, read by the same rules as simplified ones.
+
+The engine's rules name words in simplified characters (新华社, 本报记者, 电, 讯). A page
+printed in traditional characters (新華社北京3月12日電, 本報記者 李四) is read through a
+simplified copy of its lines, made by OpenCC's t2s conversion, for classification only:
+every block is then given back the characters the page printed. The text is always shown
+as printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.model import Article
+
+# The CJK blocks whose characters OpenCC may convert (Extension A and the Unified block).
+_CJK = range(0x3400, 0xA000)
+# Characters the reading of a block's text may skip in its source lines: line breaks,
+# spaces, and the break marks of hyphenated words.
+_SKIPPABLE = " \t\n\u3000¬-"
+
+
+@functools.cache
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc  # a compiled library, loaded only for a page that needs it
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.cache
+def _traditional() -> re.Pattern[str]:
+    """Any character that t2s changes on its own: the sign that a page needs converting."""
+    chars = [chr(c) for c in _CJK]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    changed = "".join(c for c, s in zip(chars, converted, strict=True) if c != s)
+    return re.compile(f"[{re.escape(changed)}]")
+
+
+def simplified(lines: list[str]) -> list[str] | None:
+    """The lines in simplified characters, each as long as it was (a line whose conversion
+    would change its length is kept as printed), or None when no line holds a traditional
+    character (most pages: a scan of the text, no conversion)."""
+    text = "\n".join(lines)
+    if not _traditional().search(text):
+        return None
+    converted = _converter().convert(text).split("\n")
+    if len(converted) != len(lines):  # (t2s keeps line breaks; never trust it blindly)
+        return None
+    return [s if len(s) == len(p) else p for p, s in zip(lines, converted, strict=True)]
+
+
+def restore(articles: list[Article], analysed: list[str], printed: list[str]) -> None:
+    """Give every block read from the `analysed` (simplified) lines the characters of the
+    `printed` lines it came from, and the outline its headings as printed."""
+    for art in articles:
+        for block in art.all_blocks():
+            block.text = _printed(block.text, block.first, block.last, analysed, printed)
+        blocks = art.blocks
+        for entry in art.outline:
+            entry.text = blocks[entry.block].text[: len(entry.text)]
+
+
+def _printed(text: str, first: int, last: int, analysed: list[str], printed: list[str]) -> str:
+    """`text`, read from analysed lines first..last, in the characters printed there.
+
+    A block's text is a run of its source lines' characters, less white space and the
+    break marks of hyphenated words, plus what joining added (a space, a hyphen): the run
+    is found in the source (it may start after the first line's start: a dateline split
+    off before it), and each character takes the one printed there. Where it is not
+    found whole, each character is looked for in turn, skipping only those; a character
+    not found so is kept as it is."""
+    source = "\n".join(analysed[first : last + 1])
+    shown = "\n".join(printed[first : last + 1])
+    if source == shown:
+        return text
+    keep = [i for i, c in enumerate(source) if c not in _SKIPPABLE]
+    body = [n for n, c in enumerate(text) if c not in _SKIPPABLE]
+    at = "".join(source[i] for i in keep).find("".join(text[n] for n in body))
+    out = list(text)
+    if at >= 0:
+        for k, n in enumerate(body):
+            out[n] = shown[keep[at + k]]
+        return "".join(out)
+    at = 0
+    for n, c in enumerate(text):
+        found = source.find(c, at)
+        if found >= 0 and not (n and source[at:found].strip(_SKIPPABLE)):
+            out[n] = shown[found]
+            at = found + 1
+    return "".join(out)
