@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import html
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from reader.core import annotations as notes_io
@@ -96,6 +96,7 @@ def _options(args: argparse.Namespace) -> publish.Options:
         # JSON is the whole document unless asked otherwise; the texts leave furniture out.
         furniture=args.format == "json" if args.furniture is None else args.furniture,
         annotations=args.annotations,
+        pretty=args.pretty,
     )
 
 
@@ -138,6 +139,7 @@ def _export(args: argparse.Namespace) -> int:
             if args.combine:
                 combined.append(part)
                 continue
+            data: bytes | Iterator[bytes]
             if args.explain:
                 data = explain(doc).encode("utf-8")
             elif args.lines:
@@ -145,12 +147,12 @@ def _export(args: argparse.Namespace) -> int:
             elif args.indent:
                 data = to_text(doc, indent=True).encode(options.encoding)
             else:
-                data = publish.publish([part], options)
+                data = publish.publish_stream([part], options)
             if not _emit(data, targets[index], pages):
                 return EXIT_BAD_INPUT
         if combined:
-            data = publish.publish(combined, options, title=args.title or "")
-            if not _emit(data, out, pages):
+            whole = publish.publish_stream(combined, options, title=args.title or "")
+            if not _emit(whole, out, pages):
                 return EXIT_BAD_INPUT
     except StoreError as exc:
         _fail(str(exc))
@@ -185,13 +187,19 @@ def _open_store(args: argparse.Namespace) -> Store | None:
     return store
 
 
-def _emit(text: str | bytes, out: Path | None, inputs: Sequence[Path] = ()) -> bool:
-    """Write to `out` (standard output for None), never onto one of `inputs`."""
+def _emit(
+    text: str | bytes | Iterable[bytes], out: Path | None, inputs: Sequence[Path] = ()
+) -> bool:
+    """Write to `out` (standard output for None), never onto one of `inputs`; bytes may
+    come in pieces, written as they come."""
     try:
         if out is None:
-            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            pieces = (text.encode("utf-8"),) if isinstance(text, str) else text
+            if isinstance(pieces, bytes):
+                pieces = (pieces,)
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            for piece in pieces:
+                sys.stdout.buffer.write(piece)
             sys.stdout.buffer.flush()
         else:
             write_atomic(out, text, inputs=[p for p in inputs if str(p) != STDIO])
@@ -383,6 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--annotations",
         action="store_true",
         help="include highlights and notes (md, html, epub, json) from the data folder",
+    )
+    exp.add_argument(
+        "--pretty", action="store_true", help="json: indented for people (compact otherwise)"
     )
     exp.add_argument("--data-dir", help="the data folder to read annotations from")
     exp.add_argument(

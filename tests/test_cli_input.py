@@ -3,6 +3,7 @@ and devices. Each is refused at once with one line, never a hang or a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -78,8 +79,8 @@ def test_a_big5_page_is_exported_as_its_text(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     text = out.read_text(encoding="utf-8")
-    assert '"encoding": "Big5"' in text
-    assert "國務院總理主持召開國務院常務會議" in text
+    assert json.loads(text)["source"]["encoding"] == "Big5"
+    assert "國務院總理主持召開國務院常務會議" in text  # written as it is, not as \u escapes
 
 
 def test_a_shift_jis_page_is_refused_as_japanese(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,9 @@ INDENT = "\u3000\u3000"
 _TEXT_KINDS = frozenset(("paragraph", "heading", "question", "end", "dateline", "jump"))
 
 
-def to_dict(doc: Document) -> dict[str, Any]:
+def to_dict(doc: Document, lazy: bool = False) -> dict[str, Any]:
+    """The document as JSON data; with `lazy`, its articles are an iterator that makes
+    each one as it is read (for json_chunks(), which writes them one at a time)."""
     source: dict[str, Any] = {
         "path": doc.source.path,
         "sha256": doc.source.sha256,
@@ -31,10 +33,11 @@ def to_dict(doc: Document) -> dict[str, Any]:
             {"width": width, "height": height, "unit": unit}
             for width, height, unit in doc.source.pages
         ]
+    articles = (_article_dict(a, doc) for a in doc.articles)
     return {
         "schema": SCHEMA,
         "source": source,
-        "articles": [_article_dict(a, doc) for a in doc.articles],
+        "articles": articles if lazy else list(articles),
     }
 
 
@@ -182,12 +185,63 @@ def writable(text: str) -> str:
     return _LONE_SURROGATE.sub("", text)
 
 
-def json_text(data: Any) -> str:
-    """`data` as readable JSON (UTF-8 characters as they are, indented) that always encodes:
-    a lone surrogate (a file name read with surrogateescape) cannot be written as UTF-8, but
-    as a \\u escape, which only a JSON string can hold, json.loads gives it back unchanged."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def json_text(data: Any, pretty: bool = True) -> str:
+    """`data` as JSON (UTF-8 characters as they are; indented for people when `pretty`,
+    else compact) that always encodes: a lone surrogate (a file name read with
+    surrogateescape) cannot be written as UTF-8, but as a \\u escape, which only a JSON
+    string can hold, json.loads gives it back unchanged."""
+    return "".join(json_chunks(data, pretty))
+
+
+# Compact JSON in C: json.dumps() takes the pure-Python encoder whenever it indents.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def json_chunks(data: Any, pretty: bool = False) -> Iterator[str]:
+    """json_text() in pieces that join to it. Compact JSON is written a piece at a time:
+    a dict key by key, and an iterator in `data` (a list made on the way, such as the
+    articles of to_dict(lazy=True)) item by item, each piece by the C encoder. So a big
+    document is never in memory twice over, as data and as text. Indented JSON is made
+    whole, by the pure-Python encoder, about four times as slow."""
+    if pretty:
+        text = json.dumps(_materialised(data), ensure_ascii=False, indent=2) + "\n"
+        yield _escape_surrogates(text)
+        return
+    for piece in _compact_pieces(data):
+        yield _escape_surrogates(piece)
+    yield "\n"
+
+
+def _escape_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def _compact_pieces(value: Any) -> Iterator[str]:
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        sep = "{"
+        for key, item in value.items():
+            yield sep + _COMPACT(key) + ":"
+            yield from _compact_pieces(item)
+            sep = ","
+        yield "}" if sep == "," else "{}"
+    elif isinstance(value, Iterator):
+        sep = "["
+        for item in value:
+            yield sep
+            yield from _compact_pieces(item)
+            sep = ","
+        yield "]" if sep == "," else "[]"
+    else:
+        yield _COMPACT(value)
+
+
+def _materialised(value: Any) -> Any:
+    """`value` with every iterator in it (in dicts, at any depth) made a list."""
+    if isinstance(value, dict):
+        return {key: _materialised(item) for key, item in value.items()}
+    if isinstance(value, Iterator):
+        return [_materialised(item) for item in value]
+    return value
 
 
 def md_inline(text: str) -> str:

@@ -25,7 +25,7 @@ from reader.core.export import (
     ARTICLE_RULE,
     INDENT,
     clean_text,
-    json_text,
+    json_chunks,
     md_heading,
     md_inline,
     to_dict,
@@ -67,6 +67,7 @@ class Options:
     datelines: bool = True
     furniture: bool = False
     annotations: bool = False
+    pretty: bool = False  # json: indented for people (the pure-Python encoder: slow)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -486,6 +487,20 @@ def publish(
 ) -> bytes:
     """The export as bytes. `progress(done, total)` is called after each document;
     `cancelled()` is checked before each and raises Cancelled when it says so."""
+    return b"".join(publish_stream(parts, options, title, progress, cancelled))
+
+
+def publish_stream(
+    parts: Sequence[Part],
+    options: Options,
+    title: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[bytes]:
+    """publish() in pieces that join to it, for writing as they come: compact JSON is
+    made a piece at a time, so a big page is never held as data and text at once; the
+    other formats are one piece. The documents are prepared (and `progress` and
+    `cancelled` called) before this returns."""
     prepared: list[tuple[Part, Document, list[Placed]]] = []
     total = len(parts)
     fmt = options.format
@@ -517,22 +532,40 @@ def publish(
     if fmt in ("txt", "md"):
         text = _join_documents(texts, fmt)
         text = text.replace("\n", NEWLINES[options.newline])
-        return text.encode(options.encoding)
+        return iter((text.encode(options.encoding),))
     if fmt == "html":
-        return to_html(prepared, title).encode("utf-8")
+        return iter((to_html(prepared, title).encode("utf-8"),))
     if fmt == "epub":
-        return to_epub(prepared, title)
+        return iter((to_epub(prepared, title),))
     if fmt == "json":
-        return _json(prepared).encode("utf-8")
+        return _encoded(_json(prepared, options.pretty))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]]) -> str:
-    docs = []
-    for _part, doc, placed in prepared:
-        data = to_dict(doc)
+def _json(prepared: Sequence[tuple[Part, Document, list[Placed]]], pretty: bool) -> Iterator[str]:
+    """The documents as JSON; each is turned into data only as it is written."""
+
+    def document(doc: Document, placed: list[Placed]) -> dict[str, Any]:
+        data = to_dict(doc, lazy=True)
         if placed:
             data["annotations"] = json.loads(notes.to_json([p.annotation for p in placed]))
-        docs.append(data)
-    data = docs[0] if len(docs) == 1 else {"schema": "ocr-reader.collection/1", "documents": docs}
-    return json_text(data)
+        return data
+
+    docs = (document(doc, placed) for _part, doc, placed in prepared)
+    if len(prepared) == 1:
+        return json_chunks(next(docs), pretty)
+    return json_chunks({"schema": "ocr-reader.collection/1", "documents": docs}, pretty)
+
+
+def _encoded(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """The pieces as UTF-8, gathered into pieces of about `size` characters."""
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(batch).encode("utf-8")
+            batch, held = [], 0
+    if batch:
+        yield "".join(batch).encode("utf-8")

@@ -25,16 +25,22 @@ def _mode(path: Path) -> int:
 
 
 def write_atomic(
-    path: Path, text: str | bytes, encoding: str = "utf-8", inputs: Iterable[Path] = ()
+    path: Path,
+    text: str | bytes | Iterable[bytes],
+    encoding: str = "utf-8",
+    inputs: Iterable[Path] = (),
 ) -> None:
     """Write through a temporary file and rename, so a failure never leaves half a file.
+    `text` may come in pieces (bytes), written as they come.
 
     The temporary file is private to its owner; the file it becomes gets the permissions
     of the one it replaces, or those of any new file (not the temporary file's 0600).
     A `path` that is one of `inputs` raises OverwritesInput before anything is written.
     """
     guard(path, inputs)
-    data = text.encode(encoding) if isinstance(text, str) else text
+    pieces = (text.encode(encoding),) if isinstance(text, str) else text
+    if isinstance(pieces, bytes):
+        pieces = (pieces,)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode(path)
     # The temporary name holds only the start of the real one: a name that just fits the
@@ -42,7 +48,8 @@ def write_atomic(
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:32]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in pieces:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

@@ -9,6 +9,7 @@ import re
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from reader.bundled import sample_pages
 from reader.core.annotations import new_annotation
 from reader.core.cite import cite, page_date
 from reader.core.document import from_bytes, load
-from reader.core.export import clean_text
-from reader.core.publish import Cancelled, Options, Part, publish, select
+from reader.core.export import clean_text, json_chunks, json_text, to_dict
+from reader.core.publish import Cancelled, Options, Part, publish, publish_stream, select
 
 PAGES = [load(p) for p in sample_pages()]
 DOC = PAGES[0]
@@ -182,6 +183,26 @@ def test_json_keeps_the_schema_and_adds_annotations() -> None:
     assert data["annotations"]["first"]["items"][0]["body"][0]["value"] == "产业"
     both = json.loads(publish([Part(p) for p in PAGES], Options("json")))
     assert [d["schema"] for d in both["documents"]] == ["ocr-reader.document/1"] * 2
+
+
+def test_json_is_compact_unless_pretty_and_written_in_pieces_that_join_to_it() -> None:
+    clean = clean_text(DOC)
+    start = clean.text.index("战略性新兴产业")
+    ann = new_annotation(DOC, clean, start, start + 7, tags=["产业"])
+    for parts in ([Part(DOC, annotations=[ann])], [Part(p) for p in PAGES]):
+        options = Options("json", annotations=True)
+        compact = publish(parts, options)
+        data = json.loads(compact)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert compact == text.encode("utf-8")
+        assert b"".join(publish_stream(parts, options)) == compact
+        # For people: indented as it always was, the same data.
+        pretty = publish(parts, replace(options, pretty=True))
+        assert pretty == (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # An article at a time: never the whole page as data and as text at once.
+    pieces = list(json_chunks(to_dict(DOC, lazy=True)))
+    assert len(pieces) > len(DOC.articles) > 1
+    assert "".join(pieces) == json_text(to_dict(DOC), pretty=False)
 
 
 def test_cancelling_stops_between_documents() -> None:
