@@ -34,6 +34,7 @@ from reader.core.text import (
     ends_sentence,
     has_colon,
     has_sentence_mark,
+    hyphenated_words,
     is_cjk_char,
     join_all,
     join_lines,
@@ -1006,6 +1007,8 @@ def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisi
     raw = engine.run()
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
+    # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
+    hyphenated = hyphenated_words(texts) if latin else frozenset()
     blocks = []
     for r in raw:
         start, end = r.start, r.end
@@ -1015,7 +1018,7 @@ def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisi
             at = bisect.bisect_right(latin, start)
             if at < len(latin) and latin[at] < end:
                 # ASCII meets ASCII at a line end inside the block: Latin words to mend.
-                text = join_all(texts[start:end])
+                text = join_all(texts[start:end], hyphenated)
             else:
                 text = "".join(texts[start:end])
         if "¬" in text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from reader.core.model import Article
@@ -24,8 +24,8 @@ _SKIPPABLE = " \t\n\u3000¬-"
 
 
 @functools.cache
-def _converter():  # type: ignore[no-untyped-def]
-    import opencc  # a compiled library, loaded only for a page that needs it
+def _converter() -> Any:
+    import opencc  # a compiled library, loaded when the first page is read
 
     return opencc.OpenCC("t2s")
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 # Sentence-final punctuation. A line ending in one of these (optionally followed by closing
 # quotes or brackets) may end a paragraph; a line ending in anything else continues.
@@ -62,13 +63,14 @@ def is_cjk_char(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
 
 
-def join_lines(head: str, tail: str) -> str:
+def join_lines(head: str, tail: str, hyphenated: Collection[str] = ()) -> str:
     """Join two OCR lines of one paragraph.
 
     Chinese joins with nothing. Two Latin words join with one space, and a word broken
     with a hyphen at the end of a line is mended: always after ¬ (the mark OCR programs
     and our format readers put where a word is certainly broken), and after a hyphen
-    where the word goes on in lower case.
+    where the word goes on in lower case; but a word that the page prints with a hyphen
+    inside a line (`hyphenated`, from hyphenated_words()) keeps its hyphen.
     """
     if not head:
         return tail
@@ -77,9 +79,7 @@ def join_lines(head: str, tail: str) -> str:
     a, b = head[-1], tail[0]
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
         return head + " " + tail
-    if a == "¬" and b.isalnum():  # a break the OCR program marked as certain
-        return head[:-1] + tail
-    if (
+    if (a == "¬" and b.isalnum()) or (
         a == "-"
         and len(head) >= 2
         and head[-2].isascii()
@@ -87,15 +87,45 @@ def join_lines(head: str, tail: str) -> str:
         and b.isascii()
         and b.islower()
     ):
+        if hyphenated and _printed_hyphenated(head[:-1], tail, hyphenated):
+            return head[:-1] + "-" + tail
         return head[:-1] + tail
     if a in ",.;:!?" and b.isascii() and b.isalnum():
         return head + " " + tail
     return head + tail
 
 
-def join_all(lines: Iterable[str]) -> str:
+_WORD_END = re.compile(r"[A-Za-z]+$")
+_WORD_START = re.compile(r"[A-Za-z]+")
+# A word printed with a hyphen inside a line: well-known, re-elected.
+_HYPHENATED = re.compile(r"(?<![A-Za-z-])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])")
+
+
+def hyphenated_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every pair of word parts the lines print joined by a hyphen inside a line, in lower
+    case: "well-known" (and for "mother-in-law", "mother-in" and "in-law")."""
+    found: set[str] = set()
+    for text in texts:
+        if "-" not in text:
+            continue
+        for word in _HYPHENATED.findall(text):
+            parts = word.lower().split("-")
+            found.update(map("-".join, itertools.pairwise(parts)))
+    return frozenset(found)
+
+
+def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bool:
+    first, second = _WORD_END.search(head), _WORD_START.match(tail)
+    if first is None or second is None:
+        return False
+    return f"{first.group()}-{second.group()}".lower() in hyphenated
+
+
+def join_all(lines: Iterable[str], hyphenated: Collection[str] = ()) -> str:
     """Join the OCR lines of one paragraph, as join_lines() joins two."""
-    return functools.reduce(join_lines, lines, "")
+    if not hyphenated:
+        return functools.reduce(join_lines, lines, "")
+    return functools.reduce(functools.partial(join_lines, hyphenated=hyphenated), lines, "")
 
 
 def despace_cjk_spaced(text: str) -> str:

@@ -62,6 +62,25 @@ def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
     assert paragraphs[-1].startswith("A conference")
 
 
+def test_a_word_the_page_prints_with_a_hyphen_keeps_it_across_a_line_end() -> None:
+    """Dehyphenation mends a word broken at a line end, unless the page prints the same
+    word with a hyphen inside a line: then the hyphen is the word's own."""
+    lines = [
+        "The well-known author said the meeting was a well-",
+        "known event in the town, and that the com-",
+        "mittee of the Vice-President would meet again on the vice¬",
+        "president's return.",
+    ]
+    assert paragraphs(from_text("\n".join(lines))) == [
+        "The well-known author said the meeting was a well-known event in the town, and that "
+        "the committee of the Vice-President would meet again on the vice-president's return."
+    ]
+    hyphenated = frozenset({"well-known"})
+    assert join_lines("a well-", "known event", hyphenated) == "a well-known event"
+    assert join_lines("a well¬", "known event", hyphenated) == "a well-known event"
+    assert join_lines("the com-", "mittee", hyphenated) == "the committee"
+
+
 def test_a_short_line_ending_in_a_hyphenated_word_goes_on() -> None:
     lines = [
         "The new inter-",
