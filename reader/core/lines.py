@@ -434,7 +434,7 @@ class Lines:
             for other, start, end in zip(others, starts[1:], ends[1:], strict=True):
                 out += getattr(other, name)
                 out += column_list[start:end]
-            setattr(self, name, out)
+            column_list[:] = out  # in place, as callers may hold the column
 
     def marked(self) -> list[int]:
         return list(itertools.compress(itertools.count(), self.mark))

@@ -245,3 +245,17 @@ def test_splitting_many_lines_rebuilds_the_columns_once(monkeypatch: pytest.Monk
     assert lines.idx == [i for i in range(300) for _ in (0, 1)]
     assert lines.mark[1::2] == ["dateline"] * 300
     check_columns("\n".join([line] * 300))
+
+
+def test_fingerprints_hashed_a_stretch_at_a_time_are_those_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hashlib
+
+    from reader.core import document
+
+    monkeypatch.setattr(document, "_STRETCH", 64)  # a line, or 64 characters, at a time
+    for text in pages():
+        whole = hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+        assert fingerprint(text) == whole
+        assert from_text(text).source.fingerprint == whole
