@@ -78,6 +78,9 @@ _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z][-¬]$")
 _UNMENDED = re.compile(r"¬(?![^\W_])")
+_LEAD_IN_LASTS = re.compile("[：:）)]")
+# A line that is one bracketed aside, from its opening bracket to its closing one.
+_ASIDE = re.compile(r"^[（(][^（()）]*[)）]$")
 # Characters a headline's line does not end with, as they open a phrase that goes on
 # (…的, …和, …对, …在): a headline wrapped in a narrow column.
 _PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
@@ -520,6 +523,8 @@ class Reflow:
             stops.update(itertools.compress(itertools.count(), lines.gap))
         if self.habits.indents or self.habits.blank != "paragraph" or self.local:
             stops.update(itertools.compress(itertools.count(1), lines.ends))
+        # After a colon or a closing bracket: a short line ending so stands apart.
+        stops.update(m.end() for m in _LEAD_IN_LASTS.finditer(lines.lasts))
         # Lines whose region keeps another habit than the page are each decided.
         regions: tuple[tuple[list[str] | list[bool] | None, str | bool], ...] = (
             (self.local, self.habits.blank),
@@ -719,10 +724,16 @@ class Reflow:
                 return True, _GAP_INSIDE
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, "short line without punctuation stands alone"
+            reason = self._stands_apart(a)
+            if reason:
+                return False, reason
             return True, "no blank line between the lines"
         if not ends[a]:
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, "short line without punctuation stands alone"
+            reason = self._stands_apart(a)
+            if reason:
+                return False, reason
             return True, "line ends mid-sentence"
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = len(cur) == 1 and cur.kind == "paragraph"
@@ -731,6 +742,8 @@ class Reflow:
             return False, "short line ends a sentence"
         if unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
             return False, "next line is short and unpunctuated: a headline or subhead"
+        if width[b] <= fwd - 4 and _ASIDE.match(lines.text[b]):
+            return False, "after a sentence, a short line in brackets is a note of its own"
         short_a, short_b = expected - width[a], fwd - width[b]
         # A mark at the end of the line may hang past the column: one character short.
         if not ends[b] and (2 if lines.soft[b] else 3) <= short_b <= 8:
@@ -743,6 +756,18 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _stands_apart(self, a: int) -> str:
+        """Why line a, not ending a sentence, still ends its block ('' if it does not).
+        Were the sentence going on, the line would be full: a short line that ends in a
+        colon introduces what starts below it (a speech, a list), and a short line that
+        is one bracketed aside is a note of its own (a source under a quotation)."""
+        text = self.lines.text[a]
+        if text[-1] in "：:" and self._short(a, 6):
+            return "a short line ends in a colon: what it introduces starts below"
+        if text[-1] in "）)" and self._short(a, 4) and _ASIDE.match(text):
+            return "a short line in brackets stands on its own (a source, a note)"
+        return ""
 
     def _gap_inside(self, cur: RawBlock, a: int, b: int) -> bool:
         """The blank line after line a, on a page that puts blank lines between

@@ -982,3 +982,27 @@ def test_a_latin_full_stop_ends_a_sentence_but_an_abbreviation_does_not() -> Non
         ["the dedicatory address was given by Mr.", "Roosevelt in St. Louis.", "A parade"]
     )
     assert lines.ends == [False, True, False]
+
+
+def test_a_short_line_ending_in_a_colon_or_a_bracketed_note_stands_apart() -> None:
+    """Were the sentence going on, the line would be full: a speaker's name over what he
+    said, and a source note under a quotation, each end where they are, punctuation or
+    none. A full line ending in a colon goes on."""
+    lines = [
+        "陶铸还是可以的。",
+        "周总理：",
+        "陶铸的错误之一就是他在接见中南地区的一次会",
+        "上说，除了主席和林副主席以外，都可以怀疑。",
+        "（1957年4月，一次干部会上报告）",
+        "党的领导，主要是政治领导，业务上不能瞎指挥，",
+        "他在会议结束的时候又一次对大家强调指出：",
+        "要把群众发动起来，这是最要紧的一件事情。",
+    ]
+    assert paragraphs(from_text("\n".join(lines))) == [
+        "陶铸还是可以的。",
+        "周总理：",
+        "陶铸的错误之一就是他在接见中南地区的一次会上说，除了主席和林副主席以外，都可以怀疑。",
+        "（1957年4月，一次干部会上报告）",
+        "党的领导，主要是政治领导，业务上不能瞎指挥，他在会议结束的时候又一次对大家强调指出："
+        "要把群众发动起来，这是最要紧的一件事情。",
+    ]
