@@ -554,7 +554,8 @@ class Reflow:
             # A one-line paragraph block differs only in that an unpunctuated line may
             # stand alone (a title or subhead), so a punctuated one can skip ahead too.
             if cur.kind == "paragraph" and (
-                cur.end - cur.start >= 2 or not unpunctuated(text[cur.start])
+                (cur.end - cur.start >= 2 and not self._head_group(cur))
+                or not unpunctuated(text[cur.start])
             ):
                 at = bisect.bisect_left(stops, i, at)
                 if at == last:
@@ -734,6 +735,8 @@ class Reflow:
             reason = self._stands_apart(a)
             if reason:
                 return False, reason
+            if len(cur) >= 2 and self._head_group(cur) and not self._short(b, 4):
+                return False, "short unpunctuated lines (a masthead, a title) end before the text"
             return True, "line ends mid-sentence"
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = len(cur) == 1 and cur.kind == "paragraph"
@@ -756,6 +759,12 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, "next line is two characters short and a full line follows it"
         return True, "full line; the next one continues the paragraph"
+
+    def _head_group(self, cur: RawBlock) -> bool:
+        """Every line of the block is short and unpunctuated: a masthead's, a headline's
+        or a byline's lines, not a paragraph's, which fill their column."""
+        text = self.lines.text
+        return all(unpunctuated(text[k]) and self._short(k, 8) for k in range(cur.start, cur.end))
 
     def _stands_apart(self, a: int) -> str:
         """Why line a, not ending a sentence, still ends its block ('' if it does not).

@@ -1006,3 +1006,24 @@ def test_a_short_line_ending_in_a_colon_or_a_bracketed_note_stands_apart() -> No
         "党的领导，主要是政治领导，业务上不能瞎指挥，他在会议结束的时候又一次对大家强调指出："
         "要把群众发动起来，这是最要紧的一件事情。",
     ]
+
+
+def test_a_group_of_short_unpunctuated_lines_ends_before_the_text() -> None:
+    """A masthead's or headline's lines, each short and none punctuated, are no
+    paragraph's: the full line after them starts the text, punctuation or none."""
+    lines = [
+        "首都红卫兵代表大会主办",
+        "第十七期",
+        "一九六七年四月二十七日",
+        "一场冲刷几千年旧世界污泥浊水的暴风骤雨，正",
+        "在我们伟大祖国的土地上降临，这是前人没有见",
+        "过的世面。",
+        "这是一场史无前例的阶级斗争，我们在大风大浪",
+        "里前进。",
+    ]
+    blocks = [b.text for _, b in from_text("\n".join(lines)).iter_blocks()]
+    assert blocks[-2:] == [
+        "一场冲刷几千年旧世界污泥浊水的暴风骤雨，正在我们伟大祖国的土地上降临，这是前人没有见"
+        "过的世面。",
+        "这是一场史无前例的阶级斗争，我们在大风大浪里前进。",
+    ]
