@@ -130,6 +130,18 @@ _FURNITURE = re.compile(
     r"|[\u4e00-\u9fff]{2,6}(日报|晚报|早报|时报|商报|周报|都市报)"
     r"|本版责编.*|本版编辑.*)$"
 )
+# Lines that are no text of the page: a rule of dashes, pluses or stars; a page marker
+# that a scanning service or an archive wrote between pages (=====第2页=====, - 2 -); a
+# web address on its own (a seller's watermark).
+_RULE_CHARS = "=＝+＋\\-－—―─━_＿*＊~～#＃·•"
+_NOT_TEXT = re.compile(
+    rf"^(?:[{_RULE_CHARS}\s]*[{_RULE_CHARS}][{_RULE_CHARS}\s]*[{_RULE_CHARS}]"
+    rf"[{_RULE_CHARS}\s]*[{_RULE_CHARS}]"
+    rf"|[{_RULE_CHARS}\s]*(?:第\s*\d{{1,4}}\s*页|[Pp]age\s*\d{{1,4}})[{_RULE_CHARS}\s]*"
+    rf"|[-－—]\s*\d{{1,4}}\s*[-－—]"
+    r"|(?:https?://|www\.)[!-~]+)$"
+)
+_NOT_TEXT_FIRSTS = frozenset(_RULE_CHARS.replace("\\", "") + "第Pphw")
 _DATE_FRAGMENTS = re.compile(
     r"^(\d{4}年)?\d{1,2}月\d{1,2}日(星期[一二三四五六日天])?$|^\d{4}年\d{1,2}月$"
 )
@@ -293,6 +305,7 @@ def _chars(chars: str | frozenset[str]) -> re.Pattern[str]:
 _SPLIT_FIRSTS = _chars("（(")
 _SPLIT_LASTS = _chars("电讯）)")
 _MARK_FIRSTS = _chars(_MARK_STARTS)
+_NOT_TEXT_FIRSTS_AT = _chars(_NOT_TEXT_FIRSTS)
 _CLASSIFY_LASTS = _chars(_CLASSIFY_ENDS)
 _SENTENCE_LASTS = _chars(SENTENCE_END)
 _CLOSING_LASTS = _chars(CLOSING)
@@ -674,6 +687,9 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     starting = set(itertools.compress(may_start, matches))
     for k in starting.union(_at(_CLASSIFY_LASTS, lasts)):
         mark[k], style[k], label[k] = classify(texts[k], k in starting)
+    for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
+        if _NOT_TEXT.match(texts[k]):
+            mark[k] = "noise"
     for k, forced_mark in forced.items():
         mark[k] = forced_mark
     ends, soft, hangs = [False] * n, [False] * n, [False] * n

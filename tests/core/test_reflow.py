@@ -1027,3 +1027,40 @@ def test_a_group_of_short_unpunctuated_lines_ends_before_the_text() -> None:
         "过的世面。",
         "这是一场史无前例的阶级斗争，我们在大风大浪里前进。",
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "=====第2页=====",
+        "www.laobaozhi.com",
+        "http://example.cn/p?id=3",
+        "++++++++++++",
+        "————————",
+        "- 2 -",
+        "Page 12",
+        "* * *",
+    ],  # noqa: E501
+)
+def test_rules_page_markers_and_web_addresses_are_page_furniture(furniture: str) -> None:
+    """A line that is no text of the page (a rule, a page marker written between pages, a
+    seller's web address) is page furniture, whatever stands around it."""
+    lines = [
+        "为进一步做好安全生产工作，切实保障人民群众生",
+        "命财产安全，现将有关事项通知如下。",
+        furniture,
+        "各单位要加强节日期间值班，确保信息畅通，发",
+        "现问题及时报告，不得迟报漏报瞒报。",
+    ]
+    blocks = [(b.kind, b.text) for _, b in from_text("\n".join(lines)).iter_blocks()]
+    assert ("noise", furniture) in blocks
+    assert [t for k, t in blocks if k == "paragraph"] == [
+        "为进一步做好安全生产工作，切实保障人民群众生命财产安全，现将有关事项通知如下。",
+        "各单位要加强节日期间值班，确保信息畅通，发现问题及时报告，不得迟报漏报瞒报。",
+    ]
+
+
+@pytest.mark.parametrize("text", ["——", "——本报评论员", "第2页的内容见下", "-2.5%的增长"])
+def test_a_dash_or_a_page_number_inside_text_is_no_furniture(text: str) -> None:
+    blocks = [b.kind for _, b in from_text(text + "\n").iter_blocks()]
+    assert "noise" not in blocks
