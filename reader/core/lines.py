@@ -162,6 +162,12 @@ _MARK_STARTS = frozenset(
 )
 
 
+def heading_number(text: str) -> int:
+    """Length of a numbered line's number with its mark (一、 （二） 3. ①), or 0."""
+    m = _HEADING.match(text)
+    return m.end() if m else 0
+
+
 def runin_label(text: str) -> int:
     """Length of the run-in label (through its colon) of a numbered line, or 0."""
     if not has_colon(text):  # most lines: no label to look for
@@ -579,10 +585,14 @@ def _reads_narrow(
     """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
     holds an opening one as a rule: those are the lines weighed (`opening`), against
     neighbours that hold none."""
-    texts, room = lines.text, lines.room
+    texts = lines.text
+    # narrow_width() + room of each, for them all at once: the width less what narrow
+    # quotes take off (`width` is still printed_width() + room here).
+    weighed = sorted(opening)
+    less = dict(zip(weighed, _narrowing([texts[k] for k in weighed]), strict=True))
 
     def narrowed(k: int) -> int:
-        return narrow_width(texts[k]) + room[k]
+        return width[k] - less[k]
 
     return _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
 

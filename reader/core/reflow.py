@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from reader.core.lines import (
     CREDIT_END,
     Lines,
+    heading_number,
     is_caption,
     narrow_width,
     printed_width,
@@ -485,6 +486,13 @@ class Reflow:
         self.columns = ColumnWidths(lines, self.marked, edges)
         notices = [k for k in self.marked if lines.mark[k] == "notice"]
         self.keyed = _keyed(lines, notices, edges)
+        # Numbering styles the page uses for paragraphs: a numbered line of that style
+        # holds a full stop (4.各单位要加强值班，确保信息畅通。).
+        self.paragraph_styles = {
+            lines.style[k]
+            for k in self.marked
+            if lines.mark[k] == "heading" and has_sentence_mark(lines.text[k])
+        }
         self.decided: dict[int, tuple[bool, str]] = {}
         if self.habits.indents:
             self.ordinary = "next line is not indented"
@@ -944,6 +952,18 @@ class Reflow:
             if has_sentence_mark(text[a]):
                 cur.kind = "paragraph"
                 return True, "numbered paragraph goes on"
+            if (
+                lines.style[a] in self.paragraph_styles
+                and len(text[a]) + len(text[b]) > STANDALONE_MAX_CHARS
+                and not unpunctuated(text[a][heading_number(text[a]) :])
+                and not unpunctuated(text[b])
+                and not self._short(a, 6)
+            ):
+                # Where the page numbers paragraphs in this style, a numbered line with
+                # commas that runs on into punctuated text past the length of a heading
+                # is one of them: a heading is short, and wraps onto a short tail.
+                cur.kind = "paragraph"
+                return True, "a numbered line runs on into punctuated text: a paragraph"
         if (
             not b_first
             and width[a] >= columns.back(a) - 4

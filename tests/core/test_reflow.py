@@ -1040,7 +1040,7 @@ def test_a_group_of_short_unpunctuated_lines_ends_before_the_text() -> None:
         "- 2 -",
         "Page 12",
         "* * *",
-    ],  # noqa: E501
+    ],
 )
 def test_rules_page_markers_and_web_addresses_are_page_furniture(furniture: str) -> None:
     """A line that is no text of the page (a rule, a page marker written between pages, a
@@ -1064,3 +1064,24 @@ def test_rules_page_markers_and_web_addresses_are_page_furniture(furniture: str)
 def test_a_dash_or_a_page_number_inside_text_is_no_furniture(text: str) -> None:
     blocks = [b.kind for _, b in from_text(text + "\n").iter_blocks()]
     assert "noise" not in blocks
+
+
+def test_a_numbered_line_that_runs_on_is_a_paragraph_where_the_page_numbers_paragraphs() -> None:
+    """OCR dropped the full stop of item 2, whose first line is short of the column by
+    jitter alone: its text runs on, commas and all, past any heading's length, and the
+    page numbers its paragraphs in that style (item 1 holds a full stop), so it is one."""
+    lines = [
+        "为进一步做好安全生产工作，切实保障人民群众生",
+        "命财产安全，现将有关事项通知如下：",
+        "1.各单位要加强节日期间值班，确保信息畅通。",
+        "2.会议决定，各单位在本月底前完成自查并将结",
+        "果报送办公室，逾期不报的将予以通报批评",
+        "3.加强宣传教育，提高全体职工的安全意识和自",
+        "我防护能力，确保全年安全生产无事故。",
+    ]
+    blocks = [(b.kind, b.text) for _, b in from_text("\n".join(lines)).iter_blocks()]
+    assert blocks[1:] == [
+        ("paragraph", lines[2]),
+        ("paragraph", lines[3] + lines[4]),
+        ("paragraph", lines[5] + lines[6]),
+    ]
