@@ -585,14 +585,10 @@ def _reads_narrow(
     """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
     holds an opening one as a rule: those are the lines weighed (`opening`), against
     neighbours that hold none."""
-    texts = lines.text
-    # narrow_width() + room of each, for them all at once: the width less what narrow
-    # quotes take off (`width` is still printed_width() + room here).
-    weighed = sorted(opening)
-    less = dict(zip(weighed, _narrowing([texts[k] for k in weighed]), strict=True))
+    texts, room = lines.text, lines.room
 
     def narrowed(k: int) -> int:
-        return width[k] - less[k]
+        return narrow_width(texts[k]) + room[k]
 
     return _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
 
