@@ -400,7 +400,12 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             groups, _ = _band_groups(region, wide, body, lenient=False)
             if len(groups) > 1:
                 return groups
-        region = _split_merged(region, cuts, wide, lines, body)
+        # A line that runs well into the next column without crossing it (too short to be
+        # taken for a merged line) merged a column's line with the short last line of
+        # the next: it is split too.
+        reach = SPLIT_REACH * body
+        jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
+        region = _split_merged(region, cuts, wide | jutting, lines, body)
         return _read_across(_columns(region, cuts, wide), cuts, wide)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
     if len(groups) == 1 and lenient:

@@ -315,3 +315,25 @@ def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
     order = reading_order(page_of(row_by_row([spread, *body_lines])))
     assert order.placed[0].line.text == "减 资 公 告"
     assert sum(1 for p in order.placed if p.index == order.placed[0].index) == 1
+
+
+def test_a_line_merged_with_the_short_last_line_of_the_next_column_is_split() -> None:
+    """The right column's paragraph ends in a short line; OCR merged it with the left
+    column's line beside it. The merged box runs a third of the way into the right
+    column, not across it, yet it holds two lines, and each is read in its column."""
+    rows = 16
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left = by_name["08"]
+    tail = body("18", 1, 8, 0, width=6 * 30)  # the right column's short last line
+    merged = OcrLine(
+        left.text + tail.text,
+        Box(left.box.x0, left.box.y0, tail.box.x1, tail.box.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    kept = [ln for ln in lines if ln.text[:2] not in {"08", "18"}]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    assert [p.line.text for p in order.placed] == [
+        *(by_name[f"0{r:x}"].text for r in range(rows)),
+        *(by_name[f"1{r:x}"].text if r != 8 else tail.text for r in range(rows)),
+    ]
