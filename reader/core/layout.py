@@ -225,7 +225,11 @@ def reading_order(page: OcrPage) -> PageOrder:
             and it.h <= GAPPY_HEIGHT * body
             and it.line.text.strip().count(" ") * LETTERSPACED < it.chars
         )
-        it.hard = it.vertical or it.h > LARGER_HEIGHT * body or (spread and not it.gappy)
+        it.hard = (
+            it.vertical
+            or _level_height(it, skew) > LARGER_HEIGHT * body
+            or (spread and not it.gappy)
+        )
     core = [it for it in items if not it.noise]
     if not core:
         for it in items:
@@ -309,6 +313,24 @@ def _turn(line: OcrLine, skew: float) -> Box:
     xs = [x * cos + y * sin for x, y in points]
     ys = [y * cos - x * sin for x, y in points]
     return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def _level_height(it: _Item, skew: float) -> float:
+    """How tall the type in a line's box is. A wide box drawn level around a line printed
+    at the page's slope (or at another slope than the page's) is taller than its type by
+    its width times the difference of the slopes, and a long merged line is no headline
+    for that."""
+    quad = it.line.quad
+    if not skew or it.vertical or quad is None or len(quad) != 4 or it.w < 3 * it.h:
+        return it.h
+    edges = [
+        (quad[(k + 1) % 4][0] - quad[k][0], quad[(k + 1) % 4][1] - quad[k][1]) for k in range(4)
+    ]
+    k = max(range(4), key=lambda j: math.hypot(*edges[j]))
+    dx, dy = edges[k]
+    own = math.atan(dy / dx) if dx else math.pi / 2  # the slope of its long edges
+    width, height = math.hypot(dx, dy), math.hypot(*edges[(k + 1) % 4])
+    return min(it.h, max(height - width * abs(math.sin(own - math.radians(skew))), height / 2))
 
 
 def _frame_box(it: _Item, upright: bool) -> Box:

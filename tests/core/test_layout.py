@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,37 @@ def test_a_line_merged_with_the_short_last_line_of_the_next_column_is_split() ->
         *(by_name[f"0{r:x}"].text for r in range(rows)),
         *(by_name[f"1{r:x}"].text if r != 8 else tail.text for r in range(rows)),
     ]
+
+
+def test_a_level_box_around_a_line_printed_at_the_page_slope_is_no_headline() -> None:
+    """The page is scanned 1.2° askew and OCR drew each line's box at that slope, but one
+    merged line's box level: around the sloping line it is taller than its type by its
+    width times the slope, as tall as a headline's. It is read as the merged line it is,
+    and split into its columns."""
+    slope = math.tan(math.radians(1.2))
+
+    def tilted(text: str, x0: float, y0: float, x1: float, y1: float) -> OcrLine:
+        quad = ((x0, y0), (x1, y0 + (x1 - x0) * slope), (x1, y1 + (x1 - x0) * slope), (x0, y1))
+        box = Box(x0, y0, x1, y1 + (x1 - x0) * slope)
+        return OcrLine(text, box, quad, None, 0, None, False)
+
+    rows = 16
+    lines = []
+    for c in range(2):
+        for r in range(rows):
+            x = c * (WIDTH + GUTTER)
+            y = r * PITCH + x * slope
+            lines.append(tilted((f"{c}{r:x}" + FILL)[:18], x, y, x + WIDTH, y + HEIGHT))
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name["08"], by_name["18"]
+    level = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)  # drawn level
+    corners = (
+        (level.x0, level.y0),
+        (level.x1, level.y0),
+        (level.x1, level.y1),
+        (level.x0, level.y1),
+    )
+    merged = OcrLine(left.text + right.text, level, corners, None, 0, None, False)
+    kept = [ln for ln in lines if ln.text[:2] not in {"08", "18"}]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
