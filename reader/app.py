@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
+from reader import __version__
+
 COMMANDS = ("export", "annotations", "search")
+VERSION = f"ocr-reader {__version__}"
+
+
+def commands() -> list[tuple[str, str]]:
+    """Each headless command with its one-line help, as the command line defines it."""
+    from reader.cli import build_parser
+
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {a.dest: a.help or "" for a in getattr(action, "_choices_actions", [])}
+            return [(name, helps.get(name, "")) for name in action.choices]
+    return [(name, "") for name in COMMANDS]
+
+
+def epilog() -> str:
+    """The commands, for the end of `ocr-reader --help`."""
+    found = commands()
+    width = max(len(name) for name, _help in found)
+    lines = [f"  {name:<{width}}  {text}".rstrip() for name, text in found]
+    return "\n".join(
+        [
+            "commands (run without the window):",
+            *lines,
+            "",
+            "Run `ocr-reader COMMAND --help` for a command's options.",
+        ]
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -14,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli import run
 
         return run(args)
+    if "--version" in args:  # answered without loading Qt
+        print(VERSION)
+        return 0
     # The window pulls in Qt; keep it off the command-line path.
     from reader.ui.main import run_gui
 

@@ -32,3 +32,14 @@ def sample_pages() -> list[Path]:
 
 def translation(name: str) -> Path | None:
     return _find(_ROOT / "resources" / "translations", "reader.resources.translations", name)
+
+
+def resource(name: str) -> Path | None:
+    """A file under resources/ (the icon, the desktop entry), e.g. "icons/ocr-reader.svg"."""
+    if (_ROOT / "resources" / name).is_file():
+        return _ROOT / "resources" / name
+    try:
+        candidate = resources.files("reader.resources").joinpath(*name.split("/"))
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return Path(str(candidate)) if candidate.is_file() else None

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from reader.app import COMMANDS, VERSION, epilog
 from reader.bundled import sample_pages
 from reader.store import paths
 from reader.ui import i18n
+from reader.ui.about import APP_NAME, identify
 from reader.ui.settings import Settings
 from reader.ui.themes import THEMES
 from reader.ui.window import AfterPaint, MainWindow
@@ -22,18 +24,48 @@ SCREENSHOT_SIZE = (1400, 900)
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="ocr-reader", description="Read OCR text of newspaper pages."
+        prog="ocr-reader",
+        usage=f"%(prog)s [options] [PATH ...]\n       %(prog)s {{{','.join(COMMANDS)}}} ...",
+        description="Read OCR text of newspaper pages.",
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", help="pages to open (default: the last one, or the sample)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="pages to open (default: the last one, or the sample)",
     )
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window to a PNG and exit"
     )
     parser.add_argument("--theme", choices=THEMES, help="theme for this run (not remembered)")
     parser.add_argument("--data-dir", help="keep data, settings and cache under this folder")
+    parser.add_argument(
+        "--size", metavar="WxH", type=_size, help="window size for --screenshot (1400x900)"
+    )
+    parser.add_argument("--version", action="version", version=VERSION)
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT") from None
+    if width < 200 or height < 200:
+        raise argparse.ArgumentTypeError(f"{text!r} is too small")
+    return width, height
+
+
+def application() -> QApplication:
+    """The application, named ocr-reader however it was started: the X11 WM_CLASS comes
+    from argv[0], which under `python -m reader` would be __main__.py."""
+    app = QApplication.instance() or QApplication([APP_NAME])
+    assert isinstance(app, QApplication)
+    identify(app)
+    return app
 
 
 def initial_path(args: argparse.Namespace, settings: Settings) -> str | None:
@@ -49,9 +81,7 @@ def initial_path(args: argparse.Namespace, settings: Settings) -> str | None:
 def run_gui(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     args = parse(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("ocr-reader")
+    app = application()
     app.setStyle("Fusion")
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
@@ -64,7 +94,7 @@ def run_gui(argv: Sequence[str]) -> int:
 
     if args.screenshot:
         out = Path(args.screenshot)
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*(args.size or SCREENSHOT_SIZE))
 
         def shoot(_doc: object) -> None:
             app.processEvents()

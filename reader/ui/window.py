@@ -52,6 +52,7 @@ from reader.store.db import Merged, Store, StoreError, StoreLocked, default_path
 from reader.store.files import write_atomic
 from reader.store.library import Hit, IndexReport, Library
 from reader.ui import i18n
+from reader.ui.about import AboutDialog, ShortcutsDialog, app_icon
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.annotator import Annotator
@@ -109,6 +110,7 @@ ACTIONS: dict[str, ActionSpec] = {
     "next": ActionSpec("Ctrl+]"),
     "prev": ActionSpec("Ctrl+["),
     "about": ActionSpec(),
+    "shortcuts": ActionSpec(),
     # Plain letters, as in other readers; text fields take their keys first.
     "highlight": ActionSpec("H"),
     "tag": ActionSpec("T"),
@@ -251,6 +253,8 @@ class MainWindow(QMainWindow):
         self.current_editor: AnnotationEditor | None = None
         self._pending_note = ""  # the notes of a change that failed to save, for the user
         self._after_load = ""  # annotation to show once the next document is open
+        self.about_box: AboutDialog | None = None
+        self.shortcuts_box: ShortcutsDialog | None = None
         self._corrected: BlockMark | None = None  # the block a correction is being made on
         self.export_dialog: ExportDialog | None = None
         # Saves the reading position once scrolling pauses, not on every step.
@@ -323,6 +327,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self.setAcceptDrops(True)
+        self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         geometry, state = settings.geometry()
         if geometry is not None:
@@ -483,6 +488,7 @@ class MainWindow(QMainWindow):
         self._act("next", lambda: self.body.jump_article(1))
         self._act("prev", lambda: self.body.jump_article(-1))
         self._act("about", self._on_about)
+        self._act("shortcuts", self._on_shortcuts)
         self._act("highlight", lambda: self.annotate_selection("highlight"))
         self._act("tag", lambda: self.annotate_selection("tag"))
         self._act("note", lambda: self.annotate_selection("note"))
@@ -607,6 +613,7 @@ class MainWindow(QMainWindow):
         go.addAction(a["next"])
         go.addAction(a["prev"])
         help_menu = self.menus["help"] = bar.addMenu("")
+        help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["about"])
 
     def _connect_signals(self) -> None:
@@ -668,6 +675,7 @@ class MainWindow(QMainWindow):
             "next": self.tr("&Next Article"),
             "prev": self.tr("&Previous Article"),
             "about": self.tr("&About ocr-reader"),
+            "shortcuts": self.tr("&Keyboard Shortcuts"),
             "highlight": self.tr("&Highlight"),
             "tag": self.tr("&Tag…"),
             "note": self.tr("Add &Note…"),
@@ -1820,13 +1828,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ocr-reader"),
-            self.tr(
-                "ocr-reader reflows the OCR text of newspaper pages into articles you can read."
-            ),
-        )
+        if self.about_box is None:
+            self.about_box = AboutDialog(self)
+        self.about_box.show()
+        self.about_box.raise_()
+
+    def _on_shortcuts(self) -> None:
+        """Read from the menus each time, so it lists the actions as they are now."""
+        if self.shortcuts_box is not None:
+            self.shortcuts_box.deleteLater()
+        a = self.actions_by_key
+        # n and p are the text view's own keys (see BodyView.keyPressEvent).
+        self.shortcuts_box = ShortcutsDialog(self.menuBar(), {a["next"]: "N", a["prev"]: "P"}, self)
+        self.shortcuts_box.show()
 
 
 class AfterPaint(QObject):

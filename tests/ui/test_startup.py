@@ -43,7 +43,7 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path: Path) -> None:
     assert "empty" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_the_wheel_carries_the_sample_pages_and_translations(tmp_path: Path) -> None:
+def test_the_wheel_carries_samples_translations_icon_and_desktop_entry(tmp_path: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -66,6 +66,9 @@ def test_the_wheel_carries_the_sample_pages_and_translations(tmp_path: Path) -> 
     seeds = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert sorted(n.split("/")[-1] for n in names if n.startswith("reader/samples/")) == seeds
     assert "reader/resources/translations/ocr_reader_zh_CN.qm" in names
+    assert "reader/resources/ocr-reader.desktop" in names
+    assert "reader/resources/icons/ocr-reader.svg" in names
+    assert not any(n.startswith("reader/resources/screenshots/") for n in names)
     assert "reader/bundled.py" in names
 
 
