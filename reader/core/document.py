@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from reader.core import script
 from reader.core.decode import Decoded, DecodeError, decode_bytes, read_file, read_stream
-from reader.core.lines import Lines, content_lines
+from reader.core.lines import Lines, content_lines, interleaved
 from reader.core.model import Document, SourceInfo
 from reader.core.reflow import reflow
 from reader.core.segment import build_articles
@@ -52,6 +52,15 @@ def split_source_lines(text: str) -> list[str]:
     return lines
 
 
+# Said of a page whose lines run across its columns instead of down them.
+INTERLEAVED_READING = "lines alternate between columns"
+INTERLEAVED = (
+    "its lines seem to run across the page's columns, not down them (the OCR program's "
+    "order, not the reading order): its paragraphs and articles cannot be trusted; open "
+    "the OCR program's own output (JSON, ALTO, hOCR or PAGE) to read it in order"
+)
+
+
 def build(
     decoded: Decoded,
     data: bytes,
@@ -69,6 +78,10 @@ def build(
     analysed = script.simplified(source_lines)
     lines = content_lines(analysed or source_lines, junk, headlines)
     blocks, decisions, reading = reflow(lines, blanks)
+    warning = decoded.warning
+    if blanks is None and interleaved(lines.text):  # (text from boxes is ordered already)
+        reading = f"{reading}; {INTERLEAVED_READING}"
+        warning = f"{warning}; {INTERLEAVED}" if warning else INTERLEAVED
     articles = build_articles(blocks)
     if analysed is not None:
         script.restore(articles, analysed, source_lines)
@@ -79,7 +92,7 @@ def build(
         lines=len(source_lines),
         newline=decoded.newline,
         fingerprint=lines_fingerprint(lines) if analysed is None else fingerprint(decoded.text),
-        warning=decoded.warning,
+        warning=warning,
         reading=reading,
     )
     return Document(source=info, articles=articles, source_lines=source_lines, decisions=decisions)

@@ -1,0 +1,78 @@
+"""Plain text whose lines run across the page's columns is recognised and said."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.core.decode import decode_bytes
+from reader.core.document import INTERLEAVED, from_bytes
+from reader.core.lines import interleaved
+from tests.evaluation import (
+    MADE_UP,
+    REAL,
+    REAL_PAGES,
+    SEEDS,
+    load_gold,
+    order_pairs,
+    real_lines,
+    real_names,
+    seed_names,
+)
+from tests.relayout import layouts, render
+
+needs_real = pytest.mark.skipif(
+    not REAL_PAGES.is_dir(), reason=f"the real OCR pages are not in {REAL_PAGES}"
+)
+
+
+def across(lines: list[str], columns: int) -> list[str]:
+    """The lines as a program that reads rows across the page lists them: the page cut
+    into `columns` columns of equal length, and their lines taken row by row."""
+    size = -(-len(lines) // columns)
+    parts = [lines[k * size : (k + 1) * size] for k in range(columns)]
+    return [part[row] for row in range(size) for part in parts if row < len(part)]
+
+
+def page_lines(name: str) -> list[str]:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("name", seed_names())
+@pytest.mark.parametrize("columns", [2, 3, 4])
+def test_sample_pages_listed_across_their_columns_are_recognised(name: str, columns: int) -> None:
+    lines = page_lines(name)
+    assert not interleaved(lines)
+    assert interleaved(across(lines, columns))
+
+
+def test_relayouts_in_reading_order_are_never_taken_for_interleaved() -> None:
+    for name in [*seed_names(), *MADE_UP]:
+        gold = load_gold(name)
+        for layout in layouts(24):
+            text = decode_bytes(render(gold, layout)).text
+            assert not interleaved(text.splitlines()), (name, layout)
+
+
+def test_the_page_says_so_and_warns() -> None:
+    name = seed_names()[0]
+    doc = from_bytes("\n".join(across(page_lines(name), 3)).encode())
+    assert doc.source.warning == INTERLEAVED
+    assert doc.source.reading.endswith("lines alternate between columns")
+    assert from_bytes((SEEDS / f"{name}.txt").read_bytes()).source.warning is None
+
+
+@needs_real
+@pytest.mark.parametrize("name", real_names() or ["-"])
+def test_real_pages_in_the_ocr_programs_order_are_recognised(name: str) -> None:
+    """A real page's lines as PaddleOCR lists them are taken for interleaved exactly where
+    that order breaks most of the labelled lines apart; in reading order, never."""
+    gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+    page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
+    boxes = [r["text"] for r in page["ocr_results"]]
+    kept = order_pairs(gold, list(range(len(boxes)))).recall
+    assert interleaved(boxes) == (kept < 0.5)
+    assert not interleaved(real_lines(gold, boxes))
+    # A page read from its boxes is in reading order: nothing to warn of.
+    assert from_bytes(json.dumps(page).encode()).source.warning is None
