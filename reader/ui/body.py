@@ -123,6 +123,9 @@ class BodyView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # A page is read, not typed into: no blinking caret. The text cursor stays, unseen,
+        # so Shift+arrows still select and the Correct keys still find their block.
+        self.setCursorWidth(0)
         self.doc: Document | None = None
         self.clean: CleanText | None = None
         self.places: list[Place] = []
@@ -160,7 +163,27 @@ class BodyView(QTextBrowser):
         if not event.modifiers() and event.key() in (Qt.Key.Key_N, Qt.Key.Key_P):
             self.jump_article(1 if event.key() == Qt.Key.Key_N else -1)
             return
+        # Up and Down scroll the page by a line, as a reader does: with no caret to see,
+        # moving an unseen cursor would look like nothing happening.
+        if not event.modifiers() and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            bar = self.verticalScrollBar()
+            step = bar.singleStep() * (1 if event.key() == Qt.Key.Key_Down else -1)
+            bar.setValue(bar.value() + step)
+            self._keep_cursor_in_view()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _keep_cursor_in_view(self) -> None:
+        """Bring the unseen text cursor to the top of the view when scrolling left it
+        behind, so selecting from the keyboard starts from what is on screen."""
+        if self.textCursor().hasSelection():
+            return
+        if self.viewport().rect().contains(self.cursorRect().center()):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._top_position())
+        self.setTextCursor(cursor)
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -200,6 +223,7 @@ class BodyView(QTextBrowser):
         document.setDefaultFont(base)
         document.setDocumentMargin(24)
         self.setDocument(document)  # the previous one is a child of the view: deleted
+        self.setCursorWidth(0)  # kept by the document's layout, so set for each document
         if doc is None:
             return
         cursor = QTextCursor(document)
@@ -380,6 +404,21 @@ class BodyView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_measure()
+
+    def em(self) -> float:
+        """The width of one Chinese character in the text's font."""
+        base = QFont(self._typo.family) if self._typo.family else QFont()
+        base.setPointSizeF(self._typo.size)
+        return QFontMetricsF(base).horizontalAdvance("国")
+
+    def line_chars(self) -> float:
+        """How many characters a line of the text column holds at the view's width now."""
+        side = self.document().rootFrame().frameFormat().leftMargin()
+        return (self.viewport().width() - 2 * max(MIN_SIDE, side)) / self.em()
+
+    def width_for(self, chars: float) -> float:
+        """The view width at which a line of the text column holds `chars` characters."""
+        return chars * self.em() + 2 * MIN_SIDE + (self.width() - self.viewport().width())
 
     # -- places ----------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--theme", choices=THEMES, help="theme for this run (not remembered)")
     parser.add_argument("--data-dir", help="keep data, settings and cache under this folder")
     parser.add_argument(
+        "--reading-mode", action="store_true", help="start with every panel hidden (Ctrl+Shift+R)"
+    )
+    parser.add_argument(
         "--size", metavar="WxH", type=_size, help="window size for --screenshot (1400x900)"
     )
     parser.add_argument("--version", action="version", version=VERSION)
@@ -117,6 +120,8 @@ def run_gui(argv: Sequence[str]) -> int:
 
         window.document_shown.connect(lambda _doc: AfterPaint(window.body.viewport(), painted))
     window.show()
+    if args.reading_mode:
+        window.actions_by_key["reading_mode"].setChecked(True)
     path = initial_path(args, settings)
     if path:
         window.open_path(path)

@@ -67,8 +67,10 @@ from reader.ui.findbar import FindBar
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
+from reader.ui.room import ReadingRoom
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
+from reader.ui.textdialog import TextDialog
 from reader.ui.themes import THEMES, palette, theme
 from reader.ui.writer import StoreWriter
 
@@ -111,6 +113,8 @@ ACTIONS: dict[str, ActionSpec] = {
     "prev": ActionSpec("Ctrl+["),
     "about": ActionSpec(),
     "shortcuts": ActionSpec(),
+    "full_screen": ActionSpec("F11", checkable=True),
+    "reading_mode": ActionSpec("Ctrl+Shift+R", checkable=True),
     # Plain letters, as in other readers; text fields take their keys first.
     "highlight": ActionSpec("H"),
     "tag": ActionSpec("T"),
@@ -324,6 +328,20 @@ class MainWindow(QMainWindow):
         self.actions_by_key: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_actions()
+        self.room = ReadingRoom(
+            self,
+            self.body,
+            [
+                self.outline_dock,
+                self.library_dock,
+                self.notes_dock,
+                self.tags_dock,
+                self.corrections_dock,
+                self.search_dock,
+            ],
+            self.splitter,
+            self.actions_by_key["source"],
+        )
         self._build_menus()
         self._connect_signals()
         self.setAcceptDrops(True)
@@ -489,6 +507,8 @@ class MainWindow(QMainWindow):
         self._act("prev", lambda: self.body.jump_article(-1))
         self._act("about", self._on_about)
         self._act("shortcuts", self._on_shortcuts)
+        self._act("full_screen", lambda on: self.room.set_full_screen(on))
+        self._act("reading_mode", lambda on: self.room.set_reading(on))
         self._act("highlight", lambda: self.annotate_selection("highlight"))
         self._act("tag", lambda: self.annotate_selection("tag"))
         self._act("note", lambda: self.annotate_selection("note"))
@@ -581,6 +601,9 @@ class MainWindow(QMainWindow):
         view.addAction(a["noise"])
         view.addAction(a["decisions"])
         view.addSeparator()
+        view.addAction(a["full_screen"])
+        view.addAction(a["reading_mode"])
+        view.addSeparator()
         for key in ("zoom_in", "zoom_out", "zoom_reset", "font"):
             view.addAction(a[key])
         self.menus["theme"] = view.addMenu("")
@@ -658,6 +681,8 @@ class MainWindow(QMainWindow):
         self.corrections.remove_requested.connect(self._on_remove_correction)
         self.suggestion_bar.accepted.connect(self.accept_suggestion)
         self._store_retry.timeout.connect(self._on_store_retry)
+        self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
+        self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -676,6 +701,8 @@ class MainWindow(QMainWindow):
             "prev": self.tr("&Previous Article"),
             "about": self.tr("&About ocr-reader"),
             "shortcuts": self.tr("&Keyboard Shortcuts"),
+            "full_screen": self.tr("F&ull Screen"),
+            "reading_mode": self.tr("&Reading Mode"),
             "highlight": self.tr("&Highlight"),
             "tag": self.tr("&Tag…"),
             "note": self.tr("Add &Note…"),
@@ -781,6 +808,8 @@ class MainWindow(QMainWindow):
         self.source.set_style(
             current, self.settings.get("font_family"), self.settings.get("font_size")
         )
+        if hasattr(self, "room"):
+            self.room.fit_soon()  # a larger font may need the panels to give way
 
     def set_theme(self, name: str) -> None:
         self.settings.set("theme", name)
@@ -912,6 +941,7 @@ class MainWindow(QMainWindow):
         saved = self.settings.position(doc.source.fingerprint)
         if saved is not None:
             self.body.scroll_to(*saved)
+        self.room.fit_soon()  # measured in this page's type
         target, self._after_load = self._after_load, ""
         if target:
             self.show_annotation(target)
@@ -1235,7 +1265,7 @@ class MainWindow(QMainWindow):
         assert self.doc is not None
         block = self.doc.articles[ai].all_blocks()[k]
         if op == "text":
-            text, ok = QInputDialog.getMultiLineText(
+            text, ok = TextDialog.get_text(
                 self, self.tr("Correct Text"), self.tr("The block's text:"), block.text
             )
             return {"new": text.strip()} if ok and text.strip() and text != block.text else None
@@ -1822,6 +1852,7 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         self.workers.wait()
         self._save_position()
+        self.room.set_reading(False)  # the panels are remembered as the reader set them
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
         if self.store is not None:
             self.store.close()  # its WAL is checkpointed and the -wal and -shm files go

@@ -1,0 +1,264 @@
+"""Room to read: full screen, a reading mode without panels, and panels that give way
+before the text column falls below MIN_CHARS characters a line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+
+from reader.ui.body import BodyView
+
+MIN_CHARS = 20  # the narrowest text column that still reads as text
+RETURN_SLACK = 2  # characters to spare before a panel that gave way comes back
+SOURCE_CHARS = 10  # the source view narrows to this before docks are hidden
+# Panels give way from the right first: annotations and search can wait, the outline
+# is how the reader finds their way.
+AREAS = (
+    Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.BottomDockWidgetArea,
+    Qt.DockWidgetArea.TopDockWidgetArea,
+    Qt.DockWidgetArea.LeftDockWidgetArea,
+)
+
+
+def _in_front(dock: QDockWidget) -> bool:
+    """Shown, and not behind another dock's tab (those count as visible, out of sight)."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+@dataclass
+class _GaveWay:
+    """Docks of one area hidden to make room, the tab that was in front, and the width
+    they took."""
+
+    docks: list[QDockWidget]
+    front: list[QDockWidget]
+    width: int
+
+
+class ReadingRoom(QObject):
+    """Looks after the space around the text of one main window."""
+
+    reading_changed = Signal(bool)
+    full_screen_changed = Signal(bool)
+    fitted = Signal()  # panels gave way, came back, or were found to fit as they are
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        body: BodyView,
+        docks: Sequence[QDockWidget],
+        splitter: QSplitter,
+        source_action: QAction,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.body = body
+        self.docks = list(docks)
+        self.splitter = splitter
+        self.source_action = source_action
+        self.reading = False
+        self._before_reading: list[QDockWidget] = []
+        self._front_before_reading: list[QDockWidget] = []
+        self._source_before_reading = False
+        self._gave_way: list[_GaveWay] = []
+        self._keep: QDockWidget | None = None
+        self._fitting = False
+        self._was_maximized = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        window.installEventFilter(self)
+        for dock in self.docks:
+            # triggered, not toggled: only the reader's own choice (a dock shown as the
+            # window opens, or hidden here, is not one).
+            dock.toggleViewAction().triggered.connect(
+                lambda on, dock=dock: self._on_dock_toggled(dock, on)
+            )
+            dock.topLevelChanged.connect(lambda _floating: self.fit_soon())
+        source_action.toggled.connect(lambda on: self.fit_soon() if on else None)
+
+    # -- full screen -----------------------------------------------------------------------
+
+    def set_full_screen(self, on: bool) -> None:
+        if on == self.window.isFullScreen():
+            return
+        if on:
+            self._was_maximized = self.window.isMaximized()
+            self.window.showFullScreen()
+        elif self._was_maximized:
+            self.window.showMaximized()
+        else:
+            self.window.showNormal()
+
+    # -- reading mode ----------------------------------------------------------------------
+
+    def set_reading(self, on: bool) -> None:
+        """Hide every panel, or show again exactly those that were shown."""
+        if on == self.reading:
+            return
+        self.reading = on
+        self._fitting = True  # the docks hidden here did not give way for room
+        try:
+            if on:
+                self._before_reading = [d for d in self.docks if self._shown(d)]
+                self._front_before_reading = [d for d in self._before_reading if _in_front(d)]
+                self._source_before_reading = self.source_action.isChecked()
+                for dock in self._before_reading:
+                    dock.hide()
+                self.source_action.setChecked(False)
+            else:
+                for dock in self._before_reading:
+                    dock.show()
+                for dock in self._front_before_reading:
+                    dock.raise_()
+                self.source_action.setChecked(self._source_before_reading)
+                self._before_reading = []
+                self._front_before_reading = []
+        finally:
+            self._fitting = False
+        self.reading_changed.emit(on)
+        self.fit_soon()
+
+    # -- panels that give way --------------------------------------------------------------
+
+    def fit_soon(self, keep: QDockWidget | None = None) -> None:
+        """Fit the panels to the window once the events queued now are handled."""
+        if keep is not None:
+            self._keep = keep
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.Resize:
+                self.fit_soon()
+            elif event.type() == QEvent.Type.WindowStateChange:
+                self.full_screen_changed.emit(self.window.isFullScreen())
+        return False
+
+    def _on_dock_toggled(self, dock: QDockWidget, on: bool) -> None:
+        if self._fitting:
+            return
+        # The reader's own choice: a dock shown or hidden by hand no longer waits to come
+        # back, and one shown now stays while others make room for it.
+        for gave in self._gave_way:
+            if dock in gave.docks:
+                gave.docks.remove(dock)
+        self._gave_way = [g for g in self._gave_way if g.docks]
+        if on:
+            self.fit_soon(keep=dock)
+
+    def needed(self) -> float:
+        """The body's width for a line of MIN_CHARS characters."""
+        return self.body.width_for(MIN_CHARS)
+
+    def fits(self) -> bool:
+        return self.body.width() >= self.needed() - 1
+
+    def fit(self) -> None:
+        """Bring back the panels that gave way where there is room for them again; where
+        the text is too narrow, narrow the docks and the source view, then hide docks,
+        one side at a time, and last narrow the source view to its least."""
+        keep, self._keep = self._keep, None
+        if self._fitting or not self.window.isVisible():
+            return
+        self._fitting = True
+        try:
+            self._come_back()
+            least = SOURCE_CHARS * self.body.em()
+            steps = [
+                self._narrow_docks,
+                *(lambda area=area: self._give_way(area, keep) for area in AREAS),
+                lambda: self._narrow_source(0),
+            ]
+            for step in steps:
+                if self.fits():
+                    break
+                # Room a dock gave is shared with the source view: the text takes it first.
+                self._narrow_source(least)
+                if not self.fits():
+                    step()
+        finally:
+            self._fitting = False
+        self.fitted.emit()
+
+    def _settle(self) -> None:
+        """Lay the window out now, as the event loop would, to measure the text again."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _shown(self, dock: QDockWidget) -> bool:
+        return dock.toggleViewAction().isChecked()
+
+    def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        return [
+            d
+            for d in self.docks
+            if self._shown(d) and not d.isFloating() and self.window.dockWidgetArea(d) == area
+        ]
+
+    def _come_back(self) -> None:
+        if self.reading:
+            return
+        while self._gave_way:
+            gave = self._gave_way[-1]
+            # The text and the source view share the centre; the source view can narrow.
+            least = SOURCE_CHARS * self.body.em() if self.source_action.isChecked() else 0
+            needed = self.needed() + least + RETURN_SLACK * self.body.em()
+            if self.splitter.width() - gave.width < needed:
+                return
+            self._gave_way.pop()
+            for dock in gave.docks:
+                dock.show()
+            for dock in gave.front:
+                dock.raise_()
+            self._settle()
+            if not self.fits():
+                self._narrow_source(least)
+            if not self.fits():  # it came back wider than it went
+                self._hide(gave)
+                self._settle()
+                return
+
+    def _narrow_source(self, least: float) -> None:
+        if not self.source_action.isChecked():
+            return
+        pane = self.splitter.widget(1)
+        if pane is None:
+            return
+        text, source = self.splitter.sizes()[:2]
+        smallest = max(pane.minimumSizeHint().width(), int(least))
+        give = min(source - smallest, int(self.needed() - self.body.width()) + 1)
+        if give > 0:
+            self.splitter.setSizes([text + give, source - give])
+            self._settle()
+
+    def _narrow_docks(self) -> None:
+        docks = [d for area in AREAS for d in self._docked(area)]
+        if not docks:
+            return
+        widths = [max(d.minimumSizeHint().width(), d.minimumWidth()) for d in docks]
+        self.window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self._settle()
+
+    def _give_way(self, area: Qt.DockWidgetArea, keep: QDockWidget | None) -> None:
+        docks = [d for d in self._docked(area) if d is not keep]
+        if not docks or (keep is not None and keep in self._docked(area)):
+            return  # the dock the reader just asked for shares this side
+        gave = _GaveWay(docks, [d for d in docks if _in_front(d)], max(d.width() for d in docks))
+        self._hide(gave)
+        self._settle()
+
+    def _hide(self, gave: _GaveWay) -> None:
+        for dock in gave.docks:
+            dock.hide()
+        self._gave_way.append(gave)
+
+    def given_way(self) -> list[QDockWidget]:
+        """The docks hidden now to make room, waiting to come back."""
+        return [d for gave in self._gave_way for d in gave.docks]

@@ -1,0 +1,67 @@
+"""A dialog for editing a paragraph: its text wrapped in a box sized to read it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetricsF, QTextOption
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+COLUMN = 36  # characters a line, as a narrow reading column
+MIN_LINES, MAX_LINES = 4, 14
+
+
+class TextDialog(QDialog):
+    def __init__(self, title: str, label: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        caption = QLabel(label, self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Chinese has no spaces to break at: break between any two characters.
+        self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.edit.setPlainText(text)
+        caption.setBuddy(self.edit)
+        layout.addWidget(self.edit, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._fit(text)
+
+    def _fit(self, text: str) -> None:
+        """About COLUMN characters wide, and tall enough for the text up to MAX_LINES."""
+        metrics = QFontMetricsF(self.edit.font())
+        em = metrics.horizontalAdvance("国")
+        frame = 2 * self.edit.frameWidth() + 2 * self.edit.document().documentMargin()
+        scroll = self.edit.verticalScrollBar().sizeHint().width()
+        width = int(COLUMN * em + frame + scroll) + 1
+        lines = sum(max(1, -(-int(metrics.horizontalAdvance(p)) // int(COLUMN * em)))
+                    for p in text.split("\n"))  # fmt: skip
+        height = int(min(MAX_LINES, max(MIN_LINES, lines + 1)) * metrics.lineSpacing() + frame)
+        self.edit.setMinimumSize(width, height)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    @classmethod
+    def get_text(
+        cls, parent: QWidget | None, title: str, label: str, text: str
+    ) -> tuple[str, bool]:
+        """As QInputDialog.getMultiLineText, wrapped: the text and whether it was accepted."""
+        dialog = cls(title, label, text, parent)
+        try:
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.text(), ok
+        finally:
+            dialog.deleteLater()

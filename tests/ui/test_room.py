@@ -1,0 +1,169 @@
+"""Room to read: full screen, reading mode, panels that give way to the text, and text
+that wraps where it used to run off the side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetricsF, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit
+
+from reader.ui.body import MIN_SIDE
+from reader.ui.window import MainWindow
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def line_chars(win: MainWindow) -> float:
+    """Characters a line of the text column holds, measured from the widgets."""
+    em = QFontMetricsF(win.body.document().defaultFont()).horizontalAdvance("国")
+    side = max(MIN_SIDE, win.body.document().rootFrame().frameFormat().leftMargin())
+    return (win.body.viewport().width() - 2 * side) / em
+
+
+def in_front(dock) -> bool:  # type: ignore[no-untyped-def]
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+def shown_docks(win: MainWindow) -> set[str]:
+    return {
+        d.objectName() for d in win.findChildren(QDockWidget) if d.toggleViewAction().isChecked()
+    }
+
+
+def test_f11_toggles_full_screen_from_the_view_menu(make_window, qtbot) -> None:
+    win = make_window()
+    action = win.actions_by_key["full_screen"]
+    assert action.isCheckable() and action in win.menus["view"].actions()
+    assert action.shortcut().toString() == "F11"
+    qtbot.keyClick(win.body, Qt.Key.Key_F11)
+    qtbot.waitUntil(win.isFullScreen, timeout=5000)
+    assert action.isChecked()
+    qtbot.keyClick(win.body, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not win.isFullScreen(), timeout=5000)
+    assert not action.isChecked()
+
+
+def test_reading_mode_hides_every_panel_and_restores_those_shown(make_window, qtbot) -> None:
+    win = make_window()
+    win.actions_by_key["source"].setChecked(True)
+    win.library_dock.toggleViewAction().trigger()  # hidden by the reader beforehand
+    win.tags_dock.raise_()
+    qtbot.waitUntil(lambda: in_front(win.tags_dock) and not in_front(win.notes_dock))
+    before = shown_docks(win)
+    assert "library" not in before and {"outline", "annotations", "tags"} <= before
+    action = win.actions_by_key["reading_mode"]
+    assert action.isCheckable() and action in win.menus["view"].actions()
+
+    qtbot.keyClick(win.body, Qt.Key.Key_R, CTRL_SHIFT)
+    assert action.isChecked()
+    assert shown_docks(win) == set()
+    assert not any(d.isVisible() for d in win.findChildren(QDockWidget))
+    assert not win.source.isVisible()
+    assert win.body.isVisible() and win.menuBar().isVisible()
+
+    qtbot.keyClick(win.body, Qt.Key.Key_R, CTRL_SHIFT)
+    assert not action.isChecked()
+    assert shown_docks(win) == before
+    assert win.source.isVisible() and win.actions_by_key["source"].isChecked()
+    qtbot.waitUntil(lambda: in_front(win.tags_dock) and not in_front(win.notes_dock))
+    assert not win.library_dock.isVisible()
+
+
+def test_panels_give_way_before_the_text_narrows_below_twenty_characters(
+    make_window, qtbot
+) -> None:
+    win = make_window()
+    win.actions_by_key["source"].setChecked(True)
+    before = shown_docks(win)
+    win.resize(1024, 640)
+    qtbot.waitUntil(lambda: win.width() == 1024 and line_chars(win) >= 19.5, timeout=5000)
+    assert win.source.isVisible()  # the source view narrows, it is not taken away
+    given = before - shown_docks(win)
+    assert given and "outline" not in given  # the right side goes first
+    assert {d.objectName() for d in win.room.given_way()} == given
+    # A larger font needs more room, and gets it.
+    for _ in range(4):
+        qtbot.keyClick(win.body, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    qtbot.keyClick(win.body, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    # With room again, the panels that gave way come back.
+    win.resize(1400, 900)
+    qtbot.waitUntil(lambda: shown_docks(win) == before, timeout=5000)
+    assert win.room.given_way() == []
+    assert line_chars(win) >= 19.5
+
+
+def test_a_dock_shown_by_hand_in_a_small_window_stays(make_window, qtbot) -> None:
+    win = make_window()
+    win.resize(1024, 640)
+    win.actions_by_key["source"].setChecked(True)
+    qtbot.waitUntil(lambda: not win.notes_dock.isVisible(), timeout=5000)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.notes_dock.toggleViewAction().trigger()
+    assert win.notes_dock.toggleViewAction().isChecked()
+    assert line_chars(win) >= 19.5
+
+
+def test_the_source_view_wraps_so_the_reasons_can_be_read(make_window, qtbot) -> None:
+    win = make_window()
+    win.actions_by_key["decisions"].setChecked(True)
+    assert win.source.isVisible()
+    win.splitter.setSizes([win.splitter.width() - 210, 210])
+    qtbot.waitUntil(lambda: win.source.width() <= 230, timeout=5000)
+    assert win.source.horizontalScrollBar().maximum() == 0
+    document = win.source.document()
+    reasons = [
+        document.findBlockByNumber(n)
+        for n in range(document.blockCount())
+        if "⟵" in document.findBlockByNumber(n).text()
+    ]
+    assert reasons
+    longest = max(reasons, key=lambda b: len(b.text()))
+    win.source.setTextCursor(QTextCursor(longest))
+    win.source.centerCursor()  # laid out once it is in view
+    qtbot.waitUntil(lambda: longest.layout().lineCount() > 0, timeout=5000)
+    assert longest.layout().lineCount() > 1  # wrapped, not cut off at the pane's edge
+    assert win.source.horizontalScrollBar().maximum() == 0
+
+
+def test_correct_text_shows_a_long_paragraph_wrapped(make_window, qtbot) -> None:
+    win = make_window()
+    ai, k, block = next(
+        (ai, k, b)
+        for ai, art in enumerate(win.doc.articles)
+        for k, b in enumerate(art.all_blocks())
+        if len(b.text) >= 150
+    )
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            edit = dialog.findChild(QPlainTextEdit)
+            seen["text"] = edit.toPlainText()
+            seen["lines"] = edit.document().firstBlock().layout().lineCount()
+            seen["sideways"] = edit.horizontalScrollBar().maximum()
+            seen["width"] = dialog.width()
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert win._ask("text", ai, k) is None  # cancelled
+    assert seen["text"] == block.text
+    assert seen["lines"] > 2 and seen["sideways"] == 0
+    assert seen["width"] < win.screen().availableGeometry().width()
+
+
+def test_no_blinking_cursor_but_the_keyboard_still_reads(make_window, qtbot) -> None:
+    win = make_window()
+    body = win.body
+    assert body.cursorWidth() == 0
+    body.setFocus()
+    bar = body.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.keyClick(body, Qt.Key.Key_Down)
+    assert bar.value() > 0  # Down scrolls the page, as in a reader
+    qtbot.keyClick(body, Qt.Key.Key_PageDown)
+    qtbot.keyClick(body, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert body.textCursor().hasSelection()  # selecting from the keyboard still works
+    assert body.viewport().rect().intersects(body.cursorRect())
