@@ -113,6 +113,7 @@ class BodyView(QTextBrowser):
     find_changed = Signal(int, int)  # current match (1-based, 0 = none), match count
     highlight_clicked = Signal(str)  # annotation id
     selection_settled = Signal()  # a selection was made and the mouse let go
+    about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -470,7 +471,42 @@ class BodyView(QTextBrowser):
         if self.doc is None or not self.doc.articles:
             return
         article = min(max(self._current[0] + step, 0), len(self.doc.articles) - 1)
+        self.about_to_jump.emit()
         self.scroll_to(article, -1)
+
+    def top_spot(self) -> tuple[int, int, int, int] | None:
+        """Where the view starts: (article, block key, characters into the block, pixels
+        from the top of that character's line to the top of the view); None when no page
+        is shown."""
+        position = self._top_position()
+        place = self.place_at(position)
+        if place is None:
+            return None
+        dy = self.verticalScrollBar().value() - self._line_top(position)
+        return place.article, place.key, max(0, position - place.position), dy
+
+    def _line_top(self, position: int) -> int:
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        if line.isValid():
+            return int(layout.position().y() + line.y())
+        return int(self.document().documentLayout().blockBoundingRect(block).top())
+
+    def show_spot(self, article: int, key: int, offset: int, dy: int = 0) -> bool:
+        """Scroll to a place top_spot() gave: the line holding `offset` characters into
+        the block (article, key), `dy` pixels from the top of the view; the article's
+        start when that block is gone."""
+        place = next((p for p in self.places if (p.article, p.key) == (article, key)), None)
+        if place is None:
+            return self.scroll_to(article, -1)
+        position = place.position + min(offset, place.length)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(self._line_top(position) + dy)
+        self._update_place()
+        return True
 
     def _on_cursor_moved(self) -> None:
         place = self.place_at(self.textCursor().position())

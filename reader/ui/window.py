@@ -64,12 +64,14 @@ from reader.ui.corrections import (
     SuggestionBar,
 )
 from reader.ui.findbar import FindBar
+from reader.ui.history import JumpHistory, Spot
 from reader.ui.library import Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
+from reader.ui.status import PlaceIndicator, percent_through
 from reader.ui.textdialog import TextDialog
 from reader.ui.themes import THEMES, palette, theme
 from reader.ui.writer import StoreWriter
@@ -115,6 +117,8 @@ ACTIONS: dict[str, ActionSpec] = {
     "shortcuts": ActionSpec(),
     "full_screen": ActionSpec("F11", checkable=True),
     "reading_mode": ActionSpec("Ctrl+Shift+R", checkable=True),
+    "back": ActionSpec("Alt+Left"),
+    "forward": ActionSpec("Alt+Right"),
     # Plain letters, as in other readers; text fields take their keys first.
     "highlight": ActionSpec("H"),
     "tag": ActionSpec("T"),
@@ -257,6 +261,8 @@ class MainWindow(QMainWindow):
         self.current_editor: AnnotationEditor | None = None
         self._pending_note = ""  # the notes of a change that failed to save, for the user
         self._after_load = ""  # annotation to show once the next document is open
+        self._after_history: Spot | None = None  # place to show once the next page is open
+        self.history = JumpHistory(self)
         self.about_box: AboutDialog | None = None
         self.shortcuts_box: ShortcutsDialog | None = None
         self._corrected: BlockMark | None = None  # the block a correction is being made on
@@ -322,7 +328,9 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self.place_indicator = PlaceIndicator(self)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.place_indicator)
         self.statusBar().addPermanentWidget(self.progress)
 
         self.actions_by_key: dict[str, QAction] = {}
@@ -509,6 +517,8 @@ class MainWindow(QMainWindow):
         self._act("shortcuts", self._on_shortcuts)
         self._act("full_screen", lambda on: self.room.set_full_screen(on))
         self._act("reading_mode", lambda on: self.room.set_reading(on))
+        self._act("back", self.go_back)
+        self._act("forward", self.go_forward)
         self._act("highlight", lambda: self.annotate_selection("highlight"))
         self._act("tag", lambda: self.annotate_selection("tag"))
         self._act("note", lambda: self.annotate_selection("note"))
@@ -635,6 +645,9 @@ class MainWindow(QMainWindow):
         go = self.menus["go"] = bar.addMenu("")
         go.addAction(a["next"])
         go.addAction(a["prev"])
+        go.addSeparator()
+        go.addAction(a["back"])
+        go.addAction(a["forward"])
         help_menu = self.menus["help"] = bar.addMenu("")
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["about"])
@@ -660,7 +673,7 @@ class MainWindow(QMainWindow):
         self.selection_bar.colour_chosen.connect(self._on_bar_colour)
         self.selection_bar.tag_requested.connect(lambda: self.annotate_selection("tag"))
         self.selection_bar.note_requested.connect(lambda: self.annotate_selection("note"))
-        self.notes.activated.connect(self.show_annotation)
+        self.notes.activated.connect(self._on_note_activated)
         self.notes.edit_requested.connect(self.edit_annotation)
         self.notes.delete_requested.connect(self.delete_annotations)
         self.tags.lookup = self._annotations_with_tag
@@ -681,6 +694,12 @@ class MainWindow(QMainWindow):
         self.corrections.remove_requested.connect(self._on_remove_correction)
         self.suggestion_bar.accepted.connect(self.accept_suggestion)
         self._store_retry.timeout.connect(self._on_store_retry)
+        self.body.about_to_jump.connect(self._record_jump)
+        self.history.changed.connect(self._on_history_changed)
+        self._on_history_changed()
+        self.body.place_changed.connect(self._show_place)
+        self.body.verticalScrollBar().valueChanged.connect(self._show_place)
+        self.body.verticalScrollBar().rangeChanged.connect(self._show_place)
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
 
@@ -703,6 +722,8 @@ class MainWindow(QMainWindow):
             "shortcuts": self.tr("&Keyboard Shortcuts"),
             "full_screen": self.tr("F&ull Screen"),
             "reading_mode": self.tr("&Reading Mode"),
+            "back": self.tr("&Back"),
+            "forward": self.tr("For&ward"),
             "highlight": self.tr("&Highlight"),
             "tag": self.tr("&Tag…"),
             "note": self.tr("Add &Note…"),
@@ -782,6 +803,7 @@ class MainWindow(QMainWindow):
         )
         self.outline.retranslate()
         self.findbar.retranslate()
+        self.place_indicator.retranslate()
         self._update_status()
 
     # -- view settings -----------------------------------------------------------------------
@@ -861,6 +883,8 @@ class MainWindow(QMainWindow):
     # -- documents ---------------------------------------------------------------------------
 
     def open_path(self, path: str | Path) -> None:
+        if self.doc is not None and Path(path) != Path(self.doc.source.path):
+            self._record_jump()  # another page: Back comes back to this one
         self.loader.load(str(path))
 
     def _on_open(self) -> None:
@@ -942,6 +966,9 @@ class MainWindow(QMainWindow):
         if saved is not None:
             self.body.scroll_to(*saved)
         self.room.fit_soon()  # measured in this page's type
+        spot, self._after_history = self._after_history, None
+        if spot is not None and spot.same_page(doc.source.path):
+            self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
         target, self._after_load = self._after_load, ""
         if target:
             self.show_annotation(target)
@@ -1015,7 +1042,47 @@ class MainWindow(QMainWindow):
     # -- syncing outline, body and source ----------------------------------------------------
 
     def _on_outline_activated(self, article: int, block: int) -> None:
+        self._record_jump()
         self.body.scroll_to(article, block)
+
+    # -- back and forward ------------------------------------------------------------------
+
+    def here(self) -> Spot | None:
+        """The place being read: the page and the block at the top of the view."""
+        top = self.body.top_spot() if self.doc is not None else None
+        if self.doc is None or top is None:
+            return None
+        return Spot(self.doc.source.path, *top)
+
+    def _record_jump(self) -> None:
+        self.history.record(self.here())
+
+    def go_back(self) -> None:
+        self._go(self.history.back(self.here()))
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward(self.here()))
+
+    def _go(self, spot: Spot | None) -> None:
+        if spot is None:
+            return
+        if self.doc is not None and spot.same_page(self.doc.source.path):
+            self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
+            return
+        self._after_history = spot
+        self.loader.load(spot.path)
+
+    def _on_history_changed(self) -> None:
+        self.actions_by_key["back"].setEnabled(self.history.can_back())
+        self.actions_by_key["forward"].setEnabled(self.history.can_forward())
+
+    def _show_place(self) -> None:
+        """Article k of n and how far through the page, in the status bar."""
+        articles = len(self.doc.articles) if self.doc is not None else 0
+        article = self.body.current_place()[0]
+        self.place_indicator.show_place(
+            article, articles, percent_through(self.body.verticalScrollBar())
+        )
 
     def _on_place_changed(self, article: int, block: int) -> None:
         if self.doc is not None:
@@ -1171,6 +1238,10 @@ class MainWindow(QMainWindow):
     def delete_annotations(self, ids: list[str]) -> None:
         if self.annotator is not None and ids:
             self.annotator.delete(ids)
+
+    def _on_note_activated(self, annotation_id: str) -> None:
+        self._record_jump()
+        self.show_annotation(annotation_id)
 
     def show_annotation(self, annotation_id: str) -> None:
         if self.annotator is None:
@@ -1455,6 +1526,7 @@ class MainWindow(QMainWindow):
 
     def _on_tag_passage(self, path: str, annotation_id: str) -> None:
         if self.doc is not None and self.annotator and annotation_id in self.annotator.placed:
+            self._record_jump()
             self.show_annotation(annotation_id)
             return
         if not path or not Path(path).is_file():
@@ -1766,6 +1838,7 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: Hit) -> None:
         """Show the article of a search result, with the hits marked."""
         if self.doc is not None and Path(self.doc.source.path) == Path(hit.path):
+            self._record_jump()
             self._show_hit(hit.article, hit.terms)
             return
         self._after_search = (hit.article, hit.terms)

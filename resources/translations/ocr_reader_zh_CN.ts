@@ -120,6 +120,44 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../reader/ui/about.py" line="67"/>
+        <source>About ocr-reader</source>
+        <translation>关于 ocr-reader</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="73"/>
+        <source>Data (annotations, corrections, library)</source>
+        <translation>数据（批注、更正、资料库）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="74"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="75"/>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="84"/>
+        <source>A reader for the OCR text of newspaper pages: it reflows the lines into paragraphs, splits the page into articles, and keeps your highlights, tags and notes.</source>
+        <translation>报纸版面 OCR 文字的阅读器：把断行重新连成段落，把版面分成文章，并保存你的高亮、标签和笔记。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="88"/>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="89"/>
+        <source>Its files are kept in these folders:</source>
+        <translation>它的文件保存在这些文件夹中：</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
         <location filename="../../reader/ui/annotate.py" line="151"/>
@@ -595,6 +633,31 @@
         <location filename="../../reader/ui/window.py" line="614"/>
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="722"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="723"/>
+        <source>F&amp;ull Screen</source>
+        <translation>全屏(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="724"/>
+        <source>&amp;Reading Mode</source>
+        <translation>阅读模式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="725"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="726"/>
+        <source>For&amp;ward</source>
+        <translation>前进(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window.py" line="615"/>
@@ -1208,16 +1271,6 @@
         <source>%1 changes could not be saved: the database stayed locked by another program.</source>
         <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
     </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1700"/>
-        <source>About ocr-reader</source>
-        <translation>关于 ocr-reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1702"/>
-        <source>ocr-reader reflows the OCR text of newspaper pages into articles you can read.</source>
-        <translation>ocr-reader 把报纸版面的 OCR 文本重排为可以阅读的文章。</translation>
-    </message>
 </context>
 <context>
     <name>OutlineDock</name>
@@ -1225,6 +1278,14 @@
         <location filename="../../reader/ui/outline.py" line="179"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceIndicator</name>
+    <message>
+        <location filename="../../reader/ui/status.py" line="36"/>
+        <source>Article %1 of %2</source>
+        <translation>第 %1 篇，共 %2 篇</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1342,29 @@
         <location filename="../../reader/ui/annotate.py" line="238"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/about.py" line="142"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="145"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="149"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="149"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

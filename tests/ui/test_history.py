@@ -1,0 +1,113 @@
+"""Back and forward retrace every jump; the status bar says where the reader is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.bundled import sample_pages
+from reader.store.library import Hit
+from reader.ui.window import MainWindow
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def article(win: MainWindow) -> int:
+    return win.body.current_place()[0]
+
+
+def back(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(win.body, Qt.Key.Key_Left, ALT)
+
+
+def forward(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(win.body, Qt.Key.Key_Right, ALT)
+
+
+def click_outline(qtbot, win: MainWindow, art: int) -> None:  # type: ignore[no-untyped-def]
+    index = win.outline.proxy.mapFromSource(win.outline.model.index(art, 0))
+    win.outline.tree.scrollTo(index)
+    rect = win.outline.tree.visualRect(index)
+    qtbot.mouseClick(win.outline.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_alt_left_and_right_retrace_outline_clicks_and_n_p(make_window, qtbot) -> None:
+    win = make_window()
+    go = win.menus["go"].actions()
+    assert win.actions_by_key["back"] in go and win.actions_by_key["forward"] in go
+    assert win.actions_by_key["back"].shortcut().toString() == "Alt+Left"
+    assert not win.actions_by_key["back"].isEnabled()  # nothing to go back to yet
+    # Reading somewhere inside the first article, not at its start.
+    bar = win.body.verticalScrollBar()
+    bar.setValue(bar.pageStep())
+    qtbot.waitUntil(lambda: win.body.current_place() != (-1, -1))
+    start, reading = win.here(), bar.value()
+    click_outline(qtbot, win, 2)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: article(win) == 3)
+
+    back(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    back(qtbot, win)
+    qtbot.waitUntil(lambda: win.here() == start)
+    assert bar.value() == reading  # the line read, not the article's start
+    assert not win.actions_by_key["back"].isEnabled()
+    forward(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    forward(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 3)
+    assert not win.actions_by_key["forward"].isEnabled()
+    # A new jump forgets the way forward, as a browser does.
+    back(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    qtbot.keyClick(win.body, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: article(win) == 1)
+    assert not win.actions_by_key["forward"].isEnabled()
+    back(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 2)
+
+
+def test_back_returns_from_an_annotation_and_a_search_hit(make_window, qtbot) -> None:
+    win = make_window()
+    quote = "让我们共同期待"
+    start = win.body.clean.text.index(quote)
+    win.body.select_range(start, start + len(quote))
+    win.annotate_selection("highlight")
+    win.body.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: article(win) == 0)
+    index = win.notes.model.index(0, 0)
+    rect = win.notes.view.visualRect(index)
+    qtbot.mouseClick(win.notes.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: article(win) > 0)
+    passage = article(win)
+    back(qtbot, win)
+    qtbot.waitUntil(lambda: win.body.verticalScrollBar().value() == 0)
+
+    # A search hit on another page: Back opens the first page again, where it was read.
+    other = str(sample_pages()[1])
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_hit(Hit(other, 2, "", "", 1.0, ()))
+    assert win.doc.source.path == other and article(win) == 2
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        back(qtbot, win)
+    assert win.doc.source.path == str(sample_pages()[0])
+    assert win.body.verticalScrollBar().value() == 0
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        forward(qtbot, win)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    assert passage > 0
+
+
+def test_status_bar_shows_the_article_and_how_far_through(make_window, qtbot) -> None:
+    win = make_window()
+    n = len(win.doc.articles)
+    bar = win.body.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article 1 of {n}  ·  0%")
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: win.place_indicator.text().endswith("  ·  50%"))
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article {n} of {n}  ·  100%")
+    win.set_language("zh_CN")
+    assert win.place_indicator.text() == f"第 {n} 篇，共 {n} 篇  ·  100%"
+    win.set_language("en")
