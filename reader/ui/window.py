@@ -1077,11 +1077,16 @@ class MainWindow(QMainWindow):
         self.actions_by_key["forward"].setEnabled(self.history.can_forward())
 
     def _show_place(self) -> None:
-        """Article k of n and how far through the page, in the status bar."""
-        articles = len(self.doc.articles) if self.doc is not None else 0
-        article = self.body.current_place()[0]
+        """Article k of n and how far through the page, in the status bar. A headline
+        standing over the page's articles is not counted, as in the status line."""
+        if self.doc is None:
+            self.place_indicator.show_place(-1, 0, 0)
+            return
+        counted = [a.kind != "headline" for a in self.doc.articles]
+        articles = sum(counted)
+        article = min(sum(counted[: self.body.current_place()[0] + 1]), articles) - 1
         self.place_indicator.show_place(
-            article, articles, percent_through(self.body.verticalScrollBar())
+            max(0, article), articles, percent_through(self.body.verticalScrollBar())
         )
 
     def _on_place_changed(self, article: int, block: int) -> None:
