@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,16 @@ SHOTS = {
     "dark.png": (SEEDS[1], {"theme": "dark", "show_source": "true"}, []),
     "sepia-zh.png": (SEEDS[0], {"theme": "sepia", "language": "zh_CN"}, []),
     "annotations-dark.png": (SEEDS[0], {"theme": "dark"}, NOTES),
+}
+# Shots with options of their own: a small window, where the panels give way to the text
+# (the source view wraps), and reading mode.
+OPTIONED = {
+    "small-window.png": (
+        SEEDS[1],
+        {"theme": "light", "show_source": "true"},
+        ["--size", "1024x640"],
+    ),
+    "reading-mode.png": (SEEDS[0], {"theme": "sepia"}, ["--reading-mode"]),
 }
 
 
@@ -59,7 +70,11 @@ def annotate(data: Path, page: Path, notes: list[tuple[str, str, list[str], str]
 
 
 def shoot(
-    out: Path, page: Path, settings: dict[str, str], notes: list[tuple[str, str, list[str], str]]
+    out: Path,
+    page: Path,
+    settings: dict[str, str],
+    notes: list[tuple[str, str, list[str], str]],
+    options: Sequence[str] = (),
 ) -> None:
     with tempfile.TemporaryDirectory() as data:
         position = annotate(Path(data), page, notes)
@@ -81,6 +96,7 @@ def shoot(
                 str(out),
                 "--data-dir",
                 data,
+                *options,
                 str(page),
             ],
             check=True,
@@ -97,6 +113,9 @@ def main(argv: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, (page, settings, notes) in SHOTS.items():
         shoot(folder / name, page, settings, notes)
+        print(folder / name)
+    for name, (page, settings, options) in OPTIONED.items():
+        shoot(folder / name, page, settings, [], options)
         print(folder / name)
     # The made-up features page, re-typeset in an 18-character column: a headline group,
     # an editor's note, a lead and feature subheads.
