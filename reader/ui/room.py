@@ -125,6 +125,22 @@ class ReadingRoom(QObject):
         self.reading_changed.emit(on)
         self.fit_soon()
 
+    def restore_panels(self) -> None:
+        """Show every panel hidden for reading or for room, so that the layout the window
+        saves as it closes is the reader's own."""
+        self.set_reading(False)
+        self._timer.stop()
+        self._fitting = True
+        try:
+            for gave in reversed(self._gave_way):
+                for dock in gave.docks:
+                    dock.show()
+                for dock in gave.front:
+                    dock.raise_()
+            self._gave_way = []
+        finally:
+            self._fitting = False
+
     # -- panels that give way --------------------------------------------------------------
 
     def fit_soon(self, keep: QDockWidget | None = None) -> None:

@@ -1930,7 +1930,7 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         self.workers.wait()
         self._save_position()
-        self.room.set_reading(False)  # the panels are remembered as the reader set them
+        self.room.restore_panels()  # the layout is remembered as the reader set it
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
         if self.store is not None:
             self.store.close()  # its WAL is checkpointed and the -wal and -shm files go

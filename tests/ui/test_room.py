@@ -8,6 +8,7 @@ from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit
 
 from reader.ui.body import MIN_SIDE
+from reader.ui.settings import Settings
 from reader.ui.window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -167,3 +168,20 @@ def test_no_blinking_cursor_but_the_keyboard_still_reads(make_window, qtbot) -> 
     qtbot.keyClick(body, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert body.textCursor().hasSelection()  # selecting from the keyboard still works
     assert body.viewport().rect().intersects(body.cursorRect())
+
+
+def test_panels_hidden_for_room_or_reading_are_remembered_as_shown(make_window, qtbot) -> None:
+    win = make_window()
+    before = shown_docks(win)
+    win.resize(1024, 640)
+    win.actions_by_key["source"].setChecked(True)
+    qtbot.waitUntil(lambda: not win.notes_dock.isVisible(), timeout=5000)
+    win.actions_by_key["reading_mode"].setChecked(True)
+    win.close()
+    again = MainWindow(Settings())
+    qtbot.addWidget(again)
+    again.resize(1400, 900)
+    again.show()
+    qtbot.waitUntil(lambda: shown_docks(again) == before, timeout=5000)
+    assert again.actions_by_key["source"].isChecked()
+    again.close()
