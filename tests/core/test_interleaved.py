@@ -30,6 +30,7 @@ needs_real = pytest.mark.skipif(
 def across(lines: list[str], columns: int) -> list[str]:
     """The lines as a program that reads rows across the page lists them: the page cut
     into `columns` columns of equal length, and their lines taken row by row."""
+    lines = [line for line in lines if line.strip()]  # (rows hold text, not blank lines)
     size = -(-len(lines) // columns)
     parts = [lines[k * size : (k + 1) * size] for k in range(columns)]
     return [part[row] for row in range(size) for part in parts if row < len(part)]
