@@ -332,10 +332,10 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
 
 def explain(doc: Document) -> str:
     """How the page was read, then every join and break between source lines, with the
-    engine's reason."""
+    engine's reason and, in brackets, the id of the rule that decided (to count by)."""
     out = [f"read as: {doc.source.reading}"] if doc.source.reading else []
     for d in doc.decisions:
         text = doc.source_lines[d.line].strip()
         short = text if len(text) <= 24 else text[:10] + "…" + text[-12:]
-        out.append(f"{d.line + 1:>6}  {d.action:<5}  {short}  — {d.reason}")
+        out.append(f"{d.line + 1:>6}  {d.action:<5}  {short}  — {d.reason} [{d.rule.id}]")
     return "\n".join(out) + "\n"

@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
+from reader.core.rules import Rule
+
 SCHEMA = "ocr-reader.document/1"
 
 
@@ -78,11 +80,17 @@ class Article:
 
 
 class Decision(NamedTuple):
-    """Why the engine joined or split between a source line and the next content line."""
+    """Why the engine joined or split between a source line and the next content line:
+    the rule that decided (reader.core.rules)."""
 
     line: int
     action: str  # "join" | "break"
-    reason: str
+    rule: Rule
+
+    @property
+    def reason(self) -> str:
+        """The rule's reason, in English."""
+        return self.rule.en
 
 
 class Decisions(Sequence[Decision]):
@@ -94,7 +102,9 @@ class Decisions(Sequence[Decision]):
     view, `--explain`), not for every page the library reads.
     """
 
-    def __init__(self, lines: list[int], decided: dict[int, tuple[bool, str]], ordinary: str):
+    def __init__(
+        self, lines: list[int], decided: dict[int, tuple[bool, Rule]], ordinary: Rule
+    ) -> None:
         self._lines = lines  # the source line of each content line
         self._decided = decided
         self._ordinary = ordinary
@@ -105,8 +115,8 @@ class Decisions(Sequence[Decision]):
             ordinary = (True, self._ordinary)
             self._all = []
             for k in range(1, len(self._lines)):
-                join, reason = self._decided.get(k, ordinary)
-                self._all.append(Decision(self._lines[k - 1], "join" if join else "break", reason))
+                join, rule = self._decided.get(k, ordinary)
+                self._all.append(Decision(self._lines[k - 1], "join" if join else "break", rule))
         return self._all
 
     def __len__(self) -> int:

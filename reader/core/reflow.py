@@ -20,6 +20,7 @@ import operator
 import re
 from dataclasses import dataclass
 
+from reader.core import rules as R
 from reader.core.lines import (
     CREDIT_END,
     Lines,
@@ -42,30 +43,9 @@ from reader.core.text import (
     unpunctuated,
 )
 
-# Marks that always stand on their own line and start a block of their own, and how a
-# reason names them.
-_MARK_NAMES = {
-    "byline": "a byline",
-    "end": "end matter",
-    "jump": "a jump marker",
-    "dateline": "a dateline",
-    "subtitle": "a subtitle",
-    "question": "a question",
-    "answer": "an answer",
-    "lead": "a lead or an editor's note",
-    "noise": "page furniture",
-    "notice": "a notice headline",
-    "caption": "a photo caption",
-}
-_BREAK_BEFORE = frozenset(_MARK_NAMES)
+_BREAK_BEFORE = frozenset(R.MARK_NAMES)
 # Marks of lines that open an ordinary paragraph.
 _PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
-# The decisions the marks make, each one object shared by every page.
-_NEXT_IS = {mark: (False, f"next line is {name}") for mark, name in _MARK_NAMES.items()}
-_ALONE = {mark: (False, f"{name} stands alone") for mark, name in _MARK_NAMES.items()}
-_APART = "a short line without punctuation set apart by a blank line: a headline or subhead"
-_GAP_INSIDE = "a blank line after a full line that ends mid-sentence: the paragraph goes on past it"
-_ALONE["headline"] = (False, "a headline wrapped over two lines ends there")
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
@@ -493,13 +473,13 @@ class Reflow:
             for k in self.marked
             if lines.mark[k] == "heading" and has_sentence_mark(lines.text[k])
         }
-        self.decided: dict[int, tuple[bool, str]] = {}
+        self.decided: dict[int, tuple[bool, R.Rule]] = {}
         if self.habits.indents:
-            self.ordinary = "next line is not indented"
+            self.ordinary = R.NOT_INDENTED
         elif self.habits.blank == "paragraph":
-            self.ordinary = "no blank line between the lines"
+            self.ordinary = R.NO_BLANK
         else:
-            self.ordinary = "line ends mid-sentence"
+            self.ordinary = R.MID_SENTENCE
 
     def reading(self) -> str:
         """How the page was read, in words: its blank-line and indent habits (or that
@@ -588,7 +568,7 @@ class Reflow:
             return RawBlock("headline", i, i + 1, display=True)
         return RawBlock("paragraph" if mark in _PARAGRAPH_MARKS else mark, i, i + 1)
 
-    def _decide(self, cur: RawBlock, i: int) -> tuple[bool, str]:
+    def _decide(self, cur: RawBlock, i: int) -> tuple[bool, R.Rule]:
         """Join line i onto the block, or break before it, and why.
 
         The rules run in order, the first that applies deciding. Inside running text
@@ -604,16 +584,16 @@ class Reflow:
                 return self._before_heading(cur, a)
         return self._marked(cur, a, i)
 
-    def _marked(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
+    def _marked(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """The rules about what the lines say they are, then the others."""
         lines = self.lines
         mark = lines.mark
         if lines.idx[a] == lines.idx[b]:
-            return False, f"split: the line holds a {mark[b] or mark[a] or 'second part'}"
+            return False, R.SPLIT[mark[b] or mark[a]]
         if mark[b] == "noise" or cur.kind == "noise":
-            return False, "page furniture stands alone"
+            return False, R.ALONE["noise"]
         if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):
-            return True, "end matter continues to its closing bracket"
+            return True, R.END_OPEN
         if (
             mark[b] in ("subtitle", "caption")
             and not lines.ends[a]
@@ -625,32 +605,32 @@ class Reflow:
         if cur.kind == "caption":
             return self._caption_continues(a, b)
         if mark[b] in _BREAK_BEFORE:
-            return _NEXT_IS[mark[b]]
+            return False, R.NEXT_IS[mark[b]]
         if cur.kind == "headline" and mark[b] == "headline":
             if lines.gap[b]:
-                return _ALONE["headline"]
-            return True, "a headline goes on: its next line is in the same type"
+                return False, R.ALONE["headline"]
+            return True, R.HEADLINE_GOES_ON
         if mark[b] == "headline":
-            return False, "next line is set in headline type"
+            return False, R.NEXT_HEADLINE
         if cur.kind == "dateline" and mark[b] in ("", "end") and self._leads(cur, b):
             cur.kind = "paragraph"
-            return True, "a lead dateline runs into the first paragraph"
+            return True, R.LEAD_DATELINE
         if cur.kind in _SINGLE or cur.kind == "end":
-            return _ALONE[cur.kind]
+            return False, R.ALONE[cur.kind]
         if mark[b] == "heading":
             return self._before_heading(cur, a)
         return self._running(cur, a, b)
 
-    def _caption_continues(self, a: int, b: int) -> tuple[bool, str]:
+    def _caption_continues(self, a: int, b: int) -> tuple[bool, R.Rule]:
         """A photo caption runs on over its line ends up to the photographer's credit."""
         lines = self.lines
         if lines.text[a].endswith(CREDIT_END):
-            return False, "a photo caption ends with its credit"
+            return False, R.CAPTION_CREDIT_ENDS
         if lines.mark[b] == "end" and is_caption(lines.text[b]):
-            return True, "the photo credit closes the caption"
+            return True, R.CAPTION_CREDIT
         if not lines.ends[a] and lines.mark[b] in ("", "heading"):
-            return True, "the photo caption goes on"
-        return False, "a photo caption ends"
+            return True, R.CAPTION_GOES_ON
+        return False, R.CAPTION_ENDS
 
     def _leads(self, cur: RawBlock, b: int) -> bool:
         """A dateline on a line of its own opens the article rather than closing one: it
@@ -660,7 +640,7 @@ class Reflow:
             return lines.mark[b] == ""
         return bool(_LEAD_CREDIT.match(lines.text[b]))
 
-    def _before_heading(self, cur: RawBlock, a: int) -> tuple[bool, str]:
+    def _before_heading(self, cur: RawBlock, a: int) -> tuple[bool, R.Rule]:
         """The next line starts with a heading number."""
         lines = self.lines
         text_a = lines.text[a]
@@ -670,17 +650,17 @@ class Reflow:
             or text_a.endswith(("：", ":"))
             or cur.kind in ("heading", "question")
         ):
-            return False, "next line starts with a heading number"
+            return False, R.NEXT_NUMBERED
         # How far line a falls short of the column, its indent aside: a paragraph's first
         # line is short by its indent, kept as white space or stripped by OCR.
         short = self.columns.back(a) - lines.width[a] - lines.indent[a]
         if len(cur) == 1 and not self._indents(a):
             short -= 4
         if short >= 4:
-            return False, "short line, then a numbered line"
-        return True, "line ends mid-sentence, so the number continues it"
+            return False, R.SHORT_THEN_NUMBERED
+        return True, R.NUMBER_CONTINUES
 
-    def _running(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
+    def _running(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """The next line is plain text: does the block's text run on into it?"""
         if cur.kind == "heading":
             return self._heading_continues(cur, a, b)
@@ -688,28 +668,28 @@ class Reflow:
         ends, width = lines.ends, lines.width
         if cur.kind == "question":
             if ends[a]:
-                return False, "the question ends"
-            return True, "the question continues"
+                return False, R.QUESTION_ENDS
+            return True, R.QUESTION_GOES_ON
         if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
             cur.kind = "headline"
-            return True, "a headline wraps: its first line ends inside a phrase"
+            return True, R.HEADLINE_WRAPS
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
-            return False, "a headline group: kicker and title take a line each"
+            return False, R.HEADLINE_GROUP
         if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, 8):
-            return False, "a short 'label：value' line stands alone (contacts and the like)"
+            return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
-            return False, "a closing formula (特此公告) is a paragraph of its own"
+            return False, R.CLOSING_FORMULA
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= 2:
-                return False, "next line is indented"
+                return False, R.INDENTED
             if (
                 self._blank(b) == "paragraph"
                 and lines.gap[b]
                 and unpunctuated(lines.text[b])
                 and not self._gap_inside(cur, a, b)
             ):
-                return False, "a blank line separates paragraphs"
+                return False, R.BLANK_SEPARATES
             if (
                 self._blank(b) == "paragraph"
                 and lines.gap[b]
@@ -717,56 +697,56 @@ class Reflow:
                 and unpunctuated(lines.text[a])
                 and self._short(a, 4)
             ):
-                return False, _APART
+                return False, R.APART
             if ends[a]:
                 if width[a] + lines.indent[a] <= columns.back(a) - 6:
-                    return False, "short line ends a sentence"
+                    return False, R.SHORT_ENDS_SENTENCE
                 if unpunctuated(lines.text[b]) and (
                     width[b] <= columns.fwd(b) - 4 or not self._runs_on(b)
                 ):
-                    return False, "next line is short and unpunctuated: a headline or subhead"
-            return True, "next line is not indented"
+                    return False, R.NEXT_SHORT_UNPUNCTUATED
+            return True, R.NOT_INDENTED
         if self._blank(b) == "paragraph":
             if lines.gap[b]:
                 if not self._gap_inside(cur, a, b):
-                    return False, "a blank line separates paragraphs"
-                return True, _GAP_INSIDE
+                    return False, R.BLANK_SEPARATES
+                return True, R.GAP_INSIDE
             if len(cur) == 1 and self._stands_alone(a, b):
-                return False, "short line without punctuation stands alone"
-            reason = self._stands_apart(a)
-            if reason:
-                return False, reason
-            return True, "no blank line between the lines"
+                return False, R.STANDS_ALONE
+            rule = self._stands_apart(a)
+            if rule:
+                return False, rule
+            return True, R.NO_BLANK
         if not ends[a]:
             if len(cur) == 1 and self._stands_alone(a, b):
-                return False, "short line without punctuation stands alone"
-            reason = self._stands_apart(a)
-            if reason:
-                return False, reason
+                return False, R.STANDS_ALONE
+            rule = self._stands_apart(a)
+            if rule:
+                return False, rule
             if len(cur) >= 2 and self._head_group(cur) and not self._short(b, 4):
-                return False, "short unpunctuated lines (a masthead, a title) end before the text"
-            return True, "line ends mid-sentence"
+                return False, R.HEAD_GROUP_ENDS
+            return True, R.MID_SENTENCE
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = len(cur) == 1 and cur.kind == "paragraph"
         expected = back - 4 if first_of_para else back
         if width[a] <= expected - 4:
-            return False, "short line ends a sentence"
+            return False, R.SHORT_ENDS_SENTENCE
         if unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
-            return False, "next line is short and unpunctuated: a headline or subhead"
+            return False, R.NEXT_SHORT_UNPUNCTUATED
         if width[b] <= fwd - 4 and _ASIDE.match(lines.text[b]):
-            return False, "after a sentence, a short line in brackets is a note of its own"
+            return False, R.NOTE_AFTER_SENTENCE
         short_a, short_b = expected - width[a], fwd - width[b]
         # A mark at the end of the line may hang past the column: one character short.
         if not ends[b] and (2 if lines.soft[b] else 3) <= short_b <= 8:
-            return False, "next line is two characters short: its indent was stripped"
+            return False, R.INDENT_STRIPPED
         if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
-            return False, "both lines fall short of the column: one paragraph ends, one begins"
+            return False, R.BOTH_SHORT
         if ends[b] and 2 <= short_b <= 8 and self._full_line_after(b):
             # Line b, short of the column by about two characters (one, where its full
             # stop hangs) and ending a sentence, is a paragraph's last line or its
             # indent-stripped first: a first line is followed by a full one.
-            return False, "next line is two characters short and a full line follows it"
-        return True, "full line; the next one continues the paragraph"
+            return False, R.FIRST_LINE_AFTER
+        return True, R.FULL_LINE
 
     def _head_group(self, cur: RawBlock) -> bool:
         """Every line of the block is short and unpunctuated: a masthead's, a headline's
@@ -774,17 +754,17 @@ class Reflow:
         text = self.lines.text
         return all(unpunctuated(text[k]) and self._short(k, 8) for k in range(cur.start, cur.end))
 
-    def _stands_apart(self, a: int) -> str:
-        """Why line a, not ending a sentence, still ends its block ('' if it does not).
+    def _stands_apart(self, a: int) -> R.Rule | None:
+        """Why line a, not ending a sentence, still ends its block (None if it does not).
         Were the sentence going on, the line would be full: a short line that ends in a
         colon introduces what starts below it (a speech, a list), and a short line that
         is one bracketed aside is a note of its own (a source under a quotation)."""
         text = self.lines.text[a]
         if text[-1] in "：:" and self._short(a, 6):
-            return "a short line ends in a colon: what it introduces starts below"
+            return R.COLON_INTRODUCES
         if text[-1] in "）)" and self._short(a, 4) and _ASIDE.match(text):
-            return "a short line in brackets stands on its own (a source, a note)"
-        return ""
+            return R.ASIDE_ALONE
+        return None
 
     def _gap_inside(self, cur: RawBlock, a: int, b: int) -> bool:
         """The blank line after line a, on a page that puts blank lines between
@@ -882,7 +862,7 @@ class Reflow:
         back, fwd = self.columns.back(a), self.columns.fwd(b)
         return _headline_like(lines, a, min(back, fwd), b, fwd)
 
-    def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, str]:
+    def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on.
 
         Line b is plain text (see _running). Column widths are looked up only when a rule
@@ -897,7 +877,7 @@ class Reflow:
             cur.kind = "paragraph"
             return self._running(cur, a, b)
         if len(cur) >= 3:
-            return False, "a heading ends at its line end"
+            return False, R.HEADING_ENDS_AT_LINE_END
         columns = self.columns
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
         # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
@@ -910,7 +890,7 @@ class Reflow:
             if lines.gap[b] and (
                 self._short(a, 3) or not unpunctuated(text[b]) or width[b] > columns.fwd(b) - 8
             ):
-                return False, "a blank line ends the heading"
+                return False, R.BLANK_ENDS_HEADING
             b_first = b_starts = False
         else:
             fwd, c = columns.fwd(b), b + 1
@@ -930,7 +910,7 @@ class Reflow:
             and width[a] >= columns.back(a) - 4
             and (not (label or text[a].endswith(("：", ":"))) or width[b] <= columns.fwd(b) - 4)
         ):
-            return True, "heading wraps onto an unpunctuated line"
+            return True, R.HEADING_WRAPS_UNPUNCTUATED
         if not label and has_colon("".join(text[cur.start : b + 1])):
             # A run-in label reaching the line end: its colon wrapped onto the next line,
             # or closes a full line exactly and the paragraph goes on below it.
@@ -941,17 +921,17 @@ class Reflow:
                 cur.kind = "paragraph"
                 cur.label = run_in
                 if run_in > len(so_far):
-                    return True, "run-in heading: its label wraps onto the next line"
-                return True, "run-in heading: the colon ends a full line, the paragraph goes on"
+                    return True, R.RUNIN_WRAPS
+                return True, R.RUNIN_COLON_FULL
         if len(cur) == 1:
             if label and (
                 not unpunctuated(text[a][label:]) or (not b_starts and self._first_like(a))
             ):
                 cur.kind = "paragraph"
-                return True, "run-in heading: the paragraph goes on after the colon"
+                return True, R.RUNIN_GOES_ON
             if has_sentence_mark(text[a]):
                 cur.kind = "paragraph"
-                return True, "numbered paragraph goes on"
+                return True, R.NUMBERED_PARAGRAPH
             if (
                 lines.style[a] in self.paragraph_styles
                 and len(text[a]) + len(text[b]) > STANDALONE_MAX_CHARS
@@ -963,7 +943,7 @@ class Reflow:
                 # commas that runs on into punctuated text past the length of a heading
                 # is one of them: a heading is short, and wraps onto a short tail.
                 cur.kind = "paragraph"
-                return True, "a numbered line runs on into punctuated text: a paragraph"
+                return True, R.NUMBERED_RUNS_ON
         if (
             not b_first
             and width[a] >= columns.back(a) - 4
@@ -971,7 +951,7 @@ class Reflow:
         ):
             # Where indents or blank lines mark paragraphs, a line with neither after a
             # full heading line is the heading's tail, commas and all.
-            return True, "heading wraps: the next line starts no paragraph"
+            return True, R.HEADING_WRAPS_NO_FIRST
         if (
             not lines.ends[b]
             and width[a] >= columns.back(a) - 1
@@ -981,8 +961,8 @@ class Reflow:
             # Where indents were stripped, a paragraph's first line is two characters
             # short of the column: a full line after a full heading line is its tail (a
             # long heading in a narrow column wraps over three lines, commas and all).
-            return True, "heading wraps: the next line is full, no first line of a paragraph"
-        return False, "a heading ends short of the column"
+            return True, R.HEADING_WRAPS_FULL
+        return False, R.HEADING_SHORT
 
     def _least_width(self, b: int) -> int:
         """Line b's width, its curly quotes taken one cell wide where the page has not

@@ -174,8 +174,9 @@ def test_decisions_cover_every_gap_and_record_only_what_was_weighed() -> None:
     assert 0 < len(engine.decided) < len(decisions) / 2
     for k, decision in enumerate(decisions, start=1):
         assert decision.line == lines.idx[k - 1]
-        join, reason = engine.decided.get(k, (True, engine.ordinary))
-        assert (decision.action, decision.reason) == ("join" if join else "break", reason)
+        join, rule = engine.decided.get(k, (True, engine.ordinary))
+        assert (decision.action, decision.rule) == ("join" if join else "break", rule)
+        assert decision.reason == rule.en
     assert decisions[0] == next(iter(decisions)) and decisions[-1] == list(decisions)[-1]
 
 

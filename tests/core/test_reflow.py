@@ -1085,3 +1085,23 @@ def test_a_numbered_line_that_runs_on_is_a_paragraph_where_the_page_numbers_para
         ("paragraph", lines[3] + lines[4]),
         ("paragraph", lines[5] + lines[6]),
     ]
+
+
+def test_every_decision_names_a_registered_rule_and_explain_prints_its_id() -> None:
+    """Decisions are rules, not prose: each one is in the table with its reason in both
+    languages, so reasons can be counted and shown in the reader's language."""
+    from collections import Counter
+
+    from reader.core import rules
+
+    counts: Counter[str] = Counter()
+    for name in seed_names():
+        doc = from_text(render(load_gold(name), Layout(width=18, blank="none")).decode())
+        for d in doc.decisions:
+            assert rules.RULES[d.rule.id] is d.rule
+            counts[d.rule.id] += 1
+        assert all(f"[{d.rule.id}]" in line for d, line in zip(
+            doc.decisions, explain(doc).splitlines()[1:], strict=True
+        ))  # fmt: skip
+    # The page's ordinary join and the commonest breaks are there, counted by id.
+    assert counts["mid_sentence"] > counts["short_ends_sentence"] > 0

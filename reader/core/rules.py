@@ -1,0 +1,210 @@
+"""The engine's rules: every decision at a line end names the rule that made it.
+
+A rule is an id (stable: tests, counts and the store name rules by it) with its reason in
+English and in Chinese, so that `--explain` and the window's source view say why in the
+reader's language and a corpus can be counted by rule. Reflow returns rules, never prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    en: str
+    zh: str
+
+    def text(self, language: str = "en") -> str:
+        """The reason in a language ('zh…' for Chinese, else English)."""
+        return self.zh if language.startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _rule(rule_id: str, en: str, zh: str) -> Rule:
+    if rule_id in RULES:
+        raise ValueError(f"rule {rule_id} is defined twice")
+    rule = RULES[rule_id] = Rule(rule_id, en, zh)
+    return rule
+
+
+# Marks that always stand on their own line and start a block of their own, and how a
+# reason names them.
+MARK_NAMES: dict[str, tuple[str, str]] = {
+    "byline": ("a byline", "署名"),
+    "end": ("end matter", "文末附注"),
+    "jump": ("a jump marker", "转版标记"),
+    "dateline": ("a dateline", "电头"),
+    "subtitle": ("a subtitle", "副标题"),
+    "question": ("a question", "提问"),
+    "answer": ("an answer", "回答"),
+    "lead": ("a lead or an editor's note", "导语或编者按"),
+    "noise": ("page furniture", "版面杂项"),
+    "notice": ("a notice headline", "启事标题"),
+    "caption": ("a photo caption", "图片说明"),
+}
+NEXT_IS = {
+    mark: _rule(f"next_is_{mark}", f"next line is {en}", f"下一行是{zh}")
+    for mark, (en, zh) in MARK_NAMES.items()
+}
+ALONE = {
+    mark: _rule(f"{mark}_alone", f"{en} stands alone", f"{zh}单独成块")
+    for mark, (en, zh) in MARK_NAMES.items()
+}
+ALONE["headline"] = _rule(
+    "headline_ends", "a headline wrapped over two lines ends there", "跨两行的标题到此结束"
+)
+# A source line that holds two content lines (a dateline appended to a sentence, a jump
+# marker before one): the split between them, by what the line holds.
+SPLIT = {
+    mark: _rule(f"split_{mark}", f"split: the line holds {en}", f"拆分：该行含有{zh}")
+    for mark, (en, zh) in {**MARK_NAMES, "": ("a second part", "第二部分")}.items()
+}
+
+# The page's ordinary decision, where no rule needs weighing.
+NOT_INDENTED = _rule("not_indented", "next line is not indented", "下一行没有缩进")
+NO_BLANK = _rule("no_blank", "no blank line between the lines", "两行之间没有空行")
+MID_SENTENCE = _rule("mid_sentence", "line ends mid-sentence", "行在句子中间结束")
+
+# Marks and display type.
+END_OPEN = _rule("end_open", "end matter continues to its closing bracket", "文末附注延续到右括号")
+HEADLINE_GOES_ON = _rule(
+    "headline_goes_on", "a headline goes on: its next line is in the same type",
+    "标题继续：下一行字号相同",
+)  # fmt: skip
+NEXT_HEADLINE = _rule("next_headline", "next line is set in headline type", "下一行是标题字号")
+LEAD_DATELINE = _rule(
+    "lead_dateline", "a lead dateline runs into the first paragraph", "导语电头接入第一段"
+)
+CAPTION_CREDIT_ENDS = _rule(
+    "caption_credit_ends", "a photo caption ends with its credit", "图片说明以署名结束"
+)
+CAPTION_CREDIT = _rule(
+    "caption_credit", "the photo credit closes the caption", "摄影署名结束图片说明"
+)
+CAPTION_GOES_ON = _rule("caption_goes_on", "the photo caption goes on", "图片说明继续")
+CAPTION_ENDS = _rule("caption_ends", "a photo caption ends", "图片说明结束")
+
+# Numbered lines and headings.
+NEXT_NUMBERED = _rule(
+    "next_numbered", "next line starts with a heading number", "下一行以标题序号开头"
+)
+SHORT_THEN_NUMBERED = _rule(
+    "short_then_numbered", "short line, then a numbered line", "短行之后是带序号的行"
+)
+NUMBER_CONTINUES = _rule(
+    "number_continues", "line ends mid-sentence, so the number continues it",
+    "行在句中结束，数字接续该句",
+)  # fmt: skip
+QUESTION_ENDS = _rule("question_ends", "the question ends", "提问结束")
+QUESTION_GOES_ON = _rule("question_goes_on", "the question continues", "提问继续")
+HEADLINE_WRAPS = _rule(
+    "headline_wraps", "a headline wraps: its first line ends inside a phrase",
+    "标题换行：第一行在词组中间结束",
+)  # fmt: skip
+HEADLINE_GROUP = _rule(
+    "headline_group", "a headline group: kicker and title take a line each",
+    "标题组：引题和主题各占一行",
+)  # fmt: skip
+KEYED_ALONE = _rule(
+    "keyed_alone", "a short 'label：value' line stands alone (contacts and the like)",
+    "简短的“项目：内容”行单独成块（联系方式之类）",
+)  # fmt: skip
+CLOSING_FORMULA = _rule(
+    "closing_formula", "a closing formula (特此公告) is a paragraph of its own",
+    "结束语（特此公告）自成一段",
+)  # fmt: skip
+HEADING_ENDS_AT_LINE_END = _rule(
+    "heading_line_end", "a heading ends at its line end", "标题在行末结束"
+)
+BLANK_ENDS_HEADING = _rule("blank_ends_heading", "a blank line ends the heading", "空行结束标题")
+HEADING_WRAPS_UNPUNCTUATED = _rule(
+    "heading_wraps_unpunctuated", "heading wraps onto an unpunctuated line",
+    "标题换行到无标点的一行",
+)  # fmt: skip
+RUNIN_WRAPS = _rule(
+    "runin_wraps", "run-in heading: its label wraps onto the next line",
+    "段首小标题：标签换到下一行",
+)  # fmt: skip
+RUNIN_COLON_FULL = _rule(
+    "runin_colon_full", "run-in heading: the colon ends a full line, the paragraph goes on",
+    "段首小标题：冒号结束整行，段落继续",
+)  # fmt: skip
+RUNIN_GOES_ON = _rule(
+    "runin_goes_on", "run-in heading: the paragraph goes on after the colon",
+    "段首小标题：冒号后段落继续",
+)  # fmt: skip
+NUMBERED_PARAGRAPH = _rule("numbered_paragraph", "numbered paragraph goes on", "带序号的段落继续")
+NUMBERED_RUNS_ON = _rule(
+    "numbered_runs_on", "a numbered line runs on into punctuated text: a paragraph",
+    "带序号的行接续有标点的文字：是段落",
+)  # fmt: skip
+HEADING_WRAPS_NO_FIRST = _rule(
+    "heading_wraps_no_first", "heading wraps: the next line starts no paragraph",
+    "标题换行：下一行不是段首",
+)  # fmt: skip
+HEADING_WRAPS_FULL = _rule(
+    "heading_wraps_full", "heading wraps: the next line is full, no first line of a paragraph",
+    "标题换行：下一行是满行，不是段首",
+)  # fmt: skip
+HEADING_SHORT = _rule("heading_short", "a heading ends short of the column", "标题未排满一栏即结束")
+
+# Paragraphs.
+INDENTED = _rule("indented", "next line is indented", "下一行有缩进")
+BLANK_SEPARATES = _rule("blank_separates", "a blank line separates paragraphs", "空行分隔段落")
+APART = _rule(
+    "apart", "a short line without punctuation set apart by a blank line: a headline or subhead",
+    "空行隔开的无标点短行：标题或小标题",
+)  # fmt: skip
+GAP_INSIDE = _rule(
+    "gap_inside",
+    "a blank line after a full line that ends mid-sentence: the paragraph goes on past it",
+    "在句中结束的满行之后的空行：段落越过空行继续",
+)
+SHORT_ENDS_SENTENCE = _rule(
+    "short_ends_sentence", "short line ends a sentence", "短行以句末标点结束"
+)
+NEXT_SHORT_UNPUNCTUATED = _rule(
+    "next_short_unpunctuated", "next line is short and unpunctuated: a headline or subhead",
+    "下一行短且无标点：标题或小标题",
+)  # fmt: skip
+STANDS_ALONE = _rule(
+    "stands_alone", "short line without punctuation stands alone", "无标点的短行单独成块"
+)
+HEAD_GROUP_ENDS = _rule(
+    "head_group_ends", "short unpunctuated lines (a masthead, a title) end before the text",
+    "一组无标点的短行（报头、标题）在正文前结束",
+)  # fmt: skip
+COLON_INTRODUCES = _rule(
+    "colon_introduces", "a short line ends in a colon: what it introduces starts below",
+    "短行以冒号结束：引出的内容另起一行",
+)  # fmt: skip
+ASIDE_ALONE = _rule(
+    "aside_alone", "a short line in brackets stands on its own (a source, a note)",
+    "括号中的短行单独成块（出处、注释）",
+)  # fmt: skip
+NOTE_AFTER_SENTENCE = _rule(
+    "note_after_sentence", "after a sentence, a short line in brackets is a note of its own",
+    "句子之后，括号中的短行是单独的注释",
+)  # fmt: skip
+INDENT_STRIPPED = _rule(
+    "indent_stripped", "next line is two characters short: its indent was stripped",
+    "下一行短两个字：其缩进被去掉了",
+)  # fmt: skip
+BOTH_SHORT = _rule(
+    "both_short", "both lines fall short of the column: one paragraph ends, one begins",
+    "两行都未排满：一段结束，一段开始",
+)  # fmt: skip
+FIRST_LINE_AFTER = _rule(
+    "first_line_after", "next line is two characters short and a full line follows it",
+    "下一行短两个字，其后是满行",
+)  # fmt: skip
+FULL_LINE = _rule(
+    "full_line", "full line; the next one continues the paragraph", "满行；下一行接续本段"
+)
