@@ -8,6 +8,12 @@ from reader.bundled import translation
 
 LANGUAGES = ("system", "en", "zh_CN")
 _installed: list[QTranslator] = []
+_in_effect = ["en"]
+
+
+def current() -> str:
+    """The interface language in effect ("en" or "zh_CN")."""
+    return _in_effect[0]
 
 
 def resolve(code: str) -> str:
@@ -32,5 +38,6 @@ def install(code: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
         else:
-            return "en"
+            lang = "en"
+    _in_effect[0] = lang
     return lang

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from reader.core.model import Decision
+from reader.ui import i18n
 from reader.ui.themes import Theme
 
 
@@ -54,6 +56,14 @@ class SourceView(QPlainTextEdit):
         self.show_reasons = on
         self._render()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.lines:
+            self._render()  # the reasons in the new language
+
+    def _action(self, action: str) -> str:
+        return self.tr("join") if action == "join" else self.tr("break")
+
     def _render(self) -> None:
         width = len(str(len(self.lines)))
         out = []
@@ -67,7 +77,8 @@ class SourceView(QPlainTextEdit):
                 sign = "　"
             text = f"{k + 1:>{width}} {sign} {line}"
             if self.show_reasons and decision is not None:
-                text += f"    ⟵ {decision.action}: {decision.reason}"
+                reason = decision.rule.text(i18n.current())  # in the interface's language
+                text += f"    ⟵ {self._action(decision.action)}: {reason}"
             out.append(text)
         self.setPlainText("\n".join(out))
         self.marked = None

@@ -1345,6 +1345,19 @@
     </message>
 </context>
 <context>
+    <name>SourceView</name>
+    <message>
+        <location filename="../../reader/ui/source.py" line="64"/>
+        <source>join</source>
+        <translation>接续</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="64"/>
+        <source>break</source>
+        <translation>分段</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../reader/ui/about.py" line="142"/>
