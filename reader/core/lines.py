@@ -146,6 +146,8 @@ _DATE_FRAGMENTS = re.compile(
     r"^(\d{4}年)?\d{1,2}月\d{1,2}日(星期[一二三四五六日天])?$|^\d{4}年\d{1,2}月$"
 )
 _OPENING = frozenset("“‘「『（《〈【")
+# Marks of lines that open an ordinary paragraph.
+PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # Every way a marked line can begin, in one pattern: most lines fail it at once.
 _ANY_MARK = re.compile(
     rf"^(?:[{CN_NUM}]{{1,3}}\s*[、，.．]|[（(]|\d{{1,2}}\s*[、.．]|[①-⑳❶-❿⑴-⒇]|图为"

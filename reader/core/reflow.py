@@ -8,21 +8,34 @@ result can explain itself (`ocr-reader export --explain`). The signals, stronges
 * whether a line ends a sentence;
 * line widths against the local column width: a paragraph's last line is usually short,
   and its first line is about two characters short when OCR stripped the indent.
+
+The rules are here; the page's habits are read in `habits.py`, the column widths in
+`columns.py`, each rule's id and reason is in `rules.py`, and `finish.py` settles a
+block's kind and cleans its text.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import math
 import operator
 import re
-from dataclasses import dataclass
 
 from reader.core import rules as R
+from reader.core.columns import ColumnWidths, window_end
+from reader.core.finish import STANDALONE_MAX_CHARS, RawBlock, finish, opens_more
+from reader.core.habits import (
+    ARTICLE_EDGES,
+    BLANK_HABITS,
+    INDENT_HABITS,
+    Habits,
+    local_blank,
+    local_indents,
+    read_habits,
+)
 from reader.core.lines import (
     CREDIT_END,
+    PARAGRAPH_MARKS,
     Lines,
     heading_number,
     is_caption,
@@ -32,26 +45,19 @@ from reader.core.lines import (
 )
 from reader.core.model import Block, Decisions
 from reader.core.text import (
-    despace_cjk_spaced,
-    ends_sentence,
     has_colon,
     has_sentence_mark,
     hyphenated_words,
-    is_cjk_char,
     join_all,
     join_lines,
     unpunctuated,
 )
 
 _BREAK_BEFORE = frozenset(R.MARK_NAMES)
-# Marks of lines that open an ordinary paragraph.
-_PARAGRAPH_MARKS = frozenset(("", "answer", "lead"))
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice", "headline"))
-# A standalone line this long or shorter, with no sentence punctuation, is headline-like.
-STANDALONE_MAX_CHARS = 34
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
 _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
 # A short label and its value on one line: 联系电话：0358-8224567.
@@ -65,7 +71,6 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[)）]$")
 # Characters a headline's line does not end with, as they open a phrase that goes on
 # (…的, …和, …对, …在): a headline wrapped in a narrow column.
 _PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
-_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
 # The formula that closes a notice or a letter, set as a paragraph of its own.
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
@@ -73,312 +78,6 @@ _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函�
 _HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
 
 
-_BLANK_HABITS = {
-    "every": "a blank line after every line",
-    "paragraph": "blank lines between paragraphs",
-    "none": "no blank lines",
-    "mixed": "blank lines differ by region",
-}
-_INDENT_HABITS = {
-    True: "indents kept",
-    False: "indents stripped",
-    "mixed": "indents differ by region",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Habits:
-    """How this file was written out by OCR, read from its own statistics."""
-
-    blank: str  # "every" (blank lines mean nothing), "paragraph" or "none"
-    indents: bool  # paragraph indents were kept as leading spaces
-
-
-@dataclass(slots=True)
-class RawBlock:
-    """A block being built: content lines start..end-1 and what they are so far."""
-
-    kind: str
-    start: int
-    end: int
-    style: int = 0
-    label: int = 0
-    display: bool = False  # opened by a line in headline type (text from boxes)
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-
-def read_habits(lines: Lines) -> Habits:
-    n = len(lines)
-    if n < 2:
-        return Habits("none", False)
-    gaps = sum(lines.gap) - lines.gap[0]
-    ratio = gaps / (n - 1)
-    blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
-    if blank == "every" and _breaks_only_paragraphs(lines, 0, n):
-        blank = "paragraph"
-    elif blank == "paragraph" and not _blanks_end_paragraphs(lines, 0, n):
-        blank = "none"  # OCR's blank lines where paragraphs go on past a column
-    return Habits(blank, _keeps_indents(_indented(lines.indent), n))
-
-
-# Lines of running text ending mid-sentence with a blank line after them, as many as
-# those without one or more, that tell a blank line after every line.
-_SAYS_EVERY = 3
-
-
-def _breaks_only_paragraphs(lines: Lines, start: int, end: int) -> bool:
-    """Most lines of running text that end mid-sentence, among lines start..end-1, have
-    no blank line after them: blank lines between paragraphs, however short the
-    paragraphs. (Where a blank line follows every line, it follows those too; a few
-    such blanks, where a paragraph goes on past a column, do not make it so.)
-    Running text: unmarked, with a mark of punctuation in it (titles have none)."""
-    gap, mark, ends, text = lines.gap, lines.mark, lines.ends, lines.text
-    after = without = 0
-    for k in range(start, min(end, len(lines) - 1)):
-        if mark[k] or ends[k] or unpunctuated(text[k]):
-            continue
-        if gap[k + 1]:
-            after += 1
-            if after >= _SAYS_EVERY and after >= without:
-                return False  # (where a blank line follows every line, soon said)
-        else:
-            without += 1
-    return without > 0 and after < without
-
-
-def _indented(indents: list[int]) -> int:
-    """How many lines are indented by two cells or more."""
-    return len(indents) - indents.count(0) - indents.count(1)
-
-
-def _keeps_indents(indented: int, n: int) -> bool:
-    """Paragraph indents survived where `indented` of `n` lines are indented: some are,
-    but not nearly all (a margin OCR kept on every line says nothing)."""
-    return 0.04 <= indented / n <= 0.75 and indented >= 2
-
-
-# Marks that stand between articles: where one article ends and the next begins.
-_ARTICLE_EDGES = frozenset(("byline", "end", "jump", "dateline", "notice"))
-# A stretch must be this long, with this many sentence ends, to show a habit of its own.
-_STRETCH_LINES = 12
-_STRETCH_ENDS = 3
-
-
-def local_indents(lines: Lines, edges: list[int], page: bool) -> list[bool] | None:
-    """Whether indents were kept, by stretch between article edges (bylines, end matter,
-    datelines...), where a stretch differs from the page, or None where none does.
-
-    Articles OCR'd or pasted in separately keep their own habit: one whose indents were
-    stripped on a page that otherwise keeps them, or the other way round. A stretch that
-    keeps indents shows it as a page does; one that stripped them holds several sentence
-    ends and no indented line at all.
-    """
-    n = len(lines)
-    if not edges:
-        return None
-    local: list[bool] | None = None
-    bounds = [0, *edges, n]
-    for start, end in itertools.pairwise(bounds):
-        size = end - start
-        if size < _STRETCH_LINES:
-            continue
-        count = _indented(lines.indent[start:end])
-        if page:
-            kept = count > 0 or sum(lines.ends[start:end]) < _STRETCH_ENDS
-        else:
-            kept = _keeps_indents(count, size)
-        if kept != page:
-            if local is None:
-                local = [page] * n
-            local[start:end] = [kept] * size
-    return local
-
-
-def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
-    """The blank-line habit around each line, where the page mixes habits (articles OCR'd
-    or pasted in separately), or None where one habit holds throughout.
-
-    A line whose `window` lines before or after it nearly all follow blank lines sits in a
-    region with a blank line after every line, whatever the page as a whole does; where
-    neither side does, a page of that habit has a region without it. Likewise a stretch
-    with no blank line on either side of a line, on a page that puts them between
-    paragraphs, and one with several, on a page that has almost none.
-    """
-    n = len(lines)
-    every = math.ceil(0.7 * window)
-    # The common case first: a page of one habit where no `window` lines hold enough
-    # exceptions to tip a window either way (lines after blank lines on a page without
-    # them, or lines without one on a page with one after every line).
-    if page != "paragraph":
-        gap = lines.gap
-        tip = 2 if page == "none" else window - every + 1
-        if gap.count(page == "none") < tip:
-            return None
-        odd = gap if page == "none" else map(operator.not_, gap)
-        found = list(itertools.compress(itertools.count(), odd))
-        if min(map(operator.sub, found[tip - 1 :], found)) >= window:
-            return None
-    # Lines beyond the page's ends count as the page's habit, so every window is full.
-    pad = [page == "every"] * window
-    sums = [0, *itertools.accumulate([*pad, *lines.gap, *pad])]
-    back = map(operator.sub, sums[window : window + n], sums[:n])
-    fwd = map(
-        operator.sub, sums[2 * window + 1 : 2 * window + 1 + n], sums[window + 1 : window + 1 + n]
-    )
-    # (A comprehension: the builtin max() of two numbers is slow to call.)
-    most = [b if b >= f else f for b, f in zip(back, fwd, strict=True)]
-    if page == "every":
-        if min(most) >= every:
-            return None
-        return ["every" if m >= every else "paragraph" if m else "none" for m in most]
-    # Beside blank lines between paragraphs, a stretch with none on either side; on a
-    # page without them, a stretch with several.
-    other, plain = ("none", 0) if page == "paragraph" else ("paragraph", 2)
-    if max(most) < every and (min(most) > plain if page == "paragraph" else max(most) < plain):
-        return None
-    if page == "paragraph":
-        local = ["every" if m >= every else other if m <= plain else page for m in most]
-    else:
-        local = ["every" if m >= every else other if m >= plain else page for m in most]
-    # A stretch of short paragraphs with blank lines between them is not one with a
-    # blank line after every line.
-    for start, end in _runs(local, "every"):
-        if _breaks_only_paragraphs(lines, start, end):
-            local[start:end] = ["paragraph"] * (end - start)
-    # On a page without blank lines, a stretch with several is one with blank lines
-    # between paragraphs only where they follow paragraphs' ends; most of them after
-    # lines that end mid-sentence are OCR's, where a paragraph goes on past a column.
-    if page == "none":
-        for start, end in _runs(local, "paragraph"):
-            if not _blanks_end_paragraphs(lines, start, end):
-                local[start:end] = [page] * (end - start)
-    return local if local.count(page) < n else None
-
-
-def _blanks_end_paragraphs(lines: Lines, start: int, end: int) -> bool:
-    """Of the blank lines among lines start..end-1 that follow running text, at least
-    half follow a line that ends a sentence. (Those after a line with no punctuation, a
-    title or subhead as a rule, say nothing.)"""
-    ends, text = lines.ends, lines.text
-    start = max(start, 1)
-    closing = inside = 0
-    for k in itertools.compress(itertools.count(start), lines.gap[start:end]):
-        if ends[k - 1]:
-            closing += 1
-        elif not unpunctuated(text[k - 1]):
-            inside += 1
-    return closing >= inside
-
-
-def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
-    """The stretches start..end-1 where `values` holds `value`."""
-    out = []
-    for key, group in itertools.groupby(enumerate(values), key=lambda kv: kv[1] == value):
-        if key:
-            ks = [k for k, _ in group]
-            out.append((ks[0], ks[-1] + 1))
-    return out
-
-
-_NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
-
-
-def _upper_quartile(values: list[int]) -> int:
-    """Upper quartile of the values that are not 0, or _NO_ESTIMATE for fewer than two."""
-    count = len(values) - values.count(0)
-    values.sort()
-    # Zeros sort first; the upper quartile counts down from the widest.
-    return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
-
-
-def _window_end(edges: list[int], i: int, window: int, n: int) -> int:
-    """Where `window` lines after line i end, or the article with them: at the next edge."""
-    at = bisect.bisect_right(edges, i)
-    return min(i + 1 + window, edges[at] if at < len(edges) else n)
-
-
-class ColumnWidths:
-    """The column width around each line, estimated from the lines before it (`back`) and
-    the lines after it (`fwd`), each over `window` lines of the same article: a window
-    stops at an article's edge (`edges`, bylines, end matter and the like), since the next
-    article may be set in another column.
-
-    Each window is estimated at most once, and only when a decision needs it: most lines
-    end mid-sentence and are joined without looking at widths at all.
-    """
-
-    def __init__(self, lines: Lines, marked: list[int], edges: list[int], window: int = 8) -> None:
-        self.window = window
-        self.n = n = len(lines)
-        self.edges = edges
-        width = lines.width
-        # Plain lines (and answers and leads) of at least 12 cells; anything else is 0.
-        self.usable = [w if w >= 12 else 0 for w in width]
-        for k in marked:
-            if lines.mark[k] not in _PARAGRAPH_MARKS:
-                self.usable[k] = 0
-        # The same, of the lines that end in text: a mark at a line's end may hang past
-        # the column, so those lines can be a character wider than it.
-        self.text_ends = list(self.usable)
-        for k in itertools.compress(itertools.count(), lines.hangs):
-            self.text_ends[k] = 0
-        # Estimates by line; None until estimated, and _NO_ESTIMATE where the window holds
-        # too few usable lines.
-        self._back: list[int | None] = [None] * (n + 1)
-        self._fwd: list[int | None] = [None] * (n + 1)
-
-    @functools.cached_property
-    def fallback(self) -> int:
-        """The page's upper quartile, for windows too sparse to say."""
-        full = sorted(filter(None, self.usable))
-        return full[len(full) * 3 // 4] if full else 40
-
-    def _estimate(self, start: int, end: int) -> int:
-        """The column over lines start..end-1, or _NO_ESTIMATE: the upper quartile of the
-        usable widths, or of those of the lines ending in text where it comes within a
-        character of it (the widest lines are wide by the marks hanging at their ends)."""
-        every = _upper_quartile(self.usable[start:end])
-        if every == _NO_ESTIMATE:
-            return every
-        text_ends = _upper_quartile(self.text_ends[start:end])
-        return text_ends if text_ends >= every - 2 else every
-
-    def _start(self, i: int) -> int:
-        """Where the window before line i starts."""
-        at = bisect.bisect_left(self.edges, i)
-        return max(0, i - self.window, self.edges[at - 1] + 1 if at else 0)
-
-    def _end(self, i: int) -> int:
-        """Where the window after line i ends."""
-        return _window_end(self.edges, i, self.window, self.n)
-
-    def _before(self, i: int) -> int:
-        result = self._back[i]
-        if result is None:
-            self._back[i] = result = self._estimate(self._start(i), i)
-        return result
-
-    def _after(self, i: int) -> int:
-        result = self._fwd[i]
-        if result is None:
-            self._fwd[i] = result = self._estimate(i + 1, self._end(i))
-        return result
-
-    def _around(self, i: int) -> int:
-        """Both windows and line i together: a short piece (a notice, a brief) may hold
-        too few lines on either side alone, and the page's other columns say nothing."""
-        return self._estimate(self._start(i), self._end(i))
-
-    def back(self, i: int) -> int:
-        return self._before(i) or self._after(i) or self._around(i) or self.fallback
-
-    def fwd(self, i: int) -> int:
-        return self._after(i) or self._before(i) or self._around(i) or self.fallback
-
-
-# How far below its headline a notice's lines are looked at for labels.
 _NOTICE_LINES = 40
 
 
@@ -389,7 +88,7 @@ def _keyed(lines: Lines, notices: list[int], edges: list[int]) -> set[int]:
     text, mark = lines.text, lines.mark
     keyed = set()
     for k in notices:
-        for i in range(k + 1, _window_end(edges, k, _NOTICE_LINES, len(lines))):
+        for i in range(k + 1, window_end(edges, k, _NOTICE_LINES, len(lines))):
             if mark[i] == "" and has_colon(text[i]) and _LABEL_VALUE.match(text[i]):
                 keyed.add(i)
     return keyed
@@ -461,7 +160,7 @@ class Reflow:
         self.habits = habits
         self.local = None if blanks is not None else local_blank(lines, habits.blank)
         self.marked = lines.marked()
-        edges = [k for k in self.marked if lines.mark[k] in _ARTICLE_EDGES]
+        edges = [k for k in self.marked if lines.mark[k] in ARTICLE_EDGES]
         self.local_indents = local_indents(lines, edges, self.habits.indents)
         self.columns = ColumnWidths(lines, self.marked, edges)
         notices = [k for k in self.marked if lines.mark[k] == "notice"]
@@ -485,8 +184,8 @@ class Reflow:
         """How the page was read, in words: its blank-line and indent habits (or that
         they differ by region), and how wide its quotes are set or that its lines were
         wrapped by a count of characters."""
-        blank = _BLANK_HABITS["mixed" if self.local else self.habits.blank]
-        indents = _INDENT_HABITS["mixed" if self.local_indents else self.habits.indents]
+        blank = BLANK_HABITS["mixed" if self.local else self.habits.blank]
+        indents = INDENT_HABITS["mixed" if self.local_indents else self.habits.indents]
         if self.lines.characters:
             measure = "lines wrapped by a count of characters"
         elif self.lines.narrow_quotes:
@@ -566,7 +265,7 @@ class Reflow:
             return RawBlock("heading", i, i + 1, self.lines.style[i], self.lines.label[i])
         if mark == "headline":
             return RawBlock("headline", i, i + 1, display=True)
-        return RawBlock("paragraph" if mark in _PARAGRAPH_MARKS else mark, i, i + 1)
+        return RawBlock("paragraph" if mark in PARAGRAPH_MARKS else mark, i, i + 1)
 
     def _decide(self, cur: RawBlock, i: int) -> tuple[bool, R.Rule]:
         """Join line i onto the block, or break before it, and why.
@@ -774,12 +473,12 @@ class Reflow:
         line). OCR leaves such a blank where a paragraph goes on past a column or a text
         region."""
         lines = self.lines
-        if lines.text[a].endswith("¬") and lines.mark[a] in _PARAGRAPH_MARKS:
+        if lines.text[a].endswith("¬") and lines.mark[a] in PARAGRAPH_MARKS:
             return True  # its last word is broken, as the OCR program says: it goes on
         return (
             not lines.ends[a]
             and not (len(cur) == 1 and unpunctuated(lines.text[a]) and not self._goes_on(b))
-            and lines.mark[a] in _PARAGRAPH_MARKS
+            and lines.mark[a] in PARAGRAPH_MARKS
             and lines.width[a] + lines.indent[a]
             >= self.columns.back(a) - (6 if len(cur) == 1 and not self._indents(a) else 2)
         )
@@ -847,7 +546,7 @@ class Reflow:
         text_a, text_b = lines.text[a], lines.text[b]
         if lines.mark[a] or not unpunctuated(text_a) or not unpunctuated(text_b):
             return False
-        if not (text_a[-1] in _PHRASE_GOES_ON or _opens_more(text_a)):
+        if not (text_a[-1] in _PHRASE_GOES_ON or opens_more(text_a)):
             return False
         return len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS and (
             b + 1 == len(lines)
@@ -978,58 +677,6 @@ class Reflow:
         aside."""
         lines = self.lines
         return lines.width[a] + lines.indent[a] >= self.columns.back(a) - 7
-
-
-def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
-    """A raw block as a model block, its kind settled and its text clean."""
-    kind = raw.kind
-    if kind == "heading":
-        if ends_sentence(text):
-            kind = "paragraph"
-        elif raw.label:
-            raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
-    elif kind == "byline":
-        text = clean_byline(text)
-    elif kind == "caption":
-        kind = "end"
-    if kind in ("notice", "headline") or (
-        kind == "paragraph" and not raw.label and is_standalone_text(text)
-    ):
-        kind = "standalone"
-        text = despace_cjk_spaced(text)
-    level = raw.style if kind == "heading" or raw.label else None
-    return Block(kind, text, first, last, level, raw.label, raw.display)
-
-
-def _opens_more(text: str) -> bool:
-    """The text opens a quote or bracket that it does not close."""
-    return any(text.count(o) > text.count(c) for o, c in _PAIRS)
-
-
-def is_standalone_text(text: str) -> bool:
-    return len(text) <= STANDALONE_MAX_CHARS and unpunctuated(text)
-
-
-def clean_byline(text: str) -> str:
-    """'□ 赵 婷' -> '□ 赵婷', '本报记者 张三 李 四' -> '本报记者 张三 李四': names spread
-    to line up with longer ones are closed up."""
-    marker = text[:1] if text[:1] in "□■◇◆▢☐▲△●○" else ""
-    rest = " ".join(_close_up_names(text[len(marker) :].split()))
-    return f"{marker} {rest}" if marker else rest
-
-
-def _close_up_names(parts: list[str]) -> list[str]:
-    """Runs of single characters in a byline are spread names: two or three characters
-    make one name, four make two. Other runs are left as they are."""
-    out: list[str] = []
-    for single, run in itertools.groupby(parts, lambda p: len(p) == 1 and is_cjk_char(p)):
-        names = list(run)
-        if single and len(names) in (2, 3):
-            names = ["".join(names)]
-        elif single and len(names) == 4:
-            names = ["".join(names[:2]), "".join(names[2:])]
-        out.extend(names)
-    return out
 
 
 def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisions, str]:

@@ -1,0 +1,87 @@
+"""Finishing blocks: a raw block's kind settled and its text cleaned (bylines, spread
+headlines)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from reader.core.model import Block
+from reader.core.text import (
+    despace_cjk_spaced,
+    ends_sentence,
+    is_cjk_char,
+    unpunctuated,
+)
+
+# A standalone line this long or shorter, with no sentence punctuation, is headline-like.
+STANDALONE_MAX_CHARS = 34
+# Brackets and quotes a text may open without closing.
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block being built: content lines start..end-1 and what they are so far."""
+
+    kind: str
+    start: int
+    end: int
+    style: int = 0
+    label: int = 0
+    display: bool = False  # opened by a line in headline type (text from boxes)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
+    """A raw block as a model block, its kind settled and its text clean."""
+    kind = raw.kind
+    if kind == "heading":
+        if ends_sentence(text):
+            kind = "paragraph"
+        elif raw.label:
+            raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
+    elif kind == "byline":
+        text = clean_byline(text)
+    elif kind == "caption":
+        kind = "end"
+    if kind in ("notice", "headline") or (
+        kind == "paragraph" and not raw.label and is_standalone_text(text)
+    ):
+        kind = "standalone"
+        text = despace_cjk_spaced(text)
+    level = raw.style if kind == "heading" or raw.label else None
+    return Block(kind, text, first, last, level, raw.label, raw.display)
+
+
+def opens_more(text: str) -> bool:
+    """The text opens a quote or bracket that it does not close."""
+    return any(text.count(o) > text.count(c) for o, c in _PAIRS)
+
+
+def is_standalone_text(text: str) -> bool:
+    return len(text) <= STANDALONE_MAX_CHARS and unpunctuated(text)
+
+
+def clean_byline(text: str) -> str:
+    """'□ 赵 婷' -> '□ 赵婷', '本报记者 张三 李 四' -> '本报记者 张三 李四': names spread
+    to line up with longer ones are closed up."""
+    marker = text[:1] if text[:1] in "□■◇◆▢☐▲△●○" else ""
+    rest = " ".join(_close_up_names(text[len(marker) :].split()))
+    return f"{marker} {rest}" if marker else rest
+
+
+def _close_up_names(parts: list[str]) -> list[str]:
+    """Runs of single characters in a byline are spread names: two or three characters
+    make one name, four make two. Other runs are left as they are."""
+    out: list[str] = []
+    for single, run in itertools.groupby(parts, lambda p: len(p) == 1 and is_cjk_char(p)):
+        names = list(run)
+        if single and len(names) in (2, 3):
+            names = ["".join(names)]
+        elif single and len(names) == 4:
+            names = ["".join(names[:2]), "".join(names[2:])]
+        out.extend(names)
+    return out
