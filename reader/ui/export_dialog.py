@@ -367,6 +367,7 @@ class ExportDialog(QDialog):
         preview = publish.Options(**{**options.to_dict(), "encoding": "utf-8", "newline": "LF"})
         if options.format == "epub":
             preview.format = "html"  # the chapters of the book, as HTML
+        preview.pretty = True  # JSON indented for the reader (the file is written compact)
         parts = self._sources()[0] or self.parts()
         if not parts[0].articles:
             self.preview_text.setPlainText("")

@@ -39,6 +39,11 @@ def test_preview_follows_the_choices(make_window, qtbot) -> None:
     dialog.update_preview()
     assert dialog.preview.currentWidget() is dialog.preview_html
     assert "一“丝”成链酿新机" in dialog.preview_html.toPlainText()
+    # JSON is previewed indented, a key a line, though the file is written compact.
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    dialog.update_preview()
+    preview = dialog.preview_text.toPlainText()
+    assert preview.startswith("{\n") and '\n  "schema": ' in preview
 
 
 def test_chosen_articles_and_remembered_choices(make_window, qtbot, tmp_path) -> None:
