@@ -168,6 +168,7 @@ def main() -> None:
         box_report(args.boxes)
     if args.real:
         real_report()
+        real_variants_report()
         english_report()
 
 
@@ -344,10 +345,13 @@ def real_names() -> list[str]:
     return sorted(p.stem for p in REAL.glob("*.json"))
 
 
-def real_lines(gold: dict, boxes: list[str]) -> list[str]:
+def real_lines(gold: dict, boxes: list[str], indented: set[int] | None = None) -> list[str]:
     """The page's OCR lines in the labelled reading order, one box (or piece) a line: what
-    a plain-text export of the same OCR gives when its program orders lines right."""
+    a plain-text export of the same OCR gives when its program orders lines right. Boxes
+    in `indented` (first lines set in from their column) start with two full-width
+    spaces, as an export that keeps indents writes them."""
     lines: list[str] = []
+    indented = indented or set()
     for art in gold["articles"]:
         head = [
             piece
@@ -355,13 +359,58 @@ def real_lines(gold: dict, boxes: list[str]) -> list[str]:
             if art.get(key)
             for piece in pieces(art[key], [boxes[i] for i in art["head_boxes"][key]]) or []
         ]
-        body = [
-            piece
-            for b in art["blocks"]
-            for piece in pieces(b["text"], [boxes[i] for i in b["boxes"]]) or []
-        ]
+        body = []
+        for b in art["blocks"]:
+            parts = pieces(b["text"], [boxes[i] for i in b["boxes"]]) or []
+            for k, (box, piece) in enumerate(zip(b["boxes"], parts, strict=False)):
+                body.append("\u3000\u3000" + piece if k == 0 and box in indented else piece)
         lines += [*body, *head] if art.get("head_at") == "after" else [*head, *body]
     return lines
+
+
+def indented_boxes(gold: dict, page: dict) -> set[int]:
+    """The boxes that open a labelled block set in from the rest of that block's column
+    by a character or more: the indents a plain export keeps."""
+    out = set()
+    for art in gold["articles"]:
+        for b in art["blocks"]:
+            if len(b["boxes"]) < 2:
+                continue
+            lefts = [min(x for x, _ in page["ocr_results"][i]["box"]) for i in b["boxes"]]
+            first, rest = lefts[0], sorted(lefts[1:])[len(lefts[1:]) // 2]
+            box = page["ocr_results"][b["boxes"][0]]
+            xs, ys = [x for x, _ in box["box"]], [y for _, y in box["box"]]
+            size = min(max(ys) - min(ys), (max(xs) - min(xs)) / max(len(box["text"]), 1))
+            if first - rest >= 0.8 * size:
+                out.add(b["boxes"][0])
+    return out
+
+
+def real_variants_report() -> None:
+    """The real pages as plain text in reading order, written the ways OCR programs write
+    it: indents stripped or kept, a blank line after every line or none. Pooled paragraph
+    F1 of the engine beside the naive baseline."""
+    if not REAL_PAGES.is_dir():
+        return
+    variants = {
+        "indents stripped, no blank lines": (False, False),
+        "indents stripped, a blank line after every line": (False, True),
+        "indents kept, no blank lines": (True, False),
+        "indents kept, a blank line after every line": (True, True),
+    }
+    print(f"\n{'real pages as plain text in reading order':<52} {'engine':>7} {'baseline':>9}")
+    for label, (keep, blank) in variants.items():
+        engine = baseline = Score(0, 0, 0)
+        for name in real_names():
+            gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+            page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
+            boxes = [r["text"] for r in page["ocr_results"]]
+            lines = real_lines(gold, boxes, indented_boxes(gold, page) if keep else None)
+            text = ("\n\n" if blank else "\n").join(lines)
+            paras = gold_paragraphs(gold)
+            engine += f1(doc_paragraphs(from_bytes(text.encode("utf-8"), name)), paras)
+            baseline += f1(baseline_paragraphs(text), paras)
+        print(f"{label:<52} {engine.f1:7.3f} {baseline.f1:9.3f}")
 
 
 def article_starts(texts: list[str]) -> Counter:
