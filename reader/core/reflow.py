@@ -54,6 +54,8 @@ from reader.core.text import (
 )
 
 _BREAK_BEFORE = frozenset(R.MARK_NAMES)
+# Cells (three characters) by which a line set across columns is wider than its column.
+_WIDER = 6
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
 _RUNNING = frozenset(("paragraph", "heading", "question"))
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
@@ -288,7 +290,7 @@ class Reflow:
         lines = self.lines
         mark = lines.mark
         if lines.idx[a] == lines.idx[b]:
-            return False, R.SPLIT[mark[b] or mark[a]]
+            return False, R.split(mark[b] or mark[a])
         if mark[b] == "noise" or cur.kind == "noise":
             return False, R.ALONE["noise"]
         if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):
@@ -424,6 +426,10 @@ class Reflow:
                 return False, rule
             if len(cur) >= 2 and self._head_group(cur) and not self._short(b, 4):
                 return False, R.HEAD_GROUP_ENDS
+            if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + _WIDER:
+                # A line of a paragraph fills its column and no more: one set wider than
+                # the column around it runs across columns (a headline, a masthead line).
+                return False, R.WIDER
             return True, R.MID_SENTENCE
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = len(cur) == 1 and cur.kind == "paragraph"

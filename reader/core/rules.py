@@ -63,9 +63,20 @@ ALONE["headline"] = _rule(
 # A source line that holds two content lines (a dateline appended to a sentence, a jump
 # marker before one): the split between them, by what the line holds.
 SPLIT = {
-    mark: _rule(f"split_{mark}", f"split: the line holds {en}", f"拆分：该行含有{zh}")
-    for mark, (en, zh) in {**MARK_NAMES, "": ("a second part", "第二部分")}.items()
+    mark: _rule(f"split_{mark or 'part'}", f"split: the line holds {en}", f"拆分：该行含有{zh}")
+    for mark, (en, zh) in {
+        **MARK_NAMES,
+        "heading": ("a numbered heading", "带序号的标题"),
+        "headline": ("a line in headline type", "标题字号的一行"),
+        "": ("a second part", "第二部分"),
+    }.items()
 }
+
+
+def split(mark: str) -> Rule:
+    """The rule of a split before or after a line holding `mark` (any other: a part)."""
+    return SPLIT.get(mark, SPLIT[""])
+
 
 # The page's ordinary decision, where no rule needs weighing.
 NOT_INDENTED = _rule("not_indented", "next line is not indented", "下一行没有缩进")
@@ -208,3 +219,7 @@ FIRST_LINE_AFTER = _rule(
 FULL_LINE = _rule(
     "full_line", "full line; the next one continues the paragraph", "满行；下一行接续本段"
 )
+WIDER = _rule(
+    "wider", "the line is wider than its column: a headline or masthead line across columns",
+    "该行宽于所在栏：跨栏的标题或报头",
+)  # fmt: skip

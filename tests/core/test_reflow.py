@@ -1105,3 +1105,30 @@ def test_every_decision_names_a_registered_rule_and_explain_prints_its_id() -> N
         ))  # fmt: skip
     # The page's ordinary join and the commonest breaks are there, counted by id.
     assert counts["mid_sentence"] > counts["short_ends_sentence"] > 0
+
+
+def test_a_line_wider_than_its_column_ends_its_block() -> None:
+    """A masthead's publisher line or a headline runs across the columns below it, wider
+    than any line of them: it is no line of the paragraph that follows."""
+    lines = [
+        "江苏省无产阶级革命派联合委员会江苏简讯编辑组编印",
+        "混进党里、政府里、军队里和各种文化界的资产",
+        "阶级代表人物，是一批反革命的修正主义分子，",
+        "一旦时机成熟，他们就会要夺取政权。",
+        "我们一定要提高警惕，把无产阶级文化大革命进",
+        "行到底，决不让他们的阴谋得逞。",
+    ]
+    blocks = [b.text for _, b in from_text("\n".join(lines)).iter_blocks()]
+    assert blocks[0] == lines[0]
+    assert blocks[1] == "".join(lines[1:4])
+
+
+def test_a_split_line_names_its_rule_whatever_its_parts_hold() -> None:
+    """A jump marker in front of a numbered heading: the split between them is a rule
+    too (found by the property tests: a split before a heading had no rule)."""
+    doc = from_text("（上接1版）一、图为\n")
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [
+        ("jump", "（上接1版）"),
+        ("heading", "一、图为"),
+    ]
+    assert [d.rule.id for d in doc.decisions] == ["split_heading"]
