@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -32,7 +33,9 @@ from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-FIND_LIMIT = 5000
+FIND_SLICE = 262_144  # characters of the page searched at a time for find's count
+PAINT_ALL = 2000  # up to this many matches all are drawn; beyond, those near the view
+PAINT_MARGIN = 20_000  # characters either side of the view whose matches are drawn
 MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
@@ -110,7 +113,8 @@ class BodyView(QTextBrowser):
 
     place_changed = Signal(int, int)
     block_selected = Signal(int, int)
-    find_changed = Signal(int, int)  # current match (1-based, 0 = none), match count
+    # The current match (1-based, 0 = none), the matches counted, and whether still counting.
+    find_changed = Signal(int, int, bool)
     highlight_clicked = Signal(str)  # annotation id
     selection_settled = Signal()  # a selection was made and the mouse let go
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
@@ -148,8 +152,19 @@ class BodyView(QTextBrowser):
         self.extend_menu: Callable[[QMenu, list[str]], None] | None = None
         self._starts: list[int] = []
         self._current: tuple[int, int] = (-1, -1)
-        self._matches: list[QTextCursor] = []
+        # Find: the start of every match counted so far, the current one, and the page's
+        # text while the count goes on.
+        self._matches: list[int] = []
         self._match = -1
+        self._pattern: re.Pattern[str] | None = None
+        self._find_text = ""
+        self._find_length = 0
+        self._find_from = 0
+        self._scanned = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_slice)
         self._theme: Theme | None = None
         self._typo = Typography("", 16.0, 38)
         self._spy = QTimer(self)
@@ -215,7 +230,8 @@ class BodyView(QTextBrowser):
             self.keywords = {}
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
-        self._matches, self._match = [], -1
+        self._count_timer.stop()
+        self._matches, self._match, self._pattern = [], -1, None
         self.places, self._starts = [], []
         self._flash = None
         document = QTextDocument(self)
@@ -436,6 +452,8 @@ class BodyView(QTextBrowser):
         return self.cursorForPosition(QPoint(self.viewport().width() // 2, 8)).position()
 
     def _update_place(self) -> None:
+        if len(self._matches) > PAINT_ALL:
+            self._paint_matches()  # the matches near what is now on screen
         place = self.place_at(self._top_position())
         if place is None:
             return
@@ -516,53 +534,99 @@ class BodyView(QTextBrowser):
     # -- find ------------------------------------------------------------------------------
 
     def find_all(self, text: str) -> int:
+        """Find every match of `text` (case aside): the first slice of the page now, the
+        rest in slices from the event loop, so a long page never holds the window up.
+        `find_changed` reports the count as it grows, marked as still counting."""
+        self._count_timer.stop()
         self._matches = []
         self._match = -1
-        document = self.document()
-        if text:
-            cursor = QTextCursor(document)
-            while len(self._matches) < FIND_LIMIT:
-                cursor = document.find(text, cursor)
-                if cursor.isNull():
-                    break
-                self._matches.append(QTextCursor(cursor))
-        if self._matches:
-            self._match = self._first_visible_match()
-            self._show_match()
-        else:
+        self._find_length = len(text)
+        self._find_text = ""
+        self._scanned = 0
+        if not text:
+            self._pattern = None
             self._paint_matches()
-            self.find_changed.emit(0, 0)
+            self.find_changed.emit(0, 0, False)
+            return 0
+        self._pattern = re.compile(re.escape(text), re.IGNORECASE)
+        self._paint_matches()  # the last query's matches go
+        # Positions in the plain text are positions in the document: a block break is one
+        # character in both.
+        self._find_text = self.document().toPlainText()
+        self._find_from = self._top_position()
+        self._count_slice()
         return len(self._matches)
 
-    def _first_visible_match(self) -> int:
-        top = self._top_position()
-        for k, match in enumerate(self._matches):
-            if match.selectionStart() >= top:
-                return k
-        return 0
+    def _count_slice(self) -> None:
+        if self._pattern is None:
+            return
+        text, n = self._find_text, self._find_length
+        end = min(len(text), self._scanned + FIND_SLICE)
+        first_new = len(self._matches)
+        for m in self._pattern.finditer(text, self._scanned, min(len(text), end + n - 1)):
+            if m.start() >= end:
+                break
+            self._matches.append(m.start())
+        self._scanned = end
+        counting = end < len(text)
+        if self._match < 0:
+            k = bisect.bisect_left(self._matches, self._find_from, first_new)
+            if k < len(self._matches):
+                self._match = k  # the first match on screen or after it
+            elif not counting and self._matches:
+                self._match = 0
+            if self._match >= 0:
+                self._show_match()
+        if counting:
+            self._count_timer.start()
+        else:
+            self._find_text = ""  # the count is done; the copy of the page can go
+        self.find_changed.emit(self._match + 1, len(self._matches), counting)
+
+    def counting(self) -> bool:
+        """Whether matches are still being counted."""
+        return self._count_timer.isActive()
 
     def find_step(self, step: int) -> None:
         if not self._matches:
             return
-        self._match = (self._match + step) % len(self._matches)
+        self._match = (max(0, self._match) + step) % len(self._matches)
         self._show_match()
+        self.find_changed.emit(self._match + 1, len(self._matches), self.counting())
+
+    def _match_cursor(self, k: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._matches[k])
+        cursor.setPosition(self._matches[k] + self._find_length, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
 
     def _show_match(self) -> None:
-        self._paint_matches()
-        cursor = QTextCursor(self._matches[self._match])
+        cursor = self._match_cursor(self._match)
         cursor.clearSelection()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        self.find_changed.emit(self._match + 1, len(self._matches))
+        self._paint_matches()
+
+    def _painted_matches(self) -> range:
+        """The matches drawn: all of them, or on a page with very many, those on screen and
+        a margin around it (drawn again as the view scrolls)."""
+        if len(self._matches) <= PAINT_ALL:
+            return range(len(self._matches))
+        top = self._top_position()
+        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        bottom = self.cursorForPosition(corner).position()
+        lo = bisect.bisect_left(self._matches, top - PAINT_MARGIN)
+        hi = bisect.bisect_right(self._matches, bottom + PAINT_MARGIN)
+        return range(lo, hi)
 
     def _paint_matches(self) -> None:
         theme = self._theme
         colour = QColor(theme.find if theme else "#ffe98a")
         current = QColor(theme.find_current if theme else "#ffb347")
         selections = []
-        for k, match in enumerate(self._matches):
+        for k in self._painted_matches():
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = match
+            sel.cursor = self._match_cursor(k)
             fmt = QTextCharFormat()
             fmt.setBackground(current if k == self._match else colour)
             sel.format = fmt

@@ -60,14 +60,20 @@ class FindBar(QWidget):
         self.next.setToolTip(self.tr("Next match (Enter)"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))
 
-    def show_count(self, current: int, total: int) -> None:
+    def show_count(self, current: int, total: int, counting: bool = False) -> None:
+        """ "3 of 169,024"; while the matches are still being counted, "3 of 5,000+"."""
         if not self.edit.text():
             self.count.setText("")
-        elif total == 0:
+            return
+        if total == 0 and not counting:
             self.count.setText(self.tr("No matches"))
+            return
+        shown = f"{total:,}+" if counting else f"{total:,}"
+        if current <= 0:
+            self.count.setText(self.tr("%1 matches").replace("%1", shown))
         else:
             self.count.setText(
-                self.tr("%1 of %2").replace("%1", str(current)).replace("%2", str(total))
+                self.tr("%1 of %2").replace("%1", f"{current:,}").replace("%2", shown)
             )
 
     def open(self) -> None:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from reader.core import words
 from reader.store.db import StoreError
-from reader.store.library import Cancelled, Hit, Library, LibraryDocument
+from reader.store.library import MAX_CANDIDATES, Cancelled, Hit, Library, LibraryDocument
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_PAGE = 50  # results shown at first, and added by each Show More
 
 
 class _Signals(QObject):
@@ -246,14 +247,19 @@ class LibraryDock(QWidget):
 
 class SearchDock(QWidget):
     """Search every page of the library: words (all must be there), "exact phrases" and
-    -excluded words; results best first, each with its page, article and a snippet."""
+    -excluded words; results best first, each with its page, article and a snippet, a page
+    of them at a time (Show More)."""
 
-    search_requested = Signal(str)
+    # The query and how many results to ask for: one more than are to be shown, so the
+    # answer says whether there are more.
+    search_requested = Signal(str, int)
     hit_activated = Signal(object)  # Hit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hits: list[Hit] = []
+        self.searched = ""  # the query the results shown answer
+        self.more = False  # whether the library holds more results than are shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.query = QLineEdit(self)
@@ -267,24 +273,47 @@ class SearchDock(QWidget):
         self.results.setOpenLinks(False)
         self.results.anchorClicked.connect(self._on_link)
         layout.addWidget(self.results, 1)
+        self.more_button = QPushButton(self)
+        self.more_button.hide()
+        self.more_button.clicked.connect(self.show_more)
+        layout.addWidget(self.more_button)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr('Search the library: words "a phrase" -excluded'))
+        self.more_button.setText(self.tr("Show More"))
+        if self.hits:
+            self._summarise()
 
     def _on_search(self) -> None:
         text = self.query.text().strip()
         if text:
             self.summary.setText(self.tr("Searching…"))
-            self.search_requested.emit(text)
+            self.search_requested.emit(text, SEARCH_PAGE + 1)
 
-    def show_hits(self, hits: list[Hit]) -> None:
-        self.hits = hits
+    def show_more(self) -> None:
+        """Ask for the next page of results of the query shown."""
+        if self.searched and self.more:
+            self.more_button.setEnabled(False)
+            self.search_requested.emit(self.searched, len(self.hits) + SEARCH_PAGE + 1)
+
+    def show_hits(self, hits: list[Hit], asked: int | None = None, query: str = "") -> None:
+        """Show the results of a search that asked for `asked` of them: getting that many
+        means there are more, and the last is kept back for the next page."""
+        more = asked is not None and len(hits) >= asked
+        if asked is not None and more:
+            hits = hits[: asked - 1]
+        again = bool(query) and query == self.searched and len(hits) > len(self.hits)
+        self.hits, self.searched, self.more = hits, query, more
+        self.more_button.setVisible(more)
+        self.more_button.setEnabled(True)
         if not hits:
             self.summary.setText(self.tr("Nothing found."))
             self.results.setHtml("")
             return
-        self.summary.setText(self.tr("Articles found: %1").replace("%1", str(len(hits))))
+        self._summarise()
+        bar = self.results.verticalScrollBar()
+        scroll = bar.value()
         rows = []
         for n, hit in enumerate(hits):
             title = html.escape(
@@ -296,6 +325,19 @@ class SearchDock(QWidget):
                 f"{hit.snippet}</p>"
             )
         self.results.setHtml("".join(rows))
+        if again:
+            bar.setValue(scroll)  # Show More adds below what was being read
+
+    def _summarise(self) -> None:
+        count = f"{len(self.hits):,}"
+        if self.more:
+            text = self.tr("Articles found: the first %1; there are more.")
+        elif len(self.hits) >= MAX_CANDIDATES:
+            # The library weighs only this many of the best candidates: there may be more.
+            text = self.tr("Articles found: %1").replace("%1", count + "+")
+        else:
+            text = self.tr("Articles found: %1")
+        self.summary.setText(text.replace("%1", count))
 
     def show_problem(self, reason: str) -> None:
         self.summary.setText(reason)

@@ -65,7 +65,7 @@ from reader.ui.corrections import (
 )
 from reader.ui.findbar import FindBar
 from reader.ui.history import JumpHistory, Spot
-from reader.ui.library import Job, LibraryDock, SearchDock, Workers
+from reader.ui.library import SEARCH_PAGE, Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
@@ -1826,17 +1826,19 @@ class MainWindow(QMainWindow):
         self.search.query.setFocus()
         self.search.query.selectAll()
 
-    def search_library(self, text: str) -> None:
+    def search_library(self, text: str, limit: int = SEARCH_PAGE + 1) -> None:
+        """Search the library for at most `limit` results (the dock asks for one more than
+        it shows, to know whether to offer more)."""
         if self.store is None:
             self.search.show_problem(self.store_problem or "")
             return
 
         def work(library: Library, _job: Job) -> list[Hit]:
-            return library.search(text)
+            return library.search(text, limit=limit)
 
         def done(hits: list[Hit]) -> None:
-            self.search.show_hits(hits)
-            self.search_done.emit(hits)
+            self.search.show_hits(hits, limit, text)
+            self.search_done.emit(self.search.hits)
 
         self.workers.start(self.workers.with_library(work), done, self.search.show_problem)
 

@@ -1,0 +1,66 @@
+"""Counts that say what they count: find in page and library search."""
+
+from __future__ import annotations
+
+import shutil
+
+from reader.bundled import sample_pages
+from reader.ui import body as body_module
+from reader.ui import library as library_module
+
+
+def test_find_counts_every_match_beyond_five_thousand(make_window, qtbot, tmp_path, monkeypatch):
+    # Small slices, so a page of a few hundred thousand characters is counted in several.
+    monkeypatch.setattr(body_module, "FIND_SLICE", 20_000)
+    page = tmp_path / "long.txt"
+    page.write_text("\n\n".join([sample_pages()[0].read_text(encoding="utf-8")] * 25), "utf-8")
+    win = make_window(page)
+    expected = win.body.toPlainText().count("，")
+    assert expected > 5000
+    reports: list[tuple[int, int, bool]] = []
+    win.body.find_changed.connect(lambda current, total, counting: reports.append(
+        (current, total, counting)))  # fmt: skip
+    win.actions_by_key["find"].trigger()
+    win.findbar.edit.setText("，")
+    # The first slice is counted at once and the count is shown as not yet complete.
+    assert reports and reports[0][2] is True
+    assert win.findbar.count.text().endswith("+")
+    qtbot.waitUntil(lambda: not reports[-1][2], timeout=30000)
+    current, total, _ = reports[-1]
+    assert total == expected == win.body.match_count()
+    assert win.findbar.count.text() == f"{current:,} of {expected:,}"
+    # Only the matches around the view are drawn, not all of them.
+    assert 0 < len(win.body.extraSelections()) < expected
+    # Stepping back from the first match reaches the last of them all.
+    win.body.find_step(-current)
+    assert win.findbar.count.text() == f"{expected:,} of {expected:,}"
+
+
+def test_search_results_page_on_with_show_more(make_window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(library_module, "SEARCH_PAGE", 2)
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(sample_pages()[1])
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    with win._library() as library:
+        everything = library.search("发展", limit=1000)
+    assert len(everything) > 4
+    win.show_search()
+    win.search.query.setText("发展")
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search.query.returnPressed.emit()
+    assert [(h.path, h.article) for h in found.args[0]] == [
+        (h.path, h.article) for h in everything[:2]
+    ]
+    assert win.search.more_button.isVisible()
+    assert "there are more" in win.search.summary.text()
+    while win.search.more_button.isVisible():
+        with qtbot.waitSignal(win.search_done, timeout=20000):
+            win.search.more_button.click()
+    assert [(h.path, h.article) for h in win.search.hits] == [
+        (h.path, h.article) for h in everything
+    ]
+    assert win.search.summary.text() == f"Articles found: {len(everything)}"
