@@ -210,9 +210,10 @@ class BodyView(QTextBrowser):
             f"QTextBrowser {{ background: {theme.base}; color: {theme.text}; border: none; }}"
         )
         if self.doc is not None:
-            top = self.current_place()
+            spot = self.top_spot()
             self.show_document(self.doc, self.clean, self.highlights)
-            self.scroll_to(*top)
+            if spot is not None:
+                self.keep_spot(*spot)
 
     def show_document(
         self,
@@ -419,8 +420,12 @@ class BodyView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # Lines wrap anew at another width: the line being read stays at the top.
+        spot = self.top_spot() if self.places and event.oldSize().isValid() else None
         super().resizeEvent(event)
         self._apply_measure()
+        if spot is not None and event.size().width() != event.oldSize().width():
+            self.keep_spot(*spot)
 
     def em(self) -> float:
         """The width of one Chinese character in the text's font."""
@@ -505,6 +510,8 @@ class BodyView(QTextBrowser):
 
     def _line_top(self, position: int) -> int:
         block = self.document().findBlock(position)
+        # Laid out first, if it was not yet: a page is laid out lazily once typeset.
+        self.document().documentLayout().blockBoundingRect(block)
         layout = block.layout()
         line = layout.lineForTextPosition(position - block.position())
         if line.isValid():
@@ -525,6 +532,22 @@ class BodyView(QTextBrowser):
         self.verticalScrollBar().setValue(self._line_top(position) + dy)
         self._update_place()
         return True
+
+    def keep_spot(self, article: int, key: int, offset: int, dy: int = 0) -> None:
+        """After a change of the view (theme, type, width), scroll back to the line that
+        top_spot() gave before it, leaving the text cursor and selection alone."""
+        place = next((p for p in self.places if (p.article, p.key) == (article, key)), None)
+        if place is None:
+            return
+        position = place.position + min(offset, place.length)
+        line = self._line_height(position)
+        self.verticalScrollBar().setValue(self._line_top(position) + min(max(0, dy), line - 1))
+        self._update_place()
+
+    def _line_height(self, position: int) -> int:
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        return max(1, int(line.height())) if line.isValid() else 1
 
     def _on_cursor_moved(self) -> None:
         place = self.place_at(self.textCursor().position())

@@ -1,0 +1,76 @@
+"""The line being read stays at the top of the view through every change of the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reader.ui.window import COLUMNS, MainWindow
+
+
+def _read_mid_paragraph(win: MainWindow) -> tuple[int, int, int, int]:
+    """Scroll so that the top of the view is the third line of a long paragraph in the
+    middle of the page, a few pixels into it; the spot read there."""
+    body = win.body
+    doc = win.doc
+    assert doc is not None
+    places = [p for p in body.places if p.length > 120 and p.key >= 0]
+    place = places[len(places) // 2]
+    block = body.document().findBlock(place.position)
+    body.document().documentLayout().blockBoundingRect(block)
+    line = block.layout().lineAt(2)
+    position = place.position + line.textStart() + 3
+    body.verticalScrollBar().setValue(body._line_top(position) + 4)
+    body._update_place()
+    spot = body.top_spot()
+    assert spot is not None and spot[:2] == (place.article, place.key)
+    assert spot[2] > 0  # inside the paragraph, not at its start
+    assert body.current_place() == (place.article, place.block)
+    return spot
+
+
+def _shown_at_top(win: MainWindow, spot: tuple[int, int, int, int]) -> bool:
+    article, key, offset, _dy = spot
+    body = win.body
+    place = next(p for p in body.places if (p.article, p.key) == (article, key))
+    position = place.position + offset
+    top = body.verticalScrollBar().value()
+    line_top = body._line_top(position)
+    return line_top <= top < line_top + body._line_height(position)
+
+
+def _toggle_source(win: MainWindow) -> None:
+    action = win.actions_by_key["source"]
+    action.setChecked(not action.isChecked())
+
+
+CHANGES: dict[str, Callable[[MainWindow], object]] = {
+    "theme": lambda win: win.set_theme("dark"),
+    "font size": lambda win: win.zoom(1),
+    "text width": lambda win: win.set_column(COLUMNS["narrow"]),
+    "panels": lambda win: [d.hide() for d in (win.outline_dock, win.library_dock)],
+    "source view": _toggle_source,
+    "resize": lambda win: win.resize(win.width() - 230, win.height() - 60),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_the_reading_position_holds(make_window, qtbot, change: str) -> None:
+    win = make_window()
+    spot = _read_mid_paragraph(win)
+    place = win.body.current_place()
+    width = win.body.viewport().width()
+    size = win.settings.get("font_size")
+    CHANGES[change](win)
+    if change in ("panels", "source view", "resize"):
+        # The layout reaches the text once the window has laid out its widgets.
+        qtbot.waitUntil(lambda: win.body.viewport().width() != width, timeout=5000)
+    elif change == "font size":
+        assert win.settings.get("font_size") != size
+    assert _shown_at_top(win, spot), change
+    assert win.body.current_place() == place
+    # The outline follows what is on screen.
+    qtbot.waitUntil(lambda: win.outline.current_target() is not None, timeout=5000)
+    target = win.outline.current_target()
+    assert target is not None and target[0] == place[0]
