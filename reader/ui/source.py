@@ -78,7 +78,8 @@ class SourceView(QPlainTextEdit):
             text = f"{k + 1:>{width}} {sign} {line}"
             if self.show_reasons and decision is not None:
                 reason = decision.rule.text(i18n.current())  # in the interface's language
-                text += f"    ⟵ {self._action(decision.action)}: {reason}"
+                said = self.tr("%1: %2").replace("%1", self._action(decision.action))
+                text += "    ⟵ " + said.replace("%2", reason)
             out.append(text)
         self.setPlainText("\n".join(out))
         self.marked = None

@@ -1356,6 +1356,11 @@
         <source>break</source>
         <translation>分段</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="84"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
