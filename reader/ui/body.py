@@ -235,14 +235,15 @@ class BodyView(QTextBrowser):
         self._matches, self._match, self._pattern = [], -1, None
         self.places, self._starts = [], []
         self._flash = None
+        # Typeset apart from the view and handed over whole: built in place, every insert
+        # would lay out, move the scroll bar and the cursor, and emit their signals.
         document = QTextDocument(self)
         base = QFont(self._typo.family) if self._typo.family else QFont()
         base.setPointSizeF(self._typo.size)
         document.setDefaultFont(base)
         document.setDocumentMargin(24)
-        self.setDocument(document)  # the previous one is a child of the view: deleted
-        self.setCursorWidth(0)  # kept by the document's layout, so set for each document
         if doc is None:
+            self._adopt(document)
             return
         cursor = QTextCursor(document)
         em = QFontMetricsF(base).horizontalAdvance("国")
@@ -265,9 +266,18 @@ class BodyView(QTextBrowser):
         if ranges is None:
             ranges = self._ranges(self.highlights)
         self._draw(document, sorted(ranges), ranges)
-        self._apply_measure()
+        self._apply_measure(document)
+        self._adopt(document)
         self._current = (-1, -1)
         self._update_place()
+
+    def _adopt(self, document: QTextDocument) -> None:
+        self.setDocument(document)  # the previous one is a child of the view: deleted
+        self.setCursorWidth(0)  # kept by the document's layout, so set for each document
+        # A page typeset whole is laid out lazily, and the view would follow the growing
+        # layout down; it opens at its start.
+        self.setTextCursor(QTextCursor(document))
+        self.verticalScrollBar().setValue(0)
 
     def _formats(self, block: Block, em: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
         theme = self._theme
