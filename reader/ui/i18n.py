@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reader.bundled import translation
 
@@ -37,6 +37,14 @@ def install(code: str) -> str:
         if qm is not None and translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
+            # Qt's own strings too: OK, Cancel and Close in standard dialogs, the line
+            # edits' and text views' context menus. Missing from some Qt builds: then
+            # those stay in English and the rest is still translated.
+            qt = QTranslator(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load("qtbase_zh_CN", folder):
+                app.installTranslator(qt)
+                _installed.append(qt)
         else:
             lang = "en"
     _in_effect[0] = lang

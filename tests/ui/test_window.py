@@ -368,3 +368,25 @@ def test_every_shortcut_belongs_to_one_action_once(make_window, qtbot, monkeypat
     qtbot.keyClick(win.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(win.body, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert len(win.annotator.placed) == 1
+
+
+def test_the_chinese_interface_loads_qts_own_translations(make_window) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    win = make_window()
+    win.set_language("zh_CN")
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Close
+        )
+        texts = [box.button(b).text() for b in (box.StandardButton.Ok, box.StandardButton.Cancel,
+                                                 box.StandardButton.Close)]  # fmt: skip
+        assert texts == ["确定", "取消", "关闭"]
+        box.deleteLater()
+    finally:
+        win.set_language("en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    assert english.button(QDialogButtonBox.StandardButton.Ok).text() == "OK"
+    english.deleteLater()
