@@ -4,22 +4,36 @@ jieba takes a second or two to load its dictionary, so it is imported on first u
 never at start-up; `load()` may be called early from a worker thread to have it ready.
 Its dictionary cache goes in our cache folder, and the user's own words (names, new
 terms) are read from a plain text file in the data folder, one word a line.
+
+Search reads both scripts as one: the index's tokens and a query's are cut from the text
+in simplified characters (OpenCC's t2s, character for character), so 国务院 finds 國務院
+and the reverse. The index is cut with rjieba (jieba-rs: the same dictionary, HMM and
+search mode, several times faster) where it is installed, with the user's words added; a
+query is cut by jieba itself over only the dictionary entries it can use, read from a
+small cache database (see query_tokens), so a search never waits for the dictionary.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import os
 import re
+import sqlite3
+import tempfile
 import threading
 import warnings
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from reader.core.model import Document
 
 _lock = threading.Lock()
 _jieba: ModuleType | None = None
+_fast: Any = None  # rjieba.Jieba with the user's words; False where rjieba is not installed
 _user_dict: Path | None = None
 _cache_dir: Path | None = None
 
@@ -29,7 +43,9 @@ _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z0-9]")
 
 def configure(cache_dir: Path, user_dict: Path) -> None:
     """Where the dictionary cache and the user's words live (call before load())."""
-    global _user_dict, _cache_dir
+    global _user_dict, _cache_dir, _fast
+    if user_dict != _user_dict:
+        _fast = None  # made again, with these words, when next needed
     _user_dict = user_dict
     _cache_dir = cache_dir
 
@@ -90,31 +106,200 @@ def add_user_word(word: str) -> bool:
             fh.write(word + "\n")
     if _jieba is not None:
         _jieba.add_word(word)
+    if _fast:
+        _fast.add_word(word, None, None)
     word_edges.cache_clear()
     return True
 
 
-def search_tokens(text: str) -> str:
-    """jieba's search-mode tokens of Chinese text, and lower-cased Latin words, joined by
-    spaces: what the full-text index stores."""
-    jieba = load()
+# -- both scripts ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc  # a compiled library: a few milliseconds
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, as long as it was, so that an offset in one is
+    the same character in the other (snippets and hit marks show the text as printed).
+    Where t2s would change a line's length (a rare phrase), that line is converted a
+    character at a time."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return str(converted)
     out = []
-    for token in jieba.cut_for_search(text):
-        token = token.strip()
-        if token and _WORD.search(token):
-            out.append(token.lower())
-    return " ".join(out)
+    for line in text.split("\n"):
+        done = _t2s().convert(line)
+        if len(done) != len(line):
+            chars = _t2s().convert("\n".join(line)).split("\n")
+            if len(chars) != len(line):
+                chars = list(line)
+            done = "".join(c if len(c) == 1 else p for p, c in zip(line, chars, strict=True))
+        out.append(done)
+    return "\n".join(out)
+
+
+# -- the index's tokens ----------------------------------------------------------------------
+
+
+def segmenter() -> Any:
+    """rjieba's segmenter with the user's words (once; thread-safe), or None where rjieba
+    is not installed (jieba itself then cuts the index, to the same tokens but slower)."""
+    global _fast
+    if _fast is None:
+        with _lock:
+            if _fast is None:
+                try:
+                    import rjieba
+                except ImportError:
+                    _fast = False
+                else:
+                    fast = rjieba.Jieba()
+                    for word in user_words():
+                        fast.add_word(word, None, None)
+                    _fast = fast
+    return _fast or None
+
+
+def search_tokens(text: str) -> str:
+    """jieba's search-mode tokens of the text in simplified characters, and lower-cased
+    Latin words, joined by spaces: what the full-text index stores."""
+    text = simplified(text)
+    fast = segmenter()
+    tokens = fast.cut_for_search(text) if fast is not None else load().cut_for_search(text)
+    # jieba's tokens are white space alone or hold none, so a token's word characters
+    # decide; lowering the joined string lowers each token (C loops, not Python ones).
+    return " ".join(filter(_WORD.search, tokens)).lower()
+
+
+# -- a query's tokens ------------------------------------------------------------------------
 
 
 def query_tokens(term: str) -> list[str]:
-    """The tokens a query term must all match in the index."""
-    jieba = load()
+    """The tokens a query term (in either script) must all match in the index: jieba's
+    words of its simplified form. Without jieba loaded, jieba cuts it over the dictionary
+    entries that are substrings of the term alone (the same words: jieba looks up no
+    other), read from the cache database; only without that cache is jieba loaded."""
+    term = simplified(term)
+    tokenizer: Any = _jieba
+    if tokenizer is None:
+        tokenizer = _small_tokenizer(term)
+    if tokenizer is None:
+        tokenizer = load()
     tokens = []
-    for token in jieba.cut(term):
+    for token in tokenizer.cut(term):
         token = token.strip().lower()
         if token and _WORD.search(token):
             tokens.append(token)
     return tokens
+
+
+WORDS_CACHE = "query-words.sqlite3"
+_LOOKUP = 500  # substrings asked for in one statement
+
+
+def _signature() -> str:
+    """What the dictionary jieba cuts with is made of: jieba's version and dictionary
+    file, and the user's words. The cache is rebuilt when it changes."""
+    import jieba
+
+    main = Path(jieba.__file__).parent / "dict.txt"
+    st = main.stat()
+    mine = hashlib.sha256("\n".join(user_words()).encode("utf-8")).hexdigest()
+    return f"{jieba.__version__} {st.st_size} {st.st_mtime_ns} {mine}"
+
+
+def _small_tokenizer(term: str) -> Any:
+    """A jieba Tokenizer that knows only the dictionary entries (words and the prefixes
+    jieba records for them) found inside `term`, with the whole dictionary's total; None
+    when there is no cache folder to keep the entries in."""
+    if _cache_dir is None or not _made(_cache_dir):
+        return None
+    import jieba  # the module only: its dictionary is not read
+
+    path = _cache_dir / WORDS_CACHE
+    try:
+        signature = _signature()
+        found = _read_entries(path, term, signature)
+        if found is None:
+            _build_entries(path, signature)
+            found = _read_entries(path, term, signature)
+    except (OSError, sqlite3.Error):
+        return None
+    if found is None:
+        return None
+    entries, total = found
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = entries
+    tokenizer.total = total
+    tokenizer.initialized = True
+    return tokenizer
+
+
+def _read_entries(path: Path, term: str, signature: str) -> tuple[dict[str, int], int] | None:
+    if not path.is_file():
+        return None
+    db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("signature") != signature:
+            return None
+        longest = int(meta["longest"])
+        wanted = sorted(
+            {
+                term[i:j]
+                for i in range(len(term))
+                for j in range(i + 1, min(len(term), i + longest) + 1)
+            }
+        )
+        entries: dict[str, int] = {}
+        for k in range(0, len(wanted), _LOOKUP):
+            chunk = wanted[k : k + _LOOKUP]
+            marks = ",".join("?" * len(chunk))
+            entries.update(
+                db.execute(f"SELECT word, freq FROM words WHERE word IN ({marks})", chunk)
+            )
+        return entries, int(meta["total"])
+    finally:
+        db.close()
+
+
+def _build_entries(path: Path, signature: str) -> None:
+    """Write jieba's whole dictionary, user's words included, to the cache database (once
+    after an install or a new user word: about a second), renamed into place whole."""
+    jieba = load()
+    tokenizer = jieba.dt
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(name)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute(
+                "CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            db.executemany("INSERT INTO words VALUES (?, ?)", sorted(tokenizer.FREQ.items()))
+            longest = max(map(len, tokenizer.FREQ), default=1)
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("signature", signature),
+                    ("total", str(tokenizer.total)),
+                    ("longest", str(longest)),
+                ],
+            )
+            db.commit()
+        finally:
+            db.close()
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 KEYWORD_TEXT = 20_000  # characters of an article read for its keywords

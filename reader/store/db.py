@@ -139,6 +139,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX documents_by_path ON documents(path)
     """,
+    # 5 -> 6: which tokenisation each library page was indexed with (0: jieba over the
+    # text as printed; the library re-indexes pages older than its own, see library.TOKENS).
+    "migrate_library_tokens",
 )
 VERSION = len(MIGRATIONS)
 TAG_SEPARATOR = "\x1f"
@@ -152,6 +155,10 @@ _COLUMNS = (
 def migrate_tag_list(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE annotations ADD COLUMN tag_list TEXT NOT NULL DEFAULT ''")
     _refresh_tag_lists(db, [r[0] for r in db.execute("SELECT id FROM annotations")])
+
+
+def migrate_library_tokens(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE library_documents ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
 
 
 def _refresh_tag_lists(db: sqlite3.Connection, ids: Sequence[str]) -> None:
@@ -783,6 +790,18 @@ def _stand_in(db: sqlite3.Connection, version: int) -> None:
                 )
             else:
                 migrate_tag_list(db)  # on the TEMP table an earlier step made
+            continue
+        if step == "migrate_library_tokens":
+            if db.execute(
+                "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' "
+                "AND name = 'library_documents'"
+            ).fetchone():
+                db.execute(
+                    "CREATE TEMP VIEW library_documents AS "
+                    "SELECT d.*, 0 AS tokens FROM main.library_documents d"
+                )
+            else:
+                migrate_library_tokens(db)  # on the TEMP table an earlier step made
             continue
         for statement in step.split(";"):
             statement = statement.strip()

@@ -1,10 +1,12 @@
 """The library: folders of pages, indexed for full-text search (SQLite FTS5 over jieba
-search-mode tokens, ranked with bm25).
+search-mode tokens of the text in simplified characters, ranked with bm25), so a query in
+either script finds pages printed in both.
 
 Indexing re-reads only what changed: a page whose size and modification time are as
-recorded is skipped; one whose bytes hash the same is only re-stamped. Pages are read,
-reflowed and tokenised in worker processes (one per core); the database is written by
-the calling thread alone, in batches. A page that disappeared leaves the index; its
+recorded is skipped; one whose bytes hash the same is only re-stamped. A page indexed
+with an older tokenisation (`TOKENS`) is indexed again, whatever else changed. Pages are
+read, reflowed and tokenised in worker processes (one per core); the database is written
+by the calling thread alone, in batches. A page that disappeared leaves the index; its
 annotations stay in the store.
 """
 
@@ -19,18 +21,20 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.core.model import Document
 
 from reader.core import words
-from reader.core.cite import page_date
-from reader.core.decode import DecodeError, read_file
-from reader.core.document import from_bytes, is_page_file
-from reader.core.model import Document
-from reader.store import versions
 from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
 MAX_CANDIDATES = 400
+# The tokenisation the index is made with; a page indexed with an older one is indexed
+# again. 0: jieba's search mode over the text as printed (schema 5 and before).
+# 1: the same over the text in simplified characters (either script finds both).
+TOKENS = 1
 
 
 class Cancelled(Exception):
@@ -65,6 +69,7 @@ class IndexReport:
     restamped: int = 0
     removed: int = 0
     failed: int = 0
+    outdated: int = 0  # of those indexed, pages whose tokens were of an older TOKENS
 
 
 # -- the work done in worker processes ------------------------------------------------------
@@ -73,24 +78,40 @@ _Analysis = tuple[str, int, float, str, str, str, str, list[tuple[str, str, str,
 
 
 _store_path: str | None = None
+_corrected_pages: frozenset[str] = frozenset()  # fingerprints that have corrections
 
 
-def _init_worker(cache_dir: str, user_dict: str, store_path: str | None = None) -> None:
-    global _store_path
+def _init_worker(
+    cache_dir: str,
+    user_dict: str,
+    store_path: str | None = None,
+    corrected: frozenset[str] = frozenset(),
+) -> None:
+    global _store_path, _corrected_pages
     _store_path = store_path
+    _corrected_pages = corrected
     words.configure(Path(cache_dir), Path(user_dict))
-    words.load()
+    words.segmenter()
 
 
 def _corrected(doc: Document) -> Document:
     """The page with the user's corrections, as the window shows it (those stored against
-    an earlier version of its text come over when the page is opened)."""
+    an earlier version of its text come over when the page is opened). The store is read
+    only for a page that has some: most have none."""
+    if doc.source.fingerprint not in _corrected_pages:
+        return doc
+    from reader.store import versions
+
     return versions.corrected(doc, _store_path, carry=False)
 
 
 def analyse(path: str) -> _Analysis:
     """Read, reflow and tokenise one page: (path, size, mtime, sha256, fingerprint, date,
     encoding, [(title, text, title tokens, body tokens) per article], problem)."""
+    from reader.core.cite import page_date
+    from reader.core.decode import DecodeError, read_file
+    from reader.core.document import from_bytes
+
     st = os.stat(path)
     try:
         data = read_file(path)  # a file swapped for a pipe or grown huge is refused too
@@ -170,8 +191,11 @@ def _squeeze(text: str) -> str:
 
 
 def _snippet(text: str, terms: list[str], width: int = 36) -> str:
+    """A piece of the text as printed around the first hit, hits in <b>; `terms` are in
+    simplified characters and found in the text's simplified form (as long as it is)."""
     plain = " ".join(text.split())
-    folded = plain.casefold()
+    seen = words.simplified(plain)
+    folded = seen.casefold()
     spots = [(folded.find(t.casefold()), t) for t in terms]
     spots = [(i, t) for i, t in spots if i >= 0]
     if not spots:
@@ -180,7 +204,7 @@ def _snippet(text: str, terms: list[str], width: int = 36) -> str:
     lo = max(0, first - width)
     hi = min(len(plain), first + width * 2)
     piece = plain[lo:hi]
-    marks = sorted({(m.start(), m.end()) for t in terms for m in _find_all(piece, t)})
+    marks = sorted({(m.start(), m.end()) for t in terms for m in _find_all(seen[lo:hi], t)})
     out, cursor = [], 0
     for s, e in marks:
         if s < cursor:
@@ -190,6 +214,18 @@ def _snippet(text: str, terms: list[str], width: int = 36) -> str:
         cursor = e
     out.append(html.escape(piece[cursor:]))
     return ("…" if lo else "") + "".join(out) + ("…" if hi < len(plain) else "")
+
+
+def _as_printed(printed: str, hay: str, wanted: list[str], typed: list[str]) -> tuple[str, ...]:
+    """Each term as the article prints it (國務院 for a search for 国务院), for marking the
+    hits when it is opened; as typed where the two cannot be lined up."""
+    if len(hay) != len(printed):  # casefolding changed a length (ß): no lining up
+        return tuple(typed)
+    out = []
+    for term, as_typed in zip(wanted, typed, strict=True):
+        at = hay.find(term)
+        out.append(printed[at : at + len(term)] if at >= 0 else as_typed)
+    return tuple(out)
 
 
 def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
@@ -243,6 +279,24 @@ class Library:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM library_documents").fetchone()[0])
 
+    def outdated(self) -> list[str]:
+        """The folders holding pages indexed with an older tokenisation than TOKENS (an
+        index made before either script found both): `index(folders)` brings them up."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT folder FROM library_documents WHERE tokens < ? ORDER BY folder",
+                (TOKENS,),
+            )
+        ]
+
+    def outdated_pages(self) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM library_documents WHERE tokens < ?", (TOKENS,)
+            ).fetchone()[0]
+        )
+
     # -- indexing ------------------------------------------------------------------------
 
     def index(
@@ -295,10 +349,12 @@ class Library:
         root = Path(folder)
         if not root.is_dir():
             return found
+        from reader.core.document import is_page_file
+
         recorded = {
-            r[0]: (r[1], r[2], r[3])
+            r[0]: (r[1], r[2], r[3], r[4])
             for r in self.db.execute(
-                "SELECT path, size, mtime, sha256 FROM library_documents WHERE folder = ?",
+                "SELECT path, size, mtime, sha256, tokens FROM library_documents WHERE folder = ?",
                 (folder,),
             )
         }
@@ -315,6 +371,10 @@ class Library:
             report.scanned += 1
             st = path.stat()
             old = recorded.get(name)
+            if old is not None and old[3] < TOKENS:
+                report.outdated += 1
+                todo.append(name)
+                continue
             if old is not None and old[0] == st.st_size and old[1] == st.st_mtime:
                 report.unchanged += 1
                 continue
@@ -343,10 +403,16 @@ class Library:
         from concurrent.futures import ProcessPoolExecutor  # only when indexing
         from multiprocessing import get_context
 
+        # The pages with corrections, named once, so that a worker opens the store only
+        # for those (it used to open it for every page).
+        corrected = frozenset(
+            r[0] for r in self.db.execute("SELECT DISTINCT fingerprint FROM edits")
+        )
+        setup = (str(self.cache_dir), str(self.user_dict), str(self.store.path), corrected)
         results: Iterator[_Analysis]
         pool: ProcessPoolExecutor | None = None
         if workers == 1:
-            _init_worker(str(self.cache_dir), str(self.user_dict), str(self.store.path))
+            _init_worker(*setup)
             results = (analyse(p) for p in todo)
         else:
             # spawn, not fork: the caller may be a thread of a Qt application.
@@ -354,7 +420,7 @@ class Library:
                 workers,
                 mp_context=get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(str(self.cache_dir), str(self.user_dict), str(self.store.path)),
+                initargs=setup,
             )
             results = _bounded(pool, todo, workers * 8)
         batch: list[_Analysis] = []
@@ -385,10 +451,10 @@ class Library:
             for path, size, mtime, sha, fp, date, encoding, articles, problem in batch:
                 db.execute(
                     "INSERT INTO library_documents(path, folder, size, mtime, sha256, "
-                    "fingerprint, date, articles, encoding, problem) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "fingerprint, date, articles, encoding, problem, tokens) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (path, folder_of.get(path, str(Path(path).parent)), size, mtime, sha, fp,
-                     date, len(articles), encoding, problem),
+                     date, len(articles), encoding, problem, TOKENS),
                 )  # fmt: skip
                 for k, (title, body, title_tokens, body_tokens) in enumerate(articles):
                     cur = db.execute(
@@ -422,8 +488,12 @@ class Library:
         query = Query.parse(text)
         if not query.terms:
             raise ValueError("a search needs at least one word that is not excluded")
+        # Both scripts meet in simplified characters: the index's tokens are cut from them,
+        # and each candidate is checked and marked in its simplified form, which is as
+        # long as the text printed, so a hit there is the same stretch of the page.
+        terms = [words.simplified(t) for t in query.terms]
         parts = []
-        for term in query.terms:
+        for term in terms:
             tokens = words.query_tokens(term)
             if not tokens:
                 continue
@@ -431,8 +501,8 @@ class Library:
         if not parts:
             return []
         match = " AND ".join(parts)
-        wanted = [_squeeze(t) for t in query.terms]
-        unwanted = [_squeeze(t) for t in query.excluded]
+        wanted = [_squeeze(t) for t in terms]
+        unwanted = [_squeeze(words.simplified(t)) for t in query.excluded]
         hits: list[Hit] = []
         try:
             # Best first by bm25; the text of a candidate is read only when it is checked,
@@ -447,11 +517,13 @@ class Library:
                     "SELECT path, article, title, text FROM library_articles WHERE id = ?",
                     (rowid,),
                 ).fetchone()
-                hay = _squeeze(title + body)
+                printed = "".join((title + body).split())
+                hay = words.simplified(printed).casefold()
                 if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
                     continue
-                snippet = _snippet(body, query.terms)
-                hits.append(Hit(path, article, title, snippet, -score, tuple(query.terms)))
+                snippet = _snippet(body, terms)
+                shown = _as_printed(printed, hay, wanted, query.terms)
+                hits.append(Hit(path, article, title, snippet, -score, shown))
                 if len(hits) >= limit:
                     break
         except sqlite3.OperationalError as exc:

@@ -406,7 +406,7 @@ HOLDER = textwrap.dedent(
 def _older(path: Path) -> list[str]:
     """Make the file one schema version older, so opening it must write (migrate)."""
     db = sqlite3.connect(path)
-    db.execute("DROP TABLE documents")
+    db.execute("ALTER TABLE library_documents DROP COLUMN tokens")  # the last migration's
     db.execute(f"PRAGMA user_version = {VERSION - 1}")
     db.commit()
     db.close()
