@@ -40,6 +40,10 @@ def epilog() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "search":  # apart, so that a search loads only what it uses
+        from reader.cli_search import main as search
+
+        return search(args[1:])
     if args and args[0] in COMMANDS:
         from reader.cli import run
 

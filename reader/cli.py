@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import html
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from reader import cli_search
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import Placed
@@ -18,7 +18,6 @@ from reader.core.model import Document
 from reader.store import paths, versions
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
-from reader.store.library import Library
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
@@ -292,57 +291,6 @@ def _annotations_import(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _search(args: argparse.Namespace) -> int:
-    if args.data_dir:
-        paths.set_data_dir(args.data_dir)
-    try:
-        store = Store(default_path())  # creates or upgrades the database
-        store.close()
-        library = Library(
-            default_path(), paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt"
-        )
-    except StoreError as exc:
-        _fail(str(exc))
-        return EXIT_BAD_INPUT
-    try:
-        if args.library:
-            folder = Path(args.library)
-            if not folder.is_dir():
-                _fail(f"{folder}: not a folder")
-                return EXIT_BAD_INPUT
-            added = library.add_folder(folder)
-
-            def progress(done: int, total: int) -> None:
-                if total and sys.stderr.isatty():
-                    print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
-
-            report = library.index([added], progress=progress)
-            if sys.stderr.isatty() and report.indexed:
-                print(file=sys.stderr)
-        if not library.count():
-            _fail("the library is empty: add a folder with --library DIR")
-            return EXIT_BAD_INPUT
-        hits = library.search(args.query, limit=args.limit)
-    except ValueError as exc:
-        _fail(str(exc))
-        return EXIT_BAD_INPUT
-    except StoreError as exc:
-        _fail(str(exc))
-        return EXIT_BAD_INPUT
-    finally:
-        library.close()
-    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("【", "】")
-    for n, hit in enumerate(hits, 1):
-        snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
-        title = hit.title or f"(article {hit.article + 1})"
-        print(f"{n}. {title}  —  {hit.path}  [article {hit.article + 1}]")
-        print(f"   {snippet}")
-    if not hits:
-        print("nothing found", file=sys.stderr)
-        return 1
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Reader for OCR text of newspaper pages"
@@ -434,15 +382,9 @@ def build_parser() -> argparse.ArgumentParser:
     nimp.set_defaults(func=_annotations_import)
 
     find = sub.add_parser(
-        "search",
-        help="search the library",
-        description='Words must all be there; "exact phrases" and -excluded words work too.',
+        "search", help="search the library (either script)", description=cli_search.DESCRIPTION
     )
-    find.add_argument("query", help='for example: 新质生产力 "科技创新" -吕梁')
-    find.add_argument("--library", help="add this folder to the library (re-index what changed)")
-    find.add_argument("--limit", type=int, default=20, help="at most this many results")
-    find.add_argument("--data-dir", help="the data folder (as for the window)")
-    find.set_defaults(func=_search)
+    cli_search.add_arguments(find)  # `ocr-reader search` itself runs reader.cli_search alone
     return parser
 
 

@@ -1,0 +1,87 @@
+"""Progress of a long command-line batch, on standard error.
+
+On a terminal one line is rewritten as pages are done (how many, the rate, the time
+left), at most a few times a second; in a pipe, a log or CI nothing is written until the
+batch ends. Either way the batch ends with one line that says what was done.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+REFRESH_S = 0.2  # a terminal line is rewritten at most this often
+
+
+class Progress:
+    """Call with (done, total) as the batch goes; `finish(summary)` at its end."""
+
+    def __init__(
+        self,
+        label: str,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.clock = clock
+        self.live = _is_terminal(self.stream)
+        self.started = clock()
+        self._shown_at: float | None = None
+        self._width = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live or not total:
+            return
+        now = self.clock()
+        if done < total and self._shown_at is not None and now - self._shown_at < REFRESH_S:
+            return
+        self._shown_at = now
+        self._write(self.line(done, total, now - self.started))
+
+    def line(self, done: int, total: int, elapsed: float) -> str:
+        parts = [f"{self.label} {done:,}/{total:,} pages", f"{100 * done // total}%"]
+        if done and elapsed > 0:
+            rate = done / elapsed
+            parts.append(f"{rate:,.0f} pages/s")
+            if done < total:
+                parts.append(f"{_duration((total - done) / rate)} left")
+        return "  ".join(parts)
+
+    def elapsed(self) -> float:
+        return self.clock() - self.started
+
+    def finish(self, summary: str) -> None:
+        """End the batch with one line (it replaces the live line on a terminal)."""
+        if self.live and self._width:
+            self._write(summary)
+            self.stream.write("\n")
+        else:
+            self.stream.write(summary + "\n")
+        self.stream.flush()
+
+    def _write(self, text: str) -> None:
+        pad = max(0, self._width - len(text))
+        self.stream.write("\r" + text + " " * pad)
+        self.stream.flush()
+        self._width = len(text)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed, or no such method
+        return False
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

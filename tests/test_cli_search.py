@@ -1,0 +1,108 @@
+"""`ocr-reader search`: both scripts, an index made again after an upgrade, and the
+progress of indexing (live on a terminal, one summary line elsewhere)."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.progress import Progress
+from tests.store.test_library_scripts import SIMPLIFIED, TRADITIONAL
+
+
+def search(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "search", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "trad.txt").write_text(TRADITIONAL, encoding="utf-8")
+    (folder / "simp.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    return folder
+
+
+def test_either_script_finds_both_from_the_command_line(tmp_path: Path) -> None:
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    first = search("國務院", "--library", str(folder), "--data-dir", data)
+    assert first.returncode == 0, first.stderr
+    # Not a terminal: no live line, one summary.
+    assert first.stderr.splitlines() == [first.stderr.strip()]
+    assert first.stderr.startswith("indexed 2 pages in ") and "\r" not in first.stderr
+    lines = first.stdout.splitlines()
+    assert sorted(Path(line.split("  —  ")[1].split()[0]).name for line in lines[::2]) == [
+        "simp.txt",
+        "trad.txt",
+    ]
+    assert any("【國務院】總理" in line for line in lines)
+    again = search("国务院", "--data-dir", data)
+    assert again.returncode == 0 and again.stderr == ""
+    assert again.stdout.count("【國務院】") and again.stdout.count("【国务院】")
+
+
+def test_an_older_index_is_made_again_with_a_notice(tmp_path: Path) -> None:
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    assert search("国务院", "--library", str(folder), "--data-dir", data).returncode == 0
+    db = sqlite3.connect(tmp_path / "data" / "ocr-reader.sqlite3")
+    db.execute("UPDATE library_documents SET tokens = 0")
+    db.commit()
+    db.close()
+    result = search("乡村振兴", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    notice, summary = result.stderr.splitlines()
+    assert notice == (
+        "ocr-reader: the library was indexed by an older version; indexing its 2 pages "
+        "again so that either script finds both"
+    )
+    assert summary.startswith("indexed 2 pages")
+    assert "trad.txt" in result.stdout and "simp.txt" not in result.stdout
+    assert search("乡村振兴", "--data-dir", data).stderr == ""
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_is_a_live_line_on_a_terminal() -> None:
+    out, clock = Terminal(), Clock()
+    progress = Progress("indexing", out, clock)
+    for done in range(0, 101):
+        clock.now = done * 0.125  # 8 pages a second
+        progress(done, 100)
+    progress.finish("indexed 100 pages in 12.5 s, 8 pages/s")
+    text = out.getvalue()
+    frames = [f.rstrip() for f in text.split("\r")[1:]]
+    # Rewritten at most every 0.2 s (every other page here), then the summary over it;
+    # the line never scrolls.
+    assert len(frames) == 51 + 1 and text.count("\n") == 1 and text.endswith("\n")
+    assert frames[0] == "indexing 0/100 pages  0%"
+    assert frames[10] == "indexing 20/100 pages  20%  8 pages/s  10 s left"
+    assert frames[-2] == "indexing 100/100 pages  100%  8 pages/s"
+    assert frames[-1] == "indexed 100 pages in 12.5 s, 8 pages/s"
+
+
+def test_progress_elsewhere_is_one_summary_line() -> None:
+    out, clock = io.StringIO(), Clock()
+    progress = Progress("indexing", out, clock)
+    for done in range(0, 101):
+        clock.now = done * 0.05
+        progress(done, 100)
+    progress.finish("indexed 100 pages in 5.0 s, 20 pages/s")
+    assert out.getvalue() == "indexed 100 pages in 5.0 s, 20 pages/s\n"
