@@ -528,6 +528,10 @@
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
+    </message>
 </context>
 <context>
     <name>LibraryDock</name>
@@ -1314,6 +1318,14 @@
         <location filename="../../reader/ui/library.py" line="291"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
+    </message>
+    <message>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>Articles found: the first %1; there are more.</source>
+        <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>
 </context>
 <context>
