@@ -105,3 +105,29 @@ def test_search_finds_the_corrected_text(make_window, qtbot, tmp_path) -> None:
             library.close()
 
     qtbot.waitUntil(found, timeout=30000)
+
+
+def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbot) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from reader.store.library import LibraryDocument
+    from reader.ui.library import LibraryDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    dock.resize(260, 400)
+    dock.show()
+    folder = "/papers/renmin"
+    names = [f"2024/2024-03-{day}_人民日报_第{day}版_要闻.txt" for day in (12, 13)]
+    dock.set_documents(
+        [folder],
+        [LibraryDocument(f"{folder}/{n}", folder, "2024-03-12", 3, 0, "") for n in names],
+    )
+    items = dock.page_items()
+    assert [i.text(0) for i in items] == names
+    # Cut to two thirds of their width, the rows keep the beginnings that tell them apart.
+    metrics = QFontMetrics(dock.tree.font())
+    width = metrics.horizontalAdvance(names[0]) * 2 // 3
+    shown = [metrics.elidedText(n, dock.tree.textElideMode(), width) for n in names]
+    assert all(s.endswith("…") for s in shown)
+    assert shown[0] != shown[1] and shown[0].startswith("2024/2024-03-12")
