@@ -55,6 +55,39 @@ class ChangeAnnotations(QUndoCommand):
         self.annotator._apply(self.before)
 
 
+class Retag(QUndoCommand):
+    """Tags renamed, merged or deleted on every page. Undo and redo change the tags alone,
+    of each annotation as it is when they run: an edit made since on another page (its
+    note, its colour, a tag added), which that page's own history holds, is never undone
+    by undoing this, nor this by it. The store is read and written in the writer's thread,
+    after every change handed to it before."""
+
+    def __init__(
+        self, annotator: Annotator, text: str, tags: dict[str, tuple[list[str], list[str]]],
+        write: Write,
+    ) -> None:  # fmt: skip
+        super().__init__(text)
+        self.annotator = annotator
+        self.tags = tags  # id -> (tags before, tags after)
+        self.write: Write | None = write  # the operation itself, the first time
+
+    def redo(self) -> None:
+        write, self.write = self.write, None
+        self.annotator._retag_shown(self.tags, 1, write)
+
+    def undo(self) -> None:
+        self.annotator._retag_shown(self.tags, 0)
+
+
+def swap_tags(now: Sequence[str], old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """Tags `now` with the change from `old` to `new` made again: those it took away
+    taken away, those it added added, any others kept where they are."""
+    gone = {t.casefold() for t in old} - {t.casefold() for t in new}
+    kept = [t for t in now if t.casefold() not in gone]
+    have = {t.casefold() for t in kept}
+    return normalise_tags([*kept, *(t for t in new if t.casefold() not in have)])
+
+
 class Annotator(QObject):
     """The annotations of the page shown, and their changes (on `undo_stack`, the page's own
     undo history, which the window sets whenever it shows a page)."""
@@ -109,16 +142,22 @@ class Annotator(QObject):
         return self.change(self.tr("Delete Annotation"), before, dict.fromkeys(ids))
 
     def retag(self, text: str, operation: str, names: Sequence[str], target: str = "") -> bool:
-        """Rename, merge or delete tags everywhere, undoably."""
+        """Rename, merge or delete tags everywhere, undoably (see Retag); `text` names the
+        operation, and the undo text adds how many pages it touches."""
+        if self.store.read_only:
+            self.failed.emit(READ_ONLY)
+            return False
         try:
             found = [a for name in names for a in self.store.by_tag(name)]
         except StoreError as exc:
             self.failed.emit(str(exc))
             return False
-        touched: Snapshot = {a.id: self.get(a.id) or a for a in found}
-        after: Snapshot = {
-            i: _retagged(a, operation, names, target) for i, a in touched.items() if a
+        touched = {a.id: self.get(a.id) or a for a in found}
+        tags = {
+            i: (list(a.tags), list(_retagged(a, operation, names, target).tags))
+            for i, a in touched.items()
         }
+        pages = len({a.fingerprint for a in touched.values()})
 
         def write(store: Store) -> None:
             if operation == "delete":
@@ -127,7 +166,32 @@ class Annotator(QObject):
             else:
                 store.merge_tags(names, target)
 
-        return self.change(text, touched, after, write)
+        counted = self.tr("1 page") if pages == 1 else self.tr("%1 pages").replace("%1", str(pages))
+        self.undo_stack.push(Retag(self, f"{text} ({counted})", tags, write))
+        return True
+
+    def _retag_shown(
+        self, tags: dict[str, tuple[list[str], list[str]]], to: int, write: Write | None = None
+    ) -> None:
+        """Make the change of tags (to=1) or its undoing (to=0): stored by `write` or, by
+        default, annotation by annotation as each is stored when the writer comes to it."""
+        frm = 1 - to
+
+        def store_tags(store: Store) -> None:
+            changed = []
+            for i, pair in tags.items():
+                ann = store.get(i)
+                if ann is not None:
+                    changed.append(ann.edited(tags=swap_tags(ann.tags, pair[frm], pair[to])))
+            store.put_many(changed)
+
+        self.writer.submit(write or store_tags)
+        shown: Snapshot = {
+            i: p.annotation.edited(tags=swap_tags(p.annotation.tags, tags[i][frm], tags[i][to]))
+            for i, p in self.placed.items()
+            if i in tags
+        }
+        self._show(shown)
 
     def change(
         self, text: str, before: Snapshot, after: Snapshot, write: Write | None = None

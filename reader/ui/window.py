@@ -192,6 +192,10 @@ def find_block(doc: Document, mark: BlockMark) -> tuple[int, int] | None:
     return best
 
 
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
 def redo_keys() -> list[QKeySequence]:
     """Ctrl+Shift+Z, Ctrl+Y and the platform's own Redo keys, each once. Where the platform's
     Redo is Ctrl+Shift+Z too (Linux desktops), a sequence given twice is an ambiguous
@@ -1514,7 +1518,8 @@ class MainWindow(QMainWindow):
             self, self.tr("Rename Tag"), self.tr("New name for #%1:").replace("%1", name), text=name
         )
         if ok and new.strip() and new.strip() != name and self.annotator is not None:
-            self.annotator.retag(self.tr("Rename Tag"), "merge", [name], new.strip())
+            text = self.tr("Rename tag '%1' to '%2'").replace("%1", name)
+            self.annotator.retag(text.replace("%2", new.strip()), "merge", [name], new.strip())
 
     def _on_merge_tags(self, names: list[str]) -> None:
         if len(names) < 2 or self.annotator is None:
@@ -1523,11 +1528,13 @@ class MainWindow(QMainWindow):
             self, self.tr("Merge Tags"), self.tr("Merge the selected tags into:"), names, 0, True
         )
         if ok and target.strip():
-            self.annotator.retag(self.tr("Merge Tags"), "merge", names, target.strip())
+            text = self.tr("Merge tags %1 into '%2'").replace("%1", _quoted(names))
+            self.annotator.retag(text.replace("%2", target.strip()), "merge", names, target.strip())
 
     def _on_delete_tags(self, names: list[str]) -> None:
         if names and self.annotator is not None:
-            self.annotator.retag(self.tr("Delete Tag"), "delete", names)
+            text = self.tr("Delete tag %1") if len(names) == 1 else self.tr("Delete tags %1")
+            self.annotator.retag(text.replace("%1", _quoted(names)), "delete", names)
 
     def _on_tag_passage(self, path: str, annotation_id: str) -> None:
         if self.doc is not None and self.annotator and annotation_id in self.annotator.placed:

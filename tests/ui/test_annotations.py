@@ -453,3 +453,37 @@ def test_each_page_has_its_own_undo_history(make_window, qtbot) -> None:
     qtbot.keyClick(win.body, *ctrl_z)
     assert saved(win).count() == 0 and background_at(win, span[0]) is None
     assert win.annotator.placed == {}
+
+
+def test_a_tag_renamed_on_every_page_says_so_and_its_undo_keeps_later_edits(
+    make_window, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    first, second = sample_pages()
+    win = make_window(first)
+    on_first = win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"]})
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(second)
+    on_second = win._create(select_quote(win, win.body.clean.text[40:52]), {"tags": ["产业"]})
+    assert on_first is not None and on_second is not None
+    saved(win)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("行业", True))
+    win._on_rename_tag("产业")
+    assert win.undo_action.text() == "Undo Rename tag '产业' to '行业' (2 pages)"
+    assert saved(win).get(on_first.id).tags == ["行业"]
+    # Later, on the first page, its annotation gets a note (in that page's history).
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(first)
+    win.annotator.update(win.annotator.get(on_first.id).edited(note="后来写的备注"))
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(second)
+    win.undo_action.trigger()  # the rename, from the page it was made on
+    store = saved(win)
+    assert store.get(on_first.id).tags == ["产业"]
+    assert store.get(on_first.id).note == "后来写的备注"  # not undone with the rename
+    assert store.get(on_second.id).tags == ["产业"]
+    assert win.annotator.placed[on_second.id].annotation.tags == ["产业"]
+    win.redo_action.trigger()
+    assert saved(win).get(on_first.id).tags == ["行业"]
+    assert store.get(on_first.id).note == "后来写的备注"
