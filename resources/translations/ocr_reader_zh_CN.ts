@@ -270,6 +270,14 @@
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 个页面</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 个页面</translation>
+    </message>
 </context>
 <context>
     <name>BodyView</name>
@@ -1274,6 +1282,22 @@
         <location filename="../../reader/ui/window.py" line="1687"/>
         <source>%1 changes could not be saved: the database stayed locked by another program.</source>
         <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
+    </message>
+    <message>
+        <source>Rename tag '%1' to '%2'</source>
+        <translation>将标签“%1”改名为“%2”</translation>
+    </message>
+    <message>
+        <source>Merge tags %1 into '%2'</source>
+        <translation>将标签 %1 合并为“%2”</translation>
+    </message>
+    <message>
+        <source>Delete tag %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <source>Delete tags %1</source>
+        <translation>删除标签 %1</translation>
     </message>
 </context>
 <context>
