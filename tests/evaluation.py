@@ -386,6 +386,23 @@ def indented_boxes(gold: dict, page: dict) -> set[int]:
     return out
 
 
+def real_plain_scores(keep: bool, blank: bool) -> tuple[Score, Score]:
+    """Pooled paragraph scores of the engine and the naive baseline on the real pages as
+    plain text in reading order: indents kept or stripped, a blank line after every line
+    or none."""
+    engine = baseline = Score(0, 0, 0)
+    for name in real_names():
+        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+        page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
+        boxes = [r["text"] for r in page["ocr_results"]]
+        lines = real_lines(gold, boxes, indented_boxes(gold, page) if keep else None)
+        text = ("\n\n" if blank else "\n").join(lines)
+        paras = gold_paragraphs(gold)
+        engine += f1(doc_paragraphs(from_bytes(text.encode("utf-8"), name)), paras)
+        baseline += f1(baseline_paragraphs(text), paras)
+    return engine, baseline
+
+
 def real_variants_report() -> None:
     """The real pages as plain text in reading order, written the ways OCR programs write
     it: indents stripped or kept, a blank line after every line or none. Pooled paragraph
@@ -400,16 +417,7 @@ def real_variants_report() -> None:
     }
     print(f"\n{'real pages as plain text in reading order':<52} {'engine':>7} {'baseline':>9}")
     for label, (keep, blank) in variants.items():
-        engine = baseline = Score(0, 0, 0)
-        for name in real_names():
-            gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
-            page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
-            boxes = [r["text"] for r in page["ocr_results"]]
-            lines = real_lines(gold, boxes, indented_boxes(gold, page) if keep else None)
-            text = ("\n\n" if blank else "\n").join(lines)
-            paras = gold_paragraphs(gold)
-            engine += f1(doc_paragraphs(from_bytes(text.encode("utf-8"), name)), paras)
-            baseline += f1(baseline_paragraphs(text), paras)
+        engine, baseline = real_plain_scores(keep, blank)
         print(f"{label:<52} {engine.f1:7.3f} {baseline.f1:9.3f}")
 
 
