@@ -114,7 +114,12 @@ def main(argv: Sequence[str]) -> int:
     """`ocr-reader search ARGS`, without building the other commands' parser."""
     parser = argparse.ArgumentParser(prog=f"{PROG} search", description=DESCRIPTION)
     add_arguments(parser)
-    args = parser.parse_args(list(argv))
+    return dispatch(parser.parse_args(list(argv)))
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run a parsed command: its exit status, 130 when interrupted, 0 when the reader of
+    its output went away."""
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
