@@ -36,7 +36,7 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
     assert doc["source"]["reading"].endswith("quotes one cell wide")
     article = doc["articles"][0]
     assert set(article) >= {"title", "subtitle", "byline", "blocks", "outline"}
-    kinds = {"paragraph", "heading", "question", "end", "dateline", "jump", "noise"}
+    kinds = {"paragraph", "heading", "question", "caption", "end", "dateline", "jump", "noise"}
     for art in doc["articles"]:
         for block in art["blocks"]:
             assert block["kind"] in kinds

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from reader.core.kinds import BlockKind
+from reader.core.lines import is_caption
 from reader.core.model import Block
 from reader.core.text import (
     despace_cjk_spaced,
@@ -45,15 +47,17 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
             raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
     elif kind == "byline":
         text = clean_byline(text)
-    elif kind == "caption":
-        kind = "end"
+    elif kind == "caption" or (kind == "end" and is_caption(text)):
+        # A photo caption, a credit or a note of where the pictures come from: it sits
+        # beside its picture, anywhere in an article, and closes nothing.
+        kind = "caption"
     if kind in ("notice", "headline") or (
         kind == "paragraph" and not raw.label and is_standalone_text(text)
     ):
         kind = "standalone"
         text = despace_cjk_spaced(text)
-    level = raw.style if kind == "heading" or raw.label else None
-    return Block(kind, text, first, last, level, raw.label, raw.display)
+    numbering = raw.style if kind == "heading" or raw.label else None
+    return Block(BlockKind(kind), text, first, last, numbering, raw.label, raw.display)
 
 
 def opens_more(text: str) -> bool:

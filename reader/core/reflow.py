@@ -33,6 +33,7 @@ from reader.core.habits import (
     local_indents,
     read_habits,
 )
+from reader.core.kinds import RUNNING, BlockKind
 from reader.core.lines import (
     CREDIT_END,
     PARAGRAPH_MARKS,
@@ -57,7 +58,7 @@ _BREAK_BEFORE = frozenset(R.MARK_NAMES)
 # Cells (three characters) by which a line set across columns is wider than its column.
 _WIDER = 6
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
-_RUNNING = frozenset(("paragraph", "heading", "question"))
+_RUNNING = RUNNING
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice", "headline"))
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
@@ -714,7 +715,7 @@ def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisi
             text = _UNMENDED.sub("-", text)
         if r.kind == "paragraph" and not r.label and len(text) > STANDALONE_MAX_CHARS:
             # Most blocks: a paragraph that finish() would leave as it is.
-            blocks.append(Block("paragraph", text, idx[start], idx[end - 1]))
+            blocks.append(Block(BlockKind.PARAGRAPH, text, idx[start], idx[end - 1]))
         else:
             blocks.append(finish(r, text, idx[start], idx[end - 1]))
     return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.reading()

@@ -11,18 +11,22 @@ bigrams) settles those cases, and a headline that fits neither neighbour is left
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from reader.core.lines import is_caption, is_date, is_notice_title
+from reader.core.kinds import CLOSES, TRAILS, BlockKind
+from reader.core.lines import is_date, is_notice_title
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
 _NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
-_CLOSERS = frozenset(("end", "dateline"))
+K = BlockKind
+# Kinds that stay with a body their end matter closed: end matter, datelines, captions
+# and page furniture.
+_TRAILS = TRAILS
 # Kinds of the blocks that _closes() may find closing their body.
-_MAY_CLOSE = _CLOSERS | {"jump"}
-_HEAD_PARTS = frozenset(("standalone", "subtitle", "byline"))
+_MAY_CLOSE = CLOSES
+_HEAD_PARTS = frozenset((K.STANDALONE, K.SUBTITLE, K.BYLINE))
 # How much better a body two places away must match a headline at the top of the page
 # before the engine declines to give that headline to the body right below it.
 _DISTANT_MARGIN = 0.3
@@ -33,12 +37,11 @@ _NEAR = 12
 
 def _closes(block: Block) -> str:
     """What a block closes its body with: "end", "dateline", "jump" (下转) or ""."""
-    if block.kind in _CLOSERS:
-        # A photo caption sits beside its picture, anywhere in an article.
-        return "" if block.kind == "end" and is_caption(block.text) else block.kind
-    if block.kind == "jump" and not _JUMP_IN.match(block.text):
-        return "jump"
-    return ""
+    if block.kind not in _MAY_CLOSE:
+        return ""
+    if block.kind == K.JUMP and _JUMP_IN.match(block.text):
+        return ""  # 上接: it opens a body
+    return str(block.kind)
 
 
 @dataclass(slots=True)
@@ -56,47 +59,47 @@ class Segment:
         self.blocks.append(block)
         if block.kind in _MAY_CLOSE:
             self.closed_by = _closes(block)
-        elif block.kind != "noise":
+        elif block.kind != K.FURNITURE:
             self.closed_by = ""
 
     @property
     def opened_by_jump(self) -> bool:
         return (
             bool(self.blocks)
-            and self.blocks[0].kind == "jump"
+            and self.blocks[0].kind == K.JUMP
             and bool(_JUMP_IN.match(self.blocks[0].text))
         )
 
     def title_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind in ("standalone", "subtitle"))
+        return "".join(b.text for b in self.blocks if b.kind in (K.STANDALONE, K.SUBTITLE))
 
     def body_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind not in ("noise",))
+        return "".join(b.text for b in self.blocks if b.kind != K.FURNITURE)
 
     def continued_only(self) -> bool:
         """The body holds nothing yet but the marker it continues from (上接…)."""
         return (
             not self.head
             and self.opened_by_jump
-            and all(b.kind in ("jump", "noise") for b in self.blocks)
+            and all(b.kind in (K.JUMP, K.FURNITURE) for b in self.blocks)
         )
 
     @property
     def has_title(self) -> bool:
-        return any(b.kind == "standalone" for b in self.blocks)
+        return any(b.kind == K.STANDALONE for b in self.blocks)
 
 
 def _is_boundary(blocks: list[Block], j: int) -> bool:
     """True when nothing before block j belongs to an open article."""
     for k in range(j - 1, -1, -1):
-        if blocks[k].kind == "noise":
+        if blocks[k].kind == K.FURNITURE:
             continue
         return blocks[k].kind in _HEAD_PARTS or bool(_closes(blocks[k]))
     return True
 
 
 def _only_noise_after(blocks: list[Block], j: int) -> bool:
-    return all(blocks[k].kind == "noise" for k in range(j, len(blocks)))
+    return all(blocks[k].kind == K.FURNITURE for k in range(j, len(blocks)))
 
 
 def _group_end(blocks: list[Block], j: int) -> int:
@@ -104,17 +107,21 @@ def _group_end(blocks: list[Block], j: int) -> int:
     k = j
     n = len(blocks)
     standalones = 0
-    while k < n and blocks[k].kind == "standalone" and standalones < 3:
+    while k < n and blocks[k].kind == K.STANDALONE and standalones < 3:
         standalones += 1
         k += 1
-    while k < n and blocks[k].kind == "subtitle":
+    while k < n and blocks[k].kind == K.SUBTITLE:
         k += 1
-    while k < n and blocks[k].kind == "byline":
+    while k < n and blocks[k].kind == K.BYLINE:
         k += 1
     return k
 
 
-def split_segments(blocks: list[Block]) -> list[Segment]:
+def split_segments(reflowed: list[Block]) -> list[Segment]:
+    """The blocks as bodies and headline groups. A line standing alone between paragraphs
+    is given its kind here (a feature subhead, or a signatory): as a new block, in a copy
+    of the list, so reflow's result is left as it was."""
+    blocks = list(reflowed)
     segments: list[Segment] = []
     body: Segment | None = None
 
@@ -137,17 +144,17 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 j = end
                 continue
             kinds = {b.kind for b in group}
-            notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
+            notice = any(b.kind == K.STANDALONE and is_notice_title(b.text) for b in group)
             headline = (
-                "byline" in kinds
-                or "subtitle" in kinds
+                K.BYLINE in kinds
+                or K.SUBTITLE in kinds
                 or notice
                 or any(b.display for b in group)
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (
                     end < n
-                    and blocks[end].kind == "jump"
+                    and blocks[end].kind == K.JUMP
                     and bool(_JUMP_IN.match(blocks[end].text))
                 )
             )
@@ -158,18 +165,18 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 segments.append(seg)
                 j = end
                 continue
-            if end == j + 1 and end < n and blocks[end].kind == "end" and is_date(blocks[end].text):
+            if end == j + 1 and end < n and blocks[end].kind == K.END and is_date(blocks[end].text):
                 # The signatory of a notice or a letter, above its date: end matter.
-                block.kind = "end"
+                block = replace(block, kind=K.END)
             else:
                 # A short line between paragraphs of one article: a feature subhead.
-                block.kind = "heading"
-                block.level = 0
-        if block.kind == "jump" and _JUMP_IN.match(block.text):
+                block = replace(block, kind=K.HEADING, numbering=0)
+            blocks[j] = block
+        if block.kind == K.JUMP and _JUMP_IN.match(block.text):
             close_body()
         if body is None:
             body = Segment("body")
-        elif body.closed_by and block.kind not in _CLOSERS and block.kind != "noise":
+        elif body.closed_by and block.kind not in _TRAILS:
             close_body()
             body = Segment("body")
         body.add(block)
@@ -191,7 +198,7 @@ def _score(title: set[str], body: Segment) -> float:
 def _free_body(segments: list[Segment], i: int) -> Segment | None:
     if 0 <= i < len(segments):
         seg = segments[i]
-        if seg.kind == "body" and not seg.head and any(b.kind != "noise" for b in seg.blocks):
+        if seg.kind == "body" and not seg.head and any(b.kind != K.FURNITURE for b in seg.blocks):
             return seg
     return None
 
@@ -256,13 +263,15 @@ def _give(head: Segment, body: Segment) -> None:
 def _head_blocks(group: list[Block]) -> list[Block]:
     """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
     boxes showed type sizes, the title is the last line set in headline type: lines in
-    body type after it are its subtitle."""
-    standalones = [b for b in group if b.kind == "standalone"]
+    body type after it are its subtitle. The named parts are new blocks."""
+    standalones = [b for b in group if b.kind == K.STANDALONE]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
-    for k, b in enumerate(standalones):
-        b.kind = "kicker" if k < title else "title" if k == title else "subtitle"
-    return group
+    named = {
+        id(b): replace(b, kind=K.KICKER if k < title else K.TITLE if k == title else K.SUBTITLE)
+        for k, b in enumerate(standalones)
+    }
+    return [named.get(id(b), b) for b in group]
 
 
 def build_articles(blocks: list[Block]) -> list[Article]:
@@ -273,7 +282,7 @@ def build_articles(blocks: list[Block]) -> list[Article]:
     running_head: list[Block] = []
     for seg in segments:
         if seg.kind == "body":
-            if not seg.head and all(b.kind == "noise" for b in seg.blocks):
+            if not seg.head and all(b.kind == K.FURNITURE for b in seg.blocks):
                 (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
             kind = "notice" if seg.notice else "article"
@@ -294,37 +303,41 @@ def build_articles(blocks: list[Block]) -> list[Article]:
 
 
 def build_outline(article: Article) -> None:
-    """Give headings levels by numbering style, and list them with run-ins and questions.
+    """Give headings their depth by numbering style, and list them with run-ins and
+    questions, in the article's outline.
 
-    Styles rank 一、 › （一） › 1、 › （1） › ①; levels are the ranks of the styles the
-    article uses, so an article numbered only with （一） starts at level 1. Feature
-    subheads (a short line standing alone inside a body becomes one) are level 1, with
-    numbered headings below them.
+    Styles rank 一、 › （一） › 1、 › （1） › ①; depths are the ranks of the styles the
+    article uses, so an article numbered only with （一） starts at depth 1. Feature
+    subheads (a short line standing alone inside a body becomes one) are depth 1, with
+    numbered headings below them. The article's blocks are replaced by new ones where
+    their kind or depth is set.
     """
+    blocks = list(article.blocks)
     used: set[int] = set()
     has_subheads = False
-    for b in article.blocks:
-        if b.kind == "standalone":  # a lone short line inside a body: a feature subhead
-            b.kind = "heading"
-            b.level = 0
-        if b.kind == "heading" or b.label:
-            if b.level:
-                used.add(b.level)
-            elif b.kind == "heading" and b.level == 0:
+    for index, b in enumerate(blocks):
+        if b.kind == K.STANDALONE:  # a lone short line inside a body: a feature subhead
+            blocks[index] = b = replace(b, kind=K.HEADING, numbering=0)
+        if b.kind == K.HEADING or b.label:
+            if b.numbering:
+                used.add(b.numbering)
+            elif b.kind == K.HEADING and b.numbering == 0:
                 has_subheads = True
     styles = sorted(used)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []
-    for index, b in enumerate(article.blocks):
-        if b.kind == "heading":
-            b.level = rank.get(b.level or 0, 1)
-            outline.append(OutlineEntry(b.level, b.text, index))
-        elif b.kind == "paragraph" and b.label:
-            level = rank.get(b.level or 0, 1)
-            b.level = None
-            outline.append(OutlineEntry(level, b.text[: b.label].rstrip("：:"), index))
-        elif b.kind == "question":
-            b.level = 1
+    for index, b in enumerate(blocks):
+        if b.kind == K.HEADING:
+            depth = rank.get(b.numbering or 0, 1)
+            blocks[index] = replace(b, depth=depth)
+            outline.append(OutlineEntry(depth, b.text, index))
+        elif b.kind == K.PARAGRAPH and b.label:
+            depth = rank.get(b.numbering or 0, 1)
+            blocks[index] = replace(b, depth=depth)
+            outline.append(OutlineEntry(depth, b.text[: b.label].rstrip("：:"), index))
+        elif b.kind == K.QUESTION:
+            blocks[index] = replace(b, depth=1)
             outline.append(OutlineEntry(1, b.text, index))
+    article.blocks = blocks
     article.outline = outline

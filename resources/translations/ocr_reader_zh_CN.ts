@@ -70,6 +70,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/corrections.py" line="275"/>
+        <source>Photo Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="275"/>
         <source>End Matter</source>
         <translation>文末信息</translation>
     </message>
@@ -427,6 +432,11 @@
         <location filename="../../reader/ui/export_dialog.py" line="193"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="194"/>
+        <source>Photo captions</source>
+        <translation>图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="194"/>
