@@ -15,9 +15,9 @@ from reader.core.text import (
     is_cjk_char,
     unpunctuated,
 )
+from reader.core.tuning import TUNING, Tuning
 
-# A standalone line this long or shorter, with no sentence punctuation, is headline-like.
-STANDALONE_MAX_CHARS = 34
+_KINDS = {kind.value: kind for kind in BlockKind}  # (BlockKind(value) is slow to call)
 # Brackets and quotes a text may open without closing.
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
 
@@ -37,7 +37,7 @@ class RawBlock:
         return self.end - self.start
 
 
-def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
+def finish(raw: RawBlock, text: str, first: int, last: int, tuning: Tuning = TUNING) -> Block:
     """A raw block as a model block, its kind settled and its text clean."""
     kind = raw.kind
     if kind == "heading":
@@ -52,12 +52,12 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
         # beside its picture, anywhere in an article, and closes nothing.
         kind = "caption"
     if kind in ("notice", "headline") or (
-        kind == "paragraph" and not raw.label and is_standalone_text(text)
+        kind == "paragraph" and not raw.label and is_standalone_text(text, tuning)
     ):
         kind = "standalone"
         text = despace_cjk_spaced(text)
     numbering = raw.style if kind == "heading" or raw.label else None
-    return Block(BlockKind(kind), text, first, last, numbering, raw.label, raw.display)
+    return Block(_KINDS[kind], text, first, last, numbering, raw.label, raw.display)
 
 
 def opens_more(text: str) -> bool:
@@ -65,8 +65,10 @@ def opens_more(text: str) -> bool:
     return any(text.count(o) > text.count(c) for o, c in _PAIRS)
 
 
-def is_standalone_text(text: str) -> bool:
-    return len(text) <= STANDALONE_MAX_CHARS and unpunctuated(text)
+def is_standalone_text(text: str, tuning: Tuning = TUNING) -> bool:
+    """A line this long or shorter (Tuning.standalone_chars), with no sentence
+    punctuation, is headline-like."""
+    return len(text) <= tuning.standalone_chars and unpunctuated(text)
 
 
 def clean_byline(text: str) -> str:

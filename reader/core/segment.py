@@ -11,28 +11,25 @@ bigrams) settles those cases, and a headline that fits neither neighbour is left
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
 from reader.core.lines import is_date, is_notice_title
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
+from reader.core.tuning import TUNING, Tuning
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
 _NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
 K = BlockKind
+# (A module's global is quicker to read than an enum's member, in the loops below.)
+_HEADING, _QUESTION, _PARAGRAPH, _STANDALONE = K.HEADING, K.QUESTION, K.PARAGRAPH, K.STANDALONE
 # Kinds that stay with a body their end matter closed: end matter, datelines, captions
 # and page furniture.
 _TRAILS = TRAILS
 # Kinds of the blocks that _closes() may find closing their body.
 _MAY_CLOSE = CLOSES
 _HEAD_PARTS = frozenset((K.STANDALONE, K.SUBTITLE, K.BYLINE))
-# How much better a body two places away must match a headline at the top of the page
-# before the engine declines to give that headline to the body right below it.
-_DISTANT_MARGIN = 0.3
-_DATELINE_MARGIN = 0.3
-# How many segments either side of a headline count as its page.
-_NEAR = 12
 
 
 def _closes(block: Block) -> str:
@@ -102,12 +99,12 @@ def _only_noise_after(blocks: list[Block], j: int) -> bool:
     return all(blocks[k].kind == K.FURNITURE for k in range(j, len(blocks)))
 
 
-def _group_end(blocks: list[Block], j: int) -> int:
+def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
     """End (exclusive) of the headline group that could start at j."""
     k = j
     n = len(blocks)
     standalones = 0
-    while k < n and blocks[k].kind == K.STANDALONE and standalones < 3:
+    while k < n and blocks[k].kind == K.STANDALONE and standalones < t.head_group_lines:
         standalones += 1
         k += 1
     while k < n and blocks[k].kind == K.SUBTITLE:
@@ -117,7 +114,7 @@ def _group_end(blocks: list[Block], j: int) -> int:
     return k
 
 
-def split_segments(reflowed: list[Block]) -> list[Segment]:
+def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
     """The blocks as bodies and headline groups. A line standing alone between paragraphs
     is given its kind here (a feature subhead, or a signatory): as a new block, in a copy
     of the list, so reflow's result is left as it was."""
@@ -136,7 +133,7 @@ def split_segments(reflowed: list[Block]) -> list[Segment]:
     while j < n:
         block = blocks[j]
         if block.kind in _HEAD_PARTS:
-            end = _group_end(blocks, j)
+            end = _group_end(blocks, j, t)
             group = blocks[j:end]
             if body is not None and body.continued_only():
                 # A continued article repeats its title after the jump marker (上接…).
@@ -167,10 +164,10 @@ def split_segments(reflowed: list[Block]) -> list[Segment]:
                 continue
             if end == j + 1 and end < n and blocks[end].kind == K.END and is_date(blocks[end].text):
                 # The signatory of a notice or a letter, above its date: end matter.
-                block = replace(block, kind=K.END)
+                block = block.but(K.END)
             else:
                 # A short line between paragraphs of one article: a feature subhead.
-                block = replace(block, kind=K.HEADING, numbering=0)
+                block = block.but(K.HEADING, numbering=0)
             blocks[j] = block
         if block.kind == K.JUMP and _JUMP_IN.match(block.text):
             close_body()
@@ -203,7 +200,7 @@ def _free_body(segments: list[Segment], i: int) -> Segment | None:
     return None
 
 
-def attach_headlines(segments: list[Segment]) -> None:
+def attach_headlines(segments: list[Segment], t: Tuning = TUNING) -> None:
     heads = [i for i, s in enumerate(segments) if s.kind == "head"]
     # Bodies that no headline sits next to: the places a displaced headline may belong.
     orphans = {
@@ -234,7 +231,7 @@ def attach_headlines(segments: list[Segment]) -> None:
             if jump or dateline:
                 title = bigrams(head.title_text())
                 sp, sn = _score(title, prev), _score(title, nxt)
-                if (jump and sp >= sn) or (dateline and sp >= sn + _DATELINE_MARGIN):
+                if (jump and sp >= sn) or (dateline and sp >= sn + t.dateline_margin):
                     choice = prev
         elif nxt is not None:
             choice = nxt
@@ -242,8 +239,8 @@ def attach_headlines(segments: list[Segment]) -> None:
             # A body elsewhere that matches the headline clearly better than the one below
             # it: only bodies nearby (a page holds a handful of articles), and none can
             # where no score reaches that far.
-            better = _score(title, nxt) + _DISTANT_MARGIN
-            near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
+            better = _score(title, nxt) + t.distant_margin
+            near = range(max(0, i - t.near), min(len(segments), i + t.near + 1))
             if better <= 1.0 and any(
                 _score(title, segments[j]) >= better for j in near if j in orphans and j != i + 1
             ):
@@ -268,15 +265,15 @@ def _head_blocks(group: list[Block]) -> list[Block]:
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
     named = {
-        id(b): replace(b, kind=K.KICKER if k < title else K.TITLE if k == title else K.SUBTITLE)
+        id(b): b.but(K.KICKER if k < title else K.TITLE if k == title else K.SUBTITLE)
         for k, b in enumerate(standalones)
     }
     return [named.get(id(b), b) for b in group]
 
 
-def build_articles(blocks: list[Block]) -> list[Article]:
-    segments = split_segments(blocks)
-    attach_headlines(segments)
+def build_articles(blocks: list[Block], tuning: Tuning = TUNING) -> list[Article]:
+    segments = split_segments(blocks, tuning)
+    attach_headlines(segments, tuning)
     articles: list[Article] = []
     # Page furniture above the first article (the running head) opens that article.
     running_head: list[Block] = []
@@ -309,35 +306,37 @@ def build_outline(article: Article) -> None:
     Styles rank 一、 › （一） › 1、 › （1） › ①; depths are the ranks of the styles the
     article uses, so an article numbered only with （一） starts at depth 1. Feature
     subheads (a short line standing alone inside a body becomes one) are depth 1, with
-    numbered headings below them. The article's blocks are replaced by new ones where
-    their kind or depth is set.
+    numbered headings below them. Where a block's kind or depth is set, the article gets
+    a new block in its place.
     """
-    blocks = list(article.blocks)
+    heading, question, paragraph = _HEADING, _QUESTION, _PARAGRAPH
+    blocks = article.blocks = list(article.blocks)
     used: set[int] = set()
     has_subheads = False
     for index, b in enumerate(blocks):
-        if b.kind == K.STANDALONE:  # a lone short line inside a body: a feature subhead
-            blocks[index] = b = replace(b, kind=K.HEADING, numbering=0)
-        if b.kind == K.HEADING or b.label:
+        kind = b.kind
+        if kind == _STANDALONE:  # a lone short line inside a body: a feature subhead
+            blocks[index] = b = b.but(heading, numbering=0)
+            kind = heading
+        if kind == heading or b.label:
             if b.numbering:
                 used.add(b.numbering)
-            elif b.kind == K.HEADING and b.numbering == 0:
+            elif kind == heading and b.numbering == 0:
                 has_subheads = True
     styles = sorted(used)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []
     for index, b in enumerate(blocks):
-        if b.kind == K.HEADING:
+        kind = b.kind
+        if kind == heading:
             depth = rank.get(b.numbering or 0, 1)
-            blocks[index] = replace(b, depth=depth)
+            blocks[index] = b.but(depth=depth)
             outline.append(OutlineEntry(depth, b.text, index))
-        elif b.kind == K.PARAGRAPH and b.label:
+        elif kind == paragraph and b.label:
             depth = rank.get(b.numbering or 0, 1)
-            blocks[index] = replace(b, depth=depth)
             outline.append(OutlineEntry(depth, b.text[: b.label].rstrip("：:"), index))
-        elif b.kind == K.QUESTION:
-            blocks[index] = replace(b, depth=1)
+        elif kind == question:
+            blocks[index] = b.but(depth=1)
             outline.append(OutlineEntry(1, b.text, index))
-    article.blocks = blocks
     article.outline = outline
