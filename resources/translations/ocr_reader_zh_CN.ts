@@ -28,6 +28,9 @@
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
+</context>
+<context>
+    <name>CorrectMenu</name>
     <message>
         <location filename="../../reader/ui/corrections.py" line="266"/>
         <source>Join with Next Block</source>

@@ -3,9 +3,12 @@ a correction may set it, an entry in the Correct menu."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QMenu
 
 from reader.core.kinds import CORRECTABLE, DOCUMENT_KINDS, ROLES, SPECS, BlockKind
+from reader.ui import i18n
 from reader.ui.body import BodyView, Typography
 from reader.ui.corrections import CorrectMenu
 from reader.ui.themes import theme
@@ -75,3 +78,19 @@ def test_every_kind_a_correction_may_set_is_in_the_correct_menu(qtbot) -> None:
         levels = [v["level"] for op, v in done if op == "kind" and v["kind"] == kind]
         assert levels == (list(range(1, SPECS[kind].levels + 1)) or [None])
     assert [BlockKind(v["role"]) for op, v in done if op == "role"] == list(ROLES)
+
+
+def test_the_correct_menu_speaks_chinese_in_the_chinese_interface(qtbot) -> None:
+    """Each kind's entry (and every other) is translated: the menu's texts are looked up
+    in its own translation context."""
+    doc = page()
+    assert i18n.install("zh_CN") == "zh_CN"
+    try:
+        menu = QMenu()
+        CorrectMenu(menu).fill(menu, doc, 0, len(doc.articles[0].head), 0, print, lambda _: None)
+        kinds_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        texts = [a.text() for a in (*menu.actions(), *kinds_menu.actions()) if a.text()]
+    finally:
+        i18n.install("en")
+    assert len(texts) == len(CORRECTABLE) + SPECS[BlockKind.HEADING].levels - 1 + 10
+    assert all(re.search("[\u4e00-\u9fff]", text) for text in texts), texts
