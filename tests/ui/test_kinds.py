@@ -7,12 +7,13 @@ import re
 
 from PySide6.QtWidgets import QMenu
 
-from reader.core.kinds import CORRECTABLE, DOCUMENT_KINDS, ROLES, SPECS, BlockKind
+from reader.core.kinds import CORRECTABLE, DOCUMENT_KINDS, OPTIONS, ROLES, SPECS, BlockKind
 from reader.ui import i18n
 from reader.ui.body import BodyView, Typography
 from reader.ui.corrections import CorrectMenu
 from reader.ui.themes import theme
 from tests.core.test_kinds import page, text_of
+from tests.ui.test_export import open_dialog
 
 
 def _look(view: BodyView, text: str) -> tuple:
@@ -94,3 +95,12 @@ def test_the_correct_menu_speaks_chinese_in_the_chinese_interface(qtbot) -> None
         i18n.install("en")
     assert len(texts) == len(CORRECTABLE) + SPECS[BlockKind.HEADING].levels - 1 + 10
     assert all(re.search("[\u4e00-\u9fff]", text) for text in texts), texts
+
+
+def test_the_export_dialog_offers_every_option_a_kind_has(make_window, qtbot) -> None:
+    dialog = open_dialog(make_window(), qtbot)
+    for option in OPTIONS:
+        box = getattr(dialog, option)  # the check box named as the option
+        for state in (False, True):
+            box.setChecked(state)
+            assert getattr(dialog.options(), option) is state, option
