@@ -43,8 +43,6 @@ class KindSpec:
     closes: bool = False
     # Stays with an article its end matter closed, rather than opening the next one.
     trails: bool = False
-    # Page furniture: segmentation looks through it.
-    furniture: bool = False
     # Listed in the outline at its depth (headings; questions at depth 1).
     outlined: bool = False
     # Position in a headline group (kicker, title, subtitle, byline); None in a body.
@@ -131,7 +129,6 @@ SPECS: dict[BlockKind, KindSpec] = {
     K.FURNITURE: KindSpec(
         clean=False,
         trails=True,
-        furniture=True,
         option="furniture",
         markdown="italic",
         html_class="noise",
@@ -190,8 +187,3 @@ CORRECTABLE = tuple(k for k in DOCUMENT_KINDS if SPECS[k].correction == "kind")
 ROLES = tuple(k for k in HEAD_ORDER if SPECS[k].correction == "role")
 # The export options that cover some kind.
 OPTIONS = tuple(dict.fromkeys(s.option for s in SPECS.values() if s.option))
-
-
-def spec(kind: str) -> KindSpec:
-    """The spec of a kind given as a BlockKind or its string value."""
-    return SPECS[BlockKind(kind)]
