@@ -21,22 +21,36 @@ from reader.core.tuning import TUNING, Tuning
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
 _NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
-K = BlockKind
-# (A module's global is quicker to read than an enum's member, in the loops below.)
-_HEADING, _QUESTION, _PARAGRAPH, _STANDALONE = K.HEADING, K.QUESTION, K.PARAGRAPH, K.STANDALONE
+# The kinds segmentation reads, as module globals: quicker to read than an enum's members
+# in the loops over every block.
+_PARAGRAPH, _HEADING, _QUESTION, _END, _JUMP, _FURNITURE = (
+    BlockKind.PARAGRAPH,
+    BlockKind.HEADING,
+    BlockKind.QUESTION,
+    BlockKind.END,
+    BlockKind.JUMP,
+    BlockKind.FURNITURE,
+)
+_KICKER, _TITLE, _SUBTITLE, _BYLINE, _STANDALONE = (
+    BlockKind.KICKER,
+    BlockKind.TITLE,
+    BlockKind.SUBTITLE,
+    BlockKind.BYLINE,
+    BlockKind.STANDALONE,
+)
 # Kinds that stay with a body their end matter closed: end matter, datelines, captions
 # and page furniture.
 _TRAILS = TRAILS
 # Kinds of the blocks that _closes() may find closing their body.
 _MAY_CLOSE = CLOSES
-_HEAD_PARTS = frozenset((K.STANDALONE, K.SUBTITLE, K.BYLINE))
+_HEAD_PARTS = frozenset((_STANDALONE, _SUBTITLE, _BYLINE))
 
 
 def _closes(block: Block) -> str:
     """What a block closes its body with: "end", "dateline", "jump" (下转) or ""."""
     if block.kind not in _MAY_CLOSE:
         return ""
-    if block.kind == K.JUMP and _JUMP_IN.match(block.text):
+    if block.kind == _JUMP and _JUMP_IN.match(block.text):
         return ""  # 上接: it opens a body
     return str(block.kind)
 
@@ -56,47 +70,47 @@ class Segment:
         self.blocks.append(block)
         if block.kind in _MAY_CLOSE:
             self.closed_by = _closes(block)
-        elif block.kind != K.FURNITURE:
+        elif block.kind != _FURNITURE:
             self.closed_by = ""
 
     @property
     def opened_by_jump(self) -> bool:
         return (
             bool(self.blocks)
-            and self.blocks[0].kind == K.JUMP
+            and self.blocks[0].kind == _JUMP
             and bool(_JUMP_IN.match(self.blocks[0].text))
         )
 
     def title_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind in (K.STANDALONE, K.SUBTITLE))
+        return "".join(b.text for b in self.blocks if b.kind in (_STANDALONE, _SUBTITLE))
 
     def body_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind != K.FURNITURE)
+        return "".join(b.text for b in self.blocks if b.kind != _FURNITURE)
 
     def continued_only(self) -> bool:
         """The body holds nothing yet but the marker it continues from (上接…)."""
         return (
             not self.head
             and self.opened_by_jump
-            and all(b.kind in (K.JUMP, K.FURNITURE) for b in self.blocks)
+            and all(b.kind in (_JUMP, _FURNITURE) for b in self.blocks)
         )
 
     @property
     def has_title(self) -> bool:
-        return any(b.kind == K.STANDALONE for b in self.blocks)
+        return any(b.kind == _STANDALONE for b in self.blocks)
 
 
 def _is_boundary(blocks: list[Block], j: int) -> bool:
     """True when nothing before block j belongs to an open article."""
     for k in range(j - 1, -1, -1):
-        if blocks[k].kind == K.FURNITURE:
+        if blocks[k].kind == _FURNITURE:
             continue
         return blocks[k].kind in _HEAD_PARTS or bool(_closes(blocks[k]))
     return True
 
 
 def _only_noise_after(blocks: list[Block], j: int) -> bool:
-    return all(blocks[k].kind == K.FURNITURE for k in range(j, len(blocks)))
+    return all(blocks[k].kind == _FURNITURE for k in range(j, len(blocks)))
 
 
 def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
@@ -104,12 +118,12 @@ def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
     k = j
     n = len(blocks)
     standalones = 0
-    while k < n and blocks[k].kind == K.STANDALONE and standalones < t.head_group_lines:
+    while k < n and blocks[k].kind == _STANDALONE and standalones < t.head_group_lines:
         standalones += 1
         k += 1
-    while k < n and blocks[k].kind == K.SUBTITLE:
+    while k < n and blocks[k].kind == _SUBTITLE:
         k += 1
-    while k < n and blocks[k].kind == K.BYLINE:
+    while k < n and blocks[k].kind == _BYLINE:
         k += 1
     return k
 
@@ -141,18 +155,16 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 j = end
                 continue
             kinds = {b.kind for b in group}
-            notice = any(b.kind == K.STANDALONE and is_notice_title(b.text) for b in group)
+            notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)
             headline = (
-                K.BYLINE in kinds
-                or K.SUBTITLE in kinds
+                _BYLINE in kinds
+                or _SUBTITLE in kinds
                 or notice
                 or any(b.display for b in group)
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (
-                    end < n
-                    and blocks[end].kind == K.JUMP
-                    and bool(_JUMP_IN.match(blocks[end].text))
+                    end < n and blocks[end].kind == _JUMP and bool(_JUMP_IN.match(blocks[end].text))
                 )
             )
             if headline:
@@ -162,14 +174,14 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 segments.append(seg)
                 j = end
                 continue
-            if end == j + 1 and end < n and blocks[end].kind == K.END and is_date(blocks[end].text):
+            if end == j + 1 and end < n and blocks[end].kind == _END and is_date(blocks[end].text):
                 # The signatory of a notice or a letter, above its date: end matter.
-                block = block.but(K.END)
+                block = block.but(_END)
             else:
                 # A short line between paragraphs of one article: a feature subhead.
-                block = block.but(K.HEADING, numbering=0)
+                block = block.but(_HEADING, numbering=0)
             blocks[j] = block
-        if block.kind == K.JUMP and _JUMP_IN.match(block.text):
+        if block.kind == _JUMP and _JUMP_IN.match(block.text):
             close_body()
         if body is None:
             body = Segment("body")
@@ -195,7 +207,7 @@ def _score(title: set[str], body: Segment) -> float:
 def _free_body(segments: list[Segment], i: int) -> Segment | None:
     if 0 <= i < len(segments):
         seg = segments[i]
-        if seg.kind == "body" and not seg.head and any(b.kind != K.FURNITURE for b in seg.blocks):
+        if seg.kind == "body" and not seg.head and any(b.kind != _FURNITURE for b in seg.blocks):
             return seg
     return None
 
@@ -261,11 +273,11 @@ def _head_blocks(group: list[Block]) -> list[Block]:
     """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
     boxes showed type sizes, the title is the last line set in headline type: lines in
     body type after it are its subtitle. The named parts are new blocks."""
-    standalones = [b for b in group if b.kind == K.STANDALONE]
+    standalones = [b for b in group if b.kind == _STANDALONE]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
     named = {
-        id(b): b.but(K.KICKER if k < title else K.TITLE if k == title else K.SUBTITLE)
+        id(b): b.but(_KICKER if k < title else _TITLE if k == title else _SUBTITLE)
         for k, b in enumerate(standalones)
     }
     return [named.get(id(b), b) for b in group]
@@ -279,7 +291,7 @@ def build_articles(blocks: list[Block], tuning: Tuning = TUNING) -> list[Article
     running_head: list[Block] = []
     for seg in segments:
         if seg.kind == "body":
-            if not seg.head and all(b.kind == K.FURNITURE for b in seg.blocks):
+            if not seg.head and all(b.kind == _FURNITURE for b in seg.blocks):
                 (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
             kind = "notice" if seg.notice else "article"
