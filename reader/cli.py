@@ -92,6 +92,7 @@ def _options(args: argparse.Namespace) -> publish.Options:
         bylines=not args.no_bylines,
         end_matter=not args.no_end_matter,
         datelines=not args.no_datelines,
+        captions=not args.no_captions,
         # JSON is the whole document unless asked otherwise; the texts leave furniture out.
         furniture=args.format == "json" if args.furniture is None else args.furniture,
         annotations=args.annotations,
@@ -330,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--no-datelines", action="store_true", help="leave datelines and jump markers out"
     )
+    exp.add_argument("--no-captions", action="store_true", help="leave photo captions out")
     exp.add_argument(
         "--furniture",
         action=argparse.BooleanOptionalAction,

@@ -200,7 +200,7 @@ def render_lines(gold: dict, layout: Layout, seed: int = 0) -> list[list[str]]:
                 elif layout.indent == "ascii":
                     lines[0] = "    " + lines[0]
                 body.append(lines)
-            elif kind in ("heading", "end"):
+            elif kind in ("heading", "end", "caption"):
                 if layout.by_characters:
                     body.append(wrap_characters(text, width))
                 else:

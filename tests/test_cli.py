@@ -36,7 +36,7 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
     assert doc["source"]["reading"].endswith("quotes one cell wide")
     article = doc["articles"][0]
     assert set(article) >= {"title", "subtitle", "byline", "blocks", "outline"}
-    kinds = {"paragraph", "heading", "question", "end", "dateline", "jump", "noise"}
+    kinds = {"paragraph", "heading", "question", "caption", "end", "dateline", "jump", "noise"}
     for art in doc["articles"]:
         for block in art["blocks"]:
             assert block["kind"] in kinds
@@ -272,6 +272,20 @@ def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = out.read_bytes().decode("gb18030")
     assert "\r\n\u3000\u3000" in text and "刘亢" not in text
+
+
+def test_export_without_photo_captions(tmp_path: Path) -> None:
+    page = tmp_path / "caption.txt"
+    page.write_text(
+        "春耕备耕正当时\n新华社记者 王五 赵六\n眼下正是春耕备耕的关键时节，三晋\n"
+        "大地处处涌动着春耕热潮。\n图为农机手在田间作业。\n本报记者 李四 摄\n"
+        "农机手们驾驶着拖拉机来回穿梭。\n（作者单位：市委党校）\n",
+        encoding="utf-8",
+    )
+    kept, left = (run("export", str(page), *more) for more in ((), ("--no-captions",)))
+    assert kept.returncode == left.returncode == 0, left.stderr
+    assert "图为农机手" in kept.stdout and "图为农机手" not in left.stdout
+    assert "（作者单位：市委党校）" in left.stdout  # end matter is another option
 
 
 def test_epub_to_the_terminal_is_refused(tmp_path: Path) -> None:

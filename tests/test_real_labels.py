@@ -19,7 +19,7 @@ from tests.evaluation import pieces
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = sorted((ROOT / "tests" / "data" / "real").glob("*.json"))
 PAGES = ROOT.parent / "shared" / "real" / "pages"
-BLOCK_KINDS = {"paragraph", "heading", "question", "end", "dateline", "jump", "noise"}
+BLOCK_KINDS = {"paragraph", "heading", "question", "caption", "end", "dateline", "jump", "noise"}
 ARTICLE_KINDS = {"article", "notice", "headline"}
 HEAD_KEYS = ("kicker", "title", "subtitle", "byline")
 _WS = re.compile(r"\s+")

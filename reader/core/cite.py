@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reader.core.kinds import BlockKind
 from reader.core.model import Document
 
 CITATION = "“{quote}”\n——{title}{byline_sep}{byline}，{file}{date_sep}{date}"
@@ -26,8 +27,8 @@ def page_date(doc: Document) -> str:
             y, m, d = (int(g) for g in match.groups())
             if 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{m:02d}-{d:02d}"
-    furniture = "".join(b.text for _a, b in doc.iter_blocks() if b.kind == "noise")
-    datelines = [b.text for _a, b in doc.iter_blocks() if b.kind == "dateline"]
+    furniture = "".join(b.text for _a, b in doc.iter_blocks() if b.kind == BlockKind.FURNITURE)
+    datelines = [b.text for _a, b in doc.iter_blocks() if b.kind == BlockKind.DATELINE]
     for text in (*datelines, furniture):
         match = _MONTH_DAY.search(text)
         if match and 1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31:

@@ -10,6 +10,7 @@ from reader.core.lines import (
     PARAGRAPH_MARKS,
     Lines,
 )
+from reader.core.tuning import TUNING, Tuning
 
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 
@@ -38,13 +39,19 @@ class ColumnWidths:
     end mid-sentence and are joined without looking at widths at all.
     """
 
-    def __init__(self, lines: Lines, marked: list[int], edges: list[int], window: int = 8) -> None:
-        self.window = window
+    def __init__(
+        self, lines: Lines, marked: list[int], edges: list[int], tuning: Tuning = TUNING
+    ) -> None:
+        self.window = tuning.column_window
+        self.hang = tuning.column_hang
+        self.default = tuning.column_fallback
         self.n = n = len(lines)
         self.edges = edges
         width = lines.width
-        # Plain lines (and answers and leads) of at least 12 cells; anything else is 0.
-        self.usable = [w if w >= 12 else 0 for w in width]
+        # Plain lines (and answers and leads) of at least Tuning.column_min_width cells;
+        # anything else is 0.
+        least = tuning.column_min_width
+        self.usable = [w if w >= least else 0 for w in width]
         for k in marked:
             if lines.mark[k] not in PARAGRAPH_MARKS:
                 self.usable[k] = 0
@@ -62,7 +69,7 @@ class ColumnWidths:
     def fallback(self) -> int:
         """The page's upper quartile, for windows too sparse to say."""
         full = sorted(filter(None, self.usable))
-        return full[len(full) * 3 // 4] if full else 40
+        return full[len(full) * 3 // 4] if full else self.default
 
     def _estimate(self, start: int, end: int) -> int:
         """The column over lines start..end-1, or _NO_ESTIMATE: the upper quartile of the
@@ -72,7 +79,7 @@ class ColumnWidths:
         if every == _NO_ESTIMATE:
             return every
         text_ends = _upper_quartile(self.text_ends[start:end])
-        return text_ends if text_ends >= every - 2 else every
+        return text_ends if text_ends >= every - self.hang else every
 
     def _start(self, i: int) -> int:
         """Where the window before line i starts."""

@@ -84,7 +84,7 @@ def build(
         warning = f"{warning}; {INTERLEAVED}" if warning else INTERLEAVED
     articles = build_articles(blocks)
     if analysed is not None:
-        script.restore(articles, analysed, source_lines)
+        articles = script.restore(articles, analysed, source_lines)
     info = SourceInfo(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),

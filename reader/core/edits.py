@@ -29,12 +29,17 @@ from reader.core.annotations import (
     whole,
 )
 from reader.core.export import clean_text
+from reader.core.kinds import CORRECTABLE, OUTLINED, BlockKind
+from reader.core.kinds import HEAD_ORDER as _HEAD_ORDER
+from reader.core.kinds import ROLES as _ROLES
 from reader.core.model import Article, Block, Document, OutlineEntry
 
 KINDS = ("join", "split", "kind", "new_article", "merge_article", "role", "text")
-BLOCK_KINDS = ("paragraph", "heading", "question", "end", "dateline", "noise")
-ROLES = ("title", "subtitle", "byline")
-HEAD_ORDER = ("kicker", "title", "subtitle", "byline")
+# From the table of kinds: what a kind correction may set, the roles a role correction
+# gives, and the order of a headline group's parts.
+BLOCK_KINDS = tuple(str(k) for k in CORRECTABLE)
+ROLES = tuple(str(k) for k in _ROLES)
+HEAD_ORDER = tuple(str(k) for k in _HEAD_ORDER)
 QUOTE = 48  # characters of a block quoted to find it again
 ENDS = 12  # characters of a block's end kept by an edit that acts on the whole block
 # Edits that act on a whole block (its end as much as its start): each keeps the block's last
@@ -292,7 +297,7 @@ class _Page:
         for art in doc.articles:
             for entry in art.outline:
                 block = art.blocks[entry.block]
-                if block.kind == "paragraph" and block.label:
+                if block.kind == BlockKind.PARAGRAPH and block.label:
                     self.runin[id(block)] = entry.level
 
     def find(self, sel: Selector) -> tuple[int, int, int] | None:
@@ -367,7 +372,7 @@ class _Saved:
         self.articles = list(doc.articles)
         self.parts = [(a, list(a.head), list(a.blocks), a.kind) for a in doc.articles]
         self.blocks = [
-            (b, b.kind, b.text, b.first, b.last, b.level, b.label)
+            (b, b.kind, b.text, b.first, b.last, b.numbering, b.depth, b.label)
             for a in doc.articles
             for b in a.all_blocks()
         ]
@@ -377,15 +382,9 @@ class _Saved:
         page.doc.articles = self.articles
         for art, head, blocks, kind in self.parts:
             art.head, art.blocks, art.kind = head, blocks, kind
-        for b, kind, text, first, last, level, label in self.blocks:
-            b.kind, b.text, b.first, b.last, b.level, b.label = (
-                kind,
-                text,
-                first,
-                last,
-                level,
-                label,
-            )
+        for b, kind, text, first, last, numbering, depth, label in self.blocks:
+            b.kind, b.text, b.first, b.last = kind, text, first, last
+            b.numbering, b.depth, b.label = numbering, depth, label
         page.edited, page.fixed = self.edited, self.fixed
 
 
@@ -419,7 +418,14 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         at = offset + value["at"]
         if not 0 < at < len(block.text):
             return "the split point is not inside a block"
-        rest = Block(block.kind, block.text[at:].lstrip(), block.first, block.last, block.level)
+        rest = Block(
+            block.kind,
+            block.text[at:].lstrip(),
+            block.first,
+            block.last,
+            block.numbering,
+            depth=block.depth,
+        )
         block.text = block.text[:at].rstrip()
         if in_head:
             art.head.insert(k + 1, rest)
@@ -430,9 +436,9 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         if in_head:
             page.remove(ai, k)
             art.blocks.insert(0, block)
-        block.kind = value["kind"]
-        heading = block.kind in ("heading", "question")
-        block.level = (value.get("level") or 1) if heading else None
+        block.kind = BlockKind(value["kind"])
+        block.numbering = None
+        block.depth = (value.get("level") or 1) if block.kind in OUTLINED else None
         block.label = 0
         page.edited.add(id(block))
     elif kind == "new_article":
@@ -447,8 +453,9 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
             return "it is in the first article"
         previous = page.doc.articles[ai - 1]
         for b in art.head:
-            b.kind = "heading" if b.kind == "title" else "paragraph"
-            b.level = 1 if b.kind == "heading" else None
+            b.kind = BlockKind.HEADING if b.kind == BlockKind.TITLE else BlockKind.PARAGRAPH
+            b.numbering = None
+            b.depth = 1 if b.kind == BlockKind.HEADING else None
         previous.blocks.extend([*art.head, *art.blocks])
         del page.doc.articles[ai]
     elif kind == "role":
@@ -463,8 +470,8 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
             if not (opens and alone) or j != _naming(into):  # no longer the block that names it
                 return NO_ARTICLE
         page.remove(ai, k)
-        block.kind = role
-        block.level = None
+        block.kind = BlockKind(role)
+        block.numbering = block.depth = None
         block.label = 0
         rank = HEAD_ORDER.index(role)
         position = sum(1 for b in into.head if HEAD_ORDER.index(b.kind) <= rank)
@@ -498,9 +505,9 @@ def rebuild_outline(art: Article, runin: dict[int, int]) -> None:
     """The outline from the blocks as they are now (levels already final)."""
     entries = []
     for index, b in enumerate(art.blocks):
-        if b.kind == "heading" or b.kind == "question":
-            entries.append(OutlineEntry(b.level or 1, b.text, index))
-        elif b.kind == "paragraph" and b.label and id(b) in runin:
+        if b.kind in OUTLINED:
+            entries.append(OutlineEntry(b.depth or 1, b.text, index))
+        elif b.kind == BlockKind.PARAGRAPH and b.label and id(b) in runin:
             entries.append(OutlineEntry(runin[id(b)], b.text[: b.label].rstrip("：:"), index))
     art.outline = entries
     if art.kind == "headline" and art.blocks:

@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.kinds import CLEAN, HEAD_ORDER, INDENTED, OUTLINED, SPECS, BlockKind
 from reader.core.model import SCHEMA, Article, Block, Document
 
 ARTICLE_RULE = "＊＊＊"
 INDENT = "\u3000\u3000"
-# Blocks shown in clean text: page furniture is left out.
-_TEXT_KINDS = frozenset(("paragraph", "heading", "question", "end", "dateline", "jump"))
+# Blocks shown in clean text (the table's `clean`): page furniture is left out.
+_TEXT_KINDS = CLEAN
 
 
 def to_dict(doc: Document, lazy: bool = False) -> dict[str, Any]:
@@ -43,8 +44,8 @@ def to_dict(doc: Document, lazy: bool = False) -> dict[str, Any]:
 
 def _block_dict(b: Block, doc: Document) -> dict[str, Any]:
     d: dict[str, Any] = {"kind": b.kind}
-    if b.kind in ("heading", "question"):
-        d["level"] = b.level or 1
+    if b.kind in OUTLINED:
+        d["level"] = b.depth or 1
     d["text"] = b.text
     d["lines"] = [b.first, b.last]
     if b.label:
@@ -131,7 +132,7 @@ def clean_text(doc: Document, indent: bool = False) -> CleanText:
                 out.append("\n\n")
                 size += 2
             text = b.text
-            if indent and b.kind in ("paragraph", "question"):
+            if indent and b.kind in INDENTED:
                 text = INDENT + text
             starts[(ai, k)] = size + (len(text) - len(b.text))
             out.append(text)
@@ -282,6 +283,18 @@ def _plain(_key: tuple[int, int], text: str, _offset: int) -> str:
     return md_inline(text)
 
 
+# How Markdown renders a block of each kind (the table's `markdown`), given its text
+# (already Markdown) and its depth in the outline.
+MD_RENDER: dict[str, Callable[[str, int], str]] = {
+    "text": lambda text, _depth: _md_line_start(text),
+    "title": lambda text, _depth: md_heading(1, text),
+    "heading": lambda text, depth: md_heading(min(6, 1 + depth), text),
+    "bold": lambda text, _depth: f"**{text}**",
+    "italic": lambda text, _depth: f"*{text}*",
+    "quote": lambda text, _depth: f"> {_md_line_start(text)}",
+}
+
+
 def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = False) -> str:
     """Titles as #, headings one level deeper per level, byline in italics, end matter quoted.
 
@@ -292,40 +305,25 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
     out: list[str] = []
     for ai, art in enumerate(doc.articles):
         chunk: list[str] = []
-
-        def head(kind: str, ai: int = ai, art: Article = art) -> str | None:
+        for kind in HEAD_ORDER:  # a headline group's parts in their order, each one line
             parts = [decorate((ai, k), b.text, 0) for k, b in enumerate(art.head) if b.kind == kind]
-            return " ".join(parts) if parts else None
-
-        if kicker := head("kicker"):
-            chunk.append(_md_line_start(kicker))
-        if title := head("title"):
-            chunk.append(md_heading(1, title))
-        if subtitle := head("subtitle"):
-            chunk.append(f"**{subtitle}**")
-        if byline := head("byline"):
-            chunk.append(f"*{byline}*")
+            if parts:
+                chunk.append(MD_RENDER[SPECS[kind].markdown](" ".join(parts), 1))
         heading_of = {o.block: o for o in art.outline}
         for index, b in enumerate(art.blocks):
-            if b.kind == "noise":
-                if furniture:
-                    chunk.append(f"*{md_inline(b.text)}*")
+            if not SPECS[b.kind].clean and not furniture:
                 continue
             key = (ai, len(art.head) + index)
-            text = decorate(key, b.text, 0)
-            if b.kind == "heading":
-                depth = min(6, 1 + (b.level or 1))
-                chunk.append(md_heading(depth, text))
-            elif b.kind == "question":
-                chunk.append(f"**{text}**")
-            elif b.kind in ("end", "dateline"):
-                chunk.append(f"> {_md_line_start(text)}")
-            elif b.kind == "paragraph" and b.label and index in heading_of:
+            if not SPECS[b.kind].clean:  # not in the clean text: nothing to decorate
+                chunk.append(MD_RENDER[SPECS[b.kind].markdown](md_inline(b.text), 1))
+                continue
+            if b.kind == BlockKind.PARAGRAPH and b.label and index in heading_of:
                 label = decorate(key, b.text[: b.label], 0)
                 rest = decorate(key, b.text[b.label :], b.label)
                 chunk.append(f"**{label}**{rest}")
-            else:
-                chunk.append(_md_line_start(text))
+                continue
+            text = decorate(key, b.text, 0)
+            chunk.append(MD_RENDER[SPECS[b.kind].markdown](text, b.depth or 1))
         out.append("\n\n".join(c for c in chunk if c))
     return "\n\n---\n\n".join(out) + "\n"
 

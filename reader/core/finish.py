@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from reader.core.kinds import BlockKind
+from reader.core.lines import is_caption
 from reader.core.model import Block
 from reader.core.text import (
     despace_cjk_spaced,
@@ -13,9 +15,9 @@ from reader.core.text import (
     is_cjk_char,
     unpunctuated,
 )
+from reader.core.tuning import TUNING, Tuning
 
-# A standalone line this long or shorter, with no sentence punctuation, is headline-like.
-STANDALONE_MAX_CHARS = 34
+_KINDS = {kind.value: kind for kind in BlockKind}  # (BlockKind(value) is slow to call)
 # Brackets and quotes a text may open without closing.
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("‘", "’"), ("(", ")"))
 
@@ -35,7 +37,7 @@ class RawBlock:
         return self.end - self.start
 
 
-def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
+def finish(raw: RawBlock, text: str, first: int, last: int, tuning: Tuning = TUNING) -> Block:
     """A raw block as a model block, its kind settled and its text clean."""
     kind = raw.kind
     if kind == "heading":
@@ -45,15 +47,17 @@ def finish(raw: RawBlock, text: str, first: int, last: int) -> Block:
             raw.label = 0  # "一、理念革新：构建基层党建新思维" is a heading, colon and all
     elif kind == "byline":
         text = clean_byline(text)
-    elif kind == "caption":
-        kind = "end"
+    elif kind == "caption" or (kind == "end" and is_caption(text)):
+        # A photo caption, a credit or a note of where the pictures come from: it sits
+        # beside its picture, anywhere in an article, and closes nothing.
+        kind = "caption"
     if kind in ("notice", "headline") or (
-        kind == "paragraph" and not raw.label and is_standalone_text(text)
+        kind == "paragraph" and not raw.label and is_standalone_text(text, tuning)
     ):
         kind = "standalone"
         text = despace_cjk_spaced(text)
-    level = raw.style if kind == "heading" or raw.label else None
-    return Block(kind, text, first, last, level, raw.label, raw.display)
+    numbering = raw.style if kind == "heading" or raw.label else None
+    return Block(_KINDS[kind], text, first, last, numbering, raw.label, raw.display)
 
 
 def opens_more(text: str) -> bool:
@@ -61,8 +65,10 @@ def opens_more(text: str) -> bool:
     return any(text.count(o) > text.count(c) for o, c in _PAIRS)
 
 
-def is_standalone_text(text: str) -> bool:
-    return len(text) <= STANDALONE_MAX_CHARS and unpunctuated(text)
+def is_standalone_text(text: str, tuning: Tuning = TUNING) -> bool:
+    """A line this long or shorter (Tuning.standalone_chars), with no sentence
+    punctuation, is headline-like."""
+    return len(text) <= tuning.standalone_chars and unpunctuated(text)
 
 
 def clean_byline(text: str) -> str:

@@ -14,6 +14,7 @@ from reader.core.lines import (
 from reader.core.text import (
     unpunctuated,
 )
+from reader.core.tuning import TUNING, Tuning
 
 BLANK_HABITS = {
     "every": "a blank line after every line",
@@ -36,26 +37,27 @@ class Habits:
     indents: bool  # paragraph indents were kept as leading spaces
 
 
-def read_habits(lines: Lines) -> Habits:
+def read_habits(lines: Lines, t: Tuning = TUNING) -> Habits:
     n = len(lines)
     if n < 2:
         return Habits("none", False)
     gaps = sum(lines.gap) - lines.gap[0]
     ratio = gaps / (n - 1)
-    blank = "every" if ratio >= 0.7 else "none" if ratio < 0.04 else "paragraph"
-    if blank == "every" and _breaks_only_paragraphs(lines, 0, n):
+    blank = (
+        "every"
+        if ratio >= t.blank_every_share
+        else "none"
+        if ratio < t.blank_none_share
+        else "paragraph"
+    )
+    if blank == "every" and _breaks_only_paragraphs(lines, 0, n, t):
         blank = "paragraph"
     elif blank == "paragraph" and not _blanks_end_paragraphs(lines, 0, n):
         blank = "none"  # OCR's blank lines where paragraphs go on past a column
-    return Habits(blank, _keeps_indents(_indented(lines.indent), n))
+    return Habits(blank, _keeps_indents(_indented(lines.indent), n, t))
 
 
-# Lines of running text ending mid-sentence with a blank line after them, as many as
-# those without one or more, that tell a blank line after every line.
-_SAYS_EVERY = 3
-
-
-def _breaks_only_paragraphs(lines: Lines, start: int, end: int) -> bool:
+def _breaks_only_paragraphs(lines: Lines, start: int, end: int, t: Tuning) -> bool:
     """Most lines of running text that end mid-sentence, among lines start..end-1, have
     no blank line after them: blank lines between paragraphs, however short the
     paragraphs. (Where a blank line follows every line, it follows those too; a few
@@ -68,7 +70,7 @@ def _breaks_only_paragraphs(lines: Lines, start: int, end: int) -> bool:
             continue
         if gap[k + 1]:
             after += 1
-            if after >= _SAYS_EVERY and after >= without:
+            if after >= t.says_every and after >= without:
                 return False  # (where a blank line follows every line, soon said)
         else:
             without += 1
@@ -80,20 +82,22 @@ def _indented(indents: list[int]) -> int:
     return len(indents) - indents.count(0) - indents.count(1)
 
 
-def _keeps_indents(indented: int, n: int) -> bool:
+def _keeps_indents(indented: int, n: int, t: Tuning) -> bool:
     """Paragraph indents survived where `indented` of `n` lines are indented: some are,
     but not nearly all (a margin OCR kept on every line says nothing)."""
-    return 0.04 <= indented / n <= 0.75 and indented >= 2
+    share = indented / n
+    return (
+        t.indented_min_share <= share <= t.indented_max_share and indented >= t.indented_min_lines
+    )
 
 
 # Marks that stand between articles: where one article ends and the next begins.
 ARTICLE_EDGES = frozenset(("byline", "end", "jump", "dateline", "notice"))
-# A stretch must be this long, with this many sentence ends, to show a habit of its own.
-_STRETCH_LINES = 12
-_STRETCH_ENDS = 3
 
 
-def local_indents(lines: Lines, edges: list[int], page: bool) -> list[bool] | None:
+def local_indents(
+    lines: Lines, edges: list[int], page: bool, t: Tuning = TUNING
+) -> list[bool] | None:
     """Whether indents were kept, by stretch between article edges (bylines, end matter,
     datelines...), where a stretch differs from the page, or None where none does.
 
@@ -109,13 +113,13 @@ def local_indents(lines: Lines, edges: list[int], page: bool) -> list[bool] | No
     bounds = [0, *edges, n]
     for start, end in itertools.pairwise(bounds):
         size = end - start
-        if size < _STRETCH_LINES:
+        if size < t.stretch_lines:
             continue
         count = _indented(lines.indent[start:end])
         if page:
-            kept = count > 0 or sum(lines.ends[start:end]) < _STRETCH_ENDS
+            kept = count > 0 or sum(lines.ends[start:end]) < t.stretch_ends
         else:
-            kept = _keeps_indents(count, size)
+            kept = _keeps_indents(count, size, t)
         if kept != page:
             if local is None:
                 local = [page] * n
@@ -123,7 +127,7 @@ def local_indents(lines: Lines, edges: list[int], page: bool) -> list[bool] | No
     return local
 
 
-def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
+def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> list[str] | None:
     """The blank-line habit around each line, where the page mixes habits (articles OCR'd
     or pasted in separately), or None where one habit holds throughout.
 
@@ -134,13 +138,14 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     paragraphs, and one with several, on a page that has almost none.
     """
     n = len(lines)
-    every = math.ceil(0.7 * window)
+    window = t.blank_window
+    every = math.ceil(t.blank_every_share * window)
     # The common case first: a page of one habit where no `window` lines hold enough
     # exceptions to tip a window either way (lines after blank lines on a page without
     # them, or lines without one on a page with one after every line).
     if page != "paragraph":
         gap = lines.gap
-        tip = 2 if page == "none" else window - every + 1
+        tip = t.blank_several if page == "none" else window - every + 1
         if gap.count(page == "none") < tip:
             return None
         odd = gap if page == "none" else map(operator.not_, gap)
@@ -162,7 +167,7 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
         return ["every" if m >= every else "paragraph" if m else "none" for m in most]
     # Beside blank lines between paragraphs, a stretch with none on either side; on a
     # page without them, a stretch with several.
-    other, plain = ("none", 0) if page == "paragraph" else ("paragraph", 2)
+    other, plain = ("none", 0) if page == "paragraph" else ("paragraph", t.blank_several)
     if max(most) < every and (min(most) > plain if page == "paragraph" else max(most) < plain):
         return None
     if page == "paragraph":
@@ -172,7 +177,7 @@ def local_blank(lines: Lines, page: str, window: int = 10) -> list[str] | None:
     # A stretch of short paragraphs with blank lines between them is not one with a
     # blank line after every line.
     for start, end in _runs(local, "every"):
-        if _breaks_only_paragraphs(lines, start, end):
+        if _breaks_only_paragraphs(lines, start, end, t):
             local[start:end] = ["paragraph"] * (end - start)
     # On a page without blank lines, a stretch with several is one with blank lines
     # between paragraphs only where they follow paragraphs' ends; most of them after

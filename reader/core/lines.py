@@ -28,6 +28,7 @@ from reader.core.text import (
     has_colon,
     unpunctuated,
 )
+from reader.core.tuning import TUNING
 
 CN_NUM = "一二三四五六七八九十"
 # Heading numbering styles, outermost first: 一、 › （一） › 1、/1. › （1） › ①. One pattern
@@ -188,7 +189,12 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     # A line that starts like a mark but is ordinary text ("中国…", "一是…") counts as
     # starting with nothing in particular.
     first = text[:1] if starts_marked else ""
-    if text[-1] in _NOTICE_ENDS and len(text) <= 12 and _NOTICE.search(text) and unpunctuated(text):
+    if (
+        text[-1] in _NOTICE_ENDS
+        and len(text) <= TUNING.notice_chars
+        and _NOTICE.search(text)
+        and unpunctuated(text)
+    ):
         return "notice", 0, 0
     if first not in _MARK_STARTS:
         if text.endswith(_DATELINE_ENDS) and _DATELINE_LINE.match(text):
@@ -205,16 +211,16 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "jump", 0, 0
     if (
         _END.match(text)
-        or (len(text) <= 40 and _END_PLAIN.match(text))
+        or (len(text) <= TUNING.end_plain_chars and _END_PLAIN.match(text))
         or _END_MARK.match(text)
         or _PHOTO_NOTE.match(text)
     ):
         return "end", 0, 0
-    if len(text) <= 60 and _END_OPEN.match(text) and not ends_sentence(text):
+    if len(text) <= TUNING.end_open_chars and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
     if text.endswith(CREDIT_END) and (_CAPTION.match(text) or _CREDIT.match(text)):
         return "end", 0, 0
-    if text.startswith("图为") and len(text) > 4:
+    if text.startswith("图为") and len(text) > TUNING.caption_chars:
         return "caption", 0, 0
     if first in _LEAD_STARTS and _LEAD.match(text):
         return "lead", 0, 0
@@ -222,7 +228,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
         return "question", 0, 0
     if _ANSWER.match(text):
         return "answer", 0, 0
-    if len(text) <= 40 and is_byline(text):
+    if len(text) <= TUNING.byline_chars and is_byline(text):
         return "byline", 0, 0
     if _SUBTITLE.match(text) and not ends_sentence(text):
         return "subtitle", 0, 0
@@ -253,9 +259,9 @@ def is_byline(text: str) -> bool:
     if not names:
         # A role that names nobody: "□ 本报评论员", "■本报记者".
         return m is not None and (marked or m.group(1).endswith("评论员"))
-    if len(names) > 6:
+    if len(names) > TUNING.byline_names:
         return False
-    if len(names) == 1 and len(names[0]) > 4:
+    if len(names) == 1 and len(names[0]) > TUNING.byline_name_chars:
         return False
     return all(_NAME.match(n) for n in names)
 
@@ -266,11 +272,11 @@ def is_date(text: str) -> bool:
 
 
 def is_notice_title(text: str) -> bool:
-    return len(text) <= 24 and bool(_NOTICE.search(text))
+    return len(text) <= TUNING.notice_title_chars and bool(_NOTICE.search(text))
 
 
 def is_furniture(text: str) -> bool:
-    return len(text) <= 24 and bool(_FURNITURE.match(text))
+    return len(text) <= TUNING.furniture_chars and bool(_FURNITURE.match(text))
 
 
 def is_caption(text: str) -> bool:
@@ -576,9 +582,6 @@ def _narrow_quotes(
 
 
 _RUN_ON_MARKS = frozenset(("", "lead", "answer"))  # lines whose paragraph runs on
-# Lines narrower than ten characters do not vote: titles and running heads are not marked
-# yet, and the narrowest columns are twelve.
-_VOTING_WIDTH = 20
 
 
 def _reads_narrow(
@@ -626,8 +629,9 @@ def _reads_characters(
     # Lines that save a half cell or more (and an opening mark at the start one more),
     # and measure two cells apart both ways.
     told = itertools.compress(itertools.count(), saved)
-    chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= 2}
-    quoted = {k for k in opening if texts[k].count("“") + texts[k].count("”") >= 4}
+    apart, many = TUNING.vote_apart, TUNING.vote_quotes
+    chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= apart}
+    quoted = {k for k in opening if texts[k].count("“") + texts[k].count("”") >= many}
     weighed = chars.keys() - quoted
     return _rival_wins(lines, width, hangs, mark, weighed, chars.__getitem__, weighed | quoted)
 
@@ -657,11 +661,17 @@ def _rival_wins(
     """
     n = len(lines)
     indent = lines.indent
+    voting, differ, within, wins_needed = (
+        TUNING.voting_width,
+        TUNING.vote_apart,
+        TUNING.vote_within,
+        TUNING.vote_wins,
+    )
 
     def inside(j: int) -> bool:
         return (
             0 < j < n
-            and width[j] >= _VOTING_WIDTH
+            and width[j] >= voting
             and not (hangs[j] or hangs[j - 1] or mark[j] or indent[j])
             and mark[j - 1] in _RUN_ON_MARKS
         )
@@ -674,14 +684,14 @@ def _rival_wins(
         if not around:
             continue
         here, other = width[k], rival(k)
-        if abs(other - here) < 2:
+        if abs(other - here) < differ:
             continue
         column = max(around)
-        if abs(other - column) <= 1 < abs(here - column):
+        if abs(other - column) <= within < abs(here - column):
             wins += 1
-        elif abs(here - column) <= 1 < abs(other - column):
+        elif abs(here - column) <= within < abs(other - column):
             losses += 1
-    return wins >= 2 and wins >= 2 * losses
+    return wins >= wins_needed and wins >= 2 * losses
 
 
 def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None) -> None:
@@ -842,10 +852,15 @@ def _mark_furniture(lines: Lines) -> None:
     n = len(lines)
     text, mark = lines.text, lines.mark
     for end in (False, True):
-        order = range(n - 1, max(-1, n - 9), -1) if end else range(min(n, 8))
+        reach = TUNING.furniture_lines
+        order = range(n - 1, max(-1, n - 1 - reach), -1) if end else range(min(n, reach))
         run: list[int] = []
         for i in order:
-            if lines.width[i] <= 8 and not lines.ends[i] and mark[i] in ("", "heading"):
+            if (
+                lines.width[i] <= TUNING.furniture_width
+                and not lines.ends[i]
+                and mark[i] in ("", "heading")
+            ):
                 run.append(i)
                 continue
             if is_furniture(text[i]) and mark[i] in ("", "heading", "end"):
@@ -881,17 +896,6 @@ def _mark_furniture(lines: Lines) -> None:
                 lines.splice({before: both})
 
 
-# How many lines interleaved() weighs, from the page's start (a tenth of the time reflow
-# takes): enough to tell, on the real pages and the relayouts.
-INTERLEAVE_LINES = 100
-# A page in reading order joins lines whose characters run on across the line end far
-# more often than lines taken at random do (a line of Chinese ends inside a word more
-# often than not): on the real pages in reading order 1.9 to 6.9 times as often; where
-# lines alternate between columns, 0.6 to 1.3 times.
-INTERLEAVE_RATIO = 1.6
-# Fewer pairs than this expected by chance say nothing either way (a page of short items
-# whose lines mostly end with a full stop).
-INTERLEAVE_EVIDENCE = 2.0
 # Chance is measured against the lines these many eighths of the lines weighed further on.
 _SHIFTS = range(1, 8, 2)
 
@@ -904,7 +908,8 @@ def interleaved(texts: list[str]) -> bool:
     page prints inside its lines: in reading order, a line often ends inside a word that
     the page prints whole elsewhere; where lines interleave, the pair is as chance makes
     it. Chance is measured on the same lines, each against lines further down the page."""
-    lines = list(itertools.islice((t for t in texts if len(t) >= 4), INTERLEAVE_LINES))
+    weighed = (t for t in texts if len(t) >= TUNING.interleave_min_chars)
+    lines = list(itertools.islice(weighed, TUNING.interleave_lines))
     n = len(lines)
     if n < 2:
         return False
@@ -914,4 +919,5 @@ def interleaved(texts: list[str]) -> bool:
     chance = sum(
         ends[k] + starts[(k + n * s // 8) % n] in inside for s in _SHIFTS for k in range(n)
     ) / len(_SHIFTS)
-    return chance >= INTERLEAVE_EVIDENCE and joins + 1 < INTERLEAVE_RATIO * (chance + 1)
+    ratio = TUNING.interleave_ratio
+    return chance >= TUNING.interleave_evidence and joins + 1 < ratio * (chance + 1)

@@ -32,7 +32,7 @@ from reader.core.export import (
     to_markdown,
     writable,
 )
-from reader.core.lines import is_caption
+from reader.core.kinds import INDENTED, SPECS, BlockKind
 from reader.core.model import Article, Block, Document, OutlineEntry
 
 FORMATS = ("txt", "md", "html", "epub", "json")
@@ -62,9 +62,11 @@ class Options:
     encoding: str = "utf-8"  # txt and md
     newline: str = "LF"  # txt and md
     paragraphs: str = "blank"  # txt: "blank" lines between, or "indent" with no blank lines
+    # Which kinds of block go out (each kind's `option` in reader.core.kinds).
     bylines: bool = True
     end_matter: bool = True
     datelines: bool = True
+    captions: bool = True
     furniture: bool = False
     annotations: bool = False
     pretty: bool = False  # json: indented for people (the pure-Python encoder: slow)
@@ -104,16 +106,8 @@ class Part:
 
 
 def _keep(block: Block, options: Options) -> bool:
-    kind = block.kind
-    if kind == "byline":
-        return options.bylines
-    if kind == "end":
-        return options.end_matter
-    if kind in ("dateline", "jump"):
-        return options.datelines
-    if kind == "noise":
-        return options.furniture
-    return True
+    option = SPECS[block.kind].option
+    return option is None or bool(getattr(options, option))
 
 
 def select(part: Part, options: Options) -> Document:
@@ -156,9 +150,9 @@ def _text(doc: Document, options: Options) -> str:
     for art in doc.articles:
         lines = [b.text for b in art.head]
         for b in art.blocks:
-            if b.kind in ("paragraph", "question"):
+            if b.kind in INDENTED:
                 lines.append(INDENT + b.text)
-            elif b.kind != "noise" or options.furniture:
+            elif SPECS[b.kind].clean or options.furniture:
                 lines.append(b.text)
         if lines:
             parts.append("\n".join(lines))
@@ -191,7 +185,8 @@ p.question { font-weight: bold; }
 p.kicker, p.subtitle { text-indent: 0; margin: 0.2em 0; }
 p.subtitle { font-size: 1.1em; }
 p.byline { text-indent: 0; color: var(--muted); margin-bottom: 1.2em; }
-p.end, p.dateline { text-indent: 0; text-align: right; color: var(--muted); font-size: 0.9em; }
+p.end, p.dateline, p.caption { text-indent: 0; text-align: right; color: var(--muted);
+  font-size: 0.9em; }
 p.caption { text-align: center; font-style: italic; }
 p.jump, p.noise { text-indent: 0; color: var(--muted); font-size: 0.85em; }
 p.noise { font-style: italic; }
@@ -293,11 +288,12 @@ def _article_html(doc: Document, marks: _Marks, prefix: str) -> tuple[str, list[
         title_done = False
         for k, b in enumerate(art.head):
             text = marks.wrap((ai, k), b.text, 0, prefix)
-            if b.kind == "title":
+            spec = SPECS[b.kind]
+            if spec.html == "h1":
                 out.append(f'<h1 id="{anchor}">{text}</h1>')
                 title_done = True
             else:
-                out.append(f'<p class="{b.kind}">{text}</p>')
+                out.append(f'<p class="{spec.html_class or b.kind}">{text}</p>')
         if not title_done:
             out.append(f'<a id="{anchor}"></a>')
         entry = TocEntry(anchor, art.label(24))
@@ -308,19 +304,17 @@ def _article_html(doc: Document, marks: _Marks, prefix: str) -> tuple[str, list[
             key = (ai, len(art.head) + index)
             block_id = _article_id(prefix, ai, index)
             outline = heading_of.get(index)
-            if b.kind == "heading":
-                level = min(6, 1 + (b.level or 1))
+            spec = SPECS[b.kind]
+            if spec.html == "h":
+                level = min(6, 1 + (b.depth or 1))
                 text = marks.wrap(key, b.text, 0, prefix)
                 out.append(f'<h{level} id="{block_id}">{text}</h{level}>')
-            elif b.kind == "paragraph" and b.label and outline is not None:
+            elif b.kind == BlockKind.PARAGRAPH and b.label and outline is not None:
                 label = marks.wrap(key, b.text[: b.label], 0, prefix)
                 rest = marks.wrap(key, b.text[b.label :], b.label, prefix)
                 out.append(f'<p id="{block_id}"><b class="runin">{label}</b>{rest}</p>')
             else:
-                kind = b.kind if b.kind != "paragraph" else ""
-                if kind == "end" and is_caption(b.text):
-                    kind = "end caption"
-                cls = f' class="{kind}"' if kind else ""
+                cls = f' class="{spec.html_class}"' if spec.html_class else ""
                 ident = f' id="{block_id}"' if outline is not None else ""
                 out.append(f"<p{ident}{cls}>{marks.wrap(key, b.text, 0, prefix)}</p>")
             if outline is not None:

@@ -23,7 +23,7 @@ import re
 
 from reader.core import rules as R
 from reader.core.columns import ColumnWidths, window_end
-from reader.core.finish import STANDALONE_MAX_CHARS, RawBlock, finish, opens_more
+from reader.core.finish import RawBlock, finish, opens_more
 from reader.core.habits import (
     ARTICLE_EDGES,
     BLANK_HABITS,
@@ -33,6 +33,7 @@ from reader.core.habits import (
     local_indents,
     read_habits,
 )
+from reader.core.kinds import RUNNING, BlockKind
 from reader.core.lines import (
     CREDIT_END,
     PARAGRAPH_MARKS,
@@ -52,12 +53,11 @@ from reader.core.text import (
     join_lines,
     unpunctuated,
 )
+from reader.core.tuning import TUNING, Tuning
 
 _BREAK_BEFORE = frozenset(R.MARK_NAMES)
-# Cells (three characters) by which a line set across columns is wider than its column.
-_WIDER = 6
 # Block kinds whose text runs on over line ends, unlike the marked one-liners.
-_RUNNING = frozenset(("paragraph", "heading", "question"))
+_RUNNING = RUNNING
 # Block kinds that never take a second line (end matter may wrap; see _end_open).
 _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice", "headline"))
 # The reporters named in brackets after a lead dateline: 新华社北京3月12日电（记者 …）.
@@ -80,17 +80,14 @@ _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函�
 _HEAD_ENDS = frozenset(("subtitle", "byline", "lead"))
 
 
-_NOTICE_LINES = 40
-
-
-def _keyed(lines: Lines, notices: list[int], edges: list[int]) -> set[int]:
+def _keyed(lines: Lines, notices: list[int], edges: list[int], t: Tuning) -> set[int]:
     """Plain lines of a notice's body that open with a short label and its value
     (联系人：李先生, 地址：…), which a notice sets on lines of their own. A body runs from
     its headline (at `notices`) to the next article edge."""
     text, mark = lines.text, lines.mark
     keyed = set()
     for k in notices:
-        for i in range(k + 1, window_end(edges, k, _NOTICE_LINES, len(lines))):
+        for i in range(k + 1, window_end(edges, k, t.notice_lines, len(lines))):
             if mark[i] == "" and has_colon(text[i]) and _LABEL_VALUE.match(text[i]):
                 keyed.add(i)
     return keyed
@@ -118,7 +115,7 @@ def _set_width(lines: Lines, b: int) -> int:
 _HALF = re.compile(r"[\x00-\x7f]")  # a half-width character
 
 
-def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
+def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int, t: Tuning) -> bool:
     """Line a is a short unpunctuated line that stands on its own: a title, subhead or
     kicker. It must be clearly shorter than even an indent-stripped first line, or be
     followed by a line b that is itself an indent-stripped first line.
@@ -127,21 +124,24 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int) -> bool:
     text = lines.text[a]
     if mark[a] != "" or not unpunctuated(text) or _BROKEN_WORD.search(text):
         return False
-    if width[a] <= col - 10:
+    if width[a] <= col - t.headline_short:
         # Unless the text below is set about as narrow (a lead set narrower than the body,
         # text beside a picture): then line a is as long as a first line of that text.
-        return mark[b] != "" or lines.ends[b] or width[a] < _set_width(lines, b) - 6
+        narrower = _set_width(lines, b) - t.headline_narrower
+        return mark[b] != "" or lines.ends[b] or width[a] < narrower
     if mark[b] != "":
         return True
     # Were it a paragraph's first line, the line after it would be full, not another
     # indent-stripped first line.
     # A comma-like mark hanging at the end of line b takes up some of its shortfall.
     short_b = fwd - width[b]
-    if lines.ends[b] or not (3 if lines.soft[b] else 4) <= short_b <= 8:
+    least = t.headline_next_short - (t.hang_cells if lines.soft[b] else 0)
+    if lines.ends[b] or not least <= short_b <= t.stripped_short_max:
         return False
     # A character short of the column is short enough where no half-width character
     # blurs the count: a line inside a paragraph fills its column to the cell.
-    return width[a] <= fwd - (3 if _HALF.search(text) else 2)
+    blur = t.half_width_blur if _HALF.search(text) else 0
+    return width[a] <= fwd - (t.headline_shortfall + blur)
 
 
 class Reflow:
@@ -154,19 +154,20 @@ class Reflow:
     decisions it made there. The rest are joins for the page's `ordinary` reason.
     """
 
-    def __init__(self, lines: Lines, blanks: str | None = None) -> None:
+    def __init__(self, lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING) -> None:
         self.lines = lines
-        habits = read_habits(lines)
+        self.t = t = tuning
+        habits = read_habits(lines, t)
         if blanks is not None:
             habits = Habits(blanks, habits.indents)
         self.habits = habits
-        self.local = None if blanks is not None else local_blank(lines, habits.blank)
+        self.local = None if blanks is not None else local_blank(lines, habits.blank, t)
         self.marked = lines.marked()
         edges = [k for k in self.marked if lines.mark[k] in ARTICLE_EDGES]
-        self.local_indents = local_indents(lines, edges, self.habits.indents)
-        self.columns = ColumnWidths(lines, self.marked, edges)
+        self.local_indents = local_indents(lines, edges, self.habits.indents, t)
+        self.columns = ColumnWidths(lines, self.marked, edges, t)
         notices = [k for k in self.marked if lines.mark[k] == "notice"]
-        self.keyed = _keyed(lines, notices, edges)
+        self.keyed = _keyed(lines, notices, edges, t)
         # Numbering styles the page uses for paragraphs: a numbered line of that style
         # holds a full stop (4.各单位要加强值班，确保信息畅通。).
         self.paragraph_styles = {
@@ -205,7 +206,8 @@ class Reflow:
         if self.habits.indents:
             stops.update(
                 itertools.compress(
-                    itertools.count(), map(operator.ge, lines.indent, itertools.repeat(2))
+                    itertools.count(),
+                    map(operator.ge, lines.indent, itertools.repeat(self.t.indent_cells)),
                 )
             )
         if self.habits.blank == "paragraph" or self.local:
@@ -356,8 +358,8 @@ class Reflow:
         # line is short by its indent, kept as white space or stripped by OCR.
         short = self.columns.back(a) - lines.width[a] - lines.indent[a]
         if len(cur) == 1 and not self._indents(a):
-            short -= 4
-        if short >= 4:
+            short -= self.t.indent_width
+        if short >= self.t.short_before_numbered:
             return False, R.SHORT_THEN_NUMBERED
         return True, R.NUMBER_CONTINUES
 
@@ -376,13 +378,14 @@ class Reflow:
             return True, R.HEADLINE_WRAPS
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, R.HEADLINE_GROUP
-        if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, 8):
+        t = self.t
+        if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, t.keyed_short):
             return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
             return False, R.CLOSING_FORMULA
         columns = self.columns
         if self._indents(b):
-            if lines.indent[b] >= 2:
+            if lines.indent[b] >= t.indent_cells:
                 return False, R.INDENTED
             if (
                 self._blank(b) == "paragraph"
@@ -396,14 +399,14 @@ class Reflow:
                 and lines.gap[b]
                 and len(cur) == 1
                 and unpunctuated(lines.text[a])
-                and self._short(a, 4)
+                and self._short(a, t.apart_short)
             ):
                 return False, R.APART
             if ends[a]:
-                if width[a] + lines.indent[a] <= columns.back(a) - 6:
+                if width[a] + lines.indent[a] <= columns.back(a) - t.ends_short_indented:
                     return False, R.SHORT_ENDS_SENTENCE
                 if unpunctuated(lines.text[b]) and (
-                    width[b] <= columns.fwd(b) - 4 or not self._runs_on(b)
+                    width[b] <= columns.fwd(b) - t.next_short_indented or not self._runs_on(b)
                 ):
                     return False, R.NEXT_SHORT_UNPUNCTUATED
             return True, R.NOT_INDENTED
@@ -424,29 +427,35 @@ class Reflow:
             rule = self._stands_apart(a)
             if rule:
                 return False, rule
-            if len(cur) >= 2 and self._head_group(cur) and not self._short(b, 4):
+            if (
+                len(cur) >= 2
+                and self._head_group(cur)
+                and not self._short(b, t.head_group_next_short)
+            ):
                 return False, R.HEAD_GROUP_ENDS
-            if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + _WIDER:
+            if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + t.wider:
                 # A line of a paragraph fills its column and no more: one set wider than
                 # the column around it runs across columns (a headline, a masthead line).
                 return False, R.WIDER
             return True, R.MID_SENTENCE
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = len(cur) == 1 and cur.kind == "paragraph"
-        expected = back - 4 if first_of_para else back
-        if width[a] <= expected - 4:
+        expected = back - t.indent_width if first_of_para else back
+        if width[a] <= expected - t.ends_short:
             return False, R.SHORT_ENDS_SENTENCE
-        if unpunctuated(lines.text[b]) and width[b] <= fwd - 8:
+        if unpunctuated(lines.text[b]) and width[b] <= fwd - t.next_short:
             return False, R.NEXT_SHORT_UNPUNCTUATED
-        if width[b] <= fwd - 4 and _ASIDE.match(lines.text[b]):
+        if width[b] <= fwd - t.note_short and _ASIDE.match(lines.text[b]):
             return False, R.NOTE_AFTER_SENTENCE
         short_a, short_b = expected - width[a], fwd - width[b]
+        most = t.stripped_short_max
         # A mark at the end of the line may hang past the column: one character short.
-        if not ends[b] and (2 if lines.soft[b] else 3) <= short_b <= 8:
+        least = t.stripped_short_min - (t.hang_cells if lines.soft[b] else 0)
+        if not ends[b] and least <= short_b <= most:
             return False, R.INDENT_STRIPPED
-        if not ends[b] and short_b <= 8 and short_a + short_b >= 4:
+        if not ends[b] and short_b <= most and short_a + short_b >= t.both_short:
             return False, R.BOTH_SHORT
-        if ends[b] and 2 <= short_b <= 8 and self._full_line_after(b):
+        if ends[b] and t.full_slack <= short_b <= most and self._full_line_after(b):
             # Line b, short of the column by about two characters (one, where its full
             # stop hangs) and ending a sentence, is a paragraph's last line or its
             # indent-stripped first: a first line is followed by a full one.
@@ -457,7 +466,10 @@ class Reflow:
         """Every line of the block is short and unpunctuated: a masthead's, a headline's
         or a byline's lines, not a paragraph's, which fill their column."""
         text = self.lines.text
-        return all(unpunctuated(text[k]) and self._short(k, 8) for k in range(cur.start, cur.end))
+        short = self.t.head_group_short
+        return all(
+            unpunctuated(text[k]) and self._short(k, short) for k in range(cur.start, cur.end)
+        )
 
     def _stands_apart(self, a: int) -> R.Rule | None:
         """Why line a, not ending a sentence, still ends its block (None if it does not).
@@ -465,9 +477,9 @@ class Reflow:
         colon introduces what starts below it (a speech, a list), and a short line that
         is one bracketed aside is a note of its own (a source under a quotation)."""
         text = self.lines.text[a]
-        if text[-1] in "：:" and self._short(a, 6):
+        if text[-1] in "：:" and self._short(a, self.t.colon_short):
             return R.COLON_INTRODUCES
-        if text[-1] in "）)" and self._short(a, 4) and _ASIDE.match(text):
+        if text[-1] in "）)" and self._short(a, self.t.aside_short) and _ASIDE.match(text):
             return R.ASIDE_ALONE
         return None
 
@@ -486,7 +498,12 @@ class Reflow:
             and not (len(cur) == 1 and unpunctuated(lines.text[a]) and not self._goes_on(b))
             and lines.mark[a] in PARAGRAPH_MARKS
             and lines.width[a] + lines.indent[a]
-            >= self.columns.back(a) - (6 if len(cur) == 1 and not self._indents(a) else 2)
+            >= self.columns.back(a)
+            - (
+                self.t.full_first_slack
+                if len(cur) == 1 and not self._indents(a)
+                else self.t.full_slack
+            )
         )
 
     def _goes_on(self, b: int) -> bool:
@@ -494,8 +511,8 @@ class Reflow:
         full where they were stripped (a first line is short by its indent)."""
         lines = self.lines
         if self._indents(b):
-            return lines.indent[b] < 2
-        return not lines.ends[b] and lines.width[b] >= self.columns.fwd(b) - 2
+            return lines.indent[b] < self.t.indent_cells
+        return not lines.ends[b] and lines.width[b] >= self.columns.fwd(b) - self.t.full_slack
 
     def _short(self, a: int, cells: int) -> bool:
         """Line a, its indent included, falls short of the column by `cells` or more."""
@@ -518,7 +535,7 @@ class Reflow:
             and lines.mark[c] == ""
             and lines.idx[c] != lines.idx[b]
             and not (lines.gap[c] and self._blank(c) == "paragraph")
-            and lines.width[c] >= self.columns.fwd(c) - 2
+            and lines.width[c] >= self.columns.fwd(c) - self.t.full_slack
         )
 
     def _blank(self, b: int) -> str:
@@ -554,10 +571,10 @@ class Reflow:
             return False
         if not (text_a[-1] in _PHRASE_GOES_ON or opens_more(text_a)):
             return False
-        return len(text_a) + len(text_b) <= STANDALONE_MAX_CHARS and (
+        return len(text_a) + len(text_b) <= self.t.standalone_chars and (
             b + 1 == len(lines)
             or lines.mark[b + 1] != ""
-            or lines.width[b] <= self.columns.fwd(b) - 8
+            or lines.width[b] <= self.columns.fwd(b) - self.t.wrapped_tail_short
         )
 
     def _stands_alone(self, a: int, b: int) -> bool:
@@ -565,7 +582,7 @@ class Reflow:
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
             return False
         back, fwd = self.columns.back(a), self.columns.fwd(b)
-        return _headline_like(lines, a, min(back, fwd), b, fwd)
+        return _headline_like(lines, a, min(back, fwd), b, fwd, self.t)
 
     def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on.
@@ -573,7 +590,7 @@ class Reflow:
         Line b is plain text (see _running). Column widths are looked up only when a rule
         needs them.
         """
-        lines = self.lines
+        lines, t = self.lines, self.t
         width, text = lines.width, lines.text
         label = lines.label[a]
         if lines.ends[a]:
@@ -581,19 +598,21 @@ class Reflow:
             # paragraph rules continue or end.
             cur.kind = "paragraph"
             return self._running(cur, a, b)
-        if len(cur) >= 3:
+        if len(cur) >= t.heading_lines:
             return False, R.HEADING_ENDS_AT_LINE_END
         columns = self.columns
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
         # page keeps indents or blank lines between paragraphs, they say; elsewhere, a
         # paragraph's first line is followed by a full line and a heading tail is not.
         if self._indents(b):
-            b_first = b_starts = lines.indent[b] >= 2
+            b_first = b_starts = lines.indent[b] >= t.indent_cells
         elif self._blank(b) == "paragraph":
             # A blank line after a full line, with a short unpunctuated line after it,
             # may fall where the heading goes on past a column; the rules below tell.
             if lines.gap[b] and (
-                self._short(a, 3) or not unpunctuated(text[b]) or width[b] > columns.fwd(b) - 8
+                self._short(a, t.heading_short)
+                or not unpunctuated(text[b])
+                or width[b] > columns.fwd(b) - t.wrapped_tail_short
             ):
                 return False, R.BLANK_ENDS_HEADING
             b_first = b_starts = False
@@ -602,18 +621,23 @@ class Reflow:
             b_first = (
                 c < len(lines)
                 and lines.mark[c] == ""
-                and width[c] >= fwd - 2
-                and width[b] >= fwd - 7
+                and width[c] >= fwd - t.full_slack
+                and width[b] >= fwd - t.first_like_slack
             )
             # Short by about the two characters of a stripped indent: a new paragraph.
-            b_starts = not lines.ends[b] and 3 <= fwd - width[b] <= 8
+            b_starts = (
+                not lines.ends[b] and t.stripped_short_min <= fwd - width[b] <= t.stripped_short_max
+            )
         # A full numbered line wraps onto an unpunctuated tail; after a colon (a run-in
         # line goes on with full lines) only onto a short one.
         if (
             not b_first
             and unpunctuated(text[b])
-            and width[a] >= columns.back(a) - 4
-            and (not (label or text[a].endswith(("：", ":"))) or width[b] <= columns.fwd(b) - 4)
+            and width[a] >= columns.back(a) - t.heading_slack
+            and (
+                not (label or text[a].endswith(("：", ":")))
+                or width[b] <= columns.fwd(b) - t.runin_tail_short
+            )
         ):
             return True, R.HEADING_WRAPS_UNPUNCTUATED
         if not label and has_colon("".join(text[cur.start : b + 1])):
@@ -639,10 +663,10 @@ class Reflow:
                 return True, R.NUMBERED_PARAGRAPH
             if (
                 lines.style[a] in self.paragraph_styles
-                and len(text[a]) + len(text[b]) > STANDALONE_MAX_CHARS
+                and len(text[a]) + len(text[b]) > t.standalone_chars
                 and not unpunctuated(text[a][heading_number(text[a]) :])
                 and not unpunctuated(text[b])
-                and not self._short(a, 6)
+                and not self._short(a, t.numbered_paragraph_short)
             ):
                 # Where the page numbers paragraphs in this style, a numbered line with
                 # commas that runs on into punctuated text past the length of a heading
@@ -651,7 +675,7 @@ class Reflow:
                 return True, R.NUMBERED_RUNS_ON
         if (
             not b_first
-            and width[a] >= columns.back(a) - 4
+            and width[a] >= columns.back(a) - t.heading_slack
             and (self._indents(b) or self._blank(b) == "paragraph")
         ):
             # Where indents or blank lines mark paragraphs, a line with neither after a
@@ -659,8 +683,8 @@ class Reflow:
             return True, R.HEADING_WRAPS_NO_FIRST
         if (
             not lines.ends[b]
-            and width[a] >= columns.back(a) - 1
-            and self._least_width(b) >= columns.fwd(b) - 1
+            and width[a] >= columns.back(a) - t.heading_exact
+            and self._least_width(b) >= columns.fwd(b) - t.heading_exact
             and not self._indents(b)
         ):
             # Where indents were stripped, a paragraph's first line is two characters
@@ -682,21 +706,24 @@ class Reflow:
         """Line a is as long as a paragraph's first line, its indent (kept or stripped)
         aside."""
         lines = self.lines
-        return lines.width[a] + lines.indent[a] >= self.columns.back(a) - 7
+        return lines.width[a] + lines.indent[a] >= self.columns.back(a) - self.t.first_like_slack
 
 
-def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisions, str]:
+def reflow(
+    lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING
+) -> tuple[list[Block], Decisions, str]:
     """The page's blocks, the decision at every line end, and how the page was read
     (Reflow.reading()). `blanks` is the blank-line habit where the writer of the text
     knows it (text written from boxes puts blank lines only where the geometry shows a
     break: "paragraph"); else it is read from the page's own statistics."""
-    engine = Reflow(lines, blanks)
+    engine = Reflow(lines, blanks, tuning)
     raw = engine.run()
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
     # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
     hyphenated = hyphenated_words(texts) if latin else frozenset()
     blocks = []
+    paragraph = BlockKind.PARAGRAPH
     for r in raw:
         start, end = r.start, r.end
         if end - start == 1:
@@ -712,9 +739,9 @@ def reflow(lines: Lines, blanks: str | None = None) -> tuple[list[Block], Decisi
             # A break mark that did not mend a word (the block ends there, or what follows
             # is no letter) is shown as the hyphen the page printed.
             text = _UNMENDED.sub("-", text)
-        if r.kind == "paragraph" and not r.label and len(text) > STANDALONE_MAX_CHARS:
+        if r.kind == "paragraph" and not r.label and len(text) > tuning.standalone_chars:
             # Most blocks: a paragraph that finish() would leave as it is.
-            blocks.append(Block("paragraph", text, idx[start], idx[end - 1]))
+            blocks.append(Block(paragraph, text, idx[start], idx[end - 1]))
         else:
-            blocks.append(finish(r, text, idx[start], idx[end - 1]))
+            blocks.append(finish(r, text, idx[start], idx[end - 1], tuning))
     return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.reading()

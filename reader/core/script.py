@@ -9,6 +9,7 @@ as printed.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING, Any
@@ -52,15 +53,26 @@ def simplified(lines: list[str]) -> list[str] | None:
     return [s if len(s) == len(p) else p for p, s in zip(lines, converted, strict=True)]
 
 
-def restore(articles: list[Article], analysed: list[str], printed: list[str]) -> None:
-    """Give every block read from the `analysed` (simplified) lines the characters of the
-    `printed` lines it came from, and the outline its headings as printed."""
+def restore(articles: list[Article], analysed: list[str], printed: list[str]) -> list[Article]:
+    """The articles with every block read from the `analysed` (simplified) lines given
+    the characters of the `printed` lines it came from, and the outline its headings as
+    printed: new blocks, articles and outline entries, the ones given left as they were."""
+    from reader.core.model import Article, OutlineEntry
+
+    out = []
     for art in articles:
-        for block in art.all_blocks():
-            block.text = _printed(block.text, block.first, block.last, analysed, printed)
-        blocks = art.blocks
-        for entry in art.outline:
-            entry.text = blocks[entry.block].text[: len(entry.text)]
+        head, blocks = (
+            [
+                dataclasses.replace(b, text=_printed(b.text, b.first, b.last, analysed, printed))
+                for b in part
+            ]
+            for part in (art.head, art.blocks)
+        )
+        outline = [
+            OutlineEntry(e.level, blocks[e.block].text[: len(e.text)], e.block) for e in art.outline
+        ]
+        out.append(Article(head, blocks, outline, art.kind))
+    return out
 
 
 def _printed(text: str, first: int, last: int, analysed: list[str], printed: list[str]) -> str:

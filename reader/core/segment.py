@@ -13,32 +13,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.lines import is_caption, is_date, is_notice_title
+from reader.core.kinds import CLOSES, TRAILS, BlockKind
+from reader.core.lines import is_date, is_notice_title
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
+from reader.core.tuning import TUNING, Tuning
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
 _NOTICE_BODY = re.compile(r"本公司|特此|债权人|联系人|联系电话|遗失|作废|公告如下|声明如下|报名")
-_CLOSERS = frozenset(("end", "dateline"))
+# The kinds segmentation reads, as module globals: quicker to read than an enum's members
+# in the loops over every block.
+_PARAGRAPH, _HEADING, _QUESTION, _END, _JUMP, _FURNITURE = (
+    BlockKind.PARAGRAPH,
+    BlockKind.HEADING,
+    BlockKind.QUESTION,
+    BlockKind.END,
+    BlockKind.JUMP,
+    BlockKind.FURNITURE,
+)
+_KICKER, _TITLE, _SUBTITLE, _BYLINE, _STANDALONE = (
+    BlockKind.KICKER,
+    BlockKind.TITLE,
+    BlockKind.SUBTITLE,
+    BlockKind.BYLINE,
+    BlockKind.STANDALONE,
+)
+# Kinds that stay with a body their end matter closed: end matter, datelines, captions
+# and page furniture.
+_TRAILS = TRAILS
 # Kinds of the blocks that _closes() may find closing their body.
-_MAY_CLOSE = _CLOSERS | {"jump"}
-_HEAD_PARTS = frozenset(("standalone", "subtitle", "byline"))
-# How much better a body two places away must match a headline at the top of the page
-# before the engine declines to give that headline to the body right below it.
-_DISTANT_MARGIN = 0.3
-_DATELINE_MARGIN = 0.3
-# How many segments either side of a headline count as its page.
-_NEAR = 12
+_MAY_CLOSE = CLOSES
+_HEAD_PARTS = frozenset((_STANDALONE, _SUBTITLE, _BYLINE))
 
 
 def _closes(block: Block) -> str:
     """What a block closes its body with: "end", "dateline", "jump" (下转) or ""."""
-    if block.kind in _CLOSERS:
-        # A photo caption sits beside its picture, anywhere in an article.
-        return "" if block.kind == "end" and is_caption(block.text) else block.kind
-    if block.kind == "jump" and not _JUMP_IN.match(block.text):
-        return "jump"
-    return ""
+    if block.kind not in _MAY_CLOSE:
+        return ""
+    if block.kind == _JUMP and _JUMP_IN.match(block.text):
+        return ""  # 上接: it opens a body
+    return str(block.kind)
 
 
 @dataclass(slots=True)
@@ -56,65 +70,69 @@ class Segment:
         self.blocks.append(block)
         if block.kind in _MAY_CLOSE:
             self.closed_by = _closes(block)
-        elif block.kind != "noise":
+        elif block.kind != _FURNITURE:
             self.closed_by = ""
 
     @property
     def opened_by_jump(self) -> bool:
         return (
             bool(self.blocks)
-            and self.blocks[0].kind == "jump"
+            and self.blocks[0].kind == _JUMP
             and bool(_JUMP_IN.match(self.blocks[0].text))
         )
 
     def title_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind in ("standalone", "subtitle"))
+        return "".join(b.text for b in self.blocks if b.kind in (_STANDALONE, _SUBTITLE))
 
     def body_text(self) -> str:
-        return "".join(b.text for b in self.blocks if b.kind not in ("noise",))
+        return "".join(b.text for b in self.blocks if b.kind != _FURNITURE)
 
     def continued_only(self) -> bool:
         """The body holds nothing yet but the marker it continues from (上接…)."""
         return (
             not self.head
             and self.opened_by_jump
-            and all(b.kind in ("jump", "noise") for b in self.blocks)
+            and all(b.kind in (_JUMP, _FURNITURE) for b in self.blocks)
         )
 
     @property
     def has_title(self) -> bool:
-        return any(b.kind == "standalone" for b in self.blocks)
+        return any(b.kind == _STANDALONE for b in self.blocks)
 
 
 def _is_boundary(blocks: list[Block], j: int) -> bool:
     """True when nothing before block j belongs to an open article."""
     for k in range(j - 1, -1, -1):
-        if blocks[k].kind == "noise":
+        if blocks[k].kind == _FURNITURE:
             continue
         return blocks[k].kind in _HEAD_PARTS or bool(_closes(blocks[k]))
     return True
 
 
 def _only_noise_after(blocks: list[Block], j: int) -> bool:
-    return all(blocks[k].kind == "noise" for k in range(j, len(blocks)))
+    return all(blocks[k].kind == _FURNITURE for k in range(j, len(blocks)))
 
 
-def _group_end(blocks: list[Block], j: int) -> int:
+def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
     """End (exclusive) of the headline group that could start at j."""
     k = j
     n = len(blocks)
     standalones = 0
-    while k < n and blocks[k].kind == "standalone" and standalones < 3:
+    while k < n and blocks[k].kind == _STANDALONE and standalones < t.head_group_lines:
         standalones += 1
         k += 1
-    while k < n and blocks[k].kind == "subtitle":
+    while k < n and blocks[k].kind == _SUBTITLE:
         k += 1
-    while k < n and blocks[k].kind == "byline":
+    while k < n and blocks[k].kind == _BYLINE:
         k += 1
     return k
 
 
-def split_segments(blocks: list[Block]) -> list[Segment]:
+def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
+    """The blocks as bodies and headline groups. A line standing alone between paragraphs
+    is given its kind here (a feature subhead, or a signatory): as a new block, in a copy
+    of the list, so reflow's result is left as it was."""
+    blocks = list(reflowed)
     segments: list[Segment] = []
     body: Segment | None = None
 
@@ -129,7 +147,7 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
     while j < n:
         block = blocks[j]
         if block.kind in _HEAD_PARTS:
-            end = _group_end(blocks, j)
+            end = _group_end(blocks, j, t)
             group = blocks[j:end]
             if body is not None and body.continued_only():
                 # A continued article repeats its title after the jump marker (上接…).
@@ -137,18 +155,16 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 j = end
                 continue
             kinds = {b.kind for b in group}
-            notice = any(b.kind == "standalone" and is_notice_title(b.text) for b in group)
+            notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)
             headline = (
-                "byline" in kinds
-                or "subtitle" in kinds
+                _BYLINE in kinds
+                or _SUBTITLE in kinds
                 or notice
                 or any(b.display for b in group)
                 or _is_boundary(blocks, j)
                 or _only_noise_after(blocks, end)
                 or (
-                    end < n
-                    and blocks[end].kind == "jump"
-                    and bool(_JUMP_IN.match(blocks[end].text))
+                    end < n and blocks[end].kind == _JUMP and bool(_JUMP_IN.match(blocks[end].text))
                 )
             )
             if headline:
@@ -158,18 +174,18 @@ def split_segments(blocks: list[Block]) -> list[Segment]:
                 segments.append(seg)
                 j = end
                 continue
-            if end == j + 1 and end < n and blocks[end].kind == "end" and is_date(blocks[end].text):
+            if end == j + 1 and end < n and blocks[end].kind == _END and is_date(blocks[end].text):
                 # The signatory of a notice or a letter, above its date: end matter.
-                block.kind = "end"
+                block = block.but(_END)
             else:
                 # A short line between paragraphs of one article: a feature subhead.
-                block.kind = "heading"
-                block.level = 0
-        if block.kind == "jump" and _JUMP_IN.match(block.text):
+                block = block.but(_HEADING, numbering=0)
+            blocks[j] = block
+        if block.kind == _JUMP and _JUMP_IN.match(block.text):
             close_body()
         if body is None:
             body = Segment("body")
-        elif body.closed_by and block.kind not in _CLOSERS and block.kind != "noise":
+        elif body.closed_by and block.kind not in _TRAILS:
             close_body()
             body = Segment("body")
         body.add(block)
@@ -191,12 +207,12 @@ def _score(title: set[str], body: Segment) -> float:
 def _free_body(segments: list[Segment], i: int) -> Segment | None:
     if 0 <= i < len(segments):
         seg = segments[i]
-        if seg.kind == "body" and not seg.head and any(b.kind != "noise" for b in seg.blocks):
+        if seg.kind == "body" and not seg.head and any(b.kind != _FURNITURE for b in seg.blocks):
             return seg
     return None
 
 
-def attach_headlines(segments: list[Segment]) -> None:
+def attach_headlines(segments: list[Segment], t: Tuning = TUNING) -> None:
     heads = [i for i, s in enumerate(segments) if s.kind == "head"]
     # Bodies that no headline sits next to: the places a displaced headline may belong.
     orphans = {
@@ -227,7 +243,7 @@ def attach_headlines(segments: list[Segment]) -> None:
             if jump or dateline:
                 title = bigrams(head.title_text())
                 sp, sn = _score(title, prev), _score(title, nxt)
-                if (jump and sp >= sn) or (dateline and sp >= sn + _DATELINE_MARGIN):
+                if (jump and sp >= sn) or (dateline and sp >= sn + t.dateline_margin):
                     choice = prev
         elif nxt is not None:
             choice = nxt
@@ -235,8 +251,8 @@ def attach_headlines(segments: list[Segment]) -> None:
             # A body elsewhere that matches the headline clearly better than the one below
             # it: only bodies nearby (a page holds a handful of articles), and none can
             # where no score reaches that far.
-            better = _score(title, nxt) + _DISTANT_MARGIN
-            near = range(max(0, i - _NEAR), min(len(segments), i + _NEAR + 1))
+            better = _score(title, nxt) + t.distant_margin
+            near = range(max(0, i - t.near), min(len(segments), i + t.near + 1))
             if better <= 1.0 and any(
                 _score(title, segments[j]) >= better for j in near if j in orphans and j != i + 1
             ):
@@ -256,24 +272,26 @@ def _give(head: Segment, body: Segment) -> None:
 def _head_blocks(group: list[Block]) -> list[Block]:
     """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
     boxes showed type sizes, the title is the last line set in headline type: lines in
-    body type after it are its subtitle."""
-    standalones = [b for b in group if b.kind == "standalone"]
+    body type after it are its subtitle. The named parts are new blocks."""
+    standalones = [b for b in group if b.kind == _STANDALONE]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
-    for k, b in enumerate(standalones):
-        b.kind = "kicker" if k < title else "title" if k == title else "subtitle"
-    return group
+    named = {
+        id(b): b.but(_KICKER if k < title else _TITLE if k == title else _SUBTITLE)
+        for k, b in enumerate(standalones)
+    }
+    return [named.get(id(b), b) for b in group]
 
 
-def build_articles(blocks: list[Block]) -> list[Article]:
-    segments = split_segments(blocks)
-    attach_headlines(segments)
+def build_articles(blocks: list[Block], tuning: Tuning = TUNING) -> list[Article]:
+    segments = split_segments(blocks, tuning)
+    attach_headlines(segments, tuning)
     articles: list[Article] = []
     # Page furniture above the first article (the running head) opens that article.
     running_head: list[Block] = []
     for seg in segments:
         if seg.kind == "body":
-            if not seg.head and all(b.kind == "noise" for b in seg.blocks):
+            if not seg.head and all(b.kind == _FURNITURE for b in seg.blocks):
                 (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
             kind = "notice" if seg.notice else "article"
@@ -294,37 +312,43 @@ def build_articles(blocks: list[Block]) -> list[Article]:
 
 
 def build_outline(article: Article) -> None:
-    """Give headings levels by numbering style, and list them with run-ins and questions.
+    """Give headings their depth by numbering style, and list them with run-ins and
+    questions, in the article's outline.
 
-    Styles rank 一、 › （一） › 1、 › （1） › ①; levels are the ranks of the styles the
-    article uses, so an article numbered only with （一） starts at level 1. Feature
-    subheads (a short line standing alone inside a body becomes one) are level 1, with
-    numbered headings below them.
+    Styles rank 一、 › （一） › 1、 › （1） › ①; depths are the ranks of the styles the
+    article uses, so an article numbered only with （一） starts at depth 1. Feature
+    subheads (a short line standing alone inside a body becomes one) are depth 1, with
+    numbered headings below them. Where a block's kind or depth is set, the article gets
+    a new block in its place.
     """
+    heading, question, paragraph = _HEADING, _QUESTION, _PARAGRAPH
+    blocks = article.blocks = list(article.blocks)
     used: set[int] = set()
     has_subheads = False
-    for b in article.blocks:
-        if b.kind == "standalone":  # a lone short line inside a body: a feature subhead
-            b.kind = "heading"
-            b.level = 0
-        if b.kind == "heading" or b.label:
-            if b.level:
-                used.add(b.level)
-            elif b.kind == "heading" and b.level == 0:
+    for index, b in enumerate(blocks):
+        kind = b.kind
+        if kind == _STANDALONE:  # a lone short line inside a body: a feature subhead
+            blocks[index] = b = b.but(heading, numbering=0)
+            kind = heading
+        if kind == heading or b.label:
+            if b.numbering:
+                used.add(b.numbering)
+            elif kind == heading and b.numbering == 0:
                 has_subheads = True
     styles = sorted(used)
     offset = 2 if has_subheads else 1
     rank = {style: k + offset for k, style in enumerate(styles)}
     outline: list[OutlineEntry] = []
-    for index, b in enumerate(article.blocks):
-        if b.kind == "heading":
-            b.level = rank.get(b.level or 0, 1)
-            outline.append(OutlineEntry(b.level, b.text, index))
-        elif b.kind == "paragraph" and b.label:
-            level = rank.get(b.level or 0, 1)
-            b.level = None
-            outline.append(OutlineEntry(level, b.text[: b.label].rstrip("：:"), index))
-        elif b.kind == "question":
-            b.level = 1
+    for index, b in enumerate(blocks):
+        kind = b.kind
+        if kind == heading:
+            depth = rank.get(b.numbering or 0, 1)
+            blocks[index] = b.but(depth=depth)
+            outline.append(OutlineEntry(depth, b.text, index))
+        elif kind == paragraph and b.label:
+            depth = rank.get(b.numbering or 0, 1)
+            outline.append(OutlineEntry(depth, b.text[: b.label].rstrip("：:"), index))
+        elif kind == question:
+            blocks[index] = b.but(depth=1)
             outline.append(OutlineEntry(1, b.text, index))
     article.outline = outline

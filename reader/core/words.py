@@ -29,6 +29,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from reader.core.kinds import BlockKind
 from reader.core.model import Document
 
 _lock = threading.Lock()
@@ -314,7 +315,9 @@ def article_keywords(doc: Document, count: int = 5) -> dict[int, list[str]]:
     for k, art in enumerate(doc.articles):
         if budget <= 0:
             break
-        text = "\n".join(b.text for b in art.all_blocks() if b.kind != "noise")[:KEYWORD_TEXT]
+        text = "\n".join(b.text for b in art.all_blocks() if b.kind != BlockKind.FURNITURE)[
+            :KEYWORD_TEXT
+        ]
         if art.kind == "article" and len(text) > 200:
             out[k] = keywords(text, count)
             budget -= len(text)
@@ -334,7 +337,7 @@ def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
 
 def page_words(doc: Document) -> tuple[dict[int, list[str]], Terms]:
     """A page's keywords per article and its own compound terms (see page_terms)."""
-    text = "\n".join(b.text for _a, b in doc.iter_blocks() if b.kind != "noise")
+    text = "\n".join(b.text for _a, b in doc.iter_blocks() if b.kind != BlockKind.FURNITURE)
     return article_keywords(doc), page_terms(text[:KEYWORD_PAGE])
 
 

@@ -111,6 +111,7 @@ def analyse(path: str) -> _Analysis:
     from reader.core.cite import page_date
     from reader.core.decode import DecodeError, read_file
     from reader.core.document import from_bytes
+    from reader.core.kinds import BlockKind
 
     st = os.stat(path)
     try:
@@ -126,7 +127,9 @@ def analyse(path: str) -> _Analysis:
     articles = []
     for art in doc.articles:
         title = art.title or ""
-        body = "\n".join(b.text for b in art.all_blocks() if b.kind not in ("noise", "title"))
+        body = "\n".join(
+            b.text for b in art.all_blocks() if b.kind not in (BlockKind.FURNITURE, BlockKind.TITLE)
+        )
         articles.append((title, body, words.search_tokens(title), words.search_tokens(body)))
     return (
         path,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.core import words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
-from reader.core.lines import is_caption
+from reader.core.kinds import SPECS, BlockKind
 from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
 
@@ -39,6 +39,101 @@ PAINT_MARGIN = 20_000  # characters either side of the view whose matches are dr
 MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
+
+
+@dataclass(slots=True)
+class _Look:
+    """The formats of a block being set, and what its style reads to fill them."""
+
+    bf: QTextBlockFormat
+    cf: QTextCharFormat
+    em: float
+    size: float
+    muted: QColor
+
+
+def _title(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 1.65)
+    look.cf.setFontWeight(QFont.Weight.Bold)
+    look.bf.setTopMargin(look.em * 0.8)
+    look.bf.setLineHeight(135, _PROPORTIONAL)
+
+
+def _kicker(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 1.05)
+    look.cf.setForeground(look.muted)
+
+
+def _subtitle(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 1.15)
+
+
+def _byline(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 0.95)
+    look.cf.setForeground(look.muted)
+    look.bf.setBottomMargin(look.em * 1.2)
+
+
+def _heading(look: _Look, block: Block) -> None:
+    depth = block.depth or 1
+    look.cf.setFontWeight(QFont.Weight.Bold)
+    look.cf.setFontPointSize(look.size * (1.3 if depth == 1 else 1.15 if depth == 2 else 1.03))
+    look.bf.setTopMargin(look.em * (1.0 if depth == 1 else 0.6))
+    look.bf.setLineHeight(145, _PROPORTIONAL)
+
+
+def _question(look: _Look, _block: Block) -> None:
+    look.cf.setFontWeight(QFont.Weight.Bold)
+    look.bf.setTextIndent(look.em * 2)
+
+
+def _caption(look: _Look, _block: Block) -> None:
+    # A photo caption, set under its picture: centred, in italics.
+    look.cf.setFontPointSize(look.size * 0.85)
+    look.cf.setFontItalic(True)
+    look.cf.setForeground(look.muted)
+    look.bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    look.bf.setTopMargin(look.em * 0.3)
+
+
+def _aside(look: _Look, _block: Block) -> None:
+    # End matter and datelines: small, to the right.
+    _jump(look, _block)
+    look.bf.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+
+def _jump(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 0.85)
+    look.cf.setForeground(look.muted)
+
+
+def _furniture(look: _Look, _block: Block) -> None:
+    look.cf.setFontPointSize(look.size * 0.8)
+    look.cf.setFontItalic(True)
+    look.cf.setForeground(look.muted)
+
+
+def _body(look: _Look, _block: Block) -> None:
+    look.bf.setTextIndent(look.em * 2)
+    look.bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
+
+
+# The window's look of each style a kind of block names (reader.core.kinds).
+STYLES: dict[str, Callable[[_Look, Block], None]] = {
+    "title": _title,
+    "kicker": _kicker,
+    "subtitle": _subtitle,
+    "byline": _byline,
+    "heading": _heading,
+    "question": _question,
+    "caption": _caption,
+    "aside": _aside,
+    "jump": _jump,
+    "furniture": _furniture,
+    "body": _body,
+}
+# Styles that set their own colour (muted, or the theme's accent for a title).
+_OWN_COLOUR = frozenset(("title", "kicker", "byline", "caption", "aside", "jump", "furniture"))
 
 
 @dataclass(frozen=True)
@@ -256,7 +351,7 @@ class BodyView(QTextBrowser):
             if self.keywords.get(ai) and not first:
                 self._insert_keywords(cursor, ai, self.keywords[ai], em)
             for bi, block in enumerate(art.blocks):
-                if block.kind == "noise" and not self._typo.show_noise:
+                if not SPECS[block.kind].clean and not self._typo.show_noise:
                     continue
                 first = self._insert(cursor, block, ai, bi, em, first, len(art.head) + bi)
         self._starts = [p.position for p in self.places]
@@ -285,54 +380,12 @@ class BodyView(QTextBrowser):
         cf = QTextCharFormat()
         bf.setLineHeight(170, _PROPORTIONAL)
         bf.setBottomMargin(em * 0.5)
-        size = self._typo.size
-        kind = block.kind
-        muted = QColor(theme.muted) if theme else QColor("#666")
-        if kind == "title":
-            cf.setFontPointSize(size * 1.65)
-            cf.setFontWeight(QFont.Weight.Bold)
-            bf.setTopMargin(em * 0.8)
-            bf.setLineHeight(135, _PROPORTIONAL)
-            if theme:
-                cf.setForeground(QColor(theme.accent))
-        elif kind == "kicker":
-            cf.setFontPointSize(size * 1.05)
-            cf.setForeground(muted)
-        elif kind == "subtitle":
-            cf.setFontPointSize(size * 1.15)
-        elif kind == "byline":
-            cf.setFontPointSize(size * 0.95)
-            cf.setForeground(muted)
-            bf.setBottomMargin(em * 1.2)
-        elif kind == "heading":
-            level = block.level or 1
-            cf.setFontWeight(QFont.Weight.Bold)
-            cf.setFontPointSize(size * (1.3 if level == 1 else 1.15 if level == 2 else 1.03))
-            bf.setTopMargin(em * (1.0 if level == 1 else 0.6))
-            bf.setLineHeight(145, _PROPORTIONAL)
-        elif kind == "question":
-            cf.setFontWeight(QFont.Weight.Bold)
-            bf.setTextIndent(em * 2)
-        elif kind == "end" and is_caption(block.text):
-            # A photo caption, set under its picture: centred, in italics.
-            cf.setFontPointSize(size * 0.85)
-            cf.setFontItalic(True)
-            cf.setForeground(muted)
-            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            bf.setTopMargin(em * 0.3)
-        elif kind in ("end", "dateline", "jump"):
-            cf.setFontPointSize(size * 0.85)
-            cf.setForeground(muted)
-            if kind != "jump":
-                bf.setAlignment(Qt.AlignmentFlag.AlignRight)
-        elif kind == "noise":
-            cf.setFontPointSize(size * 0.8)
-            cf.setFontItalic(True)
-            cf.setForeground(muted)
-        else:
-            bf.setTextIndent(em * 2)
-            bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
-        if theme and kind not in ("title", "kicker", "byline", "end", "dateline", "jump", "noise"):
+        style = SPECS[block.kind].style
+        look = _Look(bf, cf, em, self._typo.size, QColor(theme.muted) if theme else QColor("#666"))
+        STYLES[style](look, block)
+        if theme and style == "title":
+            cf.setForeground(QColor(theme.accent))
+        elif theme and style not in _OWN_COLOUR:
             cf.setForeground(QColor(theme.text))
         if id(block) in self.corrected:  # a visible mark on text fixed by hand
             cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -353,7 +406,7 @@ class BodyView(QTextBrowser):
         self.places.append(
             Place(cursor.position(), ai, bi, block.first, block.last, offset, len(block.text), key)
         )
-        if block.kind == "paragraph" and block.label:
+        if block.kind == BlockKind.PARAGRAPH and block.label:
             bold = QTextCharFormat(cf)
             bold.setFontWeight(QFont.Weight.Bold)
             cursor.insertText(block.text[: block.label], bold)

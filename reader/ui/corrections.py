@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.edits import Edit, Outcome, apply, make
+from reader.core.kinds import CORRECTABLE, ROLES, SPECS
 from reader.core.model import Document
 from reader.core.suggest import Suggestion
 from reader.store.db import READ_ONLY, Store
@@ -266,26 +267,19 @@ class CorrectMenu(QObject):
         add(tr("Join with Next Block"), "join", enabled=k + 1 < len(art.all_blocks()))
         add(tr("Split Here"), "split", {"offset": offset}, enabled=0 < offset < len(block.text))
         kinds = menu.addMenu(tr("Block Kind"))
-        for text, kind, level in (
-            (tr("Paragraph"), "paragraph", None),
-            (tr("Heading, Level 1"), "heading", 1),
-            (tr("Heading, Level 2"), "heading", 2),
-            (tr("Heading, Level 3"), "heading", 3),
-            (tr("Question"), "question", 1),
-            (tr("End Matter"), "end", None),
-            (tr("Dateline"), "dateline", None),
-            (tr("Page Furniture"), "noise", None),
-        ):
-            action = kinds.addAction(text)
-            value = {"kind": kind, "level": level}
-            action.triggered.connect(lambda _c=False, value=value: act("kind", value))
+        for kind in CORRECTABLE:  # the kinds a correction may set, from the table of kinds
+            spec = SPECS[kind]
+            for level in range(1, spec.levels + 1) if spec.levels else (None,):
+                text = f"{spec.label}, Level {level}" if spec.levels > 1 else spec.label
+                action = kinds.addAction(tr(text))
+                value = {"kind": str(kind), "level": level}
+                action.triggered.connect(lambda _c=False, value=value: act("kind", value))
         menu.addSeparator()
         add(tr("Start New Article Here"), "new_article", enabled=in_body and k > len(art.head))
         add(tr("Merge Article with Previous"), "merge_article", enabled=ai > 0)
         menu.addSeparator()
-        for text, role in ((tr("Make Title"), "title"), (tr("Make Subtitle"), "subtitle"),
-                           (tr("Make Byline"), "byline")):  # fmt: skip
-            add(text, "role", {"role": role})
+        for role in ROLES:
+            add(tr(f"Make {SPECS[role].label}"), "role", {"role": str(role)})
         other = menu.addAction(tr("Make Title or Byline of Another Article…"))
         other.triggered.connect(
             lambda _c=False: (lambda v: act("role", v) if v else None)(ask("role"))

@@ -191,12 +191,14 @@ class ExportDialog(QDialog):
         self.bylines = QCheckBox(self.tr("Bylines"), self)
         self.end_matter = QCheckBox(self.tr("End matter (author units, sources)"), self)
         self.datelines = QCheckBox(self.tr("Datelines and jump markers"), self)
+        self.captions = QCheckBox(self.tr("Photo captions"), self)
         self.furniture = QCheckBox(self.tr("Page furniture"), self)
         self.with_notes = QCheckBox(self.tr("Highlights and notes"), self)
         for box, value in (
             (self.bylines, options.bylines),
             (self.end_matter, options.end_matter),
             (self.datelines, options.datelines),
+            (self.captions, options.captions),
             (self.furniture, options.furniture),
             (self.with_notes, options.annotations),
         ):
@@ -247,7 +249,8 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self.update_preview)
         for combo in (self.scope, self.format, self.encoding, self.newline, self.paragraphs):
             combo.currentIndexChanged.connect(self._changed)
-        for box in (self.bylines, self.end_matter, self.datelines, self.furniture, self.with_notes):
+        boxes = (self.bylines, self.end_matter, self.datelines, self.captions, self.furniture)
+        for box in (*boxes, self.with_notes):
             box.toggled.connect(self._changed)
         self.articles.itemChanged.connect(self._changed)
         self.scope.currentIndexChanged.connect(self._on_scope)
@@ -269,6 +272,7 @@ class ExportDialog(QDialog):
             bylines=self.bylines.isChecked(),
             end_matter=self.end_matter.isChecked(),
             datelines=self.datelines.isChecked(),
+            captions=self.captions.isChecked(),
             furniture=self.furniture.isChecked(),
             annotations=self.with_notes.isChecked() and self.with_notes.isEnabled(),
         )

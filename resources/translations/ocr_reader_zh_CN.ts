@@ -28,6 +28,9 @@
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
+</context>
+<context>
+    <name>CorrectMenu</name>
     <message>
         <location filename="../../reader/ui/corrections.py" line="266"/>
         <source>Join with Next Block</source>
@@ -67,6 +70,11 @@
         <location filename="../../reader/ui/corrections.py" line="274"/>
         <source>Question</source>
         <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="275"/>
+        <source>Photo Caption</source>
+        <translation>图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/corrections.py" line="275"/>
@@ -427,6 +435,11 @@
         <location filename="../../reader/ui/export_dialog.py" line="193"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="194"/>
+        <source>Photo captions</source>
+        <translation>图片说明</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="194"/>

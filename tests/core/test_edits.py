@@ -39,7 +39,7 @@ def test_kind_changes_rebuild_the_outline() -> None:
     target = PAGE.articles[1].blocks[3]
     out = E.apply(PAGE, [E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="heading", level=2)])
     block = out.doc.articles[1].blocks[3]
-    assert (block.kind, block.level) == ("heading", 2)
+    assert (block.kind, block.depth) == ("heading", 2)
     assert (2, target.text) in [(o.level, o.text) for o in out.doc.articles[1].outline]
     end = E.apply(PAGE, [E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="end")])
     assert end.doc.articles[1].blocks[3].kind == "end"

@@ -244,7 +244,7 @@ def test_html_sets_a_photo_caption_apart_from_end_matter() -> None:
     )
     doc = from_bytes(page.encode("utf-8"))
     out = publish([Part(doc)], Options(format="html")).decode()
-    assert '<p class="end caption">图为农机手在田间作业。本报记者 李四 摄</p>' in out
+    assert '<p class="caption">图为农机手在田间作业。本报记者 李四 摄</p>' in out
     assert '<p class="end">（作者单位：市委党校）</p>' in out
     assert "p.caption {" in out
 

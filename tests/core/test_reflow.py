@@ -319,9 +319,10 @@ def test_a_note_of_where_the_pictures_come_from_stays_in_its_article(note: str) 
         ]
     )
     first, second = from_text(text).articles
-    assert (first.blocks[-1].kind, first.blocks[-1].text) == ("end", note)
+    assert (first.blocks[-1].kind, first.blocks[-1].text) == ("caption", note)
     assert (second.kicker, second.title) == (None, "让老区教育插上科技的翅膀")
-    assert (second.blocks[-1].kind, second.blocks[-1].text) == ("end", "（本文图片均由受访者提供）")
+    last = second.blocks[-1]
+    assert (last.kind, last.text) == ("caption", "（本文图片均由受访者提供）")
     assert is_caption(note)  # set as a caption, under its picture
 
 
@@ -649,19 +650,19 @@ def test_photo_caption_runs_to_its_credit_and_stays_inside_its_article() -> None
     caption = ["图为农机手在田间作业。", "本报记者 李四 摄"]
     doc = from_text("\n".join([*NEWS, *caption, *NEWS[2:]]) + "\n")
     assert len(doc.articles) == 1
-    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "end", "paragraph"]
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "caption", "paragraph"]
     assert doc.articles[0].blocks[1].text == "图为农机手在田间作业。本报记者 李四 摄"
     # Wrapped, the caption goes on to its credit.
     caption = ["图为农机手在田间", "作业。 本报记者 李", "四 摄"]
     doc = from_text("\n".join([*NEWS, *caption, *NEWS[2:]]) + "\n")
-    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "end", "paragraph"]
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "caption", "paragraph"]
 
 
-def test_photo_credit_alone_is_end_matter_not_a_byline() -> None:
+def test_photo_credit_alone_is_a_caption_not_a_byline() -> None:
     for credit in ("本报记者 李四 摄", "（张三 摄）", "王五/摄", "新华社记者 王五 供图"):
         doc = from_text("\n".join([*NEWS, credit]) + "\n")
         assert len(doc.articles) == 1, credit
-        assert kinds(doc)[-1] == ("end", credit)
+        assert kinds(doc)[-1] == ("caption", credit)
 
 
 def test_mid_sentence_line_starting_with_tu_wei_is_text() -> None:
@@ -785,8 +786,8 @@ def test_photo_caption_under_a_title_or_heading_stands_apart() -> None:
     caption = ["图为农机手在田间作业。", "本报记者 李四 摄"]
     for above in (NEWS[0], "一、春耕生产"):
         doc = from_text("\n".join([above, *caption, *NEWS[2:]]) + "\n")
-        ends = [b.text for _, b in doc.iter_blocks() if b.kind == "end"]
-        assert ends == ["".join(caption)], above
+        captions = [b.text for _, b in doc.iter_blocks() if b.kind == "caption"]
+        assert captions == ["".join(caption)], above
 
 
 def test_stripped_first_line_ending_a_sentence_is_told_by_the_full_line_after_it() -> None:

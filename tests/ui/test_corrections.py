@@ -195,7 +195,7 @@ def test_keyboard_corrections_at_the_cursor(make_window, qtbot) -> None:
         Qt.Key.Key_2,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
     )
-    assert (win.doc.articles[1].blocks[1].kind, win.doc.articles[1].blocks[1].level) == (
+    assert (win.doc.articles[1].blocks[1].kind, win.doc.articles[1].blocks[1].depth) == (
         "heading",
         2,
     )
