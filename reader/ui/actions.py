@@ -8,7 +8,7 @@ with no handler, so a menu's order is the table's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -455,7 +455,7 @@ def resolve(owner: object, handler: str) -> Callable[..., object]:
 class ActionSet:
     """The table's actions, made once for a window, and its menus."""
 
-    def __init__(self, window: Any, choices: dict[str, tuple[str, Callable[[str], object]]]):
+    def __init__(self, window: Any, choices: Mapping[str, tuple[str, Callable[[str], object]]]):
         self.window = window
         self.by_key: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}

@@ -25,7 +25,7 @@ from reader.ui.controllers.files import FilesController
 from reader.ui.controllers.library import AfterPaint, LibraryController
 from reader.ui.controllers.reading import ReadingController
 from reader.ui.controllers.store import StoreController
-from reader.ui.controllers.view import COLUMNS, ViewController
+from reader.ui.controllers.view import COLUMNS, ViewController, column_name
 from reader.ui.corrections import CorrectionsDock, SuggestionBar
 from reader.ui.findbar import FindBar
 from reader.ui.jobs import Jobs
@@ -65,6 +65,14 @@ def _via(*names: str) -> Any:
 class MainWindow(QMainWindow):
     document_shown = Signal(object)  # Document, once rendered
     document_corrected = Signal(object)  # Document, after a correction was applied or undone
+    # The controllers, made in _build_controllers.
+    reading: ReadingController
+    files: FilesController
+    view: ViewController
+    fixes: CorrectionsController
+    annotations: AnnotationsController
+    librarian: LibraryController
+    exports: ExportController
 
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         super().__init__()
@@ -81,14 +89,13 @@ class MainWindow(QMainWindow):
             lambda path: self.files.open_path(path),
         )  # fmt: skip
         store = self.storage.open(store)
-        self.action_set = ActionSet(
-            self,
-            {
-                "theme": (settings.get("theme"), lambda name: self.view.set_theme(name)),
-                "column": (self._column_name(), lambda name: self.view.set_column_name(name)),
-                "language": (settings.get("language"), lambda c: self.view.set_language(c)),
-            },
-        )
+        # The View menu's choices: what is chosen now, and who takes a new choice.
+        choices = {
+            "theme": (settings.get("theme"), lambda v: self.view.set_theme(v)),
+            "column": (column_name(settings.get("column")), lambda v: self.view.set_column_name(v)),
+            "language": (settings.get("language"), lambda v: self.view.set_language(v)),
+        }
+        self.action_set = ActionSet(self, choices)
         self.actions_by_key = self.action_set.by_key
         self.undo_action, self.redo_action = self.action_set.undo, self.action_set.redo
         self._build_controllers()
@@ -186,10 +193,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _column_name(self) -> str:
-        chars = self.settings.get("column")
-        return next((name for name, n in COLUMNS.items() if n == chars), "medium")
-
     def _build_controllers(self) -> None:
         s, a = self.session, self.actions_by_key
         self.reading = ReadingController(
@@ -220,8 +223,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         """Every connection between the parts, in one place. The views hear of a change to
-        the page in this order: the text first, then the docks, then the window."""
-        for part in (self.reading, self.view, self.files, self.storage, self.fixes,
+        the page in this order: the palette, the text, the docks, then the window."""
+        for part in (self.view, self.reading, self.files, self.storage, self.fixes,
                      self.annotations, self.librarian):  # fmt: skip
             part.connect_signals()
         self.session.changed.connect(self._on_page_changed)

@@ -27,6 +27,7 @@ from reader.ui.session import PageSession
 if TYPE_CHECKING:
     from reader.ui.export_dialog import ExportDialog
 
+
 class ExportController(QObject):
     def __init__(
         self,

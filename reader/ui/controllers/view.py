@@ -19,6 +19,11 @@ from reader.ui.themes import palette, theme
 COLUMNS = {"narrow": 32, "medium": 38, "wide": 46}
 
 
+def column_name(chars: int) -> str:
+    """The name of a text width, for the View menu (a width set by hand reads "medium")."""
+    return next((name for name, n in COLUMNS.items() if n == chars), "medium")
+
+
 class ViewController(QObject):
     def __init__(
         self,
@@ -55,10 +60,6 @@ class ViewController(QObject):
             )
         if change.what in (What.RESTYLED, What.PAGE) and self.room is not None:
             self.room.fit_soon()  # measured in this page's type, and a larger one
-
-    def column_name(self) -> str:
-        chars = self.settings.get("column")
-        return next((name for name, n in COLUMNS.items() if n == chars), "medium")
 
     def set_theme(self, name: str) -> None:
         self.settings.set("theme", name)
