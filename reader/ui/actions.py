@@ -407,6 +407,7 @@ ACTIONS: tuple[Act, ...] = (
     Act("about", QT_TRANSLATE_NOOP("Actions", "&About ocr-reader"), "help", "show_about"),
 )
 BY_KEY = {act.key: act for act in ACTIONS}
+CORRECT_SUBMENU = QT_TRANSLATE_NOOP("Actions", "Correct")  # the body's context menu
 # Keys the text view handles itself, listed with the actions they match.
 BODY_KEYS = {"next": "N", "prev": "P"}
 # The exclusive choices of the View menu, and the text of each.
@@ -549,7 +550,7 @@ def context_menu(
 ) -> QMenu:  # fmt: skip
     """The Correct submenu of the body's context menu: the same rows as the Correct menu,
     each acting on the block under the menu."""
-    menu = QMenu(tr(MENUS["correct"]).replace("&", ""), parent)
+    menu = QMenu(tr(CORRECT_SUBMENU), parent)
     kinds = None
     for act in rows:
         target = menu

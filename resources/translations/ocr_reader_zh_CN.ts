@@ -769,332 +769,337 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="44"/>
+        <location filename="../../reader/ui/actions.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="45"/>
+        <location filename="../../reader/ui/actions.py" line="52"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="46"/>
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="47"/>
+        <location filename="../../reader/ui/actions.py" line="54"/>
         <source>&amp;Correct</source>
         <translation>更正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="48"/>
+        <location filename="../../reader/ui/actions.py" line="55"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="49"/>
+        <location filename="../../reader/ui/actions.py" line="56"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="50"/>
+        <location filename="../../reader/ui/actions.py" line="57"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53"/>
+        <location filename="../../reader/ui/actions.py" line="60"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="54"/>
+        <location filename="../../reader/ui/actions.py" line="61"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55"/>
+        <location filename="../../reader/ui/actions.py" line="62"/>
         <source>Text &amp;Width</source>
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="56"/>
+        <location filename="../../reader/ui/actions.py" line="63"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57"/>
+        <location filename="../../reader/ui/actions.py" line="64"/>
         <source>Block &amp;Kind</source>
         <translation>段落类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="69"/>
+        <location filename="../../reader/ui/actions.py" line="76"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="72"/>
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>Open &amp;Folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80"/>
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88"/>
+        <location filename="../../reader/ui/actions.py" line="95"/>
         <source>Export Page with &amp;Highlights…</source>
         <translation>导出带高亮的版面(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="94"/>
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="104"/>
+        <location filename="../../reader/ui/actions.py" line="111"/>
         <source>Copy with &amp;Citation</source>
         <translation>带出处复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="112"/>
+        <location filename="../../reader/ui/actions.py" line="119"/>
         <source>Citation &amp;Template…</source>
         <translation>出处模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="118"/>
+        <location filename="../../reader/ui/actions.py" line="125"/>
         <source>&amp;Search Library…</source>
         <translation>搜索资料库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="126"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>Add Word to &amp;Dictionary…</source>
         <translation>添加词语到词典(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132"/>
+        <location filename="../../reader/ui/actions.py" line="139"/>
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145"/>
+        <location filename="../../reader/ui/actions.py" line="152"/>
         <source>&amp;Source View</source>
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="153"/>
+        <location filename="../../reader/ui/actions.py" line="160"/>
         <source>Show Page &amp;Furniture</source>
         <translation>显示版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="160"/>
+        <location filename="../../reader/ui/actions.py" line="167"/>
         <source>Show Automatic &amp;Decisions</source>
         <translation>显示自动判断(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="167"/>
+        <location filename="../../reader/ui/actions.py" line="174"/>
         <source>F&amp;ull Screen</source>
         <translation>全屏(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="176"/>
+        <location filename="../../reader/ui/actions.py" line="183"/>
         <source>&amp;Reading Mode</source>
         <translation>阅读模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="184"/>
+        <location filename="../../reader/ui/actions.py" line="191"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="193"/>
+        <location filename="../../reader/ui/actions.py" line="200"/>
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="201"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>&amp;Reset Text Size</source>
         <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>F&amp;ont…</source>
         <translation>字体(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>&amp;Join with Next Block</source>
         <translation>与下一段合并(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>&amp;Split Here</source>
         <translation>在此拆分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>&amp;Paragraph</source>
         <translation>正文段落(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>Heading, Level &amp;1</source>
         <translation>一级标题(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>Heading, Level &amp;2</source>
         <translation>二级标题(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>Heading, Level &amp;3</source>
         <translation>三级标题(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="265"/>
         <source>&amp;Question</source>
         <translation>提问(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="267"/>
+        <location filename="../../reader/ui/actions.py" line="274"/>
         <source>&amp;End Matter</source>
         <translation>文末信息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="275"/>
+        <location filename="../../reader/ui/actions.py" line="282"/>
         <source>&amp;Dateline</source>
         <translation>电头(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="283"/>
+        <location filename="../../reader/ui/actions.py" line="290"/>
         <source>Page &amp;Furniture</source>
         <translation>版面杂项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="291"/>
+        <location filename="../../reader/ui/actions.py" line="298"/>
         <source>Start &amp;New Article Here</source>
         <translation>从此处开始新文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="298"/>
+        <location filename="../../reader/ui/actions.py" line="305"/>
         <source>&amp;Merge Article with Previous</source>
         <translation>与上一篇文章合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="304"/>
+        <location filename="../../reader/ui/actions.py" line="311"/>
         <source>Make &amp;Title</source>
         <translation>设为标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="312"/>
+        <location filename="../../reader/ui/actions.py" line="319"/>
         <source>Make S&amp;ubtitle</source>
         <translation>设为副标题(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="319"/>
+        <location filename="../../reader/ui/actions.py" line="326"/>
         <source>Make &amp;Byline</source>
         <translation>设为署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="326"/>
+        <location filename="../../reader/ui/actions.py" line="333"/>
         <source>Make Title or Byline of &amp;Another Article…</source>
         <translation>设为另一篇文章的标题或署名(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="329"/>
+        <location filename="../../reader/ui/actions.py" line="336"/>
         <source>Correct &amp;Text…</source>
         <translation>更正文字(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="332"/>
+        <location filename="../../reader/ui/actions.py" line="339"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="340"/>
+        <location filename="../../reader/ui/actions.py" line="347"/>
         <source>&amp;Tag…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="348"/>
+        <location filename="../../reader/ui/actions.py" line="355"/>
         <source>Add &amp;Note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="356"/>
+        <location filename="../../reader/ui/actions.py" line="363"/>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="363"/>
+        <location filename="../../reader/ui/actions.py" line="370"/>
         <source>&amp;Import Annotations…</source>
         <translation>导入批注(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="370"/>
+        <location filename="../../reader/ui/actions.py" line="377"/>
         <source>&amp;Next Article</source>
         <translation>下一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="378"/>
+        <location filename="../../reader/ui/actions.py" line="385"/>
         <source>&amp;Previous Article</source>
         <translation>上一篇(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="386"/>
+        <location filename="../../reader/ui/actions.py" line="393"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="394"/>
+        <location filename="../../reader/ui/actions.py" line="401"/>
         <source>For&amp;ward</source>
         <translation>前进(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="399"/>
+        <location filename="../../reader/ui/actions.py" line="406"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="400"/>
+        <location filename="../../reader/ui/actions.py" line="407"/>
         <source>&amp;About ocr-reader</source>
         <translation>关于 ocr-reader(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="408"/>
+        <location filename="../../reader/ui/actions.py" line="410"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="416"/>
         <source>Light</source>
         <translation>明亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="409"/>
+        <location filename="../../reader/ui/actions.py" line="417"/>
         <source>Sepia</source>
         <translation>护眼</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="410"/>
+        <location filename="../../reader/ui/actions.py" line="418"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="413"/>
+        <location filename="../../reader/ui/actions.py" line="421"/>
         <source>Narrow</source>
         <translation>窄</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="414"/>
+        <location filename="../../reader/ui/actions.py" line="422"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="415"/>
+        <location filename="../../reader/ui/actions.py" line="423"/>
         <source>Wide</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="418"/>
+        <location filename="../../reader/ui/actions.py" line="426"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
@@ -1213,87 +1218,87 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="76"/>
+        <location filename="../../reader/ui/controllers/export.py" line="77"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="126"/>
+        <location filename="../../reader/ui/controllers/export.py" line="127"/>
         <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
         <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="134"/>
+        <location filename="../../reader/ui/controllers/export.py" line="135"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="145"/>
+        <location filename="../../reader/ui/controllers/export.py" line="146"/>
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="156"/>
+        <location filename="../../reader/ui/controllers/export.py" line="157"/>
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="156"/>
+        <location filename="../../reader/ui/controllers/export.py" line="157"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="169"/>
+        <location filename="../../reader/ui/controllers/export.py" line="170"/>
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="170"/>
+        <location filename="../../reader/ui/controllers/export.py" line="171"/>
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="181"/>
+        <location filename="../../reader/ui/controllers/export.py" line="182"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="181"/>
+        <location filename="../../reader/ui/controllers/export.py" line="182"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="199"/>
+        <location filename="../../reader/ui/controllers/export.py" line="200"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="200"/>
+        <location filename="../../reader/ui/controllers/export.py" line="201"/>
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="204"/>
+        <location filename="../../reader/ui/controllers/export.py" line="205"/>
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="210"/>
+        <location filename="../../reader/ui/controllers/export.py" line="211"/>
         <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="228"/>
+        <location filename="../../reader/ui/controllers/export.py" line="229"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="234"/>
+        <location filename="../../reader/ui/controllers/export.py" line="235"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="235"/>
+        <location filename="../../reader/ui/controllers/export.py" line="236"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
@@ -1397,37 +1402,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="275"/>
+        <location filename="../../reader/ui/window.py" line="278"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="276"/>
+        <location filename="../../reader/ui/window.py" line="279"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="277"/>
+        <location filename="../../reader/ui/window.py" line="280"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="278"/>
+        <location filename="../../reader/ui/window.py" line="281"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="279"/>
+        <location filename="../../reader/ui/window.py" line="282"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="280"/>
+        <location filename="../../reader/ui/window.py" line="283"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="288"/>
+        <location filename="../../reader/ui/window.py" line="291"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1550,7 +1555,7 @@
 <context>
     <name>ViewController</name>
     <message>
-        <location filename="../../reader/ui/controllers/view.py" line="88"/>
+        <location filename="../../reader/ui/controllers/view.py" line="89"/>
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>

@@ -9,7 +9,15 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from reader.ui.actions import ACTIONS, CHOICES, CONTEXT, MENUS, SUBMENUS, resolve
+from reader.ui.actions import (
+    ACTIONS,
+    CHOICES,
+    CONTEXT,
+    CORRECT_SUBMENU,
+    MENUS,
+    SUBMENUS,
+    resolve,
+)
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ocr_reader_zh_CN.ts"
 
@@ -52,6 +60,7 @@ def test_every_text_has_its_translation() -> None:
         for m in c.findall("message")
     }
     texts = [a.text for a in ACTIONS if a.text] + [*MENUS.values(), *SUBMENUS.values()]
+    texts.append(CORRECT_SUBMENU)
     # Languages are named in their own tongue, but for the system's.
     texts += [*CHOICES["theme"].values(), *CHOICES["column"].values()]
     texts.append(CHOICES["language"]["system"])
