@@ -539,7 +539,7 @@ class ActionSet:
             for action in group.actions():
                 action.setText(tr(CHOICES[name][action.data()]))
 
-    def fixes(self) -> list[Act]:
+    def correction_rows(self) -> list[Act]:
         """The correction rows, in the Correct menu's order (the kind submenu's with them)."""
         return [a for a in ACTIONS if a.menu.startswith("correct") and a.handler]
 

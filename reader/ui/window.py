@@ -205,8 +205,8 @@ class MainWindow(QMainWindow):
             self, s, self.body, self.source, self.font_notice, a["source"], self.retranslate
         )
         self.fixes = CorrectionsController(
-            self, s, self.body, self.corrections, self.suggestion_bar, self.action_set.fixes(),
-            self.jobs,
+            self, s, self.body, self.corrections, self.suggestion_bar,
+            self.action_set.correction_rows(), self.jobs,
         )  # fmt: skip
         self.annotations = AnnotationsController(
             self, s, self.body, self.selection_bar, self.notes, self.tags, self.notices, a,
