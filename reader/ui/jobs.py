@@ -8,13 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from reader.core import publish
 from reader.core.decode import DecodeError
 from reader.store import library
 from reader.store.db import StoreError
 
-# Raised by work that was asked to stop: reported as failed("").
-CANCELLED: tuple[type[BaseException], ...] = (library.Cancelled, publish.Cancelled)
 # The environment failed (a file, the disk, the database): reported with their own words.
 EXPECTED: tuple[type[BaseException], ...] = (
     StoreError,
@@ -23,6 +20,13 @@ EXPECTED: tuple[type[BaseException], ...] = (
     DecodeError,
     MemoryError,
 )
+
+
+def cancelled(exc: BaseException) -> bool:
+    """Raised by work that was asked to stop: reported as failed("")."""
+    from reader.core import publish  # off the start-up path: only exports raise it
+
+    return isinstance(exc, library.Cancelled | publish.Cancelled)
 
 
 def reason_of(exc: BaseException) -> str:
@@ -54,11 +58,9 @@ class Job(QRunnable):
         try:
             result = self.work(self)
             if self.cancelled:
-                raise publish.Cancelled
-        except CANCELLED:
-            self.signals.failed.emit("")
+                raise library.Cancelled
         except Exception as exc:
-            self.signals.failed.emit(reason_of(exc))
+            self.signals.failed.emit("" if cancelled(exc) else reason_of(exc))
         else:
             self.signals.done.emit(result)
 
