@@ -15,10 +15,11 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from reader.core.anchor import select
-from reader.core.annotations import Annotation, Placed, locate, now, place
+from reader.core.annotations import Annotation, Placed, locate, now
 from reader.core.edits import Edit, Outcome, apply
-from reader.core.export import CleanText, clean_text
+from reader.core.export import CleanText
 from reader.core.model import Document
+from reader.core.shown import page_as_shown
 from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
 from reader.store.db import Store, StoreError, _put
 
@@ -114,8 +115,8 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
             annotations = store.for_document(found[0])
     outcome = apply(automatic, edits) if edits else None
     doc = outcome.doc if outcome is not None else automatic
-    clean = clean_text(doc)
-    placed = place(clean.text, annotations)
+    shown = page_as_shown(doc, annotations)
+    clean, placed = shown.clean, shown.placed
     resolved = Resolved(automatic, doc, clean, placed, edits, outcome)
     if carried_from is not None:
         resolved.moved = [_moved(doc, clean, p) for p in placed]

@@ -1,26 +1,24 @@
-"""Correcting the page by hand: the Correct menu, undoable edits kept in the store, the
-Corrections dock, and the title suggestion bar."""
+"""Correcting the page by hand: undoable edits kept in the store, the Corrections dock, and
+the title suggestion bar. The Correct menu is built from the action table (ui.actions)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.edits import Edit, Outcome, apply, make
-from reader.core.kinds import CORRECTABLE, ROLES, SPECS
 from reader.core.model import Document
 from reader.core.suggest import Suggestion
 from reader.store.db import READ_ONLY, Store
@@ -236,56 +234,3 @@ class SuggestionBar(QFrame):
     def _on_dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
-
-
-class CorrectMenu(QObject):
-    """Fills the Correct submenu (a class of its own so its texts have a translation
-    context)."""
-
-    def fill(
-        self,
-        menu: QMenu,
-        doc: Document,
-        ai: int,
-        k: int,
-        offset: int,
-        act: Callable[[str, dict], None],
-        ask: Callable[[str], dict | None],
-    ) -> None:
-        """The Correct submenu for block k of article ai, cursor at `offset` in it."""
-        tr = self.tr
-        art = doc.articles[ai]
-        block = art.all_blocks()[k]
-        in_body = k >= len(art.head)
-
-        def add(text: str, op: str, value: dict | None = None, enabled: bool = True) -> QAction:
-            action = menu.addAction(text)
-            action.setEnabled(enabled)
-            action.triggered.connect(lambda _c=False: act(op, dict(value or {})))
-            return action
-
-        add(tr("Join with Next Block"), "join", enabled=k + 1 < len(art.all_blocks()))
-        add(tr("Split Here"), "split", {"offset": offset}, enabled=0 < offset < len(block.text))
-        kinds = menu.addMenu(tr("Block Kind"))
-        for kind in CORRECTABLE:  # the kinds a correction may set, from the table of kinds
-            spec = SPECS[kind]
-            for level in range(1, spec.levels + 1) if spec.levels else (None,):
-                text = f"{spec.label}, Level {level}" if spec.levels > 1 else spec.label
-                action = kinds.addAction(tr(text))
-                value = {"kind": str(kind), "level": level}
-                action.triggered.connect(lambda _c=False, value=value: act("kind", value))
-        menu.addSeparator()
-        add(tr("Start New Article Here"), "new_article", enabled=in_body and k > len(art.head))
-        add(tr("Merge Article with Previous"), "merge_article", enabled=ai > 0)
-        menu.addSeparator()
-        for role in ROLES:
-            add(tr(f"Make {SPECS[role].label}"), "role", {"role": str(role)})
-        other = menu.addAction(tr("Make Title or Byline of Another Article…"))
-        other.triggered.connect(
-            lambda _c=False: (lambda v: act("role", v) if v else None)(ask("role"))
-        )
-        menu.addSeparator()
-        fix = menu.addAction(tr("Correct Text…"))
-        fix.triggered.connect(
-            lambda _c=False: (lambda v: act("text", v) if v else None)(ask("text"))
-        )

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,61 +31,36 @@ from PySide6.QtWidgets import (
 
 from reader.core import publish
 from reader.core.annotations import Annotation
-from reader.core.decode import DecodeError
 from reader.core.document import load
 from reader.core.model import Document
 from reader.store.files import plan_outputs, write_atomic
+from reader.ui.jobs import Job, Jobs
 
 PREVIEW_CHARS = 60_000
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(str)  # path written
-    failed = Signal(str)  # reason ("" when cancelled)
+def export_work(
+    parts: Callable[[Callable[[], bool]], list[publish.Part]],
+    options: publish.Options,
+    path: Path,
+    title: str,
+    inputs: Sequence[Path] = (),
+) -> Callable[[Job], str]:
+    """The export as background work: built, published and written atomically, never onto
+    one of `inputs` (the pages read). Returns the path written."""
 
+    def work(job: Job) -> str:
+        cancelled = lambda: job.cancelled  # noqa: E731
+        data = publish.publish(
+            parts(cancelled), options, title, progress=job.signals.progress.emit,
+            cancelled=cancelled,
+        )  # fmt: skip
+        if job.cancelled:
+            raise publish.Cancelled
+        write_atomic(path, data, inputs=list(inputs))
+        return str(path)
 
-class ExportJob(QRunnable):
-    """Builds the export in the thread pool and writes it atomically."""
-
-    def __init__(
-        self,
-        parts: Callable[[Callable[[], bool]], list[publish.Part]],
-        options: publish.Options,
-        path: Path,
-        title: str,
-        signals: _Signals,
-        inputs: list[Path] | None = None,
-    ) -> None:
-        super().__init__()
-        self.parts = parts
-        self.options = options
-        self.path = path
-        self.inputs = inputs or []  # the pages read: never written onto
-        self.title = title
-        self.signals = signals  # owned by the dialog, so it outlives the job's thread
-        self.cancelled = False
-
-    def run(self) -> None:
-        try:
-            parts = self.parts(lambda: self.cancelled)
-            data = publish.publish(
-                parts,
-                self.options,
-                self.title,
-                progress=self.signals.progress.emit,
-                cancelled=lambda: self.cancelled,
-            )
-            if self.cancelled:
-                raise publish.Cancelled
-            write_atomic(self.path, data, inputs=self.inputs)
-        except publish.Cancelled:
-            self.signals.failed.emit("")
-        except (OSError, DecodeError, UnicodeEncodeError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.signals.failed.emit(reason)
-        else:
-            self.signals.finished.emit(str(self.path))
+    return work
 
 
 class ExportDialog(QDialog):
@@ -117,8 +92,8 @@ class ExportDialog(QDialog):
         self.extra_pages: list[str] = []
         self.library_pages = list(library)  # every page of the library
         self.results = list(results)  # (page, article) of the last library search
-        self.job: ExportJob | None = None
-        self.pool = QThreadPool(self)
+        self.job: Job | None = None
+        self.jobs = Jobs(self, threads=1)
         self.setWindowTitle(self.tr("Export"))
         self.resize(1000, 680)
 
@@ -411,24 +386,19 @@ class ExportDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> ExportJob:
+    def export_to(self, path: Path) -> Job:
         options = self.options()
         scope = self.scope.currentData()
         build = self._parts_builder(self.annotations_for)
         title = self.doc.articles[self.current_article].label(30) if scope == "article" else ""
-        job = ExportJob(build, options, path, title, _Signals(self), self.inputs())
-        job.setAutoDelete(False)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self.job = job
+        work = export_work(build, options, path, title, self.inputs())
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        self.pool.start(job)
-        return job
+        self.job = self.jobs.start(work, self._on_finished, self._on_failed, self._on_progress)
+        return self.job
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -461,7 +431,7 @@ class ExportDialog(QDialog):
 
     def reject(self) -> None:
         self.cancel()
-        self.pool.waitForDone(10_000)
+        self.jobs.wait(10_000)
         super().reject()
 
 

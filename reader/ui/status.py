@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QScrollBar, QWidget
+
+from reader.core.model import Document
 
 
 def percent_through(bar: QScrollBar) -> int:
@@ -35,3 +39,70 @@ class PlaceIndicator(QLabel):
         article, articles, percent = self._shown
         where = self.tr("Article %1 of %2").replace("%1", str(article + 1))
         self.setText(f"{where.replace('%2', str(articles))}  ·  {percent}%")
+
+
+class PageSummary(QLabel):
+    """The page shown: its name, encoding, and how many articles, paragraphs and characters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+
+    def show_page(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.doc is None:
+            self.setText(self.tr("No document"))
+            return
+        stats = self.doc.stats()
+        parts = [
+            Path(self.doc.source.path).name,
+            self.doc.source.encoding,
+            self.tr("%1 articles").replace("%1", str(stats["articles"])),
+            self.tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
+            self.tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
+        ]
+        if self.doc.source.warning:
+            parts.append(self.doc.source.warning)
+        self.setText("  ·  ".join(parts))
+
+
+class LoadProgress(QProgressBar):
+    """A busy bar while a page is being read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setMaximumWidth(160)
+        self.hide()
+
+
+class StoreState(QLabel):
+    """What the database is doing when it is not simply working: locked, read-only, or
+    changes waiting to be stored."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.locked = False
+
+    def show_locked_at_start(self) -> None:
+        self.setText(self.tr("Annotations wait: the database is locked by another program"))
+
+    def show_read_only(self) -> None:
+        self.setText(self.tr("Annotations read-only"))
+        self.setToolTip(
+            self.tr("The data folder is read-only: annotations show and export, but "
+                    "cannot be changed.")
+        )  # fmt: skip
+
+    def show_waiting(self, count: int) -> None:
+        if count == 0:
+            self.setText("")
+        elif self.locked:
+            self.setText(
+                self.tr("%1 changes wait: the database is locked by another program").replace(
+                    "%1", str(count)
+                )
+            )

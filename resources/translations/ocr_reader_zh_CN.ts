@@ -598,735 +598,11 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../reader/ui/window.py" line="602"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="603"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="604"/>
-        <source>&amp;Find in Page…</source>
-        <translation>页内查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="605"/>
-        <source>&amp;Source View</source>
-        <translation>原文对照(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="606"/>
-        <source>Show Page &amp;Furniture</source>
-        <translation>显示版面杂项(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="608"/>
-        <source>&amp;Larger Text</source>
-        <translation>放大文字(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="609"/>
-        <source>S&amp;maller Text</source>
-        <translation>缩小文字(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="610"/>
-        <source>&amp;Reset Text Size</source>
-        <translation>恢复文字大小(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="611"/>
-        <source>F&amp;ont…</source>
-        <translation>字体(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="612"/>
-        <source>&amp;Next Article</source>
-        <translation>下一篇(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="613"/>
-        <source>&amp;Previous Article</source>
-        <translation>上一篇(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="614"/>
-        <source>&amp;About ocr-reader</source>
-        <translation>关于 ocr-reader(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="722"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="723"/>
-        <source>F&amp;ull Screen</source>
-        <translation>全屏(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="724"/>
-        <source>&amp;Reading Mode</source>
-        <translation>阅读模式(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="725"/>
-        <source>&amp;Back</source>
-        <translation>后退(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="726"/>
-        <source>For&amp;ward</source>
-        <translation>前进(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="615"/>
-        <source>&amp;Highlight</source>
-        <translation>高亮(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="616"/>
-        <source>&amp;Tag…</source>
-        <translation>标签(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="617"/>
-        <source>Add &amp;Note…</source>
-        <translation>添加备注(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="618"/>
-        <source>&amp;Export Annotations…</source>
-        <translation>导出批注(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="619"/>
-        <source>&amp;Import Annotations…</source>
-        <translation>导入批注(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="620"/>
-        <source>Export Page with &amp;Highlights…</source>
-        <translation>导出带高亮的版面(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="627"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="628"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="629"/>
-        <source>&amp;Annotate</source>
-        <translation>批注(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="642"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="643"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="644"/>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="645"/>
-        <source>Text &amp;Width</source>
-        <translation>版心宽度(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="646"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="647"/>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="648"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="649"/>
-        <source>Light</source>
-        <translation>明亮</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="650"/>
-        <source>Sepia</source>
-        <translation>护眼</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="651"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="652"/>
-        <source>Narrow</source>
-        <translation>窄</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="653"/>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="654"/>
-        <source>Wide</source>
-        <translation>宽</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="655"/>
-        <source>System Language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="673"/>
-        <source>Outline</source>
-        <translation>目录</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="376"/>
-        <location filename="../../reader/ui/window.py" line="674"/>
-        <source>Annotations</source>
-        <translation>批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="288"/>
-        <source>Annotations wait: the database is locked by another program</source>
-        <translation>标注暂停：数据库被其他程序锁定</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="314"/>
-        <source>Annotations read-only</source>
-        <translation>标注只读</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="316"/>
-        <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
-        <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="344"/>
-        <source>Annotations are on again.</source>
-        <translation>标注已重新启用。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="356"/>
-        <source>%1 changes wait: the database is locked by another program</source>
-        <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="380"/>
-        <source>Pages can be read, but annotations are off until this is solved.</source>
-        <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="607"/>
-        <source>Show Automatic &amp;Decisions</source>
-        <translation>显示自动判断(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="621"/>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="622"/>
-        <source>Open &amp;Folder…</source>
-        <translation>打开文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="623"/>
-        <source>&amp;Search Library…</source>
-        <translation>搜索资料库(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="624"/>
-        <source>Add Word to &amp;Dictionary…</source>
-        <translation>添加词语到词典(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="625"/>
-        <source>Copy with &amp;Citation</source>
-        <translation>带出处复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="626"/>
-        <source>Citation &amp;Template…</source>
-        <translation>出处模板(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="630"/>
-        <source>&amp;Correct</source>
-        <translation>更正(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="631"/>
-        <source>&amp;Join with Next Block</source>
-        <translation>与下一段合并(&amp;J)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="632"/>
-        <source>&amp;Split Block Here</source>
-        <translation>在此拆分段落(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="633"/>
-        <source>Make &amp;Paragraph</source>
-        <translation>设为正文段落(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="634"/>
-        <source>Make Heading, Level &amp;1</source>
-        <translation>设为一级标题(&amp;1)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="635"/>
-        <source>Make Heading, Level &amp;2</source>
-        <translation>设为二级标题(&amp;2)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="636"/>
-        <source>Make Heading, Level &amp;3</source>
-        <translation>设为三级标题(&amp;3)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="637"/>
-        <source>Start &amp;New Article Here</source>
-        <translation>从此处开始新文章(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="638"/>
-        <source>&amp;Merge Article with Previous</source>
-        <translation>与上一篇文章合并(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="639"/>
-        <source>Make &amp;Title</source>
-        <translation>设为标题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="640"/>
-        <source>Make &amp;Byline</source>
-        <translation>设为署名(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="641"/>
-        <source>Correct &amp;Text…</source>
-        <translation>更正文字(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="675"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="676"/>
-        <source>Library</source>
-        <translation>资料库</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="677"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="678"/>
-        <source>Corrections</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="688"/>
-        <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
-        <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="743"/>
-        <source>Reading Font</source>
-        <translation>阅读字体</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="777"/>
-        <source>Open OCR Page</source>
-        <translation>打开 OCR 版面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="780"/>
-        <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
-        <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="792"/>
-        <source>No recent files</source>
-        <translation>没有最近打开的文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="802"/>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="854"/>
-        <source>%1 annotations carried over from an earlier version of this page</source>
-        <translation>已从本页的早先版本带过来 %1 条标注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="860"/>
-        <source>%1 could not be placed (listed as unanchored)</source>
-        <translation>%1 条无法定位（列在“未能定位”下）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="866"/>
-        <source>%1 of %2 corrections carried over</source>
-        <translation>已带过来 %2 处校正中的 %1 处</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="878"/>
-        <source>Cannot open file</source>
-        <translation>无法打开文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="880"/>
-        <source>%1 cannot be opened: %2.</source>
-        <translation>无法打开 %1：%2。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="890"/>
-        <source>No document</source>
-        <translation>未打开文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="896"/>
-        <source>%1 articles</source>
-        <translation>%1 篇文章</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="897"/>
-        <source>%1 paragraphs</source>
-        <translation>%1 段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="898"/>
-        <source>%1 characters</source>
-        <translation>%1 字</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="954"/>
-        <location filename="../../reader/ui/window.py" line="1686"/>
-        <source>Annotations not saved</source>
-        <translation>批注未保存</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="956"/>
-        <source>The change was not saved: %1.</source>
-        <translation>更改未能保存：%1。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="958"/>
-        <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
-        <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1090"/>
-        <source>Edit Annotation…</source>
-        <translation>编辑批注…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1092"/>
-        <source>Delete Annotation</source>
-        <translation>删除批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1106"/>
-        <source>Correct</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1147"/>
-        <source>Correct Text</source>
-        <translation>更正文字</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1147"/>
-        <source>The block&apos;s text:</source>
-        <translation>段落文字：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1150"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1150"/>
-        <source>Subtitle</source>
-        <translation>副标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1151"/>
-        <source>Byline</source>
-        <translation>署名</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1153"/>
-        <location filename="../../reader/ui/window.py" line="1159"/>
-        <source>Move to Another Article</source>
-        <translation>移到另一篇文章</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1153"/>
-        <source>Make it the:</source>
-        <translation>设为：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1159"/>
-        <source>Of the article:</source>
-        <translation>所属文章：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1250"/>
-        <source>Use Suggested Title</source>
-        <translation>采用建议的标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1275"/>
-        <location filename="../../reader/ui/window.py" line="1278"/>
-        <source>Rename Tag</source>
-        <translation>重命名标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1275"/>
-        <source>New name for #%1:</source>
-        <translation>#%1 的新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1284"/>
-        <location filename="../../reader/ui/window.py" line="1287"/>
-        <source>Merge Tags</source>
-        <translation>合并标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1284"/>
-        <source>Merge the selected tags into:</source>
-        <translation>将所选标签合并为：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1291"/>
-        <source>Delete Tag</source>
-        <translation>删除标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1300"/>
-        <source>Document not found</source>
-        <translation>找不到文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1301"/>
-        <source>The page of this passage is no longer at %1.</source>
-        <translation>这段文字所在的版面已不在 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1318"/>
-        <source>Export Annotations</source>
-        <translation>导出批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1320"/>
-        <location filename="../../reader/ui/window.py" line="1335"/>
-        <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
-        <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1333"/>
-        <source>Export Tag</source>
-        <translation>导出标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1346"/>
-        <source>Export Page with Highlights</source>
-        <translation>导出带高亮的版面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1346"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1358"/>
-        <source>Cannot write file</source>
-        <translation>无法写入文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1359"/>
-        <source>%1 could not be written: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1364"/>
-        <location filename="../../reader/ui/window.py" line="1429"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1370"/>
-        <source>Import Annotations</source>
-        <translation>导入批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1370"/>
-        <source>Web Annotation JSON (*.json)</source>
-        <translation>Web Annotation JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1388"/>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1389"/>
-        <source>%1 could not be imported: %2.</source>
-        <translation>无法导入 %1：%2。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1393"/>
-        <source>Imported: %1 new, %2 updated, %3 already here.</source>
-        <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1400"/>
-        <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
-        <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1464"/>
-        <source>Copied with citation</source>
-        <translation>已带出处复制</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1470"/>
-        <source>Citation Template</source>
-        <translation>出处模板</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1472"/>
-        <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
-        <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1516"/>
-        <source>Add a Folder of Pages</source>
-        <translation>添加版面文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1546"/>
-        <source>Indexing…</source>
-        <translation>正在建立索引…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1561"/>
-        <source>%1 pages indexed</source>
-        <translation>已索引 %1 个版面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1564"/>
-        <source>%1 unchanged</source>
-        <translation>%1 个未变</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1567"/>
-        <source>%1 removed</source>
-        <translation>%1 个已移除</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1569"/>
-        <source>%1 could not be read</source>
-        <translation>%1 个无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1578"/>
-        <source>Indexing cancelled; what was indexed is kept.</source>
-        <translation>已取消索引，已完成的部分会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1650"/>
-        <source>Add Word to Dictionary</source>
-        <translation>添加词语到词典</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1651"/>
-        <source>A word or name for search, keywords and word selection:</source>
-        <translation>用于搜索、关键词和选词的词语或人名：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1659"/>
-        <source>Cannot add the word</source>
-        <translation>无法添加词语</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1663"/>
-        <source>Added %1 to the dictionary.</source>
-        <translation>已将 %1 加入词典。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1663"/>
-        <source>%1 is known already.</source>
-        <translation>%1 已在词典中。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/window.py" line="1687"/>
-        <source>%1 changes could not be saved: the database stayed locked by another program.</source>
-        <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
-    </message>
-    <message>
-        <source>Rename tag '%1' to '%2'</source>
-        <translation>将标签“%1”改名为“%2”</translation>
-    </message>
-    <message>
-        <source>Merge tags %1 into '%2'</source>
-        <translation>将标签 %1 合并为“%2”</translation>
-    </message>
-    <message>
-        <source>Delete tag %1</source>
-        <translation>删除标签 %1</translation>
-    </message>
-    <message>
-        <source>Delete tags %1</source>
-        <translation>删除标签 %1</translation>
-    </message>
-</context>
-<context>
     <name>OutlineDock</name>
     <message>
         <location filename="../../reader/ui/outline.py" line="179"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceIndicator</name>
-    <message>
-        <location filename="../../reader/ui/status.py" line="36"/>
-        <source>Article %1 of %2</source>
-        <translation>第 %1 篇，共 %2 篇</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +777,805 @@
         <location filename="../../reader/ui/annotate.py" line="44"/>
         <source>Yellow</source>
         <translation>黄色</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="81"/>
+        <source>Photo &amp;Caption</source>
+        <translation>图片说明(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="51"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="52"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="53"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="54"/>
+        <source>&amp;Correct</source>
+        <translation>更正(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="55"/>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="56"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="57"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="60"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="61"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="62"/>
+        <source>Text &amp;Width</source>
+        <translation>版心宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="63"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="64"/>
+        <source>Block &amp;Kind</source>
+        <translation>段落类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="76"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="79"/>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="87"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="95"/>
+        <source>Export Page with &amp;Highlights…</source>
+        <translation>导出带高亮的版面(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="101"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="111"/>
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="119"/>
+        <source>Citation &amp;Template…</source>
+        <translation>出处模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="125"/>
+        <source>&amp;Search Library…</source>
+        <translation>搜索资料库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="133"/>
+        <source>Add Word to &amp;Dictionary…</source>
+        <translation>添加词语到词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="139"/>
+        <source>&amp;Find in Page…</source>
+        <translation>页内查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="152"/>
+        <source>&amp;Source View</source>
+        <translation>原文对照(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="160"/>
+        <source>Show Page &amp;Furniture</source>
+        <translation>显示版面杂项(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="167"/>
+        <source>Show Automatic &amp;Decisions</source>
+        <translation>显示自动判断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="174"/>
+        <source>F&amp;ull Screen</source>
+        <translation>全屏(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="183"/>
+        <source>&amp;Reading Mode</source>
+        <translation>阅读模式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="191"/>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="200"/>
+        <source>S&amp;maller Text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="208"/>
+        <source>&amp;Reset Text Size</source>
+        <translation>恢复文字大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="214"/>
+        <source>F&amp;ont…</source>
+        <translation>字体(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="219"/>
+        <source>&amp;Join with Next Block</source>
+        <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="222"/>
+        <source>&amp;Split Here</source>
+        <translation>在此拆分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="230"/>
+        <source>&amp;Paragraph</source>
+        <translation>正文段落(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="238"/>
+        <source>Heading, Level &amp;1</source>
+        <translation>一级标题(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="247"/>
+        <source>Heading, Level &amp;2</source>
+        <translation>二级标题(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="256"/>
+        <source>Heading, Level &amp;3</source>
+        <translation>三级标题(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="265"/>
+        <source>&amp;Question</source>
+        <translation>提问(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="274"/>
+        <source>&amp;End Matter</source>
+        <translation>文末信息(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="282"/>
+        <source>&amp;Dateline</source>
+        <translation>电头(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="290"/>
+        <source>Page &amp;Furniture</source>
+        <translation>版面杂项(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="298"/>
+        <source>Start &amp;New Article Here</source>
+        <translation>从此处开始新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="305"/>
+        <source>&amp;Merge Article with Previous</source>
+        <translation>与上一篇文章合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="311"/>
+        <source>Make &amp;Title</source>
+        <translation>设为标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="319"/>
+        <source>Make S&amp;ubtitle</source>
+        <translation>设为副标题(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="326"/>
+        <source>Make &amp;Byline</source>
+        <translation>设为署名(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="333"/>
+        <source>Make Title or Byline of &amp;Another Article…</source>
+        <translation>设为另一篇文章的标题或署名(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="336"/>
+        <source>Correct &amp;Text…</source>
+        <translation>更正文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="339"/>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="347"/>
+        <source>&amp;Tag…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="355"/>
+        <source>Add &amp;Note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="363"/>
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="370"/>
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="377"/>
+        <source>&amp;Next Article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="385"/>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="393"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="401"/>
+        <source>For&amp;ward</source>
+        <translation>前进(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="406"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="407"/>
+        <source>&amp;About ocr-reader</source>
+        <translation>关于 ocr-reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="410"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="416"/>
+        <source>Light</source>
+        <translation>明亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="417"/>
+        <source>Sepia</source>
+        <translation>护眼</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="418"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="421"/>
+        <source>Narrow</source>
+        <translation>窄</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="422"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="423"/>
+        <source>Wide</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="426"/>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="238"/>
+        <source>Edit Annotation…</source>
+        <translation>编辑批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="240"/>
+        <source>Delete Annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="259"/>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="259"/>
+        <source>New name for #%1:</source>
+        <translation>#%1 的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="264"/>
+        <source>Rename tag '%1' to '%2'</source>
+        <translation>将标签“%1”改名为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="272"/>
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="272"/>
+        <source>Merge the selected tags into:</source>
+        <translation>将所选标签合并为：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="276"/>
+        <source>Merge tags %1 into '%2'</source>
+        <translation>将标签 %1 合并为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
+        <source>Delete tag %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
+        <source>Delete tags %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="293"/>
+        <source>Document not found</source>
+        <translation>找不到文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="294"/>
+        <source>The page of this passage is no longer at %1.</source>
+        <translation>这段文字所在的版面已不在 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="139"/>
+        <source>Correct Text</source>
+        <translation>更正文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="139"/>
+        <source>The block's text:</source>
+        <translation>段落文字：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="142"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="142"/>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="143"/>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="145"/>
+        <source>Move to Another Article</source>
+        <translation>移到另一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="145"/>
+        <source>Make it the:</source>
+        <translation>设为：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="152"/>
+        <source>Of the article:</source>
+        <translation>所属文章：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="185"/>
+        <source>Use Suggested Title</source>
+        <translation>采用建议的标题</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="77"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="127"/>
+        <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="135"/>
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="146"/>
+        <source>Export Tag</source>
+        <translation>导出标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="157"/>
+        <source>Export Page with Highlights</source>
+        <translation>导出带高亮的版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="157"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="170"/>
+        <source>Cannot write file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="171"/>
+        <source>%1 could not be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="182"/>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="182"/>
+        <source>Web Annotation JSON (*.json)</source>
+        <translation>Web Annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="200"/>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="201"/>
+        <source>%1 could not be imported: %2.</source>
+        <translation>无法导入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="205"/>
+        <source>Imported: %1 new, %2 updated, %3 already here.</source>
+        <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="211"/>
+        <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
+        <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="229"/>
+        <source>Copied with citation</source>
+        <translation>已带出处复制</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="235"/>
+        <source>Citation Template</source>
+        <translation>出处模板</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="236"/>
+        <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
+        <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
+    </message>
+</context>
+<context>
+    <name>FilesController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="53"/>
+        <source>Open OCR Page</source>
+        <translation>打开 OCR 版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="55"/>
+        <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
+        <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="67"/>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="88"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="98"/>
+        <source>%1 cannot be opened: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="99"/>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="148"/>
+        <source>Add a Folder of Pages</source>
+        <translation>添加版面文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="179"/>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="194"/>
+        <source>%1 pages indexed</source>
+        <translation>已索引 %1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="197"/>
+        <source>%1 unchanged</source>
+        <translation>%1 个未变</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="200"/>
+        <source>%1 removed</source>
+        <translation>%1 个已移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="202"/>
+        <source>%1 could not be read</source>
+        <translation>%1 个无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="211"/>
+        <source>Indexing cancelled; what was indexed is kept.</source>
+        <translation>已取消索引，已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="301"/>
+        <source>Add Word to Dictionary</source>
+        <translation>添加词语到词典</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="302"/>
+        <source>A word or name for search, keywords and word selection:</source>
+        <translation>用于搜索、关键词和选词的词语或人名：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="310"/>
+        <source>Cannot add the word</source>
+        <translation>无法添加词语</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="314"/>
+        <source>Added %1 to the dictionary.</source>
+        <translation>已将 %1 加入词典。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="314"/>
+        <source>%1 is known already.</source>
+        <translation>%1 已在词典中。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/window.py" line="278"/>
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="279"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="280"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="281"/>
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="282"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="283"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="291"/>
+        <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
+        <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../reader/ui/notices.py" line="40"/>
+        <source>Annotations not saved</source>
+        <translation>批注未保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/notices.py" line="41"/>
+        <source>The change was not saved: %1.</source>
+        <translation>更改未能保存：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/notices.py" line="42"/>
+        <source>Nothing you typed is lost: the text of the note is on the clipboard.</source>
+        <translation>输入的内容没有丢失：备注文字已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>PageSummary</name>
+    <message>
+        <location filename="../../reader/ui/status.py" line="57"/>
+        <source>No document</source>
+        <translation>未打开文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="63"/>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="64"/>
+        <source>%1 paragraphs</source>
+        <translation>%1 段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="65"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceIndicator</name>
+    <message>
+        <location filename="../../reader/ui/status.py" line="40"/>
+        <source>Article %1 of %2</source>
+        <translation>第 %1 篇，共 %2 篇</translation>
+    </message>
+</context>
+<context>
+    <name>StoreController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="115"/>
+        <source>%1 annotations carried over from an earlier version of this page</source>
+        <translation>已从本页的早先版本带过来 %1 条标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="121"/>
+        <source>%1 could not be placed (listed as unanchored)</source>
+        <translation>%1 条无法定位（列在“未能定位”下）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="127"/>
+        <source>%1 of %2 corrections carried over</source>
+        <translation>已带过来 %2 处校正中的 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="153"/>
+        <source>Annotations are on again.</source>
+        <translation>标注已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="180"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="184"/>
+        <source>Pages can be read, but annotations are off until this is solved.</source>
+        <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="192"/>
+        <source>Annotations not saved</source>
+        <translation>批注未保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="193"/>
+        <source>%1 changes could not be saved: the database stayed locked by another program.</source>
+        <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreState</name>
+    <message>
+        <location filename="../../reader/ui/status.py" line="91"/>
+        <source>Annotations wait: the database is locked by another program</source>
+        <translation>标注暂停：数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="94"/>
+        <source>Annotations read-only</source>
+        <translation>标注只读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="96"/>
+        <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
+        <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="105"/>
+        <source>%1 changes wait: the database is locked by another program</source>
+        <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
+    </message>
+</context>
+<context>
+    <name>ViewController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/view.py" line="89"/>
+        <source>Reading Font</source>
+        <translation>阅读字体</translation>
     </message>
 </context>
 </TS>

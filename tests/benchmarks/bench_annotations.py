@@ -88,7 +88,7 @@ def run() -> list[tuple[str, str, str, str]]:
             ready.exec()
         for _ in range(OPENS + 1):
             painted.clear()
-            window.doc = None
+            window.session.doc = None  # painted again once the page is back
             start = time.perf_counter()
             window.open_path(page)
             loop.exec()  # an idle event loop, as in the app: the loader thread runs freely

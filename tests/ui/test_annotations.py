@@ -181,7 +181,9 @@ def test_the_dock_filters_by_tag_colour_and_text(make_window, qtbot) -> None:
         ("战略性新兴产业", "green", ["产业", "政策"], ""),
     ):
         select_quote(win, quote)
-        win._create(win.body.selection_range(), {"colour": colour, "tags": tags, "note": note})
+        win.annotations.create(
+            win.body.selection_range(), {"colour": colour, "tags": tags, "note": note}
+        )
     dock = win.notes
     assert len(listed(win)["In the text"]) == 3
     dock.tag_filter.setCurrentIndex(dock.tag_filter.findData("产业"))
@@ -213,7 +215,7 @@ def test_clicking_an_entry_jumps_to_the_passage_and_flashes_it(make_window, qtbo
 def test_clicking_a_highlight_opens_its_editor_and_hover_shows_the_note(make_window, qtbot) -> None:
     win = make_window()
     span = select_quote(win, "思想政治工作是统一思想")
-    win._create(span, {"colour": "purple", "tags": ["党建"], "note": "核心句"})
+    win.annotations.create(span, {"colour": "purple", "tags": ["党建"], "note": "核心句"})
     position = win.body.to_view(span[0] + 2)
     win.body.setTextCursor(QTextCursor(win.body.document()))
     cursor = QTextCursor(win.body.document())
@@ -237,7 +239,7 @@ def test_clicking_a_highlight_opens_its_editor_and_hover_shows_the_note(make_win
 
 def test_editor_delete_button_removes_the_annotation(make_window) -> None:
     win = make_window()
-    ann = win._create(select_quote(win, "思想政治工作是统一思想"), {"colour": "blue"})
+    ann = win.annotations.create(select_quote(win, "思想政治工作是统一思想"), {"colour": "blue"})
     win.edit_annotation(ann.id)
     win.current_editor.deleted.emit()
     win.current_editor.reject()
@@ -248,7 +250,9 @@ def test_editor_delete_button_removes_the_annotation(make_window) -> None:
 
 def test_tag_completion_offers_existing_tags(make_window) -> None:
     win = make_window()
-    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["新质生产力", "产业政策"]})
+    win.annotations.create(
+        select_quote(win, "战略性新兴产业"), {"tags": ["新质生产力", "产业政策"]}
+    )
     select_quote(win, "各地各行业向新而行")
     win.annotate_selection("tag")
     edit = win.current_editor.tags
@@ -275,8 +279,8 @@ def test_unanchored_annotations_are_listed_not_dropped(make_window) -> None:
 
 def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> None:
     win = make_window()
-    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业", "政策"]})
-    win._create(select_quote(win, "各地各行业向新而行"), {"tags": ["地方"]})
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业", "政策"]})
+    win.annotations.create(select_quote(win, "各地各行业向新而行"), {"tags": ["地方"]})
     tags = win.tags
     qtbot.waitUntil(lambda: tags.tags.topLevelItemCount() == 3)  # once stored
     assert [tags.tags.topLevelItem(k).text(0) for k in range(3)] == ["产业", "地方", "政策"]
@@ -306,7 +310,7 @@ def test_a_failed_save_says_why_and_keeps_the_note(make_window, qtbot, monkeypat
     select_quote(win, "各地各行业向新而行")
     note = "很长的备注" * 2000
     with qtbot.waitSignal(win.document_shown, timeout=30000):  # the page again, as stored
-        made = win._create(win.body.selection_range(), {"note": note})
+        made = win.annotations.create(win.body.selection_range(), {"note": note})
         assert made is not None  # shown at once, before the store has it
     assert isinstance(win.error_box, QMessageBox) and "disk is full" in win.error_box.text()
     assert QApplication.clipboard().text() == note
@@ -342,7 +346,7 @@ def test_annotations_export_and_import_from_the_window(make_window, tmp_path, mo
     from PySide6.QtWidgets import QFileDialog
 
     win = make_window()
-    win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"], "note": "备注"})
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"], "note": "备注"})
     out = tmp_path / "notes.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     win.actions_by_key["export_annotations"].trigger()
@@ -359,8 +363,8 @@ def test_annotations_export_and_import_from_the_window(make_window, tmp_path, mo
 
 def test_two_windows_share_one_database(make_window, qtbot) -> None:
     first, second = make_window(), make_window()
-    first._create(select_quote(first, "战略性新兴产业"), {"tags": ["甲"]})
-    second._create(select_quote(second, "各地各行业向新而行"), {"tags": ["乙"]})
+    first.annotations.create(select_quote(first, "战略性新兴产业"), {"tags": ["甲"]})
+    second.annotations.create(select_quote(second, "各地各行业向新而行"), {"tags": ["乙"]})
     saved(first), saved(second)
     assert Store().count() == 2
     assert first.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -462,14 +466,16 @@ def test_a_tag_renamed_on_every_page_says_so_and_its_undo_keeps_later_edits(
 
     first, second = sample_pages()
     win = make_window(first)
-    on_first = win._create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"]})
+    on_first = win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"]})
     with qtbot.waitSignal(win.document_shown, timeout=20000):
         win.open_path(second)
-    on_second = win._create(select_quote(win, win.body.clean.text[40:52]), {"tags": ["产业"]})
+    on_second = win.annotations.create(
+        select_quote(win, win.body.clean.text[40:52]), {"tags": ["产业"]}
+    )
     assert on_first is not None and on_second is not None
     saved(win)
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("行业", True))
-    win._on_rename_tag("产业")
+    win.annotations.rename_tag("产业")
     assert win.undo_action.text() == "Undo Rename tag '产业' to '行业' (2 pages)"
     assert saved(win).get(on_first.id).tags == ["行业"]
     # Later, on the first page, its annotation gets a note (in that page's history).

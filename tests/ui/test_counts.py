@@ -45,7 +45,7 @@ def test_search_results_page_on_with_show_more(make_window, qtbot, tmp_path, mon
     win = make_window(sample_pages()[1])
     with qtbot.waitSignal(win.library_indexed, timeout=60000):
         win.add_folder(str(folder))
-    with win._library() as library:
+    with win.librarian.opened() as library:
         everything = library.search("发展", limit=1000)
     assert len(everything) > 4
     win.show_search()

@@ -73,7 +73,7 @@ def test_chosen_articles_and_remembered_choices(make_window, qtbot, tmp_path) ->
 
 def test_html_export_with_highlights(make_window, qtbot, tmp_path) -> None:
     win = make_window()
-    win._create(select_quote(win, "战略性新兴产业"), {"colour": "blue", "note": "重点"})
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"colour": "blue", "note": "重点"})
     dialog = open_dialog(win, qtbot)
     dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
     dialog.format.setCurrentIndex(dialog.format.findData("html"))

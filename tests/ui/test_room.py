@@ -149,7 +149,7 @@ def test_correct_text_shows_a_long_paragraph_wrapped(make_window, qtbot) -> None
             dialog.reject()
 
     QTimer.singleShot(0, look)
-    assert win._ask("text", ai, k) is None  # cancelled
+    assert win.fixes.ask("text", ai, k) is None  # cancelled
     assert seen["text"] == block.text
     assert seen["lines"] > 2 and seen["sideways"] == 0
     assert seen["width"] < win.screen().availableGeometry().width()

@@ -1,0 +1,1 @@
+"""Controllers: each owns one feature of the window, and the window wires them."""

@@ -1,0 +1,298 @@
+"""Annotations and tags: the selection bar, the annotation editor, the Annotations and Tags
+docks, the body's context menu entries, and tags renamed, merged or deleted everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+
+from reader.core.annotations import Annotation, normalise_tags
+from reader.store.db import Store, StoreError
+from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
+from reader.ui.annotation_docks import AnnotationsDock, TagsDock
+from reader.ui.body import BodyView
+from reader.ui.notices import Notices
+from reader.ui.session import Change, PageSession, What
+from reader.ui.themes import theme
+
+# The actions that need a selection, enabled while there is one.
+SELECTION_ACTIONS = ("highlight", "tag", "note")
+
+
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+class AnnotationsController(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        session: PageSession,
+        body: BodyView,
+        selection_bar: SelectionBar,
+        notes: AnnotationsDock,
+        tags: TagsDock,
+        notices: Notices,
+        actions: dict[str, QAction],
+        open_path: Callable[[str], None],
+        record_jump: Callable[[], None],
+        correct_menu: Callable[[QMenu], QMenu | None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window  # the parent of its dialogs
+        self.session = session
+        self.settings = session.settings
+        self.body = body
+        self.selection_bar = selection_bar
+        self.notes = notes
+        self.tags = tags
+        self.notices = notices
+        self.actions = actions
+        self.open_path = open_path
+        self.record_jump = record_jump
+        self.correct_menu = correct_menu  # the Correct submenu of the body's context menu
+        self.current_editor: AnnotationEditor | None = None
+        self._after_load = ""  # annotation to show once the next page is open
+
+    @property
+    def store(self) -> Store | None:
+        return self.session.annotator.store if self.session.annotator is not None else None
+
+    def connect_signals(self) -> None:
+        self.session.changed.connect(self._on_page_changed)
+        self.body.selectionChanged.connect(self._on_selection_changed)
+        self.body.selection_settled.connect(self._show_selection_bar)
+        self.body.verticalScrollBar().valueChanged.connect(lambda _v: self.selection_bar.hide())
+        self.body.highlight_clicked.connect(self.edit_annotation)
+        # The body asks what a highlight is and what its menu offers.
+        self.body.describe = self._describe_annotation
+        self.body.extend_menu = self._extend_body_menu
+        self.selection_bar.colour_chosen.connect(self._on_bar_colour)
+        self.selection_bar.tag_requested.connect(lambda: self.annotate_selection("tag"))
+        self.selection_bar.note_requested.connect(lambda: self.annotate_selection("note"))
+        self.notes.activated.connect(self._on_note_activated)
+        self.notes.edit_requested.connect(self.edit_annotation)
+        self.notes.delete_requested.connect(self.delete_annotations)
+        self.tags.lookup = self._annotations_with_tag
+        self.tags.rename_requested.connect(self.rename_tag)
+        self.tags.merge_requested.connect(self.merge_tags)
+        self.tags.delete_requested.connect(self.delete_tags)
+        self.tags.passage_activated.connect(self._on_tag_passage)
+        self._on_selection_changed()
+
+    def _on_page_changed(self, change: Change) -> None:
+        if change.what is What.RESTYLED:
+            self.selection_bar.colours.set_theme(theme(self.settings.get("theme")))
+        if change.what is not What.KEYWORDS:
+            self.refresh()
+        if change.what is What.PAGE:
+            target, self._after_load = self._after_load, ""
+            if target:
+                self.show_annotation(target)
+
+    def refresh(self) -> None:
+        current = theme(self.settings.get("theme"))
+        annotator = self.session.annotator
+        self.notes.set_items(annotator.ordered() if annotator else [], current)
+        if annotator is not None:
+            self.refresh_tags()
+
+    def refresh_tags(self) -> None:
+        if self.store is not None:
+            try:
+                self.tags.set_tags(self.store.tags())
+            except StoreError as exc:
+                self.notices.not_saved(str(exc))
+
+    # -- making and editing ------------------------------------------------------------
+
+    def _on_selection_changed(self) -> None:
+        store = self.store
+        has = self.body.textCursor().hasSelection() and store is not None and not store.read_only
+        for key in SELECTION_ACTIONS:
+            self.actions[key].setEnabled(has)
+        if not has:
+            self.selection_bar.hide()
+
+    def _show_selection_bar(self) -> None:
+        if self.session.annotator is None or self.body.selection_range() is None:
+            return
+        cursor = self.body.textCursor()
+        start = QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        rect = self.body.cursorRect(start)
+        self.selection_bar.show_at(QPoint(self.body.cursorRect(cursor).center().x(), rect.top()))
+
+    def _on_bar_colour(self, colour: str) -> None:
+        self.settings.set("highlight_colour", colour)
+        self.annotate_selection("highlight", colour)
+
+    def annotate_selection(self, how: str, colour: str | None = None) -> Annotation | None:
+        """Highlight the selection at once ("highlight"), or first open the editor on its
+        tags ("tag") or note ("note"). Returns the new annotation when made at once."""
+        span = self.body.selection_range()
+        if self.session.annotator is None or span is None or self.body.clean is None:
+            return None
+        self.selection_bar.hide()
+        fields: dict[str, object] = {"colour": colour or self.settings.get("highlight_colour")}
+        if how == "highlight":
+            return self.create(span, fields)
+        quote = self.body.clean.text[span[0] : span[1]]
+        editor = self._editor(quote, None)
+        editor.colours.select(str(fields["colour"]))
+        editor.accepted.connect(lambda: self.create(span, editor.values()))
+        self._open_editor(editor, editor.tags if how == "tag" else editor.note)
+        return None
+
+    def create(self, span: tuple[int, int], fields: dict[str, object]) -> Annotation | None:
+        assert self.session.annotator is not None
+        ann = self.session.annotator.create(span[0], span[1], **fields)
+        if ann is not None:
+            self.settings.set("highlight_colour", ann.colour)
+            cursor = self.body.textCursor()
+            cursor.clearSelection()
+            self.body.setTextCursor(cursor)
+        return ann
+
+    def _editor(self, quote: str, ann: Annotation | None) -> AnnotationEditor:
+        known = [t.name for t in self.store.tags()] if self.store is not None else []
+        if self.session.annotator is not None:  # with the page's own, maybe not stored yet
+            placed = self.session.annotator.placed.values()
+            known = normalise_tags([*known, *(t for p in placed for t in p.annotation.tags)])
+        # The keywords of the article at the selection are offered as tags.
+        place = self.body.place_at(self.body.textCursor().selectionStart())
+        suggested = self.session.keywords.get(place.article, []) if place is not None else []
+        suggested = [w for w in suggested if w not in known]
+        current = theme(self.settings.get("theme"))
+        return AnnotationEditor(quote, current, known, ann, suggested, self.window)
+
+    def _open_editor(self, editor: AnnotationEditor, focus: QWidget) -> None:
+        """Open the editor as a sheet over the window; `current_editor` while it is up."""
+        self.current_editor = editor
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.finished.connect(lambda _result: self._editor_closed(editor))
+        editor.open()
+        focus.setFocus()
+
+    def _editor_closed(self, editor: AnnotationEditor) -> None:
+        if self.current_editor is editor:
+            self.current_editor = None
+        editor.deleteLater()
+
+    def edit_annotation(self, annotation_id: str) -> None:
+        annotator = self.session.annotator
+        ann = annotator.get(annotation_id) if annotator is not None else None
+        if ann is None:
+            return
+        editor = self._editor(ann.quote, ann)
+        editor.deleted.connect(lambda: self.delete_annotations([annotation_id]))
+        editor.accepted.connect(lambda: self._apply_edit(ann, editor.values()))
+        self._open_editor(editor, editor.note)
+
+    def _apply_edit(self, ann: Annotation, values: dict[str, object]) -> None:
+        annotator = self.session.annotator
+        if annotator is None or all(getattr(ann, k) == v for k, v in values.items()):
+            return
+        annotator.update(ann.edited(**values))
+
+    def delete_annotations(self, ids: list[str]) -> None:
+        if self.session.annotator is not None and ids:
+            self.session.annotator.delete(ids)
+
+    # -- finding them ------------------------------------------------------------------
+
+    def _on_note_activated(self, annotation_id: str) -> None:
+        self.record_jump()
+        self.show_annotation(annotation_id)
+
+    def show_annotation(self, annotation_id: str) -> None:
+        annotator = self.session.annotator
+        placed = annotator.placed.get(annotation_id) if annotator is not None else None
+        if placed is not None and placed.anchor is not None:
+            self.body.flash(placed.anchor.start, placed.anchor.end)
+
+    def _describe_annotation(self, annotation_id: str) -> str:
+        annotator = self.session.annotator
+        ann = annotator.get(annotation_id) if annotator else None
+        if ann is None:
+            return ""
+        parts = [colour_names(self.window).get(ann.colour, "")]
+        if ann.tags:
+            parts.append(" ".join(f"#{t}" for t in ann.tags))
+        head = " · ".join(p for p in parts if p)
+        return f"{head}\n\n{ann.note}" if ann.note else head
+
+    def _extend_body_menu(self, menu: QMenu, ids: list[str]) -> None:
+        first = menu.actions()[0] if menu.actions() else None
+        entries: list[QAction] = []
+        correct = self.correct_menu(menu)
+        if correct is not None:
+            entries.append(correct.menuAction())
+        if self.body.textCursor().hasSelection():
+            entries += [self.actions[k] for k in SELECTION_ACTIONS]
+        for annotation_id in ids[:1]:
+            edit = QAction(self.tr("Edit Annotation…"), menu)
+            edit.triggered.connect(lambda _c=False, i=annotation_id: self.edit_annotation(i))
+            remove = QAction(self.tr("Delete Annotation"), menu)
+            remove.triggered.connect(lambda _c=False, i=annotation_id: self.delete_annotations([i]))
+            entries += [edit, remove]
+        if entries and first is not None:
+            menu.insertActions(first, entries)
+            menu.insertSeparator(first)
+
+    # -- tags across pages -------------------------------------------------------------
+
+    def _annotations_with_tag(self, name: str) -> list[Annotation]:
+        if self.store is None:
+            return []
+        try:
+            return self.store.by_tag(name)
+        except StoreError:
+            return []
+
+    def rename_tag(self, name: str) -> None:
+        new, ok = QInputDialog.getText(
+            self.window, self.tr("Rename Tag"), self.tr("New name for #%1:").replace("%1", name),
+            text=name,
+        )  # fmt: skip
+        annotator = self.session.annotator
+        if ok and new.strip() and new.strip() != name and annotator is not None:
+            text = self.tr("Rename tag '%1' to '%2'").replace("%1", name)
+            annotator.retag(text.replace("%2", new.strip()), "merge", [name], new.strip())
+
+    def merge_tags(self, names: list[str]) -> None:
+        annotator = self.session.annotator
+        if len(names) < 2 or annotator is None:
+            return
+        target, ok = QInputDialog.getItem(
+            self.window, self.tr("Merge Tags"), self.tr("Merge the selected tags into:"), names,
+            0, True,
+        )  # fmt: skip
+        if ok and target.strip():
+            text = self.tr("Merge tags %1 into '%2'").replace("%1", _quoted(names))
+            annotator.retag(text.replace("%2", target.strip()), "merge", names, target.strip())
+
+    def delete_tags(self, names: list[str]) -> None:
+        if names and self.session.annotator is not None:
+            text = self.tr("Delete tag %1") if len(names) == 1 else self.tr("Delete tags %1")
+            self.session.annotator.retag(text.replace("%1", _quoted(names)), "delete", names)
+
+    def _on_tag_passage(self, path: str, annotation_id: str) -> None:
+        annotator = self.session.annotator
+        if self.session.doc is not None and annotator and annotation_id in annotator.placed:
+            self.record_jump()
+            self.show_annotation(annotation_id)
+            return
+        if not path or not Path(path).is_file():
+            QMessageBox.information(
+                self.window,
+                self.tr("Document not found"),
+                self.tr("The page of this passage is no longer at %1.").replace("%1", path),
+            )
+            return
+        self._after_load = annotation_id
+        self.open_path(path)

@@ -1,0 +1,196 @@
+"""Corrections and suggestions: corrections at the text cursor or under the context menu
+(both from the one action table), the Corrections dock, and the suggested titles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from reader.core import words
+from reader.core.edits import Edit
+from reader.core.model import Document
+from reader.core.suggest import Suggestion, suggest_titles
+from reader.ui.actions import Act, context_menu
+from reader.ui.body import BodyView
+from reader.ui.corrections import CorrectionsDock, SuggestionBar
+from reader.ui.jobs import Job, Jobs
+from reader.ui.session import BlockMark, Change, PageSession, What
+from reader.ui.textdialog import TextDialog
+
+SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
+
+
+def allowed(act: Act, doc: Document, ai: int, k: int, offset: int) -> bool:
+    """Whether the correction makes sense for block k of article ai, `offset` into it."""
+    art = doc.articles[ai]
+    blocks = art.all_blocks()
+    op = act.args[0]
+    if op == "join":
+        return k + 1 < len(blocks)
+    if op == "split":
+        return 0 < offset < len(blocks[k].text)
+    if op == "new_article":
+        return len(art.head) < k
+    if op == "merge_article":
+        return ai > 0
+    return True
+
+
+class CorrectionsController(QObject):
+    suggestions_ready = Signal(list)  # title suggestions for the page shown
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: PageSession,
+        body: BodyView,
+        dock: CorrectionsDock,
+        suggestion_bar: SuggestionBar,
+        rows: list[Act],
+        jobs: Jobs,
+    ) -> None:
+        super().__init__(window)
+        self.window = window  # the parent of its dialogs
+        self.session = session
+        self.body = body
+        self.dock = dock
+        self.suggestion_bar = suggestion_bar
+        self.rows = rows  # the action table's corrections
+        self.jobs = jobs
+
+    def connect_signals(self) -> None:
+        self.session.changed.connect(self._on_page_changed)
+        self.dock.remove_requested.connect(self.session.remove_correction)
+        self.suggestion_bar.accepted.connect(self.accept_suggestion)
+
+    def _on_page_changed(self, change: Change) -> None:
+        if change.what in (What.PAGE, What.CORRECTED):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.dock.set_edits(self.session.edits())
+        self.suggestion_bar.offer(None)
+        if self.session.doc is not None and words.loaded():
+            # After the page is on screen: the work would otherwise hold up its first paint.
+            doc = self.session.doc
+            QTimer.singleShot(SUGGEST_DELAY_MS, self, lambda: self.find_suggestions(doc))
+
+    # -- corrections -----------------------------------------------------------------------
+
+    def context_menu(self, parent: QMenu) -> QMenu | None:
+        """The Correct submenu for the block under the body's context menu."""
+        doc = self.session.doc
+        place = self.body.place_at(self.body.menu_position)
+        if self.session.corrector is None or doc is None or place is None or place.key < 0:
+            return None
+        ai, k = place.article, place.key
+        offset = max(0, self.body.menu_position - place.position)
+
+        def trigger(act: Act) -> None:
+            op, value = act.args
+            self._apply(op, ai, k, {**value, "offset": offset} if op == "split" else value)
+
+        return context_menu(
+            parent, self.rows, lambda act: allowed(act, doc, ai, k, offset), trigger, self
+        )
+
+    def correct_at_cursor(self, op: str, value: dict) -> None:
+        """A correction of the block holding the text cursor (the Correct menu's keys)."""
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        if place is None or place.key < 0 or self.session.doc is None:
+            return
+        value = dict(value)
+        if op == "split":
+            value["offset"] = position - place.position
+            if not 0 < value["offset"] < place.length:
+                return
+        self._apply(op, place.article, place.key, value)
+
+    def _apply(self, op: str, ai: int, k: int, value: dict) -> None:
+        """Ask first, for the corrections that need to know more."""
+        if op in ("text", "other"):
+            asked = self.ask(op, ai, k)
+            if asked is None:
+                return
+            op, value = ("text" if op == "text" else "role"), asked
+        self.correct(op, ai, k, **value)
+
+    def correct(self, op: str, ai: int, k: int, **value: object) -> None:
+        """Apply one correction to block k of article ai (undoable, stored at once); the text
+        cursor goes to that block (where it is in it, if it is in it) and stays on it."""
+        doc = self.session.doc
+        if self.session.corrector is None or doc is None:
+            return
+        block = doc.articles[ai].all_blocks()[k]
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        inside = place is not None and (place.article, place.key) == (ai, k)
+        offset = position - place.position if place is not None and inside else 0
+        mark = BlockMark(block.first, block.last, block.text, offset)
+        self.session.correct(op, ai, k, mark, **value)
+
+    def ask(self, op: str, ai: int, k: int) -> dict | None:
+        doc = self.session.doc
+        assert doc is not None
+        block = doc.articles[ai].all_blocks()[k]
+        if op == "text":
+            text, ok = TextDialog.get_text(
+                self.window, self.tr("Correct Text"), self.tr("The block's text:"), block.text
+            )
+            return {"new": text.strip()} if ok and text.strip() and text != block.text else None
+        roles = {self.tr("Title"): "title", self.tr("Subtitle"): "subtitle",
+                 self.tr("Byline"): "byline"}  # fmt: skip
+        role, ok = QInputDialog.getItem(
+            self.window, self.tr("Move to Another Article"), self.tr("Make it the:"),
+            list(roles), 0, False,
+        )  # fmt: skip
+        if not ok:
+            return None
+        labels = [f"{n + 1}. {a.label(24)}" for n, a in enumerate(doc.articles)]
+        choice, ok = QInputDialog.getItem(
+            self.window, self.tr("Move to Another Article"), self.tr("Of the article:"),
+            labels, 0, False,
+        )  # fmt: skip
+        return {"role": roles[role], "article": labels.index(choice)} if ok else None
+
+    def remove(self, edit: Edit) -> None:
+        self.session.remove_correction(edit)
+
+    # -- suggestions -----------------------------------------------------------------------
+
+    def find_suggestions(self, doc: Document) -> None:
+        if self.session.doc is not doc:
+            return
+
+        def work(_job: Job) -> list[Suggestion]:
+            return suggest_titles(doc)
+
+        def done(found: list[Suggestion]) -> None:
+            if self.session.doc is doc and found and self.session.corrector is not None:
+                best = found[0]
+                self.suggestion_bar.offer(best, doc.articles[best.article].label(16))
+                self.suggestions_ready.emit(found)
+
+        self.jobs.start(work, done)
+
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
+        """Give the headline's title and byline to the article (one undo step)."""
+        doc = self.session.doc
+        if self.session.corrector is None or doc is None or self.session.annotator is None:
+            return
+        if doc.articles[suggestion.headline].title != suggestion.title:
+            return  # the page changed since the suggestion was made
+        stack = self.session.undo_stack
+        stack.beginMacro(self.tr("Use Suggested Title"))
+        try:
+            # The title first; the headline keeps its place while its byline is left.
+            for role in ("title", "byline"):
+                headline = self.session.doc.articles[suggestion.headline]  # type: ignore[union-attr]
+                keys = [k for k, b in enumerate(headline.all_blocks()) if b.kind == role]
+                if keys:
+                    self.correct(
+                        "role", suggestion.headline, keys[0], role=role, article=suggestion.article
+                    )
+        finally:
+            stack.endMacro()

@@ -1,0 +1,100 @@
+"""Opening pages: File → Open, recent files, dropped files, and what reading them says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from reader.ui.loader import DocumentLoader
+from reader.ui.notices import Notices
+from reader.ui.session import PageSession
+from reader.ui.status import LoadProgress
+
+
+class FilesController(QObject):
+    load_failed = Signal(str, str)  # path, reason
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: PageSession,
+        loader: DocumentLoader,
+        progress: LoadProgress,
+        notices: Notices,
+        record_jump: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window  # the parent of its dialogs
+        self.session = session
+        self.loader = loader
+        self.progress = progress
+        self.notices = notices
+        self.record_jump = record_jump
+
+    def connect_signals(self) -> None:
+        self.loader.started.connect(self._on_load_started)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+
+    def open_path(self, path: str | Path) -> None:
+        doc = self.session.doc
+        if doc is not None and Path(path) != Path(doc.source.path):
+            self.record_jump()  # another page: Back comes back to this one
+        self.loader.load(str(path))
+
+    def choose(self) -> None:
+        doc = self.session.doc
+        start = str(Path(doc.source.path).parent) if doc else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open OCR Page"),
+            start,
+            self.tr(
+                "OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;"
+                "OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)"
+            ),
+        )
+        if path:
+            self.open_path(path)
+
+    def fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
+        recent = self.session.settings.recent()
+        if not recent:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+            return
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, path=path: self.open_path(path))
+
+    def accepts(self, mime: QMimeData) -> bool:
+        return any(u.isLocalFile() for u in mime.urls())
+
+    def drop(self, mime: QMimeData) -> bool:
+        """Open the first local file dropped; False when there is none."""
+        for url in mime.urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                return True
+        return False
+
+    def _on_load_started(self, path: str) -> None:
+        self.progress.show()
+        self.notices.say(self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _on_loaded(self, loaded: object) -> None:
+        self.progress.hide()
+        self.notices.clear()
+        self.session.open(loaded)  # type: ignore[arg-type]
+
+    def _on_load_failed(self, path: str, reason: str) -> None:
+        self.progress.hide()
+        self.notices.clear()
+        text = self.tr("%1 cannot be opened: %2.").replace("%1", Path(path).name)
+        self.notices.warn(self.tr("Cannot open file"), text.replace("%2", reason), path)
+        self.load_failed.emit(path, reason)

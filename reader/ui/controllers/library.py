@@ -1,0 +1,317 @@
+"""Library and search: folders of pages indexed in the background, searching them, opening
+a result, and jieba's words (keywords of the page, the user dictionary)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from reader.core import words
+from reader.core.model import Document
+from reader.store import paths
+from reader.store.db import Store, StoreError
+from reader.store.library import Hit, IndexReport, Library
+from reader.ui.body import BodyView
+from reader.ui.findbar import FindBar
+from reader.ui.jobs import Jobs
+from reader.ui.library import SEARCH_PAGE, Job, LibraryDock, SearchDock, Workers
+from reader.ui.notices import Notices
+from reader.ui.session import Change, PageSession, What
+
+USER_DICT = "userdict.txt"
+WORDS_DELAY_MS = 500  # after the first page is painted, jieba starts loading
+
+
+class AfterPaint(QObject):
+    """Calls `then` once, after the next paint of `widget`, and goes."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+            self.deleteLater()
+        return False
+
+
+class LibraryController(QObject):
+    indexed = Signal(object)  # IndexReport, or None when cancelled or failed
+    searched = Signal(list)  # hits
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: PageSession,
+        body: BodyView,
+        findbar: FindBar,
+        library: LibraryDock,
+        library_dock: QDockWidget,
+        search: SearchDock,
+        search_dock: QDockWidget,
+        notices: Notices,
+        jobs: Jobs,
+        open_path: Callable[[str], None],
+        record_jump: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window  # the parent of its dialogs
+        self.session = session
+        self.body = body
+        self.findbar = findbar
+        self.library = library
+        self.library_dock = library_dock
+        self.search = search
+        self.search_dock = search_dock
+        self.notices = notices
+        self.jobs = jobs
+        self.open_path = open_path
+        self.record_jump = record_jump
+        self.store: Store | None = None  # set once the database can be used
+        self.problem = ""  # why it cannot, when it cannot
+        words.configure(paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
+        # Indexing and searching run on the library's own workers.
+        self.workers = Workers(self._open_library, self)
+        self._after_search: tuple[int, tuple[str, ...]] | None = None
+        self._words_asked = False
+
+    def connect_signals(self) -> None:
+        self.session.changed.connect(self._on_page_changed)
+        self.library.open_requested.connect(self.open_path)
+        self.library.add_folder_requested.connect(self.choose_folder)
+        self.library.update_requested.connect(lambda: self.index_library(None))
+        self.library.remove_folder_requested.connect(self.remove_folder)
+        self.library.cancel_requested.connect(self.cancel_indexing)
+        self.search.search_requested.connect(self.search_library)
+        self.search.hit_activated.connect(self.open_hit)
+        self.workers.words_ready.connect(self._on_words_ready)
+
+    def _on_page_changed(self, change: Change) -> None:
+        doc = self.session.doc
+        if change.what is What.PAGE and doc is not None:
+            hit, self._after_search = self._after_search, None
+            if hit is not None:
+                self._show_hit(*hit)
+            if words.loaded() and not self.session.keywords:
+                self.find_keywords(doc)
+            self._load_words_soon()
+        elif change.what is What.CORRECTED and doc is not None:
+            if words.loaded():
+                self.find_keywords(doc)
+            self._reindex_page(doc.source.path)
+
+    # -- the library -------------------------------------------------------------------
+
+    def _open_library(self) -> Library:
+        """A Library on the store's file, for the calling thread."""
+        if self.store is None:
+            raise StoreError(self.problem or "the database cannot be used")
+        return Library(self.store.path, paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
+
+    @contextmanager
+    def opened(self) -> Iterator[Library]:
+        library = self._open_library()
+        try:
+            yield library
+        finally:
+            library.close()
+
+    def refresh_library(self) -> None:
+        if self.store is None:
+            return
+        try:
+            with self.opened() as library:
+                self.library.set_documents(library.folders(), library.documents())
+        except StoreError as exc:
+            self.library.status.setText(str(exc))
+
+    def library_pages(self) -> list[str]:
+        if self.store is None:
+            return []
+        try:
+            with self.opened() as library:
+                return [d.path for d in library.documents() if not d.problem]
+        except StoreError:
+            return []
+
+    def choose_folder(self) -> None:
+        doc = self.session.doc
+        start = str(Path(doc.source.path).parent) if doc else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Add a Folder of Pages"), start
+        )
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        """Add a folder to the library and index it in the background."""
+        if self.store is None:
+            return
+        with self.opened() as library:
+            added = library.add_folder(folder)
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.refresh_library()
+        self.index_library([added])
+
+    def remove_folder(self, folder: str) -> None:
+        with self.opened() as library:
+            library.remove_folder(folder)
+        self.refresh_library()
+
+    def index_library(self, folders: list[str] | None) -> None:
+        if self.store is None or self.workers.indexing is not None:
+            return
+
+        def work(library: Library, job: Job) -> IndexReport:
+            return library.index(
+                folders, progress=job.signals.progress.emit, cancelled=lambda: job.cancelled
+            )
+
+        self.library.set_busy(True)
+        self.library.status.setText(self.tr("Indexing…"))
+        self.workers.indexing = self.workers.start(
+            self.workers.with_library(work),
+            self._on_indexed,
+            self._on_index_failed,
+            self.library.show_progress,
+        )
+
+    def cancel_indexing(self) -> None:
+        if self.workers.indexing is not None:
+            self.workers.indexing.cancelled = True
+
+    def _on_indexed(self, report: IndexReport) -> None:
+        self.workers.indexing = None
+        self.library.set_busy(False)
+        parts = [self.tr("%1 pages indexed").replace("%1", str(report.indexed))]
+        if report.unchanged or report.restamped:
+            parts.append(
+                self.tr("%1 unchanged").replace("%1", str(report.unchanged + report.restamped))
+            )
+        if report.removed:
+            parts.append(self.tr("%1 removed").replace("%1", str(report.removed)))
+        if report.failed:
+            parts.append(self.tr("%1 could not be read").replace("%1", str(report.failed)))
+        self.library.status.setText(", ".join(parts) + ".")
+        self.refresh_library()
+        self.indexed.emit(report)
+
+    def _on_index_failed(self, reason: str) -> None:
+        self.workers.indexing = None
+        self.library.set_busy(False)
+        self.library.status.setText(
+            reason if reason else self.tr("Indexing cancelled; what was indexed is kept.")
+        )
+        self.refresh_library()
+        self.indexed.emit(None)
+
+    def _reindex_page(self, path: str) -> None:
+        """Search finds the corrected text: the page is indexed again in the background."""
+        if self.store is None or not path:
+            return
+
+        def work(library: Library, _job: Job) -> IndexReport:
+            return library.reindex([str(Path(path).resolve()), path])
+
+        def failed(reason: str) -> None:
+            self.library.status.setText(reason)
+
+        self.workers.start(self.workers.with_library(work), lambda _r: None, failed)
+
+    # -- search ------------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    def search_library(self, text: str, limit: int = SEARCH_PAGE + 1) -> None:
+        """Search the library for at most `limit` results (the dock asks for one more than
+        it shows, to know whether to offer more)."""
+        if self.store is None:
+            self.search.show_problem(self.problem)
+            return
+
+        def work(library: Library, _job: Job) -> list[Hit]:
+            return library.search(text, limit=limit)
+
+        def done(hits: list[Hit]) -> None:
+            self.search.show_hits(hits, limit, text)
+            self.searched.emit(self.search.hits)
+
+        self.workers.start(self.workers.with_library(work), done, self.search.show_problem)
+
+    def open_hit(self, hit: Hit) -> None:
+        """Show the article of a search result, with the hits marked."""
+        doc = self.session.doc
+        if doc is not None and Path(doc.source.path) == Path(hit.path):
+            self.record_jump()
+            self._show_hit(hit.article, hit.terms)
+            return
+        self._after_search = (hit.article, hit.terms)
+        self.open_path(hit.path)
+
+    def _show_hit(self, article: int, terms: tuple[str, ...]) -> None:
+        self.body.scroll_to(article, -1)
+        if terms:
+            self.findbar.open()
+            self.findbar.edit.setText(terms[0])
+
+    # -- words -------------------------------------------------------------------------
+
+    def _load_words_soon(self) -> None:
+        """jieba loads in a worker once the first page is on screen: never on the start-up
+        path, and not competing with the first page for the interpreter."""
+        if self._words_asked:
+            return
+        self._words_asked = True
+        if not words.loaded():
+            # Counted from the page's first paint: laying out a long page may take longer
+            # than the delay on a slow machine, and jieba must not compete with it.
+            AfterPaint(
+                self.body.viewport(),
+                lambda: QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words),
+            )
+
+    def _on_words_ready(self) -> None:
+        if self.session.doc is not None and not self.session.keywords:
+            self.find_keywords(self.session.doc)
+
+    def find_keywords(self, doc: Document) -> None:
+        def work(_job: object) -> tuple[dict[int, list[str]], words.Terms]:
+            return words.page_words(doc)
+
+        self.jobs.start(work, lambda found: self.session.set_keywords(doc, found))
+
+    def add_word(self) -> None:
+        selected = (
+            self.body.selected_text().strip() if self.body.textCursor().hasSelection() else ""
+        )
+        word, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Add Word to Dictionary"),
+            self.tr("A word or name for search, keywords and word selection:"),
+            text=selected if len(selected) <= 12 else "",
+        )
+        if not ok or not word.strip():
+            return
+        try:
+            added = words.add_user_word(word)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot add the word"), str(exc))
+            return
+        self.notices.say(
+            (
+                self.tr("Added %1 to the dictionary.") if added else self.tr("%1 is known already.")
+            ).replace("%1", word.strip()),
+            5000,
+        )

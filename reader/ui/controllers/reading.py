@@ -1,0 +1,219 @@
+"""The page on screen: the body, the source view, the outline and the find bar follow the
+session, and the reader's jumps are kept for Back and Forward."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor
+
+from reader.core.model import Document
+from reader.ui.body import BodyView, Typography, highlights_of
+from reader.ui.findbar import FindBar
+from reader.ui.history import JumpHistory, Spot
+from reader.ui.outline import OutlineDock
+from reader.ui.session import BlockMark, Change, PageSession, What, find_block, user_lines
+from reader.ui.source import SourceView
+from reader.ui.status import PlaceIndicator, percent_through
+from reader.ui.themes import theme
+
+
+def typography(session: PageSession) -> Typography:
+    get = session.settings.get
+    return Typography(get("font_family"), get("font_size"), get("column"), get("show_noise"))
+
+
+class ReadingController(QObject):
+    def __init__(
+        self,
+        session: PageSession,
+        body: BodyView,
+        source: SourceView,
+        outline: OutlineDock,
+        findbar: FindBar,
+        place_indicator: PlaceIndicator,
+        load: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.body = body
+        self.source = source
+        self.outline = outline
+        self.findbar = findbar
+        self.place_indicator = place_indicator
+        self.load = load  # reads a page without recording a jump (Back and Forward do)
+        self.history = JumpHistory(self)
+        self._after_history: Spot | None = None  # place to show once the next page is open
+
+    def connect_signals(self) -> None:
+        self.session.changed.connect(self._on_page_changed)
+        self.outline.activated.connect(self._on_outline_activated)
+        self.body.place_changed.connect(self._on_place_changed)
+        self.body.block_selected.connect(self._on_block_selected)
+        self.body.find_changed.connect(self.findbar.show_count)
+        self.body.about_to_jump.connect(self.record_jump)
+        self.findbar.query_changed.connect(self.body.find_all)
+        self.findbar.step.connect(self.body.find_step)
+        self.findbar.closed.connect(self._on_find_closed)
+        self.body.place_changed.connect(self.show_place)
+        self.body.verticalScrollBar().valueChanged.connect(self.show_place)
+        self.body.verticalScrollBar().rangeChanged.connect(self.show_place)
+
+    # -- the views follow the page -------------------------------------------------------
+
+    def _on_page_changed(self, change: Change) -> None:
+        if change.what is What.PAGE:
+            self._show_page(change)
+        elif change.what is What.CORRECTED:
+            self._show_corrected(change)
+        elif change.what is What.ANNOTATED:
+            self._show_annotations(change.start, change.end)
+        elif change.what is What.RESTYLED:
+            get = self.session.settings.get
+            current = theme(get("theme"))
+            self.body.set_style(current, typography(self.session))
+            self.source.set_style(current, get("font_family"), get("font_size"))
+        elif change.what is What.KEYWORDS:
+            self.body.terms = self.session.terms
+            self.body.set_keywords(self.session.keywords)
+
+    def _show_page(self, change: Change) -> None:
+        loaded = change.loaded
+        assert loaded is not None
+        doc = loaded.doc
+        self.outline.set_document(doc)
+        self.source.set_lines(doc.source_lines, doc.decisions, user_lines(loaded.corrections))
+        # Every block of the clean text is always shown, so the loader's cuts hold.
+        self.body.terms = loaded.terms
+        self.body.corrected = loaded.corrections.fixed_text if loaded.corrections else set()
+        self.body.show_document(
+            doc, loaded.clean, loaded.highlights, loaded.ranges, keywords=loaded.keywords
+        )
+        self.findbar.edit.clear()
+        saved = self.session.saved_position()
+        if saved is not None:
+            self.body.scroll_to(*saved)
+        spot, self._after_history = self._after_history, None
+        if spot is not None and spot.same_page(doc.source.path):
+            self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
+
+    def _show_corrected(self, change: Change) -> None:
+        """Show the page with its corrections replayed, keeping the reader's place."""
+        assert change.shown is not None and change.outcome is not None
+        scroll = self.body.verticalScrollBar().value()
+        here = self.body.to_clean(self.body.textCursor().position())
+        # The block corrected, or (undo, redo, a correction removed) the one with the cursor:
+        # found again in the page as corrected, the cursor stays on it, and so does the view
+        # if the cursor was in view.
+        mark = change.mark or self.mark_at_cursor(change.before)
+        follow = change.mark is not None or self._cursor_in_view()
+        doc, clean = change.shown.doc, change.shown.clean
+        self.body.corrected = change.outcome.fixed_text
+        self.body.show_document(doc, clean, highlights_of(change.shown.placed), keywords={})
+        self.source.set_lines(doc.source_lines, doc.decisions, user_lines(change.outcome))
+        # The text cursor stays on its block, so keys can follow one another.
+        position = self._position_of(doc, mark) if mark is not None else None
+        if position is None:
+            position = self.body.to_view(min(here, max(0, len(clean.text) - 1)))
+        if position is not None:
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(position)
+            self.body.setTextCursor(cursor)
+        self.body.verticalScrollBar().setValue(scroll)
+        if position is not None and follow:
+            self.body.ensureCursorVisible()
+        self.outline.set_document(doc)
+
+    def _show_annotations(self, start: int, end: int) -> None:
+        annotator = self.session.annotator
+        highlights = highlights_of(annotator.placed.values()) if annotator else []
+        if end > start:
+            self.body.update_highlights(highlights, start, end)
+        else:
+            self.body.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+
+    def mark_at_cursor(self, doc: Document | None = None) -> BlockMark | None:
+        """The block with the text cursor, in `doc` (default: the page shown)."""
+        doc = doc or self.session.doc
+        position = self.body.textCursor().position()
+        place = self.body.place_at(position)
+        if doc is None or place is None or place.key < 0:
+            return None
+        block = doc.articles[place.article].all_blocks()[place.key]
+        return BlockMark(block.first, block.last, block.text, max(0, position - place.position))
+
+    def _position_of(self, doc: Document, mark: BlockMark) -> int | None:
+        """The view position of the marked block in the page shown (None if not shown)."""
+        found = find_block(doc, mark)
+        if found is None:
+            return None
+        place = next((p for p in self.body.places if (p.article, p.key) == found), None)
+        return place.position + min(mark.offset, place.length) if place is not None else None
+
+    def _cursor_in_view(self) -> bool:
+        return self.body.viewport().rect().contains(self.body.cursorRect().center())
+
+    # -- where the reader is -------------------------------------------------------------
+
+    def _on_place_changed(self, article: int, block: int) -> None:
+        if self.session.doc is not None:
+            self.outline.select(article, block, self.session.doc)
+            self.session.set_place(*self.body.current_place())
+
+    def show_place(self) -> None:
+        """Article k of n and how far through the page, in the status bar. A headline
+        standing over the page's articles is not counted, as in the status line."""
+        doc = self.session.doc
+        if doc is None:
+            self.place_indicator.show_place(-1, 0, 0)
+            return
+        counted = [a.kind != "headline" for a in doc.articles]
+        articles = sum(counted)
+        article = min(sum(counted[: self.body.current_place()[0] + 1]), articles) - 1
+        self.place_indicator.show_place(
+            max(0, article), articles, percent_through(self.body.verticalScrollBar())
+        )
+
+    def _on_block_selected(self, first: int, last: int) -> None:
+        if self.source.isVisible():
+            self.source.mark(first, last)
+
+    def _on_find_closed(self) -> None:
+        self.findbar.hide()
+        self.body.find_all("")
+        self.body.setFocus()
+
+    # -- back and forward ----------------------------------------------------------------
+
+    def here(self) -> Spot | None:
+        """The place being read: the page and the block at the top of the view."""
+        doc = self.session.doc
+        top = self.body.top_spot() if doc is not None else None
+        if doc is None or top is None:
+            return None
+        return Spot(doc.source.path, *top)
+
+    def record_jump(self) -> None:
+        self.history.record(self.here())
+
+    def go_back(self) -> None:
+        self._go(self.history.back(self.here()))
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward(self.here()))
+
+    def _go(self, spot: Spot | None) -> None:
+        if spot is None:
+            return
+        doc = self.session.doc
+        if doc is not None and spot.same_page(doc.source.path):
+            self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
+            return
+        self._after_history = spot
+        self.load(spot.path)
+
+    def _on_outline_activated(self, article: int, block: int) -> None:
+        self.record_jump()
+        self.body.scroll_to(article, block)

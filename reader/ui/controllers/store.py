@@ -1,0 +1,199 @@
+"""The database as the window sees it: opened at start-up or once another program lets go
+of it, changes stored in order off the UI thread, and what to say when that fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.store import versions
+from reader.store.db import Store, StoreError, StoreLocked, default_path
+from reader.ui.jobs import Job, Jobs
+from reader.ui.loader import DocumentLoader
+from reader.ui.notices import Notices
+from reader.ui.session import Change, PageSession, What
+from reader.ui.status import StoreState
+from reader.ui.writer import StoreWriter
+
+# The window's own connection waits this long for a lock, so no read or check at start-up
+# holds it up for longer; every write waits in the store writer's thread instead.
+UI_BUSY_MS = 100
+STORE_RETRY_MS = 2000  # a database locked at start-up is tried again this often
+CLOSE_WAIT_S = 5.0  # how long closing waits for changes still to be stored
+
+
+class StoreController(QObject):
+    attached = Signal(object)  # Store: annotating is on
+    settled = Signal()  # every change handed to the writer is stored
+
+    def __init__(
+        self,
+        window: QWidget,
+        session: PageSession,
+        loader: DocumentLoader,
+        state: StoreState,
+        notices: Notices,
+        jobs: Jobs,
+        reopen: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.loader = loader
+        self.state = state
+        self.notices = notices
+        self.jobs = jobs
+        self.reopen = reopen  # reads the page again, with what the store holds
+        self.store: Store | None = None
+        self.writer: StoreWriter | None = None
+        # Said once the window is up: a damaged database moved aside, or one that cannot be
+        # used (newer, locked), in which case reading works and annotating is off.
+        self.problem: str | None = None
+        self.locked = False
+        # While another program holds the database at start-up, it is tried again off the
+        # UI thread until it is free; annotating then turns on.
+        self._retry = QTimer(self)
+        self._retry.setInterval(STORE_RETRY_MS)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._on_retry)
+
+    def open(self, store: Store | None) -> Store | None:
+        """The store given, or the user's; None (with `problem` said) when it cannot be used."""
+        if store is None:
+            try:
+                store = Store(default_path(), timeout_ms=UI_BUSY_MS)
+            except StoreLocked as exc:
+                self.problem, self.locked = str(exc), True
+            except StoreError as exc:
+                self.problem = str(exc)
+        if store is not None and store.notice:
+            self.problem = store.notice
+        return store
+
+    def start(self, store: Store | None) -> None:
+        if store is not None:
+            self.attach(store)
+        if self.locked:
+            self.state.show_locked_at_start()
+            self._retry.start()
+        if self.problem:
+            QTimer.singleShot(0, self._report_problem)
+
+    def attach(self, store: Store) -> None:
+        """Turn annotating on with this store: at start-up, or once a lock is released."""
+        self.store = store
+        self.writer = StoreWriter(store.path, self)
+        self.session.attach(store, self.writer)
+        self.loader.store_path = store.path
+        self.writer.pending.connect(self._on_writes_pending)
+        self.writer.locked.connect(self._on_writes_locked)
+        self.writer.failed.connect(self._on_write_failed)
+        if store.read_only:
+            self.state.show_read_only()
+        self.attached.emit(store)
+
+    def connect_signals(self) -> None:
+        self.session.changed.connect(self._on_page_changed)
+        self.session.failed.connect(self.notices.not_saved)
+
+    def _on_page_changed(self, change: Change) -> None:
+        if change.what is not What.PAGE or change.loaded is None:
+            return
+        if change.loaded.store_error:
+            self.notices.not_saved(change.loaded.store_error)
+
+    def carry_over(self, resolved: versions.Resolved) -> None:
+        """Say what came over from an earlier version of the page, now that it is on
+        screen, and store it against this version."""
+        carried = resolved.carried
+        assert carried is not None
+        parts = []
+        if carried.annotations:
+            parts.append(
+                self.tr("%1 annotations carried over from an earlier version of this page").replace(
+                    "%1", str(carried.placed)
+                )
+            )
+            if carried.placed < carried.annotations:
+                parts.append(
+                    self.tr("%1 could not be placed (listed as unanchored)").replace(
+                        "%1", str(carried.annotations - carried.placed)
+                    )
+                )
+        if carried.corrections:
+            parts.append(
+                self.tr("%1 of %2 corrections carried over")
+                .replace("%1", str(carried.applied))
+                .replace("%2", str(carried.corrections))
+            )
+        self.notices.say(", ".join(parts))
+        if self.writer is None or self.store is None or self.store.read_only:
+            return  # shown each time the page opens, until it can be stored
+        self.writer.submit(lambda store: versions.carry_over(store, resolved))
+
+    def _on_retry(self) -> None:
+        """Try the locked database again, off the UI thread."""
+        path = default_path()
+
+        def work(_job: Job) -> bool:
+            Store(path, timeout_ms=UI_BUSY_MS).close()
+            return True
+
+        def done(_ok: bool) -> None:
+            try:
+                store = Store(path, check=False, timeout_ms=UI_BUSY_MS)
+            except StoreError:
+                self._retry.start()
+                return
+            self.problem = None
+            self.state.setText("")
+            self.attach(store)
+            self.notices.say(self.tr("Annotations are on again."), 8000)
+            if self.session.doc is not None:
+                self.reopen(self.session.doc.source.path)  # with its annotations this time
+
+        self.jobs.start(work, done, lambda _reason: self._retry.start())
+
+    def _on_writes_pending(self, count: int) -> None:
+        self.state.show_waiting(count)
+        if count == 0:
+            self.settled.emit()
+
+    def _on_writes_locked(self, locked: bool) -> None:
+        self.state.locked = locked
+        self._on_writes_pending(self.writer.waiting if self.writer else 0)
+
+    def _on_write_failed(self, reason: str, notes: str) -> None:
+        """A change shown could not be stored: say so, keep its notes on the clipboard,
+        and show what the store holds."""
+        self.notices.pending_note = notes
+        self.notices.not_saved(reason)
+        self.notices.pending_note = ""
+        self.session.forget_histories()
+        if self.session.doc is not None:
+            self.reopen(self.session.doc.source.path)
+
+    def _report_problem(self) -> None:
+        self.notices.warn(
+            self.tr("Annotations"),
+            self.problem or "",
+            ""
+            if self.store is not None
+            else self.tr("Pages can be read, but annotations are off until this is solved."),
+        )
+
+    def close_writer(self) -> None:
+        """Store what is waiting (a while, if the database is locked)."""
+        if self.writer is not None and not self.writer.close(CLOSE_WAIT_S):
+            QMessageBox.warning(
+                self.window,
+                self.tr("Annotations not saved"),
+                self.tr("%1 changes could not be saved: the database stayed locked by "
+                        "another program.").replace("%1", str(self.writer.waiting)),
+            )  # fmt: skip
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()  # its WAL is checkpointed and the -wal and -shm files go

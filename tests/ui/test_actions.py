@@ -1,0 +1,103 @@
+"""One action table feeds the menus, the body's Correct submenu, the shortcuts, Help →
+Keyboard Shortcuts and the translations: every entry is checked everywhere."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from reader.ui.actions import (
+    ACTIONS,
+    CHOICES,
+    CONTEXT,
+    CORRECT_SUBMENU,
+    MENUS,
+    SUBMENUS,
+    resolve,
+)
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ocr_reader_zh_CN.ts"
+
+
+def in_menus(menu: QMenu) -> list[QAction]:
+    found: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            found += in_menus(sub)
+        elif not action.isSeparator():
+            found.append(action)
+    return found
+
+
+def test_every_row_is_complete_and_in_its_menu(make_window) -> None:
+    win = make_window()
+    keys = [act.key for act in ACTIONS]
+    assert len(keys) == len(set(keys))
+    listed = {name: in_menus(menu) for name, menu in win.menus.items()}
+    for act in ACTIONS:
+        if not act.handler:
+            continue
+        assert callable(resolve(win, act.handler)), act.key
+        assert act.text, act.key
+        action = win.actions_by_key[act.key]
+        menu = act.menu.rpartition("/")[2]
+        assert listed[menu].count(action) == 1, act.key
+        assert sum(action in actions for actions in listed.values()) == (
+            2 if "/" in act.menu else 1  # a submenu's entries are in its parent's too
+        ), act.key
+
+
+def test_every_text_has_its_translation() -> None:
+    root = ET.parse(TS).getroot()
+    done = {
+        m.findtext("source"): m.findtext("translation")
+        for c in root.findall("context")
+        if c.findtext("name") == CONTEXT
+        for m in c.findall("message")
+    }
+    texts = [a.text for a in ACTIONS if a.text] + [*MENUS.values(), *SUBMENUS.values()]
+    texts.append(CORRECT_SUBMENU)
+    # Languages are named in their own tongue, but for the system's.
+    texts += [*CHOICES["theme"].values(), *CHOICES["column"].values()]
+    texts.append(CHOICES["language"]["system"])
+    assert [t for t in texts if not done.get(t)] == []
+
+
+def test_the_shortcuts_dialog_lists_every_shortcut_of_the_table(make_window) -> None:
+    win = make_window()
+    win.actions_by_key["shortcuts"].trigger()
+    shown = {name for name, _keys in win.shortcuts_box.rows()}
+    with_keys = [a for a in ACTIONS if a.handler and a.shortcut is not None]
+    assert len(with_keys) > 30
+    missing = [a.key for a in with_keys if a.text.replace("&", "") not in shown]
+    assert missing == []
+
+
+def test_the_correct_menus_are_one_table(make_window) -> None:
+    """The menu bar's Correct menu and the body's Correct submenu offer the same
+    corrections, in the same order, with the same texts."""
+    win = make_window()
+    win.body.menu_position = win.body.position_of(1, 1) + 3
+    parent = QMenu()
+    context = win.fixes.context_menu(parent)
+    assert context is not None
+    texts = [a.text() for a in in_menus(context)]
+    assert texts == [a.text() for a in in_menus(win.menus["correct"])]
+    assert len(texts) == len([a for a in ACTIONS if a.menu.startswith("correct") and a.handler])
+    parent.deleteLater()
+
+
+def test_a_correction_from_the_menu_bar_acts_at_the_text_cursor(make_window) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, 3) + 1)
+    win.body.setTextCursor(cursor)
+    win.actions_by_key["fix_heading2"].trigger()
+    assert win.doc.articles[1].all_blocks()[3].kind == "heading"
+    assert win.doc.articles[1].all_blocks()[3].depth == 2
