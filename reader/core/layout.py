@@ -77,7 +77,12 @@ HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # the region's height.
 SIDE = 2 / 3
 # A gutter may be crossed by up to this share of the lines of its busiest column.
-VALLEY = 0.15
+VALLEY = 0.2
+# Gutters closer than this many body-line heights are one: no column is that narrow.
+NEAR = 3.0
+# Whitespace across a region this many body-line heights high parts bands: the lines of
+# a column are set closer than half a line apart.
+BAND_GAP = 0.6
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -385,17 +390,26 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     larger = [it for it in structural if it.hard]
     cuts = []
     blockers: list[_Item] = []
+    crowded = False  # a gutter was refused for the merged lines that cross it
     for at in _gutters(lines, larger, body):
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
         straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
+            crowded = True
             continue
         across = [it for it in structural if _blocks(it, at, body)]
         if across:
             blockers.extend(across)
         else:
             cuts.append(at)
+    if not cuts and crowded:
+        # Columns over (or under) a wide column, whitespace between them: the wide
+        # column's lines are not merged lines of the columns, and would keep the
+        # columns' gutter from being cut. Bands first, then each band's columns.
+        bands = _gap_bands(region, body)
+        if bands is not None:
+            return bands
     if not cuts and wide:
         # A column much wider than its neighbours has its full lines taken for merged
         # ones: whitespace that none of the region's lines cross is a gutter all the same.
@@ -437,6 +451,23 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
+    """The region cut at horizontal whitespace much wider than the space between the
+    lines of a column (BAND_GAP body-line heights), top to bottom; None where there is
+    none."""
+    rows = _rows(region)
+    bounds = [0]
+    bottom = max(it.y1 for it in rows[0])
+    for k in range(1, len(rows)):
+        if min(it.y0 for it in rows[k]) - bottom >= BAND_GAP * body:
+            bounds.append(k)
+        bottom = max(bottom, max(it.y1 for it in rows[k]))
+    if len(bounds) == 1:
+        return None
+    bounds.append(len(rows))
+    return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
 
 
 def _headline_bands(region: list[_Item]) -> list[list[_Item]] | None:
@@ -520,16 +551,23 @@ def _gutters(items: Sequence[_Item], larger: Sequence[_Item], body: float) -> li
     if hi > steps[-1][1]:
         steps.append((steps[-1][1], hi, 0))
     few = int(VALLEY * max(c for _, _, c in steps))
-    gutters: list[float] = []
+    gutters: list[tuple[float, int, float]] = []  # (where, lines covering, width)
     stretch: list[tuple[float, float, int]] = []
     for step in [*steps, (hi, hi, few + 1)]:
         if step[2] <= few:
             stretch.append(step)
             continue
         if stretch:
-            gutters.extend(_lowest(stretch, larger, body, lo, hi))
+            for found in _lowest(stretch, larger, body, lo, hi):
+                # Two low points closer than a column can be wide are one gutter with a
+                # line jutting into it: the lower (then the wider) is the gutter.
+                if gutters and found[0] - gutters[-1][0] < NEAR * body:
+                    if (found[1], -found[2]) < (gutters[-1][1], -gutters[-1][2]):
+                        gutters[-1] = found
+                    continue
+                gutters.append(found)
         stretch = []
-    return gutters
+    return [at for at, _, _ in gutters]
 
 
 def _lowest(
@@ -538,7 +576,7 @@ def _lowest(
     body: float,
     lo: float,
     hi: float,
-) -> list[float]:
+) -> list[tuple[float, int, float]]:
     """The middle of the widest least-covered step of each part of the stretch that no
     larger line covers and that has something on either side."""
     a, b = stretch[0][0], stretch[-1][1]
@@ -562,7 +600,7 @@ def _lowest(
             continue
         low = min(c for _, _, c in clipped)
         best = max((s for s in clipped if s[2] == low), key=lambda s: s[1] - s[0])
-        out.append((best[0] + best[1]) / 2)
+        out.append(((best[0] + best[1]) / 2, low, best[1] - best[0]))
     return out
 
 

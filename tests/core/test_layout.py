@@ -372,3 +372,44 @@ def test_a_level_box_around_a_line_printed_at_the_page_slope_is_no_headline() ->
     kept = [ln for ln in lines if ln.text[:2] not in {"08", "18"}]
     order = reading_order(page_of(row_by_row([*kept, merged])))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_columns_over_a_wide_column_are_cut_apart_from_it_first() -> None:
+    """Two columns, some of their rows merged into one box, then whitespace, then a
+    column as wide as both (the foot of an article set across the page). The wide
+    column's lines cross the gutter as merged lines do, and outnumber the lines beside
+    it: without cutting at the whitespace first, the two columns are read row by row."""
+    rows, merged_rows = 10, (4, 5, 6)
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    kept = [ln for ln in lines if not (ln.text[1:2].isdigit() and int(ln.text[1]) in merged_rows)]
+    for row in merged_rows:
+        left, right = by_name[f"0{row}"], by_name[f"1{row}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    top = (rows + 1) * PITCH  # a line's height of whitespace, then the wide column
+    wide = [body(f"w{r}", 0, r, top, width=2 * WIDTH + GUTTER) for r in range(8)]
+    order = reading_order(page_of(row_by_row(kept + wide)))
+    assert [p.line.text for p in order.placed] == [
+        *(by_name[f"0{r}"].text for r in range(rows)),
+        *(by_name[f"1{r}"].text for r in range(rows)),
+        *(ln.text for ln in wide),
+    ]
+
+
+def test_a_gutter_that_a_few_lines_jut_across_is_still_a_gutter() -> None:
+    """Two columns of ten lines whose gutter is narrower than the boxes' padding: two
+    lines of the left column (a hanging comma, a box drawn long) run across it into the
+    right column. The gutter is still the low point of the lines covering each x, and
+    the columns are read one after the other."""
+    rows = 10
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    jutting = {"03", "06"}
+    lines = [
+        line(ln.text, ln.box.x0, ln.box.y0, WIDTH + GUTTER + 40, ln.box.y1)
+        if ln.text[:2] in jutting
+        else ln
+        for ln in lines
+    ]
+    order = reading_order(page_of(row_by_row(lines)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
