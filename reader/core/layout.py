@@ -52,6 +52,9 @@ GUTTER = 0.1
 # lines of body size can be straddlers.
 LARGER_PITCH = 1.3
 LARGER_HEIGHT = 2.2
+# A character or two no taller than this many body-line heights is in body type (or a
+# speck); set larger beside a column, it is a label or a title's.
+BODY_SIZE = 1.2
 # A line of spread characters no taller than this many body heights is body type, and
 # letterspaced (a headline) where a space follows one in LETTERSPACED of its characters.
 LETTERSPACED = 3
@@ -112,7 +115,9 @@ class Column:
 class Placed:
     """A line in reading order: `index` is its position in the page's lines, `column`
     its column in `PageOrder.columns`, `box` its box in the layout's (deskewed) frame,
-    where the column boxes are too."""
+    where the column boxes are too. `apart` marks a character or two set beside a line
+    of its column, out of the text's flow (a speck, a stray mark): it is read after the
+    column."""
 
     line: OcrLine
     index: int
@@ -120,6 +125,7 @@ class Placed:
     box: Box
     noise: bool = False
     straddles: bool = False
+    apart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +152,7 @@ class PageOrder:
 
 class _Item:
     __slots__ = (
+        "apart",
         "chars",
         "gappy",
         "h",
@@ -177,6 +184,7 @@ class _Item:
         self.h = box.y1 - box.y0
         self.vertical = vertical
         self.noise = False
+        self.apart = False
         self.gappy = False
         self.straddles = False
         self.sx0 = self.sx1 = 0.0
@@ -275,6 +283,7 @@ def reading_order(page: OcrPage) -> PageOrder:
             box=_frame_box(it, upright),
             noise=it.noise,
             straddles=it.straddles,
+            apart=it.apart,
         )
         for it in order
     )
@@ -1016,8 +1025,30 @@ def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
     if sum(1 for it in leaf if it.vertical and not it.noise) * 2 > len(leaf):
         ordered = sorted(leaf, key=lambda it: -it.xc)
         return _runs(ordered, lambda it: -it.xc, lambda it: it.w, lambda it: it.y0)
-    ordered = sorted(leaf, key=lambda it: it.yc)
-    return _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+    # A mark or a character or two set beside a line of the column, not in its flow
+    # (a speck in the gutter, a label or a title's large character beside the text),
+    # would come between two lines of a paragraph: large ones go before the column's
+    # lines, the rest after them. A paragraph's last line of a character or two
+    # (`务。`) ends in a mark, and stays.
+    text = [it for it in leaf if not it.noise]
+    beside = [
+        it
+        for it in leaf
+        if it.noise and not it.line.text.rstrip().endswith(tuple(HANGING)) and _beside(it, text)
+    ]
+    ahead = [it for it in beside if it.h > BODY_SIZE * body]
+    after = [it for it in beside if it.h <= BODY_SIZE * body]
+    for it in after:
+        it.apart = True
+    ordered = sorted((it for it in leaf if it not in beside), key=lambda it: it.yc)
+    flow = _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+    return [*sorted(ahead, key=lambda it: it.yc), *flow, *sorted(after, key=lambda it: it.yc)]
+
+
+def _beside(it: _Item, lines: list[_Item]) -> bool:
+    """Whether a line of `lines` runs level with `it` (its centre within the line's
+    height) and clear of it to the left or right."""
+    return any(p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 or p.x0 >= it.x1) for p in lines)
 
 
 def _runs(

@@ -162,7 +162,7 @@ def _page_lines(
             set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        if _speck(placed, text, size, sizes):
+        if placed.apart or _speck(placed, text, size, sizes):
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)

@@ -413,3 +413,23 @@ def test_a_gutter_that_a_few_lines_jut_across_is_still_a_gutter() -> None:
     ]
     order = reading_order(page_of(row_by_row(lines)))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_marks_beside_a_column_are_read_out_of_its_flow() -> None:
+    """A speck in the gutter level with a line, and a title's large character set in the
+    margin beside the column's middle lines: read where they sit, each would come between
+    two lines of a paragraph. The large character goes before the column's lines, the
+    speck after them, marked as set apart."""
+    rows = 8
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    speck = line("G", WIDTH + 5, 3 * PITCH + 10, WIDTH + 15, 3 * PITCH + 20)
+    title = line("谈", -130, 4 * PITCH, -30, 4 * PITCH + 3 * HEIGHT)
+    order = reading_order(page_of(row_by_row([*lines, speck, title])))
+    texts = [p.line.text for p in order.placed]
+    assert texts == [
+        "谈",
+        *(ln.text for ln in lines[:rows]),
+        "G",
+        *(ln.text for ln in lines[rows:]),
+    ]
+    assert [p.line.text for p in order.placed if p.apart] == ["G"]

@@ -142,6 +142,26 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     assert ("noise", "福") in kinds
 
 
+def test_a_character_in_body_type_beside_a_line_is_set_apart_too() -> None:
+    """A character as large as the body's, level with a line of its column and clear of
+    it (show-through, a fragment of a rule), is no speck by its size, yet it is out of
+    the text's flow: it is written after its column as junk, not glued into the
+    paragraph it sits beside."""
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rows = [
+        line(BODY[:18], 100, 100),
+        line(BODY[18:36], 100, 100 + 1.3 * H),
+        line("浓", 100 + 19 * H, 100 + 1.3 * H, size=0.9 * H),
+        line(BODY[36:54], 100, 100 + 2.6 * H),
+        line(BODY[54:60] + "。", 100, 100 + 3.9 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["浓"]
+    assert text.lines.index("浓") > text.lines.index(BODY[54:60] + "。")
+
+
 def test_a_line_in_headline_type_starts_an_article_and_a_large_quotation_does_not() -> None:
     """Type size is what a plain export loses: a line set twice the body's size between
     two stories is the second one's title, though no byline follows it; five lines in
