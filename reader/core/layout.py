@@ -83,6 +83,9 @@ SIDE = 2 / 3
 VALLEY = 0.2
 # Gutters closer than this many body-line heights are one: no column is that narrow.
 NEAR = 3.0
+# Where most of a region's lines are merged ones, a gutter is cut where this many of the
+# columns' own lines on one side of it end (or start) at it.
+EDGE_LINES = 3
 # Whitespace across a region this many body-line heights high parts bands: the lines of
 # a column are set closer than half a line apart.
 BAND_GAP = 0.6
@@ -428,6 +431,23 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             for at in _gutters(everything, larger, body)
             if not any(_blocks(it, at, body) for it in region)
         ]
+    if not cuts and len(plain) > 2:
+        # Most of the region's lines merged row by row across its columns, so that the
+        # merged width is the usual one: measured against the narrower lines (those of
+        # the columns themselves), the merged ones stand out, and a gutter where the
+        # columns' own lines end and start flush is cut.
+        narrow = sorted(it.w for it in plain)[len(plain) // 3]
+        merged = {it for it in plain if it.w >= WIDE * narrow and it.w >= 6 * body} - wide
+        if merged:
+            rest = [it for it in structural if it not in merged]
+            own = [it for it in rest if not it.hard]
+            found = [
+                at
+                for at in _gutters(own, larger, body)
+                if _edges_at(own, at, body) and not any(_blocks(it, at, body) for it in rest)
+            ]
+            if found:
+                cuts, wide, structural, lines = found, wide | merged, rest, own
     if cuts:
         # Stories stacked under headlines of their own are parted before their columns.
         bands = _headline_bands(region)
@@ -460,6 +480,15 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _edges_at(lines: list[_Item], at: float, body: float) -> bool:
+    """Whether lines end flush on the left of `at` and start flush on its right (EDGE_LINES
+    of them on one side at least, one on the other): a gutter between columns, not the
+    whitespace a wide column's short lines leave."""
+    ends = [it.x1 for it in lines if it.xc < at and at - 2 * body <= it.x1 <= at + body]
+    starts = [it.x0 for it in lines if it.xc >= at and at - body <= it.x0 <= at + 2 * body]
+    return bool(ends and starts) and max(len(ends), len(starts)) >= EDGE_LINES
 
 
 def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:

@@ -433,3 +433,22 @@ def test_marks_beside_a_column_are_read_out_of_its_flow() -> None:
         *(ln.text for ln in lines[rows:]),
     ]
     assert [p.line.text for p in order.placed if p.apart] == ["G"]
+
+
+def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
+    """Two columns whose rows OCR merged into one box for all but three of them: the
+    merged width is the usual one, and a line of one column is the exception. Measured
+    against the columns' own lines, which end and start flush at the gutter, the merged
+    boxes are still split, and each column is read in turn."""
+    rows, single = 12, (0, 4, 8)
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    kept = [ln for ln in lines if int(ln.text[1], 16) in single]
+    for row in range(rows):
+        if row in single:
+            continue
+        left, right = by_name[f"0{row:x}"], by_name[f"1{row:x}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row(kept)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
