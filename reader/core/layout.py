@@ -1061,9 +1061,7 @@ def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
     # (`务。`) ends in a mark, and stays.
     text = [it for it in leaf if not it.noise]
     beside = [
-        it
-        for it in leaf
-        if it.noise and not it.line.text.rstrip().endswith(tuple(HANGING)) and _beside(it, text)
+        it for it in leaf if it.noise and not _last_line(it.line.text) and _beside(it, text, body)
     ]
     ahead = [it for it in beside if it.h > BODY_SIZE * body]
     after = [it for it in beside if it.h <= BODY_SIZE * body]
@@ -1074,10 +1072,19 @@ def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
     return [*sorted(ahead, key=lambda it: it.yc), *flow, *sorted(after, key=lambda it: it.yc)]
 
 
-def _beside(it: _Item, lines: list[_Item]) -> bool:
+def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
     """Whether a line of `lines` runs level with `it` (its centre within the line's
-    height) and clear of it to the left or right."""
-    return any(p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 or p.x0 >= it.x1) for p in lines)
+    height) and clear of it to the left or right (boxes drawn a little wide may touch)."""
+    slack = 0.3 * body
+    return any(
+        p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 + slack or p.x0 >= it.x1 - slack) for p in lines
+    )
+
+
+def _last_line(text: str) -> bool:
+    """Whether a character or two end a sentence: words, then closing marks (`务。`)."""
+    words = text.strip().rstrip("".join(HANGING))
+    return bool(words) and len(words) < len(text.strip())
 
 
 def _runs(

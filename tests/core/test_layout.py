@@ -419,20 +419,27 @@ def test_marks_beside_a_column_are_read_out_of_its_flow() -> None:
     """A speck in the gutter level with a line, and a title's large character set in the
     margin beside the column's middle lines: read where they sit, each would come between
     two lines of a paragraph. The large character goes before the column's lines, the
-    speck after them, marked as set apart."""
+    speck and a colon touching the line after them, marked as set apart; a paragraph's
+    last line of two characters stays in the flow."""
     rows = 8
     lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
     speck = line("G", WIDTH + 5, 3 * PITCH + 10, WIDTH + 15, 3 * PITCH + 20)
+    mark = line("：", WIDTH - 2, 5 * PITCH + 10, WIDTH + 10, 5 * PITCH + 22)  # touching
+    last = line("底。", 0, rows * PITCH, 60, rows * PITCH + HEIGHT)  # a last line stays
+    beyond = line("批升生消是", 200, rows * PITCH, 350, rows * PITCH + HEIGHT)
     title = line("谈", -130, 4 * PITCH, -30, 4 * PITCH + 3 * HEIGHT)
-    order = reading_order(page_of(row_by_row([*lines, speck, title])))
+    order = reading_order(page_of(row_by_row([*lines, speck, mark, last, beyond, title])))
     texts = [p.line.text for p in order.placed]
     assert texts == [
         "谈",
         *(ln.text for ln in lines[:rows]),
+        "底。",
+        "批升生消是",
         "G",
+        "：",
         *(ln.text for ln in lines[rows:]),
     ]
-    assert [p.line.text for p in order.placed if p.apart] == ["G"]
+    assert [p.line.text for p in order.placed if p.apart] == ["G", "："]
 
 
 def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
