@@ -403,12 +403,16 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     cuts = []
     blockers: list[_Item] = []
     crowded = False  # a gutter was refused for the merged lines that cross it
+    flush: list[float] = []  # ... though a column's edge stands at it
     for at in _gutters(lines, larger, body):
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
         straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
             crowded = True
+            crossing = [it for it in region if it in wide and it.sx0 < at < it.sx1]
+            if _edges_at(lines, at, body, crossing):
+                flush.append(at)
             continue
         across = [it for it in structural if _blocks(it, at, body)]
         if across:
@@ -422,6 +426,9 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         bands = _gap_bands(region, body)
         if bands is not None:
             return bands
+        # Columns merged row by row for long stretches: the lines left between the
+        # merged ones still end or start flush at the gutter, as a column's do.
+        cuts = [at for at in flush if not any(_blocks(it, at, body) for it in structural)]
     if not cuts and wide:
         # A column much wider than its neighbours has its full lines taken for merged
         # ones: whitespace that none of the region's lines cross is a gutter all the same.
@@ -482,13 +489,25 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     return None
 
 
-def _edges_at(lines: list[_Item], at: float, body: float) -> bool:
-    """Whether lines end flush on the left of `at` and start flush on its right (EDGE_LINES
-    of them on one side at least, one on the other): a gutter between columns, not the
-    whitespace a wide column's short lines leave."""
-    ends = [it.x1 for it in lines if it.xc < at and at - 2 * body <= it.x1 <= at + body]
-    starts = [it.x0 for it in lines if it.xc >= at and at - body <= it.x0 <= at + 2 * body]
-    return bool(ends and starts) and max(len(ends), len(starts)) >= EDGE_LINES
+def _edges_at(lines: list[_Item], at: float, body: float, across: Sequence[_Item] = ()) -> bool:
+    """Whether a column's edge stands at the gutter `at`: EDGE_LINES lines end flush on
+    its left, or start flush on its right, and most lines running `across` it reach well
+    into that column, as merged lines do (a wide column's lines stop at its neighbour's
+    edge, and its short lines leave whitespace with ragged ends)."""
+    reach = SPLIT_REACH * body
+    ends = sorted(it.x1 for it in lines if it.xc < at)
+    starts = sorted(it.x0 for it in lines if it.xc >= at)
+    if starts:
+        edge = starts[len(starts) // 4]
+        flush = sum(1 for x in starts if abs(x - edge) <= FLUSH * body)
+        if flush >= EDGE_LINES and 2 * sum(it.x1 > edge + reach for it in across) >= len(across):
+            return True
+    if ends:
+        edge = ends[(3 * len(ends)) // 4]
+        flush = sum(1 for x in ends if abs(x - edge) <= FLUSH * body)
+        if flush >= EDGE_LINES and 2 * sum(it.x0 < edge - reach for it in across) >= len(across):
+            return True
+    return False
 
 
 def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
@@ -677,8 +696,14 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         left = [p for p in lines if lo <= p.xc < at]
         starts = sorted(p.x0 for p in lines if at <= p.xc < hi)
         ends = sorted(p.x1 for p in left)
-        left_end = ends[(3 * len(ends)) // 4] if ends else at
-        right_start = starts[len(starts) // 4] if starts else left_end
+        # Where one side holds merged lines alone, the gutter is as wide on it as on
+        # the other: the cut is in its middle.
+        left_end = ends[(3 * len(ends)) // 4] if ends else None
+        right_start = starts[len(starts) // 4] if starts else None
+        if left_end is None:
+            left_end = at if right_start is None else min(2 * at - right_start, at)
+        if right_start is None:
+            right_start = max(2 * at - left_end, at)
         if right_start < left_end:
             left_end = right_start = at
         a, b = left_end - rest.x0, rest.x1 - right_start
@@ -687,9 +712,10 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
         right = [p.w / _cells(p.line.text) for p in lines if at <= p.xc < hi and p.chars >= 4]
-        if it.gappy and right:
-            # Two short lines with the whitespace between them merged: the right one
-            # starts where its column does, at that column's pitch.
+        if (it.gappy or not ends) and right:
+            # Two short lines with the whitespace between them merged, or a stretch
+            # where the left columns' lines are all merged ones: the right part starts
+            # where its column does, at that column's pitch.
             count = _cells(rest.line.text) - b / median(right)
         elif grid is not None:
             # On the grid, a line that runs to the gutter holds the full line's width
@@ -720,12 +746,9 @@ def _flush(lines: list[_Item], cuts: list[float], k: int, body: float) -> bool:
     hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
     ends = [p.x1 for p in lines if lo <= p.xc < at]
     starts = [p.x0 for p in lines if at <= p.xc < hi]
-    if not ends or not starts:
-        return False
-    right, left = max(ends), min(starts)
-    return (
-        sum(1 for x in ends if x >= right - FLUSH * body) >= 2
-        or sum(1 for x in starts if x <= left + FLUSH * body) >= 2
+    # One side may hold merged lines alone (columns merged row by row for a stretch).
+    return (bool(ends) and sum(1 for x in ends if x >= max(ends) - FLUSH * body) >= 2) or (
+        bool(starts) and sum(1 for x in starts if x <= min(starts) + FLUSH * body) >= 2
     )
 
 

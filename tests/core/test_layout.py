@@ -459,3 +459,28 @@ def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
         kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
     order = reading_order(page_of(row_by_row(kept)))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns() -> None:
+    """A headline over the first two columns, the third beside it; under the headline
+    OCR merged each row of all three columns into one box, so no line of the first two
+    is left alone. The third column's lines, flush at its edge, still show the gutter,
+    and the merged boxes reach well into that column: the third column's part of each
+    is read in it, after the headline and the rest."""
+    head = line("大字标题", 100, 0, 2 * WIDTH + GUTTER - 100, 3 * HEIGHT)
+    third = [body(f"2{r:x}", 2, r, 0) for r in range(12)]
+    merged_rows = range(4, 10)
+    kept = [ln for ln in third if int(ln.text[1], 16) not in merged_rows]
+    parts = {}
+    for row in merged_rows:
+        texts = [body(f"{c}{row:x}", c, row, 0).text for c in range(3)]
+        parts[row] = ("".join(texts[:2]), texts[2])
+        y = row * PITCH
+        box = Box(0, y, 3 * WIDTH + 2 * GUTTER, y + HEIGHT)
+        kept.append(OcrLine("".join(texts), box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row([head, *kept])))
+    assert [p.line.text for p in order.placed] == [
+        "大字标题",
+        *(parts[r][0] for r in merged_rows),
+        *(parts[r][1] if r in merged_rows else third[r].text for r in range(12)),
+    ]
