@@ -52,11 +52,13 @@ REGION_LINES = 1.5
 SPECK_SIZE = 0.8
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # A masthead is a paper's name: this many characters, set this many times the body's
-# size. Around it, lines that say what issue this is are furniture too.
+# size. Around it, lines that say what issue this is are furniture too (an issue number
+# whose 第 OCR misread, 忠54号, among them).
 MASTHEAD_CHARS = (2, 6)
 MASTHEAD_SIZE = 2.0
 _ISSUE_LINE = re.compile(
-    r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
+    r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|^.?\s*\d{1,4}\s*[期号號]$"
+    r"|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
     r"|^[〇○零一二三四五六七八九十\d]{2,4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,2}\s*月"
     r"|星期[一二三四五六日天]|[夏农]历|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
 )

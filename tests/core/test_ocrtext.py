@@ -230,6 +230,23 @@ def test_the_masthead_and_its_issue_lines_are_furniture() -> None:
     assert any(BODY[:18] in b.text and b.kind == "paragraph" for _, b in doc.iter_blocks())
 
 
+def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() -> None:
+    """OCR read the 第 of 第54号 as 忠: a number of issue alone on its line under the
+    masthead still says what issue this is, and both are page furniture."""
+    from reader.core.document import _from_ocr
+
+    rows = [line("红色战报", 100, 100, size=4 * H), line("忠54号", 100, 100 + 4.3 * H)]
+    y = 100 + 7 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    assert {"红色战报", "忠54号"} <= noise
+
+
 def test_a_line_in_by_less_than_a_clear_indent_is_one_only_after_a_paragraph_end() -> None:
     """Boxes jitter: a line that starts a character and a half in after a full line that
     ends mid-sentence goes on from it; after a line that ends a sentence, it starts a
