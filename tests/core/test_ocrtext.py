@@ -247,6 +247,35 @@ def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() ->
     assert {"红色战报", "忠54号"} <= noise
 
 
+def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() -> None:
+    """Two short lines set large beside the masthead, with nothing under them, are a
+    slogan flanking the paper's name: page furniture, no article. The title of a
+    quotation box on the masthead's other side has its text under it, and stays."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("红色战报", 800, 100, size=4 * H),
+        line("第十七期", 800, 100 + 4.3 * H),
+        line("打倒阁王", 1600, 120, size=2.5 * H),
+        line("解放小鬼！", 1600, 120 + 3 * H, size=2.5 * H),
+        line("毛主席语录", 100, 100, size=2 * H),
+        line(BODY[:14], 100, 100 + 2.5 * H),
+        line(BODY[14:20] + "。", 100, 100 + 3.8 * H),
+    ]
+    y = 100 + 8 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    assert {"打倒阁王", "解放小鬼！"} <= noise
+    titles = [a.title for a in doc.articles]
+    assert "毛主席语录" in titles and "第一篇文章的标题" in titles
+    assert not {"打倒阁王", "解放小鬼！"} & set(titles)
+
+
 def test_a_line_in_by_less_than_a_clear_indent_is_one_only_after_a_paragraph_end() -> None:
     """Boxes jitter: a line that starts a character and a half in after a full line that
     ends mid-sentence goes on from it; after a line that ends a sentence, it starts a
