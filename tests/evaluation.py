@@ -461,6 +461,52 @@ def order_pairs(gold: dict, order: list[int]) -> Score:
     return Score(kept, pairs, pairs)
 
 
+def real_page_scores(name: str, plain: bool = True) -> list[Score]:
+    """A labelled real page's scores: read from its JSON, the reading order from geometry
+    and the file's own (pairs kept), paragraph, block and article-start F1; then, where
+    `plain`, as plain text: paragraph F1 in the file's order and in reading order, the
+    naive baseline in reading order, block and article-start F1 in reading order."""
+    from reader.core import ocr
+    from reader.core.layout import reading_order
+
+    gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+    raw = (REAL_PAGES / gold["source"]).read_bytes()
+    boxes = [r["text"] for r in json.loads(raw)["ocr_results"]]
+    paras = gold_paragraphs(gold)
+    boxed = from_bytes(raw, name)
+    geometry = [p.index for p in reading_order(ocr.read(raw).pages[0]).placed]
+    scores = [
+        order_pairs(gold, geometry),
+        order_pairs(gold, list(range(len(boxes)))),
+        f1(doc_paragraphs(boxed), paras),
+        score_blocks(boxed, gold),
+        f1(doc_starts(boxed), gold_starts(gold)),
+    ]
+    if not plain:
+        return scores
+    file_order = from_bytes("\n".join(boxes).encode("utf-8"), name)
+    text = "\n".join(real_lines(gold, boxes))
+    doc = from_bytes(text.encode("utf-8"), name)
+    return [
+        *scores,
+        f1(doc_paragraphs(file_order), paras),
+        f1(doc_paragraphs(doc), paras),
+        f1(baseline_paragraphs(text), paras),
+        score_blocks(doc, gold),
+        f1(doc_starts(doc), gold_starts(gold)),
+    ]
+
+
+def real_json_scores() -> tuple[Score, Score, Score, Score]:
+    """The real pages read from their JSON, pooled: reading order from geometry (pairs
+    kept: its `.recall`), paragraph, block and article-start F1."""
+    totals = [Score(0, 0, 0)] * 5
+    for name in real_names():
+        totals = [t + s for t, s in zip(totals, real_page_scores(name, plain=False), strict=True)]
+    order, _file, paragraphs, blocks, starts = totals
+    return order, paragraphs, blocks, starts
+
+
 def real_report() -> None:
     """Each labelled real page read from its JSON (boxes: reading order, indents and type
     sizes from geometry), and as plain text: in the OCR file's own order (what a plain
@@ -469,9 +515,6 @@ def real_report() -> None:
     if not REAL_PAGES.is_dir():
         print(f"\nthe real pages are not beside the checkout ({REAL_PAGES})")
         return
-    from reader.core import ocr
-    from reader.core.layout import reading_order
-
     widths = (6, 6, 6, 7, 9, 10, 14, 9, 7, 9)
     print(
         f"\n{'real page':<34} {'order':>6} {'file':>6} {'JSON':>6} {'blocks':>7} {'articles':>9} "
@@ -480,28 +523,7 @@ def real_report() -> None:
     )
     totals = [Score(0, 0, 0) for _ in widths]
     for name in real_names():
-        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
-        page = json.loads((REAL_PAGES / gold["source"]).read_text(encoding="utf-8"))
-        boxes = [r["text"] for r in page["ocr_results"]]
-        paras = gold_paragraphs(gold)
-        raw = (REAL_PAGES / gold["source"]).read_bytes()
-        boxed = from_bytes(raw, name)
-        geometry = [p.index for p in reading_order(ocr.read(raw).pages[0]).placed]
-        file_order = from_bytes("\n".join(boxes).encode("utf-8"), name)
-        text = "\n".join(real_lines(gold, boxes))
-        doc = from_bytes(text.encode("utf-8"), name)
-        scores = [
-            order_pairs(gold, geometry),
-            order_pairs(gold, list(range(len(boxes)))),
-            f1(doc_paragraphs(boxed), paras),
-            score_blocks(boxed, gold),
-            f1(doc_starts(boxed), gold_starts(gold)),
-            f1(doc_paragraphs(file_order), paras),
-            f1(doc_paragraphs(doc), paras),
-            f1(baseline_paragraphs(text), paras),
-            score_blocks(doc, gold),
-            f1(doc_starts(doc), gold_starts(gold)),
-        ]
+        scores = real_page_scores(name)
         totals = [t + s for t, s in zip(totals, scores, strict=True)]
         print(f"{name[:34]:<34} " + " ".join(
             f"{s.recall if k < 2 else s.f1:{w}.3f}"

@@ -52,6 +52,9 @@ GUTTER = 0.1
 # lines of body size can be straddlers.
 LARGER_PITCH = 1.3
 LARGER_HEIGHT = 2.2
+# A character or two no taller than this many body-line heights is in body type (or a
+# speck); set larger beside a column, it is a label or a title's.
+BODY_SIZE = 1.2
 # A line of spread characters no taller than this many body heights is body type, and
 # letterspaced (a headline) where a space follows one in LETTERSPACED of its characters.
 LETTERSPACED = 3
@@ -77,7 +80,15 @@ HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # the region's height.
 SIDE = 2 / 3
 # A gutter may be crossed by up to this share of the lines of its busiest column.
-VALLEY = 0.15
+VALLEY = 0.2
+# Gutters closer than this many body-line heights are one: no column is that narrow.
+NEAR = 3.0
+# Where most of a region's lines are merged ones, a gutter is cut where this many of the
+# columns' own lines on one side of it end (or start) at it.
+EDGE_LINES = 3
+# Whitespace across a region this many body-line heights high parts bands: the lines of
+# a column are set closer than half a line apart.
+BAND_GAP = 0.6
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -107,7 +118,9 @@ class Column:
 class Placed:
     """A line in reading order: `index` is its position in the page's lines, `column`
     its column in `PageOrder.columns`, `box` its box in the layout's (deskewed) frame,
-    where the column boxes are too."""
+    where the column boxes are too. `apart` marks a character or two set beside a line
+    of its column, out of the text's flow (a speck, a stray mark): it is read after the
+    column."""
 
     line: OcrLine
     index: int
@@ -115,6 +128,7 @@ class Placed:
     box: Box
     noise: bool = False
     straddles: bool = False
+    apart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +155,7 @@ class PageOrder:
 
 class _Item:
     __slots__ = (
+        "apart",
         "chars",
         "gappy",
         "h",
@@ -172,6 +187,7 @@ class _Item:
         self.h = box.y1 - box.y0
         self.vertical = vertical
         self.noise = False
+        self.apart = False
         self.gappy = False
         self.straddles = False
         self.sx0 = self.sx1 = 0.0
@@ -270,6 +286,7 @@ def reading_order(page: OcrPage) -> PageOrder:
             box=_frame_box(it, upright),
             noise=it.noise,
             straddles=it.straddles,
+            apart=it.apart,
         )
         for it in order
     )
@@ -385,17 +402,33 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     larger = [it for it in structural if it.hard]
     cuts = []
     blockers: list[_Item] = []
+    crowded = False  # a gutter was refused for the merged lines that cross it
+    flush: list[float] = []  # ... though a column's edge stands at it
     for at in _gutters(lines, larger, body):
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
         straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
+            crowded = True
+            crossing = [it for it in region if it in wide and it.sx0 < at < it.sx1]
+            if _edges_at(lines, at, body, crossing):
+                flush.append(at)
             continue
         across = [it for it in structural if _blocks(it, at, body)]
         if across:
             blockers.extend(across)
         else:
             cuts.append(at)
+    if not cuts and crowded:
+        # Columns over (or under) a wide column, whitespace between them: the wide
+        # column's lines are not merged lines of the columns, and would keep the
+        # columns' gutter from being cut. Bands first, then each band's columns.
+        bands = _gap_bands(region, body)
+        if bands is not None:
+            return bands
+        # Columns merged row by row for long stretches: the lines left between the
+        # merged ones still end or start flush at the gutter, as a column's do.
+        cuts = [at for at in flush if not any(_blocks(it, at, body) for it in structural)]
     if not cuts and wide:
         # A column much wider than its neighbours has its full lines taken for merged
         # ones: whitespace that none of the region's lines cross is a gutter all the same.
@@ -405,6 +438,23 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             for at in _gutters(everything, larger, body)
             if not any(_blocks(it, at, body) for it in region)
         ]
+    if not cuts and len(plain) > 2:
+        # Most of the region's lines merged row by row across its columns, so that the
+        # merged width is the usual one: measured against the narrower lines (those of
+        # the columns themselves), the merged ones stand out, and a gutter where the
+        # columns' own lines end and start flush is cut.
+        narrow = sorted(it.w for it in plain)[len(plain) // 3]
+        merged = {it for it in plain if it.w >= WIDE * narrow and it.w >= 6 * body} - wide
+        if merged:
+            rest = [it for it in structural if it not in merged]
+            own = [it for it in rest if not it.hard]
+            found = [
+                at
+                for at in _gutters(own, larger, body)
+                if _edges_at(own, at, body) and not any(_blocks(it, at, body) for it in rest)
+            ]
+            if found:
+                cuts, wide, structural, lines = found, wide | merged, rest, own
     if cuts:
         # Stories stacked under headlines of their own are parted before their columns.
         bands = _headline_bands(region)
@@ -437,6 +487,44 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _edges_at(lines: list[_Item], at: float, body: float, across: Sequence[_Item] = ()) -> bool:
+    """Whether a column's edge stands at the gutter `at`: EDGE_LINES lines end flush on
+    its left, or start flush on its right, and most lines running `across` it reach well
+    into that column, as merged lines do (a wide column's lines stop at its neighbour's
+    edge, and its short lines leave whitespace with ragged ends)."""
+    reach = SPLIT_REACH * body
+    ends = sorted(it.x1 for it in lines if it.xc < at)
+    starts = sorted(it.x0 for it in lines if it.xc >= at)
+    if starts:
+        edge = starts[len(starts) // 4]
+        flush = sum(1 for x in starts if abs(x - edge) <= FLUSH * body)
+        if flush >= EDGE_LINES and 2 * sum(it.x1 > edge + reach for it in across) >= len(across):
+            return True
+    if ends:
+        edge = ends[(3 * len(ends)) // 4]
+        flush = sum(1 for x in ends if abs(x - edge) <= FLUSH * body)
+        if flush >= EDGE_LINES and 2 * sum(it.x0 < edge - reach for it in across) >= len(across):
+            return True
+    return False
+
+
+def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
+    """The region cut at horizontal whitespace much wider than the space between the
+    lines of a column (BAND_GAP body-line heights), top to bottom; None where there is
+    none."""
+    rows = _rows(region)
+    bounds = [0]
+    bottom = max(it.y1 for it in rows[0])
+    for k in range(1, len(rows)):
+        if min(it.y0 for it in rows[k]) - bottom >= BAND_GAP * body:
+            bounds.append(k)
+        bottom = max(bottom, max(it.y1 for it in rows[k]))
+    if len(bounds) == 1:
+        return None
+    bounds.append(len(rows))
+    return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
 
 
 def _headline_bands(region: list[_Item]) -> list[list[_Item]] | None:
@@ -520,16 +608,23 @@ def _gutters(items: Sequence[_Item], larger: Sequence[_Item], body: float) -> li
     if hi > steps[-1][1]:
         steps.append((steps[-1][1], hi, 0))
     few = int(VALLEY * max(c for _, _, c in steps))
-    gutters: list[float] = []
+    gutters: list[tuple[float, int, float]] = []  # (where, lines covering, width)
     stretch: list[tuple[float, float, int]] = []
     for step in [*steps, (hi, hi, few + 1)]:
         if step[2] <= few:
             stretch.append(step)
             continue
         if stretch:
-            gutters.extend(_lowest(stretch, larger, body, lo, hi))
+            for found in _lowest(stretch, larger, body, lo, hi):
+                # Two low points closer than a column can be wide are one gutter with a
+                # line jutting into it: the lower (then the wider) is the gutter.
+                if gutters and found[0] - gutters[-1][0] < NEAR * body:
+                    if (found[1], -found[2]) < (gutters[-1][1], -gutters[-1][2]):
+                        gutters[-1] = found
+                    continue
+                gutters.append(found)
         stretch = []
-    return gutters
+    return [at for at, _, _ in gutters]
 
 
 def _lowest(
@@ -538,7 +633,7 @@ def _lowest(
     body: float,
     lo: float,
     hi: float,
-) -> list[float]:
+) -> list[tuple[float, int, float]]:
     """The middle of the widest least-covered step of each part of the stretch that no
     larger line covers and that has something on either side."""
     a, b = stretch[0][0], stretch[-1][1]
@@ -562,7 +657,7 @@ def _lowest(
             continue
         low = min(c for _, _, c in clipped)
         best = max((s for s in clipped if s[2] == low), key=lambda s: s[1] - s[0])
-        out.append((best[0] + best[1]) / 2)
+        out.append(((best[0] + best[1]) / 2, low, best[1] - best[0]))
     return out
 
 
@@ -601,8 +696,14 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         left = [p for p in lines if lo <= p.xc < at]
         starts = sorted(p.x0 for p in lines if at <= p.xc < hi)
         ends = sorted(p.x1 for p in left)
-        left_end = ends[(3 * len(ends)) // 4] if ends else at
-        right_start = starts[len(starts) // 4] if starts else left_end
+        # Where one side holds merged lines alone, the gutter is as wide on it as on
+        # the other: the cut is in its middle.
+        left_end = ends[(3 * len(ends)) // 4] if ends else None
+        right_start = starts[len(starts) // 4] if starts else None
+        if left_end is None:
+            left_end = at if right_start is None else min(2 * at - right_start, at)
+        if right_start is None:
+            right_start = max(2 * at - left_end, at)
         if right_start < left_end:
             left_end = right_start = at
         a, b = left_end - rest.x0, rest.x1 - right_start
@@ -611,9 +712,10 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
         right = [p.w / _cells(p.line.text) for p in lines if at <= p.xc < hi and p.chars >= 4]
-        if it.gappy and right:
-            # Two short lines with the whitespace between them merged: the right one
-            # starts where its column does, at that column's pitch.
+        if (it.gappy or not ends) and right:
+            # Two short lines with the whitespace between them merged, or a stretch
+            # where the left columns' lines are all merged ones: the right part starts
+            # where its column does, at that column's pitch.
             count = _cells(rest.line.text) - b / median(right)
         elif grid is not None:
             # On the grid, a line that runs to the gutter holds the full line's width
@@ -644,12 +746,9 @@ def _flush(lines: list[_Item], cuts: list[float], k: int, body: float) -> bool:
     hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
     ends = [p.x1 for p in lines if lo <= p.xc < at]
     starts = [p.x0 for p in lines if at <= p.xc < hi]
-    if not ends or not starts:
-        return False
-    right, left = max(ends), min(starts)
-    return (
-        sum(1 for x in ends if x >= right - FLUSH * body) >= 2
-        or sum(1 for x in starts if x <= left + FLUSH * body) >= 2
+    # One side may hold merged lines alone (columns merged row by row for a stretch).
+    return (bool(ends) and sum(1 for x in ends if x >= max(ends) - FLUSH * body) >= 2) or (
+        bool(starts) and sum(1 for x in starts if x <= min(starts) + FLUSH * body) >= 2
     )
 
 
@@ -978,8 +1077,37 @@ def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
     if sum(1 for it in leaf if it.vertical and not it.noise) * 2 > len(leaf):
         ordered = sorted(leaf, key=lambda it: -it.xc)
         return _runs(ordered, lambda it: -it.xc, lambda it: it.w, lambda it: it.y0)
-    ordered = sorted(leaf, key=lambda it: it.yc)
-    return _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+    # A mark or a character or two set beside a line of the column, not in its flow
+    # (a speck in the gutter, a label or a title's large character beside the text),
+    # would come between two lines of a paragraph: large ones go before the column's
+    # lines, the rest after them. A paragraph's last line of a character or two
+    # (`务。`) ends in a mark, and stays.
+    text = [it for it in leaf if not it.noise]
+    beside = [
+        it for it in leaf if it.noise and not _last_line(it.line.text) and _beside(it, text, body)
+    ]
+    ahead = [it for it in beside if it.h > BODY_SIZE * body]
+    after = [it for it in beside if it.h <= BODY_SIZE * body]
+    for it in after:
+        it.apart = True
+    ordered = sorted((it for it in leaf if it not in beside), key=lambda it: it.yc)
+    flow = _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+    return [*sorted(ahead, key=lambda it: it.yc), *flow, *sorted(after, key=lambda it: it.yc)]
+
+
+def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
+    """Whether a line of `lines` runs level with `it` (its centre within the line's
+    height) and clear of it to the left or right (boxes drawn a little wide may touch)."""
+    slack = 0.3 * body
+    return any(
+        p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 + slack or p.x0 >= it.x1 - slack) for p in lines
+    )
+
+
+def _last_line(text: str) -> bool:
+    """Whether a character or two end a sentence: words, then closing marks (`务。`)."""
+    words = text.strip().rstrip("".join(HANGING))
+    return bool(words) and len(words) < len(text.strip())
 
 
 def _runs(

@@ -52,11 +52,16 @@ REGION_LINES = 1.5
 SPECK_SIZE = 0.8
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # A masthead is a paper's name: this many characters, set this many times the body's
-# size. Around it, lines that say what issue this is are furniture too.
+# size. Around it, lines that say what issue this is are furniture too (an issue number
+# whose 第 OCR misread, 忠54号, among them).
 MASTHEAD_CHARS = (2, 6)
+# A line of at most this many characters in headline type level with the masthead and
+# with no text under it is a slogan flanking it.
+SLOGAN_CHARS = 8
 MASTHEAD_SIZE = 2.0
 _ISSUE_LINE = re.compile(
-    r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
+    r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|^.?\s*\d{1,4}\s*[期号號]$"
+    r"|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
     r"|^[〇○零一二三四五六七八九十\d]{2,4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,2}\s*月"
     r"|星期[一二三四五六日天]|[夏农]历|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
 )
@@ -162,7 +167,7 @@ def _page_lines(
             set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        if _speck(placed, text, size, sizes):
+        if placed.apart or _speck(placed, text, size, sizes):
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)
@@ -384,8 +389,36 @@ def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
     for name in sorted(names, key=sizes, reverse=True):
         around = _issue_lines(name, text)
         if around:  # a paper's name goes with its issue number, date or publisher
-            return {id(name), *around}
+            return {id(name), *around, *_slogans(name, text, sizes)}
     return set()
+
+
+def _slogans(name: Placed, lines: list[Placed], sizes: _Sizes) -> set[int]:
+    """Short lines in headline type level with the masthead (their centres within half its
+    height of it), with no text in body type under them: a slogan flanking the paper's
+    name, not a box's title (ids of placed lines)."""
+    box = name.box
+    height = box.y1 - box.y0
+    out = set()
+    for p in lines:
+        centre_y = (p.box.y0 + p.box.y1) / 2
+        if (
+            p is name
+            or not box.y0 - height / 2 <= centre_y <= box.y1 + height / 2
+            or len("".join(p.line.text.split())) > SLOGAN_CHARS
+            or sizes(p) < HEADLINE_SIZE * sizes.page
+        ):
+            continue
+        under = [
+            q
+            for q in lines
+            if sizes(q) < HEADLINE_SIZE * sizes.page
+            and p.box.y1 <= q.box.y0 <= p.box.y1 + height
+            and min(p.box.x1, q.box.x1) > max(p.box.x0, q.box.x0)
+        ]
+        if not under:
+            out.add(id(p))
+    return out
 
 
 def _issue_lines(name: Placed, lines: list[Placed]) -> set[int]:

@@ -372,3 +372,115 @@ def test_a_level_box_around_a_line_printed_at_the_page_slope_is_no_headline() ->
     kept = [ln for ln in lines if ln.text[:2] not in {"08", "18"}]
     order = reading_order(page_of(row_by_row([*kept, merged])))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_columns_over_a_wide_column_are_cut_apart_from_it_first() -> None:
+    """Two columns, some of their rows merged into one box, then whitespace, then a
+    column as wide as both (the foot of an article set across the page). The wide
+    column's lines cross the gutter as merged lines do, and outnumber the lines beside
+    it: without cutting at the whitespace first, the two columns are read row by row."""
+    rows, merged_rows = 10, (4, 5, 6)
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    kept = [ln for ln in lines if not (ln.text[1:2].isdigit() and int(ln.text[1]) in merged_rows)]
+    for row in merged_rows:
+        left, right = by_name[f"0{row}"], by_name[f"1{row}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    top = (rows + 1) * PITCH  # a line's height of whitespace, then the wide column
+    wide = [body(f"w{r}", 0, r, top, width=2 * WIDTH + GUTTER) for r in range(8)]
+    order = reading_order(page_of(row_by_row(kept + wide)))
+    assert [p.line.text for p in order.placed] == [
+        *(by_name[f"0{r}"].text for r in range(rows)),
+        *(by_name[f"1{r}"].text for r in range(rows)),
+        *(ln.text for ln in wide),
+    ]
+
+
+def test_a_gutter_that_a_few_lines_jut_across_is_still_a_gutter() -> None:
+    """Two columns of ten lines whose gutter is narrower than the boxes' padding: two
+    lines of the left column (a hanging comma, a box drawn long) run across it into the
+    right column. The gutter is still the low point of the lines covering each x, and
+    the columns are read one after the other."""
+    rows = 10
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    jutting = {"03", "06"}
+    lines = [
+        line(ln.text, ln.box.x0, ln.box.y0, WIDTH + GUTTER + 40, ln.box.y1)
+        if ln.text[:2] in jutting
+        else ln
+        for ln in lines
+    ]
+    order = reading_order(page_of(row_by_row(lines)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_marks_beside_a_column_are_read_out_of_its_flow() -> None:
+    """A speck in the gutter level with a line, and a title's large character set in the
+    margin beside the column's middle lines: read where they sit, each would come between
+    two lines of a paragraph. The large character goes before the column's lines, the
+    speck and a colon touching the line after them, marked as set apart; a paragraph's
+    last line of two characters stays in the flow."""
+    rows = 8
+    lines = [body(f"{c}{r}", c, r, 0) for c in range(2) for r in range(rows)]
+    speck = line("G", WIDTH + 5, 3 * PITCH + 10, WIDTH + 15, 3 * PITCH + 20)
+    mark = line("：", WIDTH - 2, 5 * PITCH + 10, WIDTH + 10, 5 * PITCH + 22)  # touching
+    last = line("底。", 0, rows * PITCH, 60, rows * PITCH + HEIGHT)  # a last line stays
+    beyond = line("批升生消是", 200, rows * PITCH, 350, rows * PITCH + HEIGHT)
+    title = line("谈", -130, 4 * PITCH, -30, 4 * PITCH + 3 * HEIGHT)
+    order = reading_order(page_of(row_by_row([*lines, speck, mark, last, beyond, title])))
+    texts = [p.line.text for p in order.placed]
+    assert texts == [
+        "谈",
+        *(ln.text for ln in lines[:rows]),
+        "底。",
+        "批升生消是",
+        "G",
+        "：",
+        *(ln.text for ln in lines[rows:]),
+    ]
+    assert [p.line.text for p in order.placed if p.apart] == ["G", "："]
+
+
+def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
+    """Two columns whose rows OCR merged into one box for all but three of them: the
+    merged width is the usual one, and a line of one column is the exception. Measured
+    against the columns' own lines, which end and start flush at the gutter, the merged
+    boxes are still split, and each column is read in turn."""
+    rows, single = 12, (0, 4, 8)
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    kept = [ln for ln in lines if int(ln.text[1], 16) in single]
+    for row in range(rows):
+        if row in single:
+            continue
+        left, right = by_name[f"0{row:x}"], by_name[f"1{row:x}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row(kept)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns() -> None:
+    """A headline over the first two columns, the third beside it; under the headline
+    OCR merged each row of all three columns into one box, so no line of the first two
+    is left alone. The third column's lines, flush at its edge, still show the gutter,
+    and the merged boxes reach well into that column: the third column's part of each
+    is read in it, after the headline and the rest."""
+    head = line("大字标题", 100, 0, 2 * WIDTH + GUTTER - 100, 3 * HEIGHT)
+    third = [body(f"2{r:x}", 2, r, 0) for r in range(12)]
+    merged_rows = range(4, 10)
+    kept = [ln for ln in third if int(ln.text[1], 16) not in merged_rows]
+    parts = {}
+    for row in merged_rows:
+        texts = [body(f"{c}{row:x}", c, row, 0).text for c in range(3)]
+        parts[row] = ("".join(texts[:2]), texts[2])
+        y = row * PITCH
+        box = Box(0, y, 3 * WIDTH + 2 * GUTTER, y + HEIGHT)
+        kept.append(OcrLine("".join(texts), box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row([head, *kept])))
+    assert [p.line.text for p in order.placed] == [
+        "大字标题",
+        *(parts[r][0] for r in merged_rows),
+        *(parts[r][1] if r in merged_rows else third[r].text for r in range(12)),
+    ]

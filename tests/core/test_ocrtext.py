@@ -142,6 +142,26 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     assert ("noise", "福") in kinds
 
 
+def test_a_character_in_body_type_beside_a_line_is_set_apart_too() -> None:
+    """A character as large as the body's, level with a line of its column and clear of
+    it (show-through, a fragment of a rule), is no speck by its size, yet it is out of
+    the text's flow: it is written after its column as junk, not glued into the
+    paragraph it sits beside."""
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rows = [
+        line(BODY[:18], 100, 100),
+        line(BODY[18:36], 100, 100 + 1.3 * H),
+        line("浓", 100 + 19 * H, 100 + 1.3 * H, size=0.9 * H),
+        line(BODY[36:54], 100, 100 + 2.6 * H),
+        line(BODY[54:60] + "。", 100, 100 + 3.9 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["浓"]
+    assert text.lines.index("浓") > text.lines.index(BODY[54:60] + "。")
+
+
 def test_a_line_in_headline_type_starts_an_article_and_a_large_quotation_does_not() -> None:
     """Type size is what a plain export loses: a line set twice the body's size between
     two stories is the second one's title, though no byline follows it; five lines in
@@ -208,6 +228,52 @@ def test_the_masthead_and_its_issue_lines_are_furniture() -> None:
     titles = [a.title for a in doc.articles]
     assert "红色战报" not in titles and "第一篇文章的标题" in titles
     assert any(BODY[:18] in b.text and b.kind == "paragraph" for _, b in doc.iter_blocks())
+
+
+def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() -> None:
+    """OCR read the 第 of 第54号 as 忠: a number of issue alone on its line under the
+    masthead still says what issue this is, and both are page furniture."""
+    from reader.core.document import _from_ocr
+
+    rows = [line("红色战报", 100, 100, size=4 * H), line("忠54号", 100, 100 + 4.3 * H)]
+    y = 100 + 7 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    assert {"红色战报", "忠54号"} <= noise
+
+
+def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() -> None:
+    """Two short lines set large beside the masthead, with nothing under them, are a
+    slogan flanking the paper's name: page furniture, no article. The title of a
+    quotation box on the masthead's other side has its text under it, and stays."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("红色战报", 800, 100, size=4 * H),
+        line("第十七期", 800, 100 + 4.3 * H),
+        line("打倒阁王", 1600, 120, size=2.5 * H),
+        line("解放小鬼！", 1600, 120 + 3 * H, size=2.5 * H),
+        line("毛主席语录", 100, 100, size=2 * H),
+        line(BODY[:14], 100, 100 + 2.5 * H),
+        line(BODY[14:20] + "。", 100, 100 + 3.8 * H),
+    ]
+    y = 100 + 8 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    assert {"打倒阁王", "解放小鬼！"} <= noise
+    titles = [a.title for a in doc.articles]
+    assert "毛主席语录" in titles and "第一篇文章的标题" in titles
+    assert not {"打倒阁王", "解放小鬼！"} & set(titles)
 
 
 def test_a_line_in_by_less_than_a_clear_indent_is_one_only_after_a_paragraph_end() -> None:
