@@ -127,8 +127,10 @@ def work(job: PageJob, inputs: Sequence[Path], store_path: str | None) -> PageDo
         if not Path(store_path).is_file():
             return PageDone(
                 job.index,
-                [f"{store_path}: no annotation database at this path on the worker; "
-                 "the data folder must be at the same path on every worker"],
+                [
+                    f"{store_path}: no annotation database at this path on the worker; "
+                    "the data folder must be at the same path on every worker"
+                ],
                 stop=True,
             )
         try:
@@ -158,7 +160,7 @@ def _client(place: str | int) -> Iterator[Any]:
                 n_workers=place,
                 threads_per_worker=1,  # the engine is pure Python: a process a page
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
                 env=_QUIET,
             ) as cluster,
             Client(cluster) as client,
