@@ -95,6 +95,11 @@ def _documents(
         yield index, page, resolved
 
 
+# What each page of an export makes, by the option that asks for it (else "publish"), in
+# order of precedence: --combine keeps the page for one output of them all.
+_MAKES = {"part": "combine", "explain": "explain", "lines": "lines", "indent": "indent"}
+
+
 @dataclass(frozen=True)
 class PageJob:
     """One page of an export: plain data, so that a worker of a cluster can take it."""
@@ -216,16 +221,9 @@ def _export(args: argparse.Namespace) -> int:
     store = _open_store(args) if args.annotations or default_path().exists() else None
     if args.annotations and store is None:
         return EXIT_BAD_INPUT
-    make = (
-        "part"
-        if args.combine
-        else "explain"
-        if args.explain
-        else "lines"
-        if args.lines
-        else "indent"
-        if args.indent
-        else "publish"
+    make = next(
+        (name for name in ("part", "explain", "lines", "indent") if getattr(args, _MAKES[name])),
+        "publish",
     )
     jobs = [
         PageJob(index, page, targets[index], make, options, args.annotations)
