@@ -13,7 +13,6 @@ every worker (one machine, or a shared file system). Dask is an optional depende
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
@@ -149,11 +148,14 @@ def work(job: PageJob, inputs: Sequence[Path], store_path: str | None) -> PageDo
 
 @contextmanager
 def _client(place: str | int) -> Iterator[Any]:
+    # Read when distributed is first imported, here and in each worker process it starts
+    # (they inherit the environment); a level the user set is kept.
+    for name, value in _QUIET.items():
+        os.environ.setdefault(name, value)
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError(INSTALL) from None
-    logging.getLogger("distributed").setLevel(logging.ERROR)  # as _QUIET, on this side
     if isinstance(place, int):
         with (
             LocalCluster(
@@ -161,7 +163,6 @@ def _client(place: str | int) -> Iterator[Any]:
                 threads_per_worker=1,  # the engine is pure Python: a process a page
                 processes=True,
                 dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
-                env=_QUIET,
             ) as cluster,
             Client(cluster) as client,
         ):

@@ -156,6 +156,15 @@ def test_local_n_starts_a_cluster_of_its_own(tmp_path: Path) -> None:
         == (local.returncode, local.stderr)
         == (2, f"ocr-reader: {folder / 'empty.txt'}: the file is empty\n")
     )
+    # An output that cannot be written stops the export with one line, and the cluster's
+    # own log lines (its workers stopped in the middle of pages) stay out of the report.
+    (tmp_path / "a-file").write_bytes(b"")
+    blocked = str(tmp_path / "a-file" / "out")
+    local = run("export", str(folder), "-o", blocked)
+    spread = run("export", str(folder), "-o", blocked, "--cluster", "local:2")
+    assert (spread.returncode, spread.stderr) == (local.returncode, local.stderr)
+    assert local.returncode == 2 and local.stderr.count("\n") == 1
+    assert "cannot write: Not a directory" in local.stderr
 
 
 class Terminal(io.StringIO):
