@@ -67,18 +67,17 @@ def run(
     """Each job's result, in the jobs' order, as the workers finish them; `progress(done,
     total)` is called as each page finishes, in whatever order. Raises ClusterError."""
     with _client(place) as client:
+        from distributed import KilledWorker  # a worker died on a page, again and again
+
         try:
             yield from _results(client, jobs, inputs, store_path, progress)
         except ImportError as exc:
             raise ClusterError(
                 f"the workers cannot import ocr-reader ({exc}): install it on every worker"
             ) from None
-        except (OSError, asyncio.TimeoutError, asyncio.CancelledError) as exc:
+        except (OSError, KilledWorker, asyncio.TimeoutError, asyncio.CancelledError) as exc:
+            # OSError: the connection to the scheduler or a worker was lost
             raise ClusterError(f"the cluster failed: {_reason(exc)}") from None
-        except Exception as exc:
-            if type(exc).__name__ == "KilledWorker":  # a worker died on a page, again and again
-                raise ClusterError(f"the cluster failed: {_reason(exc)}") from None
-            raise
 
 
 def _results(

@@ -16,6 +16,7 @@ import pytest
 from reader import cli, cluster
 from reader.core import edits as E
 from reader.core.document import load
+from reader.core.publish import Options
 from reader.store.db import FILENAME, Store
 from tests.benchmarks.bench_reflow import corpus
 from tests.evaluation import REAL_PAGES, load_gold
@@ -231,3 +232,18 @@ def test_a_bad_number_of_workers_is_refused(bad: str) -> None:
     result = run("export", str(SEEDS[0]), "--cluster", bad)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "local:N needs a number of workers of at least 1" in result.stderr
+
+
+def test_a_worker_without_the_data_folder_stops_the_export(tmp_path: Path) -> None:
+    job = cli.PageJob(0, SEEDS[0], tmp_path / "out.txt", "publish", Options())
+    missing = str(tmp_path / "elsewhere" / FILENAME)
+    done = cluster.work(job, [SEEDS[0]], missing)
+    assert done.stop and done.messages == [
+        f"{missing}: no annotation database at this path on the worker; the data folder "
+        "must be at the same path on every worker"
+    ]
+    assert not (tmp_path / "out.txt").exists()
+    # With no database asked for, the worker writes the page as export_page does.
+    done = cluster.work(job, [SEEDS[0]], None)
+    assert not done.stop and done.messages == [] and done.data is None
+    assert (tmp_path / "out.txt").read_text("utf-8").startswith("作为中国特色社会主义事业")
