@@ -12,7 +12,6 @@ every worker (one machine, or a shared file system). Dask is an optional depende
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
@@ -67,6 +66,8 @@ def run(
     """Each job's result, in the jobs' order, as the workers finish them; `progress(done,
     total)` is called as each page finishes, in whatever order. Raises ClusterError."""
     with _client(place) as client:
+        import asyncio  # here, not at the command line's start: it takes 70 ms to import
+
         from distributed import KilledWorker  # a worker died on a page, again and again
 
         try:
@@ -167,6 +168,8 @@ def _client(place: str | int) -> Iterator[Any]:
         ):
             yield client
         return
+    import asyncio  # loaded with distributed already
+
     try:
         client = Client(place, timeout=CONNECT_TIMEOUT_S)
     except (OSError, ValueError, TypeError, asyncio.TimeoutError) as exc:
