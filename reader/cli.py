@@ -230,7 +230,8 @@ def _export(args: argparse.Namespace) -> int:
         for index, page in enumerate(pages)
     ]
     progress = Progress("exporting")
-    progress.live = progress.live and out is not None  # not over what goes to the terminal
+    # A batch of pages into files: not one page, nor over what goes to the terminal.
+    progress.live = progress.live and out is not None and len(pages) > 1
     results: Generator[PageDone, None, None]
     if args.cluster is None:
         results = _export_local(jobs, pages, store, progress)
