@@ -193,6 +193,21 @@ def test_progress_follows_the_pages_as_the_workers_finish_them(
     assert lines[-2].endswith(f" s on {scheduler}")
 
 
+def test_a_local_batch_shows_progress_and_a_single_page_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert cli.run(["export", *map(str, SEEDS), "-o", str(tmp_path / "two")]) == 0
+    lines = [line.rsplit("\r", 1)[-1] for line in terminal.getvalue().split("\n")]
+    assert f"\rexporting {len(SEEDS)}/{len(SEEDS)} pages  100%" in terminal.getvalue()
+    assert lines[-2].startswith(f"exported {len(SEEDS)} of {len(SEEDS)} pages in ")
+    terminal.seek(0)
+    terminal.truncate()
+    assert cli.run(["export", str(SEEDS[0]), "-o", str(tmp_path / "one.txt")]) == 0
+    assert terminal.getvalue() == ""
+
+
 def test_without_dask_the_cluster_is_one_line(
     pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
