@@ -26,12 +26,20 @@ if TYPE_CHECKING:  # reader.cli imports this module
 INSTALL = "--cluster needs Dask's distributed scheduler: pip install 'ocr-reader[cluster]'"
 LOCAL = "local"
 CONNECT_TIMEOUT_S = 10
-# Pages handed out ahead of the first one not yet reported, for each worker thread: enough
-# to keep every worker busy, few enough that finished pages waiting their turn stay few.
-AHEAD_PER_THREAD = 8
-# Dask's own log lines (a worker started, the event loop was slow) would mix with the
-# export's report on standard error; errors still come back through the pages' results.
-_QUIET = {"DASK_LOGGING__DISTRIBUTED": "error"}
+# Pages go to the workers in batches: a task costs the scheduler and the workers several
+# milliseconds, as much as an ordinary page takes to read, so one a page would double the
+# work. Each worker thread gets several batches (so all finish at about the same time),
+# and a batch holds at most this many pages (so the progress line moves).
+BATCH_MAX = 32
+BATCHES_PER_THREAD = 8
+# Batches handed out ahead of the first one not yet reported, for each worker thread:
+# enough to keep every worker busy, few enough that finished ones waiting their turn stay
+# few.
+AHEAD_PER_THREAD = 4
+# Dask's own log lines (a worker started, the event loop was slow, a worker stopped in the
+# middle of a page when the export stopped) would mix with the export's report on standard
+# error; what goes wrong comes back through the pages' results and is said in one line.
+_QUIET = {"DASK_LOGGING__DISTRIBUTED": "critical"}
 
 
 class ClusterError(Exception):
@@ -92,58 +100,76 @@ def _results(
 
     total = len(jobs)
     threads = sum(client.nthreads().values()) or 1
-    ahead = max(16, AHEAD_PER_THREAD * threads)
+    size = max(1, min(BATCH_MAX, total // (threads * BATCHES_PER_THREAD)))
+    batches = [jobs[start : start + size] for start in range(0, total, size)]
+    ahead = AHEAD_PER_THREAD * threads
     # Every worker needs the list of inputs (no output is written onto one): sent once.
     [shared] = client.scatter([tuple(inputs)], broadcast=True)
+    # Results are fetched here rather than by as_completed, which would still be fetching
+    # those of pages in flight when an export that stops early closes the client.
     finished = as_completed()
-    ready: dict[int, PageDone] = {}
-    submitted = reported = 0
+    ready: dict[int, list[PageDone]] = {}
+    submitted = reported = done = 0
 
     def submit() -> None:
         nonlocal submitted
-        while submitted < total and submitted - reported < ahead:
-            finished.add(client.submit(work, jobs[submitted], shared, store_path, pure=False))
+        while submitted < len(batches) and submitted - reported < ahead:
+            batch = (submitted, batches[submitted])
+            finished.add(client.submit(work, batch, shared, store_path, pure=False))
             submitted += 1
 
     submit()
-    for done, future in enumerate(finished, start=1):
-        result: PageDone = future.result()
+    for future in finished:
+        number, results = future.result()
+        done += len(batches[number])
         progress(done, total)
-        ready[result.index] = result
-        while reported < total and jobs[reported].index in ready:
-            yield ready.pop(jobs[reported].index)
+        ready[number] = results
+        while reported in ready:
+            yield from ready.pop(reported)
             reported += 1
         submit()
 
 
-def work(job: PageJob, inputs: Sequence[Path], store_path: str | None) -> PageDone:
-    """One page, on a worker: export_page with the worker's own connection to the store,
-    and the output made bytes when it goes back to be written to standard output."""
+def work(
+    batch: tuple[int, Sequence[PageJob]], inputs: Sequence[Path], store_path: str | None
+) -> tuple[int, list[PageDone]]:
+    """A batch of pages, on a worker: export_page with the worker's own connection to the
+    store, and the output made bytes when it goes back to be written to standard output.
+    A page that stops the export (its output could not be written) ends the batch, as it
+    ends a local export."""
     from reader.cli import PageDone, export_page
 
+    number, jobs = batch
     store = None
     if store_path is not None:
         if not Path(store_path).is_file():
-            return PageDone(
-                job.index,
-                [
-                    f"{store_path}: no annotation database at this path on the worker; "
-                    "the data folder must be at the same path on every worker"
-                ],
-                stop=True,
-            )
+            return number, [
+                PageDone(
+                    jobs[0].index,
+                    [
+                        f"{store_path}: no annotation database at this path on the worker; "
+                        "the data folder must be at the same path on every worker"
+                    ],
+                    stop=True,
+                )
+            ]
         try:
             store = Store(store_path, check=False)  # the caller has checked it
         except StoreError as exc:
-            return PageDone(job.index, [str(exc)], stop=True)
+            return number, [PageDone(jobs[0].index, [str(exc)], stop=True)]
+    results = []
     try:
-        result = export_page(job, inputs, store)
+        for job in jobs:
+            result = export_page(job, inputs, store)
+            if result.data is not None:
+                result.data = (b"".join(result.data),)
+            results.append(result)
+            if result.stop:
+                break
     finally:
         if store is not None:
             store.close()
-    if result.data is not None:
-        result.data = (b"".join(result.data),)
-    return result
+    return number, results
 
 
 @contextmanager

@@ -250,15 +250,31 @@ def test_a_bad_number_of_workers_is_refused(bad: str) -> None:
 
 
 def test_a_worker_without_the_data_folder_stops_the_export(tmp_path: Path) -> None:
-    job = cli.PageJob(0, SEEDS[0], tmp_path / "out.txt", "publish", Options())
+    jobs = [
+        cli.PageJob(k, seed, tmp_path / f"{k}.txt", "publish", Options())
+        for k, seed in enumerate(SEEDS)
+    ]
     missing = str(tmp_path / "elsewhere" / FILENAME)
-    done = cluster.work(job, [SEEDS[0]], missing)
-    assert done.stop and done.messages == [
+    number, [done] = cluster.work((7, jobs), SEEDS, missing)
+    assert number == 7 and done.index == 0 and done.stop
+    assert done.messages == [
         f"{missing}: no annotation database at this path on the worker; the data folder "
         "must be at the same path on every worker"
     ]
-    assert not (tmp_path / "out.txt").exists()
-    # With no database asked for, the worker writes the page as export_page does.
-    done = cluster.work(job, [SEEDS[0]], None)
-    assert not done.stop and done.messages == [] and done.data is None
-    assert (tmp_path / "out.txt").read_text("utf-8").startswith("作为中国特色社会主义事业")
+    assert list(tmp_path.glob("*.txt")) == []
+    # With no database asked for, the worker writes each page as export_page does.
+    number, results = cluster.work((7, jobs), SEEDS, None)
+    assert [(r.index, r.stop, r.messages, r.data) for r in results] == [
+        (0, False, [], None),
+        (1, False, [], None),
+    ]
+    assert (tmp_path / "0.txt").read_text("utf-8").startswith("作为中国特色社会主义事业")
+
+
+def test_a_page_that_cannot_be_written_ends_its_batch(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_bytes(b"")
+    targets = [tmp_path / "a-file" / "0.txt", tmp_path / "1.txt"]
+    jobs = [cli.PageJob(k, SEEDS[k], targets[k], "publish", Options()) for k in range(2)]
+    _number, results = cluster.work((0, jobs), SEEDS, None)
+    assert [r.stop for r in results] == [True]
+    assert not targets[1].exists()  # as a local export, which stops at the first page
