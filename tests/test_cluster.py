@@ -168,6 +168,27 @@ def test_local_n_starts_a_cluster_of_its_own(tmp_path: Path) -> None:
     assert "cannot write: Not a directory" in local.stderr
 
 
+def test_pages_in_batches_land_and_are_reported_as_one_at_a_time(
+    scheduler: str,
+    pages: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    total = sum(1 for p in pages.rglob("*") if p.is_file())
+    monkeypatch.setattr(cluster, "BATCHES_PER_THREAD", 1)
+    monkeypatch.setattr(cluster, "BATCH_MAX", 4)  # two threads: batches of 4, the last short
+    assert total % 4 and total > 8
+    reports = {}
+    for name, where in (("local", []), ("spread", ["--cluster", scheduler])):
+        # Standard output: one stream of every page, in page order.
+        status = cli.run(["export", str(pages), "-f", "jsonl", *where])
+        reports[name] = (status, capsys.readouterr())
+    assert reports["spread"] == reports["local"]
+    status, printed = reports["local"]
+    assert status == 2 and printed.out.count("\n") > total and printed.err.count("\n") >= 2
+
+
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
