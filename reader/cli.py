@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader import cli_search
+from reader import cli_search, cluster
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import Placed
@@ -15,6 +16,7 @@ from reader.core.decode import DecodeError
 from reader.core.document import is_page_file, load, load_stream
 from reader.core.export import explain, to_text
 from reader.core.model import Document
+from reader.progress import Progress
 from reader.store import paths, versions
 from reader.store.db import Store, StoreError, default_path
 from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
@@ -58,29 +60,117 @@ def _targets(
     return [out] * len(found)
 
 
+def _read_page(
+    page: Path, store: Store | None, say: Callable[[str], None]
+) -> versions.Resolved | None:
+    """The page read, reflowed, corrected and annotated from the store, as the window shows
+    it; what the user should know about it goes to `say`. None when it cannot be read."""
+    stdin = str(page) == STDIO
+    try:
+        doc = load_stream(sys.stdin.buffer, STDIN_NAME) if stdin else load(page)
+    except DecodeError as exc:
+        say(f"{STDIN_NAME if stdin else page}: {exc}")
+        return None
+    if doc.source.warning:
+        say(f"{doc.source.path}: warning: {doc.source.warning}")
+    resolved = versions.resolve(doc, store)
+    if resolved.carried is not None:
+        say(f"{page}: {resolved.carried.message()}")
+    if resolved.corrections is not None:
+        for edit, reason in resolved.corrections.failed:
+            say(f"{page}: correction not applied ({reason}): {edit.describe()}")
+    return resolved
+
+
 def _documents(
     pages: Sequence[Path], failed: list[Path], store: Store | None = None
 ) -> Iterator[tuple[int, Path, versions.Resolved]]:
-    """Each page (with its index) read, reflowed, corrected and annotated from the store,
-    as the window shows it; one that cannot be read is reported and added to `failed`,
-    and the others go on."""
+    """Each page (with its index) as _read_page gives it; one that cannot be read is
+    reported and added to `failed`, and the others go on."""
     for index, page in enumerate(pages):
-        stdin = str(page) == STDIO
-        try:
-            doc = load_stream(sys.stdin.buffer, STDIN_NAME) if stdin else load(page)
-        except DecodeError as exc:
-            _fail(f"{STDIN_NAME if stdin else page}: {exc}")
+        resolved = _read_page(page, store, _fail)
+        if resolved is None:
             failed.append(page)
             continue
-        if doc.source.warning:
-            _fail(f"{doc.source.path}: warning: {doc.source.warning}")
-        resolved = versions.resolve(doc, store)
-        if resolved.carried is not None:
-            _fail(f"{page}: {resolved.carried.message()}")
-        if resolved.corrections is not None:
-            for edit, reason in resolved.corrections.failed:
-                _fail(f"{page}: correction not applied ({reason}): {edit.describe()}")
         yield index, page, resolved
+
+
+# What each page of an export makes, by the option that asks for it (else "publish"), in
+# order of precedence: --combine keeps the page for one output of them all.
+_MAKES = {"part": "combine", "explain": "explain", "lines": "lines", "indent": "indent"}
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page of an export: plain data, so that a worker of a cluster can take it."""
+
+    index: int
+    page: Path
+    target: Path | None  # None: the output goes back to the caller, for standard output
+    make: str  # "publish", "explain", "lines", "indent", or "part" (kept for --combine)
+    options: publish.Options
+    annotations: bool = False
+
+
+@dataclass
+class PageDone:
+    """What became of one page: the lines to report (in order), and its output when the
+    caller writes it."""
+
+    index: int
+    messages: list[str] = field(default_factory=list)
+    stop: bool = False  # the output or the store failed: the export stops here, status 2
+    unread: bool = False  # the page could not be read; the other pages go on
+    data: Iterable[bytes] | None = None  # for standard output
+    part: publish.Part | None = None  # for one output of all the pages (--combine)
+
+
+def export_page(job: PageJob, inputs: Sequence[Path], store: Store | None) -> PageDone:
+    """Read, reflow and write one page of an export (never onto one of `inputs`): the one
+    step of a local export and of every worker of a cluster's."""
+    done = PageDone(job.index)
+    try:
+        resolved = _read_page(job.page, store, done.messages.append)
+    except StoreError as exc:
+        done.messages.append(str(exc))
+        done.stop = True
+        return done
+    if resolved is None:
+        done.unread = True
+        return done
+    doc = resolved.doc
+    found = [p.annotation for p in resolved.placed] if job.annotations else []
+    part = publish.Part(doc, annotations=found)
+    data: bytes | Iterator[bytes]
+    if job.make == "part":
+        done.part = part
+        return done
+    if job.make == "explain":
+        data = explain(doc).encode("utf-8")
+    elif job.make == "lines":
+        data = _lines(doc).encode(job.options.encoding)
+    elif job.make == "indent":
+        data = to_text(doc, indent=True).encode(job.options.encoding)
+    else:
+        data = publish.publish_stream([part], job.options)
+    if job.target is None:
+        done.data = (data,) if isinstance(data, bytes) else data
+    elif problem := _write(data, job.target, inputs):
+        done.messages.append(problem)
+        done.stop = True
+    return done
+
+
+def _export_local(
+    jobs: Sequence[PageJob],
+    inputs: Sequence[Path],
+    store: Store | None,
+    progress: Callable[[int, int], None],
+) -> Generator[PageDone, None, None]:
+    for done, job in enumerate(jobs, start=1):
+        result = export_page(job, inputs, store)
+        progress(done, len(jobs))
+        yield result
 
 
 def _options(args: argparse.Namespace) -> publish.Options:
@@ -111,6 +201,9 @@ def _export(args: argparse.Namespace) -> int:
     if not pages:
         _fail("no pages (.txt or OCR output) found in " + ", ".join(args.paths))
         return EXIT_BAD_INPUT
+    if args.cluster is not None and STDIO in map(str, pages):
+        _fail("--cluster reads pages from files: standard input (-) is read without it")
+        return EXIT_BAD_INPUT
     out = _output(args)
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
     if out is not None and many and out.exists() and not out.is_dir():
@@ -129,37 +222,54 @@ def _export(args: argparse.Namespace) -> int:
     store = _open_store(args) if args.annotations or default_path().exists() else None
     if args.annotations and store is None:
         return EXIT_BAD_INPUT
+    make = next(
+        (name for name in ("part", "explain", "lines", "indent") if getattr(args, _MAKES[name])),
+        "publish",
+    )
+    jobs = [
+        PageJob(index, page, targets[index], make, options, args.annotations)
+        for index, page in enumerate(pages)
+    ]
+    progress = Progress("exporting")
+    # A batch of pages into files: not one page, nor over what goes to the terminal.
+    progress.live = progress.live and out is not None and len(pages) > 1
+    results: Generator[PageDone, None, None]
+    if args.cluster is None:
+        results = _export_local(jobs, pages, store, progress)
+    else:
+        store_path = None if store is None else str(store.path.absolute())
+        results = cluster.run(args.cluster, jobs, pages, store_path, progress)
     failed: list[Path] = []
     combined: list[publish.Part] = []
     try:
-        for index, _page, resolved in _documents(pages, failed, store):
-            doc = resolved.doc
-            found = [p.annotation for p in resolved.placed] if args.annotations else []
-            part = publish.Part(doc, annotations=found)
-            if args.combine:
-                combined.append(part)
-                continue
-            data: bytes | Iterator[bytes]
-            if args.explain:
-                data = explain(doc).encode("utf-8")
-            elif args.lines:
-                data = _lines(doc).encode(options.encoding)
-            elif args.indent:
-                data = to_text(doc, indent=True).encode(options.encoding)
-            else:
-                data = publish.publish_stream([part], options)
-            if not _emit(data, targets[index], pages):
+        for done in results:
+            for message in done.messages:
+                progress.note(f"{PROG}: {message}")
+            if done.stop:
+                return EXIT_BAD_INPUT
+            if done.unread:
+                failed.append(pages[done.index])
+            if done.part is not None:
+                combined.append(done.part)
+            if done.data is not None and not _emit(done.data, None):
                 return EXIT_BAD_INPUT
         if combined:
             whole = publish.publish_stream(combined, options, title=args.title or "")
             if not _emit(whole, out, pages):
                 return EXIT_BAD_INPUT
-    except StoreError as exc:
+    except (StoreError, cluster.ClusterError) as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
     finally:
+        results.close()  # a cluster started for the export stops with it
         if store is not None:
             store.close()
+    if progress.live:
+        workers = "" if args.cluster is None else f" on {cluster.describe(args.cluster)}"
+        progress.finish(
+            f"exported {len(pages) - len(failed):,} of {len(pages):,} pages in "
+            f"{progress.elapsed():.1f} s{workers}"
+        )
     return EXIT_BAD_INPUT if failed else 0
 
 
@@ -190,8 +300,19 @@ def _open_store(args: argparse.Namespace) -> Store | None:
 def _emit(
     text: str | bytes | Iterable[bytes], out: Path | None, inputs: Sequence[Path] = ()
 ) -> bool:
+    """Write to `out` (standard output for None), never onto one of `inputs`, saying so in
+    one line when that fails."""
+    problem = _write(text, out, inputs)
+    if problem:
+        _fail(problem)
+    return problem is None
+
+
+def _write(
+    text: str | bytes | Iterable[bytes], out: Path | None, inputs: Sequence[Path] = ()
+) -> str | None:
     """Write to `out` (standard output for None), never onto one of `inputs`; bytes may
-    come in pieces, written as they come."""
+    come in pieces, written as they come. Why it failed, or None."""
     try:
         if out is None:
             pieces = (text.encode("utf-8"),) if isinstance(text, str) else text
@@ -204,9 +325,8 @@ def _emit(
         else:
             write_atomic(out, text, inputs=[p for p in inputs if str(p) != STDIO])
     except OSError as exc:
-        _fail(f"{out}: cannot write: {exc.strerror or exc}")
-        return False
-    return True
+        return f"{out}: cannot write: {exc.strerror or exc}"
+    return None
 
 
 def _annotations_export(args: argparse.Namespace) -> int:
@@ -292,13 +412,20 @@ def _annotations_import(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _cluster_place(text: str) -> str | int:
+    try:
+        return cluster.where(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Reader for OCR text of newspaper pages"
     )
     sub = parser.add_subparsers(dest="command", required=True)
     exp = sub.add_parser(
-        "export", help="reflow pages and write clean text, Markdown, HTML, EPUB or JSON"
+        "export", help="reflow pages and write clean text, Markdown, HTML, EPUB, JSON or JSON lines"
     )
     exp.add_argument(
         "paths", nargs="+", help="page files or folders of .txt pages (- for standard input)"
@@ -354,6 +481,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="txt: the OCR lines in reading order, one a line, as a plain-text export of the "
         "OCR program would give them (for OCR output with boxes)",
+    )
+    exp.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        type=_cluster_place,
+        help="run on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for "
+        "N worker processes here; needs pip install 'ocr-reader[cluster]'",
     )
     exp.set_defaults(func=_export)
 

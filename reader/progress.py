@@ -50,6 +50,16 @@ class Progress:
                 parts.append(f"{_duration((total - done) / rate)} left")
         return "  ".join(parts)
 
+    def note(self, line: str) -> None:
+        """A line of the batch's report (a page that could not be read), written above the
+        live line, which is drawn again at the next call."""
+        if self.live and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self._width = 0
+            self._shown_at = None
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
     def elapsed(self) -> float:
         return self.clock() - self.started
 

@@ -88,6 +88,37 @@ def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
+def article_records(doc: Document, date: str = "") -> Iterator[dict[str, Any]]:
+    """The page's articles as search documents, one dict each (a line of JSON lines):
+    `text` is the body, one block a line, and `kinds[k]` the kind of its line k; the
+    outline's `block` counts those lines. An article with no text at all is left out;
+    `article` is its place on the page all the same. `id` is stable across copies and
+    re-exports of the same text, so a search index replaces rather than duplicates."""
+    for number, art in enumerate(doc.articles, start=1):
+        if not art.head and not art.blocks:
+            continue
+        yield {
+            "id": f"{doc.source.fingerprint[:16]}-{number}",
+            "path": doc.source.path,
+            "date": date,
+            "article": number,
+            "kind": art.kind,
+            "kicker": art.kicker,
+            "title": art.title,
+            "subtitle": art.subtitle,
+            "byline": art.byline,
+            "text": "\n".join(b.text for b in art.blocks),
+            "kinds": [b.kind for b in art.blocks],
+            "outline": [{"level": o.level, "text": o.text, "block": o.block} for o in art.outline],
+        }
+
+
+def jsonl_lines(doc: Document, date: str = "") -> Iterator[str]:
+    """article_records() as JSON lines: compact, UTF-8 characters as they are."""
+    for record in article_records(doc, date):
+        yield _escape_surrogates(_COMPACT(record)) + "\n"
+
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """The page as clean text, with where each block sits in it.

@@ -1,5 +1,6 @@
 """Exports with choices: what to include, several documents at once, and the formats people
-take text to: plain text, Markdown, standalone HTML, EPUB and JSON.
+take text to: plain text, Markdown, standalone HTML, EPUB, JSON and JSON lines (an article
+a line, for search servers).
 
 Everything here is pure: `publish()` returns bytes and checks `cancelled` between
 documents; writing the file (atomically) is the caller's part.
@@ -21,11 +22,13 @@ from typing import Any
 
 from reader.core import annotations as notes
 from reader.core.annotations import Annotation, Placed
+from reader.core.cite import page_date
 from reader.core.export import (
     ARTICLE_RULE,
     INDENT,
     clean_text,
     json_chunks,
+    jsonl_lines,
     md_heading,
     md_inline,
     to_dict,
@@ -35,7 +38,7 @@ from reader.core.export import (
 from reader.core.kinds import INDENTED, SPECS, BlockKind
 from reader.core.model import Article, Block, Document, OutlineEntry
 
-FORMATS = ("txt", "md", "html", "epub", "json")
+FORMATS = ("txt", "md", "html", "epub", "json", "jsonl")
 ENCODINGS = ("utf-8", "gb18030")
 NEWLINES = {"LF": "\n", "CRLF": "\r\n"}
 PARAGRAPH_STYLES = ("blank", "indent")
@@ -533,6 +536,15 @@ def publish_stream(
         return iter((to_epub(prepared, title),))
     if fmt == "json":
         return _encoded(_json(prepared, options.pretty))
+    if fmt == "jsonl":
+        # One article a line; several pages are one stream, as search servers load them.
+        # The date is read from the whole page, furniture and datelines included.
+        lines = (
+            line
+            for part, doc, _placed in prepared
+            for line in jsonl_lines(doc, page_date(part.doc))
+        )
+        return _encoded(lines)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
