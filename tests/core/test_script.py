@@ -99,3 +99,27 @@ def test_a_dateline_split_off_a_line_keeps_its_printed_characters() -> None:
     assert texts[-1] == "新華社北京3月12日電"
     printed = "會見後，雙方簽署了合作文件，新聞發布會在會後舉行。新華社北京3月12日電"
     assert squeezed("".join(texts)) == printed
+
+
+def test_fold_puts_each_character_in_simplified_form_and_keeps_lengths() -> None:
+    text = "國務院總理 国务院 乾隆 二噁英 COVID-19 ①"
+    folded = script.fold(text)
+    assert folded == "国务院总理 国务院 干隆 二恶英 COVID-19 ①"
+    assert len(folded) == len(text)
+    assert script.fold("国务院") == "国务院"  # simplified text is left alone
+
+
+def test_fold_leaves_alone_a_character_t2s_would_make_longer(monkeypatch) -> None:
+    """No character of the installed dictionaries changes length, but a later dictionary
+    might: such a character is kept as printed, so offsets still hold."""
+
+    class Widening:
+        def convert(self, text: str) -> str:
+            return text.replace("國", "国").replace("務", "务务")
+
+    script._one_for_one.cache_clear()
+    monkeypatch.setattr(script, "_converter", Widening)
+    try:
+        assert script.fold("國務院") == "国務院"
+    finally:
+        script._one_for_one.cache_clear()
