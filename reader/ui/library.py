@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.core import words
 from reader.store.db import StoreError
-from reader.store.library import MAX_CANDIDATES, Cancelled, Hit, Library, LibraryDocument
+from reader.store.library import Cancelled, Hit, Library, LibraryDocument
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_PAGE = 50  # results shown at first, and added by each Show More
@@ -63,6 +63,9 @@ class Workers(QObject):
     """The library's background work: loading jieba, indexing and searching."""
 
     words_ready = Signal()
+    # The folders whose pages were indexed otherwise than they would be now (an earlier
+    # version, another segmenter or other user's words), and how many pages that is.
+    outdated = Signal(list, int)
 
     def __init__(self, open_library: Callable[[], Library], parent: QObject | None = None):
         super().__init__(parent)
@@ -95,6 +98,20 @@ class Workers(QObject):
             return True
 
         self.start(work, lambda _r: self.words_ready.emit(), lambda _r: None)
+
+    def check_outdated(self) -> None:
+        """Ask the library, in a worker, whether its index is out of date; `outdated` says
+        so when it is. Reads the index and the installed packages' records only: neither
+        jieba nor its dictionary."""
+
+        def work(library: Library, _job: Job) -> tuple[list[str], int]:
+            return library.outdated(), library.outdated_pages()
+
+        def done(found: tuple[list[str], int]) -> None:
+            if found[0]:
+                self.outdated.emit(*found)
+
+        self.start(self.with_library(work), done, lambda _r: None)
 
     def with_library(self, action: Callable[[Library, Job], Any]) -> Callable[[Job], Any]:
         def work(job: Job) -> Any:
@@ -331,11 +348,9 @@ class SearchDock(QWidget):
 
     def _summarise(self) -> None:
         count = f"{len(self.hits):,}"
+        # The library checks every candidate it needs: without more, the count is all.
         if self.more:
             text = self.tr("Articles found: the first %1; there are more.")
-        elif len(self.hits) >= MAX_CANDIDATES:
-            # The library weighs only this many of the best candidates: there may be more.
-            text = self.tr("Articles found: %1").replace("%1", count + "+")
         else:
             text = self.tr("Articles found: %1")
         self.summary.setText(text.replace("%1", count))

@@ -693,6 +693,7 @@ class MainWindow(QMainWindow):
         self.library.remove_folder_requested.connect(self._on_remove_folder)
         self.library.cancel_requested.connect(self.cancel_indexing)
         self.search.search_requested.connect(self.search_library)
+        self.workers.outdated.connect(self._on_library_outdated)
         self.search.hit_activated.connect(self.open_hit)
         self.workers.words_ready.connect(self._on_words_ready)
         self.corrections.remove_requested.connect(self._on_remove_correction)
@@ -1798,6 +1799,14 @@ class MainWindow(QMainWindow):
             self.library.show_progress,
         )
 
+    def _on_library_outdated(self, folders: list[str], pages: int) -> None:
+        self.status.setText(
+            self.tr(
+                "The library was indexed by an earlier version: indexing %1 pages again…"
+            ).replace("%1", f"{pages:,}")
+        )
+        self.index_library(folders)
+
     def cancel_indexing(self) -> None:
         if self.workers.indexing is not None:
             self.workers.indexing.cancelled = True
@@ -1866,6 +1875,7 @@ class MainWindow(QMainWindow):
 
     def _load_words_soon(self) -> None:
         self.document_shown.disconnect(self._load_words_soon)
+        self.workers.check_outdated()  # once the first page is up, as for jieba
         if not words.loaded():
             # Counted from the page's first paint: laying out a long page may take longer
             # than the delay on a slow machine, and jieba must not compete with it.

@@ -512,6 +512,11 @@
         <translation>页内查找</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/findbar.py" line="60"/>
+        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse</source>
+        <translation>简繁字体皆可查：查“国务院”也能找到“國務院”，反之亦然</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/findbar.py" line="59"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
@@ -1252,6 +1257,11 @@
         <location filename="../../reader/ui/window.py" line="1578"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="1804"/>
+        <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
+        <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
     <message>
         <location filename="../../reader/ui/window.py" line="1650"/>

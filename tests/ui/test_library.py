@@ -131,3 +131,55 @@ def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbo
     shown = [metrics.elidedText(n, dock.tree.textElideMode(), width) for n in names]
     assert all(s.endswith("…") for s in shown)
     assert shown[0] != shown[1] and shown[0].startswith("2024/2024-03-12")
+
+
+def test_an_outdated_library_is_indexed_again_in_the_background_at_start(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    from reader.store import paths
+    from reader.store.db import FILENAME
+    from reader.store.library import Library
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    database = paths.data_dir() / FILENAME
+    database.parent.mkdir(parents=True, exist_ok=True)
+
+    def library() -> Library:
+        return Library(database, paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt")
+
+    made = library()
+    made.add_folder(folder)
+    assert made.index(workers=1).indexed == 2
+    # As if an earlier version of the segmenter had cut it.
+    with made.store._write() as db:
+        db.execute("UPDATE library_documents SET segmenter = 'rjieba 0.0.1 jieba 0.42.1'")
+    assert made.outdated_pages() == 2
+    made.close()
+    asked_from: list[bool] = []
+    real = Library.outdated
+
+    def outdated(self: Library) -> list[str]:
+        asked_from.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Library, "outdated", outdated)
+    win = make_window()
+    with qtbot.waitSignal(win.workers.outdated, timeout=20000) as noticed:
+        pass
+    assert noticed.args == [[str(folder.resolve())], 2]
+    assert "indexing 2 pages again" in win.status.text()
+    with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
+        pass
+    assert (indexed.args[0].indexed, indexed.args[0].outdated) == (2, 2)
+    assert asked_from and not any(asked_from)  # never on the UI thread
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search_library("新质生产力")
+    assert [(Path(h.path).name, h.article) for h in found.args[0]] == [(sample_pages()[0].name, 2)]
+    again = library()
+    assert again.outdated() == []
+    again.close()
