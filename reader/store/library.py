@@ -68,6 +68,16 @@ class Hit:
     snippet: str  # HTML, hits in <b>
     score: float
     terms: tuple[str, ...]  # the positive terms, for highlighting the hits when opened
+    folder: str = ""  # the library folder the page is in
+
+
+def page_name(path: str, folder: str) -> str:
+    """How a page is named to the reader: its path inside its library folder
+    (`2024/03/12_要闻.txt`), or the whole path where it is not inside it."""
+    try:
+        return Path(path).relative_to(folder).as_posix() if folder else path
+    except ValueError:
+        return path
 
 
 @dataclass
@@ -613,8 +623,10 @@ class Library:
             )
             while len(hits) < limit and (chunk := rows.fetchmany(CANDIDATES)):
                 for rowid, score in chunk:
-                    path, article, title, body = self.db.execute(
-                        "SELECT path, article, title, text FROM library_articles WHERE id = ?",
+                    path, article, title, body, folder = self.db.execute(
+                        "SELECT a.path, a.article, a.title, a.text, d.folder "
+                        "FROM library_articles a JOIN library_documents d ON d.path = a.path "
+                        "WHERE a.id = ?",
                         (rowid,),
                     ).fetchone()
                     printed = "".join((title + body).split())
@@ -623,7 +635,7 @@ class Library:
                         continue
                     snippet = _snippet(body, terms)
                     shown = _as_printed(printed, hay, wanted, query.terms)
-                    hits.append(Hit(path, article, title, snippet, -score, shown))
+                    hits.append(Hit(path, article, title, snippet, -score, shown, folder))
                     if len(hits) >= limit:
                         break
             rows.close()

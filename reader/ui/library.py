@@ -25,9 +25,19 @@ from PySide6.QtWidgets import (
 
 from reader.core import words
 from reader.store.db import StoreError
-from reader.store.library import Cancelled, Hit, Library, LibraryDocument
+from reader.store.library import Cancelled, Hit, Library, LibraryDocument, page_name
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def shown_date(date: str) -> str:
+    """A page's date as every view writes it, in ISO 8601: `2024-03-12`, or `--03-12` where
+    the page gives its month and day alone (ISO's form for a date without its year)."""
+    if len(date) == 5 and date[2] == "-":  # MM-DD
+        return f"--{date}"
+    return date
+
+
 SEARCH_PAGE = 50  # results shown at first, and added by each Show More
 
 
@@ -211,15 +221,17 @@ class LibraryDock(QWidget):
             parent = items.get(doc.folder)
             if parent is None:
                 continue
-            name = (
-                str(Path(doc.path).relative_to(doc.folder))
-                if doc.path.startswith(doc.folder)
-                else doc.path
-            )
             mark = " ✎" if doc.annotations else ""
+            date = shown_date(doc.date)
             child = QTreeWidgetItem(
-                [name + mark, doc.date, str(doc.articles) if not doc.problem else "!"]
+                [
+                    page_name(doc.path, doc.folder) + mark,
+                    date,
+                    str(doc.articles) if not doc.problem else "!",
+                ]
             )
+            if date.startswith("--"):
+                child.setToolTip(1, self.tr("The page gives its month and day, not its year"))
             child.setToolTip(0, doc.path if not doc.problem else f"{doc.path}\n{doc.problem}")
             if doc.annotations:
                 child.setToolTip(
@@ -339,7 +351,8 @@ class SearchDock(QWidget):
             )
             rows.append(
                 f'<p><a href="hit:{n}"><b>{title}</b></a><br/>'
-                f'<span style="color:gray">{html.escape(Path(hit.path).name)}</span><br/>'
+                f'<span style="color:gray">{html.escape(page_name(hit.path, hit.folder))}'
+                "</span><br/>"
                 f"{hit.snippet}</p>"
             )
         self.results.setHtml("".join(rows))

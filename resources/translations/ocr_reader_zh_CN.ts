@@ -588,6 +588,11 @@
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="223"/>
+        <source>The page gives its month and day, not its year</source>
+        <translation>页面只印有月日，没有年份</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

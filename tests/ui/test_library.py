@@ -51,7 +51,8 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     assert indexed.args[0].indexed == 2
     items = win.library.page_items()
     assert [i.text(0) for i in items] == [p.name for p in sample_pages()]
-    assert [i.text(1) for i in items] == ["03-12", "03-31"]
+    # The sample pages print a month and day, not a year.
+    assert [i.text(1) for i in items] == ["--03-12", "--03-31"]
 
     win.actions_by_key["search_library"].trigger()
     assert win.search_dock.isVisible()
@@ -183,3 +184,30 @@ def test_an_outdated_library_is_indexed_again_in_the_background_at_start(
     again = library()
     assert again.outdated() == []
     again.close()
+
+
+def test_library_rows_write_every_date_in_iso_form_and_name_pages_inside_their_folder(
+    qtbot,
+) -> None:
+    from reader.store.library import Hit, LibraryDocument
+    from reader.ui.library import LibraryDock, SearchDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    folder = "/papers/renmin"
+    docs = [
+        LibraryDocument(f"{folder}/1967/03/第3版.txt", folder, "1967-03-12", 3, 0, ""),
+        LibraryDocument(f"{folder}/剪报/要闻.txt", folder, "03-12", 2, 1, ""),
+        LibraryDocument(f"{folder}/无日期.txt", folder, "", 1, 0, ""),
+    ]
+    dock.set_documents([folder], docs)
+    items = dock.page_items()
+    assert [i.text(0) for i in items] == ["1967/03/第3版.txt", "剪报/要闻.txt ✎", "无日期.txt"]
+    assert [i.text(1) for i in items] == ["1967-03-12", "--03-12", ""]
+    assert "not its year" in items[1].toolTip(1) and items[0].toolTip(1) == ""
+    # Search results name their page the same way.
+    search = SearchDock()
+    qtbot.addWidget(search)
+    hit = Hit(docs[0].path, 0, "标题", "片段", 1.0, (), folder)
+    search.show_hits([hit])
+    assert "1967/03/第3版.txt" in search.results.toPlainText()
