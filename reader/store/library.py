@@ -264,6 +264,9 @@ class Query:
         return cls(terms, excluded)
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
 def _fts_phrase(tokens: list[str]) -> str:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
@@ -610,6 +613,12 @@ class Library:
         match = " AND ".join(parts)
         wanted = [_squeeze(t) for t in terms]
         unwanted = [_squeeze(words.simplified(t)) for t in query.excluded]
+        for term in unwanted:
+            # An excluded word that is itself one of the index's tokens leaves out, in the
+            # index, articles that hold it, which the check below would leave out anyway:
+            # fewer candidates to read, the same hits.
+            if _HAN.fullmatch(term) and words.query_tokens(term) == [term]:
+                match = f"({match}) NOT {_fts_phrase([term])}"
         hits: list[Hit] = []
         try:
             # Best first by bm25; candidates are read a few at a time and each one's text

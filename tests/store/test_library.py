@@ -198,9 +198,10 @@ def test_counts_are_never_capped_by_the_candidates_weighed(tmp_path: Path) -> No
             )
         ]
         assert len(ranked) == 453 and {Path(p).name[0] for p in ranked[:450]} == {"a"}
-        hits = lib.search("国务院 -农业", limit=50)
+        hits = lib.search("国务院 -发展农业", limit=50)  # two tokens: checked, not in the index
         assert sorted(Path(h.path).name for h in hits) == ["z0.txt", "z1.txt", "z2.txt"]
-        assert len(lib.search("国务院 -农业", limit=2)) == 2
+        assert len(lib.search("国务院 -发展农业", limit=2)) == 2
+        assert len(lib.search("国务院 -农业", limit=50)) == 3  # one token: left out in the index
         assert len(lib.search("国务院", limit=1000)) == 453
     finally:
         lib.close()
