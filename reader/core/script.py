@@ -60,6 +60,30 @@ def fold(text: str) -> str:
     return text.translate(_one_for_one())
 
 
+@functools.cache
+def _forms() -> dict[str, str]:
+    """Each character that has another form, with all the forms that fold alike, as a
+    regular expression's class: 国 and 國 → [国國]."""
+    alike: dict[str, set[str]] = {}
+    for code, simple in _one_for_one().items():
+        alike.setdefault(simple, {simple}).add(chr(code))
+    out = {}
+    for group in alike.values():
+        pattern = "[" + "".join(re.escape(c) for c in sorted(group)) + "]"
+        for c in group:
+            out[c] = pattern
+    return out
+
+
+def either(text: str) -> str:
+    """A regular expression that finds `text` in either script, a character for a
+    character: what folding both sides would find (国务院 finds 國務院 and 国務院, and the
+    reverse), without folding the text searched, so a long page is searched as fast as
+    for a plain string, and each match is exactly as long as `text`."""
+    forms = _forms()
+    return "".join(forms.get(c) or re.escape(c) for c in text)
+
+
 def simplified(lines: list[str]) -> list[str] | None:
     """The lines in simplified characters, each as long as it was (a line whose conversion
     would change its length is kept as printed), or None when no line holds a traditional

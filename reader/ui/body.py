@@ -582,9 +582,9 @@ class BodyView(QTextBrowser):
             self._paint_matches()
             self.find_changed.emit(0, 0, False)
             return 0
-        # Both sides folded a character at a time: as long as printed, so a match is marked
-        # on the characters the page prints.
-        self._pattern = re.compile(re.escape(script.fold(text)), re.IGNORECASE)
+        # Each character in either of its forms: a match is as long as the query and is
+        # marked on the characters the page prints.
+        self._pattern = re.compile(script.either(text), re.IGNORECASE)
         self._paint_matches()  # the last query's matches go
         # Positions in the plain text are positions in the document: a block break is one
         # character in both.
@@ -599,11 +599,10 @@ class BodyView(QTextBrowser):
         text, n = self._find_text, self._find_length
         end = min(len(text), self._scanned + FIND_SLICE)
         first_new = len(self._matches)
-        start = self._scanned
-        for m in self._pattern.finditer(script.fold(text[start : min(len(text), end + n - 1)])):
-            if start + m.start() >= end:
+        for m in self._pattern.finditer(text, self._scanned, min(len(text), end + n - 1)):
+            if m.start() >= end:
                 break
-            self._matches.append(start + m.start())
+            self._matches.append(m.start())
         self._scanned = end
         counting = end < len(text)
         if self._match < 0:

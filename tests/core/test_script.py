@@ -123,3 +123,21 @@ def test_fold_leaves_alone_a_character_t2s_would_make_longer(monkeypatch) -> Non
         assert script.fold("國務院") == "国務院"
     finally:
         script._one_for_one.cache_clear()
+
+
+def test_either_finds_a_text_in_both_scripts_as_folding_both_sides_would() -> None:
+    import re
+
+    page = "國務院總理主持召開国务院常務會議，國务院 乾隆年間 国是"
+    for query in ("国务院", "國務院", "国務院", "乾隆年间", "干隆"):
+        found = [m.span() for m in re.finditer(script.either(query), page)]
+        folded = script.fold(page)
+        expected = [m.span() for m in re.finditer(re.escape(script.fold(query)), folded)]
+        assert found == expected and found, query
+        assert all(e - s == len(query) for s, e in found)
+    assert [m.group() for m in re.finditer(script.either("国务院"), page)] == [
+        "國務院",
+        "国务院",
+        "國务院",
+    ]
+    assert script.either("a.b") == re.escape("a.b")  # nothing else changes
