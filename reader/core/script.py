@@ -40,6 +40,51 @@ def _traditional() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(changed)}]")
 
 
+@functools.cache
+def _one_for_one() -> dict[int, str]:
+    """Each character t2s changes on its own into one other character: 國 → 国, 務 → 务.
+    A character it would turn into several, or none, is left out (the installed
+    dictionaries have none such; a later one might)."""
+    chars = [chr(c) for c in _CJK]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):
+        return {}
+    return {ord(c): s for c, s in zip(chars, converted, strict=True) if s != c and len(s) == 1}
+
+
+def fold(text: str) -> str:
+    """The text with each traditional character put in its simplified form, a character at
+    a time: exactly as long as the text, so a match found in it is the same stretch of the
+    text as printed. Phrases are not read as phrases (t2s would change a few, such as
+    乾隆, otherwise): both sides of a comparison are folded alike, so a query in either
+    script finds the other."""
+    return text.translate(_one_for_one())
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    """Each character that has another form, with all the forms that fold alike, as a
+    regular expression's class: 国 and 國 → [国國]."""
+    alike: dict[str, set[str]] = {}
+    for code, simple in _one_for_one().items():
+        alike.setdefault(simple, {simple}).add(chr(code))
+    out = {}
+    for group in alike.values():
+        pattern = "[" + "".join(re.escape(c) for c in sorted(group)) + "]"
+        for c in group:
+            out[c] = pattern
+    return out
+
+
+def either(text: str) -> str:
+    """A regular expression that finds `text` in either script, a character for a
+    character: what folding both sides would find (国务院 finds 國務院 and 国務院, and the
+    reverse), without folding the text searched, so a long page is searched as fast as
+    for a plain string, and each match is exactly as long as `text`."""
+    forms = _forms()
+    return "".join(forms.get(c) or re.escape(c) for c in text)
+
+
 def simplified(lines: list[str]) -> list[str] | None:
     """The lines in simplified characters, each as long as it was (a line whose conversion
     would change its length is kept as printed), or None when no line holds a traditional

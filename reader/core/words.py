@@ -165,6 +165,31 @@ def segmenter() -> Any:
     return _fast or None
 
 
+def segmenter_signature() -> str:
+    """What the index's tokens depend on besides the text: the segmenter that cuts them
+    (rjieba or jieba, and its version, which fixes its dictionary) and the user's words.
+    Read from the packages' install records and the words file alone: neither segmenter
+    is imported (nor importlib.metadata, slow to import), so a command-line search or
+    the window's start can ask."""
+    from importlib import util
+
+    def installed(name: str) -> str | None:
+        spec = util.find_spec(name)
+        if spec is None or spec.origin is None:
+            return None
+        # The version is in the name of the install record beside the package.
+        site = Path(spec.origin).parent.parent
+        found = sorted(
+            p.name[len(name) + 1 : -len(".dist-info")] for p in site.glob(f"{name}-*.dist-info")
+        )
+        return found[0] if found else "?"
+
+    fast = installed("rjieba")
+    engine = f"rjieba {fast}" if fast is not None else "jieba"
+    mine = hashlib.sha256("\n".join(user_words()).encode("utf-8")).hexdigest()[:16]
+    return f"{engine}; jieba {installed('jieba')}; words {mine}"
+
+
 def search_tokens(text: str) -> str:
     """jieba's search-mode tokens of the text in simplified characters, and lower-cased
     Latin words, joined by spaces: what the full-text index stores."""

@@ -142,6 +142,10 @@ MIGRATIONS: tuple[str, ...] = (
     # 5 -> 6: which tokenisation each library page was indexed with (0: jieba over the
     # text as printed; the library re-indexes pages older than its own, see library.TOKENS).
     "migrate_library_tokens",
+    # 6 -> 7: tokens reused by article: each library article's fingerprint (of its text and
+    # the segmenter that cut it), so a copy or an unchanged article takes its tokens from the
+    # index instead of being cut again; and the segmenter each page was cut with.
+    "migrate_library_cache",
 )
 VERSION = len(MIGRATIONS)
 TAG_SEPARATOR = "\x1f"
@@ -159,6 +163,12 @@ def migrate_tag_list(db: sqlite3.Connection) -> None:
 
 def migrate_library_tokens(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE library_documents ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
+
+
+def migrate_library_cache(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE library_documents ADD COLUMN segmenter TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE library_articles ADD COLUMN fingerprint BLOB")
+    db.execute("CREATE INDEX library_articles_by_fingerprint ON library_articles(fingerprint)")
 
 
 def _refresh_tag_lists(db: sqlite3.Connection, ids: Sequence[str]) -> None:
@@ -803,6 +813,9 @@ def _stand_in(db: sqlite3.Connection, version: int) -> None:
             else:
                 migrate_library_tokens(db)  # on the TEMP table an earlier step made
             continue
+        if step == "migrate_library_cache":
+            _stand_in_library_cache(db)
+            continue
         for statement in step.split(";"):
             statement = statement.strip()
             if statement.startswith("CREATE TABLE"):
@@ -811,6 +824,31 @@ def _stand_in(db: sqlite3.Connection, version: int) -> None:
                 statement = statement.replace("VIRTUAL TABLE ", "VIRTUAL TABLE temp.", 1)
             if statement:
                 db.execute(statement)
+
+
+def _stand_in_library_cache(db: sqlite3.Connection) -> None:
+    """The columns of migrate_library_cache on a read-only file: the pages read as cut by
+    no known segmenter (so the library calls them outdated), the articles as unfingerprinted."""
+    kinds = dict(db.execute("SELECT name, type FROM temp.sqlite_schema").fetchall())
+    if kinds.get("library_documents") == "table":  # an earlier step made it, empty
+        db.execute("ALTER TABLE temp.library_documents ADD COLUMN segmenter TEXT DEFAULT ''")
+    else:
+        # Over the main table, or in place of the view that stood in for its tokens column.
+        tokens = ""
+        if kinds.get("library_documents") == "view":
+            db.execute("DROP VIEW temp.library_documents")
+            tokens = "0 AS tokens, "
+        db.execute(
+            f"CREATE TEMP VIEW library_documents AS SELECT d.*, {tokens}'' AS segmenter "
+            "FROM main.library_documents d"
+        )
+    if kinds.get("library_articles") == "table":
+        db.execute("ALTER TABLE temp.library_articles ADD COLUMN fingerprint BLOB")
+    else:
+        db.execute(
+            "CREATE TEMP VIEW library_articles AS SELECT a.*, NULL AS fingerprint "
+            "FROM main.library_articles a"
+        )
 
 
 @contextmanager

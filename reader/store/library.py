@@ -4,10 +4,18 @@ either script finds pages printed in both.
 
 Indexing re-reads only what changed: a page whose size and modification time are as
 recorded is skipped; one whose bytes hash the same is only re-stamped. A page indexed
-with an older tokenisation (`TOKENS`) is indexed again, whatever else changed. Pages are
-read, reflowed and tokenised in worker processes (one per core); the database is written
-by the calling thread alone, in batches. A page that disappeared leaves the index; its
+with an older tokenisation (`TOKENS`) or by another segmenter (another version, other
+user's words: `signature()`) is indexed again, whatever else changed. Pages are read,
+reflowed and tokenised in worker processes (one per core); the database is written by the
+calling thread alone, in batches. A page that disappeared leaves the index; its
 annotations stay in the store.
+
+Tokens are cut once per article text: each article row keeps a fingerprint of its title,
+its text and the signature it was cut with, and an article whose fingerprint the index
+already holds (a copy of a page, the unchanged articles of a page read again) takes its
+tokens from there. The index is the cache: nothing is kept beside it, so it is bounded
+by what the library holds, and a new signature (TOKENS, the segmenter or its version,
+the user's words) makes every fingerprint new, so no token cut the old way is reused.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import html
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,7 +39,7 @@ from reader.core import words
 from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
-MAX_CANDIDATES = 400
+CANDIDATES = 100  # candidates read from the index at a time while checking them
 # The tokenisation the index is made with; a page indexed with an older one is indexed
 # again. 0: jieba's search mode over the text as printed (schema 5 and before).
 # 1: the same over the text in simplified characters (either script finds both).
@@ -59,6 +68,16 @@ class Hit:
     snippet: str  # HTML, hits in <b>
     score: float
     terms: tuple[str, ...]  # the positive terms, for highlighting the hits when opened
+    folder: str = ""  # the library folder the page is in
+
+
+def page_name(path: str, folder: str) -> str:
+    """How a page is named to the reader: its path inside its library folder
+    (`2024/03/12_要闻.txt`), or the whole path where it is not inside it."""
+    try:
+        return Path(path).relative_to(folder).as_posix() if folder else path
+    except ValueError:
+        return path
 
 
 @dataclass
@@ -69,16 +88,28 @@ class IndexReport:
     restamped: int = 0
     removed: int = 0
     failed: int = 0
-    outdated: int = 0  # of those indexed, pages whose tokens were of an older TOKENS
+    outdated: int = 0  # of those indexed, pages whose tokens were of an older signature
+    cut: int = 0  # articles cut into tokens
+    reused: int = 0  # articles whose tokens the index already held (copies, unchanged)
 
 
 # -- the work done in worker processes ------------------------------------------------------
 
-_Analysis = tuple[str, int, float, str, str, str, str, list[tuple[str, str, str, str]], str]
+# (title, text, title tokens, body tokens, fingerprint, whether the tokens were reused)
+_Article = tuple[str, str, str, str, bytes, bool]
+_Analysis = tuple[str, int, float, str, str, str, str, list[_Article], str]
 
 
 _store_path: str | None = None
 _corrected_pages: frozenset[str] = frozenset()  # fingerprints that have corrections
+_signature = ""
+_cache = threading.local()  # a read-only connection to the index, per thread
+
+
+def signature() -> str:
+    """What an article's tokens depend on besides its text: TOKENS, the segmenter and
+    its version, and the user's words. Reads no dictionary (see words)."""
+    return f"tokens {TOKENS}; {words.segmenter_signature()}"
 
 
 def _init_worker(
@@ -86,12 +117,55 @@ def _init_worker(
     user_dict: str,
     store_path: str | None = None,
     corrected: frozenset[str] = frozenset(),
+    cut_with: str = "",
 ) -> None:
-    global _store_path, _corrected_pages
+    global _store_path, _corrected_pages, _signature
     _store_path = store_path
     _corrected_pages = corrected
+    _signature = cut_with
+    _forget_cache()  # the store may be another one now
     words.configure(Path(cache_dir), Path(user_dict))
     words.segmenter()
+
+
+def _forget_cache() -> None:
+    db = getattr(_cache, "db", None)
+    if db is not None:
+        db.close()
+        _cache.db = None
+
+
+def article_fingerprint(title: str, text: str, cut_with: str) -> bytes:
+    """The key an article's tokens are kept under: its title and text as printed and the
+    signature of what cuts them (16 bytes of BLAKE2b)."""
+    key = hashlib.blake2b(digest_size=16)
+    for part in (cut_with, title, text):
+        key.update(part.encode("utf-8", "surrogatepass"))
+        key.update(b"\x00")
+    return key.digest()
+
+
+def _known_tokens(keys: list[bytes]) -> dict[bytes, tuple[str, str]]:
+    """The tokens the index holds for these article fingerprints (none where the index
+    cannot be read: the articles are then cut)."""
+    if not keys or _store_path is None:
+        return {}
+    db = getattr(_cache, "db", None)
+    try:
+        if db is None:
+            uri = Path(_store_path).absolute().as_uri()
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5)
+            _cache.db = db
+        marks = ",".join("?" * len(keys))
+        rows = db.execute(
+            # CROSS JOIN: the articles by fingerprint first, then the index by rowid.
+            "SELECT a.fingerprint, i.title, i.body FROM library_articles a "
+            f"CROSS JOIN library_index i ON i.rowid = a.id WHERE a.fingerprint IN ({marks})",
+            keys,
+        ).fetchall()
+    except sqlite3.Error:
+        return {}
+    return {key: (title, body) for key, title, body in rows}
 
 
 def _corrected(doc: Document) -> Document:
@@ -124,13 +198,21 @@ def analyse(path: str) -> _Analysis:
     except DecodeError as exc:
         return (path, st.st_size, st.st_mtime, sha, "", "", "", [], str(exc))
     doc = _corrected(doc)
-    articles = []
+    texts = []
     for art in doc.articles:
         title = art.title or ""
         body = "\n".join(
             b.text for b in art.all_blocks() if b.kind not in (BlockKind.FURNITURE, BlockKind.TITLE)
         )
-        articles.append((title, body, words.search_tokens(title), words.search_tokens(body)))
+        texts.append((title, body, article_fingerprint(title, body, _signature)))
+    known = _known_tokens([key for _t, _b, key in texts])
+    articles: list[_Article] = []
+    for title, body, key in texts:
+        tokens = known.get(key)
+        reused = tokens is not None
+        if tokens is None:
+            tokens = known[key] = (words.search_tokens(title), words.search_tokens(body))
+        articles.append((title, body, tokens[0], tokens[1], key, reused))
     return (
         path,
         st.st_size,
@@ -183,6 +265,9 @@ class Query:
                 continue
             (excluded if (neg_phrase or neg_word) else terms).append(value)
         return cls(terms, excluded)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _fts_phrase(tokens: list[str]) -> str:
@@ -247,6 +332,14 @@ class Library:
         self.cache_dir = cache_dir
         self.user_dict = user_dict
         words.configure(cache_dir, user_dict)
+        self._signature = ""
+
+    @property
+    def signature(self) -> str:
+        """The signature pages are indexed with now (read once per Library)."""
+        if not self._signature:
+            self._signature = signature()
+        return self._signature
 
     def close(self) -> None:
         self.store.close()
@@ -283,20 +376,24 @@ class Library:
         return int(self.db.execute("SELECT count(*) FROM library_documents").fetchone()[0])
 
     def outdated(self) -> list[str]:
-        """The folders holding pages indexed with an older tokenisation than TOKENS (an
-        index made before either script found both): `index(folders)` brings them up."""
+        """The folders holding pages indexed otherwise than the library would index them
+        now: with an older tokenisation than TOKENS (an index made before either script
+        found both), or by another segmenter, version of it or set of the user's words
+        (see signature()). `index(folders)` brings them up to date."""
         return [
             r[0]
             for r in self.db.execute(
-                "SELECT DISTINCT folder FROM library_documents WHERE tokens < ? ORDER BY folder",
-                (TOKENS,),
+                "SELECT DISTINCT folder FROM library_documents "
+                "WHERE tokens < ? OR segmenter != ? ORDER BY folder",
+                (TOKENS, self.signature),
             )
         ]
 
     def outdated_pages(self) -> int:
         return int(
             self.db.execute(
-                "SELECT count(*) FROM library_documents WHERE tokens < ?", (TOKENS,)
+                "SELECT count(*) FROM library_documents WHERE tokens < ? OR segmenter != ?",
+                (TOKENS, self.signature),
             ).fetchone()[0]
         )
 
@@ -355,9 +452,10 @@ class Library:
         from reader.core.document import is_page_file
 
         recorded = {
-            r[0]: (r[1], r[2], r[3], r[4])
+            r[0]: (r[1], r[2], r[3], r[4] >= TOKENS and r[5] == self.signature)
             for r in self.db.execute(
-                "SELECT path, size, mtime, sha256, tokens FROM library_documents WHERE folder = ?",
+                "SELECT path, size, mtime, sha256, tokens, segmenter FROM library_documents "
+                "WHERE folder = ?",
                 (folder,),
             )
         }
@@ -374,7 +472,7 @@ class Library:
             report.scanned += 1
             st = path.stat()
             old = recorded.get(name)
-            if old is not None and old[3] < TOKENS:
+            if old is not None and not old[3]:
                 report.outdated += 1
                 todo.append(name)
                 continue
@@ -411,7 +509,13 @@ class Library:
         corrected = frozenset(
             r[0] for r in self.db.execute("SELECT DISTINCT fingerprint FROM edits")
         )
-        setup = (str(self.cache_dir), str(self.user_dict), str(self.store.path), corrected)
+        setup = (
+            str(self.cache_dir),
+            str(self.user_dict),
+            str(self.store.path),
+            corrected,
+            self.signature,
+        )
         results: Iterator[_Analysis]
         pool: ProcessPoolExecutor | None = None
         if workers == 1:
@@ -443,6 +547,8 @@ class Library:
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+            else:
+                _forget_cache()
 
     def _write(
         self, batch: list[_Analysis], folder_of: dict[str, str], report: IndexReport
@@ -454,17 +560,21 @@ class Library:
             for path, size, mtime, sha, fp, date, encoding, articles, problem in batch:
                 db.execute(
                     "INSERT INTO library_documents(path, folder, size, mtime, sha256, "
-                    "fingerprint, date, articles, encoding, problem, tokens) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "fingerprint, date, articles, encoding, problem, tokens, segmenter) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (path, folder_of.get(path, str(Path(path).parent)), size, mtime, sha, fp,
-                     date, len(articles), encoding, problem, TOKENS),
+                     date, len(articles), encoding, problem, TOKENS, self.signature),
                 )  # fmt: skip
-                for k, (title, body, title_tokens, body_tokens) in enumerate(articles):
+                for k, (title, body, title_tokens, body_tokens, key, reused) in enumerate(articles):
                     cur = db.execute(
-                        "INSERT INTO library_articles(path, article, title, text) "
-                        "VALUES (?, ?, ?, ?)",
-                        (path, k, title, body),
+                        "INSERT INTO library_articles(path, article, title, text, fingerprint) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (path, k, title, body, key),
                     )
+                    if reused:
+                        report.reused += 1
+                    else:
+                        report.cut += 1
                     db.execute(
                         "INSERT INTO library_index(rowid, title, body) VALUES (?, ?, ?)",
                         (cur.lastrowid, title_tokens, body_tokens),
@@ -506,29 +616,41 @@ class Library:
         match = " AND ".join(parts)
         wanted = [_squeeze(t) for t in terms]
         unwanted = [_squeeze(words.simplified(t)) for t in query.excluded]
+        for term in unwanted:
+            # An excluded word that is itself one of the index's tokens leaves out, in the
+            # index, articles that hold it, which the check below would leave out anyway:
+            # fewer candidates to read, the same hits.
+            if _HAN.fullmatch(term) and words.query_tokens(term) == [term]:
+                match = f"({match}) NOT {_fts_phrase([term])}"
         hits: list[Hit] = []
         try:
-            # Best first by bm25; the text of a candidate is read only when it is checked,
-            # and reading stops once there are enough hits.
+            # Best first by bm25; candidates are read a few at a time and each one's text
+            # only when it is checked, until there are enough hits or no candidates left:
+            # no cap on the candidates, so `limit` hits are found wherever they rank, and
+            # fewer than `limit` means there are no more.
             rows = self.db.execute(
                 "SELECT rowid, bm25(library_index, 4.0, 1.0) FROM library_index "
-                "WHERE library_index MATCH ? ORDER BY bm25(library_index, 4.0, 1.0) LIMIT ?",
-                (match, MAX_CANDIDATES),
-            ).fetchall()
-            for rowid, score in rows:
-                path, article, title, body = self.db.execute(
-                    "SELECT path, article, title, text FROM library_articles WHERE id = ?",
-                    (rowid,),
-                ).fetchone()
-                printed = "".join((title + body).split())
-                hay = words.simplified(printed).casefold()
-                if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
-                    continue
-                snippet = _snippet(body, terms)
-                shown = _as_printed(printed, hay, wanted, query.terms)
-                hits.append(Hit(path, article, title, snippet, -score, shown))
-                if len(hits) >= limit:
-                    break
+                "WHERE library_index MATCH ? ORDER BY bm25(library_index, 4.0, 1.0)",
+                (match,),
+            )
+            while len(hits) < limit and (chunk := rows.fetchmany(CANDIDATES)):
+                for rowid, score in chunk:
+                    path, article, title, body, folder = self.db.execute(
+                        "SELECT a.path, a.article, a.title, a.text, d.folder "
+                        "FROM library_articles a JOIN library_documents d ON d.path = a.path "
+                        "WHERE a.id = ?",
+                        (rowid,),
+                    ).fetchone()
+                    printed = "".join((title + body).split())
+                    hay = words.simplified(printed).casefold()
+                    if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
+                        continue
+                    snippet = _snippet(body, terms)
+                    shown = _as_printed(printed, hay, wanted, query.terms)
+                    hits.append(Hit(path, article, title, snippet, -score, shown, folder))
+                    if len(hits) >= limit:
+                        break
+            rows.close()
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise ValueError(f"cannot search for that: {exc}") from None

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.core import words
+from reader.core import script, words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.kinds import SPECS, BlockKind
@@ -620,9 +620,10 @@ class BodyView(QTextBrowser):
     # -- find ------------------------------------------------------------------------------
 
     def find_all(self, text: str) -> int:
-        """Find every match of `text` (case aside): the first slice of the page now, the
-        rest in slices from the event loop, so a long page never holds the window up.
-        `find_changed` reports the count as it grows, marked as still counting."""
+        """Find every match of `text` (case aside, and script: 国务院 finds 國務院 and the
+        reverse): the first slice of the page now, the rest in slices from the event loop,
+        so a long page never holds the window up. `find_changed` reports the count as it
+        grows, marked as still counting."""
         self._count_timer.stop()
         self._matches = []
         self._match = -1
@@ -634,7 +635,9 @@ class BodyView(QTextBrowser):
             self._paint_matches()
             self.find_changed.emit(0, 0, False)
             return 0
-        self._pattern = re.compile(re.escape(text), re.IGNORECASE)
+        # Each character in either of its forms: a match is as long as the query and is
+        # marked on the characters the page prints.
+        self._pattern = re.compile(script.either(text), re.IGNORECASE)
         self._paint_matches()  # the last query's matches go
         # Positions in the plain text are positions in the document: a block break is one
         # character in both.

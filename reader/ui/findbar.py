@@ -1,4 +1,5 @@
-"""Find in page: a bar under the text with the query, a match count, next and previous."""
+"""Find in page: a bar under the text with the query, a match count, next and previous.
+The page finds the query in either script (国务院 finds 國務院; see BodyView.find_all)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ class FindBar(QWidget):
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Find in page"))
+        self.edit.setToolTip(
+            self.tr("Finds the words in either script: 国务院 finds 國務院, and the reverse")
+        )
         self.prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
         self.next.setToolTip(self.tr("Next match (Enter)"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))

@@ -25,9 +25,19 @@ from PySide6.QtWidgets import (
 
 from reader.core import words
 from reader.store.db import StoreError
-from reader.store.library import MAX_CANDIDATES, Cancelled, Hit, Library, LibraryDocument
+from reader.store.library import Cancelled, Hit, Library, LibraryDocument, page_name
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def shown_date(date: str) -> str:
+    """A page's date as every view writes it, in ISO 8601: `2024-03-12`, or `--03-12` where
+    the page gives its month and day alone (ISO's form for a date without its year)."""
+    if len(date) == 5 and date[2] == "-":  # MM-DD
+        return f"--{date}"
+    return date
+
+
 SEARCH_PAGE = 50  # results shown at first, and added by each Show More
 
 
@@ -63,6 +73,9 @@ class Workers(QObject):
     """The library's background work: loading jieba, indexing and searching."""
 
     words_ready = Signal()
+    # The folders whose pages were indexed otherwise than they would be now (an earlier
+    # version, another segmenter or other user's words), and how many pages that is.
+    outdated = Signal(list, int)
 
     def __init__(self, open_library: Callable[[], Library], parent: QObject | None = None):
         super().__init__(parent)
@@ -95,6 +108,20 @@ class Workers(QObject):
             return True
 
         self.start(work, lambda _r: self.words_ready.emit(), lambda _r: None)
+
+    def check_outdated(self) -> None:
+        """Ask the library, in a worker, whether its index is out of date; `outdated` says
+        so when it is. Reads the index and the installed packages' records only: neither
+        jieba nor its dictionary."""
+
+        def work(library: Library, _job: Job) -> tuple[list[str], int]:
+            return library.outdated(), library.outdated_pages()
+
+        def done(found: tuple[list[str], int]) -> None:
+            if found[0]:
+                self.outdated.emit(*found)
+
+        self.start(self.with_library(work), done, lambda _r: None)
 
     def with_library(self, action: Callable[[Library, Job], Any]) -> Callable[[Job], Any]:
         def work(job: Job) -> Any:
@@ -194,15 +221,17 @@ class LibraryDock(QWidget):
             parent = items.get(doc.folder)
             if parent is None:
                 continue
-            name = (
-                str(Path(doc.path).relative_to(doc.folder))
-                if doc.path.startswith(doc.folder)
-                else doc.path
-            )
             mark = " ✎" if doc.annotations else ""
+            date = shown_date(doc.date)
             child = QTreeWidgetItem(
-                [name + mark, doc.date, str(doc.articles) if not doc.problem else "!"]
+                [
+                    page_name(doc.path, doc.folder) + mark,
+                    date,
+                    str(doc.articles) if not doc.problem else "!",
+                ]
             )
+            if date.startswith("--"):
+                child.setToolTip(1, self.tr("The page gives its month and day, not its year"))
             child.setToolTip(0, doc.path if not doc.problem else f"{doc.path}\n{doc.problem}")
             if doc.annotations:
                 child.setToolTip(
@@ -322,7 +351,8 @@ class SearchDock(QWidget):
             )
             rows.append(
                 f'<p><a href="hit:{n}"><b>{title}</b></a><br/>'
-                f'<span style="color:gray">{html.escape(Path(hit.path).name)}</span><br/>'
+                f'<span style="color:gray">{html.escape(page_name(hit.path, hit.folder))}'
+                "</span><br/>"
                 f"{hit.snippet}</p>"
             )
         self.results.setHtml("".join(rows))
@@ -331,11 +361,9 @@ class SearchDock(QWidget):
 
     def _summarise(self) -> None:
         count = f"{len(self.hits):,}"
+        # The library checks every candidate it needs: without more, the count is all.
         if self.more:
             text = self.tr("Articles found: the first %1; there are more.")
-        elif len(self.hits) >= MAX_CANDIDATES:
-            # The library weighs only this many of the best candidates: there may be more.
-            text = self.tr("Articles found: %1").replace("%1", count + "+")
         else:
             text = self.tr("Articles found: %1")
         self.summary.setText(text.replace("%1", count))

@@ -520,6 +520,11 @@
 <context>
     <name>FindBar</name>
     <message>
+        <location filename="../../reader/ui/findbar.py"/>
+        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse</source>
+        <translation>简繁字体皆可查：查“国务院”也能找到“國務院”，反之亦然</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/findbar.py" line="58"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
@@ -556,6 +561,11 @@
 </context>
 <context>
     <name>LibraryDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py"/>
+        <source>The page gives its month and day, not its year</source>
+        <translation>页面只印有月日，没有年份</translation>
+    </message>
     <message>
         <location filename="../../reader/ui/library.py" line="164"/>
         <source>Page</source>
@@ -1356,6 +1366,11 @@
 </context>
 <context>
     <name>LibraryController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py"/>
+        <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
+        <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
+    </message>
     <message>
         <location filename="../../reader/ui/controllers/library.py" line="148"/>
         <source>Add a Folder of Pages</source>

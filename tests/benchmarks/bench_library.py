@@ -1,5 +1,8 @@
 """The library at scale: 2,000 generated pages indexed on 2 cores, then searched in the
-process (as the window does, jieba loaded) and from the command line as a whole process."""
+process (as the window does, jieba loaded) and from the command line as a whole process.
+Indexed again twice, with the first run's time beside each: after every page was
+re-encoded (new bytes, the same articles), and with a copy of the whole library added
+as a second folder; what reusing the tokens of articles already indexed saves."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from tests.evaluation import load_gold, seed_names
 from tests.relayout import layouts, render
@@ -99,7 +103,8 @@ def run() -> list[tuple[str, str, str, str]]:
             check=True,
             timeout=600,
         )
-        elapsed, indexed, own, workers = json.loads(result.stdout.strip().splitlines()[-1])
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        elapsed, indexed, own, workers, again, copies, cpu = figures
         command_line(root, ["新质生产力"])  # makes the query-words cache, once
         commands = command_line(root, queries(random.Random(7))[:COMMANDS])
         library = Library(*_files(root))
@@ -116,7 +121,7 @@ def run() -> list[tuple[str, str, str, str]]:
     return [
         (
             f"index a library of {PAGES:,} pages ({size / 1e6:.1f} MB), 2 worker processes",
-            f"{elapsed:.1f} s ({indexed:,} pages)",
+            f"{elapsed:.1f} s, {cpu:.1f} processor s ({indexed:,} pages)",
             "≤ 60 s",
             "meets" if elapsed <= 60 else "below",
         ),
@@ -133,6 +138,25 @@ def run() -> list[tuple[str, str, str, str]]:
             f"{whole:.2f} s (max {max(commands):.2f} s)",
             "≤ 0.3 s",
             "meets" if whole <= 0.3 else "below",
+        ),
+        (
+            f"index the {PAGES:,} pages again after they were re-encoded (UTF-8 with a BOM, "
+            "CRLF: new bytes, the same articles)",
+            f"{again[0]:.1f} s, {again[4]:.1f} processor s ({again[1]:,} pages; {again[3]:,} of "
+            f"{again[2] + again[3]:,} articles' tokens reused): {elapsed / again[0]:.2f}× as "
+            f"fast as the first index, {cpu / again[4]:.2f}× in processor time",
+            "—",
+            "",
+        ),
+        (
+            f"index a copy of the library ({PAGES:,} more pages: a second folder holding the "
+            "same files)",
+            f"{copies[0]:.1f} s, {copies[4]:.1f} processor s ({copies[1]:,} pages; "
+            f"{copies[3]:,} of {copies[2] + copies[3]:,} articles' tokens reused): "
+            f"{elapsed / copies[0]:.2f}× as fast as the first index, {cpu / copies[4]:.2f}× in "
+            "processor time",
+            "—",
+            "",
         ),
         (
             "peak memory while indexing",
@@ -152,8 +176,34 @@ def _high_water_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    """Processor seconds of this process and of its workers that have ended: a measure
+    that a machine busy with other work disturbs less than the wall clock."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _timed(library: Any, folders: list[str] | None) -> tuple[float, float, Any]:
+    start, cpu = time.perf_counter(), _cpu()
+    report = library.index(folders, workers=2)  # its worker processes end with it
+    return time.perf_counter() - start, _cpu() - cpu, report
+
+
+def _again(library: Any, folders: list[str] | None) -> list[float]:
+    """(seconds, pages, articles cut, articles reused, processor seconds) of one more run."""
+    elapsed, cpu, report = _timed(library, folders)
+    # (getattr: the same benchmark runs against a library without the reuse, for before)
+    cut, reused = getattr(report, "cut", -1), getattr(report, "reused", 0)
+    return [elapsed, report.indexed, cut, reused, cpu]
+
+
 def index(root: Path, folder: Path) -> None:
-    """Index the folder in this process and print (seconds, pages, MB, MB)."""
+    """Index the folder in this process, then again after it was re-encoded, then a copy
+    of it; print (seconds, pages, MB, MB, [again], [copy], processor seconds)."""
+    import shutil
+
+    from reader.core.decode import decode_bytes
     from reader.store.db import Store
     from reader.store.library import Library
 
@@ -161,13 +211,21 @@ def index(root: Path, folder: Path) -> None:
     Store(database).close()
     library = Library(database, cache, userdict)
     library.add_folder(folder)
-    start = time.perf_counter()
-    report = library.index(workers=2)
-    elapsed = time.perf_counter() - start
-    library.close()
+    elapsed, cpu, report = _timed(library, None)
     own = _high_water_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps([elapsed, report.indexed, own, workers]))
+    # The pages written again in UTF-8 with a BOM and CRLF line ends, a blank line at the
+    # end: new bytes, the same articles (and the same search below).
+    for path in sorted(folder.rglob("*.txt")):
+        text = decode_bytes(path.read_bytes()).text + "\n"
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    again = _again(library, None)
+    copy = folder.parent / (folder.name + "-copy")
+    shutil.copytree(folder, copy)
+    copies = _again(library, [library.add_folder(copy)])
+    library.remove_folder(str(copy.resolve()))
+    library.close()
+    print(json.dumps([elapsed, report.indexed, own, workers, again, copies, cpu]))
 
 
 if __name__ == "__main__":

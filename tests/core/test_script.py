@@ -99,3 +99,45 @@ def test_a_dateline_split_off_a_line_keeps_its_printed_characters() -> None:
     assert texts[-1] == "新華社北京3月12日電"
     printed = "會見後，雙方簽署了合作文件，新聞發布會在會後舉行。新華社北京3月12日電"
     assert squeezed("".join(texts)) == printed
+
+
+def test_fold_puts_each_character_in_simplified_form_and_keeps_lengths() -> None:
+    text = "國務院總理 国务院 乾隆 二噁英 COVID-19 ①"
+    folded = script.fold(text)
+    assert folded == "国务院总理 国务院 干隆 二恶英 COVID-19 ①"
+    assert len(folded) == len(text)
+    assert script.fold("国务院") == "国务院"  # simplified text is left alone
+
+
+def test_fold_leaves_alone_a_character_t2s_would_make_longer(monkeypatch) -> None:
+    """No character of the installed dictionaries changes length, but a later dictionary
+    might: such a character is kept as printed, so offsets still hold."""
+
+    class Widening:
+        def convert(self, text: str) -> str:
+            return text.replace("國", "国").replace("務", "务务")
+
+    script._one_for_one.cache_clear()
+    monkeypatch.setattr(script, "_converter", Widening)
+    try:
+        assert script.fold("國務院") == "国務院"
+    finally:
+        script._one_for_one.cache_clear()
+
+
+def test_either_finds_a_text_in_both_scripts_as_folding_both_sides_would() -> None:
+    import re
+
+    page = "國務院總理主持召開国务院常務會議，國务院 乾隆年間 国是"
+    for query in ("国务院", "國務院", "国務院", "乾隆年间", "干隆"):
+        found = [m.span() for m in re.finditer(script.either(query), page)]
+        folded = script.fold(page)
+        expected = [m.span() for m in re.finditer(re.escape(script.fold(query)), folded)]
+        assert found == expected and found, query
+        assert all(e - s == len(query) for s, e in found)
+    assert [m.group() for m in re.finditer(script.either("国务院"), page)] == [
+        "國務院",
+        "国务院",
+        "國务院",
+    ]
+    assert script.either("a.b") == re.escape("a.b")  # nothing else changes

@@ -168,3 +168,40 @@ def test_ocr_output_in_a_folder_is_indexed_and_other_json_is_not(tmp_path: Path)
         assert (again.indexed, again.unchanged) == (0, 1)
     finally:
         lib.close()
+
+
+def test_counts_are_never_capped_by_the_candidates_weighed(tmp_path: Path) -> None:
+    """The hits of a query may rank far down the index's candidates (here: an excluded
+    word sits in the 450 best): every candidate is weighed until there are enough hits,
+    so a search finds them all, and finding fewer than asked means there are no more."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(450):  # short, and the word twice: bm25 ranks these first
+        (folder / f"a{k:03d}.txt").write_text(
+            f"国务院部署农业工作\n\n国务院强调发展农业，第{k}次会议。\n", encoding="utf-8"
+        )
+    filler = "各地加快推进产业转型升级，推动经济社会高质量发展。" * 40
+    for k in range(3):  # long, the word once, and no excluded word
+        (folder / f"z{k}.txt").write_text(
+            f"地方动态\n\n{filler}国务院日前印发通知。{filler}\n", encoding="utf-8"
+        )
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    try:
+        lib.add_folder(folder)
+        assert lib.index(workers=1).indexed == 453
+        ranked = [
+            r[0]
+            for r in lib.db.execute(
+                "SELECT d.path FROM library_index i JOIN library_articles a ON a.id = i.rowid "
+                "JOIN library_documents d ON d.path = a.path WHERE library_index MATCH '国务院' "
+                "ORDER BY bm25(library_index, 4.0, 1.0)"
+            )
+        ]
+        assert len(ranked) == 453 and {Path(p).name[0] for p in ranked[:450]} == {"a"}
+        hits = lib.search("国务院 -发展农业", limit=50)  # two tokens: checked, not in the index
+        assert sorted(Path(h.path).name for h in hits) == ["z0.txt", "z1.txt", "z2.txt"]
+        assert len(lib.search("国务院 -发展农业", limit=2)) == 2
+        assert len(lib.search("国务院 -农业", limit=50)) == 3  # one token: left out in the index
+        assert len(lib.search("国务院", limit=1000)) == 453
+    finally:
+        lib.close()

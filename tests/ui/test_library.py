@@ -51,7 +51,8 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     assert indexed.args[0].indexed == 2
     items = win.library.page_items()
     assert [i.text(0) for i in items] == [p.name for p in sample_pages()]
-    assert [i.text(1) for i in items] == ["03-12", "03-31"]
+    # The sample pages print a month and day, not a year.
+    assert [i.text(1) for i in items] == ["--03-12", "--03-31"]
 
     win.actions_by_key["search_library"].trigger()
     assert win.search_dock.isVisible()
@@ -131,3 +132,83 @@ def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbo
     shown = [metrics.elidedText(n, dock.tree.textElideMode(), width) for n in names]
     assert all(s.endswith("…") for s in shown)
     assert shown[0] != shown[1] and shown[0].startswith("2024/2024-03-12")
+
+
+def test_an_outdated_library_is_indexed_again_in_the_background_at_start(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    from reader.store import paths
+    from reader.store.db import FILENAME
+    from reader.store.library import Library
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    database = paths.data_dir() / FILENAME
+    database.parent.mkdir(parents=True, exist_ok=True)
+
+    def library() -> Library:
+        return Library(database, paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt")
+
+    made = library()
+    made.add_folder(folder)
+    assert made.index(workers=1).indexed == 2
+    # As if an earlier version of the segmenter had cut it.
+    with made.store._write() as db:
+        db.execute("UPDATE library_documents SET segmenter = 'rjieba 0.0.1 jieba 0.42.1'")
+    assert made.outdated_pages() == 2
+    made.close()
+    asked_from: list[bool] = []
+    real = Library.outdated
+
+    def outdated(self: Library) -> list[str]:
+        asked_from.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Library, "outdated", outdated)
+    win = make_window()
+    with qtbot.waitSignal(win.workers.outdated, timeout=20000) as noticed:
+        pass
+    assert noticed.args == [[str(folder.resolve())], 2]
+    assert "indexing 2 pages again" in win.statusBar().currentMessage()
+    assert "indexing 2 pages again" in win.library.status.text()
+    with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
+        pass
+    assert (indexed.args[0].indexed, indexed.args[0].outdated) == (2, 2)
+    assert asked_from and not any(asked_from)  # never on the UI thread
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search_library("新质生产力")
+    assert [(Path(h.path).name, h.article) for h in found.args[0]] == [(sample_pages()[0].name, 2)]
+    again = library()
+    assert again.outdated() == []
+    again.close()
+
+
+def test_library_rows_write_every_date_in_iso_form_and_name_pages_inside_their_folder(
+    qtbot,
+) -> None:
+    from reader.store.library import Hit, LibraryDocument
+    from reader.ui.library import LibraryDock, SearchDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    folder = "/papers/renmin"
+    docs = [
+        LibraryDocument(f"{folder}/1967/03/第3版.txt", folder, "1967-03-12", 3, 0, ""),
+        LibraryDocument(f"{folder}/剪报/要闻.txt", folder, "03-12", 2, 1, ""),
+        LibraryDocument(f"{folder}/无日期.txt", folder, "", 1, 0, ""),
+    ]
+    dock.set_documents([folder], docs)
+    items = dock.page_items()
+    assert [i.text(0) for i in items] == ["1967/03/第3版.txt", "剪报/要闻.txt ✎", "无日期.txt"]
+    assert [i.text(1) for i in items] == ["1967-03-12", "--03-12", ""]
+    assert "not its year" in items[1].toolTip(1) and items[0].toolTip(1) == ""
+    # Search results name their page the same way.
+    search = SearchDock()
+    qtbot.addWidget(search)
+    hit = Hit(docs[0].path, 0, "标题", "片段", 1.0, (), folder)
+    search.show_hits([hit])
+    assert "1967/03/第3版.txt" in search.results.toPlainText()

@@ -92,6 +92,7 @@ class LibraryController(QObject):
         self.search.search_requested.connect(self.search_library)
         self.search.hit_activated.connect(self.open_hit)
         self.workers.words_ready.connect(self._on_words_ready)
+        self.workers.outdated.connect(self._on_library_outdated)
 
     def _on_page_changed(self, change: Change) -> None:
         doc = self.session.doc
@@ -184,6 +185,16 @@ class LibraryController(QObject):
             self.library.show_progress,
         )
 
+    def _on_library_outdated(self, folders: list[str], pages: int) -> None:
+        """An index made by an earlier version or another segmenter is made again, in the
+        background."""
+        text = self.tr(
+            "The library was indexed by an earlier version: indexing %1 pages again…"
+        ).replace("%1", f"{pages:,}")
+        self.notices.say(text, 15000)
+        self.index_library(folders)
+        self.library.status.setText(text)
+
     def cancel_indexing(self) -> None:
         if self.workers.indexing is not None:
             self.workers.indexing.cancelled = True
@@ -274,6 +285,7 @@ class LibraryController(QObject):
         if self._words_asked:
             return
         self._words_asked = True
+        self.workers.check_outdated()  # once the first page is up, as for jieba
         if not words.loaded():
             # Counted from the page's first paint: laying out a long page may take longer
             # than the delay on a slow machine, and jieba must not compete with it.
