@@ -69,6 +69,7 @@ from reader.ui.library import SEARCH_PAGE, Job, LibraryDock, SearchDock, Workers
 from reader.ui.loader import DocumentLoader, Loaded
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
+from reader.ui.scan import ScanController
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
 from reader.ui.source import SourceView
 from reader.ui.status import PlaceIndicator, percent_through
@@ -322,6 +323,9 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("search", self.search, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.tags_dock, self.search_dock)
         self.notes_dock.raise_()
+        self.scan = ScanController(
+            self, lambda: self.annotator.placed.values() if self.annotator else ()
+        )
         words.configure(paths.cache_dir() / "jieba", paths.data_dir() / USER_DICT)
         self.workers = Workers(self._open_library, self)
         self.keywords: dict[int, list[str]] = {}
@@ -350,6 +354,7 @@ class MainWindow(QMainWindow):
                 self.tags_dock,
                 self.corrections_dock,
                 self.search_dock,
+                self.scan.dock,
             ],
             self.splitter,
             self.actions_by_key["source"],
@@ -612,6 +617,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.search_dock.toggleViewAction())
         view.addAction(self.corrections_dock.toggleViewAction())
         view.addAction(a["source"])
+        view.addAction(self.scan.action)
         view.addAction(a["noise"])
         view.addAction(a["decisions"])
         view.addSeparator()
@@ -706,6 +712,11 @@ class MainWindow(QMainWindow):
         self.body.verticalScrollBar().rangeChanged.connect(self._show_place)
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
+        self.document_shown.connect(self.scan.set_document)
+        self.document_corrected.connect(self.scan.set_document)
+        self.body.block_selected.connect(self.scan.show_lines)
+        self.scan.block_activated.connect(self._on_scan_activated)
+        self.scan.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def texts(self) -> dict[str, str]:
         """Every menu and action text, in the current language."""
@@ -793,6 +804,7 @@ class MainWindow(QMainWindow):
         self.search_dock.setWindowTitle(self.tr("Search"))
         self.corrections_dock.setWindowTitle(self.tr("Corrections"))
         self.corrections.retranslate()
+        self.scan.retranslate()
         self.suggestion_bar.retranslate()
         self.library.retranslate()
         self.search.retranslate()
@@ -830,6 +842,7 @@ class MainWindow(QMainWindow):
         )
         self.body.set_style(current, self.typography())
         self.selection_bar.colours.set_theme(current)
+        self.scan.set_theme(current)
         self._refresh_notes()
         self.source.set_style(
             current, self.settings.get("font_family"), self.settings.get("font_size")
@@ -1104,6 +1117,10 @@ class MainWindow(QMainWindow):
             if article >= 0:
                 self.settings.set_position(self.doc.source.fingerprint, article, block)
 
+    def _on_scan_activated(self, article: int, key: int) -> None:
+        self._record_jump()
+        self.body.show_spot(article, key, 0)
+
     def _on_block_selected(self, first: int, last: int) -> None:
         if self.source.isVisible():
             self.source.mark(first, last)
@@ -1117,6 +1134,7 @@ class MainWindow(QMainWindow):
             self.body.update_highlights(highlights, start, end)
         else:
             self.body.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+        self.scan.refresh_annotations()
         self._refresh_notes()
 
     def _refresh_notes(self) -> None:
