@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QObject,
@@ -82,10 +83,18 @@ MIN_WIDTH = 320
 # --- work off the UI thread -----------------------------------------------------------------
 
 
+class Problem(NamedTuple):
+    """Why an image cannot be shown: "format" (not an image the reader knows), "damaged",
+    "large" (`detail`: its size), or "error" (`detail`: a bug, in one line)."""
+
+    why: str
+    detail: str = ""
+
+
 class _Signals(QObject):
-    found = Signal(object, object, int)  # Scans, {page: problem or ""}, request
+    found = Signal(object, object, int)  # Scans, {page: Problem or None}, request
     decoded = Signal(object, int, object, int)  # QImage, page, (width, height), request
-    failed = Signal(str, int, int)  # reason, page, request
+    failed = Signal(object, int, int)  # Problem, page, request
 
 
 class _FindJob(QRunnable):
@@ -114,46 +123,42 @@ class _DecodeJob(QRunnable):
         self.image, self.page, self.request, self.signals = image, page, request, signals
 
     def run(self) -> None:
+        problem: Problem | None
         try:
             image, size, problem = decode(self.image)
         except Exception as exc:  # a bug: one line, never a crash
-            image, size, problem = QImage(), (0, 0), repr(exc)
-        if problem:
+            image, size, problem = QImage(), (0, 0), Problem("error", repr(exc))
+        if problem is not None:
             self.signals.failed.emit(problem, self.page, self.request)
         else:
             self.signals.decoded.emit(image, self.page, size, self.request)
 
 
-def _said(reader: QImageReader, otherwise: str) -> str:
-    """What the image reader said went wrong, where it said more than nothing."""
-    said = " ".join(reader.errorString().split())
-    return said if said and said != "Unknown error" else otherwise
-
-
-def header_problem(path: Path) -> str:
-    """Why the image cannot be shown, read from its header alone ("" if it can)."""
+def header_problem(path: Path) -> Problem | None:
+    """Why the image cannot be shown, read from its header alone (None if it can)."""
     QImageReader.setAllocationLimit(ALLOCATION_MB)
     reader = QImageReader(str(path))
     if not reader.canRead():
-        return _said(reader, "it is not an image this reader knows")
+        return Problem("format")
     size = reader.size()
     if not size.isValid():
-        return _said(reader, "it is damaged")
+        return Problem("damaged")
     if size.width() * size.height() > MAX_PIXELS:
-        return f"{size.width()} × {size.height()} pixels is too large to show"
-    return ""
+        return Problem("large", f"{size.width()} × {size.height()}")
+    return None
 
 
-def decode(path: Path) -> tuple[QImage, tuple[int, int], str]:
+def decode(path: Path) -> tuple[QImage, tuple[int, int], Problem | None]:
     """The image (read scaled down past SHOWN_PIXELS), its full size in pixels, and why
-    it could not be read ("" when it could)."""
+    it could not be read (None when it could)."""
     QImageReader.setAllocationLimit(ALLOCATION_MB)
     reader = QImageReader(str(path))
+    known = reader.canRead()
     size = reader.size()
     if size.isValid():
         pixels = size.width() * size.height()
         if pixels > MAX_PIXELS:
-            return QImage(), (0, 0), f"{size.width()} × {size.height()} pixels is too large"
+            return QImage(), (0, 0), Problem("large", f"{size.width()} × {size.height()}")
         if pixels > SHOWN_PIXELS:
             factor = math.sqrt(SHOWN_PIXELS / pixels)
             reader.setScaledSize(
@@ -161,9 +166,9 @@ def decode(path: Path) -> tuple[QImage, tuple[int, int], str]:
             )
     image = reader.read()
     if image.isNull():
-        return QImage(), (0, 0), _said(reader, "it is damaged")
+        return QImage(), (0, 0), Problem("damaged" if known else "format")
     full = (size.width(), size.height()) if size.isValid() else (image.width(), image.height())
-    return image, full, ""
+    return image, full, None
 
 
 # --- the view -------------------------------------------------------------------------------
@@ -447,14 +452,15 @@ class ScanController(QObject):
         self.clean: CleanText | None = None
         self.regions: list[scan.Region] = []
         self.scans: scan.Scans | None = None
-        self.problems: dict[int, str] = {}
+        self.problems: dict[int, Problem | None] = {}
         self.scales: tuple[float, float] = (1.0, 1.0)
         self.page: int | None = None  # the page whose scan is shown or being read
         self.lines: tuple[int, int] | None = None  # the block at the text cursor
         self.wanted: bool | None = None  # the reader's choice: the scan shown when there is one
         self._path = ""
         self._request = 0
-        self._reason = ""
+        # Why there is no scan, worded again in the language of the moment.
+        self._reason: Callable[[], str] | None = None
         self._signals = _Signals()
         self._signals.found.connect(self._on_found)
         self._signals.decoded.connect(self._on_decoded)
@@ -465,7 +471,7 @@ class ScanController(QObject):
         self.dock.visibilityChanged.connect(self._on_visible)
         self.view.clicked.connect(self._on_clicked)
         self.retranslate()
-        self._disable("")
+        self._disable(lambda: "")
 
     # -- what the window gives ---------------------------------------------------------------
 
@@ -486,9 +492,9 @@ class ScanController(QObject):
         self.view.canvas.scene().clear()
         self.view.pixmap_item = None
         if not doc.line_boxes:
-            self._disable(self.tr("No scan: plain text has no boxes to place on an image"))
+            self._disable(lambda: self.tr("No scan: plain text has no boxes to place on an image"))
             return
-        self._disable(self.tr("Looking for the scan…"))
+        self._disable(lambda: self.tr("Looking for the scan…"))
         pages = max(1, len(doc.source.pages))
         self.pool.start(_FindJob(doc.source.path, pages, self._request, self._signals))
 
@@ -519,23 +525,25 @@ class ScanController(QObject):
 
     # -- finding and reading -----------------------------------------------------------------
 
-    def _on_found(self, found: scan.Scans, problems: dict[int, str], request: int) -> None:
+    def _on_found(
+        self, found: scan.Scans, problems: dict[int, Problem | None], request: int
+    ) -> None:
         if request != self._request:
             return
         self.scans = found
         self.problems = problems
-        readable = {page for page, problem in problems.items() if not problem}
+        readable = {page for page, problem in problems.items() if problem is None}
         if not readable:
             if found.images:
                 page, image = next(iter(found.images.items()))
-                reason = self._cannot_read(image, problems[page])
-                self._disable(reason)
-                self.message.emit(reason)
+                problem = problems[page] or Problem("damaged")
+                self._disable(lambda: self._cannot_read(image, problem))
+                self.message.emit(self._cannot_read(image, problem))
             else:
-                self._disable(self._missing(found))
+                self._disable(lambda: self._missing(found))
             return
         self.action.setEnabled(True)
-        self._reason = ""
+        self._reason = None
         self._tip()
         if self.wanted and self.dock.isHidden():
             self.dock.show()
@@ -549,8 +557,8 @@ class ScanController(QObject):
         if self.dock.isHidden():
             return  # read when shown
         image = self.scans.images[page]
-        problem = self.problems.get(page, "")
-        if problem:
+        problem = self.problems.get(page)
+        if problem is not None:
             self._failed_here(self._cannot_read(image, problem))
             return
         self.view.show_message(self.tr("Reading the scan %1…").replace("%1", image.name))
@@ -566,10 +574,10 @@ class ScanController(QObject):
         self.view.show_image(pixmap, size)
         self._draw()
 
-    def _on_failed(self, reason: str, page: int, request: int) -> None:
+    def _on_failed(self, problem: Problem, page: int, request: int) -> None:
         if request != self._request or self.scans is None or page not in self.scans.images:
             return
-        self._failed_here(self._cannot_read(self.scans.images[page], reason))
+        self._failed_here(self._cannot_read(self.scans.images[page], problem))
 
     def _failed_here(self, reason: str) -> None:
         self.view.show_message(reason)
@@ -652,17 +660,17 @@ class ScanController(QObject):
 
     # -- the toggle and its reason -----------------------------------------------------------
 
-    def _disable(self, reason: str) -> None:
+    def _disable(self, reason: Callable[[], str]) -> None:
         self._reason = reason
         self.action.setEnabled(False)
         if not self.dock.isHidden():
             self.dock.hide()
-        self.view.show_message(reason)
         self._tip()
 
     def _tip(self) -> None:
-        if self._reason:
-            tip = self._reason
+        if self._reason is not None:
+            tip = self._reason()
+            self.view.show_message(tip)
         elif self.scans and self.scans.images:
             names = ", ".join(p.name for p in self.scans.images.values())
             tip = self.tr("The page's scan beside the text: %1").replace("%1", names)
@@ -682,13 +690,20 @@ class ScanController(QObject):
                 .replace("%1", found.name)
                 .replace("%2", str(scan.MAX_SCAN_BYTES >> 20))
             )
-        return self.tr("No scan: no image named %1.png, .jpg, .tif or the like is beside the page")\
-            .replace("%1", found.name)  # fmt: skip
+        text = self.tr("No scan: no image named %1.png, .jpg, .tif or the like is beside the page")
+        return text.replace("%1", found.name)
 
-    def _cannot_read(self, image: Path, reason: str) -> str:
-        reason = " ".join(reason.split())  # one line, whatever the image library said
+    def _cannot_read(self, image: Path, problem: Problem) -> str:
+        if problem.why == "format":
+            reason = self.tr("it is not an image this reader knows")
+        elif problem.why == "damaged":
+            reason = self.tr("it is damaged or cut short")
+        elif problem.why == "large":
+            reason = self.tr("%1 pixels is more than can be shown").replace("%1", problem.detail)
+        else:
+            reason = " ".join(problem.detail.split())  # a bug, in one line
         return (
             self.tr("The scan %1 cannot be shown: %2")
             .replace("%1", image.name)
-            .replace("%2", reason.rstrip("."))
+            .replace("%2", reason)
         )

@@ -265,7 +265,7 @@ def test_a_broken_image_gives_one_line(make_window, qtbot, tmp_path, drawn) -> N
     win = make_window(page)
     qtbot.waitUntil(lambda: "cannot be shown" in win.statusBar().currentMessage())
     message = win.statusBar().currentMessage()
-    assert message.startswith("The scan p1.png cannot be shown: ") and "\n" not in message
+    assert message == "The scan p1.png cannot be shown: it is damaged or cut short"
     assert not win.scan.action.isEnabled() and win.scan.action.toolTip() == message
 
 
@@ -276,7 +276,8 @@ def test_an_image_cut_short_gives_one_line_when_shown(make_window, qtbot, tmp_pa
     win.scan.action.trigger()
     qtbot.waitUntil(lambda: "cannot be shown" in win.statusBar().currentMessage())
     message = win.statusBar().currentMessage()
-    assert "\n" not in message and win.scan.view.placeholder.text() == message
+    assert message == "The scan p1.png cannot be shown: it is damaged or cut short"
+    assert win.scan.view.placeholder.text() == message
     assert not win.scan.view.has_image()
 
 
@@ -305,10 +306,10 @@ def test_a_huge_image_is_refused_from_its_header(qapp, tmp_path) -> None:
 
     huge = tmp_path / "huge.png"
     huge.write_bytes(png_header(20_000, MAX_PIXELS // 20_000 + 1))
-    assert "too large" in header_problem(huge)
+    assert header_problem(huge) == ("large", f"20000 × {MAX_PIXELS // 20_000 + 1}")
     fine = tmp_path / "fine.png"
     fine.write_bytes(png_header(2_000, 3_000))
-    assert header_problem(fine) == ""  # the header alone is read
+    assert header_problem(fine) is None  # the header alone is read
 
 
 def test_a_big_image_is_read_scaled_down(qapp, tmp_path, drawn, monkeypatch) -> None:
@@ -319,5 +320,21 @@ def test_a_big_image_is_read_scaled_down(qapp, tmp_path, drawn, monkeypatch) -> 
     full = QImage.fromData(drawn).size().toTuple()
     monkeypatch.setattr(ui_scan, "SHOWN_PIXELS", 40_000)
     image, size, problem = ui_scan.decode(path)
-    assert problem == "" and size == full  # regions stay in the full size's pixels
+    assert problem is None and size == full  # regions stay in the full size's pixels
     assert image.width() * image.height() <= 40_000 < full[0] * full[1]
+
+
+def test_the_scan_speaks_chinese(make_window, qtbot, tmp_path, drawn) -> None:
+    win = make_window(page_with_scan(tmp_path, drawn, image=None))
+    qtbot.waitUntil(lambda: win.scan.action.toolTip().startswith("No scan"))
+    win.set_language("zh_CN")
+    try:
+        assert win.scan.dock.windowTitle() == "扫描图"
+        assert (
+            win.scan.action.toolTip() == "无扫描图：页面文件旁没有名为 p1.png、.jpg、.tif 等的图像"
+        )
+        assert win.scan.view.fit_width.text() == "适宽"
+        assert win.scan.view.fit_page.toolTip() == "适合整页 (F)"
+    finally:
+        win.set_language("en")
+    assert win.scan.dock.windowTitle() == "Scan"
