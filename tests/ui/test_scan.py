@@ -158,6 +158,7 @@ def test_clicking_a_region_moves_the_text_there(make_window, qtbot, tmp_path, dr
     with qtbot.waitSignal(win.scan.block_activated):
         qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert cursor_block(win) == (target.article, target.key)
+    assert win.actions_by_key["back"].isEnabled()  # a jump: Back returns
     # and the scan outlines it
     block = win.doc.articles[target.article].all_blocks()[target.key]
     assert close(win.scan.view.current_rects(), expected(win, block.first, block.last))
@@ -338,3 +339,28 @@ def test_the_scan_speaks_chinese(make_window, qtbot, tmp_path, drawn) -> None:
     finally:
         win.set_language("en")
     assert win.scan.dock.windowTitle() == "Scan"
+
+
+def test_each_page_shows_its_own_scan(make_window, qtbot, tmp_path, drawn) -> None:
+    data = formats.hocr(formats.load(REAL), pages=2)
+    name = b"10_wengetongxun33_19670519_p1.png"
+    data = data.replace(name, b"one.png", 1).replace(name, b"two.png", 1)
+    (tmp_path / "book.hocr").write_bytes(data)
+    (tmp_path / "one.png").write_bytes(drawn)
+    small = QImage.fromData(drawn).scaledToWidth(200)
+    assert small.save(str(tmp_path / "two.png"))
+    win = make_window(tmp_path / "book.hocr")
+    open_scan(win, qtbot)
+    assert win.doc is not None
+    assert win.scan.view.canvas.sceneRect().width() == QImage.fromData(drawn).width()
+    # A block of the second page: its scan is read, and the block outlined on it.
+    regions = scan.block_regions(win.doc)
+    later = next(
+        r
+        for r in regions
+        if r.page == 1 and win.doc.articles[r.article].all_blocks()[r.key].kind != "noise"
+    )
+    win.body.show_spot(later.article, later.key, 0)
+    qtbot.waitUntil(lambda: win.scan.view.canvas.sceneRect().width() == 200)
+    qtbot.waitUntil(lambda: win.scan.view.current_rects() != [])
+    assert win.scan.page == 1
