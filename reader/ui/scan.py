@@ -357,9 +357,8 @@ class ScanView(QWidget):
     def show_image(self, pixmap: QPixmap, size: tuple[int, int]) -> None:
         """The scan, whose full size is `size` pixels (the pixmap may be smaller: read
         scaled down); regions are given in the full size's pixels."""
+        self.clear()
         scene = self.canvas.scene()
-        scene.clear()
-        self._regions, self._current = [], []
         self.pixmap_item = scene.addPixmap(pixmap)
         self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         if pixmap.width() > 0:
@@ -370,6 +369,12 @@ class ScanView(QWidget):
             action.setEnabled(True)
         self.canvas.verticalScrollBar().setValue(0)
         self.canvas.fit_to(self.canvas.fit or "width")
+
+    def clear(self) -> None:
+        """Take the scan and its regions away."""
+        self.canvas.scene().clear()  # deletes the items
+        self._regions, self._current = [], []
+        self.pixmap_item = None
 
     def has_image(self) -> bool:
         return self.pixmap_item is not None and self.stack.currentWidget() is self.canvas
@@ -489,8 +494,7 @@ class ScanController(QObject):
         self._path = doc.source.path
         self._request += 1
         self.scans, self.problems, self.page = None, {}, None
-        self.view.canvas.scene().clear()
-        self.view.pixmap_item = None
+        self.view.clear()
         if not doc.line_boxes:
             self._disable(lambda: self.tr("No scan: plain text has no boxes to place on an image"))
             return

@@ -364,3 +364,30 @@ def test_each_page_shows_its_own_scan(make_window, qtbot, tmp_path, drawn) -> No
     qtbot.waitUntil(lambda: win.scan.view.canvas.sceneRect().width() == 200)
     qtbot.waitUntil(lambda: win.scan.view.current_rects() != [])
     assert win.scan.page == 1
+
+
+def test_another_page_with_its_scan_replaces_the_first(make_window, qtbot, tmp_path, drawn) -> None:
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    win = make_window(page_with_scan(first, drawn))
+    open_scan(win, qtbot)
+    assert win.body.clean is not None
+    win.body.select_range(10, 30)
+    assert win.annotate_selection("highlight") is not None
+    qtbot.waitUntil(lambda: win.scan.view.highlight_rects() != [])
+    small = QImage.fromData(drawn).scaledToWidth(300)
+    assert small.save(str(second / "p1.png"))
+    shutil.copy(REAL, second / "p1.json")
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(second / "p1.json")
+    win.set_theme("sepia")  # redrawn while the new scan is still being looked for
+    qtbot.waitUntil(lambda: win.scan.view.canvas.sceneRect().width() == 300)
+    # The same text, so the same annotations (kept by the text's fingerprint), now placed
+    # on the smaller scan.
+    qtbot.waitUntil(lambda: win.scan.view.highlight_rects() != [])
+    scene = win.scan.view.canvas.sceneRect()
+    assert all(scene.contains(rect) for rect, _ in win.scan.view.highlight_rects())
+    win.body.show_spot(2, 2, 0)
+    qtbot.waitUntil(lambda: win.scan.view.current_rects() != [])
