@@ -454,8 +454,9 @@ class ScanController(QObject):
         window.addAction(self.action)
         self.theme = theme("light")
         self.doc: Document | None = None
-        self.clean: CleanText | None = None
-        self.regions: list[scan.Region] = []
+        # The page's clean text and its blocks' regions, worked out when first needed.
+        self._clean: CleanText | None = None
+        self._regions: list[scan.Region] | None = None
         self.scans: scan.Scans | None = None
         self.problems: dict[int, Problem | None] = {}
         self.scales: tuple[float, float] = (1.0, 1.0)
@@ -486,8 +487,7 @@ class ScanController(QObject):
             self.wanted = not self.dock.isHidden()  # as the window's layout was restored
         same = doc.source.path == self._path and self.scans is not None
         self.doc = doc
-        self.regions = scan.block_regions(doc)
-        self.clean = clean_text(doc) if doc.line_boxes else None
+        self._clean, self._regions = None, None
         if same:
             self._draw()
             return
@@ -627,20 +627,28 @@ class ScanController(QObject):
         self.view.set_current(rects, follow)
 
     def _draw_highlights(self) -> None:
-        if self.doc is None or self.clean is None or not self.view.has_image():
+        if self.doc is None or not self.view.has_image():
             self.view.set_highlights([])
             return
+        if self._clean is None:
+            self._clean = clean_text(self.doc)
         out = []
         for placed in self.placed():
             if placed.anchor is None:
                 continue
             colour = highlight_colour(placed.annotation.colour, self.theme)
             for page, box in scan.span_regions(
-                self.doc, self.clean, placed.anchor.start, placed.anchor.end
+                self.doc, self._clean, placed.anchor.start, placed.anchor.end
             ):
                 if page == self.page:
                     out.append((self._rect(box), colour))
         self.view.set_highlights(out)
+
+    def regions(self) -> list[scan.Region]:
+        """Where every block of the page is."""
+        if self._regions is None:
+            self._regions = scan.block_regions(self.doc) if self.doc is not None else []
+        return self._regions
 
     def _page_of_lines(self) -> int | None:
         if self.doc is None or self.lines is None:
@@ -654,7 +662,7 @@ class ScanController(QObject):
         x, y = point.x() / sx, point.y() / sy
         under = [
             r
-            for r in self.regions
+            for r in self.regions()
             if r.page == self.page and r.box[0] <= x <= r.box[2] and r.box[1] <= y <= r.box[3]
         ]
         if not under:
