@@ -217,6 +217,16 @@ def test_zoom_changes_the_scale(make_window, qtbot, tmp_path, drawn) -> None:
     assert win.scan.view.zoom_label.text().strip() == f"{round(page * 100)}%"
     win.scan.view.zoom_in.trigger()  # the toolbar's button
     assert canvas.scale_factor() == pytest.approx(page * 1.25)
+    # Panned from the keyboard too.
+    qtbot.keyClick(canvas, Qt.Key.Key_W)
+    for _ in range(4):
+        qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    bar = canvas.verticalScrollBar()
+    bar.setValue(0)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    stepped = bar.value()
+    qtbot.keyClick(canvas, Qt.Key.Key_PageDown)
+    assert 0 < stepped < bar.value()
 
 
 def test_ctrl_wheel_zooms(make_window, qtbot, tmp_path, drawn) -> None:
