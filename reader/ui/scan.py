@@ -463,6 +463,9 @@ class ScanController(QObject):
         self.page: int | None = None  # the page whose scan is shown or being read
         self.lines: tuple[int, int] | None = None  # the block at the text cursor
         self.wanted: bool | None = None  # the reader's choice: the scan shown when there is one
+        # Hidden here for a page without a scan (not by the reader, nor by reading mode or
+        # a small window): shown again for the next page that has one.
+        self._hid = False
         self._path = ""
         self._request = 0
         # Why there is no scan, worded again in the language of the moment.
@@ -549,9 +552,10 @@ class ScanController(QObject):
         self.action.setEnabled(True)
         self._reason = None
         self._tip()
-        if self.wanted and self.dock.isHidden():
+        if self.wanted and self._hid and self.dock.isHidden():
             self.dock.show()
             self._widen()
+        self._hid = False
         wanted = self._page_of_lines()
         self._read(wanted if wanted in readable else min(readable))
 
@@ -593,6 +597,7 @@ class ScanController(QObject):
 
     def _on_triggered(self, on: bool) -> None:
         self.wanted = on  # the reader's own choice
+        self._hid = False
         if on:
             self._widen()
             self.view.canvas.setFocus()
@@ -677,6 +682,7 @@ class ScanController(QObject):
         self.action.setEnabled(False)
         if not self.dock.isHidden():
             self.dock.hide()
+            self._hid = True
         self._tip()
 
     def _tip(self) -> None:

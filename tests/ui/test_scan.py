@@ -401,3 +401,47 @@ def test_another_page_with_its_scan_replaces_the_first(make_window, qtbot, tmp_p
     assert all(scene.contains(rect) for rect, _ in win.scan.view.highlight_rects())
     win.body.show_spot(2, 2, 0)
     qtbot.waitUntil(lambda: win.scan.view.current_rects() != [])
+
+
+def test_reading_mode_keeps_the_scan_hidden_until_it_ends(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    win = make_window(page_with_scan(first, drawn))
+    open_scan(win, qtbot)
+    win.actions_by_key["reading_mode"].trigger()
+    assert not win.scan.dock.isVisible()
+    page_with_scan(second, drawn)
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(second / "p1.json")
+    qtbot.waitUntil(win.scan.action.isEnabled)
+    assert not win.scan.dock.isVisible()  # reading mode holds
+    win.actions_by_key["reading_mode"].trigger()
+    qtbot.waitUntil(win.scan.view.has_image)  # back, and read now
+    assert win.scan.dock.isVisible()
+
+
+def test_the_scan_comes_back_after_a_page_without_one(
+    make_window, qtbot, tmp_path, drawn, seed_paths
+) -> None:
+    win = make_window(page_with_scan(tmp_path, drawn))
+    open_scan(win, qtbot)
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(seed_paths[0])
+    assert not win.scan.dock.isVisible() and not win.scan.action.isEnabled()
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(tmp_path / "p1.json")
+    qtbot.waitUntil(win.scan.view.has_image)
+    assert win.scan.dock.isVisible()
+    # Hidden by the reader, it stays hidden.
+    win.scan.action.trigger()
+    assert not win.scan.dock.isVisible()
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(seed_paths[0])
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(tmp_path / "p1.json")
+    qtbot.waitUntil(win.scan.action.isEnabled)
+    assert not win.scan.dock.isVisible()
