@@ -1319,67 +1319,67 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="499"/>
+        <location filename="../../reader/ui/scan.py" line="502"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="501"/>
+        <location filename="../../reader/ui/scan.py" line="504"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="526"/>
+        <location filename="../../reader/ui/scan.py" line="529"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="568"/>
+        <location filename="../../reader/ui/scan.py" line="572"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="680"/>
+        <location filename="../../reader/ui/scan.py" line="694"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="682"/>
+        <location filename="../../reader/ui/scan.py" line="696"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="688"/>
+        <location filename="../../reader/ui/scan.py" line="702"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="693"/>
+        <location filename="../../reader/ui/scan.py" line="707"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="697"/>
+        <location filename="../../reader/ui/scan.py" line="711"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="702"/>
+        <location filename="../../reader/ui/scan.py" line="716"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="704"/>
+        <location filename="../../reader/ui/scan.py" line="718"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="706"/>
+        <location filename="../../reader/ui/scan.py" line="720"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="710"/>
+        <location filename="../../reader/ui/scan.py" line="724"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
