@@ -211,9 +211,10 @@ def alto(
     dpi: int = 300,
     pages: int = 1,
     block: int = 10,
+    image: str | None = None,
 ) -> bytes:
     """ALTO with a TextBlock for every `block` lines, in pixels or (`unit="mm10"`) in
-    tenths of a millimetre of a scan at `dpi`."""
+    tenths of a millimetre of a scan at `dpi`, naming the scan `image` where given."""
     ns = ALTO_NAMESPACES[version]
 
     def q(tag: str) -> str:
@@ -227,6 +228,9 @@ def alto(
     root = etree.Element(q("alto"), nsmap={None: ns})
     description = etree.SubElement(root, q("Description"))
     etree.SubElement(description, q("MeasurementUnit")).text = unit
+    if image is not None:
+        source = etree.SubElement(description, q("sourceImageInformation"))
+        etree.SubElement(source, q("fileName")).text = image
     styles = etree.SubElement(root, q("Styles"))
     etree.SubElement(styles, q("TextStyle"), ID="BODY", FONTSIZE="10.5", FONTFAMILY="SimSun")
     layout = etree.SubElement(root, q("Layout"))

@@ -134,12 +134,15 @@ def main(argv: list[str]) -> int:
         print(folder / "ocr-page.png")
     # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    for flag, name in (
+    staged = [
         ("--dialog", "export-dialog.png"),
         ("--library", "library-search.png"),
         ("--corrections", "corrections.png"),
         ("--carried", "carried-over.png"),
-    ):
+    ]
+    if SCAN_PAGE.is_file():
+        staged.append(("--scan", "scan.png"))
+    for flag, name in staged:
         subprocess.run(
             ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
              "tests.screenshots", flag, str(folder / name)],
@@ -353,7 +356,83 @@ def carried_shot(out: Path) -> int:
     return 0
 
 
+# The real page shown beside its scan (drawn from its boxes: the archive has no images),
+# and passages of it highlighted.
+SCAN_PAGE = ROOT.parent / "shared" / "real" / "pages" / "08_dapipan_19670919_p1.json"
+SCAN_NOTES = [
+    ("四海翻腾云水怒，五洲震风雷激。", "yellow", ["语录"], ""),
+    ("陶铸该打倒！", "pink", [], ""),
+    ("投机参加革命，有利就干，没利就逃", "green", ["陶铸"], ""),
+]
+
+
+def scan_shot(out: Path) -> int:
+    """The window with the scan beside the text: the block at the text cursor outlined on
+    the scan, highlights as regions (run on a virtual screen)."""
+    import time
+
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.scans import write
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        from reader.store import paths
+        from reader.ui.settings import Settings
+        from reader.ui.themes import palette, theme
+        from reader.ui.window import MainWindow
+
+        paths.set_data_dir(data)
+        page = Path(data) / SCAN_PAGE.name
+        shutil.copy(SCAN_PAGE, page)
+        write(SCAN_PAGE, page.with_suffix(".png"), 0.5)  # a scan at 150 dpi or so
+        annotate(Path(data), page, SCAN_NOTES)
+        app.setPalette(palette(theme("light")))
+        window = MainWindow(Settings())
+        window.resize(1400, 900)
+        window.show()
+        loop = QEventLoop()
+        window.document_shown.connect(lambda _d: loop.quit())
+        window.open_path(page)
+        loop.exec()
+
+        def wait(done) -> None:  # type: ignore[no-untyped-def]
+            start = time.monotonic()
+            while not done() and time.monotonic() - start < 30:
+                app.processEvents()
+
+        wait(window.scan.action.isEnabled)
+        for dock in (
+            window.outline_dock,
+            window.library_dock,
+            window.notes_dock,
+            window.tags_dock,
+            window.corrections_dock,
+            window.search_dock,
+        ):
+            dock.hide()  # the scan and the text side by side
+        window.scan.action.trigger()
+        wait(window.scan.view.has_image)
+        window.resizeDocks([window.scan.dock], [660], Qt.Orientation.Horizontal)
+        for _ in range(20):
+            app.processEvents()
+        window.body.show_spot(3, 7, 0)  # 就是这个陶铸，…
+        canvas = window.scan.view.canvas
+        canvas.set_scale(1.15)
+        (current,) = window.scan.view.current_rects()
+        canvas.centerOn(current.center())
+        for _ in range(30):
+            app.processEvents()
+        window.grab().save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--scan"]:
+        raise SystemExit(scan_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--carried"]:
         raise SystemExit(carried_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--corrections"]:

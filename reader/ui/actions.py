@@ -182,6 +182,7 @@ ACTIONS: tuple[Act, ...] = (
     Act("dock:library", "", "view"),
     Act("dock:search", "", "view"),
     Act("dock:corrections", "", "view"),
+    Act("dock:scan", "", "view"),
     Act(
         "source",
         QT_TRANSLATE_NOOP("Actions", "&Source View"),

@@ -34,6 +34,7 @@ from reader.ui.loader import DocumentLoader
 from reader.ui.notices import Notices
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
+from reader.ui.scan import ScanController
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import Settings
 from reader.ui.source import SourceView
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.action_set.undo, self.action_set.redo
         self._build_controllers()
         docks = [self.outline_dock, self.library_dock, self.notes_dock, self.tags_dock,
-                 self.corrections_dock, self.search_dock]  # fmt: skip
+                 self.corrections_dock, self.search_dock, self.scan.dock]  # fmt: skip
         source_action = self.actions_by_key["source"]
         self.room = ReadingRoom(self, self.body, docks, self.splitter, source_action)
         self.view.room = self.room
@@ -172,6 +173,10 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("search", self.search, right)
         self.tabifyDockWidget(self.tags_dock, self.search_dock)
         self.notes_dock.raise_()
+        session = self.session
+        self.scan = ScanController(
+            self, lambda: session.annotator.placed.values() if session.annotator else ()
+        )
 
         self.status = PageSummary(self)
         self.progress = LoadProgress(self)
@@ -241,6 +246,14 @@ class MainWindow(QMainWindow):
             lambda: self.actions_by_key["forward"].setEnabled(history.can_forward())
         )
         history.changed.emit()
+        self.session.changed.connect(
+            lambda change: self.scan.on_page_changed(
+                change, self.session.doc, theme(self.settings.get("theme"))
+            )
+        )
+        self.body.block_selected.connect(self.scan.show_lines)
+        self.scan.block_activated.connect(self._on_scan_activated)
+        self.scan.message.connect(lambda text: self.notices.say(text, 10000))
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
 
@@ -256,6 +269,11 @@ class MainWindow(QMainWindow):
                 self.storage.carry_over(resolved)
         elif change.what is What.CORRECTED:
             self.document_corrected.emit(doc)
+
+    def _on_scan_activated(self, article: int, key: int) -> None:
+        """A click on the scan: the text goes to that block (Back returns)."""
+        self.reading.record_jump()
+        self.body.show_spot(article, key, 0)
 
     def _on_store_attached(self, _store: Store | None = None) -> None:
         """The actions that need the database follow whether it can be used, and written."""
@@ -285,7 +303,7 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(title)
         for part in (self.corrections, self.suggestion_bar, self.library, self.search,
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
-                     self.place_indicator, self.status):  # fmt: skip
+                     self.place_indicator, self.status, self.scan):  # fmt: skip
             part.retranslate()
         self.font_notice.setText(
             self.tr(

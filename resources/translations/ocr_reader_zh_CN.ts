@@ -1593,4 +1593,110 @@
         <translation>阅读字体</translation>
     </message>
 </context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="502"/>
+        <source>No scan: plain text has no boxes to place on an image</source>
+        <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="504"/>
+        <source>Looking for the scan…</source>
+        <translation>正在查找扫描图…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="529"/>
+        <source>Scan</source>
+        <translation>扫描图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="572"/>
+        <source>Reading the scan %1…</source>
+        <translation>正在读取扫描图 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="694"/>
+        <source>The page&apos;s scan beside the text: %1</source>
+        <translation>在正文旁显示本页扫描图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="696"/>
+        <source>The page&apos;s scan beside the text</source>
+        <translation>在正文旁显示本页扫描图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="702"/>
+        <source>No scan: the image the page names, %1, is not beside it</source>
+        <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="707"/>
+        <source>No scan: %1 is larger than %2 MB</source>
+        <translation>无扫描图：%1 大于 %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="711"/>
+        <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
+        <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="716"/>
+        <source>it is not an image this reader knows</source>
+        <translation>它不是本阅读器能识别的图像</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="718"/>
+        <source>it is damaged or cut short</source>
+        <translation>文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="720"/>
+        <source>%1 pixels is more than can be shown</source>
+        <translation>%1 像素，超出可显示的大小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="724"/>
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>扫描图 %1 无法显示：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="323"/>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="324"/>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="325"/>
+        <source>Width</source>
+        <translation>适宽</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="325"/>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="326"/>
+        <source>Page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="326"/>
+        <source>Fit Page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="331"/>
+        <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
+        <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
+    </message>
+</context>
 </TS>
