@@ -544,6 +544,11 @@
 <context>
     <name>LibraryDock</name>
     <message>
+        <location filename="../../reader/ui/library.py" line="184"/>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/library.py" line="164"/>
         <source>Page</source>
         <translation>版面</translation>
