@@ -160,6 +160,11 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
+        <location filename="../../reader/ui/annotate.py" line="215"/>
+        <source>Changes are kept when you click away; Esc drops them.</source>
+        <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/annotate.py" line="151"/>
         <source>Annotation</source>
         <translation>批注</translation>
