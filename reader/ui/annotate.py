@@ -1,12 +1,22 @@
-"""Making and editing one annotation: colour swatches, the tag field, the editor dialog and
-the small toolbar that floats over a fresh selection."""
+"""Making and editing one annotation: colour swatches, the tag field, the editor (a dialog
+for a new annotation, a popover by the highlight for one that exists) and the small toolbar
+that floats by a fresh selection."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -133,8 +143,27 @@ class TagEdit(QLineEdit):
         self.setText(", ".join(tags))
 
 
+GAP = 6  # pixels between what floats and the text it belongs to
+
+
+def place_by(size: QSize, anchor: QRect, bounds: QRect) -> QPoint:
+    """Where a floating widget of `size` goes for the text in `anchor`: below its last
+    line, so the lines above stay readable; above its first line when there is no room
+    below; centred on the anchor and kept inside `bounds` (all in one coordinate system)."""
+    x = anchor.center().x() - size.width() // 2
+    x = max(bounds.left() + 4, min(x, bounds.right() - size.width() - 4))
+    y = anchor.bottom() + GAP
+    if y + size.height() > bounds.bottom() and anchor.top() - GAP - size.height() >= bounds.top():
+        y = anchor.top() - GAP - size.height()
+    return QPoint(x, max(bounds.top(), y))
+
+
 class AnnotationEditor(QDialog):
-    """Colour, tags and note of one annotation. `deleted` asks to remove it."""
+    """Colour, tags and note of one annotation. `deleted` asks to remove it.
+
+    As a popover (`popover=True`, shown with `show_by`) it has no OK or Cancel: leaving it
+    by any means keeps what was typed (accepted), except Escape, which drops the changes
+    (rejected), and Delete."""
 
     deleted = Signal()
 
@@ -146,8 +175,14 @@ class AnnotationEditor(QDialog):
         annotation: Annotation | None = None,
         suggestions: Sequence[str] = (),
         parent: QWidget | None = None,
+        popover: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.popover = popover
+        self._dropping = False  # Escape or Delete: leave without keeping the changes
+        if popover:
+            self.setWindowFlags(Qt.WindowType.Popup)
+            self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
         self.setWindowTitle(self.tr("Annotation") if annotation else self.tr("New Annotation"))
         self.setMinimumWidth(460)
         form = QFormLayout(self)
@@ -175,9 +210,16 @@ class AnnotationEditor(QDialog):
         if annotation:
             self.note.setPlainText(annotation.note)
         form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(self)
+        if not popover:
+            buttons.setStandardButtons(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            )
+        else:
+            hint = QLabel(self.tr("Changes are kept when you click away; Esc drops them."), self)
+            hint.setWordWrap(True)
+            hint.setEnabled(False)
+            form.addRow(hint)
         if annotation is not None:
             remove = buttons.addButton(
                 self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
@@ -192,7 +234,28 @@ class AnnotationEditor(QDialog):
 
     def _on_delete(self) -> None:
         self.deleted.emit()
+        self._dropping = True
         self.reject()
+
+    def show_by(self, anchor: QRect) -> None:
+        """Open as a popover by the text in `anchor` (global coordinates)."""
+        self.adjustSize()
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        self.move(place_by(self.sizeHint(), anchor, screen.availableGeometry()))
+        self.show()
+        self.note.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._dropping = True
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """A popover closed by clicking away keeps what was typed."""
+        if self.popover and not self._dropping:
+            self.accept()
+        else:
+            super().reject()
 
     def values(self) -> dict[str, object]:
         return {
@@ -237,16 +300,12 @@ class SelectionBar(QFrame):
         for name, button in self.colours.buttons.items():
             button.setToolTip(self.tr("Highlight in %1").replace("%1", names[name]))
 
-    def show_at(self, anchor: QPoint) -> None:
-        """Show with its bottom centre at `anchor` (parent coordinates), kept inside."""
+    def show_by(self, anchor: QRect) -> None:
+        """Show by the selection in `anchor` (parent coordinates): below its last line,
+        or above its first where there is no room below; never over the lines above."""
         self.adjustSize()
         parent = self.parentWidget()
         assert parent is not None
-        x = anchor.x() - self.width() // 2
-        y = anchor.y() - self.height() - 6
-        if y < 0:
-            y = anchor.y() + 28
-        x = max(4, min(x, parent.width() - self.width() - 4))
-        self.move(x, y)
+        self.move(place_by(self.size(), anchor, parent.rect()))
         self.show()
         self.raise_()

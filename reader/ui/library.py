@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,8 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,17 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core import words
 from reader.store.db import StoreError
 from reader.store.library import Cancelled, Hit, Library, LibraryDocument, page_name
-
-PATH_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def shown_date(date: str) -> str:
-    """A page's date as every view writes it, in ISO 8601: `2024-03-12`, or `--03-12` where
-    the page gives its month and day alone (ISO's form for a date without its year)."""
-    if len(date) == 5 and date[2] == "-":  # MM-DD
-        return f"--{date}"
-    return date
-
+from reader.ui.library_model import PATH_ROLE, LibraryModel
 
 SEARCH_PAGE = 50  # results shown at first, and added by each Show More
 
@@ -159,19 +147,24 @@ class LibraryDock(QWidget):
         for button in (self.add_button, self.update_button, self.remove_button):
             row.addWidget(button)
         layout.addLayout(row)
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(3)
+        self.model = LibraryModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # rows are laid out only as they are shown
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Names share their beginnings (a date, the paper), so the end is what is cut.
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemActivated.connect(self._on_activated)
-        self.tree.itemDoubleClicked.connect(self._on_activated)
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        # Sized from the header and a sample, never from every row of a long library.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.activated.connect(self._on_activated)
+        self.tree.doubleClicked.connect(self._on_activated)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         layout.addWidget(self.tree, 1)
         busy = QHBoxLayout()
         self.progress = QProgressBar(self)
@@ -190,11 +183,25 @@ class LibraryDock(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([self.tr("Page"), self.tr("Date"), self.tr("Articles")])
+        self.model.set_texts(
+            [self.tr("Page"), self.tr("Date"), self.tr("Articles")],
+            self.tr("No date"),
+            self.tr("%1 annotations"),
+            self.tr("The page gives its month and day, not its year"),
+        )
         self.add_button.setText(self.tr("Add Folder…"))
         self.update_button.setText(self.tr("Update"))
         self.remove_button.setText(self.tr("Remove"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        for column, sample in ((1, "0000-00-00"), (2, "000,000")):
+            label = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(label)))
+            header.resizeSection(column, width + 3 * metrics.averageCharWidth())
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -209,56 +216,48 @@ class LibraryDock(QWidget):
         self.progress.setFormat(f"{done} / {total}")
 
     def set_documents(self, folders: list[str], documents: list[LibraryDocument]) -> None:
-        self.tree.clear()
-        items: dict[str, QTreeWidgetItem] = {}
-        for folder in folders:
-            item = QTreeWidgetItem([Path(folder).name or folder, "", ""])
-            item.setToolTip(0, folder)
-            item.setData(0, PATH_ROLE, ("folder", folder))
-            items[folder] = item
-            self.tree.addTopLevelItem(item)
-        for doc in documents:
-            parent = items.get(doc.folder)
-            if parent is None:
-                continue
-            mark = " ✎" if doc.annotations else ""
-            date = shown_date(doc.date)
-            child = QTreeWidgetItem(
-                [
-                    page_name(doc.path, doc.folder) + mark,
-                    date,
-                    str(doc.articles) if not doc.problem else "!",
-                ]
-            )
-            if date.startswith("--"):
-                child.setToolTip(1, self.tr("The page gives its month and day, not its year"))
-            child.setToolTip(0, doc.path if not doc.problem else f"{doc.path}\n{doc.problem}")
-            if doc.annotations:
-                child.setToolTip(
-                    0,
-                    child.toolTip(0)
-                    + "\n"
-                    + self.tr("%1 annotations").replace("%1", str(doc.annotations)),
-                )
-            child.setData(0, PATH_ROLE, ("page", doc.path))
-            child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
-            parent.addChild(child)
-        for item in items.values():
-            item.setText(2, str(item.childCount()))
-            item.setExpanded(True)
+        """Show the library: each folder open on its dates, the dates closed, except where
+        a folder has a single date. What was open and selected stays so."""
+        opened = self._opened_dates()
+        selected = self._selected()
+        self.model.set_documents(folders, documents)
+        for f, folder in enumerate(self.model.folders):
+            index = self.model.index(f, 0)
+            self.tree.setExpanded(index, True)
+            for date in folder.dates:
+                if len(folder.dates) == 1 or (folder.path, date.date) in opened:
+                    self.tree.setExpanded(self.model.index(date.row, 0, index), True)
+        if selected is not None and selected[0] == "page":
+            index = self.model.find(selected[1])
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
         self._update_buttons()
 
-    def page_items(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem | None] = []
-        for k in range(self.tree.topLevelItemCount()):
-            folder = self.tree.topLevelItem(k)
-            if folder is not None:
-                out.extend(folder.child(n) for n in range(folder.childCount()))
-        return [i for i in out if i is not None]
+    def _opened_dates(self) -> set[tuple[str, str]]:
+        """The (folder, date) groups that are open."""
+        return {
+            (folder.path, date.date)
+            for f, folder in enumerate(self.model.folders)
+            for date in folder.dates
+            if self.tree.isExpanded(self.model.index(date.row, 0, self.model.index(f, 0)))
+        }
+
+    def page_rows(self) -> list[tuple[str, str, str]]:
+        """The pages' rows as shown (name, date, articles), in order, opened or not."""
+        rows = []
+        for f in range(self.model.rowCount()):
+            folder = self.model.index(f, 0)
+            for d in range(self.model.rowCount(folder)):
+                date = self.model.index(d, 0, folder)
+                for p in range(self.model.rowCount(date)):
+                    rows.append(tuple(str(self.model.index(p, c, date).data()) for c in range(3)))
+        return rows  # type: ignore[return-value]
 
     def _selected(self) -> tuple[str, str] | None:
-        items = self.tree.selectedItems()
-        return items[0].data(0, PATH_ROLE) if items else None
+        index = self.tree.currentIndex()
+        if not index.isValid() or not self.tree.selectionModel().isSelected(index):
+            return None
+        return self.model.data(index.siblingAtColumn(0), PATH_ROLE)  # type: ignore[return-value]
 
     def _update_buttons(self) -> None:
         selected = self._selected()
@@ -269,10 +268,10 @@ class LibraryDock(QWidget):
         if selected is not None and selected[0] == "folder":
             self.remove_folder_requested.emit(selected[1])
 
-    def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        kind, path = item.data(0, PATH_ROLE)
-        if kind == "page":
-            self.open_requested.emit(path)
+    def _on_activated(self, index: QModelIndex) -> None:
+        doc = self.model.document(index.siblingAtColumn(0))
+        if doc is not None:
+            self.open_requested.emit(doc.path)
 
 
 class SearchDock(QWidget):

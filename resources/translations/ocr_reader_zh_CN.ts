@@ -168,6 +168,11 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
+        <location filename="../../reader/ui/annotate.py"/>
+        <source>Changes are kept when you click away; Esc drops them.</source>
+        <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/annotate.py" line="151"/>
         <source>Annotation</source>
         <translation>批注</translation>
@@ -561,6 +566,11 @@
 </context>
 <context>
     <name>LibraryDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py"/>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
     <message>
         <location filename="../../reader/ui/library.py"/>
         <source>The page gives its month and day, not its year</source>

@@ -493,3 +493,76 @@ def test_a_tag_renamed_on_every_page_says_so_and_its_undo_keeps_later_edits(
     win.redo_action.trigger()
     assert saved(win).get(on_first.id).tags == ["行业"]
     assert store.get(on_first.id).note == "后来写的备注"
+
+
+def _click_highlight(win: MainWindow, qtbot, quote: str, fields: dict):  # type: ignore[no-untyped-def]
+    span = select_quote(win, quote)
+    ann = win.annotations.create(span, fields)
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.to_view(span[0] + 2))
+    win.body.setTextCursor(cursor)
+    win.body.ensureCursorVisible()
+    point = win.body.cursorRect(cursor).center() + QPoint(2, 0)
+    qtbot.mouseClick(win.body.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    return ann, span
+
+
+def test_clicking_a_highlight_opens_a_popover_by_it_that_keeps_what_was_typed(
+    make_window, qtbot
+) -> None:
+    win = make_window()
+    _ann, span = _click_highlight(win, qtbot, "思想政治工作是统一思想", {"note": "核心句"})
+    editor = win.current_editor
+    assert editor is not None and editor.popover
+    assert editor.windowFlags() & Qt.WindowType.Popup == Qt.WindowType.Popup
+    assert editor.windowModality() == Qt.WindowModality.NonModal
+    # It opens by the highlight: below its last line, not over the text above it.
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.to_view(span[1]))
+    line = win.body.cursorRect(cursor)
+    below = win.body.viewport().mapToGlobal(line.bottomLeft()).y()
+    above = win.body.viewport().mapToGlobal(line.topLeft()).y()
+    assert editor.geometry().top() >= below or editor.geometry().bottom() <= above
+    editor.note.setPlainText("核心句，已核对")
+    editor.close()  # what clicking away does
+    assert win.current_editor is None
+    assert saved(win).all()[0].note == "核心句，已核对"
+
+
+def test_escape_in_the_popover_drops_the_changes(make_window, qtbot) -> None:
+    win = make_window()
+    _click_highlight(win, qtbot, "思想政治工作是统一思想", {"note": "核心句"})
+    editor = win.current_editor
+    assert editor is not None and editor.popover
+    editor.note.setPlainText("改过")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert win.current_editor is None
+    assert saved(win).all()[0].note == "核心句"
+
+
+def test_the_selection_bar_never_covers_the_line_above_the_selection(make_window, qtbot) -> None:
+    win = make_window()
+    win.resize(1000, 700)
+    span = select_quote(win, "思想政治工作是统一思想")
+    win.body.ensureCursorVisible()
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.to_view(span[0]))
+    bar_value = win.body.verticalScrollBar()
+    bar_value.setValue(bar_value.value() + win.body.cursorRect(cursor).top() - 100)
+    win.body.selection_settled.emit()
+    bar = win.selection_bar
+    assert bar.isVisible()
+    first = win.body.cursorRect(cursor)
+    assert 0 < first.top() < 200
+    cursor.setPosition(win.body.to_view(span[1]))
+    last = win.body.cursorRect(cursor)
+    # Below the selection's last line, where there is room: the lines above stay readable.
+    assert bar.geometry().top() > last.bottom()
+    # With no room below, it goes above the selection's first line instead.
+    win.body.verticalScrollBar().setValue(
+        win.body.verticalScrollBar().value() + last.bottom() - win.body.viewport().height() + 4
+    )
+    cursor.setPosition(win.body.to_view(span[0]))
+    first = win.body.cursorRect(cursor)
+    win.body.selection_settled.emit()
+    assert bar.geometry().bottom() < first.top()

@@ -49,10 +49,9 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
         win.add_folder(str(folder))
     assert indexed.args[0].indexed == 2
-    items = win.library.page_items()
-    assert [i.text(0) for i in items] == [p.name for p in sample_pages()]
-    # The sample pages print a month and day, not a year.
-    assert [i.text(1) for i in items] == ["--03-12", "--03-31"]
+    rows = win.library.page_rows()
+    assert [r[0] for r in rows] == [p.name for p in sample_pages()]
+    assert [r[1] for r in rows] == ["--03-12", "--03-31"]  # a month and day, no year
 
     win.actions_by_key["search_library"].trigger()
     assert win.search_dock.isVisible()
@@ -124,8 +123,7 @@ def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbo
         [folder],
         [LibraryDocument(f"{folder}/{n}", folder, "2024-03-12", 3, 0, "") for n in names],
     )
-    items = dock.page_items()
-    assert [i.text(0) for i in items] == names
+    assert [r[0] for r in dock.page_rows()] == names
     # Cut to two thirds of their width, the rows keep the beginnings that tell them apart.
     metrics = QFontMetrics(dock.tree.font())
     width = metrics.horizontalAdvance(names[0]) * 2 // 3
@@ -202,13 +200,138 @@ def test_library_rows_write_every_date_in_iso_form_and_name_pages_inside_their_f
         LibraryDocument(f"{folder}/无日期.txt", folder, "", 1, 0, ""),
     ]
     dock.set_documents([folder], docs)
-    items = dock.page_items()
-    assert [i.text(0) for i in items] == ["1967/03/第3版.txt", "剪报/要闻.txt ✎", "无日期.txt"]
-    assert [i.text(1) for i in items] == ["1967-03-12", "--03-12", ""]
-    assert "not its year" in items[1].toolTip(1) and items[0].toolTip(1) == ""
+    rows = dock.page_rows()
+    assert [r[0] for r in rows] == ["1967/03/第3版.txt", "剪报/要闻.txt ✎", "无日期.txt"]
+    assert [r[1] for r in rows] == ["1967-03-12", "--03-12", ""]
+    tips = [
+        dock.model.find(d.path).siblingAtColumn(1).data(Qt.ItemDataRole.ToolTipRole) for d in docs
+    ]
+    assert "not its year" in tips[1] and not tips[0]
+    # Each group names its date the same way; a date without a year comes after the dates
+    # with one, and pages without a date last.
+    top = dock.model.index(0, 0)
+    groups = [dock.model.index(d, 0, top).data() for d in range(dock.model.rowCount(top))]
+    assert groups == ["1967-03-12", "--03-12", "No date"]
     # Search results name their page the same way.
     search = SearchDock()
     qtbot.addWidget(search)
     hit = Hit(docs[0].path, 0, "标题", "片段", 1.0, (), folder)
     search.show_hits([hit])
     assert "1967/03/第3版.txt" in search.results.toPlainText()
+
+
+def _library(folders: dict[str, list[tuple[str, str]]]) -> tuple[list[str], list]:
+    from reader.store.library import LibraryDocument
+
+    docs = [
+        LibraryDocument(f"{folder}/{name}", folder, date, 1 + len(name) % 5, 0, "")
+        for folder, pages in folders.items()
+        for name, date in pages
+    ]
+    return list(folders), docs
+
+
+def test_the_library_model_passes_the_model_tester(qtmodeltester) -> None:
+    from reader.ui.library_model import LibraryModel
+
+    model = LibraryModel()
+    qtmodeltester.check(model)
+    model.set_documents(
+        *_library(
+            {
+                "/papers/a": [("p1.txt", "2024-03-12"), ("p2.txt", "2024-03-12"), ("p3.txt", "")],
+                "/papers/b": [("q1.txt", "1967-04-27")],
+                "/papers/empty": [],
+            }
+        )
+    )
+    qtmodeltester.check(model)
+
+
+def test_pages_are_grouped_by_date_in_order_with_undated_pages_last(qtbot) -> None:
+    from reader.ui.library import LibraryDock
+    from reader.ui.library_model import PATH_ROLE
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    dock.set_documents(
+        *_library(
+            {
+                "/p/a": [
+                    ("z.txt", ""),
+                    ("b.txt", "2024-03-13"),
+                    ("c.txt", "2024-03-12"),
+                    ("a.txt", "2024-03-12"),
+                ]
+            }
+        )
+    )
+    model = dock.model
+    folder = model.index(0, 0)
+    dates = [model.index(d, 0, folder).data() for d in range(model.rowCount(folder))]
+    assert dates == ["2024-03-12", "2024-03-13", "No date"]
+    assert [model.index(d, 2, folder).data() for d in range(3)] == ["2", "1", "1"]
+    assert [r[0] for r in dock.page_rows()] == ["a.txt", "c.txt", "b.txt", "z.txt"]
+    # Opening a page row asks for that page; a date row opens nothing.
+    first = model.index(0, 0, folder)
+    with qtbot.waitSignal(dock.open_requested) as opened:
+        dock.tree.activated.emit(model.index(1, 0, first))
+    assert opened.args == ["/p/a/c.txt"]
+    with qtbot.assertNotEmitted(dock.open_requested):
+        dock.tree.activated.emit(first)
+    assert model.data(first, PATH_ROLE) == ("date", "2024-03-12")
+
+
+def test_a_library_update_keeps_open_dates_and_the_selected_page(qtbot) -> None:
+    from reader.ui.library import LibraryDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    pages = {"/p/a": [("a.txt", "2024-03-12"), ("b.txt", "2024-03-13"), ("c.txt", "2024-03-14")]}
+    dock.set_documents(*_library(pages))
+    model = dock.model
+    folder = model.index(0, 0)
+    assert dock.tree.isExpanded(folder)
+    assert not any(dock.tree.isExpanded(model.index(d, 0, folder)) for d in range(3))
+    dock.tree.setExpanded(model.index(1, 0, folder), True)
+    page = model.index(0, 0, model.index(1, 0, folder))
+    dock.tree.setCurrentIndex(page)
+    pages["/p/a"].insert(0, ("0.txt", "2024-03-11"))  # a new issue, before the open one
+    dock.set_documents(*_library(pages))
+    folder = model.index(0, 0)
+    dates = [model.index(d, 0, folder) for d in range(4)]
+    opened = [d.data() for d in dates if dock.tree.isExpanded(d)]
+    assert opened == ["2024-03-13"]
+    assert model.document(dock.tree.currentIndex()).path == "/p/a/b.txt"
+
+
+def test_a_library_of_a_hundred_thousand_pages_is_asked_only_for_rows_shown(
+    qtbot, monkeypatch
+) -> None:
+    from reader.ui.library import LibraryDock
+    from reader.ui.library_model import LibraryModel
+
+    asked: set[tuple[int, int]] = set()
+    data = LibraryModel.data
+
+    def counting(self, index, role=0):  # type: ignore[no-untyped-def]
+        asked.add((index.internalId(), index.row()))
+        return data(self, index, role)
+
+    monkeypatch.setattr(LibraryModel, "data", counting)
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    days = [f"{1900 + d // 336}-{1 + d // 28 % 12:02d}-{1 + d % 28:02d}" for d in range(20_000)]
+    pages = {"/p/big": [(f"{n:06d}.txt", days[n // 5]) for n in range(100_000)]}
+    dock.set_documents(*_library(pages))
+    folder = dock.model.index(0, 0)
+    assert dock.model.rowCount(folder) == 20_000
+    dock.tree.setExpanded(dock.model.index(7_000, 0, folder), True)
+    dock.tree.scrollTo(dock.model.index(7_000, 0, folder))
+    dock.resize(300, 500)
+    dock.show()
+    qtbot.waitExposed(dock)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert dock.model.page_count() == 100_000
+    # The view asks for the rows it shows, not for 100,000 pages or 20,000 dates.
+    assert 0 < len(asked) < 500

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -67,7 +67,7 @@ class AnnotationsController(QObject):
         self.body.selectionChanged.connect(self._on_selection_changed)
         self.body.selection_settled.connect(self._show_selection_bar)
         self.body.verticalScrollBar().valueChanged.connect(lambda _v: self.selection_bar.hide())
-        self.body.highlight_clicked.connect(self.edit_annotation)
+        self.body.highlight_clicked.connect(lambda i: self.edit_annotation(i, popover=True))
         # The body asks what a highlight is and what its menu offers.
         self.body.describe = self._describe_annotation
         self.body.extend_menu = self._extend_body_menu
@@ -122,10 +122,15 @@ class AnnotationsController(QObject):
         if self.session.annotator is None or self.body.selection_range() is None:
             return
         cursor = self.body.textCursor()
-        start = QTextCursor(cursor)
-        start.setPosition(cursor.selectionStart())
-        rect = self.body.cursorRect(start)
-        self.selection_bar.show_at(QPoint(self.body.cursorRect(cursor).center().x(), rect.top()))
+        self.selection_bar.show_by(self._view_rect(cursor.selectionStart(), cursor.selectionEnd()))
+
+    def _view_rect(self, start: int, end: int) -> QRect:
+        """The viewport rectangle from the line of view position `start` to that of `end`."""
+        cursor = QTextCursor(self.body.document())
+        cursor.setPosition(start)
+        first = self.body.cursorRect(cursor)
+        cursor.setPosition(end)
+        return first.united(self.body.cursorRect(cursor))
 
     def _on_bar_colour(self, colour: str) -> None:
         self.settings.set("highlight_colour", colour)
@@ -158,7 +163,9 @@ class AnnotationsController(QObject):
             self.body.setTextCursor(cursor)
         return ann
 
-    def _editor(self, quote: str, ann: Annotation | None) -> AnnotationEditor:
+    def _editor(
+        self, quote: str, ann: Annotation | None, popover: bool = False
+    ) -> AnnotationEditor:
         known = [t.name for t in self.store.tags()] if self.store is not None else []
         if self.session.annotator is not None:  # with the page's own, maybe not stored yet
             placed = self.session.annotator.placed.values()
@@ -168,13 +175,20 @@ class AnnotationsController(QObject):
         suggested = self.session.keywords.get(place.article, []) if place is not None else []
         suggested = [w for w in suggested if w not in known]
         current = theme(self.settings.get("theme"))
-        return AnnotationEditor(quote, current, known, ann, suggested, self.window)
+        return AnnotationEditor(quote, current, known, ann, suggested, self.window, popover=popover)
 
-    def _open_editor(self, editor: AnnotationEditor, focus: QWidget) -> None:
-        """Open the editor as a sheet over the window; `current_editor` while it is up."""
+    def _open_editor(
+        self, editor: AnnotationEditor, focus: QWidget, by: QRect | None = None
+    ) -> None:
+        """Open the editor as a sheet over the window, or as a popover by the text in `by`
+        (viewport coordinates); `current_editor` while it is up."""
         self.current_editor = editor
-        editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.finished.connect(lambda _result: self._editor_closed(editor))
+        if editor.popover and by is not None:
+            viewport = self.body.viewport()
+            editor.show_by(QRect(viewport.mapToGlobal(by.topLeft()), by.size()))
+            return
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.open()
         focus.setFocus()
 
@@ -183,15 +197,29 @@ class AnnotationsController(QObject):
             self.current_editor = None
         editor.deleteLater()
 
-    def edit_annotation(self, annotation_id: str) -> None:
+    def edit_annotation(self, annotation_id: str, popover: bool = False) -> None:
+        """Edit an annotation: in a popover by its highlight (`popover`, when it is on the
+        page), else in a dialog."""
         annotator = self.session.annotator
         ann = annotator.get(annotation_id) if annotator is not None else None
         if ann is None:
             return
-        editor = self._editor(ann.quote, ann)
+        by = self._highlight_rect(annotation_id) if popover else None
+        editor = self._editor(ann.quote, ann, popover=by is not None)
         editor.deleted.connect(lambda: self.delete_annotations([annotation_id]))
         editor.accepted.connect(lambda: self._apply_edit(ann, editor.values()))
-        self._open_editor(editor, editor.note)
+        self._open_editor(editor, editor.note, by)
+
+    def _highlight_rect(self, annotation_id: str) -> QRect | None:
+        annotator = self.session.annotator
+        placed = annotator.placed.get(annotation_id) if annotator is not None else None
+        if placed is None or placed.anchor is None:
+            return None
+        start = self.body.to_view(placed.anchor.start)
+        end = self.body.to_view(placed.anchor.end)
+        if start is None or end is None:
+            return None
+        return self._view_rect(start, end)
 
     def _apply_edit(self, ann: Annotation, values: dict[str, object]) -> None:
         annotator = self.session.annotator
