@@ -49,6 +49,8 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
         win.add_folder(str(folder))
     assert indexed.args[0].indexed == 2
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        pass  # the dock's rows are read in a worker once indexing is done
     rows = win.library.page_rows()
     assert [r[0] for r in rows] == [p.name for p in sample_pages()]
     assert [r[1] for r in rows] == ["--03-12", "--03-31"]  # a month and day, no year
@@ -335,3 +337,31 @@ def test_a_library_of_a_hundred_thousand_pages_is_asked_only_for_rows_shown(
     assert dock.model.page_count() == 100_000
     # The view asks for the rows it shows, not for 100,000 pages or 20,000 dates.
     assert 0 < len(asked) < 500
+
+
+def test_the_library_is_listed_off_the_ui_thread(make_window, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    from reader.store.library import Library
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    shutil.copy(sample_pages()[0], folder / sample_pages()[0].name)
+    win = make_window()
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        pass
+    read_from: list[bool] = []
+    real = Library.documents
+
+    def documents(self: Library) -> list:
+        read_from.append(threading.current_thread() is threading.main_thread())
+        return real(self)
+
+    monkeypatch.setattr(Library, "documents", documents)
+    # A window opened on a library lists it without reading it on the UI thread.
+    again = make_window()
+    qtbot.waitUntil(lambda: bool(again.library.page_rows()), timeout=20000)
+    assert read_from and not any(read_from)
+    assert [r[0] for r in again.library.page_rows()] == [sample_pages()[0].name]

@@ -43,6 +43,8 @@ def test_the_library_is_a_sound_model(make_window, qtbot, qtmodeltester, tmp_pat
     win = make_window()
     with qtbot.waitSignal(win.library_indexed, timeout=60000):
         win.add_folder(str(folder))
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        pass
     model = win.library.tree.model()
     assert model is win.library.model and model.rowCount() == 1
     assert model.page_count() == len(sample_pages())

@@ -14,7 +14,7 @@ from reader.core import words
 from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError
-from reader.store.library import Hit, IndexReport, Library
+from reader.store.library import Hit, IndexReport, Library, LibraryDocument
 from reader.ui.body import BodyView
 from reader.ui.findbar import FindBar
 from reader.ui.jobs import Jobs
@@ -45,6 +45,7 @@ class AfterPaint(QObject):
 class LibraryController(QObject):
     indexed = Signal(object)  # IndexReport, or None when cancelled or failed
     searched = Signal(list)  # hits
+    listed = Signal()  # the library dock shows the library as it is now
 
     def __init__(
         self,
@@ -81,6 +82,7 @@ class LibraryController(QObject):
         self.workers = Workers(self._open_library, self)
         self._after_search: tuple[int, tuple[str, ...]] | None = None
         self._words_asked = False
+        self._listing = 0  # the latest listing of the library asked for
 
     def connect_signals(self) -> None:
         self.session.changed.connect(self._on_page_changed)
@@ -125,13 +127,27 @@ class LibraryController(QObject):
             library.close()
 
     def refresh_library(self) -> None:
+        """Show the library in its dock. Its rows are read in a worker: a library of a
+        newspaper's lifetime takes a second or more to read, and the window answers
+        meanwhile; of two listings asked for, the later one is shown."""
         if self.store is None:
             return
-        try:
-            with self.opened() as library:
-                self.library.set_documents(library.folders(), library.documents())
-        except StoreError as exc:
-            self.library.status.setText(str(exc))
+        self._listing += 1
+        asked = self._listing
+
+        def work(library: Library, _job: Job) -> tuple[list[str], list[LibraryDocument]]:
+            return library.folders(), library.documents()
+
+        def done(result: tuple[list[str], list[LibraryDocument]]) -> None:
+            if asked == self._listing:
+                self.library.set_documents(*result)
+                self.listed.emit()
+
+        def failed(reason: str) -> None:
+            if asked == self._listing and reason:
+                self.library.status.setText(reason)
+
+        self.workers.start(self.workers.with_library(work), done, failed)
 
     def library_pages(self) -> list[str]:
         if self.store is None:
