@@ -139,6 +139,8 @@ def main(argv: list[str]) -> int:
         ("--library", "library-search.png"),
         ("--corrections", "corrections.png"),
         ("--carried", "carried-over.png"),
+        ("--full-screen", "full-screen.png"),
+        ("--correct-menu", "correct-menu-zh.png"),
     ]
     if SCAN_PAGE.is_file():
         staged.append(("--scan", "scan.png"))
@@ -430,7 +432,84 @@ def scan_shot(out: Path) -> int:
     return 0
 
 
+def _staged_window(data: str, page: Path, language: str = "en"):  # type: ignore[no-untyped-def]
+    """A window on `page` with its data in `data`, shown and loaded, in `language`."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from reader.store import paths
+    from reader.ui import i18n
+    from reader.ui.settings import Settings
+    from reader.ui.themes import palette, theme
+    from reader.ui.window import MainWindow
+
+    paths.set_data_dir(data)
+    i18n.install(language)
+    QApplication.setPalette(palette(theme("light")))
+    window = MainWindow(Settings())
+    window.resize(1400, 900)
+    window.show()
+    loop = QEventLoop()
+    window.document_shown.connect(lambda _d: loop.quit())
+    window.open_path(page)
+    loop.exec()
+    return window
+
+
+def full_screen_shot(out: Path) -> int:
+    """Full screen (F11) on the whole virtual screen, the panels as they were."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        annotate(Path(data), SEEDS[0], NOTES)
+        window = _staged_window(data, SEEDS[0])
+        window.actions_by_key["full_screen"].trigger()
+        # A bare virtual screen has no window manager to give a full-screen window the
+        # whole screen: it is given here, as one would.
+        window.setGeometry(app.primaryScreen().geometry())
+        for _ in range(60):
+            app.processEvents()
+        app.primaryScreen().grabWindow(0).save(str(out))
+        window.close()
+    return 0
+
+
+def correct_menu_shot(out: Path) -> int:
+    """The Chinese interface with the Correct menu open (the screen grabbed, menu and all)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        window = _staged_window(data, SEEDS[1], "zh_CN")
+        window.move(0, 0)
+        doc = window.doc
+        assert doc is not None
+        window.body.show_spot(1, len(doc.articles[1].head) + 2, 0)
+        menu = window.menus["correct"]
+        action = menu.menuAction()
+        window.menuBar().setActiveAction(action)
+        for _ in range(20):
+            app.processEvents()
+        kinds = window.menus["kind"]
+        kinds_action = kinds.menuAction()
+        menu.setActiveAction(kinds_action)
+        kinds.popup(menu.mapToGlobal(menu.actionGeometry(kinds_action).topRight()))
+        for _ in range(40):
+            app.processEvents()
+        geometry = window.frameGeometry()
+        app.primaryScreen().grabWindow(0, 0, 0, geometry.width(), geometry.height()).save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--full-screen"]:
+        raise SystemExit(full_screen_shot(Path(sys.argv[2])))
+    if sys.argv[1:2] == ["--correct-menu"]:
+        raise SystemExit(correct_menu_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--scan"]:
         raise SystemExit(scan_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--carried"]:
