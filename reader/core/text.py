@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import operator
 import re
@@ -122,10 +121,17 @@ def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bo
 
 
 def join_all(lines: Iterable[str], hyphenated: Collection[str] = ()) -> str:
-    """Join the OCR lines of one paragraph, as join_lines() joins two."""
-    if not hyphenated:
-        return functools.reduce(join_lines, lines, "")
-    return functools.reduce(functools.partial(join_lines, hyphenated=hyphenated), lines, "")
+    """Join the OCR lines of one paragraph, as join_lines() joins two. A hyphen (or ¬)
+    alone on its line breaks no word: it is kept, and the lines around it are joined as
+    if it were text."""
+    text, previous = "", ""
+    for line in lines:
+        if previous in ("-", "¬"):
+            text += line
+        else:
+            text = join_lines(text, line, hyphenated)
+        previous = line
+    return text
 
 
 def despace_cjk_spaced(text: str) -> str:

@@ -1133,3 +1133,13 @@ def test_a_split_line_names_its_rule_whatever_its_parts_hold() -> None:
         ("heading", "一、图为"),
     ]
     assert [d.rule.id for d in doc.decisions] == ["split_heading"]
+
+
+def test_a_hyphen_alone_on_its_line_breaks_no_word() -> None:
+    from reader.core.text import join_all
+
+    # Found by the property test: "a", "-", "a" came out as "aa", the hyphen taken for a
+    # word broken at the end of "a-".
+    assert join_all(["a", "-", "a"]) == "a-a"
+    assert join_all(["The co-", "operative", "-", "society"]) == "The cooperative-society"
+    assert join_all(["one¬", "word"]) == "oneword"
