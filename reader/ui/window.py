@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -66,7 +65,7 @@ from reader.ui.corrections import (
 from reader.ui.findbar import FindBar
 from reader.ui.history import JumpHistory, Spot
 from reader.ui.library import SEARCH_PAGE, Job, LibraryDock, SearchDock, Workers
-from reader.ui.loader import DocumentLoader, Loaded
+from reader.ui.loader import DocumentLoader, Loaded, OpenProgress
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
 from reader.ui.settings import MAX_FONT, MIN_FONT, Settings
@@ -328,10 +327,7 @@ class MainWindow(QMainWindow):
         self._after_search: tuple[int, tuple[str, ...]] | None = None
 
         self.status = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
+        self.progress = OpenProgress(self.loader, self.body, self)
         self.place_indicator = PlaceIndicator(self)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.place_indicator)
@@ -808,6 +804,7 @@ class MainWindow(QMainWindow):
         self.outline.retranslate()
         self.findbar.retranslate()
         self.place_indicator.retranslate()
+        self.progress.retranslate()
         self._update_status()
 
     # -- view settings -----------------------------------------------------------------------
