@@ -47,7 +47,8 @@ REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords a
 SLICE_THRESHOLD = 400_000  # characters of a page beyond which it is typeset in slices
 FIRST_CHARS = 20_000  # characters typeset before a long page is shown (its first article)
 SLICE_MS = 30  # the time a slice of typesetting or restyling aims at
-RESTYLE_CHARS = 30_000  # characters laid out again together when colours change
+RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
+RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
 _SIZE_ADJUSTMENT = int(QTextFormat.Property.FontSizeAdjustment.value)  # steps from the font
 CHUNK_CHARS = 32_000  # characters set in one frame (see _new_block)
 _CHUNK_FRAME = QTextFrameFormat()
@@ -229,6 +230,7 @@ class BodyView(QTextBrowser):
         self._relayout_at = -1
         self._relayout_spot: tuple[int, int, int, int] | None = None
         self._relayout_chars = 20_000
+        self._spot_place: tuple[tuple[int, int, int, int], Place | None] | None = None
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(1)
@@ -693,6 +695,11 @@ class BodyView(QTextBrowser):
                 end += 1
             first = document.findBlockByNumber(numbers[k])
             last = document.findBlockByNumber(numbers[end - 1]) if end - 1 > k else first
+            if self._stale:  # new colours too, laid out with the new type
+                for number in numbers[k:end]:
+                    if number in self._stale:
+                        self._stale.discard(number)
+                        self._paint_block(document.findBlockByNumber(number), number)
             cursor.setPosition(first.position())
             cursor.setPosition(last.position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.setBlockFormat(self._block_format(style))
@@ -717,10 +724,16 @@ class BodyView(QTextBrowser):
             self._relayout_timer.start()
         if self._relayout_at < 0:
             self._relayout_spot = None
+            if self._stale:  # what a theme change left (blocks of no style: none, so far)
+                self._stale_order = [n for n in self._stale_order if n in self._stale]
+                self._restyle_timer.start()
 
     def _laid_out_past(self, spot: tuple[int, int, int, int], block: QTextBlock) -> bool:
         """Whether the layout has gone a screen beyond the spot's block."""
-        place = next((p for p in self.places if (p.article, p.key) == spot[:2]), None)
+        if self._spot_place is None or self._spot_place[0] != spot:
+            found = next((p for p in self.places if (p.article, p.key) == spot[:2]), None)
+            self._spot_place = (spot, found)
+        place = self._spot_place[1]
         if place is None:
             return True
         if block.position() <= place.position:
@@ -765,10 +778,12 @@ class BodyView(QTextBrowser):
         painted.update(self._clean_blocks[k] for k in ranges if k < len(self._clean_blocks))
         self._stale = painted
         self._stale_order = sorted(painted)
-        top, bottom = self._visible_blocks()
+        top, bottom = (0, 0) if self._relayout_at >= 0 else self._visible_blocks()
         # On screen first, then down the page, then the part above.
         at = bisect.bisect_left(self._stale_order, top)
         self._stale_order = self._stale_order[at:] + self._stale_order[:at]
+        if self._relayout_at >= 0:
+            return  # being laid out again in a new font: the new colours go with it
         self._repaint_blocks(top, bottom)
         if self._stale:
             self._restyle_timer.start()
@@ -799,17 +814,24 @@ class BodyView(QTextBrowser):
             document.markContentsDirty(lo, hi - lo)
 
     def _restyle_slice(self) -> None:
+        if self._relayout_at >= 0:
+            return  # laid out again in a new font: the new colours go with it
         started = time.perf_counter()
         document = self.document()
         order = self._stale_order
-        while order and time.perf_counter() - started < SLICE_MS / 2000:
+        while order and time.perf_counter() - started < SLICE_MS / 1000:
             first = order[0]
-            begin = document.findBlockByNumber(first).position()
+            block = document.findBlockByNumber(first)
+            begin, end = block.position(), block.position() + block.length()
             n = 1
-            # Neighbouring blocks up to RESTYLE_CHARS apart are laid out again together.
-            while n < len(order) and order[n] > first:
-                if document.findBlockByNumber(order[n]).position() - begin > RESTYLE_CHARS:
+            # Stale blocks close together are laid out again together, with the few
+            # between them; those further apart each on its own (the frames after a block
+            # are only moved, so that costs little).
+            while n < len(order) and order[n] > first and end - begin < RESTYLE_CHARS:
+                block = document.findBlockByNumber(order[n])
+                if block.position() - end > RESTYLE_GAP:
                     break
+                end = block.position() + block.length()
                 n += 1
             self._repaint_blocks(first, order[n - 1])
             del order[:n]
@@ -887,6 +909,13 @@ class BodyView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._relayout_at >= 0:
+            # Being laid out again in a new font: at a new width, from the start again,
+            # and the line being read is shown once it is laid out.
+            super().resizeEvent(event)
+            self._apply_measure()
+            self._relayout_at = 0
+            return
         # Lines wrap anew at another width: the line being read stays at the top.
         spot = self.top_spot() if self.places and event.oldSize().isValid() else None
         super().resizeEvent(event)

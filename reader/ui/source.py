@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat, QTextOption
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from reader.core.model import Decision
@@ -32,6 +32,7 @@ class SourceView(QPlainTextEdit):
         self.decisions: dict[int, Decision] = {}
         self.user_lines: set[int] = set()
         self.show_reasons = False
+        self._stale = False  # lines given while hidden: rendered once shown
 
     def set_style(self, theme: Theme, family: str, size: float) -> None:
         self._mark = QColor(theme.source_mark)
@@ -64,7 +65,19 @@ class SourceView(QPlainTextEdit):
     def _action(self, action: str) -> str:
         return self.tr("join") if action == "join" else self.tr("break")
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            marked = self.marked
+            self._render()
+            if marked is not None:
+                self.mark(*marked)
+
     def _render(self) -> None:
+        # A long page's lines take a while to set: not while the view is hidden.
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         width = len(str(len(self.lines)))
         out = []
         for k, line in enumerate(self.lines):
@@ -87,6 +100,9 @@ class SourceView(QPlainTextEdit):
 
     def mark(self, first: int, last: int) -> None:
         """Highlight source lines first..last (0-based) and bring them into view."""
+        if self._stale:
+            self.marked = (first, last)  # once the lines are rendered
+            return
         document = self.document()
         start = document.findBlockByNumber(first)
         end = document.findBlockByNumber(last)

@@ -93,15 +93,19 @@ def _idle(seconds: float) -> None:
     loop.exec()
 
 
-def _timed(app, op: Callable[[], object]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Seconds until `op` and the events it posted have run; the longest stall after."""
+def _timed(app, op: Callable[[], object], busy: Callable[[], bool]) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Seconds until `op` and the events it posted have run; the longest stall after,
+    until the work it left for later is done and a second more; the seconds to that."""
     start = time.perf_counter()
     op()
     app.processEvents()
     took = time.perf_counter() - start
     heart = _Heart()
+    while busy() and time.perf_counter() - start < 60:
+        _idle(0.01)
+    settled = time.perf_counter() - start
     _idle(1.0)
-    return took, heart.stop()
+    return took, heart.stop(), settled
 
 
 def _open_5mb(window, page: Path) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
@@ -161,14 +165,15 @@ def run() -> list[tuple[str, str, str, str]]:
         # Read from the middle of the page, as a reader would be.
         bar = body.verticalScrollBar()
         bar.setValue(bar.maximum() // 2)
-        _timed(app, lambda: None)
-        theme = _timed(app, lambda: window.set_theme("dark"))
-        font = _timed(app, lambda: window.zoom(1))
+        busy = lambda: body.restyling() or body.relaying() or body.typesetting()  # noqa: E731
+        _timed(app, lambda: None, busy)
+        theme = _timed(app, lambda: window.set_theme("dark"), busy)
+        font = _timed(app, lambda: window.zoom(1), busy)
         clean = body.clean
         assert clean is not None and window.annotator is not None
         middle = body.to_clean(body.textCursor().position())
         annotator = window.annotator
-        highlight = _timed(app, lambda: annotator.create(middle, middle + 12, colour="green"))
+        highlight = _timed(app, lambda: annotator.create(middle, middle + 12, colour="green"), busy)
         text = clean.text
         window.close()
         paths.set_data_dir(None)
@@ -183,13 +188,16 @@ def run() -> list[tuple[str, str, str, str]]:
         _idle(1.0)
         bare_stall = heart.stop()
         bare.verticalScrollBar().setValue(bare.verticalScrollBar().maximum() // 2)
-        _timed(app, lambda: None)
+        idle = lambda: False  # noqa: E731
+        _timed(app, lambda: None, idle)
         bare_theme = _timed(
-            app, lambda: bare.setStyleSheet("QTextEdit { background: #1b1c1f; color: #d8d6d0; }")
+            app,
+            lambda: bare.setStyleSheet("QTextEdit { background: #1b1c1f; color: #d8d6d0; }"),
+            idle,
         )
         bigger = QFont(bare.font())
         bigger.setPointSizeF(bigger.pointSizeF() + 1)
-        bare_font = _timed(app, lambda: bare.setFont(bigger))
+        bare_font = _timed(app, lambda: bare.setFont(bigger), idle)
         bare.close()
         del text, clean
 
@@ -198,14 +206,22 @@ def run() -> list[tuple[str, str, str, str]]:
         huge_size = huge.stat().st_size
         huge_first, huge_whole, huge_peak = _huge(huge, Path(tmp) / "data-huge")
 
-    def row(name: str, ours: tuple[float, float], bare: tuple[float, float] | None, bar: float):
-        result = f"{ours[0] * 1000:.0f} ms (longest stall after: {ours[1] * 1000:.0f} ms)"
+    def row(
+        name: str,
+        ours: tuple[float, float, float],
+        bare: tuple[float, float, float] | None,
+        bar: float,
+    ) -> tuple[str, str, str, str]:
+        result = f"{ours[0] * 1000:.0f} ms (longest stall after: {ours[1] * 1000:.0f} ms"
+        if ours[2] - ours[0] > 0.05:
+            result += f"; the rest of the page done in the background after {ours[2]:.1f} s"
+        result += ")"
         if bare is not None:
             result += (
                 f"; bare QTextEdit {bare[0] * 1000:.0f} ms (stall {bare[1] * 1000:.0f} ms): "
                 f"{ours[0] / max(bare[0], 1e-6):.1f}×"
             )
-        verdict = "meets" if max(ours) <= bar else "below"
+        verdict = "meets" if max(ours[:2]) <= bar else "below"
         return (f"window, {size:.1f} MB page: {name}", result, f"≤ {bar * 1000:.0f} ms", verdict)
 
     opened = (
