@@ -396,10 +396,17 @@ class BodyView(QTextBrowser):
                 self._insert(cursor, block, ai, bi, len(art.head) + bi)
                 yield
 
-    def _typeset_slice(self) -> None:
-        """Typeset the next slice of a long page and lay it out, within about SLICE_MS."""
+    def _typeset_slice(self, now: bool = False) -> None:
+        """Typeset the next slice of a long page and lay it out, within about SLICE_MS.
+        While the page is laid out again in a new font this waits for that (what is
+        added is laid out at once, and so would everything before it), unless `now`."""
         if self._typesetter is None:
             return
+        if self._relayout_at >= 0:
+            if not now:
+                return  # _relayout_slice starts it again when done
+            while self._relayout_at >= 0:
+                self._relayout_slice()
         started = time.perf_counter()
         cursor = self._typeset_cursor
         assert cursor is not None
@@ -438,7 +445,7 @@ class BodyView(QTextBrowser):
     def finish_typesetting(self) -> None:
         """Typeset the rest of the page now (for a jump into it)."""
         while self._typesetter is not None:
-            self._typeset_slice()
+            self._typeset_slice(now=True)
         self._slice_timer.stop()
 
     def _stop_typesetting(self) -> None:
@@ -472,7 +479,7 @@ class BodyView(QTextBrowser):
         """Typeset at least to the clean block holding `offset` (a jump into the page)."""
         need = bisect.bisect_right(self._all_starts, offset)
         while self._typesetter is not None and len(self._clean_places) < need:
-            self._typeset_slice()
+            self._typeset_slice(now=True)
 
     def _adopt(self, document: QTextDocument) -> None:
         self.setDocument(document)  # the previous one is a child of the view: deleted
@@ -724,6 +731,8 @@ class BodyView(QTextBrowser):
             self._relayout_timer.start()
         if self._relayout_at < 0:
             self._relayout_spot = None
+            if self._typesetter is not None:
+                self._slice_timer.start()  # typesetting waited for the new font
             if self._stale:  # what a theme change left (blocks of no style: none, so far)
                 self._stale_order = [n for n in self._stale_order if n in self._stale]
                 self._restyle_timer.start()

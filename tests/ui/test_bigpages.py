@@ -228,3 +228,33 @@ def test_the_startup_question_names_the_page_and_its_size(qtbot, tmp_path, monke
     ask = startup.ask_to_reopen(parent)
     assert ask(tmp_path / "big.txt", 52_000_000) is False
     assert "big.txt" in seen[0] and "52 MB" in seen[0]
+
+
+def test_a_theme_and_font_change_while_a_long_page_is_typeset_reach_all_of_it(qtbot, tmp_path):
+    win = _window(qtbot, threshold=2000)
+    body = win.body
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path, copies=12))
+    assert body.typesetting()
+    win.set_theme("dark")
+    win.zoom(2)
+    qtbot.waitUntil(
+        lambda: not (body.typesetting() or body.relaying() or body.restyling()), timeout=60000
+    )
+    assert win.doc is not None
+    assert body.places[-1].article == len(win.doc.articles) - 1
+    document = body.document()
+    accent = QColor(theme("dark").accent)
+    titles = paragraphs = 0
+    for place in body.places:
+        if place.key < 0:
+            continue
+        kind = win.doc.articles[place.article].all_blocks()[place.key].kind
+        block = document.findBlock(place.position)
+        if kind == "title":
+            titles += 1
+            assert _foreground(block) == accent
+        elif kind == "paragraph":
+            paragraphs += 1
+            assert block.blockFormat().textIndent() == pytest.approx(2 * body.em(), abs=0.01)
+    assert titles > 12 and paragraphs > 100
