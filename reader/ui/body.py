@@ -46,7 +46,7 @@ FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
 SLICE_THRESHOLD = 400_000  # characters of a page beyond which it is typeset in slices
 FIRST_CHARS = 20_000  # characters typeset before a long page is shown (its first article)
-SLICE_MS = 30  # the time a slice of typesetting or restyling aims at
+SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
 RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
 _SIZE_ADJUSTMENT = int(QTextFormat.Property.FontSizeAdjustment.value)  # steps from the font
@@ -229,7 +229,7 @@ class BodyView(QTextBrowser):
         # _numbers; -1: none), the spot to show once laid out, and a slice's size.
         self._relayout_at = -1
         self._relayout_spot: tuple[int, int, int, int] | None = None
-        self._relayout_chars = 20_000
+        self._relayout_chars = 8_000
         self._spot_place: tuple[tuple[int, int, int, int], Place | None] | None = None
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
