@@ -30,6 +30,7 @@ class SourceView(QPlainTextEdit):
         self.marked: tuple[int, int] | None = None
         self.lines: list[str] = []
         self.decisions: dict[int, Decision] = {}
+        self._given: Sequence[Decision] | None = None  # read into `decisions` when shown
         self.user_lines: set[int] = set()
         self.show_reasons = False
         self._stale = False  # lines given while hidden: rendered once shown
@@ -49,7 +50,9 @@ class SourceView(QPlainTextEdit):
         user_lines: set[int] | None = None,
     ) -> None:
         self.lines = lines
-        self.decisions = {d.line: d for d in decisions or []}
+        # A page's decisions are listed when first read, which takes a while on a long
+        # page: read when the view is shown.
+        self.decisions, self._given = {}, decisions
         self.user_lines = user_lines or set()
         self._render()
 
@@ -78,6 +81,8 @@ class SourceView(QPlainTextEdit):
         self._stale = not self.isVisible()
         if self._stale:
             return
+        if self._given is not None:
+            self.decisions, self._given = {d.line: d for d in self._given}, None
         width = len(str(len(self.lines)))
         out = []
         for k, line in enumerate(self.lines):
