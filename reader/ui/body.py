@@ -192,6 +192,7 @@ class BodyView(QTextBrowser):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_slice)
+        self._count_waits = False  # counted to the end of a page still being typeset
         self._theme: Theme | None = None
         self._typo = Typography("", 16.0, 38)
         # What each typeset block is: its style (by block number), the role its colour
@@ -330,6 +331,7 @@ class BodyView(QTextBrowser):
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._count_timer.stop()
+        self._count_waits = False
         self._matches, self._match, self._pattern = [], -1, None
         self.places, self._starts = [], []
         self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
@@ -429,6 +431,7 @@ class BodyView(QTextBrowser):
         self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
         if finished:
             self.typeset_done.emit(True)
+            self._resume_count()
         else:
             self._slice_timer.start()
 
@@ -441,6 +444,7 @@ class BodyView(QTextBrowser):
         if self._typesetter is not None:
             self._stop_typesetting()
             self.typeset_done.emit(False)
+            self._resume_count()
 
     def finish_typesetting(self) -> None:
         """Typeset the rest of the page now (for a jump into it)."""
@@ -1076,6 +1080,7 @@ class BodyView(QTextBrowser):
         rest in slices from the event loop, so a long page never holds the window up.
         `find_changed` reports the count as it grows, marked as still counting."""
         self._count_timer.stop()
+        self._count_waits = False
         self._matches = []
         self._match = -1
         self._find_length = len(text)
@@ -1117,13 +1122,28 @@ class BodyView(QTextBrowser):
                 self._show_match()
         if counting:
             self._count_timer.start()
+        elif self._typesetter is not None:
+            # The rest of a long page is counted once it is typeset (_resume_count).
+            self._count_waits = counting = True
         else:
             self._find_text = ""  # the count is done; the copy of the page can go
         self.find_changed.emit(self._match + 1, len(self._matches), counting)
 
+    def _resume_count(self) -> None:
+        """Count on into what was typeset since the count reached the end of the page as
+        it was: typesetting only adds, so the matches counted keep their places."""
+        if not self._count_waits or self._pattern is None:
+            return
+        self._count_waits = False
+        counted = len(self._find_text)
+        self._find_text = self.document().toPlainText()
+        # A match may begin in the last characters counted and run into the new ones.
+        self._scanned = max(0, counted - self._find_length + 1)
+        self._count_slice()
+
     def counting(self) -> bool:
         """Whether matches are still being counted."""
-        return self._count_timer.isActive()
+        return self._count_timer.isActive() or self._count_waits
 
     def find_step(self, step: int) -> None:
         if not self._matches:

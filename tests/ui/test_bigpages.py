@@ -258,3 +258,19 @@ def test_a_theme_and_font_change_while_a_long_page_is_typeset_reach_all_of_it(qt
             paragraphs += 1
             assert block.blockFormat().textIndent() == pytest.approx(2 * body.em(), abs=0.01)
     assert titles > 12 and paragraphs > 100
+
+
+def test_find_on_a_long_page_counts_on_while_it_is_typeset(qtbot, tmp_path):
+    win = _window(qtbot, threshold=2000)
+    body = win.body
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path, copies=12))
+    counts: list[tuple[int, int, bool]] = []
+    body.find_changed.connect(lambda k, n, more: counts.append((k, n, more)))
+    body.find_all("发展")
+    assert body.typesetting() and body.counting()
+    assert counts[-1][2]  # said to be still counting, not a final count of what is typeset
+    qtbot.waitUntil(lambda: not body.typesetting() and not body.counting(), timeout=60000)
+    text = body.document().toPlainText()
+    assert counts[-1] == (counts[-1][0], text.count("发展"), False)
+    assert body.match_count() == text.count("发展") > 12
