@@ -291,7 +291,10 @@ class BodyView(QTextBrowser):
         if typo.show_noise != old_typo.show_noise:
             spot = self.top_spot()
             self.show_document(self.doc, self.clean, self.highlights)
-            if spot is not None:
+            if spot is not None and self._typesetter is not None:
+                self._pending_view = ("spot", *spot)  # once typeset that far
+                self._apply_pending_view()
+            elif spot is not None:
                 self.keep_spot(*spot)
             return
         if (typo.family, typo.size) != (old_typo.family, old_typo.size):
@@ -421,7 +424,11 @@ class BodyView(QTextBrowser):
         cursor.endEditBlock()
         document = self.document()
         # Laid out now, in this slice, so Qt's own lazy layout never takes a long step.
-        document.documentLayout().blockBoundingRect(document.lastBlock())
+        layout = document.documentLayout()
+        layout.blockBoundingRect(document.lastBlock())
+        # Qt tells the view a document's new size only after a large change; the scroll
+        # bar must reach what each slice added.
+        layout.documentSizeChanged.emit(layout.documentSize())
         took = time.perf_counter() - started
         # Keep the whole slice near SLICE_MS: typesetting is about a third of it.
         self._slice_budget = min(0.05, max(0.002, self._slice_budget * SLICE_MS / 1000 / took))
@@ -1026,13 +1033,11 @@ class BodyView(QTextBrowser):
 
     def _line_top(self, position: int) -> int:
         block = self.document().findBlock(position)
-        # Laid out first, if it was not yet: a page is laid out lazily once typeset.
-        self.document().documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position())
-        if line.isValid():
-            return int(layout.position().y() + line.y())
-        return int(self.document().documentLayout().blockBoundingRect(block).top())
+        # Laid out first, if it was not yet: a page is laid out lazily once typeset. The
+        # rectangle is in the document; the block's layout is placed in its frame.
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return int(top + line.y()) if line.isValid() else int(top)
 
     def show_spot(self, article: int, key: int, offset: int, dy: int = 0) -> bool:
         """Scroll to a place top_spot() gave: the line holding `offset` characters into

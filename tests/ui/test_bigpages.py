@@ -274,3 +274,18 @@ def test_find_on_a_long_page_counts_on_while_it_is_typeset(qtbot, tmp_path):
     text = body.document().toPlainText()
     assert counts[-1] == (counts[-1][0], text.count("发展"), False)
     assert body.match_count() == text.count("发展") > 12
+
+
+def test_page_furniture_shown_on_a_long_page_keeps_the_reading_position(qtbot, tmp_path):
+    win = _window(qtbot, threshold=2000)
+    body = win.body
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path))
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=30000)
+    place = next(p for p in body.places[len(body.places) * 2 // 3 :] if p.length > 60)
+    body.show_spot(place.article, place.key, 5, 0)
+    win.actions_by_key["noise"].setChecked(True)
+    assert body.typesetting()  # typeset again, furniture and all, a slice at a time
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=30000)
+    spot = body.top_spot()
+    assert spot is not None and spot[:2] == (place.article, place.key)
