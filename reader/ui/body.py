@@ -431,7 +431,8 @@ class BodyView(QTextBrowser):
         layout.documentSizeChanged.emit(layout.documentSize())
         took = time.perf_counter() - started
         # Keep the whole slice near SLICE_MS: typesetting is about a third of it.
-        self._slice_budget = min(0.05, max(0.002, self._slice_budget * SLICE_MS / 1000 / took))
+        budget = self._slice_budget * SLICE_MS / 1000 / took
+        self._slice_budget = min(SLICE_MS / 2000, max(0.002, budget))
         if finished:
             self._typesetter = None
         self._apply_pending_view()
