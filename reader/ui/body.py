@@ -1029,8 +1029,13 @@ class BodyView(QTextBrowser):
         place = self.place_at(position)
         if place is None:
             return None
-        dy = self.verticalScrollBar().value() - self._line_top(position)
-        return place.article, place.key, max(0, position - place.position), dy
+        offset = max(0, position - place.position)
+        # From the line show_spot() goes to: above the first block (the page's margin) the
+        # view's top is not in a block of the page.
+        dy = self.verticalScrollBar().value() - self._line_top(
+            place.position + min(offset, place.length)
+        )
+        return place.article, place.key, offset, dy
 
     def _line_top(self, position: int) -> int:
         block = self.document().findBlock(position)
@@ -1066,7 +1071,8 @@ class BodyView(QTextBrowser):
             return
         position = place.position + min(offset, place.length)
         line = self._line_height(position)
-        self.verticalScrollBar().setValue(self._line_top(position) + min(max(0, dy), line - 1))
+        # Within the line, or above it in the page's margin, as it was.
+        self.verticalScrollBar().setValue(self._line_top(position) + min(dy, line - 1))
         self._update_place()
 
     def _line_height(self, position: int) -> int:
