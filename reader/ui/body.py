@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -17,10 +19,13 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
     QTextLayout,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -39,87 +44,105 @@ PAINT_MARGIN = 20_000  # characters either side of the view whose matches are dr
 MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
+SLICE_THRESHOLD = 400_000  # characters of a page beyond which it is typeset in slices
+FIRST_CHARS = 20_000  # characters typeset before a long page is shown (its first article)
+SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
+RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
+RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
+_SIZE_ADJUSTMENT = int(QTextFormat.Property.FontSizeAdjustment.value)  # steps from the font
+CHUNK_CHARS = 32_000  # characters set in one frame (see _new_block)
+_CHUNK_FRAME = QTextFrameFormat()
+_GAP = QTextBlockFormat()  # the empty block where two frames meet takes no room
+_GAP.setLineHeight(0, int(QTextBlockFormat.LineHeightTypes.FixedHeight.value))
+
+
+class BlockStyle(NamedTuple):
+    """How a block is set, in ems of the text's font, so that a new font sets it anew."""
+
+    line_height: int = 170  # per cent
+    top: float = 0.0
+    bottom: float = 0.5
+    indent: float = 0.0  # of the first line
+    align: int = 0  # Qt.AlignmentFlag value; 0: left
 
 
 @dataclass(slots=True)
 class _Look:
-    """The formats of a block being set, and what its style reads to fill them."""
+    """How a block is being set: its block style, its character format (sizes relative to
+    the document's font, no colours) and the role its colour comes from."""
 
-    bf: QTextBlockFormat
+    style: BlockStyle
     cf: QTextCharFormat
-    em: float
-    size: float
-    muted: QColor
+    role: str = ""
 
 
-def _title(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 1.65)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight.value)
+_CENTRE = int(Qt.AlignmentFlag.AlignHCenter.value)
+_JUSTIFY = int(Qt.AlignmentFlag.AlignJustify.value)
+
+
+def _title(look: _Look, _depth: int) -> None:
+    look.cf.setProperty(_SIZE_ADJUSTMENT, 2)
     look.cf.setFontWeight(QFont.Weight.Bold)
-    look.bf.setTopMargin(look.em * 0.8)
-    look.bf.setLineHeight(135, _PROPORTIONAL)
+    look.style, look.role = BlockStyle(135, top=0.8), "accent"
 
 
-def _kicker(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 1.05)
-    look.cf.setForeground(look.muted)
+def _kicker(look: _Look, _depth: int) -> None:
+    look.role = "muted"
 
 
-def _subtitle(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 1.15)
+def _subtitle(look: _Look, _depth: int) -> None:
+    look.cf.setProperty(_SIZE_ADJUSTMENT, 1)
 
 
-def _byline(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 0.95)
-    look.cf.setForeground(look.muted)
-    look.bf.setBottomMargin(look.em * 1.2)
+def _byline(look: _Look, _depth: int) -> None:
+    look.style, look.role = BlockStyle(bottom=1.2), "muted"
 
 
-def _heading(look: _Look, block: Block) -> None:
-    depth = block.depth or 1
+def _heading(look: _Look, depth: int) -> None:
     look.cf.setFontWeight(QFont.Weight.Bold)
-    look.cf.setFontPointSize(look.size * (1.3 if depth == 1 else 1.15 if depth == 2 else 1.03))
-    look.bf.setTopMargin(look.em * (1.0 if depth == 1 else 0.6))
-    look.bf.setLineHeight(145, _PROPORTIONAL)
+    if depth == 1:
+        look.cf.setProperty(_SIZE_ADJUSTMENT, 1)
+    look.style = BlockStyle(145, top=1.0 if depth == 1 else 0.6)
 
 
-def _question(look: _Look, _block: Block) -> None:
+def _question(look: _Look, _depth: int) -> None:
     look.cf.setFontWeight(QFont.Weight.Bold)
-    look.bf.setTextIndent(look.em * 2)
+    look.style = BlockStyle(indent=2.0)
 
 
-def _caption(look: _Look, _block: Block) -> None:
+def _caption(look: _Look, _depth: int) -> None:
     # A photo caption, set under its picture: centred, in italics.
-    look.cf.setFontPointSize(look.size * 0.85)
+    look.cf.setProperty(_SIZE_ADJUSTMENT, -1)
     look.cf.setFontItalic(True)
-    look.cf.setForeground(look.muted)
-    look.bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-    look.bf.setTopMargin(look.em * 0.3)
+    look.style, look.role = BlockStyle(top=0.3, align=_CENTRE), "muted"
 
 
-def _aside(look: _Look, _block: Block) -> None:
+def _aside(look: _Look, depth: int) -> None:
     # End matter and datelines: small, to the right.
-    _jump(look, _block)
-    look.bf.setAlignment(Qt.AlignmentFlag.AlignRight)
+    _jump(look, depth)
+    look.style = BlockStyle(align=_RIGHT)
 
 
-def _jump(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 0.85)
-    look.cf.setForeground(look.muted)
+def _jump(look: _Look, _depth: int) -> None:
+    look.cf.setProperty(_SIZE_ADJUSTMENT, -1)
+    look.role = "muted"
 
 
-def _furniture(look: _Look, _block: Block) -> None:
-    look.cf.setFontPointSize(look.size * 0.8)
+def _furniture(look: _Look, _depth: int) -> None:
+    look.cf.setProperty(_SIZE_ADJUSTMENT, -1)
     look.cf.setFontItalic(True)
-    look.cf.setForeground(look.muted)
+    look.role = "muted"
 
 
-def _body(look: _Look, _block: Block) -> None:
-    look.bf.setTextIndent(look.em * 2)
-    look.bf.setAlignment(Qt.AlignmentFlag.AlignJustify)
+def _body(look: _Look, _depth: int) -> None:
+    look.style = BlockStyle(indent=2.0, align=_JUSTIFY)
 
 
-# The window's look of each style a kind of block names (reader.core.kinds).
-STYLES: dict[str, Callable[[_Look, Block], None]] = {
+# The window's look of each style a kind of block names (reader.core.kinds): sizes in steps
+# from the document's font and margins in ems, so that a new font sets them anew; colours
+# by role, from the theme's palette, so that a new theme restyles without a rebuild.
+STYLES: dict[str, Callable[[_Look, int], None]] = {
     "title": _title,
     "kicker": _kicker,
     "subtitle": _subtitle,
@@ -132,8 +155,6 @@ STYLES: dict[str, Callable[[_Look, Block], None]] = {
     "furniture": _furniture,
     "body": _body,
 }
-# Styles that set their own colour (muted, or the theme's accent for a title).
-_OWN_COLOUR = frozenset(("title", "kicker", "byline", "caption", "aside", "jump", "furniture"))
 
 
 @dataclass(frozen=True)
@@ -212,6 +233,8 @@ class BodyView(QTextBrowser):
     find_changed = Signal(int, int, bool)
     highlight_clicked = Signal(str)  # annotation id
     selection_settled = Signal()  # a selection was made and the mouse let go
+    typeset_progress = Signal(int, int)  # characters of a long page typeset, of all
+    typeset_done = Signal(bool)  # a long page typeset to its end (False: cancelled)
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -260,8 +283,54 @@ class BodyView(QTextBrowser):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_slice)
+        self._count_waits = False  # counted to the end of a page still being typeset
         self._theme: Theme | None = None
         self._typo = Typography("", 16.0, 38)
+        # What each typeset block is: its style (by block number), the role its colour
+        # comes from, and for the clean text's blocks their block numbers and back.
+        self._styles: list[BlockStyle] = []
+        self._numbers: list[int] = []  # the block number of each of _styles
+        self._chunk = 0  # characters in the frame being filled
+        self._roles: dict[int, str] = {}
+        self._clean_blocks: list[int] = []
+        self._clean_index: dict[int, int] = {}
+        self._char_formats: dict[tuple, tuple[BlockStyle, QTextCharFormat, str]] = {}
+        self._block_formats: dict[BlockStyle, QTextBlockFormat] = {}
+        self._role_formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._highlight_formats: dict[tuple[str, str], QTextCharFormat] = {}
+        # Highlight pieces of every clean block of the page, and where those blocks are.
+        self._page_ranges: Ranges = {}
+        self._all_starts: list[int] = []
+        self._all_lengths: list[int] = []
+        # A long page typeset in slices.
+        self.slice_threshold = SLICE_THRESHOLD
+        self._typesetter: Iterator[None] | None = None
+        self._typeset_cursor: QTextCursor | None = None
+        self._typeset_total = 1
+        self._typeset_done_chars = 0
+        self._slice_budget = SLICE_MS / 3000
+        self._pending_view: tuple | None = None  # a jump asked for beyond what is typeset
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(1)
+        self._slice_timer.timeout.connect(self._typeset_slice)
+        # Blocks whose colours wait for a new theme, and the order they get them in.
+        self._stale: set[int] = set()
+        self._stale_order: list[int] = []
+        # A new font laid out from the start of the page: the next block (index in
+        # _numbers; -1: none), the spot to show once laid out, and a slice's size.
+        self._relayout_at = -1
+        self._relayout_spot: tuple[int, int, int, int] | None = None
+        self._relayout_chars = 8_000
+        self._spot_place: tuple[tuple[int, int, int, int], Place | None] | None = None
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(1)
+        self._relayout_timer.timeout.connect(self._relayout_slice)
+        self._restyle_timer = QTimer(self)
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(1)
+        self._restyle_timer.timeout.connect(self._restyle_slice)
         self._spy = QTimer(self)
         self._spy.setSingleShot(True)
         self._spy.setInterval(30)
@@ -299,16 +368,40 @@ class BodyView(QTextBrowser):
     # -- rendering -------------------------------------------------------------------------
 
     def set_style(self, theme: Theme, typo: Typography) -> None:
+        """Restyle what is shown: a theme is the view's palette and the colours drawn over
+        the text; a font is the document's default font, every size and margin set
+        relative to it. Only a change of what is shown (page furniture) typesets again."""
+        old_theme, old_typo = self._theme, self._typo
         self._theme = theme
         self._typo = typo
         self.setStyleSheet(
             f"QTextBrowser {{ background: {theme.base}; color: {theme.text}; border: none; }}"
         )
-        if self.doc is not None:
+        if self.doc is None:
+            return
+        if typo.show_noise != old_typo.show_noise:
             spot = self.top_spot()
             self.show_document(self.doc, self.clean, self.highlights)
+            if spot is not None and self._typesetter is not None:
+                self._pending_view = ("spot", *spot)  # once typeset that far
+                self._apply_pending_view()
+            elif spot is not None:
+                self.keep_spot(*spot)
+            return
+        if (typo.family, typo.size) != (old_typo.family, old_typo.size):
+            self._restyle_type()
+        elif typo.column != old_typo.column:
+            spot = self.top_spot()
+            self._apply_measure()
             if spot is not None:
                 self.keep_spot(*spot)
+        if old_theme is None or theme.name != old_theme.name:
+            self._restyle_colours()
+
+    def _base_font(self) -> QFont:
+        base = QFont(self._typo.family) if self._typo.family else QFont()
+        base.setPointSizeF(self._typo.size)
+        return base
 
     def show_document(
         self,
@@ -319,52 +412,177 @@ class BodyView(QTextBrowser):
         keywords: dict[int, list[str]] | None = None,
     ) -> None:
         """Typeset a document. `highlights` must be in drawing order (highlights_of);
-        `ranges`, if given, are their pieces as block_ranges() cuts them."""
+        `ranges`, if given, are their pieces as block_ranges() cuts them. A page longer
+        than `slice_threshold` characters shows its first article at once and is typeset
+        on in slices from the event loop (`typeset_progress`, `typeset_done`)."""
         if keywords is not None:
             self.keywords = keywords
         elif doc is not self.doc:
             self.keywords = {}
+        self._stop_typesetting()
+        self._stop_restyle()
+        self._stop_relayout()
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._count_timer.stop()
+        self._count_waits = False
         self._matches, self._match, self._pattern = [], -1, None
         self.places, self._starts = [], []
+        self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
+        self._styles, self._numbers, self._roles, self._clean_index = [], [], {}, {}
+        self._char_formats = {}
         self._flash = None
-        # Typeset apart from the view and handed over whole: built in place, every insert
-        # would lay out, move the scroll bar and the cursor, and emit their signals.
+        self._pending_view = None
+        self.highlights = highlights or []
+        # Typeset apart from the view and handed over whole (or its first article): built
+        # in place, every insert would lay out, move the scroll bar and the cursor, and emit
+        # their signals.
         document = QTextDocument(self)
-        base = QFont(self._typo.family) if self._typo.family else QFont()
-        base.setPointSizeF(self._typo.size)
-        document.setDefaultFont(base)
+        document.setUndoRedoEnabled(False)  # nobody types here; undo would keep a copy
+        document.setDefaultFont(self._base_font())
         document.setDocumentMargin(24)
-        if doc is None:
+        if doc is None or self.clean is None:
             self._adopt(document)
             return
-        cursor = QTextCursor(document)
-        em = QFontMetricsF(base).horizontalAdvance("国")
-        first = True
-        for ai, art in enumerate(doc.articles):
-            if not first:
-                self._insert_rule(cursor, em)
-            for hi, block in enumerate(art.head):
-                first = self._insert(cursor, block, ai, -1, em, first, hi)
-            if self.keywords.get(ai) and not first:
-                self._insert_keywords(cursor, ai, self.keywords[ai], em)
-            for bi, block in enumerate(art.blocks):
-                if not SPECS[block.kind].clean and not self._typo.show_noise:
-                    continue
-                first = self._insert(cursor, block, ai, bi, em, first, len(art.head) + bi)
-        self._starts = [p.position for p in self.places]
-        self._clean_places = [p for p in self.places if p.offset is not None]
-        self._clean_starts = [p.offset for p in self._clean_places if p.offset is not None]
-        self.highlights = highlights or []
-        if ranges is None:
-            ranges = self._ranges(self.highlights)
-        self._draw(document, sorted(ranges), ranges)
+        clean_blocks = [doc.articles[ai].all_blocks()[k] for ai, k in self.clean.starts]
+        self._all_starts = list(self.clean.starts.values())
+        self._all_lengths = [len(b.text) for b in clean_blocks]
+        self._page_ranges = ranges if ranges is not None else self._ranges(self.highlights)
+        self._typeset_total = sum(self._all_lengths) or 1
+        self._typeset_done_chars = 0
+        self._typeset_cursor = QTextCursor(document)
+        self._typesetter = self._typeset(doc, self._typeset_cursor)
+        sliced = self._typeset_total > self.slice_threshold
+        for _ in self._typesetter:
+            if sliced and self._first_shown(doc):
+                break
+        else:
+            self._typesetter = None
         self._apply_measure(document)
         self._adopt(document)
         self._current = (-1, -1)
         self._update_place()
+        if self._typesetter is not None:
+            self._slice_timer.start()
+            self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
+
+    def _first_shown(self, doc: Document) -> bool:
+        """Whether enough is typeset to open a long page on: its first article whole, and
+        a screenful or more."""
+        return (
+            bool(self.places)
+            and (self.places[-1].article > 0 or len(doc.articles) == 1)
+            and self._typeset_done_chars >= FIRST_CHARS
+        ) or self._typeset_done_chars >= 4 * FIRST_CHARS
+
+    def _typeset(self, doc: Document, cursor: QTextCursor) -> Iterator[None]:
+        """Insert the page block by block, yielding after each."""
+        for ai, art in enumerate(doc.articles):
+            if self._numbers:
+                self._insert_rule(cursor)
+                yield
+            for hi, block in enumerate(art.head):
+                self._insert(cursor, block, ai, -1, hi)
+                yield
+            if self.keywords.get(ai) and self._numbers:
+                self._insert_keywords(cursor, ai, self.keywords[ai])
+            for bi, block in enumerate(art.blocks):
+                if not SPECS[block.kind].clean and not self._typo.show_noise:
+                    continue
+                self._insert(cursor, block, ai, bi, len(art.head) + bi)
+                yield
+
+    def _typeset_slice(self, now: bool = False) -> None:
+        """Typeset the next slice of a long page and lay it out, within about SLICE_MS.
+        While the page is laid out again in a new font this waits for that (what is
+        added is laid out at once, and so would everything before it), unless `now`."""
+        if self._typesetter is None:
+            return
+        if self._relayout_at >= 0:
+            if not now:
+                return  # _relayout_slice starts it again when done
+            while self._relayout_at >= 0:
+                self._relayout_slice()
+        started = time.perf_counter()
+        cursor = self._typeset_cursor
+        assert cursor is not None
+        cursor.beginEditBlock()
+        finished = True
+        for n, _ in enumerate(self._typesetter):
+            if n % 16 == 15 and time.perf_counter() - started > self._slice_budget:
+                finished = False
+                break
+        cursor.endEditBlock()
+        document = self.document()
+        # Laid out now, in this slice, so Qt's own lazy layout never takes a long step.
+        layout = document.documentLayout()
+        layout.blockBoundingRect(document.lastBlock())
+        # Qt tells the view a document's new size only after a large change; the scroll
+        # bar must reach what each slice added.
+        layout.documentSizeChanged.emit(layout.documentSize())
+        took = time.perf_counter() - started
+        # Keep the whole slice near SLICE_MS: typesetting is about a third of it.
+        budget = self._slice_budget * SLICE_MS / 1000 / took
+        self._slice_budget = min(SLICE_MS / 2000, max(0.002, budget))
+        if finished:
+            self._typesetter = None
+        self._apply_pending_view()
+        self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
+        if finished:
+            self.typeset_done.emit(True)
+            self._resume_count()
+        else:
+            self._slice_timer.start()
+
+    def typesetting(self) -> bool:
+        """Whether a long page is still being typeset."""
+        return self._typesetter is not None
+
+    def cancel_typesetting(self) -> None:
+        """Stop typesetting a long page: what is shown stays."""
+        if self._typesetter is not None:
+            self._stop_typesetting()
+            self.typeset_done.emit(False)
+            self._resume_count()
+
+    def finish_typesetting(self) -> None:
+        """Typeset the rest of the page now (for a jump into it)."""
+        while self._typesetter is not None:
+            self._typeset_slice(now=True)
+        self._slice_timer.stop()
+
+    def _stop_typesetting(self) -> None:
+        self._slice_timer.stop()
+        self._typesetter = None
+        self._pending_view = None
+
+    def _apply_pending_view(self) -> None:
+        """Go where the reader asked to go before that part of the page was typeset."""
+        pending = self._pending_view
+        if pending is None:
+            return
+        if pending[0] == "block":
+            if self._typesetter is not None and self._typeset_through(pending[1]):
+                return
+            self._pending_view = None
+            self.scroll_to(pending[1], pending[2])
+        else:
+            article, key, offset, dy = pending[1:]
+            found = any((p.article, p.key) == (article, key) for p in self.places)
+            if not found and self._typesetter:
+                return
+            self._pending_view = None
+            self.show_spot(article, key, offset, dy)
+
+    def _typeset_through(self, article: int) -> bool:
+        """Whether typesetting has yet to finish this article."""
+        return not self.places or self.places[-1].article <= article
+
+    def _typeset_to(self, offset: int) -> None:
+        """Typeset at least to the clean block holding `offset` (a jump into the page)."""
+        need = bisect.bisect_right(self._all_starts, offset)
+        while self._typesetter is not None and len(self._clean_places) < need:
+            self._typeset_slice(now=True)
 
     def _adopt(self, document: QTextDocument) -> None:
         self.setDocument(document)  # the previous one is a child of the view: deleted
@@ -374,38 +592,79 @@ class BodyView(QTextBrowser):
         self.setTextCursor(QTextCursor(document))
         self.verticalScrollBar().setValue(0)
 
-    def _formats(self, block: Block, em: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        theme = self._theme
-        bf = QTextBlockFormat()
-        cf = QTextCharFormat()
-        bf.setLineHeight(170, _PROPORTIONAL)
-        bf.setBottomMargin(em * 0.5)
+    def _style_of(self, block: Block) -> tuple[BlockStyle, QTextCharFormat, str]:
+        """How a block is set: its block style, its character format (sizes relative to
+        the document's font, no colours) and the role its colour comes from."""
         style = SPECS[block.kind].style
-        look = _Look(bf, cf, em, self._typo.size, QColor(theme.muted) if theme else QColor("#666"))
-        STYLES[style](look, block)
-        if theme and style == "title":
-            cf.setForeground(QColor(theme.accent))
-        elif theme and style not in _OWN_COLOUR:
-            cf.setForeground(QColor(theme.text))
-        if id(block) in self.corrected:  # a visible mark on text fixed by hand
+        depth = (block.depth or 1) if style == "heading" else 0
+        key = (style, depth, id(block) in self.corrected)
+        cached = self._char_formats.get(key)
+        if cached is not None:
+            return cached
+        look = _Look(BlockStyle(), QTextCharFormat())
+        STYLES[style](look, depth)
+        cf, role = look.cf, look.role
+        if key[2]:  # a visible mark on text fixed by hand
             cf.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            cf.setUnderlineColor(QColor(theme.accent if theme else "#8a1c1c"))
             cf.setToolTip(self.tr("Text corrected by hand (see Corrections)"))
-        return bf, cf
+            role += "+corrected"
+        result = self._char_formats[key] = (look.style, cf, role)
+        return result
 
-    def _insert(
-        self, cursor: QTextCursor, block: Block, ai: int, bi: int, em: float, first: bool, key: int
-    ) -> bool:
-        bf, cf = self._formats(block, em)
-        if first:
+    def _block_format(self, style: BlockStyle) -> QTextBlockFormat:
+        bf = self._block_formats.get(style)
+        if bf is None:
+            em = self.em()
+            bf = self._block_formats[style] = QTextBlockFormat()
+            bf.setLineHeight(style.line_height, _PROPORTIONAL)
+            bf.setTopMargin(em * style.top)
+            bf.setBottomMargin(em * style.bottom)
+            bf.setTextIndent(em * style.indent)
+            if style.align:
+                bf.setAlignment(Qt.AlignmentFlag(style.align))
+        return bf
+
+    def _new_block(
+        self, cursor: QTextCursor, style: BlockStyle, cf: QTextCharFormat, role: str, size: int
+    ) -> int:
+        """Start a block; its number. The page is set in frames of about CHUNK_CHARS, so
+        that laying out one block again moves the frames after it, not every line: a new
+        frame starts only before a block with no top margin, so the space between blocks
+        is as it would be in one flow (Qt collapses margins within a frame only)."""
+        bf = self._block_format(style)
+        if self._numbers and (self._chunk < CHUNK_CHARS or style.top):
+            cursor.insertBlock(bf, cf)
+            self._chunk += size
+        else:
+            # Frames meet at an empty block of the root frame, set to take no room.
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setBlockFormat(_GAP)
+            cursor.insertFrame(_CHUNK_FRAME)
             cursor.setBlockFormat(bf)
             cursor.setBlockCharFormat(cf)
-        else:
-            cursor.insertBlock(bf, cf)
+            self._chunk = size
+        number = cursor.blockNumber()
+        self._numbers.append(number)
+        self._styles.append(style)
+        if role:
+            self._roles[number] = role
+        return number
+
+    def _insert(self, cursor: QTextCursor, block: Block, ai: int, bi: int, key: int) -> None:
+        style, cf, role = self._style_of(block)
+        number = self._new_block(cursor, style, cf, role, len(block.text))
         offset = self.clean.starts.get((ai, key)) if self.clean is not None else None
-        self.places.append(
-            Place(cursor.position(), ai, bi, block.first, block.last, offset, len(block.text), key)
+        place = Place(
+            cursor.position(), ai, bi, block.first, block.last, offset, len(block.text), key
         )
+        self.places.append(place)
+        self._starts.append(place.position)
+        if offset is not None:
+            self._clean_places.append(place)
+            self._clean_starts.append(offset)
+            self._clean_blocks.append(number)
+            self._clean_index[number] = len(self._clean_places) - 1
+            self._typeset_done_chars += place.length
         if block.kind == BlockKind.PARAGRAPH and block.label:
             bold = QTextCharFormat(cf)
             bold.setFontWeight(QFont.Weight.Bold)
@@ -413,20 +672,20 @@ class BodyView(QTextBrowser):
             cursor.insertText(block.text[block.label :], cf)
         else:
             cursor.insertText(block.text, cf)
-        return False
+        if role or (offset is not None and len(self._clean_places) - 1 in self._page_ranges):
+            self._paint_block(cursor.block(), number)
 
-    def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str], em: float) -> None:
+    def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str]) -> None:
         """A line of keywords under the headline: shown, but no part of the clean text."""
-        bf = QTextBlockFormat()
-        bf.setBottomMargin(em * 0.8)
         cf = QTextCharFormat()
-        cf.setFontPointSize(self._typo.size * 0.8)
-        if self._theme is not None:
-            cf.setForeground(QColor(self._theme.muted))
-        cursor.insertBlock(bf, cf)
+        cf.setProperty(_SIZE_ADJUSTMENT, -1)
+        text = "  ".join(f"#{w}" for w in found)
+        number = self._new_block(cursor, BlockStyle(bottom=0.8), cf, "muted", len(text))
         head = self.places[-1]
         self.places.append(Place(cursor.position(), ai, -1, head.first, head.last, None, 0))
-        cursor.insertText("  ".join(f"#{w}" for w in found), cf)
+        self._starts.append(cursor.position())
+        cursor.insertText(text, cf)
+        self._paint_block(cursor.block(), number)
 
     def set_keywords(self, found: dict[int, list[str]]) -> None:
         """Show each article's keywords under its title (redraws, keeping the place).
@@ -457,16 +716,257 @@ class BodyView(QTextBrowser):
                 if seen:
                     self.ensureCursorVisible()
 
-    def _insert_rule(self, cursor: QTextCursor, em: float) -> None:
-        bf = QTextBlockFormat()
-        bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        bf.setTopMargin(em * 1.5)
-        bf.setBottomMargin(em * 0.5)
+    def _insert_rule(self, cursor: QTextCursor) -> None:
         cf = QTextCharFormat()
-        if self._theme:
-            cf.setForeground(QColor(self._theme.muted))
-        cursor.insertBlock(bf, cf)
+        style = BlockStyle(top=1.5, align=int(Qt.AlignmentFlag.AlignHCenter.value))
+        number = self._new_block(cursor, style, cf, "muted", 5)
         cursor.insertText("＊　＊　＊", cf)
+        self._paint_block(cursor.block(), number)
+
+    # -- restyling ---------------------------------------------------------------------------
+
+    def _restyle_type(self) -> None:
+        """A new font: the document's default font (titles and headings are sized from
+        it), every block's margins and indent in the new ems, and the column centred anew.
+        The page is laid out again from its start, a slice at a time; until the line being
+        read is laid out the view goes on showing the page as it was, then shows that line
+        at the top. A short page does it all at once."""
+        spot = self._relayout_spot
+        if self._relayout_at < 0 or spot is None:
+            spot = self.top_spot()
+        self._block_formats = {}
+        document = self.document()
+        document.setDefaultFont(self._base_font())  # laid out again, lazily, from the start
+        self._apply_measure(document)
+        self._relayout_spot = spot
+        self._relayout_at = 0
+        if self._typeset_total <= self.slice_threshold:
+            while self._relayout_at >= 0:
+                self._relayout_slice()
+            return
+        self.viewport().setUpdatesEnabled(False)
+        self._relayout_timer.start()
+
+    def _relayout_slice(self) -> None:
+        """Give the next blocks their formats in the new ems and lay them out."""
+        if self._relayout_at < 0:
+            return
+        started = time.perf_counter()
+        document = self.document()
+        numbers, styles = self._numbers, self._styles
+        n = len(numbers)
+        k = self._relayout_at
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # laid out once, below; this also keeps Qt's own steps short
+        chars = 0
+        while k < n and chars < self._relayout_chars:
+            style = styles[k]
+            end = k + 1
+            # A run of neighbouring blocks set alike, within one frame, takes one call.
+            while end < n and styles[end] == style and numbers[end] == numbers[end - 1] + 1:
+                end += 1
+            first = document.findBlockByNumber(numbers[k])
+            last = document.findBlockByNumber(numbers[end - 1]) if end - 1 > k else first
+            if self._stale:  # new colours too, laid out with the new type
+                for number in numbers[k:end]:
+                    if number in self._stale:
+                        self._stale.discard(number)
+                        self._paint_block(document.findBlockByNumber(number), number)
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setBlockFormat(self._block_format(style))
+            chars += last.position() + last.length() - first.position()
+            k = end
+        cursor.endEditBlock()
+        block = document.findBlockByNumber(numbers[k - 1]) if k else document.firstBlock()
+        if k >= n:
+            block = document.lastBlock()
+        document.documentLayout().blockBoundingRect(block)
+        took = max(1e-4, time.perf_counter() - started)
+        self._relayout_chars = int(min(400_000, max(4000, chars * SLICE_MS / 1000 / took)))
+        self._relayout_at = k if k < n else -1
+        spot = self._relayout_spot
+        if not self.viewport().updatesEnabled() and (
+            self._relayout_at < 0 or spot is None or self._laid_out_past(spot, block)
+        ):
+            self._show_relaid(spot)
+        elif self._relayout_at < 0 and spot is not None:
+            self.keep_spot(*spot)
+        if self._relayout_at >= 0 and self._typeset_total > self.slice_threshold:
+            self._relayout_timer.start()
+        if self._relayout_at < 0:
+            self._relayout_spot = None
+            if self._typesetter is not None:
+                self._slice_timer.start()  # typesetting waited for the new font
+            if self._stale:  # what a theme change left (blocks of no style: none, so far)
+                self._stale_order = [n for n in self._stale_order if n in self._stale]
+                self._restyle_timer.start()
+
+    def _laid_out_past(self, spot: tuple[int, int, int, int], block: QTextBlock) -> bool:
+        """Whether the layout has gone a screen beyond the spot's block."""
+        if self._spot_place is None or self._spot_place[0] != spot:
+            found = next((p for p in self.places if (p.article, p.key) == spot[:2]), None)
+            self._spot_place = (spot, found)
+        place = self._spot_place[1]
+        if place is None:
+            return True
+        if block.position() <= place.position:
+            return False
+        layout = self.document().documentLayout()
+        top = layout.blockBoundingRect(self.document().findBlock(place.position)).top()
+        return layout.blockBoundingRect(block).bottom() > top + 2 * self.viewport().height()
+
+    def _show_relaid(self, spot: tuple[int, int, int, int] | None) -> None:
+        """The line being read is laid out in the new type: show it at the top."""
+        if spot is not None:
+            place = next((p for p in self.places if (p.article, p.key) == spot[:2]), None)
+            if place is not None:
+                # The scroll bar learns the laid-out height from the event loop; it must
+                # reach the spot now.
+                y = self._line_top(place.position + min(spot[2], place.length)) + spot[3]
+                bar = self.verticalScrollBar()
+                bar.setMaximum(max(bar.maximum(), y))
+            self.keep_spot(*spot)
+            self._relayout_spot = None  # the reader may scroll on from here
+        self.viewport().setUpdatesEnabled(True)
+        self.viewport().update()
+
+    def relaying(self) -> bool:
+        """Whether the page is still being laid out again in a new font."""
+        return self._relayout_at >= 0
+
+    def _stop_relayout(self) -> None:
+        self._relayout_timer.stop()
+        self._relayout_at = -1
+        self._relayout_spot = None
+        self.viewport().setUpdatesEnabled(True)
+
+    def _restyle_colours(self) -> None:
+        """A new theme: the colours drawn over the text, on screen now and the rest of the
+        page in slices from the event loop. The text's own colour is the palette's."""
+        self._stop_restyle()
+        if not self._styles:
+            return
+        ranges = self._page_ranges = self._ranges(self.highlights)
+        painted = set(self._roles)
+        painted.update(self._clean_blocks[k] for k in ranges if k < len(self._clean_blocks))
+        self._stale = painted
+        self._stale_order = sorted(painted)
+        top, bottom = (0, 0) if self._relayout_at >= 0 else self._visible_blocks()
+        # On screen first, then down the page, then the part above.
+        at = bisect.bisect_left(self._stale_order, top)
+        self._stale_order = self._stale_order[at:] + self._stale_order[:at]
+        if self._relayout_at >= 0:
+            return  # being laid out again in a new font: the new colours go with it
+        self._repaint_blocks(top, bottom)
+        if self._stale:
+            self._restyle_timer.start()
+
+    def _visible_blocks(self) -> tuple[int, int]:
+        """The first and last block numbers on screen, a screen either side included."""
+        height = self.viewport().height()
+        top = self.cursorForPosition(QPoint(0, -height)).block().blockNumber()
+        corner = QPoint(self.viewport().width() - 1, 2 * height)
+        bottom = self.cursorForPosition(corner).block().blockNumber()
+        return max(0, top), bottom
+
+    def _repaint_blocks(self, first: int, last: int) -> None:
+        """Paint the stale blocks numbered first..last anew, laid out again in one go."""
+        stale = self._stale
+        if not stale:
+            return
+        document = self.document()
+        lo = hi = -1
+        for number in range(first, last + 1):
+            if number in stale:
+                stale.discard(number)
+                block = document.findBlockByNumber(number)
+                self._paint_block(block, number)
+                lo = block.position() if lo < 0 else lo
+                hi = block.position() + block.length()
+        if lo >= 0:
+            document.markContentsDirty(lo, hi - lo)
+
+    def _restyle_slice(self) -> None:
+        if self._relayout_at >= 0:
+            return  # laid out again in a new font: the new colours go with it
+        started = time.perf_counter()
+        document = self.document()
+        order = self._stale_order
+        while order and time.perf_counter() - started < SLICE_MS / 1000:
+            first = order[0]
+            block = document.findBlockByNumber(first)
+            begin, end = block.position(), block.position() + block.length()
+            n = 1
+            # Stale blocks close together are laid out again together, with the few
+            # between them; those further apart each on its own (the frames after a block
+            # are only moved, so that costs little).
+            while n < len(order) and order[n] > first and end - begin < RESTYLE_CHARS:
+                block = document.findBlockByNumber(order[n])
+                if block.position() - end > RESTYLE_GAP:
+                    break
+                end = block.position() + block.length()
+                n += 1
+            self._repaint_blocks(first, order[n - 1])
+            del order[:n]
+        if order:
+            self._restyle_timer.start()
+        else:
+            self._stale = set()
+
+    def _stop_restyle(self) -> None:
+        self._restyle_timer.stop()
+        self._stale = set()
+        self._stale_order = []
+
+    def restyling(self) -> bool:
+        """Whether parts of the page off screen still wait for the new colours."""
+        return bool(self._stale)
+
+    def _paint_block(self, block: QTextBlock, number: int) -> None:
+        """Give a block its colours and highlights as layout formats: drawn over the text
+        as a syntax highlighter's are, so the text itself is never touched. The caller
+        lays the block out again (typesetting does, before the view sees it)."""
+        layout = block.layout()
+        if layout is None:
+            return
+        theme = self._theme
+        pieces = []
+        role = self._roles.get(number, "")
+        if role and theme is not None:
+            fmt = self._role_formats.get((role, theme.name))
+            if fmt is None:
+                fmt = self._role_formats[(role, theme.name)] = QTextCharFormat()
+                if role.startswith("accent"):
+                    fmt.setForeground(QColor(theme.accent))
+                elif role.startswith("muted"):
+                    fmt.setForeground(QColor(theme.muted))
+                if role.endswith("corrected"):
+                    fmt.setUnderlineColor(QColor(theme.accent))
+            piece = QTextLayout.FormatRange()
+            piece.start, piece.length, piece.format = 0, max(1, block.length() - 1), fmt
+            pieces.append(piece)
+        k = self._clean_index.get(number)
+        if k is not None:
+            place = self._clean_places[k]
+            shift = place.position - block.position()
+            for start, length, colour in self._page_ranges.get(k, ()):
+                piece = QTextLayout.FormatRange()
+                piece.start, piece.length = shift + start, length
+                piece.format = self._highlight_format(colour)
+                pieces.append(piece)
+        if pieces or layout.formats():
+            layout.setFormats(pieces)
+
+    def _highlight_format(self, colour: str) -> QTextCharFormat:
+        theme = self._theme
+        key = (colour, theme.name if theme else "")
+        fmt = self._highlight_formats.get(key)
+        if fmt is None:
+            fmt = self._highlight_formats[key] = QTextCharFormat()
+            if theme is not None:
+                fmt.setBackground(highlight_colour(colour, theme))
+        return fmt
 
     def _apply_measure(self, document: QTextDocument | None = None) -> None:
         """Centre a column of about `column` characters in the viewport."""
@@ -483,6 +983,13 @@ class BodyView(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._relayout_at >= 0:
+            # Being laid out again in a new font: at a new width, from the start again,
+            # and the line being read is shown once it is laid out.
+            super().resizeEvent(event)
+            self._apply_measure()
+            self._relayout_at = 0
+            return
         # Lines wrap anew at another width: the line being read stays at the top.
         spot = self.top_spot() if self.places and event.oldSize().isValid() else None
         super().resizeEvent(event)
@@ -492,9 +999,7 @@ class BodyView(QTextBrowser):
 
     def em(self) -> float:
         """The width of one Chinese character in the text's font."""
-        base = QFont(self._typo.family) if self._typo.family else QFont()
-        base.setPointSizeF(self._typo.size)
-        return QFontMetricsF(base).horizontalAdvance("国")
+        return QFontMetricsF(self._base_font()).horizontalAdvance("国")
 
     def line_chars(self) -> float:
         """How many characters a line of the text column holds at the view's width now."""
@@ -520,6 +1025,10 @@ class BodyView(QTextBrowser):
         return self.cursorForPosition(QPoint(self.viewport().width() // 2, 8)).position()
 
     def _update_place(self) -> None:
+        if not self.viewport().updatesEnabled():
+            return  # laid out again in a new font: the place is kept apart meanwhile
+        if self._stale:
+            self._repaint_blocks(*self._visible_blocks())  # scrolled ahead of the new colours
         if len(self._matches) > PAINT_ALL:
             self._paint_matches()  # the matches near what is now on screen
         place = self.place_at(self._top_position())
@@ -543,6 +1052,11 @@ class BodyView(QTextBrowser):
 
     def scroll_to(self, article: int, block: int) -> bool:
         position = self.position_of(article, block)
+        if self._typesetter is not None and self._typeset_through(article):
+            # Not typeset yet (or not whole): gone to once it is.
+            self._pending_view = ("block", article, block)
+            if position is None:
+                return True
         if position is None:
             return False
         layout_block = self.document().findBlock(position)
@@ -568,24 +1082,30 @@ class BodyView(QTextBrowser):
         place = self.place_at(position)
         if place is None:
             return None
-        dy = self.verticalScrollBar().value() - self._line_top(position)
-        return place.article, place.key, max(0, position - place.position), dy
+        offset = max(0, position - place.position)
+        # From the line show_spot() goes to: above the first block (the page's margin) the
+        # view's top is not in a block of the page.
+        dy = self.verticalScrollBar().value() - self._line_top(
+            place.position + min(offset, place.length)
+        )
+        return place.article, place.key, offset, dy
 
     def _line_top(self, position: int) -> int:
         block = self.document().findBlock(position)
-        # Laid out first, if it was not yet: a page is laid out lazily once typeset.
-        self.document().documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position())
-        if line.isValid():
-            return int(layout.position().y() + line.y())
-        return int(self.document().documentLayout().blockBoundingRect(block).top())
+        # Laid out first, if it was not yet: a page is laid out lazily once typeset. The
+        # rectangle is in the document; the block's layout is placed in its frame.
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return int(top + line.y()) if line.isValid() else int(top)
 
     def show_spot(self, article: int, key: int, offset: int, dy: int = 0) -> bool:
         """Scroll to a place top_spot() gave: the line holding `offset` characters into
         the block (article, key), `dy` pixels from the top of the view; the article's
         start when that block is gone."""
         place = next((p for p in self.places if (p.article, p.key) == (article, key)), None)
+        if place is None and self._typesetter is not None:
+            self._pending_view = ("spot", article, key, offset, dy)  # once it is typeset
+            return True
         if place is None:
             return self.scroll_to(article, -1)
         position = place.position + min(offset, place.length)
@@ -604,7 +1124,8 @@ class BodyView(QTextBrowser):
             return
         position = place.position + min(offset, place.length)
         line = self._line_height(position)
-        self.verticalScrollBar().setValue(self._line_top(position) + min(max(0, dy), line - 1))
+        # Within the line, or above it in the page's margin, as it was.
+        self.verticalScrollBar().setValue(self._line_top(position) + min(dy, line - 1))
         self._update_place()
 
     def _line_height(self, position: int) -> int:
@@ -625,6 +1146,7 @@ class BodyView(QTextBrowser):
         so a long page never holds the window up. `find_changed` reports the count as it
         grows, marked as still counting."""
         self._count_timer.stop()
+        self._count_waits = False
         self._matches = []
         self._match = -1
         self._find_length = len(text)
@@ -668,13 +1190,28 @@ class BodyView(QTextBrowser):
                 self._show_match()
         if counting:
             self._count_timer.start()
+        elif self._typesetter is not None:
+            # The rest of a long page is counted once it is typeset (_resume_count).
+            self._count_waits = counting = True
         else:
             self._find_text = ""  # the count is done; the copy of the page can go
         self.find_changed.emit(self._match + 1, len(self._matches), counting)
 
+    def _resume_count(self) -> None:
+        """Count on into what was typeset since the count reached the end of the page as
+        it was: typesetting only adds, so the matches counted keep their places."""
+        if not self._count_waits or self._pattern is None:
+            return
+        self._count_waits = False
+        counted = len(self._find_text)
+        self._find_text = self.document().toPlainText()
+        # A match may begin in the last characters counted and run into the new ones.
+        self._scanned = max(0, counted - self._find_length + 1)
+        self._count_slice()
+
     def counting(self) -> bool:
         """Whether matches are still being counted."""
-        return self._count_timer.isActive()
+        return self._count_timer.isActive() or self._count_waits
 
     def find_step(self, step: int) -> None:
         if not self._matches:
@@ -787,6 +1324,7 @@ class BodyView(QTextBrowser):
         return mime
 
     def select_range(self, start: int, end: int) -> None:
+        self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
             return
@@ -798,70 +1336,63 @@ class BodyView(QTextBrowser):
     # -- highlights --------------------------------------------------------------------------
 
     def _ranges(self, highlights: list[Highlight]) -> Ranges:
-        lengths = [p.length for p in self._clean_places]
-        return block_ranges(self._clean_starts, lengths, highlights)
+        """Highlight pieces of every clean block of the page, typeset yet or not."""
+        return block_ranges(self._all_starts, self._all_lengths, highlights)
 
-    def _draw(
-        self,
-        document: QTextDocument,
-        keys: Iterable[int],
-        ranges: Ranges,
-    ) -> None:
-        """Give these blocks their highlight backgrounds. They are layout formats, drawn
-        over the text as a syntax highlighter's are, so the text itself is never touched."""
-        formats: dict[str, QTextCharFormat] = {}
-        # Neighbouring blocks given new formats are laid out again and redrawn in one go,
-        # [start, end) in the document; blocks with none, between them, are left as they are.
+    def _redraw(self, keys: Iterable[int]) -> None:
+        """Paint these clean blocks (those typeset) anew from `_page_ranges`, laying out
+        each run of neighbouring blocks in one go and nothing else."""
+        document = self.document()
+        # [start, end) in the document of neighbouring blocks given new formats; blocks
+        # between runs are left as they are.
         run: list[int] = []
-        for k in keys:
-            place = self._clean_places[k]
-            block = document.findBlock(place.position)
+        for k in sorted(keys):
+            if k >= len(self._clean_blocks):
+                break  # not typeset yet: painted when it is
+            number = self._clean_blocks[k]
+            block = document.findBlockByNumber(number)
             layout = block.layout()
             if layout is None:
                 continue
+            if not (layout.formats() or self._page_ranges.get(k) or number in self._roles):
+                continue
             begin, end = block.position(), block.position() + block.length()
-            shift = place.position - begin
-            drawn = []
-            for start, length, colour in ranges.get(k, ()):
-                fmt = formats.get(colour)
-                if fmt is None:
-                    fmt = formats[colour] = QTextCharFormat()
-                    if self._theme is not None:
-                        fmt.setBackground(highlight_colour(colour, self._theme))
-                piece = QTextLayout.FormatRange()
-                piece.start, piece.length, piece.format = shift + start, length, fmt
-                drawn.append(piece)
-            if drawn or layout.formats():
-                if run and run[1] != begin:
-                    # Before this block's formats are set: Qt counts every block whose
-                    # formats change into the next range it lays out.
-                    document.markContentsDirty(run[0], run[1] - run[0])
-                    run = []
-                layout.setFormats(drawn)
-                run = [run[0] if run else begin, end]
+            if run and run[1] != begin:
+                # Before this block's formats are set: Qt counts every block whose
+                # formats change into the next range it lays out.
+                document.markContentsDirty(run[0], run[1] - run[0])
+                run = []
+            self._paint_block(block, number)
+            run = [run[0] if run else begin, end]
         if run:
             document.markContentsDirty(run[0], run[1] - run[0])
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Draw these highlights (clean-text ranges) as backgrounds, replacing any others."""
-        old = self.highlights
+        old = self._page_ranges
         self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
         if not old and not self.highlights:
             return
-        ranges = self._ranges(self.highlights)
-        keys = range(len(self._clean_places)) if old else sorted(ranges)
-        self._draw(self.document(), keys, ranges)
+        self._page_ranges = self._ranges(self.highlights)
+        self._redraw(set(old) | set(self._page_ranges))
 
     def update_highlights(self, highlights: list[Highlight], start: int, end: int) -> None:
         """Replace the highlights, redrawing only the blocks of clean [start, end)."""
         self.highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
-        first = max(0, bisect.bisect_right(self._clean_starts, start) - 1)
-        last = max(first, bisect.bisect_left(self._clean_starts, end) - 1)
-        lo = self._clean_starts[first] if self._clean_starts else 0
-        hi = self._clean_starts[last] + self._clean_places[last].length if self._clean_places else 0
+        starts = self._all_starts
+        if not starts:
+            return
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
+        lo, hi = starts[first], starts[last] + self._all_lengths[last]
         touching = [h for h in self.highlights if h.start < hi and h.end > lo]
-        ranges = {k: v for k, v in self._ranges(touching).items() if first <= k <= last}
-        self._draw(self.document(), range(first, last + 1), ranges)
+        fresh = self._ranges(touching)
+        for k in range(first, last + 1):
+            if k in fresh:
+                self._page_ranges[k] = fresh[k]
+            else:
+                self._page_ranges.pop(k, None)
+        self._redraw(range(first, last + 1))
 
     def background_at(self, position: int) -> QColor | None:
         """The highlight colour drawn at a view position, if any."""
@@ -871,8 +1402,11 @@ class BodyView(QTextBrowser):
         if layout is not None:
             at = position - block.position()
             for piece in layout.formats():
-                if piece.start <= at < piece.start + piece.length:
-                    colour = piece.format.background().color()
+                brush = piece.format.background()
+                if brush.style() != Qt.BrushStyle.NoBrush and (
+                    piece.start <= at < piece.start + piece.length
+                ):
+                    colour = brush.color()
         return colour
 
     def highlights_at(self, position: int) -> list[str]:
@@ -886,6 +1420,7 @@ class BodyView(QTextBrowser):
 
     def flash(self, start: int, end: int) -> None:
         """Show a passage and make it blink once."""
+        self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
             return

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QProgressBar, QToolButton, QWidget
 
 from reader.core import words
 from reader.core.annotations import Placed
@@ -18,7 +19,7 @@ from reader.core.export import CleanText
 from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
-from reader.ui.body import Highlight, Ranges, block_ranges, highlights_of
+from reader.ui.body import BodyView, Highlight, Ranges, block_ranges, highlights_of
 
 
 @dataclass
@@ -123,8 +124,19 @@ class DocumentLoader(QObject):
         self._signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self._pending = False
+
+    def loading(self) -> bool:
+        """Whether a page is being read (its result not yet delivered or given up)."""
+        return self._pending
+
+    def cancel(self) -> None:
+        """Give up the page being read: its result is dropped, the page shown stays."""
+        self._request += 1
+        self._pending = False
 
     def load(self, path: str | os.PathLike[str]) -> None:
+        self._pending = True
         self._request += 1
         path = os.fspath(path)
         self.started.emit(path)
@@ -132,8 +144,68 @@ class DocumentLoader(QObject):
 
     def _on_loaded(self, loaded: Loaded, request: int) -> None:
         if request == self._request:
+            self._pending = False
             self.loaded.emit(loaded)
 
     def _on_failed(self, path: str, reason: str, request: int) -> None:
         if request == self._request:
+            self._pending = False
             self.failed.emit(path, reason)
+
+
+class OpenProgress(QWidget):
+    """How far the page being opened has come, in the status bar: busy while it is read
+    and reflowed, then a bar while a long page is typeset; Cancel gives up reading it
+    (the page shown stays) or stops typesetting (what is shown stays)."""
+
+    def __init__(self, loader: DocumentLoader, body: BodyView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.loader = loader
+        self.body = body
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        self.cancel = QToolButton(self)
+        self.cancel.setAutoRaise(True)
+        self.cancel.clicked.connect(self._on_cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        loader.started.connect(self._on_started)
+        loader.failed.connect(lambda _path, _reason: self.hide())
+        body.typeset_progress.connect(self._on_typeset)
+        body.typeset_done.connect(lambda _whole: self.hide())
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop opening this page"))
+
+    def _on_started(self, _path: str) -> None:
+        self.bar.setRange(0, 0)
+        self.show()
+
+    def _on_typeset(self, done: int, total: int) -> None:
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(int(1000 * done / max(1, total)))
+        self.show()
+
+    def _on_cancel(self) -> None:
+        window = self.window()
+        status = window.statusBar() if isinstance(window, QMainWindow) else None
+        if self.loader.loading():
+            self.loader.cancel()
+            if status is not None:
+                status.showMessage(self.tr("Opening cancelled"), 5000)
+        elif self.body.typesetting():
+            self.body.cancel_typesetting()
+            if status is not None:
+                status.showMessage(
+                    self.tr("Typesetting stopped: the page is shown as far as %1%").replace(
+                        "%1", str(self.bar.value() // 10)
+                    )
+                )
+        self.hide()

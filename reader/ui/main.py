@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.app import COMMANDS, VERSION, epilog
 from reader.bundled import sample_pages
@@ -20,6 +21,7 @@ from reader.ui.themes import THEMES
 from reader.ui.window import AfterPaint, MainWindow
 
 SCREENSHOT_SIZE = (1400, 900)
+HUGE_LAST = 10_000_000  # bytes: a last page this big is reopened at start only if asked to
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -71,14 +73,45 @@ def application() -> QApplication:
     return app
 
 
-def initial_path(args: argparse.Namespace, settings: Settings) -> str | None:
+def initial_path(
+    args: argparse.Namespace,
+    settings: Settings,
+    ask: Callable[[Path, int], bool] | None = None,
+) -> str | None:
+    """The page to open at start: the one named, else the last one read, else the
+    sample. A last page over HUGE_LAST bytes is reopened only if `ask(path, size)` says
+    so (None, with nothing open, if it does not)."""
     if args.paths:
         return args.paths[0]
     last = settings.last_document()
     if last and Path(last).is_file() and not args.screenshot:
-        return last
+        size = Path(last).stat().st_size
+        if size <= HUGE_LAST:
+            return last
+        return last if ask is not None and ask(Path(last), size) else None
     samples = sample_pages()
     return str(samples[0]) if samples else None
+
+
+def ask_to_reopen(parent: QWidget) -> Callable[[Path, int], bool]:
+    """Ask, in a dialog over `parent`, whether to reopen a big last page."""
+
+    def ask(path: Path, size: int) -> bool:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("StartUp", text)
+
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Reopen a large page?"), "", parent=parent)
+        box.setText(
+            tr("The page you read last, %1, is large (%2 MB): opening it takes a while.")
+            .replace("%1", path.name)
+            .replace("%2", f"{size / 1e6:.0f}")
+        )
+        box.setInformativeText(tr("Open it again now?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        return box.exec() == QMessageBox.StandardButton.Open
+
+    return ask
 
 
 def run_gui(argv: Sequence[str]) -> int:
@@ -122,7 +155,7 @@ def run_gui(argv: Sequence[str]) -> int:
     window.show()
     if args.reading_mode:
         window.actions_by_key["reading_mode"].setChecked(True)
-    path = initial_path(args, settings)
+    path = initial_path(args, settings, ask_to_reopen(window))
     if path:
         window.open_path(path)
         for extra in args.paths[1:]:

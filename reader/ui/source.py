@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat, QTextOption
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from reader.core.model import Decision
@@ -30,8 +30,10 @@ class SourceView(QPlainTextEdit):
         self.marked: tuple[int, int] | None = None
         self.lines: list[str] = []
         self.decisions: dict[int, Decision] = {}
+        self._given: Sequence[Decision] | None = None  # read into `decisions` when shown
         self.user_lines: set[int] = set()
         self.show_reasons = False
+        self._stale = False  # lines given while hidden: rendered once shown
 
     def set_style(self, theme: Theme, family: str, size: float) -> None:
         self._mark = QColor(theme.source_mark)
@@ -48,7 +50,9 @@ class SourceView(QPlainTextEdit):
         user_lines: set[int] | None = None,
     ) -> None:
         self.lines = lines
-        self.decisions = {d.line: d for d in decisions or []}
+        # A page's decisions are listed when first read, which takes a while on a long
+        # page: read when the view is shown.
+        self.decisions, self._given = {}, decisions
         self.user_lines = user_lines or set()
         self._render()
 
@@ -64,7 +68,21 @@ class SourceView(QPlainTextEdit):
     def _action(self, action: str) -> str:
         return self.tr("join") if action == "join" else self.tr("break")
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            marked = self.marked
+            self._render()
+            if marked is not None:
+                self.mark(*marked)
+
     def _render(self) -> None:
+        # A long page's lines take a while to set: not while the view is hidden.
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
+        if self._given is not None:
+            self.decisions, self._given = {d.line: d for d in self._given}, None
         width = len(str(len(self.lines)))
         out = []
         for k, line in enumerate(self.lines):
@@ -87,6 +105,9 @@ class SourceView(QPlainTextEdit):
 
     def mark(self, first: int, last: int) -> None:
         """Highlight source lines first..last (0-based) and bring them into view."""
+        if self._stale:
+            self.marked = (first, last)  # once the lines are rendered
+            return
         document = self.document()
         start = document.findBlockByNumber(first)
         end = document.findBlockByNumber(last)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QScrollBar, QWidget
+from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
 from reader.core.model import Document
 
@@ -67,16 +67,6 @@ class PageSummary(QLabel):
         if self.doc.source.warning:
             parts.append(self.doc.source.warning)
         self.setText("  ·  ".join(parts))
-
-
-class LoadProgress(QProgressBar):
-    """A busy bar while a page is being read."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, 0)
-        self.setMaximumWidth(160)
-        self.hide()
 
 
 class StoreState(QLabel):

@@ -30,7 +30,7 @@ from reader.ui.corrections import CorrectionsDock, SuggestionBar
 from reader.ui.findbar import FindBar
 from reader.ui.jobs import Jobs
 from reader.ui.library import LibraryDock, SearchDock
-from reader.ui.loader import DocumentLoader
+from reader.ui.loader import DocumentLoader, OpenProgress
 from reader.ui.notices import Notices
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom
@@ -38,7 +38,7 @@ from reader.ui.scan import ScanController
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import Settings
 from reader.ui.source import SourceView
-from reader.ui.status import LoadProgress, PageSummary, PlaceIndicator, StoreState
+from reader.ui.status import PageSummary, PlaceIndicator, StoreState
 from reader.ui.themes import theme
 
 __all__ = ["COLUMNS", "AfterPaint", "MainWindow"]
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         )
 
         self.status = PageSummary(self)
-        self.progress = LoadProgress(self)
+        self.progress = OpenProgress(self.loader, self.body, self)
         self.place_indicator = PlaceIndicator(self)
         self.store_state = StoreState(self)
         self.statusBar().addWidget(self.status, 1)
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(title)
         for part in (self.corrections, self.suggestion_bar, self.library, self.search,
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
-                     self.place_indicator, self.status, self.scan):  # fmt: skip
+                     self.place_indicator, self.status, self.scan, self.progress):  # fmt: skip
             part.retranslate()
         self.font_notice.setText(
             self.tr(

@@ -1709,4 +1709,45 @@
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
 </context>
+<context>
+    <name>OpenProgress</name>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="170"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="171"/>
+        <source>Stop opening this page</source>
+        <translation>停止打开此页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="189"/>
+        <source>Opening cancelled</source>
+        <translation>已取消打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="194"/>
+        <source>Typesetting stopped: the page is shown as far as %1%</source>
+        <translation>排版已停止：本页只显示到 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <location filename="../../reader/ui/main.py" line="98"/>
+        <source>Reopen a large page?</source>
+        <translation>重新打开大页面？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main.py" line="100"/>
+        <source>The page you read last, %1, is large (%2 MB): opening it takes a while.</source>
+        <translation>上次阅读的页面 %1 很大（%2 MB），打开需要一些时间。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main.py" line="104"/>
+        <source>Open it again now?</source>
+        <translation>现在重新打开吗？</translation>
+    </message>
+</context>
 </TS>

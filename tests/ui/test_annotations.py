@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
@@ -406,27 +406,30 @@ def test_a_damaged_database_is_replaced_with_a_message(make_window, qtbot) -> No
 def test_a_new_highlight_lays_out_again_only_the_blocks_it_is_in(make_window) -> None:
     win = make_window()
     document = win.body.document()
-    layout = document.documentLayout()
     block = next(b for b in win.doc.articles[-1].blocks if len(b.text) > 40)
     span = select_quote(win, block.text[10:30])
     first = document.findBlock(win.body.to_view(span[0]))
     assert first.blockNumber() > 50  # far down the page
-    far = document.findBlockByNumber(first.blockNumber() - 10)
-    laid_out: list[QRectF] = []  # what the layout did again, as it reports it for repainting
-    layout.update.connect(lambda rect: laid_out.append(rect))
+    # What the view asks Qt to lay out again.
+    marked: list[tuple[int, int]] = []
+    mark = document.markContentsDirty
+    document.markContentsDirty = lambda at, n: (marked.append((at, n)), mark(at, n))
     assert win.annotate_selection("highlight") is not None
     assert background_at(win, span[0]) is not None
-    assert laid_out
-    assert all(r.top() > layout.blockBoundingRect(far).bottom() for r in laid_out), laid_out
+    assert marked == [(first.position(), first.length())], marked
     # Highlights in blocks far apart: each block is laid out again, none of those between.
-    laid_out.clear()
+    marked.clear()
     top = win.body._clean_places[3]
     assert top.offset is not None and span[0] > top.offset + 3
     win.body.set_highlights(
         [Highlight(top.offset + 1, top.offset + 3, "blue", "a"), Highlight(*span, "blue", "b")]
     )
-    middle = layout.blockBoundingRect(document.findBlockByNumber(first.blockNumber() // 2))
-    assert len(laid_out) == 2 and not any(r.intersects(middle) for r in laid_out), laid_out
+    start = document.findBlock(top.position)
+    assert sorted(marked) == [
+        (start.position(), start.length()),
+        (first.position(), first.length()),
+    ]
+    assert win.body.background_at(top.position + 1) is not None
 
 
 def test_each_page_has_its_own_undo_history(make_window, qtbot) -> None:

@@ -110,6 +110,7 @@ def test_review_marks_and_decisions(make_window, qtbot) -> None:
     block = win.doc.articles[1].blocks[1]
     first = block.first
     assert first in win.source.user_lines
+    win.actions_by_key["source"].setChecked(True)  # its lines are set when it is shown
     line = win.source.document().findBlockByNumber(first).text()
     assert " ✎ " in line
     win.actions_by_key["decisions"].trigger()

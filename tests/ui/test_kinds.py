@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QMenu
 
 from reader.core.kinds import CORRECTABLE, DOCUMENT_KINDS, OPTIONS, ROLES, SPECS, BlockKind
@@ -17,20 +18,22 @@ from tests.ui.test_export import open_dialog
 
 
 def _look(view: BodyView, text: str) -> tuple:
-    """What the view set the block holding `text` in: size, weight, italics, colour,
-    alignment, indent."""
+    """What the view set the block holding `text` in: size (steps from the text's font),
+    weight, italics, the role its colour comes from, alignment, indent and margins."""
     block = view.document().begin()
     while block.isValid() and block.text() != text:
         block = block.next()
     assert block.isValid(), text
     bf, cf = block.blockFormat(), block.charFormat()
     return (
-        round(cf.fontPointSize(), 2),
+        cf.intProperty(QTextFormat.Property.FontSizeAdjustment.value),
         cf.fontWeight(),
         cf.fontItalic(),
-        cf.foreground().color().name(),
+        view._roles.get(block.blockNumber(), ""),
         int(bf.alignment().value),
         round(bf.textIndent(), 2),
+        round(bf.topMargin(), 2),
+        round(bf.bottomMargin(), 2),
     )
 
 

@@ -208,8 +208,14 @@ def test_large_file_loads_off_the_ui_thread(qtbot, tmp_path) -> None:
     with qtbot.waitSignal(win.document_shown, timeout=60000):
         win.open_path(big)
         assert win.progress.isVisible()
-    timer.stop()
     assert len(ticks) >= 3  # the event loop kept running while the page was read
+    # A page this long is typeset on in slices after its first article is shown.
+    assert win.body.typesetting() and win.progress.isVisible()
+    shown = len(ticks)
+    with qtbot.waitSignal(win.body.typeset_done, timeout=60000):
+        pass
+    timer.stop()
+    assert len(ticks) > shown  # and the event loop kept running meanwhile
     assert not win.progress.isVisible()
 
 

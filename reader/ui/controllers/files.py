@@ -8,10 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from reader.ui.loader import DocumentLoader
+from reader.ui.loader import DocumentLoader, OpenProgress
 from reader.ui.notices import Notices
 from reader.ui.session import PageSession
-from reader.ui.status import LoadProgress
 
 
 class FilesController(QObject):
@@ -22,7 +21,7 @@ class FilesController(QObject):
         window: QWidget,
         session: PageSession,
         loader: DocumentLoader,
-        progress: LoadProgress,
+        progress: OpenProgress,
         notices: Notices,
         record_jump: Callable[[], None],
     ) -> None:
