@@ -145,6 +145,9 @@ class OutlineModel(QAbstractItemModel):
         return self.createIndex(node.row, 0, node)
 
 
+EXPAND_ALL_LIMIT = 2_000  # entries of an outline shown expanded when a page opens
+
+
 class OutlineDock(QWidget):
     """The filter box over the outline tree. Emits `activated(article, block)`."""
 
@@ -180,7 +183,14 @@ class OutlineDock(QWidget):
 
     def set_document(self, doc: Document | None) -> None:
         self.model.set_document(doc)
-        self.tree.expandAll()
+        entries = sum(1 + len(a.outline) for a in doc.articles) if doc is not None else 0
+        if entries <= EXPAND_ALL_LIMIT:
+            self.tree.expandAll()
+        else:
+            # A long page's outline opens on its articles alone: expanding tens of
+            # thousands of rows holds the window up for a quarter of a second, and the
+            # entry being read is opened to as the reader goes (scrollTo expands).
+            self.tree.collapseAll()
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

@@ -1,0 +1,36 @@
+"""The outline dock on a long page."""
+
+from __future__ import annotations
+
+from reader.bundled import sample_pages
+from reader.core.document import load
+from reader.ui import outline
+from reader.ui.outline import OutlineDock
+
+
+def test_a_long_outline_opens_on_its_articles_and_opens_to_the_entry_read(
+    qtbot, monkeypatch
+) -> None:
+    doc = load(str(sample_pages()[1]))
+    entries = sum(1 + len(a.outline) for a in doc.articles)
+    dock = OutlineDock()
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.set_document(doc)
+    tops = [dock.proxy.index(r, 0) for r in range(dock.proxy.rowCount())]
+    assert all(dock.tree.isExpanded(i) for i in tops if dock.proxy.hasChildren(i))
+    # Past the limit, nothing is expanded when the page opens...
+    monkeypatch.setattr(outline, "EXPAND_ALL_LIMIT", entries - 1)
+    dock.set_document(doc)
+    tops = [dock.proxy.index(r, 0) for r in range(dock.proxy.rowCount())]
+    assert not any(dock.tree.isExpanded(i) for i in tops)
+    # ...and the entry being read is opened to.
+    ai = next(k for k, a in enumerate(doc.articles) if a.outline)
+    entry = doc.articles[ai].outline[-1]
+    dock.select(ai, entry.block, doc)
+    current = dock.tree.currentIndex()
+    assert current.isValid() and current.data() == entry.text
+    parent = current.parent()
+    while parent.isValid():
+        assert dock.tree.isExpanded(parent)
+        parent = parent.parent()
