@@ -77,11 +77,97 @@ def load() -> ModuleType:
             # it in the system's temporary folder.
             if _cache_dir is not None and _made(_cache_dir):
                 jieba.dt.tmp_dir = str(_cache_dir)
-            jieba.initialize()
+            _initialize(jieba)
             for word in user_words():
                 jieba.add_word(word)
             _jieba = jieba
     return _jieba
+
+
+# jieba reads its dictionary cache with one marshal.load of half a million entries: about
+# 0.6 s in one C call that holds the interpreter, so a window loading jieba in a worker
+# stops answering for that long. The same dictionary is kept here in slices, read one at a
+# time with the interpreter let go between them.
+_SLICE = 20_000  # dictionary entries in a slice of the cache (about 25 ms to read)
+_SLICED_CACHE = "jieba-sliced.cache"
+
+
+def _initialize(jieba: ModuleType) -> None:
+    """jieba.initialize(), reading the dictionary from the sliced cache where it is there
+    and made from this jieba's dictionary; else built from the dictionary, and the sliced
+    cache made."""
+    tokenizer = jieba.dt
+    if tokenizer.initialized:
+        return
+    path = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / _SLICED_CACHE
+    stamp = _dictionary_stamp(jieba)
+    loaded = _read_sliced(path, stamp)
+    if loaded is None:
+        try:
+            # Built from the dictionary as jieba builds it (Python, which lets the window's
+            # thread run), and kept in slices only: jieba's own cache is written in one
+            # call that holds the interpreter as long as reading it does.
+            loaded = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        except (OSError, ValueError):
+            jieba.initialize()  # jieba's own way, and its own message if it fails
+            return
+        _write_sliced(path, stamp, *loaded)
+    with tokenizer.lock:
+        if not tokenizer.initialized:
+            tokenizer.FREQ, tokenizer.total = loaded
+            tokenizer.initialized = True
+
+
+def _dictionary_stamp(jieba: ModuleType) -> str:
+    """What the cache was made from: jieba's version, and the dictionary's path, size and
+    modification time."""
+    dictionary = jieba.dt.dictionary
+    where = Path(dictionary) if dictionary else Path(jieba.__file__ or "").parent / "dict.txt"
+    try:
+        st = where.stat()
+        size, mtime = st.st_size, st.st_mtime_ns
+    except OSError:
+        size, mtime = -1, -1
+    return f"{getattr(jieba, '__version__', '')}|{where}|{size}|{mtime}"
+
+
+def _read_sliced(path: Path, stamp: str) -> tuple[dict[str, int], int] | None:
+    import marshal
+    import time
+
+    try:
+        with path.open("rb") as fh:
+            head = marshal.load(fh)
+            if not (isinstance(head, tuple) and len(head) == 3 and head[0] == stamp):
+                return None
+            _stamp, total, slices = head
+            freq: dict[str, int] = {}
+            for _ in range(slices):
+                freq.update(marshal.load(fh))
+                time.sleep(0)  # let the window's thread run between slices
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return freq, total
+
+
+def _write_sliced(path: Path, stamp: str, freq: dict[str, int], total: int) -> None:
+    import itertools
+    import marshal
+
+    items = iter(freq.items())
+    slices = [dict(chunk) for chunk in iter(lambda: list(itertools.islice(items, _SLICE)), [])]
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".jieba-sliced")
+    except OSError:
+        return  # the cache only saves time: jieba's own cache still serves
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump((stamp, total, len(slices)), fh)
+            for piece in slices:
+                marshal.dump(piece, fh)
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        Path(temporary).unlink(missing_ok=True)
 
 
 def user_words() -> list[str]:

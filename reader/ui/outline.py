@@ -184,13 +184,12 @@ class OutlineDock(QWidget):
     def set_document(self, doc: Document | None) -> None:
         self.model.set_document(doc)
         entries = sum(1 + len(a.outline) for a in doc.articles) if doc is not None else 0
+        # A long page's outline opens on its articles alone (a model reset leaves every row
+        # closed): expanding tens of thousands of rows holds the window up for a quarter of
+        # a second, and the entry being read is opened to as the reader goes (scrollTo
+        # expands).
         if entries <= EXPAND_ALL_LIMIT:
             self.tree.expandAll()
-        else:
-            # A long page's outline opens on its articles alone: expanding tens of
-            # thousands of rows holds the window up for a quarter of a second, and the
-            # entry being read is opened to as the reader goes (scrollTo expands).
-            self.tree.collapseAll()
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

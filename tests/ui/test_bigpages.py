@@ -289,3 +289,32 @@ def test_page_furniture_shown_on_a_long_page_keeps_the_reading_position(qtbot, t
     qtbot.waitUntil(lambda: not body.typesetting(), timeout=30000)
     spot = body.top_spot()
     assert spot is not None and spot[:2] == (place.article, place.key)
+
+
+def test_jieba_loads_once_a_long_page_is_typeset(qtbot, tmp_path, monkeypatch):
+    """Work in a worker thread shares the interpreter with the window's: jieba loads (and
+    the page's keywords are found) once the page is typeset, not while its slices are set."""
+    from reader.core import words
+    from reader.ui.controllers import library as controller
+    from reader.ui.library import Workers
+
+    monkeypatch.setattr(words, "loaded", lambda: False)  # as when the window has just started
+    events: list[str] = []
+    real = Workers.load_words
+
+    def load_words(self: Workers) -> None:
+        events.append("jieba")
+        real(self)
+
+    monkeypatch.setattr(Workers, "load_words", load_words)
+    monkeypatch.setattr(controller, "WORDS_DELAY_MS", 0)
+    win = _window(qtbot, threshold=2000)
+    win.body.typeset_done.connect(lambda _whole: events.append("typeset"))
+    shown: list[bool] = []
+    win.document_shown.connect(lambda _doc: shown.append(win.body.typesetting()))
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path, copies=40))
+    assert shown == [True]  # shown while the rest of the page is still being typeset
+    qtbot.waitUntil(lambda: "jieba" in events, timeout=30000)
+    assert events[:2] == ["typeset", "jieba"]
+    qtbot.waitUntil(lambda: bool(win.session.keywords), timeout=30000)

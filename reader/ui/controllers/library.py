@@ -307,8 +307,26 @@ class LibraryController(QObject):
             # than the delay on a slow machine, and jieba must not compete with it.
             AfterPaint(
                 self.body.viewport(),
-                lambda: QTimer.singleShot(WORDS_DELAY_MS, self.workers, self.workers.load_words),
+                lambda: QTimer.singleShot(
+                    WORDS_DELAY_MS,
+                    self.workers,
+                    lambda: self._after_typesetting(self.workers.load_words),
+                ),
             )
+
+    def _after_typesetting(self, work: Callable[[], object]) -> None:
+        """Run `work` now, or once the long page being typeset in slices is done. Work in
+        a worker thread shares the interpreter with the window's thread: beside jieba, a
+        20 ms slice of typesetting took 30 ms and more, and the window stalled for 200."""
+        if not self.body.typesetting():
+            work()
+            return
+
+        def once(_whole: bool) -> None:
+            self.body.typeset_done.disconnect(once)
+            work()
+
+        self.body.typeset_done.connect(once)
 
     def _on_words_ready(self) -> None:
         if self.session.doc is not None and not self.session.keywords:
@@ -318,7 +336,9 @@ class LibraryController(QObject):
         def work(_job: object) -> tuple[dict[int, list[str]], words.Terms]:
             return words.page_words(doc)
 
-        self.jobs.start(work, lambda found: self.session.set_keywords(doc, found))
+        self._after_typesetting(
+            lambda: self.jobs.start(work, lambda found: self.session.set_keywords(doc, found))
+        )
 
     def add_word(self) -> None:
         selected = (
