@@ -136,7 +136,7 @@ def test_user_words_are_used_for_search_and_selection(tmp_path: Path) -> None:
 def test_jieba_keeps_its_cache_in_our_cache_folder() -> None:
     jieba = words.load()
     assert jieba.dt.tmp_dir is not None
-    assert Path(jieba.dt.tmp_dir, "jieba.cache").is_file()
+    assert Path(jieba.dt.tmp_dir, words._SLICED_CACHE).is_file()
 
 
 def test_ocr_output_in_a_folder_is_indexed_and_other_json_is_not(tmp_path: Path) -> None:
