@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,43 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core import words
-from reader.store.db import StoreError
-from reader.store.library import Cancelled, Hit, Library, LibraryDocument, page_name
+from reader.store.library import Hit, Library, LibraryDocument, page_name
+from reader.ui.jobs import Job, Jobs
 from reader.ui.library_model import PATH_ROLE, LibraryModel
 
 SEARCH_PAGE = 50  # results shown at first, and added by each Show More
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)  # the job's result
-    failed = Signal(str)  # "" when cancelled
-
-
-class Job(QRunnable):
-    """Runs `work(job)` in the thread pool; `job.cancelled` may be set from the UI."""
-
-    def __init__(self, work: Callable[[Job], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = signals
-        self.cancelled = False
-
-    def run(self) -> None:
-        try:
-            result = self.work(self)
-        except Cancelled:
-            self.signals.failed.emit("")
-        except (StoreError, ValueError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: still a message, never a crash
-            self.signals.failed.emit(f"unexpected error: {exc!r}")
-        else:
-            self.signals.done.emit(result)
-
-
-class Workers(QObject):
-    """The library's background work: loading jieba, indexing and searching."""
+class Workers(Jobs):
+    """The library's background work: loading jieba, indexing and searching (on the one
+    jobs module's pool and jobs, which always answer)."""
 
     words_ready = Signal()
     # The folders whose pages were indexed otherwise than they would be now (an earlier
@@ -66,28 +39,9 @@ class Workers(QObject):
     outdated = Signal(list, int)
 
     def __init__(self, open_library: Callable[[], Library], parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, threads=2)
         self.open_library = open_library
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
         self.indexing: Job | None = None
-
-    def start(
-        self,
-        work: Callable[[Job], Any],
-        done: Callable[[Any], None],
-        failed: Callable[[str], None],
-        progress: Callable[[int, int], None] | None = None,
-    ) -> Job:
-        signals = _Signals(self)
-        signals.done.connect(done)
-        signals.failed.connect(failed)
-        if progress is not None:
-            signals.progress.connect(progress)
-        job = Job(work, signals)
-        job.setAutoDelete(False)
-        self.pool.start(job)
-        return job
 
     def load_words(self) -> None:
         def work(_job: Job) -> bool:
@@ -121,10 +75,10 @@ class Workers(QObject):
 
         return work
 
-    def wait(self) -> None:
+    def wait(self, ms: int = 30_000) -> bool:
         if self.indexing is not None:
             self.indexing.cancelled = True
-        self.pool.waitForDone(30_000)
+        return super().wait(ms)
 
 
 class LibraryDock(QWidget):

@@ -17,8 +17,8 @@ from reader.store.db import Store, StoreError
 from reader.store.library import Hit, IndexReport, Library, LibraryDocument
 from reader.ui.body import BodyView
 from reader.ui.findbar import FindBar
-from reader.ui.jobs import Jobs
-from reader.ui.library import SEARCH_PAGE, Job, LibraryDock, SearchDock, Workers
+from reader.ui.jobs import Job, Jobs
+from reader.ui.library import SEARCH_PAGE, LibraryDock, SearchDock, Workers
 from reader.ui.notices import Notices
 from reader.ui.session import Change, PageSession, What
 
