@@ -324,6 +324,10 @@ def _write(
             sys.stdout.buffer.flush()
         else:
             write_atomic(out, text, inputs=[p for p in inputs if str(p) != STDIO])
+    except BrokenPipeError:
+        if out is None:
+            raise  # the reader of standard output went away: the command ends quietly
+        return f"{out}: cannot write: broken pipe"
     except OSError as exc:
         return f"{out}: cannot write: {exc.strerror or exc}"
     return None

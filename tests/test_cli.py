@@ -334,3 +334,28 @@ def test_search_from_the_command_line(tmp_path: Path) -> None:
     assert nothing.returncode == 1 and "nothing found" in nothing.stderr
     refused = run("search", "--data-dir", data, "--", "-国企")
     assert refused.returncode == 2 and "at least one" in refused.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "md"])
+def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path: Path, fmt: str) -> None:
+    """`ocr-reader export … | head`: the pipe closes, and the command ends with status 0
+    and no message (it said "None: cannot write: Broken pipe" for JSON lines)."""
+    pages = []
+    for n in range(12):  # far more than a pipe holds, so writing meets the closed pipe
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            page = tmp_path / f"{n}_{seed.name}"
+            page.write_bytes(seed.read_bytes())
+            pages.append(str(page))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "export", *pages, "-f", fmt],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    with process.stdout, process.stderr:
+        assert process.stdout.read(100)
+        process.stdout.close()
+        status = process.wait(timeout=120)
+        said = process.stderr.read()
+    assert (status, said) == (0, b"")
