@@ -141,6 +141,7 @@ def main(argv: list[str]) -> int:
         ("--carried", "carried-over.png"),
         ("--full-screen", "full-screen.png"),
         ("--correct-menu", "correct-menu-zh.png"),
+        ("--popover", "popover.png"),
     ]
     if SCAN_PAGE.is_file():
         staged.append(("--scan", "scan.png"))
@@ -505,7 +506,40 @@ def correct_menu_shot(out: Path) -> int:
     return 0
 
 
+def popover_shot(out: Path) -> int:
+    """A highlight clicked: its popover by it (the screen grabbed, popover and all)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    with tempfile.TemporaryDirectory() as data:
+        annotate(Path(data), SEEDS[0], NOTES)
+        window = _staged_window(data, SEEDS[0])
+        window.move(0, 0)
+        body = window.body
+        assert body.clean is not None
+        cursor = QTextCursor(body.document())
+        cursor.setPosition(body.to_view(body.clean.text.index("各地各行业向新而行") + 2))
+        body.setTextCursor(cursor)
+        body.ensureCursorVisible()
+        for _ in range(20):
+            app.processEvents()
+        point = body.cursorRect(cursor).center() + QPoint(2, 0)
+        QTest.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        for _ in range(40):
+            app.processEvents()
+        geometry = window.frameGeometry()
+        app.primaryScreen().grabWindow(0, 0, 0, geometry.width(), geometry.height()).save(str(out))
+        window.close()
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--popover"]:
+        raise SystemExit(popover_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--full-screen"]:
         raise SystemExit(full_screen_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--correct-menu"]:

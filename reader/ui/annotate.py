@@ -183,6 +183,10 @@ class AnnotationEditor(QDialog):
         if popover:
             self.setWindowFlags(Qt.WindowType.Popup)
             self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
+            # A popover is drawn with an edge of its own: nothing frames a popup window.
+            self.setObjectName("popover")
+            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            self.setStyleSheet("QDialog#popover { border: 1px solid palette(dark); }")
         self.setWindowTitle(self.tr("Annotation") if annotation else self.tr("New Annotation"))
         self.setMinimumWidth(460)
         form = QFormLayout(self)
@@ -209,6 +213,8 @@ class AnnotationEditor(QDialog):
         self.note.setTabChangesFocus(True)
         if annotation:
             self.note.setPlainText(annotation.note)
+        if popover:  # compact, so that it covers little of the page around it
+            self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 5 + 12)
         form.addRow(self.tr("Note:"), self.note)
         buttons = QDialogButtonBox(self)
         if not popover:
