@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import logging
 import os
 import re
@@ -107,7 +108,11 @@ def _initialize(jieba: ModuleType) -> None:
             # Built from the dictionary as jieba builds it (Python, which lets the window's
             # thread run), and kept in slices only: jieba's own cache is written in one
             # call that holds the interpreter as long as reading it does.
-            loaded = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+            # Parsed from bytes read at once: parsed from the open file, line by line, it
+            # kept the other threads waiting for up to 0.2 s at a time.
+            with tokenizer.get_dict_file() as dictionary:
+                raw = dictionary.read()
+            loaded = tokenizer.gen_pfdict(io.BytesIO(raw))
         except (OSError, ValueError):
             jieba.initialize()  # jieba's own way, and its own message if it fails
             return

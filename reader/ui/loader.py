@@ -20,6 +20,7 @@ from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
 from reader.ui.body import BodyView, Highlight, Ranges, block_ranges, highlights_of
+from reader.ui.outline import OutlineTree
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Loaded:
     automatic: Document | None = None  # the engine's page, before corrections
     corrections: Outcome | None = None
     resolved: versions.Resolved | None = None  # says what came over from an earlier version
+    outline: OutlineTree | None = None  # made here, off the UI thread
+    stats: dict[str, int] = field(default_factory=dict)  # doc.stats(), made here
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
@@ -73,7 +76,10 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     )
     if words.loaded():  # never waits for jieba: without it, keywords come later
         loaded.keywords, loaded.terms = words.page_words(doc)
-    # Cut the highlights into blocks here, off the UI thread.
+    # The outline and the page's figures, and the highlights cut into blocks: made here,
+    # off the UI thread (a long page's take a tenth of a second).
+    loaded.outline = OutlineTree(doc)
+    loaded.stats = doc.stats()
     loaded.highlights = highlights_of(loaded.placed)
     blocks = [doc.articles[ai].all_blocks()[k] for ai, k in loaded.clean.starts]
     loaded.ranges = block_ranges(

@@ -58,6 +58,22 @@ def build_tree(doc: Document | None) -> Node:
     return root
 
 
+class OutlineTree:
+    """A page's outline as plain objects, made off the UI thread (the loader makes it): the
+    tree, and its entries by (article, block)."""
+
+    __slots__ = ("by_target", "root")
+
+    def __init__(self, doc: Document | None) -> None:
+        self.root = build_tree(doc)
+        self.by_target: dict[tuple[int, int], Node] = {}
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            self.by_target[(node.article, node.block)] = node
+            stack.extend(node.children)
+
+
 class OutlineModel(QAbstractItemModel):
     """Articles at the top level, then each article's heading tree."""
 
@@ -67,15 +83,11 @@ class OutlineModel(QAbstractItemModel):
         # Nodes by (article, block), to find the entry for a place in the text.
         self._by_target: dict[tuple[int, int], Node] = {}
 
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None, tree: OutlineTree | None = None) -> None:
+        """Show the outline of `doc`: `tree` where it was made already (off the UI thread)."""
+        tree = tree if tree is not None else OutlineTree(doc)
         self.beginResetModel()
-        self._root = build_tree(doc)
-        self._by_target = {}
-        stack = list(self._root.children)
-        while stack:
-            node = stack.pop()
-            self._by_target[(node.article, node.block)] = node
-            stack.extend(node.children)
+        self._root, self._by_target = tree.root, tree.by_target
         self.endResetModel()
 
     def _node(self, index: ModelIndex) -> Node:
@@ -181,8 +193,8 @@ class OutlineDock(QWidget):
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter headings"))
 
-    def set_document(self, doc: Document | None) -> None:
-        self.model.set_document(doc)
+    def set_document(self, doc: Document | None, tree: OutlineTree | None = None) -> None:
+        self.model.set_document(doc, tree)
         entries = sum(1 + len(a.outline) for a in doc.articles) if doc is not None else 0
         # A long page's outline opens on its articles alone (a model reset leaves every row
         # closed): expanding tens of thousands of rows holds the window up for a quarter of

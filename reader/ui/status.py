@@ -47,16 +47,20 @@ class PageSummary(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self.stats: dict[str, int] = {}
 
-    def show_page(self, doc: Document | None) -> None:
+    def show_page(self, doc: Document | None, stats: dict[str, int] | None = None) -> None:
+        """Show `doc`, with its figures where they were counted already (off the UI
+        thread); else they are counted here."""
         self.doc = doc
+        self.stats = stats if stats else doc.stats() if doc is not None else {}
         self.retranslate()
 
     def retranslate(self) -> None:
         if self.doc is None:
             self.setText(self.tr("No document"))
             return
-        stats = self.doc.stats()
+        stats = self.stats
         parts = [
             Path(self.doc.source.path).name,
             self.doc.source.encoding,

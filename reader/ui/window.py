@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, change: Change) -> None:
         doc = self.session.doc
         if change.what in (What.PAGE, What.CORRECTED):
-            self.status.show_page(doc)
+            self.status.show_page(doc, change.loaded.stats if change.loaded else None)
         if change.what is What.PAGE and change.loaded is not None and doc is not None:
             self.setWindowTitle(f"{Path(doc.source.path).name} — ocr-reader")
             self.document_shown.emit(doc)

@@ -83,7 +83,7 @@ class ReadingController(QObject):
         loaded = change.loaded
         assert loaded is not None
         doc = loaded.doc
-        self.outline.set_document(doc)
+        self.outline.set_document(doc, loaded.outline)
         self.source.set_lines(doc.source_lines, doc.decisions, user_lines(loaded.corrections))
         # Every block of the clean text is always shown, so the loader's cuts hold.
         self.body.terms = loaded.terms
