@@ -138,7 +138,11 @@ def _background(window) -> bool:  # type: ignore[no-untyped-def]
     from reader.core import words
 
     pools = (window.jobs.pool, window.librarian.workers.pool)
-    return not words.loaded() or any(pool.activeThreadCount() for pool in pools)
+    return (
+        not words.loaded()
+        or not window.session.keywords  # jieba is in, but the keywords not yet asked for
+        or any(pool.activeThreadCount() for pool in pools)
+    )
 
 
 def _huge(page: Path, data: Path) -> tuple[float, float, float]:
