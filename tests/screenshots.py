@@ -457,6 +457,19 @@ def _staged_window(data: str, page: Path, language: str = "en"):  # type: ignore
     return window
 
 
+def _grab_screen(app, window, out: Path, whole: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Let the window settle, then save the screen under it (menus and popovers are windows
+    of their own, so grabbing the window alone would leave them out)."""
+    for _ in range(40):
+        app.processEvents()
+    if whole:
+        app.primaryScreen().grabWindow(0).save(str(out))
+    else:
+        geometry = window.frameGeometry()
+        app.primaryScreen().grabWindow(0, 0, 0, geometry.width(), geometry.height()).save(str(out))
+    window.close()
+
+
 def full_screen_shot(out: Path) -> int:
     """Full screen (F11) on the whole virtual screen, the panels as they were."""
     from PySide6.QtWidgets import QApplication
@@ -470,10 +483,7 @@ def full_screen_shot(out: Path) -> int:
         # A bare virtual screen has no window manager to give a full-screen window the
         # whole screen: it is given here, as one would.
         window.setGeometry(app.primaryScreen().geometry())
-        for _ in range(60):
-            app.processEvents()
-        app.primaryScreen().grabWindow(0).save(str(out))
-        window.close()
+        _grab_screen(app, window, out, whole=True)
     return 0
 
 
@@ -498,11 +508,7 @@ def correct_menu_shot(out: Path) -> int:
         kinds_action = kinds.menuAction()
         menu.setActiveAction(kinds_action)
         kinds.popup(menu.mapToGlobal(menu.actionGeometry(kinds_action).topRight()))
-        for _ in range(40):
-            app.processEvents()
-        geometry = window.frameGeometry()
-        app.primaryScreen().grabWindow(0, 0, 0, geometry.width(), geometry.height()).save(str(out))
-        window.close()
+        _grab_screen(app, window, out)
     return 0
 
 
@@ -529,11 +535,7 @@ def popover_shot(out: Path) -> int:
             app.processEvents()
         point = body.cursorRect(cursor).center() + QPoint(2, 0)
         QTest.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=point)
-        for _ in range(40):
-            app.processEvents()
-        geometry = window.frameGeometry()
-        app.primaryScreen().grabWindow(0, 0, 0, geometry.width(), geometry.height()).save(str(out))
-        window.close()
+        _grab_screen(app, window, out)
     return 0
 
 
