@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QProgressBar,
     QPushButton,
-    QTextBrowser,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core import words
-from reader.store.library import Hit, Library, LibraryDocument, page_name
+from reader.store.library import Hit, Library, LibraryDocument
+from reader.ui.hits import HIT_ROLE, HitDelegate, HitModel
 from reader.ui.jobs import Job, Jobs
 from reader.ui.library_model import PATH_ROLE, LibraryModel
 
@@ -252,9 +252,18 @@ class SearchDock(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.results = QTextBrowser(self)
-        self.results.setOpenLinks(False)
-        self.results.anchorClicked.connect(self._on_link)
+        # The results: an item model over the hits, each drawn as a card.
+        self.model = HitModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # cards wrap anew
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.activated.connect(self._on_activated)
+        self.results.clicked.connect(self._on_activated)
         layout.addWidget(self.results, 1)
         self.more_button = QPushButton(self)
         self.more_button.hide()
@@ -265,6 +274,7 @@ class SearchDock(QWidget):
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr('Search the library: words "a phrase" -excluded'))
         self.more_button.setText(self.tr("Show More"))
+        self.model.set_untitled(self.tr("(untitled article %1)"))
         if self.hits:
             self._summarise()
 
@@ -286,31 +296,21 @@ class SearchDock(QWidget):
         more = asked is not None and len(hits) >= asked
         if asked is not None and more:
             hits = hits[: asked - 1]
-        again = bool(query) and query == self.searched and len(hits) > len(self.hits)
         self.hits, self.searched, self.more = hits, query, more
         self.more_button.setVisible(more)
         self.more_button.setEnabled(True)
+        # Show More adds rows below what is being read; a new query starts at the top.
+        self.model.set_hits(hits)
         if not hits:
             self.summary.setText(self.tr("Nothing found."))
-            self.results.setHtml("")
             return
         self._summarise()
-        bar = self.results.verticalScrollBar()
-        scroll = bar.value()
-        rows = []
-        for n, hit in enumerate(hits):
-            title = html.escape(
-                hit.title or self.tr("(untitled article %1)").replace("%1", str(hit.article + 1))
-            )
-            rows.append(
-                f'<p><a href="hit:{n}"><b>{title}</b></a><br/>'
-                f'<span style="color:gray">{html.escape(page_name(hit.path, hit.folder))}'
-                "</span><br/>"
-                f"{hit.snippet}</p>"
-            )
-        self.results.setHtml("".join(rows))
-        if again:
-            bar.setValue(scroll)  # Show More adds below what was being read
+
+    def results_text(self) -> str:
+        """The results as plain text, a card a paragraph."""
+        return "\n\n".join(
+            str(self.model.index(row).data()) for row in range(self.model.rowCount())
+        )
 
     def _summarise(self) -> None:
         count = f"{len(self.hits):,}"
@@ -324,9 +324,7 @@ class SearchDock(QWidget):
     def show_problem(self, reason: str) -> None:
         self.summary.setText(reason)
 
-    def _on_link(self, url: QUrl) -> None:
-        text = url.toString()
-        if text.startswith("hit:"):
-            index = int(text[4:])
-            if 0 <= index < len(self.hits):
-                self.hit_activated.emit(self.hits[index])
+    def _on_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            self.hit_activated.emit(hit)

@@ -62,7 +62,7 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
         win.search.query.returnPressed.emit()
     hits = found.args[0]
     assert [(Path(h.path).name, h.article) for h in hits] == [(sample_pages()[0].name, 2)]
-    assert "新质生产力" in win.search.results.toPlainText()
+    assert "新质生产力" in win.search.results_text()
 
     with qtbot.waitSignal(win.document_shown, timeout=20000):
         win.open_hit(hits[0])
@@ -219,7 +219,7 @@ def test_library_rows_write_every_date_in_iso_form_and_name_pages_inside_their_f
     qtbot.addWidget(search)
     hit = Hit(docs[0].path, 0, "标题", "片段", 1.0, (), folder)
     search.show_hits([hit])
-    assert "1967/03/第3版.txt" in search.results.toPlainText()
+    assert "1967/03/第3版.txt" in search.results_text()
 
 
 def _library(folders: dict[str, list[tuple[str, str]]]) -> tuple[list[str], list]:
@@ -365,3 +365,50 @@ def test_the_library_is_listed_off_the_ui_thread(make_window, qtbot, tmp_path, m
     qtbot.waitUntil(lambda: bool(again.library.page_rows()), timeout=20000)
     assert read_from and not any(read_from)
     assert [r[0] for r in again.library.page_rows()] == [sample_pages()[0].name]
+
+
+def _hits(count: int) -> list:
+    from reader.store.library import Hit
+
+    return [
+        Hit(
+            f"/p/{n:03d}.txt",
+            n % 3,
+            f"标题{n}" if n % 4 else "",
+            f"…<b>新质</b>生产力{n}…",
+            1.0,
+            (),
+            "/p",
+        )
+        for n in range(count)
+    ]
+
+
+def test_search_results_are_a_sound_model_and_show_more_adds_rows(qtbot, qtmodeltester) -> None:
+    from reader.ui.library import SearchDock
+
+    search = SearchDock()
+    qtbot.addWidget(search)
+    search.resize(320, 500)
+    search.show()
+    hits = _hits(60)
+    search.show_hits(hits[:51], asked=51, query="新质")
+    qtmodeltester.check(search.model)
+    assert search.model.rowCount() == 50 and search.more
+    first = search.model.index(0)
+    assert "新质生产力0" in first.data() and "(untitled article 1)" in first.data()
+    search.results.scrollTo(search.model.index(20))
+    inserted: list[tuple[int, int]] = []
+    search.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    search.show_hits(hits, asked=102, query="新质")  # Show More: rows added, none reset
+    assert inserted == [(50, 59)] and search.model.rowCount() == 60 and not search.more
+    qtmodeltester.check(search.model)
+    # Activating a card opens its hit.
+    with qtbot.waitSignal(search.hit_activated) as opened:
+        search.results.activated.emit(search.model.index(7))
+    assert opened.args[0] is hits[7]
+    # A card is as tall as its wrapped text, so nothing of the snippet is cut.
+    assert (
+        search.results.visualRect(search.model.index(0)).height()
+        > search.fontMetrics().height() * 2
+    )
