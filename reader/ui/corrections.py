@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -129,6 +135,39 @@ class Corrector(QObject):
         return [(e, why.get(e.id, "")) for e in self.stored]
 
 
+class EditModel(QAbstractListModel):
+    """The page's corrections with why each one that no longer applies does not: plain
+    (Edit, reason) pairs, in the order they are applied."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[Edit, str]] = []
+        self.not_applied = "not applied"
+
+    def set_rows(self, rows: list[tuple[Edit, str]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        edit, reason = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = edit.describe()
+            if edit.kind == "text":
+                text += f" → “{str(edit.value.get('new', ''))[:24]}”"
+            return text if not reason else f"{text}\n⚠ {self.not_applied}: {reason}"
+        if role == Qt.ItemDataRole.ForegroundRole and reason:
+            return QColor("#b0352b")
+        if role == EDIT_ROLE:
+            return edit
+        return None
+
+
 class CorrectionsDock(QWidget):
     """The page's corrections in the order they are applied; ones that no longer apply are
     listed with the reason, never dropped."""
@@ -139,8 +178,12 @@ class CorrectionsDock(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.list = QListWidget(self)
+        self.model = EditModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.list, 1)
         self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self._on_remove)
@@ -154,6 +197,7 @@ class CorrectionsDock(QWidget):
 
     def retranslate(self) -> None:
         self.remove_button.setText(self.tr("Remove Correction"))
+        self.model.not_applied = self.tr("not applied")
         self.empty.setText(
             self.tr(
                 "No corrections on this page. Right-click a block to join, split, change "
@@ -162,26 +206,19 @@ class CorrectionsDock(QWidget):
         )
 
     def set_edits(self, edits: list[tuple[Edit, str]]) -> None:
-        self.list.clear()
-        for edit, reason in edits:
-            text = edit.describe()
-            if edit.kind == "text":
-                text += f" → “{str(edit.value.get('new', ''))[:24]}”"
-            item = QListWidgetItem(
-                text if not reason else f"{text}\n⚠ {self.tr('not applied')}: {reason}"
-            )
-            item.setData(EDIT_ROLE, edit)
-            if reason:
-                item.setForeground(QColor("#b0352b"))
-            self.list.addItem(item)
+        self.model.set_rows(edits)
         self.list.setVisible(bool(edits))
         self.remove_button.setVisible(bool(edits))
         self.empty.setVisible(not edits)
 
+    def texts(self) -> list[str]:
+        """The rows as shown."""
+        return [str(self.model.index(k).data()) for k in range(self.model.rowCount())]
+
     def _on_remove(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.remove_requested.emit(item.data(EDIT_ROLE))
+        edit = self.list.currentIndex().data(EDIT_ROLE)
+        if edit is not None:
+            self.remove_requested.emit(edit)
 
 
 class SuggestionBar(QFrame):

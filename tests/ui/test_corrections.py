@@ -170,7 +170,7 @@ def test_a_correction_that_no_longer_applies_is_listed(make_window, qtbot) -> No
     )
     store.close()
     again = make_window()
-    rows = [again.corrections.list.item(k).text() for k in range(again.corrections.list.count())]
+    rows = again.corrections.texts()
     assert len(rows) == 1 and "not applied" in rows[0] and "no longer on the page" in rows[0]
 
 
@@ -270,10 +270,10 @@ def test_removing_a_correction_never_moves_a_later_one(make_window, qtbot, first
         win.correct(op, ai, k, **value)
     assert [why for _e, why in win.corrector.edits()] == ["", ""]
     both = markdown(win)
-    win.corrections.list.setCurrentRow(0)
+    win.corrections.list.setCurrentIndex(win.corrections.model.index(0))
     with qtbot.waitSignal(win.document_corrected, timeout=10000):
         win.corrections.remove_button.click()
-    rows = [win.corrections.list.item(k).text() for k in range(win.corrections.list.count())]
+    rows = win.corrections.texts()
     assert len(rows) == 1 and "not applied" in rows[0]
     assert markdown(win) == automatic  # the later one is applied nowhere
     win.undo_action.trigger()  # the first is back, and the later one lands again

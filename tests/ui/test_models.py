@@ -31,8 +31,8 @@ def test_the_corrections_list_is_a_sound_model(make_window, qtmodeltester) -> No
     win = make_window()
     win.correct("merge_article", 3, 0)
     win.correct("kind", 1, 1, kind="heading", level=2)
-    assert win.corrections.list.count() == 2
-    qtmodeltester.check(win.corrections.list.model())
+    assert win.corrections.model.rowCount() == 2
+    qtmodeltester.check(win.corrections.model)
 
 
 def test_the_library_is_a_sound_model(make_window, qtbot, qtmodeltester, tmp_path) -> None:

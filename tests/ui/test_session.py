@@ -36,7 +36,7 @@ def test_a_correction_reaches_the_views_only_through_the_session(make_window) ->
     assert len(win.session.doc.articles) == n - 1
     assert win.outline.model.rowCount() == n
     assert win.body.toPlainText() == body_text
-    assert win.corrections.list.count() == 0
+    assert win.corrections.model.rowCount() == 0
     assert win.body.clean is not win.session.clean
 
     seen = changes(win)
@@ -44,7 +44,7 @@ def test_a_correction_reaches_the_views_only_through_the_session(make_window) ->
     assert [c.what for c in seen] == [What.CORRECTED]
     assert len(win.session.doc.articles) == n - 2
     assert win.outline.model.rowCount() == n - 2
-    assert win.corrections.list.count() == 2
+    assert win.corrections.model.rowCount() == 2
     assert win.body.clean is win.session.clean
     assert win.body.doc is win.session.doc
     assert str(n - 2) in win.status.text()  # "… n-2 articles …"
