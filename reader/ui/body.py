@@ -234,7 +234,7 @@ class BodyView(QTextBrowser):
     highlight_clicked = Signal(str)  # annotation id
     selection_settled = Signal()  # a selection was made and the mouse let go
     typeset_progress = Signal(int, int)  # characters of a long page typeset, of all
-    typeset_done = Signal(bool)  # a long page typeset to its end (False: cancelled)
+    typeset_done = Signal(bool)  # a long page typeset to its end (False: cancelled or left)
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -419,7 +419,11 @@ class BodyView(QTextBrowser):
             self.keywords = keywords
         elif doc is not self.doc:
             self.keywords = {}
-        self._stop_typesetting()
+        if self._typesetter is not None:
+            # A long page left before it was typeset to its end: said as a stop, so that
+            # what waits for its end (jieba, the progress bar) does not wait forever.
+            self._stop_typesetting()
+            self.typeset_done.emit(False)
         self._stop_restyle()
         self._stop_relayout()
         self.doc = doc

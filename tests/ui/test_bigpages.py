@@ -318,3 +318,35 @@ def test_jieba_loads_once_a_long_page_is_typeset(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: "jieba" in events, timeout=30000)
     assert events[:2] == ["typeset", "jieba"]
     qtbot.waitUntil(lambda: bool(win.session.keywords), timeout=30000)
+
+
+def test_leaving_a_long_page_before_it_is_typeset_lets_jieba_load(qtbot, tmp_path, monkeypatch):
+    """A page left half typeset says so (typeset_done False): what waited for its end,
+    jieba's loading here, does not wait for ever."""
+    from reader.core import words
+    from reader.ui.controllers import library as controller
+    from reader.ui.library import Workers
+
+    monkeypatch.setattr(words, "loaded", lambda: False)
+    events: list[str] = []
+    real = Workers.load_words
+
+    def load_words(self: Workers) -> None:
+        events.append("jieba")
+        real(self)
+
+    monkeypatch.setattr(Workers, "load_words", load_words)
+    monkeypatch.setattr(controller, "WORDS_DELAY_MS", 0)
+    win = _window(qtbot, threshold=2000)
+    ended: list[bool] = []
+    win.body.typeset_done.connect(ended.append)
+    shown: list[bool] = []
+    win.document_shown.connect(lambda _doc: shown.append(win.body.typesetting()))
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path, copies=40))
+    win.body._slice_timer.stop()  # held half typeset while the next page is read
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[1])  # short: typeset whole
+    assert shown == [True, False]
+    assert ended[0] is False  # the long page was left, not finished
+    qtbot.waitUntil(lambda: "jieba" in events, timeout=30000)
