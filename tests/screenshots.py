@@ -182,29 +182,40 @@ def html_export(data: Path) -> bytes:
     return publish([Part(doc, [2], found)], Options(format="html", annotations=True))
 
 
+def _staged_window(data: str, page: Path, language: str = "en", until: str = "document_shown"):  # type: ignore[no-untyped-def]
+    """A window on `page` with its data in `data`, in `language`, once it has sent the
+    signal `until` (the page shown, by default)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from reader.store import paths
+    from reader.ui import i18n
+    from reader.ui.settings import Settings
+    from reader.ui.themes import palette, theme
+    from reader.ui.window import MainWindow
+
+    paths.set_data_dir(data)
+    i18n.install(language)
+    QApplication.setPalette(palette(theme("light")))
+    window = MainWindow(Settings())
+    window.resize(1400, 900)
+    window.show()
+    loop = QEventLoop()
+    getattr(window, until).connect(lambda *_a: loop.quit())
+    window.open_path(page)
+    loop.exec()
+    return window
+
+
 def dialog_shot(out: Path) -> int:
     """The export dialog over the window, as a user opens it (run on a virtual screen)."""
-    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
     app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as data:
-        from reader.store import paths
-        from reader.ui.settings import Settings
-        from reader.ui.themes import palette, theme
-        from reader.ui.window import MainWindow
-
-        paths.set_data_dir(data)
         annotate(Path(data), SEEDS[0], NOTES)
-        app.setPalette(palette(theme("light")))
-        window = MainWindow(Settings())
-        window.resize(1400, 900)
-        window.show()
-        loop = QEventLoop()
-        window.document_shown.connect(loop.quit)
-        window.open_path(SEEDS[0])
-        loop.exec()
+        window = _staged_window(data, SEEDS[0])
         window.body.scroll_to(2, -1)
         dialog = window.open_export()
         assert dialog is not None
@@ -267,26 +278,12 @@ def library_shot(out: Path) -> int:
 def corrections_shot(out: Path) -> int:
     """Page 004 with its title suggestion offered, a corrected block and the source view
     showing the engine's decisions (run on a virtual screen)."""
-    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
     app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as data:
-        from reader.store import paths
-        from reader.ui.settings import Settings
-        from reader.ui.themes import palette, theme
-        from reader.ui.window import MainWindow
-
-        paths.set_data_dir(data)
-        app.setPalette(palette(theme("light")))
-        window = MainWindow(Settings())
-        window.resize(1400, 900)
-        window.show()
-        loop = QEventLoop()
-        window.suggestions_ready.connect(lambda _s: loop.quit())
-        window.open_path(SEEDS[1])
-        loop.exec()
+        window = _staged_window(data, SEEDS[1], until="suggestions_ready")
         doc = window.doc
         assert doc is not None
         ai = next(k for k, a in enumerate(doc.articles) if a.kind == "article" and not a.title)
@@ -315,7 +312,6 @@ CARRIED = [
 def carried_shot(out: Path) -> int:
     """Page 004 annotated, then opened as a re-OCR'd copy that lost a paragraph: the
     annotations carried over, the lost one listed (run on a virtual screen)."""
-    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from tests.store.test_versions import reocr, without_paragraph
@@ -325,9 +321,6 @@ def carried_shot(out: Path) -> int:
     with tempfile.TemporaryDirectory() as data:
         from reader.store import paths, versions
         from reader.store.db import FILENAME, Store
-        from reader.ui.settings import Settings
-        from reader.ui.themes import palette, theme
-        from reader.ui.window import MainWindow
 
         paths.set_data_dir(data)
         original = Path(data) / "004.txt"
@@ -341,14 +334,7 @@ def carried_shot(out: Path) -> int:
         changed = Path(data) / "004-reocr.txt"
         text = original.read_text(encoding="utf-8")
         changed.write_text(without_paragraph(reocr(text, 0.01)), encoding="utf-8")
-        app.setPalette(palette(theme("light")))
-        window = MainWindow(Settings())
-        window.resize(1400, 900)
-        window.show()
-        loop = QEventLoop()
-        window.document_shown.connect(lambda _d: loop.quit())
-        window.open_path(changed)
-        loop.exec()
+        window = _staged_window(data, changed)
         window.notes_dock.raise_()
         assert window.writer is not None
         window.writer.flush(30)
@@ -374,7 +360,7 @@ def scan_shot(out: Path) -> int:
     the scan, highlights as regions (run on a virtual screen)."""
     import time
 
-    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from tests.scans import write
@@ -383,23 +369,13 @@ def scan_shot(out: Path) -> int:
     app.setStyle("Fusion")
     with tempfile.TemporaryDirectory() as data:
         from reader.store import paths
-        from reader.ui.settings import Settings
-        from reader.ui.themes import palette, theme
-        from reader.ui.window import MainWindow
 
         paths.set_data_dir(data)
         page = Path(data) / SCAN_PAGE.name
         shutil.copy(SCAN_PAGE, page)
         write(SCAN_PAGE, page.with_suffix(".png"), 0.5)  # a scan at 150 dpi or so
         annotate(Path(data), page, SCAN_NOTES)
-        app.setPalette(palette(theme("light")))
-        window = MainWindow(Settings())
-        window.resize(1400, 900)
-        window.show()
-        loop = QEventLoop()
-        window.document_shown.connect(lambda _d: loop.quit())
-        window.open_path(page)
-        loop.exec()
+        window = _staged_window(data, page)
 
         def wait(done) -> None:  # type: ignore[no-untyped-def]
             start = time.monotonic()
@@ -431,30 +407,6 @@ def scan_shot(out: Path) -> int:
         window.grab().save(str(out))
         window.close()
     return 0
-
-
-def _staged_window(data: str, page: Path, language: str = "en"):  # type: ignore[no-untyped-def]
-    """A window on `page` with its data in `data`, shown and loaded, in `language`."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
-
-    from reader.store import paths
-    from reader.ui import i18n
-    from reader.ui.settings import Settings
-    from reader.ui.themes import palette, theme
-    from reader.ui.window import MainWindow
-
-    paths.set_data_dir(data)
-    i18n.install(language)
-    QApplication.setPalette(palette(theme("light")))
-    window = MainWindow(Settings())
-    window.resize(1400, 900)
-    window.show()
-    loop = QEventLoop()
-    window.document_shown.connect(lambda _d: loop.quit())
-    window.open_path(page)
-    loop.exec()
-    return window
 
 
 def _grab_screen(app, window, out: Path, whole: bool = False) -> None:  # type: ignore[no-untyped-def]

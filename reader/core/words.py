@@ -18,12 +18,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
 import logging
+import marshal
 import os
 import re
 import sqlite3
 import tempfile
 import threading
+import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -137,8 +140,6 @@ def _dictionary_stamp(jieba: ModuleType) -> str:
 
 
 def _read_sliced(path: Path, stamp: str) -> tuple[dict[str, int], int] | None:
-    import marshal
-    import time
 
     try:
         with path.open("rb") as fh:
@@ -156,8 +157,6 @@ def _read_sliced(path: Path, stamp: str) -> tuple[dict[str, int], int] | None:
 
 
 def _write_sliced(path: Path, stamp: str, freq: dict[str, int], total: int) -> None:
-    import itertools
-    import marshal
 
     items = iter(freq.items())
     slices = [dict(chunk) for chunk in iter(lambda: list(itertools.islice(items, _SLICE)), [])]

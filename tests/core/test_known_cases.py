@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.document import from_text
+from tests.core.known import params
 
 DATA = json.loads(
     (Path(__file__).resolve().parents[1] / "data" / "known_cases.json").read_text("utf-8")
@@ -22,19 +23,7 @@ def blocks(lines: list[str]) -> list[list[str]]:
     return [[b.kind, b.text] for _, b in doc.iter_blocks()]
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            case,
-            id=case["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
-            if case["status"] == "fail"
-            else [],
-        )
-        for case in CASES
-    ],
-)
+@pytest.mark.parametrize("case", params(CASES))
 def test_known_case(case: dict) -> None:
     assert blocks(case["lines"]) == case["expect"]
 

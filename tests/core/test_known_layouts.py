@@ -11,6 +11,7 @@ import pytest
 
 from reader.core.layout import reading_order
 from reader.core.ocr import read
+from tests.core.known import params
 
 DATA = json.loads(
     (Path(__file__).resolve().parents[1] / "data" / "known_layouts.json").read_text("utf-8")
@@ -29,19 +30,7 @@ def order(lines: list[list]) -> list[str]:
     return [p.line.text for p in reading_order(read(page.encode("utf-8")).pages[0]).placed]
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            case,
-            id=case["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
-            if case["status"] == "fail"
-            else [],
-        )
-        for case in CASES
-    ],
-)
+@pytest.mark.parametrize("case", params(CASES))
 def test_known_layout(case: dict) -> None:
     assert order(case["lines"]) == case["expect"]
 
