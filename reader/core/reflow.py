@@ -314,6 +314,11 @@ class Reflow:
                 return False, R.ALONE["headline"]
             return True, R.HEADLINE_GOES_ON
         if mark[b] == "headline":
+            if lines.text[a].endswith("¬") and cur.kind in _RUNNING:
+                # The OCR program says line a's last word goes on in line b: b holds its
+                # rest, not a new headline (a deck wrapped with a hyphen whose second
+                # line's box is the taller).
+                return True, R.BROKEN_WORD_GOES_ON
             return False, R.NEXT_HEADLINE
         if cur.kind == "dateline" and mark[b] in ("", "end") and self._leads(cur, b):
             cur.kind = "paragraph"

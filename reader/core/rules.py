@@ -90,6 +90,11 @@ HEADLINE_GOES_ON = _rule(
     "标题继续：下一行字号相同",
 )  # fmt: skip
 NEXT_HEADLINE = _rule("next_headline", "next line is set in headline type", "下一行是标题字号")
+BROKEN_WORD_GOES_ON = _rule(
+    "broken_word_goes_on",
+    "the line's last word is broken: it goes on in the next line, whatever its type",
+    "行末单词断开：在下一行继续，不论其字号",
+)
 LEAD_DATELINE = _rule(
     "lead_dateline", "a lead dateline runs into the first paragraph", "导语电头接入第一段"
 )

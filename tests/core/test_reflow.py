@@ -62,6 +62,26 @@ def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
     assert paragraphs[-1].startswith("A conference")
 
 
+def test_a_word_marked_broken_runs_on_into_a_line_in_headline_type() -> None:
+    """A deck wrapped with a hyphen: its second line's box is the taller, so the geometry
+    puts it in headline type. The file says the word goes on there: one block, and the
+    article keeps its head and its body together."""
+    page = (
+        "DOCKS DEVERY'S THEME.\n\n"
+        "Says Candidate Will Make Tam¬\n\n"
+        'many "Tickle Its Whiskers."\n\n'
+        "\u3000\u3000William S. Devery paid his respects to Charles F. Murphy, leader\n"
+        "of Tammany Hall, in characteristic fashion last night.\n"
+    )
+    decoded = Decoded(page, "ALTO", "LF")
+    doc = build(decoded, page.encode(), "", blanks="paragraph", headlines=frozenset({0, 4}))
+    assert len(doc.articles) == 1
+    assert 'Says Candidate Will Make Tammany "Tickle Its Whiskers."' in [
+        b.text for b in doc.articles[0].all_blocks()
+    ]
+    assert [d.rule.id for d in doc.decisions if d.line == 2] == ["broken_word_goes_on"]
+
+
 def test_a_word_the_page_prints_with_a_hyphen_keeps_it_across_a_line_end() -> None:
     """Dehyphenation mends a word broken at a line end, unless the page prints the same
     word with a hyphen inside a line: then the hyphen is the word's own."""
