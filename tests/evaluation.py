@@ -545,14 +545,24 @@ def real_report() -> None:
 TRIBUNE = ROOT.parent / "shared" / "real" / "english" / "tribune_1903-05-01_p1.alto.xml"
 
 
-def english_report() -> None:
+@dataclass(frozen=True)
+class EnglishScores:
+    blocks: int  # the page's TextBlocks with text
+    read: int  # blocks the engine reads
+    whole: int  # TextBlocks read as exactly one block
+    kept: int  # TextBlocks kept apart: their edges are block edges
+    joined: int  # words the file marks as hyphenated at a line end
+    rejoined: int  # ... read whole
+    inner: int  # words with a hyphen inside a line
+    hyphens: int  # ... whose hyphen is kept
+
+
+def english_scores() -> EnglishScores:
     """The English ALTO page (ABBYY, 1903) against its own TextBlocks: how many the engine
     reads as exactly one block, how many it keeps apart from the text around them (their
     edges are block edges, though a block may hold several paragraphs), and its hyphens:
     words the file marks as hyphenated at a line end read whole, and hyphens inside a line
     kept."""
-    if not TRIBUNE.is_file():
-        return
     from lxml import etree
 
     raw = TRIBUNE.read_bytes()
@@ -584,14 +594,27 @@ def english_report() -> None:
     for block in blocks:
         at = page.find(block)
         kept += at >= 0 and at in edges and at + len(block) in edges
-    whole = sum(1 for b in blocks if b in set(texts))
-    rejoined = sum(1 for w in joined if w and w in page)
-    hyphens = sum(1 for w in inner if w in page)
+    return EnglishScores(
+        blocks=len(blocks),
+        read=len(texts),
+        whole=sum(1 for b in blocks if b in set(texts)),
+        kept=kept,
+        joined=len(joined),
+        rejoined=sum(1 for w in joined if w and w in page),
+        inner=len(inner),
+        hyphens=sum(1 for w in inner if w in page),
+    )
+
+
+def english_report() -> None:
+    if not TRIBUNE.is_file():
+        return
+    s = english_scores()
     print(
-        f"\nEnglish ALTO page ({len(blocks)} TextBlocks, {len(texts)} blocks read): "
-        f"{whole} read as exactly one block, {kept} kept apart ({kept / len(blocks):.0%}); "
-        f"hyphenated at a line end: {rejoined} of {len(joined)} read whole; hyphens inside "
-        f"a line: {hyphens} of {len(inner)} kept"
+        f"\nEnglish ALTO page ({s.blocks} TextBlocks, {s.read} blocks read): "
+        f"{s.whole} read as exactly one block, {s.kept} kept apart ({s.kept / s.blocks:.0%}); "
+        f"hyphenated at a line end: {s.rejoined} of {s.joined} read whole; hyphens inside "
+        f"a line: {s.hyphens} of {s.inner} kept"
     )
 
 

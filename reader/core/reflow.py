@@ -67,6 +67,10 @@ _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z][-¬]$")
 _UNMENDED = re.compile(r"¬(?![^\W_])")
+# A line that starts with a Latin word in lower case.
+_LOWER_START = re.compile(r"[a-z]")
+# A line that ends with a full stop, perhaps inside quotes or brackets ("ACCEPTED.").
+_STOP_END = re.compile(r"[.!?][\W_]*$")
 _LEAD_IN_LASTS = re.compile("[：:）)]")
 # A line that is one bracketed aside, from its opening bracket to its closing one.
 _ASIDE = re.compile(r"^[（(][^（()）]*[)）]$")
@@ -314,6 +318,37 @@ class Reflow:
                 return False, R.ALONE["headline"]
             return True, R.HEADLINE_GOES_ON
         if mark[b] == "headline":
+            if lines.text[a].endswith("¬") and cur.kind in _RUNNING:
+                # The OCR program says line a's last word goes on in line b: b holds its
+                # rest, not a new headline (a deck wrapped with a hyphen whose second
+                # line's box is the taller).
+                return True, R.BROKEN_WORD_GOES_ON
+            if (
+                not lines.gap[b]
+                and not lines.ends[a]
+                and cur.kind in _RUNNING
+                and lines.text[a][-1:].isascii()
+                and lines.text[b][:1].isascii()
+                and (
+                    mark[a] == "headline"
+                    or lines.width[a] + lines.indent[a] >= self.columns.back(a) - self.t.full_slack
+                )
+            ):
+                # Headline type by the page's body, yet no break before it: its column
+                # sets it in the type of the line above (a lead set large, a tall box:
+                # a Latin line's box grows with its ascenders, descenders and specks).
+                # Under a full line that ends mid-sentence, or one in the same type that
+                # the paragraph already runs through, it is that paragraph's next line.
+                return True, R.TALL_LINE_GOES_ON
+            if (
+                cur.kind in _RUNNING
+                and not lines.ends[a]
+                and not _STOP_END.search(lines.text[a])
+                and _LOWER_START.match(lines.text[b])
+            ):
+                # A Latin headline starts with a capital: a line in lower case after one
+                # that ends with no full stop at all goes on with it, however tall its box.
+                return True, R.LOWER_CASE_GOES_ON
             return False, R.NEXT_HEADLINE
         if cur.kind == "dateline" and mark[b] in ("", "end") and self._leads(cur, b):
             cur.kind = "paragraph"

@@ -90,6 +90,21 @@ HEADLINE_GOES_ON = _rule(
     "标题继续：下一行字号相同",
 )  # fmt: skip
 NEXT_HEADLINE = _rule("next_headline", "next line is set in headline type", "下一行是标题字号")
+BROKEN_WORD_GOES_ON = _rule(
+    "broken_word_goes_on",
+    "the line's last word is broken: it goes on in the next line, whatever its type",
+    "行末单词断开：在下一行继续，不论其字号",
+)
+TALL_LINE_GOES_ON = _rule(
+    "tall_line_goes_on",
+    "a full line ends mid-sentence and the next, set in its column's type, goes on from it",
+    "满行在句中结束，下一行与本栏字号相同，接续本段",
+)
+LOWER_CASE_GOES_ON = _rule(
+    "lower_case_goes_on",
+    "the line ends mid-sentence and the next starts in lower case: the sentence goes on",
+    "行在句中结束，下一行以小写字母开头：句子继续",
+)
 LEAD_DATELINE = _rule(
     "lead_dateline", "a lead dateline runs into the first paragraph", "导语电头接入第一段"
 )

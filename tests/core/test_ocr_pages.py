@@ -193,3 +193,17 @@ def test_lines_of_the_english_page_keep_the_printed_hyphens() -> None:
     assert (
         sum(line.endswith("-") for line in lines) - sum(p.endswith("-") for p in plain) == hyphens
     )
+
+
+@pytest.mark.skipif(not ENGLISH.is_file(), reason=f"{ENGLISH} is not beside the checkout")
+def test_the_english_page_keeps_its_text_blocks_apart() -> None:
+    """Floors under `python -m tests.evaluation --real`'s English line: the ALTO page's
+    TextBlocks whose edges are block edges (a deck wrapped with a hyphen, or a tall box in
+    running text, no longer opens an article), words the file marks as broken at a line
+    end read whole, and hyphens inside a line kept."""
+    from tests.evaluation import english_scores
+
+    scores = english_scores()
+    assert scores.kept >= 42 and scores.kept >= 0.9 * scores.blocks
+    assert scores.rejoined >= 92
+    assert scores.hyphens == scores.inner

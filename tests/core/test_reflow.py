@@ -62,6 +62,67 @@ def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
     assert paragraphs[-1].startswith("A conference")
 
 
+def test_a_word_marked_broken_runs_on_into_a_line_in_headline_type() -> None:
+    """A deck wrapped with a hyphen: its second line's box is the taller, so the geometry
+    puts it in headline type. The file says the word goes on there: one block, and the
+    article keeps its head and its body together."""
+    page = (
+        "DOCKS DEVERY'S THEME.\n\n"
+        "Says Candidate Will Make Tam¬\n\n"
+        'many "Tickle Its Whiskers."\n\n'
+        "\u3000\u3000William S. Devery paid his respects to Charles F. Murphy, leader\n"
+        "of Tammany Hall, in characteristic fashion last night.\n"
+    )
+    decoded = Decoded(page, "ALTO", "LF")
+    doc = build(decoded, page.encode(), "", blanks="paragraph", headlines=frozenset({0, 4}))
+    assert len(doc.articles) == 1
+    assert 'Says Candidate Will Make Tammany "Tickle Its Whiskers."' in [
+        b.text for b in doc.articles[0].all_blocks()
+    ]
+    assert [d.rule.id for d in doc.decisions if d.line == 2] == ["broken_word_goes_on"]
+
+
+def _from_boxes(page: str, headlines: set[int]) -> Document:
+    """A page as text written from boxes, its source lines `headlines` in headline type."""
+    decoded = Decoded(page, "ALTO", "LF")
+    return build(decoded, page.encode(), "", blanks="paragraph", headlines=frozenset(headlines))
+
+
+def test_a_tall_latin_line_under_a_full_line_mid_sentence_goes_on() -> None:
+    """A lead set larger than the page's body: one line's box is tall enough for headline
+    type by the page, but its column wrote no break before it. Under a full line that
+    ends mid-sentence it is the paragraph's next line, no title."""
+    lines = [
+        "\u3000\u3000The buildings of the exposition were dedicated yesterday with",
+        "ceremonies which, although marred by disagreeable weather, were",
+        "impressive. The principal addresses were made by the President and",
+        "Cleveland. There was a long military and civic parade in the day,",
+        "with Adjutant General Corbin as grand marshal, and the exercises",
+        "closed with a display of fireworks in the evening.",
+    ]
+    doc = _from_boxes("\n".join(lines) + "\n", {3})
+    assert [b.kind for a in doc.articles for b in a.all_blocks()] == ["paragraph"]
+    assert [d.rule.id for d in doc.decisions if d.line == 2] == ["tall_line_goes_on"]
+
+
+def test_a_line_in_headline_type_starting_in_lower_case_goes_on() -> None:
+    """A Latin headline starts with a capital: a tall box that starts in lower case after
+    a line ending with no full stop goes on with its sentence, past the break the
+    geometry wrote. After a full stop (`ACCEPTED.`), a line in headline type opens a head
+    whatever its first letter (OCR misreads capitals)."""
+    page = (
+        "\u3000\u3000Watertown, April 30.—Newton Falls, a small\n\n"
+        "village at the terminus of the Carthage and\n"
+        "Adirondack Railroad, is threatened by a forest fire.\n"
+    )
+    doc = _from_boxes(page, {2})
+    assert [b.kind for a in doc.articles for b in a.all_blocks()] == ["paragraph"]
+    assert [d.rule.id for d in doc.decisions if d.line == 0] == ["lower_case_goes_on"]
+    page = 'HARBOR TIEUP.\n\nARBITRATION "ACCEPTED.\n\ntut Independent Towing Companies\n'
+    decisions = _from_boxes(page, {0, 4}).decisions
+    assert [d.rule.id for d in decisions if d.line == 2] == ["next_headline"]
+
+
 def test_a_word_the_page_prints_with_a_hyphen_keeps_it_across_a_line_end() -> None:
     """Dehyphenation mends a word broken at a line end, unless the page prints the same
     word with a hyphen inside a line: then the hyphen is the word's own."""
