@@ -38,6 +38,5 @@ def _words_loaded(tmp_path_factory) -> None:
 
     words.configure(tmp_path_factory.mktemp("jieba-cache"), Path("/nonexistent/userdict.txt"))
     words.load()
-    # jieba.analyse reads its IDF table at import without closing the file: imported here,
-    # where its warning is caught, rather than first in a worker thread of some test.
+    # The keywords' IDF table is read on first use: here, once, rather than in some test.
     words.keywords("预热")

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import io
 import itertools
 import logging
 import marshal
+import operator
 import os
 import re
 import sqlite3
 import tempfile
 import threading
 import time
-import warnings
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -439,15 +440,64 @@ def article_keywords(doc: Document, count: int = 5) -> dict[int, list[str]]:
     return out
 
 
-def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
-    """The text's top keywords by TF-IDF (jieba's IDF table), with their weights."""
-    load()
-    with warnings.catch_warnings():
-        # jieba.analyse reads its IDF table without closing the file.
-        warnings.simplefilter("ignore", ResourceWarning)
-        import jieba.analyse
+# jieba.analyse's TF-IDF keywords, made here: importing jieba.analyse reads jieba's
+# part-of-speech tables (module loads of 45-90 ms each that hold the interpreter, so the
+# window's thread waits) and sorts its IDF table in one call; the keywords need neither.
+# The same words and weights, from the same IDF table, read a slice at a time.
+_STOP_WORDS = frozenset(
+    ("the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be",
+     "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at",
+     "have", "all", "not", "one", "has", "or")
+)  # fmt: skip
+_IDF_SLICE = 1 << 18  # bytes of the IDF table parsed at a time (about 10,000 words)
+_idf_lock = threading.Lock()
+_idf: tuple[dict[str, float], float] | None = None
 
-    return list(jieba.analyse.extract_tags(text, topK=count, withWeight=True))
+
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median (once; thread-safe), read in slices with the
+    interpreter let go between them."""
+    global _idf
+    if _idf is not None:
+        return _idf
+    with _idf_lock:
+        if _idf is None:
+            jieba = load()
+            path = Path(jieba.__file__ or "").parent / "analyse" / "idf.txt"
+            table: dict[str, float] = {}
+            with path.open("rb") as fh:
+                while lines := fh.readlines(_IDF_SLICE):
+                    for line in b"".join(lines).decode("utf-8").splitlines():
+                        word, freq = line.strip().split(" ")
+                        table[word] = float(freq)
+                    time.sleep(0)
+            # The median as sorted(values)[n // 2] finds it, sorted a slice at a time.
+            values = list(table.values())
+            runs = []
+            for k in range(0, len(values), _SLICE):
+                runs.append(sorted(values[k : k + _SLICE]))
+                time.sleep(0)
+            merged = heapq.merge(*runs)
+            median = next(itertools.islice(merged, len(values) // 2, None), 0.0)
+            _idf = (table, median)
+    return _idf
+
+
+def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
+    """The text's top keywords by TF-IDF (jieba's IDF table), with their weights: what
+    jieba.analyse.extract_tags(text, topK=count, withWeight=True) gives."""
+    jieba = load()
+    idf, median = _idf_table()
+    freq: dict[str, float] = {}
+    for word in jieba.cut(text):
+        if len(word.strip()) < 2 or word.lower() in _STOP_WORDS:
+            continue
+        freq[word] = freq.get(word, 0.0) + 1.0
+    total = sum(freq.values())
+    for word in freq:
+        freq[word] *= idf.get(word, median) / total
+    tags = sorted(freq.items(), key=operator.itemgetter(1), reverse=True)
+    return tags[:count] if count else tags
 
 
 def page_words(doc: Document) -> tuple[dict[int, list[str]], Terms]:

@@ -45,7 +45,9 @@ MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
 SLICE_THRESHOLD = 400_000  # characters of a page beyond which it is typeset in slices
-FIRST_CHARS = 20_000  # characters typeset before a long page is shown (its first article)
+# Characters typeset before a long page is shown (its first article whole, and at least
+# this): the view lays out all it is handed at once, about 2 µs a character.
+FIRST_CHARS = 6_000
 SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
 RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
@@ -323,6 +325,7 @@ class BodyView(QTextBrowser):
         self._relayout_spot: tuple[int, int, int, int] | None = None
         self._relayout_chars = 8_000
         self._spot_place: tuple[tuple[int, int, int, int], Place | None] | None = None
+        self._adopting = False  # a new document being handed to the view
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(1)
@@ -589,7 +592,13 @@ class BodyView(QTextBrowser):
             self._typeset_slice(now=True)
 
     def _adopt(self, document: QTextDocument) -> None:
-        self.setDocument(document)  # the previous one is a child of the view: deleted
+        # A new page opens at its start: no line to keep in place when the scroll bar
+        # comes or goes (see resizeEvent).
+        self._adopting = True
+        try:
+            self.setDocument(document)  # the previous one is a child of the view: deleted
+        finally:
+            self._adopting = False
         self.setCursorWidth(0)  # kept by the document's layout, so set for each document
         # A page typeset whole is laid out lazily, and the view would follow the growing
         # layout down; it opens at its start.
@@ -995,7 +1004,8 @@ class BodyView(QTextBrowser):
             self._relayout_at = 0
             return
         # Lines wrap anew at another width: the line being read stays at the top.
-        spot = self.top_spot() if self.places and event.oldSize().isValid() else None
+        keep = self.places and event.oldSize().isValid() and not self._adopting
+        spot = self.top_spot() if keep else None
         super().resizeEvent(event)
         self._apply_measure()
         if spot is not None and event.size().width() != event.oldSize().width():

@@ -3,7 +3,10 @@ thread, never silence (Anki's QueryOp). Reason "" means the work was cancelled."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -20,6 +23,34 @@ EXPECTED: tuple[type[BaseException], ...] = (
     DecodeError,
     MemoryError,
 )
+
+
+# While work runs in a worker thread, the interpreter changes hands this often (seconds;
+# Python's own interval is 5 ms). The window's thread takes the interpreter back after each
+# call into Qt, and each time waited up to the interval, or twice it beside two workers:
+# a 20 ms slice of typesetting took 100 ms and more while jieba cut a page.
+SHARED_SWITCH_INTERVAL = 0.0005
+_sharing = 0
+_sharing_lock = threading.Lock()
+_own_interval = sys.getswitchinterval()
+
+
+@contextmanager
+def sharing_interpreter() -> Iterator[None]:
+    """Run the work inside with the short switch interval (as long as any such work runs)."""
+    global _sharing, _own_interval
+    with _sharing_lock:
+        if _sharing == 0:
+            _own_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_own_interval, SHARED_SWITCH_INTERVAL))
+        _sharing += 1
+    try:
+        yield
+    finally:
+        with _sharing_lock:
+            _sharing -= 1
+            if _sharing == 0:
+                sys.setswitchinterval(_own_interval)
 
 
 def cancelled(exc: BaseException) -> bool:
@@ -56,7 +87,8 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self)
+            with sharing_interpreter():
+                result = self.work(self)
             if self.cancelled:
                 raise library.Cancelled
         except Exception as exc:

@@ -46,7 +46,7 @@ class Workers(Jobs):
     def load_words(self) -> None:
         def work(_job: Job) -> bool:
             words.load()
-            words.keywords("预热")  # jieba.analyse reads its IDF table on first use
+            words.keywords("预热")  # the keywords read their IDF table on first use
             return True
 
         self.start(work, lambda _r: self.words_ready.emit(), lambda _r: None)

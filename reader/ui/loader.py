@@ -20,6 +20,7 @@ from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
 from reader.ui.body import BodyView, Highlight, Ranges, block_ranges, highlights_of
+from reader.ui.jobs import sharing_interpreter
 from reader.ui.outline import OutlineTree
 
 
@@ -103,7 +104,8 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
-            loaded = load_with_annotations(self.path, self.store_path)
+            with sharing_interpreter():
+                loaded = load_with_annotations(self.path, self.store_path)
         except DecodeError as exc:
             self.signals.failed.emit(self.path, str(exc), self.request)
         except MemoryError:

@@ -28,3 +28,34 @@ def test_the_sliced_cache_holds_jiebas_own_dictionary(tmp_path) -> None:
     words._write_sliced(tmp_path / "sliced.cache", stamp, jieba.dt.FREQ, jieba.dt.total)
     freq, total = words._read_sliced(tmp_path / "sliced.cache", stamp)
     assert total == jieba.dt.total and freq == jieba.dt.FREQ
+
+
+def test_keywords_are_jieba_analyses_without_importing_it() -> None:
+    """The page's keywords are jieba.analyse's TF-IDF keywords, weights and order alike,
+    made without importing jieba.analyse (which reads the part-of-speech tables)."""
+    import subprocess
+    import sys
+    import warnings
+
+    from reader.bundled import sample_pages
+    from reader.core import words
+    from reader.core.document import load
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)  # it leaves its IDF file open
+        import jieba.analyse
+
+    for page in sample_pages():
+        for article in load(page).articles:
+            text = "\n".join(b.text for b in article.blocks)
+            for count in (5, 30, 0):
+                expected = jieba.analyse.extract_tags(text, topK=count, withWeight=True)
+                assert words.weighted_keywords(text, count) == expected
+    script = (
+        "import sys\nfrom reader.core import words\nwords.keywords('国务院总理会见外国客人')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('jieba.analyse', 'jieba.posseg'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

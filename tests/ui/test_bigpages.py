@@ -345,8 +345,9 @@ def test_leaving_a_long_page_before_it_is_typeset_lets_jieba_load(qtbot, tmp_pat
     with qtbot.waitSignal(win.document_shown, timeout=20000):
         win.open_path(_long_page(tmp_path, copies=40))
     win.body._slice_timer.stop()  # held half typeset while the next page is read
+    win.body.slice_threshold = 10**9  # the next page is typeset whole
     with qtbot.waitSignal(win.document_shown, timeout=20000):
-        win.open_path(sample_pages()[1])  # short: typeset whole
+        win.open_path(sample_pages()[1])
     assert shown == [True, False]
     assert ended[0] is False  # the long page was left, not finished
     qtbot.waitUntil(lambda: "jieba" in events, timeout=30000)

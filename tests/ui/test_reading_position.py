@@ -70,7 +70,5 @@ def test_the_reading_position_holds(make_window, qtbot, change: str) -> None:
         assert win.settings.get("font_size") != size
     assert _shown_at_top(win, spot), change
     assert win.body.current_place() == place
-    # The outline follows what is on screen.
-    qtbot.waitUntil(lambda: win.outline.current_target() is not None, timeout=5000)
-    target = win.outline.current_target()
-    assert target is not None and target[0] == place[0]
+    # The outline follows what is on screen (from the event loop).
+    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)

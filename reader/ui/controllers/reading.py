@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 
 from reader.core.model import Document
@@ -46,6 +46,13 @@ class ReadingController(QObject):
         self.load = load  # reads a page without recording a jump (Back and Forward do)
         self.history = JumpHistory(self)
         self._after_history: Spot | None = None  # place to show once the next page is open
+        # The outline follows the place being read from the event loop, apart from what
+        # moved it: selecting in a long page's outline first maps its thousands of
+        # articles through the filter (about 15 ms), which would lengthen opening a page.
+        self._outline_sync = QTimer(self)
+        self._outline_sync.setSingleShot(True)
+        self._outline_sync.setInterval(0)
+        self._outline_sync.timeout.connect(self._sync_outline)
 
     def connect_signals(self) -> None:
         self.session.changed.connect(self._on_page_changed)
@@ -157,10 +164,14 @@ class ReadingController(QObject):
 
     # -- where the reader is -------------------------------------------------------------
 
-    def _on_place_changed(self, article: int, block: int) -> None:
+    def _on_place_changed(self, _article: int, _block: int) -> None:
         if self.session.doc is not None:
-            self.outline.select(article, block, self.session.doc)
+            self._outline_sync.start()
             self.session.set_place(*self.body.current_place())
+
+    def _sync_outline(self) -> None:
+        if self.session.doc is not None:
+            self.outline.select(*self.body.current_place(), self.session.doc)
 
     def show_place(self) -> None:
         """Article k of n and how far through the page, in the status bar. A headline
