@@ -75,11 +75,14 @@ def build(
     the file's digest (file_digest()): the caller lets go of the bytes before the page is
     reflowed."""
     text = decoded.text
-    source_lines = SourceLines(text)
+    # The lines as a list while they are read, then only as the text and their starts.
+    listed = split_source_lines(text)
+    source_lines = SourceLines(text, listed)
     # A page in traditional characters is read through a simplified copy of its lines,
     # and its blocks shown as printed.
-    analysed = script.simplified(source_lines)
-    lines = content_lines(analysed or source_lines, junk, headlines)
+    analysed = script.simplified(listed)
+    lines = content_lines(analysed or listed, junk, headlines)
+    del listed
     blocks, decisions, reading = reflow(lines, blanks)
     warning = decoded.warning
     if blanks is None and interleaved(lines.text):  # (text from boxes is ordered already)

@@ -13,7 +13,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -785,18 +785,12 @@ def _split_lines(lines: Lines) -> dict[int, str]:
     return forced
 
 
-def _indents(
-    source_lines: Sequence[str], stripped: list[str], idx: list[int], texts: list[str]
-) -> list[int]:
-    """Leading white space in cells of each content line, from the source lines as OCR
-    wrote them and `stripped`; the content lines are those left with text (`texts`, at
-    source lines `idx`)."""
+def _indents(raw: list[str], texts: list[str]) -> list[int]:
+    """Leading white space in cells of each line, from the lines as OCR wrote them (`raw`)
+    and stripped (`texts`)."""
     indent = [0] * len(texts)
-    # Stripping only takes away, so a line it changed is shorter; the lines as written
-    # are looked at one at a time, not listed (a copy of the page).
-    sizes = itertools.compress(map(len, source_lines), stripped)
-    for k in itertools.compress(itertools.count(), map(operator.ne, sizes, map(len, texts))):
-        indent[k] = _indent_cells(source_lines[idx[k]])  # 0 where only trailing space went
+    for k in itertools.compress(itertools.count(), map(operator.ne, raw, texts)):
+        indent[k] = _indent_cells(raw[k])  # 0 where only trailing space was stripped
     return indent
 
 
@@ -814,7 +808,7 @@ def _usual_spacing(idx: list[int]) -> int:
 
 
 def content_lines(
-    source_lines: Sequence[str],
+    source_lines: list[str],
     junk: frozenset[int] = frozenset(),
     headlines: frozenset[int] = frozenset(),
 ) -> Lines:
@@ -827,7 +821,7 @@ def content_lines(
     n = len(texts)
     steps = map(operator.sub, idx, [-1, *idx[:-1]])  # 1: no blank line between
     gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
-    indent = _indents(source_lines, stripped, idx, texts)
+    indent = _indents(list(itertools.compress(source_lines, stripped)), texts)
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
     spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
     room = [0] * n

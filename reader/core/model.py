@@ -138,27 +138,31 @@ class Decisions(Sequence[Decision]):
         self, lines: Sequence[int], decided: dict[int, tuple[bool, Rule]], ordinary: Rule
     ) -> None:
         # Kept small for as long as the page is open: the source lines as an array, and
-        # each decision as its number in a table of the (join, rule) pairs the page used.
+        # each decision as a number: the rule's in a table of the rules the page used.
         # As a dict of tuples and integer objects they took as much memory as the file.
         self._lines = array("q", lines)  # the source line of each content line
-        self._table: list[tuple[bool, Rule]] = [(True, ordinary)]
-        numbers = {(True, id(ordinary)): 0}
+        self._rules = [ordinary]
+        numbers = {id(ordinary): 0}
+        # Rule number n: 2n to join, 2n + 1 to break; 0, the ordinary join, where nothing
+        # was weighed.
         codes = array("H", bytes(2 * len(self._lines)))
         for k, (join, rule) in decided.items():
-            code = numbers.setdefault((join, id(rule)), len(self._table))
-            if code == len(self._table):
-                self._table.append((join, rule))
-            codes[k] = code
+            number = numbers.get(id(rule))
+            if number is None:
+                number = numbers[id(rule)] = len(self._rules)
+                self._rules.append(rule)
+            codes[k] = 2 * number + (not join)
         self._codes = codes
         self._all: list[Decision] | None = None
 
     def _list(self) -> list[Decision]:
         if self._all is None:
-            table, lines = self._table, self._lines
+            rules, lines = self._rules, self._lines
             self._all = []
             for k in range(1, len(lines)):
-                join, rule = table[self._codes[k]]
-                self._all.append(Decision(lines[k - 1], "join" if join else "break", rule))
+                number, broken = divmod(self._codes[k], 2)
+                action = "break" if broken else "join"
+                self._all.append(Decision(lines[k - 1], action, rules[number]))
         return self._all
 
     def __len__(self) -> int:
@@ -188,10 +192,15 @@ class SourceLines(Sequence[str]):
 
     __slots__ = ("_starts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
+        """`lines`, where the caller has them: split_source_lines(text)."""
         self.text = text
         # _starts[k] is where line k starts, and one past the end of the last line
         # follows, as if every line ended in a line break.
+        if lines is not None:
+            sizes = map(_PLUS_ONE, map(len, lines))
+            self._starts = array("q", itertools.accumulate(sizes, initial=0))
+            return
         starts = array("q", [0])
         for at in range(0, len(text), _STRETCH):
             parts = text[at : at + _STRETCH].split("\n")
