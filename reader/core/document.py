@@ -10,7 +10,7 @@ from typing import BinaryIO
 from reader.core import script
 from reader.core.decode import Decoded, DecodeError, decode_bytes, read_file, read_stream
 from reader.core.lines import Lines, content_lines, interleaved
-from reader.core.model import Document, SourceInfo
+from reader.core.model import Document, SourceInfo, SourceLines
 from reader.core.reflow import reflow
 from reader.core.segment import build_articles
 
@@ -63,7 +63,7 @@ INTERLEAVED = (
 
 def build(
     decoded: Decoded,
-    data: bytes,
+    sha256: str,
     path: str = "",
     blanks: str | None = None,
     junk: frozenset[int] = frozenset(),
@@ -71,12 +71,18 @@ def build(
 ) -> Document:
     """The page reflowed. Where the text was written from boxes, `blanks` is its
     blank-line habit, `junk` the source lines the geometry shows are specks, not text
-    (kept as page furniture), and `headlines` those set in headline type."""
-    source_lines = split_source_lines(decoded.text)
+    (kept as page furniture), and `headlines` those set in headline type. `sha256` is
+    the file's digest (file_digest()): the caller lets go of the bytes before the page is
+    reflowed."""
+    text = decoded.text
+    # The lines as a list while they are read, then only as the text and their starts.
+    listed = split_source_lines(text)
+    source_lines = SourceLines(text, listed)
     # A page in traditional characters is read through a simplified copy of its lines,
     # and its blocks shown as printed.
-    analysed = script.simplified(source_lines)
-    lines = content_lines(analysed or source_lines, junk, headlines)
+    analysed = script.simplified(listed)
+    lines = content_lines(analysed or listed, junk, headlines)
+    del listed
     blocks, decisions, reading = reflow(lines, blanks)
     warning = decoded.warning
     if blanks is None and interleaved(lines.text):  # (text from boxes is ordered already)
@@ -87,15 +93,19 @@ def build(
         articles = script.restore(articles, analysed, source_lines)
     info = SourceInfo(
         path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         encoding=decoded.encoding,
         lines=len(source_lines),
         newline=decoded.newline,
-        fingerprint=lines_fingerprint(lines) if analysed is None else fingerprint(decoded.text),
+        fingerprint=lines_fingerprint(lines) if analysed is None else fingerprint(text),
         warning=warning,
         reading=reading,
     )
     return Document(source=info, articles=articles, source_lines=source_lines, decisions=decisions)
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def from_bytes(data: bytes, path: str = "") -> Document:
@@ -103,7 +113,7 @@ def from_bytes(data: bytes, path: str = "") -> Document:
     JSON, hOCR, ALTO, PAGE), recognised by its content."""
     if _ocr_format(data):
         return _from_ocr(data, path)
-    return build(decode_bytes(data), data, path)
+    return build(decode_bytes(data), file_digest(data), path)
 
 
 # Files of these kinds in a folder are pages when their content is OCR output with boxes
@@ -151,7 +161,8 @@ def _from_ocr(data: bytes, path: str) -> Document:
     text = ocr_text(document)
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     # The text has a blank line only where the geometry shows a break.
-    doc = build(decoded, data, path, blanks="paragraph", junk=text.junk, headlines=text.headlines)
+    digest = file_digest(data)
+    doc = build(decoded, digest, path, blanks="paragraph", junk=text.junk, headlines=text.headlines)
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
     doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
     doc.line_boxes = text.boxes
@@ -160,12 +171,17 @@ def _from_ocr(data: bytes, path: str) -> Document:
 
 def from_text(text: str, path: str = "") -> Document:
     data = text.encode("utf-8")
-    return build(decode_bytes(data), data, path)
+    return build(decode_bytes(data), file_digest(data), path)
 
 
 def load(path: str | os.PathLike[str]) -> Document:
     """Read, decode and reflow a page. Raises DecodeError with a one-line reason."""
-    return from_bytes(read_file(path), os.fspath(path))
+    data = read_file(path)
+    if _ocr_format(data):
+        return _from_ocr(data, os.fspath(path))
+    digest, decoded = file_digest(data), decode_bytes(data)
+    del data  # not held while the page is reflowed: as much memory as the file again
+    return build(decoded, digest, os.fspath(path))
 
 
 def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
@@ -174,4 +190,6 @@ def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
     data, decoded = read_stream(stream)
     if _ocr_format(data):
         return _from_ocr(data, path)
-    return build(decoded, data, path)
+    digest = file_digest(data)
+    del data
+    return build(decoded, digest, path)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, overload
@@ -132,20 +135,34 @@ class Decisions(Sequence[Decision]):
     """
 
     def __init__(
-        self, lines: list[int], decided: dict[int, tuple[bool, Rule]], ordinary: Rule
+        self, lines: Sequence[int], decided: dict[int, tuple[bool, Rule]], ordinary: Rule
     ) -> None:
-        self._lines = lines  # the source line of each content line
-        self._decided = decided
-        self._ordinary = ordinary
+        # Kept small for as long as the page is open: the source lines as an array, and
+        # each decision as a number: the rule's in a table of the rules the page used.
+        # As a dict of tuples and integer objects they took as much memory as the file.
+        self._lines = array("q", lines)  # the source line of each content line
+        self._rules = [ordinary]
+        numbers = {id(ordinary): 0}
+        # Rule number n: 2n to join, 2n + 1 to break; 0, the ordinary join, where nothing
+        # was weighed.
+        codes = array("H", bytes(2 * len(self._lines)))
+        for k, (join, rule) in decided.items():
+            number = numbers.get(id(rule))
+            if number is None:
+                number = numbers[id(rule)] = len(self._rules)
+                self._rules.append(rule)
+            codes[k] = 2 * number + (not join)
+        self._codes = codes
         self._all: list[Decision] | None = None
 
     def _list(self) -> list[Decision]:
         if self._all is None:
-            ordinary = (True, self._ordinary)
+            rules, lines = self._rules, self._lines
             self._all = []
-            for k in range(1, len(self._lines)):
-                join, rule = self._decided.get(k, ordinary)
-                self._all.append(Decision(self._lines[k - 1], "join" if join else "break", rule))
+            for k in range(1, len(lines)):
+                number, broken = divmod(self._codes[k], 2)
+                action = "break" if broken else "join"
+                self._all.append(Decision(lines[k - 1], action, rules[number]))
         return self._all
 
     def __len__(self) -> int:
@@ -160,6 +177,77 @@ class Decisions(Sequence[Decision]):
 
     def __iter__(self) -> Iterator[Decision]:
         return iter(self._list())
+
+
+_STRETCH = 1 << 20  # characters of text split at a time
+_PLUS_ONE = (1).__add__
+_MINUS_ONE = (-1).__add__
+
+
+class SourceLines(Sequence[str]):
+    """The page's source lines, as text.split("\n") gives them without the empty string
+    after a final line end, kept as the text and where each line starts: a list of them
+    takes three times the memory of the text (an object a line), and a document keeps
+    its source lines for as long as it is open. A line is made when it is read."""
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str, lines: list[str] | None = None) -> None:
+        """`lines`, where the caller has them: split_source_lines(text)."""
+        self.text = text
+        # _starts[k] is where line k starts, and one past the end of the last line
+        # follows, as if every line ended in a line break.
+        if lines is not None:
+            sizes = map(_PLUS_ONE, map(len, lines))
+            self._starts = array("q", itertools.accumulate(sizes, initial=0))
+            return
+        starts = array("q", [0])
+        for at in range(0, len(text), _STRETCH):
+            parts = text[at : at + _STRETCH].split("\n")
+            del parts[-1]  # (up to the stretch's end: no line break seen yet)
+            starts.extend(itertools.accumulate(map(_PLUS_ONE, map(len, parts)), initial=at))
+            del starts[-len(parts) - 1]  # (the stretch's start, given as `initial`)
+        if len(text) > starts[-1]:  # a last line without a line break
+            starts.append(len(text) + 1)
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("source line out of range")
+        return self.text[self._starts[index] : self._starts[index + 1] - 1]
+
+    def __iter__(self) -> Iterator[str]:
+        starts = self._starts
+        ends = map(_MINUS_ONE, itertools.islice(starts, 1, None))
+        return map(self.text.__getitem__, map(slice, starts, ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SourceLines):
+            return self.text == other.text or list(self) == list(other)
+        if isinstance(other, (list, tuple)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        raise TypeError("unhashable type: 'SourceLines'")
+
+    def __repr__(self) -> str:
+        return f"SourceLines({len(self)} lines)"
+
+    def __reduce__(self) -> tuple[type[SourceLines], tuple[str]]:
+        return (SourceLines, (self.text,))
 
 
 @dataclass(slots=True)
@@ -193,7 +281,7 @@ class LineBox:
 class Document:
     source: SourceInfo
     articles: list[Article]
-    source_lines: list[str]
+    source_lines: Sequence[str]
     decisions: Sequence[Decision] = field(default_factory=list)
     # For OCR output with boxes, one per source line (None for a line the boxes did not
     # give, such as a blank line written between blocks); empty for plain text.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def either(text: str) -> str:
     return "".join(forms.get(c) or re.escape(c) for c in text)
 
 
-def simplified(lines: list[str]) -> list[str] | None:
+def simplified(lines: Sequence[str]) -> list[str] | None:
     """The lines in simplified characters, each as long as it was (a line whose conversion
     would change its length is kept as printed), or None when no line holds a traditional
     character (most pages: a scan of the text, no conversion)."""
@@ -98,7 +99,7 @@ def simplified(lines: list[str]) -> list[str] | None:
     return [s if len(s) == len(p) else p for p, s in zip(lines, converted, strict=True)]
 
 
-def restore(articles: list[Article], analysed: list[str], printed: list[str]) -> list[Article]:
+def restore(articles: list[Article], analysed: list[str], printed: Sequence[str]) -> list[Article]:
     """The articles with every block read from the `analysed` (simplified) lines given
     the characters of the `printed` lines it came from, and the outline its headings as
     printed: new blocks, articles and outline entries, the ones given left as they were."""
@@ -120,7 +121,7 @@ def restore(articles: list[Article], analysed: list[str], printed: list[str]) ->
     return out
 
 
-def _printed(text: str, first: int, last: int, analysed: list[str], printed: list[str]) -> str:
+def _printed(text: str, first: int, last: int, analysed: list[str], printed: Sequence[str]) -> str:
     """`text`, read from analysed lines first..last, in the characters printed there.
 
     A block's text is a run of its source lines' characters, less white space and the

@@ -28,7 +28,7 @@ class SourceView(QPlainTextEdit):
         self._mark = QColor("#fff3c4")
         self._user = QColor("#e3f0ff")
         self.marked: tuple[int, int] | None = None
-        self.lines: list[str] = []
+        self.lines: Sequence[str] = []
         self.decisions: dict[int, Decision] = {}
         self._given: Sequence[Decision] | None = None  # read into `decisions` when shown
         self.user_lines: set[int] = set()
@@ -45,7 +45,7 @@ class SourceView(QPlainTextEdit):
 
     def set_lines(
         self,
-        lines: list[str],
+        lines: Sequence[str],
         decisions: Sequence[Decision] | None = None,
         user_lines: set[int] | None = None,
     ) -> None:

@@ -7,6 +7,7 @@ weighs. These tests hold both to the plain per-line and per-decision meaning.
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from reader.core import model
 from reader.core.decode import _CONTROL, _has_controls, decode_bytes
 from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
 from reader.core.lines import (
@@ -27,7 +29,7 @@ from reader.core.lines import (
     narrow_width,
     printed_width,
 )
-from reader.core.model import Decisions
+from reader.core.model import Decisions, SourceLines
 from reader.core.reflow import Reflow
 from reader.core.text import (
     CLOSING,
@@ -260,3 +262,28 @@ def test_fingerprints_hashed_a_stretch_at_a_time_are_those_of_the_whole(
         whole = hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
         assert fingerprint(text) == whole
         assert from_text(text).source.fingerprint == whole
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet="ab \u3000\n", max_size=40), st.integers(min_value=1, max_value=8))
+def test_source_lines_are_the_lines_split_from_the_text(
+    monkeypatch: pytest.MonkeyPatch, text: str, stretch: int
+) -> None:
+    """A document keeps its source lines as its text and where each line starts; they
+    read as split_source_lines() gives them, whatever stretches the text is split in."""
+    monkeypatch.setattr(model, "_STRETCH", stretch)
+    kept, split = SourceLines(text), split_source_lines(text)
+    assert list(kept) == split and len(kept) == len(split) and kept == split
+    assert [kept[k] for k in range(-len(split), len(split))] == split + split
+    assert kept[1:-1] == split[1:-1] and kept[::2] == split[::2]
+    assert pickle.loads(pickle.dumps(kept)) == kept
+    with pytest.raises(IndexError):
+        kept[len(split)]
+
+
+def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None:
+    for text in pages():
+        kept, listed = content_lines(SourceLines(text)), content_lines(split_source_lines(text))
+        assert kept == listed

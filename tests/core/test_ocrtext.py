@@ -133,7 +133,7 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     assert junk == ["福"]
     assert text.lines.index("福") > text.lines.index("底。")
     doc = build(
-        Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), b"", "", "paragraph", text.junk
+        Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), "", "", "paragraph", text.junk
     )
     kinds = [(b.kind, b.text) for _, b in doc.iter_blocks()]
     paragraphs = [t for kind, t in kinds if kind == "paragraph"]
@@ -318,7 +318,7 @@ def test_a_paragraph_runs_across_a_page_break_and_knows_both_pages() -> None:
         line(BODY[16:30] + "。", 100, 100 + 2.6 * H),
     ]
     text = ocr_text(OcrDocument("paddle", (numbered(first, 0), numbered(second, 1))))
-    doc = build(Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), b"", "", "paragraph")
+    doc = build(Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), "", "", "paragraph")
     doc.line_boxes = text.boxes
     paragraphs = [b for _, b in doc.iter_blocks() if b.kind == "paragraph"]
     assert [b.text for b in paragraphs] == [BODY[:66] + "。", BODY[:30] + "。"]

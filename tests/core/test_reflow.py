@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.decode import Decoded
-from reader.core.document import build, from_text
+from reader.core.document import build, file_digest, from_text
 from reader.core.export import explain
 from reader.core.lines import is_caption
 from reader.core.model import Document
@@ -56,7 +56,7 @@ def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
         "A conference was held yesterday afternoon between the railroads.\n"
     )
     decoded = Decoded(page, "ALTO", "LF")
-    doc = build(decoded, page.encode(), "", blanks="paragraph")  # as text from boxes is read
+    doc = build(decoded, file_digest(page.encode()), "", blanks="paragraph")  # as from boxes
     paragraphs = [b.text for _, b in doc.iter_blocks()]
     assert paragraphs[0].startswith("The general tieup") and "New-York Harbor that" in paragraphs[0]
     assert paragraphs[-1].startswith("A conference")
