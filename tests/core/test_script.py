@@ -79,7 +79,10 @@ def test_traditional_datelines_and_bylines_are_told_apart() -> None:
     assert [(b.kind, b.text) for a in page.articles for b in a.all_blocks()] == [
         ("dateline", "新華社北京3月12日電"),
         ("byline", "本報記者 李四"),
-        ("paragraph", "國務院總理今天在人民大會堂會見了來訪的外國客人，雙方就兩國關係進行了深入交流。"),  # noqa: E501
+        (
+            "paragraph",
+            "國務院總理今天在人民大會堂會見了來訪的外國客人，雙方就兩國關係進行了深入交流。",
+        ),
     ]
 
 
