@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import os
 import re
 import sqlite3
@@ -40,6 +41,7 @@ from reader.store.db import Store, StoreError, _explain
 
 BATCH = 40
 CANDIDATES = 100  # candidates read from the index at a time while checking them
+RANKED = 10_000  # matches ranked together; more are ranked in slices of this many
 # The tokenisation the index is made with; a page indexed with an older one is indexed
 # again. 0: jieba's search mode over the text as printed (schema 5 and before).
 # 1: the same over the text in simplified characters (either script finds both).
@@ -624,23 +626,14 @@ class Library:
                 match = f"({match}) NOT {_fts_phrase([term])}"
         hits: list[Hit] = []
         try:
-            # Best first by bm25; candidates are read a few at a time and each one's text
+            # Candidates come best first and are read a hundred at a time, each one's text
             # only when it is checked, until there are enough hits or no candidates left:
             # no cap on the candidates, so `limit` hits are found wherever they rank, and
             # fewer than `limit` means there are no more.
-            rows = self.db.execute(
-                "SELECT rowid, bm25(library_index, 4.0, 1.0) FROM library_index "
-                "WHERE library_index MATCH ? ORDER BY bm25(library_index, 4.0, 1.0)",
-                (match,),
-            )
-            while len(hits) < limit and (chunk := rows.fetchmany(CANDIDATES)):
-                for rowid, score in chunk:
-                    path, article, title, body, folder = self.db.execute(
-                        "SELECT a.path, a.article, a.title, a.text, d.folder "
-                        "FROM library_articles a JOIN library_documents d ON d.path = a.path "
-                        "WHERE a.id = ?",
-                        (rowid,),
-                    ).fetchone()
+            ranked = self._ranked(match)
+            while len(hits) < limit and (chunk := list(itertools.islice(ranked, CANDIDATES))):
+                for (_, score), row in zip(chunk, self._articles(chunk), strict=True):
+                    path, article, title, body, folder = row
                     printed = "".join((title + body).split())
                     hay = words.simplified(printed).casefold()
                     if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
@@ -650,9 +643,57 @@ class Library:
                     hits.append(Hit(path, article, title, snippet, -score, shown, folder))
                     if len(hits) >= limit:
                         break
-            rows.close()
+            ranked.close()
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise ValueError(f"cannot search for that: {exc}") from None
             raise StoreError(_explain(exc)) from None
         return hits
+
+    def _ranked(self, match: str) -> Iterator[tuple[int, float]]:
+        """(rowid, bm25) of every article the index matches, best first within slices of
+        RANKED articles, the latest indexed first.
+
+        Ranking every match of a common word over 100,000 pages scores hundreds of
+        thousands of rows before the first hit can be shown; a slice costs at most RANKED
+        scores, and finding where it starts only walks the index's rowids. A library with
+        fewer matches than RANKED is ranked as one slice, as a whole."""
+        rank = "bm25(library_index, 4.0, 1.0)"
+        top: int | None = None
+        while True:
+            below, args = ("", (match,)) if top is None else (" AND rowid < ?", (match, top))
+            start = self.db.execute(
+                f"SELECT rowid FROM library_index WHERE library_index MATCH ?{below} "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                (*args, RANKED - 1),
+            ).fetchone()
+            within, bound = (below, args) if start is None else (
+                f"{below} AND rowid >= ?", (*args, start[0])
+            )  # fmt: skip
+            rows = self.db.execute(
+                f"SELECT rowid, {rank} FROM library_index WHERE library_index MATCH ?{within} "
+                f"ORDER BY {rank}",
+                bound,
+            )
+            try:
+                yield from rows
+            finally:
+                rows.close()
+            if start is None:
+                return
+            top = start[0]
+
+    def _articles(self, chunk: list[tuple[int, float]]) -> list[tuple]:
+        """(path, article, title, text, folder) of each candidate, in the chunk's order."""
+        ids = [rowid for rowid, _ in chunk]
+        marks = ", ".join("?" * len(ids))
+        found = {
+            row[0]: row[1:]
+            for row in self.db.execute(
+                "SELECT a.id, a.path, a.article, a.title, a.text, d.folder "
+                "FROM library_articles a JOIN library_documents d ON d.path = a.path "
+                f"WHERE a.id IN ({marks})",
+                ids,
+            )
+        }
+        return [found[i] for i in ids]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from reader.core.anchor import select
 from reader.core.annotations import Annotation
 from reader.core.document import load
 from reader.store.db import Store
+from reader.store import library as library_module
 from reader.store.library import Library, Query
 
 
@@ -203,5 +205,57 @@ def test_counts_are_never_capped_by_the_candidates_weighed(tmp_path: Path) -> No
         assert len(lib.search("国务院 -发展农业", limit=2)) == 2
         assert len(lib.search("国务院 -农业", limit=50)) == 3  # one token: left out in the index
         assert len(lib.search("国务院", limit=1000)) == 453
+    finally:
+        lib.close()
+
+
+def test_many_matches_are_ranked_in_slices_and_none_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a library with more matches than are ranked together, matches are ranked best
+    first within slices of the latest indexed: every match still comes, once, and each
+    slice is in bm25 order. Below the slice size the ranking is the index's own, whole."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(70):  # the word a varying number of times in texts of varying length
+        body = "国务院召开会议。" * (1 + k % 4) + "各地推进产业转型升级。" * (1 + k % 7)
+        (folder / f"p{k:03d}.txt").write_text(f"要闻{k}\n\n{body}\n", encoding="utf-8")
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    try:
+        lib.add_folder(folder)
+        assert lib.index(workers=1).indexed == 70
+        ids = {
+            (path, article): rowid
+            for rowid, path, article in lib.db.execute(
+                "SELECT id, path, article FROM library_articles"
+            )
+        }
+        whole = [
+            r[0]
+            for r in lib.db.execute(
+                "SELECT rowid FROM library_index WHERE library_index MATCH '国务院' "
+                "ORDER BY bm25(library_index, 4.0, 1.0)"
+            )
+        ]
+        assert len(whole) == 70
+        hits = lib.search("国务院", limit=1000)
+        assert [ids[h.path, h.article] for h in hits] == whole
+
+        monkeypatch.setattr(library_module, "RANKED", 16)
+        hits = lib.search("国务院", limit=1000)
+        got = [ids[h.path, h.article] for h in hits]
+        assert sorted(got) == sorted(whole)  # all of them, each once
+        slices = [hits[k : k + 16] for k in range(0, len(hits), 16)]
+        assert [len(s) for s in slices] == [16, 16, 16, 16, 6]
+        for newer, older in itertools.pairwise(slices):
+            assert min(ids[h.path, h.article] for h in newer) > max(
+                ids[h.path, h.article] for h in older
+            )
+        for piece in slices:
+            scores = [h.score for h in piece]
+            assert scores == sorted(scores, reverse=True)
+        assert got != whole  # the slices are not the whole ranking, or this tests nothing
+        # Asking for fewer gives the same first hits: Show More extends what is shown.
+        assert lib.search("国务院", limit=21) == hits[:21]
     finally:
         lib.close()
