@@ -129,8 +129,8 @@ def run() -> list[tuple[str, str, str, str]]:
             f"search the library, median of {QUERIES} queries (words, phrases, exclusions)",
             f"{median:.1f} ms (p90 {sorted(latencies)[int(QUERIES * 0.9)] * 1000:.1f} ms; "
             f"{found} with results)",
-            "≤ 50 ms",
-            "meets" if median <= 50 else "below",
+            "≤ 20 ms",
+            "meets" if median <= 20 else "below",
         ),
         (
             f"the same from the command line, `ocr-reader search`, whole process, median of "
