@@ -326,6 +326,14 @@ class BodyView(QTextBrowser):
         self._relayout_chars = 8_000
         self._spot_place: tuple[tuple[int, int, int, int], Place | None] | None = None
         self._adopting = False  # a new document being handed to the view
+        # The spot kept through a resize, until the event loop is back: the window may
+        # resize the view several times in one step (panels giving way and coming back),
+        # and between those the page is only partly laid out at the width of the moment.
+        self._resize_spot: tuple[int, int, int, int] | None = None
+        self._resize_settled = QTimer(self)
+        self._resize_settled.setSingleShot(True)
+        self._resize_settled.setInterval(0)
+        self._resize_settled.timeout.connect(self._forget_resize_spot)
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(1)
@@ -594,6 +602,7 @@ class BodyView(QTextBrowser):
     def _adopt(self, document: QTextDocument) -> None:
         # A new page opens at its start: no line to keep in place when the scroll bar
         # comes or goes (see resizeEvent).
+        self._resize_spot = None
         self._adopting = True
         try:
             self.setDocument(document)  # the previous one is a child of the view: deleted
@@ -705,7 +714,7 @@ class BodyView(QTextBrowser):
         A very long page keeps its keywords for suggestions but is not typeset again."""
         self.keywords = found
         if self.doc is not None and self.clean is not None and len(self.clean.text) < REDRAW_LIMIT:
-            top = self.current_place()
+            spot = self.top_spot()
             bar = self.verticalScrollBar()
             scroll = bar.value()
             # The text cursor and selection stay where they are in the text (keywords are
@@ -714,8 +723,8 @@ class BodyView(QTextBrowser):
             anchor, position = self.to_clean(cursor.anchor()), self.to_clean(cursor.position())
             seen = self.viewport().rect().contains(self.cursorRect().center())
             self.show_document(self.doc, self.clean, self.highlights)
-            if top[0] >= 0:
-                self.scroll_to(*top)
+            if spot is not None:
+                self.keep_spot(*spot)  # the line being read, not only its paragraph
             else:
                 bar.setValue(scroll)
             a, b = self.to_view(anchor), self.to_view(position)
@@ -832,13 +841,6 @@ class BodyView(QTextBrowser):
     def _show_relaid(self, spot: tuple[int, int, int, int] | None) -> None:
         """The line being read is laid out in the new type: show it at the top."""
         if spot is not None:
-            place = next((p for p in self.places if (p.article, p.key) == spot[:2]), None)
-            if place is not None:
-                # The scroll bar learns the laid-out height from the event loop; it must
-                # reach the spot now.
-                y = self._line_top(place.position + min(spot[2], place.length)) + spot[3]
-                bar = self.verticalScrollBar()
-                bar.setMaximum(max(bar.maximum(), y))
             self.keep_spot(*spot)
             self._relayout_spot = None  # the reader may scroll on from here
         self.viewport().setUpdatesEnabled(True)
@@ -1005,11 +1007,16 @@ class BodyView(QTextBrowser):
             return
         # Lines wrap anew at another width: the line being read stays at the top.
         keep = self.places and event.oldSize().isValid() and not self._adopting
-        spot = self.top_spot() if keep else None
+        spot = (self._resize_spot or self.top_spot()) if keep else None
         super().resizeEvent(event)
         self._apply_measure()
         if spot is not None and event.size().width() != event.oldSize().width():
             self.keep_spot(*spot)
+            self._resize_spot = spot
+            self._resize_settled.start()
+
+    def _forget_resize_spot(self) -> None:
+        self._resize_spot = None
 
     def em(self) -> float:
         """The width of one Chinese character in the text's font."""
@@ -1096,6 +1103,12 @@ class BodyView(QTextBrowser):
         place = self.place_at(position)
         if place is None:
             return None
+        # The first character of the line at the top, wherever the view's middle falls on
+        # it: at another width, the line that starts with it is the line being read.
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            position = max(place.position, block.position() + line.textStart())
         offset = max(0, position - place.position)
         # From the line show_spot() goes to: above the first block (the page's margin) the
         # view's top is not in a block of the page.
@@ -1138,8 +1151,13 @@ class BodyView(QTextBrowser):
             return
         position = place.position + min(offset, place.length)
         line = self._line_height(position)
-        # Within the line, or above it in the page's margin, as it was.
-        self.verticalScrollBar().setValue(self._line_top(position) + min(dy, line - 1))
+        # Within the line, or above it in the page's margin, as it was. A page laid out
+        # anew tells the scroll bar its height from the event loop; it must reach the
+        # line now.
+        y = self._line_top(position) + min(dy, line - 1)
+        bar = self.verticalScrollBar()
+        bar.setMaximum(max(bar.maximum(), y))
+        bar.setValue(y)
         self._update_place()
 
     def _line_height(self, position: int) -> int:

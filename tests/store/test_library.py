@@ -14,8 +14,8 @@ from reader.core import words
 from reader.core.anchor import select
 from reader.core.annotations import Annotation
 from reader.core.document import load
-from reader.store.db import Store
 from reader.store import library as library_module
+from reader.store.db import Store
 from reader.store.library import Library, Query
 
 

@@ -72,3 +72,39 @@ def test_the_reading_position_holds(make_window, qtbot, change: str) -> None:
     assert win.body.current_place() == place
     # The outline follows what is on screen (from the event loop).
     qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+
+
+def test_the_reading_position_holds_when_the_keywords_arrive(make_window, qtbot) -> None:
+    """The page's keywords come from a worker after the page is shown, and the page is
+    typeset again to show them under its titles: the line being read stays at the top,
+    even when the reader scrolled into a paragraph before they came."""
+    win = make_window()
+    spot = _read_mid_paragraph(win)
+    place = win.body.current_place()
+    found = {k: ["关键词"] for k in range(len(win.doc.articles))}
+    win.body.set_keywords(found)
+    assert win.body.keywords == found
+    assert _shown_at_top(win, spot)
+    assert win.body.current_place() == place
+    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    assert _shown_at_top(win, spot)
+
+
+def test_the_reading_position_holds_through_resizes_in_one_step(make_window, qtbot) -> None:
+    """The window may resize the text several times before the event loop is back (the
+    panels giving way at a small size and coming back): the page is then only partly
+    laid out at the width of the moment, and the line being read is the one read before
+    the first resize, not one found in a layout in flux."""
+    win = make_window()
+    _read_mid_paragraph(win)
+    place = win.body.current_place()
+    body = win.body
+    spot = body.top_spot()  # the first character on screen: its line stays at the top
+    assert spot is not None
+    width, height = body.width(), body.height()
+    for w in (width - 300, width + 200, width - 300):
+        body.resize(w, height)
+        assert _shown_at_top(win, spot), w
+    assert body.current_place() == place
+    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    assert _shown_at_top(win, spot)
