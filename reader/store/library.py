@@ -28,7 +28,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -650,7 +650,7 @@ class Library:
             raise StoreError(_explain(exc)) from None
         return hits
 
-    def _ranked(self, match: str) -> Iterator[tuple[int, float]]:
+    def _ranked(self, match: str) -> Generator[tuple[int, float], None, None]:
         """(rowid, bm25) of every article the index matches, best first within slices of
         RANKED articles, the latest indexed first.
 
