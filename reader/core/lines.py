@@ -117,10 +117,41 @@ _NOTICE = re.compile(
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary
 # (the brackets: a photo credit whose opening bracket wrapped onto the line before).
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)")
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)员组论部")
+# A byline that names a paper's team instead of people: 《杭州工人》《红色风暴》调查组,
+# 《人民日报》《解放军报》社论, 本报编辑部.
+_TEAM_BYLINE = re.compile(
+    r"^(?:(?:《[^《》\s]{1,12}》\s*){1,3}|本报\s*)(?:特约)?"
+    r"(?:评论员|调查组|写作组|通讯组|大批判组|编辑部|社论)$"
+)
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_CN_DIGITS = "〇○零一二三四五六七八九十"
+# A date in Chinese numerals, as older papers print it: 一九六七年四月二十七日.
+_CN_DATE = rf"[{_CN_DIGITS}]{{4}}\s*年\s*[{_CN_DIGITS}]{{1,3}}\s*月\s*[{_CN_DIGITS}]{{1,3}}\s*日"
 # A date on a line of its own: the date a notice, letter or speech is signed with.
-_DATE_LINE = re.compile(rf"^{_DATE}$")
+_DATE_LINE = re.compile(rf"^(?:{_DATE}|{_CN_DATE})$")
+# What a paper prints beside its masthead, each piece of an issue line: the issue's number
+# (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
+# the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
+_ISSUE_PIECE = re.compile(
+    rf"{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?"
+    rf"|第\s*[\d{_CN_DIGITS}百]{{1,4}}\s*[期号號版]|\d{{1,4}}\s*[期号號]"
+    rf"|(?:今日|本期共?)\s*[\d{_CN_DIGITS}]{{1,2}}\s*版"
+    rf"|星期[一二三四五六日天]|[夏农]历\s*\S{{2}}年\s*[{_CN_DIGITS}]{{1,3}}月\s*[{_CN_DIGITS}初廿]{{1,3}}日"
+    r"|注意保存|内部参考|内部资料"
+)
+_BARE_DATE = re.compile(
+    rf"^(?:{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?)$"
+)
+# A publisher's line beside the masthead: 首都中等学校红卫兵代表大会主办, …编辑部编印.
+_PUBLISHER = re.compile(r"(主办|编印|編印|翻印|机关报|機關報|编辑组编|编辑部编|合编)$")
+# An issue's number alone, without 第: 54号.
+_NUMBER_ONLY = re.compile(r"^\d{1,4}\s*[期号號]$")
+# Marks that an issue or publisher line never carries.
+_BODY_MARKS = re.compile("[。，；！？：,;!?:]")
+# What an issue or publisher line holds besides its pieces: brackets, spaces and the odd
+# character the OCR misread.
+_ISSUE_REST = re.compile(r"[\s（()）《》“”\"'·.．,，、]")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     rf"^({_DATE}\s*(星期[一二三四五六日天])?"
@@ -203,6 +234,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
             return "end", 0, 0
         if is_date(text):
             return "end", 0, 0
+        if len(text) <= TUNING.byline_chars and _TEAM_BYLINE.match(text):
+            return "byline", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)
     if heading:
@@ -250,6 +283,8 @@ def is_byline(text: str) -> bool:
         rest = rest[1:].strip()
         if rest in _BOX_LABELS:
             return False
+    if _TEAM_BYLINE.match(rest):
+        return True
     m = _BYLINE_ROLE.match(rest)
     if m:
         rest = rest[m.end() :]
@@ -267,8 +302,27 @@ def is_byline(text: str) -> bool:
 
 
 def is_date(text: str) -> bool:
-    """A date and nothing else: '2025年3月12日'."""
+    """A date and nothing else: '2025年3月12日', '一九六七年四月十八日'."""
     return text.endswith("日") and bool(_DATE_LINE.match(text))
+
+
+def is_issue_line(text: str) -> bool:
+    """A line of what a paper prints beside its masthead, bare dates aside: its issue
+    number, date and weekday, pages, publisher ('第8期本期4版', '1967.2.15',
+    '首都中等学校红卫兵代表大会主办'). A bare date may sign a letter instead."""
+    if len(text) > TUNING.issue_chars or _BODY_MARKS.search(text):
+        return False
+    if _PUBLISHER.search(text):
+        return True
+    found = _ISSUE_PIECE.findall(text)
+    if not found or (len(found) == 1 and _BARE_DATE.match(text.strip())):
+        return False
+    rest = _ISSUE_REST.sub("", _ISSUE_PIECE.sub("", text))
+    if all(_NUMBER_ONLY.match(piece) for piece in found):
+        # A number alone (54号) may end a title (地铁2号线): only a misread character or
+        # none may stand beside it (忠54号, 第 misread).
+        return len(rest) <= 1
+    return len(rest) <= TUNING.issue_rest_chars
 
 
 def is_notice_title(text: str) -> bool:
@@ -834,6 +888,7 @@ def content_lines(
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)
+    _mark_issue_lines(lines)
     if junk or headlines:
         for k, source in enumerate(lines.idx):
             if source in junk:
@@ -894,6 +949,34 @@ def _mark_furniture(lines: Lines) -> None:
                 both = lines.parts(before, head, m.group(0))
                 _features(both, {1: "noise"}, lines)
                 lines.splice({before: both})
+
+
+def dates_issue(text: str) -> bool:
+    """A line of an issue's furniture: an issue or publisher line, a date or weekday alone."""
+    return is_issue_line(text) or is_furniture(text) or bool(_BARE_DATE.match(text))
+
+
+def _mark_issue_lines(lines: Lines) -> None:
+    """Mark a paper's issue and publisher lines as page furniture wherever they are (a
+    bulletin prints its masthead under a quotation box, a spread repeats it on its second
+    page), and the dates and weekdays on lines of their own around them: a bare date
+    elsewhere signs a letter or a speech."""
+    text, mark = lines.text, lines.mark
+    n = len(lines)
+    anchors = [
+        k
+        for k in range(n)
+        if mark[k] in ("", "end", "heading") and not lines.ends[k] and is_issue_line(text[k])
+    ]
+    for k in anchors:
+        mark[k] = "noise"
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < n and mark[j] in ("", "end", "heading", "noise"):
+                if mark[j] != "noise" and not dates_issue(text[j]):
+                    break
+                mark[j] = "noise"
+                j += step
 
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.

@@ -33,6 +33,10 @@ class Tuning:
     # a line this narrow or narrower, not ending a sentence, may be a piece of one.
     furniture_lines: int = 8
     furniture_width: int = 8
+    # An issue or publisher line beside a masthead is at most this long, and holds at most
+    # this many characters besides its pieces (what the OCR misread around them).
+    issue_chars: int = 40
+    issue_rest_chars: int = 4
     # Lines narrower than this do not vote on how the page measures quotes and characters:
     # titles and running heads are not marked yet, and the narrowest columns are twelve
     # characters.

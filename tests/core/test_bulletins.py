@@ -1,0 +1,128 @@
+"""What the bulletins of the real pages (tests/data/real) print around their text, read
+as plain text: issue and publisher lines beside a masthead, letters signed with a date in
+Chinese numerals, bylines that name a team. Lines as a plain export gives them, indents
+stripped."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.document import from_text
+from reader.core.lines import is_date, is_issue_line
+from reader.core.model import Document
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for a in doc.articles for b in a.all_blocks()]
+
+
+def rules(doc: Document) -> dict[int, str]:
+    """The rule that decided before each line (by its source line)."""
+    return {d.line + 1: d.rule.id for d in doc.decisions}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第十七期",
+        "第8期本期4版",
+        "（注意保存）",
+        "今日四版",
+        "1967年5月6日星期六第二版",
+        "夏历丁未年八月十六日",
+        "要一口第33期",  # the OCR misread the characters before the issue number
+        "忠54号",  # 第 misread
+        "第53号1968年9月25日星期三（下年西路）",
+        "首都中等学校红卫兵代表大会主办",
+        "浙江省革命造反联合总指挥部红色风暴编辑部编印",
+        "镇江市革命委员会机关报",
+    ],
+)
+def test_issue_and_publisher_lines(line: str) -> None:
+    assert is_issue_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一九六七年四月十八日",  # a bare date may sign a letter
+        "第三期培训班开学",
+        "太原地铁2号",  # a title's first line, cut after a number
+        "三个星期的战斗",
+        "大会首先由第三期学员代表发言，他们说：",
+    ],
+)
+def test_not_issue_lines(line: str) -> None:
+    assert not is_issue_line(line)
+
+
+# Page 01: a quotation box, then the masthead's lines, then the quotation's own text.
+MASTHEAD = [
+    "毛主席语录",
+    "首都中等学校红卫兵代表大会主办",
+    "第十七期",
+    "一九六七年四月二十七日",
+    "星期四",
+    "你们要关心国家大事，要",
+    "把无产阶级文化大革命进行到",
+    "底。",
+]
+
+
+def test_a_bulletins_issue_lines_are_furniture_where_they_stand() -> None:
+    doc = from_text("\n".join(MASTHEAD))
+    assert (
+        kinds(doc)[1:]
+        == [
+            ("noise", "首都中等学校红卫兵代表大会主办"),
+            ("noise", "第十七期"),
+            ("noise", "一九六七年四月二十七日"),  # a date beside them is theirs
+            ("noise", "星期四"),
+            ("paragraph", "".join(MASTHEAD[5:])),
+        ]
+    )
+    assert [rules(doc)[k] for k in range(2, 6)] == ["noise_alone"] * 4
+
+
+def test_a_title_after_the_issue_lines_opens_an_article() -> None:
+    lines = [
+        "从现在起，五十年内外到一百年内外，是世界",
+        "上社会制度彻底变化的伟大时代。",
+        "上海大专院校红代会上海中等学校红代会联合主办",
+        "1969年1月7日星期二",
+        "社论",
+        "迎接您，光辉灿烂的九大",
+        "历史的长河汹涌澎湃，革命的巨流滚滚向前。紧跟伟大领袖毛主席奋",
+        "勇前进的中国人民，迎来了光辉灿烂的一九六九年。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "noise", "noise"]
+    assert doc.articles[1].head[0].text == "社论"
+
+
+def test_a_letter_signed_with_a_date_in_chinese_numerals() -> None:
+    lines = [
+        "我们一定要把无产阶级文化大革命进行到底，踏上",
+        "一只脚叫它永世不得翻身绝不罢休！",
+        "师大女附中《坚持真理》战斗组",
+        "一九六七年四月十八日",
+    ]
+    assert is_date(lines[3])
+    doc = from_text("\n".join(lines))
+    assert kinds(doc)[-2:] == [("end", lines[2]), ("end", lines[3])]
+
+
+@pytest.mark.parametrize(
+    "byline", ["《杭州工人》《红色风暴》调查组", "《人民日报》《解放军报》社论", "本报编辑部"]
+)
+def test_a_byline_that_names_a_team(byline: str) -> None:
+    lines = [
+        "严防阶级敌人利用复旧进行翻案复辟",
+        byline,
+        "杭州市江干区的广大无产阶级革命派，为了保卫毛主",
+        "席，保卫毛主席的无产阶级革命路线，立下了功勋。",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert (article.title, article.byline) == (lines[0], byline)
+    assert [b.text for b in article.blocks] == ["".join(lines[2:])]
