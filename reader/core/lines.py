@@ -325,6 +325,18 @@ def is_issue_line(text: str) -> bool:
     return len(rest) <= TUNING.issue_rest_chars
 
 
+# A title that names the document or speech the article prints (毛主席最新指示,
+# 中央首长讲话, 林彪同志语录, …的通知): the item of a bulletin it opens is an article of its
+# own, not a section of the one before.
+_DOCUMENT_TITLE = re.compile(
+    r"(语录|語錄|指示|讲话|講話|谈话|談話|的信|通知|决定|決定|规定|規定|命令|社论|社論)$"
+)
+
+
+def names_a_document(text: str) -> bool:
+    return len(text) <= TUNING.notice_title_chars * 2 and bool(_DOCUMENT_TITLE.search(text))
+
+
 def is_notice_title(text: str) -> bool:
     return len(text) <= TUNING.notice_title_chars and bool(_NOTICE.search(text))
 

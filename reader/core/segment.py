@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
-from reader.core.lines import dates_issue, is_date, is_notice_title
+from reader.core.lines import dates_issue, is_date, is_notice_title, names_a_document
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 from reader.core.tuning import TUNING, Tuning
@@ -162,6 +162,7 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 or notice
                 or any(b.display for b in group)
                 or _is_boundary(blocks, j)
+                or any(b.kind == _STANDALONE and names_a_document(b.text) for b in group)
                 or (j > 0 and blocks[j - 1].kind == _FURNITURE and dates_issue(blocks[j - 1].text))
                 or _only_noise_after(blocks, end)
                 or (

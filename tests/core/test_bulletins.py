@@ -126,3 +126,23 @@ def test_a_byline_that_names_a_team(byline: str) -> None:
     (article,) = doc.articles
     assert (article.title, article.byline) == (lines[0], byline)
     assert [b.text for b in article.blocks] == ["".join(lines[2:])]
+
+
+@pytest.mark.parametrize("title", ["毛主席最新指示", "中央首长讲话", "林彪同志语录"])
+def test_a_title_naming_a_document_opens_an_article(title: str) -> None:
+    """Short items of a bulletin follow each other with nothing closing the one before:
+    a line standing alone that names the document or speech it prints opens an article,
+    where another would be a subhead of the text around it."""
+    lines = [
+        "世界上一切革命斗争都是为着夺取政权，巩固",
+        "政权。而反革命的拼死同革命势力斗争，也完",
+        "全是为着维护他们的政权。",
+        title,
+        "党政军民学、工厂、农村、商业部门都混入了少数反革命分子，",
+        "此次运动中这些人大都自己跳出来，是大好事。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == [None, title]
+    subhead = [*lines[:3], "一“丝”成链酿新机", *lines[4:]]
+    (article,) = from_text("\n".join(subhead)).articles
+    assert [b.kind for b in article.blocks] == ["paragraph", "heading", "paragraph"]
