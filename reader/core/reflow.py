@@ -148,6 +148,37 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int, t: Tuning) 
     return width[a] <= fwd - (t.headline_shortfall + blur)
 
 
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _vertical_runs(lines: Lines, t: Tuning) -> tuple[set[int], dict[int, int]]:
+    """Plain lines of a character or two (`tiny`), and the runs of lines of a few
+    characters at most, one of them tiny, two lines or more (by line: the run's first
+    line): a headline set vertically, which OCR reads a character or a few a line."""
+    text, mark, ends = lines.text, lines.mark, lines.ends
+    small = [
+        mark[k] == ""
+        and not ends[k]
+        and len(text[k]) <= t.vertical_chars
+        and bool(_CJK_ONLY.match(text[k]))
+        for k in range(len(lines))
+    ]
+    tiny = {k for k, s in enumerate(small) if s and len(text[k]) <= t.tiny_chars}
+    vertical: dict[int, int] = {}
+    k = 0
+    while k < len(lines):
+        if not small[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and small[end]:
+            end += 1
+        if end - k >= 2 and any(j in tiny for j in range(k, end)):
+            vertical.update((j, k) for j in range(k, end))
+        k = end
+    return tiny - vertical.keys(), vertical
+
+
 class Reflow:
     """Decides, line by line, where blocks begin, and records why.
 
@@ -179,6 +210,7 @@ class Reflow:
             for k in self.marked
             if lines.mark[k] == "heading" and has_sentence_mark(lines.text[k])
         }
+        self.tiny, self.vertical = _vertical_runs(lines, t)
         self.decided: dict[int, tuple[bool, R.Rule]] = {}
         if self.habits.indents:
             self.ordinary = R.NOT_INDENTED
@@ -229,6 +261,10 @@ class Reflow:
             if local:
                 differs = map(operator.ne, local, itertools.repeat(page))
                 stops.update(itertools.compress(itertools.count(), differs))
+        # Around a headline set vertically, and after a line of a character or two.
+        for k in self.vertical:
+            stops.update((k, k + 1))
+        stops.update(k + 1 for k in self.tiny)
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -418,6 +454,15 @@ class Reflow:
             return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
             return False, R.CLOSING_FORMULA
+        vertical = self.vertical
+        if vertical and (a in vertical or b in vertical):
+            if vertical.get(a) == vertical.get(b):
+                return True, R.VERTICAL_GOES_ON
+            return False, R.VERTICAL_HEADLINE if b in vertical else R.VERTICAL_ENDS
+        if a in self.tiny and len(cur) >= 2 and not ends[a] and not self._goes_on(b):
+            # (Where the next line is full, the tiny line is a stray piece inside the
+            # paragraph: a character that a line merged across columns left behind.)
+            return False, R.TINY_TAIL
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= t.indent_cells:

@@ -238,3 +238,15 @@ WIDER = _rule(
     "wider", "the line is wider than its column: a headline or masthead line across columns",
     "该行宽于所在栏：跨栏的标题或报头",
 )  # fmt: skip
+VERTICAL_HEADLINE = _rule(
+    "vertical_headline",
+    "the next lines hold a character or a few each: a headline set vertically",
+    "下一行起每行只有一两个字：竖排的标题",
+)
+VERTICAL_GOES_ON = _rule("vertical_goes_on", "a headline set vertically goes on", "竖排的标题继续")
+VERTICAL_ENDS = _rule("vertical_ends", "a headline set vertically ends", "竖排的标题结束")
+TINY_TAIL = _rule(
+    "tiny_tail",
+    "a paragraph's last line of a character or two, its closing mark lost: it ends there",
+    "段落末行只有一两个字，句末标点丢失：段落到此结束",
+)

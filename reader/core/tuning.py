@@ -128,6 +128,11 @@ class Tuning:
     # A headline group's lines (masthead, headline, byline) are each this short or more;
     # the group ends before a line less short than `head_group_next_short`.
     head_group_short: int = 8
+    # A line of this many characters or fewer (Chinese only, no mark) is tiny: a
+    # paragraph's last line, or a piece of a headline set vertically, whose lines hold up
+    # to `vertical_chars` each.
+    tiny_chars: int = 2
+    vertical_chars: int = 4
     head_group_next_short: int = 4
     # A line of a notice's body that opens with a label (联系人：…) stands alone this short.
     keyed_short: int = 8

@@ -146,3 +146,52 @@ def test_a_title_naming_a_document_opens_an_article(title: str) -> None:
     subhead = [*lines[:3], "一“丝”成链酿新机", *lines[4:]]
     (article,) = from_text("\n".join(subhead)).articles
     assert [b.kind for b in article.blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_a_headline_set_vertically_stands_apart() -> None:
+    """Page 06: a title set vertically beside its text, which OCR reads a character or a
+    few a line, between the end of one article (its full stop lost) and the next."""
+    lines = [
+        "高革命警惕，识破敌人的一切阴",
+        "计，坚决贯彻执行毛主席的干部",
+        "政策，实现革命的“三结合”，把",
+        "无产阶级文化大革命进行到底",
+        "横",
+        "扫无政府",
+        "主",
+        "义",
+        "无政府主义在革命队伍中还有",
+        "些市场。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == [
+        "".join(lines[:4]),
+        "横扫无政府主义",
+        "".join(lines[8:]),
+    ]
+    assert [rules(doc)[k] for k in range(4, 9)] == [
+        "vertical_headline",
+        "vertical_goes_on",
+        "vertical_goes_on",
+        "vertical_goes_on",
+        "vertical_ends",
+    ]
+
+
+def test_a_last_line_of_one_character_ends_its_paragraph() -> None:
+    """Page 01: a paragraph's last line holds one character and lost its mark; were the
+    sentence going on, the line would be full. A lone character inside a paragraph (a
+    piece a merged line left behind) has a full line after it, and goes on."""
+    lines = [
+        "是昙花一现。这样的例子，无",
+        "产阶级文化大革命中难道还少",
+        "吗",
+        "执行什么路线，归根结底是",
+        "个世界观的问题。有什么样的世",
+        "界观，就执行什么样的路线。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == ["".join(lines[:3]), "".join(lines[3:])]
+    assert rules(doc)[3] == "tiny_tail"
+    inside = [*lines[:2], "三", "主义复辟。正如伟大领袖毛主席所", *lines[4:]]
+    assert len(list(from_text("\n".join(inside)).iter_blocks())) == 1
