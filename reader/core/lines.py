@@ -980,6 +980,7 @@ def _mark_issue_lines(lines: Lines) -> None:
         for k in range(n)
         if mark[k] in ("", "end", "heading") and not lines.ends[k] and is_issue_line(text[k])
     ]
+    names: set[int] = set()  # lines read as the paper's name: one above each run
     for k in anchors:
         mark[k] = "noise"
         for step in (-1, 1):
@@ -989,6 +990,21 @@ def _mark_issue_lines(lines: Lines) -> None:
                     break
                 mark[j] = "noise"
                 j += step
+        # The paper's name, right above them: a short line the OCR often garbled.
+        top = k
+        while top > 0 and mark[top - 1] == "noise":
+            top -= 1
+        j = top - 1
+        if (
+            top not in names
+            and j >= 0
+            and mark[j] == ""
+            and len(text[j]) <= TUNING.masthead_chars
+            and not lines.ends[j]
+            and unpunctuated(text[j])
+        ):
+            mark[j] = "noise"
+            names.add(j)
 
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.

@@ -265,6 +265,7 @@ class Reflow:
         for k in self.vertical:
             stops.update((k, k + 1))
         stops.update(k + 1 for k in self.tiny)
+        stops.update(self.tiny)
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -459,6 +460,10 @@ class Reflow:
             if vertical.get(a) == vertical.get(b):
                 return True, R.VERTICAL_GOES_ON
             return False, R.VERTICAL_HEADLINE if b in vertical else R.VERTICAL_ENDS
+        if b in self.tiny and not ends[a] and self._short(a, t.headline_short):
+            # Were the sentence going on into line b, line a would be full: a name that
+            # signs the text, or a stray piece.
+            return False, R.TINY_AFTER_SHORT
         if a in self.tiny and len(cur) >= 2 and not ends[a] and not self._goes_on(b):
             # (Where the next line is full, the tiny line is a stray piece inside the
             # paragraph: a character that a line merged across columns left behind.)

@@ -250,3 +250,8 @@ TINY_TAIL = _rule(
     "a paragraph's last line of a character or two, its closing mark lost: it ends there",
     "段落末行只有一两个字，句末标点丢失：段落到此结束",
 )
+TINY_AFTER_SHORT = _rule(
+    "tiny_after_short",
+    "a line of a character or two after a short line: the sentence did not go on into it",
+    "短行之后只有一两个字的一行：句子并未延续到这一行",
+)

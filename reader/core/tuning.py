@@ -37,6 +37,8 @@ class Tuning:
     # this many characters besides its pieces (what the OCR misread around them).
     issue_chars: int = 40
     issue_rest_chars: int = 4
+    # The paper's name right above such a line is at most this long.
+    masthead_chars: int = 6
     # Lines narrower than this do not vote on how the page measures quotes and characters:
     # titles and running heads are not marked yet, and the narrowest columns are twelve
     # characters.

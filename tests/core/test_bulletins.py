@@ -195,3 +195,33 @@ def test_a_last_line_of_one_character_ends_its_paragraph() -> None:
     assert rules(doc)[3] == "tiny_tail"
     inside = [*lines[:2], "三", "主义复辟。正如伟大领袖毛主席所", *lines[4:]]
     assert len(list(from_text("\n".join(inside)).iter_blocks())) == 1
+
+
+def test_the_papers_name_above_its_issue_lines_is_furniture() -> None:
+    """Page 02: a quotation box's title, then the paper's name as the OCR garbled it,
+    then the issue lines; the name is furniture, the title stays a title."""
+    lines = ["毛主席语录", "苏商讯", "1967.8.11.", "第8期本期4版", *MASTHEAD[5:]]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert article.title == "毛主席语录"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("noise", "苏商讯"),
+        ("noise", "1967.8.11."),
+        ("noise", "第8期本期4版"),
+        ("paragraph", "".join(MASTHEAD[5:])),
+    ]
+
+
+def test_a_name_of_two_characters_after_a_short_line_signs_the_text() -> None:
+    """Page 17: a quotation box ends on a short line (its full stop lost), and its source,
+    two characters, stands on the line below; the page's columns are wider."""
+    lines = ["人民得到的权利，绝不允许轻易", "丧失，必须用战斗来保卫", "河东"]
+    body = [
+        "杭州市江干区的广大无产阶级革命派，为了保卫毛主",
+        "席，保卫毛主席的无产阶级革命路线，高举“对反动派造",
+        "反有理”的大旗，在无产阶级文化大革命中立下了功勋，",
+        "在斗争中建立了革命委员会，夺回了被走资派篡夺的权。",
+    ]
+    doc = from_text("\n".join([*lines, *body]))
+    assert [b.text for _, b in doc.iter_blocks()][:2] == ["".join(lines[:2]), "河东"]
+    assert rules(doc)[2] == "tiny_after_short"
