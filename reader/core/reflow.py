@@ -666,8 +666,16 @@ class Reflow:
         lines = self.lines
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
             return False
+        if opens_more(lines.text[a]) and not unpunctuated(lines.text[b]):
+            # A quote it opened goes on into punctuated text: a sentence, not a title.
+            return False
         back, fwd = self.columns.back(a), self.columns.fwd(b)
-        return _headline_like(lines, a, min(back, fwd), b, fwd, self.t)
+        t = self.t
+        if lines.width[b] >= back + t.wider and lines.width[a] <= min(back, fwd - t.headline_short):
+            # The text below is set wider than the column line a stands in, and line a
+            # falls well short of it: a title over a new story, not its first line.
+            return True
+        return _headline_like(lines, a, min(back, fwd), b, fwd, t)
 
     def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on.

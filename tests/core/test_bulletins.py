@@ -225,3 +225,40 @@ def test_a_name_of_two_characters_after_a_short_line_signs_the_text() -> None:
     doc = from_text("\n".join([*lines, *body]))
     assert [b.text for _, b in doc.iter_blocks()][:2] == ["".join(lines[:2]), "河东"]
     assert rules(doc)[2] == "tiny_after_short"
+
+
+def test_a_short_line_over_text_set_wider_is_a_title() -> None:
+    """Page 10: a quotation box set narrow, then a title as wide as the box's lines over
+    an item set across the page."""
+    lines = [
+        "在阶级社会中，",
+        "每一个人都在一定的",
+        "阶级地位中生活，各",
+        "种思想无不打上阶级",
+        "的烙印。",
+        "毛主席最新指示",
+        "党政军民学、工厂、农村、商业部门都混入了少数反革命分子、右派分子、变节分子，",
+        "此次运动中这些人大都自己跳出来，是大好事。应由革命群众认真查明，彻底批判，然后分",
+        "别轻重，酌情处理。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == [None, "毛主席最新指示"]
+    assert rules(doc)[6] == "stands_alone"
+    assert [b.text for b in doc.articles[1].blocks] == ["".join(lines[6:])]
+
+
+def test_a_line_opening_a_quote_goes_on_into_punctuated_text() -> None:
+    """Page 06: a paragraph's first line, its indent stripped, opens a quote and has no
+    punctuation of its own; it is no title."""
+    lines = [
+        "北大有民主”，竭力鼓吹极",
+        "端民主化，为无政府主义思潮",
+        "的泛滥大开方便之门。",
+        "有些人“不是为了团结",
+        "为了进步，为了把事情弄好，",
+        "向不正确的意见斗争和争论，",
+        "而是个人攻击，闹意气，泄私",
+        "愤，争名夺利。”",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == ["".join(lines[:3]), "".join(lines[3:])]
