@@ -148,6 +148,8 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int, t: Tuning) 
     return width[a] <= fwd - (t.headline_shortfall + blur)
 
 
+# Marks a headline does not carry, though it may hold 、.
+_NOT_IN_HEADLINE = re.compile("[。！？!?，,；;：:]")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -261,6 +263,9 @@ class Reflow:
             if local:
                 differs = map(operator.ne, local, itertools.repeat(page))
                 stops.update(itertools.compress(itertools.count(), differs))
+        # Where the text below is set much wider: a headline may end above it.
+        width, wider = lines.width, self.t.wider
+        stops.update(k for k in range(1, len(lines)) if width[k] >= width[k - 1] + wider)
         # Around a headline set vertically, and after a line of a character or two.
         for k in self.vertical:
             stops.update((k, k + 1))
@@ -518,6 +523,8 @@ class Reflow:
                 and not self._short(b, t.head_group_next_short)
             ):
                 return False, R.HEAD_GROUP_ENDS
+            if 2 <= len(cur) <= t.head_group_lines and self._head_over_wider(cur, b):
+                return False, R.HEAD_OVER_WIDER
             if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + t.wider:
                 # A line of a paragraph fills its column and no more: one set wider than
                 # the column around it runs across columns (a headline, a masthead line).
@@ -546,6 +553,21 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, R.FIRST_LINE_AFTER
         return True, R.FULL_LINE
+
+    def _head_over_wider(self, cur: RawBlock, b: int) -> bool:
+        """The block's lines hold no comma or sentence mark (a headline's 、 aside), fit
+        the column they stand in, and fall well short of the text set much wider below
+        them: a headline wrapped over its lines, over a new story."""
+        lines, t = self.lines, self.t
+        a = cur.end - 1
+        back, fwd = self.columns.back(a), self.columns.fwd(b)
+        if lines.width[b] < back + t.wider:
+            return False
+        return all(
+            not _NOT_IN_HEADLINE.search(lines.text[k])
+            and lines.width[k] <= min(back, fwd - t.headline_short)
+            for k in range(cur.start, cur.end)
+        )
 
     def _head_group(self, cur: RawBlock) -> bool:
         """Every line of the block is short and unpunctuated: a masthead's, a headline's

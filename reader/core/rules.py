@@ -255,3 +255,8 @@ TINY_AFTER_SHORT = _rule(
     "a line of a character or two after a short line: the sentence did not go on into it",
     "短行之后只有一两个字的一行：句子并未延续到这一行",
 )
+HEAD_OVER_WIDER = _rule(
+    "head_over_wider",
+    "lines without a comma or a full stop over text set much wider: a headline over a new story",
+    "没有逗号句号的几行，下面的文字排得宽得多：新文章的标题",
+)

@@ -262,3 +262,22 @@ def test_a_line_opening_a_quote_goes_on_into_punctuated_text() -> None:
     ]
     doc = from_text("\n".join(lines))
     assert [b.text for _, b in doc.iter_blocks()] == ["".join(lines[:3]), "".join(lines[3:])]
+
+
+def test_a_headline_over_two_lines_over_text_set_wider_ends_there() -> None:
+    """Page 05: a notice's title wrapped over two lines as wide as the column before it
+    (its 、 a headline's), then the notice set across the page."""
+    lines = [
+        "同革命势力斗争，也完全是为着维护",
+        "他们的政权。",
+        "关于军队参加地方文化大革命工作组",
+        "回学校、机关检封的规定",
+        "中央军委一月二十八日的命令指出：“一切指战员、政治工作人员、勤务、医疗、科研和机要工作人员，必须坚守岗",
+        "位，不得擅离职守。要抓革命，促战备、促工作、促生产。”鉴于军队参加地方学校、机关文化大革命工作组的成员，长期",
+        "离开部队，不利于战备。现决定：凡是在地方文化大革命中担任工作组的军队干部和战士，应一律撤回原单位，",
+        "所属部队领导机关负责做好他们的思想工作，组织他们认真学习毛主席著作，学习中央有关文件，总结经验教训，",
+        "提高无产阶级觉悟，更好地完成战备任务。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert rules(doc)[4] == "head_over_wider"
+    assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[4:])
