@@ -337,6 +337,19 @@ def names_a_document(text: str) -> bool:
     return len(text) <= TUNING.notice_title_chars * 2 and bool(_DOCUMENT_TITLE.search(text))
 
 
+# The source of a quotation or a speech, in brackets on a line of its own: when and where
+# it was said or printed. (1957年4月，一次干部会上报告), (1959年5月，《太阳的光辉》).
+_SOURCE_NOTE = re.compile(r"^[（(][^（()）]{2,60}[)）]$")
+_SOURCE_SAYS = re.compile(
+    rf"\d{{4}}\s*年|[{_CN_DIGITS}]{{4}}\s*年|《[^》]+》|(讲话|講話|讲話|报告|報告|发言|發言|谈话|談話|讲演)[)）]$"
+)
+
+
+def is_source_note(text: str) -> bool:
+    """A quotation's or a speech's source in brackets, which ends no article."""
+    return bool(_SOURCE_NOTE.match(text)) and bool(_SOURCE_SAYS.search(text))
+
+
 def is_notice_title(text: str) -> bool:
     return len(text) <= TUNING.notice_title_chars and bool(_NOTICE.search(text))
 

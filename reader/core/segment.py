@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
-from reader.core.lines import dates_issue, is_date, is_notice_title, names_a_document
+from reader.core.lines import (
+    dates_issue,
+    is_date,
+    is_notice_title,
+    is_source_note,
+    names_a_document,
+)
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 from reader.core.tuning import TUNING, Tuning
@@ -52,6 +58,8 @@ def _closes(block: Block) -> str:
         return ""
     if block.kind == _JUMP and _JUMP_IN.match(block.text):
         return ""  # 上接: it opens a body
+    if block.kind == _END and is_source_note(block.text):
+        return ""  # a quotation's source: the quotations go on below it
     return str(block.kind)
 
 

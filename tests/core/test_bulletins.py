@@ -281,3 +281,19 @@ def test_a_headline_over_two_lines_over_text_set_wider_ends_there() -> None:
     doc = from_text("\n".join(lines))
     assert rules(doc)[4] == "head_over_wider"
     assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[4:])
+
+
+def test_a_quotations_source_is_end_matter_that_closes_no_article() -> None:
+    """Page 08: quotations one after another, each with its source in brackets."""
+    lines = [
+        "里，特别是共产党员手里。这样就容易使我们脱离群",
+        "众，产生官僚主义。",
+        "（1957年4月，一次干部会上报告）",
+        "党的领导，主要是政治领导，业务上不能瞎指挥，要",
+        "尊重专家的意见。",
+        "（1961年9月，在中山大学的报告）",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert [b.kind for b in article.blocks] == ["paragraph", "end", "paragraph", "end"]
+    assert rules(doc)[3] == "aside_alone"
