@@ -350,6 +350,16 @@ def is_source_note(text: str) -> bool:
     return bool(_SOURCE_NOTE.match(text)) and bool(_SOURCE_SAYS.search(text))
 
 
+# A speaker's name on a line of its own over what was said (周总理：, 陈伯达：), not a
+# short line that introduces something (请看：, 他说：, 指出如下：).
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]$")
+_NOT_SPEAKER = re.compile(r"[看说說道问問答出下们們是有为為如曰讲講称稱示我你他她它这這那]")
+
+
+def is_speaker(text: str) -> bool:
+    return bool(_SPEAKER.match(text)) and not _NOT_SPEAKER.search(text)
+
+
 def is_notice_title(text: str) -> bool:
     return len(text) <= TUNING.notice_title_chars and bool(_NOTICE.search(text))
 

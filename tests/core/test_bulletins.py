@@ -297,3 +297,17 @@ def test_a_quotations_source_is_end_matter_that_closes_no_article() -> None:
     (article,) = doc.articles
     assert [b.kind for b in article.blocks] == ["paragraph", "end", "paragraph", "end"]
     assert rules(doc)[3] == "aside_alone"
+
+
+@pytest.mark.parametrize(("line", "kind"), [("周总理：", "heading"), ("请看：", "paragraph")])
+def test_a_speakers_name_over_a_speech_is_a_subhead(line: str, kind: str) -> None:
+    """Page 08: speeches quoted one after another, each under its speaker's name; a short
+    line that introduces what follows (请看：) stays a paragraph."""
+    lines = [
+        "陶铸还是可以的。",
+        line,
+        "陶铸的错误之一就是他在接见中南地区的一次会",
+        "上说，除了主席和林副主席以外，都可以怀疑。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()][1] == (kind, line)
