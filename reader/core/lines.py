@@ -104,7 +104,7 @@ _DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
 # Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
 # with the story after it on the line: 新华社北京3月12日电（记者 …）).
 _LEAD = re.compile(
-    r"^(【?编者按】?\s*[：:]?|本报讯"
+    r"^(【?编者按】?\s*[：:]?|本报讯|【[^】]{2,24}(电|讯|消息)】"
     r"|(本报|新华社|中新社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)\s*\S)"
 )
 _LEAD_STARTS = frozenset("【编本新中")
@@ -185,6 +185,7 @@ _ANY_MARK = re.compile(
     rf"^(?:[{CN_NUM}]{{1,3}}\s*[、，.．]|[（(]|\d{{1,2}}\s*[、.．]|[①-⑳❶-❿⑴-⒇]|图为"
     r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源|问|记者|主持人|答)\s*[：:]"
     r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/|【?编者按"
+    r"|【[^】]{2,24}(?:电|讯|消息)】"
     r"|文／|撰文|作者|——|--|－－)"
 )
 _TRAILING_NUMBER = re.compile(r"(?<=\D)\d{1,4}(年\d{0,2})?(月\d{0,2})?$")
@@ -252,6 +253,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     if len(text) <= TUNING.end_open_chars and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
     if text.endswith(CREDIT_END) and (_CAPTION.match(text) or _CREDIT.match(text)):
+        return "end", 0, 0
+    if first in "（(" and is_source_note(text):
         return "end", 0, 0
     if text.startswith("图为") and len(text) > TUNING.caption_chars:
         return "caption", 0, 0

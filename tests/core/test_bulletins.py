@@ -296,7 +296,7 @@ def test_a_quotations_source_is_end_matter_that_closes_no_article() -> None:
     doc = from_text("\n".join(lines))
     (article,) = doc.articles
     assert [b.kind for b in article.blocks] == ["paragraph", "end", "paragraph", "end"]
-    assert rules(doc)[3] == "aside_alone"
+    assert (rules(doc)[2], rules(doc)[3]) == ("next_is_end", "end_alone")
 
 
 @pytest.mark.parametrize(("line", "kind"), [("周总理：", "heading"), ("请看：", "paragraph")])
@@ -311,3 +311,18 @@ def test_a_speakers_name_over_a_speech_is_a_subhead(line: str, kind: str) -> Non
     ]
     doc = from_text("\n".join(lines))
     assert [(b.kind, b.text) for _, b in doc.iter_blocks()][1] == (kind, line)
+
+
+def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
+    """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
+    (OCR misread 社) opening the story's first paragraph."""
+    lines = [
+        "紧跟毛主席伟大战略部署认真搞好斗批改",
+        "乘胜前进夺取无产阶级文化大革命全面胜利",
+        "【新华肚北京二十四日消息】全国亿",
+        "万军民怀着无限忠于伟大领袖毛主席的无",
+        "限深情，热烈欢呼毛主席视察三大区一周年。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert rules(doc)[2] == "next_is_lead"
+    assert [b.text for b in doc.articles[-1].blocks] == ["".join(lines[2:])]
