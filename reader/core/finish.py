@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 
 from reader.core.kinds import BlockKind
-from reader.core.lines import is_caption
+from reader.core.lines import is_caption, is_source_note, is_speaker
 from reader.core.model import Block
 from reader.core.text import (
     despace_cjk_spaced,
@@ -51,6 +51,13 @@ def finish(raw: RawBlock, text: str, first: int, last: int, tuning: Tuning = TUN
         # A photo caption, a credit or a note of where the pictures come from: it sits
         # beside its picture, anywhere in an article, and closes nothing.
         kind = "caption"
+    elif kind == "paragraph" and not raw.label and is_speaker(text):
+        # Speeches quoted one after another, each under its speaker's name: a subhead.
+        kind = "heading"
+    elif kind == "paragraph" and not raw.label and is_source_note(text):
+        # Where a quotation or a speech was said or printed: end matter of the quotation,
+        # which closes no article (see segment).
+        kind = "end"
     if kind in ("notice", "headline") or (
         kind == "paragraph" and not raw.label and is_standalone_text(text, tuning)
     ):

@@ -104,7 +104,7 @@ _DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
 # Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
 # with the story after it on the line: 新华社北京3月12日电（记者 …）).
 _LEAD = re.compile(
-    r"^(【?编者按】?\s*[：:]?|本报讯"
+    r"^(【?编者按】?\s*[：:]?|本报讯|【[^】]{2,24}(电|讯|消息)】"
     r"|(本报|新华社|中新社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)\s*\S)"
 )
 _LEAD_STARTS = frozenset("【编本新中")
@@ -117,10 +117,41 @@ _NOTICE = re.compile(
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary
 # (the brackets: a photo credit whose opening bracket wrapped onto the line before).
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)")
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)员组论部")
+# A byline that names a paper's team instead of people: 《杭州工人》《红色风暴》调查组,
+# 《人民日报》《解放军报》社论, 本报编辑部.
+_TEAM_BYLINE = re.compile(
+    r"^(?:(?:《[^《》\s]{1,12}》\s*){1,3}|本报\s*)(?:特约)?"
+    r"(?:评论员|调查组|写作组|通讯组|大批判组|编辑部|社论)$"
+)
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_CN_DIGITS = "〇○零一二三四五六七八九十"
+# A date in Chinese numerals, as older papers print it: 一九六七年四月二十七日.
+_CN_DATE = rf"[{_CN_DIGITS}]{{4}}\s*年\s*[{_CN_DIGITS}]{{1,3}}\s*月\s*[{_CN_DIGITS}]{{1,3}}\s*日"
 # A date on a line of its own: the date a notice, letter or speech is signed with.
-_DATE_LINE = re.compile(rf"^{_DATE}$")
+_DATE_LINE = re.compile(rf"^(?:{_DATE}|{_CN_DATE})$")
+# What a paper prints beside its masthead, each piece of an issue line: the issue's number
+# (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
+# the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
+_ISSUE_PIECE = re.compile(
+    rf"{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?"
+    rf"|第\s*[\d{_CN_DIGITS}百]{{1,4}}\s*[期号號版]|\d{{1,4}}\s*[期号號]"
+    rf"|(?:今日|本期共?)\s*[\d{_CN_DIGITS}]{{1,2}}\s*版"
+    rf"|星期[一二三四五六日天]|[夏农]历\s*\S{{2}}年\s*[{_CN_DIGITS}]{{1,3}}月\s*[{_CN_DIGITS}初廿]{{1,3}}日"
+    r"|注意保存|内部参考|内部资料"
+)
+_BARE_DATE = re.compile(
+    rf"^(?:{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?)$"
+)
+# A publisher's line beside the masthead: 首都中等学校红卫兵代表大会主办, …编辑部编印.
+_PUBLISHER = re.compile(r"(主办|编印|編印|翻印|机关报|機關報|编辑组编|编辑部编|合编)$")
+# An issue's number alone, without 第: 54号.
+_NUMBER_ONLY = re.compile(r"^\d{1,4}\s*[期号號]$")
+# Marks that an issue or publisher line never carries.
+_BODY_MARKS = re.compile("[。，；！？：,;!?:]")
+# What an issue or publisher line holds besides its pieces: brackets, spaces and the odd
+# character the OCR misread.
+_ISSUE_REST = re.compile(r"[\s（()）《》“”\"'·.．,，、]")
 # Page furniture: running dates, page numbers, section heads.
 _FURNITURE = re.compile(
     rf"^({_DATE}\s*(星期[一二三四五六日天])?"
@@ -154,6 +185,7 @@ _ANY_MARK = re.compile(
     rf"^(?:[{CN_NUM}]{{1,3}}\s*[、，.．]|[（(]|\d{{1,2}}\s*[、.．]|[①-⑳❶-❿⑴-⒇]|图为"
     r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源|问|记者|主持人|答)\s*[：:]"
     r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/|【?编者按"
+    r"|【[^】]{2,24}(?:电|讯|消息)】"
     r"|文／|撰文|作者|——|--|－－)"
 )
 _TRAILING_NUMBER = re.compile(r"(?<=\D)\d{1,4}(年\d{0,2})?(月\d{0,2})?$")
@@ -203,6 +235,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
             return "end", 0, 0
         if is_date(text):
             return "end", 0, 0
+        if len(text) <= TUNING.byline_chars and _TEAM_BYLINE.match(text):
+            return "byline", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)
     if heading:
@@ -219,6 +253,8 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
     if len(text) <= TUNING.end_open_chars and _END_OPEN.match(text) and not ends_sentence(text):
         return "end", 0, 0
     if text.endswith(CREDIT_END) and (_CAPTION.match(text) or _CREDIT.match(text)):
+        return "end", 0, 0
+    if first in "（(" and is_source_note(text):
         return "end", 0, 0
     if text.startswith("图为") and len(text) > TUNING.caption_chars:
         return "caption", 0, 0
@@ -250,6 +286,8 @@ def is_byline(text: str) -> bool:
         rest = rest[1:].strip()
         if rest in _BOX_LABELS:
             return False
+    if _TEAM_BYLINE.match(rest):
+        return True
     m = _BYLINE_ROLE.match(rest)
     if m:
         rest = rest[m.end() :]
@@ -267,8 +305,62 @@ def is_byline(text: str) -> bool:
 
 
 def is_date(text: str) -> bool:
-    """A date and nothing else: '2025年3月12日'."""
+    """A date and nothing else: '2025年3月12日', '一九六七年四月十八日'."""
     return text.endswith("日") and bool(_DATE_LINE.match(text))
+
+
+def is_issue_line(text: str) -> bool:
+    """A line of what a paper prints beside its masthead, bare dates aside: its issue
+    number, date and weekday, pages, publisher ('第8期本期4版', '1967.2.15',
+    '首都中等学校红卫兵代表大会主办'). A bare date may sign a letter instead."""
+    if len(text) > TUNING.issue_chars or _BODY_MARKS.search(text):
+        return False
+    if _PUBLISHER.search(text):
+        return True
+    found = _ISSUE_PIECE.findall(text)
+    if not found or (len(found) == 1 and _BARE_DATE.match(text.strip())):
+        return False
+    rest = _ISSUE_REST.sub("", _ISSUE_PIECE.sub("", text))
+    if all(_NUMBER_ONLY.match(piece) for piece in found):
+        # A number alone (54号) may end a title (地铁2号线): only a misread character or
+        # none may stand beside it (忠54号, 第 misread).
+        return len(rest) <= 1
+    return len(rest) <= TUNING.issue_rest_chars
+
+
+# A title that names the document or speech the article prints (毛主席最新指示,
+# 中央首长讲话, 林彪同志语录, …的通知): the item of a bulletin it opens is an article of its
+# own, not a section of the one before.
+_DOCUMENT_TITLE = re.compile(
+    r"(语录|語錄|指示|讲话|講話|谈话|談話|的信|通知|决定|決定|规定|規定|命令|社论|社論)$"
+)
+
+
+def names_a_document(text: str) -> bool:
+    return len(text) <= TUNING.notice_title_chars * 2 and bool(_DOCUMENT_TITLE.search(text))
+
+
+# The source of a quotation or a speech, in brackets on a line of its own: when and where
+# it was said or printed. (1957年4月，一次干部会上报告), (1959年5月，《太阳的光辉》).
+_SOURCE_NOTE = re.compile(r"^[（(][^（()）]{2,60}[)）]$")
+_SOURCE_SAYS = re.compile(
+    rf"\d{{4}}\s*年|[{_CN_DIGITS}]{{4}}\s*年|《[^》]+》|(讲话|講話|讲話|报告|報告|发言|發言|谈话|談話|讲演)[)）]$"
+)
+
+
+def is_source_note(text: str) -> bool:
+    """A quotation's or a speech's source in brackets, which ends no article."""
+    return bool(_SOURCE_NOTE.match(text)) and bool(_SOURCE_SAYS.search(text))
+
+
+# A speaker's name on a line of its own over what was said (周总理：, 陈伯达：), not a
+# short line that introduces something (请看：, 他说：, 指出如下：).
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]$")
+_NOT_SPEAKER = re.compile(r"[看说說道问問答出下们們是有为為如曰讲講称稱示我你他她它这這那]")
+
+
+def is_speaker(text: str) -> bool:
+    return bool(_SPEAKER.match(text)) and not _NOT_SPEAKER.search(text)
 
 
 def is_notice_title(text: str) -> bool:
@@ -834,6 +926,7 @@ def content_lines(
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)
+    _mark_issue_lines(lines)
     if junk or headlines:
         for k, source in enumerate(lines.idx):
             if source in junk:
@@ -894,6 +987,50 @@ def _mark_furniture(lines: Lines) -> None:
                 both = lines.parts(before, head, m.group(0))
                 _features(both, {1: "noise"}, lines)
                 lines.splice({before: both})
+
+
+def dates_issue(text: str) -> bool:
+    """A line of an issue's furniture: an issue or publisher line, a date or weekday alone."""
+    return is_issue_line(text) or is_furniture(text) or bool(_BARE_DATE.match(text))
+
+
+def _mark_issue_lines(lines: Lines) -> None:
+    """Mark a paper's issue and publisher lines as page furniture wherever they are (a
+    bulletin prints its masthead under a quotation box, a spread repeats it on its second
+    page), and the dates and weekdays on lines of their own around them: a bare date
+    elsewhere signs a letter or a speech."""
+    text, mark = lines.text, lines.mark
+    n = len(lines)
+    anchors = [
+        k
+        for k in range(n)
+        if mark[k] in ("", "end", "heading") and not lines.ends[k] and is_issue_line(text[k])
+    ]
+    names: set[int] = set()  # lines read as the paper's name: one above each run
+    for k in anchors:
+        mark[k] = "noise"
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < n and mark[j] in ("", "end", "heading", "noise"):
+                if mark[j] != "noise" and not dates_issue(text[j]):
+                    break
+                mark[j] = "noise"
+                j += step
+        # The paper's name, right above them: a short line the OCR often garbled.
+        top = k
+        while top > 0 and mark[top - 1] == "noise":
+            top -= 1
+        j = top - 1
+        if (
+            top not in names
+            and j >= 0
+            and mark[j] == ""
+            and len(text[j]) <= TUNING.masthead_chars
+            and not lines.ends[j]
+            and unpunctuated(text[j])
+        ):
+            mark[j] = "noise"
+            names.add(j)
 
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.

@@ -148,6 +148,39 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int, t: Tuning) 
     return width[a] <= fwd - (t.headline_shortfall + blur)
 
 
+# Marks a headline does not carry, though it may hold 、.
+_NOT_IN_HEADLINE = re.compile("[。！？!?，,；;：:]")
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _vertical_runs(lines: Lines, t: Tuning) -> tuple[set[int], dict[int, int]]:
+    """Plain lines of a character or two (`tiny`), and the runs of lines of a few
+    characters at most, one of them tiny, two lines or more (by line: the run's first
+    line): a headline set vertically, which OCR reads a character or a few a line."""
+    text, mark, ends = lines.text, lines.mark, lines.ends
+    small = [
+        mark[k] == ""
+        and not ends[k]
+        and len(text[k]) <= t.vertical_chars
+        and bool(_CJK_ONLY.match(text[k]))
+        for k in range(len(lines))
+    ]
+    tiny = {k for k, s in enumerate(small) if s and len(text[k]) <= t.tiny_chars}
+    vertical: dict[int, int] = {}
+    k = 0
+    while k < len(lines):
+        if not small[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and small[end]:
+            end += 1
+        if end - k >= 2 and any(j in tiny for j in range(k, end)):
+            vertical.update((j, k) for j in range(k, end))
+        k = end
+    return tiny - vertical.keys(), vertical
+
+
 class Reflow:
     """Decides, line by line, where blocks begin, and records why.
 
@@ -179,6 +212,7 @@ class Reflow:
             for k in self.marked
             if lines.mark[k] == "heading" and has_sentence_mark(lines.text[k])
         }
+        self.tiny, self.vertical = _vertical_runs(lines, t)
         self.decided: dict[int, tuple[bool, R.Rule]] = {}
         if self.habits.indents:
             self.ordinary = R.NOT_INDENTED
@@ -229,6 +263,14 @@ class Reflow:
             if local:
                 differs = map(operator.ne, local, itertools.repeat(page))
                 stops.update(itertools.compress(itertools.count(), differs))
+        # Where the text below is set much wider: a headline may end above it.
+        width, wider = lines.width, self.t.wider
+        stops.update(k for k in range(1, len(lines)) if width[k] >= width[k - 1] + wider)
+        # Around a headline set vertically, and after a line of a character or two.
+        for k in self.vertical:
+            stops.update((k, k + 1))
+        stops.update(k + 1 for k in self.tiny)
+        stops.update(self.tiny)
         stops.discard(len(lines))  # after the last line there is nothing to decide
         return sorted(stops)
 
@@ -418,6 +460,19 @@ class Reflow:
             return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
             return False, R.CLOSING_FORMULA
+        vertical = self.vertical
+        if vertical and (a in vertical or b in vertical):
+            if vertical.get(a) == vertical.get(b):
+                return True, R.VERTICAL_GOES_ON
+            return False, R.VERTICAL_HEADLINE if b in vertical else R.VERTICAL_ENDS
+        if b in self.tiny and not ends[a] and self._short(a, t.headline_short):
+            # Were the sentence going on into line b, line a would be full: a name that
+            # signs the text, or a stray piece.
+            return False, R.TINY_AFTER_SHORT
+        if a in self.tiny and len(cur) >= 2 and not ends[a] and not self._goes_on(b):
+            # (Where the next line is full, the tiny line is a stray piece inside the
+            # paragraph: a character that a line merged across columns left behind.)
+            return False, R.TINY_TAIL
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= t.indent_cells:
@@ -468,6 +523,8 @@ class Reflow:
                 and not self._short(b, t.head_group_next_short)
             ):
                 return False, R.HEAD_GROUP_ENDS
+            if 2 <= len(cur) <= t.head_group_lines and self._head_over_wider(cur, b):
+                return False, R.HEAD_OVER_WIDER
             if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + t.wider:
                 # A line of a paragraph fills its column and no more: one set wider than
                 # the column around it runs across columns (a headline, a masthead line).
@@ -496,6 +553,21 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, R.FIRST_LINE_AFTER
         return True, R.FULL_LINE
+
+    def _head_over_wider(self, cur: RawBlock, b: int) -> bool:
+        """The block's lines hold no comma or sentence mark (a headline's 、 aside), fit
+        the column they stand in, and fall well short of the text set much wider below
+        them: a headline wrapped over its lines, over a new story."""
+        lines, t = self.lines, self.t
+        a = cur.end - 1
+        back, fwd = self.columns.back(a), self.columns.fwd(b)
+        if lines.width[b] < back + t.wider:
+            return False
+        return all(
+            not _NOT_IN_HEADLINE.search(lines.text[k])
+            and lines.width[k] <= min(back, fwd - t.headline_short)
+            for k in range(cur.start, cur.end)
+        )
 
     def _head_group(self, cur: RawBlock) -> bool:
         """Every line of the block is short and unpunctuated: a masthead's, a headline's
@@ -616,8 +688,16 @@ class Reflow:
         lines = self.lines
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
             return False
+        if opens_more(lines.text[a]) and not unpunctuated(lines.text[b]):
+            # A quote it opened goes on into punctuated text: a sentence, not a title.
+            return False
         back, fwd = self.columns.back(a), self.columns.fwd(b)
-        return _headline_like(lines, a, min(back, fwd), b, fwd, self.t)
+        t = self.t
+        if lines.width[b] >= back + t.wider and lines.width[a] <= min(back, fwd - t.headline_short):
+            # The text below is set wider than the column line a stands in, and line a
+            # falls well short of it: a title over a new story, not its first line.
+            return True
+        return _headline_like(lines, a, min(back, fwd), b, fwd, t)
 
     def _heading_continues(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:
         """After a numbered line: a heading that ends or wraps, or a paragraph going on.

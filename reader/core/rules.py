@@ -238,3 +238,25 @@ WIDER = _rule(
     "wider", "the line is wider than its column: a headline or masthead line across columns",
     "该行宽于所在栏：跨栏的标题或报头",
 )  # fmt: skip
+VERTICAL_HEADLINE = _rule(
+    "vertical_headline",
+    "the next lines hold a character or a few each: a headline set vertically",
+    "下一行起每行只有一两个字：竖排的标题",
+)
+VERTICAL_GOES_ON = _rule("vertical_goes_on", "a headline set vertically goes on", "竖排的标题继续")
+VERTICAL_ENDS = _rule("vertical_ends", "a headline set vertically ends", "竖排的标题结束")
+TINY_TAIL = _rule(
+    "tiny_tail",
+    "a paragraph's last line of a character or two, its closing mark lost: it ends there",
+    "段落末行只有一两个字，句末标点丢失：段落到此结束",
+)
+TINY_AFTER_SHORT = _rule(
+    "tiny_after_short",
+    "a line of a character or two after a short line: the sentence did not go on into it",
+    "短行之后只有一两个字的一行：句子并未延续到这一行",
+)
+HEAD_OVER_WIDER = _rule(
+    "head_over_wider",
+    "lines without a comma or a full stop over text set much wider: a headline over a new story",
+    "没有逗号句号的几行，下面的文字排得宽得多：新文章的标题",
+)

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
-from reader.core.lines import is_date, is_notice_title
+from reader.core.lines import (
+    dates_issue,
+    is_date,
+    is_notice_title,
+    is_source_note,
+    names_a_document,
+)
 from reader.core.model import Article, Block, OutlineEntry
 from reader.core.text import bigrams
 from reader.core.tuning import TUNING, Tuning
@@ -52,6 +58,8 @@ def _closes(block: Block) -> str:
         return ""
     if block.kind == _JUMP and _JUMP_IN.match(block.text):
         return ""  # 上接: it opens a body
+    if block.kind == _END and is_source_note(block.text):
+        return ""  # a quotation's source: the quotations go on below it
     return str(block.kind)
 
 
@@ -162,6 +170,8 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 or notice
                 or any(b.display for b in group)
                 or _is_boundary(blocks, j)
+                or any(b.kind == _STANDALONE and names_a_document(b.text) for b in group)
+                or (j > 0 and blocks[j - 1].kind == _FURNITURE and dates_issue(blocks[j - 1].text))
                 or _only_noise_after(blocks, end)
                 or (
                     end < n and blocks[end].kind == _JUMP and bool(_JUMP_IN.match(blocks[end].text))

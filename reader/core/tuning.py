@@ -33,6 +33,12 @@ class Tuning:
     # a line this narrow or narrower, not ending a sentence, may be a piece of one.
     furniture_lines: int = 8
     furniture_width: int = 8
+    # An issue or publisher line beside a masthead is at most this long, and holds at most
+    # this many characters besides its pieces (what the OCR misread around them).
+    issue_chars: int = 40
+    issue_rest_chars: int = 4
+    # The paper's name right above such a line is at most this long.
+    masthead_chars: int = 6
     # Lines narrower than this do not vote on how the page measures quotes and characters:
     # titles and running heads are not marked yet, and the narrowest columns are twelve
     # characters.
@@ -124,6 +130,11 @@ class Tuning:
     # A headline group's lines (masthead, headline, byline) are each this short or more;
     # the group ends before a line less short than `head_group_next_short`.
     head_group_short: int = 8
+    # A line of this many characters or fewer (Chinese only, no mark) is tiny: a
+    # paragraph's last line, or a piece of a headline set vertically, whose lines hold up
+    # to `vertical_chars` each.
+    tiny_chars: int = 2
+    vertical_chars: int = 4
     head_group_next_short: int = 4
     # A line of a notice's body that opens with a label (联系人：…) stands alone this short.
     keyed_short: int = 8

@@ -1049,7 +1049,8 @@ def test_a_latin_full_stop_ends_a_sentence_but_an_abbreviation_does_not() -> Non
 def test_a_short_line_ending_in_a_colon_or_a_bracketed_note_stands_apart() -> None:
     """Were the sentence going on, the line would be full: a speaker's name over what he
     said, and a source note under a quotation, each end where they are, punctuation or
-    none. A full line ending in a colon goes on."""
+    none (the note, saying when it was said, is the quotation's end matter). A full line
+    ending in a colon goes on."""
     lines = [
         "陶铸还是可以的。",
         "周总理：",
@@ -1060,7 +1061,9 @@ def test_a_short_line_ending_in_a_colon_or_a_bracketed_note_stands_apart() -> No
         "他在会议结束的时候又一次对大家强调指出：",
         "要把群众发动起来，这是最要紧的一件事情。",
     ]
-    assert paragraphs(from_text("\n".join(lines))) == [
+    doc = from_text("\n".join(lines))
+    assert [b.kind for _, b in doc.iter_blocks()][3] == "end"
+    assert [b.text for _, b in doc.iter_blocks()] == [
         "陶铸还是可以的。",
         "周总理：",
         "陶铸的错误之一就是他在接见中南地区的一次会上说，除了主席和林副主席以外，都可以怀疑。",

@@ -1,0 +1,328 @@
+"""What the bulletins of the real pages (tests/data/real) print around their text, read
+as plain text: issue and publisher lines beside a masthead, letters signed with a date in
+Chinese numerals, bylines that name a team. Lines as a plain export gives them, indents
+stripped."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.document import from_text
+from reader.core.lines import is_date, is_issue_line
+from reader.core.model import Document
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for a in doc.articles for b in a.all_blocks()]
+
+
+def rules(doc: Document) -> dict[int, str]:
+    """The rule that decided before each line (by its source line)."""
+    return {d.line + 1: d.rule.id for d in doc.decisions}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第十七期",
+        "第8期本期4版",
+        "（注意保存）",
+        "今日四版",
+        "1967年5月6日星期六第二版",
+        "夏历丁未年八月十六日",
+        "要一口第33期",  # the OCR misread the characters before the issue number
+        "忠54号",  # 第 misread
+        "第53号1968年9月25日星期三（下年西路）",
+        "首都中等学校红卫兵代表大会主办",
+        "浙江省革命造反联合总指挥部红色风暴编辑部编印",
+        "镇江市革命委员会机关报",
+    ],
+)
+def test_issue_and_publisher_lines(line: str) -> None:
+    assert is_issue_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一九六七年四月十八日",  # a bare date may sign a letter
+        "第三期培训班开学",
+        "太原地铁2号",  # a title's first line, cut after a number
+        "三个星期的战斗",
+        "大会首先由第三期学员代表发言，他们说：",
+    ],
+)
+def test_not_issue_lines(line: str) -> None:
+    assert not is_issue_line(line)
+
+
+# Page 01: a quotation box, then the masthead's lines, then the quotation's own text.
+MASTHEAD = [
+    "毛主席语录",
+    "首都中等学校红卫兵代表大会主办",
+    "第十七期",
+    "一九六七年四月二十七日",
+    "星期四",
+    "你们要关心国家大事，要",
+    "把无产阶级文化大革命进行到",
+    "底。",
+]
+
+
+def test_a_bulletins_issue_lines_are_furniture_where_they_stand() -> None:
+    doc = from_text("\n".join(MASTHEAD))
+    assert (
+        kinds(doc)[1:]
+        == [
+            ("noise", "首都中等学校红卫兵代表大会主办"),
+            ("noise", "第十七期"),
+            ("noise", "一九六七年四月二十七日"),  # a date beside them is theirs
+            ("noise", "星期四"),
+            ("paragraph", "".join(MASTHEAD[5:])),
+        ]
+    )
+    assert [rules(doc)[k] for k in range(2, 6)] == ["noise_alone"] * 4
+
+
+def test_a_title_after_the_issue_lines_opens_an_article() -> None:
+    lines = [
+        "从现在起，五十年内外到一百年内外，是世界",
+        "上社会制度彻底变化的伟大时代。",
+        "上海大专院校红代会上海中等学校红代会联合主办",
+        "1969年1月7日星期二",
+        "社论",
+        "迎接您，光辉灿烂的九大",
+        "历史的长河汹涌澎湃，革命的巨流滚滚向前。紧跟伟大领袖毛主席奋",
+        "勇前进的中国人民，迎来了光辉灿烂的一九六九年。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.kind for b in doc.articles[0].blocks] == ["paragraph", "noise", "noise"]
+    assert doc.articles[1].head[0].text == "社论"
+
+
+def test_a_letter_signed_with_a_date_in_chinese_numerals() -> None:
+    lines = [
+        "我们一定要把无产阶级文化大革命进行到底，踏上",
+        "一只脚叫它永世不得翻身绝不罢休！",
+        "师大女附中《坚持真理》战斗组",
+        "一九六七年四月十八日",
+    ]
+    assert is_date(lines[3])
+    doc = from_text("\n".join(lines))
+    assert kinds(doc)[-2:] == [("end", lines[2]), ("end", lines[3])]
+
+
+@pytest.mark.parametrize(
+    "byline", ["《杭州工人》《红色风暴》调查组", "《人民日报》《解放军报》社论", "本报编辑部"]
+)
+def test_a_byline_that_names_a_team(byline: str) -> None:
+    lines = [
+        "严防阶级敌人利用复旧进行翻案复辟",
+        byline,
+        "杭州市江干区的广大无产阶级革命派，为了保卫毛主",
+        "席，保卫毛主席的无产阶级革命路线，立下了功勋。",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert (article.title, article.byline) == (lines[0], byline)
+    assert [b.text for b in article.blocks] == ["".join(lines[2:])]
+
+
+@pytest.mark.parametrize("title", ["毛主席最新指示", "中央首长讲话", "林彪同志语录"])
+def test_a_title_naming_a_document_opens_an_article(title: str) -> None:
+    """Short items of a bulletin follow each other with nothing closing the one before:
+    a line standing alone that names the document or speech it prints opens an article,
+    where another would be a subhead of the text around it."""
+    lines = [
+        "世界上一切革命斗争都是为着夺取政权，巩固",
+        "政权。而反革命的拼死同革命势力斗争，也完",
+        "全是为着维护他们的政权。",
+        title,
+        "党政军民学、工厂、农村、商业部门都混入了少数反革命分子，",
+        "此次运动中这些人大都自己跳出来，是大好事。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == [None, title]
+    subhead = [*lines[:3], "一“丝”成链酿新机", *lines[4:]]
+    (article,) = from_text("\n".join(subhead)).articles
+    assert [b.kind for b in article.blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_a_headline_set_vertically_stands_apart() -> None:
+    """Page 06: a title set vertically beside its text, which OCR reads a character or a
+    few a line, between the end of one article (its full stop lost) and the next."""
+    lines = [
+        "高革命警惕，识破敌人的一切阴",
+        "计，坚决贯彻执行毛主席的干部",
+        "政策，实现革命的“三结合”，把",
+        "无产阶级文化大革命进行到底",
+        "横",
+        "扫无政府",
+        "主",
+        "义",
+        "无政府主义在革命队伍中还有",
+        "些市场。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == [
+        "".join(lines[:4]),
+        "横扫无政府主义",
+        "".join(lines[8:]),
+    ]
+    assert [rules(doc)[k] for k in range(4, 9)] == [
+        "vertical_headline",
+        "vertical_goes_on",
+        "vertical_goes_on",
+        "vertical_goes_on",
+        "vertical_ends",
+    ]
+
+
+def test_a_last_line_of_one_character_ends_its_paragraph() -> None:
+    """Page 01: a paragraph's last line holds one character and lost its mark; were the
+    sentence going on, the line would be full. A lone character inside a paragraph (a
+    piece a merged line left behind) has a full line after it, and goes on."""
+    lines = [
+        "是昙花一现。这样的例子，无",
+        "产阶级文化大革命中难道还少",
+        "吗",
+        "执行什么路线，归根结底是",
+        "个世界观的问题。有什么样的世",
+        "界观，就执行什么样的路线。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == ["".join(lines[:3]), "".join(lines[3:])]
+    assert rules(doc)[3] == "tiny_tail"
+    inside = [*lines[:2], "三", "主义复辟。正如伟大领袖毛主席所", *lines[4:]]
+    assert len(list(from_text("\n".join(inside)).iter_blocks())) == 1
+
+
+def test_the_papers_name_above_its_issue_lines_is_furniture() -> None:
+    """Page 02: a quotation box's title, then the paper's name as the OCR garbled it,
+    then the issue lines; the name is furniture, the title stays a title."""
+    lines = ["毛主席语录", "苏商讯", "1967.8.11.", "第8期本期4版", *MASTHEAD[5:]]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert article.title == "毛主席语录"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("noise", "苏商讯"),
+        ("noise", "1967.8.11."),
+        ("noise", "第8期本期4版"),
+        ("paragraph", "".join(MASTHEAD[5:])),
+    ]
+
+
+def test_a_name_of_two_characters_after_a_short_line_signs_the_text() -> None:
+    """Page 17: a quotation box ends on a short line (its full stop lost), and its source,
+    two characters, stands on the line below; the page's columns are wider."""
+    lines = ["人民得到的权利，绝不允许轻易", "丧失，必须用战斗来保卫", "河东"]
+    body = [
+        "杭州市江干区的广大无产阶级革命派，为了保卫毛主",
+        "席，保卫毛主席的无产阶级革命路线，高举“对反动派造",
+        "反有理”的大旗，在无产阶级文化大革命中立下了功勋，",
+        "在斗争中建立了革命委员会，夺回了被走资派篡夺的权。",
+    ]
+    doc = from_text("\n".join([*lines, *body]))
+    assert [b.text for _, b in doc.iter_blocks()][:2] == ["".join(lines[:2]), "河东"]
+    assert rules(doc)[2] == "tiny_after_short"
+
+
+def test_a_short_line_over_text_set_wider_is_a_title() -> None:
+    """Page 10: a quotation box set narrow, then a title as wide as the box's lines over
+    an item set across the page."""
+    lines = [
+        "在阶级社会中，",
+        "每一个人都在一定的",
+        "阶级地位中生活，各",
+        "种思想无不打上阶级",
+        "的烙印。",
+        "毛主席最新指示",
+        "党政军民学、工厂、农村、商业部门都混入了少数反革命分子、右派分子、变节分子，",
+        "此次运动中这些人大都自己跳出来，是大好事。应由革命群众认真查明，彻底批判，然后分",
+        "别轻重，酌情处理。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == [None, "毛主席最新指示"]
+    assert rules(doc)[6] == "stands_alone"
+    assert [b.text for b in doc.articles[1].blocks] == ["".join(lines[6:])]
+
+
+def test_a_line_opening_a_quote_goes_on_into_punctuated_text() -> None:
+    """Page 06: a paragraph's first line, its indent stripped, opens a quote and has no
+    punctuation of its own; it is no title."""
+    lines = [
+        "北大有民主”，竭力鼓吹极",
+        "端民主化，为无政府主义思潮",
+        "的泛滥大开方便之门。",
+        "有些人“不是为了团结",
+        "为了进步，为了把事情弄好，",
+        "向不正确的意见斗争和争论，",
+        "而是个人攻击，闹意气，泄私",
+        "愤，争名夺利。”",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()] == ["".join(lines[:3]), "".join(lines[3:])]
+
+
+def test_a_headline_over_two_lines_over_text_set_wider_ends_there() -> None:
+    """Page 05: a notice's title wrapped over two lines as wide as the column before it
+    (its 、 a headline's), then the notice set across the page."""
+    lines = [
+        "同革命势力斗争，也完全是为着维护",
+        "他们的政权。",
+        "关于军队参加地方文化大革命工作组",
+        "回学校、机关检封的规定",
+        "中央军委一月二十八日的命令指出：“一切指战员、政治工作人员、勤务、医疗、科研和机要工作人员，必须坚守岗",
+        "位，不得擅离职守。要抓革命，促战备、促工作、促生产。”鉴于军队参加地方学校、机关文化大革命工作组的成员，长期",
+        "离开部队，不利于战备。现决定：凡是在地方文化大革命中担任工作组的军队干部和战士，应一律撤回原单位，",
+        "所属部队领导机关负责做好他们的思想工作，组织他们认真学习毛主席著作，学习中央有关文件，总结经验教训，",
+        "提高无产阶级觉悟，更好地完成战备任务。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert rules(doc)[4] == "head_over_wider"
+    assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[4:])
+
+
+def test_a_quotations_source_is_end_matter_that_closes_no_article() -> None:
+    """Page 08: quotations one after another, each with its source in brackets."""
+    lines = [
+        "里，特别是共产党员手里。这样就容易使我们脱离群",
+        "众，产生官僚主义。",
+        "（1957年4月，一次干部会上报告）",
+        "党的领导，主要是政治领导，业务上不能瞎指挥，要",
+        "尊重专家的意见。",
+        "（1961年9月，在中山大学的报告）",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert [b.kind for b in article.blocks] == ["paragraph", "end", "paragraph", "end"]
+    assert (rules(doc)[2], rules(doc)[3]) == ("next_is_end", "end_alone")
+
+
+@pytest.mark.parametrize(("line", "kind"), [("周总理：", "heading"), ("请看：", "paragraph")])
+def test_a_speakers_name_over_a_speech_is_a_subhead(line: str, kind: str) -> None:
+    """Page 08: speeches quoted one after another, each under its speaker's name; a short
+    line that introduces what follows (请看：) stays a paragraph."""
+    lines = [
+        "陶铸还是可以的。",
+        line,
+        "陶铸的错误之一就是他在接见中南地区的一次会",
+        "上说，除了主席和林副主席以外，都可以怀疑。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()][1] == (kind, line)
+
+
+def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
+    """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
+    (OCR misread 社) opening the story's first paragraph."""
+    lines = [
+        "紧跟毛主席伟大战略部署认真搞好斗批改",
+        "乘胜前进夺取无产阶级文化大革命全面胜利",
+        "【新华肚北京二十四日消息】全国亿",
+        "万军民怀着无限忠于伟大领袖毛主席的无",
+        "限深情，热烈欢呼毛主席视察三大区一周年。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert rules(doc)[2] == "next_is_lead"
+    assert [b.text for b in doc.articles[-1].blocks] == ["".join(lines[2:])]
