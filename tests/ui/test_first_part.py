@@ -185,3 +185,21 @@ def test_cancelled_while_the_first_part_is_shown_it_stays_read_only(qtbot, tmp_p
     QApplication.processEvents()  # the dropped result is delivered here, if at all
     assert win.doc is None and win.body.doc is not None
     assert win.annotate_selection("highlight") is None
+
+
+def test_another_page_opened_meanwhile_opens_at_its_start(qtbot, tmp_path, held):
+    win = _window(qtbot)
+    _preview(qtbot, win, _long_page(tmp_path))
+    first = win.body.doc
+    assert first is not None
+    win.body.scroll_to(1, 1)  # in the part that is the other page too
+    qtbot.waitUntil(lambda: win.body.verticalScrollBar().value() > 0, timeout=5000)
+    other = tmp_path / "other.txt"
+    other.write_bytes(sample_pages()[0].read_bytes())  # too short to be cut
+    shown: list[object] = []
+    win.document_shown.connect(shown.append)
+    win.open_path(other)
+    held.set()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert win.doc is not None and Path(win.doc.source.path) == other
+    assert win.body.verticalScrollBar().value() == 0

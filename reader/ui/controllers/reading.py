@@ -109,6 +109,8 @@ class ReadingController(QObject):
         preview, self._preview = self._preview, None
         if preview is None or self.body.doc is not preview:
             return None
+        if preview.source.path != doc.source.path:  # another page was opened meanwhile
+            return None
         top = self.body.top_spot()
         if top is None or self.body.verticalScrollBar().value() == 0:
             return None
