@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             self.document_corrected.emit(doc)
         elif change.what is What.PREVIEW and change.loaded is not None:
             first = change.loaded.doc
-            self.status.show_page(first, change.loaded.stats)
+            self.status.show_page(first, change.loaded.stats, part=True)
             self.setWindowTitle(f"{Path(first.source.path).name} — ocr-reader")
             self.preview_shown.emit(first)
 

@@ -1364,6 +1364,11 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/controllers/files.py" line="93"/>
+        <source>Reading %1: its first part is shown. Annotating and correcting wait until the whole page is read…</source>
+        <translation>正在读取 %1：先显示其开头部分。整页读完后才能批注和校正…</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/controllers/files.py" line="98"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
@@ -1504,6 +1509,11 @@
         <location filename="../../reader/ui/status.py" line="57"/>
         <source>No document</source>
         <translation>未打开文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="76"/>
+        <source>its first part only, read-only until the whole page is read</source>
+        <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
         <location filename="../../reader/ui/status.py" line="63"/>

@@ -80,6 +80,7 @@ def test_a_long_page_shows_its_first_part_then_the_whole_at_the_same_place(qtbot
     with qtbot.waitSignal(win.document_shown, timeout=20000):
         held.set()
     assert win.doc is not None and win.body.doc is win.doc and not win.session.previewing
+    assert "first part" not in win.status.text()
     # The whole page, exactly as it is read without a first part.
     assert win.body.clean is not None
     assert win.body.clean.text == clean_text(whole_doc).text
@@ -185,6 +186,7 @@ def test_cancelled_while_the_first_part_is_shown_it_stays_read_only(qtbot, tmp_p
     QApplication.processEvents()  # the dropped result is delivered here, if at all
     assert win.doc is None and win.body.doc is not None
     assert win.annotate_selection("highlight") is None
+    assert "first part only" in win.status.text()  # said once the message has gone
 
 
 def test_another_page_opened_meanwhile_opens_at_its_start(qtbot, tmp_path, held):
