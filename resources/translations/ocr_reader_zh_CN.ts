@@ -227,6 +227,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/annotation_docks.py" line="180"/>
+        <source>The page&apos;s annotations are shown once the whole page is read.</source>
+        <translation>整页读完后显示本页的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="180"/>
         <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
         <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
     </message>

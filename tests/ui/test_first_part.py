@@ -131,6 +131,7 @@ def test_the_first_part_is_read_only_and_annotations_wait_for_the_whole_page(
         _preview(qtbot, win, page)
         # Nothing of the page's annotations or corrections is placed on the first part.
         assert win.body.highlights == [] and win.notes.view.model().rowCount() == 0
+        assert "once the whole page is read" in win.notes.empty.text()
         assert win.corrections.texts() == []
         # Selecting text offers no annotating; asking anyway makes nothing.
         win.body.select_range(quote_at, quote_at + 8)
@@ -150,6 +151,7 @@ def test_the_first_part_is_read_only_and_annotations_wait_for_the_whole_page(
             gate.set()
     # The whole page: its annotation and correction placed on it, annotating open again.
     assert win.body.clean is not None and win.body.clean.text == edited
+    assert win.notes.items and not win.notes.waiting
     assert [(h.id, win.body.clean.text[h.start : h.end]) for h in win.body.highlights] == [
         (made.id, quote)
     ]

@@ -99,7 +99,9 @@ class AnnotationsController(QObject):
     def refresh(self) -> None:
         current = theme(self.settings.get("theme"))
         annotator = self.session.annotator
-        self.notes.set_items(annotator.ordered() if annotator else [], current)
+        self.notes.set_items(
+            annotator.ordered() if annotator else [], current, waiting=self.session.previewing
+        )
         if annotator is not None:
             self.refresh_tags()
 
