@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import BinaryIO
 
@@ -182,6 +183,30 @@ def load(path: str | os.PathLike[str]) -> Document:
     digest, decoded = file_digest(data), decode_bytes(data)
     del data  # not held while the page is reflowed: as much memory as the file again
     return build(decoded, digest, os.fspath(path))
+
+
+# A blank line (white space at most): where a first part of a page may end.
+_SEAM = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def first_part(path: str | os.PathLike[str], chars: int) -> Document | None:
+    """The first `chars` characters or so of a plain-text page, reflowed on their own, to
+    show while the whole page is read: its source lines are the page's first lines,
+    numbered alike, up to the first blank line from the `chars`-th character on. Only a
+    preview: its last blocks and articles, and its fingerprint, may differ from the whole
+    page's. None for OCR output with boxes, or where no blank line follows before the
+    page's end. Raises DecodeError with a one-line reason."""
+    data = read_file(path)
+    if _ocr_format(data):
+        return None
+    decoded = decode_bytes(data)
+    del data
+    seam = _SEAM.search(decoded.text, max(0, chars))
+    if seam is None:
+        return None
+    part = Decoded(decoded.text[: seam.start() + 1], decoded.encoding, decoded.newline)
+    del decoded  # the whole page's text, not held while the part is reflowed
+    return build(part, "", os.fspath(path))
 
 
 def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:

@@ -134,6 +134,7 @@ class AnnotationsDock(QWidget):
         super().__init__(parent)
         self.items: list[Placed] = []
         self.theme: Theme | None = None
+        self.waiting = False  # a long page's first part is shown: its annotations come later
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QLineEdit(self)
@@ -177,12 +178,7 @@ class AnnotationsDock(QWidget):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter annotations"))
-        self.empty.setText(
-            self.tr(
-                "No annotations on this page yet. Select some text, then press H to "
-                "highlight it, T to tag it or N to add a note."
-            )
-        )
+        self._say_empty()
         self.delete_action.setText(self.tr("Delete"))
         self._fill_filters()
         self.refilter()
@@ -204,9 +200,26 @@ class AnnotationsDock(QWidget):
             combo.setCurrentIndex(max(0, at))
             combo.blockSignals(False)
 
-    def set_items(self, items: list[Placed], theme: Theme) -> None:
+    def _say_empty(self) -> None:
+        if self.waiting:
+            self.empty.setText(
+                self.tr("The page's annotations are shown once the whole page is read.")
+            )
+            return
+        self.empty.setText(
+            self.tr(
+                "No annotations on this page yet. Select some text, then press H to "
+                "highlight it, T to tag it or N to add a note."
+            )
+        )
+
+    def set_items(self, items: list[Placed], theme: Theme, waiting: bool = False) -> None:
+        """The page's annotations; `waiting`: only a long page's first part is shown, and
+        its annotations come with the whole page."""
         self.items = items
         self.theme = theme
+        self.waiting = waiting
+        self._say_empty()
         self._fill_filters()
         self.refilter()
 

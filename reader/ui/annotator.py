@@ -117,6 +117,10 @@ class Annotator(QObject):
         # The window draws what was loaded with the document itself.
         self.placed = {p.annotation.id: p for p in placed}
 
+    def clear(self) -> None:
+        """No page: nothing is placed, nothing can be made."""
+        self.doc, self.clean, self.placed = None, None, {}
+
     def ordered(self) -> list[Placed]:
         return in_reading_order(self.placed.values())
 

@@ -98,6 +98,10 @@ class Corrector(QObject):
         self.outcome = outcome
         self.stored = list(edits or [])
 
+    def clear(self) -> None:
+        """No page: no edits shown, none can be made."""
+        self.automatic, self.outcome, self.stored = None, None, []
+
     def edit(self, doc: Document, op: str, ai: int, k: int, **value: object) -> Edit | None:
         """Make an edit of block k of article ai (of the page as shown) and apply it."""
         if self.automatic is None:
@@ -110,6 +114,8 @@ class Corrector(QObject):
         return edit
 
     def remove(self, edit: Edit) -> None:
+        if self.automatic is None:
+            return
         if self.read_only:
             self.failed.emit(READ_ONLY)
             return

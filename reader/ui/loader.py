@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QProgressBar, QToolButto
 from reader.core import words
 from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
-from reader.core.document import load
+from reader.core.document import first_part, load
 from reader.core.edits import Outcome
-from reader.core.export import CleanText
+from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
@@ -41,6 +41,29 @@ class Loaded:
     resolved: versions.Resolved | None = None  # says what came over from an earlier version
     outline: OutlineTree | None = None  # made here, off the UI thread
     stats: dict[str, int] = field(default_factory=dict)  # doc.stats(), made here
+    preview: bool = False  # only the page's first part, shown while the whole is read
+
+
+# A page of more than PREVIEW_FROM bytes shows its first part, about PREVIEW_CHARS
+# characters reflowed on their own, while the whole is read: the engine reflows about
+# 10 MB a second, so the whole of a 50 MB page takes ten seconds and more.
+PREVIEW_FROM = 8_000_000
+PREVIEW_CHARS = 500_000
+
+
+def load_preview(path: str) -> Loaded | None:
+    """The first part of a long plain-text page, ready to be shown (no annotations
+    placed on it, nothing to correct); None for a page of PREVIEW_FROM bytes or less, or
+    one that cannot be cut (OCR output with boxes, no blank line to end the part on)."""
+    try:
+        if os.stat(path).st_size <= PREVIEW_FROM:
+            return None
+    except OSError:
+        return None  # said by reading the whole page
+    doc = first_part(path, PREVIEW_CHARS)
+    if doc is None:
+        return None
+    return Loaded(doc, clean_text(doc), outline=OutlineTree(doc), stats=doc.stats(), preview=True)
 
 
 def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
@@ -90,6 +113,7 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
 
 
 class _Signals(QObject):
+    previewed = Signal(object, int)  # Loaded (its first part), request id
     loaded = Signal(object, int)  # Loaded, request id
     failed = Signal(str, str, int)  # path, one-line reason, request id
 
@@ -105,6 +129,10 @@ class _LoadJob(QRunnable):
     def run(self) -> None:
         try:
             with sharing_interpreter():
+                first = load_preview(self.path)
+                if first is not None:
+                    self.signals.previewed.emit(first, self.request)
+                del first
                 loaded = load_with_annotations(self.path, self.store_path)
         except DecodeError as exc:
             self.signals.failed.emit(self.path, str(exc), self.request)
@@ -120,6 +148,7 @@ class DocumentLoader(QObject):
     """Loads one document at a time in the thread pool; a newer request wins."""
 
     started = Signal(str)
+    previewed = Signal(object)  # Loaded: a long page's first part, before `loaded`
     loaded = Signal(object)  # Loaded
     failed = Signal(str, str)  # path, reason
 
@@ -128,6 +157,7 @@ class DocumentLoader(QObject):
         self.store_path = store_path
         self._request = 0
         self._signals = _Signals()
+        self._signals.previewed.connect(self._on_previewed)
         self._signals.loaded.connect(self._on_loaded)
         self._signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
@@ -149,6 +179,10 @@ class DocumentLoader(QObject):
         path = os.fspath(path)
         self.started.emit(path)
         self.pool.start(_LoadJob(path, self.store_path, self._request, self._signals))
+
+    def _on_previewed(self, first: Loaded, request: int) -> None:
+        if request == self._request and self._pending:
+            self.previewed.emit(first)
 
     def _on_loaded(self, loaded: Loaded, request: int) -> None:
         if request == self._request:
@@ -184,7 +218,7 @@ class OpenProgress(QWidget):
         loader.started.connect(self._on_started)
         loader.failed.connect(lambda _path, _reason: self.hide())
         body.typeset_progress.connect(self._on_typeset)
-        body.typeset_done.connect(lambda _whole: self.hide())
+        body.typeset_done.connect(self._on_typeset_done)
         self.retranslate()
         self.hide()
 
@@ -197,9 +231,15 @@ class OpenProgress(QWidget):
         self.show()
 
     def _on_typeset(self, done: int, total: int) -> None:
+        if self.loader.loading():  # a long page's first part: the whole is still read
+            return
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(1000 * done / max(1, total)))
         self.show()
+
+    def _on_typeset_done(self, _whole: bool) -> None:
+        if not self.loader.loading():
+            self.hide()
 
     def _on_cancel(self) -> None:
         window = self.window()

@@ -518,10 +518,12 @@ class ScanController(QObject):
         self._draw_current(follow=True)
 
     def on_page_changed(self, change: Change, doc: Document | None, current: Theme) -> None:
-        """Follow the page session: the page opened or corrected, its annotations, the
-        theme."""
+        """Follow the page session: the page opened (or its first part) or corrected, its
+        annotations, the theme."""
         if change.what in (What.PAGE, What.CORRECTED) and doc is not None:
             self.set_document(doc)
+        elif change.what is What.PREVIEW and change.loaded is not None:
+            self.set_document(change.loaded.doc)  # a long page's first part: its lines
         elif change.what is What.ANNOTATED:
             self.refresh_annotations()
         elif change.what is What.RESTYLED:

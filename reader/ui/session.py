@@ -34,6 +34,7 @@ POSITION_SAVE_MS = 400  # the reading place is saved once scrolling pauses
 
 class What(Enum):
     PAGE = "page"  # another page was opened (Change.loaded)
+    PREVIEW = "preview"  # a long page's first part, shown while the whole is read (.loaded)
     CORRECTED = "corrected"  # a correction made, undone or removed (Change.shown, .outcome)
     ANNOTATED = "annotated"  # annotations changed in [Change.start, Change.end) of clean text
     RESTYLED = "restyled"  # theme, font, text width or page furniture
@@ -117,6 +118,9 @@ class PageSession(QObject):
         self.undo_stacks: dict[str, QUndoStack] = {}
         self.undo_stack = self.history("")  # until a page is shown
         self.place = (-1, -1)  # article and block at the top of the view
+        # A long page's first part is shown, its whole still being read: no page is open
+        # (doc is None), so nothing is annotated, corrected or undone meanwhile.
+        self.previewing = False
         self._mark: BlockMark | None = None
         self._saver = QTimer(self)
         self._saver.setSingleShot(True)
@@ -155,8 +159,25 @@ class PageSession(QObject):
 
     # -- the page ------------------------------------------------------------------------
 
+    def preview(self, loaded: Loaded) -> None:
+        """Show a long page's first part while the whole is read. Annotations and
+        corrections are placed only on the whole page, so until it comes no page is open:
+        the annotator and the corrector hold none, and the undo history is no page's."""
+        self.save_position()
+        self.doc = self.clean = self.outcome = None
+        self.keywords, self.terms = {}, ()
+        self.place = (-1, -1)
+        self.previewing = True
+        self.history("")
+        if self.annotator is not None:
+            self.annotator.clear()
+        if self.corrector is not None:
+            self.corrector.clear()
+        self.changed.emit(Change(What.PREVIEW, loaded=loaded))
+
     def open(self, loaded: Loaded) -> None:
         self.save_position()
+        self.previewing = False
         doc = self.doc = loaded.doc
         self.clean, self.outcome = loaded.clean, loaded.corrections
         self.keywords, self.terms = loaded.keywords, loaded.terms

@@ -48,11 +48,15 @@ class PageSummary(QLabel):
         super().__init__(parent)
         self.doc: Document | None = None
         self.stats: dict[str, int] = {}
+        self.part = False
 
-    def show_page(self, doc: Document | None, stats: dict[str, int] | None = None) -> None:
+    def show_page(
+        self, doc: Document | None, stats: dict[str, int] | None = None, part: bool = False
+    ) -> None:
         """Show `doc`, with its figures where they were counted already (off the UI
-        thread); else they are counted here."""
-        self.doc = doc
+        thread); else they are counted here. `part`: only a long page's first part is
+        shown, read-only."""
+        self.doc, self.part = doc, part
         self.stats = stats if stats else doc.stats() if doc is not None else {}
         self.retranslate()
 
@@ -68,6 +72,8 @@ class PageSummary(QLabel):
             self.tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
             self.tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
         ]
+        if self.part:
+            parts[2:] = [self.tr("its first part only, read-only until the whole page is read")]
         if self.doc.source.warning:
             parts.append(self.doc.source.warning)
         self.setText("  ·  ".join(parts))

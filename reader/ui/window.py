@@ -65,6 +65,7 @@ def _via(*names: str) -> Any:
 
 class MainWindow(QMainWindow):
     document_shown = Signal(object)  # Document, once rendered
+    preview_shown = Signal(object)  # Document: a long page's first part, before the whole
     document_corrected = Signal(object)  # Document, after a correction was applied or undone
     # The controllers, made in _build_controllers.
     reading: ReadingController
@@ -269,6 +270,11 @@ class MainWindow(QMainWindow):
                 self.storage.carry_over(resolved)
         elif change.what is What.CORRECTED:
             self.document_corrected.emit(doc)
+        elif change.what is What.PREVIEW and change.loaded is not None:
+            first = change.loaded.doc
+            self.status.show_page(first, change.loaded.stats, part=True)
+            self.setWindowTitle(f"{Path(first.source.path).name} — ocr-reader")
+            self.preview_shown.emit(first)
 
     def _on_scan_activated(self, article: int, key: int) -> None:
         """A click on the scan: the text goes to that block (Back returns)."""

@@ -227,6 +227,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/annotation_docks.py" line="180"/>
+        <source>The page&apos;s annotations are shown once the whole page is read.</source>
+        <translation>整页读完后显示本页的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="180"/>
         <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
         <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
     </message>
@@ -1364,6 +1369,11 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/controllers/files.py" line="93"/>
+        <source>Reading %1: its first part is shown. Annotating and correcting wait until the whole page is read…</source>
+        <translation>正在读取 %1：先显示其开头部分。整页读完后才能批注和校正…</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/controllers/files.py" line="98"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
@@ -1504,6 +1514,11 @@
         <location filename="../../reader/ui/status.py" line="57"/>
         <source>No document</source>
         <translation>未打开文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="76"/>
+        <source>its first part only, read-only until the whole page is read</source>
+        <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
         <location filename="../../reader/ui/status.py" line="63"/>

@@ -89,6 +89,8 @@ class AnnotationsController(QObject):
             self.selection_bar.colours.set_theme(theme(self.settings.get("theme")))
         if change.what is not What.KEYWORDS:
             self.refresh()
+        if change.what in (What.PAGE, What.PREVIEW):
+            self._on_selection_changed()
         if change.what is What.PAGE:
             target, self._after_load = self._after_load, ""
             if target:
@@ -97,7 +99,9 @@ class AnnotationsController(QObject):
     def refresh(self) -> None:
         current = theme(self.settings.get("theme"))
         annotator = self.session.annotator
-        self.notes.set_items(annotator.ordered() if annotator else [], current)
+        self.notes.set_items(
+            annotator.ordered() if annotator else [], current, waiting=self.session.previewing
+        )
         if annotator is not None:
             self.refresh_tags()
 
@@ -112,14 +116,21 @@ class AnnotationsController(QObject):
 
     def _on_selection_changed(self) -> None:
         store = self.store
-        has = self.body.textCursor().hasSelection() and store is not None and not store.read_only
+        has = (
+            self.body.textCursor().hasSelection()
+            and store is not None
+            and not store.read_only
+            and self.session.doc is not None  # not while a long page's first part is shown
+        )
         for key in SELECTION_ACTIONS:
             self.actions[key].setEnabled(has)
         if not has:
             self.selection_bar.hide()
 
     def _show_selection_bar(self) -> None:
-        if self.session.annotator is None or self.body.selection_range() is None:
+        if self.session.annotator is None or self.session.doc is None:
+            return
+        if self.body.selection_range() is None:
             return
         cursor = self.body.textCursor()
         self.selection_bar.show_by(self._view_rect(cursor.selectionStart(), cursor.selectionEnd()))
@@ -141,6 +152,8 @@ class AnnotationsController(QObject):
         tags ("tag") or note ("note"). Returns the new annotation when made at once."""
         span = self.body.selection_range()
         if self.session.annotator is None or span is None or self.body.clean is None:
+            return None
+        if self.session.doc is None:  # a long page's first part: annotated once it is whole
             return None
         self.selection_bar.hide()
         fields: dict[str, object] = {"colour": colour or self.settings.get("highlight_colour")}

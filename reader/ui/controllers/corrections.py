@@ -64,7 +64,7 @@ class CorrectionsController(QObject):
         self.suggestion_bar.accepted.connect(self.accept_suggestion)
 
     def _on_page_changed(self, change: Change) -> None:
-        if change.what in (What.PAGE, What.CORRECTED):
+        if change.what in (What.PAGE, What.CORRECTED, What.PREVIEW):
             self.refresh()
 
     def refresh(self) -> None:

@@ -35,6 +35,7 @@ class FilesController(QObject):
 
     def connect_signals(self) -> None:
         self.loader.started.connect(self._on_load_started)
+        self.loader.previewed.connect(self._on_previewed)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
 
@@ -85,6 +86,16 @@ class FilesController(QObject):
     def _on_load_started(self, path: str) -> None:
         self.progress.show()
         self.notices.say(self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _on_previewed(self, first: object) -> None:
+        self.session.preview(first)  # type: ignore[arg-type]
+        name = Path(first.doc.source.path).name  # type: ignore[attr-defined]
+        self.notices.say(
+            self.tr(
+                "Reading %1: its first part is shown. Annotating and correcting wait until "
+                "the whole page is read…"
+            ).replace("%1", name)
+        )
 
     def _on_loaded(self, loaded: object) -> None:
         self.progress.hide()

@@ -46,6 +46,7 @@ class ReadingController(QObject):
         self.load = load  # reads a page without recording a jump (Back and Forward do)
         self.history = JumpHistory(self)
         self._after_history: Spot | None = None  # place to show once the next page is open
+        self._preview: Document | None = None  # a long page's first part, shown meanwhile
         # The outline follows the place being read from the event loop, apart from what
         # moved it: selecting in a long page's outline first maps its thousands of
         # articles through the filter (about 15 ms), which would lengthen opening a page.
@@ -73,6 +74,8 @@ class ReadingController(QObject):
     def _on_page_changed(self, change: Change) -> None:
         if change.what is What.PAGE:
             self._show_page(change)
+        elif change.what is What.PREVIEW:
+            self._show_preview(change)
         elif change.what is What.CORRECTED:
             self._show_corrected(change)
         elif change.what is What.ANNOTATED:
@@ -86,10 +89,43 @@ class ReadingController(QObject):
             self.body.terms = self.session.terms
             self.body.set_keywords(self.session.keywords)
 
+    def _show_preview(self, change: Change) -> None:
+        """A long page's first part, read while the whole page is read: its place is
+        kept when the whole replaces it."""
+        loaded = change.loaded
+        assert loaded is not None
+        doc = self._preview = loaded.doc
+        self.outline.set_document(doc, loaded.outline)
+        self.source.set_lines(doc.source_lines, doc.decisions, set())
+        self.body.terms = ()
+        self.body.corrected = set()
+        self.body.show_document(doc, loaded.clean, [], {}, keywords={})
+        self.findbar.edit.clear()
+
+    def _kept_place(self, doc: Document) -> tuple[int, int, int, int] | None:
+        """Where the reader is in the first part shown, if they moved from its start, as
+        a place in `doc`, the whole page: the block that begins on the same source line
+        (find_block), as many characters into it and pixels from the view's top."""
+        preview, self._preview = self._preview, None
+        if preview is None or self.body.doc is not preview:
+            return None
+        if preview.source.path != doc.source.path:  # another page was opened meanwhile
+            return None
+        top = self.body.top_spot()
+        if top is None or self.body.verticalScrollBar().value() == 0:
+            return None
+        article, key, offset, dy = top
+        if key < 0:  # an article's rule or keywords: its first block
+            key, offset, dy = 0, 0, 0
+        block = preview.articles[article].all_blocks()[key]
+        found = find_block(doc, BlockMark(block.first, block.last, block.text, offset))
+        return (*found, offset, dy) if found is not None else None
+
     def _show_page(self, change: Change) -> None:
         loaded = change.loaded
         assert loaded is not None
         doc = loaded.doc
+        kept = self._kept_place(doc)
         self.outline.set_document(doc, loaded.outline)
         self.source.set_lines(doc.source_lines, doc.decisions, user_lines(loaded.corrections))
         # Every block of the clean text is always shown, so the loader's cuts hold.
@@ -99,10 +135,13 @@ class ReadingController(QObject):
             doc, loaded.clean, loaded.highlights, loaded.ranges, keywords=loaded.keywords
         )
         self.findbar.edit.clear()
+        spot, self._after_history = self._after_history, None
+        if kept is not None:  # the reader's place in the first part, read on from
+            self.body.show_spot(*kept)
+            return
         saved = self.session.saved_position()
         if saved is not None:
             self.body.scroll_to(*saved)
-        spot, self._after_history = self._after_history, None
         if spot is not None and spot.same_page(doc.source.path):
             self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
 
