@@ -140,6 +140,7 @@ def main(argv: list[str]) -> int:
         ("--corrections", "corrections.png"),
         ("--carried", "carried-over.png"),
         ("--full-screen", "full-screen.png"),
+        ("--first-part", "first-part.png"),
         ("--correct-menu", "correct-menu-zh.png"),
         ("--popover", "popover.png"),
     ]
@@ -439,6 +440,34 @@ def full_screen_shot(out: Path) -> int:
     return 0
 
 
+def first_part_shot(out: Path) -> int:
+    """A long page's first part shown while the whole is read (the size from which a page
+    counts as long lowered, and the whole page held back until the shot is taken)."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import loader
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    loader.PREVIEW_FROM, loader.PREVIEW_CHARS = 1000, 20000
+    gate, whole = threading.Event(), loader.load_with_annotations
+
+    def held_back(path: str, store_path: Path | None) -> loader.Loaded:
+        gate.wait(60)
+        return whole(path, store_path)
+
+    loader.load_with_annotations = held_back  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as data:
+        page = Path(data) / "long-page.txt"
+        page.write_bytes(b"\n".join([SEEDS[0].read_bytes()] * 6))
+        window = _staged_window(data, page, until="preview_shown")
+        _grab_screen(app, window, out)
+        gate.set()
+    return 0
+
+
 def correct_menu_shot(out: Path) -> int:
     """The Chinese interface with the Correct menu open (the screen grabbed, menu and all)."""
     from PySide6.QtWidgets import QApplication
@@ -494,6 +523,8 @@ def popover_shot(out: Path) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--popover"]:
         raise SystemExit(popover_shot(Path(sys.argv[2])))
+    if sys.argv[1:2] == ["--first-part"]:
+        raise SystemExit(first_part_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--full-screen"]:
         raise SystemExit(full_screen_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--correct-menu"]:

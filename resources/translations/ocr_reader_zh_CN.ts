@@ -1370,8 +1370,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/files.py" line="93"/>
-        <source>Reading %1: its first part is shown. Annotating and correcting wait until the whole page is read…</source>
-        <translation>正在读取 %1：先显示其开头部分。整页读完后才能批注和校正…</translation>
+        <source>Reading %1: its first part is shown; annotating waits for the whole page…</source>
+        <translation>正在读取 %1：已显示开头部分，整页读完后可批注和校正…</translation>
     </message>
     <message>
         <location filename="../../reader/ui/controllers/files.py" line="98"/>

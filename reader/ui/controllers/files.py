@@ -92,8 +92,7 @@ class FilesController(QObject):
         name = Path(first.doc.source.path).name  # type: ignore[attr-defined]
         self.notices.say(
             self.tr(
-                "Reading %1: its first part is shown. Annotating and correcting wait until "
-                "the whole page is read…"
+                "Reading %1: its first part is shown; annotating waits for the whole page…"
             ).replace("%1", name)
         )
 
