@@ -632,8 +632,11 @@ class Library:
             # fewer than `limit` means there are no more.
             ranked = self._ranked(match)
             while len(hits) < limit and (chunk := list(itertools.islice(ranked, CANDIDATES))):
-                for (_, score), row in zip(chunk, self._articles(chunk), strict=True):
-                    path, article, title, body, folder = row
+                found = self._articles(chunk)
+                for rowid, score in chunk:
+                    if rowid not in found:
+                        continue  # an index entry whose article is gone: nothing to show
+                    path, article, title, body, folder = found[rowid]
                     printed = "".join((title + body).split())
                     hay = words.simplified(printed).casefold()
                     if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
@@ -683,11 +686,11 @@ class Library:
                 return
             top = start[0]
 
-    def _articles(self, chunk: list[tuple[int, float]]) -> list[tuple]:
-        """(path, article, title, text, folder) of each candidate, in the chunk's order."""
+    def _articles(self, chunk: list[tuple[int, float]]) -> dict[int, tuple]:
+        """(path, article, title, text, folder) of each candidate, by its rowid."""
         ids = [rowid for rowid, _ in chunk]
         marks = ", ".join("?" * len(ids))
-        found = {
+        return {
             row[0]: row[1:]
             for row in self.db.execute(
                 "SELECT a.id, a.path, a.article, a.title, a.text, d.folder "
@@ -696,4 +699,3 @@ class Library:
                 ids,
             )
         }
-        return [found[i] for i in ids]

@@ -259,3 +259,18 @@ def test_many_matches_are_ranked_in_slices_and_none_is_lost(
         assert lib.search("国务院", limit=21) == hits[:21]
     finally:
         lib.close()
+
+
+def test_an_index_entry_without_its_article_is_passed_over(library: Library) -> None:
+    """A library whose index holds an entry its articles table lost (a damaged or
+    half-copied file) still answers, with the articles it has."""
+    hits = library.search("国有企业", limit=1000)
+    assert len(hits) >= 2
+    gone = hits[0]
+    with library.db:
+        library.db.execute(
+            "DELETE FROM library_articles WHERE path = ? AND article = ?",
+            (gone.path, gone.article),
+        )
+    left = library.search("国有企业", limit=1000)
+    assert [(h.path, h.article) for h in left] == [(h.path, h.article) for h in hits[1:]]
