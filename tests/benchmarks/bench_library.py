@@ -198,9 +198,10 @@ def _again(library: Any, folders: list[str] | None) -> list[float]:
     return [elapsed, report.indexed, cut, reused, cpu]
 
 
-def index(root: Path, folder: Path) -> None:
-    """Index the folder in this process, then again after it was re-encoded, then a copy
-    of it; print (seconds, pages, MB, MB, [again], [copy], processor seconds)."""
+def index(root: Path, folder: Path, once: bool = False) -> None:
+    """Index the folder in this process, then (unless `once`) again after it was
+    re-encoded, then a copy of it; print (seconds, pages, MB, MB, [again], [copy],
+    processor seconds)."""
     import shutil
 
     from reader.core.decode import decode_bytes
@@ -214,6 +215,10 @@ def index(root: Path, folder: Path) -> None:
     elapsed, cpu, report = _timed(library, None)
     own = _high_water_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if once:
+        library.close()
+        print(json.dumps([elapsed, report.indexed, own, workers, [], [], cpu]))
+        return
     # The pages written again in UTF-8 with a BOM and CRLF line ends, a blank line at the
     # end: new bytes, the same articles (and the same search below).
     for path in sorted(folder.rglob("*.txt")):
@@ -229,4 +234,4 @@ def index(root: Path, folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    index(Path(sys.argv[1]), Path(sys.argv[2]))
+    index(Path(sys.argv[1]), Path(sys.argv[2]), once="--once" in sys.argv[3:])
