@@ -92,15 +92,18 @@ _JUMP = re.compile(
 _JUMP_END = re.compile(
     rf"[（(]\s*(下转|转)\s*第?\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]$"
 )
+# Older papers give the day alone in Chinese numerals and say 消息 for 电: 新华社北京二十四日消息.
 _DATELINE = (
     r"(新华社|中新社|本报|人民日报|光明日报|经济日报|央视|中国日报)?[\u4e00-\u9fff]{0,10}"
-    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(电|讯)"
+    r"(?:\d{1,2}\s*月\s*\d{1,2}|(?:[〇○零一二三四五六七八九十]{1,3}\s*月\s*)?"
+    r"[〇一二三四五六七八九十]{1,3})\s*日\s*(电|讯|消息)"
 )
-# A dateline alone, or in brackets as some papers set it at an article's end.
+# A dateline alone, or in brackets as some papers set it at an article's end (on a line of
+# its own, OCR may have lost the closing bracket).
 _DATELINE_IN_BRACKETS = rf"[（(]\s*{_DATELINE}\s*[)）]"
-_DATELINE_LINE = re.compile(rf"^(?:{_DATELINE}|{_DATELINE_IN_BRACKETS})$")
+_DATELINE_LINE = re.compile(rf"^(?:{_DATELINE}|[（(]\s*{_DATELINE}\s*[)）]?)$")
 _DATELINE_TAIL = re.compile(rf"(?<=[。！？!?”’）)…])\s*({_DATELINE}|{_DATELINE_IN_BRACKETS})$")
-_DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)")
+_DATELINE_ENDS = ("电", "讯", "电）", "讯）", "电)", "讯)", "消息", "消息）", "消息)")
 # Lines that can only open a paragraph: an editor's note, or a lead (本报讯, or a dateline
 # with the story after it on the line: 新华社北京3月12日电（记者 …）).
 _LEAD = re.compile(
@@ -117,7 +120,7 @@ _NOTICE = re.compile(
 _NOTICE_ENDS = frozenset("告明事示聘书会")
 # Last characters that make a line worth classifying even when its first one is ordinary
 # (the brackets: a photo credit whose opening bracket wrapped onto the line before).
-_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)员组论部")
+_CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)员组论部话話活言信》上")
 # A byline that names a paper's team instead of people: 《杭州工人》《红色风暴》调查组,
 # 《人民日报》《解放军报》社论, 本报编辑部.
 _TEAM_BYLINE = re.compile(
@@ -233,7 +236,7 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
             return "dateline", 0, 0
         if text.endswith(CREDIT_END) and _CREDIT.match(text):
             return "end", 0, 0
-        if is_date(text):
+        if is_date(text) or is_source_note(text):
             return "end", 0, 0
         if len(text) <= TUNING.byline_chars and _TEAM_BYLINE.match(text):
             return "byline", 0, 0
@@ -348,9 +351,45 @@ _SOURCE_SAYS = re.compile(
 )
 
 
+# The same without brackets, as some papers print it under a quotation: a date opens it
+# and what was said closes it (一九六七年一月十日在接见有关单位代表时的讲话), or it names
+# where it was printed and when (《评陶铸的两本书》一九六七年九月八日《人民日报》), or it
+# says "the same" (同上). A headline opens with its subject, not with a date.
+_YEAR_MONTH = (
+    rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*月"
+    rf"(?:\s*(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*日)?"
+)
+_SOURCE_LINE = re.compile(
+    rf"^{_YEAR_MONTH}[^。！？!?；;，,、“”\s]{{0,40}}"
+    r"(?:讲话|講話|讲話|讲活|报告|報告|发言|發言|谈话|談話|讲演|講演|演说|演說|的信|批示)$"
+    rf"|^(?:《[^《》]{{1,30}}》\s*){{1,2}}{_YEAR_MONTH}\s*(?:《[^《》]{{1,12}}》)?$"
+    r"|^同上$"
+)
+
+
+# Where a source without brackets starts: a year and a month.
+_SOURCE_START = re.compile(_YEAR_MONTH)
+_DATE_FIRSTS = re.compile(rf"[0-9{_CN_DIGITS}]")
+
+
+def source_wraps(first: str, second: str) -> bool:
+    """Whether two lines are one source without brackets that OCR wrapped: the first
+    opens with a date and is neither a date alone (which signs what is above it) nor a
+    whole source itself."""
+    return (
+        _SOURCE_START.match(first) is not None
+        and not is_date(first)
+        and not is_source_note(first)
+        and is_source_note(first + second)
+    )
+
+
 def is_source_note(text: str) -> bool:
-    """A quotation's or a speech's source in brackets, which ends no article."""
-    return bool(_SOURCE_NOTE.match(text)) and bool(_SOURCE_SAYS.search(text))
+    """A quotation's or a speech's source, which ends no article: in brackets, or on a
+    line of its own in the shapes of _SOURCE_LINE."""
+    if _SOURCE_NOTE.match(text):
+        return bool(_SOURCE_SAYS.search(text))
+    return bool(_SOURCE_LINE.match(text))
 
 
 # A speaker's name on a line of its own over what was said (周总理：, 陈伯达：), not a
@@ -800,6 +839,10 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
             mark[k] = "noise"
+    for k in _at(_DATE_FIRSTS, firsts):
+        # The first line of a source that wrapped: end matter, which the next line ends.
+        if k + 1 < n and mark[k] == "" and source_wraps(texts[k], texts[k + 1]):
+            mark[k] = "end"
     for k, forced_mark in forced.items():
         mark[k] = forced_mark
     ends, soft, hangs = [False] * n, [False] * n, [False] * n

@@ -43,6 +43,7 @@ from reader.core.lines import (
     narrow_width,
     printed_width,
     runin_label,
+    source_wraps,
 )
 from reader.core.model import Block, Decisions
 from reader.core.text import (
@@ -343,6 +344,8 @@ class Reflow:
             return False, R.ALONE["noise"]
         if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):
             return True, R.END_OPEN
+        if cur.kind == "end" and len(cur) == 1 and source_wraps(lines.text[a], lines.text[b]):
+            return True, R.SOURCE_WRAPS
         if (
             mark[b] in ("subtitle", "caption")
             and not lines.ends[a]

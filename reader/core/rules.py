@@ -85,6 +85,10 @@ MID_SENTENCE = _rule("mid_sentence", "line ends mid-sentence", "行在句子中�
 
 # Marks and display type.
 END_OPEN = _rule("end_open", "end matter continues to its closing bracket", "文末附注延续到右括号")
+SOURCE_WRAPS = _rule(
+    "source_wraps", "a quotation's source goes on to the line that ends it",
+    "引文出处延续到下一行",
+)  # fmt: skip
 HEADLINE_GOES_ON = _rule(
     "headline_goes_on", "a headline goes on: its next line is in the same type",
     "标题继续：下一行字号相同",

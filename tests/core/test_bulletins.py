@@ -299,6 +299,60 @@ def test_a_quotations_source_is_end_matter_that_closes_no_article() -> None:
     assert (rules(doc)[2], rules(doc)[3]) == ("next_is_end", "end_alone")
 
 
+def test_a_source_without_brackets_wrapped_or_not_is_end_matter() -> None:
+    """Page 08: speeches under their speakers' names, each closed by where and when it
+    was said, without brackets; one source wrapped over two lines, one says 同上."""
+    lines = [
+        "周总理：",
+        "陶铸的错误之一就是他在接见中南地区的一次会",
+        "上说，除了主席和林副主席以外，都可以怀疑。",
+        "一九六七年二月一日对工交口的讲话",
+        "陈伯达：",
+        "有一小撮人搞阴谋诡计，想破坏无产阶级文化大",
+        "革命，想推翻社会主义制度。",
+        "一九六七年一月十日在接见有关单位",
+        "代表时的讲话",
+        "王力：",
+        "陶铸是一个漏网的大右派，是一个修正主义者。",
+        "《评陶铸的两本书》一九六七年九月八日《人民日报》",
+        "在八届十一中全会之前，陶铸是资产阶级反动路线",
+        "的积极推行者。",
+        "同上",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert [(b.kind, b.text) for b in article.all_blocks()] == [
+        ("heading", "周总理："),
+        ("paragraph", "".join(lines[1:3])),
+        ("end", lines[3]),
+        ("heading", "陈伯达："),
+        ("paragraph", "".join(lines[5:7])),
+        ("end", "".join(lines[7:9])),
+        ("heading", "王力："),
+        ("paragraph", lines[10]),
+        ("end", lines[11]),
+        ("paragraph", "".join(lines[12:14])),
+        ("end", "同上"),
+    ]
+    assert rules(doc)[8] == "source_wraps"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A date that signs a document, then the title of the next article.
+        ["国务院", "一九六七年二月四日", "周总理讲话", "现在学校不注意学习，喜欢往外跑。"],
+        # A sentence that opens with a date and wraps at its verb.
+        ["1967年2月，他在会上作了报告", "，指出要抓革命、促生产。"],
+        ["一九六七年一月十日他在大会", "上发表讲话，号召大家团结起来。"],
+    ],
+)
+def test_a_line_that_opens_with_a_date_is_no_source_by_that_alone(lines: list[str]) -> None:
+    doc = from_text("\n".join(lines))
+    assert all(d.rule.id != "source_wraps" for d in doc.decisions)
+    assert not any(b.kind == "end" and "讲话" in b.text for _, b in doc.iter_blocks())
+
+
 @pytest.mark.parametrize(("line", "kind"), [("周总理：", "heading"), ("请看：", "paragraph")])
 def test_a_speakers_name_over_a_speech_is_a_subhead(line: str, kind: str) -> None:
     """Page 08: speeches quoted one after another, each under its speaker's name; a short
@@ -311,6 +365,25 @@ def test_a_speakers_name_over_a_speech_is_a_subhead(line: str, kind: str) -> Non
     ]
     doc = from_text("\n".join(lines))
     assert [(b.kind, b.text) for _, b in doc.iter_blocks()][1] == (kind, line)
+
+
+@pytest.mark.parametrize("dateline", ["（新华社北京二十四日消息）", "（新华社北京二十四日消息"])
+def test_a_dateline_with_the_day_in_chinese_numerals_closes_its_article(dateline: str) -> None:
+    """Page 16: a story closed by its dateline in brackets, the day in Chinese numerals
+    and 消息 for 电 (OCR lost the closing bracket in the second); the next story's
+    headline follows."""
+    lines = [
+        "只要我们坚持不懈地落实毛主席的指示，斗、批、",
+        "改的任务就一定能够完成。",
+        dateline,
+        "全国军民热烈欢呼毛主席视察三大区一周年",
+        "【新华社北京二十四日消息】全国亿万军民怀",
+        "着无限忠于伟大领袖毛主席的无产阶级感情。",
+    ]
+    doc = from_text("\n".join(lines))
+    first, second = doc.articles
+    assert [(b.kind, b.text) for b in first.all_blocks()][-1] == ("dateline", dateline)
+    assert second.title == lines[3]
 
 
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
