@@ -386,6 +386,25 @@ def test_a_dateline_with_the_day_in_chinese_numerals_closes_its_article(dateline
     assert second.title == lines[3]
 
 
+def test_a_subtitle_that_lists_with_a_dunhao_is_part_of_the_headline() -> None:
+    """Page 16: under a quotation box, a title, a subtitle that lists places with 、,
+    and a byline naming two papers: one headline over the editorial."""
+    lines = [
+        "这次无产阶级文化大革命，最高司令是我们毛主席。毛主席是统帅。",
+        "落实毛主席的指示就是胜利",
+        "庆祝毛主席视察华北、中南和华东地区一周年",
+        "《人民日报》《解放军报》社论",
+        "在全国山河一片红工人阶级登上上层建筑斗、批、改舞台的",
+        "大好形势下，全国人民热烈庆祝。",
+    ]
+    doc = from_text("\n".join(lines))
+    first, second = doc.articles
+    # Which of the two lines is the title, type size would say; plain text does not.
+    assert [b.text for b in second.head] == lines[1:4]
+    assert second.head[-1].kind == "byline"
+    assert [b.text for b in first.all_blocks()] == lines[:1]
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
