@@ -456,6 +456,9 @@ class Reflow:
         if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
             cur.kind = "headline"
             return True, R.HEADLINE_WRAPS
+        if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._couplet(a, b):
+            cur.kind = "headline"
+            return True, R.COUPLET
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, R.HEADLINE_GROUP
         t = self.t
@@ -685,6 +688,21 @@ class Reflow:
             b + 1 == len(lines)
             or lines.mark[b + 1] != ""
             or lines.width[b] <= self.columns.fwd(b) - self.t.wrapped_tail_short
+        )
+
+    def _couplet(self, a: int, b: int) -> bool:
+        """Lines a and b are the halves of a headline set as a couplet: as many characters
+        each, short and unpunctuated, and a byline, a subtitle or a lead under them (a
+        kicker over its title differs in length, and a subhead has text under it)."""
+        lines = self.lines
+        text_a, text_b = lines.text[a], lines.text[b]
+        return (
+            len(text_a) == len(text_b) <= self.t.couplet_chars
+            and lines.mark[a] == ""
+            and b + 1 < len(lines)
+            and lines.mark[b + 1] in _HEAD_ENDS
+            and unpunctuated(text_a)
+            and unpunctuated(text_b)
         )
 
     def _stands_alone(self, a: int, b: int) -> bool:

@@ -138,6 +138,10 @@ HEADLINE_WRAPS = _rule(
     "headline_wraps", "a headline wraps: its first line ends inside a phrase",
     "标题换行：第一行在词组中间结束",
 )  # fmt: skip
+COUPLET = _rule(
+    "couplet", "a headline set as a couplet: two short halves of equal length",
+    "对仗标题：两行等长的短句合为一个标题",
+)  # fmt: skip
 HEADLINE_GROUP = _rule(
     "headline_group", "a headline group: kicker and title take a line each",
     "标题组：引题和主题各占一行",

@@ -163,6 +163,9 @@ class Tuning:
     short_before_numbered: int = 4
     # A headline or heading wrapped over two lines: its tail is this short of the column.
     wrapped_tail_short: int = 8
+    # A headline set as a couplet, two halves of as many characters one over the other
+    # (截穿新阴谋 / 巩固新政权): each half at most this long.
+    couplet_chars: int = 8
     # A numbered heading ends at the line end of its last line at most this many lines in.
     heading_lines: int = 3
     # A numbered line this close to its column is full, and wraps onto its tail (within

@@ -405,6 +405,29 @@ def test_a_subtitle_that_lists_with_a_dunhao_is_part_of_the_headline() -> None:
     assert [b.text for b in first.all_blocks()] == lines[:1]
 
 
+@pytest.mark.parametrize(
+    ("halves", "title"),
+    [
+        (["截穿新阴谋", "巩固新政权"], "截穿新阴谋巩固新政权"),  # a couplet: one title
+        (["社论", "巩固新政权"], "巩固新政权"),  # a kicker over its title
+    ],
+)
+def test_a_headline_set_as_a_couplet_is_one_title(halves: list[str], title: str) -> None:
+    """Page 17: after a jump marker, a headline in two halves of five characters, one
+    over the other, then its byline."""
+    lines = [
+        "发挥工人阶级的领导作用，这是关系到无产阶级专政能不",
+        "能巩固的重大问题。",
+        "（下转第二版）",
+        *halves,
+        "《杭州工人》《红色风暴》评论员",
+        "毛主席教导我们：革命的根本问题是政权问题。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert doc.articles[-1].title == title
+    assert ("couplet" in rules(doc).values()) == (title != halves[-1])
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
