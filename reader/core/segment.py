@@ -22,7 +22,7 @@ from reader.core.lines import (
     names_a_document,
 )
 from reader.core.model import Article, Block, OutlineEntry
-from reader.core.text import bigrams
+from reader.core.text import bigrams, ends_sentence
 from reader.core.tuning import TUNING, Tuning
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
@@ -136,11 +136,41 @@ def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
     return k
 
 
+# A group that signs what it wrote: 新北京二中红卫兵, 《红旗》战斗队.
+_SIGNED_BY_GROUP = re.compile(
+    r"^[\u4e00-\u9fff《》“”]{2,16}(红卫兵|战斗队|战斗组|兵团|造反团|造反队|编辑部|调查组|"
+    r"大批判组|写作组|联络站|联络部)$"
+)
+
+
+def _before_jump_in(blocks: list[Block], k: int, t: Tuning) -> Block:
+    """Block k, right before a `（上接…）` marker, as what it is there: a question on one
+    line after a paragraph that ended is the continued article's title (工作组在中文系怎样
+    “打击一大片，保护一小”？), and a group's name standing alone signs the article above
+    it (新北京二中红卫兵)."""
+    block = blocks[k]
+    if (
+        block.kind == _PARAGRAPH
+        and block.first == block.last
+        and not block.label
+        and len(block.text) <= t.standalone_chars
+        and block.text[-1] in "？?"
+        and (k == 0 or blocks[k - 1].kind != _PARAGRAPH or ends_sentence(blocks[k - 1].text))
+    ):
+        return block.but(_STANDALONE)
+    if block.kind == _STANDALONE and k > 0 and _SIGNED_BY_GROUP.match(block.text):
+        return block.but(_END)
+    return block
+
+
 def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
     """The blocks as bodies and headline groups. A line standing alone between paragraphs
     is given its kind here (a feature subhead, or a signatory): as a new block, in a copy
     of the list, so reflow's result is left as it was."""
     blocks = list(reflowed)
+    for j, block in enumerate(blocks):
+        if j and block.kind == _JUMP and _JUMP_IN.match(block.text):
+            blocks[j - 1] = _before_jump_in(blocks, j - 1, t)
     segments: list[Segment] = []
     body: Segment | None = None
 

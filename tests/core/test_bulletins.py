@@ -428,6 +428,50 @@ def test_a_headline_set_as_a_couplet_is_one_title(halves: list[str], title: str)
     assert ("couplet" in rules(doc).values()) == (title != halves[-1])
 
 
+def test_a_question_before_a_jump_in_marker_is_the_continued_articles_title() -> None:
+    """Page 06: an editorial ends, then the title of an article continued from page one
+    (a question, comma and all), then its （上接第一版）."""
+    lines = [
+        "要将无产阶级文化大革命进行到底，就必须",
+        "彻底埋葬无政府主义！",
+        "工作组在中文系怎样“打击一大片，保护一小撮”？",
+        "（上接第一版）",
+        "题，他们就拒不接见；不去汇报又",
+        "“不相信党”，“气焰嚣张”。",
+    ]
+    doc = from_text("\n".join(lines))
+    first, second = doc.articles
+    assert [b.text for b in first.all_blocks()] == ["".join(lines[:2])]
+    assert second.title == lines[2]
+    assert (second.blocks[0].kind, second.blocks[0].text) == ("jump", lines[3])
+
+
+@pytest.mark.parametrize(
+    ("line", "signs"),
+    [("新北京二中红卫兵", True), ("横扫一切牛鬼蛇神", False)],
+)
+def test_a_group_standing_before_a_jump_in_marker_signs_the_article_above(
+    line: str, signs: bool
+) -> None:
+    """Page 01: an article signed by the group that wrote it, then the rest of an article
+    continued from page one, without its title. A title there is the continued one's."""
+    lines = [
+        "把自己看成唯一的“左派”，这一点就注定了你们",
+        "必然要失败。",
+        line,
+        "（上接一版）",
+        "不革自己的命，这个革命是搞不",
+        "好的。”",
+    ]
+    doc = from_text("\n".join(lines))
+    first, second = doc.articles
+    if signs:
+        assert [(b.kind, b.text) for b in first.all_blocks()][-1] == ("end", line)
+        assert second.title is None
+    else:
+        assert second.title == line
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
