@@ -163,6 +163,20 @@ def _before_jump_in(blocks: list[Block], k: int, t: Tuning) -> Block:
     return block
 
 
+# A title naming who said, wrote or ordered what follows: 毛主席最新指示, 林彪副统帅的指示,
+# 周总理讲话, 戚本禹同志话, 王力同志谈许世友, 中央首长论陶铸. A bulletin prints such items one
+# after another, each under its own; a subhead inside one does not name a speaker so.
+_SAYS_WHO = re.compile(
+    r"(同志|主席|总理|總理|统帅|統帅|統帥|首长|首長)[^，。！？：:]{0,14}"
+    r"(讲话|講話|讲話|話|话|谈话|談話|指示|语录|語录|語錄|批示)$"
+    r"|^[^，。！？：:]{0,8}(同志|主席|总理|總理|首长|首長)(谈|談|论|論)"
+)
+
+
+def _says_who(group: list[Block]) -> bool:
+    return any(b.kind == _STANDALONE and _SAYS_WHO.search(b.text) for b in group)
+
+
 def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
     """The blocks as bodies and headline groups. A line standing alone between paragraphs
     is given its kind here (a feature subhead, or a signatory): as a new block, in a copy
@@ -173,6 +187,7 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
             blocks[j - 1] = _before_jump_in(blocks, j - 1, t)
     segments: list[Segment] = []
     body: Segment | None = None
+    said_under = False  # the last headline names who said what follows (_says_who)
 
     def close_body() -> None:
         nonlocal body
@@ -206,12 +221,14 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 or (
                     end < n and blocks[end].kind == _JUMP and bool(_JUMP_IN.match(blocks[end].text))
                 )
+                or (said_under and _says_who(group))
             )
             if headline:
                 close_body()
                 seg = Segment("head", list(group))
                 seg.notice = notice
                 segments.append(seg)
+                said_under = _says_who(group)
                 j = end
                 continue
             if end == j + 1 and end < n and blocks[end].kind == _END and is_date(blocks[end].text):

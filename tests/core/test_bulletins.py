@@ -472,6 +472,34 @@ def test_a_group_standing_before_a_jump_in_marker_signs_the_article_above(
         assert second.title == line
 
 
+@pytest.mark.parametrize(
+    ("title", "line", "opens"),
+    [
+        ("周总理部队支左问题的指示", "戚本禹同志话", True),  # page 03
+        ("毛主席最新指示", "王力同志谈许世友", True),  # page 02
+        ("周总理部队支左问题的指示", "军队要支持左派", False),  # a subhead names no speaker
+        ("打倒反革命两面派陶铸", "戚本禹同志话", False),  # an article that quotes a speech
+    ],
+)
+def test_a_title_naming_a_speaker_after_such_an_item_opens_the_next(
+    title: str, line: str, opens: bool
+) -> None:
+    """A bulletin prints instructions and talks one after another, each under a title
+    naming who said it. Such a line after such an item opens the next; inside an
+    article of another kind, or naming nobody, it is a subhead."""
+    lines = [
+        "第2期",
+        title,
+        "解放军没有参加文化大革命，没有精神准备。我们军队同志不象",
+        "党政内一小撮走资派那样坏。",
+        line,
+        "核心是在斗争当中自然形成的，那个人自己以自己为核心，他最",
+        "终还是成不了核心。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == ([title, line] if opens else [title])
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
