@@ -62,7 +62,10 @@ MASTHEAD_SIZE = 2.0
 _ISSUE_LINE = re.compile(
     r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|^.?\s*\d{1,4}\s*[期号號]$"
     r"|注意保存|内部参考|今日.{1,2}版|本期.{1,2}版"
+    # a date, alone or before the weekday, the lunar date or the issue (not before text:
+    # 一九六七年一月十日在接见有关单位代表时的讲话 is where a speech was made)
     r"|^[〇○零一二三四五六七八九十\d]{2,4}\s*年\s*[〇○零一二三四五六七八九十\d]{1,2}\s*月"
+    r"(?:\s*[〇○零一二三四五六七八九十\d]{1,3}\s*日)?(?:$|\s*(?:星期|[夏农]历|第|[（(]))"
     r"|星期[一二三四五六日天]|[夏农]历|主办|編印|编印|翻印|编辑|編輯|出版|^\d{4}[.．]\d{1,2}[.．]\d{1,2}"
 )
 # A headline takes at most this many lines; a longer run of lines in large type is text.

@@ -247,6 +247,29 @@ def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() ->
     assert {"红色战报", "忠54号"} <= noise
 
 
+def test_a_speechs_source_under_the_masthead_is_text_not_an_issue_line() -> None:
+    """Page 08: speeches quoted in a column beside the masthead, each closed by a line
+    that opens with the date it was made; the masthead's own date line is furniture."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("大批判", 100, 100, size=4 * H),
+        line("1967年9月19日星期二", 100, 100 + 4.3 * H),
+        line("周总理：", 100 + 6 * H, 100 + 5.6 * H),
+        line(BODY[:18], 100 + 6 * H, 100 + 6.9 * H),
+        line(BODY[18:26] + "。", 100 + 6 * H, 100 + 8.2 * H),
+        line("一九六七年二月一日对工交口的讲话", 100 + 8 * H, 100 + 9.5 * H),
+    ]
+    y = 100 + 12 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    kinds = {"".join(b.text.split()): b.kind for _, b in doc.iter_blocks()}
+    assert kinds["1967年9月19日星期二"] == "noise"
+    assert kinds["一九六七年二月一日对工交口的讲话"] == "end"
+
+
 def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() -> None:
     """Two short lines set large beside the masthead, with nothing under them, are a
     slogan flanking the paper's name: page furniture, no article. The title of a
