@@ -74,6 +74,11 @@ FLUSH = 1.0
 # The grid's count of a merged line's left part is taken where it is within this many
 # characters of the proportional one.
 GRID_AGREES = 1.5
+# A merged line's seam moves a character where the page's own pairs of characters (how
+# its parts run on into the lines under and over them) say so this many times more.
+RESEAM = 2
+# The lines a merged line's parts run on to are within this many body-line heights.
+MERGED_NEAR = 1.5
 # Closing punctuation at a column's seam hangs at the end of the left column's line.
 HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # A column of headlines alone is cut off the region only where it runs down this share of
@@ -668,12 +673,91 @@ def _split_merged(
     a cut split into one piece per column, its text divided where the geometry puts the
     seam. Straddlers that only jut into a gutter stay whole (and in `wide`)."""
     out: list[_Item] = []
+    pairs: Counter[str] | None = None
     for it in region:
-        out.extend(_pieces(it, cuts, lines, body) if it in wide else [it])
+        if it not in wide:
+            out.append(it)
+            continue
+        if pairs is None:  # counted on the columns' own lines: a merged one pairs across
+            pairs = _pairs([p for p in region if p not in wide])
+        out.extend(_pieces(it, cuts, lines, body, _Flow(region, pairs)))
     return out
 
 
-def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> list[_Item]:
+def _pairs(items: Sequence[_Item]) -> Counter[str]:
+    """How often each two characters stand next to each other on the lines: the page's
+    own words, for telling where a merged line's text runs on."""
+    pairs: Counter[str] = Counter()
+    for it in items:
+        text = "".join(it.line.text.split())
+        pairs.update(map(str.__add__, text, text[1:]))
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class _Flow:
+    """The lines around merged ones, and the page's pairs of characters (_pairs)."""
+
+    region: Sequence[_Item]
+    pairs: Counter[str]
+
+    def after(self, it: _Item, lo: float, at: float, body: float) -> str:
+        """The first character of the line under `it` that starts in the column between
+        lo and at: where the left part of `it` runs on to ("" where there is none)."""
+        under = [
+            p
+            for p in self.region
+            if lo <= p.x0 < at and it.yc < p.y0 <= it.y1 + MERGED_NEAR * body and p.chars
+        ]
+        return "".join(min(under, key=_top).line.text.split())[:1] if under else ""
+
+    def before(self, it: _Item, at: float, hi: float, body: float) -> str:
+        """The last character of the line over `it` that ends in the column between at
+        and hi: what the right part of `it` goes on from ("" where there is none)."""
+        over = [
+            p
+            for p in self.region
+            if at < p.x1 <= hi and it.y0 - MERGED_NEAR * body <= p.y1 < it.yc and p.chars
+        ]
+        return "".join(max(over, key=_bottom).line.text.split())[-1:] if over else ""
+
+
+def _top(it: _Item) -> float:
+    return it.y0
+
+
+def _bottom(it: _Item) -> float:
+    return it.y1
+
+
+def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) -> int:
+    """The seam moved by a character where the page's own pairs of characters say the
+    text runs on so: the left part's last character with the first of the line under it
+    in its column (奴 + 隶 of 奴隶), the right part's first with the last of the line over
+    it. Geometry places a seam to within a character; the words place that character."""
+    if not (after or before) or text[seam - 1].isspace() or text[seam].isspace():
+        return seam
+
+    def runs_on(k: int) -> int:
+        # The two characters either side of the seam are in different columns: a pair
+        # the page uses elsewhere (主义) is a word the seam should not cut.
+        cut = pairs[text[k - 1] + text[k]]
+        return pairs[text[k - 1] + after] + pairs[before + text[k]] - cut
+
+    here = runs_on(seam)
+    best, score = seam, here
+    for k in (seam - 1, seam + 1):
+        if 0 < k < len(text) and not text[k - 1].isspace() and not text[k].isspace():
+            if text[k] in HANGING:  # closing punctuation stays with the text before it
+                continue
+            if runs_on(k) > score:
+                best, score = k, runs_on(k)
+    return best if score >= here + RESEAM else seam
+
+
+def _pieces(
+    it: _Item, cuts: list[float], lines: list[_Item], body: float, flow: _Flow | None = None
+) -> list[_Item]:
     """A merged line cut at the gutters it runs across.
 
     How many of its characters lie in the left column is measured two ways and the two
@@ -731,6 +815,14 @@ def _pieces(it: _Item, cuts: list[float], lines: list[_Item], body: float) -> li
         seam = _seam(rest.line.text, count)
         if seam is None:
             break
+        if flow is not None:
+            seam = _reseam(
+                rest.line.text,
+                seam,
+                flow.after(it, lo, at, body),
+                flow.before(it, at, hi, body),
+                flow.pairs,
+            )
         pieces.append(_piece(rest, rest.x0, left_end, rest.line.text[:seam]))
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)

@@ -484,3 +484,38 @@ def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns()
         *(parts[r][0] for r in merged_rows),
         *(parts[r][1] if r in merged_rows else third[r].text for r in range(12)),
     ]
+
+
+@pytest.mark.parametrize("runs_on", [True, False])
+def test_a_merged_lines_seam_moves_a_character_where_the_pages_words_say(runs_on: bool) -> None:
+    """A merged line whose box starts late puts the seam a character early
+    by geometry alone. Where the left column's next line starts with 隶 and the page
+    prints 奴隶 elsewhere, the 奴 ending the left part stays with it; without such
+    words the seam stays where the geometry put it."""
+    word = "奴隶" if runs_on else "工人"
+    left = [
+        "反对奴隶主义就是不做资产阶级的人们",
+        "是坚决拥护奴隶主义的人是在做什么事",
+        "中央文革的指示是活学活用毛主席著作",
+        "什么叫奴隶主义这是鲜明的阶级立场的" + word[0],
+        word[1] + "这个口号是有鲜明的阶级性的对于反毛",
+        "泽东思想的错误领导就是要坚决抵制的",
+    ]
+    right = [f"右{n}" + FILL[n : n + 16] for n in range(len(left))]
+    lines = []
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 150 + row * PITCH
+        x1 = WIDTH + GUTTER + 30 * len(b)
+        if row == 3:  # merged, its box starting half a character into the column
+            lines.append(line(a + b, 15, y, x1, y + HEIGHT))
+        else:
+            lines.append(line(a, 0, y, 30 * len(a), y + HEIGHT))
+            lines.append(line(b, WIDTH + GUTTER, y, x1, y + HEIGHT))
+    order = reading_order(page_of(row_by_row(lines)))
+    texts = [p.line.text for p in order.placed]
+    if runs_on:
+        assert texts[: len(left)] == left
+        assert texts[len(left) + 3] == right[3]
+    else:
+        assert texts[3] == left[3][:-1]
+        assert texts[len(left) + 3] == left[3][-1] + right[3]
