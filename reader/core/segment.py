@@ -127,6 +127,8 @@ def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
     n = len(blocks)
     standalones = 0
     while k < n and blocks[k].kind == _STANDALONE and standalones < t.head_group_lines:
+        if k > j and _SAYS_WHO.search(blocks[k].text) and _SAYS_WHO.search(blocks[k - 1].text):
+            break  # two items' titles (毛主席语录, 中央首长论陶铸): no kicker over a title
         standalones += 1
         k += 1
     while k < n and blocks[k].kind == _SUBTITLE:

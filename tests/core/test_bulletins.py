@@ -500,6 +500,24 @@ def test_a_title_naming_a_speaker_after_such_an_item_opens_the_next(
     assert [a.title for a in doc.articles] == ([title, line] if opens else [title])
 
 
+def test_two_titles_naming_speakers_are_two_items_not_a_kicker_and_title() -> None:
+    """Page 08: a quotation box whose title is printed under it, then the next item's
+    title: the first goes back over its quotation, the second opens its item."""
+    lines = [
+        "要特别警惕象赫鲁晓夫那样的个人野心家和阴谋家，防止",
+        "这样的人篡夺党和国家的各级领导。",
+        "毛主席语录",
+        "中央首长论陶铸",
+        "我们伟大的领袖毛主席，元月八日在中央文革小组汇报会",
+        "上说：“陶铸问题我们没有解决，你们也没有解决。”",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(a.title, a.blocks[0].text[:6]) for a in doc.articles] == [
+        ("毛主席语录", lines[0][:6]),
+        ("中央首长论陶铸", lines[4][:6]),
+    ]
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
