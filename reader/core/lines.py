@@ -86,11 +86,13 @@ _CREDIT = re.compile(
 )
 # How a photo caption's text ends once its credit is in.
 CREDIT_END = ("摄", "供图", "提供", "摄影", "摄）", "摄)", "供图）", "供图)", "提供）", "提供)")
+# 第 before a page number, or the one character OCR misread it as (（下转革二版）).
+_PAGE_WORD = rf"(?:第|[\u4e00-\u9fff](?=[0-9{CN_NUM}]))?"
 _JUMP = re.compile(
-    rf"^[（(]\s*(上接|下转|紧接|接上|转|接)\s*第?\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]"
+    rf"^[（(]\s*(上接|下转|紧接|接上|转|接)\s*{_PAGE_WORD}\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]"
 )
 _JUMP_END = re.compile(
-    rf"[（(]\s*(下转|转)\s*第?\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]$"
+    rf"[（(]\s*(下转|转)\s*{_PAGE_WORD}\s*[0-9{CN_NUM}]{{1,3}}\s*(版|页)\s*[^)）]{{0,8}}[)）]$"
 )
 # Older papers give the day alone in Chinese numerals and say 消息 for 电: 新华社北京二十四日消息.
 _DATELINE = (

@@ -518,6 +518,20 @@ def test_two_titles_naming_speakers_are_two_items_not_a_kicker_and_title() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("（下转革二版）", "jump"), ("（下转第二版）", "jump"), ("（下转革命）", "paragraph")],
+)
+def test_a_jump_marker_whose_di_ocr_misread_is_still_one(line: str, kind: str) -> None:
+    """Page 11: OCR read the 第 of （下转第二版） as 革; the marker still closes the article
+    instead of standing as a title of its own."""
+    lines = ["当前的国际形势是复杂的，充满着阶级斗争，这是需要", "认真对付的。", line]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()][-1][0] == kind
+    if kind == "jump":
+        assert len(doc.articles) == 1
+
+
 def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     """Page 16: a title wrapped over two lines, then the lead 【新华社北京二十四日消息】
     (OCR misread 社) opening the story's first paragraph."""
