@@ -4,7 +4,6 @@ headlines)."""
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from reader.core.kinds import BlockKind
@@ -14,6 +13,7 @@ from reader.core.text import (
     despace_cjk_spaced,
     ends_sentence,
     is_cjk_char,
+    unpunctuated_but_lists,
 )
 from reader.core.tuning import TUNING, Tuning
 
@@ -76,10 +76,7 @@ def is_standalone_text(text: str, tuning: Tuning = TUNING) -> bool:
     """A line this long or shorter (Tuning.standalone_chars), with no sentence
     punctuation, is headline-like. A headline may list with 、 (庆祝毛主席视察华北、中南和华东
     地区一周年), as a body's sentence does not without a comma."""
-    return len(text) <= tuning.standalone_chars and _UNPUNCTUATED_BUT_LISTS(text) is None
-
-
-_UNPUNCTUATED_BUT_LISTS = re.compile("[。！？!?…，,；;：:]").search
+    return len(text) <= tuning.standalone_chars and unpunctuated_but_lists(text)
 
 
 def clean_byline(text: str) -> str:

@@ -37,6 +37,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from statistics import median
 
 from reader.core.ocr import Box, OcrLine, OcrPage
@@ -673,14 +674,14 @@ def _split_merged(
     a cut split into one piece per column, its text divided where the geometry puts the
     seam. Straddlers that only jut into a gutter stay whole (and in `wide`)."""
     out: list[_Item] = []
-    pairs: Counter[str] | None = None
+    flow: _Flow | None = None
     for it in region:
         if it not in wide:
             out.append(it)
             continue
-        if pairs is None:  # counted on the columns' own lines: a merged one pairs across
-            pairs = _pairs([p for p in region if p not in wide])
-        out.extend(_pieces(it, cuts, lines, body, _Flow(region, pairs)))
+        if flow is None:  # pairs counted on the columns' own lines: a merged one pairs across
+            flow = _Flow(region, _pairs([p for p in region if p not in wide]))
+        out.extend(_pieces(it, cuts, lines, body, flow))
     return out
 
 
@@ -709,7 +710,7 @@ class _Flow:
             for p in self.region
             if lo <= p.x0 < at and it.yc < p.y0 <= it.y1 + MERGED_NEAR * body and p.chars
         ]
-        return "".join(min(under, key=_top).line.text.split())[:1] if under else ""
+        return "".join(min(under, key=_TOP).line.text.split())[:1] if under else ""
 
     def before(self, it: _Item, at: float, hi: float, body: float) -> str:
         """The last character of the line over `it` that ends in the column between at
@@ -719,15 +720,10 @@ class _Flow:
             for p in self.region
             if at < p.x1 <= hi and it.y0 - MERGED_NEAR * body <= p.y1 < it.yc and p.chars
         ]
-        return "".join(max(over, key=_bottom).line.text.split())[-1:] if over else ""
+        return "".join(max(over, key=_BOTTOM).line.text.split())[-1:] if over else ""
 
 
-def _top(it: _Item) -> float:
-    return it.y0
-
-
-def _bottom(it: _Item) -> float:
-    return it.y1
+_TOP, _BOTTOM = attrgetter("y0"), attrgetter("y1")
 
 
 def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) -> int:
@@ -747,16 +743,19 @@ def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) 
     here = runs_on(seam)
     best, score = seam, here
     for k in (seam - 1, seam + 1):
-        if 0 < k < len(text) and not text[k - 1].isspace() and not text[k].isspace():
-            if text[k] in HANGING:  # closing punctuation stays with the text before it
-                continue
-            if runs_on(k) > score:
-                best, score = k, runs_on(k)
+        if (
+            0 < k < len(text)
+            and not text[k - 1].isspace()
+            and not text[k].isspace()
+            and text[k] not in HANGING  # closing punctuation stays with the text before it
+            and (moved := runs_on(k)) > score
+        ):
+            best, score = k, moved
     return best if score >= here + RESEAM else seam
 
 
 def _pieces(
-    it: _Item, cuts: list[float], lines: list[_Item], body: float, flow: _Flow | None = None
+    it: _Item, cuts: list[float], lines: list[_Item], body: float, flow: _Flow
 ) -> list[_Item]:
     """A merged line cut at the gutters it runs across.
 
@@ -815,14 +814,8 @@ def _pieces(
         seam = _seam(rest.line.text, count)
         if seam is None:
             break
-        if flow is not None:
-            seam = _reseam(
-                rest.line.text,
-                seam,
-                flow.after(it, lo, at, body),
-                flow.before(it, at, hi, body),
-                flow.pairs,
-            )
+        after, before = flow.after(it, lo, at, body), flow.before(it, at, hi, body)
+        seam = _reseam(rest.line.text, seam, after, before, flow.pairs)
         pieces.append(_piece(rest, rest.x0, left_end, rest.line.text[:seam]))
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)

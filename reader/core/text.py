@@ -29,6 +29,8 @@ _SPACE_NEAR_CJK = re.compile(
 _MULTI_SPACE = re.compile(r"[ \t\u3000]+")
 # Marks that a title, subhead or heading tail does not carry.
 _BODY_PUNCT = re.compile("[。！？!?…，,；;：:、]")
+# The same but for 、, which a headline may list with as a sentence does not without a comma.
+_BODY_PUNCT_BUT_LISTS = re.compile("[。！？!?…，,；;：:]")
 _SENTENCE_MARK = re.compile("[。！？!?]")
 
 
@@ -150,6 +152,11 @@ def bigrams(text: str) -> set[str]:
 def unpunctuated(text: str) -> bool:
     """No mark that a title, subhead or heading tail would not carry."""
     return _BODY_PUNCT.search(text) is None
+
+
+def unpunctuated_but_lists(text: str) -> bool:
+    """No mark that a title would not carry, 、 allowed (华北、中南和华东)."""
+    return _BODY_PUNCT_BUT_LISTS.search(text) is None
 
 
 def has_sentence_mark(text: str) -> bool:
