@@ -471,12 +471,14 @@ class ScanController(QObject):
         self._request = 0
         # Why there is no scan, worded again in the language of the moment.
         self._reason: Callable[[], str] | None = None
-        self._signals = _Signals()
+        # The pool first, then the signals its jobs emit, both children: children go in
+        # the order they came, so the pool waits for a running job before its signals go.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
         self._signals.found.connect(self._on_found)
         self._signals.decoded.connect(self._on_decoded)
         self._signals.failed.connect(self._on_failed)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
         self.action.triggered.connect(self._on_triggered)
         self.dock.visibilityChanged.connect(self._on_visible)
         self.view.clicked.connect(self._on_clicked)
