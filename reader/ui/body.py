@@ -1043,7 +1043,14 @@ class BodyView(QTextBrowser):
         return self._current
 
     def _top_position(self) -> int:
-        return self.cursorForPosition(QPoint(self.viewport().width() // 2, 8)).position()
+        # The middle of the text as laid out: while the view is being resized its width
+        # is already the new one, and at more than twice the old width its middle lies
+        # beyond the layout's right edge, where no line is hit.
+        width = self.viewport().width()
+        laid_out = self.document().textWidth()
+        if laid_out > 0:
+            width = min(width, int(laid_out))
+        return self.cursorForPosition(QPoint(width // 2, 8)).position()
 
     def _update_place(self) -> None:
         if not self.viewport().updatesEnabled():

@@ -108,3 +108,20 @@ def test_the_reading_position_holds_through_resizes_in_one_step(make_window, qtb
     assert body.current_place() == place
     qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
     assert _shown_at_top(win, spot)
+
+
+def test_the_reading_position_holds_while_the_panels_give_way(make_window, qtbot) -> None:
+    """A window shrunk until its panels give way: the text is first squeezed, then more
+    than twice as wide once a panel is hidden. The line read before stays at the top and
+    the outline stays on it; the line is found where the text is still laid out, not at
+    the middle of the wider view, which lies beyond the old layout's right edge."""
+    win = make_window()
+    spot = _read_mid_paragraph(win)
+    place = win.body.current_place()
+    shown = [d for d in win.room.docks if d.isVisible()]
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.resize(win.width() - 230, win.height() - 60)
+    assert not all(d.isVisible() for d in shown)  # a panel gave way
+    assert _shown_at_top(win, spot)
+    assert win.body.current_place() == place
+    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
