@@ -63,6 +63,9 @@ GAPPY_HEIGHT = 1.3
 # A body-sized line this many times as wide as the usual line of its region may be one
 # that merged the lines of several columns.
 WIDE = 1.5
+# Where most of a region's lines are merged ones, a line this many times as wide as the
+# columns' own lines is taken for one more.
+MERGED_AMONG = 1.3
 # A merged line is split at a gutter only where it reaches this many body-line heights
 # into the columns on both sides; less is a line's end jutting out.
 SPLIT_REACH = 1.5
@@ -448,9 +451,11 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         # Most of the region's lines merged row by row across its columns, so that the
         # merged width is the usual one: measured against the narrower lines (those of
         # the columns themselves), the merged ones stand out, and a gutter where the
-        # columns' own lines end and start flush is cut.
+        # columns' own lines end and start flush is cut. A column's line merged with the
+        # short last line of a paragraph in the next column is among them: it stands out
+        # less than two full lines do (MERGED_AMONG, not WIDE).
         narrow = sorted(it.w for it in plain)[len(plain) // 3]
-        merged = {it for it in plain if it.w >= WIDE * narrow and it.w >= 6 * body} - wide
+        merged = {it for it in plain if it.w >= MERGED_AMONG * narrow and it.w >= 6 * body} - wide
         if merged:
             rest = [it for it in structural if it not in merged]
             own = [it for it in rest if not it.hard]

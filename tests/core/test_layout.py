@@ -461,6 +461,27 @@ def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
 
 
+def test_among_rows_merged_across_a_gutter_one_merged_with_a_short_last_line_is_split() -> None:
+    """Two columns merged row by row for most of their length, and on one row a left
+    line merged with the right column's short last line of a paragraph: that box is
+    only about 1.4 times a column's width, not the two widths of the others, yet it
+    holds two lines and crosses the gutter. It is split with the others instead of
+    keeping the gutter from being cut (all the merged rows were read whole)."""
+    rows, single, short = 12, (0, 4, 8), 6
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
+    lines = [body("16", 1, short, 0, width=6 * 30) if ln.text[:2] == "16" else ln for ln in lines]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    kept = [ln for ln in lines if int(ln.text[1], 16) in single]
+    for row in range(rows):
+        if row in single:
+            continue
+        left, right = by_name[f"0{row:x}"], by_name[f"1{row:x}"]
+        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+    order = reading_order(page_of(row_by_row(kept)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
 def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns() -> None:
     """A headline over the first two columns, the third beside it; under the headline
     OCR merged each row of all three columns into one box, so no line of the first two
