@@ -47,6 +47,23 @@ _cache_dir: Path | None = None
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z0-9]")
 
 
+class _Worth(dict[str, bool]):
+    """Whether a token is worth indexing (_WORD), remembered: a page's few thousand
+    tokens are mostly words seen before, and a lookup costs half a regex search. Forgets
+    all past KEEP tokens, so that a long run over an archive's misreads stays small."""
+
+    KEEP = 200_000
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= self.KEEP:
+            self.clear()
+        worth = self[token] = _WORD.search(token) is not None
+        return worth
+
+
+_worth = _Worth()
+
+
 def configure(cache_dir: Path, user_dict: Path) -> None:
     """Where the dictionary cache and the user's words live (call before load())."""
     global _user_dict, _cache_dir, _fast
@@ -289,7 +306,7 @@ def search_tokens(text: str) -> str:
     tokens = fast.cut_for_search(text) if fast is not None else load().cut_for_search(text)
     # jieba's tokens are white space alone or hold none, so a token's word characters
     # decide; lowering the joined string lowers each token (C loops, not Python ones).
-    return " ".join(filter(_WORD.search, tokens)).lower()
+    return " ".join(filter(_worth.__getitem__, tokens)).lower()
 
 
 # -- a query's tokens ------------------------------------------------------------------------

@@ -59,3 +59,22 @@ def test_keywords_are_jieba_analyses_without_importing_it() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_index_tokens_keep_words_and_drop_punctuation_however_many_were_seen(
+    monkeypatch,
+) -> None:
+    """The index holds jieba's word tokens, lower-cased, and no punctuation or white
+    space. Whether a token is a word is remembered, up to a bound: past it the memory is
+    cleared and the answers stay the same."""
+    from reader.core import words
+
+    text = "国务院召开常务会议，部署 COVID-19 防控。\n“十四五”规划！"
+    expected = words.search_tokens(text)
+    assert "，" not in expected and "“" not in expected and "。" not in expected
+    assert "covid" in expected.split() and "国务院" in expected.split()
+    monkeypatch.setattr(words._Worth, "KEEP", 5)
+    monkeypatch.setattr(words, "_worth", words._Worth())
+    for _ in range(3):
+        assert words.search_tokens(text) == expected
+        assert len(words._worth) <= 5
