@@ -361,29 +361,45 @@ _YEAR_MONTH = (
     rf"(?:\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*月"
     rf"(?:\s*(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})\s*日)?"
 )
+# What a text reprinted from elsewhere names before the title: 摘自《…》, 转摘自, 选自.
+_CITED = (
+    r"(?:转摘自|轉摘自|摘自|摘录自|摘錄自|转引自|轉引自|引自|选自|選自|转载自|轉載自|原载|原載)\s*"
+)
 _SOURCE_LINE = re.compile(
     rf"^{_YEAR_MONTH}[^。！？!?；;，,、“”\s]{{0,40}}"
     r"(?:讲话|講話|讲話|讲活|报告|報告|发言|發言|谈话|談話|讲演|講演|演说|演說|的信|批示)$"
     rf"|^(?:《[^《》]{{1,30}}》\s*){{1,2}}{_YEAR_MONTH}\s*(?:《[^《》]{{1,12}}》)?$"
     r"|^同上$"
 )
+# The title a text was reprinted from, on a line of its own: 转摘自《…》, 选自《…》第三卷.
+_CITED_LINE = re.compile(rf"^{_CITED}《[^《》]{{1,40}}》[^。！？!?；;，,“”]{{0,20}}$")
 
 
 # Where a source without brackets starts: a year and a month.
 _SOURCE_START = re.compile(_YEAR_MONTH)
 _DATE_FIRSTS = re.compile(rf"[0-9{_CN_DIGITS}]")
+_CITED_START = re.compile(rf"{_CITED}《")
+_CITED_FIRSTS = re.compile("[转轉摘引选選原]")
 
 
 def source_wraps(first: str, second: str) -> bool:
     """Whether two lines are one source without brackets that OCR wrapped: the first
-    opens with a date and is neither a date alone (which signs what is above it) nor a
-    whole source itself."""
+    opens with a date, or with 摘自《 and the like, and is neither a date alone (which
+    signs what is above it) nor a whole source itself."""
+    if _CITED_START.match(first):
+        return not is_cited(first) and is_cited(first + second)
     return (
         _SOURCE_START.match(first) is not None
         and not is_date(first)
         and not is_source_note(first)
         and is_source_note(first + second)
     )
+
+
+def is_cited(text: str) -> bool:
+    """The title a text was reprinted from (转摘自《…》): end matter where it closes a
+    text, a subtitle under a title."""
+    return bool(_CITED_LINE.match(text))
 
 
 def is_source_note(text: str) -> bool:
@@ -860,6 +876,17 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         stop = _LATIN_STOP.search(texts[k])
         if stop and stop.group(1).lower() not in _ABBREVIATIONS:
             ends[k] = True
+    for k in _at(_CITED_FIRSTS, firsts):
+        # What a text was reprinted from closes that text, wrapped over two lines or not;
+        # under a title it is the title's subtitle (毛主席语录 / 转摘自《人民日报》社论).
+        if (
+            k
+            and ends[k - 1]
+            and mark[k] == ""
+            and _CITED_START.match(texts[k])
+            and (is_cited(texts[k]) or (k + 1 < n and source_wraps(texts[k], texts[k + 1])))
+        ):
+            mark[k] = "end"
     page = "\n".join(texts)
     width, saved = _widths(lines, page)
     opening = _lines_holding(page, "“")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
 from reader.core.lines import (
     dates_issue,
+    is_cited,
     is_date,
     is_notice_title,
     is_source_note,
@@ -58,7 +59,7 @@ def _closes(block: Block) -> str:
         return ""
     if block.kind == _JUMP and _JUMP_IN.match(block.text):
         return ""  # 上接: it opens a body
-    if block.kind == _END and is_source_note(block.text):
+    if block.kind == _END and (is_source_note(block.text) or is_cited(block.text)):
         return ""  # a quotation's source: the quotations go on below it
     return str(block.kind)
 

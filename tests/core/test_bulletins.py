@@ -338,6 +338,44 @@ def test_a_source_without_brackets_wrapped_or_not_is_end_matter() -> None:
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        ["转摘自《关于赫鲁晓夫的假共产", "主义及其在世界历史上的教训》"],
+        ["摘自《人民日报》一九六七年九月八日社论"],
+        ["选自《毛泽东选集》第三卷"],
+    ],
+)
+def test_the_title_a_text_was_reprinted_from_is_end_matter(source: list[str]) -> None:
+    """Page 08: a quotation closed by the book it was taken from (转摘自《…》), wrapped
+    over two lines or not: end matter under the paragraph, not the paragraph's tail."""
+    lines = [
+        "要特别警惕象赫鲁晓夫那样的个人野心家和阴",
+        "谋家，防止这样的人篡夺党和国家的各级领导。",
+        *source,
+        "在八届十一中全会之前，陶铸是资产阶级反动路线",
+        "的积极推行者。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [
+        ("paragraph", "".join(lines[:2])),
+        ("end", "".join(source)),
+        ("paragraph", "".join(lines[-2:])),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["摘自报纸的消息说，今年的收成很好，", "群众的生产热情很高。"],
+        ["选自各地的代表", "参加了会议。"],
+    ],
+)
+def test_a_sentence_that_opens_with_zhaizi_is_no_source(lines: list[str]) -> None:
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [("paragraph", "".join(lines))]
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         # A date that signs a document, then the title of the next article.
