@@ -79,6 +79,14 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[)）]$")
 # (…的, …和, …对, …在): a headline wrapped in a narrow column.
 _PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
 # The formula that closes a notice or a letter, set as a paragraph of its own.
+# A document's title: 关于 … the kind of document, no sentence's punctuation on the way.
+_NAMES_DOCUMENT = re.compile(
+    r"^(?:关于|關於)[^。！？!?；;，,：:“”\s]{2,60}"
+    r"(?:通知|通告|公告|决定|決定|规定|規定|决议|決議|指示|讲话|講話|报告|報告|意见|意見"
+    r"|办法|辦法|条例|條例|纪要|紀要|材料|声明|聲明|命令|的信|倡议书|倡議書)$"
+)
+# What a line that goes on from the one before may open with.
+_GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
 # its kicker and title.
@@ -459,6 +467,9 @@ class Reflow:
         if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._couplet(a, b):
             cur.kind = "headline"
             return True, R.COUPLET
+        if len(cur) <= 2 and not ends[a] and not lines.soft[a] and self._names_document(cur, b):
+            cur.kind = "headline"
+            return False, R.DOCUMENT_TITLE
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, R.HEADLINE_GROUP
         t = self.t
@@ -689,6 +700,15 @@ class Reflow:
             or lines.mark[b + 1] != ""
             or lines.width[b] <= self.columns.fwd(b) - self.t.wrapped_tail_short
         )
+
+    def _names_document(self, cur: RawBlock, b: int) -> bool:
+        """The block's line or two name a document, 关于…的通知 (…的规定, …的讲话材料),
+        without a sentence's punctuation, and line b does not go on from them: the
+        document's title over its text."""
+        lines = self.lines
+        if cur.kind != "paragraph" or lines.mark[cur.start] or lines.text[b][:1] in _GOES_ON_MARKS:
+            return False
+        return bool(_NAMES_DOCUMENT.match("".join(lines.text[cur.start : cur.end])))
 
     def _couplet(self, a: int, b: int) -> bool:
         """Lines a and b are the halves of a headline set as a couplet: as many characters

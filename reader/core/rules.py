@@ -142,6 +142,10 @@ COUPLET = _rule(
     "couplet", "a headline set as a couplet: two short halves of equal length",
     "对仗标题：两行等长的短句合为一个标题",
 )  # fmt: skip
+DOCUMENT_TITLE = _rule(
+    "document_title", "a line or two naming a document (关于…的通知) are its title",
+    "以“关于……的通知”等命名文件的一两行是文件的标题",
+)  # fmt: skip
 HEADLINE_GROUP = _rule(
     "headline_group", "a headline group: kicker and title take a line each",
     "标题组：引题和主题各占一行",

@@ -266,12 +266,13 @@ def test_a_line_opening_a_quote_goes_on_into_punctuated_text() -> None:
 
 def test_a_headline_over_two_lines_over_text_set_wider_ends_there() -> None:
     """Page 05: a notice's title wrapped over two lines as wide as the column before it
-    (its 、 a headline's), then the notice set across the page."""
+    (its 、 a headline's), then the notice set across the page. (The page's title opens
+    with 关于, which names a document on its own: here without it.)"""
     lines = [
         "同革命势力斗争，也完全是为着维护",
         "他们的政权。",
-        "关于军队参加地方文化大革命工作组",
-        "回学校、机关检封的规定",
+        "军队参加地方文化大革命工作组人员",
+        "撤回学校、机关检封的规定",
         "中央军委一月二十八日的命令指出：“一切指战员、政治工作人员、勤务、医疗、科研和机要工作人员，必须坚守岗",
         "位，不得擅离职守。要抓革命，促战备、促工作、促生产。”鉴于军队参加地方学校、机关文化大革命工作组的成员，长期",
         "离开部队，不利于战备。现决定：凡是在地方文化大革命中担任工作组的军队干部和战士，应一律撤回原单位，",
@@ -335,6 +336,42 @@ def test_a_source_without_brackets_wrapped_or_not_is_end_matter() -> None:
         ("end", "同上"),
     ]
     assert rules(doc)[8] == "source_wraps"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["关于国防工业系统和所属厂矿企业、科研、设计单位", "和基建单位不准串连的通知"],
+        ["关于上海知识青年赴安徽插队落户干革命的讲话材料"],
+    ],
+)
+def test_a_line_or_two_naming_a_document_are_its_title(title: list[str]) -> None:
+    """Pages 05 and 12: a document printed under its title, 关于…的通知, which has no
+    punctuation to end it and ran on into the document's first paragraph."""
+    lines = [
+        *title,
+        "七机部国防工办、各省、市、自治区、七机部所属厂矿企业、科研、",
+        "设计单位和基建单位是国家重点保护单位。经中央文革同意，非本单",
+        "位人员一律不要到这些单位去串连。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [
+        ("title", "".join(title)),
+        ("paragraph", "".join(lines[len(title) :])),
+    ]
+    assert rules(doc)[len(title)] == "document_title"
+
+
+def test_a_sentence_that_opens_with_guanyu_and_wraps_at_a_document_word_goes_on() -> None:
+    """A full line 关于…的指示 whose next line goes on with a comma is no title."""
+    lines = [
+        "中央关于农业的几个文件，各地已经传达到每一个生产队。",
+        "关于进一步加强农村基层组织建设和支援农业生产的指示",
+        "，各地要认真贯彻执行，不得走过场，要把它落到实处。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [("paragraph", "".join(lines))]
+    assert all(d.rule.id != "document_title" for d in doc.decisions)
 
 
 @pytest.mark.parametrize(
