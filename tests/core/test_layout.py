@@ -442,22 +442,27 @@ def test_marks_beside_a_column_are_read_out_of_its_flow() -> None:
     assert [p.line.text for p in order.placed if p.apart] == ["G", "："]
 
 
-def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
-    """Two columns whose rows OCR merged into one box for all but three of them: the
-    merged width is the usual one, and a line of one column is the exception. Measured
-    against the columns' own lines, which end and start flush at the gutter, the merged
-    boxes are still split, and each column is read in turn."""
-    rows, single = 12, (0, 4, 8)
-    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
+def _merged_row_by_row(lines: list[OcrLine], single: tuple[int, ...]) -> list[OcrLine]:
+    """Two columns' lines (named column, row) with every row but those in `single`
+    merged into one box across the gutter, as PaddleOCR merges them."""
     by_name = {ln.text[:2]: ln for ln in lines}
     kept = [ln for ln in lines if int(ln.text[1], 16) in single]
-    for row in range(rows):
+    for row in range(len(lines) // 2):
         if row in single:
             continue
         left, right = by_name[f"0{row:x}"], by_name[f"1{row:x}"]
         box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
         kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
-    order = reading_order(page_of(row_by_row(kept)))
+    return kept
+
+
+def test_columns_merged_row_by_row_for_most_of_their_length_are_split() -> None:
+    """Two columns whose rows OCR merged into one box for all but three of them: the
+    merged width is the usual one, and a line of one column is the exception. Measured
+    against the columns' own lines, which end and start flush at the gutter, the merged
+    boxes are still split, and each column is read in turn."""
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(12)]
+    order = reading_order(page_of(row_by_row(_merged_row_by_row(lines, (0, 4, 8)))))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
 
 
@@ -467,18 +472,9 @@ def test_among_rows_merged_across_a_gutter_one_merged_with_a_short_last_line_is_
     only about 1.4 times a column's width, not the two widths of the others, yet it
     holds two lines and crosses the gutter. It is split with the others instead of
     keeping the gutter from being cut (all the merged rows were read whole)."""
-    rows, single, short = 12, (0, 4, 8), 6
-    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(rows)]
-    lines = [body("16", 1, short, 0, width=6 * 30) if ln.text[:2] == "16" else ln for ln in lines]
-    by_name = {ln.text[:2]: ln for ln in lines}
-    kept = [ln for ln in lines if int(ln.text[1], 16) in single]
-    for row in range(rows):
-        if row in single:
-            continue
-        left, right = by_name[f"0{row:x}"], by_name[f"1{row:x}"]
-        box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
-        kept.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
-    order = reading_order(page_of(row_by_row(kept)))
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(2) for r in range(12)]
+    lines = [body("16", 1, 6, 0, width=6 * 30) if ln.text[:2] == "16" else ln for ln in lines]
+    order = reading_order(page_of(row_by_row(_merged_row_by_row(lines, (0, 4, 8)))))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
 
 
