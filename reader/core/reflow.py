@@ -516,6 +516,17 @@ class Reflow:
                     width[b] <= columns.fwd(b) - t.next_short_indented or not self._runs_on(b)
                 ):
                     return False, R.NEXT_SHORT_UNPUNCTUATED
+            elif (
+                len(cur) == 1
+                and not lines.label[a]  # a numbered heading's first line: its own rules
+                and lines.indent[a] < t.indent_cells  # a paragraph's first line
+                and len(lines.text[a]) > 3
+                and self._stands_alone(a, b)
+            ):
+                # A title in body type over text that is not indented (a lead, or the
+                # first line of a column): the indent says nothing about it. (A piece
+                # of a character or three is more often a fragment of its line.)
+                return False, R.STANDS_ALONE
             return True, R.NOT_INDENTED
         if self._blank(b) == "paragraph":
             if lines.gap[b]:

@@ -620,3 +620,27 @@ def test_a_lead_in_black_brackets_opens_the_paragraph_under_a_title() -> None:
     doc = from_text("\n".join(lines))
     assert rules(doc)[2] == "next_is_lead"
     assert [b.text for b in doc.articles[-1].blocks] == ["".join(lines[2:])]
+
+
+def test_a_title_over_a_lead_that_is_not_indented_stands_alone_where_indents_are_kept() -> None:
+    """Page 11 read with its indents: a title in body type over a lead set flush (the
+    paragraphs after it indented). The indent of the line after the title says nothing
+    about the title, which used to run on into the lead."""
+    lines = [
+        "高举毛泽东思想伟大红旗",
+        "四月六日上午，市民兵指挥部在俱乐部召开了干部会议。会上，首长对当前",
+        "的国际形势和国内形势作了全面的分析，阐明了民兵在无产阶级文化大革命",
+        "中的作用。",
+        "\u3000\u3000当前的国际形势是复杂的，充满着阶级斗争。我们一定要提高警惕，加",
+        "强战备，保卫无产阶级文化大革命的胜利成果，把革命进行到底。",
+        "\u3000\u3000同志们怀着满腔的愤怒，以战无不胜的毛泽东思想为武器，揭发了",
+        "党内最大的走资本主义道路当权派的罪行。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()] == [
+        ("title", lines[0]),
+        ("paragraph", "".join(lines[1:4])),
+        ("paragraph", "".join(lines[4:6]).strip()),
+        ("paragraph", "".join(lines[6:]).strip()),
+    ]
+    assert rules(doc)[1] == "stands_alone"
