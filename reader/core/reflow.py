@@ -85,6 +85,11 @@ _NAMES_DOCUMENT = re.compile(
     r"(?:通知|通告|公告|决定|決定|规定|規定|决议|決議|指示|讲话|講話|报告|報告|意见|意見"
     r"|办法|辦法|条例|條例|纪要|紀要|材料|声明|聲明|命令|的信|倡议书|倡議書)$"
 )
+# Who taught or said what follows, before a colon (毛主席教导我们：): the quotation runs
+# on from the colon in the same paragraph, where 请看： introduces what is set below.
+_QUOTES_ON = re.compile(
+    r"(?:教导我们|教导我們|教導我們|指出|写道|寫道|告诉我们|告訴我們|号召我们|號召我們)[：:]$"
+)
 # What a line that goes on from the one before may open with.
 _GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
@@ -612,7 +617,7 @@ class Reflow:
         colon introduces what starts below it (a speech, a list), and a short line that
         is one bracketed aside is a note of its own (a source under a quotation)."""
         text = self.lines.text[a]
-        if text[-1] in "：:" and self._short(a, self.t.colon_short):
+        if text[-1] in "：:" and self._short(a, self.t.colon_short) and not _QUOTES_ON.search(text):
             return R.COLON_INTRODUCES
         if text[-1] in "）)" and self._short(a, self.t.aside_short) and _ASIDE.match(text):
             return R.ASIDE_ALONE

@@ -644,3 +644,24 @@ def test_a_title_over_a_lead_that_is_not_indented_stands_alone_where_indents_are
         ("paragraph", "".join(lines[6:]).strip()),
     ]
     assert rules(doc)[1] == "stands_alone"
+
+
+@pytest.mark.parametrize("intro", ["毛主席教导我们：", "伟大领袖毛主席指出："])
+def test_a_quotation_runs_on_from_who_taught_it(intro: str) -> None:
+    """Page 17: a short line naming who taught what follows, ending in a colon, and the
+    quotation (its opening mark lost by the OCR) on the lines below: one paragraph, as
+    every such line on the labelled pages is, where 请看： introduces what is set below."""
+    lines = [
+        "截穿新阴谋",
+        "《杭州工人》《红色风暴》评论员",
+        intro,
+        "一切反动势力在他们行将灭亡的时候，总是要进行垂",
+        "死挣扎的。”最近，江干地区出现了一股翻案黑风。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()][-1] == (
+        "paragraph",
+        "".join(lines[2:]),
+    )
+    look = ["他们的罪行是数不清的。", "请看：", "旧监委干事崔××，本是一个全区闻名的顽固分子。"]
+    assert [b.text for _, b in from_text("\n".join(look)).iter_blocks()] == look
