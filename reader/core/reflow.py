@@ -90,6 +90,9 @@ _NAMES_DOCUMENT = re.compile(
 _QUOTES_ON = re.compile(
     r"(?:教导我们|教导我們|教導我們|指出|写道|寫道|告诉我们|告訴我們|号召我们|號召我們)[：:]$"
 )
+# A Chinese character: the rule for titles over a lead set flush is the Chinese page's
+# (on an English page a short line there is a paragraph's, and neeeereae is a misread).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # What a line that goes on from the one before may open with.
 _GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
@@ -526,6 +529,7 @@ class Reflow:
                 and not lines.label[a]  # a numbered heading's first line: its own rules
                 and lines.indent[a] < t.indent_cells  # a paragraph's first line
                 and len(lines.text[a]) > 3
+                and _HAN.search(lines.text[a])
                 and self._stands_alone(a, b)
             ):
                 # A title in body type over text that is not indented (a lead, or the

@@ -665,3 +665,21 @@ def test_a_quotation_runs_on_from_who_taught_it(intro: str) -> None:
     )
     look = ["他们的罪行是数不清的。", "请看：", "旧监委干事崔××，本是一个全区闻名的顽固分子。"]
     assert [b.text for _, b in from_text("\n".join(look)).iter_blocks()] == look
+
+
+def test_a_lone_run_of_latin_letters_is_no_title_where_indents_are_kept() -> None:
+    """Page 17 from its boxes: the OCR misread a speck as `neeeereae`, on a line of its
+    own over a paragraph set flush. Standing alone it would be a subhead in the outline;
+    it stays with the text."""
+    lines = [
+        "\u3000\u3000当前的国际形势是复杂的，充满着阶级斗争。我们一定要提高警惕，加",
+        "强战备，保卫无产阶级文化大革命的胜利成果，把革命进行到底。",
+        "neeeereae",
+        "另搞一套？为什么有的地方成立了革委会以后，翻案妖风还刮得很厉害，无产",
+        "阶级革命派仍在受压制？",
+        "\u3000\u3000同志们怀着满腔的愤怒，以战无不胜的毛泽东思想为武器，揭发了",
+        "党内最大的走资本主义道路当权派的罪行。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.kind for _, b in doc.iter_blocks()] == ["paragraph"] * 3
+    assert doc.articles[0].outline == []
