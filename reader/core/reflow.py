@@ -93,6 +93,8 @@ _QUOTES_ON = re.compile(
 # A Chinese character: the rule for titles over a lead set flush is the Chinese page's
 # (on an English page a short line there is a paragraph's, and neeeereae is a misread).
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# An editorial's kicker on a line of its own.
+_EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # What a line that goes on from the one before may open with.
 _GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
@@ -475,6 +477,19 @@ class Reflow:
         if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._couplet(a, b):
             cur.kind = "headline"
             return True, R.COUPLET
+        if (
+            len(cur) == 1
+            and a
+            and not ends[a]
+            and _EDITORIAL.match(lines.text[a - 1])
+            and lines.text[b][:1] not in _GOES_ON_MARKS
+            and lines.indent[a] < self.t.indent_cells  # a lead's first line may be
+            and self._short(a, self.t.headline_shortfall)
+        ):
+            # 社论 alone on its line is the kicker of the title under it, which may hold a
+            # comma (迎接您，光辉灿烂的九大) and falls short of its column.
+            cur.kind = "headline"
+            return False, R.UNDER_EDITORIAL
         if len(cur) <= 2 and not ends[a] and not lines.soft[a] and self._names_document(cur, b):
             cur.kind = "headline"
             return False, R.DOCUMENT_TITLE

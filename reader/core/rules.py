@@ -142,6 +142,10 @@ COUPLET = _rule(
     "couplet", "a headline set as a couplet: two short halves of equal length",
     "对仗标题：两行等长的短句合为一个标题",
 )  # fmt: skip
+UNDER_EDITORIAL = _rule(
+    "under_editorial", "the line under 社论 (an editorial's kicker) is the editorial's title",
+    "“社论”下的一行是社论的标题",
+)  # fmt: skip
 DOCUMENT_TITLE = _rule(
     "document_title", "a line or two naming a document (关于…的通知) are its title",
     "以“关于……的通知”等命名文件的一两行是文件的标题",

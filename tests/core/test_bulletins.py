@@ -683,3 +683,30 @@ def test_a_lone_run_of_latin_letters_is_no_title_where_indents_are_kept() -> Non
     doc = from_text("\n".join(lines))
     assert [b.kind for _, b in doc.iter_blocks()] == ["paragraph"] * 3
     assert doc.articles[0].outline == []
+
+
+def test_the_line_under_an_editorials_kicker_is_its_title_comma_and_all() -> None:
+    """Page 12: 社论 on a line of its own, then the editorial's title, which holds a comma
+    (迎接您，光辉灿烂的九大) and so ran on into the editorial's first paragraph."""
+    lines = [
+        "社论",
+        "迎接您，光辉灿烂的九大",
+        "历史的长河汹涌澎湃，革命的巨流滚滚向前。紧跟伟大领袖毛主席奋勇前进，我",
+        "们满怀豪情，高唱战歌，迈步跨入了光辉的一九六九年。",
+    ]
+    doc = from_text("\n".join(lines))
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == ("社论", "迎接您，光辉灿烂的九大")
+    assert [b.text for b in article.blocks] == ["".join(lines[2:])]
+    assert rules(doc)[2] == "under_editorial"
+
+
+def test_an_indented_lead_under_an_editorials_kicker_is_no_title() -> None:
+    lines = [
+        "社论",
+        "\u3000\u3000一场冲刷几千年旧世界污泥浊水的暴风骤",
+        "雨，正在伟大祖国的土地上降临。这是前人没有见过的世面，前人没有经过",
+        "的风雨，这是一场史无前例的阶级斗争的大风大浪。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert all(d.rule.id != "under_editorial" for d in doc.decisions)
