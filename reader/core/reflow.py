@@ -50,6 +50,7 @@ from reader.core.text import (
     has_colon,
     has_sentence_mark,
     hyphenated_words,
+    is_cjk_char,
     join_all,
     join_lines,
     unpunctuated,
@@ -78,7 +79,6 @@ _ASIDE = re.compile(r"^[（(][^（()）]*[)）]$")
 # Characters a headline's line does not end with, as they open a phrase that goes on
 # (…的, …和, …对, …在): a headline wrapped in a narrow column.
 _PHRASE_GOES_ON = frozenset("的和与及并对向把将在从以让使为被之或跟同给于")
-# The formula that closes a notice or a letter, set as a paragraph of its own.
 # A document's title: 关于 … the kind of document, no sentence's punctuation on the way.
 _NAMES_DOCUMENT = re.compile(
     r"^(?:关于|關於)[^。！？!?；;，,：:“”\s]{2,60}"
@@ -90,13 +90,11 @@ _NAMES_DOCUMENT = re.compile(
 _QUOTES_ON = re.compile(
     r"(?:教导我们|教导我們|教導我們|指出|写道|寫道|告诉我们|告訴我們|号召我们|號召我們)[：:]$"
 )
-# A Chinese character: the rule for titles over a lead set flush is the Chinese page's
-# (on an English page a short line there is a paragraph's, and neeeereae is a misread).
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # An editorial's kicker on a line of its own.
 _EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # What a line that goes on from the one before may open with.
 _GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
+# The formula that closes a notice or a letter, set as a paragraph of its own.
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
 # its kicker and title.
@@ -544,7 +542,9 @@ class Reflow:
                 and not lines.label[a]  # a numbered heading's first line: its own rules
                 and lines.indent[a] < t.indent_cells  # a paragraph's first line
                 and len(lines.text[a]) > 3
-                and _HAN.search(lines.text[a])
+                # A Chinese page's rule: on an English page a short line there is a
+                # paragraph's, and a lone run of Latin letters (neeeereae) a misreading.
+                and any(map(is_cjk_char, lines.text[a]))
                 and self._stands_alone(a, b)
             ):
                 # A title in body type over text that is not indented (a lead, or the
