@@ -883,7 +883,6 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
             k
             and ends[k - 1]
             and mark[k] == ""
-            and _CITED_START.match(texts[k])
             and (is_cited(texts[k]) or (k + 1 < n and source_wraps(texts[k], texts[k + 1])))
         ):
             mark[k] = "end"

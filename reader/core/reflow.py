@@ -47,6 +47,7 @@ from reader.core.lines import (
 )
 from reader.core.model import Block, Decisions
 from reader.core.text import (
+    NO_LINE_START,
     has_colon,
     has_sentence_mark,
     hyphenated_words,
@@ -92,8 +93,6 @@ _QUOTES_ON = re.compile(
 )
 # An editorial's kicker on a line of its own.
 _EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
-# What a line that goes on from the one before may open with.
-_GOES_ON_MARKS = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # The formula that closes a notice or a letter, set as a paragraph of its own.
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
@@ -480,7 +479,7 @@ class Reflow:
             and a
             and not ends[a]
             and _EDITORIAL.match(lines.text[a - 1])
-            and lines.text[b][:1] not in _GOES_ON_MARKS
+            and lines.text[b][:1] not in NO_LINE_START
             and lines.indent[a] < self.t.indent_cells  # a lead's first line may be
             and self._short(a, self.t.headline_shortfall)
         ):
@@ -741,7 +740,7 @@ class Reflow:
         without a sentence's punctuation, and line b does not go on from them: the
         document's title over its text."""
         lines = self.lines
-        if cur.kind != "paragraph" or lines.mark[cur.start] or lines.text[b][:1] in _GOES_ON_MARKS:
+        if cur.kind != "paragraph" or lines.mark[cur.start] or lines.text[b][:1] in NO_LINE_START:
             return False
         return bool(_NAMES_DOCUMENT.match("".join(lines.text[cur.start : cur.end])))
 
