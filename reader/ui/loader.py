@@ -156,12 +156,14 @@ class DocumentLoader(QObject):
         super().__init__(parent)
         self.store_path = store_path
         self._request = 0
-        self._signals = _Signals()
+        # The pool first, then the signals its jobs emit, both children: children go in
+        # the order they came, so the pool waits for a running job before its signals go.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
         self._signals.previewed.connect(self._on_previewed)
         self._signals.loaded.connect(self._on_loaded)
         self._signals.failed.connect(self._on_failed)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
         self._pending = False
 
     def loading(self) -> bool:
