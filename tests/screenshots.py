@@ -398,7 +398,17 @@ def scan_shot(out: Path) -> int:
         window.resizeDocks([window.scan.dock], [660], Qt.Orientation.Horizontal)
         for _ in range(20):
             app.processEvents()
-        window.body.show_spot(3, 7, 0)  # 就是这个陶铸，…
+        # The paragraph 就是这个陶铸，…, found by its text: its place moves as the engine
+        # reads the page better.
+        doc = window.doc
+        assert doc is not None
+        spot = next(
+            (ai, k)
+            for ai, art in enumerate(doc.articles)
+            for k, block in enumerate(art.all_blocks())
+            if block.text.startswith("就是这个陶铸")
+        )
+        window.body.show_spot(*spot, 0)
         canvas = window.scan.view.canvas
         canvas.set_scale(1.15)
         (current,) = window.scan.view.current_rects()
