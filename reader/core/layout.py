@@ -1078,6 +1078,9 @@ def _band_groups(
     for number, band in enumerate(bands[1:], start=1):
         group = groups[-1]
         following = bands[number + 1] if number + 1 < len(bands) else None
+        # Rows of merged lines alone (no columns of their own) say nothing of where
+        # they go: the first row with columns after them does.
+        onward = next((b for b in bands[number + 1 :] if b.columns), None)
         if group.fits(band):
             joined = True
         elif lenient and group.fits(band, lenient=True):
@@ -1087,12 +1090,8 @@ def _band_groups(
         if joined:
             # Text right under a headline belongs with the columns that follow it when
             # those do not fit under the headline themselves.
-            if (
-                group.heading
-                and not band.heading
-                and following is not None
-                and not group.fits(following)
-            ):
+            ahead = following if band.columns else onward
+            if group.heading and not band.heading and ahead is not None and not group.fits(ahead):
                 groups.append(band)
             else:
                 group.add(band)

@@ -536,3 +536,15 @@ def test_a_merged_lines_seam_moves_a_character_where_the_pages_words_say(runs_on
     else:
         assert texts[3] == left[3][:-1]
         assert texts[len(left) + 3] == left[3][-1] + right[3]
+
+
+def test_rows_merged_across_a_gutter_right_under_a_headline_go_with_the_columns() -> None:
+    """A headline over two columns, and OCR merged the first rows under it across the
+    gutter, so those rows have no columns of their own: they are read with the columns
+    that run on under them and split there, not left whole with the headline."""
+    head = line("大字标题", WIDTH / 2, 0, WIDTH + GUTTER + WIDTH / 2, 3 * HEIGHT)
+    lines = [body(f"{c}{r:x}", c, r, 150) for c in range(2) for r in range(12)]
+    order = reading_order(
+        page_of(row_by_row([head, *_merged_row_by_row(lines, tuple(range(4, 12)))]))
+    )
+    assert [p.line.text for p in order.placed] == ["大字标题", *(ln.text for ln in lines)]
