@@ -48,6 +48,7 @@ from reader.core.lines import (
 from reader.core.model import Block, Decisions
 from reader.core.text import (
     NO_LINE_START,
+    SENTENCE_END,
     has_colon,
     has_sentence_mark,
     hyphenated_words,
@@ -576,6 +577,8 @@ class Reflow:
                 return False, R.HEAD_GROUP_ENDS
             if 2 <= len(cur) <= t.head_group_lines and self._head_over_wider(cur, b):
                 return False, R.HEAD_OVER_WIDER
+            if self._lost_stop(cur, a, b):
+                return False, R.LOST_STOP
             if not lines.soft[a] and width[a] >= max(columns.back(a), columns.fwd(b)) + t.wider:
                 # A line of a paragraph fills its column and no more: one set wider than
                 # the column around it runs across columns (a headline, a masthead line).
@@ -604,6 +607,29 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, R.FIRST_LINE_AFTER
         return True, R.FULL_LINE
+
+    def _lost_stop(self, cur: RawBlock, a: int, b: int) -> bool:
+        """Line a, not ending a sentence, is a paragraph's last line all the same: it
+        falls well short of its column after a full line, and line b fills its column
+        (or falls short only by a stripped indent) and opens a sentence. A line the OCR
+        split in two leaves two short lines, and a sentence going on would fill line a."""
+        lines, t = self.lines, self.t
+        if len(cur) < 2 or cur.kind != "paragraph" or lines.soft[a] or lines.mark[b]:
+            return False
+        if not self._short(a, t.lost_stop_short) or self._short(a - 1, t.full_slack + 1):
+            return False
+        # The sentence line a ends in started on it a few characters back at least: one
+        # started by its last character or two (。进) goes on.
+        tail = lines.text[a]
+        for k in range(len(tail) - 1, -1, -1):
+            if tail[k] in SENTENCE_END:
+                tail = tail[k + 1 :]
+                break
+        if len(tail) < t.lost_stop_tail:
+            return False
+        return lines.text[b][:1] not in NO_LINE_START and not self._short(
+            b, t.indent_width + t.full_slack + 1
+        )
 
     def _head_over_wider(self, cur: RawBlock, b: int) -> bool:
         """The block's lines hold no comma or sentence mark (a headline's 、 aside), fit

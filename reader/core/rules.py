@@ -266,6 +266,11 @@ TINY_TAIL = _rule(
     "a paragraph's last line of a character or two, its closing mark lost: it ends there",
     "段落末行只有一两个字，句末标点丢失：段落到此结束",
 )
+LOST_STOP = _rule(
+    "lost_stop",
+    "a paragraph's short last line, its closing mark lost: a new sentence starts a full line below",
+    "段落的短末行，句末标点丢失：下一行以新句子开头且排满",
+)
 TINY_AFTER_SHORT = _rule(
     "tiny_after_short",
     "a line of a character or two after a short line: the sentence did not go on into it",

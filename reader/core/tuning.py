@@ -155,6 +155,12 @@ class Tuning:
     # Two lines short by this much together, the second by no more than a stripped
     # indent: a paragraph's last line and the next one's first.
     both_short: int = 4
+    # A paragraph's line not ending a sentence, this short after a full line, over a full
+    # line (or one short by a stripped indent) that opens a sentence: its last line, the
+    # closing mark lost by the OCR.
+    lost_stop_short: int = 8
+    # ... where the sentence it ends has this many characters on it or more.
+    lost_stop_tail: int = 4
     # A line ending in a colon introduces what follows this short; a bracketed aside
     # stands alone this short.
     colon_short: int = 6

@@ -197,6 +197,48 @@ def test_a_last_line_of_one_character_ends_its_paragraph() -> None:
     assert len(list(from_text("\n".join(inside)).iter_blocks())) == 1
 
 
+# Page 06: a paragraph's short last line without its full stop, then a new paragraph
+# whose first line (indent stripped) is nearly full.
+LOST_STOP = [
+    "革命大批判同斗批改的结",
+    "合，不彻底肃清无政府主",
+    "义的流毒和影响，大批判",
+    "就无法进行，斗批改也",
+    "无法开展",
+    "因此，必须横扫一切无",
+    "政府主义，彻底肃清它的",
+    "影响，才能夺取全胜。",
+]
+
+
+def test_a_short_last_line_that_lost_its_full_stop_ends_its_paragraph() -> None:
+    """Were the sentence going on, line 无法开展 would fill its column: after a full line
+    and over a line that opens a sentence, it is its paragraph's last line."""
+    doc = from_text("\n".join(LOST_STOP))
+    assert [b.text for _, b in doc.iter_blocks()] == [
+        "".join(LOST_STOP[:5]),
+        "".join(LOST_STOP[5:]),
+    ]
+    assert rules(doc)[5] == "lost_stop"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # The sentence on the short line started a character before its end: it goes on.
+        {4: "无法开展。进"},
+        # A line the OCR split in two: both halves are short.
+        {5: "因此，必须"},
+        # The line before is short too: nothing says the column is full there.
+        {3: "就无法进行"},
+    ],
+)
+def test_a_short_line_without_a_full_stop_goes_on_where_the_text_says_so(change: dict) -> None:
+    lines = [change.get(k, line) for k, line in enumerate(LOST_STOP)]
+    doc = from_text("\n".join(lines))
+    assert "lost_stop" not in rules(doc).values()
+
+
 def test_the_papers_name_above_its_issue_lines_is_furniture() -> None:
     """Page 02: a quotation box's title, then the paper's name as the OCR garbled it,
     then the issue lines; the name is furniture, the title stays a title."""

@@ -727,7 +727,9 @@ def test_photo_credit_alone_is_a_caption_not_a_byline() -> None:
 
 
 def test_mid_sentence_line_starting_with_tu_wei_is_text() -> None:
-    body = ["在会上，他以下", "图为例作了说明，大家一致认为方案可行，"]
+    # The line before 图为 fills its column, as the lines around it do: a short one there
+    # would end its paragraph, its full stop lost (lost_stop).
+    body = ["在会上，县农业农村局的技术员以下", "图为例作了说明，大家一致认为方案可行，"]
     doc = from_text("\n".join([*NEWS[:3], *body, "值得推广。"]) + "\n")
     assert paragraphs(doc) == ["".join([*NEWS[2:3], *body, "值得推广。"])]
 
