@@ -477,6 +477,15 @@ class Reflow:
             return True, R.COUPLET
         if (
             len(cur) == 1
+            and _EDITORIAL.match(lines.text[a])
+            and lines.text[b][:1] not in NO_LINE_START
+        ):
+            # Its title under it may be a couplet or wrap over two lines: each is its own
+            # decision (under_editorial, couplet), not a sentence 社论 would begin.
+            cur.kind = "headline"
+            return False, R.EDITORIAL_LABEL
+        if (
+            len(cur) == 1
             and a
             and not ends[a]
             and _EDITORIAL.match(lines.text[a - 1])
@@ -772,15 +781,19 @@ class Reflow:
 
     def _couplet(self, a: int, b: int) -> bool:
         """Lines a and b are the halves of a headline set as a couplet: as many characters
-        each, short and unpunctuated, and a byline, a subtitle or a lead under them (a
-        kicker over its title differs in length, and a subhead has text under it)."""
+        each, short and unpunctuated, and a byline, a subtitle or a lead under them, or
+        社论 over them (a kicker over its title differs in length, and a subhead has text
+        under it)."""
         lines = self.lines
         text_a, text_b = lines.text[a], lines.text[b]
         return (
             len(text_a) == len(text_b) <= self.t.couplet_chars
             and lines.mark[a] == ""
             and b + 1 < len(lines)
-            and lines.mark[b + 1] in _HEAD_ENDS
+            and (
+                lines.mark[b + 1] in _HEAD_ENDS
+                or (a > 0 and _EDITORIAL.match(lines.text[a - 1]) is not None)
+            )
             and unpunctuated(text_a)
             and unpunctuated(text_b)
         )

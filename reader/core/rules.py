@@ -142,6 +142,10 @@ COUPLET = _rule(
     "couplet", "a headline set as a couplet: two short halves of equal length",
     "对仗标题：两行等长的短句合为一个标题",
 )  # fmt: skip
+EDITORIAL_LABEL = _rule(
+    "editorial_label", "社论 alone on its line is an editorial's kicker: it stands alone",
+    "单独成行的“社论”是社论的引题，单独成块",
+)  # fmt: skip
 UNDER_EDITORIAL = _rule(
     "under_editorial", "the line under 社论 (an editorial's kicker) is the editorial's title",
     "“社论”下的一行是社论的标题",

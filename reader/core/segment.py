@@ -311,10 +311,17 @@ def attach_headlines(segments: list[Segment], t: Tuning = TUNING) -> None:
             # A body elsewhere that matches the headline clearly better than the one below
             # it: only bodies nearby (a page holds a handful of articles), and none can
             # where no score reaches that far.
+            # A title naming who said what follows (毛主席语录) heads the text below it.
             better = _score(title, nxt) + t.distant_margin
             near = range(max(0, i - t.near), min(len(segments), i + t.near + 1))
-            if better <= 1.0 and any(
-                _score(title, segments[j]) >= better for j in near if j in orphans and j != i + 1
+            if (
+                better <= 1.0
+                and not _says_who(head.blocks)
+                and any(
+                    _score(title, segments[j]) >= better
+                    for j in near
+                    if j in orphans and j != i + 1
+                )
             ):
                 choice = None
         elif prev is not None:

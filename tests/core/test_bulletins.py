@@ -743,6 +743,41 @@ def test_the_line_under_an_editorials_kicker_is_its_title_comma_and_all() -> Non
     assert rules(doc)[2] == "under_editorial"
 
 
+# Page 01's top: a quotation box, the paper's name and issue lines, then an editorial
+# under 社论 whose title is a couplet.
+EDITORIAL_UNDER_QUOTATION = [
+    MASTHEAD[0],
+    "兵团战报",  # the paper's name, over its issue lines
+    *MASTHEAD[1:],
+    "社论",
+    "紧跟毛主席",
+    "永远向前进",
+    "一场冲刷几千年旧世界污泥浊水的暴",
+    "风骤雨，正在伟大祖国的土地上降临。",
+    "这是前人没有见过的世面，前人没有经过",
+    "的风雨，这是一场史无前例的阶级斗争的",
+    "大风大浪。是伟大的导师、伟大的领袖毛",
+    "主席指导我们在大风大浪里前进。我们前",
+    "进的方向是毛主席给我们指引的方向。",
+]
+
+
+def test_an_editorials_kicker_stands_alone_over_a_title_set_as_a_couplet() -> None:
+    """社论 alone on its line does not begin a sentence: it stands alone, and the two
+    halves under it are one title. The quotation box above keeps its text: a title that
+    names who said what follows heads the text below it, though the editorial further on
+    shares more of its words (毛主, 主席)."""
+    doc = from_text("\n".join(EDITORIAL_UNDER_QUOTATION))
+    quotation, editorial = doc.articles
+    assert quotation.title == "毛主席语录"
+    assert [b.text for b in quotation.blocks if b.kind == "paragraph"] == [
+        "你们要关心国家大事，要把无产阶级文化大革命进行到底。"
+    ]
+    assert (editorial.kicker, editorial.title) == ("社论", "紧跟毛主席永远向前进")
+    assert rules(doc)[10] == "editorial_label"
+    assert rules(doc)[11] == "couplet"
+
+
 def test_an_indented_lead_under_an_editorials_kicker_is_no_title() -> None:
     lines = [
         "社论",
