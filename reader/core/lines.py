@@ -135,6 +135,9 @@ _CN_DIGITS = "〇○零一二三四五六七八九十"
 _CN_DATE = rf"[{_CN_DIGITS}]{{4}}\s*年\s*[{_CN_DIGITS}]{{1,3}}\s*月\s*[{_CN_DIGITS}]{{1,3}}\s*日"
 # A date on a line of its own: the date a notice, letter or speech is signed with.
 _DATE_LINE = re.compile(rf"^(?:{_DATE}|{_CN_DATE})$")
+# A date in brackets ending a line: the day a speech was given or a document issued,
+# after its title (周总理在…上的讲话（一九六七年二月十二日）).
+DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
 # What a paper prints beside its masthead, each piece of an issue line: the issue's number
 # (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
 # the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).

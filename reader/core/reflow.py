@@ -36,6 +36,7 @@ from reader.core.habits import (
 from reader.core.kinds import RUNNING, BlockKind
 from reader.core.lines import (
     CREDIT_END,
+    DATED_END,
     PARAGRAPH_MARKS,
     Lines,
     heading_number,
@@ -575,6 +576,8 @@ class Reflow:
         if not ends[a]:
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
+            if len(cur) == 1 and DATED_END.search(lines.text[a]) and self._opens(b):
+                return False, R.DATED_ALONE
             rule = self._stands_apart(a)
             if rule:
                 return False, rule
@@ -617,6 +620,10 @@ class Reflow:
             return False, R.FIRST_LINE_AFTER
         return True, R.FULL_LINE
 
+    def _opens(self, b: int) -> bool:
+        """Line b can open a sentence: it starts with no mark that closes one."""
+        return self.lines.text[b][:1] not in NO_LINE_START
+
     def _lost_stop(self, cur: RawBlock, a: int, b: int) -> bool:
         """Line a, not ending a sentence, is a paragraph's last line all the same: it
         falls well short of its column after a full line, and line b fills its column
@@ -636,9 +643,7 @@ class Reflow:
                 break
         if len(tail) < t.lost_stop_tail:
             return False
-        return lines.text[b][:1] not in NO_LINE_START and not self._short(
-            b, t.indent_width + t.full_slack + 1
-        )
+        return self._opens(b) and not self._short(b, t.indent_width + t.full_slack + 1)
 
     def _head_over_wider(self, cur: RawBlock, b: int) -> bool:
         """The block's lines hold no comma or sentence mark (a headline's 、 aside), fit

@@ -142,6 +142,11 @@ COUPLET = _rule(
     "couplet", "a headline set as a couplet: two short halves of equal length",
     "对仗标题：两行等长的短句合为一个标题",
 )  # fmt: skip
+DATED_ALONE = _rule(
+    "dated_alone",
+    "a line ending in a bracketed date (a speech's or a document's title) stands alone",
+    "以括注日期结尾的一行（讲话或文件的标题）单独成块",
+)  # fmt: skip
 EDITORIAL_LABEL = _rule(
     "editorial_label", "社论 alone on its line is an editorial's kicker: it stands alone",
     "单独成行的“社论”是社论的引题，单独成块",

@@ -787,3 +787,18 @@ def test_an_indented_lead_under_an_editorials_kicker_is_no_title() -> None:
     ]
     doc = from_text("\n".join(lines))
     assert all(d.rule.id != "under_editorial" for d in doc.decisions)
+
+
+@pytest.mark.parametrize("date", ["（一九六七年二月十二日）", "（1967年2月12日）"])
+def test_a_line_ending_in_a_bracketed_date_stands_alone(date: str) -> None:
+    """Page 05: the title of a speech's notes, ending in the day it was given, on a full
+    line of its own over the notes. A sentence does not go on past such a date."""
+    lines = [
+        "周总理讲話",
+        "*周总理接见农部五个单位夺权的革命造反派代表会上的座纪要：" + date,
+        "现在学校不注意学习，喜欢往外跑，上街写大标语，开大会，一搞就是几万人，准备",
+        "得也不好，逼着我們上陣。把大字报变为簡单的标语口号，要搞得更踏实些。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()][-2:] == [lines[1], "".join(lines[2:])]
+    assert rules(doc)[2] == "dated_alone"
