@@ -48,6 +48,7 @@ from reader.core.lines import (
 )
 from reader.core.model import Block, Decisions
 from reader.core.text import (
+    BOUND_START,
     NO_LINE_START,
     SENTENCE_END,
     has_colon,
@@ -621,8 +622,10 @@ class Reflow:
         return True, R.FULL_LINE
 
     def _opens(self, b: int) -> bool:
-        """Line b can open a sentence: it starts with no mark that closes one."""
-        return self.lines.text[b][:1] not in NO_LINE_START
+        """Line b can open a sentence: it starts with no mark that closes one, nor with a
+        character that binds to the word before it (们)."""
+        first = self.lines.text[b][:1]
+        return first not in NO_LINE_START and first not in BOUND_START
 
     def _lost_stop(self, cur: RawBlock, a: int, b: int) -> bool:
         """Line a, not ending a sentence, is a paragraph's last line all the same: it
@@ -810,6 +813,8 @@ class Reflow:
         if opens_more(lines.text[a]) and not unpunctuated(lines.text[b]):
             # A quote it opened goes on into punctuated text: a sentence, not a title.
             return False
+        if not self._opens(b):
+            return False  # line b goes on from it (我 / 们): a sentence, not a title
         back, fwd = self.columns.back(a), self.columns.fwd(b)
         t = self.t
         if lines.width[b] >= back + t.wider and lines.width[a] <= min(back, fwd - t.headline_short):

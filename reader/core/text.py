@@ -15,6 +15,9 @@ CLOSING = frozenset("”’」』）)】》〉\"'")
 CLOSING_CHARS = "".join(sorted(CLOSING))
 # Punctuation that never starts a printed line in Chinese typesetting.
 NO_LINE_START = frozenset("，。、；：！？）》」』”’…,.;:!?)")
+# Characters that bind to the word before them and open neither a sentence nor a title
+# (我们 wrapped as 我 / 们, a question's 吗): a line starting with one goes on from the last.
+BOUND_START = frozenset("们吗呢吧")
 # Anything a heading or title would not end with.
 SOFT_END = frozenset("，、；：,;:")
 

@@ -802,3 +802,20 @@ def test_a_line_ending_in_a_bracketed_date_stands_alone(date: str) -> None:
     doc = from_text("\n".join(lines))
     assert [b.text for _, b in doc.iter_blocks()][-2:] == [lines[1], "".join(lines[2:])]
     assert rules(doc)[2] == "dated_alone"
+
+
+def test_a_line_over_one_that_starts_with_men_is_no_title() -> None:
+    """Page 08: a paragraph's first line after end matter holds no comma or full stop
+    (its quotes aside) and falls short of its column, like a title; but the next line
+    starts with 们, which binds to the 我 before it: the sentence goes on."""
+    lines = [
+        "要跟着共产党走，不要跟着那个人走。",
+        "（1962年3月5日在话剧、歌剧創作会上的讲話）",
+        "人民群众“以“东方红”太阳升”来形容我",
+        "们伟大事业的朝气勃勃；他们以如日之来祝福",
+        "我们伟大事业的日益发展和巩固；他们以太阳来歌颂",
+        "我们的党和我们的领袖。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
+    assert rules(doc)[3] != "stands_alone"
