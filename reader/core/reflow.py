@@ -623,9 +623,15 @@ class Reflow:
 
     def _opens(self, b: int) -> bool:
         """Line b can open a sentence: it starts with no mark that closes one, nor with a
-        character that binds to the word before it (们)."""
-        first = self.lines.text[b][:1]
-        return first not in NO_LINE_START and first not in BOUND_START
+        character that binds to the word before it (们), nor with one character and a
+        comma (透，: the end of a word the line before broke, 揭深批 / 透)."""
+        text = self.lines.text[b]
+        first = text[:1]
+        return (
+            first not in NO_LINE_START
+            and first not in BOUND_START
+            and not (text[1:2] in ("，", "、") and is_cjk_char(first))
+        )
 
     def _lost_stop(self, cur: RawBlock, a: int, b: int) -> bool:
         """Line a, not ending a sentence, is a paragraph's last line all the same: it

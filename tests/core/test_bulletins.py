@@ -819,3 +819,22 @@ def test_a_line_over_one_that_starts_with_men_is_no_title() -> None:
     doc = from_text("\n".join(lines))
     assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
     assert rules(doc)[3] != "stands_alone"
+
+
+def test_a_line_over_one_that_starts_with_a_character_and_a_comma_is_no_title() -> None:
+    """Page 13: a paragraph's first line, unpunctuated and well short of the wide column
+    below, would stand alone as a title; the next line starts 透，, the end of the word
+    揭深批透 that the line end broke: the sentence goes on."""
+    lines = [
+        "产阶级革命造反派把他們出来了，这是无产阶级文化大革命的胜利，",
+        "是毛泽东思想的伟大胜利！",
+        "为了进一步将这一小摄走资本主义道路当权派的丑恶嘴脸揭深批",
+        "透，我們根据会上揭发江川、苗永文、任明公、张凤云的“三反”",
+        "行整理了一部份，現专刊公布于众。望革命的战友们，聚聚掌握斗事的",
+        "大方向，奋起毛泽东思想的千钧棒，将市委的阶级斗爭盖子彻底揭开",
+        "把以江川为首的一小摄反革命修正主义分子揭深批透，斗倒，斗境、斗",
+        "臭，誓将无产阶级文化大革命进行到底！",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
+    assert rules(doc)[3] != "stands_alone"
