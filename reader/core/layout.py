@@ -1078,9 +1078,6 @@ def _band_groups(
     for number, band in enumerate(bands[1:], start=1):
         group = groups[-1]
         following = bands[number + 1] if number + 1 < len(bands) else None
-        # Rows of merged lines alone (no columns of their own) say nothing of where
-        # they go: the first row with columns after them does.
-        onward = next((b for b in bands[number + 1 :] if b.columns), None)
         if group.fits(band):
             joined = True
         elif lenient and group.fits(band, lenient=True):
@@ -1090,7 +1087,12 @@ def _band_groups(
         if joined:
             # Text right under a headline belongs with the columns that follow it when
             # those do not fit under the headline themselves.
-            ahead = following if band.columns else onward
+            # Rows of merged lines alone (no columns of their own) say nothing of where
+            # they go: the first row with columns after them does.
+            ahead = following
+            if not band.columns:
+                rest = itertools.islice(bands, number + 1, None)
+                ahead = next((b for b in rest if b.columns), None)
             if group.heading and not band.heading and ahead is not None and not group.fits(ahead):
                 groups.append(band)
             else:

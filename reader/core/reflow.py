@@ -645,12 +645,8 @@ class Reflow:
             return False
         # The sentence line a ends in started on it a few characters back at least: one
         # started by its last character or two (。进) goes on.
-        tail = lines.text[a]
-        for k in range(len(tail) - 1, -1, -1):
-            if tail[k] in SENTENCE_END:
-                tail = tail[k + 1 :]
-                break
-        if len(tail) < t.lost_stop_tail:
+        text = lines.text[a]
+        if len(text) - 1 - max(map(text.rfind, SENTENCE_END)) < t.lost_stop_tail:
             return False
         return self._opens(b) and not self._short(b, t.indent_width + t.full_slack + 1)
 

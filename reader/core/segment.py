@@ -310,8 +310,8 @@ def attach_headlines(segments: list[Segment], t: Tuning = TUNING) -> None:
             title = bigrams(head.title_text())
             # A body elsewhere that matches the headline clearly better than the one below
             # it: only bodies nearby (a page holds a handful of articles), and none can
-            # where no score reaches that far.
-            # A title naming who said what follows (毛主席语录) heads the text below it.
+            # where no score reaches that far. A title naming who said what follows
+            # (毛主席语录) heads the text below it.
             better = _score(title, nxt) + t.distant_margin
             near = range(max(0, i - t.near), min(len(segments), i + t.near + 1))
             if (
