@@ -95,6 +95,9 @@ NEAR = 3.0
 # Where most of a region's lines are merged ones, a gutter is cut where this many of the
 # columns' own lines on one side of it end (or start) at it.
 EDGE_LINES = 3
+# A column's line merged with a scrap of the next starts at most this many characters
+# in from its column's left edge (a paragraph's first-line indent and the boxes' jitter).
+RUN_ON_INDENT = 2.5
 # Whitespace across a region this many body-line heights high parts bands: the lines of
 # a column are set closer than half a line apart.
 BAND_GAP = 0.6
@@ -1100,16 +1103,45 @@ def _band_groups(
             continue
         # One row that splits where the group does not (a label beside its text) stays
         # in the group when the row after it fits the group again.
+        # So does a row where a column's line runs on into the next column: merged with
+        # the short last line of a paragraph there, it starts where its column does.
         if (
-            not group.crossing(band)
-            and following is not None
+            following is not None
             and group.fits(following)
             and max(it.y1 for it in band.items) - min(it.y0 for it in band.items) <= 2 * body
         ):
-            group.add(band)
-            continue
+            if not group.crossing(band):
+                group.add(band)
+                continue
+            if _runs_on(group, band):  # the columns stay as they are
+                group.items.extend(band.items)
+                continue
         groups.append(band)
     return [group.items for group in groups], used
+
+
+def _runs_on(group: _Band, band: _Band) -> bool:
+    """Whether each of the band's columns that crosses the group's is body-sized lines
+    that start at the left edge of one of the group's columns of text (or indented from
+    it) and run on past it by less than half its width: a column's line merged with a
+    scrap of the next, not a line set across the columns."""
+    body = group.body
+    for k in group.crossing(band):
+        x0, x1 = band.columns[k]
+        own = [it for it in band.items if x0 <= it.sx0 and it.sx1 <= x1]
+        if not own or any(it.hard for it in own):
+            return False
+        if not all(
+            any(
+                c0 - FLUSH * body <= it.sx0 <= c0 + RUN_ON_INDENT * body
+                and c1 - c0 >= 6 * body
+                and it.sx1 - c0 <= WIDE * (c1 - c0)
+                for c0, c1 in group.columns
+            )
+            for it in own
+        ):
+            return False
+    return True
 
 
 def _rows(region: list[_Item]) -> list[list[_Item]]:

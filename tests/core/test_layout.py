@@ -548,3 +548,29 @@ def test_rows_merged_across_a_gutter_right_under_a_headline_go_with_the_columns(
         page_of(row_by_row([head, *_merged_row_by_row(lines, tuple(range(4, 12)))]))
     )
     assert [p.line.text for p in order.placed] == ["大字标题", *(ln.text for ln in lines)]
+
+
+def test_a_row_where_a_line_runs_on_into_the_next_columns_short_line_keeps_the_columns() -> None:
+    """Three columns under a headline; halfway down, OCR merged a line of the middle
+    column with the short last line of a paragraph beside it in the right column. That
+    row's lines do not line up with the columns, yet the columns run on under it: they
+    are read whole, top to bottom, the merged line split between them, not read as two
+    stories stacked at that row."""
+    lines, _ = columns_page(3, rows=12)
+    middle, right = lines[1 + 12 + 6], lines[1 + 24 + 6]
+    scrap = line("破坏。", right.box.x0, right.box.y0, right.box.x0 + 90, right.box.y1)
+    merged = OcrLine(
+        middle.text + scrap.text,
+        Box(middle.box.x0, middle.box.y0, scrap.box.x1, middle.box.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    page = [ln for ln in lines if ln not in (middle, right)] + [merged]
+    order = reading_order(page_of(row_by_row(page)))
+    expected = [
+        "大字标题",
+        *(ln.text for ln in lines[1:25] if ln is not middle),
+        *(ln.text for ln in lines[25:] if ln is not right),
+    ]
+    expected.insert(1 + 12 + 6, middle.text)
+    expected.insert(1 + 24 + 6, scrap.text)
+    assert [p.line.text for p in order.placed] == expected
