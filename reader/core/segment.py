@@ -336,13 +336,30 @@ def _give(head: Segment, body: Segment) -> None:
     head.taken = True
 
 
-def _head_blocks(group: list[Block]) -> list[Block]:
+# A line that says what the title over it argues or reports, as a subtitle (副题) does:
+# 兼驳…, 从…看…, or 关于… naming a speech, report or paper. 关于… under a name of a few
+# characters (国务院 / 关于…的报告) is the title, the name its kicker.
+_SUBTITLE_CUE = re.compile(r"^兼(驳|駁|论|論|评|評|谈|談)|^(从|從)\S{2,}(看|谈起|談起)")
+_ABOUT_PAPER = re.compile(r"^(关于|關於)\S{4,}(讲话|講話|报告|報告|材料|发言|發言|说明|說明)$")
+
+
+def _subtitled(above: str, line: str, tuning: Tuning) -> bool:
+    """Whether `line` is the subtitle of the title `above` it (_SUBTITLE_CUE)."""
+    return bool(_SUBTITLE_CUE.search(line)) or (
+        len(above) > tuning.issuer_chars and bool(_ABOUT_PAPER.match(line))
+    )
+
+
+def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
     """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
     boxes showed type sizes, the title is the last line set in headline type: lines in
-    body type after it are its subtitle. The named parts are new blocks."""
+    body type after it are its subtitle. Without them, the title is the last line, unless
+    that line says it is a subtitle (_subtitled). The named parts are new blocks."""
     standalones = [b for b in group if b.kind == _STANDALONE]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
+    if title > 0 and _subtitled(standalones[title - 1].text, standalones[title].text, tuning):
+        title -= 1
     named = {
         id(b): b.but(_KICKER if k < title else _TITLE if k == title else _SUBTITLE)
         for k, b in enumerate(standalones)
@@ -362,12 +379,12 @@ def build_articles(blocks: list[Block], tuning: Tuning = TUNING) -> list[Article
                 (articles[-1].blocks if articles else running_head).extend(seg.blocks)
                 continue
             kind = "notice" if seg.notice else "article"
-            articles.append(
-                Article(head=_head_blocks(seg.head), blocks=running_head + seg.blocks, kind=kind)
-            )
+            head = _head_blocks(seg.head, tuning)
+            articles.append(Article(head=head, blocks=running_head + seg.blocks, kind=kind))
         elif not seg.taken:
             kind = "notice" if seg.notice else "headline"
-            articles.append(Article(head=_head_blocks(seg.blocks), blocks=running_head, kind=kind))
+            head = _head_blocks(seg.blocks, tuning)
+            articles.append(Article(head=head, blocks=running_head, kind=kind))
         else:
             continue
         running_head = []

@@ -193,6 +193,9 @@ class Tuning:
     # -- articles (segment.py) ----------------------------------------------------------
     # A headline group holds at most this many standalone lines (kicker, title, subtitle).
     head_group_lines: int = 3
+    # An issuer's name over its paper's title (国务院 / 关于…的报告) is at most this long:
+    # a longer line over 关于… naming a paper is a title over its subtitle.
+    issuer_chars: int = 5
     # How much better a body two places away must match a headline at the top of the page
     # before the headline is not given to the body right below it; how much better the
     # body above, closed by a dateline, must match it to take it.

@@ -838,3 +838,32 @@ def test_a_line_over_one_that_starts_with_a_character_and_a_comma_is_no_title() 
     doc = from_text("\n".join(lines))
     assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
     assert rules(doc)[3] != "stands_alone"
+
+
+@pytest.mark.parametrize(
+    ("head", "roles"),
+    [
+        # Pages 17 and 01: the line under the title says what it argues from or against.
+        (["严防阶级敌人利用复旧进行翻案复辟", "从杭州市江干区的现实看当前阶级斗争的新特点"], "ts"),
+        (["无政府主义与奴隶主义", "兼驳所谓“修养式的批修养”"], "ts"),
+        # Page 12: 关于… naming the paper the title heads.
+        (["英雄的淮北儿女举双手欢迎你们", "关于上海知识青年赴安徽插队落户干革命的讲话材料"], "ts"),
+        # An issuer's name over 关于…: the name is the kicker, 关于… the title.
+        (["国务院", "关于加强农田水利建设的报告"], "kt"),
+        # No such cue: a kicker over the title, as before.
+        (["全国军民热烈欢呼毛主席视察三大区一周年", "紧跟毛主席伟大战略部署认真搞好斗批改"], "kt"),
+    ],
+)
+def test_a_line_that_says_what_a_title_argues_is_its_subtitle(head: list[str], roles: str) -> None:
+    """Without type sizes the last line of a headline group is its title and those over
+    it kickers; a line that says what the title argues from or against (从…看, 兼驳) or
+    names the paper under it (关于…的讲话材料) is the title's subtitle instead."""
+    body = (
+        "一场冲刷几千年旧世界污泥浊水的暴风骤雨，正在伟大祖国的土地上降临。这是前人没有"
+        "见过的世面，前人没有经过的风雨，这是一场史无前例的阶级斗争的大风大浪。"
+    )
+    lines = [*head, *(body[k : k + 30] for k in range(0, len(body), 30))]
+    doc = from_text("\n".join(lines))
+    (art,) = doc.articles
+    kicker, title, subtitle = (None, *head) if roles == "ts" else (*head, None)
+    assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
