@@ -115,7 +115,9 @@ _LEAD = re.compile(
 _LEAD_STARTS = frozenset("【编本新中")
 _QUESTION = re.compile(r"^(问|记者|主持人)\s*[：:]")
 _ANSWER = re.compile(r"^答\s*[：:]")
-_SUBTITLE = re.compile(r"^(——|--|－－)\s*\S")
+# A subtitle: after a dash, or saying what else the title's article argues against or
+# about (兼驳…, 兼论…).
+_SUBTITLE = re.compile(r"^(——|--|－－)\s*\S|^兼(驳|駁|论|論|评|評|谈|談)\S")
 _NOTICE = re.compile(
     r"(公\s*告|声\s*明|启\s*事|通\s*告|公\s*示|讣\s*告|招\s*聘|广\s*告|通\s*知\s*书|拍\s*卖\s*会?)$"
 )
@@ -194,13 +196,13 @@ _ANY_MARK = re.compile(
     r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|校对|美编|版式|来源|问|记者|主持人|答)\s*[：:]"
     r"|[□■◇◆▢☐▲△●○]|本报|新华社|中新社|人民日报|光明日报|经济日报|特约|通讯员|记者|文/|图/|【?编者按"
     r"|【[^】]{2,24}(?:电|讯|消息)】"
-    r"|文／|撰文|作者|——|--|－－)"
+    r"|文／|撰文|作者|——|--|－－|兼[驳駁论論评評谈談])"
 )
 _TRAILING_NUMBER = re.compile(r"(?<=\D)\d{1,4}(年\d{0,2})?(月\d{0,2})?$")
 # First characters that can begin a marked line; most lines start elsewhere and skip
 # the regexes entirely.
 _MARK_STARTS = frozenset(
-    CN_NUM + "（(□■◇◆▢☐▲△●○问记答主责本编校美版来图新中人光经央文撰通特—－-【"
+    CN_NUM + "（(□■◇◆▢☐▲△●○问记答主责本编校美版来图新中人光经央文撰通特—－-【兼"
     "0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"
 )
 

@@ -867,3 +867,23 @@ def test_a_line_that_says_what_a_title_argues_is_its_subtitle(head: list[str], r
     (art,) = doc.articles
     kicker, title, subtitle = (None, *head) if roles == "ts" else (*head, None)
     assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
+
+
+def test_a_subtitle_opening_with_jianbo_parts_a_title_from_the_article_before() -> None:
+    """Page 01: a title after the last paragraph of the article before, then a line that
+    argues against something too (兼驳…): that line is a subtitle, so the line over it is
+    a title and opens a new article."""
+    lines = [
+        "广大红卫兵战士表示：我们一定要响应毛主席",
+        "的伟大号召，关心国家大事，把我国无产阶级",
+        "文化大革命进行到底，把世界革命进行到底！",
+        "无政府主义与奴隶主义",
+        "兼驳所谓“修养式的批修养”",
+        "当前学校中革命师生坚决响应党中央毛主席",
+        "的号召，以笔作刀枪，集中火力向刘邓开火。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(a.title, a.subtitle) for a in doc.articles] == [
+        (None, None),
+        ("无政府主义与奴隶主义", "兼驳所谓“修养式的批修养”"),
+    ]
