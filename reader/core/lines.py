@@ -339,10 +339,11 @@ def is_issue_line(text: str) -> bool:
 
 
 # A title that names the document or speech the article prints (毛主席最新指示,
-# 中央首长讲话, 林彪同志语录, …的通知): the item of a bulletin it opens is an article of its
-# own, not a section of the one before.
+# 中央首长讲话, 林彪同志语录, …的通知, …的报告): the item of a bulletin it opens is an
+# article of its own, not a section of the one before.
 _DOCUMENT_TITLE = re.compile(
-    r"(语录|語錄|指示|讲话|講話|谈话|談話|的信|通知|决定|決定|规定|規定|命令|社论|社論)$"
+    r"(语录|語錄|指示|讲话|講話|谈话|談話|的信|通知|决定|決定|规定|規定|命令|社论|社論"
+    r"|报告|報告|发言|發言|讲话材料|講話材料)$"
 )
 
 
