@@ -1075,7 +1075,8 @@ def _mark_issue_lines(lines: Lines) -> None:
     """Mark a paper's issue and publisher lines as page furniture wherever they are (a
     bulletin prints its masthead under a quotation box, a spread repeats it on its second
     page), and the dates and weekdays on lines of their own around them: a bare date
-    elsewhere signs a letter or a speech."""
+    elsewhere signs a letter or a speech, unless it repeats the issue's date under the
+    paper's name (a running head)."""
     text, mark = lines.text, lines.mark
     n = len(lines)
     anchors = [
@@ -1108,6 +1109,21 @@ def _mark_issue_lines(lines: Lines) -> None:
         ):
             mark[j] = "noise"
             names.add(j)
+    # The issue's date printed again further down under the paper's name: the running
+    # head of a page further on in a spread (兵团战报 / 一九六七年四月二十七日). A date
+    # under a longer name signs a letter or a statement.
+    dates = {text[k] for k in range(n) if mark[k] == "noise" and is_date(text[k])}
+    for k in range(1, n):
+        j = k - 1
+        if (
+            mark[k] in ("", "end")
+            and text[k] in dates
+            and mark[j] == ""
+            and len(text[j]) <= TUNING.masthead_chars
+            and not lines.ends[j]
+            and unpunctuated(text[j])
+        ):
+            mark[j] = mark[k] = "noise"
 
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.

@@ -908,3 +908,34 @@ def test_a_title_over_a_line_naming_the_speech_it_prints_opens_an_article() -> N
         (None, None),
         ("英雄的淮北儿女举双手欢迎你们", "关于上海知识青年赴安徽插队落户干革命的讲话材料"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [("兵团战报", True), ("首都红卫兵第三司令部", False)],
+)
+def test_the_issue_date_again_under_the_papers_name_is_a_running_head(
+    name: str, furniture: bool
+) -> None:
+    """Page 01, a spread: the second page's running head prints the paper's name and the
+    issue's date, the date the masthead gives. They are page furniture, not a title and
+    its end matter. The same date under a longer name signs a statement."""
+    lines = [
+        "兵团战报",
+        "首都中等学校红卫兵代表大会主办",
+        "第十七期",
+        "一九六七年四月二十七日",
+        "毛主席语录",
+        "我们的教育方针，应该使受教育者在德育、智育、体育几方面都得",
+        "到发展，成为有社会主义觉悟的有文化的劳动者。",
+        name,
+        "一九六七年四月二十七日",
+        "当前学校中革命师生坚决响应党中央毛主席的号召，以笔作刀枪，",
+        "集中火力向刘邓开火，掀起了批判的新高潮。",
+    ]
+    doc = from_text("\n".join(lines))
+    marked = {text: kind for kind, text in kinds(doc)}
+    assert (marked[name] == "noise") is furniture
+    assert [b.kind for _, b in doc.iter_blocks() if b.text == lines[8]][-1] == (
+        "noise" if furniture else "end"
+    )
