@@ -143,13 +143,26 @@ DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
 # What a paper prints beside its masthead, each piece of an issue line: the issue's number
 # (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
 # the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
+# What a bulletin stamps beside its masthead.
+_ISSUE_LABELS = ("注意保存", "内部参考", "内部资料")
 _ISSUE_PIECE = re.compile(
     rf"{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?"
     rf"|第\s*[\d{_CN_DIGITS}百]{{1,4}}\s*[期号號版]|\d{{1,4}}\s*[期号號]"
     rf"|(?:今日|本期共?)\s*[\d{_CN_DIGITS}]{{1,2}}\s*版"
     rf"|星期[一二三四五六日天]|[夏农]历\s*\S{{2}}年\s*[{_CN_DIGITS}]{{1,3}}月\s*[{_CN_DIGITS}初廿]{{1,3}}日"
-    r"|注意保存|内部参考|内部资料"
+    r"|" + "|".join(_ISSUE_LABELS)
 )
+
+
+def _misread_label(text: str) -> bool:
+    """One of _ISSUE_LABELS alone on its line with at most one character misread
+    (内部春考)."""
+    return any(
+        len(text) == len(label) and sum(map(str.__ne__, text, label)) <= 1
+        for label in _ISSUE_LABELS
+    )
+
+
 _BARE_DATE = re.compile(
     rf"^(?:{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?)$"
 )
@@ -325,7 +338,7 @@ def is_issue_line(text: str) -> bool:
     '首都中等学校红卫兵代表大会主办'). A bare date may sign a letter instead."""
     if len(text) > TUNING.issue_chars or _BODY_MARKS.search(text):
         return False
-    if _PUBLISHER.search(text):
+    if _PUBLISHER.search(text) or _misread_label(text):
         return True
     found = _ISSUE_PIECE.findall(text)
     if not found or (len(found) == 1 and _BARE_DATE.match(text.strip())):

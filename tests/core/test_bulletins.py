@@ -36,6 +36,7 @@ def rules(doc: Document) -> dict[int, str]:
         "首都中等学校红卫兵代表大会主办",
         "浙江省革命造反联合总指挥部红色风暴编辑部编印",
         "镇江市革命委员会机关报",
+        "内部春考",  # 内部参考, one character misread
     ],
 )
 def test_issue_and_publisher_lines(line: str) -> None:
@@ -50,6 +51,7 @@ def test_issue_and_publisher_lines(line: str) -> None:
         "太原地铁2号",  # a title's first line, cut after a number
         "三个星期的战斗",
         "大会首先由第三期学员代表发言，他们说：",
+        "内部矛盾",  # two characters from 内部参考
     ],
 )
 def test_not_issue_lines(line: str) -> None:
@@ -939,3 +941,21 @@ def test_the_issue_date_again_under_the_papers_name_is_a_running_head(
     assert [b.kind for _, b in doc.iter_blocks() if b.text == lines[8]][-1] == (
         "noise" if furniture else "end"
     )
+
+
+def test_the_papers_name_over_a_misread_label_is_furniture_under_a_quotations_title() -> None:
+    """Page 05: the quotation box's title, then the paper's name and 内部参考 (read as
+    内部春考) beside the masthead: the label is an issue line, so the name over it is the
+    paper's, furniture, and the title stands alone over the quotation."""
+    lines = [
+        "毛主席语录",
+        "文革通记",
+        "内部春考",
+        "注意保存",
+        "第35期",
+        "1967.2.15",
+        "世界上一切革命斗争都是为着夺",
+        "取政权，巩固政权。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert kinds(doc)[:3] == [("title", "毛主席语录"), ("noise", "文革通记"), ("noise", "内部春考")]
