@@ -959,3 +959,18 @@ def test_the_papers_name_over_a_misread_label_is_furniture_under_a_quotations_ti
     ]
     doc = from_text("\n".join(lines))
     assert kinds(doc)[:3] == [("title", "毛主席语录"), ("noise", "文革通记"), ("noise", "内部春考")]
+
+
+def test_a_source_whose_date_wraps_between_month_and_day_is_one_line_of_end_matter() -> None:
+    """Page 08: a quotation's source, 《评陶铸的两本书》一九六七年九月八日《人民日报》, wrapped
+    after 九月: the two lines are one piece of end matter, not a source and a subhead."""
+    lines = [
+        "陶铸是中国赫鲁晓夫资产阶级反动路线忠实的执行者和宣传者，是一个",
+        "混进来的反革命两面派。",
+        "《评陶铸的两本书》一九六七年九月",
+        "八日《人民日报》",
+        "在八届十一中全会之前，陶铸是以中国赫鲁晓夫为代表的资产阶级反动",
+        "路线忠实的执行者。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("end", lines[2] + lines[3]) in kinds(doc)
