@@ -41,6 +41,7 @@ from reader.core.lines import (
     Lines,
     heading_number,
     is_caption,
+    is_date,
     narrow_width,
     printed_width,
     runin_label,
@@ -575,6 +576,8 @@ class Reflow:
                 return False, rule
             return True, R.NO_BLANK
         if not ends[a]:
+            if len(cur) == 1 and self._signs(a, b):
+                return False, R.SIGNATORIES
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
             if len(cur) == 1 and DATED_END.search(lines.text[a]) and self._opens(b):
@@ -620,6 +623,20 @@ class Reflow:
             # indent-stripped first: a first line is followed by a full one.
             return False, R.FIRST_LINE_AFTER
         return True, R.FULL_LINE
+
+    def _signs(self, a: int, b: int) -> bool:
+        """Lines a and b are names that sign the text above, a line each: after a line
+        that ends a sentence, short unpunctuated lines down to a date alone."""
+        lines, t = self.lines, self.t
+        if not a or not lines.ends[a - 1]:
+            return False
+        for k in range(a, min(a + t.signatories, len(lines)) + 1):
+            text = lines.text[k] if k < len(lines) else ""
+            if k > b and is_date(text):
+                return True
+            if not text or lines.mark[k] or len(text) > t.signatory_chars or not unpunctuated(text):
+                return False
+        return False
 
     def _opens(self, b: int) -> bool:
         """Line b can open a sentence: it starts with no mark that closes one, nor with a

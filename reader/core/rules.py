@@ -142,6 +142,10 @@ COUPLET = _rule(
     "couplet", "a headline set as a couplet: two short halves of equal length",
     "对仗标题：两行等长的短句合为一个标题",
 )  # fmt: skip
+SIGNATORIES = _rule(
+    "signatories", "names on lines of their own over a date sign what is above: each stands alone",
+    "日期上方单独成行的署名各自成块",
+)  # fmt: skip
 DATED_ALONE = _rule(
     "dated_alone",
     "a line ending in a bracketed date (a speech's or a document's title) stands alone",

@@ -211,8 +211,16 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 j = end
                 continue
             kinds = {b.kind for b in group}
+            dated = (
+                end < n
+                and blocks[end].kind == _END
+                and is_date(blocks[end].text)
+                and all(b.kind == _STANDALONE for b in group)
+            )
+            # The next of the signatories over a date, a line each, after the first.
+            signed = dated and j and blocks[j - 1].kind == _END and not is_date(blocks[j - 1].text)
             notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)
-            headline = (
+            headline = not signed and (
                 _BYLINE in kinds
                 or _SUBTITLE in kinds
                 or notice
@@ -234,12 +242,10 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 said_under = _says_who(group)
                 j = end
                 continue
-            if end == j + 1 and end < n and blocks[end].kind == _END and is_date(blocks[end].text):
-                # The signatory of a notice or a letter, above its date: end matter.
-                block = block.but(_END)
-            else:
-                # A short line between paragraphs of one article: a feature subhead.
-                block = block.but(_HEADING, numbering=0)
+            # The signatories of a notice or a letter, above its date, a line each, are
+            # end matter (this one, then each after it in turn); any other short line
+            # between paragraphs of one article is a feature subhead.
+            block = block.but(_END) if dated else block.but(_HEADING, numbering=0)
             blocks[j] = block
         if block.kind == _JUMP and _JUMP_IN.match(block.text):
             close_body()

@@ -161,6 +161,10 @@ class Tuning:
     lost_stop_short: int = 8
     # ... where the sentence it ends has this many characters on it or more.
     lost_stop_tail: int = 4
+    # Names that sign a text over its date, a line each (国务院 / 中央军委 / date): at most
+    # this many lines, each at most this many characters.
+    signatories: int = 4
+    signatory_chars: int = 12
     # A line ending in a colon introduces what follows this short; a bracketed aside
     # stands alone this short.
     colon_short: int = 6

@@ -974,3 +974,25 @@ def test_a_source_whose_date_wraps_between_month_and_day_is_one_line_of_end_matt
     ]
     doc = from_text("\n".join(lines))
     assert ("end", lines[2] + lines[3]) in kinds(doc)
+
+
+def test_signatories_over_a_date_each_stand_alone_and_close_the_document() -> None:
+    """Page 05: a document signed by two bodies, a line each, over its date, then the
+    next document's title. Each name is end matter of its own, not one run-on line and
+    not a title."""
+    lines = [
+        "关于军队参加地方文化大革命工作组回学校、机关检查的规定",
+        "中央军委一月二十八日的命令指出：一切指战员、政治工作人员，必须坚守岗",
+        "位，不得擅离职守。",
+        "国务院",
+        "中央军委",
+        "一九六七年二月十二日",
+        "关于国防工业系统和所属厂矿企业不准串连的通知",
+        "七机部国防工办、各省、市、自治区：国防工业系统是国家重点保护单位。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(a.title, [(b.kind, b.text) for b in a.blocks if b.kind != "paragraph"])
+            for a in doc.articles] == [
+        (lines[0], [("end", "国务院"), ("end", "中央军委"), ("end", "一九六七年二月十二日")]),
+        (lines[6], []),
+    ]  # fmt: skip
