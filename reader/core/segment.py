@@ -169,6 +169,10 @@ def _before_jump_in(blocks: list[Block], k: int, t: Tuning) -> Block:
 # A title naming who said, wrote or ordered what follows: 毛主席最新指示, 林彪副统帅的指示,
 # 周总理讲话, 戚本禹同志话, 王力同志谈许世友, 中央首长论陶铸. A bulletin prints such items one
 # after another, each under its own; a subhead inside one does not name a speaker so.
+# A body that signs a text: a committee, a team, a headquarters, an editorial office.
+_SIGNING_BODY = re.compile(
+    r"(委员会|委員會|革委会|宣传队|宣傳隊|联络站|聯絡站|司令部|编辑部|編輯部|战斗队|戰鬥隊|指挥部|指揮部)$"
+)
 _SAYS_WHO = re.compile(
     r"(同志|主席|总理|總理|统帅|統帅|統帥|首长|首長)[^，。！？：:]{0,14}"
     r"(讲话|講話|讲話|話|话|谈话|談話|指示|语录|語录|語錄|批示)$"
@@ -217,8 +221,18 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 and is_date(blocks[end].text)
                 and all(b.kind == _STANDALONE for b in group)
             )
-            # The next of the signatories over a date, a line each, after the first.
-            signed = dated and j and blocks[j - 1].kind == _END and not is_date(blocks[j - 1].text)
+            # The next of the signatories over a date, a line each, after the first; or a
+            # body that signs the page's last text, with nothing after it.
+            signed = (
+                dated and j and blocks[j - 1].kind == _END and not is_date(blocks[j - 1].text)
+            ) or (
+                j
+                and blocks[j - 1].kind == _PARAGRAPH
+                and ends_sentence(blocks[j - 1].text)
+                and len(group) == 1
+                and _SIGNING_BODY.search(block.text) is not None
+                and _only_noise_after(blocks, end)
+            )
             notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)
             headline = not signed and (
                 _BYLINE in kinds
@@ -245,7 +259,7 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
             # The signatories of a notice or a letter, above its date, a line each, are
             # end matter (this one, then each after it in turn); any other short line
             # between paragraphs of one article is a feature subhead.
-            block = block.but(_END) if dated else block.but(_HEADING, numbering=0)
+            block = block.but(_END) if dated or signed else block.but(_HEADING, numbering=0)
             blocks[j] = block
         if block.kind == _JUMP and _JUMP_IN.match(block.text):
             close_body()

@@ -996,3 +996,24 @@ def test_signatories_over_a_date_each_stand_alone_and_close_the_document() -> No
         (lines[0], [("end", "国务院"), ("end", "中央军委"), ("end", "一九六七年二月十二日")]),
         (lines[6], []),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("last", "kind"),
+    [
+        ("安徽省阜阳专区革命委员会赴沪毛泽东思想宣传队", "end"),  # a body signs the text
+        ("伟大的领袖毛主席万寿无疆", "title"),  # a headline-only item closes the page
+    ],
+)
+def test_a_body_signing_the_pages_last_text_is_end_matter(last: str, kind: str) -> None:
+    """Page 12: the last article is signed by the team that wrote it, a line after its
+    last paragraph, nothing after it. That is end matter, not a headline standing alone
+    at the foot of the page; a line that names no such body still is one."""
+    lines = [
+        "英雄的淮北儿女举双手欢迎你们",
+        "使广大农村变成巩固的社会主义阵地，把阜阳专区办成红彤彤的毛泽",
+        "东思想大学校！",
+        last,
+    ]
+    doc = from_text("\n".join(lines))
+    assert dict((text, k) for k, text in kinds(doc))[last] == kind
