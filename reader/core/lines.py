@@ -20,6 +20,7 @@ from typing import NamedTuple
 from reader.core.text import (
     CLOSING,
     CLOSING_CHARS,
+    CONJUNCTION_START,
     SENTENCE_END,
     SOFT_END,
     cells,
@@ -1115,10 +1116,23 @@ def _mark_issue_lines(lines: Lines) -> None:
                     break
                 mark[j] = "noise"
                 j += step
-        # The paper's name, right above them: a short line the OCR often garbled.
+        # The paper's name, right above them: a short line the OCR often garbled. A
+        # publisher's line that opens with a conjunction (与…联合编印) goes on from the
+        # line above it, which names the first publisher.
         top = k
         while top > 0 and mark[top - 1] == "noise":
             top -= 1
+        if (
+            top > 0
+            and text[top][:1] in CONJUNCTION_START
+            and mark[top - 1] == ""
+            and len(text[top - 1]) <= TUNING.issue_chars
+            and not lines.ends[top - 1]
+        ):
+            top -= 1
+            mark[top] = "noise"
+            while top > 0 and mark[top - 1] == "noise":
+                top -= 1
         j = top - 1
         if (
             top not in names

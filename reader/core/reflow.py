@@ -50,6 +50,7 @@ from reader.core.lines import (
 from reader.core.model import Block, Decisions
 from reader.core.text import (
     BOUND_START,
+    CONJUNCTION_START,
     NO_LINE_START,
     SENTENCE_END,
     has_colon,
@@ -359,6 +360,8 @@ class Reflow:
         mark = lines.mark
         if lines.idx[a] == lines.idx[b]:
             return False, R.split(mark[b] or mark[a])
+        if cur.kind == "noise" and mark[b] == "noise" and lines.text[b][:1] in CONJUNCTION_START:
+            return True, R.FURNITURE_GOES_ON
         if mark[b] == "noise" or cur.kind == "noise":
             return False, R.ALONE["noise"]
         if cur.kind == "end" and _end_open(lines, cur) and mark[b] in ("", "heading"):

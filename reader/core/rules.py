@@ -146,6 +146,10 @@ SIGNATORIES = _rule(
     "signatories", "names on lines of their own over a date sign what is above: each stands alone",
     "日期上方单独成行的署名各自成块",
 )  # fmt: skip
+FURNITURE_GOES_ON = _rule(
+    "furniture_goes_on", "a line of page furniture goes on in the next (…与…联合编印)",
+    "版面杂项的一行延续到下一行（……与……联合编印）",
+)  # fmt: skip
 DATED_ALONE = _rule(
     "dated_alone",
     "a line ending in a bracketed date (a speech's or a document's title) stands alone",

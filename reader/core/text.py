@@ -18,6 +18,8 @@ NO_LINE_START = frozenset("，。、；：！？）》」』”’…,.;:!?)")
 # Characters that bind to the word before them and open neither a sentence nor a title
 # (我们 wrapped as 我 / 们, a question's 吗): a line starting with one goes on from the last.
 BOUND_START = frozenset("们吗呢吧")
+# A line opening with a conjunction goes on from the line before it (…委员会 / 与…编印).
+CONJUNCTION_START = frozenset("与和及暨")
 # Anything a heading or title would not end with.
 SOFT_END = frozenset("，、；：,;:")
 

@@ -1017,3 +1017,21 @@ def test_a_body_signing_the_pages_last_text_is_end_matter(last: str, kind: str) 
     ]
     doc = from_text("\n".join(lines))
     assert dict((text, k) for k, text in kinds(doc))[last] == kind
+
+
+def test_a_publisher_line_that_goes_on_with_a_conjunction_is_one_piece_of_furniture() -> None:
+    """Page 05: two publishers over two lines beside the masthead, the second line opening
+    with 与 (红卫兵上海革命造反委员会（红反会） / 与北京大学《战上海》兵团联合编印). The
+    first line is furniture too and the two are one line of it, not a title."""
+    lines = [
+        "毛主席语录",
+        "文革通讯",
+        "第35期",
+        "红卫兵上海革命造反委员会（红反会）",
+        "与北京大学《战上海》兵团联合编印",
+        "世界上一切革命斗争都是为着夺",
+        "取政权，巩固政权。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("noise", lines[3] + lines[4]) in kinds(doc)
+    assert [a.title for a in doc.articles] == ["毛主席语录"]
