@@ -197,6 +197,22 @@ _NOT_TEXT = re.compile(
     rf"|[-－—]\s*\d{{1,4}}\s*[-－—]"
     r"|(?:https?://|www\.)[!-~]+)$"
 )
+# A rule, border or ornament that OCR read as letters or digits: a few of them over and
+# over, a run of three alike among them (neeeereae, GGGGGG, 9999699655…).
+_RUN_OF_THREE = re.compile(r"(.)\1\1")
+
+
+def is_ornament(text: str) -> bool:
+    if not text.isascii() or not text.isalnum():
+        return False
+    if len(text) < (TUNING.ornament_digits if text.isdigit() else TUNING.ornament_letters):
+        return False
+    return (
+        len(set(text.lower())) * TUNING.ornament_repeats <= len(text)
+        and _RUN_OF_THREE.search(text) is not None
+    )
+
+
 _NOT_TEXT_FIRSTS = frozenset(_RULE_CHARS.replace("\\", "") + "第Pphw")
 _DATE_FRAGMENTS = re.compile(
     r"^(\d{4}年)?\d{1,2}月\d{1,2}日(星期[一二三四五六日天])?$|^\d{4}年\d{1,2}月$"
@@ -402,6 +418,7 @@ _DATE_FIRSTS = re.compile(rf"[0-9{_CN_DIGITS}]")
 _CITED_START = re.compile(rf"{_CITED}《")
 _CITED_FIRSTS = re.compile("[转轉摘引选選原]")
 _MONTH_LASTS = re.compile("月")
+_ALNUM_FIRSTS = re.compile("[0-9A-Za-z]")
 
 
 def source_wraps(first: str, second: str) -> bool:
@@ -883,6 +900,9 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         mark[k], style[k], label[k] = classify(texts[k], k in starting)
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
+            mark[k] = "noise"
+    for k in _at(_ALNUM_FIRSTS, firsts):
+        if is_ornament(texts[k]):
             mark[k] = "noise"
     # The first line of a source that wrapped (after its date, or inside it between month
     # and day): end matter, which the next line ends.

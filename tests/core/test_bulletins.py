@@ -712,9 +712,9 @@ def test_a_quotation_runs_on_from_who_taught_it(intro: str) -> None:
 
 
 def test_a_lone_run_of_latin_letters_is_no_title_where_indents_are_kept() -> None:
-    """Page 17 from its boxes: the OCR misread a speck as `neeeereae`, on a line of its
-    own over a paragraph set flush. Standing alone it would be a subhead in the outline;
-    it stays with the text."""
+    """Page 17 from its boxes: the OCR misread a decorative rule as `neeeereae`, on a line
+    of its own over a paragraph set flush. Standing alone as text it would be a subhead in
+    the outline; it is page furniture, and the paragraph under it is text of its own."""
     lines = [
         "\u3000\u3000当前的国际形势是复杂的，充满着阶级斗争。我们一定要提高警惕，加",
         "强战备，保卫无产阶级文化大革命的胜利成果，把革命进行到底。",
@@ -725,7 +725,8 @@ def test_a_lone_run_of_latin_letters_is_no_title_where_indents_are_kept() -> Non
         "党内最大的走资本主义道路当权派的罪行。",
     ]
     doc = from_text("\n".join(lines))
-    assert [b.kind for _, b in doc.iter_blocks()] == ["paragraph"] * 3
+    kinds_read = [b.kind for _, b in doc.iter_blocks()]
+    assert kinds_read == ["paragraph", "noise", "paragraph", "paragraph"]
     assert doc.articles[0].outline == []
 
 

@@ -26,6 +26,7 @@ from reader.core.lines import (
     character_width,
     classify,
     content_lines,
+    is_ornament,
     narrow_width,
     printed_width,
 )
@@ -287,3 +288,38 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
     for text in pages():
         kept, listed = content_lines(SourceLines(text)), content_lines(split_source_lines(text))
         assert kept == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "ornament"),
+    [
+        ("neeeereae", True),  # page 17's rule under the lead
+        ("GGGGGGGGGGGGGGGGGGGGGGGGGG", True),
+        ("9999999999996966995555996969699996996556555995", True),  # page 12
+        ("13666667666666666666366666666996666666666666669", True),
+        ("Mississippi", False),  # a word: no three alike in a row
+        ("MISSISSIPPI", False),
+        ("100000000", False),  # a number: too short for a rule of digits
+        ("Shelllike", False),
+        ("NIUVI", False),
+        ("第三期", False),
+    ],
+)
+def test_an_ornament_read_as_letters_or_digits(text: str, ornament: bool) -> None:
+    assert is_ornament(text) is ornament
+
+
+def test_an_ornament_between_two_lines_of_text_is_furniture_not_text() -> None:
+    """Page 17: a decorative rule read as neeeereae, then the next article's text: the
+    rule is furniture and the line after it opens its own paragraph, not one glued to
+    it."""
+    lines = [
+        "以能巩固的重大问题。",
+        "neeeereae",
+        "另搞一套？为什么有的地方成立了革委会以后，翻案妖风还刮得",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks()][1:] == [
+        ("noise", "neeeereae"),
+        ("paragraph", lines[2]),
+    ]
