@@ -146,6 +146,11 @@ DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
 # the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
 # What a bulletin stamps beside its masthead.
 _ISSUE_LABELS = ("注意保存", "内部参考", "内部资料")
+_LABEL_LENGTHS = frozenset(map(len, _ISSUE_LABELS))
+# Every issue or publisher line but a misread label holds one of these: a digit, a date's
+# 年月日, 期号版 of an issue number, 历 of a lunar date, 办印报编 of a publisher, 注内 of a
+# label (_ISSUE_PIECE, _PUBLISHER).
+_ISSUE_CHAR = re.compile("[0-9年月日期号號版历曆办辦印报報编編注内]")
 _ISSUE_PIECE = re.compile(
     rf"{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?"
     rf"|第\s*[\d{_CN_DIGITS}百]{{1,4}}\s*[期号號版]|\d{{1,4}}\s*[期号號]"
@@ -158,7 +163,7 @@ _ISSUE_PIECE = re.compile(
 def _misread_label(text: str) -> bool:
     """One of _ISSUE_LABELS alone on its line with at most one character misread
     (内部春考)."""
-    return any(
+    return len(text) in _LABEL_LENGTHS and any(
         len(text) == len(label) and sum(map(str.__ne__, text, label)) <= 1
         for label in _ISSUE_LABELS
     )
@@ -1121,9 +1126,13 @@ def _mark_issue_lines(lines: Lines) -> None:
     paper's name (a running head)."""
     text, mark = lines.text, lines.mark
     n = len(lines)
+    # Only lines holding a character every issue or publisher line holds, or as long as a
+    # label, are weighed: most of a page is neither, and is passed over at C speed.
+    candidates = set(itertools.compress(range(n), map(_ISSUE_CHAR.search, text)))
+    candidates.update(k for k in range(n) if len(text[k]) in _LABEL_LENGTHS)
     anchors = [
         k
-        for k in range(n)
+        for k in sorted(candidates)
         if mark[k] in ("", "end", "heading") and not lines.ends[k] and is_issue_line(text[k])
     ]
     names: set[int] = set()  # lines read as the paper's name: one above each run
@@ -1168,7 +1177,7 @@ def _mark_issue_lines(lines: Lines) -> None:
     # head of a page further on in a spread (兵团战报 / 一九六七年四月二十七日). A date
     # under a longer name signs a letter or a statement.
     dates = {text[k] for k in range(n) if mark[k] == "noise" and is_date(text[k])}
-    for k in range(1, n):
+    for k in range(1, n) if dates else ():
         j = k - 1
         if (
             mark[k] in ("", "end")
@@ -1198,8 +1207,11 @@ def interleaved(texts: list[str]) -> bool:
     n = len(lines)
     if n < 2:
         return False
-    inside = {pair for t in lines for pair in map(operator.add, t, t[1:])}
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
+    # The pairs inside the lines that start with a character some line ends with: only
+    # those are looked up (found by one regular expression, not pair by pair).
+    enders = "".join(map(re.escape, set(ends)))
+    inside = set(re.findall(f"(?=([{enders}][^\n]))", "\n".join(lines)))
     joins = sum(a + b in inside for a, b in zip(ends, starts[1:], strict=False))
     chance = sum(
         ends[k] + starts[(k + n * s // 8) % n] in inside for s in _SHIFTS for k in range(n)

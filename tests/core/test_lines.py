@@ -323,3 +323,29 @@ def test_an_ornament_between_two_lines_of_text_is_furniture_not_text() -> None:
         ("noise", "neeeereae"),
         ("paragraph", lines[2]),
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789一二三四五六七八九十〇第期号號版年月日星今本共夏农历丁未八主办编印翻机关报"
+        "合注意保存内部参考资料春刊红卫兵 .（）《》",
+        min_size=1,
+        max_size=24,
+    )
+)
+@example("内部春考")
+@example("首都中等学校红卫兵代表大会主办")
+@example("1967.2.15")
+@example("星期二")
+@example("今日四版")
+@example("第三期")
+@example("镇江市革命委员会机关报")
+@example("浙江省革命造反联合总指挥部红色风暴编辑部编印")
+def test_issue_lines_are_only_looked_for_where_they_can_be(text: str) -> None:
+    """_mark_issue_lines weighs only lines holding a character every issue or publisher
+    line holds (or as long as a label): none that is_issue_line takes is passed over."""
+    from reader.core.lines import _ISSUE_CHAR, _LABEL_LENGTHS, is_issue_line
+
+    if is_issue_line(text):
+        assert _ISSUE_CHAR.search(text) or len(text) in _LABEL_LENGTHS
