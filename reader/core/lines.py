@@ -144,6 +144,8 @@ DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
 # What a paper prints beside its masthead, each piece of an issue line: the issue's number
 # (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
 # the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
+# An editorial's kicker on a line of its own.
+EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # What a bulletin stamps beside its masthead.
 _ISSUE_LABELS = ("注意保存", "内部参考", "内部资料")
 _LABEL_LENGTHS = frozenset(map(len, _ISSUE_LABELS))

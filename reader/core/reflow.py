@@ -37,6 +37,7 @@ from reader.core.kinds import RUNNING, BlockKind
 from reader.core.lines import (
     CREDIT_END,
     DATED_END,
+    EDITORIAL,
     PARAGRAPH_MARKS,
     Lines,
     heading_number,
@@ -96,8 +97,6 @@ _NAMES_DOCUMENT = re.compile(
 _QUOTES_ON = re.compile(
     r"(?:教导我们|教导我們|教導我們|指出|写道|寫道|告诉我们|告訴我們|号召我们|號召我們)[：:]$"
 )
-# An editorial's kicker on a line of its own.
-_EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # The formula that closes a notice or a letter, set as a paragraph of its own.
 _CLOSING_FORMULA = re.compile(r"^特此(公告|声明|通知|说明|告知|函告|证明|致谢|通告|公示)[。！!.]?$")
 # Marks that end a headline group, or open the body below it: the lines above them are
@@ -483,7 +482,7 @@ class Reflow:
             return True, R.COUPLET
         if (
             len(cur) == 1
-            and _EDITORIAL.match(lines.text[a])
+            and EDITORIAL.match(lines.text[a])
             and lines.text[b][:1] not in NO_LINE_START
         ):
             # Its title under it may be a couplet or wrap over two lines: each is its own
@@ -494,7 +493,7 @@ class Reflow:
             len(cur) == 1
             and a
             and not ends[a]
-            and _EDITORIAL.match(lines.text[a - 1])
+            and EDITORIAL.match(lines.text[a - 1])
             and lines.text[b][:1] not in NO_LINE_START
             and lines.indent[a] < self.t.indent_cells  # a lead's first line may be
             and self._short(a, self.t.headline_shortfall)
@@ -822,7 +821,7 @@ class Reflow:
             and b + 1 < len(lines)
             and (
                 lines.mark[b + 1] in _HEAD_ENDS
-                or (a > 0 and _EDITORIAL.match(lines.text[a - 1]) is not None)
+                or (a > 0 and EDITORIAL.match(lines.text[a - 1]) is not None)
             )
             and unpunctuated(text_a)
             and unpunctuated(text_b)

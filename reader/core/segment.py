@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
 from reader.core.lines import (
+    EDITORIAL,
     dates_issue,
     is_cited,
     is_date,
@@ -377,6 +378,12 @@ def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
     body type after it are its subtitle. Without them, the title is the last line, unless
     that line says it is a subtitle (_subtitled). The named parts are new blocks."""
     standalones = [b for b in group if b.kind == _STANDALONE]
+    label = next((k for k, b in enumerate(standalones) if k and EDITORIAL.match(b.text)), 0)
+    if label:
+        # 社论 read after the title it labels (boxes set side by side): its kicker, first.
+        moved = standalones.pop(label)
+        standalones.insert(0, moved)
+        group = [moved, *(b for b in group if b is not moved)]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
     if title > 0 and _subtitled(standalones[title - 1].text, standalones[title].text, tuning):

@@ -1036,3 +1036,19 @@ def test_a_publisher_line_that_goes_on_with_a_conjunction_is_one_piece_of_furnit
     doc = from_text("\n".join(lines))
     assert ("noise", lines[3] + lines[4]) in kinds(doc)
     assert [a.title for a in doc.articles] == ["毛主席语录"]
+
+
+def test_an_editorials_label_read_after_its_title_is_still_its_kicker() -> None:
+    """Page 01 from its boxes: the editorial's title is set vertically beside 社论, and
+    the reading order gives the title first. 社论 is the kicker all the same, and the
+    article opens with it."""
+    lines = [
+        "聚跟毛主席永远向前进",
+        "社论",
+        "一场冲刷几千年旧世界污泥浊水的暴风骤雨，正在伟大祖国的土地上降临。这是前",
+        "人没有见过的世面，前人没有经过的风雨。",
+    ]
+    doc = from_text("\n".join(lines))
+    (art,) = doc.articles
+    assert (art.kicker, art.title) == ("社论", "聚跟毛主席永远向前进")
+    assert [b.text for b in art.head][:1] == ["社论"]
