@@ -131,6 +131,8 @@ _CLASSIFY_ENDS = frozenset("告明事示聘书会电讯摄图日）)员组论部
 _TEAM_BYLINE = re.compile(
     r"^(?:(?:《[^《》\s]{1,12}》\s*){1,3}|本报\s*)(?:特约)?"
     r"(?:评论员|调查组|写作组|通讯组|大批判组|编辑部|社论)$"
+    # One of the paper's own offices, its name misread or not: 本报编郸部, 本报理论部.
+    r"|^(?:本报|本報)[\u4e00-\u9fff]{2,3}(?:部|组|組)$"
 )
 _DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _CN_DIGITS = "〇○零一二三四五六七八九十"

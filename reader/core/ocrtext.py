@@ -20,6 +20,7 @@ from reader.core.layout import PageOrder, Placed, reading_order
 from reader.core.lines import is_date, is_furniture
 from reader.core.model import LineBox
 from reader.core.ocr import BROKEN, FORMATS, OcrDocument
+from reader.core.text import is_cjk_char
 
 INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
@@ -149,6 +150,7 @@ def _page_lines(
     regions = {p.line.region for p in order.placed}
     grouped = len(order.placed) >= REGION_LINES * max(len(regions), 1)
     out: list[tuple[str, Placed | None, bool]] = []
+    chinese = _chinese(order)
     previous: Placed | None = None
     was_centred = False
     specks: list[tuple[str, Placed]] = []
@@ -170,7 +172,7 @@ def _page_lines(
             set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        if placed.apart or _speck(placed, text, size, sizes):
+        if placed.apart or _speck(placed, text, size, sizes) or (chinese and _stray(placed, text)):
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)
@@ -234,6 +236,19 @@ def _ends_paragraph(
     vertical = order.columns[previous.column].vertical
     end = edges[previous.column][1]
     return end - _span(previous, vertical)[1] >= 2 * body[previous.column]
+
+
+def _chinese(order: PageOrder) -> bool:
+    """Whether most of the page's characters are Chinese."""
+    text = "".join(p.line.text for p in order.placed)
+    return sum(map(is_cjk_char, text)) * 2 > len(text)
+
+
+def _stray(placed: Placed, text: str) -> bool:
+    """On a Chinese page, a box of a Latin letter or two alone (M, Y): a speck or a mark
+    misread, whatever its size. (Digits alone may be part of a line the OCR program cut
+    at a space: 3 月 12 日.)"""
+    return placed.noise and len(text) <= 2 and text.isascii() and text.isalpha()
 
 
 def _speck(placed: Placed, text: str, size: float, sizes: _Sizes) -> bool:

@@ -1052,3 +1052,21 @@ def test_an_editorials_label_read_after_its_title_is_still_its_kicker() -> None:
     (art,) = doc.articles
     assert (art.kicker, art.title) == ("社论", "聚跟毛主席永远向前进")
     assert [b.text for b in art.head][:1] == ["社论"]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [("本报编郸部", True), ("本报理论部", True), ("本报编辑部", True), ("本报记者", False)],
+)
+def test_one_of_the_papers_offices_under_a_title_is_its_byline(line: str, byline: bool) -> None:
+    """Page 08: the title of a collection of quotations, then the office that compiled
+    it (本报编辑部, its 辑 misread 郸), then the editor's note. 本报 and an office's name is
+    a byline whether or not the OCR read the name right."""
+    lines = [
+        "陶铸反毛泽东思想言论摘录",
+        line,
+        "编者按：陶铸，又一个赫鲁晓夫式的个人野心家。长期以来，他披着马列主义、",
+        "毛泽东思想的外衣，打着“红旗”反红旗，干了一系列反革命的勾当。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert (doc.articles[0].byline == line) is byline

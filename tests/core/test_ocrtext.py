@@ -367,3 +367,21 @@ def test_a_line_in_body_type_under_a_headline_is_its_subtitle() -> None:
     doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
     article = doc.articles[0]
     assert (article.title, article.subtitle) == ("毛主席语录", "转摘自《人民日报》社论")
+
+
+def test_a_latin_letter_alone_on_a_chinese_page_is_set_apart_whatever_its_size() -> None:
+    """Page 08: a box of one Latin letter in body type (M) between a headline group and
+    the text under it. On a Chinese page it is a speck or a misread mark, written apart
+    as junk, not a line of text (it stood as the title of the text under it)."""
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rows = [
+        line(BODY[:18], 100, 100),
+        line(BODY[18:36], 100, 100 + 1.3 * H),
+        line("M", 100 + 8 * H, 100 + 2.6 * H),
+        line(BODY[36:54], 100, 100 + 3.9 * H),
+        line(BODY[54:60] + "。", 100, 100 + 5.2 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["M"]
