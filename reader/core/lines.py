@@ -1122,6 +1122,24 @@ def dates_issue(text: str) -> bool:
     return is_issue_line(text) or is_furniture(text) or bool(_BARE_DATE.match(text))
 
 
+def _mark_slogan(lines: Lines, k: int) -> None:
+    """A slogan set beside the masthead, read right after its issue lines: a line or two
+    of a few characters, the last ending with ！ and none with other punctuation
+    (打倒阁王 / 解放小鬼！). Furniture, not the title of what follows."""
+    text, mark = lines.text, lines.mark
+    for size in (1, 2):
+        part = text[k : k + size]
+        if (
+            len(part) == size
+            and all(mark[j] == "" for j in range(k, k + size))
+            and part[-1].endswith(("！", "!"))
+            and all(len(t) <= TUNING.slogan_chars and unpunctuated(t.rstrip("！!")) for t in part)
+        ):
+            for j in range(k, k + size):
+                mark[j] = "noise"
+            return
+
+
 def _mark_issue_lines(lines: Lines) -> None:
     """Mark a paper's issue and publisher lines as page furniture wherever they are (a
     bulletin prints its masthead under a quotation box, a spread repeats it on its second
@@ -1149,6 +1167,7 @@ def _mark_issue_lines(lines: Lines) -> None:
                     break
                 mark[j] = "noise"
                 j += step
+        _mark_slogan(lines, j)
         # The paper's name, right above them: a short line the OCR often garbled. A
         # publisher's line that opens with a conjunction (与…联合编印) goes on from the
         # line above it, which names the first publisher.

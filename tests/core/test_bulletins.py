@@ -1070,3 +1070,32 @@ def test_one_of_the_papers_offices_under_a_title_is_its_byline(line: str, byline
     ]
     doc = from_text("\n".join(lines))
     assert (doc.articles[0].byline == line) is byline
+
+
+@pytest.mark.parametrize(
+    ("slogan", "furniture"),
+    [
+        (["打倒阎王", "解放小鬼！"], True),
+        (["毛主席万岁！"], True),
+        (["打倒阎王"], False),  # no exclamation: a title
+        (["全国人民团结起来，", "打倒美帝！"], False),  # a comma: a sentence
+    ],
+)
+def test_a_slogan_read_right_after_the_issue_lines_is_furniture(
+    slogan: list[str], furniture: bool
+) -> None:
+    """Page 03: a slogan set beside the masthead (打倒阎王 / 解放小鬼！), read right after
+    the paper's issue and publisher lines and before the quotation's text: furniture, not
+    a title and a paragraph of one line."""
+    lines = [
+        "毛主席最新指示",
+        "文革简讯",
+        "第2期",
+        "1967年9月19日",
+        "红卫兵上海第三司令部崇明联络站主办",
+        *slogan,
+        "不要怕闹，闹得越大越长越好，七闹八闹，总会闹出名堂来的，可以闹清楚。",
+    ]
+    doc = from_text("\n".join(lines))
+    read = dict((text, kind) for kind, text in kinds(doc))
+    assert all((read.get(line) == "noise") is furniture for line in slogan)
