@@ -31,5 +31,5 @@ def test_real_pages_as_plain_text_keep_their_blocks_and_articles() -> None:
     for name in real_names():
         scores = real_page_scores(name)
         blocks, starts = blocks + scores[8], starts + scores[9]
-    assert blocks.f1 >= 0.83
-    assert starts.f1 >= 0.77
+    assert blocks.f1 >= 0.87
+    assert starts.f1 >= 0.90
