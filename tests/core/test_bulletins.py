@@ -872,45 +872,35 @@ def test_a_line_that_says_what_a_title_argues_is_its_subtitle(head: list[str], r
     assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
 
 
-def test_a_subtitle_opening_with_jianbo_parts_a_title_from_the_article_before() -> None:
-    """Page 01: a title after the last paragraph of the article before, then a line that
-    argues against something too (兼驳…): that line is a subtitle, so the line over it is
-    a title and opens a new article."""
-    lines = [
-        "广大红卫兵战士表示：我们一定要响应毛主席",
-        "的伟大号召，关心国家大事，把我国无产阶级",
-        "文化大革命进行到底，把世界革命进行到底！",
-        "无政府主义与奴隶主义",
-        "兼驳所谓“修养式的批修养”",
-        "当前学校中革命师生坚决响应党中央毛主席",
-        "的号召，以笔作刀枪，集中火力向刘邓开火。",
-    ]
-    doc = from_text("\n".join(lines))
-    assert [(a.title, a.subtitle) for a in doc.articles] == [
-        (None, None),
-        ("无政府主义与奴隶主义", "兼驳所谓“修养式的批修养”"),
-    ]
-
-
-def test_a_title_over_a_line_naming_the_speech_it_prints_opens_an_article() -> None:
-    """Page 12: after an editorial's last paragraph, a title over a line naming the
-    material printed under it (关于…的讲话材料). The line names a document, so the two
-    open an article of their own, title and subtitle, and are not subheads of the
-    editorial."""
-    lines = [
-        "让我们紧跟伟大领袖毛主席，在毛泽东思想的统帅下，统一认",
-        "识，统一行动，把无产阶级文化大革命进行到底，书写无产阶级",
-        "革命斗争史上无可比拟的光辉篇章！",
-        "英雄的淮北儿女举双手欢迎你们",
-        "关于上海知识青年赴安徽插队落户干革命的讲话材料",
-        "在辽阔的淮北大平原上，英雄的淮北儿女高举毛泽东思想伟大红",
-        "旗，与天奋斗，与地奋斗，与人奋斗，发生了翻天覆地的变化。",
-    ]
-    doc = from_text("\n".join(lines))
-    assert [(a.title, a.subtitle) for a in doc.articles] == [
-        (None, None),
-        ("英雄的淮北儿女举双手欢迎你们", "关于上海知识青年赴安徽插队落户干革命的讲话材料"),
-    ]
+@pytest.mark.parametrize(
+    ("before", "head", "after"),
+    [
+        # Page 01: a line that argues against something too (兼驳…) is a subtitle.
+        (
+            ["广大红卫兵战士表示：我们一定要响应毛主席", "的伟大号召，关心国家大事，把我国无产阶级",
+             "文化大革命进行到底，把世界革命进行到底！"],
+            ["无政府主义与奴隶主义", "兼驳所谓“修养式的批修养”"],
+            ["当前学校中革命师生坚决响应党中央毛主席", "的号召，以笔作刀枪，集中火力向刘邓开火。"],
+        ),
+        # Page 12: a line naming the material printed under it (关于…的讲话材料) names a
+        # document, so the two are no subheads of the editorial before them.
+        (
+            ["让我们紧跟伟大领袖毛主席，在毛泽东思想的统帅下，统一认",
+             "识，统一行动，把无产阶级文化大革命进行到底，书写无产阶级",
+             "革命斗争史上无可比拟的光辉篇章！"],
+            ["英雄的淮北儿女举双手欢迎你们", "关于上海知识青年赴安徽插队落户干革命的讲话材料"],
+            ["在辽阔的淮北大平原上，英雄的淮北儿女高举毛泽东思想伟大红",
+             "旗，与天奋斗，与地奋斗，与人奋斗，发生了翻天覆地的变化。"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_title_over_its_subtitle_after_another_articles_last_paragraph_opens_an_article(
+    before: list[str], head: list[str], after: list[str]
+) -> None:
+    """After the last paragraph of an article, a title over a line that says it is a
+    subtitle: the two open an article of their own, title and subtitle."""
+    doc = from_text("\n".join([*before, *head, *after]))
+    assert [(a.title, a.subtitle) for a in doc.articles] == [(None, None), tuple(head)]
 
 
 @pytest.mark.parametrize(
