@@ -170,6 +170,8 @@ def main() -> None:
         real_report()
         real_variants_report()
         english_report()
+        if args.relayouts:
+            real_relayout_report(args.relayouts)
 
 
 def relayout_report(count: int) -> None:
@@ -373,6 +375,39 @@ def indented_boxes(gold: dict, page: dict) -> set[int]:
             if first - rest >= 0.8 * size:
                 out.add(b["boxes"][0])
     return out
+
+
+def real_relayout_scores(count: int) -> tuple[Score, Score, Score, list]:
+    """The labelled real pages' text re-typeset as plain text in `count` layouts each
+    (tests.relayout: widths 10-35, every habit): pooled paragraph, block and
+    article-start scores, and (paragraph F1, page) for each page over its layouts."""
+    from tests.relayout import layouts, render
+
+    shapes = layouts(count)
+    paragraphs = blocks = starts = Score(0, 0, 0)
+    rows = []
+    for name in real_names():
+        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+        page = Score(0, 0, 0)
+        for k, layout in enumerate(shapes):
+            doc = from_bytes(render(gold, layout, seed=k), name)
+            para = f1(doc_paragraphs(doc), gold_paragraphs(gold))
+            page += para
+            paragraphs += para
+            blocks += score_blocks(doc, gold)
+            starts += f1(doc_starts(doc), gold_starts(gold))
+        rows.append((page.f1, name))
+    return paragraphs, blocks, starts, rows
+
+
+def real_relayout_report(count: int) -> None:
+    paragraphs, blocks, starts, rows = real_relayout_scores(count)
+    worst = ", ".join(f"{name[:2]} {para:.3f}" for para, name in sorted(rows)[:3])
+    print(
+        f"\nthe real pages' text relaid out as plain text, {count} layouts each, pooled: "
+        f"paragraph F1 {paragraphs.f1:.3f}, block F1 {blocks.f1:.3f}, article-start F1 "
+        f"{starts.f1:.3f}; worst pages (paragraph F1): {worst}"
+    )
 
 
 def real_plain_scores(keep: bool, blank: bool) -> tuple[Score, Score]:

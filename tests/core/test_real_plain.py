@@ -33,3 +33,16 @@ def test_real_pages_as_plain_text_keep_their_blocks_and_articles() -> None:
         blocks, starts = blocks + scores[8], starts + scores[9]
     assert blocks.f1 >= 0.87
     assert starts.f1 >= 0.90
+
+
+@needs_real
+def test_the_real_pages_text_relaid_out_keeps_its_scores() -> None:
+    """The labelled real pages' text re-typeset as plain text at other widths and habits
+    (12 layouts each): the rules hold on the same text set otherwise, not only on the
+    page as printed."""
+    from tests.evaluation import real_relayout_scores
+
+    paragraphs, blocks, starts, _rows = real_relayout_scores(12)
+    assert paragraphs.f1 >= 0.92
+    assert blocks.f1 >= 0.87
+    assert starts.f1 >= 0.80
