@@ -923,14 +923,21 @@ class Reflow:
                 return True, R.NUMBERED_PARAGRAPH
             if (
                 lines.style[a] in self.paragraph_styles
-                and len(text[a]) + len(text[b]) > t.standalone_chars
                 and not unpunctuated(text[a][heading_number(text[a]) :])
                 and not unpunctuated(text[b])
-                and not self._short(a, t.numbered_paragraph_short)
+                and (
+                    (
+                        len(text[a]) + len(text[b]) > t.standalone_chars
+                        and not self._short(a, t.numbered_paragraph_short)
+                    )
+                    or lines.ends[b]
+                )
             ):
                 # Where the page numbers paragraphs in this style, a numbered line with
                 # commas that runs on into punctuated text past the length of a heading
-                # is one of them: a heading is short, and wraps onto a short tail.
+                # is one of them: a heading is short, and wraps onto a short tail. So is
+                # one whose sentence the next line ends, however short the line is (its
+                # column narrower there: 不允许 / 变相体罚。).
                 cur.kind = "paragraph"
                 return True, R.NUMBERED_RUNS_ON
         if (

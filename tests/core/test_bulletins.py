@@ -1089,3 +1089,21 @@ def test_a_slogan_read_right_after_the_issue_lines_is_furniture(
     doc = from_text("\n".join(lines))
     read = dict((text, kind) for kind, text in kinds(doc))
     assert all((read.get(line) == "noise") is furniture for line in slogan)
+
+
+def test_a_numbered_item_whose_sentence_the_next_short_line_ends_is_a_paragraph() -> None:
+    """Page 05 set in columns of varying width: item (四)'s first line, with commas, falls
+    a few characters short of the column where the column is narrower, and the next line
+    ends its sentence (…不允许 / 变相体罚。). Where the page numbers paragraphs in this
+    style, that is the item's paragraph going on, not a heading over a paragraph of one
+    short line."""
+    lines = [
+        "（三）回去检查要在军事勤务以外的时间进行。如有重要事务，经过",
+        "协商，时间可予推迟。",
+        "（四）对于回去作检查的成员，不允许扒领章、帽徽，不允许",
+        "变相体罚。",
+        "（五）普通队员一律不回去检查。分组长如无严重错误，也一律不再",
+        "回去检查。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("paragraph", lines[2] + lines[3]) in kinds(doc)
