@@ -940,6 +940,11 @@ class Reflow:
                 # column narrower there: 不允许 / 变相体罚。).
                 cur.kind = "paragraph"
                 return True, R.NUMBERED_RUNS_ON
+            if lines.style[a] in self.paragraph_styles and self._first_like(a):
+                # As long as a paragraph's first line, its indent stripped: in a style the
+                # page numbers paragraphs with, one of them (（三）回去检查要 / 在军事…).
+                cur.kind = "paragraph"
+                return True, R.NUMBERED_RUNS_ON
         if (
             not b_first
             and width[a] >= columns.back(a) - t.heading_slack

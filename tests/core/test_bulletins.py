@@ -1107,3 +1107,21 @@ def test_a_numbered_item_whose_sentence_the_next_short_line_ends_is_a_paragraph(
     ]
     doc = from_text("\n".join(lines))
     assert ("paragraph", lines[2] + lines[3]) in kinds(doc)
+
+
+def test_a_numbered_items_first_line_short_by_its_stripped_indent_is_the_items_paragraph() -> None:
+    """Page 05 set ten characters wide, indents stripped: item (三)'s first line falls
+    short of the column by its stripped indent and has no comma yet. Where the page numbers
+    paragraphs in this style (item (二)'s line holds a full stop), it is the item's
+    paragraph going on, not a heading."""
+    lines = [
+        "（二）不准打人。组长以",
+        "上的成员要作检查的。",
+        "（三）回去检查要",
+        "在军事勤务以外的时间",
+        "进行。如有重要事务，",
+        "经过协商，时间可予推",
+        "迟。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("paragraph", "".join(lines[2:])) in kinds(doc)
