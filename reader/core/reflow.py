@@ -858,6 +858,11 @@ class Reflow:
             # paragraph rules continue or end.
             cur.kind = "paragraph"
             return self._running(cur, a, b)
+        if len(cur) >= 2 and has_sentence_mark(text[a]):
+            # A heading wrapped onto a line that holds a full stop was a numbered
+            # paragraph all along (四、煽动武斗的坏人，应受… / …法律制裁。坏人煽动…).
+            cur.kind = "paragraph"
+            return True, R.NUMBERED_PARAGRAPH
         if len(cur) >= t.heading_lines:
             return False, R.HEADING_ENDS_AT_LINE_END
         columns = self.columns

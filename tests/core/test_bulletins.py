@@ -1125,3 +1125,25 @@ def test_a_numbered_items_first_line_short_by_its_stripped_indent_is_the_items_p
     ]
     doc = from_text("\n".join(lines))
     assert ("paragraph", "".join(lines[2:])) in kinds(doc)
+
+
+def test_a_numbered_line_wrapped_onto_a_line_holding_a_full_stop_is_a_paragraph() -> None:
+    """Page 10 set in a narrow column, indents kept: item 四's first line has a comma and
+    no full stop, so it could be a heading wrapping; its third line holds one. It was a numbered
+    paragraph all along, one block to its end, not a heading cut after three lines."""
+    lines = [
+        "    第一点，停止武斗，各派树",
+        "立稳定无产阶级革命的秩序；",
+        "第三点，保护国家财产；第四",
+        "点，保护革命群众中不同意见",
+        "的人的人身安全。",
+        "    三、不要武斗，禁止打、",
+        "砸、抢、抓、抄。",
+        "    四、煽动武斗的坏人，应",
+        "受无产阶级专政国家的法律制",
+        "裁。坏人煽动武斗的话，那坏",
+        "人就暴露出来了，要追查坏人，",
+        "要进行制裁。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("paragraph", "".join(line.strip() for line in lines[7:])) in kinds(doc)
