@@ -1124,7 +1124,7 @@ def dates_issue(text: str) -> bool:
 
 def _mark_slogan(lines: Lines, k: int) -> None:
     """A slogan set beside the masthead, read right after its issue lines: a line or two
-    of a few characters, the last ending with ！ and none with other punctuation
+    of a few characters in all, the last ending with ！ and none with other punctuation
     (打倒阁王 / 解放小鬼！). Furniture, not the title of what follows."""
     text, mark = lines.text, lines.mark
     for size in (1, 2):
@@ -1133,7 +1133,8 @@ def _mark_slogan(lines: Lines, k: int) -> None:
             len(part) == size
             and all(mark[j] == "" for j in range(k, k + size))
             and part[-1].endswith(("！", "!"))
-            and all(len(t) <= TUNING.slogan_chars and unpunctuated(t.rstrip("！!")) for t in part)
+            and all(unpunctuated(t.rstrip("！!")) for t in part)
+            and sum(map(len, part)) <= 2 * TUNING.slogan_chars
         ):
             for j in range(k, k + size):
                 mark[j] = "noise"

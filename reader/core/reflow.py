@@ -512,6 +512,8 @@ class Reflow:
             return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
             return False, R.CLOSING_FORMULA
+        if len(cur) == 1 and not ends[a] and self._signs(a, b):
+            return False, R.SIGNATORIES
         vertical = self.vertical
         if vertical and (a in vertical or b in vertical):
             if vertical.get(a) == vertical.get(b):
@@ -578,8 +580,6 @@ class Reflow:
                 return False, rule
             return True, R.NO_BLANK
         if not ends[a]:
-            if len(cur) == 1 and self._signs(a, b):
-                return False, R.SIGNATORIES
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
             if len(cur) == 1 and DATED_END.search(lines.text[a]) and self._opens(b):

@@ -39,7 +39,7 @@ class Tuning:
     issue_rest_chars: int = 4
     # The paper's name right above such a line is at most this long.
     masthead_chars: int = 6
-    # A slogan beside the masthead holds at most this many characters a line.
+    # A slogan beside the masthead holds at most twice this many characters in all.
     slogan_chars: int = 8
     # An ornament read as text (is_ornament): at least this many letters, or digits, each
     # character used this many times on average.

@@ -967,19 +967,20 @@ def test_a_source_whose_date_wraps_between_month_and_day_is_one_line_of_end_matt
     assert ("end", lines[2] + lines[3]) in kinds(doc)
 
 
-def test_signatories_over_a_date_each_stand_alone_and_close_the_document() -> None:
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"])
+def test_signatories_over_a_date_each_stand_alone_and_close_the_document(indent: str) -> None:
     """Page 05: a document signed by two bodies, a line each, over its date, then the
     next document's title. Each name is end matter of its own, not one run-on line and
     not a title."""
     lines = [
         "关于军队参加地方文化大革命工作组回学校、机关检查的规定",
-        "中央军委一月二十八日的命令指出：一切指战员、政治工作人员，必须坚守岗",
+        indent + "中央军委一月二十八日的命令指出：一切指战员、政治工作人员，必须坚守岗",
         "位，不得擅离职守。",
         "国务院",
         "中央军委",
         "一九六七年二月十二日",
         "关于国防工业系统和所属厂矿企业不准串连的通知",
-        "七机部国防工办、各省、市、自治区：国防工业系统是国家重点保护单位。",
+        indent + "七机部国防工办、各省、市、自治区：国防工业系统是国家重点保护单位。",
     ]
     doc = from_text("\n".join(lines))
     assert [(a.title, [(b.kind, b.text) for b in a.blocks if b.kind != "paragraph"])
@@ -1066,6 +1067,7 @@ def test_one_of_the_papers_offices_under_a_title_is_its_byline(line: str, byline
     ("slogan", "furniture"),
     [
         (["打倒阎王", "解放小鬼！"], True),
+        (["打倒阎王解放小鬼！"], True),
         (["毛主席万岁！"], True),
         (["打倒阎王"], False),  # no exclamation: a title
         (["全国人民团结起来，", "打倒美帝！"], False),  # a comma: a sentence
