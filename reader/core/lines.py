@@ -423,7 +423,8 @@ _CITED_LINE = re.compile(rf"^{_CITED}《[^《》]{{1,40}}》[^。！？!?；;，
 # Where a source without brackets starts: a year and a month.
 _SOURCE_START = re.compile(_YEAR_MONTH)
 _DAY_START = re.compile(rf"[0-9{_CN_DIGITS}]{{1,3}}日")
-_DATE_FIRSTS = re.compile(rf"[0-9{_CN_DIGITS}]")
+# A source's first line opens with a date or a bracket (source_wraps).
+_SOURCE_FIRSTS = re.compile(rf"[0-9{_CN_DIGITS}（(]")
 _CITED_START = re.compile(rf"{_CITED}《")
 _CITED_FIRSTS = re.compile("[转轉摘引选選原]")
 _MONTH_LASTS = re.compile("月")
@@ -431,12 +432,16 @@ _ALNUM_FIRSTS = re.compile("[0-9A-Za-z]")
 
 
 def source_wraps(first: str, second: str) -> bool:
-    """Whether two lines are one source without brackets that OCR wrapped: the first
+    """Whether two lines are one source that OCR wrapped: without brackets, the first
     opens with a date, or with 摘自《 and the like, and is neither a date alone (which
     signs what is above it) nor a whole source itself; or its date breaks off after the
-    month and the second goes on with the day."""
+    month and the second goes on with the day; or the first opens a bracket the second
+    closes."""
     if _CITED_START.match(first):
         return not is_cited(first) and is_cited(first + second)
+    if first[:1] in "（(" and not is_source_note(first):
+        # A bracketed source wrapped before its closing bracket.
+        return is_source_note(first + second)
     if first.endswith("月") and _DAY_START.match(second):
         # A source whose date OCR wrapped between month and day: 《…》一九六七年九月 /
         # 八日《人民日报》.
@@ -915,7 +920,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
             mark[k] = "noise"
     # The first line of a source that wrapped (after its date, or inside it between month
     # and day): end matter, which the next line ends.
-    for k in sorted({*_at(_DATE_FIRSTS, firsts), *_at(_MONTH_LASTS, lasts)}):
+    for k in sorted({*_at(_SOURCE_FIRSTS, firsts), *_at(_MONTH_LASTS, lasts)}):
         if k + 1 < n and mark[k] == "" and source_wraps(texts[k], texts[k + 1]):
             mark[k] = "end"
     for k, forced_mark in forced.items():

@@ -1149,3 +1149,20 @@ def test_a_numbered_line_wrapped_onto_a_line_holding_a_full_stop_is_a_paragraph(
     ]
     doc = from_text("\n".join(lines))
     assert ("paragraph", "".join(line.strip() for line in lines[7:])) in kinds(doc)
+
+
+def test_a_bracketed_source_wrapped_before_its_closing_bracket_is_one_piece_of_end_matter() -> None:
+    """Page 08 set in a narrow column: a quotation's bracketed source wraps before its
+    closing bracket. The two lines are one source, end matter, not a kicker over the
+    next item's title."""
+    lines = [
+        "毛主席……是我们党的最高领袖，他的话都是我们行动的准则。",
+        "（一九六五年五月十八日在中央政治",
+        "局扩大会议上的讲话）",
+        "陶铸反毛泽东思想言论摘录",
+        "编者按：陶铸，又一个赫鲁晓夫式的个人野心家。长期以来，他披着马列主义、",
+        "毛泽东思想的外衣，打着“红旗”反红旗，干了一系列反革命的勾当。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("end", lines[1] + lines[2]) in kinds(doc)
+    assert doc.articles[-1].kicker is None
