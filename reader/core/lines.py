@@ -146,6 +146,15 @@ DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
 # What a paper prints beside its masthead, each piece of an issue line: the issue's number
 # (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
 # the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
+# A body that signs or reprints a text: a committee, a team, a headquarters, an office.
+SIGNING_BODY = re.compile(
+    r"(委员会|委員會|革委会|宣传队|宣傳隊|联络站|聯絡站|司令部|编辑部|編輯部|战斗队|戰鬥隊|指挥部|指揮部"
+    r"|红卫兵|紅衛兵|兵团|兵團)$"
+)
+# A cheer a slogan ends with (毛主席万岁, 万寿无疆).
+_CHEER = re.compile(r"(万岁|萬歲|万寿无疆|萬壽無疆)$")
+# What is set beside a masthead holds at most this many lines a piece.
+BESIDE_MASTHEAD_LINES = 4
 # An editorial's kicker on a line of its own.
 EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # What a bulletin stamps beside its masthead.
@@ -590,7 +599,8 @@ class Lines:
     each, so that a question about line ends is one scan. `narrow_quotes` says whether
     the page sets curly quotes one cell wide (see _narrow_quotes), `characters` whether
     its lines were wrapped by a count of characters rather than set in cells (see
-    _reads_characters).
+    _reads_characters). `goes_on` holds the lines of page furniture that go on into the
+    next line (a publisher's name over two lines).
     """
 
     idx: list[int]
@@ -610,6 +620,8 @@ class Lines:
     hangs: list[bool] = field(default_factory=list)
     narrow_quotes: bool = False
     characters: bool = False
+    # Lines of page furniture that go on into the next: one printed item over lines.
+    goes_on: set[int] = field(default_factory=set)
 
     @classmethod
     def of(
@@ -1127,23 +1139,39 @@ def dates_issue(text: str) -> bool:
     return is_issue_line(text) or is_furniture(text) or bool(_BARE_DATE.match(text))
 
 
-def _mark_slogan(lines: Lines, k: int) -> None:
-    """A slogan set beside the masthead, read right after its issue lines: a line or two
-    of a few characters in all, the last ending with ！ and none with other punctuation
-    (打倒阁王 / 解放小鬼！). Furniture, not the title of what follows."""
+def _mark_beside_masthead(lines: Lines, k: int) -> None:
+    """What is set beside the masthead and read right after its issue lines, from line k:
+    the body that reprints the paper, over a line or a few (浙江工农兵美术大学 / 红卫兵战斗队),
+    then a slogan of a few characters in all, over a line or a few, ending with ！ or in
+    a cheer (打倒阁王 / 解放小鬼！, 敬祝伟大的领袖 / 毛主席 / 万寿无疆). Furniture, not the
+    title of what follows."""
+    k = _mark_run(lines, k, TUNING.issue_chars, lambda t: SIGNING_BODY.search(t) is not None)
+    _mark_run(lines, k, 2 * TUNING.slogan_chars, _slogan)
+
+
+def _slogan(text: str) -> bool:
+    return text.endswith(("！", "!")) or _CHEER.search(text) is not None
+
+
+def _mark_run(lines: Lines, k: int, most: int, ends: Callable[[str], bool]) -> int:
+    """Mark noise the longest run of plain lines from line k, without punctuation but a
+    final ！, at most `most` characters in all, whose text `ends` accepts (a body's name
+    may hold another's: 红卫兵战斗队 / 毛泽东主义红卫兵); where such a run stops."""
     text, mark = lines.text, lines.mark
-    for size in (1, 2):
-        part = text[k : k + size]
-        if (
-            len(part) == size
-            and all(mark[j] == "" for j in range(k, k + size))
-            and part[-1].endswith(("！", "!"))
-            and all(unpunctuated(t.rstrip("！!")) for t in part)
-            and sum(map(len, part)) <= 2 * TUNING.slogan_chars
-        ):
-            for j in range(k, k + size):
-                mark[j] = "noise"
-            return
+    joined = ""
+    stop = k
+    for j in range(k, min(k + BESIDE_MASTHEAD_LINES, len(lines))):
+        if mark[j] or not unpunctuated(text[j].rstrip("！!")):
+            break
+        joined += text[j]
+        if len(joined) > most:
+            break
+        if ends(joined):
+            stop = j + 1
+    for m in range(k, stop):
+        mark[m] = "noise"
+    lines.goes_on.update(range(k, stop - 1))
+    return stop
 
 
 def _mark_issue_lines(lines: Lines) -> None:
@@ -1173,7 +1201,7 @@ def _mark_issue_lines(lines: Lines) -> None:
                     break
                 mark[j] = "noise"
                 j += step
-        _mark_slogan(lines, j)
+        _mark_beside_masthead(lines, j)
         # The paper's name, right above them: a short line the OCR often garbled. A
         # publisher's line that opens with a conjunction (与…联合编印) goes on from the
         # line above it, which names the first publisher.
@@ -1189,6 +1217,7 @@ def _mark_issue_lines(lines: Lines) -> None:
         ):
             top -= 1
             mark[top] = "noise"
+            lines.goes_on.add(top)
             while top > 0 and mark[top - 1] == "noise":
                 top -= 1
         j = top - 1

@@ -51,7 +51,6 @@ from reader.core.lines import (
 from reader.core.model import Block, Decisions
 from reader.core.text import (
     BOUND_START,
-    CONJUNCTION_START,
     NO_LINE_START,
     SENTENCE_END,
     has_colon,
@@ -359,7 +358,7 @@ class Reflow:
         mark = lines.mark
         if lines.idx[a] == lines.idx[b]:
             return False, R.split(mark[b] or mark[a])
-        if cur.kind == "noise" and mark[b] == "noise" and lines.text[b][:1] in CONJUNCTION_START:
+        if cur.kind == "noise" and mark[b] == "noise" and a in lines.goes_on:
             return True, R.FURNITURE_GOES_ON
         if mark[b] == "noise" or cur.kind == "noise":
             return False, R.ALONE["noise"]

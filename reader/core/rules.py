@@ -147,8 +147,9 @@ SIGNATORIES = _rule(
     "日期上方单独成行的署名各自成块",
 )  # fmt: skip
 FURNITURE_GOES_ON = _rule(
-    "furniture_goes_on", "a line of page furniture goes on in the next (…与…联合编印)",
-    "版面杂项的一行延续到下一行（……与……联合编印）",
+    "furniture_goes_on",
+    "a line of page furniture goes on in the next (a publisher's name over two lines)",
+    "版面杂项的一行延续到下一行（跨两行的出版单位名称）",
 )  # fmt: skip
 DATED_ALONE = _rule(
     "dated_alone",

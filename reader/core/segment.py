@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
 from reader.core.lines import (
     EDITORIAL,
+    SIGNING_BODY,
     dates_issue,
     is_cited,
     is_date,
@@ -170,10 +171,6 @@ def _before_jump_in(blocks: list[Block], k: int, t: Tuning) -> Block:
 # A title naming who said, wrote or ordered what follows: 毛主席最新指示, 林彪副统帅的指示,
 # 周总理讲话, 戚本禹同志话, 王力同志谈许世友, 中央首长论陶铸. A bulletin prints such items one
 # after another, each under its own; a subhead inside one does not name a speaker so.
-# A body that signs a text: a committee, a team, a headquarters, an editorial office.
-_SIGNING_BODY = re.compile(
-    r"(委员会|委員會|革委会|宣传队|宣傳隊|联络站|聯絡站|司令部|编辑部|編輯部|战斗队|戰鬥隊|指挥部|指揮部)$"
-)
 _SAYS_WHO = re.compile(
     r"(同志|主席|总理|總理|统帅|統帅|統帥|首长|首長)[^，。！？：:]{0,14}"
     r"(讲话|講話|讲話|話|话|谈话|談話|指示|语录|語录|語錄|批示)$"
@@ -231,7 +228,7 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 and blocks[j - 1].kind == _PARAGRAPH
                 and ends_sentence(blocks[j - 1].text)
                 and len(group) == 1
-                and _SIGNING_BODY.search(block.text) is not None
+                and SIGNING_BODY.search(block.text) is not None
                 and _only_noise_after(blocks, end)
             )
             notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)

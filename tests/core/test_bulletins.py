@@ -1069,6 +1069,7 @@ def test_one_of_the_papers_offices_under_a_title_is_its_byline(line: str, byline
         (["打倒阎王", "解放小鬼！"], True),
         (["打倒阎王解放小鬼！"], True),
         (["毛主席万岁！"], True),
+        (["敬祝伟大的领袖", "毛主席", "万寿无疆"], True),
         (["打倒阎王"], False),  # no exclamation: a title
         (["全国人民团结起来，", "打倒美帝！"], False),  # a comma: a sentence
     ],
@@ -1076,9 +1077,9 @@ def test_one_of_the_papers_offices_under_a_title_is_its_byline(line: str, byline
 def test_a_slogan_read_right_after_the_issue_lines_is_furniture(
     slogan: list[str], furniture: bool
 ) -> None:
-    """Page 03: a slogan set beside the masthead (打倒阎王 / 解放小鬼！), read right after
-    the paper's issue and publisher lines and before the quotation's text: furniture, not
-    a title and a paragraph of one line."""
+    """Pages 03 and 10: a slogan set beside the masthead (打倒阎王 / 解放小鬼！, 敬祝伟大的
+    领袖 / 毛主席 / 万寿无疆), read right after the paper's issue and publisher lines and
+    before the quotation's text: one item of furniture, not a title and a paragraph."""
     lines = [
         "毛主席最新指示",
         "文革简讯",
@@ -1090,7 +1091,7 @@ def test_a_slogan_read_right_after_the_issue_lines_is_furniture(
     ]
     doc = from_text("\n".join(lines))
     read = dict((text, kind) for kind, text in kinds(doc))
-    assert all((read.get(line) == "noise") is furniture for line in slogan)
+    assert (read.get("".join(slogan)) == "noise") is furniture  # one item over its lines
 
 
 def test_a_numbered_item_whose_sentence_the_next_short_line_ends_is_a_paragraph() -> None:
@@ -1166,3 +1167,28 @@ def test_a_bracketed_source_wrapped_before_its_closing_bracket_is_one_piece_of_e
     doc = from_text("\n".join(lines))
     assert ("end", lines[1] + lines[2]) in kinds(doc)
     assert doc.articles[-1].kicker is None
+
+
+def test_the_body_reprinting_the_paper_beside_the_masthead_is_furniture() -> None:
+    """Page 10: under the issue lines, the body that reprinted the paper over three lines
+    (浙江工农兵美术大学 / 红卫兵战斗队 / 毛泽东主义红卫兵), then a cheer: one item of
+    furniture each, not a title over the quotation box's text."""
+    lines = [
+        "毛主席语录",
+        "文革通讯",
+        "第33期",
+        "1967.5.19",
+        "浙江工农兵美术大学",
+        "红卫兵战斗队",
+        "毛泽东主义红卫兵",
+        "敬祝伟大的领袖",
+        "毛主席",
+        "万寿无疆",
+        "在阶级社会中，每一个人都在一定的阶级地位中生活，各种思想无不打上阶级的",
+        "烙印。",
+    ]
+    doc = from_text("\n".join(lines))
+    read = kinds(doc)
+    assert ("noise", "".join(lines[4:7])) in read
+    assert ("noise", "".join(lines[7:10])) in read
+    assert [a.title for a in doc.articles] == ["毛主席语录"]

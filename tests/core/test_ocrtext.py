@@ -293,7 +293,7 @@ def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() ->
         y += 1.3 * H
     doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
     noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
-    assert {"打倒阁王", "解放小鬼！"} <= noise
+    assert "打倒阁王解放小鬼！" in noise  # one item of furniture over two lines
     titles = [a.title for a in doc.articles]
     assert "毛主席语录" in titles and "第一篇文章的标题" in titles
     assert not {"打倒阁王", "解放小鬼！"} & set(titles)
