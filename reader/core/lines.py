@@ -143,9 +143,6 @@ _DATE_LINE = re.compile(rf"^(?:{_DATE}|{_CN_DATE})$")
 # A date in brackets ending a line: the day a speech was given or a document issued,
 # after its title (周总理在…上的讲话（一九六七年二月十二日）).
 DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
-# What a paper prints beside its masthead, each piece of an issue line: the issue's number
-# (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
-# the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
 # A body that signs or reprints a text: a committee, a team, a headquarters, an office.
 SIGNING_BODY = re.compile(
     r"(委员会|委員會|革委会|宣传队|宣傳隊|联络站|聯絡站|司令部|编辑部|編輯部|战斗队|戰鬥隊|指挥部|指揮部"
@@ -153,8 +150,6 @@ SIGNING_BODY = re.compile(
 )
 # A cheer a slogan ends with (毛主席万岁, 万寿无疆).
 _CHEER = re.compile(r"(万岁|萬歲|万寿无疆|萬壽無疆)$")
-# What is set beside a masthead holds at most this many lines a piece.
-BESIDE_MASTHEAD_LINES = 4
 # An editorial's kicker on a line of its own.
 EDITORIAL = re.compile(r"^(?:社论|社論|本报社论|本報社論|评论员文章|評論員文章|短评|短評)$")
 # What a bulletin stamps beside its masthead.
@@ -164,6 +159,9 @@ _LABEL_LENGTHS = frozenset(map(len, _ISSUE_LABELS))
 # 年月日, 期号版 of an issue number, 历 of a lunar date, 办印报编 of a publisher, 注内 of a
 # label (_ISSUE_PIECE, _PUBLISHER).
 _ISSUE_CHAR = re.compile("[0-9年月日期号號版历曆办辦印报報编編注内]")
+# What a paper prints beside its masthead, each piece of an issue line: the issue's number
+# (第17期, 第53号), its date (in figures, in Chinese numerals, 1967.5.19), the weekday,
+# the lunar date, how many pages it has (今日四版, 本期共4版) and how to keep it (注意保存).
 _ISSUE_PIECE = re.compile(
     rf"{_DATE}|{_CN_DATE}|\d{{4}}\s*[.．]\s*\d{{1,2}}\s*[.．]\s*\d{{1,2}}[.．]?"
     rf"|第\s*[\d{_CN_DIGITS}百]{{1,4}}\s*[期号號版]|\d{{1,4}}\s*[期号號]"
@@ -221,6 +219,7 @@ _RUN_OF_THREE = re.compile(r"(.)\1\1")
 
 
 def is_ornament(text: str) -> bool:
+    """A rule or ornament read as text (_RUN_OF_THREE): page furniture."""
     if not text.isascii() or not text.isalnum():
         return False
     if len(text) < (TUNING.ornament_digits if text.isdigit() else TUNING.ornament_letters):
@@ -930,8 +929,8 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     for k in _at(_ALNUM_FIRSTS, firsts):
         if is_ornament(texts[k]):
             mark[k] = "noise"
-    # The first line of a source that wrapped (after its date, or inside it between month
-    # and day): end matter, which the next line ends.
+    # The first line of a source that wrapped (source_wraps): end matter, which the next
+    # line ends.
     for k in sorted({*_at(_SOURCE_FIRSTS, firsts), *_at(_MONTH_LASTS, lasts)}):
         if k + 1 < n and mark[k] == "" and source_wraps(texts[k], texts[k + 1]):
             mark[k] = "end"
@@ -1160,7 +1159,7 @@ def _mark_run(lines: Lines, k: int, most: int, ends: Callable[[str], bool]) -> i
     text, mark = lines.text, lines.mark
     joined = ""
     stop = k
-    for j in range(k, min(k + BESIDE_MASTHEAD_LINES, len(lines))):
+    for j in range(k, min(k + TUNING.beside_masthead_lines, len(lines))):
         if mark[j] or not unpunctuated(text[j].rstrip("！!")):
             break
         joined += text[j]

@@ -39,8 +39,10 @@ class Tuning:
     issue_rest_chars: int = 4
     # The paper's name right above such a line is at most this long.
     masthead_chars: int = 6
-    # A slogan beside the masthead holds at most twice this many characters in all.
+    # A slogan beside the masthead holds at most twice this many characters in all; it,
+    # and the body that reprints the paper, at most this many lines each.
     slogan_chars: int = 8
+    beside_masthead_lines: int = 4
     # An ornament read as text (is_ornament): at least this many letters, or digits, each
     # character used this many times on average.
     ornament_letters: int = 8
