@@ -60,6 +60,7 @@ from reader.core.text import (
     join_all,
     join_lines,
     unpunctuated,
+    unpunctuated_but_lists,
 )
 from reader.core.tuning import TUNING, Tuning
 
@@ -282,9 +283,16 @@ class Reflow:
             if local:
                 differs = map(operator.ne, local, itertools.repeat(page))
                 stops.update(itertools.compress(itertools.count(), differs))
-        # Where the text below is set much wider: a headline may end above it.
-        width, wider = lines.width, self.t.wider
-        stops.update(k for k in range(1, len(lines)) if width[k] >= width[k - 1] + wider)
+        # Where the text below is set much wider (a headline may end above it), or much
+        # narrower under a line without a sentence's punctuation (a headline set across
+        # the columns may end above it).
+        width, wider, text = lines.width, self.t.wider, lines.text
+        stops.update(
+            k
+            for k in range(1, len(lines))
+            if width[k] >= width[k - 1] + wider
+            or (width[k - 1] >= width[k] + wider and unpunctuated_but_lists(text[k - 1]))
+        )
         # Around a headline set vertically, and after a line of a character or two.
         for k in self.vertical:
             stops.update((k, k + 1))

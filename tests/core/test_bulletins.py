@@ -1192,3 +1192,19 @@ def test_the_body_reprinting_the_paper_beside_the_masthead_is_furniture() -> Non
     assert ("noise", "".join(lines[4:7])) in read
     assert ("noise", "".join(lines[7:10])) in read
     assert [a.title for a in doc.articles] == ["毛主席语录"]
+
+
+def test_a_documents_title_set_wider_than_the_column_over_its_text_stands_alone() -> None:
+    """Page 05 set twenty characters wide: a document's title (关于…的规定) printed on one
+    line wider than the column, right over the text, after a paragraph that ended. The
+    narrower line under it is the text's first, not the title's tail."""
+    lines = [
+        "世界上一切革命斗争都是为着夺取政权，巩",
+        "固政权。",
+        "关于军队参加地方文化大革命工作组回学校、机关检查的规定",
+        "中央军委一月二十八日的命令指出：“一切",
+        "指战员、政治工作人员、勤务、医疗、科研和机",
+        "要工作人员，必须坚守岗位，不得擅离职守。”",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles][-1] == lines[2]
