@@ -512,6 +512,16 @@ class Reflow:
         if len(cur) <= 2 and not ends[a] and not lines.soft[a] and self._names_document(cur, b):
             cur.kind = "headline"
             return False, R.DOCUMENT_TITLE
+        if (
+            len(cur) == 1
+            and cur.kind == "paragraph"
+            and unpunctuated_but_lists(lines.text[a])
+            and _NAMES_DOCUMENT.match(lines.text[b])
+            and (b + 1 == len(lines) or lines.text[b + 1][:1] not in NO_LINE_START)
+        ):
+            # (A sentence naming a document may go on past it, a mark opening the next
+            # line: …的通知 / ，…)
+            return False, R.NEXT_NAMES_DOCUMENT
         if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
             return False, R.HEADLINE_GROUP
         t = self.t

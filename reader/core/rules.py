@@ -168,6 +168,11 @@ DOCUMENT_TITLE = _rule(
     "document_title", "a line or two naming a document (关于…的通知) are its title",
     "以“关于……的通知”等命名文件的一两行是文件的标题",
 )  # fmt: skip
+NEXT_NAMES_DOCUMENT = _rule(
+    "next_names_document",
+    "the next line names a document (关于…的讲话材料): the title over it stands alone",
+    "下一行是文件名（关于……的讲话材料）：其上的标题单独成块",
+)  # fmt: skip
 HEADLINE_GROUP = _rule(
     "headline_group", "a headline group: kicker and title take a line each",
     "标题组：引题和主题各占一行",

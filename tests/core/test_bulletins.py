@@ -1208,3 +1208,21 @@ def test_a_documents_title_set_wider_than_the_column_over_its_text_stands_alone(
     ]
     doc = from_text("\n".join(lines))
     assert [a.title for a in doc.articles][-1] == lines[2]
+
+
+def test_a_title_over_a_line_naming_a_document_stands_alone_where_indents_are_kept() -> None:
+    """Page 12 set twelve characters wide, indents kept: a title wider than the column,
+    then a line naming the material printed under it (关于…的讲话材料), then the indented
+    text. The title does not run on into the line under it."""
+    lines = [
+        "　　……把世界革命进行到底，书写",
+        "无产阶级革命斗争史上无可比",
+        "拟的光辉篇章！",
+        "英雄的淮北儿女举双手欢迎你们",
+        "关于上海知识青年赴安徽插队落户干革命的讲话材料",
+        "　　在辽阔的淮北大平原上，",
+        "英雄的淮北儿女高举毛泽东",
+        "思想伟大红旗，与天奋斗。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [(a.title, a.subtitle) for a in doc.articles][-1] == (lines[3], lines[4])
