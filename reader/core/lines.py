@@ -950,13 +950,13 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         if stop and stop.group(1).lower() not in _ABBREVIATIONS:
             ends[k] = True
     for k in _at(_CITED_FIRSTS, firsts):
-        # What a text was reprinted from closes that text, wrapped over two lines or not;
-        # under a title it is the title's subtitle (毛主席语录 / 转摘自《人民日报》社论).
+        # What a text was reprinted from closes that text, wrapped over a few lines or
+        # not; under a title it is the title's subtitle (毛主席语录 / 转摘自《人民日报》社论).
         if (
             k
             and ends[k - 1]
             and mark[k] == ""
-            and (is_cited(texts[k]) or (k + 1 < n and source_wraps(texts[k], texts[k + 1])))
+            and any(is_cited("".join(texts[k : k + size])) for size in range(1, 4) if k + size <= n)
         ):
             mark[k] = "end"
     page = "\n".join(texts)

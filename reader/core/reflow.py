@@ -118,11 +118,12 @@ def _keyed(lines: Lines, notices: list[int], edges: list[int], t: Tuning) -> set
 
 
 def _end_open(lines: Lines, block: RawBlock) -> bool:
-    """End matter in brackets that OCR wrapped before its closing bracket."""
-    if lines.text[block.start][:1] not in "（(":
-        return False
+    """End matter in brackets that OCR wrapped before its closing bracket, or a source in
+    《》 wrapped before its title closes (转摘自《关于… / …的教训》)."""
     text = "".join(lines.text[block.start : block.end])
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    if text[:1] in "（(":
+        return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return text.count("《") > text.count("》")
 
 
 def _set_width(lines: Lines, b: int) -> int:

@@ -1226,3 +1226,22 @@ def test_a_title_over_a_line_naming_a_document_stands_alone_where_indents_are_ke
     ]
     doc = from_text("\n".join(lines))
     assert [(a.title, a.subtitle) for a in doc.articles][-1] == (lines[3], lines[4])
+
+
+def test_a_reprinted_from_line_wrapped_over_three_lines_is_one_piece_of_end_matter() -> None:
+    """Page 08 set twelve characters wide: the quotation's 转摘自《…》 wraps over three
+    lines. They are one piece of end matter under the quotation, not end matter over a
+    kicker of the title printed under it."""
+    lines = [
+        "要特别警惕象赫鲁晓夫",
+        "那样的个人野心家和阴谋家，",
+        "防止这样的人篡夺党和国家",
+        "的各级领导。",
+        "转摘自《关于赫鲁晓夫的假",
+        "共产主义及其在世界历史上",
+        "的教训》",
+        "毛主席语录",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("end", "".join(lines[4:7])) in kinds(doc)
+    assert doc.articles[0].kicker is None
