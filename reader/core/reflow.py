@@ -43,6 +43,7 @@ from reader.core.lines import (
     heading_number,
     is_caption,
     is_date,
+    names_a_document,
     narrow_width,
     printed_width,
     runin_label,
@@ -470,6 +471,10 @@ class Reflow:
             short -= self.t.indent_width
         if short >= self.t.short_before_numbered:
             return False, R.SHORT_THEN_NUMBERED
+        if len(cur) == 1 and unpunctuated(text_a) and names_a_document(text_a):
+            # A line of its own naming a document or a speech (…的六点指示) is the title
+            # over its numbered points, however full the line.
+            return False, R.DOCUMENT_TITLE
         return True, R.NUMBER_CONTINUES
 
     def _running(self, cur: RawBlock, a: int, b: int) -> tuple[bool, R.Rule]:

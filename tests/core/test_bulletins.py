@@ -1245,3 +1245,23 @@ def test_a_reprinted_from_line_wrapped_over_three_lines_is_one_piece_of_end_matt
     doc = from_text("\n".join(lines))
     assert ("end", "".join(lines[4:7])) in kinds(doc)
     assert doc.articles[0].kicker is None
+
+
+def test_a_full_line_naming_a_document_over_numbered_points_is_its_title() -> None:
+    """Page 10 set seventeen characters wide, indents kept: the title 陈伯达同志给北京市
+    革委会的六点指示 fills its line, and the points under it are numbered. A line of its
+    own naming a document or a speech is the title over them, not a sentence the number
+    goes on."""
+    lines = [
+        "同时说由于军委等工作忙要求辞去高等",
+        "军事科学院院长的职务。",
+        "\u3000\u3000总理在叶讲话前说请叶剑英作指示。",
+        "萧华同志也讲了话，其他首长未讲话。",
+        "据到会人反映，叶剑英检查态度不好。",
+        "陈伯达同志给北京市革委会的六点指示",
+        "\u3000\u3000一、革命群众都必须坚决贯彻执行",
+        "毛主席党中央“抓革命、促生产”的伟",
+        "大指示，争取革命生产双丰收。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles][-1] == lines[5]
