@@ -655,11 +655,11 @@ class Reflow:
         lines, t = self.lines, self.t
         if not a or not lines.ends[a - 1]:
             return False
-        for k in range(a, min(a + t.signatories, len(lines)) + 1):
-            text = lines.text[k] if k < len(lines) else ""
+        for k in range(a, min(a + t.signatories + 1, len(lines))):
+            text = lines.text[k]
             if k > b and is_date(text):
                 return True
-            if not text or lines.mark[k] or len(text) > t.signatory_chars or not unpunctuated(text):
+            if lines.mark[k] or len(text) > t.signatory_chars or not unpunctuated(text):
                 return False
         return False
 

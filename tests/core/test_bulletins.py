@@ -807,37 +807,36 @@ def test_a_line_ending_in_a_bracketed_date_stands_alone(date: str) -> None:
     assert rules(doc)[2] == "dated_alone"
 
 
-def test_a_line_over_one_that_starts_with_men_is_no_title() -> None:
-    """Page 08: a paragraph's first line after end matter holds no comma or full stop
-    (its quotes aside) and falls short of its column, like a title; but the next line
-    starts with 们, which binds to the 我 before it: the sentence goes on."""
-    lines = [
-        "要跟着共产党走，不要跟着那个人走。",
-        "（1962年3月5日在话剧、歌剧創作会上的讲話）",
-        "人民群众“以“东方红”太阳升”来形容我",
-        "们伟大事业的朝气勃勃；他们以如日之来祝福",
-        "我们伟大事业的日益发展和巩固；他们以太阳来歌颂",
-        "我们的党和我们的领袖。",
-    ]
-    doc = from_text("\n".join(lines))
-    assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
-    assert rules(doc)[3] != "stands_alone"
-
-
-def test_a_line_over_one_that_starts_with_a_character_and_a_comma_is_no_title() -> None:
-    """Page 13: a paragraph's first line, unpunctuated and well short of the wide column
-    below, would stand alone as a title; the next line starts 透，, the end of the word
-    揭深批透 that the line end broke: the sentence goes on."""
-    lines = [
-        "产阶级革命造反派把他們出来了，这是无产阶级文化大革命的胜利，",
-        "是毛泽东思想的伟大胜利！",
-        "为了进一步将这一小摄走资本主义道路当权派的丑恶嘴脸揭深批",
-        "透，我們根据会上揭发江川、苗永文、任明公、张凤云的“三反”",
-        "行整理了一部份，現专刊公布于众。望革命的战友们，聚聚掌握斗事的",
-        "大方向，奋起毛泽东思想的千钧棒，将市委的阶级斗爭盖子彻底揭开",
-        "把以江川为首的一小摄反革命修正主义分子揭深批透，斗倒，斗境、斗",
-        "臭，誓将无产阶级文化大革命进行到底！",
-    ]
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Page 08: the next line starts with 们, which binds to the 我 before it.
+        [
+            "要跟着共产党走，不要跟着那个人走。",
+            "（1962年3月5日在话剧、歌剧創作会上的讲話）",
+            "人民群众“以“东方红”太阳升”来形容我",
+            "们伟大事业的朝气勃勃；他们以如日之来祝福",
+            "我们伟大事业的日益发展和巩固；他们以太阳来歌颂",
+            "我们的党和我们的领袖。",
+        ],
+        # Page 13: the next line starts 透，, the end of the word 揭深批透 the line end broke.
+        [
+            "产阶级革命造反派把他們出来了，这是无产阶级文化大革命的胜利，",
+            "是毛泽东思想的伟大胜利！",
+            "为了进一步将这一小摄走资本主义道路当权派的丑恶嘴脸揭深批",
+            "透，我們根据会上揭发江川、苗永文、任明公、张凤云的“三反”",
+            "行整理了一部份，現专刊公布于众。望革命的战友们，聚聚掌握斗事的",
+            "大方向，奋起毛泽东思想的千钧棒，将市委的阶级斗爭盖子彻底揭开",
+            "把以江川为首的一小摄反革命修正主义分子揭深批透，斗倒，斗境、斗",
+            "臭，誓将无产阶级文化大革命进行到底！",
+        ],
+    ],
+)
+def test_a_line_over_one_that_goes_on_from_it_is_no_title(lines: list[str]) -> None:
+    """A paragraph's first line after the end of what came before holds no comma or full
+    stop (its quotes aside) and falls short of its column, like a title; but the next line
+    starts with a character that binds to the word before it (们) or with one character
+    and a comma (透，): the sentence goes on."""
     doc = from_text("\n".join(lines))
     assert [b.text for _, b in doc.iter_blocks()][-1] == "".join(lines[2:])
     assert rules(doc)[3] != "stands_alone"
