@@ -139,7 +139,9 @@ def _page_lines(
 ) -> list[tuple[str, Placed | None, bool]]:
     """Each line as text with the placed line it came from (None for a blank line), and
     whether it is junk: a speck or mark the OCR program read as a character or two. Junk
-    is taken out of the running text and written after its column, apart."""
+    is taken out of the running text and written apart at the next place the text breaks
+    anyway: not at its column's end, where a paragraph running on into the next column
+    would be cut in two, nor under a headline, whose kicker or subtitle may follow."""
     sizes = sizes or _Sizes(order)
     body = sizes.body
     edges = {k: _edges(order, k) for k in range(len(order.columns))}
@@ -168,8 +170,6 @@ def _page_lines(
         text = " ".join(placed.line.text.split())
         if not text:
             continue
-        if specks and placed.column != specks[-1][1].column:
-            set_apart()
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
         if placed.apart or _speck(placed, text, size, sizes) or (chinese and _stray(placed, text)):
@@ -210,7 +210,10 @@ def _page_lines(
                 or was_centred
             )
         ):
-            out.append(("", None, False))
+            if specks and not _headline(previous, sizes):
+                set_apart()
+            else:
+                out.append(("", None, False))
         out.append(((INDENT if indented else "") + text, placed, False))
         previous = placed
         was_centred = centred

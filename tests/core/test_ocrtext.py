@@ -113,7 +113,7 @@ def test_latin_indents_are_measured_in_letters() -> None:
 
 def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     """A speck read as a character (small type, no sentence end) leaves the running text
-    and is written after its column, marked as junk; a paragraph's last line of two
+    and is written at the next break, marked as junk; a paragraph's last line of two
     characters ends a sentence and stays where it is."""
     from reader.core.decode import Decoded
     from reader.core.document import build
@@ -139,6 +139,38 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     paragraphs = [t for kind, t in kinds if kind == "paragraph"]
     assert paragraphs[0].startswith(BODY[:36] + "底。")
     assert not any("福" in t for t in paragraphs)
+    assert ("noise", "福") in kinds
+
+
+def test_a_speck_waits_for_a_break_where_a_paragraph_runs_into_the_next_column() -> None:
+    """A speck in the first column of a paragraph that runs on into the second is not
+    written at the column's end, where it would cut the paragraph in two: it waits for
+    the next place the text breaks anyway (here after the paragraph's full stop)."""
+    from reader.core.decode import Decoded
+    from reader.core.document import build
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    second = 100 + 19 * H  # the second column's left edge
+    rows = [
+        line(BODY[:16], 100 + 2 * H, 100),
+        line("福", 100 + 8 * H, 100 + 0.7 * H, size=0.4 * H),  # a speck between lines
+        line(BODY[16:34], 100, 100 + 1.3 * H),
+        line(BODY[34:52], 100, 100 + 2.6 * H),
+        line(BODY[52:70], second, 100),
+        line("底。", second, 100 + 1.3 * H),
+        line(BODY[:16], second + 2 * H, 100 + 2.6 * H),
+        line(BODY[16:34], second, 100 + 3.9 * H),
+        line(BODY[34:40] + "。", second, 100 + 5.2 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["福"]
+    doc = build(
+        Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), "", "", "paragraph", text.junk
+    )
+    kinds = [(b.kind, b.text) for _, b in doc.iter_blocks()]
+    paragraphs = [t for kind, t in kinds if kind == "paragraph"]
+    assert paragraphs[:2] == [BODY[:70] + "底。", BODY[:40] + "。"]
     assert ("noise", "福") in kinds
 
 
