@@ -17,7 +17,7 @@ import statistics
 from dataclasses import dataclass
 
 from reader.core.layout import PageOrder, Placed, reading_order
-from reader.core.lines import is_date, is_furniture
+from reader.core.lines import is_date, is_furniture, is_ornament
 from reader.core.model import LineBox
 from reader.core.ocr import BROKEN, FORMATS, OcrDocument
 from reader.core.text import is_cjk_char
@@ -172,7 +172,12 @@ def _page_lines(
             continue
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
-        if placed.apart or _speck(placed, text, size, sizes) or (chinese and _stray(placed, text)):
+        if (
+            placed.apart
+            or _speck(placed, text, size, sizes)
+            or (chinese and _stray(placed, text))
+            or is_ornament("".join(text.split()))
+        ):
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)

@@ -174,6 +174,33 @@ def test_a_speck_waits_for_a_break_where_a_paragraph_runs_into_the_next_column()
     assert ("noise", "福") in kinds
 
 
+def test_a_rule_read_as_digits_inside_a_column_is_set_apart() -> None:
+    """A rule or ornament the OCR program read as a row of digits, level with the column
+    between two lines of one paragraph, is junk written apart, not a line of the
+    paragraph or the subtitle of the headline over it."""
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rule = "1366666766666666666636666666699666"
+    rows = [
+        line(BODY[:16], 100 + 2 * H, 100),
+        line(BODY[16:34], 100, 100 + 1.3 * H),
+        line(rule, 100, 100 + 2.3 * H, size=0.5 * H),
+        line(BODY[34:52], 100, 100 + 2.9 * H),
+        line(BODY[52:60] + "。", 100, 100 + 4.2 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == [rule]
+    at = text.lines.index(rule)
+    assert text.lines[:at] == [
+        "\u3000\u3000" + BODY[:16],
+        BODY[16:34],
+        BODY[34:52],
+        BODY[52:60] + "。",
+        "",
+    ]
+
+
 def test_a_character_in_body_type_beside_a_line_is_set_apart_too() -> None:
     """A character as large as the body's, level with a line of its column and clear of
     it (show-through, a fragment of a rule), is no speck by its size, yet it is out of
