@@ -143,6 +143,13 @@ _DATE_LINE = re.compile(rf"^(?:{_DATE}|{_CN_DATE})$")
 # A date in brackets ending a line: the day a speech was given or a document issued,
 # after its title (周总理在…上的讲话（一九六七年二月十二日）).
 DATED_END = re.compile(rf"[（(]\s*(?:{_DATE}|{_CN_DATE})\s*[)）]$")
+# The same date alone on its line, maybe written short and with the hour: the day a
+# speech was given, printed under its title as its subtitle ((67·5·5,8:40)).
+_SHORT_DATE = r"\d{2,4}\s*[·.．/-]\s*\d{1,2}\s*[·.．/-]\s*\d{1,2}"
+DATED_LINE = re.compile(
+    rf"^[（(]\s*(?:{_DATE}|{_CN_DATE}|{_SHORT_DATE})"
+    r"(?:\s*[,，、\s]\s*\d{1,2}\s*[:：]\s*\d{2})?\s*[)）]$"
+)
 # A body that signs or reprints a text: a committee, a team, a headquarters, an office.
 SIGNING_BODY = re.compile(
     r"(委员会|委員會|革委会|宣传队|宣傳隊|联络站|聯絡站|司令部|编辑部|編輯部|战斗队|戰鬥隊|指挥部|指揮部"

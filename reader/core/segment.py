@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reader.core.kinds import CLOSES, TRAILS, BlockKind
 from reader.core.lines import (
+    DATED_LINE,
     EDITORIAL,
     SIGNING_BODY,
     dates_issue,
@@ -133,6 +134,8 @@ def _group_end(blocks: list[Block], j: int, t: Tuning) -> int:
         if k > j and _SAYS_WHO.search(blocks[k].text) and _SAYS_WHO.search(blocks[k - 1].text):
             break  # two items' titles (毛主席语录, 中央首长论陶铸): no kicker over a title
         standalones += 1
+        k += 1
+    if standalones and k < n and _dated_under(blocks[k]):
         k += 1
     while k < n and blocks[k].kind == _SUBTITLE:
         k += 1
@@ -369,6 +372,16 @@ def _subtitled(above: str, line: str, tuning: Tuning) -> bool:
     )
 
 
+def _dated_under(block: Block) -> bool:
+    """A line under a title that gives only the day (and hour) the text was given, in
+    brackets: the title's subtitle (林副主席最新指示 / (67·5·5,8:40))."""
+    return (
+        block.kind in (_PARAGRAPH, _END)
+        and block.first == block.last
+        and DATED_LINE.match(block.text) is not None
+    )
+
+
 def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
     """Name the parts of a headline group: kicker, title, subtitle, byline. Where the
     boxes showed type sizes, the title is the last line set in headline type: lines in
@@ -381,6 +394,13 @@ def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
         moved = standalones.pop(label)
         standalones.insert(0, moved)
         group = [moved, *(b for b in group if b is not moved)]
+    # The day a speech was given, under its title, is its subtitle whatever reflow made
+    # of it; the title is one of the lines over it.
+    dated = {id(b) for k, b in enumerate(standalones) if k and DATED_LINE.match(b.text)}
+    if dated and len(dated) < len(standalones):
+        standalones = [b for b in standalones if id(b) not in dated]
+    else:
+        dated = set()
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
     if title > 0 and _subtitled(standalones[title - 1].text, standalones[title].text, tuning):
@@ -389,7 +409,10 @@ def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
         id(b): b.but(_KICKER if k < title else _TITLE if k == title else _SUBTITLE)
         for k, b in enumerate(standalones)
     }
-    return [named.get(id(b), b) for b in group]
+    return [
+        named.get(id(b), b.but(_SUBTITLE) if id(b) in dated or _dated_under(b) else b)
+        for b in group
+    ]
 
 
 def build_articles(blocks: list[Block], tuning: Tuning = TUNING) -> list[Article]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.document import from_text
+from reader.core.kinds import BlockKind
 from reader.core.lines import is_date, is_issue_line
 from reader.core.model import Document
 
@@ -869,6 +870,24 @@ def test_a_line_that_says_what_a_title_argues_is_its_subtitle(head: list[str], r
     (art,) = doc.articles
     kicker, title, subtitle = (None, *head) if roles == "ts" else (*head, None)
     assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
+
+
+@pytest.mark.parametrize("date", ["（67·5·5,8:40)", "（67.5.5）", "（67·5·5 20:30）"])
+def test_the_day_in_brackets_under_a_title_is_its_subtitle(date: str) -> None:
+    """Page 10: under a speech's title, the day (and hour) it was given, in brackets on a
+    line of its own, is the title's subtitle, not the article's first paragraph. The same
+    line after the text is its end matter, as before."""
+    body = [
+        "五日上午林副主席听秘书简要汇报了空军党委全会的情况以后，作了以下指示：",
+        "空军最近几仗打得好，这次会议也开得好，情况在好转，这是好现象，但是不能",
+        "松懈，今后要进一步加强政治思想工作，加强战备，要把毛泽东思想伟大红旗举",
+        "得更高。",
+    ]
+    doc = from_text("\n".join(["林副主席最新指示", date, *body, date, *body]))
+    (art, *_rest) = doc.articles
+    assert (art.title, art.subtitle) == ("林副主席最新指示", date)
+    assert art.blocks[0].text.startswith("五日上午")
+    assert (BlockKind.SUBTITLE, date) not in [(b.kind, b.text) for b in art.blocks]
 
 
 @pytest.mark.parametrize(
