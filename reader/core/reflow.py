@@ -334,9 +334,21 @@ class Reflow:
             else:
                 blocks.append(cur)
                 cur = open_block(i)
+                if decision[1] is R.VERTICAL_HEADLINE and self._tall_vertical(i):
+                    # Set a character or a few to a line, down the page: display type.
+                    cur.display = True
             i += 1
         blocks.append(cur)
         return blocks
+
+    def _tall_vertical(self, i: int) -> bool:
+        """Whether the vertical run starting at line i is a headline set down the page
+        over three lines or more (two short lines are as often a wrapped name)."""
+        run = self.vertical.get(i)
+        return (
+            sum(1 for k in range(i, min(i + 3, len(self.lines))) if self.vertical.get(k) == run)
+            >= 3
+        )
 
     def _open(self, i: int) -> RawBlock:
         mark = self.lines.mark[i]

@@ -179,6 +179,25 @@ def test_a_headline_set_vertically_stands_apart() -> None:
         "vertical_goes_on",
         "vertical_ends",
     ]
+    # Set down the page, the title is in display type: it opens an article of its own,
+    # not a subhead of the article whose full stop OCR lost.
+    assert [a.title for a in doc.articles] == [None, "横扫无政府主义"]
+
+
+def test_two_short_lines_read_as_a_vertical_run_are_no_display_type() -> None:
+    """Two short lines (a wrapped name, the end of a quotation) look like a title set
+    down the page too, but two lines are too few to say so: they open no article."""
+    lines = [
+        "人民得到的权利，超不无許輕易丧失，必用战斗来",
+        "保卫",
+        "河东",
+        "红色风",
+        "浙江省革命造反联合总指挥部红色风暴编辑部编印",
+        "1968年9月21日星期云（第一六一期）本期共四版",
+        "严防阶级敌人利用复旧进行翻案复辟",
+    ]
+    doc = from_text("\n".join(lines))
+    assert not any(b.display for _, b in doc.iter_blocks())
 
 
 def test_a_last_line_of_one_character_ends_its_paragraph() -> None:
