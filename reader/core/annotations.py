@@ -112,7 +112,7 @@ def _source_line(doc: Document, key: tuple[int, int], offset: int) -> int:
     characters (joining lines removes spaces and hyphens, never adds letters)."""
     block = doc.articles[key[0]].all_blocks()[key[1]]
     target = sum(1 for ch in block.text[: max(0, offset) + 1] if not ch.isspace())
-    seen = 0
+    seen = -block.skip  # a split's second part starts inside its first line
     for line in range(block.first, block.last + 1):
         seen += sum(1 for ch in doc.source_lines[line] if not ch.isspace())
         if seen >= target:

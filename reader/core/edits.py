@@ -372,7 +372,7 @@ class _Saved:
         self.articles = list(doc.articles)
         self.parts = [(a, list(a.head), list(a.blocks), a.kind) for a in doc.articles]
         self.blocks = [
-            (b, b.kind, b.text, b.first, b.last, b.numbering, b.depth, b.label)
+            (b, b.kind, b.text, b.first, b.last, b.numbering, b.depth, b.label, b.skip, b.spare)
             for a in doc.articles
             for b in a.all_blocks()
         ]
@@ -382,9 +382,9 @@ class _Saved:
         page.doc.articles = self.articles
         for art, head, blocks, kind in self.parts:
             art.head, art.blocks, art.kind = head, blocks, kind
-        for b, kind, text, first, last, numbering, depth, label in self.blocks:
+        for b, kind, text, first, last, numbering, depth, label, skip, spare in self.blocks:
             b.kind, b.text, b.first, b.last = kind, text, first, last
-            b.numbering, b.depth, b.label = numbering, depth, label
+            b.numbering, b.depth, b.label, b.skip, b.spare = numbering, depth, label, skip, spare
         page.edited, page.fixed = self.edited, self.fixed
 
 
@@ -412,21 +412,29 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
             return "it is the last block of its article"
         following = page.remove(ai, nxt)
         block.text = _join(block.text, following.text)
-        block.last = max(block.last, following.last)
+        if following.last >= block.last:
+            block.last, block.spare = following.last, following.spare
         page.edited.add(id(block))
     elif kind == "split":
         at = offset + value["at"]
         if not 0 < at < len(block.text):
             return "the split point is not inside a block"
+        line, within = _line_at(page.doc, block, _ink(block.text[:at]))
         rest = Block(
             block.kind,
             block.text[at:].lstrip(),
-            block.first,
+            line,
             block.last,
             block.numbering,
             depth=block.depth,
+            skip=within,
+            spare=block.spare,
         )
         block.text = block.text[:at].rstrip()
+        if within:
+            block.last, block.spare = line, _ink(page.doc.source_lines[line]) - within
+        else:
+            block.last, block.spare = max(block.first, line - 1), 0
         if in_head:
             art.head.insert(k + 1, rest)
         else:
@@ -489,6 +497,24 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
     else:
         return f"unknown edit {shown(kind)}"
     return ""
+
+
+def _ink(text: str) -> int:
+    """Characters other than white space: what a block's text and its source lines share
+    (joining lines takes out spaces and line ends)."""
+    return len(text) - sum(1 for c in text if c.isspace())
+
+
+def _line_at(doc: Document, block: Block, count: int) -> tuple[int, int]:
+    """The source line that holds the block's character after its first `count` (white
+    space aside), and how many of that line's characters come before it."""
+    remaining = count + block.skip
+    for line in range(block.first, block.last + 1):
+        ink = _ink(doc.source_lines[line]) if line < len(doc.source_lines) else 0
+        if remaining < ink or line == block.last:
+            return line, min(remaining, ink)
+        remaining -= ink
+    return block.last, 0
 
 
 def _squeeze(text: str) -> str:

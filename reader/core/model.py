@@ -35,6 +35,11 @@ class Block:
     # (1 the top); None for other blocks (a run-in label's depth is its outline entry's)
     # and before segmentation.
     depth: int | None = None
+    # Where a correction split a line between two blocks: the characters (white space
+    # aside) of source line `first` that belong to the block before, and of line `last`
+    # that belong to the block after.
+    skip: int = 0
+    spare: int = 0
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -58,6 +63,8 @@ class Block:
             self.label,
             self.display,
             self.depth if depth == SAME else depth,
+            self.skip,
+            self.spare,
         )
 
 

@@ -16,7 +16,6 @@ image's pixels. Nothing here reads the image itself: the window does, off its th
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import urllib.parse
@@ -27,7 +26,7 @@ from typing import Any
 
 from reader.core.decode import DecodeError
 from reader.core.export import CleanText
-from reader.core.model import Document
+from reader.core.model import Block, Document
 
 # Image files a scan may be, by suffix (tried in this order, in lower and upper case).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".jp2", ".bmp", ".gif")
@@ -342,44 +341,39 @@ def span_regions(doc: Document, clean: CleanText, start: int, end: int) -> list[
         offset = clean.starts[(ai, k)]
         lo, hi = max(start, offset) - offset, min(end, offset + len(block.text)) - offset
         if hi > lo:
-            out.extend(_block_pieces(doc, block.text, block.first, block.last, lo, hi))
+            out.extend(_block_pieces(doc, block, lo, hi))
     return out
 
 
-def _block_pieces(
-    doc: Document, text: str, first: int, last: int, lo: int, hi: int
-) -> Iterable[tuple[int, Rect]]:
-    lines = [
-        (doc.line_boxes[n], _ink(doc.source_lines[n]))
-        for n in range(first, min(last + 1, len(doc.line_boxes), len(doc.source_lines)))
-        if doc.line_boxes[n] is not None
-    ]
-    lines = [(box, ink) for box, ink in lines if ink > 0]
-    total = sum(ink for _, ink in lines)
-    shown = _ink(text)
-    if not lines or total == 0 or shown == 0:
+def _block_pieces(doc: Document, block: Block, lo: int, hi: int) -> Iterable[tuple[int, Rect]]:
+    first = block.first
+    stop = min(block.last + 1, len(doc.line_boxes), len(doc.source_lines))
+    inks = [_ink(doc.source_lines[n]) for n in range(first, stop)]
+    # The block's characters among its lines': all of them, but where a correction split
+    # a line between two blocks (Block.skip, Block.spare).
+    total = sum(inks) - block.skip - (block.spare if stop == block.last + 1 else 0)
+    shown = _ink(block.text)
+    if total <= 0 or shown == 0:
         return
     # The block's text and its source lines hold the same characters but for white space,
     # so a place in the text is a place among the lines' characters (scaled, where a
     # correction or a mended hyphen changed their number).
-    a = _ink(text[:lo]) * total / shown
-    b = _ink(text[:hi]) * total / shown
-    ends, at = [], 0
-    for _, ink in lines:
-        at += ink
-        ends.append(at)
-    n = min(bisect.bisect_right(ends, a), len(lines) - 1)
-    while n < len(lines):
-        line, ink = lines[n]
-        assert line is not None
-        begin = ends[n] - ink
+    a = block.skip + _ink(block.text[:lo]) * total / shown
+    b = block.skip + _ink(block.text[:hi]) * total / shown
+    at = 0
+    for n, ink in zip(range(first, stop), inks, strict=True):
+        begin, at = at, at + ink
+        if ink == 0 or at <= a:
+            continue
         if begin >= b:
             break
-        f0, f1 = (max(a, begin) - begin) / ink, (min(b, ends[n]) - begin) / ink
+        line = doc.line_boxes[n]
+        if line is None:
+            continue
+        f0, f1 = (max(a, begin) - begin) / ink, (min(b, at) - begin) / ink
         x0, y0, x1, y1 = line.box
         if _vertical(line.box):
             box = (x0, y0 + (y1 - y0) * f0, x1, y0 + (y1 - y0) * f1)
         else:
             box = (x0 + (x1 - x0) * f0, y0, x0 + (x1 - x0) * f1, y1)
         yield line.page, box
-        n += 1

@@ -35,6 +35,36 @@ def test_join_and_split() -> None:
     assert PAGE.articles[1].blocks[1].text == b  # the automatic page is never touched
 
 
+def test_a_split_block_keeps_its_source_lines() -> None:
+    """Each part of a split block names the source lines it came from, the line split
+    between them in both, so an annotation on the second part names the line its text
+    is on (as it did before the split), not lines counted from the first part's start;
+    joining the parts again gives the block's lines back."""
+    from reader.core.annotations import locate
+
+    ai, bi = next(
+        (ai, bi)
+        for ai, art in enumerate(PAGE.articles)
+        for bi, b in enumerate(art.blocks)
+        if b.last - b.first >= 4
+    )
+    block = PAGE.articles[ai].blocks[bi]
+    at = len(block.text) // 2
+    split = E.apply(PAGE, [E.make(PAGE, "split", ai, body_key(PAGE, ai, bi), offset=at)]).doc
+    head, rest = split.articles[ai].blocks[bi : bi + 2]
+    assert head.first == block.first and rest.last == block.last
+    assert block.first < rest.first == head.last < block.last
+    before, after = clean_text(PAGE), clean_text(split)
+    for k in range(at + 2, len(block.text) - 2, 7):
+        where = before.starts[(ai, len(PAGE.articles[ai].head) + bi)] + k
+        now = after.starts[(ai, len(split.articles[ai].head) + bi + 1)] + k - at
+        assert after.text[now] == before.text[where]
+        assert locate(split, after, now, now + 1)[1] == locate(PAGE, before, where, where + 1)[1]
+    rejoined = E.apply(split, [E.make(split, "join", ai, body_key(split, ai, bi))]).doc
+    again = rejoined.articles[ai].blocks[bi]
+    assert (again.first, again.last, again.skip, again.spare) == (block.first, block.last, 0, 0)
+
+
 def test_kind_changes_rebuild_the_outline() -> None:
     target = PAGE.articles[1].blocks[3]
     out = E.apply(PAGE, [E.make(PAGE, "kind", 1, body_key(PAGE, 1, 3), kind="heading", level=2)])

@@ -178,6 +178,36 @@ def test_a_highlight_covers_the_part_of_the_lines_it_holds() -> None:
     assert rest == [] and x1 == pytest.approx(last.box[2]) and x0 > last.box[0]
 
 
+def test_a_highlight_on_a_split_block_covers_its_own_lines() -> None:
+    """Where a correction split a paragraph inside a line, a highlight on the second part
+    sits where that part's text is: its first character on the split line, past the
+    first part's characters there, not at the start of the paragraph's first line."""
+    from reader.core import edits as E
+
+    doc = load(REAL)
+    ai, k = next(
+        (ai, k)
+        for ai, art in enumerate(doc.articles)
+        for k, b in enumerate(art.all_blocks())
+        if b.kind == "paragraph"
+        and b.last - b.first >= 3
+        and len(scan.lines_regions(doc, b.first, b.last)) == 1
+    )
+    block = doc.articles[ai].all_blocks()[k]
+    lines = [doc.line_boxes[n] for n in range(block.first, block.last + 1)]
+    second = len("".join(doc.source_lines[block.first].split()))
+    at = second + 3  # three characters into the block's second line
+    split = E.apply(doc, [E.make(doc, "split", ai, k, offset=at)]).doc
+    clean = clean_text(split)
+    start = clean.starts[(ai, k + 1)]
+    (_, (x0, y0, x1, _)), *rest = scan.span_regions(split, clean, start, start + 1)
+    line = lines[1]
+    assert rest == [] and y0 == line.box[1]
+    width = (line.box[2] - line.box[0]) / len("".join(doc.source_lines[block.first + 1].split()))
+    assert x0 == pytest.approx(line.box[0] + 3 * width)
+    assert x1 == pytest.approx(line.box[0] + 4 * width)
+
+
 def test_plain_text_has_no_regions(seed_paths) -> None:
     doc = load(seed_paths[0])
     assert scan.block_regions(doc) == []
