@@ -258,6 +258,8 @@ class BodyView(QTextBrowser):
         self._clean_starts: list[int] = []
         self.highlights: list[Highlight] = []
         self.keywords: dict[int, list[str]] = {}  # article -> keywords, shown under its title
+        # Where the keyword lines start and end in the view: shown, never found by find.
+        self._keyword_lines: list[int] = []
         self.terms: words.Terms = ()  # the page's own compound words
         self.corrected: set[int] = set()  # id() of blocks whose text was corrected by hand
         self._flash: QTextCursor | None = None
@@ -442,7 +444,7 @@ class BodyView(QTextBrowser):
         self._count_timer.stop()
         self._count_waits = False
         self._matches, self._match, self._pattern = [], -1, None
-        self.places, self._starts = [], []
+        self.places, self._starts, self._keyword_lines = [], [], []
         self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
         self._styles, self._numbers, self._roles, self._clean_index = [], [], {}, {}
         self._char_formats = {}
@@ -706,6 +708,7 @@ class BodyView(QTextBrowser):
         head = self.places[-1]
         self.places.append(Place(cursor.position(), ai, -1, head.first, head.last, None, 0))
         self._starts.append(cursor.position())
+        self._keyword_lines += [cursor.position(), cursor.position() + len(text)]
         cursor.insertText(text, cf)
         self._paint_block(cursor.block(), number)
 
@@ -1213,10 +1216,12 @@ class BodyView(QTextBrowser):
         text, n = self._find_text, self._find_length
         end = min(len(text), self._scanned + FIND_SLICE)
         first_new = len(self._matches)
+        lines = self._keyword_lines
         for m in self._pattern.finditer(text, self._scanned, min(len(text), end + n - 1)):
             if m.start() >= end:
                 break
-            self._matches.append(m.start())
+            if bisect.bisect_right(lines, m.start()) % 2 == 0:  # not in a line of keywords
+                self._matches.append(m.start())
         self._scanned = end
         counting = end < len(text)
         if self._match < 0:

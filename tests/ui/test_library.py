@@ -86,6 +86,26 @@ def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None
     win.current_editor.reject()
 
 
+def test_find_in_page_skips_the_keyword_lines(make_window, qtbot) -> None:
+    """The keywords under a title are shown but are no text of the page: find counts and
+    steps through the page's own matches only."""
+    win = make_window()
+    word = win.keywords[2][0]
+    shown = win.body.toPlainText()
+    assert f"#{word}" in shown
+    in_text = win.body.clean.text.count(word)
+    assert 0 < in_text < shown.count(word)
+    with qtbot.waitSignal(win.body.find_changed) as sig:
+        win.findbar.edit.setText(word)
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    assert win.body.match_count() == in_text
+    assert sig.args[1] <= in_text
+    for _ in range(in_text):
+        win.body.find_step(1)
+        cursor = win.body.textCursor()
+        assert win.body.place_at(cursor.position()).offset is not None
+
+
 def test_search_finds_the_corrected_text(make_window, qtbot, tmp_path) -> None:
     from reader.store import paths
     from reader.store.library import Library
