@@ -41,6 +41,7 @@ _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 FIND_SLICE = 262_144  # characters of the page searched at a time for find's count
 PAINT_ALL = 2000  # up to this many matches all are drawn; beyond, those near the view
 PAINT_MARGIN = 20_000  # characters either side of the view whose matches are drawn
+PAINT_NEAR = 150  # ... but no more matches than this around the view
 MIN_SIDE = 28.0  # pixels between the text and the window edge
 FLASH_MS = 900
 REDRAW_LIMIT = 300_000  # characters of a page typeset again when its keywords arrive
@@ -1287,7 +1288,17 @@ class BodyView(QTextBrowser):
         bottom = self.cursorForPosition(corner).position()
         lo = bisect.bisect_left(self._matches, top - PAINT_MARGIN)
         hi = bisect.bisect_right(self._matches, bottom + PAINT_MARGIN)
-        return range(lo, hi)
+        if hi - lo <= PAINT_NEAR:
+            return range(lo, hi)
+        # Dense matches: a paragraph of a million characters holds thousands in the
+        # margin, and in a paragraph that long each selection costs Qt about a
+        # millisecond to place and draw. Those on screen, and as many more either side as
+        # the cap allows.
+        first = bisect.bisect_left(self._matches, top, lo, hi)
+        last = bisect.bisect_right(self._matches, bottom, first, hi)
+        spare = max(0, PAINT_NEAR - (last - first)) // 2
+        start = max(lo, first - spare)
+        return range(start, min(last + spare, start + PAINT_NEAR, hi))
 
     def _paint_matches(self) -> None:
         theme = self._theme

@@ -276,6 +276,26 @@ def test_find_on_a_long_page_counts_on_while_it_is_typeset(qtbot, tmp_path):
     assert body.match_count() == text.count("发展") > 12
 
 
+def test_dense_matches_in_one_long_paragraph_are_drawn_near_the_view_only(qtbot, tmp_path):
+    """A paragraph of a quarter of a million characters with a match every eleven: in a
+    paragraph that long each selection costs Qt about a millisecond (a page of one such
+    line of four million characters held the window for minutes), so find draws the
+    matches on screen and a few either side, not the thousands around it."""
+    path = tmp_path / "one-line.txt"
+    path.write_text("标题\n" + "中国人民在新时代奋斗，" * 25_000 + "\n", encoding="utf-8")
+    win = _window(qtbot, threshold=10**9)
+    body = win.body
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(path)
+    body.find_all("中国")
+    qtbot.waitUntil(lambda: not body.counting(), timeout=30000)
+    assert body.match_count() == 25_000
+    drawn = body.extraSelections()
+    assert 0 < len(drawn) <= 1000  # of the 3,600 within 20,000 characters of the view
+    current = body.textCursor().position()
+    assert any(sel.cursor.selectionEnd() == current for sel in drawn)  # the current match
+
+
 def test_page_furniture_shown_on_a_long_page_keeps_the_reading_position(qtbot, tmp_path):
     win = _window(qtbot, threshold=2000)
     body = win.body
