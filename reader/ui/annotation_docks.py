@@ -12,10 +12,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,6 +41,7 @@ from reader.ui.themes import Theme, highlight_colour
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_CHARS = 26
+ROW_SPACE = 8  # pixels between the annotations listed
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,6 +72,22 @@ class AnnotationModel(QAbstractListModel):
         self.rows: list[Placed | str] = []
         self.theme: Theme | None = None
         self.icons: dict[str, Any] = {}
+        # Every row's size: the list sizes all rows alike (uniform sizes keep a list of
+        # thousands quick), and were that the first row's, a row whose lines hold Chinese
+        # (taller in its fallback font than a line of digits) would lose its note.
+        self.row_size = QSize()
+
+    def fit(self, view: QListView) -> None:
+        """Size the rows as the view draws three lines of Chinese."""
+        sample = QStandardItemModel()
+        sample.appendRow(QStandardItem("国\n国\n国"))
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.widget = view
+        height = view.itemDelegate().sizeHint(option, sample.index(0, 0)).height()
+        # (Room between the rows. A style sheet on the list would give it, but a widget
+        # with one keeps the palette it was polished with when the theme changes.)
+        self.row_size = QSize(1, height + ROW_SPACE)
 
     def set_items(self, sections: list[tuple[str, list[Placed]]], theme: Theme) -> None:
         self.beginResetModel()
@@ -104,6 +123,8 @@ class AnnotationModel(QAbstractListModel):
         if isinstance(item, str):
             if role == Qt.ItemDataRole.DisplayRole:
                 return item
+            if role == Qt.ItemDataRole.SizeHintRole and self.row_size.isValid():
+                return self.row_size
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -120,6 +141,8 @@ class AnnotationModel(QAbstractListModel):
             return "\n\n".join(p for p in (ann.quote, ann.note) if p)
         if role == ID_ROLE:
             return ann.id
+        if role == Qt.ItemDataRole.SizeHintRole and self.row_size.isValid():
+            return self.row_size
         return None
 
 
@@ -154,7 +177,6 @@ class AnnotationsDock(QWidget):
         self.view.setModel(self.model)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setUniformItemSizes(True)
-        self.view.setStyleSheet("QListView::item { padding: 4px 2px; }")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -235,6 +257,7 @@ class AnnotationsDock(QWidget):
         sections = [(self.tr("In the text"), anchored)]
         if loose:
             sections.append((self.tr("Unanchored"), loose))
+        self.model.fit(self.view)
         self.model.set_items(sections, self.theme)
         self.view.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem, QToolTip
 
 from reader.bundled import sample_pages
 from reader.core.anchor import select
@@ -195,6 +204,60 @@ def test_the_dock_filters_by_tag_colour_and_text(make_window, qtbot) -> None:
     dock.tag_filter.setCurrentIndex(0)
     dock.colour_filter.setCurrentIndex(dock.colour_filter.findData("yellow"))
     assert listed(win)["In the text"] == ["新质生产力的基本路径"]
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_every_entry_shows_its_note_whatever_comes_first(make_window, qtbot, name) -> None:
+    """The list sizes every row alike, as it would its first: an entry without a note
+    first must not cut off the notes of those after it, whose lines (tags and note in
+    Chinese) are taller in the fallback font than a line of digits."""
+    win = make_window()
+    win.set_theme(name)
+    # A font without Chinese, as a desktop's interface font often is: Chinese lines are
+    # drawn in a fallback font, taller than the interface font's own lines.
+    win.notes.view.setFont(QFont("DejaVu Sans", 9))
+    for quote, tags, note in (
+        ("新质生产力的基本路径", [], ""),
+        ("各地各行业向新而行", ["方法", "队伍"], "note one 第一条"),
+    ):
+        select_quote(win, quote)
+        win.annotations.create(
+            win.body.selection_range(), {"colour": "yellow", "tags": tags, "note": note}
+        )
+    view = win.notes.view
+    rows = [win.notes.model.index(k, 0) for k in range(win.notes.model.rowCount())]
+    noted = next(i for i in rows if "note one" in (i.data() or ""))
+    assert "note one" not in rows[0].data()  # the entry without a note comes first
+    # What the row's own text needs as the view's delegate draws it, and no less.
+    sample = QStandardItemModel()
+    sample.appendRow(QStandardItem(noted.data()))
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    needed = view.itemDelegate().sizeHint(option, sample.index(0, 0)).height()
+    # Every row is sized for three lines of Chinese, whatever the first row holds (the
+    # list takes one size for all), and is drawn that tall.
+    for index in rows:
+        assert index.data(Qt.ItemDataRole.SizeHintRole).height() >= needed
+    assert view.visualRect(noted).height() >= needed
+
+
+def test_the_list_of_annotations_takes_the_theme(make_window, qtbot) -> None:
+    """After a switch to the dark theme the list is drawn on the dark theme's base, as
+    the docks around it are, not on the light one it was first shown with."""
+    win = make_window()
+    select_quote(win, "新质生产力的基本路径")
+    win.annotate_selection("highlight")
+    assert win.notes.view.isVisible()
+    win.set_theme("dark")
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert base.lightness() < 100
+
+    def corner() -> QColor:
+        image = win.notes.view.viewport().grab().toImage()
+        return image.pixelColor(image.width() - 3, image.height() - 3)
+
+    qtbot.waitUntil(lambda: corner() == base, timeout=3000)
 
 
 def test_clicking_an_entry_jumps_to_the_passage_and_flashes_it(make_window, qtbot) -> None:
