@@ -98,14 +98,20 @@ class Edit:
             created=str(data.get("created") or now()),
         )
 
-    def describe(self) -> str:
-        # Also says something sensible of an edit stored by hand or damaged in the database.
+    def quoted(self) -> str:
+        """The start of the text the edit was made on, short, on one line. (Also for an
+        edit stored by hand or damaged in the database.)"""
         value = self.value if isinstance(self.value, dict) else {}
         exact = getattr(self.target, "exact", "")
         if self.kind == UNREADABLE:  # the stored row as it was, which is all there is
             exact = value.get("data", "")
         quote = " ".join(exact.split()) if isinstance(exact, str) else ""
-        quote = quote if len(quote) <= 24 else quote[:23] + "…"
+        return quote if len(quote) <= 24 else quote[:23] + "…"
+
+    def describe(self) -> str:
+        """What the edit does, in English (the window says it in its own language)."""
+        value = self.value if isinstance(self.value, dict) else {}
+        quote = self.quoted()
         level = str(value.get("level"))[:12]
         what = {
             "join": "join with the next block",

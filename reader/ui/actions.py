@@ -26,6 +26,8 @@ else:
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"  # the translation context of every text below (lupdate reads them)
+UNDO, UNDO_NAMED = QT_TRANSLATE_NOOP("Actions", "&Undo"), QT_TRANSLATE_NOOP("Actions", "&Undo %1")
+REDO, REDO_NAMED = QT_TRANSLATE_NOOP("Actions", "&Redo"), QT_TRANSLATE_NOOP("Actions", "&Redo %1")
 
 
 def tr(text: str) -> str:
@@ -435,8 +437,20 @@ class ActionSet:
                 self.by_key[act.key] = self._make(act)
         # Ctrl+= is what Ctrl++ is typed as on most keyboards.
         self.by_key["zoom_in"].setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.undo = window.session.undo_group.createUndoAction(window)
-        self.redo = window.session.undo_group.createRedoAction(window)
+        # Undo and Redo are actions of ours, not the undo group's own: those keep the
+        # words "Undo %1" of the language they were made in when the language changes.
+        group = window.session.undo_group
+        self.undo, self.redo = QAction(window), QAction(window)
+        self.undo.triggered.connect(group.undo)
+        self.redo.triggered.connect(group.redo)
+        for signal in (
+            group.undoTextChanged,
+            group.redoTextChanged,
+            group.canUndoChanged,
+            group.canRedoChanged,
+        ):
+            signal.connect(self._undo_texts)
+        self._undo_texts()
         self.undo.setShortcut(K.Undo)
         self.redo.setShortcuts(redo_keys())
         window.addAction(self.undo)
@@ -497,7 +511,24 @@ class ActionSet:
             elif act.key != sub:
                 menu.addAction(self.by_key[act.key])
 
+    def _undo_texts(self, *_changed: object) -> None:
+        group = self.window.session.undo_group
+        for action, can, text, named, bare in (
+            (self.undo, group.canUndo(), group.undoText(), UNDO_NAMED, UNDO),
+            (self.redo, group.canRedo(), group.redoText(), REDO_NAMED, REDO),
+        ):
+            action.setEnabled(can)
+            action.setText(tr(named).replace("%1", text) if can and text else tr(bare))
+
     def retranslate(self) -> None:
+        # The changes made so far are named again in the language switched to.
+        group = self.window.session.undo_group
+        for stack in group.stacks():
+            for k in range(stack.count()):
+                retranslate = getattr(stack.command(k), "retranslate", None)
+                if retranslate is not None:
+                    retranslate()
+        self._undo_texts()
         for key, action in self.by_key.items():
             action.setText(tr(BY_KEY[key].text))
         for name, menu in self.menus.items():

@@ -7,7 +7,7 @@ UI thread (and says so while another program holds the database's lock).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -34,12 +34,14 @@ class ChangeAnnotations(QUndoCommand):
     def __init__(
         self,
         annotator: Annotator,
-        text: str,
+        text: str | Callable[[], str],
         before: Snapshot,
         after: Snapshot,
         write: Write | None = None,
     ):
-        super().__init__(text)
+        # A name given as a function is said again in a language switched to later.
+        self.named = text if callable(text) else None
+        super().__init__(text() if callable(text) else text)
         self.annotator = annotator
         self.before = before
         self.after = after
@@ -53,6 +55,10 @@ class ChangeAnnotations(QUndoCommand):
 
     def undo(self) -> None:
         self.annotator._apply(self.before)
+
+    def retranslate(self) -> None:
+        if self.named is not None:
+            self.setText(self.named())
 
 
 class Retag(QUndoCommand):
@@ -134,16 +140,20 @@ class Annotator(QObject):
         if self.doc is None or self.clean is None or end <= start:
             return None
         ann = new_annotation(self.doc, self.clean, start, end, **fields)
-        text = self.tr("Highlight") if not fields.get("note") else self.tr("Add Note")
-        return ann if self.change(text, {ann.id: None}, {ann.id: ann}) else None
+        if fields.get("note"):
+            named = lambda: self.tr("Add Note")  # noqa: E731
+        else:
+            named = lambda: self.tr("Highlight")  # noqa: E731
+        return ann if self.change(named, {ann.id: None}, {ann.id: ann}) else None
 
     def update(self, ann: Annotation, text: str | None = None) -> bool:
         before = self.get(ann.id)
-        return self.change(text or self.tr("Edit Annotation"), {ann.id: before}, {ann.id: ann})
+        named = text or (lambda: self.tr("Edit Annotation"))
+        return self.change(named, {ann.id: before}, {ann.id: ann})
 
     def delete(self, ids: Sequence[str]) -> bool:
         before = {i: self.get(i) for i in ids}
-        return self.change(self.tr("Delete Annotation"), before, dict.fromkeys(ids))
+        return self.change(lambda: self.tr("Delete Annotation"), before, dict.fromkeys(ids))
 
     def retag(self, text: str, operation: str, names: Sequence[str], target: str = "") -> bool:
         """Rename, merge or delete tags everywhere, undoably (see Retag); `text` names the
@@ -198,7 +208,11 @@ class Annotator(QObject):
         self._show(shown)
 
     def change(
-        self, text: str, before: Snapshot, after: Snapshot, write: Write | None = None
+        self,
+        text: str | Callable[[], str],
+        before: Snapshot,
+        after: Snapshot,
+        write: Write | None = None,
     ) -> bool:
         if self.store.read_only:  # refused before it is shown, not after
             self.failed.emit(READ_ONLY)

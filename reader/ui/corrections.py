@@ -4,9 +4,11 @@ the title suggestion bar. The Correct menu is built from the action table (ui.ac
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,20 +26,90 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.edits import Edit, Outcome, apply, make
+from reader.core.edits import UNREADABLE, Edit, Outcome, apply, make
 from reader.core.model import Document
 from reader.core.suggest import Suggestion
 from reader.store.db import READ_ONLY, Store
+from reader.ui.reasons import said
 from reader.ui.writer import StoreWriter
 
+if TYPE_CHECKING:  # PySide6's stub says it returns object; it returns the text
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 EDIT_ROLE = Qt.ItemDataRole.UserRole + 3
+CONTEXT = "Corrections"  # the translation context of the texts below (lupdate reads them)
+
+# The kinds a correction may give a block, and the parts of a headline, as the Corrections
+# dock and the Edit menu's Undo name them.
+_KIND_NAMES = {
+    "paragraph": QT_TRANSLATE_NOOP("Corrections", "a paragraph"),
+    "heading": QT_TRANSLATE_NOOP("Corrections", "a heading"),
+    "question": QT_TRANSLATE_NOOP("Corrections", "a question"),
+    "caption": QT_TRANSLATE_NOOP("Corrections", "a photo caption"),
+    "end": QT_TRANSLATE_NOOP("Corrections", "end matter"),
+    "dateline": QT_TRANSLATE_NOOP("Corrections", "a dateline"),
+    "noise": QT_TRANSLATE_NOOP("Corrections", "page furniture"),
+    "title": QT_TRANSLATE_NOOP("Corrections", "the title"),
+    "subtitle": QT_TRANSLATE_NOOP("Corrections", "the subtitle"),
+    "byline": QT_TRANSLATE_NOOP("Corrections", "the byline"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _named(kind: object) -> str:
+    name = _KIND_NAMES.get(kind) if isinstance(kind, str) else None
+    return _tr(name) if name is not None else str(kind)[:24]
+
+
+translate = QCoreApplication.translate  # each text with its context, as lupdate reads them
+
+
+def describe(edit: Edit) -> str:
+    """What a correction does and the text it was made on, in the interface's language
+    (the store keeps edits as data; Edit.describe() says the same in English)."""
+    value = edit.value if isinstance(edit.value, dict) else {}
+    kind = edit.kind
+    if kind == "join":
+        what = translate("Corrections", "join with the next block")
+    elif kind == "split":
+        what = translate("Corrections", "split")
+    elif kind == "kind":
+        what = translate("Corrections", "make it %1").replace("%1", _named(value.get("kind")))
+        if value.get("level"):
+            level = str(value["level"])[:12]
+            what = (
+                translate("Corrections", "%1 (level %2)").replace("%1", what).replace("%2", level)
+            )
+    elif kind == "new_article":
+        what = translate("Corrections", "start a new article")
+    elif kind == "merge_article":
+        what = translate("Corrections", "merge with the previous article")
+    elif kind == "role" and value.get("article"):
+        what = translate("Corrections", "make it %1 of another article")
+        what = what.replace("%1", _named(value.get("role")))
+    elif kind == "role":
+        what = translate("Corrections", "make it %1").replace("%1", _named(value.get("role")))
+    elif kind == "text":
+        what = translate("Corrections", "correct the text")
+    elif kind == UNREADABLE:
+        what = translate("Corrections", "an unreadable correction")
+    else:
+        what = translate("Corrections", "%1 (not a known correction)").replace("%1", str(kind)[:24])
+    return translate("Corrections", "%1: “%2”").replace("%1", what).replace("%2", edit.quoted())
 
 
 class EditCommand(QUndoCommand):
     """Add one edit (or, with remove=True, take one away)."""
 
     def __init__(self, corrector: Corrector, edit: Edit, remove: bool = False) -> None:
-        super().__init__(edit.describe())
+        super().__init__(describe(edit))
         self.corrector = corrector
         self.edit = edit
         self.remove = remove
@@ -68,6 +140,9 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._add() if self.remove else self._take()
+
+    def retranslate(self) -> None:
+        self.setText(describe(self.edit))
 
 
 class Corrector(QObject):
@@ -163,10 +238,10 @@ class EditModel(QAbstractListModel):
             return None
         edit, reason = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = edit.describe()
+            text = describe(edit)
             if edit.kind == "text":
                 text += f" → “{str(edit.value.get('new', ''))[:24]}”"
-            return text if not reason else f"{text}\n⚠ {self.not_applied}: {reason}"
+            return text if not reason else f"{text}\n⚠ {self.not_applied}: {said(reason)}"
         if role == Qt.ItemDataRole.ForegroundRole and reason:
             return QColor("#b0352b")
         if role == EDIT_ROLE:

@@ -97,16 +97,18 @@ def ask_to_reopen(parent: QWidget) -> Callable[[Path, int], bool]:
     """Ask, in a dialog over `parent`, whether to reopen a big last page."""
 
     def ask(path: Path, size: int) -> bool:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("StartUp", text)
-
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Reopen a large page?"), "", parent=parent)
+        # (Each text in a translate() call of its own, context and all: lupdate files a
+        # text only where it sees both.)
+        title = QCoreApplication.translate("StartUp", "Reopen a large page?")
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", parent=parent)
         box.setText(
-            tr("The page you read last, %1, is large (%2 MB): opening it takes a while.")
+            QCoreApplication.translate(
+                "StartUp", "The page you read last, %1, is large (%2 MB): opening it takes a while."
+            )
             .replace("%1", path.name)
             .replace("%2", f"{size / 1e6:.0f}")
         )
-        box.setInformativeText(tr("Open it again now?"))
+        box.setInformativeText(QCoreApplication.translate("StartUp", "Open it again now?"))
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Open)
         return box.exec() == QMessageBox.StandardButton.Open

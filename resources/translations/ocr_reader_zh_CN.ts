@@ -4,127 +4,29 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="45"/>
+        <location filename="../../reader/ui/annotate.py" line="55"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="46"/>
+        <location filename="../../reader/ui/annotate.py" line="56"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="47"/>
+        <location filename="../../reader/ui/annotate.py" line="57"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="48"/>
+        <location filename="../../reader/ui/annotate.py" line="58"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="49"/>
+        <location filename="../../reader/ui/annotate.py" line="59"/>
         <source>Orange</source>
         <translation>橙色</translation>
-    </message>
-</context>
-<context>
-    <name>CorrectMenu</name>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="266"/>
-        <source>Join with Next Block</source>
-        <translation>与下一段合并</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="267"/>
-        <source>Split Here</source>
-        <translation>在此拆分</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="268"/>
-        <source>Block Kind</source>
-        <translation>段落类型</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="270"/>
-        <source>Paragraph</source>
-        <translation>正文段落</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="271"/>
-        <source>Heading, Level 1</source>
-        <translation>一级标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="272"/>
-        <source>Heading, Level 2</source>
-        <translation>二级标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="273"/>
-        <source>Heading, Level 3</source>
-        <translation>三级标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="274"/>
-        <source>Question</source>
-        <translation>提问</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="275"/>
-        <source>Photo Caption</source>
-        <translation>图片说明</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="275"/>
-        <source>End Matter</source>
-        <translation>文末信息</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="276"/>
-        <source>Dateline</source>
-        <translation>电头</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="277"/>
-        <source>Page Furniture</source>
-        <translation>版面杂项</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="283"/>
-        <source>Start New Article Here</source>
-        <translation>从此处开始新文章</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="284"/>
-        <source>Merge Article with Previous</source>
-        <translation>与上一篇文章合并</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="286"/>
-        <source>Make Title</source>
-        <translation>设为标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="286"/>
-        <source>Make Subtitle</source>
-        <translation>设为副标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="287"/>
-        <source>Make Byline</source>
-        <translation>设为署名</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="289"/>
-        <source>Make Title or Byline of Another Article…</source>
-        <translation>设为另一篇文章的标题或署名…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="294"/>
-        <source>Correct Text…</source>
-        <translation>更正文字…</translation>
     </message>
 </context>
 <context>
@@ -166,102 +68,528 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="88"/>
+        <source>Photo &amp;Caption</source>
+        <translation>图片说明(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="55"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="56"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="57"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="58"/>
+        <source>&amp;Correct</source>
+        <translation>更正(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="59"/>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="60"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="61"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="64"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="65"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="66"/>
+        <source>Text &amp;Width</source>
+        <translation>版心宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="67"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="68"/>
+        <source>Block &amp;Kind</source>
+        <translation>段落类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="113"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="116"/>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="124"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="132"/>
+        <source>Export Page with &amp;Highlights…</source>
+        <translation>导出带高亮的版面(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="138"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="148"/>
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="156"/>
+        <source>Citation &amp;Template…</source>
+        <translation>出处模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="162"/>
+        <source>&amp;Search Library…</source>
+        <translation>搜索资料库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="170"/>
+        <source>Add Word to &amp;Dictionary…</source>
+        <translation>添加词语到词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="176"/>
+        <source>&amp;Find in Page…</source>
+        <translation>页内查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="190"/>
+        <source>&amp;Source View</source>
+        <translation>原文对照(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="198"/>
+        <source>Show Page &amp;Furniture</source>
+        <translation>显示版面杂项(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="205"/>
+        <source>Show Automatic &amp;Decisions</source>
+        <translation>显示自动判断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="212"/>
+        <source>F&amp;ull Screen</source>
+        <translation>全屏(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="221"/>
+        <source>&amp;Reading Mode</source>
+        <translation>阅读模式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="229"/>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="238"/>
+        <source>S&amp;maller Text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="246"/>
+        <source>&amp;Reset Text Size</source>
+        <translation>恢复文字大小(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="252"/>
+        <source>F&amp;ont…</source>
+        <translation>字体(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="257"/>
+        <source>&amp;Join with Next Block</source>
+        <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="260"/>
+        <source>&amp;Split Here</source>
+        <translation>在此拆分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="83"/>
+        <source>&amp;Paragraph</source>
+        <translation>正文段落(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="29"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="29"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="30"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="30"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="84"/>
+        <source>Heading, Level &amp;1</source>
+        <translation>一级标题(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="85"/>
+        <source>Heading, Level &amp;2</source>
+        <translation>二级标题(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="86"/>
+        <source>Heading, Level &amp;3</source>
+        <translation>三级标题(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="87"/>
+        <source>&amp;Question</source>
+        <translation>提问(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="89"/>
+        <source>&amp;End Matter</source>
+        <translation>文末信息(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="90"/>
+        <source>&amp;Dateline</source>
+        <translation>电头(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="91"/>
+        <source>Page &amp;Furniture</source>
+        <translation>版面杂项(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="269"/>
+        <source>Start &amp;New Article Here</source>
+        <translation>从此处开始新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="276"/>
+        <source>&amp;Merge Article with Previous</source>
+        <translation>与上一篇文章合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="282"/>
+        <source>Make &amp;Title</source>
+        <translation>设为标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="290"/>
+        <source>Make S&amp;ubtitle</source>
+        <translation>设为副标题(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="297"/>
+        <source>Make &amp;Byline</source>
+        <translation>设为署名(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="304"/>
+        <source>Make Title or Byline of &amp;Another Article…</source>
+        <translation>设为另一篇文章的标题或署名(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="307"/>
+        <source>Correct &amp;Text…</source>
+        <translation>更正文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="310"/>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="318"/>
+        <source>&amp;Tag…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="326"/>
+        <source>Add &amp;Note…</source>
+        <translation>添加备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="334"/>
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="341"/>
+        <source>&amp;Import Annotations…</source>
+        <translation>导入批注(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="348"/>
+        <source>&amp;Next Article</source>
+        <translation>下一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="356"/>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="364"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="372"/>
+        <source>For&amp;ward</source>
+        <translation>前进(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="377"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="378"/>
+        <source>&amp;About ocr-reader</source>
+        <translation>关于 ocr-reader(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="381"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="387"/>
+        <source>Light</source>
+        <translation>明亮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="388"/>
+        <source>Sepia</source>
+        <translation>护眼</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="389"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="392"/>
+        <source>Narrow</source>
+        <translation>窄</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="393"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="394"/>
+        <source>Wide</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="397"/>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py"/>
+        <location filename="../../reader/ui/annotate.py" line="225"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="151"/>
+        <location filename="../../reader/ui/annotate.py" line="190"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="151"/>
+        <location filename="../../reader/ui/annotate.py" line="190"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="161"/>
+        <location filename="../../reader/ui/annotate.py" line="200"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="163"/>
+        <location filename="../../reader/ui/annotate.py" line="202"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="166"/>
+        <location filename="../../reader/ui/annotate.py" line="205"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="168"/>
+        <location filename="../../reader/ui/annotate.py" line="207"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="173"/>
+        <location filename="../../reader/ui/annotate.py" line="212"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="177"/>
+        <location filename="../../reader/ui/annotate.py" line="218"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="183"/>
+        <location filename="../../reader/ui/annotate.py" line="231"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
 </context>
 <context>
+    <name>AnnotationsController</name>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="279"/>
+        <source>Edit Annotation…</source>
+        <translation>编辑批注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
+        <source>Delete Annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="300"/>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="300"/>
+        <source>New name for #%1:</source>
+        <translation>#%1 的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="305"/>
+        <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将标签“%1”改名为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="313"/>
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="313"/>
+        <source>Merge the selected tags into:</source>
+        <translation>将所选标签合并为：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
+        <source>Merge tags %1 into &apos;%2&apos;</source>
+        <translation>将标签 %1 合并为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="322"/>
+        <source>Delete tag %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="322"/>
+        <source>Delete tags %1</source>
+        <translation>删除标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="334"/>
+        <source>Document not found</source>
+        <translation>找不到文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="335"/>
+        <source>The page of this passage is no longer at %1.</source>
+        <translation>这段文字所在的版面已不在 %1。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="177"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="202"/>
         <source>Filter annotations</source>
         <translation>筛选批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="180"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="228"/>
         <source>The page&apos;s annotations are shown once the whole page is read.</source>
         <translation>整页读完后显示本页的批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="180"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="233"/>
         <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
         <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="184"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="204"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="193"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="213"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="194"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="214"/>
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="220"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="257"/>
         <source>In the text</source>
         <translation>文中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="222"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="259"/>
         <source>Unanchored</source>
         <translation>未能定位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="252"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="290"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -269,30 +597,32 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="99"/>
+        <location filename="../../reader/ui/annotator.py" line="137"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="99"/>
+        <location filename="../../reader/ui/annotator.py" line="137"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="104"/>
+        <location filename="../../reader/ui/annotator.py" line="142"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="108"/>
+        <location filename="../../reader/ui/annotator.py" line="146"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/annotator.py" line="173"/>
         <source>1 page</source>
         <translation>1 个页面</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/annotator.py" line="173"/>
         <source>%1 pages</source>
         <translation>%1 个页面</translation>
     </message>
@@ -300,914 +630,118 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="288"/>
+        <location filename="../../reader/ui/body.py" line="634"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
 </context>
 <context>
-    <name>CorrectionsDock</name>
+    <name>Corrections</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="157"/>
-        <source>Remove Correction</source>
-        <translation>撤除更正</translation>
+        <location filename="../../reader/ui/corrections.py" line="49"/>
+        <source>a paragraph</source>
+        <translation>正文段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="160"/>
-        <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
-        <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="122"/>
-        <source>Export</source>
-        <translation>导出</translation>
+        <location filename="../../reader/ui/corrections.py" line="50"/>
+        <source>a heading</source>
+        <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130"/>
-        <source>Current article</source>
-        <translation>当前文章</translation>
+        <location filename="../../reader/ui/corrections.py" line="51"/>
+        <source>a question</source>
+        <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131"/>
-        <source>Chosen articles</source>
-        <translation>选定的文章</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="132"/>
-        <source>Whole page</source>
-        <translation>整个版面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133"/>
-        <source>This page and other pages…</source>
-        <translation>本版面及其他版面…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="134"/>
-        <source>Every page in the library (%1)</source>
-        <translation>资料库中的全部版面（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="137"/>
-        <source>The search results (%1 articles)</source>
-        <translation>搜索结果（%1 篇文章）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="144"/>
-        <source>Export:</source>
-        <translation>导出：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
-        <location filename="../../reader/ui/export_dialog.py" line="170"/>
-        <source>Plain text</source>
-        <translation>纯文本</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162"/>
-        <source>HTML (standalone, printable)</source>
-        <translation>HTML（独立文件，可打印）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="163"/>
-        <source>EPUB (e-readers)</source>
-        <translation>EPUB（电子阅读器）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
-        <source>JSON (document schema)</source>
-        <translation>JSON（文档结构）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
-        <source>Format:</source>
-        <translation>格式：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177"/>
-        <source>LF (Linux, macOS)</source>
-        <translation>LF（Linux、macOS）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="178"/>
-        <source>CRLF (Windows)</source>
-        <translation>CRLF（Windows）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="181"/>
-        <source>Blank line between paragraphs</source>
-        <translation>段落之间空一行</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="182"/>
-        <source>Full-width indent, no blank lines</source>
-        <translation>全角缩进，不空行</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="184"/>
-        <source>Encoding:</source>
-        <translation>编码：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="185"/>
-        <source>Line ends:</source>
-        <translation>换行符：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="186"/>
-        <source>Paragraphs:</source>
-        <translation>段落：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="189"/>
-        <source>Include</source>
-        <translation>包含</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="191"/>
-        <source>Bylines</source>
-        <translation>署名</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="192"/>
-        <source>End matter (author units, sources)</source>
-        <translation>文末信息（作者单位、来源）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="193"/>
-        <source>Datelines and jump markers</source>
-        <translation>电头与转版标记</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="194"/>
-        <source>Photo captions</source>
+        <location filename="../../reader/ui/corrections.py" line="52"/>
+        <source>a photo caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="194"/>
-        <source>Page furniture</source>
+        <location filename="../../reader/ui/corrections.py" line="53"/>
+        <source>end matter</source>
+        <translation>文末信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="54"/>
+        <source>a dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="55"/>
+        <source>page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="195"/>
-        <source>Highlights and notes</source>
-        <translation>高亮与备注</translation>
+        <location filename="../../reader/ui/corrections.py" line="56"/>
+        <source>the title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="218"/>
-        <source>Preview</source>
-        <translation>预览</translation>
+        <location filename="../../reader/ui/corrections.py" line="57"/>
+        <source>the subtitle</source>
+        <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="232"/>
-        <source>Cancel Export</source>
-        <translation>取消导出</translation>
+        <location filename="../../reader/ui/corrections.py" line="58"/>
+        <source>the byline</source>
+        <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="234"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
+        <location filename="../../reader/ui/corrections.py" line="80"/>
+        <source>join with the next block</source>
+        <translation>与下一段合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="236"/>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <location filename="../../reader/ui/corrections.py" line="82"/>
+        <source>split</source>
+        <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="347"/>
-        <source>Other Pages</source>
-        <translation>其他版面</translation>
+        <location filename="../../reader/ui/corrections.py" line="84"/>
+        <location filename="../../reader/ui/corrections.py" line="98"/>
+        <source>make it %1</source>
+        <translation>设为%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="347"/>
-        <source>Text files (*.txt)</source>
-        <translation>文本文件 (*.txt)</translation>
+        <location filename="../../reader/ui/corrections.py" line="88"/>
+        <source>%1 (level %2)</source>
+        <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="352"/>
-        <source>%1 more pages: %2</source>
-        <translation>另有 %1 个版面：%2</translation>
+        <location filename="../../reader/ui/corrections.py" line="91"/>
+        <source>start a new article</source>
+        <translation>开始新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="384"/>
-        <source>and %1 more pages</source>
-        <translation>以及另外 %1 个版面</translation>
+        <location filename="../../reader/ui/corrections.py" line="93"/>
+        <source>merge with the previous article</source>
+        <translation>与上一篇文章合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="405"/>
-        <source>Export As</source>
-        <translation>导出为</translation>
+        <location filename="../../reader/ui/corrections.py" line="95"/>
+        <source>make it %1 of another article</source>
+        <translation>设为另一篇文章的%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="424"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <location filename="../../reader/ui/corrections.py" line="100"/>
+        <source>correct the text</source>
+        <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="445"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
+        <location filename="../../reader/ui/corrections.py" line="102"/>
+        <source>an unreadable correction</source>
+        <translation>无法读取的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="452"/>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
+        <location filename="../../reader/ui/corrections.py" line="104"/>
+        <source>%1 (not a known correction)</source>
+        <translation>%1（未知的更正）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="454"/>
-        <source>Export failed: %1</source>
-        <translation>导出失败：%1</translation>
-    </message>
-</context>
-<context>
-    <name>FindBar</name>
-    <message>
-        <location filename="../../reader/ui/findbar.py"/>
-        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse</source>
-        <translation>简繁字体皆可查：查“国务院”也能找到“國務院”，反之亦然</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="58"/>
-        <source>Find in page</source>
-        <translation>页内查找</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="59"/>
-        <source>Previous match (Shift+Enter)</source>
-        <translation>上一处 (Shift+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="60"/>
-        <source>Next match (Enter)</source>
-        <translation>下一处 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="61"/>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="67"/>
-        <source>No matches</source>
-        <translation>无匹配</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="70"/>
-        <source>%1 of %2</source>
-        <translation>第 %1 处，共 %2 处</translation>
-    </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 处匹配</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryDock</name>
-    <message>
-        <location filename="../../reader/ui/library.py"/>
-        <source>No date</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py"/>
-        <source>The page gives its month and day, not its year</source>
-        <translation>页面只印有月日，没有年份</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="164"/>
-        <source>Page</source>
-        <translation>版面</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="164"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="164"/>
-        <source>Articles</source>
-        <translation>文章</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="165"/>
-        <source>Add Folder…</source>
-        <translation>添加文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="166"/>
-        <source>Update</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="167"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="168"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="210"/>
-        <source>%1 annotations</source>
-        <translation>%1 条批注</translation>
-    </message>
-</context>
-<context>
-    <name>OutlineDock</name>
-    <message>
-        <location filename="../../reader/ui/outline.py" line="179"/>
-        <source>Filter headings</source>
-        <translation>筛选标题</translation>
-    </message>
-</context>
-<context>
-    <name>SearchDock</name>
-    <message>
-        <location filename="../../reader/ui/library.py" line="273"/>
-        <source>Search the library: words &quot;a phrase&quot; -excluded</source>
-        <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="278"/>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="284"/>
-        <source>Nothing found.</source>
-        <translation>没有找到。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="287"/>
-        <source>Articles found: %1</source>
-        <translation>找到的文章：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library.py" line="291"/>
-        <source>(untitled article %1)</source>
-        <translation>（无标题文章 %1）</translation>
-    </message>
-    <message>
-        <source>Show More</source>
-        <translation>显示更多</translation>
-    </message>
-    <message>
-        <source>Articles found: the first %1; there are more.</source>
-        <translation>找到的文章：前 %1 篇，还有更多。</translation>
-    </message>
-</context>
-<context>
-    <name>SelectionBar</name>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="232"/>
-        <source>Tag…</source>
-        <translation>标签…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="233"/>
-        <source>Highlight and tag (T)</source>
-        <translation>高亮并加标签 (T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="234"/>
-        <source>Note…</source>
-        <translation>备注…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="235"/>
-        <source>Highlight with a note (N)</source>
-        <translation>高亮并写备注 (N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="238"/>
-        <source>Highlight in %1</source>
-        <translation>用%1高亮</translation>
-    </message>
-</context>
-<context>
-    <name>SourceView</name>
-    <message>
-        <location filename="../../reader/ui/source.py" line="64"/>
-        <source>join</source>
-        <translation>接续</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/source.py" line="64"/>
-        <source>break</source>
-        <translation>分段</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/source.py" line="84"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <location filename="../../reader/ui/about.py" line="142"/>
-        <source>Keyboard Shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/about.py" line="145"/>
-        <source>Filter</source>
-        <translation>筛选</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/about.py" line="149"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/about.py" line="149"/>
-        <source>Keys</source>
-        <translation>按键</translation>
-    </message>
-</context>
-<context>
-    <name>SuggestionBar</name>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="213"/>
-        <source>Use This Title</source>
-        <translation>采用此标题</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="214"/>
-        <source>Dismiss</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/corrections.py" line="223"/>
-        <source>Suggested title for the article “%1”: %2 — they share %3.</source>
-        <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
-    </message>
-</context>
-<context>
-    <name>TagsDock</name>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="307"/>
-        <source>Tag</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="307"/>
-        <source>Passages</source>
-        <translation>段落</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="308"/>
-        <source>Passage</source>
-        <translation>段落</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="308"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="309"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="310"/>
-        <source>Merge…</source>
-        <translation>合并…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="311"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="312"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="44"/>
-        <source>Yellow</source>
-        <translation>黄色</translation>
-    </message>
-</context>
-<context>
-    <name>Actions</name>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="81"/>
-        <source>Photo &amp;Caption</source>
-        <translation>图片说明(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="51"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="52"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="53"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="54"/>
-        <source>&amp;Correct</source>
-        <translation>更正(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="55"/>
-        <source>&amp;Annotate</source>
-        <translation>批注(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="56"/>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="57"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="60"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="61"/>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="62"/>
-        <source>Text &amp;Width</source>
-        <translation>版心宽度(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="63"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="64"/>
-        <source>Block &amp;Kind</source>
-        <translation>段落类型(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="76"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="79"/>
-        <source>Open &amp;Folder…</source>
-        <translation>打开文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="87"/>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="95"/>
-        <source>Export Page with &amp;Highlights…</source>
-        <translation>导出带高亮的版面(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="101"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="111"/>
-        <source>Copy with &amp;Citation</source>
-        <translation>带出处复制(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="119"/>
-        <source>Citation &amp;Template…</source>
-        <translation>出处模板(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="125"/>
-        <source>&amp;Search Library…</source>
-        <translation>搜索资料库(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="133"/>
-        <source>Add Word to &amp;Dictionary…</source>
-        <translation>添加词语到词典(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="139"/>
-        <source>&amp;Find in Page…</source>
-        <translation>页内查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="152"/>
-        <source>&amp;Source View</source>
-        <translation>原文对照(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="160"/>
-        <source>Show Page &amp;Furniture</source>
-        <translation>显示版面杂项(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="167"/>
-        <source>Show Automatic &amp;Decisions</source>
-        <translation>显示自动判断(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="174"/>
-        <source>F&amp;ull Screen</source>
-        <translation>全屏(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="183"/>
-        <source>&amp;Reading Mode</source>
-        <translation>阅读模式(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="191"/>
-        <source>&amp;Larger Text</source>
-        <translation>放大文字(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="200"/>
-        <source>S&amp;maller Text</source>
-        <translation>缩小文字(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="208"/>
-        <source>&amp;Reset Text Size</source>
-        <translation>恢复文字大小(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
-        <source>F&amp;ont…</source>
-        <translation>字体(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
-        <source>&amp;Join with Next Block</source>
-        <translation>与下一段合并(&amp;J)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
-        <source>&amp;Split Here</source>
-        <translation>在此拆分(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
-        <source>&amp;Paragraph</source>
-        <translation>正文段落(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
-        <source>Heading, Level &amp;1</source>
-        <translation>一级标题(&amp;1)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
-        <source>Heading, Level &amp;2</source>
-        <translation>二级标题(&amp;2)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
-        <source>Heading, Level &amp;3</source>
-        <translation>三级标题(&amp;3)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="265"/>
-        <source>&amp;Question</source>
-        <translation>提问(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="274"/>
-        <source>&amp;End Matter</source>
-        <translation>文末信息(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="282"/>
-        <source>&amp;Dateline</source>
-        <translation>电头(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="290"/>
-        <source>Page &amp;Furniture</source>
-        <translation>版面杂项(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="298"/>
-        <source>Start &amp;New Article Here</source>
-        <translation>从此处开始新文章(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="305"/>
-        <source>&amp;Merge Article with Previous</source>
-        <translation>与上一篇文章合并(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="311"/>
-        <source>Make &amp;Title</source>
-        <translation>设为标题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="319"/>
-        <source>Make S&amp;ubtitle</source>
-        <translation>设为副标题(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="326"/>
-        <source>Make &amp;Byline</source>
-        <translation>设为署名(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="333"/>
-        <source>Make Title or Byline of &amp;Another Article…</source>
-        <translation>设为另一篇文章的标题或署名(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="336"/>
-        <source>Correct &amp;Text…</source>
-        <translation>更正文字(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="339"/>
-        <source>&amp;Highlight</source>
-        <translation>高亮(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="347"/>
-        <source>&amp;Tag…</source>
-        <translation>标签(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="355"/>
-        <source>Add &amp;Note…</source>
-        <translation>添加备注(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="363"/>
-        <source>&amp;Export Annotations…</source>
-        <translation>导出批注(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="370"/>
-        <source>&amp;Import Annotations…</source>
-        <translation>导入批注(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="377"/>
-        <source>&amp;Next Article</source>
-        <translation>下一篇(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="385"/>
-        <source>&amp;Previous Article</source>
-        <translation>上一篇(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="393"/>
-        <source>&amp;Back</source>
-        <translation>后退(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="401"/>
-        <source>For&amp;ward</source>
-        <translation>前进(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="406"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="407"/>
-        <source>&amp;About ocr-reader</source>
-        <translation>关于 ocr-reader(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="410"/>
-        <source>Correct</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="416"/>
-        <source>Light</source>
-        <translation>明亮</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="417"/>
-        <source>Sepia</source>
-        <translation>护眼</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="418"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="421"/>
-        <source>Narrow</source>
-        <translation>窄</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="422"/>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="423"/>
-        <source>Wide</source>
-        <translation>宽</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="426"/>
-        <source>System Language</source>
-        <translation>跟随系统</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationsController</name>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="238"/>
-        <source>Edit Annotation…</source>
-        <translation>编辑批注…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="240"/>
-        <source>Delete Annotation</source>
-        <translation>删除批注</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="259"/>
-        <source>Rename Tag</source>
-        <translation>重命名标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="259"/>
-        <source>New name for #%1:</source>
-        <translation>#%1 的新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="264"/>
-        <source>Rename tag '%1' to '%2'</source>
-        <translation>将标签“%1”改名为“%2”</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="272"/>
-        <source>Merge Tags</source>
-        <translation>合并标签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="272"/>
-        <source>Merge the selected tags into:</source>
-        <translation>将所选标签合并为：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="276"/>
-        <source>Merge tags %1 into '%2'</source>
-        <translation>将标签 %1 合并为“%2”</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
-        <source>Delete tag %1</source>
-        <translation>删除标签 %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
-        <source>Delete tags %1</source>
-        <translation>删除标签 %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="293"/>
-        <source>Document not found</source>
-        <translation>找不到文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="294"/>
-        <source>The page of this passage is no longer at %1.</source>
-        <translation>这段文字所在的版面已不在 %1。</translation>
+        <location filename="../../reader/ui/corrections.py" line="105"/>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
     </message>
 </context>
 <context>
@@ -1219,7 +753,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/corrections.py" line="139"/>
-        <source>The block's text:</source>
+        <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
@@ -1239,6 +773,7 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/corrections.py" line="145"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="152"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
@@ -1259,9 +794,28 @@
     </message>
 </context>
 <context>
+    <name>CorrectionsDock</name>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="277"/>
+        <source>Remove Correction</source>
+        <translation>撤除更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="278"/>
+        <source>not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="281"/>
+        <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
+        <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <location filename="../../reader/ui/controllers/export.py" line="77"/>
+        <location filename="../../reader/ui/controllers/export.py" line="176"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1326,7 +880,7 @@
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="211"/>
+        <location filename="../../reader/ui/controllers/export.py" line="212"/>
         <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
@@ -1341,151 +895,466 @@
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="236"/>
+        <location filename="../../reader/ui/controllers/export.py" line="237"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="97"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="105"/>
+        <source>Current article</source>
+        <translation>当前文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="106"/>
+        <source>Chosen articles</source>
+        <translation>选定的文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="107"/>
+        <source>Whole page</source>
+        <translation>整个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="108"/>
+        <source>This page and other pages…</source>
+        <translation>本版面及其他版面…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <source>Every page in the library (%1)</source>
+        <translation>资料库中的全部版面（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <source>The search results (%1 articles)</source>
+        <translation>搜索结果（%1 篇文章）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="119"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="135"/>
+        <location filename="../../reader/ui/export_dialog.py" line="145"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="136"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
+        <source>HTML (standalone, printable)</source>
+        <translation>HTML（独立文件，可打印）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="138"/>
+        <source>EPUB (e-readers)</source>
+        <translation>EPUB（电子阅读器）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="139"/>
+        <source>JSON (document schema)</source>
+        <translation>JSON（文档结构）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="143"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <source>LF (Linux, macOS)</source>
+        <translation>LF（Linux、macOS）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <source>CRLF (Windows)</source>
+        <translation>CRLF（Windows）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <source>Blank line between paragraphs</source>
+        <translation>段落之间空一行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <source>Full-width indent, no blank lines</source>
+        <translation>全角缩进，不空行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="159"/>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <source>Line ends:</source>
+        <translation>换行符：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <source>Paragraphs:</source>
+        <translation>段落：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <source>Bylines</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <source>End matter (author units, sources)</source>
+        <translation>文末信息（作者单位、来源）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <source>Datelines and jump markers</source>
+        <translation>电头与转版标记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <source>Photo captions</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="170"/>
+        <source>Page furniture</source>
+        <translation>版面杂项</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="171"/>
+        <source>Highlights and notes</source>
+        <translation>高亮与备注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="195"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="211"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="326"/>
+        <source>Other Pages</source>
+        <translation>其他版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="326"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="331"/>
+        <source>%1 more pages: %2</source>
+        <translation>另有 %1 个版面：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="364"/>
+        <source>and %1 more pages</source>
+        <translation>以及另外 %1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="385"/>
+        <source>Export As</source>
+        <translation>导出为</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="399"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="420"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="427"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="429"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>FilesController</name>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="53"/>
+        <location filename="../../reader/ui/controllers/files.py" line="54"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="55"/>
+        <location filename="../../reader/ui/controllers/files.py" line="57"/>
         <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
         <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="67"/>
+        <location filename="../../reader/ui/controllers/files.py" line="68"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="88"/>
+        <location filename="../../reader/ui/controllers/files.py" line="89"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="93"/>
+        <location filename="../../reader/ui/controllers/files.py" line="96"/>
         <source>Reading %1: its first part is shown; annotating waits for the whole page…</source>
         <translation>正在读取 %1：已显示开头部分，整页读完后可批注和校正…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="98"/>
+        <location filename="../../reader/ui/controllers/files.py" line="108"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="99"/>
+        <location filename="../../reader/ui/controllers/files.py" line="109"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="61"/>
+        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse</source>
+        <translation>简繁字体皆可查：查“国务院”也能找到“國務院”，反之亦然</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="59"/>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="63"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一处 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="64"/>
+        <source>Next match (Enter)</source>
+        <translation>下一处 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="65"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="73"/>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="80"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="77"/>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/controllers/library.py"/>
+        <location filename="../../reader/ui/controllers/library.py" line="208"/>
         <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
         <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="148"/>
+        <location filename="../../reader/ui/controllers/library.py" line="165"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="179"/>
+        <location filename="../../reader/ui/controllers/library.py" line="196"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="194"/>
+        <location filename="../../reader/ui/controllers/library.py" line="221"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="197"/>
+        <location filename="../../reader/ui/controllers/library.py" line="224"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="200"/>
+        <location filename="../../reader/ui/controllers/library.py" line="227"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="202"/>
+        <location filename="../../reader/ui/controllers/library.py" line="229"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="211"/>
+        <location filename="../../reader/ui/controllers/library.py" line="230"/>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="230"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="238"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="301"/>
+        <location filename="../../reader/ui/controllers/library.py" line="349"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="302"/>
+        <location filename="../../reader/ui/controllers/library.py" line="350"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="310"/>
+        <location filename="../../reader/ui/controllers/library.py" line="358"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="314"/>
+        <location filename="../../reader/ui/controllers/library.py" line="362"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="314"/>
+        <location filename="../../reader/ui/controllers/library.py" line="362"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
 </context>
 <context>
+    <name>LibraryDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py" line="142"/>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="144"/>
+        <source>The page gives its month and day, not its year</source>
+        <translation>页面只印有月日，没有年份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="141"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="141"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="141"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="146"/>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="147"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="148"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="149"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="143"/>
+        <source>%1 annotations</source>
+        <translation>%1 条批注</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="278"/>
+        <location filename="../../reader/ui/window.py" line="302"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="279"/>
+        <location filename="../../reader/ui/window.py" line="303"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="280"/>
+        <location filename="../../reader/ui/window.py" line="304"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="281"/>
+        <location filename="../../reader/ui/window.py" line="305"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="282"/>
+        <location filename="../../reader/ui/window.py" line="306"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="283"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="291"/>
+        <location filename="../../reader/ui/window.py" line="316"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1509,9 +1378,40 @@
     </message>
 </context>
 <context>
+    <name>OpenProgress</name>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="228"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="229"/>
+        <source>Stop opening this page</source>
+        <translation>停止打开此页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="252"/>
+        <source>Opening cancelled</source>
+        <translation>已取消打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="257"/>
+        <source>Typesetting stopped: the page is shown as far as %1%</source>
+        <translation>排版已停止：本页只显示到 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message>
+        <location filename="../../reader/ui/outline.py" line="194"/>
+        <source>Filter headings</source>
+        <translation>筛选标题</translation>
+    </message>
+</context>
+<context>
     <name>PageSummary</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="57"/>
+        <location filename="../../reader/ui/status.py" line="65"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
@@ -1521,17 +1421,17 @@
         <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="63"/>
+        <location filename="../../reader/ui/status.py" line="71"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="64"/>
+        <location filename="../../reader/ui/status.py" line="72"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="65"/>
+        <location filename="../../reader/ui/status.py" line="73"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
@@ -1542,6 +1442,440 @@
         <location filename="../../reader/ui/status.py" line="40"/>
         <source>Article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="30"/>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="31"/>
+        <source>a ZIP archive (or a Word/EPUB file)</source>
+        <translation>ZIP 压缩包（或 Word/EPUB 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="34"/>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="35"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="36"/>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="37"/>
+        <source>a program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="38"/>
+        <source>an SQLite database</source>
+        <translation>SQLite 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="39"/>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="40"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="41"/>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="42"/>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="43"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="57"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="58"/>
+        <source>the file holds only white space</source>
+        <translation>文件里只有空白</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="59"/>
+        <source>it is binary data, not text</source>
+        <translation>它是二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="60"/>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="61"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="62"/>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="63"/>
+        <source>there is not enough memory to read it</source>
+        <translation>内存不足，无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="64"/>
+        <source>there is not enough memory to decode it</source>
+        <translation>内存不足，无法解码</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="65"/>
+        <source>it is not OCR output that this reader knows</source>
+        <translation>它不是本阅读器认识的 OCR 输出</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="66"/>
+        <source>the file holds no OCR lines</source>
+        <translation>文件里没有 OCR 文本行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="67"/>
+        <source>it holds no OCR lines with positions</source>
+        <translation>它没有带位置的 OCR 文本行</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="69"/>
+        <source>the block it was made on is no longer on the page</source>
+        <translation>它所针对的段落已不在页面上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="70"/>
+        <source>the article it was given to is no longer on the page</source>
+        <translation>它所指定的文章已不在页面上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="71"/>
+        <source>its text is no longer on the page</source>
+        <translation>它的文字已不在页面上</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="72"/>
+        <source>it is the last block of its article</source>
+        <translation>它是所在文章的最后一段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="73"/>
+        <source>the split point is not inside a block</source>
+        <translation>拆分点不在段落之内</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="74"/>
+        <source>it already starts its article</source>
+        <translation>它已经是文章的开头</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="75"/>
+        <source>it is in the first article</source>
+        <translation>它在第一篇文章里</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="76"/>
+        <source>the block&apos;s text changed since it was corrected</source>
+        <translation>段落文字在更正之后已经改变</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="77"/>
+        <source>it could not be read from the database</source>
+        <translation>无法从数据库读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="83"/>
+        <source>it is %1, not text</source>
+        <translation>它是%1，不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="88"/>
+        <source>it is %1, not a file</source>
+        <translation>它是%1，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="93"/>
+        <source>it is too large (%1)</source>
+        <translation>文件太大（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="98"/>
+        <source>the %1 file is cut short at line %2</source>
+        <translation>%1 文件在第 %2 行处不完整</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="103"/>
+        <source>the %1 file is empty</source>
+        <translation>%1 文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="108"/>
+        <source>the %1 file is not valid JSON</source>
+        <translation>%1 文件不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="113"/>
+        <source>the %1 file is too large or nested too deeply</source>
+        <translation>%1 文件太大或嵌套太深</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="118"/>
+        <source>the %1 file declares XML entities, which are refused</source>
+        <translation>%1 文件声明了 XML 实体，不予读取</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="505"/>
+        <source>No scan: plain text has no boxes to place on an image</source>
+        <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="507"/>
+        <source>Looking for the scan…</source>
+        <translation>正在查找扫描图…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="544"/>
+        <source>Scan</source>
+        <translation>扫描图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="587"/>
+        <source>Reading the scan %1…</source>
+        <translation>正在读取扫描图 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="709"/>
+        <source>The page&apos;s scan beside the text: %1</source>
+        <translation>在正文旁显示本页扫描图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="711"/>
+        <source>The page&apos;s scan beside the text</source>
+        <translation>在正文旁显示本页扫描图</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="717"/>
+        <source>No scan: the image the page names, %1, is not beside it</source>
+        <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="722"/>
+        <source>No scan: %1 is larger than %2 MB</source>
+        <translation>无扫描图：%1 大于 %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="726"/>
+        <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
+        <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="731"/>
+        <source>it is not an image this reader knows</source>
+        <translation>它不是本阅读器能识别的图像</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="733"/>
+        <source>it is damaged or cut short</source>
+        <translation>文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="735"/>
+        <source>%1 pixels is more than can be shown</source>
+        <translation>%1 像素，超出可显示的大小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="739"/>
+        <source>The scan %1 cannot be shown: %2</source>
+        <translation>扫描图 %1 无法显示：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="324"/>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="325"/>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="326"/>
+        <source>Width</source>
+        <translation>适宽</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="326"/>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="327"/>
+        <source>Page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="327"/>
+        <source>Fit Page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="332"/>
+        <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
+        <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../reader/ui/library.py" line="275"/>
+        <source>Search the library: words &quot;a phrase&quot; -excluded</source>
+        <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="284"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="305"/>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="321"/>
+        <source>Articles found: %1</source>
+        <translation>找到的文章：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="277"/>
+        <source>(untitled article %1)</source>
+        <translation>（无标题文章 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="276"/>
+        <source>Show More</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="319"/>
+        <source>Articles found: the first %1; there are more.</source>
+        <translation>找到的文章：前 %1 篇，还有更多。</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="301"/>
+        <source>Tag…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="302"/>
+        <source>Highlight and tag (T)</source>
+        <translation>高亮并加标签 (T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="303"/>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="304"/>
+        <source>Highlight with a note (N)</source>
+        <translation>高亮并写备注 (N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="307"/>
+        <source>Highlight in %1</source>
+        <translation>用%1高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/about.py" line="142"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="145"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="149"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/about.py" line="149"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SourceView</name>
+    <message>
+        <location filename="../../reader/ui/source.py" line="69"/>
+        <source>join</source>
+        <translation>接续</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="69"/>
+        <source>break</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/source.py" line="99"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <location filename="../../reader/ui/main.py" line="102"/>
+        <source>Reopen a large page?</source>
+        <translation>重新打开大页面？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main.py" line="105"/>
+        <source>The page you read last, %1, is large (%2 MB): opening it takes a while.</source>
+        <translation>上次阅读的页面 %1 很大（%2 MB），打开需要一些时间。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main.py" line="111"/>
+        <source>Open it again now?</source>
+        <translation>现在重新打开吗？</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1945,67 @@
     </message>
 </context>
 <context>
+    <name>SuggestionBar</name>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="327"/>
+        <source>Use This Title</source>
+        <translation>采用此标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="328"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="337"/>
+        <source>Suggested title for the article “%1”: %2 — they share %3.</source>
+        <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDock</name>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="345"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="345"/>
+        <source>Passages</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="346"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="346"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="347"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="348"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="349"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_docks.py" line="350"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>ViewController</name>
     <message>
         <location filename="../../reader/ui/controllers/view.py" line="89"/>
@@ -1619,150 +2014,11 @@
     </message>
 </context>
 <context>
-    <name>ScanController</name>
+    <name>widget</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="502"/>
-        <source>No scan: plain text has no boxes to place on an image</source>
-        <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="504"/>
-        <source>Looking for the scan…</source>
-        <translation>正在查找扫描图…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="529"/>
-        <source>Scan</source>
-        <translation>扫描图</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="572"/>
-        <source>Reading the scan %1…</source>
-        <translation>正在读取扫描图 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="694"/>
-        <source>The page&apos;s scan beside the text: %1</source>
-        <translation>在正文旁显示本页扫描图：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="696"/>
-        <source>The page&apos;s scan beside the text</source>
-        <translation>在正文旁显示本页扫描图</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="702"/>
-        <source>No scan: the image the page names, %1, is not beside it</source>
-        <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="707"/>
-        <source>No scan: %1 is larger than %2 MB</source>
-        <translation>无扫描图：%1 大于 %2 MB</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="711"/>
-        <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
-        <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="716"/>
-        <source>it is not an image this reader knows</source>
-        <translation>它不是本阅读器能识别的图像</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="718"/>
-        <source>it is damaged or cut short</source>
-        <translation>文件已损坏或不完整</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="720"/>
-        <source>%1 pixels is more than can be shown</source>
-        <translation>%1 像素，超出可显示的大小</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="724"/>
-        <source>The scan %1 cannot be shown: %2</source>
-        <translation>扫描图 %1 无法显示：%2</translation>
-    </message>
-</context>
-<context>
-    <name>ScanView</name>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="323"/>
-        <source>Zoom In</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="324"/>
-        <source>Zoom Out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="325"/>
-        <source>Width</source>
-        <translation>适宽</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="325"/>
-        <source>Fit Width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="326"/>
-        <source>Page</source>
-        <translation>整页</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="326"/>
-        <source>Fit Page</source>
-        <translation>适合整页</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="331"/>
-        <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
-        <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
-    </message>
-</context>
-<context>
-    <name>OpenProgress</name>
-    <message>
-        <location filename="../../reader/ui/loader.py" line="170"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/loader.py" line="171"/>
-        <source>Stop opening this page</source>
-        <translation>停止打开此页</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/loader.py" line="189"/>
-        <source>Opening cancelled</source>
-        <translation>已取消打开</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/loader.py" line="194"/>
-        <source>Typesetting stopped: the page is shown as far as %1%</source>
-        <translation>排版已停止：本页只显示到 %1%</translation>
-    </message>
-</context>
-<context>
-    <name>StartUp</name>
-    <message>
-        <location filename="../../reader/ui/main.py" line="98"/>
-        <source>Reopen a large page?</source>
-        <translation>重新打开大页面？</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main.py" line="100"/>
-        <source>The page you read last, %1, is large (%2 MB): opening it takes a while.</source>
-        <translation>上次阅读的页面 %1 很大（%2 MB），打开需要一些时间。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/main.py" line="104"/>
-        <source>Open it again now?</source>
-        <translation>现在重新打开吗？</translation>
+        <location filename="../../reader/ui/annotate.py" line="54"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
     </message>
 </context>
 </TS>

@@ -542,7 +542,7 @@ def test_a_tag_renamed_on_every_page_says_so_and_its_undo_keeps_later_edits(
     saved(win)
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("行业", True))
     win.annotations.rename_tag("产业")
-    assert win.undo_action.text() == "Undo Rename tag '产业' to '行业' (2 pages)"
+    assert win.undo_action.text() == "&Undo Rename tag '产业' to '行业' (2 pages)"
     assert saved(win).get(on_first.id).tags == ["行业"]
     # Later, on the first page, its annotation gets a note (in that page's history).
     with qtbot.waitSignal(win.document_shown, timeout=20000):

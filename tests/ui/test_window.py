@@ -239,6 +239,55 @@ def test_interface_switches_to_chinese_and_back(make_window) -> None:
     assert win.menus["file"].title() == "&File"
 
 
+def test_the_chinese_interface_says_why_a_file_cannot_be_opened(make_window, qtbot, tmp_path):
+    """The engine words its reasons in English; the window says the common ones in the
+    interface's language: a program is no text, a folder no file, an empty file empty."""
+    win = make_window()
+    win.set_language("zh_CN")
+    program = tmp_path / "x.txt"
+    program.write_bytes(b"\x7fELF" + bytes(range(256)) * 16)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    for path, said in (
+        (program, "它是程序，不是文本"),
+        (empty, "文件是空的"),
+        (folder, "它是文件夹，不是文件"),
+    ):
+        with qtbot.waitSignal(win.load_failed, timeout=10000):
+            win.open_path(path)
+        assert win.error_box is not None and said in win.error_box.text()
+        assert not any(c.isascii() and c.isalpha() for c in win.error_box.text().split("：")[1])
+        win.error_box.close()
+    win.set_language("en")
+
+
+def test_undo_and_corrections_speak_the_language_switched_to(make_window, qtbot) -> None:
+    """Undo and Redo are named in the language in effect, switched to while the window is
+    open; so are the corrections in their dock and the reason one no longer applies."""
+    win = make_window()
+    undo = win.undo_action
+    assert undo.text() == "&Undo" and not undo.isEnabled()
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("split", 1, len(win.doc.articles[1].head) + 1, offset=6)
+    quote = win.corrector.edits()[0][0].quoted()  # the start of the block split
+    assert undo.isEnabled() and undo.text() == f"&Undo split: “{quote}”"
+    win.set_language("zh_CN")
+    assert undo.text() == f"撤销拆分：“{quote}”(&U)"
+    assert win.redo_action.text() == "重做(&R)"
+    assert win.corrections.model.index(0, 0).data() == f"拆分：“{quote}”"
+    win.set_language("en")
+    assert undo.text() == f"&Undo split: “{quote}”"
+    # An annotation's change is named again too.
+    win.body.select_range(0, 4)
+    win.annotate_selection("highlight")
+    assert undo.text() == "&Undo Highlight"
+    win.set_language("zh_CN")
+    assert undo.text() == "撤销高亮(&U)"
+    win.set_language("en")
+
+
 def test_translations_are_complete_and_compiled(tmp_path) -> None:
     import subprocess
     import sys

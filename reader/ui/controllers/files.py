@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.ui.loader import DocumentLoader, OpenProgress
 from reader.ui.notices import Notices
+from reader.ui.reasons import said
 from reader.ui.session import PageSession
 
 
@@ -105,5 +106,5 @@ class FilesController(QObject):
         self.progress.hide()
         self.notices.clear()
         text = self.tr("%1 cannot be opened: %2.").replace("%1", Path(path).name)
-        self.notices.warn(self.tr("Cannot open file"), text.replace("%2", reason), path)
+        self.notices.warn(self.tr("Cannot open file"), text.replace("%2", said(reason)), path)
         self.load_failed.emit(path, reason)

@@ -227,7 +227,7 @@ class LibraryController(QObject):
             parts.append(self.tr("%1 removed").replace("%1", str(report.removed)))
         if report.failed:
             parts.append(self.tr("%1 could not be read").replace("%1", str(report.failed)))
-        self.library.status.setText(", ".join(parts) + ".")
+        self.library.status.setText(self.tr("%1.").replace("%1", self.tr(", ").join(parts)))
         self.refresh_library()
         self.indexed.emit(report)
 
