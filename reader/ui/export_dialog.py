@@ -384,7 +384,10 @@ class ExportDialog(QDialog):
         start = str(self.suggested_path())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As"), start)
         if path:
-            self.export_to(Path(path))
+            chosen, fmt = fitted(Path(path), self.format.currentData())
+            if fmt != self.format.currentData():
+                self.format.setCurrentIndex(self.format.findData(fmt))
+            self.export_to(chosen)
 
     def export_to(self, path: Path) -> Job:
         options = self.options()
@@ -433,6 +436,23 @@ class ExportDialog(QDialog):
         self.cancel()
         self.jobs.wait(10_000)
         super().reject()
+
+
+# File name endings that name a format (.htm is HTML, .markdown Markdown).
+_ENDINGS = {**{fmt: fmt for fmt in publish.FORMATS}, "htm": "html", "markdown": "md"}
+
+
+def fitted(path: Path, fmt: str) -> tuple[Path, str]:
+    """The file and format to export to, where the reader typed a name in the save dialog
+    with the format `fmt` chosen: a name ending in a format's extension (page.html) says
+    that format; a name without an extension gets the chosen format's; any other ending
+    is kept, in the chosen format."""
+    typed = _ENDINGS.get(path.suffix[1:].lower())
+    if typed is not None:
+        return path, typed
+    if not path.suffix:
+        return path.with_name(f"{path.name}.{fmt}"), fmt
+    return path, fmt
 
 
 def load_choices(raw: str) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -83,6 +84,39 @@ def test_html_export_with_highlights(make_window, qtbot, tmp_path) -> None:
         dialog.export_to(out)
     html = out.read_text("utf-8")
     assert '<mark class="blue" title="重点">战略性新兴产业</mark>' in html
+    dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "written", "fmt"),
+    [
+        ("page.html", "epub", "page.html", "html"),  # the ending names the format
+        ("page", "md", "page.md", "md"),  # no ending: the chosen format's
+        ("page.dat", "json", "page.dat", "json"),  # an ending of no format: kept
+    ],
+)
+def test_the_name_typed_and_the_format_agree(
+    make_window, qtbot, tmp_path, monkeypatch, typed, chosen, written, fmt
+) -> None:
+    """A name typed in the save dialog that ends in a format's extension exports that
+    format, not the one chosen before (EPUB bytes in page.html); a name without one gets
+    the chosen format's."""
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
+    dialog.format.setCurrentIndex(dialog.format.findData(chosen))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / typed), "")
+    )
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.choose_and_export()
+    assert dialog.format.currentData() == fmt
+    data = (tmp_path / written).read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [written]
+    if fmt == "md":
+        assert b"\n# " in data and not data.startswith((b"<", b"{", b"PK"))
+    else:
+        assert data.lstrip().startswith({"html": b"<!DOCTYPE html", "json": b"{"}[fmt])
     dialog.reject()
 
 
