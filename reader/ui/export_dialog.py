@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(max(0, self.format.findData(options.format)))
         form.addRow(self.tr("Format:"), self.format)
 
-        self.text_box = QGroupBox(self.tr("Plain text"), self)
+        self.text_box = QGroupBox(self.tr("Text file"), self)  # plain text and Markdown alike
         text_form = QFormLayout(self.text_box)
         self.encoding = QComboBox(self)
         self.encoding.addItem("UTF-8", "utf-8")

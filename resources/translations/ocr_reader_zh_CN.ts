@@ -597,32 +597,32 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="137"/>
+        <location filename="../../reader/ui/annotator.py" line="146"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="137"/>
+        <location filename="../../reader/ui/annotator.py" line="144"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="142"/>
+        <location filename="../../reader/ui/annotator.py" line="151"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="146"/>
+        <location filename="../../reader/ui/annotator.py" line="156"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="173"/>
+        <location filename="../../reader/ui/annotator.py" line="183"/>
         <source>1 page</source>
         <translation>1 个页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="173"/>
+        <location filename="../../reader/ui/annotator.py" line="183"/>
         <source>%1 pages</source>
         <translation>%1 个页面</translation>
     </message>
@@ -796,17 +796,17 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="277"/>
+        <location filename="../../reader/ui/corrections.py" line="280"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="278"/>
+        <location filename="../../reader/ui/corrections.py" line="281"/>
         <source>not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="281"/>
+        <location filename="../../reader/ui/corrections.py" line="284"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -944,7 +944,6 @@
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="135"/>
-        <location filename="../../reader/ui/export_dialog.py" line="145"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
@@ -972,6 +971,11 @@
         <location filename="../../reader/ui/export_dialog.py" line="143"/>
         <source>Format:</source>
         <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="145"/>
+        <source>Text file</source>
+        <translation>文本文件</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="152"/>
@@ -1089,22 +1093,22 @@
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="399"/>
+        <location filename="../../reader/ui/export_dialog.py" line="402"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="420"/>
+        <location filename="../../reader/ui/export_dialog.py" line="423"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="427"/>
+        <location filename="../../reader/ui/export_dialog.py" line="430"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="429"/>
+        <location filename="../../reader/ui/export_dialog.py" line="432"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1947,17 +1951,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="327"/>
+        <location filename="../../reader/ui/corrections.py" line="330"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="328"/>
+        <location filename="../../reader/ui/corrections.py" line="331"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="337"/>
+        <location filename="../../reader/ui/corrections.py" line="340"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>
