@@ -523,10 +523,39 @@ def page_words(doc: Document) -> tuple[dict[int, list[str]], Terms]:
     return article_keywords(doc), page_terms(text[:KEYWORD_PAGE])
 
 
+# English words too common to say what a text is about (jieba's own stop words are a few
+# of these): an English page's keywords are its names and subjects, not "will" or "up".
+_ENGLISH_STOP = frozenset(
+    (
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+        "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+        "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+        "during", "each", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+        "in", "into", "is", "it", "its", "itself", "just", "last", "made", "make", "many",
+        "may", "me", "more", "most", "much", "must", "my", "myself", "new", "no", "nor", "not",
+        "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours",
+        "ourselves", "out", "over", "own", "said", "same", "say", "says", "shall", "she",
+        "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs",
+        "them", "themselves", "then", "there", "these", "they", "this", "those", "through",
+        "to", "too", "two", "under", "until", "up", "upon", "us", "very", "was", "we", "were",
+        "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+        "would", "yesterday", "yet", "you", "your", "yours", "yourself", "yourselves", "mr",
+        "mrs",
+    )
+)  # fmt: skip
+
+
 def keywords(text: str, count: int = 5) -> list[str]:
     """The text's top keywords by TF-IDF (jieba's IDF table)."""
-    found = [w for w, _weight in weighted_keywords(text, count * 2)]
-    return [w for w in found if len(w) > 1 and not w.isdigit()][:count]
+    found = [w for w, _weight in weighted_keywords(text, count * 4)]
+    return [
+        w
+        for w in found
+        if len(w) > 1
+        and any(c.isalpha() for c in w)
+        and not (w.isascii() and w.lower() in _ENGLISH_STOP)
+    ][:count]
 
 
 _CJK_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")

@@ -78,3 +78,19 @@ def test_index_tokens_keep_words_and_drop_punctuation_however_many_were_seen(
     for _ in range(3):
         assert words.search_tokens(text) == expected
         assert len(words._worth) <= 5
+
+
+def test_an_english_text_s_keywords_are_not_its_common_words() -> None:
+    """An English article's keywords name what it is about: its common words (will, up,
+    shall, said) and marks read as a word (.-) are passed over, as jieba passes over a
+    few of them."""
+    from reader.core import words
+
+    text = (
+        "The engineers of the boats will not go up the river. The boats shall stay, "
+        "said the engineers' union, until the railroad meets the engineers' demands .- "
+        "The railroad will answer the union on Monday; the boats will wait."
+    ) * 3
+    found = words.keywords(text, 5)
+    assert {"engineers", "boats", "railroad", "union"} <= set(found)
+    assert not {"will", "up", "shall", "said", ".-"} & set(found)
