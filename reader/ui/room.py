@@ -15,6 +15,7 @@ from reader.ui.body import BodyView
 MIN_CHARS = 20  # the narrowest text column that still reads as text
 RETURN_SLACK = 2  # characters to spare before a panel that gave way comes back
 SOURCE_CHARS = 10  # the source view narrows to this before docks are hidden
+DOCK_CHARS = 12  # a dock narrows to this many characters (square ones) before it hides
 # Panels give way from the right first: annotations and search can wait, the outline
 # is how the reader finds their way.
 AREAS = (
@@ -81,6 +82,15 @@ class ReadingRoom(QObject):
                 lambda on, dock=dock: self._on_dock_toggled(dock, on)
             )
             dock.topLevelChanged.connect(lambda _floating: self.fit_soon())
+            # A dock the window shows for the reader (Search when a search is asked for)
+            # is their choice too; those shown or brought back here are not.
+            dock.visibilityChanged.connect(
+                lambda visible, dock=dock: (
+                    self._on_dock_toggled(dock, True)
+                    if visible and not dock.isFloating() and self._shown(dock)
+                    else None
+                )
+            )
         source_action.toggled.connect(lambda on: self.fit_soon() if on else None)
 
     # -- full screen -----------------------------------------------------------------------
@@ -258,7 +268,19 @@ class ReadingRoom(QObject):
         docks = [d for area in AREAS for d in self._docked(area)]
         if not docks:
             return
-        widths = [max(d.minimumSizeHint().width(), d.minimumWidth()) for d in docks]
+        # No narrower than DOCK_CHARS characters of its own type (a dock's size hint may
+        # be a few dozen pixels: a list of search hits that narrow cannot be read).
+        widths = [
+            min(
+                d.width(),
+                max(
+                    d.minimumSizeHint().width(),
+                    d.minimumWidth(),
+                    DOCK_CHARS * d.fontMetrics().height(),
+                ),
+            )
+            for d in docks
+        ]
         self.window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
         self._settle()
 

@@ -105,6 +105,27 @@ def test_a_dock_shown_by_hand_in_a_small_window_stays(make_window, qtbot) -> Non
     assert line_chars(win) >= 19.5
 
 
+def test_the_search_asked_for_in_a_small_window_stays_and_stays_readable(
+    make_window, qtbot
+) -> None:
+    """Search the Library (Ctrl+Shift+F) in a small window with the Library showing: the
+    window shows the Search dock for the reader, so the panels on the other side give
+    way, not the text (it fell to ten characters a line); and no dock is narrowed below
+    what a line of its own text needs."""
+    win = make_window()
+    win.resize(890, 530)
+    win.zoom(1)
+    win.zoom(1)
+    win.library_dock.show()
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.actions_by_key["search_library"].trigger()
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    assert win.search_dock.isVisible() and in_front(win.search_dock)
+    assert not win.library_dock.isVisible()  # the other side gave way
+    assert win.search_dock.width() >= 12 * win.search_dock.fontMetrics().height() - 1
+
+
 def test_the_source_view_wraps_so_the_reasons_can_be_read(make_window, qtbot) -> None:
     win = make_window()
     win.actions_by_key["decisions"].setChecked(True)
