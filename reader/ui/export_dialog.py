@@ -180,6 +180,10 @@ class ExportDialog(QDialog):
             box.setChecked(value)
             column.addWidget(box)
         form.addRow(include)
+        # Page furniture is kept for each kind of output apart: JSON is the whole document
+        # (as from the command line) unless the reader says otherwise; text leaves it out.
+        self._kind = _kind(options.format)
+        self._furniture = {"data": True, "text": False, self._kind: options.furniture}
 
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
@@ -335,6 +339,11 @@ class ExportDialog(QDialog):
 
     def _changed(self) -> None:
         fmt = self.format.currentData()
+        kind = _kind(fmt)
+        if kind != self._kind:
+            self._furniture[self._kind] = self.furniture.isChecked()
+            self._kind = kind
+            self.furniture.setChecked(self._furniture[kind])
         self.text_box.setEnabled(fmt in ("txt", "md"))
         self.paragraphs.setEnabled(fmt == "txt")
         self.with_notes.setEnabled(fmt != "txt" and bool(self.annotations))
@@ -436,6 +445,11 @@ class ExportDialog(QDialog):
         self.cancel()
         self.jobs.wait(10_000)
         super().reject()
+
+
+def _kind(fmt: str) -> str:
+    """ "data" for the formats that hold the whole document (JSON), else "text"."""
+    return "data" if fmt in ("json", "jsonl") else "text"
 
 
 # File name endings that name a format (.htm is HTML, .markdown Markdown).

@@ -120,6 +120,30 @@ def test_the_name_typed_and_the_format_agree(
     dialog.reject()
 
 
+def test_json_keeps_page_furniture_as_from_the_command_line(make_window, qtbot, tmp_path) -> None:
+    """JSON is the whole document, page furniture and all, as `ocr-reader export -f json`
+    writes it; text leaves furniture out. The box follows the format, and a choice made
+    for one kind of output is kept for it."""
+    win = make_window()  # page 000: its running foot is page furniture
+    dialog = open_dialog(win, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    assert not dialog.furniture.isChecked()
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    assert dialog.furniture.isChecked()
+    dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
+    out = tmp_path / "page.json"
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    kinds = {b["kind"] for a in json.loads(out.read_text("utf-8"))["articles"] for b in a["blocks"]}
+    assert "noise" in kinds
+    dialog.furniture.setChecked(False)  # the reader's own choice for JSON
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert not dialog.furniture.isChecked()
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    assert not dialog.furniture.isChecked()
+    dialog.reject()
+
+
 def test_several_pages_into_one_epub(make_window, qtbot, tmp_path, monkeypatch) -> None:
     win = make_window()
     other = str(sample_pages()[1])
