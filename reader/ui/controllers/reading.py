@@ -213,17 +213,16 @@ class ReadingController(QObject):
             self.outline.select(*self.body.current_place(), self.session.doc)
 
     def show_place(self) -> None:
-        """Article k of n and how far through the page, in the status bar. A headline
-        standing over the page's articles is not counted, as in the status line."""
+        """Article k of n and how far through the page, in the status bar, numbered as
+        the library, search results and exports number them (a headline the engine
+        could not place is an item of its own there)."""
         doc = self.session.doc
         if doc is None:
             self.place_indicator.show_place(-1, 0, 0)
             return
-        counted = [a.kind != "headline" for a in doc.articles]
-        articles = sum(counted)
-        article = min(sum(counted[: self.body.current_place()[0] + 1]), articles) - 1
+        article = min(self.body.current_place()[0], len(doc.articles) - 1)
         self.place_indicator.show_place(
-            max(0, article), articles, percent_through(self.body.verticalScrollBar())
+            max(0, article), len(doc.articles), percent_through(self.body.verticalScrollBar())
         )
 
     def _on_block_selected(self, first: int, last: int) -> None:
