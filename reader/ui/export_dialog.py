@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -392,11 +393,22 @@ class ExportDialog(QDialog):
     def choose_and_export(self) -> None:
         start = str(self.suggested_path())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As"), start)
-        if path:
-            chosen, fmt = fitted(Path(path), self.format.currentData())
-            if fmt != self.format.currentData():
-                self.format.setCurrentIndex(self.format.findData(fmt))
-            self.export_to(chosen)
+        if not path:
+            return
+        offered = [self.format.itemData(k) for k in range(self.format.count())]
+        chosen, fmt = fitted(Path(path), self.format.currentData(), offered)
+        if chosen != Path(path) and chosen.exists():
+            # The save dialog asked about the name as typed, not with its extension.
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace File?"),
+                self.tr("%1 already exists. Replace it?").replace("%1", chosen.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if fmt != self.format.currentData():
+            self.format.setCurrentIndex(self.format.findData(fmt))
+        self.export_to(chosen)
 
     def export_to(self, path: Path) -> Job:
         options = self.options()
@@ -452,17 +464,18 @@ def _kind(fmt: str) -> str:
     return "data" if fmt in ("json", "jsonl") else "text"
 
 
-# File name endings that name a format (.htm is HTML, .markdown Markdown).
-_ENDINGS = {**{fmt: fmt for fmt in publish.FORMATS}, "htm": "html", "markdown": "md"}
+# File name endings that name a format besides its own (.htm is HTML).
+_ENDINGS = {"htm": "html", "markdown": "md"}
 
 
-def fitted(path: Path, fmt: str) -> tuple[Path, str]:
+def fitted(path: Path, fmt: str, offered: Sequence[str]) -> tuple[Path, str]:
     """The file and format to export to, where the reader typed a name in the save dialog
-    with the format `fmt` chosen: a name ending in a format's extension (page.html) says
-    that format; a name without an extension gets the chosen format's; any other ending
-    is kept, in the chosen format."""
-    typed = _ENDINGS.get(path.suffix[1:].lower())
-    if typed is not None:
+    with the format `fmt` chosen among those `offered`: a name ending in an offered
+    format's extension (page.html) says that format; a name without an extension gets
+    the chosen format's; any other ending is kept, in the chosen format."""
+    ending = path.suffix[1:].lower()
+    typed = _ENDINGS.get(ending, ending)
+    if typed in offered:
         return path, typed
     if not path.suffix:
         return path.with_name(f"{path.name}.{fmt}"), fmt

@@ -89,8 +89,13 @@ _PARTS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]] = [
         _thing,
     ),
     (
-        re.compile(r"it is too large \((.+)\)"),
-        QT_TRANSLATE_NOOP("Reasons", "it is too large (%1)"),
+        re.compile(r"it is too large \((\d+) MB; the limit is (\d+) MB\)"),
+        QT_TRANSLATE_NOOP("Reasons", "it is too large (%1 MB; the limit is %2 MB)"),
+        lambda m: m.group(1),
+    ),
+    (
+        re.compile(r"it is too large \(the limit is (\d+) MB\)"),
+        QT_TRANSLATE_NOOP("Reasons", "it is too large (the limit is %1 MB)"),
         lambda m: m.group(1),
     ),
     (
@@ -104,7 +109,12 @@ _PARTS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]] = [
         lambda m: m.group(1),
     ),
     (
-        re.compile(r"the (.+) file is not valid (?:UTF-8 )?JSON"),
+        re.compile(r"the (.+) file is not valid UTF-8 JSON"),
+        QT_TRANSLATE_NOOP("Reasons", "the %1 file is not valid UTF-8 JSON"),
+        lambda m: m.group(1),
+    ),
+    (
+        re.compile(r"the (.+) file is not valid JSON"),
         QT_TRANSLATE_NOOP("Reasons", "the %1 file is not valid JSON"),
         lambda m: m.group(1),
     ),

@@ -903,212 +903,222 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="97"/>
+        <location filename="../../reader/ui/export_dialog.py" line="98"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="105"/>
+        <location filename="../../reader/ui/export_dialog.py" line="106"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="106"/>
+        <location filename="../../reader/ui/export_dialog.py" line="107"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="107"/>
+        <location filename="../../reader/ui/export_dialog.py" line="108"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="108"/>
+        <location filename="../../reader/ui/export_dialog.py" line="109"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <location filename="../../reader/ui/export_dialog.py" line="110"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <location filename="../../reader/ui/export_dialog.py" line="113"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="119"/>
+        <location filename="../../reader/ui/export_dialog.py" line="120"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="135"/>
+        <location filename="../../reader/ui/export_dialog.py" line="136"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="136"/>
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/export_dialog.py" line="138"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="138"/>
+        <location filename="../../reader/ui/export_dialog.py" line="139"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="139"/>
+        <location filename="../../reader/ui/export_dialog.py" line="140"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="143"/>
+        <location filename="../../reader/ui/export_dialog.py" line="144"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="145"/>
+        <location filename="../../reader/ui/export_dialog.py" line="146"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/export_dialog.py" line="158"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159"/>
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <location filename="../../reader/ui/export_dialog.py" line="162"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/export_dialog.py" line="169"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/export_dialog.py" line="170"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="170"/>
+        <location filename="../../reader/ui/export_dialog.py" line="171"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="171"/>
+        <location filename="../../reader/ui/export_dialog.py" line="172"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="195"/>
+        <location filename="../../reader/ui/export_dialog.py" line="200"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <location filename="../../reader/ui/export_dialog.py" line="214"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="211"/>
+        <location filename="../../reader/ui/export_dialog.py" line="216"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <location filename="../../reader/ui/export_dialog.py" line="218"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="326"/>
+        <location filename="../../reader/ui/export_dialog.py" line="331"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="326"/>
+        <location filename="../../reader/ui/export_dialog.py" line="331"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="331"/>
+        <location filename="../../reader/ui/export_dialog.py" line="336"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="364"/>
+        <location filename="../../reader/ui/export_dialog.py" line="374"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="385"/>
+        <location filename="../../reader/ui/export_dialog.py" line="395"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="402"/>
+        <location filename="../../reader/ui/export_dialog.py" line="404"/>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="405"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已经存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="423"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="423"/>
+        <location filename="../../reader/ui/export_dialog.py" line="444"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="430"/>
+        <location filename="../../reader/ui/export_dialog.py" line="451"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="432"/>
+        <location filename="../../reader/ui/export_dialog.py" line="453"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1622,31 +1632,41 @@
     </message>
     <message>
         <location filename="../../reader/ui/reasons.py" line="93"/>
-        <source>it is too large (%1)</source>
-        <translation>文件太大（%1）</translation>
+        <source>it is too large (%1 MB; the limit is %2 MB)</source>
+        <translation>文件太大（%1 MB；上限为 %2 MB）</translation>
     </message>
     <message>
         <location filename="../../reader/ui/reasons.py" line="98"/>
+        <source>it is too large (the limit is %1 MB)</source>
+        <translation>文件太大（上限为 %1 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="103"/>
         <source>the %1 file is cut short at line %2</source>
         <translation>%1 文件在第 %2 行处不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="103"/>
+        <location filename="../../reader/ui/reasons.py" line="108"/>
         <source>the %1 file is empty</source>
         <translation>%1 文件是空的</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="108"/>
+        <location filename="../../reader/ui/reasons.py" line="113"/>
+        <source>the %1 file is not valid UTF-8 JSON</source>
+        <translation>%1 文件不是有效的 UTF-8 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="118"/>
         <source>the %1 file is not valid JSON</source>
         <translation>%1 文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="113"/>
+        <location filename="../../reader/ui/reasons.py" line="123"/>
         <source>the %1 file is too large or nested too deeply</source>
         <translation>%1 文件太大或嵌套太深</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="118"/>
+        <location filename="../../reader/ui/reasons.py" line="128"/>
         <source>the %1 file declares XML entities, which are refused</source>
         <translation>%1 文件声明了 XML 实体，不予读取</translation>
     </message>

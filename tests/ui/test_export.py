@@ -93,6 +93,7 @@ def test_html_export_with_highlights(make_window, qtbot, tmp_path) -> None:
         ("page.html", "epub", "page.html", "html"),  # the ending names the format
         ("page", "md", "page.md", "md"),  # no ending: the chosen format's
         ("page.dat", "json", "page.dat", "json"),  # an ending of no format: kept
+        ("page.jsonl", "md", "page.jsonl", "md"),  # a format the dialog does not offer
     ],
 )
 def test_the_name_typed_and_the_format_agree(
@@ -113,10 +114,40 @@ def test_the_name_typed_and_the_format_agree(
     assert dialog.format.currentData() == fmt
     data = (tmp_path / written).read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [written]
+    assert dialog.format.currentIndex() >= 0
     if fmt == "md":
         assert b"\n# " in data and not data.startswith((b"<", b"{", b"PK"))
     else:
         assert data.lstrip().startswith({"html": b"<!DOCTYPE html", "json": b"{"}[fmt])
+    dialog.reject()
+
+
+def test_an_extension_added_to_the_name_typed_asks_before_replacing(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """The save dialog asked about `page`, not `page.md`: where the extension added names
+    a file that is there, the reader is asked, and a No leaves the file as it was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    mine = tmp_path / "page.md"
+    mine.write_text("MY OWN NOTES", encoding="utf-8")
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "page"), "")
+    )
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.choose_and_export()
+    assert asked and "page.md" in asked[0]
+    assert dialog.job is None or not dialog.progress.isVisible()
+    assert mine.read_text(encoding="utf-8") == "MY OWN NOTES"
     dialog.reject()
 
 
