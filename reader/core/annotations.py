@@ -23,7 +23,7 @@ from reader.core.export import (
     to_markdown,
     writable,
 )
-from reader.core.model import Document
+from reader.core.model import Block, Document
 
 # Highlight colours by name; the window picks the shade for each theme.
 COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange")
@@ -108,16 +108,36 @@ def locate(doc: Document, clean: CleanText, start: int, end: int) -> tuple[str, 
 
 
 def _source_line(doc: Document, key: tuple[int, int], offset: int) -> int:
-    """The source line that holds character `offset` of a block, counting only non-space
-    characters (joining lines removes spaces and hyphens, never adds letters)."""
+    """The source line that holds character `offset` of a block."""
     block = doc.articles[key[0]].all_blocks()[key[1]]
-    target = sum(1 for ch in block.text[: max(0, offset) + 1] if not ch.isspace())
-    seen = -block.skip  # a split's second part starts inside its first line
+    before = sum(1 for ch in block.text[: max(0, offset)] if not ch.isspace())
+    return line_at(doc, block, before)[0]
+
+
+_MENDED = frozenset("-¬‐")  # a hyphen at a line's end that joining the lines took out
+
+
+def line_at(doc: Document, block: Block, count: int) -> tuple[int, int]:
+    """The source line that holds the block's character after its first `count` (white
+    space aside), and how many of that line's characters (white space aside) come before
+    it. The block's text and its lines hold the same characters but for white space, a
+    hyphen mended at a line's end, and text corrected by hand: they are walked side by
+    side, a hyphen the text lacks skipped, a character that differs taken as the one
+    corrected."""
+    text = [ch for ch in block.text if not ch.isspace()]
+    at = 0
     for line in range(block.first, block.last + 1):
-        seen += sum(1 for ch in doc.source_lines[line] if not ch.isspace())
-        if seen >= target:
-            return line
-    return block.last
+        source = doc.source_lines[line] if line < len(doc.source_lines) else ""
+        chars = [ch for ch in source if not ch.isspace()]
+        for k in range(block.skip if line == block.first else 0, len(chars)):
+            ch = chars[k]
+            mended = ch in _MENDED and (at >= len(text) or text[at] != ch)
+            if at >= count and not mended:
+                return line, k
+            if not mended:
+                at += 1
+    last = doc.source_lines[block.last] if block.last < len(doc.source_lines) else ""
+    return block.last, sum(1 for ch in last if not ch.isspace())
 
 
 def place(doc_text: str, annotations: Sequence[Annotation]) -> list[Placed]:

@@ -22,6 +22,7 @@ from reader.core.annotations import (
     check_object,
     check_text,
     check_time,
+    line_at,
     now,
     refusal,
     required,
@@ -425,7 +426,7 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         at = offset + value["at"]
         if not 0 < at < len(block.text):
             return "the split point is not inside a block"
-        line, within = _line_at(page.doc, block, _ink(block.text[:at]))
+        line, within = line_at(page.doc, block, _ink(block.text[:at]))
         rest = Block(
             block.kind,
             block.text[at:].lstrip(),
@@ -509,18 +510,6 @@ def _ink(text: str) -> int:
     """Characters other than white space: what a block's text and its source lines share
     (joining lines takes out spaces and line ends)."""
     return len(text) - sum(1 for c in text if c.isspace())
-
-
-def _line_at(doc: Document, block: Block, count: int) -> tuple[int, int]:
-    """The source line that holds the block's character after its first `count` (white
-    space aside), and how many of that line's characters come before it."""
-    remaining = count + block.skip
-    for line in range(block.first, block.last + 1):
-        ink = _ink(doc.source_lines[line]) if line < len(doc.source_lines) else 0
-        if remaining < ink or line == block.last:
-            return line, min(remaining, ink)
-        remaining -= ink
-    return block.last, 0
 
 
 def _squeeze(text: str) -> str:

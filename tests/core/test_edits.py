@@ -55,7 +55,9 @@ def test_a_split_block_keeps_its_source_lines() -> None:
     assert head.first == block.first and rest.last == block.last
     assert block.first < rest.first == head.last < block.last
     before, after = clean_text(PAGE), clean_text(split)
-    for k in range(at + 2, len(block.text) - 2, 7):
+    for k in range(at, len(block.text)):
+        if block.text[k].isspace():
+            continue
         where = before.starts[(ai, len(PAGE.articles[ai].head) + bi)] + k
         now = after.starts[(ai, len(split.articles[ai].head) + bi + 1)] + k - at
         assert after.text[now] == before.text[where]
@@ -63,6 +65,33 @@ def test_a_split_block_keeps_its_source_lines() -> None:
     rejoined = E.apply(split, [E.make(split, "join", ai, body_key(split, ai, bi))]).doc
     again = rejoined.articles[ai].blocks[bi]
     assert (again.first, again.last, again.skip, again.spare) == (block.first, block.last, 0, 0)
+
+
+def test_a_split_after_a_mended_hyphen_names_the_line_it_is_on() -> None:
+    """Joining lines takes out a hyphen at a line's end (long- / standing): the block's
+    text has a character fewer than its lines. A split at the start of a later sentence
+    still names the line that sentence is on, and the part before it, where on that line
+    it ends."""
+    from reader.core.annotations import locate
+    from reader.core.document import from_text
+
+    lines = [
+        "The engineers of the boats that move the immigrants across the bay had a long-",
+        "standing quarrel with the railroad over their pay, and the railroad gave way to",
+        "them. Another meeting was called for Monday to settle what was still left open",
+        "between them, and the union thanked the railroad officials when it adjourned.",
+    ]
+    doc = from_text("\n".join(lines))
+    (block,) = doc.articles[0].all_blocks()
+    assert "long-standing" not in block.text and "longstanding" in block.text
+    at = block.text.index("Another")
+    split = E.apply(doc, [E.make(doc, "split", 0, 0, offset=at)]).doc
+    head, rest = split.articles[0].all_blocks()
+    assert (head.first, head.last, rest.first, rest.last) == (0, 2, 2, 3)
+    assert (rest.skip, head.spare) == (len("them."), len("".join(lines[2].split())) - 5)
+    clean = clean_text(split)
+    start = clean.starts[(0, 1)]
+    assert locate(split, clean, start, start + len("Another"))[1] == (2, 2)
 
 
 def test_kind_changes_rebuild_the_outline() -> None:
