@@ -394,13 +394,14 @@ def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
         moved = standalones.pop(label)
         standalones.insert(0, moved)
         group = [moved, *(b for b in group if b is not moved)]
-    # The day a speech was given, under its title, is its subtitle whatever reflow made
-    # of it; the title is one of the lines over it.
-    dated = {id(b) for k, b in enumerate(standalones) if k and DATED_LINE.match(b.text)}
-    if dated and len(dated) < len(standalones):
-        standalones = [b for b in standalones if id(b) not in dated]
-    else:
-        dated = set()
+    # The day a speech was given, under its title (the group's last lines), is its
+    # subtitle whatever reflow made of it; the title is one of the lines over it. (A date
+    # over the title is not: that may end the article before.)
+    under = len(standalones)
+    while under > 1 and DATED_LINE.match(standalones[under - 1].text):
+        under -= 1
+    dated = {id(b) for b in standalones[under:]}
+    standalones = standalones[:under]
     displayed = [k for k, b in enumerate(standalones) if b.display]
     title = displayed[-1] if displayed else len(standalones) - 1
     if title > 0 and _subtitled(standalones[title - 1].text, standalones[title].text, tuning):

@@ -907,6 +907,9 @@ def test_the_day_in_brackets_under_a_title_is_its_subtitle(date: str) -> None:
     assert (art.title, art.subtitle) == ("林副主席最新指示", date)
     assert art.blocks[0].text.startswith("五日上午")
     assert (BlockKind.SUBTITLE, date) not in [(b.kind, b.text) for b in art.blocks]
+    # Over a title, the same line is no subtitle of it (it may close what came before).
+    doc = from_text("\n".join([*body, "毛泽东", date, "关于加强战备的通知", *body]))
+    assert all(a.subtitle != date for a in doc.articles)
 
 
 @pytest.mark.parametrize(
