@@ -1278,27 +1278,32 @@ class BodyView(QTextBrowser):
         self.ensureCursorVisible()
         self._paint_matches()
 
-    def _painted_matches(self) -> range:
+    def _painted_matches(self) -> list[int]:
         """The matches drawn: all of them, or on a page with very many, those on screen and
-        a margin around it (drawn again as the view scrolls)."""
+        a margin around it (drawn again as the view scrolls), the current one always."""
         if len(self._matches) <= PAINT_ALL:
-            return range(len(self._matches))
+            return list(range(len(self._matches)))
         top = self._top_position()
         corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
         bottom = self.cursorForPosition(corner).position()
         lo = bisect.bisect_left(self._matches, top - PAINT_MARGIN)
         hi = bisect.bisect_right(self._matches, bottom + PAINT_MARGIN)
-        if hi - lo <= PAINT_NEAR:
-            return range(lo, hi)
-        # Dense matches: a paragraph of a million characters holds thousands in the
-        # margin, and in a paragraph that long each selection costs Qt about a
-        # millisecond to place and draw. Those on screen, and as many more either side as
-        # the cap allows.
-        first = bisect.bisect_left(self._matches, top, lo, hi)
-        last = bisect.bisect_right(self._matches, bottom, first, hi)
-        spare = max(0, PAINT_NEAR - (last - first)) // 2
-        start = max(lo, first - spare)
-        return range(start, min(last + spare, start + PAINT_NEAR, hi))
+        if hi - lo > PAINT_NEAR:
+            # Dense matches: a paragraph of a million characters holds thousands in the
+            # margin, and in a paragraph that long each selection costs Qt about a
+            # millisecond to place and draw. Those on screen, around the current match
+            # where there are more than the cap, and as many more either side as it allows.
+            first = bisect.bisect_left(self._matches, top, lo, hi)
+            last = bisect.bisect_right(self._matches, bottom, first, hi)
+            if first <= self._match < last:
+                first = max(first, min(self._match - PAINT_NEAR // 2, last - PAINT_NEAR))
+            spare = max(0, PAINT_NEAR - (last - first)) // 2
+            lo = max(lo, first - spare)
+            hi = min(last + spare, lo + PAINT_NEAR, hi)
+        shown = list(range(lo, hi))
+        if 0 <= self._match < len(self._matches) and not lo <= self._match < hi:
+            shown.append(self._match)
+        return shown
 
     def _paint_matches(self) -> None:
         theme = self._theme

@@ -296,6 +296,25 @@ def test_dense_matches_in_one_long_paragraph_are_drawn_near_the_view_only(qtbot,
     assert any(sel.cursor.selectionEnd() == current for sel in drawn)  # the current match
 
 
+def test_the_current_match_is_drawn_however_many_are_on_screen(qtbot, tmp_path):
+    """A query matched by nearly every character: more matches are on screen than are
+    drawn, and stepping down the screen the current one is drawn all the same."""
+    path = tmp_path / "dense.txt"
+    path.write_text("标题\n" + "中" * 60_000 + "。\n", encoding="utf-8")
+    win = _window(qtbot, threshold=10**9)
+    body = win.body
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(path)
+    body.find_all("中")
+    qtbot.waitUntil(lambda: not body.counting(), timeout=30000)
+    drawn = len(body.extraSelections())
+    assert drawn < body.match_count()
+    for _ in range(drawn + 20):
+        body.find_step(1)
+    current = body.textCursor().position()
+    assert any(sel.cursor.selectionEnd() == current for sel in body.extraSelections())
+
+
 def test_page_furniture_shown_on_a_long_page_keeps_the_reading_position(qtbot, tmp_path):
     win = _window(qtbot, threshold=2000)
     body = win.body
