@@ -500,13 +500,27 @@ def _idf_table() -> tuple[dict[str, float], float]:
     return _idf
 
 
+# jieba's HMM finds new words in a run of characters none of its words covers, and takes
+# time that grows with the square of the run's length (each step copies the path so far):
+# 60,000 characters without a mark took 40 s. Text runs that long are OCR debris or a
+# page without punctuation; they are cut into pieces of RUN_LIMIT before jieba sees them.
+RUN_LIMIT = 200
+_LONG_RUN = re.compile(rf"[\u3400-\u9fff]{{{RUN_LIMIT}}}")
+
+
+def _bounded(text: str) -> str:
+    """The text with a line break after every RUN_LIMIT characters of a run of Chinese
+    characters (real sentences hold a mark long before that)."""
+    return _LONG_RUN.sub(lambda m: m.group(0) + "\n", text) if len(text) > RUN_LIMIT else text
+
+
 def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
     """The text's top keywords by TF-IDF (jieba's IDF table), with their weights: what
     jieba.analyse.extract_tags(text, topK=count, withWeight=True) gives."""
     jieba = load()
     idf, median = _idf_table()
     freq: dict[str, float] = {}
-    for word in jieba.cut(text):
+    for word in jieba.cut(_bounded(text)):
         if len(word.strip()) < 2 or word.lower() in _STOP_WORDS:
             continue
         freq[word] = freq.get(word, 0.0) + 1.0
@@ -571,7 +585,7 @@ def page_terms(text: str, min_count: int = TERM_MIN_COUNT) -> Terms:
     jieba = load()
     counts: dict[str, int] = {}
     previous = ""
-    for token in jieba.cut(text):
+    for token in jieba.cut(_bounded(text)):
         if _CJK_WORD.match(token):
             if previous:
                 pair = previous + token

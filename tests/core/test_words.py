@@ -94,3 +94,29 @@ def test_an_english_text_s_keywords_are_not_its_common_words() -> None:
     found = words.keywords(text, 5)
     assert {"engineers", "boats", "railroad", "union"} <= set(found)
     assert not {"will", "up", "shall", "said", ".-"} & set(found)
+
+
+def test_jieba_never_sees_a_run_of_characters_longer_than_its_hmm_can_take(monkeypatch) -> None:
+    """jieba's HMM takes time that grows with the square of a run of characters without
+    a mark (60,000 took 40 s, holding the page back from showing): the keywords and the
+    page's terms hand it runs of RUN_LIMIT characters at most, every character kept."""
+    import re
+
+    from reader.core import words
+
+    jieba = words.load()
+    seen: list[str] = []
+    cut = jieba.cut
+
+    def recording(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(text)
+        return cut(text, *args, **kwargs)
+
+    monkeypatch.setattr(jieba, "cut", recording)
+    page = "标题。" + "中" * 5_000 + "。国务院总理会见外国客人。"
+    words.keywords(page)
+    words.page_terms(page)
+    assert len(seen) == 2
+    for text in seen:
+        assert max(map(len, re.findall(r"[\u3400-\u9fff]+", text))) <= words.RUN_LIMIT
+        assert text.replace("\n", "") == page
