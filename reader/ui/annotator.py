@@ -69,10 +69,11 @@ class Retag(QUndoCommand):
     after every change handed to it before."""
 
     def __init__(
-        self, annotator: Annotator, text: str, tags: dict[str, tuple[list[str], list[str]]],
-        write: Write,
+        self, annotator: Annotator, named: Callable[[], str],
+        tags: dict[str, tuple[list[str], list[str]]], write: Write,
     ) -> None:  # fmt: skip
-        super().__init__(text)
+        super().__init__(named())
+        self.named = named  # said again in a language switched to later
         self.annotator = annotator
         self.tags = tags  # id -> (tags before, tags after)
         self.write: Write | None = write  # the operation itself, the first time
@@ -83,6 +84,9 @@ class Retag(QUndoCommand):
 
     def undo(self) -> None:
         self.annotator._retag_shown(self.tags, 0)
+
+    def retranslate(self) -> None:
+        self.setText(self.named())
 
 
 def swap_tags(now: Sequence[str], old: Sequence[str], new: Sequence[str]) -> list[str]:
@@ -155,9 +159,12 @@ class Annotator(QObject):
         before = {i: self.get(i) for i in ids}
         return self.change(lambda: self.tr("Delete Annotation"), before, dict.fromkeys(ids))
 
-    def retag(self, text: str, operation: str, names: Sequence[str], target: str = "") -> bool:
+    def retag(
+        self, text: Callable[[], str], operation: str, names: Sequence[str], target: str = ""
+    ) -> bool:
         """Rename, merge or delete tags everywhere, undoably (see Retag); `text` names the
-        operation, and the undo text adds how many pages it touches."""
+        operation (in the language in effect when called), and the undo text adds how
+        many pages it touches."""
         if self.store.read_only:
             self.failed.emit(READ_ONLY)
             return False
@@ -180,8 +187,13 @@ class Annotator(QObject):
             else:
                 store.merge_tags(names, target)
 
-        counted = self.tr("1 page") if pages == 1 else self.tr("%1 pages").replace("%1", str(pages))
-        self.undo_stack.push(Retag(self, f"{text} ({counted})", tags, write))
+        def named() -> str:
+            counted = (
+                self.tr("1 page") if pages == 1 else self.tr("%1 pages").replace("%1", str(pages))
+            )
+            return f"{text()} ({counted})"
+
+        self.undo_stack.push(Retag(self, named, tags, write))
         return True
 
     def _retag_shown(

@@ -350,11 +350,11 @@ def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> N
     tags.select("地方")
     assert tags.passages.topLevelItemCount() == 1
 
-    win.annotator.retag("Rename", "merge", ["地方"], "各地")
+    win.annotator.retag(lambda: "Rename", "merge", ["地方"], "各地")
     assert [t.name for t in saved(win).tags()] == ["产业", "各地", "政策"]
-    win.annotator.retag("Merge", "merge", ["产业", "各地"], "产业")
+    win.annotator.retag(lambda: "Merge", "merge", ["产业", "各地"], "产业")
     assert [(t.name, t.count) for t in saved(win).tags()] == [("产业", 2), ("政策", 1)]
-    win.annotator.retag("Delete", "delete", ["政策"])
+    win.annotator.retag(lambda: "Delete", "delete", ["政策"])
     assert [t.name for t in saved(win).tags()] == ["产业"]
     for _ in range(3):
         win.undo_action.trigger()
@@ -543,6 +543,9 @@ def test_a_tag_renamed_on_every_page_says_so_and_its_undo_keeps_later_edits(
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("行业", True))
     win.annotations.rename_tag("产业")
     assert win.undo_action.text() == "&Undo Rename tag '产业' to '行业' (2 pages)"
+    win.set_language("zh_CN")  # named again in the language switched to
+    assert win.undo_action.text().startswith("撤销") and "Rename" not in win.undo_action.text()
+    win.set_language("en")
     assert saved(win).get(on_first.id).tags == ["行业"]
     # Later, on the first page, its annotation gets a note (in that page's history).
     with qtbot.waitSignal(win.document_shown, timeout=20000):

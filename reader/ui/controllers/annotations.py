@@ -302,8 +302,12 @@ class AnnotationsController(QObject):
         )  # fmt: skip
         annotator = self.session.annotator
         if ok and new.strip() and new.strip() != name and annotator is not None:
-            text = self.tr("Rename tag '%1' to '%2'").replace("%1", name)
-            annotator.retag(text.replace("%2", new.strip()), "merge", [name], new.strip())
+            to = new.strip()
+
+            def text() -> str:
+                return self.tr("Rename tag '%1' to '%2'").replace("%1", name).replace("%2", to)
+
+            annotator.retag(text, "merge", [name], to)
 
     def merge_tags(self, names: list[str]) -> None:
         annotator = self.session.annotator
@@ -314,13 +318,22 @@ class AnnotationsController(QObject):
             0, True,
         )  # fmt: skip
         if ok and target.strip():
-            text = self.tr("Merge tags %1 into '%2'").replace("%1", _quoted(names))
-            annotator.retag(text.replace("%2", target.strip()), "merge", names, target.strip())
+            into = target.strip()
+
+            def text() -> str:
+                merged = self.tr("Merge tags %1 into '%2'").replace("%1", _quoted(names))
+                return merged.replace("%2", into)
+
+            annotator.retag(text, "merge", names, into)
 
     def delete_tags(self, names: list[str]) -> None:
         if names and self.session.annotator is not None:
-            text = self.tr("Delete tag %1") if len(names) == 1 else self.tr("Delete tags %1")
-            self.session.annotator.retag(text.replace("%1", _quoted(names)), "delete", names)
+
+            def text() -> str:
+                deleted = self.tr("Delete tag %1") if len(names) == 1 else self.tr("Delete tags %1")
+                return deleted.replace("%1", _quoted(names))
+
+            self.session.annotator.retag(text, "delete", names)
 
     def _on_tag_passage(self, path: str, annotation_id: str) -> None:
         annotator = self.session.annotator
