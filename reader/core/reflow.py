@@ -315,6 +315,8 @@ class Reflow:
         decided = self.decided
         decide, open_block = self._decide, self._open
         cur = open_block(0)
+        if 0 in self.vertical and self._tall_vertical(0):
+            cur.display = True  # a page that opens on a title set down it
         i = 1
         while i < n:
             # A one-line paragraph block differs only in that an unpunctuated line may

@@ -180,8 +180,11 @@ def test_a_headline_set_vertically_stands_apart() -> None:
         "vertical_ends",
     ]
     # Set down the page, the title is in display type: it opens an article of its own,
-    # not a subhead of the article whose full stop OCR lost.
+    # not a subhead of the article whose full stop OCR lost; so it is where the page
+    # opens on it.
     assert [a.title for a in doc.articles] == [None, "横扫无政府主义"]
+    opening = from_text("\n".join(lines[4:]))
+    assert next((b.text, b.display) for _, b in opening.iter_blocks()) == ("横扫无政府主义", True)
 
 
 def test_two_short_lines_read_as_a_vertical_run_are_no_display_type() -> None:
