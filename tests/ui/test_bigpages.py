@@ -281,38 +281,38 @@ def test_dense_matches_in_one_long_paragraph_are_drawn_near_the_view_only(qtbot,
     paragraph that long each selection costs Qt about a millisecond (a page of one such
     line of four million characters held the window for minutes), so find draws the
     matches on screen and a few either side, not the thousands around it."""
+    body = _found(qtbot, tmp_path, "中国人民在新时代奋斗，" * 25_000, "中国")
+    assert body.match_count() == 25_000
+    assert 0 < len(body.extraSelections()) <= 1000  # of the 3,600 within 20,000 characters
+    assert _current_drawn(body)
+
+
+def _found(qtbot, tmp_path, line: str, query: str):  # type: ignore[no-untyped-def]
+    """The view of a page of a title and one paragraph `line`, `query` found and counted."""
     path = tmp_path / "one-line.txt"
-    path.write_text("标题\n" + "中国人民在新时代奋斗，" * 25_000 + "\n", encoding="utf-8")
+    path.write_text(f"标题\n{line}\n", encoding="utf-8")
     win = _window(qtbot, threshold=10**9)
-    body = win.body
     with qtbot.waitSignal(win.document_shown, timeout=20000):
         win.open_path(path)
-    body.find_all("中国")
-    qtbot.waitUntil(lambda: not body.counting(), timeout=30000)
-    assert body.match_count() == 25_000
-    drawn = body.extraSelections()
-    assert 0 < len(drawn) <= 1000  # of the 3,600 within 20,000 characters of the view
-    current = body.textCursor().position()
-    assert any(sel.cursor.selectionEnd() == current for sel in drawn)  # the current match
+    win.body.find_all(query)
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=30000)
+    return win.body
+
+
+def _current_drawn(body) -> bool:  # type: ignore[no-untyped-def]
+    current = body.textCursor().position()  # the end of the current match
+    return any(sel.cursor.selectionEnd() == current for sel in body.extraSelections())
 
 
 def test_the_current_match_is_drawn_however_many_are_on_screen(qtbot, tmp_path):
     """A query matched by nearly every character: more matches are on screen than are
     drawn, and stepping down the screen the current one is drawn all the same."""
-    path = tmp_path / "dense.txt"
-    path.write_text("标题\n" + "中" * 60_000 + "。\n", encoding="utf-8")
-    win = _window(qtbot, threshold=10**9)
-    body = win.body
-    with qtbot.waitSignal(win.document_shown, timeout=20000):
-        win.open_path(path)
-    body.find_all("中")
-    qtbot.waitUntil(lambda: not body.counting(), timeout=30000)
+    body = _found(qtbot, tmp_path, "中" * 60_000 + "。", "中")
     drawn = len(body.extraSelections())
     assert drawn < body.match_count()
     for _ in range(drawn + 20):
         body.find_step(1)
-    current = body.textCursor().position()
-    assert any(sel.cursor.selectionEnd() == current for sel in body.extraSelections())
+    assert _current_drawn(body)
 
 
 def test_page_furniture_shown_on_a_long_page_keeps_the_reading_position(qtbot, tmp_path):
