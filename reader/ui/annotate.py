@@ -244,10 +244,20 @@ class AnnotationEditor(QDialog):
         self.reject()
 
     def show_by(self, anchor: QRect) -> None:
-        """Open as a popover by the text in `anchor` (global coordinates)."""
+        """Open as a popover by the text in `anchor` (global coordinates), inside the
+        window where it fits there (above the text near the window's foot), else inside
+        the screen."""
         self.adjustSize()
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
-        self.move(place_by(self.sizeHint(), anchor, screen.availableGeometry()))
+        bounds = screen.availableGeometry()
+        parent = self.parentWidget()
+        if parent is not None:
+            window = parent.window()
+            frame = QRect(window.mapToGlobal(QPoint(0, 0)), window.size()).intersected(bounds)
+            size = self.sizeHint()
+            if frame.width() >= size.width() and frame.height() >= size.height() + 2 * GAP:
+                bounds = frame
+        self.move(place_by(self.sizeHint(), anchor, bounds))
         self.show()
         self.note.setFocus()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -298,6 +298,25 @@ def test_clicking_a_highlight_opens_its_editor_and_hover_shows_the_note(make_win
     editor.note.setPlainText("核心句，已核对")
     editor.accept()
     assert saved(win).all()[0].note == "核心句，已核对"
+
+
+def test_the_popover_opens_above_a_highlight_near_the_window_s_foot(make_window, qtbot) -> None:
+    """The popover stays inside the window where it fits there: by a highlight near the
+    foot of the window it opens above it, not below and past the window's edge (the
+    screen may have room below, the window has none)."""
+    win = make_window()
+    screen = QApplication.primaryScreen().availableGeometry()
+    win.resize(min(900, screen.width()), screen.height() * 7 // 10)  # room below it on screen
+    win.move(screen.topLeft())
+    qtbot.waitUntil(lambda: win.mapToGlobal(QPoint(0, 0)).y() < screen.center().y())
+    ann = win.annotations.create(select_quote(win, "思想政治工作是统一思想"), {"colour": "blue"})
+    frame = QRect(win.mapToGlobal(QPoint(0, 0)), win.size())
+    line = QRect(frame.left() + 300, frame.bottom() - 120, 200, 30)  # text near the foot
+    editor = win.annotations._editor(ann.quote, ann, popover=True)
+    editor.show_by(line)
+    box = editor.frameGeometry()
+    assert box.bottom() <= line.top() and frame.contains(box.topLeft())
+    editor.reject()
 
 
 def test_editor_delete_button_removes_the_annotation(make_window) -> None:
