@@ -303,7 +303,10 @@ def search_tokens(text: str) -> str:
     Latin words, joined by spaces: what the full-text index stores."""
     text = simplified(text)
     fast = segmenter()
-    tokens = fast.cut_for_search(text) if fast is not None else load().cut_for_search(text)
+    if fast is not None:
+        tokens = fast.cut_for_search(text)
+    else:  # jieba's own HMM (see RUN_LIMIT)
+        tokens = load().cut_for_search(_bounded(text))
     # jieba's tokens are white space alone or hold none, so a token's word characters
     # decide; lowering the joined string lowers each token (C loops, not Python ones).
     return " ".join(filter(_worth.__getitem__, tokens)).lower()
@@ -514,6 +517,13 @@ def _bounded(text: str) -> str:
     return _LONG_RUN.sub(lambda m: m.group(0) + "\n", text) if len(text) > RUN_LIMIT else text
 
 
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """The text cut where _bounded breaks it, each piece with its offset in the text."""
+    cuts = [m.end() for m in _LONG_RUN.finditer(text)] if len(text) > RUN_LIMIT else []
+    starts = [0, *cuts]
+    return [(a, text[a:b]) for a, b in zip(starts, [*cuts, len(text)], strict=True) if b > a]
+
+
 def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
     """The text's top keywords by TF-IDF (jieba's IDF table), with their weights: what
     jieba.analyse.extract_tags(text, topK=count, withWeight=True) gives."""
@@ -603,7 +613,11 @@ def word_edges(text: str, terms: Terms = ()) -> tuple[int, ...]:
     two terms overlap (发展|新质|生产力), the one the page uses more wins, then the right."""
     jieba = load()
     used = dict(terms)
-    spans = [(start, end) for _word, start, end in jieba.tokenize(text)]
+    spans = [
+        (at + start, at + end)
+        for at, piece in _pieces(text)
+        for _word, start, end in jieba.tokenize(piece)
+    ]
 
     def count(k: int) -> int:
         if k + 1 >= len(spans):

@@ -120,3 +120,31 @@ def test_jieba_never_sees_a_run_of_characters_longer_than_its_hmm_can_take(monke
     for text in seen:
         assert max(map(len, re.findall(r"[\u3400-\u9fff]+", text))) <= words.RUN_LIMIT
         assert text.replace("\n", "") == page
+
+
+def test_word_edges_in_a_long_run_are_found_in_pieces_at_their_places(monkeypatch) -> None:
+    """Double-click selection cuts the block's text into words: a long run of characters
+    without a mark is handed to jieba in pieces too, and the edges found in each are
+    places in the whole text."""
+    import re
+
+    from reader.core import words
+
+    jieba = words.load()
+    seen: list[str] = []
+    tokenize = jieba.tokenize
+
+    def recording(text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(text)
+        return tokenize(text, *args, **kwargs)
+
+    monkeypatch.setattr(jieba, "tokenize", recording)
+    text = "国务院总理会见外国客人。" + "中" * 1_000 + "。国务院总理会见外国客人。"
+    edges = words.word_edges.__wrapped__(text)
+    assert "".join(seen) == text
+    assert all(
+        len(run) <= words.RUN_LIMIT for s in seen for run in re.findall(r"[\u3400-\u9fff]+", s)
+    )
+    assert edges[:5] == (0, 3, 5, 7, 9) and edges[-1] == len(text)
+    tail = len(text) - len("国务院总理会见外国客人。")
+    assert {tail, tail + 3, tail + 5} <= set(edges)
