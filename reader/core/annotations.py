@@ -24,6 +24,7 @@ from reader.core.export import (
     writable,
 )
 from reader.core.model import Block, Document
+from reader.core.text import ink
 
 # Highlight colours by name; the window picks the shade for each theme.
 COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange")
@@ -110,7 +111,7 @@ def locate(doc: Document, clean: CleanText, start: int, end: int) -> tuple[str, 
 def _source_line(doc: Document, key: tuple[int, int], offset: int) -> int:
     """The source line that holds character `offset` of a block."""
     block = doc.articles[key[0]].all_blocks()[key[1]]
-    before = sum(1 for ch in block.text[: max(0, offset)] if not ch.isspace())
+    before = ink(block.text[: max(0, offset)])
     return line_at(doc, block, before)[0]
 
 
@@ -137,7 +138,7 @@ def line_at(doc: Document, block: Block, count: int) -> tuple[int, int]:
             if not mended:
                 at += 1
     last = doc.source_lines[block.last] if block.last < len(doc.source_lines) else ""
-    return block.last, sum(1 for ch in last if not ch.isspace())
+    return block.last, ink(last)
 
 
 def place(doc_text: str, annotations: Sequence[Annotation]) -> list[Placed]:

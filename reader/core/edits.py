@@ -34,6 +34,7 @@ from reader.core.kinds import CORRECTABLE, OUTLINED, BlockKind
 from reader.core.kinds import HEAD_ORDER as _HEAD_ORDER
 from reader.core.kinds import ROLES as _ROLES
 from reader.core.model import Article, Block, Document, OutlineEntry
+from reader.core.text import ink
 
 KINDS = ("join", "split", "kind", "new_article", "merge_article", "role", "text")
 # From the table of kinds: what a kind correction may set, the roles a role correction
@@ -426,7 +427,7 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         at = offset + value["at"]
         if not 0 < at < len(block.text):
             return "the split point is not inside a block"
-        line, within = line_at(page.doc, block, _ink(block.text[:at]))
+        line, within = line_at(page.doc, block, ink(block.text[:at]))
         rest = Block(
             block.kind,
             block.text[at:].lstrip(),
@@ -439,7 +440,7 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         )
         block.text = block.text[:at].rstrip()
         if within:
-            block.last, block.spare = line, _ink(page.doc.source_lines[line]) - within
+            block.last, block.spare = line, ink(page.doc.source_lines[line]) - within
         else:
             block.last, block.spare = max(block.first, line - 1), 0
         if in_head:
@@ -504,12 +505,6 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
     else:
         return f"unknown edit {shown(kind)}"
     return ""
-
-
-def _ink(text: str) -> int:
-    """Characters other than white space: what a block's text and its source lines share
-    (joining lines takes out spaces and line ends)."""
-    return len(text) - sum(1 for c in text if c.isspace())
 
 
 def _squeeze(text: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 from reader.core.decode import DecodeError
 from reader.core.export import CleanText
 from reader.core.model import Block, Document
+from reader.core.text import ink
 
 # Image files a scan may be, by suffix (tried in this order, in lower and upper case).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".jp2", ".bmp", ".gif")
@@ -325,10 +326,6 @@ def _vertical(box: Rect) -> bool:
     return (box[3] - box[1]) > 1.5 * (box[2] - box[0])
 
 
-def _ink(text: str) -> int:
-    return len(text) - sum(1 for c in text if c.isspace())
-
-
 def span_regions(doc: Document, clean: CleanText, start: int, end: int) -> list[tuple[int, Rect]]:
     """(page, box) pieces of clean text [start, end): in each block it covers, the lines
     it runs through, cut across the first and last of them by the share of their
@@ -348,29 +345,29 @@ def span_regions(doc: Document, clean: CleanText, start: int, end: int) -> list[
 def _block_pieces(doc: Document, block: Block, lo: int, hi: int) -> Iterable[tuple[int, Rect]]:
     first = block.first
     stop = min(block.last + 1, len(doc.line_boxes), len(doc.source_lines))
-    inks = [_ink(doc.source_lines[n]) for n in range(first, stop)]
+    inks = [ink(doc.source_lines[n]) for n in range(first, stop)]
     # The block's characters among its lines': all of them, but where a correction split
     # a line between two blocks (Block.skip, Block.spare).
     total = sum(inks) - block.skip - (block.spare if stop == block.last + 1 else 0)
-    shown = _ink(block.text)
+    shown = ink(block.text)
     if total <= 0 or shown == 0:
         return
     # The block's text and its source lines hold the same characters but for white space,
     # so a place in the text is a place among the lines' characters (scaled, where a
     # correction or a mended hyphen changed their number).
-    a = block.skip + _ink(block.text[:lo]) * total / shown
-    b = block.skip + _ink(block.text[:hi]) * total / shown
+    a = block.skip + ink(block.text[:lo]) * total / shown
+    b = block.skip + ink(block.text[:hi]) * total / shown
     at = 0
-    for n, ink in zip(range(first, stop), inks, strict=True):
-        begin, at = at, at + ink
-        if ink == 0 or at <= a:
+    for n, held in zip(range(first, stop), inks, strict=True):
+        begin, at = at, at + held
+        if held == 0 or at <= a:
             continue
         if begin >= b:
             break
         line = doc.line_boxes[n]
         if line is None:
             continue
-        f0, f1 = (max(a, begin) - begin) / ink, (min(b, at) - begin) / ink
+        f0, f1 = (max(a, begin) - begin) / held, (min(b, at) - begin) / held
         x0, y0, x1, y1 = line.box
         if _vertical(line.box):
             box = (x0, y0 + (y1 - y0) * f0, x1, y0 + (y1 - y0) * f1)

@@ -149,6 +149,12 @@ def despace_cjk_spaced(text: str) -> str:
     return text
 
 
+def ink(text: str) -> int:
+    """Characters other than white space: what a block's text and its source lines share
+    (joining lines takes out spaces and line ends)."""
+    return len(text) - sum(1 for c in text if c.isspace())
+
+
 def bigrams(text: str) -> set[str]:
     """Character bigrams of text, used to compare titles with bodies."""
     return set(map(operator.add, text, text[1:]))
