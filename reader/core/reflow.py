@@ -654,7 +654,8 @@ class Reflow:
         least = t.stripped_short_min - (t.hang_cells if lines.soft[b] else 0)
         if not ends[b] and least <= short_b <= most:
             return False, R.INDENT_STRIPPED
-        if not ends[b] and short_b <= most and short_a + short_b >= t.both_short:
+        both = max(t.both_short, expected // t.both_short_per)
+        if not ends[b] and short_b <= most and short_a + short_b >= both:
             return False, R.BOTH_SHORT
         if ends[b] and t.full_slack <= short_b <= most and self._full_line_after(b):
             # Line b, short of the column by about two characters (one, where its full

@@ -164,6 +164,9 @@ class Tuning:
     # Two lines short by this much together, the second by no more than a stripped
     # indent: a paragraph's last line and the next one's first.
     both_short: int = 4
+    # ... or by a cell for every this many of a wide column, where OCR's dropped and
+    # half-width characters leave full lines a character or two short (44 characters).
+    both_short_per: int = 14
     # A paragraph's line not ending a sentence, this short after a full line, over a full
     # line (or one short by a stripped indent) that opens a sentence: its last line, the
     # closing mark lost by the OCR.

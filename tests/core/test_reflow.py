@@ -519,6 +519,43 @@ def test_a_closing_formula_after_a_full_line_is_its_own_paragraph() -> None:
     ]
 
 
+def test_full_lines_of_a_wide_column_a_character_short_each_go_on() -> None:
+    """In a column of 44 characters, OCR leaves full lines a character or two short
+    (dropped characters, half-width marks): two such lines are not a paragraph's last line
+    and the next one's first (page 03)."""
+    lines = [
+        "护送红卫兵而受伤住院的，不是几百，而是成千上万。全国各省我都摸过，受伤的很多。当然也有生",
+        "气的，这是难免的，我就生过气嘛！解放军不是毛泽东思想武装起来，林副统帅八年来搞活学活用毛",
+        "主席著作，在用字上狼下功夫，能狗这样？所以毛主席讲：一发动这场史无前例的无产阶级文化大",
+        "苹命，没有解放军行吗？你们对解放军要有足的认识，这不同于党内一小那个情况。",
+        "戚本禹同志話",
+        "核心是在斗争当中自然形成的，那个人自己以自己为核心，他最终还是成不了核心，要被历史所",
+        "抛，能成为核心的，有出息的是那些理头苦干，虚謹慎的人，而不是争核心的人。核心是自然形成",
+        "的，而且要长期的考验。你们指湖南《湘江风雷》要成为核心，必须要对立面的那一派叶做《工联》",
+        "承认你们，《工联》不承认你们，你们就成不了核心。现在你们也成不了核心，所以你们要联合。",
+        "愈是要打架，愈是提自己是坚定革命左派的都成不了左派。左派会有变化的，有的向右，有的向",
+        "“左”，极左的就是向右靠了。",
+    ]
+    assert paragraphs(from_text("\n".join(lines))) == [
+        "".join(lines[:4]),
+        "".join(lines[5:]),
+    ]
+    # In a column of 20 characters, lines as short as that end one paragraph and open the
+    # next.
+    narrow = [
+        "核心是在斗争当中自然形成的，那个人自己以自",
+        "己为核心，他最终还是成不了核心，要被历史所",
+        "抛弃。能成为核心的，是那些埋头苦干的人。",
+        "愈是要打架，愈是提自己是坚定革命左派的",
+        "都成不了左派。左派会有变化的，有的向右，",
+        "有的向“左”，极左的就是向右靠了。",
+    ]
+    assert paragraphs(from_text("\n".join(narrow))) == [
+        "".join(narrow[:3]),
+        "".join(narrow[3:]),
+    ]
+
+
 def test_vertical_date_at_the_page_foot_is_furniture() -> None:
     text = "让我们共同期待吕梁教育的壮丽新篇。\n从“有学上”到“上好学” 3\n月12\n日\n"
     doc = from_text(text)
