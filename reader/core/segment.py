@@ -360,8 +360,9 @@ def _give(head: Segment, body: Segment) -> None:
 # A line that says what the title over it argues from or reports, as a subtitle (副题)
 # does: 从…看…, or 关于… naming a speech, report or paper. (兼驳… is one wherever it
 # stands: lines.py.) 关于… under a name of a few characters (国务院 / 关于…的报告) is the
-# title, the name its kicker.
-_SUBTITLE_CUE = re.compile(r"^(从|從)\S{2,}(看|谈起|談起)")
+# title, the name its kicker. A line naming the anniversary the title marks (庆祝…一周年)
+# is its subtitle under it; over the title (纪念…周年 / title) it is the kicker.
+_SUBTITLE_CUE = re.compile(r"^(从|從)\S{2,}(看|谈起|談起)|^(庆祝|慶祝|纪念|紀念)\S{2,}(周年|週年)$")
 _ABOUT_PAPER = re.compile(r"^(关于|關於)\S{4,}(讲话|講話|报告|報告|材料|发言|發言|说明|說明)$")
 
 

@@ -894,6 +894,40 @@ def test_a_line_that_says_what_a_title_argues_is_its_subtitle(head: list[str], r
     assert (art.kicker, art.title, art.subtitle) == (kicker, title, subtitle)
 
 
+@pytest.mark.parametrize(
+    ("head", "roles"),
+    [
+        # Page 16: the anniversary the title marks, under it, is its subtitle ...
+        (["落实毛主席的指示就是胜利", "庆祝毛主席视察华北、中南和华东地区一周年"], "ts"),
+        # ... and over it, its kicker.
+        (["纪念毛主席视察三大区一周年", "紧跟毛主席伟大战略部署认真搞好斗批改"], "kt"),
+    ],
+)
+def test_the_anniversary_a_title_marks_under_it_is_its_subtitle(
+    head: list[str], roles: str
+) -> None:
+    """A line naming the anniversary a title marks (庆祝…一周年) under the title is its
+    subtitle; the same line over the title is its kicker."""
+    lines = [
+        *head,
+        "《人民日报》《解放军报》社论",
+        "在全国山河一片红工人阶级登上上层建",
+        "气斗、批、改舞台的大好形势下，我们满怀胜",
+        "利的豪情，庆祝我们伟大领袖毛主席视察华",
+        "北、中南和华东地区一周年。",
+        "毛主席来自视察三大地区；是我国无产阶",
+        "级文化大革命历史上最光辉的篇章。",
+    ]
+    (art,) = from_text("\n".join(lines)).articles
+    kicker, title, subtitle = (None, *head) if roles == "ts" else (*head, None)
+    assert (art.kicker, art.title, art.subtitle, art.byline) == (
+        kicker,
+        title,
+        subtitle,
+        "《人民日报》《解放军报》社论",
+    )
+
+
 @pytest.mark.parametrize("date", ["（67·5·5,8:40)", "（67.5.5）", "（67·5·5 20:30）"])
 def test_the_day_in_brackets_under_a_title_is_its_subtitle(date: str) -> None:
     """Page 10: under a speech's title, the day (and hour) it was given, in brackets on a
