@@ -76,6 +76,10 @@ HEADLINE_LINES = 3
 SAME_SIZE = 0.2
 # Type this many times the column's body height is a headline's, set apart by breaks.
 HEADLINE_SIZE = 1.5
+# A column of this many lines or more, most holding a comma or a full stop, is running
+# text: its body size is its own, whatever the page's.
+RUNNING_LINES = 3
+_SENTENCE = re.compile(r"[，。；！？,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +380,21 @@ class _Sizes:
         self.body = {k: statistics.median(v) if v else 1.0 for k, v in by_column.items()}
         text = [size for sizes in by_column.values() for size in sizes]
         self.page = statistics.median(text) if text else 1.0
+        # Columns of running text (most of their lines hold a comma or a full stop): type
+        # larger than the page's there is the column's own, as in a quotation box set
+        # large; a column of headlines alone is measured against the page.
+        marked: dict[int, list[bool]] = {k: [] for k in range(len(order.columns))}
+        for p in order.placed:
+            if not p.noise:
+                marked[p.column].append(bool(_SENTENCE.search(p.line.text)))
+        self.running = {
+            k: len(v) >= RUNNING_LINES and sum(v) * 2 > len(v) for k, v in marked.items()
+        }
+
+    def headline_body(self, column: int) -> float:
+        """The body size a line of the column is measured against for headline type."""
+        body = self.body[column]
+        return body if self.running[column] else min(body, self.page)
 
     def __call__(self, placed: Placed) -> float:
         return self.of[id(placed)]
@@ -473,7 +492,7 @@ def _headline(placed: Placed, sizes: _Sizes) -> bool:
     text = placed.line.text.strip()
     if len(text) < 2 or text.endswith(BROKEN):
         return False  # a word broken at its end: running text (a drop initial makes it tall)
-    return sizes(placed) >= HEADLINE_SIZE * min(sizes.body[placed.column], sizes.page)
+    return sizes(placed) >= HEADLINE_SIZE * sizes.headline_body(placed.column)
 
 
 def _new_region(previous: Placed, placed: Placed) -> bool:

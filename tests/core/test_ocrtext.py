@@ -444,3 +444,34 @@ def test_a_latin_letter_alone_on_a_chinese_page_is_set_apart_whatever_its_size()
     ]
     text = ocr_text(OcrDocument("paddle", (page(rows),)))
     assert [text.lines[k] for k in sorted(text.junk)] == ["M"]
+
+
+def test_a_quotation_box_set_larger_than_the_page_reads_its_first_line_as_text() -> None:
+    """Page 16: a quotation box at the top of the page is set in type larger than the
+    page's body, its first line indented and spaced a little wider. Measured against its
+    own column (running text: its lines hold commas and full stops), that line is no
+    headline, and the quotation stays one paragraph."""
+    from reader.core.document import _from_ocr
+
+    large = 1.4 * H
+    quote = [
+        "这次无产阶级文化大革命，最高司令是我们",
+        "毛主席。毛主席是统帅。我们在伟大统帅的指挥下，",
+        "好好地听我们统帅一一毛主席的话，文化大革命一",
+        "定能顺利发展，一定能取得伟大胜利！",
+    ]
+    rows = [line(quote[0], 100 + 2 * large, 100, size=1.15 * large)]
+    rows += [line(text, 100, 100 + (n + 1) * 1.3 * large, size=large) for n, text in
+             enumerate(quote[1:])]  # fmt: skip
+    y = 100 + 6 * large
+    text, at = BODY * 4, 0
+    for x in (100, 1100):  # two columns of the page's body under it
+        for n in range(8):
+            first = n in (0, 4)
+            count = 18 if first else 20
+            rows.append(line(text[at : at + count], x + (2 * H if first else 0), y + n * 1.3 * H))
+            at += count
+    doc = _from_ocr(paddle_json(rows, int(y + 12 * H)), "page.json")
+    blocks = [(b.kind, b.text) for _, b in doc.iter_blocks()]
+    assert blocks[0] == ("paragraph", "".join(quote))
+    assert all(a.title is None for a in doc.articles)
