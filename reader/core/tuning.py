@@ -46,7 +46,7 @@ class Tuning:
     # An ornament read as text (is_ornament): at least this many letters, or digits, each
     # character used this many times on average.
     ornament_letters: int = 8
-    ornament_digits: int = 12
+    ornament_digits: int = 10
     ornament_repeats: float = 2.2
     # Lines narrower than this do not vote on how the page measures quotes and characters:
     # titles and running heads are not marked yet, and the narrowest columns are twelve

@@ -296,6 +296,7 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
         ("neeeereae", True),  # page 17's rule under the lead
         ("GGGGGGGGGGGGGGGGGGGGGGGGGG", True),
         ("9999999999996966995555996969699996996556555995", True),  # page 12
+        ("9966999669", True),  # page 12's, under the editorial's title
         ("13666667666666666666366666666996666666666666669", True),
         ("Mississippi", False),  # a word: no three alike in a row
         ("MISSISSIPPI", False),
