@@ -223,17 +223,23 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
                 and all(b.kind == _STANDALONE for b in group)
             )
             # The next of the signatories over a date, a line each, after the first; or a
-            # body that signs the page's last text, with nothing after it.
+            # body that signs the page's last text, with nothing after it (on a line or
+            # two: 安徽省阜阳专区革委员会 / 赴沪毛泽东思想宣传队, set apart by the boxes).
             signed = (
                 dated and j and blocks[j - 1].kind == _END and not is_date(blocks[j - 1].text)
             ) or (
                 j
                 and blocks[j - 1].kind == _PARAGRAPH
                 and ends_sentence(blocks[j - 1].text)
-                and len(group) == 1
-                and SIGNING_BODY.search(block.text) is not None
+                and len(group) <= 2
+                and all(b.kind == _STANDALONE for b in group)
+                and SIGNING_BODY.search(group[-1].text) is not None
                 and _only_noise_after(blocks, end)
             )
+            if signed and len(group) == 2:
+                block = Block(_END, block.text + group[1].text, block.first, group[1].last)
+                blocks[j : j + 2] = [block]
+                n -= 1
             notice = any(b.kind == _STANDALONE and is_notice_title(b.text) for b in group)
             headline = not signed and (
                 _BYLINE in kinds

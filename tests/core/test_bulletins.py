@@ -1088,6 +1088,26 @@ def test_a_body_signing_the_pages_last_text_is_end_matter(last: str, kind: str) 
     assert dict((text, k) for k, text in kinds(doc))[last] == kind
 
 
+def test_a_body_signing_the_pages_last_text_on_two_lines_set_apart_is_one_end_block() -> None:
+    """Page 12 from its boxes: the signing team's name is centred on two lines (安徽省阜阳
+    专区革委员会 / 赴沪毛泽东思想宣传队), which the geometry sets apart. The two are one
+    piece of end matter, not a kicker and a title standing alone at the foot of the
+    page."""
+    lines = [
+        "英雄的淮北儿女举双手欢迎你们",
+        "",
+        "使广大农村变成巩固的社会主义阵地，把阜阳专区办成红彤彤的毛泽",
+        "东思想大学校！",
+        "",
+        "安徽省阜阳专区革委员会",
+        "",
+        "赴沪毛泽东思想宣传队",
+    ]
+    doc = from_text("\n".join(lines))
+    assert [a.title for a in doc.articles] == [lines[0]]
+    assert kinds(doc)[-1] == ("end", lines[5] + lines[7])
+
+
 def test_a_publisher_line_that_goes_on_with_a_conjunction_is_one_piece_of_furniture() -> None:
     """Page 05: two publishers over two lines beside the masthead, the second line opening
     with 与 (红卫兵上海革命造反委员会（红反会） / 与北京大学《战上海》兵团联合编印). The
