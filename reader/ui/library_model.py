@@ -38,10 +38,11 @@ class FolderGroup:
 
 
 def shown_date(date: str) -> str:
-    """A page's date as every view writes it, in ISO 8601: `2024-03-12`, or `--03-12` where
-    the page gives its month and day alone (ISO's form for a date without its year)."""
+    """A page's date as every view writes it: `2024-03-12`, or `????-03-12` where the page
+    gives its month and day alone, so that every date reads the same way and lines up in
+    its column (ISO's own `--03-12` reads as a typing slip)."""
     if len(date) == 5 and date[2] == "-":  # MM-DD
-        return f"--{date}"
+        return f"????-{date}"
     return date
 
 
