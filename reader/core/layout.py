@@ -98,6 +98,10 @@ EDGE_LINES = 3
 # A column's line merged with a scrap of the next starts at most this many characters
 # in from its column's left edge (a paragraph's first-line indent and the boxes' jitter).
 RUN_ON_INDENT = 2.5
+# A line under a headline spanning columns, at most this share of its width and its centre
+# within this many body heights of the headline's, is centred under it (a byline).
+CENTRED_SHARE = 0.6
+CENTRED_OFF = 2.0
 # Whitespace across a region this many body-line heights high parts bands: the lines of
 # a column are set closer than half a line apart.
 BAND_GAP = 0.6
@@ -1097,7 +1101,11 @@ def _band_groups(
                 rest = itertools.islice(bands, number + 1, None)
                 ahead = next((b for b in rest if b.columns), None)
             if group.heading and not band.heading and ahead is not None and not group.fits(ahead):
-                groups.append(band)
+                if _centred_under(group, band):
+                    # A byline centred under the headline, over columns of its own.
+                    group.items.extend(band.items)
+                else:
+                    groups.append(band)
             else:
                 group.add(band)
             continue
@@ -1118,6 +1126,20 @@ def _band_groups(
                 continue
         groups.append(band)
     return [group.items for group in groups], used
+
+
+def _centred_under(group: _Band, band: _Band) -> bool:
+    """Whether the band is one short line in body type centred under the group's
+    headline: a byline or a source line, not the first line of a column."""
+    if len(band.items) != 1 or band.heading:
+        return False
+    it = band.items[0]
+    x0 = min(other.sx0 for other in group.items)
+    x1 = max(other.sx1 for other in group.items)
+    return (
+        it.sx1 - it.sx0 <= CENTRED_SHARE * (x1 - x0)
+        and abs((it.sx0 + it.sx1) - (x0 + x1)) / 2 <= CENTRED_OFF * group.body
+    )
 
 
 def _runs_on(group: _Band, band: _Band) -> bool:

@@ -574,3 +574,28 @@ def test_a_row_where_a_line_runs_on_into_the_next_columns_short_line_keeps_the_c
     expected.insert(1 + 12 + 6, middle.text)
     expected.insert(1 + 24 + 6, scrap.text)
     assert [p.line.text for p in order.placed] == expected
+
+
+def test_a_byline_centred_under_a_headline_goes_with_it_not_with_a_column() -> None:
+    """Page 17: a byline centred under a headline over three columns, and OCR merged the
+    first row under it across all the columns, so the columns do not fit under the
+    headline. The byline is read with the headline, not as the first line of the middle
+    column it happens to sit over."""
+    span = 3 * WIDTH + 2 * GUTTER
+    head = line("大字标题", 100, 0, span - 100, 3 * HEIGHT)
+    byline = line(
+        "本报记者调查组", span / 2 - 200, 3 * HEIGHT + 20, span / 2 + 200, 4 * HEIGHT + 20
+    )
+    top = 4 * HEIGHT + 20 + PITCH
+    lines = [body(f"{c}{r}", c, r, top) for c in range(3) for r in range(6)]
+    first = [ln for ln in lines if ln.text[1] == "0"]
+    merged = OcrLine(
+        "".join(ln.text for ln in first),
+        Box(first[0].box.x0, first[0].box.y0, first[-1].box.x1, first[-1].box.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    rest = [ln for ln in lines if ln.text[1] != "0"]
+    order = reading_order(page_of(row_by_row([head, byline, merged, *rest])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts[:2] == ["大字", "本报"]
+    assert texts[2:] == [ln.text[:2] for ln in lines]
