@@ -43,6 +43,7 @@ from reader.core.lines import (
     heading_number,
     is_caption,
     is_date,
+    is_speaker,
     names_a_document,
     narrow_width,
     printed_width,
@@ -549,6 +550,11 @@ class Reflow:
             return False, R.KEYED_ALONE
         if ends[a] and lines.text[b].startswith("特此") and _CLOSING_FORMULA.match(lines.text[b]):
             return False, R.CLOSING_FORMULA
+        if ends[a] and b + 1 < len(lines) and is_speaker(lines.text[b]) and self._opens(b + 1):
+            # Speeches quoted one after another: a name and a colon (康生：) after a
+            # sentence's end, over a line that opens one, is the next speaker's, however
+            # full the line before it.
+            return False, R.SPEAKER
         if len(cur) == 1 and not ends[a] and self._signs(a, b):
             return False, R.SIGNATORIES
         vertical = self.vertical

@@ -181,6 +181,11 @@ KEYED_ALONE = _rule(
     "keyed_alone", "a short 'label：value' line stands alone (contacts and the like)",
     "简短的“项目：内容”行单独成块（联系方式之类）",
 )  # fmt: skip
+SPEAKER = _rule(
+    "speaker",
+    "a speaker's name on a line of its own opens what was said",
+    "单独一行的发言人姓名引出讲话",
+)
 CLOSING_FORMULA = _rule(
     "closing_formula", "a closing formula (特此公告) is a paragraph of its own",
     "结束语（特此公告）自成一段",

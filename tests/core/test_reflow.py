@@ -1246,3 +1246,30 @@ def test_a_hyphen_alone_on_its_line_breaks_no_word() -> None:
     assert join_all(["a", "-", "a"]) == "a-a"
     assert join_all(["The co-", "operative", "-", "society"]) == "The cooperative-society"
     assert join_all(["one¬", "word"]) == "oneword"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [("康生：", True), ("姚文元：", True), ("他说：", False), ("同志们：", False)],
+)
+def test_a_speakers_name_after_a_full_line_opens_what_was_said(line: str, speaker: bool) -> None:
+    """Page 08: speeches quoted one after another, each under its speaker's name and a
+    colon on a line of its own. After a full line that ends a sentence, the name opens
+    the next speech; a line that ends the sentence before (他说：, 同志们：) does not."""
+    lines = [
+        "我们对他善意批评，他耍两面派，这是非常恶劣的，这是",
+        "特务活动！我们一定要把他的问题彻底揭发出来，决不手软。",
+        line,
+        "关于陶铸，我讲两句话。伯达同志讲了，他坚持资产阶",
+        "级反动路线，继续推行刘、邓反动路线，这不是偶然的。",
+    ]
+    blocks = kinds(from_text("\n".join(lines)))
+    if speaker:
+        assert blocks == [
+            ("paragraph", "".join(lines[:2])),
+            ("heading", line),
+            ("paragraph", "".join(lines[3:])),
+        ]
+    else:
+        assert ("heading", line) not in blocks
+        assert blocks[0][1].startswith("".join(lines[:2]) + line)
