@@ -1191,7 +1191,9 @@ def _mark_issue_lines(lines: Lines) -> None:
     # Only lines holding a character every issue or publisher line holds, or as long as a
     # label, are weighed: most of a page is neither, and is passed over at C speed.
     candidates = set(itertools.compress(range(n), map(_ISSUE_CHAR.search, text)))
-    candidates.update(k for k in range(n) if len(text[k]) in _LABEL_LENGTHS)
+    candidates.update(
+        itertools.compress(range(n), map(_LABEL_LENGTHS.__contains__, map(len, text)))
+    )
     anchors = [
         k
         for k in sorted(candidates)

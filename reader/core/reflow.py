@@ -181,26 +181,18 @@ def _vertical_runs(lines: Lines, t: Tuning) -> tuple[set[int], dict[int, int]]:
     characters at most, one of them tiny, two lines or more (by line: the run's first
     line): a headline set vertically, which OCR reads a character or a few a line."""
     text, mark, ends = lines.text, lines.mark, lines.ends
+    # Most lines are longer than a few characters: those are passed over at C speed.
+    short = itertools.compress(range(len(lines)), map(t.vertical_chars.__ge__, map(len, text)))
     small = [
-        mark[k] == ""
-        and not ends[k]
-        and len(text[k]) <= t.vertical_chars
-        and bool(_CJK_ONLY.match(text[k]))
-        for k in range(len(lines))
+        k for k in short if mark[k] == "" and not ends[k] and _CJK_ONLY.match(text[k]) is not None
     ]
-    tiny = {k for k, s in enumerate(small) if s and len(text[k]) <= t.tiny_chars}
+    tiny = {k for k in small if len(text[k]) <= t.tiny_chars}
     vertical: dict[int, int] = {}
-    k = 0
-    while k < len(lines):
-        if not small[k]:
-            k += 1
-            continue
-        end = k
-        while end < len(lines) and small[end]:
-            end += 1
-        if end - k >= 2 and any(j in tiny for j in range(k, end)):
-            vertical.update((j, k) for j in range(k, end))
-        k = end
+    # Runs of consecutive small lines, two or more, one of them tiny.
+    for _, run in itertools.groupby(enumerate(small), lambda pair: pair[1] - pair[0]):
+        members = [k for _, k in run]
+        if len(members) >= 2 and not tiny.isdisjoint(members):
+            vertical.update((j, members[0]) for j in members)
     return tiny - vertical.keys(), vertical
 
 
