@@ -726,12 +726,16 @@ class BodyView(QTextBrowser):
             cursor = self.textCursor()
             anchor, position = self.to_clean(cursor.anchor()), self.to_clean(cursor.position())
             seen = self.viewport().rect().contains(self.cursorRect().center())
+            y = self.screen_y(cursor.position())
             self.show_document(self.doc, self.clean, self.highlights)
-            if spot is not None:
+            a, b = self.to_view(anchor), self.to_view(position)
+            if seen and a is not None and b is not None:
+                # The line being worked on holds, though keywords come in above it.
+                self.hold(b, y)
+            elif spot is not None:
                 self.keep_spot(*spot)  # the line being read, not only its paragraph
             else:
                 bar.setValue(scroll)
-            a, b = self.to_view(anchor), self.to_view(position)
             if a is not None and b is not None:
                 scroll = bar.value()
                 cursor = QTextCursor(self.document())
@@ -1169,6 +1173,19 @@ class BodyView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setMaximum(max(bar.maximum(), y))
         bar.setValue(y)
+        self._update_place()
+
+    def screen_y(self, position: int) -> int:
+        """How far below the view's top the line holding `position` starts."""
+        return self._line_top(position) - self.verticalScrollBar().value()
+
+    def hold(self, position: int, y: int) -> None:
+        """Scroll so that the line holding `position` starts `y` pixels below the view's
+        top, as screen_y() said it did before the page was typeset anew."""
+        bar = self.verticalScrollBar()
+        value = max(0, self._line_top(position) - y)
+        bar.setMaximum(max(bar.maximum(), value))  # the new height reaches the bar later
+        bar.setValue(value)
         self._update_place()
 
     def _line_height(self, position: int) -> int:

@@ -283,3 +283,42 @@ def test_removing_a_correction_never_moves_a_later_one(make_window, qtbot, first
     again = make_window()  # opened again: the same
     assert [bool(why) for _e, why in again.corrector.edits()] == [True]
     assert markdown(again) == automatic
+
+
+@pytest.mark.parametrize("op", ["kind", "split", "join"])
+def test_the_block_corrected_stays_where_it_was_on_screen_and_after_undo(
+    make_window, qtbot, op: str
+) -> None:
+    """A correction, and its undo, far down a long page: the corrected line holds its
+    place on screen (the text around it may move, the reader does not)."""
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window(sample_pages()[1])
+    doc = win.doc
+    # A block half way down the page, shown in the middle of the view.
+    ai, k = next(
+        (ai, k)
+        for ai, art in enumerate(doc.articles)
+        if ai >= len(doc.articles) // 2
+        for k, block in enumerate(art.all_blocks())
+        if k >= len(art.head) and block.kind == "paragraph" and len(block.text) > 40
+    )
+    position = next(p.position for p in win.body.places if (p.article, p.key) == (ai, k))
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(position + 20)
+    win.body.setTextCursor(cursor)
+    bar = win.body.verticalScrollBar()
+    bar.setValue(win.body.cursorRect().top() + bar.value() - win.body.viewport().height() // 2)
+    assert bar.value() > win.body.viewport().height() * 3
+    y = win.body.cursorRect().top()
+    value = {"kind": {"kind": "heading", "level": 3}, "split": {"offset": 20}, "join": {}}[op]
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct(op, ai, k, **value)
+    line = win.body.fontMetrics().height()
+    assert abs(win.body.cursorRect().top() - y) <= line
+    # The page is typeset again once its keywords are found: the line still holds.
+    qtbot.waitUntil(lambda: bool(win.body.keywords), timeout=20000)
+    assert abs(win.body.cursorRect().top() - y) <= line
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.undo_action.trigger()
+    assert abs(win.body.cursorRect().top() - y) <= line

@@ -114,12 +114,11 @@ class ReadingController(QObject):
         top = self.body.top_spot()
         if top is None or self.body.verticalScrollBar().value() == 0:
             return None
-        article, key, offset, dy = top
-        if key < 0:  # an article's rule or keywords: its first block
-            key, offset, dy = 0, 0, 0
-        block = preview.articles[article].all_blocks()[key]
-        found = find_block(doc, BlockMark(block.first, block.last, block.text, offset))
-        return (*found, offset, dy) if found is not None else None
+        if top[1] < 0:  # an article's rule or keywords: its first block
+            top = (top[0], 0, 0, 0)
+        mark = self._mark_of(preview, top)
+        found = find_block(doc, mark) if mark is not None else None
+        return (*found, top[2], top[3]) if found is not None else None
 
     def _show_page(self, change: Change) -> None:
         loaded = change.loaded
@@ -148,13 +147,16 @@ class ReadingController(QObject):
     def _show_corrected(self, change: Change) -> None:
         """Show the page with its corrections replayed, keeping the reader's place."""
         assert change.shown is not None and change.outcome is not None
-        scroll = self.body.verticalScrollBar().value()
         here = self.body.to_clean(self.body.textCursor().position())
         # The block corrected, or (undo, redo, a correction removed) the one with the cursor:
         # found again in the page as corrected, the cursor stays on it, and so does the view
-        # if the cursor was in view.
+        # if the cursor was in view: the block starts as far down the view as it did.
         mark = change.mark or self.mark_at_cursor(change.before)
         follow = change.mark is not None or self._cursor_in_view()
+        start = self._position_of(self.body.doc, mark, 0) if mark is not None else None
+        anchor = self.body.screen_y(start) if start is not None else None
+        top = self.body.top_spot()
+        top_mark = self._mark_of(change.before, top) if top is not None else None
         doc, clean = change.shown.doc, change.shown.clean
         self.body.corrected = change.outcome.fixed_text
         self.body.show_document(doc, clean, highlights_of(change.shown.placed), keywords={})
@@ -167,7 +169,11 @@ class ReadingController(QObject):
             cursor = QTextCursor(self.body.document())
             cursor.setPosition(position)
             self.body.setTextCursor(cursor)
-        self.body.verticalScrollBar().setValue(scroll)
+        block = self._position_of(doc, mark, 0) if mark is not None else None
+        if follow and block is not None and anchor is not None:
+            self.body.hold(block, anchor)
+        elif top is not None and top_mark is not None and (found := find_block(doc, top_mark)):
+            self.body.keep_spot(*found, top[2], top[3])  # the line at the top stays there
         if position is not None and follow:
             self.body.ensureCursorVisible()
         self.outline.set_document(doc)
@@ -190,13 +196,28 @@ class ReadingController(QObject):
         block = doc.articles[place.article].all_blocks()[place.key]
         return BlockMark(block.first, block.last, block.text, max(0, position - place.position))
 
-    def _position_of(self, doc: Document, mark: BlockMark) -> int | None:
-        """The view position of the marked block in the page shown (None if not shown)."""
-        found = find_block(doc, mark)
+    def _position_of(self, doc: Document | None, mark: BlockMark, offset: int = -1) -> int | None:
+        """The view position of the marked block in the page shown (None if not shown),
+        `offset` characters into it (default: the mark's)."""
+        found = find_block(doc, mark) if doc is not None else None
         if found is None:
             return None
         place = next((p for p in self.body.places if (p.article, p.key) == found), None)
-        return place.position + min(mark.offset, place.length) if place is not None else None
+        if place is None:
+            return None
+        return place.position + min(mark.offset if offset < 0 else offset, place.length)
+
+    @staticmethod
+    def _mark_of(doc: Document | None, spot: tuple[int, int, int, int]) -> BlockMark | None:
+        """The block a top_spot() is in, to find again in the page corrected."""
+        article, key = spot[0], spot[1]
+        if doc is None or key < 0 or article >= len(doc.articles):
+            return None
+        blocks = doc.articles[article].all_blocks()
+        if key >= len(blocks):
+            return None
+        block = blocks[key]
+        return BlockMark(block.first, block.last, block.text, spot[2])
 
     def _cursor_in_view(self) -> bool:
         return self.body.viewport().rect().contains(self.body.cursorRect().center())
