@@ -91,7 +91,8 @@ class ReadingRoom(QObject):
                     else None
                 )
             )
-        source_action.toggled.connect(lambda on: self.fit_soon() if on else None)
+        # Opened, it may need room; closed, it gives room back to the panels that gave way.
+        source_action.toggled.connect(lambda _on: self.fit_soon())
 
     # -- full screen -----------------------------------------------------------------------
 

@@ -206,3 +206,23 @@ def test_panels_hidden_for_room_or_reading_are_remembered_as_shown(make_window, 
     qtbot.waitUntil(lambda: shown_docks(again) == before, timeout=5000)
     assert again.actions_by_key["source"].isChecked()
     again.close()
+
+
+def test_panels_that_gave_way_come_back_when_the_source_view_is_closed(
+    make_window, qtbot
+) -> None:
+    """Small, then the source view opened, then large again: the source view still takes
+    the room the panels would need. Closing it gives that room back to them."""
+    win = make_window()
+    win.resize(1280, 820)
+    qtbot.waitUntil(lambda: win.width() == 1280, timeout=5000)
+    before = shown_docks(win)
+    win.resize(1024, 640)
+    qtbot.waitUntil(lambda: bool(win.room.given_way()), timeout=5000)
+    win.actions_by_key["source"].setChecked(True)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.resize(1280, 820)
+    assert win.room.given_way()  # the source view holds the room they need
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.actions_by_key["source"].setChecked(False)
+    assert shown_docks(win) == before and win.room.given_way() == []
