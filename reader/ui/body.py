@@ -275,9 +275,10 @@ class BodyView(QTextBrowser):
         self.extend_menu: Callable[[QMenu, list[str]], None] | None = None
         self._starts: list[int] = []
         self._current: tuple[int, int] = (-1, -1)
-        # Find: the start of every match counted so far, the current one, and the page's
-        # text while the count goes on.
+        # Find: the start and end of every match counted so far, the current one, and the
+        # page's text while the count goes on.
         self._matches: list[int] = []
+        self._match_ends: list[int] = []
         self._match = -1
         self._pattern: re.Pattern[str] | None = None
         self._find_text = ""
@@ -444,7 +445,7 @@ class BodyView(QTextBrowser):
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
         self._count_timer.stop()
         self._count_waits = False
-        self._matches, self._match, self._pattern = [], -1, None
+        self._matches, self._match_ends, self._match, self._pattern = [], [], -1, None
         self.places, self._starts, self._keyword_lines = [], [], []
         self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
         self._styles, self._numbers, self._roles, self._clean_index = [], [], {}, {}
@@ -1202,14 +1203,17 @@ class BodyView(QTextBrowser):
 
     def find_all(self, text: str) -> int:
         """Find every match of `text` (case aside, and script: 国务院 finds 國務院 and the
-        reverse): the first slice of the page now, the rest in slices from the event loop,
-        so a long page never holds the window up. `find_changed` reports the count as it
-        grows, marked as still counting."""
+        reverse; words set apart by spaces each, as the library's search finds them): the
+        first slice of the page now, the rest in slices from the event loop, so a long page
+        never holds the window up. `find_changed` reports the count as it grows, marked as
+        still counting."""
         self._count_timer.stop()
         self._count_waits = False
-        self._matches = []
+        self._matches, self._match_ends = [], []
         self._match = -1
-        self._find_length = len(text)
+        # The longest first: where one word begins another, the longer is marked.
+        terms = sorted(set(text.split()) or {text}, key=len, reverse=True)
+        self._find_length = len(terms[0])
         self._find_text = ""
         self._scanned = 0
         if not text:
@@ -1219,7 +1223,7 @@ class BodyView(QTextBrowser):
             return 0
         # Each character in either of its forms: a match is as long as the query and is
         # marked on the characters the page prints.
-        self._pattern = re.compile(script.either(text), re.IGNORECASE)
+        self._pattern = re.compile("|".join(map(script.either, terms)), re.IGNORECASE)
         self._paint_matches()  # the last query's matches go
         # Positions in the plain text are positions in the document: a block break is one
         # character in both.
@@ -1240,6 +1244,7 @@ class BodyView(QTextBrowser):
                 break
             if bisect.bisect_right(lines, m.start()) % 2 == 0:  # not in a line of keywords
                 self._matches.append(m.start())
+                self._match_ends.append(m.end())
         self._scanned = end
         counting = end < len(text)
         if self._match < 0:
@@ -1285,7 +1290,7 @@ class BodyView(QTextBrowser):
     def _match_cursor(self, k: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._matches[k])
-        cursor.setPosition(self._matches[k] + self._find_length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._match_ends[k], QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _show_match(self) -> None:

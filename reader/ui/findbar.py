@@ -58,7 +58,10 @@ class FindBar(QWidget):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("Find in page"))
         self.edit.setToolTip(
-            self.tr("Finds the words in either script: 国务院 finds 國務院, and the reverse")
+            self.tr(
+                "Finds the words in either script: 国务院 finds 國務院, and the reverse."
+                " Words set apart by spaces are each found."
+            )
         )
         self.prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
         self.next.setToolTip(self.tr("Next match (Enter)"))

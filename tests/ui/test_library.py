@@ -70,6 +70,19 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     assert win.body.current_place()[0] == 2
     assert win.body.match_count() == win.body.toPlainText().count("新质生产力") > 0
 
+    # Two words: the hit opened marks each of them, not only the first.
+    win.search.query.setText("新质生产力 科技创新")
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search.query.returnPressed.emit()
+    hit = found.args[0][0]
+    assert set(hit.terms) == {"新质生产力", "科技创新"}
+    win.open_hit(hit)
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    assert set(win.findbar.edit.text().split()) == set(hit.terms)
+    text = win.body.toPlainText()
+    assert win.body.match_count() == text.count("新质生产力") + text.count("科技创新")
+    assert text.count("科技创新") > 0
+
 
 def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None:
     win = make_window()

@@ -291,7 +291,7 @@ class LibraryController(QObject):
         self.body.scroll_to(article, -1)
         if terms:
             self.findbar.open()
-            self.findbar.edit.setText(terms[0])
+            self.findbar.edit.setText(" ".join(terms))  # every word searched for, marked
 
     # -- words -------------------------------------------------------------------------
 
