@@ -129,3 +129,20 @@ def plan_outputs(pages: Sequence[tuple[Path, Path | None]], out: Path, suffix: s
         taken.add(key)
         planned.append(target)
     return planned
+
+
+_ENDINGS = {"htm": "html", "markdown": "md"}
+
+
+def fitted(path: Path, fmt: str, offered: Sequence[str]) -> tuple[Path, str]:
+    """The file and format to export to, where the reader typed a name in the save dialog
+    with the format `fmt` chosen among those `offered`: a name ending in an offered
+    format's extension (page.html) says that format; a name without an extension gets
+    the chosen format's; any other ending is kept, in the chosen format."""
+    ending = path.suffix[1:].lower()
+    typed = _ENDINGS.get(ending, ending)
+    if typed in offered:
+        return path, typed
+    if not path.suffix:
+        return path.with_name(f"{path.name}.{fmt}"), fmt
+    return path, fmt

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -34,8 +33,9 @@ from reader.core import publish
 from reader.core.annotations import Annotation
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import plan_outputs, write_atomic
+from reader.store.files import fitted, plan_outputs, write_atomic
 from reader.ui.jobs import Job, Jobs
+from reader.ui.savefile import replace_ok
 
 PREVIEW_CHARS = 60_000
 
@@ -397,15 +397,8 @@ class ExportDialog(QDialog):
             return
         offered = [self.format.itemData(k) for k in range(self.format.count())]
         chosen, fmt = fitted(Path(path), self.format.currentData(), offered)
-        if chosen != Path(path) and chosen.exists():
-            # The save dialog asked about the name as typed, not with its extension.
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace File?"),
-                self.tr("%1 already exists. Replace it?").replace("%1", chosen.name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not replace_ok(self, Path(path), chosen):
+            return
         if fmt != self.format.currentData():
             self.format.setCurrentIndex(self.format.findData(fmt))
         self.export_to(chosen)
@@ -465,23 +458,6 @@ def _kind(fmt: str) -> str:
 
 
 # File name endings that name a format besides its own (.htm is HTML).
-_ENDINGS = {"htm": "html", "markdown": "md"}
-
-
-def fitted(path: Path, fmt: str, offered: Sequence[str]) -> tuple[Path, str]:
-    """The file and format to export to, where the reader typed a name in the save dialog
-    with the format `fmt` chosen among those `offered`: a name ending in an offered
-    format's extension (page.html) says that format; a name without an extension gets
-    the chosen format's; any other ending is kept, in the chosen format."""
-    ending = path.suffix[1:].lower()
-    typed = _ENDINGS.get(ending, ending)
-    if typed in offered:
-        return path, typed
-    if not path.suffix:
-        return path.with_name(f"{path.name}.{fmt}"), fmt
-    return path, fmt
-
-
 def load_choices(raw: str) -> dict:
     try:
         data = json.loads(raw) if raw else {}

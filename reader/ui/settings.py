@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "system",
     "highlight_colour": "yellow",
     "export_choices": "",  # JSON of the export dialog's last choices
+    "save_folder": "",  # where annotations and a tag's passages were last saved
     "citation_template": CITATION,
 }
 MAX_RECENT = 10

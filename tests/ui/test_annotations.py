@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
@@ -654,3 +656,37 @@ def test_the_selection_bar_never_covers_the_line_above_the_selection(make_window
     first = win.body.cursorRect(cursor)
     win.body.selection_settled.emit()
     assert bar.geometry().bottom() < first.top()
+
+
+def test_annotations_export_in_the_type_chosen_into_the_folder_last_used(
+    make_window, tmp_path, monkeypatch
+) -> None:
+    """A name typed without an extension gets that of the type chosen in the dialog, in
+    that format; the next save dialog opens in the folder saved to, not beside the page."""
+    from PySide6.QtWidgets import QFileDialog
+
+    win = make_window()
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业"], "note": "备注"})
+    asked: list[str] = []
+
+    def save(answer: str, label: str):  # type: ignore[no-untyped-def]
+        def dialog(_parent, _title, start, filters):  # type: ignore[no-untyped-def]
+            asked.append(start)
+            assert label in filters.split(";;")
+            return answer, label
+
+        return dialog
+
+    json_label = "Web Annotation JSON (*.json)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save(str(tmp_path / "annJ"), json_label))
+    win.actions_by_key["export_annotations"].trigger()
+    assert not (tmp_path / "annJ").exists()
+    assert '"TextQuoteSelector"' in (tmp_path / "annJ.json").read_text("utf-8")
+    assert Path(asked[0]).parent != Path(win.doc.source.path).parent
+    # Another ending is kept, in the type chosen.
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", save(str(tmp_path / "notes.txt"), "CSV (*.csv)")
+    )
+    win.actions_by_key["export_annotations"].trigger()
+    assert "战略性新兴产业" in (tmp_path / "notes.txt").read_text("utf-8").splitlines()[1]
+    assert Path(asked[1]).parent == tmp_path

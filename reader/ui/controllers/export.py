@@ -22,6 +22,7 @@ from reader.store.files import write_atomic
 from reader.ui.body import BodyView
 from reader.ui.library import SearchDock
 from reader.ui.notices import Notices
+from reader.ui.savefile import save_as
 from reader.ui.session import PageSession
 
 if TYPE_CHECKING:
@@ -118,43 +119,44 @@ class ExportController(QObject):
 
     # -- annotation files --------------------------------------------------------------
 
-    def _save_dialog(self, title: str, name: str, filters: str) -> str:
-        doc = self.session.doc
-        start = str(Path(doc.source.path).parent / name) if doc else name
-        return QFileDialog.getSaveFileName(self.window, title, start, filters)[0]
-
-    def _formats(self) -> str:
-        return self.tr("Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)")
+    def _save_as(self, title: str, name: str, markdown_only: bool = False) -> tuple[str, str]:
+        """("", "") when cancelled; else the path and the format ("md", "json", "csv")."""
+        formats = [("md", self.tr("Markdown (*.md)"))]
+        if not markdown_only:
+            formats += [
+                ("json", self.tr("Web Annotation JSON (*.json)")),
+                ("csv", self.tr("CSV (*.csv)")),
+            ]
+        chosen = save_as(self.window, self.settings, title, name, formats)
+        return (str(chosen[0]), chosen[1]) if chosen is not None else ("", "")
 
     def export_annotations(self) -> None:
         doc, annotator = self.session.doc, self.session.annotator
         if annotator is None or doc is None:
             return
         stem = Path(doc.source.path).stem
-        path = self._save_dialog(
-            self.tr("Export Annotations"), f"{stem}.annotations.md", self._formats()
-        )
+        path, fmt = self._save_as(self.tr("Export Annotations"), f"{stem}.annotations.md")
         if path:
             fixes = self.store.edits(doc.source.fingerprint) if self.store else []
             name = Path(doc.source.path).name
-            text = notes_io.render(Path(path).suffix, name, annotator.ordered(), doc, fixes)
+            text = notes_io.render(fmt, name, annotator.ordered(), doc, fixes)
             self._write(path, text)
 
     def export_tag(self, name: str) -> None:
         if self.store is None:
             return
-        path = self._save_dialog(self.tr("Export Tag"), f"{name}.md", self._formats())
+        path, fmt = self._save_as(self.tr("Export Tag"), f"{name}.md")
         if path:
             placed = [Placed(a, None) for a in self.store.by_tag(name)]
-            self._write(path, notes_io.render(Path(path).suffix, f"#{name}", placed, None))
+            self._write(path, notes_io.render(fmt, f"#{name}", placed, None))
 
     def export_marked(self) -> None:
         doc, annotator = self.session.doc, self.session.annotator
         if annotator is None or doc is None:
             return
         stem = Path(doc.source.path).stem
-        path = self._save_dialog(
-            self.tr("Export Page with Highlights"), f"{stem}.md", self.tr("Markdown (*.md)")
+        path, _fmt = self._save_as(
+            self.tr("Export Page with Highlights"), f"{stem}.md", markdown_only=True
         )
         if path:
             self._write(path, notes_io.page_markdown(doc, annotator.ordered()))
