@@ -14,6 +14,35 @@ _DATE = re.compile(r"(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?")
 
 
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A line that is a date in Chinese numerals, as a masthead prints it (一九六七年四月二十七日,
+# perhaps with the weekday or the lunar date after it). Only a line of its own: a date in a
+# line of text, or in brackets under a speech's title, says when something was said.
+_CN_DATE = re.compile(
+    r"^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日\s*(?:$|星期|[夏农農]历|[夏农農]曆|第)"
+)
+_CN_DIGIT = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_number(text: str) -> int:
+    """一 to 三十九 (十 = 10, 十七 = 17, 二十 = 20, 二十七 = 27); 0 when not one."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGIT.get(text, 0) if len(text) == 1 else 0
+    if len(tens) > 1 or len(ones) > 1:
+        return 0
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def _date_in(text: str) -> tuple[int, int, int] | None:
+    match = _DATE.search(text)
+    if match:
+        return int(match[1]), int(match[2]), int(match[3])
+    match = _CN_DATE.match(text)
+    if match:
+        year = int("".join(str(_CN_DIGIT[c]) for c in match[1]))
+        return year, _cn_number(match[2]), _cn_number(match[3])
+    return None
 
 
 def page_date(doc: Document) -> str:
@@ -22,9 +51,9 @@ def page_date(doc: Document) -> str:
     say when things happened, not when the page came out, so they are not used."""
     texts = (Path(doc.source.path).stem, *doc.source_lines[:40], *doc.source_lines[-20:])
     for text in texts:
-        match = _DATE.search(text)
-        if match:
-            y, m, d = (int(g) for g in match.groups())
+        found = _date_in(text)
+        if found:
+            y, m, d = found
             if 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31:
                 return f"{y:04d}-{m:02d}-{d:02d}"
     furniture = "".join(b.text for _a, b in doc.iter_blocks() if b.kind == BlockKind.FURNITURE)

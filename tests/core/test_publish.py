@@ -310,3 +310,30 @@ def test_markdown_of_several_pages_names_each_as_text(tmp_path: Path) -> None:
     assert out.startswith("# \\[x\\](javascript:alert(1)) #.txt\n\n")
     txt = publish([odd_part(tmp_path), Part(DOC)], Options(format="txt")).decode()
     assert txt.startswith("【odd\x1fname.txt】\n\n")
+
+
+@pytest.mark.parametrize(
+    "lines, date",
+    [
+        (["兵团战报", "一九六七年四月二十七日", "第十期", "正文第一段。"], "1967-04-27"),
+        (["一九六八年九月二十一日星期六", "正文。"], "1968-09-21"),
+        (["一九六七年十月一日 农历八月廿八", "正文。"], "1967-10-01"),
+        (["一九六七年十月一日的大会上", "正文。"], ""),  # a date in a line of text
+        # When a speech was made, under its title or in its text, is not the page's date.
+        (["在接见有关单位时的讲话", "（一九六七年二月十二日）", "正文。"], ""),
+        (["一九六七年一月十日在接见有关单位代表时说：", "正文。"], ""),
+    ],
+)
+def test_a_date_line_in_chinese_numerals_dates_the_page(lines: list[str], date: str) -> None:
+    doc = from_bytes("\n".join(lines).encode(), "page.txt")
+    assert page_date(doc) == date
+
+
+def test_real_pages_are_dated_from_their_text() -> None:
+    from tests.evaluation import REAL_PAGES
+
+    pages = sorted(REAL_PAGES.glob("01_*.paddle.txt")) if REAL_PAGES.is_dir() else []
+    if not pages:
+        pytest.skip("the real pages are not beside the repository")
+    doc = from_bytes(pages[0].read_bytes(), "page.txt")  # its name holds no date
+    assert page_date(doc) == "1967-04-27"
