@@ -95,3 +95,35 @@ def test_a_page_of_full_width_spaces_is_refused(tmp_path: Path) -> None:
     page.write_text("\u3000\u3000\u3000\n\n\u3000\u3000\n", encoding="utf-8")
     line = refusal(export(str(page)))
     assert line == f"ocr-reader: {page}: the file holds only white space"
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ({"a": 1}, "it is JSON, but not OCR output that this reader knows"),
+        ([1, 2, 3], "it is JSON, but not OCR output that this reader knows"),
+        (
+            {"type": "AnnotationCollection", "first": {"items": []}},
+            "it is an export of annotations, not a page: import it instead",
+        ),
+        (
+            {"schema": "ocr-reader.collection/1", "documents": []},
+            "it is a page exported as JSON, not OCR output: open the page itself",
+        ),
+    ],
+)
+@pytest.mark.parametrize("name", ["page.json", "page.txt"])
+def test_json_that_is_not_ocr_output_is_refused(
+    tmp_path: Path, content: object, reason: str, name: str
+) -> None:
+    page = tmp_path / name
+    page.write_text(json.dumps(content), encoding="utf-8")
+    assert refusal(export(str(page))) == f"ocr-reader: {page}: {reason}"
+    assert not any(p != page for p in tmp_path.iterdir())  # nothing written
+
+
+def test_text_that_only_starts_like_json_is_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("[社论]\n团结起来，争取更大的胜利。\n", encoding="utf-8")
+    result = export(str(page), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
@@ -114,6 +115,7 @@ def from_bytes(data: bytes, path: str = "") -> Document:
     JSON, hOCR, ALTO, PAGE), recognised by its content."""
     if _ocr_format(data):
         return _from_ocr(data, path)
+    _refuse_other_json(data)
     return build(decode_bytes(data), file_digest(data), path)
 
 
@@ -152,6 +154,24 @@ def _ocr_format(data: bytes) -> str | None:
     return ocr.sniff(data)
 
 
+def _refuse_other_json(data: bytes) -> None:
+    """Raise DecodeError where the bytes are JSON whole but not OCR output: an export of
+    annotations or of pages, or any other JSON, is no page, and read as text it would be
+    shown as a page of braces and quotes. Text that only starts like JSON is a page."""
+    head = data[:256].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] not in (b"{", b"["):
+        return
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError, MemoryError):
+        return
+    if isinstance(value, dict) and value.get("type") == "AnnotationCollection":
+        raise DecodeError("it is an export of annotations, not a page: import it instead")
+    if isinstance(value, dict) and str(value.get("schema", "")).startswith("ocr-reader."):
+        raise DecodeError("it is a page exported as JSON, not OCR output: open the page itself")
+    raise DecodeError("it is JSON, but not OCR output that this reader knows")
+
+
 def _from_ocr(data: bytes, path: str) -> Document:
     """OCR output read into its lines in reading order, what the boxes show written as
     text (reader.core.ocrtext), then reflowed like any page."""
@@ -180,6 +200,7 @@ def load(path: str | os.PathLike[str]) -> Document:
     data = read_file(path)
     if _ocr_format(data):
         return _from_ocr(data, os.fspath(path))
+    _refuse_other_json(data)
     digest, decoded = file_digest(data), decode_bytes(data)
     del data  # not held while the page is reflowed: as much memory as the file again
     return build(decoded, digest, os.fspath(path))
@@ -199,6 +220,7 @@ def first_part(path: str | os.PathLike[str], chars: int) -> Document | None:
     data = read_file(path)
     if _ocr_format(data):
         return None
+    _refuse_other_json(data)
     decoded = decode_bytes(data)
     del data
     seam = _SEAM.search(decoded.text, max(0, chars))
@@ -215,6 +237,7 @@ def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
     data, decoded = read_stream(stream)
     if _ocr_format(data):
         return _from_ocr(data, path)
+    _refuse_other_json(data)
     digest = file_digest(data)
     del data
     return build(decoded, digest, path)

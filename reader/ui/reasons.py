@@ -44,6 +44,24 @@ _THINGS = {
 }
 
 
+# The script or language of text in an encoding that is not Chinese (reader.core.decode).
+_LANGUAGES = {
+    "Japanese": QT_TRANSLATE_NOOP("Reasons", "Japanese"),
+    "Korean": QT_TRANSLATE_NOOP("Reasons", "Korean"),
+    "Cyrillic": QT_TRANSLATE_NOOP("Reasons", "Cyrillic"),
+    "Western European": QT_TRANSLATE_NOOP("Reasons", "Western European"),
+    "Greek": QT_TRANSLATE_NOOP("Reasons", "Greek"),
+    "Hebrew": QT_TRANSLATE_NOOP("Reasons", "Hebrew"),
+    "Arabic": QT_TRANSLATE_NOOP("Reasons", "Arabic"),
+    "Thai": QT_TRANSLATE_NOOP("Reasons", "Thai"),
+}
+
+
+def _language(found: re.Match[str]) -> str:
+    what = found.group(1)
+    return _tr(_LANGUAGES[what]) if what in _LANGUAGES else what
+
+
 def _thing(found: re.Match[str]) -> str:
     what = found.group(1)
     return _tr(_THINGS[what]) if what in _THINGS else what
@@ -65,6 +83,13 @@ _WHOLE = {
         QT_TRANSLATE_NOOP("Reasons", "it is not OCR output that this reader knows"),
         QT_TRANSLATE_NOOP("Reasons", "the file holds no OCR lines"),
         QT_TRANSLATE_NOOP("Reasons", "it holds no OCR lines with positions"),
+        QT_TRANSLATE_NOOP("Reasons", "it is JSON, but not OCR output that this reader knows"),
+        QT_TRANSLATE_NOOP(
+            "Reasons", "it is an export of annotations, not a page: import it instead"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Reasons", "it is a page exported as JSON, not OCR output: open the page itself"
+        ),
         # Why a correction no longer applies (reader.core.edits).
         QT_TRANSLATE_NOOP("Reasons", "the block it was made on is no longer on the page"),
         QT_TRANSLATE_NOOP("Reasons", "the article it was given to is no longer on the page"),
@@ -78,6 +103,11 @@ _WHOLE = {
     )
 }
 _PARTS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"it is (.+) text \((.+)\), not Chinese"),
+        QT_TRANSLATE_NOOP("Reasons", "it is %1 text (%2), not Chinese"),
+        _language,
+    ),
     (
         re.compile(r"it is (.+), not text"),
         QT_TRANSLATE_NOOP("Reasons", "it is %1, not text"),
