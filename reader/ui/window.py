@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
                      self.place_indicator, self.status, self.scan, self.progress):  # fmt: skip
             part.retranslate()
+        self.librarian.retranslate()
         self.font_notice.setText(
             self.tr(
                 "No Chinese font is installed, so the text cannot be shown properly. "

@@ -506,42 +506,42 @@
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="305"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="308"/>
         <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>将标签“%1”改名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="313"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="313"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="324"/>
         <source>Merge tags %1 into &apos;%2&apos;</source>
         <translation>将标签 %1 合并为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="322"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="333"/>
         <source>Delete tag %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="322"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="333"/>
         <source>Delete tags %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="334"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="347"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="335"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="348"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -597,32 +597,32 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="146"/>
+        <location filename="../../reader/ui/annotator.py" line="150"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="144"/>
+        <location filename="../../reader/ui/annotator.py" line="148"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="151"/>
+        <location filename="../../reader/ui/annotator.py" line="155"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="156"/>
+        <location filename="../../reader/ui/annotator.py" line="160"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="183"/>
+        <location filename="../../reader/ui/annotator.py" line="192"/>
         <source>1 page</source>
         <translation>1 个页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="183"/>
+        <location filename="../../reader/ui/annotator.py" line="192"/>
         <source>%1 pages</source>
         <translation>%1 个页面</translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="634"/>
+        <location filename="../../reader/ui/body.py" line="635"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -814,88 +814,89 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="77"/>
-        <location filename="../../reader/ui/controllers/export.py" line="176"/>
+        <location filename="../../reader/ui/controllers/export.py" line="78"/>
+        <location filename="../../reader/ui/controllers/export.py" line="178"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="127"/>
-        <source>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</source>
-        <translation>Markdown (*.md);;Web Annotation JSON (*.json);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/export.py" line="135"/>
+        <location filename="../../reader/ui/controllers/export.py" line="138"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="146"/>
+        <location filename="../../reader/ui/controllers/export.py" line="148"/>
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="157"/>
+        <location filename="../../reader/ui/controllers/export.py" line="159"/>
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="157"/>
+        <location filename="../../reader/ui/controllers/export.py" line="124"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="170"/>
+        <location filename="../../reader/ui/controllers/export.py" line="172"/>
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="171"/>
+        <location filename="../../reader/ui/controllers/export.py" line="173"/>
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="182"/>
+        <location filename="../../reader/ui/controllers/export.py" line="184"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="182"/>
+        <location filename="../../reader/ui/controllers/export.py" line="127"/>
+        <location filename="../../reader/ui/controllers/export.py" line="184"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="200"/>
+        <location filename="../../reader/ui/controllers/export.py" line="128"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="202"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="201"/>
+        <location filename="../../reader/ui/controllers/export.py" line="203"/>
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="205"/>
+        <location filename="../../reader/ui/controllers/export.py" line="207"/>
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="212"/>
+        <location filename="../../reader/ui/controllers/export.py" line="214"/>
         <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="229"/>
+        <location filename="../../reader/ui/controllers/export.py" line="231"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="235"/>
+        <location filename="../../reader/ui/controllers/export.py" line="237"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="237"/>
+        <location filename="../../reader/ui/controllers/export.py" line="239"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
@@ -1093,32 +1094,22 @@
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="404"/>
-        <source>Replace File?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="405"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 已经存在。要替换它吗？</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/export_dialog.py" line="423"/>
+        <location filename="../../reader/ui/export_dialog.py" line="416"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="444"/>
+        <location filename="../../reader/ui/export_dialog.py" line="437"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="451"/>
+        <location filename="../../reader/ui/export_dialog.py" line="444"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="453"/>
+        <location filename="../../reader/ui/export_dialog.py" line="446"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1164,42 +1155,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="61"/>
-        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse</source>
-        <translation>简繁字体皆可查：查“国务院”也能找到“國務院”，反之亦然</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/findbar.py" line="59"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="63"/>
+        <location filename="../../reader/ui/findbar.py" line="62"/>
+        <source>Finds the words in either script: 国务院 finds 國務院, and the reverse. Words set apart by spaces are each found.</source>
+        <translation>繁简字体都能找到：国务院也找到國務院，反之亦然。用空格隔开的词各自查找。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/findbar.py" line="66"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="64"/>
+        <location filename="../../reader/ui/findbar.py" line="67"/>
         <source>Next match (Enter)</source>
         <translation>下一处 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="65"/>
+        <location filename="../../reader/ui/findbar.py" line="68"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="73"/>
+        <location filename="../../reader/ui/findbar.py" line="76"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="80"/>
+        <location filename="../../reader/ui/findbar.py" line="83"/>
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="77"/>
+        <location filename="../../reader/ui/findbar.py" line="80"/>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
     </message>
@@ -1521,152 +1512,212 @@
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="57"/>
+        <location filename="../../reader/ui/reasons.py" line="49"/>
+        <source>Japanese</source>
+        <translation>日文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="50"/>
+        <source>Korean</source>
+        <translation>韩文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="51"/>
+        <source>Cyrillic</source>
+        <translation>西里尔字母</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="52"/>
+        <source>Western European</source>
+        <translation>西欧文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="53"/>
+        <source>Greek</source>
+        <translation>希腊文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="54"/>
+        <source>Hebrew</source>
+        <translation>希伯来文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="55"/>
+        <source>Arabic</source>
+        <translation>阿拉伯文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="56"/>
+        <source>Thai</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="75"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="58"/>
+        <location filename="../../reader/ui/reasons.py" line="76"/>
         <source>the file holds only white space</source>
         <translation>文件里只有空白</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="59"/>
+        <location filename="../../reader/ui/reasons.py" line="77"/>
         <source>it is binary data, not text</source>
         <translation>它是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="60"/>
+        <location filename="../../reader/ui/reasons.py" line="78"/>
         <source>it is not a regular file</source>
         <translation>它不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="61"/>
+        <location filename="../../reader/ui/reasons.py" line="79"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="62"/>
+        <location filename="../../reader/ui/reasons.py" line="80"/>
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="63"/>
+        <location filename="../../reader/ui/reasons.py" line="81"/>
         <source>there is not enough memory to read it</source>
         <translation>内存不足，无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="64"/>
+        <location filename="../../reader/ui/reasons.py" line="82"/>
         <source>there is not enough memory to decode it</source>
         <translation>内存不足，无法解码</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="65"/>
+        <location filename="../../reader/ui/reasons.py" line="83"/>
         <source>it is not OCR output that this reader knows</source>
         <translation>它不是本阅读器认识的 OCR 输出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="66"/>
+        <location filename="../../reader/ui/reasons.py" line="84"/>
         <source>the file holds no OCR lines</source>
         <translation>文件里没有 OCR 文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="67"/>
+        <location filename="../../reader/ui/reasons.py" line="85"/>
         <source>it holds no OCR lines with positions</source>
         <translation>它没有带位置的 OCR 文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="69"/>
+        <location filename="../../reader/ui/reasons.py" line="86"/>
+        <source>it is JSON, but not OCR output that this reader knows</source>
+        <translation>这是 JSON，但不是本阅读器认识的 OCR 结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="87"/>
+        <source>it is an export of annotations, not a page: import it instead</source>
+        <translation>这是导出的批注，不是版面：请改用导入</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="90"/>
+        <source>it is a page exported as JSON, not OCR output: open the page itself</source>
+        <translation>这是导出为 JSON 的版面，不是 OCR 结果：请打开原版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="94"/>
         <source>the block it was made on is no longer on the page</source>
         <translation>它所针对的段落已不在页面上</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="70"/>
+        <location filename="../../reader/ui/reasons.py" line="95"/>
         <source>the article it was given to is no longer on the page</source>
         <translation>它所指定的文章已不在页面上</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="71"/>
+        <location filename="../../reader/ui/reasons.py" line="96"/>
         <source>its text is no longer on the page</source>
         <translation>它的文字已不在页面上</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="72"/>
+        <location filename="../../reader/ui/reasons.py" line="97"/>
         <source>it is the last block of its article</source>
         <translation>它是所在文章的最后一段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="73"/>
+        <location filename="../../reader/ui/reasons.py" line="98"/>
         <source>the split point is not inside a block</source>
         <translation>拆分点不在段落之内</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="74"/>
+        <location filename="../../reader/ui/reasons.py" line="99"/>
         <source>it already starts its article</source>
         <translation>它已经是文章的开头</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="75"/>
+        <location filename="../../reader/ui/reasons.py" line="100"/>
         <source>it is in the first article</source>
         <translation>它在第一篇文章里</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="76"/>
+        <location filename="../../reader/ui/reasons.py" line="101"/>
         <source>the block&apos;s text changed since it was corrected</source>
         <translation>段落文字在更正之后已经改变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="77"/>
+        <location filename="../../reader/ui/reasons.py" line="102"/>
         <source>it could not be read from the database</source>
         <translation>无法从数据库读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="83"/>
+        <location filename="../../reader/ui/reasons.py" line="108"/>
+        <source>it is %1 text (%2), not Chinese</source>
+        <translation>这是%1文本（%2），不是中文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reasons.py" line="113"/>
         <source>it is %1, not text</source>
         <translation>它是%1，不是文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="88"/>
+        <location filename="../../reader/ui/reasons.py" line="118"/>
         <source>it is %1, not a file</source>
         <translation>它是%1，不是文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="93"/>
+        <location filename="../../reader/ui/reasons.py" line="123"/>
         <source>it is too large (%1 MB; the limit is %2 MB)</source>
         <translation>文件太大（%1 MB；上限为 %2 MB）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="98"/>
+        <location filename="../../reader/ui/reasons.py" line="128"/>
         <source>it is too large (the limit is %1 MB)</source>
         <translation>文件太大（上限为 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="103"/>
+        <location filename="../../reader/ui/reasons.py" line="133"/>
         <source>the %1 file is cut short at line %2</source>
         <translation>%1 文件在第 %2 行处不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="108"/>
+        <location filename="../../reader/ui/reasons.py" line="138"/>
         <source>the %1 file is empty</source>
         <translation>%1 文件是空的</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="113"/>
+        <location filename="../../reader/ui/reasons.py" line="143"/>
         <source>the %1 file is not valid UTF-8 JSON</source>
         <translation>%1 文件不是有效的 UTF-8 JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="118"/>
+        <location filename="../../reader/ui/reasons.py" line="148"/>
         <source>the %1 file is not valid JSON</source>
         <translation>%1 文件不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="123"/>
+        <location filename="../../reader/ui/reasons.py" line="153"/>
         <source>the %1 file is too large or nested too deeply</source>
         <translation>%1 文件太大或嵌套太深</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reasons.py" line="128"/>
+        <location filename="../../reader/ui/reasons.py" line="158"/>
         <source>the %1 file declares XML entities, which are refused</source>
         <translation>%1 文件声明了 XML 实体，不予读取</translation>
     </message>
@@ -1818,27 +1869,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="301"/>
+        <location filename="../../reader/ui/annotate.py" line="311"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="302"/>
+        <location filename="../../reader/ui/annotate.py" line="312"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="303"/>
+        <location filename="../../reader/ui/annotate.py" line="313"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="304"/>
+        <location filename="../../reader/ui/annotate.py" line="314"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="307"/>
+        <location filename="../../reader/ui/annotate.py" line="317"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2035,6 +2086,19 @@
         <location filename="../../reader/ui/controllers/view.py" line="89"/>
         <source>Reading Font</source>
         <translation>阅读字体</translation>
+    </message>
+</context>
+<context>
+    <name>savefile</name>
+    <message>
+        <location filename="../../reader/ui/savefile.py" line="25"/>
+        <source>Replace File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/savefile.py" line="26"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
     </message>
 </context>
 <context>

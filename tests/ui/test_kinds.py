@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QMenu
 
@@ -102,3 +103,27 @@ def test_the_export_dialog_offers_every_option_a_kind_has(make_window, qtbot) ->
         for state in (False, True):
             box.setChecked(state)
             assert getattr(dialog.options(), option) is state, option
+
+
+def test_the_engines_reasons_speak_chinese_in_the_chinese_interface(qtbot) -> None:
+    """Why a file is refused, worded by the engine in English, is said in Chinese; each
+    part carried over (an encoding's name) is kept."""
+    from reader.core.decode import DecodeError, decode_bytes
+    from reader.ui.reasons import said
+    from tests.core.test_decode import JAPANESE
+
+    with pytest.raises(DecodeError) as refused:
+        decode_bytes(JAPANESE.encode("cp932"))
+    reasons = [
+        str(refused.value),
+        "it is JSON, but not OCR output that this reader knows",
+        "it is an export of annotations, not a page: import it instead",
+    ]
+    assert i18n.install("zh_CN") == "zh_CN"
+    try:
+        texts = [said(reason) for reason in reasons]
+    finally:
+        i18n.install("en")
+    assert texts[0] == "这是日文文本（Shift-JIS），不是中文"
+    assert all(re.search("[\u4e00-\u9fff]{4}", text) for text in texts), texts
+    assert [said(reason) for reason in reasons] == reasons

@@ -49,6 +49,10 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
         win.add_folder(str(folder))
     assert indexed.args[0].indexed == 2
+    assert win.library.status.text().startswith("2 pages indexed")
+    win.set_language("zh_CN")  # the status line is said again in the language chosen
+    assert win.library.status.text().startswith("已索引 2 个版面")
+    win.set_language("en")
     with qtbot.waitSignal(win.librarian.listed, timeout=20000):
         pass  # the dock's rows are read in a worker once indexing is done
     rows = win.library.page_rows()

@@ -83,6 +83,8 @@ class LibraryController(QObject):
         self._after_search: tuple[int, tuple[str, ...]] | None = None
         self._words_asked = False
         self._listing = 0  # the latest listing of the library asked for
+        # What the Library dock's status line says, worded again in another language.
+        self._status: Callable[[], str] = str
 
     def connect_signals(self) -> None:
         self.session.changed.connect(self._on_page_changed)
@@ -145,7 +147,7 @@ class LibraryController(QObject):
 
         def failed(reason: str) -> None:
             if asked == self._listing and reason:
-                self.library.status.setText(reason)
+                self.say(lambda: reason)
 
         self.workers.start(self.workers.with_library(work), done, failed)
 
@@ -193,7 +195,7 @@ class LibraryController(QObject):
             )
 
         self.library.set_busy(True)
-        self.library.status.setText(self.tr("Indexing…"))
+        self.say(lambda: self.tr("Indexing…"))
         self.workers.indexing = self.workers.start(
             self.workers.with_library(work),
             self._on_indexed,
@@ -204,12 +206,14 @@ class LibraryController(QObject):
     def _on_library_outdated(self, folders: list[str], pages: int) -> None:
         """An index made by an earlier version or another segmenter is made again, in the
         background."""
-        text = self.tr(
-            "The library was indexed by an earlier version: indexing %1 pages again…"
-        ).replace("%1", f"{pages:,}")
-        self.notices.say(text, 15000)
+        def text() -> str:
+            return self.tr(
+                "The library was indexed by an earlier version: indexing %1 pages again…"
+            ).replace("%1", f"{pages:,}")
+
+        self.notices.say(text(), 15000)
         self.index_library(folders)
-        self.library.status.setText(text)
+        self.say(text)
 
     def cancel_indexing(self) -> None:
         if self.workers.indexing is not None:
@@ -218,6 +222,11 @@ class LibraryController(QObject):
     def _on_indexed(self, report: IndexReport) -> None:
         self.workers.indexing = None
         self.library.set_busy(False)
+        self.say(lambda: self._indexed_text(report))
+        self.refresh_library()
+        self.indexed.emit(report)
+
+    def _indexed_text(self, report: IndexReport) -> str:
         parts = [self.tr("%1 pages indexed").replace("%1", str(report.indexed))]
         if report.unchanged or report.restamped:
             parts.append(
@@ -227,15 +236,21 @@ class LibraryController(QObject):
             parts.append(self.tr("%1 removed").replace("%1", str(report.removed)))
         if report.failed:
             parts.append(self.tr("%1 could not be read").replace("%1", str(report.failed)))
-        self.library.status.setText(self.tr("%1.").replace("%1", self.tr(", ").join(parts)))
-        self.refresh_library()
-        self.indexed.emit(report)
+        return self.tr("%1.").replace("%1", self.tr(", ").join(parts))
+
+    def say(self, text: Callable[[], str]) -> None:
+        """Put a line in the Library dock's status, said again when the language changes."""
+        self._status = text
+        self.library.status.setText(text())
+
+    def retranslate(self) -> None:
+        self.library.status.setText(self._status())
 
     def _on_index_failed(self, reason: str) -> None:
         self.workers.indexing = None
         self.library.set_busy(False)
-        self.library.status.setText(
-            reason if reason else self.tr("Indexing cancelled; what was indexed is kept.")
+        self.say(
+            lambda: reason or self.tr("Indexing cancelled; what was indexed is kept.")
         )
         self.refresh_library()
         self.indexed.emit(None)
@@ -249,7 +264,7 @@ class LibraryController(QObject):
             return library.reindex([str(Path(path).resolve()), path])
 
         def failed(reason: str) -> None:
-            self.library.status.setText(reason)
+            self.say(lambda: reason)
 
         self.workers.start(self.workers.with_library(work), lambda _r: None, failed)
 
