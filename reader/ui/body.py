@@ -1194,6 +1194,14 @@ class BodyView(QTextBrowser):
         line = block.layout().lineForTextPosition(position - block.position())
         return max(1, int(line.height())) if line.isValid() else 1
 
+    def reading_lines(self) -> tuple[int, int] | None:
+        """The source lines of the block being read: the one with the text cursor where
+        the cursor is in view, else the one at the top of the view."""
+        in_view = self.viewport().rect().contains(self.cursorRect().center())
+        position = self.textCursor().position() if in_view else self._top_position()
+        place = self.place_at(position)
+        return (place.first, place.last) if place is not None else None
+
     def _on_cursor_moved(self) -> None:
         place = self.place_at(self.textCursor().position())
         if place is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCursor, QTextFormat, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -18,6 +18,8 @@ from reader.ui.themes import Theme
 
 
 class SourceView(QPlainTextEdit):
+    shown = Signal()  # opened: the block being read is to be marked
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
@@ -75,6 +77,7 @@ class SourceView(QPlainTextEdit):
             self._render()
             if marked is not None:
                 self.mark(*marked)
+        self.shown.emit()
 
     def _render(self) -> None:
         # A long page's lines take a while to set: not while the view is hidden.

@@ -27,3 +27,20 @@ def test_every_rule_has_an_id_and_both_texts() -> None:
     for rule in rules.RULES.values():
         assert rule.id and rule.en and rule.zh and rule.en != rule.zh
         assert rules.RULES[rule.id] is rule
+
+
+def test_the_source_view_opens_on_the_block_being_read(make_window, qtbot) -> None:
+    """F4 far down a page: the source view marks and shows the lines of the block at the
+    top of the view, not line 1."""
+    from reader.bundled import sample_pages
+
+    win = make_window(sample_pages()[1])
+    bar = win.body.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    first, last = win.body.reading_lines()
+    assert first > 20
+    win.actions_by_key["source"].trigger()
+    qtbot.waitUntil(lambda: win.source.marked == (first, last), timeout=5000)
+    top = win.source.cursorForPosition(win.source.viewport().rect().topLeft())
+    bottom = win.source.cursorForPosition(win.source.viewport().rect().bottomLeft())
+    assert top.blockNumber() <= first <= bottom.blockNumber()

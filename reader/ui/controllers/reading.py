@@ -60,6 +60,7 @@ class ReadingController(QObject):
         self.outline.activated.connect(self._on_outline_activated)
         self.body.place_changed.connect(self._on_place_changed)
         self.body.block_selected.connect(self._on_block_selected)
+        self.source.shown.connect(self._on_source_shown)
         self.body.find_changed.connect(self.findbar.show_count)
         self.body.about_to_jump.connect(self.record_jump)
         self.findbar.query_changed.connect(self.body.find_all)
@@ -249,6 +250,12 @@ class ReadingController(QObject):
     def _on_block_selected(self, first: int, last: int) -> None:
         if self.source.isVisible():
             self.source.mark(first, last)
+
+    def _on_source_shown(self) -> None:
+        """The source view opens on the lines of the block being read, not on line 1."""
+        lines = self.body.reading_lines()
+        if lines is not None:
+            self.source.mark(*lines)
 
     def _on_find_closed(self) -> None:
         self.findbar.hide()
