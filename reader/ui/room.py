@@ -67,6 +67,7 @@ class ReadingRoom(QObject):
         self._front_before_reading: list[QDockWidget] = []
         self._source_before_reading = False
         self._gave_way: list[_GaveWay] = []
+        self._in_front: dict[QDockWidget, bool] = {}
         self._keep: QDockWidget | None = None
         self._fitting = False
         self._was_maximized = False
@@ -79,7 +80,13 @@ class ReadingRoom(QObject):
             # triggered, not toggled: only the reader's own choice (a dock shown as the
             # window opens, or hidden here, is not one).
             dock.toggleViewAction().triggered.connect(
-                lambda on, dock=dock: self._on_dock_toggled(dock, on)
+                lambda on, dock=dock: self._on_dock_triggered(dock, on)
+            )
+            # Whether it is in front of its tab group, while it is shown at all.
+            dock.visibilityChanged.connect(
+                lambda visible, dock=dock: (
+                    None if dock.isHidden() else self._in_front.__setitem__(dock, visible)
+                )
             )
             dock.topLevelChanged.connect(lambda _floating: self.fit_soon())
             # A dock the window shows for the reader (Search when a search is asked for)
@@ -167,6 +174,19 @@ class ReadingRoom(QObject):
             elif event.type() == QEvent.Type.WindowStateChange:
                 self.full_screen_changed.emit(self.window.isFullScreen())
         return False
+
+    def _on_dock_triggered(self, dock: QDockWidget, on: bool) -> None:
+        """The View menu's entry (or the dock's shortcut) for a dock behind another's tab
+        brings it to the front rather than closing a panel the reader could not see."""
+        if not on and not dock.isFloating() and not self._in_front.get(dock, True):
+            self._fitting = True  # not the reader hiding it
+            try:
+                dock.show()
+            finally:
+                self._fitting = False
+            dock.raise_()
+            on = True
+        self._on_dock_toggled(dock, on)
 
     def _on_dock_toggled(self, dock: QDockWidget, on: bool) -> None:
         if self._fitting:

@@ -47,6 +47,8 @@ def test_f11_toggles_full_screen_from_the_view_menu(make_window, qtbot) -> None:
 def test_reading_mode_hides_every_panel_and_restores_those_shown(make_window, qtbot) -> None:
     win = make_window()
     win.actions_by_key["source"].setChecked(True)
+    win.library_dock.raise_()
+    qtbot.waitUntil(lambda: in_front(win.library_dock))
     win.library_dock.toggleViewAction().trigger()  # hidden by the reader beforehand
     win.tags_dock.raise_()
     qtbot.waitUntil(lambda: in_front(win.tags_dock) and not in_front(win.notes_dock))
@@ -226,3 +228,22 @@ def test_panels_that_gave_way_come_back_when_the_source_view_is_closed(
     with qtbot.waitSignal(win.room.fitted, timeout=5000):
         win.actions_by_key["source"].setChecked(False)
     assert shown_docks(win) == before and win.room.given_way() == []
+
+
+def test_the_view_menu_brings_a_dock_behind_a_tab_to_the_front(make_window, qtbot) -> None:
+    """A dock behind another's tab is out of sight though shown: its View menu entry
+    brings it to the front; a second time, in front, it closes."""
+    win = make_window()
+    win.tabifyDockWidget(win.notes_dock, win.tags_dock)
+    win.notes_dock.show()
+    win.tags_dock.show()
+    win.notes_dock.raise_()
+    qtbot.waitUntil(lambda: in_front(win.notes_dock) and not in_front(win.tags_dock))
+    action = win.tags_dock.toggleViewAction()
+    assert action.isChecked()
+    action.trigger()
+    qtbot.waitUntil(lambda: in_front(win.tags_dock), timeout=5000)
+    assert action.isChecked() and win.notes_dock.toggleViewAction().isChecked()
+    action.trigger()
+    qtbot.waitUntil(lambda: not win.tags_dock.isVisible(), timeout=5000)
+    assert not action.isChecked()
