@@ -275,6 +275,8 @@ class BodyView(QTextBrowser):
         self.extend_menu: Callable[[QMenu, list[str]], None] | None = None
         self._starts: list[int] = []
         self._current: tuple[int, int] = (-1, -1)
+        self._reading: tuple[int, int] = (-1, -1)
+        self._pinned: tuple[int, Place | None] | None = None
         # Find: the start and end of every match counted so far, the current one, and the
         # page's text while the count goes on.
         self._matches: list[int] = []
@@ -479,7 +481,8 @@ class BodyView(QTextBrowser):
             self._typesetter = None
         self._apply_measure(document)
         self._adopt(document)
-        self._current = (-1, -1)
+        self._current = self._reading = (-1, -1)
+        self._pinned = None
         self._update_place()
         if self._typesetter is not None:
             self._slice_timer.start()
@@ -1049,9 +1052,16 @@ class BodyView(QTextBrowser):
         return self.places[max(0, k)]
 
     def current_place(self) -> tuple[int, int]:
+        """The block being read, as the status bar, the outline and n / p count it: the
+        one at a quarter of the view's height. Two lines of the article before, scrolled
+        back into view above a headline, do not make that article the one being read."""
+        return self._reading
+
+    def top_place(self) -> tuple[int, int]:
+        """The block at the top of the view: the reading position saved for the page."""
         return self._current
 
-    def _top_position(self) -> int:
+    def _top_position(self, y: int = 8) -> int:
         # The middle of the text as laid out: while the view is being resized its width
         # is already the new one, and at more than twice the old width its middle lies
         # beyond the layout's right edge, where no line is hit.
@@ -1059,7 +1069,7 @@ class BodyView(QTextBrowser):
         laid_out = self.document().textWidth()
         if laid_out > 0:
             width = min(width, int(laid_out))
-        return self.cursorForPosition(QPoint(width // 2, 8)).position()
+        return self.cursorForPosition(QPoint(width // 2, y)).position()
 
     def _update_place(self) -> None:
         if not self.viewport().updatesEnabled():
@@ -1069,11 +1079,20 @@ class BodyView(QTextBrowser):
         if len(self._matches) > PAINT_ALL:
             self._paint_matches()  # the matches near what is now on screen
         place = self.place_at(self._top_position())
-        if place is None:
+        reading = self.place_at(self._top_position(max(8, self.viewport().height() // 4)))
+        if place is None or reading is None:
             return
         key = (place.article, place.block)
-        if key != self._current:
-            self._current = key
+        if reading.position < place.position:
+            reading = place  # a view shorter than a line
+        if self._pinned is not None and self._pinned[1] is not None:
+            if self._pinned[0] == self.verticalScrollBar().value():
+                reading = self._pinned[1]
+            else:
+                self._pinned = None
+        shown = (reading.article, reading.block)
+        if (key, shown) != (self._current, self._reading):
+            self._current, self._reading = key, shown
             self.place_changed.emit(*key)
 
     def position_of(self, article: int, block: int) -> int | None:
@@ -1101,13 +1120,16 @@ class BodyView(QTextBrowser):
         self.verticalScrollBar().setValue(int(y))
         cursor = QTextCursor(layout_block)
         self.setTextCursor(cursor)
+        # The block gone to is the one being read while the view stays there, though
+        # near the page's end it cannot come to the top.
+        self._pinned = (self.verticalScrollBar().value(), self.place_at(position))
         self._update_place()
         return True
 
     def jump_article(self, step: int) -> None:
         if self.doc is None or not self.doc.articles:
             return
-        article = min(max(self._current[0] + step, 0), len(self.doc.articles) - 1)
+        article = min(max(self._reading[0] + step, 0), len(self.doc.articles) - 1)
         self.about_to_jump.emit()
         self.scroll_to(article, -1)
 

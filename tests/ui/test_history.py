@@ -124,3 +124,34 @@ def test_status_bar_shows_the_article_and_how_far_through(make_window, qtbot) ->
     qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article 1 of {n}  ·  0%")
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article {n} of {n}  ·  100%")
+
+
+def test_a_few_lines_scrolled_back_above_a_headline_keep_its_article_the_one_read(
+    make_window, qtbot
+) -> None:
+    """After n, two lines of the article before brought back into view above the
+    headline do not make the status bar, the outline and p count the article before."""
+    win = make_window()
+    n = len(win.doc.articles)
+    assert n >= 3
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    qtbot.waitUntil(lambda: win.place_indicator.text().startswith(f"Article 3 of {n}"))
+    bar = win.body.verticalScrollBar()
+    top = bar.value()
+    # Line by line until the view's top is in the article before (the margin above a
+    # headline takes a line or two): that is the position saved.
+    for _ in range(6):
+        qtbot.keyClick(win.body, Qt.Key.Key_Up)
+        if win.body.top_spot()[0] == 1:  # type: ignore[index]
+            break
+    assert top - bar.value() <= 6 * bar.singleStep()
+    qtbot.waitUntil(lambda: win.body.top_place()[0] == 1)
+    assert win.place_indicator.text().startswith(f"Article 3 of {n}")
+    qtbot.waitUntil(lambda: win.outline.current_target() is not None)
+    assert win.outline.current_target()[0] == 2  # type: ignore[index]
+    assert win.session.place[0] == 1
+    qtbot.keyClick(win.body, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: article(win) == 1)
+    assert win.place_indicator.text().startswith(f"Article 2 of {n}")

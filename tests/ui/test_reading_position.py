@@ -26,7 +26,7 @@ def _read_mid_paragraph(win: MainWindow) -> tuple[int, int, int, int]:
     spot = body.top_spot()
     assert spot is not None and spot[:2] == (place.article, place.key)
     assert spot[2] > 0  # inside the paragraph, not at its start
-    assert body.current_place() == (place.article, place.block)
+    assert body.top_place() == (place.article, place.block)
     return spot
 
 
@@ -38,6 +38,11 @@ def _shown_at_top(win: MainWindow, spot: tuple[int, int, int, int]) -> bool:
     top = body.verticalScrollBar().value()
     line_top = body._line_top(position)
     return line_top <= top < line_top + body._line_height(position)
+
+
+def _outline_on_what_is_read(win: MainWindow) -> bool:
+    """The outline follows what is on screen: the article read there."""
+    return (win.outline.current_target() or (-1,))[0] == win.body.current_place()[0]
 
 
 def _toggle_source(win: MainWindow) -> None:
@@ -59,7 +64,7 @@ CHANGES: dict[str, Callable[[MainWindow], object]] = {
 def test_the_reading_position_holds(make_window, qtbot, change: str) -> None:
     win = make_window()
     spot = _read_mid_paragraph(win)
-    place = win.body.current_place()
+    place = win.body.top_place()
     width = win.body.viewport().width()
     size = win.settings.get("font_size")
     CHANGES[change](win)
@@ -69,9 +74,9 @@ def test_the_reading_position_holds(make_window, qtbot, change: str) -> None:
     elif change == "font size":
         assert win.settings.get("font_size") != size
     assert _shown_at_top(win, spot), change
-    assert win.body.current_place() == place
+    assert win.body.top_place() == place
     # The outline follows what is on screen (from the event loop).
-    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    qtbot.waitUntil(lambda: _outline_on_what_is_read(win), timeout=5000)
 
 
 def test_the_reading_position_holds_when_the_keywords_arrive(make_window, qtbot) -> None:
@@ -80,13 +85,13 @@ def test_the_reading_position_holds_when_the_keywords_arrive(make_window, qtbot)
     even when the reader scrolled into a paragraph before they came."""
     win = make_window()
     spot = _read_mid_paragraph(win)
-    place = win.body.current_place()
+    place = win.body.top_place()
     found = {k: ["关键词"] for k in range(len(win.doc.articles))}
     win.body.set_keywords(found)
     assert win.body.keywords == found
     assert _shown_at_top(win, spot)
-    assert win.body.current_place() == place
-    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    assert win.body.top_place() == place
+    qtbot.waitUntil(lambda: _outline_on_what_is_read(win), timeout=5000)
     assert _shown_at_top(win, spot)
 
 
@@ -97,7 +102,7 @@ def test_the_reading_position_holds_through_resizes_in_one_step(make_window, qtb
     the first resize, not one found in a layout in flux."""
     win = make_window()
     _read_mid_paragraph(win)
-    place = win.body.current_place()
+    place = win.body.top_place()
     body = win.body
     spot = body.top_spot()  # the first character on screen: its line stays at the top
     assert spot is not None
@@ -105,8 +110,8 @@ def test_the_reading_position_holds_through_resizes_in_one_step(make_window, qtb
     for w in (width - 300, width + 200, width - 300):
         body.resize(w, height)
         assert _shown_at_top(win, spot), w
-    assert body.current_place() == place
-    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    assert body.top_place() == place
+    qtbot.waitUntil(lambda: _outline_on_what_is_read(win), timeout=5000)
     assert _shown_at_top(win, spot)
 
 
@@ -117,7 +122,7 @@ def test_the_reading_position_holds_while_the_panels_give_way(make_window, qtbot
     the middle of the wider view, which lies beyond the old layout's right edge."""
     win = make_window()
     spot = _read_mid_paragraph(win)
-    place = win.body.current_place()
+    place = win.body.top_place()
     shown = [d for d in win.room.docks if d.isVisible()]
     # Narrower by more than the text can spare, whatever the fonts: a panel must give
     # way. (A fit the window's start left pending may report first.)
@@ -127,5 +132,5 @@ def test_the_reading_position_holds_while_the_panels_give_way(make_window, qtbot
     ):
         win.resize(win.width() - int(spare) - 60, win.height() - 60)
     assert _shown_at_top(win, spot)
-    assert win.body.current_place() == place
-    qtbot.waitUntil(lambda: (win.outline.current_target() or (-1,))[0] == place[0], timeout=5000)
+    assert win.body.top_place() == place
+    qtbot.waitUntil(lambda: _outline_on_what_is_read(win), timeout=5000)

@@ -228,7 +228,7 @@ class ReadingController(QObject):
     def _on_place_changed(self, _article: int, _block: int) -> None:
         if self.session.doc is not None:
             self._outline_sync.start()
-            self.session.set_place(*self.body.current_place())
+            self.session.set_place(*self.body.top_place())
 
     def _sync_outline(self) -> None:
         if self.session.doc is not None:
