@@ -210,9 +210,7 @@ def test_panels_hidden_for_room_or_reading_are_remembered_as_shown(make_window, 
     again.close()
 
 
-def test_panels_that_gave_way_come_back_when_the_source_view_is_closed(
-    make_window, qtbot
-) -> None:
+def test_panels_that_gave_way_come_back_when_the_source_view_is_closed(make_window, qtbot) -> None:
     """Small, then the source view opened, then large again: the source view still takes
     the room the panels would need. Closing it gives that room back to them."""
     win = make_window()

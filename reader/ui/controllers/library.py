@@ -206,6 +206,7 @@ class LibraryController(QObject):
     def _on_library_outdated(self, folders: list[str], pages: int) -> None:
         """An index made by an earlier version or another segmenter is made again, in the
         background."""
+
         def text() -> str:
             return self.tr(
                 "The library was indexed by an earlier version: indexing %1 pages again…"
@@ -249,9 +250,7 @@ class LibraryController(QObject):
     def _on_index_failed(self, reason: str) -> None:
         self.workers.indexing = None
         self.library.set_busy(False)
-        self.say(
-            lambda: reason or self.tr("Indexing cancelled; what was indexed is kept.")
-        )
+        self.say(lambda: reason or self.tr("Indexing cancelled; what was indexed is kept."))
         self.refresh_library()
         self.indexed.emit(None)
 
