@@ -269,6 +269,7 @@ def library_shot(out: Path) -> int:
         window.search.query.setText("新质生产力 -吕梁")
         (hits,) = wait(window.search_done, lambda: window.search_library("新质生产力 -吕梁"))
         wait(window.document_shown, lambda: window.open_hit(hits[0]))
+        window.library.tree.expandAll()  # the pages under their dates
         for _ in range(30):
             app.processEvents()
         window.grab().save(str(out))

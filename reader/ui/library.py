@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -116,6 +116,8 @@ class LibraryDock(QWidget):
         # Sized from the header and a sample, never from every row of a long library.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self._widths = {1: 0, 2: 0}
+        self.tree.viewport().installEventFilter(self)  # a narrow dock: room for the names
         self.tree.activated.connect(self._on_activated)
         self.tree.doubleClicked.connect(self._on_activated)
         self.tree.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -155,7 +157,31 @@ class LibraryDock(QWidget):
         for column, sample in ((1, "0000-00-00"), (2, "000,000")):
             label = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(label)))
-            header.resizeSection(column, width + 3 * metrics.averageCharWidth())
+            self._widths[column] = width + 3 * metrics.averageCharWidth()
+            header.resizeSection(column, self._widths[column])
+        self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        elif watched is self.tree.viewport() and event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Where the dock is too narrow for a page's name beside its date and article
+        count, the date goes first (its group row says it), then the count: a name cut
+        to a few characters tells no page from another. They come back as it widens."""
+        metrics = self.tree.fontMetrics()
+        name = 2 * self.tree.indentation() + metrics.horizontalAdvance("0" * 8 + "日" * 6)
+        room = self.tree.viewport().width() - name
+        articles = room >= self._widths[2]
+        date = articles and room >= self._widths[1] + self._widths[2]
+        for column, shown in ((1, date), (2, articles)):
+            if self.tree.isColumnHidden(column) == shown:
+                self.tree.setColumnHidden(column, not shown)
+                if shown:
+                    self.tree.header().resizeSection(column, self._widths[column])
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

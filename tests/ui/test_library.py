@@ -171,6 +171,53 @@ def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbo
     assert shown[0] != shown[1] and shown[0].startswith("2024/2024-03-12")
 
 
+def test_a_narrow_library_gives_the_page_names_the_room_of_the_date_and_count(qtbot) -> None:
+    """Beside Search the dock is narrow: the date column (its group row says it) and then
+    the article count give way before a name is cut to a few characters, and come back
+    when the dock widens."""
+    from PySide6.QtGui import QFont
+
+    from reader.store.library import LibraryDocument
+    from reader.ui.library import LibraryDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    dock.resize(700, 400)
+    dock.show()
+    folder = "/papers/renmin"
+    names = [f"pl/{n:03d}_6f184ef8bf9eb23a.txt" for n in range(3)]
+    dock.set_documents(
+        [folder],
+        [LibraryDocument(f"{folder}/{n}", folder, "2024-03-12", 3, 0, "") for n in names],
+    )
+    tree = dock.tree
+    metrics = tree.fontMetrics()
+    page = dock.model.index(0, 0, dock.model.index(0, 0, dock.model.index(0, 0)))
+    assert page.data() == names[0]
+    qtbot.waitUntil(lambda: not tree.isColumnHidden(1) and not tree.isColumnHidden(2))
+
+    def name_width() -> int:
+        return tree.visualRect(page).width()
+
+    wide = name_width()
+    assert wide >= metrics.horizontalAdvance(names[0])
+    # The dock as narrow as it goes (beside Search), then in a type half as large again.
+    dock.resize(dock.minimumSizeHint().width(), 400)
+    qtbot.waitUntil(lambda: tree.isColumnHidden(1))
+    assert not tree.isColumnHidden(2)
+    # Twelve characters at least: "pl/000_6f184…", not "pl/0…".
+    assert name_width() >= metrics.horizontalAdvance(names[0][:12] + "…")
+    font = tree.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    tree.setFont(font)
+    qtbot.waitUntil(lambda: tree.isColumnHidden(2))
+    assert name_width() >= tree.fontMetrics().horizontalAdvance(names[0][:12] + "…")
+    tree.setFont(QFont())
+    dock.resize(700, 400)
+    qtbot.waitUntil(lambda: not tree.isColumnHidden(1) and not tree.isColumnHidden(2))
+    assert name_width() == wide
+
+
 def test_an_outdated_library_is_indexed_again_in_the_background_at_start(
     make_window, qtbot, tmp_path, monkeypatch
 ) -> None:
