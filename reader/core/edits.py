@@ -10,6 +10,7 @@ could not.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -128,6 +129,32 @@ class Edit:
             UNREADABLE: "an unreadable correction",
         }.get(self.kind, f"{shown(self.kind)} (not a known correction)")
         return f"{what}: “{quote}”"
+
+
+def text_changes(old: str, new: str, context: int = 4) -> list[tuple[str, str]]:
+    """What a text correction changed, as (before, after) snippets on one line with a few
+    characters around each change, "…" where the text goes on: the changes in a long
+    paragraph, not its first words, which a typo fixed in its middle leaves alike. Changes
+    closer than twice the context are one snippet."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    spans: list[list[int]] = []  # [old from, old to, new from, new to]
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 2 * context:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+
+    def snippet(text: str, start: int, end: int) -> str:
+        lo, hi = max(0, start - context), min(len(text), end + context)
+        middle = text[lo:hi]
+        if len(middle) > 40:
+            middle = middle[:39] + "…"
+        return ("…" if lo > 0 else "") + middle + ("…" if hi < len(text) else "")
+
+    return [(snippet(old, i1, i2), snippet(new, j1, j2)) for i1, i2, j1, j2 in spans]
 
 
 @dataclass

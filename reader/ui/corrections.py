@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.edits import UNREADABLE, Edit, Outcome, apply, make
+from reader.core.edits import UNREADABLE, Edit, Outcome, apply, make, text_changes
 from reader.core.model import Document
 from reader.core.suggest import Suggestion
 from reader.store.db import READ_ONLY, Store
@@ -224,6 +224,17 @@ class EditModel(QAbstractListModel):
         super().__init__(parent)
         self.rows: list[tuple[Edit, str]] = []
         self.not_applied = "not applied"
+        self.more = "and %1 more changes"
+
+    def _changed(self, edit: Edit) -> str:
+        """A text correction's changes, a line each (the first three)."""
+        value = edit.value if isinstance(edit.value, dict) else {}
+        old, new = str(value.get("old", edit.target.exact)), str(value.get("new", ""))
+        changes = text_changes(old, new)
+        lines = [f"\n    “{before}” → “{after}”" for before, after in changes[:3]]
+        if len(changes) > 3:
+            lines.append("\n    " + self.more.replace("%1", str(len(changes) - 3)))
+        return "".join(lines)
 
     def set_rows(self, rows: list[tuple[Edit, str]]) -> None:
         self.beginResetModel()
@@ -240,7 +251,7 @@ class EditModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = describe(edit)
             if edit.kind == "text":
-                text += f" → “{str(edit.value.get('new', ''))[:24]}”"
+                text += self._changed(edit)
             return text if not reason else f"{text}\n⚠ {self.not_applied}: {said(reason)}"
         if role == Qt.ItemDataRole.ForegroundRole and reason:
             return QColor("#b0352b")
@@ -279,6 +290,7 @@ class CorrectionsDock(QWidget):
     def retranslate(self) -> None:
         self.remove_button.setText(self.tr("Remove Correction"))
         self.model.not_applied = self.tr("not applied")
+        self.model.more = self.tr("and %1 more changes")
         self.empty.setText(
             self.tr(
                 "No corrections on this page. Right-click a block to join, split, change "

@@ -630,7 +630,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="635"/>
+        <location filename="../../reader/ui/body.py" line="638"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -796,17 +796,22 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="280"/>
+        <location filename="../../reader/ui/corrections.py" line="291"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="281"/>
+        <location filename="../../reader/ui/corrections.py" line="292"/>
         <source>not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="284"/>
+        <location filename="../../reader/ui/corrections.py" line="293"/>
+        <source>and %1 more changes</source>
+        <translation>另有 %1 处改动</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections.py" line="296"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -1198,77 +1203,77 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="208"/>
+        <location filename="../../reader/ui/controllers/library.py" line="212"/>
         <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
         <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="165"/>
+        <location filename="../../reader/ui/controllers/library.py" line="167"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="196"/>
+        <location filename="../../reader/ui/controllers/library.py" line="198"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="221"/>
+        <location filename="../../reader/ui/controllers/library.py" line="231"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="224"/>
+        <location filename="../../reader/ui/controllers/library.py" line="234"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="227"/>
+        <location filename="../../reader/ui/controllers/library.py" line="237"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="229"/>
+        <location filename="../../reader/ui/controllers/library.py" line="239"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="230"/>
+        <location filename="../../reader/ui/controllers/library.py" line="240"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="230"/>
+        <location filename="../../reader/ui/controllers/library.py" line="240"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="238"/>
+        <location filename="../../reader/ui/controllers/library.py" line="253"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="349"/>
+        <location filename="../../reader/ui/controllers/library.py" line="363"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="350"/>
+        <location filename="../../reader/ui/controllers/library.py" line="364"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="358"/>
+        <location filename="../../reader/ui/controllers/library.py" line="372"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="362"/>
+        <location filename="../../reader/ui/controllers/library.py" line="376"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="362"/>
+        <location filename="../../reader/ui/controllers/library.py" line="376"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -1276,52 +1281,52 @@
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="142"/>
+        <location filename="../../reader/ui/library.py" line="144"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="144"/>
+        <location filename="../../reader/ui/library.py" line="146"/>
         <source>The page gives its month and day, not its year</source>
         <translation>页面只印有月日，没有年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="141"/>
+        <location filename="../../reader/ui/library.py" line="143"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="141"/>
+        <location filename="../../reader/ui/library.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="141"/>
+        <location filename="../../reader/ui/library.py" line="143"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="147"/>
+        <location filename="../../reader/ui/library.py" line="149"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="148"/>
+        <location filename="../../reader/ui/library.py" line="150"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="149"/>
+        <location filename="../../reader/ui/library.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="143"/>
+        <location filename="../../reader/ui/library.py" line="145"/>
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
@@ -1359,7 +1364,7 @@
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="316"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1831,37 +1836,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="275"/>
+        <location filename="../../reader/ui/library.py" line="301"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="284"/>
+        <location filename="../../reader/ui/library.py" line="310"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="305"/>
+        <location filename="../../reader/ui/library.py" line="331"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="321"/>
+        <location filename="../../reader/ui/library.py" line="347"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="277"/>
+        <location filename="../../reader/ui/library.py" line="303"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="276"/>
+        <location filename="../../reader/ui/library.py" line="302"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="319"/>
+        <location filename="../../reader/ui/library.py" line="345"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>
@@ -1920,17 +1925,17 @@
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../reader/ui/source.py" line="69"/>
+        <location filename="../../reader/ui/source.py" line="71"/>
         <source>join</source>
         <translation>接续</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/source.py" line="69"/>
+        <location filename="../../reader/ui/source.py" line="71"/>
         <source>break</source>
         <translation>分段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/source.py" line="99"/>
+        <location filename="../../reader/ui/source.py" line="102"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2022,17 +2027,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="330"/>
+        <location filename="../../reader/ui/corrections.py" line="342"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="331"/>
+        <location filename="../../reader/ui/corrections.py" line="343"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="340"/>
+        <location filename="../../reader/ui/corrections.py" line="352"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>

@@ -287,3 +287,26 @@ def test_an_edit_never_lands_on_other_text_than_it_was_made_on() -> None:
     # A quote that opens a block in the middle of another is not that block.
     inner = E.make(PAGE, "join", 1, body_key(PAGE, 1, 1))
     assert [e.id for e in E.apply(joined, [inner]).applied] == []
+
+
+def test_a_text_correction_shows_what_it_changed_not_the_paragraphs_first_words() -> None:
+    from reader.core.edits import text_changes
+
+    start = "近年来，习近平总书记多次就抓好科技创新和产业创新提出要求，"
+    old = start + "积极培育和发展新质生产刀，增强发展新动能。" + "各地各行业向新而行。" * 4
+    new = old.replace("生产刀", "生产力")
+    assert text_changes(old, new) == [("…新质生产刀，增强发…", "…新质生产力，增强发…")]
+    # Two changes far apart are two snippets; close ones are one.
+    far = new.replace("近年来", "近两年来")
+    assert text_changes(old, far) == [
+        ("近年来，习…", "近两年来，习…"),
+        ("…新质生产刀，增强发…", "…新质生产力，增强发…"),
+    ]
+    assert len(text_changes("甲乙丙丁戊己庚辛", "甲乙X丁戊Y庚辛")) == 1
+    # Added at the end, taken away at the start; whitespace and line breaks count as one space.
+    assert text_changes("抓好科技创新", "抓好科技创新。") == [("…科技创新", "…科技创新。")]
+    assert text_changes("一、抓好科技创新", "抓好科技创新") == [("一、抓好科技…", "抓好科技…")]
+    assert text_changes("抓好\n科技", "抓好 科技") == []
+    # A long rewrite is cut on one line.
+    ((before, after),) = text_changes("甲" * 100, "乙" * 100)
+    assert len(before) <= 41 and before.endswith("…") and after.startswith("乙")

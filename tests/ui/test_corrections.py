@@ -322,3 +322,24 @@ def test_the_block_corrected_stays_where_it_was_on_screen_and_after_undo(
     with qtbot.waitSignal(win.document_corrected, timeout=10000):
         win.undo_action.trigger()
     assert abs(win.body.cursorRect().top() - y) <= line
+
+
+def test_a_text_correction_is_listed_with_what_it_changed(make_window, qtbot) -> None:
+    """A typo fixed in the middle of a long paragraph: the Corrections dock shows the
+    words changed, not only the paragraph's first words, alike before and after."""
+    win = make_window()
+    ai, block = next(
+        (ai, b)
+        for ai, article in enumerate(win.doc.articles)
+        for b in article.blocks
+        if b.kind == "paragraph" and len(b.text) > 80
+    )
+    k = win.doc.articles[ai].all_blocks().index(block)
+    old = block.text
+    middle = len(old) // 2
+    new = old[:middle] + "〇〇" + old[middle + 2 :]
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("text", ai, k, new=new)
+    (row,) = win.corrections.texts()
+    assert f"“…{old[middle - 4 : middle + 6]}…” → “…{new[middle - 4 : middle + 6]}…”" in row
+    assert old[middle : middle + 2] != "〇〇"
