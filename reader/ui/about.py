@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -102,6 +102,20 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 70)
 
 
+def _dedicated(key: QKeySequence) -> bool:
+    """A key of its own on some keyboards (Redo, Back, Copy), beyond the ones every
+    keyboard has: a platform's binding, named in words ("Redo", "重做") as a key."""
+    return key.count() == 1 and key[0].key().value >= Qt.Key.Key_Back.value
+
+
+def typed(action: QAction) -> list[QKeySequence]:
+    """The keys of an action a reader types, leaving out dedicated keys where it has
+    others (they work, but listed they read as the action's name)."""
+    keys = action.shortcuts()
+    ordinary = [k for k in keys if not _dedicated(k)]
+    return ordinary or keys
+
+
 def shortcut_rows(
     menus: Iterable[QMenu], extra: Mapping[QAction, str] | None = None
 ) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -118,7 +132,7 @@ def shortcut_rows(
             if isinstance(sub, QMenu):
                 walk(sub, f"{title} › {_plain(sub.title())}")
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in typed(action)]
             if action in extra:
                 keys.append(extra[action])
             if action.isSeparator() or not keys:

@@ -101,3 +101,26 @@ def test_a_correction_from_the_menu_bar_acts_at_the_text_cursor(make_window) -> 
     win.actions_by_key["fix_heading2"].trigger()
     assert win.doc.articles[1].all_blocks()[3].kind == "heading"
     assert win.doc.articles[1].all_blocks()[3].depth == 2
+
+
+def test_the_shortcuts_list_names_keys_not_the_platforms_dedicated_ones(make_window) -> None:
+    """Redo's platform keys include the Redo key some keyboards have: it works, but the
+    list showed "Ctrl+Shift+Z, Ctrl+Y, Redo" ("重做" in Chinese), as if Redo were a key
+    everyone has. An action with only such a key still lists it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from reader.ui.about import shortcut_rows
+
+    win = make_window()
+    redo = win.redo_action
+    assert QKeySequence(Qt.Key.Key_Redo) in redo.shortcuts()  # the platform's, offscreen too
+    win.actions_by_key["shortcuts"].trigger()
+    keys = dict(win.shortcuts_box.rows())
+    named = keys[redo.text().replace("&", "")]
+    assert named.startswith("Ctrl+Shift+Z, Ctrl+Y") and "Redo" not in named
+    menu = QMenu("Go")
+    only = QAction("Back", menu)
+    only.setShortcut(QKeySequence(Qt.Key.Key_Back))
+    menu.addAction(only)
+    assert shortcut_rows([menu]) == [("Go", [("Back", "Back")])]
