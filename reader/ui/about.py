@@ -105,7 +105,8 @@ class AboutDialog(QDialog):
 def _dedicated(key: QKeySequence) -> bool:
     """A key of its own on some keyboards (Redo, Back, Copy), beyond the ones every
     keyboard has: a platform's binding, named in words ("Redo", "重做") as a key."""
-    return key.count() == 1 and key[0].key().value >= Qt.Key.Key_Back.value
+    combined = key[0] if key.count() == 1 else None  # type: ignore[index]
+    return combined is not None and combined.key().value >= Qt.Key.Key_Back.value
 
 
 def typed(action: QAction) -> list[QKeySequence]:

@@ -191,6 +191,7 @@ class _Canvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.fit: str | None = "width"  # "width", "page", or None once zoomed by hand
+        self.keep: QRectF | None = None  # the outlined block, kept in place by a zoom
         self._press: QPoint | None = None
 
     def scale_factor(self) -> float:
@@ -204,14 +205,29 @@ class _Canvas(QGraphicsView):
         self.zoomed.emit()
 
     def zoom(self, steps: float, under_mouse: bool = False) -> None:
-        anchor = (
-            QGraphicsView.ViewportAnchor.AnchorUnderMouse
-            if under_mouse
-            else QGraphicsView.ViewportAnchor.AnchorViewCenter
-        )
-        self.setTransformationAnchor(anchor)
+        """Zoom under the mouse (Ctrl+wheel), else about the outlined block where it is
+        in view, so that it stays where it was, else about the view's centre."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        block = self.keep if self.keep is not None else QRectF()
+        keep = block.intersected(visible)
+        if under_mouse or keep.isEmpty():
+            anchor = (
+                QGraphicsView.ViewportAnchor.AnchorUnderMouse
+                if under_mouse
+                else QGraphicsView.ViewportAnchor.AnchorViewCenter
+            )
+            self.setTransformationAnchor(anchor)
+            self.set_scale(self.scale_factor() * ZOOM_STEP**steps)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            return
+        point = block.center() if visible.contains(block.center()) else keep.center()
+        before = self.mapFromScene(point)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.set_scale(self.scale_factor() * ZOOM_STEP**steps)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        moved = self.mapFromScene(point) - before
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
 
     def fit_to(self, mode: str) -> None:
         rect = self.sceneRect()
@@ -402,11 +418,14 @@ class ScanView(QWidget):
             self._style_current(item)
             item.setZValue(2)
             self._current.append(item)
-        if follow and rects:
+        self.canvas.keep = None
+        if rects:
             around = rects[0]
             for rect in rects[1:]:
                 around = around.united(rect)
-            self.canvas.ensureVisible(around, 24, 24)
+            self.canvas.keep = around
+            if follow:
+                self.canvas.ensureVisible(around, 24, 24)
 
     def current_rects(self) -> list[QRectF]:
         return [item.rect() for item in self._current]

@@ -229,6 +229,41 @@ def test_zoom_changes_the_scale(make_window, qtbot, tmp_path, drawn) -> None:
     assert 0 < stepped < bar.value()
 
 
+def test_zooming_keeps_the_outlined_block_where_it_was(make_window, qtbot, tmp_path, drawn) -> None:
+    """Zoomed from the keys or the toolbar, the scan grows about the outlined block when
+    it is in view, not about the view's centre, which pushed a block near the view's edge
+    out of sight after a step or two."""
+    from PySide6.QtCore import QPointF
+
+    win = make_window(page_with_scan(tmp_path, drawn))
+    open_scan(win, qtbot)
+    canvas = win.scan.view.canvas
+    keys = list(win.body.clean.starts) if win.body.clean else []
+    ai, k = keys[len(keys) // 2]
+    win.body.show_spot(ai, k, 0)
+    qtbot.waitUntil(lambda: win.scan.view.current_rects() != [])
+    (block,) = win.scan.view.current_rects()[:1]
+    # Zoomed in by hand, the block near the view's top left corner.
+    canvas.set_scale(canvas.scale_factor() * 3)
+    seen = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    canvas.centerOn(block.center() + QPointF(seen.width() * 0.35, seen.height() * 0.35))
+
+    def on_screen() -> QPointF:
+        return canvas.mapFromScene(block.center()).toPointF()
+
+    before, scale = on_screen(), canvas.scale_factor()
+    view = canvas.viewport().rect().toRectF()
+    assert view.contains(before)
+    assert before.x() < view.width() / 4 and before.y() < view.height() / 4
+    for step in (lambda: qtbot.keyClick(canvas, Qt.Key.Key_Plus), win.scan.view.zoom_in.trigger):
+        step()
+    assert canvas.scale_factor() == pytest.approx(scale * 1.25**2)
+    after = on_screen()
+    assert abs(after.x() - before.x()) <= 2 and abs(after.y() - before.y()) <= 2
+    win.scan.view.zoom_out.trigger()
+    assert abs(on_screen().x() - before.x()) <= 2 and abs(on_screen().y() - before.y()) <= 2
+
+
 def test_ctrl_wheel_zooms(make_window, qtbot, tmp_path, drawn) -> None:
     from PySide6.QtCore import QPoint as P
     from PySide6.QtGui import QWheelEvent
