@@ -243,21 +243,25 @@ class AnnotationEditor(QDialog):
         self._dropping = True
         self.reject()
 
-    def show_by(self, anchor: QRect) -> None:
-        """Open as a popover by the text in `anchor` (global coordinates), inside the
-        window where it fits there (above the text near the window's foot), else inside
-        the screen."""
+    def show_by(self, anchor: QRect, within: QRect | None = None) -> None:
+        """Open as a popover by the text in `anchor` (global coordinates): inside `within`
+        (the text's view, so that it covers no panel) where it fits there, else inside
+        the window (above the text near the window's foot), else inside the screen."""
         self.adjustSize()
         screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
         bounds = screen.availableGeometry()
+        places = [within] if within is not None else []
         parent = self.parentWidget()
         if parent is not None:
             window = parent.window()
-            frame = QRect(window.mapToGlobal(QPoint(0, 0)), window.size()).intersected(bounds)
-            size = self.sizeHint()
-            if frame.width() >= size.width() and frame.height() >= size.height() + 2 * GAP:
-                bounds = frame
-        self.move(place_by(self.sizeHint(), anchor, bounds))
+            places.append(QRect(window.mapToGlobal(QPoint(0, 0)), window.size()))
+        size = self.size()  # as adjusted: its minimum width may be more than its hint
+        for place in places:
+            place = place.intersected(bounds)
+            if place.width() >= size.width() and place.height() >= size.height() + 2 * GAP:
+                bounds = place
+                break
+        self.move(place_by(size, anchor, bounds))
         self.show()
         self.note.setFocus()
 

@@ -690,3 +690,25 @@ def test_annotations_export_in_the_type_chosen_into_the_folder_last_used(
     win.actions_by_key["export_annotations"].trigger()
     assert "战略性新兴产业" in (tmp_path / "notes.txt").read_text("utf-8").splitlines()[1]
     assert Path(asked[1]).parent == tmp_path
+
+
+def test_the_popover_by_a_highlight_at_the_text_s_edge_covers_no_panel(make_window, qtbot) -> None:
+    """By a highlight at the right edge of the text the popover stays over the text
+    where it fits there, not over the Annotations panel beside it."""
+    win = make_window()
+    win.notes_dock.show()
+    win.notes_dock.raise_()
+    qtbot.waitUntil(win.notes.isVisible)
+    ann = win.annotations.create(select_quote(win, "思想政治工作是统一思想"), {"colour": "blue"})
+    viewport = win.body.viewport()
+    text = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+    dock = QRect(win.notes_dock.mapToGlobal(QPoint(0, 0)), win.notes_dock.size())
+    assert dock.left() >= text.right() - 20  # the panel to the right of the text
+    editor = win.annotations._editor(ann.quote, ann, popover=True)
+    assert max(editor.sizeHint().width(), editor.minimumWidth()) < text.width()
+    by = QRect(viewport.width() - 60, viewport.height() // 3, 50, 24)  # at the right edge
+    win.annotations._open_editor(editor, win.body, by)
+    box = editor.frameGeometry()
+    assert text.contains(box.topLeft()) and text.contains(box.topRight())
+    assert not box.intersects(dock)
+    editor.reject()

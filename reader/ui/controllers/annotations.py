@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
@@ -199,7 +199,10 @@ class AnnotationsController(QObject):
         editor.finished.connect(lambda _result: self._editor_closed(editor))
         if editor.popover and by is not None:
             viewport = self.body.viewport()
-            editor.show_by(QRect(viewport.mapToGlobal(by.topLeft()), by.size()))
+            editor.show_by(
+                QRect(viewport.mapToGlobal(by.topLeft()), by.size()),
+                QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size()),
+            )
             return
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.open()
