@@ -16,6 +16,7 @@ from reader.app import COMMANDS
 from reader.bundled import resource
 from reader.cli import build_parser
 from reader.store import paths
+from reader.ui.about import typed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,7 +110,7 @@ def test_keyboard_shortcuts_lists_every_action_as_it_is(make_window, qtbot) -> N
     for action in menu_actions:
         name = action.text().replace("&", "")
         assert name in rows, name
-        for keys in action.shortcuts():
+        for keys in typed(action):  # not a dedicated key (Redo) beside ordinary ones
             assert keys.toString(native) in rows[name]
     assert rows["Made Up For The Test"] == QKeySequence("Ctrl+Alt+K").toString(native)
     assert rows["Next Article"].endswith("N")
