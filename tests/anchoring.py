@@ -20,6 +20,8 @@ hardest. Each variant changes the page, then `place` anchors them all in the new
   (column width, indents, blank lines, line ends, OCR's spaces) and read by the engine.
 - re-encoded: the same page as GB18030 bytes, read by the engine again.
 - paragraph hidden: one paragraph marked as page furniture, so it leaves the clean text.
+- paragraph split, rest moved: a paragraph split after one of its sentences and the rest
+  moved to the start of its article, as making it the article's title does.
 - different page: the annotations of one page anchored on another page.
 
 Ground truth is computed, never assumed. For the variants made on the clean text (1%
@@ -43,6 +45,9 @@ that clean text puts between articles, both being layout, as they are to the anc
 - RIGHT: placed, and the placed span is exactly the truth span.
 - WRONG: placed, but the annotation does not still exist, or the placed span differs from
   the truth span in any character.
+- PART: placed on part of the truth span and on nothing else: every character placed on
+  is one of the quote's own, carried over (a quote across a split paragraph, drawn on the
+  part left where it was, its other part moved away).
 - UNPLACED: not placed (the caller lists it as unanchored).
 
 `right / exist` is RIGHT over the annotations that still exist.
@@ -79,6 +84,7 @@ VARIANTS = (
     "re-wrapped",
     "re-encoded",
     "paragraph hidden",
+    "paragraph split, rest moved",
     "different page",
 )
 SHORT = (2, 4)
@@ -227,6 +233,27 @@ def hide_paragraph(page: Page, rng: random.Random) -> Changed:
     return Changed(new.text, moved, [(start, end)])
 
 
+def split_and_move(page: Page, rng: random.Random) -> Changed | None:
+    """A paragraph split after one of its sentences, the rest made its article's title:
+    moved to the article's start."""
+    text = page.clean.text
+    ai, k = _paragraphs(page, rng)
+    start = page.clean.starts[(ai, k)]
+    end = start + len(page.doc.articles[ai].all_blocks()[k].text)
+    cuts = [m.end() for m in re.finditer("[。！？]", text[start:end]) if m.end() < end - start]
+    if not cuts:
+        return None
+    cut = start + rng.choice(cuts)
+    top = min(at for key, at in page.clean.starts.items() if key[0] == ai)
+    rest = text[cut:end]
+    new = text[:top] + rest + "\n\n" + text[top:cut] + text[end:]
+    moved = {i: i for i in range(top)}
+    moved.update({i: i + len(rest) + 2 for i in range(top, cut)})
+    moved.update({i: top + i - cut for i in range(cut, end)})
+    moved.update({i: i + 2 for i in range(end, len(text))})
+    return Changed(new, moved, [(start, end)])
+
+
 def other_page(page: Page, rng: random.Random, every: list[Page]) -> Changed:
     others = [p for p in every if p.name != page.name]
     return Changed(rng.choice(others).clean.text, {})
@@ -286,10 +313,11 @@ class Tally:
     unplaced: int = 0
     wrong: int = 0
     exist: int = 0
+    part: int = 0
 
     @property
     def total(self) -> int:
-        return self.right + self.unplaced + self.wrong
+        return self.right + self.unplaced + self.wrong + self.part
 
     def share(self) -> float:
         return self.right / self.exist if self.exist else 1.0
@@ -300,6 +328,7 @@ class Tally:
             self.unplaced + other.unplaced,
             self.wrong + other.wrong,
             self.exist + other.exist,
+            self.part + other.part,
         )
 
 
@@ -350,8 +379,11 @@ def judge(page: Page, changed: Changed, chosen: list[tuple[int, int]], tally: Ta
             tally.unplaced += 1
             continue
         got = (b.index(placed.anchor.start), b.index(placed.anchor.end))
+        own = {j for j in where[lo:hi] if j is not None}
         if exists and got == truth:
             tally.right += 1
+        elif exists and all(j in own for j in range(*got)):
+            tally.part += 1
         else:
             tally.wrong += 1
 
@@ -368,6 +400,7 @@ def measure(
         "re-wrapped": rewrap,
         "re-encoded": reencode,
         "paragraph hidden": hide_paragraph,
+        "paragraph split, rest moved": split_and_move,
         "different page": lambda page, rng: other_page(page, rng, every),
     }
     tallies: dict[tuple[str, str], Tally] = {}
@@ -392,13 +425,13 @@ def measure(
 
 
 def table(tallies: dict[tuple[str, str], Tally]) -> str:
-    rows = ["| variant | quotes | still exist | RIGHT | UNPLACED | WRONG | right / exist |"]
-    rows.append("|---|---:|---:|---:|---:|---:|---:|")
+    rows = ["| variant | quotes | still exist | RIGHT | PART | UNPLACED | WRONG | right / exist |"]
+    rows.append("|---|---:|---:|---:|---:|---:|---:|---:|")
 
     def row(label: str, t: Tally) -> str:
         return (
-            f"| {label} | {t.total} | {t.exist} | {t.right} | {t.unplaced} | {t.wrong} "
-            f"| {t.share():.1%} |"
+            f"| {label} | {t.total} | {t.exist} | {t.right} | {t.part} | {t.unplaced} "
+            f"| {t.wrong} | {t.share():.1%} |"
         )
 
     variants = list(dict.fromkeys(v for v, _ in tallies))

@@ -252,6 +252,14 @@ class _Stripped:
         hi = bisect.bisect_left(self._sorted, end)
         return self._sorted[lo:hi]
 
+    def break_near(self, at: int, before: bool) -> int:
+        """The nearest break at or before (after) stripped `at`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.breaks)
+        if before:
+            return self._sorted[bisect.bisect_right(self._sorted, at) - 1]
+        return self._sorted[bisect.bisect_left(self._sorted, at)]
+
     def crosses_rule(self, start: int, end: int) -> bool:
         """Whether an article rule lies inside stripped [start, end)."""
         return bisect.bisect_right(self.rules, start) < bisect.bisect_left(self.rules, end)
@@ -621,7 +629,11 @@ def _vouched(
             return False
         missed = len(side.whole) - _same(side.whole, found)
         forgiven = missed == 0 or (missed == 1 and len(side.whole) >= 2)
-    if not forgiven and not _adjacent(side, found, at in hay.breaks, config):
+    # The quote whole, its paragraph now ending (starting) within what was its stored
+    # context there, which agrees up to the break: the paragraph was split next to it
+    # (a correction), or the rest of it moved or deleted.
+    cut = not forgiven and text[begin:finish] == quote and _cut_short(hay, side, found, at, start)
+    if not forgiven and not cut and not _adjacent(side, found, at in hay.breaks, config):
         return False
     lo, hi = (0, q.head) if start else (len(quote) - q.tail, len(quote))
     if hay.crosses_rule(begin, finish):
@@ -631,7 +643,7 @@ def _vouched(
             own, mine = quote[lo:] + side.near, finish - (hi - lo)
         if _claimed(hay, own, side, mine, start, config):
             return False
-    if forgiven or _agree(side.whole, found) >= share * len(side.whole) > 0:
+    if forgiven or cut or _agree(side.whole, found) >= share * len(side.whole) > 0:
         return True
     if side.near and _agree(side.near, found) < share * len(side.near):
         return False
@@ -639,6 +651,15 @@ def _vouched(
         return True
     edits = [op for op in Levenshtein.opcodes(quote, text[begin:finish]) if op.tag != "equal"]
     return _edits_within(edits, lo, hi) <= config.max_error_rate * (hi - lo)
+
+
+def _cut_short(hay: _Stripped, side: _Side, found: str, at: int, start: bool) -> bool:
+    """Whether a paragraph break next to stripped `at` (the place's start, or its end)
+    comes sooner than the stored context's own paragraph ended, with everything between
+    agreeing with that context exactly."""
+    k = hay.break_near(at, start)
+    n = at - k if start else k - at
+    return n < len(side.near) and found[:n] == side.near[:n]
 
 
 def _adjacent(side: _Side, found: str, at_break: bool, config: Thresholds) -> bool:

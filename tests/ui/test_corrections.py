@@ -104,6 +104,45 @@ def test_annotations_stay_attached_across_edits(make_window, qtbot) -> None:
     assert win.body.clean.text[placed.anchor.start : placed.anchor.end] == text
 
 
+def test_a_highlight_stays_when_the_rest_of_its_paragraph_is_made_the_title(
+    make_window, qtbot
+) -> None:
+    """A paragraph split after a highlighted sentence, the rest made the article's title:
+    the highlight's text is untouched and stays highlighted (it was listed as unanchored,
+    its paragraph no longer going on as it did when it was made), after a restart too."""
+    win = make_window()
+    quote = "部分国企缺乏专业的思想政治工作队伍，现有的人员素质参差不齐，难以适应新时代思想"
+    start = win.body.clean.text.index(quote)
+    win.body.select_range(start, start + len(quote))
+    ann = win.annotate_selection("highlight")
+
+    def block(opening: str) -> tuple[int, int, str]:
+        return next(
+            (ai, k, b.text)
+            for ai, art in enumerate(win.doc.articles)
+            for k, b in enumerate(art.all_blocks())
+            if b.text.startswith(opening)
+        )
+
+    ai, k, text = block("部分国企缺乏专业")
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("split", ai, k, offset=text.index("要求。") + 3)
+    ai, k, text = block("一些企业的")
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("role", ai, k, role="title")
+    assert win.doc.articles[ai].title.startswith("一些企业的")
+
+    def on_its_text(window) -> bool:  # type: ignore[no-untyped-def]
+        placed = window.annotator.placed[ann.id]
+        clean = window.body.clean.text
+        return placed.anchor is not None and clean[placed.anchor.start : placed.anchor.end] == quote
+
+    assert on_its_text(win)
+    assert win.writer.flush(30)
+    win.close()
+    assert on_its_text(make_window())
+
+
 def test_review_marks_and_decisions(make_window, qtbot) -> None:
     win = make_window()
     win.correct("kind", 1, key(win, 1, 1), kind="question")
