@@ -68,6 +68,9 @@ class ReadingRoom(QObject):
         self._source_before_reading = False
         self._gave_way: list[_GaveWay] = []
         self._in_front: dict[QDockWidget, bool] = {}
+        # The widths of the docks beside a dock as it was shown, for when it closes.
+        self._beside: dict[QDockWidget, dict[QDockWidget, int]] = {}
+        self._widths_back: dict[QDockWidget, int] = {}  # set once the dock has gone
         self._keep: QDockWidget | None = None
         self._fitting = False
         self._was_maximized = False
@@ -89,6 +92,11 @@ class ReadingRoom(QObject):
                 )
             )
             dock.topLevelChanged.connect(lambda _floating: self.fit_soon())
+            # A dock closed (from the View menu, its key or its close button) leaves room
+            # that panels which gave way for it may take again.
+            dock.toggleViewAction().toggled.connect(
+                lambda on, dock=dock: self._on_dock_shown(dock, on)
+            )
             # A dock the window shows for the reader (Search when a search is asked for)
             # is their choice too; those shown or brought back here are not.
             dock.visibilityChanged.connect(
@@ -175,6 +183,22 @@ class ReadingRoom(QObject):
                 self.full_screen_changed.emit(self.window.isFullScreen())
         return False
 
+    def _on_dock_shown(self, dock: QDockWidget, on: bool) -> None:
+        """A dock shown: the widths of those beside it are kept. Closed (from the View
+        menu, its key or its close button): they go back to them, rather than keep the
+        width it left, and panels that gave way for it may take the room again."""
+        if dock.isFloating():
+            return
+        if on:
+            area = self.window.dockWidgetArea(dock)
+            self._beside[dock] = {
+                d: d.width() for d in self._docked(area) if d is not dock and d.isVisible()
+            }
+            return
+        self._widths_back.update(self._beside.pop(dock, {}))
+        if not self._fitting:
+            self.fit_soon()
+
     def _on_dock_triggered(self, dock: QDockWidget, on: bool) -> None:
         """The View menu's entry (or the dock's shortcut) for a dock behind another's tab
         brings it to the front rather than closing a panel the reader could not see."""
@@ -216,6 +240,11 @@ class ReadingRoom(QObject):
             return
         self._fitting = True
         try:
+            back, self._widths_back = self._widths_back, {}
+            back = {d: w for d, w in back.items() if self._shown(d) and not d.isFloating()}
+            if back:
+                self.window.resizeDocks(list(back), list(back.values()), Qt.Orientation.Horizontal)
+                self._settle()
             self._come_back()
             least = SOURCE_CHARS * self.body.em()
             steps = [

@@ -480,3 +480,26 @@ def test_the_scan_comes_back_after_a_page_without_one(
         win.open_path(tmp_path / "p1.json")
     qtbot.waitUntil(win.scan.action.isEnabled)
     assert not win.scan.dock.isVisible()
+
+
+def test_panels_that_gave_way_to_the_scan_come_back_when_it_is_closed(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    """The Scan view opened in a window without room for it and every panel: panels give
+    way. Closing it (F6 again) gives the room back to them, as the source view does."""
+    from tests.ui.test_room import shown_docks
+
+    win = make_window(page_with_scan(tmp_path, drawn))
+    win.resize(1280, 820)
+    qtbot.waitUntil(lambda: win.width() == 1280, timeout=5000)
+    qtbot.waitUntil(win.scan.action.isEnabled, timeout=10000)
+    before = shown_docks(win)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.scan.action.trigger()
+    qtbot.waitUntil(win.scan.view.has_image, timeout=10000)
+    qtbot.waitUntil(lambda: bool(win.room.given_way()), timeout=5000)
+    assert "scan" not in before and shown_docks(win) - {"scan"} < before
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.scan.action.trigger()
+    qtbot.waitUntil(lambda: shown_docks(win) == before, timeout=5000)
+    assert win.room.given_way() == []
