@@ -210,6 +210,8 @@ class ReadingRoom(QObject):
                 self._fitting = False
             dock.raise_()
             on = True
+        elif on and not dock.isFloating():
+            dock.raise_()  # shown where it was, in front of its tab group, not behind it
         self._on_dock_toggled(dock, on)
 
     def _on_dock_toggled(self, dock: QDockWidget, on: bool) -> None:

@@ -245,3 +245,20 @@ def test_the_view_menu_brings_a_dock_behind_a_tab_to_the_front(make_window, qtbo
     action.trigger()
     qtbot.waitUntil(lambda: not win.tags_dock.isVisible(), timeout=5000)
     assert not action.isChecked()
+
+
+def test_a_dock_shown_from_the_view_menu_comes_in_front_of_its_tabs(make_window, qtbot) -> None:
+    """View → Tags hides the panel, View → Tags again shows it: in front, not behind the
+    tab that was in front meanwhile."""
+    win = make_window()
+    win.tabifyDockWidget(win.notes_dock, win.tags_dock)
+    win.tags_dock.show()
+    win.tags_dock.raise_()
+    qtbot.waitUntil(lambda: in_front(win.tags_dock))
+    action = win.tags_dock.toggleViewAction()
+    action.trigger()
+    qtbot.waitUntil(lambda: not win.tags_dock.isVisible())
+    win.notes_dock.raise_()
+    action.trigger()
+    qtbot.waitUntil(lambda: in_front(win.tags_dock), timeout=5000)
+    assert not in_front(win.notes_dock) and win.notes_dock.toggleViewAction().isChecked()
