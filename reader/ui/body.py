@@ -369,6 +369,14 @@ class BodyView(QTextBrowser):
             self._keep_cursor_in_view()
             event.accept()
             return
+        # Home and End go to the page's top and foot, as in a browser: with no caret there
+        # is no line to go to the start or end of.
+        if not event.modifiers() and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            self._keep_cursor_in_view()
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def _keep_cursor_in_view(self) -> None:

@@ -155,3 +155,19 @@ def test_a_few_lines_scrolled_back_above_a_headline_keep_its_article_the_one_rea
     qtbot.keyClick(win.body, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: article(win) == 1)
     assert win.place_indicator.text().startswith(f"Article 2 of {n}")
+
+
+def test_home_and_end_go_to_the_page_s_top_and_foot(make_window, qtbot) -> None:
+    """With no caret to move, plain Home and End go to the top and the foot of the page,
+    as in a browser, and the status bar says so."""
+    win = make_window()
+    n = len(win.doc.articles)
+    bar = win.body.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.keyClick(win.body, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum() > 0
+    qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article {n} of {n}  ·  100%")
+    qtbot.keyClick(win.body, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article 1 of {n}  ·  0%")
+    assert not win.body.textCursor().hasSelection()
