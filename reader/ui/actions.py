@@ -64,7 +64,7 @@ SUBMENUS: dict[str, str] = {
     "file/recent": QT_TRANSLATE_NOOP("Actions", "Open &Recent"),
     "view/theme": QT_TRANSLATE_NOOP("Actions", "&Theme"),
     "view/column": QT_TRANSLATE_NOOP("Actions", "Text &Width"),
-    "view/language": QT_TRANSLATE_NOOP("Actions", "&Language"),
+    "view/language": QT_TRANSLATE_NOOP("Actions", "Lan&guage"),
     "correct/kind": QT_TRANSLATE_NOOP("Actions", "Block &Kind"),
 }
 
@@ -195,7 +195,7 @@ ACTIONS: tuple[Act, ...] = (
     ),
     Act(
         "noise",
-        QT_TRANSLATE_NOOP("Actions", "Show Page &Furniture"),
+        QT_TRANSLATE_NOOP("Actions", "Show &Page Furniture"),
         "view",
         "view.show_noise",
         checkable=True,
@@ -243,7 +243,7 @@ ACTIONS: tuple[Act, ...] = (
     ),
     Act(
         "zoom_reset",
-        QT_TRANSLATE_NOOP("Actions", "&Reset Text Size"),
+        QT_TRANSLATE_NOOP("Actions", "Reset Te&xt Size"),
         "view",
         "view.zoom",
         (0,),
@@ -304,7 +304,7 @@ ACTIONS: tuple[Act, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Make Title or Byline of &Another Article…"),
         "other",
     ),
-    _fix("fix_text", QT_TRANSLATE_NOOP("Actions", "Correct &Text…"), "text", "F2", separated=True),
+    _fix("fix_text", QT_TRANSLATE_NOOP("Actions", "Co&rrect Text…"), "text", "F2", separated=True),
     Act(
         "highlight",
         QT_TRANSLATE_NOOP("Actions", "&Highlight"),
@@ -561,6 +561,11 @@ def context_menu(
         elif act.separated:
             menu.addSeparator()
         action = target.addAction(tr(act.text))
+        if act.shortcut is not None:
+            # Shown as in the Correct menu (Ctrl+J); active only while this menu is open,
+            # a window of its own, so never an ambiguous shortcut with the menu bar's.
+            action.setShortcut(QKeySequence(act.shortcut))
+            action.setShortcutVisibleInContextMenu(True)
         action.setEnabled(enabled(act))
         action.triggered.connect(lambda _c=False, act=act: trigger(act))
     return menu

@@ -125,11 +125,6 @@
         <translation>版心宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="67"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/actions.py" line="68"/>
         <source>Block &amp;Kind</source>
         <translation>段落类型(&amp;K)</translation>
@@ -190,11 +185,6 @@
         <translation>原文对照(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="198"/>
-        <source>Show Page &amp;Furniture</source>
-        <translation>显示版面杂项(&amp;F)</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/actions.py" line="205"/>
         <source>Show Automatic &amp;Decisions</source>
         <translation>显示自动判断(&amp;D)</translation>
@@ -218,11 +208,6 @@
         <location filename="../../reader/ui/actions.py" line="238"/>
         <source>S&amp;maller Text</source>
         <translation>缩小文字(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
-        <source>&amp;Reset Text Size</source>
-        <translation>恢复文字大小(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="252"/>
@@ -265,6 +250,11 @@
         <translation>重做%1(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/actions.py" line="67"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/actions.py" line="84"/>
         <source>Heading, Level &amp;1</source>
         <translation>一级标题(&amp;1)</translation>
@@ -300,6 +290,16 @@
         <translation>版面杂项(&amp;F)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/actions.py" line="198"/>
+        <source>Show &amp;Page Furniture</source>
+        <translation>显示版面杂项(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="246"/>
+        <source>Reset Te&amp;xt Size</source>
+        <translation>恢复文字大小(&amp;X)</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/actions.py" line="269"/>
         <source>Start &amp;New Article Here</source>
         <translation>从此处开始新文章(&amp;N)</translation>
@@ -331,8 +331,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="307"/>
-        <source>Correct &amp;Text…</source>
-        <translation>更正文字(&amp;T)…</translation>
+        <source>Co&amp;rrect Text…</source>
+        <translation>更正文字(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="310"/>
@@ -486,62 +486,62 @@
 <context>
     <name>AnnotationsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="279"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="282"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="281"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="284"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="300"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="303"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="300"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="303"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="308"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="311"/>
         <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>将标签“%1”改名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="320"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="320"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="324"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
         <source>Merge tags %1 into &apos;%2&apos;</source>
         <translation>将标签 %1 合并为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="333"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
         <source>Delete tag %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="333"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
         <source>Delete tags %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="347"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="350"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="348"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="351"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="638"/>
+        <location filename="../../reader/ui/body.py" line="646"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1730,67 +1730,67 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="505"/>
+        <location filename="../../reader/ui/scan.py" line="524"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="507"/>
+        <location filename="../../reader/ui/scan.py" line="526"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="544"/>
+        <location filename="../../reader/ui/scan.py" line="563"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="587"/>
+        <location filename="../../reader/ui/scan.py" line="606"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="709"/>
+        <location filename="../../reader/ui/scan.py" line="728"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="711"/>
+        <location filename="../../reader/ui/scan.py" line="730"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="717"/>
+        <location filename="../../reader/ui/scan.py" line="736"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="722"/>
+        <location filename="../../reader/ui/scan.py" line="741"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="726"/>
+        <location filename="../../reader/ui/scan.py" line="745"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="731"/>
+        <location filename="../../reader/ui/scan.py" line="750"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="733"/>
+        <location filename="../../reader/ui/scan.py" line="752"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="735"/>
+        <location filename="../../reader/ui/scan.py" line="754"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="739"/>
+        <location filename="../../reader/ui/scan.py" line="758"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
@@ -1798,37 +1798,37 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="324"/>
+        <location filename="../../reader/ui/scan.py" line="340"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="325"/>
+        <location filename="../../reader/ui/scan.py" line="341"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="326"/>
+        <location filename="../../reader/ui/scan.py" line="342"/>
         <source>Width</source>
         <translation>适宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="326"/>
+        <location filename="../../reader/ui/scan.py" line="342"/>
         <source>Fit Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="327"/>
+        <location filename="../../reader/ui/scan.py" line="343"/>
         <source>Page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="327"/>
+        <location filename="../../reader/ui/scan.py" line="343"/>
         <source>Fit Page</source>
         <translation>适合整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="332"/>
+        <location filename="../../reader/ui/scan.py" line="348"/>
         <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
@@ -1874,27 +1874,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="311"/>
+        <location filename="../../reader/ui/annotate.py" line="315"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="312"/>
+        <location filename="../../reader/ui/annotate.py" line="316"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="313"/>
+        <location filename="../../reader/ui/annotate.py" line="317"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="314"/>
+        <location filename="../../reader/ui/annotate.py" line="318"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="317"/>
+        <location filename="../../reader/ui/annotate.py" line="321"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -1902,22 +1902,22 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="142"/>
+        <location filename="../../reader/ui/about.py" line="157"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="145"/>
+        <location filename="../../reader/ui/about.py" line="160"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="149"/>
+        <location filename="../../reader/ui/about.py" line="164"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="149"/>
+        <location filename="../../reader/ui/about.py" line="164"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -87,6 +88,10 @@ def test_the_correct_menus_are_one_table(make_window) -> None:
     assert context is not None
     texts = [a.text() for a in in_menus(context)]
     assert texts == [a.text() for a in in_menus(win.menus["correct"])]
+    # With the same keys shown (Ctrl+J beside Join), as the menu bar's Correct menu.
+    keys = [a.shortcut().toString() for a in in_menus(context)]
+    assert keys == [a.shortcut().toString() for a in in_menus(win.menus["correct"])]
+    assert "Ctrl+J" in keys and all(a.isShortcutVisibleInContextMenu() for a in in_menus(context))
     assert len(texts) == len([a for a in ACTIONS if a.menu.startswith("correct") and a.handler])
     parent.deleteLater()
 
@@ -124,3 +129,22 @@ def test_the_shortcuts_list_names_keys_not_the_platforms_dedicated_ones(make_win
     only.setShortcut(QKeySequence(Qt.Key.Key_Back))
     menu.addAction(only)
     assert shortcut_rows([menu]) == [("Go", [("Back", "Back")])]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_entries_of_a_menu_share_an_access_key(make_window, language) -> None:
+    """Alt and a letter reach one entry of an open menu: two with the same (Make &Title
+    and Correct &Text, 设为标题(T) and 更正文字(T)) only cycle between them."""
+    import re
+
+    win = make_window()
+    win.set_language(language)
+    menus = [*win.menus.values()]
+    menus += [a.menu() for m in win.menus.values() for a in m.actions() if a.menu()]
+    for menu in menus:
+        keys = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if not a.isSeparator() and (m := re.search(r"&([^&\s])", a.text()))
+        ]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
