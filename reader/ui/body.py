@@ -1087,12 +1087,19 @@ class BodyView(QTextBrowser):
         if len(self._matches) > PAINT_ALL:
             self._paint_matches()  # the matches near what is now on screen
         place = self.place_at(self._top_position())
-        reading = self.place_at(self._top_position(max(8, self.viewport().height() // 4)))
+        quarter = max(8, self.viewport().height() // 4)
+        at = self._top_position(quarter)
+        reading = self.place_at(at)
         if place is None or reading is None:
             return
         key = (place.article, place.block)
-        if reading.position < place.position:
-            reading = place  # a view shorter than a line
+        found = self.document().documentLayout().blockBoundingRect(self.document().findBlock(at))
+        if (
+            reading.position < place.position  # a view shorter than a line
+            or found.isEmpty()  # not laid out yet: the hit fell past what is
+            or found.top() > self.verticalScrollBar().value() + self.viewport().height()
+        ):
+            reading = place
         if self._pinned is not None and self._pinned[1] is not None:
             if self._pinned[0] == self.verticalScrollBar().value():
                 reading = self._pinned[1]
@@ -1129,8 +1136,11 @@ class BodyView(QTextBrowser):
         cursor = QTextCursor(layout_block)
         self.setTextCursor(cursor)
         # The block gone to is the one being read while the view stays there, though
-        # near the page's end it cannot come to the top.
-        self._pinned = (self.verticalScrollBar().value(), self.place_at(position))
+        # near the page's end it cannot come to the top; if it is on screen at all (not
+        # while the page is still being laid out short of it).
+        value = self.verticalScrollBar().value()
+        shown = 0 <= y - value < self.viewport().height()
+        self._pinned = (value, self.place_at(position)) if shown else None
         self._update_place()
         return True
 

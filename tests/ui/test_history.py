@@ -171,3 +171,29 @@ def test_home_and_end_go_to_the_page_s_top_and_foot(make_window, qtbot) -> None:
     assert bar.value() == 0
     qtbot.waitUntil(lambda: win.place_indicator.text() == f"Article 1 of {n}  ·  0%")
     assert not win.body.textCursor().hasSelection()
+
+
+def test_a_page_just_opened_is_read_from_its_first_article(qtbot) -> None:
+    """Opened and shown at once, before the page is laid out far: the article at a
+    quarter of the view's height is looked for only in what is laid out, not taken from
+    the page's end (the status bar said "Article 6 of 6 · 0%")."""
+    from pathlib import Path
+
+    from reader.ui.settings import Settings
+
+    real = Path(__file__).resolve().parents[3] / "shared" / "real" / "pages"
+    page = real / "08_dapipan_19670919_p1.json"
+    if not page.is_file():
+        page = sample_pages()[1]
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(page)
+    n = len(win.doc.articles)
+    qtbot.waitUntil(lambda: win.place_indicator.text().endswith("0%"))
+    # The first article, or the second where its title is a quarter of the way down.
+    assert win.body.current_place()[0] in (0, 1) and n > 2
+    assert win.place_indicator.text().startswith(("Article 1 of", "Article 2 of"))
+    win.loader.pool.waitForDone(20000)
