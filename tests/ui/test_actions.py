@@ -139,12 +139,15 @@ def test_no_two_entries_of_a_menu_share_an_access_key(make_window, language) -> 
 
     win = make_window()
     win.set_language(language)
-    menus = [*win.menus.values()]
-    menus += [a.menu() for m in win.menus.values() for a in m.actions() if a.menu()]
-    for menu in menus:
-        keys = [
-            m.group(1).lower()
-            for a in menu.actions()
-            if not a.isSeparator() and (m := re.search(r"&([^&\s])", a.text()))
-        ]
-        assert len(keys) == len(set(keys)), (menu.title(), keys)
+    try:
+        menus = [*win.menus.values()]
+        menus += [a.menu() for m in win.menus.values() for a in m.actions() if a.menu()]
+        for menu in menus:
+            keys = [
+                m.group(1).lower()
+                for a in menu.actions()
+                if not a.isSeparator() and (m := re.search(r"&([^&\s])", a.text()))
+            ]
+            assert len(keys) == len(set(keys)), (menu.title(), keys)
+    finally:
+        win.set_language("en")  # the language is a setting: the next windows read it
