@@ -213,6 +213,20 @@ class LibraryDock(QWidget):
                 self.tree.setCurrentIndex(index)
         self._update_buttons()
 
+    def select_page(self, path: str) -> None:
+        """Select the row of the page opened (from anywhere: a search hit, Back, File →
+        Open), its date opened and the row scrolled to, so the list says where the reader
+        is; nothing when the page is not in the library."""
+        index = self.model.find(path)
+        if not index.isValid() or index == self.tree.currentIndex():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.setExpanded(parent, True)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
     def _opened_dates(self) -> set[tuple[str, str]]:
         """The (folder, date) groups that are open."""
         return {

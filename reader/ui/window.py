@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             self.status.show_page(doc, change.loaded.stats if change.loaded else None)
         if change.what is What.PAGE and change.loaded is not None and doc is not None:
             self.setWindowTitle(f"{Path(doc.source.path).name} — ocr-reader")
+            self.library.select_page(doc.source.path)
             self.document_shown.emit(doc)
             resolved = change.loaded.resolved
             if resolved is not None and resolved.carried is not None:

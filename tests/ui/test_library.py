@@ -72,6 +72,10 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
         win.open_hit(hits[0])
     assert Path(win.doc.source.path) == folder / sample_pages()[0].name
     assert win.body.current_place()[0] == 2
+    # The library's selection follows the page opened, its date group opened.
+    current = win.library.tree.currentIndex()
+    assert current.data() == sample_pages()[0].name
+    assert win.library.tree.isExpanded(current.parent())
     assert win.body.match_count() == win.body.toPlainText().count("新质生产力") > 0
 
     # Two words: the hit opened marks each of them, not only the first.
