@@ -244,21 +244,22 @@ class _Stripped:
         self.rule_set = set(self.rules)
         self._sorted: list[int] | None = None
 
-    def breaks_in(self, start: int, end: int) -> list[int]:
-        """The breaks strictly inside stripped [start, end), in order."""
+    def _in_order(self) -> list[int]:
         if self._sorted is None:
             self._sorted = sorted(self.breaks)
-        lo = bisect.bisect_right(self._sorted, start)
-        hi = bisect.bisect_left(self._sorted, end)
-        return self._sorted[lo:hi]
+        return self._sorted
+
+    def breaks_in(self, start: int, end: int) -> list[int]:
+        """The breaks strictly inside stripped [start, end), in order."""
+        ordered = self._in_order()
+        return ordered[bisect.bisect_right(ordered, start) : bisect.bisect_left(ordered, end)]
 
     def break_near(self, at: int, before: bool) -> int:
         """The nearest break at or before (after) stripped `at`."""
-        if self._sorted is None:
-            self._sorted = sorted(self.breaks)
+        ordered = self._in_order()
         if before:
-            return self._sorted[bisect.bisect_right(self._sorted, at) - 1]
-        return self._sorted[bisect.bisect_left(self._sorted, at)]
+            return ordered[bisect.bisect_right(ordered, at) - 1]
+        return ordered[bisect.bisect_left(ordered, at)]
 
     def crosses_rule(self, start: int, end: int) -> bool:
         """Whether an article rule lies inside stripped [start, end)."""

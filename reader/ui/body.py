@@ -276,7 +276,7 @@ class BodyView(QTextBrowser):
         self._starts: list[int] = []
         self._current: tuple[int, int] = (-1, -1)
         self._reading: tuple[int, int] = (-1, -1)
-        self._pinned: tuple[int, Place | None] | None = None
+        self._pinned: tuple[int, Place] | None = None  # scroll value, block gone to
         # Find: the start and end of every match counted so far, the current one, and the
         # page's text while the count goes on.
         self._matches: list[int] = []
@@ -1100,7 +1100,7 @@ class BodyView(QTextBrowser):
             or found.top() > self.verticalScrollBar().value() + self.viewport().height()
         ):
             reading = place
-        if self._pinned is not None and self._pinned[1] is not None:
+        if self._pinned is not None:
             if self._pinned[0] == self.verticalScrollBar().value():
                 reading = self._pinned[1]
             else:
@@ -1138,9 +1138,9 @@ class BodyView(QTextBrowser):
         # The block gone to is the one being read while the view stays there, though
         # near the page's end it cannot come to the top; if it is on screen at all (not
         # while the page is still being laid out short of it).
-        value = self.verticalScrollBar().value()
+        value, target = self.verticalScrollBar().value(), self.place_at(position)
         shown = 0 <= y - value < self.viewport().height()
-        self._pinned = (value, self.place_at(position)) if shown else None
+        self._pinned = (value, target) if target is not None and shown else None
         self._update_place()
         return True
 

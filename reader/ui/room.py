@@ -87,9 +87,7 @@ class ReadingRoom(QObject):
             )
             # Whether it is in front of its tab group, while it is shown at all.
             dock.visibilityChanged.connect(
-                lambda visible, dock=dock: (
-                    None if dock.isHidden() else self._in_front.__setitem__(dock, visible)
-                )
+                lambda visible, dock=dock: self._note_front(dock, visible)
             )
             dock.topLevelChanged.connect(lambda _floating: self.fit_soon())
             # A dock closed (from the View menu, its key or its close button) leaves room
@@ -182,6 +180,11 @@ class ReadingRoom(QObject):
             elif event.type() == QEvent.Type.WindowStateChange:
                 self.full_screen_changed.emit(self.window.isFullScreen())
         return False
+
+    def _note_front(self, dock: QDockWidget, visible: bool) -> None:
+        """Whether a shown dock is in front of its tab group (a hidden one is neither)."""
+        if not dock.isHidden():
+            self._in_front[dock] = visible
 
     def _on_dock_shown(self, dock: QDockWidget, on: bool) -> None:
         """A dock shown: the widths of those beside it are kept. Closed (from the View

@@ -209,25 +209,25 @@ class _Canvas(QGraphicsView):
         in view, so that it stays where it was, else about the view's centre."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         block = self.keep if self.keep is not None else QRectF()
-        keep = block.intersected(visible)
-        if under_mouse or keep.isEmpty():
-            anchor = (
-                QGraphicsView.ViewportAnchor.AnchorUnderMouse
-                if under_mouse
-                else QGraphicsView.ViewportAnchor.AnchorViewCenter
-            )
-            self.setTransformationAnchor(anchor)
-            self.set_scale(self.scale_factor() * ZOOM_STEP**steps)
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-            return
-        point = block.center() if visible.contains(block.center()) else keep.center()
-        before = self.mapFromScene(point)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        seen = block.intersected(visible)
+        point = None
+        if not under_mouse and not seen.isEmpty():
+            point = block.center() if visible.contains(block.center()) else seen.center()
+        anchor = (
+            QGraphicsView.ViewportAnchor.AnchorUnderMouse
+            if under_mouse
+            else QGraphicsView.ViewportAnchor.NoAnchor
+            if point is not None
+            else QGraphicsView.ViewportAnchor.AnchorViewCenter
+        )
+        before = self.mapFromScene(point) if point is not None else QPoint()
+        self.setTransformationAnchor(anchor)
         self.set_scale(self.scale_factor() * ZOOM_STEP**steps)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        moved = self.mapFromScene(point) - before
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
+        if point is not None:  # scrolled back so that the point is where it was
+            moved = self.mapFromScene(point) - before
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
 
     def fit_to(self, mode: str) -> None:
         rect = self.sceneRect()
