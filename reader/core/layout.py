@@ -69,6 +69,11 @@ MERGED_AMONG = 1.3
 # A merged line is split at a gutter only where it reaches this many body-line heights
 # into the columns on both sides; less is a line's end jutting out.
 SPLIT_REACH = 1.5
+# Merged lines are set at their columns' pitch (the gutters add a little to it, the
+# whitespace after a paragraph's short last line a lot): a line across a gutter whose
+# characters are spread this much wider, with whitespace over it, is a headline over the
+# columns, not their lines merged.
+MERGED_PITCH = 1.2
 # Where a merged line's text has a space within this many characters of where the
 # geometry puts the column's seam, the OCR program saw the gutter there.
 SEAM_SPACE = 3
@@ -776,6 +781,9 @@ def _pieces(
     start to where the left column's lines end, and from where the right column's lines
     start to the line's end: the gutter holds no characters), and on the left column's
     grid (its full lines hold the same number of characters)."""
+    own = [p.pitch for p in lines if p.chars >= 4 and not p.vertical]
+    if own and it.pitch > MERGED_PITCH * median(own) and not _under_line(it, lines, body):
+        return [it]
     reach = SPLIT_REACH * body
     crossed = [
         k
@@ -832,6 +840,20 @@ def _pieces(
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)
     return pieces
+
+
+def _under_line(it: _Item, lines: list[_Item], body: float) -> bool:
+    """Whether a line of the columns `it` runs across stands just over it, within
+    MERGED_NEAR body heights: merged lines are in their columns' run of lines, a
+    headline over them has whitespace above it."""
+    return any(
+        p is not it
+        and p.x0 < it.x1
+        and p.x1 > it.x0
+        and p.y1 <= it.yc
+        and it.y0 - p.y1 < MERGED_NEAR * body
+        for p in lines
+    )
 
 
 def _flush(lines: list[_Item], cuts: list[float], k: int, body: float) -> bool:

@@ -318,6 +318,36 @@ def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
     assert sum(1 for p in order.placed if p.index == order.placed[0].index) == 1
 
 
+def test_a_headline_spread_a_little_wider_than_the_body_across_two_columns_stays_whole() -> None:
+    """A story's headline over its two columns, barely larger than body type (its
+    characters 1.25 times as wide), with whitespace over it: it is not two columns' lines
+    merged, and is read whole before the columns."""
+    lines, _ = columns_page(2, rows=6, top=500)
+    story = [ln for ln in lines if ln.text != "大字标题"]
+    text = "工作组在中文系怎样打击一大片保护一小撮"
+    width = len(text) * 30 * 1.25
+    title = line(text, 100, 500 - PITCH - 20, 100 + width, 500 - 20 - PITCH + HEIGHT + 4)
+    order = reading_order(page_of(row_by_row([title, *story])))
+    assert [p.line.text for p in order.placed if p.index == order.placed[0].index] == [text]
+    assert [p.line.text[:2] for p in order.placed[1:]] == [
+        f"{c}{r}" for c in range(2) for r in range(6)
+    ]
+
+
+def test_a_merged_line_spread_as_wide_under_its_columns_lines_is_still_split() -> None:
+    """The same spread in a column's run of lines is a paragraph's short last line merged
+    with the next column's line: it is split."""
+    lines, _ = columns_page(2, rows=8)
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name["03"].box, by_name["13"].box
+    text = "甲乙丙丁戊己庚辛壬癸" + "子丑寅卯辰巳午未申酉亥"
+    merged = line(text, left.x0, left.y0, right.x0 + 11 * 30, right.y1)
+    kept = [ln for ln in lines if ln.text[:2] not in ("03", "13")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    pieces = [p.line.text for p in order.placed if p.index == order.placed[4].index]
+    assert len(pieces) == 2 and "".join(pieces) == text
+
+
 def test_a_line_merged_with_the_short_last_line_of_the_next_column_is_split() -> None:
     """The right column's paragraph ends in a short line; OCR merged it with the left
     column's line beside it. The merged box runs a third of the way into the right
