@@ -223,10 +223,18 @@ _NOT_TEXT = re.compile(
 # A rule, border or ornament that OCR read as letters or digits: a few of them over and
 # over, a run of three alike among them (neeeereae, GGGGGG, 9999699655…).
 _RUN_OF_THREE = re.compile(r"(.)\1\1")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_ornament(text: str) -> bool:
-    """A rule or ornament read as text (_RUN_OF_THREE): page furniture."""
+    """A rule or ornament read as text: letters or digits (_RUN_OF_THREE), or a few
+    Chinese characters with #s among them (贵#婴信#, #工#思): page furniture."""
+    if "#" in text or "＃" in text:
+        return (
+            len(text) <= TUNING.ornament_hash_chars
+            and _HAN.search(text) is not None
+            and not text.startswith(("# ", "#\t"))
+        )
     if not text.isascii() or not text.isalnum():
         return False
     if len(text) < (TUNING.ornament_digits if text.isdigit() else TUNING.ornament_letters):
@@ -933,7 +941,8 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
             mark[k] = "noise"
-    for k in _at(_ALNUM_FIRSTS, firsts):
+    hashed = [k for k, text in enumerate(texts) if "#" in text or "＃" in text]
+    for k in sorted({*_at(_ALNUM_FIRSTS, firsts), *hashed}):
         if is_ornament(texts[k]):
             mark[k] = "noise"
     # The first line of a source that wrapped (source_wraps): end matter, which the next

@@ -1362,3 +1362,17 @@ def test_a_full_line_naming_a_document_over_numbered_points_is_its_title() -> No
     ]
     doc = from_text("\n".join(lines))
     assert [a.title for a in doc.articles][-1] == lines[5]
+
+
+def test_a_decorated_titles_frame_read_as_characters_and_hashes_is_furniture() -> None:
+    """PaddleOCR reads a decorated frame (a title's border, a rule of flowers) as a few
+    characters with #s among them. They are page furniture, not a title over the text
+    under them; a # inside a line of text is a character OCR could not read."""
+    text = (
+        "贵#婴信#\n前言\n为了大揭市委阶级斗争的盖子，市革命派联络站于五月二十九日至六月一日\n"
+        "邀请各方代表对以江川为首的当权派进行了揭发，知陈#通也到会。\n"
+    )
+    doc = from_text(text)
+    assert (BlockKind.FURNITURE, "贵#婴信#") in kinds(doc)
+    assert [a.title for a in doc.articles] == ["前言"]
+    assert "知陈#通也到会。" in doc.articles[0].all_blocks()[-1].text

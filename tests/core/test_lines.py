@@ -304,6 +304,14 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
         ("Shelllike", False),
         ("NIUVI", False),
         ("第三期", False),
+        ("贵#婴信#", True),  # page 13: the frame of a decorated title
+        ("#工#思", True),
+        ("#中人", True),  # page 06: the neighbouring page's strip
+        ("，蛋量高#", True),  # page 10
+        ("表乐口最坚#的在以是主常", False),  # page 11: a blurred body line, # for a character
+        ("有一些人听徐向前的话，知陈#通，许世友", False),  # page 02
+        ("# Notes", False),
+        ("#1", False),
     ],
 )
 def test_an_ornament_read_as_letters_or_digits(text: str, ornament: bool) -> None:
