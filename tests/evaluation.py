@@ -501,7 +501,9 @@ def real_page_scores(name: str, plain: bool = True) -> list[Score]:
     boxes = [r["text"] for r in json.loads(raw)["ocr_results"]]
     paras = gold_paragraphs(gold)
     boxed = from_bytes(raw, name)
-    geometry = [p.index for p in reading_order(ocr.read(raw).pages[0]).placed]
+    geometry = [
+        box for p in reading_order(ocr.read(raw).pages[0]).placed for box in p.pieces or (p.index,)
+    ]
     scores = [
         order_pairs(gold, geometry),
         order_pairs(gold, list(range(len(boxes)))),

@@ -119,6 +119,10 @@ ROW_OVERLAP = 0.15
 # The file's order jumps between columns at least this often (per pair of consecutive
 # lines) before it counts as row-by-row.
 INTERLEAVED_SHARE = 0.2
+# The pieces of a vertical line that OCR broke up overlap across by this share of the
+# narrower, with less than this share of the line's width between them.
+STACKED_OVERLAP = 0.5
+STACKED_GAP = 0.5
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
 # angle is more likely rotated text than a skewed scan.
 SKEW_MIN = 0.1
@@ -141,7 +145,9 @@ class Placed:
     its column in `PageOrder.columns`, `box` its box in the layout's (deskewed) frame,
     where the column boxes are too. `apart` marks a character or two set beside a line
     of its column, out of the text's flow (a speck, a stray mark): it is read after the
-    column."""
+    column. `pieces` holds the indices of the pieces of a vertical line that OCR broke
+    up, top to bottom, where they are joined into this one (`index` is the piece first in
+    the file); it is empty for a line of one box."""
 
     line: OcrLine
     index: int
@@ -150,6 +156,7 @@ class Placed:
     noise: bool = False
     straddles: bool = False
     apart: bool = False
+    pieces: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +192,7 @@ class _Item:
         "leaf",
         "line",
         "noise",
+        "pieces",
         "straddles",
         "sx0",
         "sx1",
@@ -198,6 +206,7 @@ class _Item:
 
     def __init__(self, index: int, box: Box, line: OcrLine) -> None:
         self.index = index
+        self.pieces: tuple[int, ...] = ()
         self.line = line
         self.leaf = 0
         self.chars = len("".join(line.text.split()))
@@ -247,6 +256,8 @@ def reading_order(page: OcrPage) -> PageOrder:
             it.w, it.h = it.h, it.w
             it.vertical = not it.vertical
     body = _body_height(items)
+    if not upright:
+        items = _join_stacked(items, body)
     pitches = [it.pitch for it in items if not it.vertical and it.chars >= 4]
     pitch = median(pitches) if pitches else body
     for it in items:
@@ -277,7 +288,7 @@ def reading_order(page: OcrPage) -> PageOrder:
     leaves = [_sort_leaf(leaf, body) for leaf in leaves]
 
     # A merged line split into pieces is in several leaves: it counts in its first.
-    leaf_of = [-1] * len(items)
+    leaf_of = [-1] * len(lines)
     for number, leaf in enumerate(leaves):
         for it in leaf:
             it.leaf = number
@@ -308,6 +319,7 @@ def reading_order(page: OcrPage) -> PageOrder:
             noise=it.noise,
             straddles=it.straddles,
             apart=it.apart,
+            pieces=it.pieces,
         )
         for it in order
     )
@@ -315,6 +327,82 @@ def reading_order(page: OcrPage) -> PageOrder:
 
 
 # --- frame ------------------------------------------------------------------------------
+
+
+def _join_stacked(items: list[_Item], body: float) -> list[_Item]:
+    """The items with each vertical line that OCR broke into pieces joined again: a
+    vertical run of three characters or more, and the pieces stacked over and under it
+    in the same narrow column (more vertical runs, or one or two characters set larger
+    than the body) with less than STACKED_GAP of a character between them. A vertical
+    headline comes out of OCR that way (横 / 扫无政府 / 主 / 义); its pieces of one or two
+    characters would be read as specks beside the columns. The joined line keeps the
+    first piece's index and takes the box around them all."""
+    seeds = [it for it in items if it.vertical and it.chars >= 3]
+    if not seeds:
+        return items
+    pieces = [
+        it
+        for it in items
+        if it.vertical or (0 < it.chars <= 2 and min(it.w, it.h) >= BODY_SIZE * body)
+    ]
+    used: set[int] = set()
+    joined: dict[int, _Item] = {}  # by the id of the group's first piece in the file
+    for seed in sorted(seeds, key=_TOP):
+        if id(seed) in used:
+            continue
+        group = [seed]
+        x0, x1, y0, y1 = seed.x0, seed.x1, seed.y0, seed.y1
+        grown = True
+        while grown:
+            grown = False
+            for p in pieces:
+                if id(p) in used or any(p is q for q in group):
+                    continue
+                narrower = min(x1 - x0, p.w)
+                if min(x1, p.x1) - max(x0, p.x0) < STACKED_OVERLAP * narrower:
+                    continue
+                if max(p.y0 - y1, y0 - p.y1) > STACKED_GAP * (x1 - x0):
+                    continue
+                group.append(p)
+                x0, x1 = min(x0, p.x0), max(x1, p.x1)
+                y0, y1 = min(y0, p.y0), max(y1, p.y1)
+                grown = True
+        if len(group) > 1:
+            used.update(id(p) for p in group)
+            first = min(group, key=attrgetter("index"))
+            joined[id(first)] = _joined(sorted(group, key=_TOP), first.index)
+    if not joined:
+        return items
+    return [joined.get(id(it), it) for it in items if id(it) in joined or id(it) not in used]
+
+
+def _joined(group: list[_Item], index: int) -> _Item:
+    """One vertical line made of `group`'s pieces, top to bottom."""
+    boxes = [p.line.box for p in group]
+    confidences = [p.line.confidence for p in group if p.line.confidence is not None]
+    line = replace(
+        group[0].line,
+        text="".join("".join(p.line.text.split()) for p in group),
+        box=Box(
+            min(b.x0 for b in boxes),
+            min(b.y0 for b in boxes),
+            max(b.x1 for b in boxes),
+            max(b.y1 for b in boxes),
+        ),
+        quad=None,
+        words=(),
+        vertical=True,
+        confidence=min(confidences, default=None),
+    )
+    frame = Box(
+        min(p.x0 for p in group),
+        min(p.y0 for p in group),
+        max(p.x1 for p in group),
+        max(p.y1 for p in group),
+    )
+    it = _Item(index, frame, line)
+    it.pieces = tuple(p.index for p in group)
+    return it
 
 
 def _skew(lines: Sequence[OcrLine]) -> float:

@@ -215,9 +215,15 @@ def test_an_empty_page_and_a_single_line() -> None:
 def test_real_pages_read_every_line_once_column_by_column(path: Path) -> None:
     page = read(path.read_bytes()).pages[0]
     order = reading_order(page)
-    # every line is read once: whole, or as the pieces of a line merged across columns
+    # every line is read once: whole, as the pieces of a line merged across columns, or
+    # as a piece of a vertical line that OCR broke up
     read_as: dict[int, str] = {}
     for p in order.placed:
+        if p.pieces:
+            texts = ["".join(page.lines[n].text.split()) for n in p.pieces]
+            assert p.line.text == "".join(texts)
+            read_as.update(zip(p.pieces, texts, strict=True))
+            continue
         read_as[p.index] = read_as.get(p.index, "") + p.line.text
     assert sorted(read_as) == list(range(len(page.lines)))
     assert all(
@@ -629,3 +635,41 @@ def test_a_byline_centred_under_a_headline_goes_with_it_not_with_a_column() -> N
     texts = [p.line.text[:2] for p in order.placed]
     assert texts[:2] == ["大字", "本报"]
     assert texts[2:] == [ln.text[:2] for ln in lines]
+
+
+def test_a_vertical_headline_that_ocr_broke_into_pieces_is_read_as_one_line() -> None:
+    """Beside two columns, a headline set vertically in large type comes out of OCR as
+    横 / 扫无政府 / 主 / 义: a vertical run and single characters stacked under and over
+    it, some overlapping. It is read as one vertical line, 横扫无政府主义, whose pieces
+    are recorded top to bottom; the body lines are untouched."""
+    lines, _ = columns_page(2, rows=12, top=150)
+    story = [ln for ln in lines if ln.text != "大字标题"]
+    x = 2 * (WIDTH + GUTTER)
+    pieces = [
+        line("横", x, 150, x + 80, 210),
+        line("扫无政府", x - 5, 230, x + 85, 590, vertical=True),
+        line("主", x, 570, x + 80, 700),
+        line("义", x + 5, 690, x + 75, 780),
+    ]
+    order = reading_order(page_of(row_by_row([*story, *pieces])))
+    vertical = [p for p in order.placed if p.line.vertical]
+    assert [p.line.text for p in vertical] == ["横扫无政府主义"]
+    by_text = {ln.text: n for n, ln in enumerate(row_by_row([*story, *pieces]))}
+    assert vertical[0].pieces == tuple(by_text[t] for t in ("横", "扫无政府", "主", "义"))
+    assert vertical[0].line.box == Box(x - 5, 150, x + 85, 780)
+    assert sorted(p.line.text for p in order.placed if not p.line.vertical) == sorted(
+        ln.text for ln in story
+    )
+
+
+def test_a_character_well_under_a_vertical_line_is_not_joined_to_it() -> None:
+    """A large character a line's height under a vertical headline (a label, the next
+    item's mark) is not a piece of it."""
+    lines, _ = columns_page(2, rows=12, top=150)
+    story = [ln for ln in lines if ln.text != "大字标题"]
+    x = 2 * (WIDTH + GUTTER)
+    head = line("扫无政府", x, 230, x + 80, 590, vertical=True)
+    mark = line("★", x, 590 + 80, x + 80, 590 + 160)
+    order = reading_order(page_of(row_by_row([*story, head, mark])))
+    assert [p.line.text for p in order.placed if p.line.vertical] == ["扫无政府"]
+    assert any(p.line.text == "★" for p in order.placed)
