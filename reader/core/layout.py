@@ -123,6 +123,9 @@ INTERLEAVED_SHARE = 0.2
 # narrower, with less than this share of the line's width between them.
 STACKED_OVERLAP = 0.5
 STACKED_GAP = 0.5
+# Noise within a column's width and no further than this many body-line heights over
+# or under it goes with that column.
+WITHIN = 2.0
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
 # angle is more likely rotated text than a skewed scan.
 SKEW_MIN = 0.1
@@ -1316,13 +1319,13 @@ def _place_rest(leaves: list[list[_Item]], rest: list[_Item], body: float) -> No
             x, y = it.x0 + min(body, it.w / 4), it.yc
         else:
             x, y = it.xc, it.yc
-        best = min(
-            range(len(frames)),
-            key=lambda k: math.hypot(
-                max(frames[k][0] - x, 0.0, x - frames[k][2]),
-                max(frames[k][1] - y, 0.0, y - frames[k][3]),
-            ),
-        )
+        across = [max(f[0] - x, 0.0, x - f[2]) for f in frames]
+        down = [max(f[1] - y, 0.0, y - f[3]) for f in frames]
+        # Within a column's width and just over or under it (a paragraph's last
+        # characters at the head of the next column), it is that column's, however
+        # close the end of a line in the column before.
+        within = [k for k in range(len(frames)) if not across[k] and down[k] <= WITHIN * body]
+        best = min(within or range(len(frames)), key=lambda k: math.hypot(across[k], down[k]))
         leaves[best].append(it)
 
 

@@ -673,3 +673,32 @@ def test_a_character_well_under_a_vertical_line_is_not_joined_to_it() -> None:
     order = reading_order(page_of(row_by_row([*story, head, mark])))
     assert [p.line.text for p in order.placed if p.line.vertical] == ["扫无政府"]
     assert any(p.line.text == "★" for p in order.placed)
+
+
+def test_a_paragraphs_last_characters_at_the_head_of_the_next_column_go_with_it() -> None:
+    """A paragraph runs from the foot of the first column into the second, where its
+    last two characters (看。) stand alone over the column's first line, just past the
+    end of a line of the first column across a narrow gutter. They are read at the head
+    of the second column, not run into the first column's line beside them."""
+    left = [
+        line((f"a{row:x}" + FILL)[:18], 0, 60 + row * PITCH, WIDTH, 60 + row * PITCH + HEIGHT)
+        for row in range(10)
+    ]
+    right = [
+        line(
+            (f"b{row:x}" + FILL)[:18],
+            550,
+            150 + row * PITCH,
+            550 + WIDTH,
+            150 + row * PITCH + HEIGHT,
+        )
+        for row in range(8)
+    ]
+    tail = line("看。", 552, 86, 612, 110)
+    order = reading_order(page_of(row_by_row([*left, *right, tail])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts == [
+        *(f"a{row:x}" for row in range(10)),
+        "看。",
+        *(f"b{row:x}" for row in range(8)),
+    ]
