@@ -131,7 +131,16 @@ def plan_outputs(pages: Sequence[tuple[Path, Path | None]], out: Path, suffix: s
     return planned
 
 
-_ENDINGS = {"htm": "html", "markdown": "md"}
+# The extensions each export format's files end in, the one it writes first.
+FILE_EXTENSIONS = {
+    "txt": ("txt",),
+    "md": ("md", "markdown"),
+    "html": ("html", "htm"),
+    "epub": ("epub",),
+    "json": ("json",),
+    "jsonl": ("jsonl",),
+}
+_ENDINGS = {ext: fmt for fmt, exts in FILE_EXTENSIONS.items() for ext in exts}
 
 
 def fitted(path: Path, fmt: str, offered: Sequence[str]) -> tuple[Path, str]:

@@ -33,7 +33,7 @@ from reader.core import publish
 from reader.core.annotations import Annotation
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import fitted, plan_outputs, write_atomic
+from reader.store.files import FILE_EXTENSIONS, fitted, plan_outputs, write_atomic
 from reader.ui.jobs import Job, Jobs
 from reader.ui.savefile import replace_ok
 
@@ -390,13 +390,35 @@ class ExportDialog(QDialog):
         page = source.with_name(stem + source.suffix)
         return plan_outputs([(page, None)], source.parent, self.format.currentData())[0]
 
+    def file_types(self) -> list[tuple[str, str]]:
+        """(format, "Name (*.ext)") for each format offered, the save dialog's "Save as
+        type" list, and All Files last (format "")."""
+        names = {
+            "txt": self.tr("Plain text"),
+            "md": self.tr("Markdown"),
+            "html": self.tr("HTML"),
+            "epub": self.tr("EPUB"),
+            "json": self.tr("JSON"),
+        }
+        types = []
+        for k in range(self.format.count()):
+            fmt = self.format.itemData(k)
+            patterns = " ".join(f"*.{ext}" for ext in FILE_EXTENSIONS[fmt])
+            types.append((fmt, f"{names[fmt]} ({patterns})"))
+        return [*types, ("", self.tr("All Files (*)"))]
+
     def choose_and_export(self) -> None:
         start = str(self.suggested_path())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As"), start)
+        types = self.file_types()
+        current = next(label for fmt, label in types if fmt == self.format.currentData())
+        path, label = QFileDialog.getSaveFileName(
+            self, self.tr("Export As"), start, ";;".join(label for _fmt, label in types), current
+        )
         if not path:
             return
-        offered = [self.format.itemData(k) for k in range(self.format.count())]
-        chosen, fmt = fitted(Path(path), self.format.currentData(), offered)
+        offered = [fmt for fmt, _label in types if fmt]
+        picked = next((fmt for fmt, shown in types if shown == label and fmt), None)
+        chosen, fmt = fitted(Path(path), picked or self.format.currentData(), offered)
         if not replace_ok(self, Path(path), chosen):
             return
         if fmt != self.format.currentData():

@@ -950,11 +950,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="136"/>
+        <location filename="../../reader/ui/export_dialog.py" line="397"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="137"/>
+        <location filename="../../reader/ui/export_dialog.py" line="398"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
@@ -1094,27 +1096,47 @@
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="395"/>
+        <location filename="../../reader/ui/export_dialog.py" line="399"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="400"/>
+        <source>EPUB</source>
+        <translation>EPUB</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="401"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="408"/>
+        <source>All Files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="415"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="416"/>
+        <location filename="../../reader/ui/export_dialog.py" line="438"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="437"/>
+        <location filename="../../reader/ui/export_dialog.py" line="459"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="444"/>
+        <location filename="../../reader/ui/export_dialog.py" line="466"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="446"/>
+        <location filename="../../reader/ui/export_dialog.py" line="468"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1334,37 +1356,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="302"/>
+        <location filename="../../reader/ui/window.py" line="303"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="303"/>
+        <location filename="../../reader/ui/window.py" line="304"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="304"/>
+        <location filename="../../reader/ui/window.py" line="305"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="305"/>
+        <location filename="../../reader/ui/window.py" line="306"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="306"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="308"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1836,37 +1858,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="301"/>
+        <location filename="../../reader/ui/library.py" line="315"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="310"/>
+        <location filename="../../reader/ui/library.py" line="324"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="331"/>
+        <location filename="../../reader/ui/library.py" line="345"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="347"/>
+        <location filename="../../reader/ui/library.py" line="361"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="303"/>
+        <location filename="../../reader/ui/library.py" line="317"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="302"/>
+        <location filename="../../reader/ui/library.py" line="316"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="345"/>
+        <location filename="../../reader/ui/library.py" line="359"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>

@@ -279,3 +279,38 @@ def test_the_dialog_never_writes_onto_the_page(make_window, qtbot, tmp_path) -> 
         dialog.export_to(page)
     assert "one of the pages being read" in failed.args[0]
     assert page.read_bytes() == before
+
+
+def test_the_save_dialog_offers_each_format_and_the_type_chosen_there_is_exported(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """The save dialog lists each format by its extensions, the format chosen in the
+    export box selected; a name typed without an extension takes the type chosen in the
+    save dialog's list."""
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("page"))
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    asked: list[tuple[str, str]] = []
+
+    def save(_parent, _title, _start, filters, selected, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append((filters, selected))
+        markdown = next(f for f in filters.split(";;") if "*.md" in f)
+        return str(tmp_path / "page"), markdown
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.choose_and_export()
+    filters, selected = asked[0]
+    assert [f[f.index("(") :] for f in filters.split(";;")] == [
+        "(*.txt)",
+        "(*.md *.markdown)",
+        "(*.html *.htm)",
+        "(*.epub)",
+        "(*.json)",
+        "(*)",
+    ]
+    assert selected.endswith("(*.txt)")
+    assert dialog.format.currentData() == "md"
+    assert "\n# " in (tmp_path / "page.md").read_text("utf-8")
+    dialog.reject()
