@@ -108,8 +108,9 @@ class LibraryDock(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Names share their beginnings (a date, the paper), so the end is what is cut.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Names share their beginnings (a date, the paper) and differ there or at their
+        # ends (p1.json, p1.paddle.txt; the ✎ of an annotated page): the middle is cut.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -117,6 +118,7 @@ class LibraryDock(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self._widths = {1: 0, 2: 0}
+        self._open_page = ""  # the page open in the window
         self.tree.viewport().installEventFilter(self)  # a narrow dock: room for the names
         self.tree.activated.connect(self._on_activated)
         self.tree.doubleClicked.connect(self._on_activated)
@@ -144,6 +146,7 @@ class LibraryDock(QWidget):
             self.tr("No date"),
             self.tr("%1 annotations"),
             self.tr("The page gives its month and day, not its year"),
+            self.tr("%1 pages, %2 articles"),
         )
         self.add_button.setText(self.tr("Add Folder…"))
         self.update_button.setText(self.tr("Update"))
@@ -211,12 +214,17 @@ class LibraryDock(QWidget):
             index = self.model.find(selected[1])
             if index.isValid():
                 self.tree.setCurrentIndex(index)
+        elif selected is None and self._open_page:
+            # The rows came after the page was opened (the page reopened at start).
+            self.select_page(self._open_page)
         self._update_buttons()
 
     def select_page(self, path: str) -> None:
         """Select the row of the page opened (from anywhere: a search hit, Back, File →
-        Open), its date opened and the row scrolled to, so the list says where the reader
-        is; nothing when the page is not in the library."""
+        Open, the page reopened at start), its date opened and the row scrolled to, so the
+        list says where the reader is; nothing when the page is not in the library. The
+        page is remembered for rows that come later."""
+        self._open_page = path
         index = self.model.find(path)
         if not index.isValid() or index == self.tree.currentIndex():
             return

@@ -28,6 +28,7 @@ class DateGroup:
     date: str  # "" for pages without a date
     pages: list[LibraryDocument]
     number: int  # its place among every date group of the library
+    articles: int = 0  # its pages' articles, all told
 
 
 @dataclass(slots=True)
@@ -35,6 +36,7 @@ class FolderGroup:
     path: str
     dates: list[DateGroup]
     pages: int
+    articles: int = 0
 
 
 def shown_date(date: str) -> str:
@@ -69,6 +71,7 @@ class LibraryModel(QAbstractItemModel):
         self.undated = ""
         self.annotated = "%1"
         self.yearless = ""
+        self.counted = "%1 / %2"
 
     # -- contents -------------------------------------------------------------------------
 
@@ -86,16 +89,21 @@ class LibraryModel(QAbstractItemModel):
             dates: list[DateGroup] = []
             for date, run in groupby(pages, key=lambda d: d.date):
                 group = DateGroup(f, len(dates), date, list(run), len(self.groups))
+                group.articles = sum(d.articles for d in group.pages)
                 dates.append(group)
                 self.groups.append(group)
-            self.folders.append(FolderGroup(folder, dates, len(pages)))
+            total = sum(group.articles for group in dates)
+            self.folders.append(FolderGroup(folder, dates, len(pages), total))
         self.endResetModel()
 
-    def set_texts(self, headers: list[str], undated: str, annotated: str, yearless: str) -> None:
+    def set_texts(
+        self, headers: list[str], undated: str, annotated: str, yearless: str, counted: str
+    ) -> None:
         """The translated header labels, the name of the undated group, the tooltip line of
-        an annotated page (with %1 for the count) and of a date without its year."""
+        an annotated page (with %1 for the count), of a date without its year, and of a
+        group's counts (%1 pages, %2 articles)."""
         self.headers, self.undated, self.annotated = headers, undated, annotated
-        self.yearless = yearless
+        self.yearless, self.counted = yearless, counted
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
         if self.folders:
             last = self.index(len(self.folders) - 1, self.COLUMNS - 1)
@@ -204,9 +212,11 @@ class LibraryModel(QAbstractItemModel):
             if column == 0:
                 return PurePath(node.path).name or node.path
             if column == 2:
-                return f"{node.pages:,}"
+                return f"{node.articles:,}"
         elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return node.path
+            return node.path + "\n" + self._counts(node.pages, node.articles)
+        elif role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return self._counts(node.pages, node.articles)
         elif role == PATH_ROLE:
             return ("folder", node.path)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -218,14 +228,18 @@ class LibraryModel(QAbstractItemModel):
             if column == 0:
                 return shown_date(node.date) or self.undated
             if column == 2:
-                return f"{len(node.pages):,}"
-        elif role == Qt.ItemDataRole.ToolTipRole and column == 0 and node.date[2:3] == "-":
-            return self.yearless
+                return f"{node.articles:,}"
+        elif role == Qt.ItemDataRole.ToolTipRole and column in (0, 2):
+            counts = self._counts(len(node.pages), node.articles)
+            return f"{self.yearless}\n{counts}" if node.date[2:3] == "-" and column == 0 else counts
         elif role == PATH_ROLE:
             return ("date", node.date)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _counts(self, pages: int, articles: int) -> str:
+        return self.counted.replace("%1", f"{pages:,}").replace("%2", f"{articles:,}")
 
     def _page_data(self, doc: LibraryDocument, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -1303,52 +1303,57 @@
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="144"/>
+        <location filename="../../reader/ui/library.py" line="146"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>The page gives its month and day, not its year</source>
         <translation>页面只印有月日，没有年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="143"/>
+        <location filename="../../reader/ui/library.py" line="145"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="143"/>
+        <location filename="../../reader/ui/library.py" line="145"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="143"/>
+        <location filename="../../reader/ui/library.py" line="145"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="148"/>
+        <location filename="../../reader/ui/library.py" line="149"/>
+        <source>%1 pages, %2 articles</source>
+        <translation>%1 页，%2 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library.py" line="151"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="149"/>
+        <location filename="../../reader/ui/library.py" line="152"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="150"/>
+        <location filename="../../reader/ui/library.py" line="153"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="151"/>
+        <location filename="../../reader/ui/library.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="145"/>
+        <location filename="../../reader/ui/library.py" line="147"/>
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
@@ -1858,37 +1863,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="315"/>
+        <location filename="../../reader/ui/library.py" line="323"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="324"/>
+        <location filename="../../reader/ui/library.py" line="332"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="345"/>
+        <location filename="../../reader/ui/library.py" line="353"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="361"/>
+        <location filename="../../reader/ui/library.py" line="369"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="317"/>
+        <location filename="../../reader/ui/library.py" line="325"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="316"/>
+        <location filename="../../reader/ui/library.py" line="324"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="359"/>
+        <location filename="../../reader/ui/library.py" line="367"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>

@@ -150,7 +150,10 @@ def test_search_finds_the_corrected_text(make_window, qtbot, tmp_path) -> None:
     qtbot.waitUntil(found, timeout=30000)
 
 
-def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbot) -> None:
+def test_library_rows_name_pages_by_their_path_in_the_folder_cut_in_the_middle(qtbot) -> None:
+    """Names share their beginnings and may differ at the start (the day) or only at the
+    end (p1.json beside p1.paddle.txt, the ✎ of an annotated page): cut to fit, a row
+    keeps both ends and loses the middle, so no two rows read alike."""
     from PySide6.QtGui import QFontMetrics
 
     from reader.store.library import LibraryDocument
@@ -162,17 +165,26 @@ def test_library_rows_name_pages_by_their_path_in_the_folder_cut_at_the_end(qtbo
     dock.show()
     folder = "/papers/renmin"
     names = [f"2024/2024-03-{day}_人民日报_第{day}版_要闻.txt" for day in (12, 13)]
-    dock.set_documents(
-        [folder],
-        [LibraryDocument(f"{folder}/{n}", folder, "2024-03-12", 3, 0, "") for n in names],
-    )
-    assert [r[0] for r in dock.page_rows()] == names
-    # Cut to two thirds of their width, the rows keep the beginnings that tell them apart.
+    names += ["01_bingtuanzhanbao_19670427_p1.json", "01_bingtuanzhanbao_19670427_p1.paddle.txt"]
+    docs = [
+        LibraryDocument(f"{folder}/{n}", folder, "2024-03-12", 3, 2 if k == 2 else 0, "")
+        for k, n in enumerate(names)
+    ]
+    dock.set_documents([folder], docs)
+    shown = [r[0] for r in dock.page_rows()]
+    assert shown == [
+        names[2] + " ✎",
+        names[3],
+        names[0],
+        names[1],
+    ]
     metrics = QFontMetrics(dock.tree.font())
     width = metrics.horizontalAdvance(names[0]) * 2 // 3
-    shown = [metrics.elidedText(n, dock.tree.textElideMode(), width) for n in names]
-    assert all(s.endswith("…") for s in shown)
-    assert shown[0] != shown[1] and shown[0].startswith("2024/2024-03-12")
+    cut = [metrics.elidedText(n, dock.tree.textElideMode(), width) for n in shown]
+    assert all("…" in c for c in cut)
+    assert len(set(cut)) == len(cut)
+    assert cut[0].endswith(".json ✎") and cut[1].endswith("paddle.txt")
+    assert all(c.startswith(n[:6]) for c, n in zip(cut, shown, strict=True))
 
 
 def test_a_narrow_library_gives_the_page_names_the_room_of_the_date_and_count(qtbot) -> None:
@@ -360,7 +372,14 @@ def test_pages_are_grouped_by_date_in_order_with_undated_pages_last(qtbot) -> No
     folder = model.index(0, 0)
     dates = [model.index(d, 0, folder).data() for d in range(model.rowCount(folder))]
     assert dates == ["2024-03-12", "2024-03-13", "No date"]
-    assert [model.index(d, 2, folder).data() for d in range(3)] == ["2", "1", "1"]
+    # A date's row counts its pages' articles, as the column's header says; its tooltip
+    # gives both counts.
+    articles = [sum(d.articles for d in g.pages) for g in model.folders[0].dates]
+    assert [model.index(d, 2, folder).data() for d in range(3)] == [str(n) for n in articles]
+    assert model.index(0, 2, folder).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"2 pages, {articles[0]} articles"
+    )
+    assert model.index(0, 2).data() == str(sum(articles))
     assert [r[0] for r in dock.page_rows()] == ["a.txt", "c.txt", "b.txt", "z.txt"]
     # Opening a page row asks for that page; a date row opens nothing.
     first = model.index(0, 0, folder)
@@ -393,6 +412,26 @@ def test_a_library_update_keeps_open_dates_and_the_selected_page(qtbot) -> None:
     opened = [d.data() for d in dates if dock.tree.isExpanded(d)]
     assert opened == ["2024-03-13"]
     assert model.document(dock.tree.currentIndex()).path == "/p/a/b.txt"
+
+
+def test_the_page_open_before_the_library_rows_arrive_is_selected_when_they_do(qtbot) -> None:
+    """At start the last page is reopened before the library has been read off the UI
+    thread: when the rows arrive, that page's row is selected and its date opened. A page
+    the reader selected since is left selected."""
+    from reader.ui.library import LibraryDock
+
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    pages = {"/p/a": [("a.txt", "2024-03-12"), ("b.txt", "2024-03-13"), ("c.txt", "2024-03-14")]}
+    dock.select_page("/p/a/b.txt")
+    assert not dock.tree.currentIndex().isValid()
+    dock.set_documents(*_library(pages))
+    model = dock.model
+    assert model.document(dock.tree.currentIndex()).path == "/p/a/b.txt"
+    assert dock.tree.isExpanded(model.index(1, 0, model.index(0, 0)))
+    dock.tree.setCurrentIndex(model.find("/p/a/c.txt"))
+    dock.set_documents(*_library(pages))
+    assert model.document(dock.tree.currentIndex()).path == "/p/a/c.txt"
 
 
 def test_a_library_of_a_hundred_thousand_pages_is_asked_only_for_rows_shown(
