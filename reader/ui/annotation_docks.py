@@ -9,7 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSize,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -293,6 +296,10 @@ class AnnotationsDock(QWidget):
         menu.deleteLater()
 
 
+# The Tags panel's Document column takes at most this share of the list's width.
+DOCUMENT_SHARE = 0.4
+
+
 class TagsDock(QWidget):
     """Every tag with its count; the passages of the selected tag, from every document."""
 
@@ -316,6 +323,14 @@ class TagsDock(QWidget):
         self.passages.setColumnCount(2)
         self.passages.setRootIsDecorated(False)
         self.passages.setWordWrap(True)
+        self.passages.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The passage takes the room; the document's name as much as it needs, up to a
+        # share of the panel, so that both columns are always in view.
+        header = self.passages.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.passages.viewport().installEventFilter(self)
         self.passages.itemActivated.connect(self._on_passage)
         self.passages.itemDoubleClicked.connect(self._on_passage)
         layout.addWidget(split, 1)
@@ -400,7 +415,24 @@ class TagsDock(QWidget):
                 item.setData(0, ID_ROLE, ann.id)
                 item.setData(1, ID_ROLE, ann.path)
                 self.passages.addTopLevelItem(item)
-        self.passages.resizeColumnToContents(0)
+        self._fit_passages()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.passages.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_passages()
+        return False
+
+    def _fit_passages(self) -> None:
+        """The Document column as wide as its longest name (or its header), at most
+        DOCUMENT_SHARE of the list; the Passage column has the rest."""
+        metrics = self.passages.fontMetrics()
+        items = (self.passages.topLevelItem(k) for k in range(self.passages.topLevelItemCount()))
+        names = [item.text(1) for item in items if item is not None]
+        label = self.passages.headerItem().text(1)
+        pad = 3 * metrics.averageCharWidth()
+        wanted = max(metrics.horizontalAdvance(t) for t in [label, *names]) + pad
+        room = int(DOCUMENT_SHARE * self.passages.viewport().width())
+        self.passages.header().resizeSection(1, max(min(wanted, room), 1))
 
     def _on_passage(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.passage_activated.emit(item.data(1, ID_ROLE), item.data(0, ID_ROLE))

@@ -712,3 +712,48 @@ def test_the_popover_by_a_highlight_at_the_text_s_edge_covers_no_panel(make_wind
     assert text.contains(box.topLeft()) and text.contains(box.topRight())
     assert not box.intersects(dock)
     editor.reject()
+
+
+def test_the_tags_panel_keeps_the_document_column_in_view(qtbot) -> None:
+    """A passage's quote is long and the panel narrow: the Passage column takes what the
+    Document column leaves, and the Document column stays inside the panel, as wide as
+    its names need up to a share of it."""
+    from reader.store.db import TagCount
+    from reader.ui.annotation_docks import DOCUMENT_SHARE, TagsDock
+
+    quote = "全国人民代表大会常务委员会关于加强经济工作监督的决定已经发布施行" * 2
+    anns = [
+        Annotation(
+            fingerprint="f",
+            selector=select(quote, 0, len(quote)),
+            tags=["政策"],
+            path=f"/papers/2024/2024-03-1{k}_人民日报_第{k}版.txt",
+        )
+        for k in range(3)
+    ]
+    dock = TagsDock()
+    qtbot.addWidget(dock)
+    dock.lookup = lambda _name: anns
+    dock.resize(320, 500)
+    dock.show()
+    dock.set_tags([TagCount("政策", 3)])
+    dock.select("政策")
+    view = dock.passages
+    qtbot.waitUntil(lambda: view.topLevelItemCount() == 3)
+    header = view.header()
+
+    def fits() -> bool:
+        width = view.viewport().width()
+        return (
+            header.sectionSize(0) + header.sectionSize(1) <= width
+            and header.sectionSize(1) <= DOCUMENT_SHARE * width + 1
+            and header.sectionSize(0) >= (1 - DOCUMENT_SHARE) * width - 1
+        )
+
+    qtbot.waitUntil(fits)
+    dock.resize(900, 500)
+    qtbot.waitUntil(lambda: view.viewport().width() > 700)
+    qtbot.waitUntil(fits)
+    # Wide enough, the Document column is as wide as its names.
+    names = [view.topLevelItem(k).text(1) for k in range(3)]
+    assert header.sectionSize(1) >= max(view.fontMetrics().horizontalAdvance(n) for n in names)
