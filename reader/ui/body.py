@@ -514,8 +514,8 @@ class BodyView(QTextBrowser):
             for hi, block in enumerate(art.head):
                 self._insert(cursor, block, ai, -1, hi)
                 yield
-            if self.keywords.get(ai) and self._numbers:
-                self._insert_keywords(cursor, ai, self.keywords[ai])
+            if self.keywords.get(ai) and (art.head or art.blocks):
+                self._insert_keywords(cursor, ai, self.keywords[ai], (art.head or art.blocks)[0])
             for bi, block in enumerate(art.blocks):
                 if not SPECS[block.kind].clean and not self._typo.show_noise:
                     continue
@@ -712,14 +712,15 @@ class BodyView(QTextBrowser):
         if role or (offset is not None and len(self._clean_places) - 1 in self._page_ranges):
             self._paint_block(cursor.block(), number)
 
-    def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str]) -> None:
-        """A line of keywords under the headline: shown, but no part of the clean text."""
+    def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str], lead: Block) -> None:
+        """A line of keywords under the headline (over the text of an article without
+        one): shown, but no part of the clean text. It stands for the lines of `lead`,
+        the article's first block."""
         cf = QTextCharFormat()
         cf.setProperty(_SIZE_ADJUSTMENT, -1)
         text = "  ".join(f"#{w}" for w in found)
         number = self._new_block(cursor, BlockStyle(bottom=0.8), cf, "muted", len(text))
-        head = self.places[-1]
-        self.places.append(Place(cursor.position(), ai, -1, head.first, head.last, None, 0))
+        self.places.append(Place(cursor.position(), ai, -1, lead.first, lead.last, None, 0))
         self._starts.append(cursor.position())
         self._keyword_lines += [cursor.position(), cursor.position() + len(text)]
         cursor.insertText(text, cf)

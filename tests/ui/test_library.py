@@ -107,6 +107,21 @@ def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None
     win.current_editor.reject()
 
 
+def test_an_article_without_a_title_shows_its_keywords_over_its_text(make_window) -> None:
+    """The page's first article has no title: its keywords stand over its first
+    paragraph, the line standing for that paragraph's source lines, as under a title."""
+    win = make_window()
+    art = win.doc.articles[0]
+    assert not art.head and win.keywords.get(0)
+    line = "  ".join(f"#{w}" for w in win.keywords[0])
+    shown = win.body.toPlainText()
+    assert shown.lstrip().startswith(line)
+    assert shown.index(line) < shown.index(art.blocks[0].text[:10])
+    place = win.body.place_at(shown.index(line))
+    assert (place.article, place.block) == (0, -1)
+    assert (place.first, place.last) == (art.blocks[0].first, art.blocks[0].last)
+
+
 def test_find_in_page_skips_the_keyword_lines(make_window, qtbot) -> None:
     """The keywords under a title are shown but are no text of the page: find counts and
     steps through the page's own matches only."""
