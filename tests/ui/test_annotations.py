@@ -630,6 +630,33 @@ def test_escape_in_the_popover_drops_the_changes(make_window, qtbot) -> None:
     assert saved(win).all()[0].note == "核心句"
 
 
+@pytest.mark.parametrize("keep", [True, False])
+def test_a_colour_picked_in_the_popover_shows_on_the_highlight_at_once(
+    make_window, qtbot, keep: bool
+) -> None:
+    """Picking a colour in the popover recolours the highlight under it while it is
+    open; clicking away keeps the colour, Escape puts the old one back."""
+    win = make_window()
+    ann, span = _click_highlight(win, qtbot, "思想政治工作是统一思想", {"colour": "yellow"})
+    editor = win.current_editor
+    assert editor is not None and editor.popover
+    at = win.body.to_view(span[0] + 2)
+    theme_now = theme(win.settings.get("theme"))
+    before = win.body.background_at(at)
+    assert before == highlight_colour("yellow", theme_now)
+    editor.colours.buttons["green"].click()
+    assert win.body.background_at(at) == highlight_colour("green", theme_now)
+    assert saved(win).get(ann.id).colour == "yellow"  # nothing is saved yet
+    if keep:
+        editor.close()
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert win.current_editor is None
+    colour = "green" if keep else "yellow"
+    assert saved(win).get(ann.id).colour == colour
+    qtbot.waitUntil(lambda: win.body.background_at(at) == highlight_colour(colour, theme_now))
+
+
 def test_the_selection_bar_never_covers_the_line_above_the_selection(make_window, qtbot) -> None:
     win = make_window()
     win.resize(1000, 700)

@@ -14,7 +14,7 @@ from reader.core.annotations import Annotation, normalise_tags
 from reader.store.db import Store, StoreError
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
-from reader.ui.body import BodyView
+from reader.ui.body import BodyView, Highlight, highlights_of
 from reader.ui.notices import Notices
 from reader.ui.session import Change, PageSession, What
 from reader.ui.themes import theme
@@ -224,7 +224,31 @@ class AnnotationsController(QObject):
         editor = self._editor(ann.quote, ann, popover=by is not None)
         editor.deleted.connect(lambda: self.delete_annotations([annotation_id]))
         editor.accepted.connect(lambda: self._apply_edit(ann, editor.values()))
+        self._preview_colour(editor, annotation_id)
         self._open_editor(editor, editor.note, by)
+
+    def _preview_colour(self, editor: AnnotationEditor, annotation_id: str) -> None:
+        """A colour picked in the editor shows on the highlight at once; when the editor
+        closes, the highlight is drawn as the annotation is then (the colour kept, or the
+        old one where the change was dropped with Escape)."""
+        shown = next((h for h in self.body.highlights if h.id == annotation_id), None)
+        if shown is None:
+            return
+        start, end = shown.start, shown.end
+
+        def show(colour: str) -> None:
+            rest = [h for h in self.body.highlights if h.id != annotation_id]
+            new = Highlight(start, end, colour, annotation_id)
+            self.body.update_highlights([*rest, new], start, end)
+
+        def settle() -> None:
+            annotator = self.session.annotator
+            if annotator is not None:
+                placed = annotator.placed.values()
+                self.body.update_highlights(highlights_of(placed), start, end)
+
+        editor.colours.chosen.connect(show)
+        editor.finished.connect(lambda _result: settle())
 
     def _highlight_rect(self, annotation_id: str) -> QRect | None:
         annotator = self.session.annotator
