@@ -1161,10 +1161,16 @@ def _mark_beside_masthead(lines: Lines, k: int) -> None:
     a cheer (打倒阁王 / 解放小鬼！, 敬祝伟大的领袖 / 毛主席 / 万寿无疆). Furniture, not the
     title of what follows."""
     k = _mark_run(lines, k, TUNING.issue_chars, lambda t: SIGNING_BODY.search(t) is not None)
-    _mark_run(lines, k, 2 * TUNING.slogan_chars, _slogan)
+    _mark_run(lines, k, 2 * TUNING.slogan_chars, is_slogan)
 
 
-def _slogan(text: str) -> bool:
+def is_cheer(text: str) -> bool:
+    """A slogan's words, joined over its lines, ending in a cheer (毛主席万岁)."""
+    return _CHEER.search(text) is not None
+
+
+def is_slogan(text: str) -> bool:
+    """A slogan's words, joined over its lines: ending with ！ or in a cheer."""
     return text.endswith(("！", "!")) or _CHEER.search(text) is not None
 
 

@@ -17,10 +17,10 @@ import statistics
 from dataclasses import dataclass
 
 from reader.core.layout import PageOrder, Placed, reading_order
-from reader.core.lines import is_date, is_furniture, is_ornament
+from reader.core.lines import is_cheer, is_date, is_furniture, is_ornament
 from reader.core.model import LineBox
 from reader.core.ocr import BROKEN, FORMATS, OcrDocument
-from reader.core.text import is_cjk_char
+from reader.core.text import is_cjk_char, unpunctuated
 
 INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
@@ -434,8 +434,43 @@ def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:
     for name in sorted(names, key=sizes, reverse=True):
         around = _issue_lines(name, text)
         if around:  # a paper's name goes with its issue number, date or publisher
-            return {id(name), *around, *_slogans(name, text, sizes)}
+            cheers = _cheers(name, [p for p in text if id(p) in around], text)
+            return {id(name), *around, *_slogans(name, text, sizes), *cheers}
     return set()
+
+
+def _cheers(name: Placed, issue: list[Placed], lines: list[Placed]) -> set[int]:
+    """A slogan of a few short lines set among the masthead's issue lines, read one after
+    another (敬祝伟大的领袖 / 毛主席 / 万寿无疆 to the left of the date): within the
+    masthead's width to either side of it and its issue lines, and its height under them,
+    unpunctuated, at most twice SLOGAN_CHARS characters in all, ending in a cheer (ids of
+    placed lines); a line ending with ！ there may be a paragraph's last. In body type, it
+    may come before the masthead in the reading order, where the words beside the
+    masthead are not looked for."""
+    boxes = [name.box, *(p.box for p in issue)]
+    width, height = name.box.x1 - name.box.x0, name.box.y1 - name.box.y0
+    x0, x1 = min(b.x0 for b in boxes) - width, max(b.x1 for b in boxes) + width
+    y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes) + height
+    taken = {id(name), *(id(p) for p in issue)}
+    out: set[int] = set()
+    run: list[Placed] = []
+    for p in [*lines, None]:
+        words = "" if p is None else "".join(p.line.text.split())
+        if (
+            p is not None
+            and id(p) not in taken
+            and x0 <= (p.box.x0 + p.box.x1) / 2 <= x1
+            and y0 <= (p.box.y0 + p.box.y1) / 2 <= y1
+            and 0 < len(words) <= SLOGAN_CHARS
+            and unpunctuated(words.rstrip("！!"))
+        ):
+            run.append(p)
+            continue
+        joined = "".join("".join(q.line.text.split()) for q in run)
+        if run and len(joined) <= 2 * SLOGAN_CHARS and is_cheer(joined):
+            out.update(id(q) for q in run)
+        run = []
+    return out
 
 
 def _slogans(name: Placed, lines: list[Placed], sizes: _Sizes) -> set[int]:

@@ -306,6 +306,38 @@ def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() ->
     assert {"红色战报", "忠54号"} <= noise
 
 
+def test_a_cheer_in_body_type_left_of_the_issue_lines_is_furniture() -> None:
+    """Page 10: 敬祝伟大的领袖 / 毛主席 / 万寿无疆 in body type to the left of the
+    masthead's date line, read before the masthead: page furniture, not a kicker and
+    title over the quotation box beside it."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("文革通讯", 400, 100, size=3 * H),
+        line("第33期", 380, 100 + 3.3 * H),
+        line("内部参考注意保存", 400, 100 + 4.6 * H),
+        line("1967.5.19", 380, 100 + 5.9 * H),
+        line("敬祝伟大的领袖", 100, 100 + 5.9 * H),
+        line("毛主席", 130, 100 + 7.2 * H),
+        line("万寿无疆", 110, 100 + 8.5 * H),
+        line("毛主席语录", 1100, 100, size=1.6 * H),
+        line(BODY[:12], 1100, 100 + 2 * H),
+        line(BODY[12:24], 1100, 100 + 3.3 * H),
+        line(BODY[24:30] + "。", 1100, 100 + 4.6 * H),
+    ]
+    y = 100 + 12 * H
+    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    assert {"敬祝伟大的领袖", "毛主席", "万寿无疆"} <= noise
+    titles = [a.title for a in doc.articles]
+    assert titles[:2] == ["毛主席语录", "第一篇文章的标题"]
+
+
 def test_a_speechs_source_under_the_masthead_is_text_not_an_issue_line() -> None:
     """Page 08: speeches quoted in a column beside the masthead, each closed by a line
     that opens with the date it was made; the masthead's own date line is furniture."""
