@@ -126,6 +126,15 @@ STACKED_GAP = 0.5
 # Noise within a column's width and no further than this many body-line heights over
 # or under it goes with that column.
 WITHIN = 2.0
+# A headline set into the top of its story's columns stands within this many body-line
+# heights of the region's top (its first column's first lines beside it), spans this
+# many times a column's usual line, and the column beside it runs on at least RUNS_ON
+# body heights below it.
+FLANK = 4.0
+ACROSS = 1.5
+RUNS_ON = 3.0
+# A column's line at least this share of its usual line's width is a line of its text.
+FULL_LINE = 0.7
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
 # angle is more likely rotated text than a skewed scan.
 SKEW_MIN = 0.1
@@ -592,7 +601,7 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         reach = SPLIT_REACH * body
         jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
         region = _split_merged(region, cuts, wide | jutting, lines, body)
-        return _read_across(_columns(region, cuts, wide), cuts, wide)
+        return _headline_first(_read_across(_columns(region, cuts, wide), cuts, wide), body)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
     if len(groups) == 1 and lenient:
         groups, _ = _band_groups(region, wide, body, lenient=False)
@@ -601,6 +610,51 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
+    """The parts in reading order, with a headline set into the top of the columns read
+    first: where a part (the columns under it) opens with a headline wider than a column
+    (ACROSS), at the region's top or within FLANK body heights of it, and a column of text
+    read before it, with no title of its own over it, starts above the headline's foot and
+    runs on below it (the story's first column runs beside its headline), the headline is
+    the story's and comes before every column."""
+    top = min(it.y0 for part in parts for it in part)
+    text = [it.w for part in parts for it in part if not it.hard and it.chars >= 4]
+    column = median(text) if text else math.inf
+    heads: list[_Item] = []
+    for k, part in enumerate(parts):
+        if not k:
+            continue
+        ordered = sorted(part, key=_TOP)
+        lead = list(itertools.takewhile(lambda it: it.hard and not it.vertical, ordered))
+        if not lead or lead[0].y0 - top > FLANK * body:
+            continue
+        foot = max(it.y1 for it in lead)
+        if max(it.x1 for it in lead) - min(it.x0 for it in lead) < ACROSS * column:
+            continue  # a headline over one column: a story of its own may start there
+        beside = [
+            p
+            for p in parts[:k]
+            if _text_from_the_top(p)
+            and min(it.y0 for it in p) < foot
+            and max(it.y1 for it in p) > foot + RUNS_ON * body
+        ]
+        if beside:
+            heads.extend(lead)
+    if not heads:
+        return parts
+    taken = {id(it) for it in heads}
+    rest = [[it for it in part if id(it) not in taken] for part in parts]
+    return [heads, *(part for part in rest if part)]
+
+
+def _text_from_the_top(part: list[_Item]) -> bool:
+    """Whether a column opens with a line of text as long as its usual ones: not under a
+    title of its own, in headline type or a short line in body type (林彪同志语录)."""
+    first = min(part, key=_TOP)
+    widths = [it.w for it in part if not it.hard]
+    return not first.hard and bool(widths) and first.w >= FULL_LINE * median(widths)
 
 
 def _edges_at(lines: list[_Item], at: float, body: float, across: Sequence[_Item] = ()) -> bool:

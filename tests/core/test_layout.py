@@ -702,3 +702,41 @@ def test_a_paragraphs_last_characters_at_the_head_of_the_next_column_go_with_it(
         "看。",
         *(f"b{row:x}" for row in range(8)),
     ]
+
+
+def _inset_story(first: str) -> tuple[list[OcrLine], OcrLine]:
+    """A story in three columns whose headline is set into the top of the second and
+    third, the first column's lines starting beside it; `first` opens the first column."""
+    lines = [line(first, 0, 100, WIDTH if len(first) > 10 else 200, 100 + HEIGHT)]
+    lines += [body(f"a{r:x}", 0, r, 100) for r in range(1, 14)]
+    for c in (1, 2):
+        lines += [body(f"{'bc'[c - 1]}{r:x}", c, r, 260) for r in range(10)]
+    x0, x1 = WIDTH + GUTTER + 60, 3 * WIDTH + 2 * GUTTER - 60
+    head = line("中央首长论陶铸", x0, 110, x1, 110 + 3 * HEIGHT)
+    return lines, head
+
+
+def test_a_headline_set_into_the_top_of_its_columns_is_read_before_them() -> None:
+    """Page 08: the headline over the second and third columns is set a line or two
+    below the top of the first, whose text runs beside it and on below: it is the
+    story's headline, read before the first column, not after it."""
+    lines, head = _inset_story("a0" + FILL[:16])
+    order = reading_order(page_of(row_by_row([*lines, head])))
+    texts = [p.line.text for p in order.placed]
+    assert texts[0] == "中央首长论陶铸"
+    assert [t[:2] for t in texts[1:]] == [
+        *(f"a{r:x}" for r in range(14)),
+        *(f"b{r:x}" for r in range(10)),
+        *(f"c{r:x}" for r in range(10)),
+    ]
+
+
+def test_a_column_under_a_label_of_its_own_keeps_its_place_before_the_headline() -> None:
+    """The first column opens with a short line of its own (林彪同志语录, a box's label):
+    it is another story beside the headline, read first as it stands."""
+    lines, head = _inset_story("林彪同志语录")
+    order = reading_order(page_of(row_by_row([*lines, head])))
+    texts = [p.line.text for p in order.placed]
+    assert texts[0] == "林彪同志语录"
+    column_a = [k for k, t in enumerate(texts) if t.startswith("a")]
+    assert len(column_a) == 13 and texts.index("中央首长论陶铸") > max(column_a)
