@@ -490,6 +490,8 @@ class ActionSet:
         """The menu bar, in the table's order."""
         for name in MENUS:
             self.menus[name] = bar.addMenu("")
+        # A greyed-out panel's tooltip says why it is (View → Scan on a page without one).
+        self.menus["view"].setToolTipsVisible(True)
         for path in SUBMENUS:
             parent, name = path.split("/")
             self.menus[name] = QMenu(self.menus[parent])

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShortcut,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -454,6 +455,7 @@ class ScanController(QObject):
 
     block_activated = Signal(int, int)  # article, key (index in all_blocks())
     message = Signal(str)  # one line for the status bar
+    dismissed = Signal()  # the dock closed while the reader worked in it: the text takes over
 
     def __init__(
         self,
@@ -472,6 +474,9 @@ class ScanController(QObject):
         self.action = self.dock.toggleViewAction()
         self.action.setShortcut(QKeySequence(SHORTCUT))
         window.addAction(self.action)
+        # While there is no scan the toggle is off, and its key says why.
+        self._why = QShortcut(QKeySequence(SHORTCUT), window)
+        self._why.activated.connect(self._say_why)
         self.theme = theme("light")
         self.doc: Document | None = None
         # The page's clean text and its blocks' regions, worked out when first needed.
@@ -506,11 +511,12 @@ class ScanController(QObject):
 
     # -- what the window gives ---------------------------------------------------------------
 
-    def set_document(self, doc: Document) -> None:
-        """The page shown (again after a correction: the scan found stays)."""
+    def set_document(self, doc: Document, again: bool = False) -> None:
+        """The page shown (again after a correction: the scan found stays; opened again,
+        `again`, the scan is looked for anew: an image may have been put beside it)."""
         if self.wanted is None:
             self.wanted = not self.dock.isHidden()  # as the window's layout was restored
-        same = doc.source.path == self._path and self.scans is not None
+        same = doc.source.path == self._path and self.scans is not None and not again
         self.doc = doc
         self._clean, self._regions = None, None
         if same:
@@ -542,7 +548,7 @@ class ScanController(QObject):
         """Follow the page session: the page opened (or its first part) or corrected, its
         annotations, the theme."""
         if change.what in (What.PAGE, What.CORRECTED) and doc is not None:
-            self.set_document(doc)
+            self.set_document(doc, again=change.what is What.PAGE)
         elif change.what is What.PREVIEW and change.loaded is not None:
             self.set_document(change.loaded.doc)  # a long page's first part: its lines
         elif change.what is What.ANNOTATED:
@@ -583,7 +589,7 @@ class ScanController(QObject):
             else:
                 self._disable(lambda: self._missing(found))
             return
-        self.action.setEnabled(True)
+        self._available(True)
         self._reason = None
         self._tip()
         if self.wanted and self._hid and self.dock.isHidden():
@@ -628,6 +634,9 @@ class ScanController(QObject):
     def _on_visible(self, visible: bool) -> None:
         if visible and self.scans and self.page is not None and not self.view.has_image():
             self._read(self.page)
+        focus = QApplication.focusWidget()
+        if not visible and (focus is None or self.dock.isAncestorOf(focus)):
+            self.dismissed.emit()
 
     def _on_triggered(self, on: bool) -> None:
         self.wanted = on  # the reader's own choice
@@ -635,6 +644,8 @@ class ScanController(QObject):
         if on:
             self._widen()
             self.view.canvas.setFocus()
+        else:
+            self.dismissed.emit()
 
     def _widen(self) -> None:
         """Give the dock room for a page when it comes up narrower than that (a width the
@@ -711,9 +722,17 @@ class ScanController(QObject):
 
     # -- the toggle and its reason -----------------------------------------------------------
 
+    def _available(self, yes: bool) -> None:
+        self.action.setEnabled(yes)
+        self._why.setEnabled(not yes)
+
+    def _say_why(self) -> None:
+        if self._reason is not None and self._reason():
+            self.message.emit(self._reason())
+
     def _disable(self, reason: Callable[[], str]) -> None:
         self._reason = reason
-        self.action.setEnabled(False)
+        self._available(False)
         if not self.dock.isHidden():
             self.dock.hide()
             self._hid = True

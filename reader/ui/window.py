@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         self.body.block_selected.connect(self.scan.show_lines)
         self.scan.block_activated.connect(self._on_scan_activated)
         self.scan.message.connect(lambda text: self.notices.say(text, 10000))
+        self.scan.dismissed.connect(self.body.setFocus)
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
 

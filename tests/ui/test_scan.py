@@ -318,6 +318,53 @@ def test_without_an_image_the_toggle_is_off_and_says_why(
     qtbot.waitUntil(win.scan.action.isEnabled)
 
 
+def test_f6_on_a_page_without_a_scan_says_why_and_the_view_menu_shows_it(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    """The key of a greyed-out Scan says in the status bar why there is none, and the
+    View menu shows the reason as the entry's tooltip."""
+    win = make_window(page_with_scan(tmp_path, drawn, image=None))
+    qtbot.waitUntil(lambda: win.scan.action.toolTip().startswith("No scan"))
+    win.statusBar().clearMessage()
+    win.activateWindow()
+    win.body.setFocus()
+    qtbot.keyClick(win.body, Qt.Key.Key_F6)
+    assert win.statusBar().currentMessage() == win.scan.action.toolTip()
+    assert not win.scan.dock.isVisible()
+    assert win.menus["view"].toolTipsVisible()
+
+
+def test_the_page_opened_again_finds_an_image_put_beside_it(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    page = page_with_scan(tmp_path, drawn, image=None)
+    win = make_window(page)
+    qtbot.waitUntil(lambda: win.scan.action.toolTip().startswith("No scan"))
+    (tmp_path / "p1.png").write_bytes(drawn)
+    with qtbot.waitSignal(win.document_shown):
+        win.open_path(page)
+    qtbot.waitUntil(win.scan.action.isEnabled)
+
+
+def test_closing_the_scan_with_its_key_gives_the_keys_back_to_the_text(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    """Worked in (clicked, zoomed), then closed with F6: the text has the keyboard again,
+    so Home and n go on working without a click."""
+    from PySide6.QtWidgets import QWidget
+
+    win = make_window(page_with_scan(tmp_path, drawn))
+    open_scan(win, qtbot)
+    win.activateWindow()
+    # Whatever comes next in the focus chain, it is the text that takes the keys.
+    QWidget.setTabOrder(win.scan.view.canvas, win.outline.filter)
+    win.scan.view.canvas.setFocus()
+    qtbot.waitUntil(win.scan.view.canvas.hasFocus)
+    qtbot.keyClick(win.scan.view.canvas, Qt.Key.Key_F6)
+    assert not win.scan.dock.isVisible()
+    qtbot.waitUntil(win.body.hasFocus)
+
+
 def test_a_broken_image_gives_one_line(make_window, qtbot, tmp_path, drawn) -> None:
     page = page_with_scan(tmp_path, b"\x89PNG\r\n\x1a\n not a picture at all")
     win = make_window(page)
