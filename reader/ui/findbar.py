@@ -53,6 +53,7 @@ class FindBar(QWidget):
         self.prev.clicked.connect(lambda: self.step.emit(-1))
         self.next.clicked.connect(lambda: self.step.emit(1))
         self.close_button.clicked.connect(self.closed)
+        self._shown: tuple[int, int, bool] | None = None  # the count last shown
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -66,9 +67,12 @@ class FindBar(QWidget):
         self.prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
         self.next.setToolTip(self.tr("Next match (Enter)"))
         self.close_button.setToolTip(self.tr("Close (Esc)"))
+        if self._shown is not None:
+            self.show_count(*self._shown)  # worded again in the language of the moment
 
     def show_count(self, current: int, total: int, counting: bool = False) -> None:
         """ "3 of 169,024"; while the matches are still being counted, "3 of 5,000+"."""
+        self._shown = (current, total, counting)
         if not self.edit.text():
             self.count.setText("")
             return

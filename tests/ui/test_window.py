@@ -239,6 +239,23 @@ def test_interface_switches_to_chinese_and_back(make_window) -> None:
     assert win.menus["file"].title() == "&File"
 
 
+def test_the_find_bars_count_switches_language_with_the_window(make_window, qtbot) -> None:
+    """The count of matches shown in the find bar is worded again when the interface's
+    language changes, not left in the language it was counted in."""
+    win = make_window()
+    win.findbar.open()
+    win.findbar.edit.setText("产业")
+    qtbot.waitUntil(
+        lambda: " of " in win.findbar.count.text() or "matches" in win.findbar.count.text()
+    )
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    english = win.findbar.count.text()
+    win.set_language("zh_CN")
+    assert win.findbar.count.text() != english and "处" in win.findbar.count.text()
+    win.set_language("en")
+    assert win.findbar.count.text() == english
+
+
 def test_the_chinese_interface_says_why_a_file_cannot_be_opened(make_window, qtbot, tmp_path):
     """The engine words its reasons in English; the window says the common ones in the
     interface's language: a program is no text, a folder no file, an empty file empty."""
