@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -188,7 +190,19 @@ class OutlineDock(QWidget):
         self.tree.clicked.connect(self._on_clicked)
         self.tree.activated.connect(self._on_clicked)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        # The entry being read stays in view as the panel is resized or shown again.
+        self.tree.viewport().installEventFilter(self)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            current = self.tree.currentIndex()
+            if current.isValid():
+                self.tree.scrollTo(current)
+        return False
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter headings"))

@@ -34,3 +34,32 @@ def test_a_long_outline_opens_on_its_articles_and_opens_to_the_entry_read(
     while parent.isValid():
         assert dock.tree.isExpanded(parent)
         parent = parent.parent()
+
+
+def test_the_entry_being_read_stays_in_view_when_the_panel_is_made_smaller(qtbot) -> None:
+    """The last article's entry is the current one; the panel is made much shorter (a
+    smaller window) or hidden and shown again: the entry is scrolled back into view."""
+    doc = load(str(sample_pages()[0]))
+    dock = OutlineDock()
+    qtbot.addWidget(dock)
+    dock.resize(300, 900)
+    dock.show()
+    dock.set_document(doc)
+    last = len(doc.articles) - 1
+    block = doc.articles[last].outline[-1].block if doc.articles[last].outline else -1
+    dock.select(last, block, doc)
+    current = dock.tree.currentIndex()
+    assert current.isValid()
+    dock.tree.scrollToTop()
+
+    def seen() -> bool:
+        rect = dock.tree.visualRect(dock.tree.currentIndex())
+        return dock.tree.viewport().rect().contains(rect)
+
+    dock.resize(300, 160)
+    qtbot.waitUntil(lambda: dock.tree.viewport().height() < 150)
+    qtbot.waitUntil(seen)
+    dock.tree.scrollToTop()
+    dock.hide()
+    dock.show()
+    qtbot.waitUntil(seen)
