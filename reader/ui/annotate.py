@@ -4,6 +4,7 @@ that floats by a fresh selection."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
@@ -203,10 +204,17 @@ class AnnotationEditor(QDialog):
         if annotation:
             self.tags.set_tags(annotation.tags)
         form.addRow(self.tr("Tags:"), self.tags)
+        self.suggestions = list(suggestions)
         if suggestions:
-            hint = QLabel(self.tr("Suggested: %1").replace("%1", "  ".join(suggestions)), self)
+            # Each suggestion is a link: a click adds it to the tags.
+            links = "&nbsp;&nbsp;".join(
+                f'<a href="{k}">{html.escape(word)}</a>' for k, word in enumerate(suggestions)
+            )
+            hint = QLabel(self.tr("Suggested: %1").replace("%1", links), self)
+            hint.setTextFormat(Qt.TextFormat.RichText)
             hint.setWordWrap(True)
-            hint.setEnabled(False)
+            hint.setToolTip(self.tr("Click a word to add it to the tags"))
+            hint.linkActivated.connect(lambda k: self.add_tag(self.suggestions[int(k)]))
             form.addRow("", hint)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Note (plain text; Markdown allowed)"))
@@ -237,6 +245,14 @@ class AnnotationEditor(QDialog):
         # Enter makes a new line in the note; Ctrl+Enter saves from anywhere.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
+
+    def add_tag(self, tag: str) -> None:
+        """Add a tag to those typed, once, and go on typing after it."""
+        tags = self.tags.tags()
+        if tag not in tags:
+            self.tags.set_tags([*tags, tag])
+        self.tags.setFocus()
+        self.tags.end(False)
 
     def _on_delete(self) -> None:
         self.deleted.emit()

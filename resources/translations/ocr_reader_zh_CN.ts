@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="55"/>
+        <location filename="../../reader/ui/annotate.py" line="57"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="56"/>
+        <location filename="../../reader/ui/annotate.py" line="58"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="57"/>
+        <location filename="../../reader/ui/annotate.py" line="59"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="58"/>
+        <location filename="../../reader/ui/annotate.py" line="60"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="59"/>
+        <location filename="../../reader/ui/annotate.py" line="61"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
@@ -433,52 +433,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="225"/>
+        <location filename="../../reader/ui/annotate.py" line="234"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="190"/>
+        <location filename="../../reader/ui/annotate.py" line="192"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="190"/>
+        <location filename="../../reader/ui/annotate.py" line="192"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="200"/>
+        <location filename="../../reader/ui/annotate.py" line="202"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="202"/>
+        <location filename="../../reader/ui/annotate.py" line="204"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="205"/>
+        <location filename="../../reader/ui/annotate.py" line="207"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="207"/>
+        <location filename="../../reader/ui/annotate.py" line="214"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="212"/>
+        <location filename="../../reader/ui/annotate.py" line="217"/>
+        <source>Click a word to add it to the tags</source>
+        <translation>单击词语，将它加入标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="221"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="218"/>
+        <location filename="../../reader/ui/annotate.py" line="227"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="231"/>
+        <location filename="../../reader/ui/annotate.py" line="240"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -486,62 +491,62 @@
 <context>
     <name>AnnotationsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="282"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="306"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="284"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="308"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="303"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="303"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="311"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="335"/>
         <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>将标签“%1”改名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="320"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="320"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="351"/>
         <source>Merge tags %1 into &apos;%2&apos;</source>
         <translation>将标签 %1 合并为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
         <source>Delete tag %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
         <source>Delete tags %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="350"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="374"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="351"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="375"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -549,47 +554,47 @@
 <context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="202"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="205"/>
         <source>Filter annotations</source>
         <translation>筛选批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="228"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="231"/>
         <source>The page&apos;s annotations are shown once the whole page is read.</source>
         <translation>整页读完后显示本页的批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="233"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="236"/>
         <source>No annotations on this page yet. Select some text, then press H to highlight it, T to tag it or N to add a note.</source>
         <translation>本版面还没有批注。选中文字后，按 H 高亮，按 T 加标签，按 N 写备注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="204"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="207"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="213"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="216"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="214"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="217"/>
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="257"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="260"/>
         <source>In the text</source>
         <translation>文中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="259"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="262"/>
         <source>Unanchored</source>
         <translation>未能定位</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="290"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="293"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1182,42 +1187,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="59"/>
+        <location filename="../../reader/ui/findbar.py" line="60"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="62"/>
+        <location filename="../../reader/ui/findbar.py" line="63"/>
         <source>Finds the words in either script: 国务院 finds 國務院, and the reverse. Words set apart by spaces are each found.</source>
         <translation>繁简字体都能找到：国务院也找到國務院，反之亦然。用空格隔开的词各自查找。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="66"/>
+        <location filename="../../reader/ui/findbar.py" line="67"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="67"/>
+        <location filename="../../reader/ui/findbar.py" line="68"/>
         <source>Next match (Enter)</source>
         <translation>下一处 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="68"/>
+        <location filename="../../reader/ui/findbar.py" line="69"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="76"/>
+        <location filename="../../reader/ui/findbar.py" line="80"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="83"/>
+        <location filename="../../reader/ui/findbar.py" line="87"/>
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="80"/>
+        <location filename="../../reader/ui/findbar.py" line="84"/>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
     </message>
@@ -1361,37 +1366,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="303"/>
+        <location filename="../../reader/ui/window.py" line="304"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="304"/>
+        <location filename="../../reader/ui/window.py" line="305"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="305"/>
+        <location filename="../../reader/ui/window.py" line="306"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="306"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="308"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="308"/>
+        <location filename="../../reader/ui/window.py" line="309"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1440,7 +1445,7 @@
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="194"/>
+        <location filename="../../reader/ui/outline.py" line="208"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
     </message>
@@ -1757,67 +1762,67 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="524"/>
+        <location filename="../../reader/ui/scan.py" line="530"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="526"/>
+        <location filename="../../reader/ui/scan.py" line="532"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="563"/>
+        <location filename="../../reader/ui/scan.py" line="569"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="606"/>
+        <location filename="../../reader/ui/scan.py" line="612"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="728"/>
+        <location filename="../../reader/ui/scan.py" line="747"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="730"/>
+        <location filename="../../reader/ui/scan.py" line="749"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="736"/>
+        <location filename="../../reader/ui/scan.py" line="755"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="741"/>
+        <location filename="../../reader/ui/scan.py" line="760"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="745"/>
+        <location filename="../../reader/ui/scan.py" line="764"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="750"/>
+        <location filename="../../reader/ui/scan.py" line="769"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="752"/>
+        <location filename="../../reader/ui/scan.py" line="771"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="754"/>
+        <location filename="../../reader/ui/scan.py" line="773"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="758"/>
+        <location filename="../../reader/ui/scan.py" line="777"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
@@ -1825,37 +1830,37 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="340"/>
+        <location filename="../../reader/ui/scan.py" line="341"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="341"/>
+        <location filename="../../reader/ui/scan.py" line="342"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="342"/>
+        <location filename="../../reader/ui/scan.py" line="343"/>
         <source>Width</source>
         <translation>适宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="342"/>
+        <location filename="../../reader/ui/scan.py" line="343"/>
         <source>Fit Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="343"/>
+        <location filename="../../reader/ui/scan.py" line="344"/>
         <source>Page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="343"/>
+        <location filename="../../reader/ui/scan.py" line="344"/>
         <source>Fit Page</source>
         <translation>适合整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="348"/>
+        <location filename="../../reader/ui/scan.py" line="349"/>
         <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
@@ -1901,27 +1906,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="315"/>
+        <location filename="../../reader/ui/annotate.py" line="332"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="316"/>
+        <location filename="../../reader/ui/annotate.py" line="333"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="317"/>
+        <location filename="../../reader/ui/annotate.py" line="334"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="318"/>
+        <location filename="../../reader/ui/annotate.py" line="335"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="321"/>
+        <location filename="../../reader/ui/annotate.py" line="338"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2072,42 +2077,42 @@
 <context>
     <name>TagsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="345"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="345"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="346"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="346"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="347"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="348"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="363"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="349"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="364"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="350"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="365"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2136,7 +2141,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="54"/>
+        <location filename="../../reader/ui/annotate.py" line="56"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>

@@ -122,6 +122,27 @@ def test_an_article_without_a_title_shows_its_keywords_over_its_text(make_window
     assert (place.first, place.last) == (art.blocks[0].first, art.blocks[0].last)
 
 
+def test_a_suggested_tag_is_added_with_a_click(make_window, qtbot) -> None:
+    """The popover lists the article's keywords as suggestions: a click on one adds it
+    to the tags typed, once, and saving keeps it."""
+    from PySide6.QtWidgets import QLabel
+
+    win = make_window()
+    start = win.body.clean.text.index("各地各行业向新而行")
+    win.body.select_range(start, start + 9)
+    win.annotate_selection("tag")
+    editor = win.current_editor
+    assert editor is not None and editor.suggestions
+    hint = next(label for label in editor.findChildren(QLabel) if "href" in label.text())
+    word = editor.suggestions[0]
+    editor.tags.setText("产业")
+    hint.linkActivated.emit("0")
+    hint.linkActivated.emit("0")  # twice: once in the tags
+    assert editor.tags.tags() == ["产业", word]
+    editor.accept()
+    assert [p.annotation.tags for p in win.annotator.placed.values()] == [["产业", word]]
+
+
 def test_find_in_page_skips_the_keyword_lines(make_window, qtbot) -> None:
     """The keywords under a title are shown but are no text of the page: find counts and
     steps through the page's own matches only."""
