@@ -469,6 +469,17 @@ _STOP_WORDS = frozenset(
      "as", "on", "with", "can", "if", "from", "which", "you", "it", "this", "then", "at",
      "have", "all", "not", "one", "has", "or")
 )  # fmt: skip
+# Chinese words too common to say what a text is about, in simplified form (the text is
+# weighed folded): pronouns, demonstratives and the commonest function words. A reader
+# tagging a passage wants 无政府主义 offered, not 他们.
+_CHINESE_STOP = frozenset(
+    ("我们", "你们", "他们", "她们", "它们", "咱们", "自己", "大家", "人们", "这个", "那个",
+     "这些", "那些", "这样", "那样", "这种", "那种", "这里", "那里", "一个", "一些", "一面",
+     "什么", "怎么", "怎样", "为什么", "没有", "就是", "还是", "但是", "可是", "因为", "所以",
+     "如果", "虽然", "可以", "已经", "不是", "也是", "都是", "只是", "一切", "任何", "各种",
+     "同时", "以及", "而且", "并且", "或者", "不但", "而是", "对于", "关于", "由于", "通过",
+     "进行", "起来", "出来", "下去", "之后", "以后", "以前", "时候", "现在", "今天", "一定")
+)  # fmt: skip
 _IDF_SLICE = 1 << 18  # bytes of the IDF table parsed at a time (about 10,000 words)
 _idf_lock = threading.Lock()
 _idf: tuple[dict[str, float], float] | None = None
@@ -526,18 +537,32 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 
 def weighted_keywords(text: str, count: int) -> list[tuple[str, float]]:
     """The text's top keywords by TF-IDF (jieba's IDF table), with their weights: what
-    jieba.analyse.extract_tags(text, topK=count, withWeight=True) gives."""
+    jieba.analyse.extract_tags(text, topK=count, withWeight=True) gives. Text printed in
+    traditional characters is cut and weighed in simplified ones, a character for a
+    character (他們 is 他们, as common a word as any), and each keyword is given as the
+    text prints it where it first occurs."""
+    from reader.core.script import fold
+
     jieba = load()
     idf, median = _idf_table()
+    printed = _bounded(text)
+    folded = _bounded(fold(text))
+    if len(folded) != len(printed):  # (folding keeps every length; never trust it blindly)
+        printed = folded = _bounded(text)
     freq: dict[str, float] = {}
-    for word in jieba.cut(_bounded(text)):
-        if len(word.strip()) < 2 or word.lower() in _STOP_WORDS:
+    shown: dict[str, str] = {}
+    at = 0
+    for word in jieba.cut(folded):
+        start, at = at, at + len(word)
+        if len(word.strip()) < 2 or word.lower() in _STOP_WORDS or word in _CHINESE_STOP:
             continue
         freq[word] = freq.get(word, 0.0) + 1.0
+        shown.setdefault(word, printed[start:at])
     total = sum(freq.values())
     for word in freq:
         freq[word] *= idf.get(word, median) / total
-    tags = sorted(freq.items(), key=operator.itemgetter(1), reverse=True)
+    weighed = ((shown[w], f) for w, f in freq.items())
+    tags = sorted(weighed, key=operator.itemgetter(1), reverse=True)
     return tags[:count] if count else tags
 
 
