@@ -12,6 +12,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     Signal,
 )
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -260,6 +265,28 @@ class EditModel(QAbstractListModel):
         return None
 
 
+class _Wrapped(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at the list's width. A list view asks its rows'
+    size before it knows their width, so a long line wrapped over two took the height of
+    one, and the line under it (why the correction does not apply) was cut off."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = self.view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self.view) + 1
+        width = max(1, self.view.viewport().width() - 2 * margin)
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, opt.text)
+        return QSize(width, text.height() + 2 * margin)
+
+
 class CorrectionsDock(QWidget):
     """The page's corrections in the order they are applied; ones that no longer apply are
     listed with the reason, never dropped."""
@@ -274,6 +301,11 @@ class CorrectionsDock(QWidget):
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        # Rows are laid out again at the panel's width: a correction that does not apply
+        # says why on lines of its own, never cut short.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setItemDelegate(_Wrapped(self.list))
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.list, 1)

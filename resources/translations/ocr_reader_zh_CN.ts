@@ -4,29 +4,49 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="57"/>
+        <location filename="../../reader/ui/annotate.py" line="56"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="58"/>
+        <location filename="../../reader/ui/annotate.py" line="57"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="59"/>
+        <location filename="../../reader/ui/annotate.py" line="58"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="60"/>
+        <location filename="../../reader/ui/annotate.py" line="59"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="61"/>
+        <location filename="../../reader/ui/annotate.py" line="60"/>
         <source>Orange</source>
         <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="34"/>
+        <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
+        <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="38"/>
+        <source>Put the text cursor inside the block, where it is to be split.</source>
+        <translation>请把光标放在段落中要拆分的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="40"/>
+        <source>This block already starts its article.</source>
+        <translation>这一段已经是文章的开头。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="42"/>
+        <source>The page&apos;s first article has no article before it to merge with.</source>
+        <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
 </context>
 <context>
@@ -433,57 +453,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="234"/>
+        <location filename="../../reader/ui/annotate.py" line="233"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="192"/>
+        <location filename="../../reader/ui/annotate.py" line="191"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="192"/>
+        <location filename="../../reader/ui/annotate.py" line="191"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="202"/>
+        <location filename="../../reader/ui/annotate.py" line="201"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="204"/>
+        <location filename="../../reader/ui/annotate.py" line="203"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="207"/>
+        <location filename="../../reader/ui/annotate.py" line="206"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="214"/>
+        <location filename="../../reader/ui/annotate.py" line="213"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="217"/>
+        <location filename="../../reader/ui/annotate.py" line="216"/>
         <source>Click a word to add it to the tags</source>
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="221"/>
+        <location filename="../../reader/ui/annotate.py" line="220"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="227"/>
+        <location filename="../../reader/ui/annotate.py" line="226"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="240"/>
+        <location filename="../../reader/ui/annotate.py" line="239"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -643,108 +663,108 @@
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="49"/>
+        <location filename="../../reader/ui/corrections.py" line="54"/>
         <source>a paragraph</source>
         <translation>正文段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="50"/>
+        <location filename="../../reader/ui/corrections.py" line="55"/>
         <source>a heading</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="51"/>
+        <location filename="../../reader/ui/corrections.py" line="56"/>
         <source>a question</source>
         <translation>提问</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="52"/>
+        <location filename="../../reader/ui/corrections.py" line="57"/>
         <source>a photo caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="53"/>
+        <location filename="../../reader/ui/corrections.py" line="58"/>
         <source>end matter</source>
         <translation>文末信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="54"/>
+        <location filename="../../reader/ui/corrections.py" line="59"/>
         <source>a dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="55"/>
+        <location filename="../../reader/ui/corrections.py" line="60"/>
         <source>page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="56"/>
+        <location filename="../../reader/ui/corrections.py" line="61"/>
         <source>the title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="57"/>
+        <location filename="../../reader/ui/corrections.py" line="62"/>
         <source>the subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="58"/>
+        <location filename="../../reader/ui/corrections.py" line="63"/>
         <source>the byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="80"/>
+        <location filename="../../reader/ui/corrections.py" line="85"/>
         <source>join with the next block</source>
         <translation>与下一段合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="82"/>
+        <location filename="../../reader/ui/corrections.py" line="87"/>
         <source>split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="84"/>
-        <location filename="../../reader/ui/corrections.py" line="98"/>
+        <location filename="../../reader/ui/corrections.py" line="89"/>
+        <location filename="../../reader/ui/corrections.py" line="103"/>
         <source>make it %1</source>
         <translation>设为%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="88"/>
+        <location filename="../../reader/ui/corrections.py" line="93"/>
         <source>%1 (level %2)</source>
         <translation>%1（%2级）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="91"/>
+        <location filename="../../reader/ui/corrections.py" line="96"/>
         <source>start a new article</source>
         <translation>开始新文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="93"/>
+        <location filename="../../reader/ui/corrections.py" line="98"/>
         <source>merge with the previous article</source>
         <translation>与上一篇文章合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="95"/>
+        <location filename="../../reader/ui/corrections.py" line="100"/>
         <source>make it %1 of another article</source>
         <translation>设为另一篇文章的%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="100"/>
+        <location filename="../../reader/ui/corrections.py" line="105"/>
         <source>correct the text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="102"/>
+        <location filename="../../reader/ui/corrections.py" line="107"/>
         <source>an unreadable correction</source>
         <translation>无法读取的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="104"/>
+        <location filename="../../reader/ui/corrections.py" line="109"/>
         <source>%1 (not a known correction)</source>
         <translation>%1（未知的更正）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="105"/>
+        <location filename="../../reader/ui/corrections.py" line="110"/>
         <source>%1: “%2”</source>
         <translation>%1：“%2”</translation>
     </message>
@@ -752,48 +772,48 @@
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="139"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="155"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="139"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="155"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="142"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="158"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="142"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="158"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="143"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="159"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="145"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="152"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="161"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="168"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="145"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="161"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="152"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="168"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="185"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -801,22 +821,22 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="291"/>
+        <location filename="../../reader/ui/corrections.py" line="323"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="292"/>
+        <location filename="../../reader/ui/corrections.py" line="324"/>
         <source>not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="293"/>
+        <location filename="../../reader/ui/corrections.py" line="325"/>
         <source>and %1 more changes</source>
         <translation>另有 %1 处改动</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="296"/>
+        <location filename="../../reader/ui/corrections.py" line="328"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -1366,37 +1386,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="304"/>
+        <location filename="../../reader/ui/window.py" line="305"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="305"/>
+        <location filename="../../reader/ui/window.py" line="306"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="306"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="308"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="308"/>
+        <location filename="../../reader/ui/window.py" line="309"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="309"/>
+        <location filename="../../reader/ui/window.py" line="310"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1906,27 +1926,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="332"/>
+        <location filename="../../reader/ui/annotate.py" line="331"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="333"/>
+        <location filename="../../reader/ui/annotate.py" line="332"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="334"/>
+        <location filename="../../reader/ui/annotate.py" line="333"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="335"/>
+        <location filename="../../reader/ui/annotate.py" line="334"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="338"/>
+        <location filename="../../reader/ui/annotate.py" line="337"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2059,17 +2079,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="342"/>
+        <location filename="../../reader/ui/corrections.py" line="374"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="343"/>
+        <location filename="../../reader/ui/corrections.py" line="375"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="352"/>
+        <location filename="../../reader/ui/corrections.py" line="384"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>
@@ -2141,7 +2161,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="56"/>
+        <location filename="../../reader/ui/annotate.py" line="55"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>

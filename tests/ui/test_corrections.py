@@ -382,3 +382,78 @@ def test_a_text_correction_is_listed_with_what_it_changed(make_window, qtbot) ->
     (row,) = win.corrections.texts()
     assert f"“…{old[middle - 4 : middle + 6]}…” → “…{new[middle - 4 : middle + 6]}…”" in row
     assert old[middle : middle + 2] != "〇〇"
+
+
+def test_a_join_at_an_articles_last_block_is_refused_with_its_reason(make_window, qtbot) -> None:
+    """Ctrl+J on an article's last block: there is nothing in the article to join it
+    with. The status bar says so and how to run the next article on; nothing is stored
+    that could never apply."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    last = len(win.doc.articles[1].blocks) - 1
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, last) + 2)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    before = [b.text for b in win.doc.articles[1].blocks]
+    qtbot.keyClick(win.body, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert "last block of its article" in win.statusBar().currentMessage()
+    assert [b.text for b in win.doc.articles[1].blocks] == before
+    assert win.corrector.edits() == [] and not win.undo_action.isEnabled()
+
+
+def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
+    make_window, qtbot
+) -> None:
+    """The Corrections panel as wide as it opens: the row of a correction that no longer
+    applies is as tall as its text wrapped at the panel's width, reason and all (its first
+    line, wrapped over two, left room for one, and the reason was cut off); and again
+    when the panel is made narrower."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from reader.core.anchor import Selector
+    from reader.core.edits import Edit
+
+    win = make_window()
+    store = Store()
+    store.add_edit(
+        Edit(
+            "kind",
+            Selector("这段文字不在版面上，它属于另一个版本的页面，已经被删除了", "", "", 5, 30),
+            win.doc.source.fingerprint,
+            {"kind": "end"},
+        )
+    )
+    store.close()
+    again = make_window()
+    dock = again.corrections
+    dock.setParent(None)  # a panel of its own, to be sized at will
+    qtbot.addWidget(dock)
+    dock.resize(360, 400)
+    dock.show()
+    view = dock.list
+    qtbot.waitUntil(lambda: 300 < view.viewport().width() < 370)
+    index = dock.model.index(0)
+    text = str(index.data())
+    flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere)
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+
+    def needed() -> int:
+        width = view.viewport().width() - 2 * margin
+        return (
+            QFontMetrics(view.font()).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
+        )
+
+    qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())
+    # What the row asks for, however the platform's view measures it (on X11 the view
+    # asked before it knew the width: the row got the height of its lines unwrapped).
+    asked = QStyleOptionViewItem()
+    asked.initFrom(view)
+    assert view.itemDelegate().sizeHint(asked, index).height() >= needed()
+    dock.resize(220, 400)
+    qtbot.waitUntil(lambda: view.viewport().width() < 230)
+    qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from reader.core import words
@@ -20,24 +20,37 @@ from reader.ui.textdialog import TextDialog
 SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
 
 
-def allowed(act: Act, doc: Document, ai: int, k: int, offset: int) -> bool:
-    """Whether the correction makes sense for block k of article ai, `offset` into it."""
+def refusal(op: str, doc: Document, ai: int, k: int, offset: int) -> str:
+    """Why the correction makes no sense for block k of article ai, `offset` into it (in
+    the interface's language), or "" where it does."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CorrectionsController", text)
+
     art = doc.articles[ai]
     blocks = art.all_blocks()
-    op = act.args[0]
-    if op == "join":
-        return k + 1 < len(blocks)
-    if op == "split":
-        return 0 < offset < len(blocks[k].text)
-    if op == "new_article":
-        return len(art.head) < k
-    if op == "merge_article":
-        return ai > 0
-    return True
+    if op == "join" and k + 1 >= len(blocks):
+        return tr(
+            "Nothing to join: this is the last block of its article. To run the next "
+            "article on, merge it with this one (Ctrl+Shift+M on it)."
+        )
+    if op == "split" and not 0 < offset < len(blocks[k].text):
+        return tr("Put the text cursor inside the block, where it is to be split.")
+    if op == "new_article" and len(art.head) >= k:
+        return tr("This block already starts its article.")
+    if op == "merge_article" and ai == 0:
+        return tr("The page's first article has no article before it to merge with.")
+    return ""
+
+
+def allowed(act: Act, doc: Document, ai: int, k: int, offset: int) -> bool:
+    """Whether the correction makes sense for block k of article ai, `offset` into it."""
+    return not refusal(act.args[0], doc, ai, k, offset)
 
 
 class CorrectionsController(QObject):
     suggestions_ready = Signal(list)  # title suggestions for the page shown
+    refused = Signal(str)  # a correction asked for that makes no sense there, and why
 
     def __init__(
         self,
@@ -101,10 +114,13 @@ class CorrectionsController(QObject):
         if place is None or place.key < 0 or self.session.doc is None:
             return
         value = dict(value)
+        offset = position - place.position
         if op == "split":
-            value["offset"] = position - place.position
-            if not 0 < value["offset"] < place.length:
-                return
+            value["offset"] = offset
+        why = refusal(op, self.session.doc, place.article, place.key, offset)
+        if why:
+            self.refused.emit(why)  # said, and nothing stored that could never apply
+            return
         self._apply(op, place.article, place.key, value)
 
     def _apply(self, op: str, ai: int, k: int, value: dict) -> None:
