@@ -512,6 +512,24 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
             into = page.doc.articles[other]
             if not (opens and alone) or j != _naming(into):  # no longer the block that names it
                 return NO_ARTICLE
+        titled = any(b.kind == BlockKind.TITLE for b in art.head)
+        if into is art and role == "title" and titled:
+            body = k - len(art.head)
+            if body > 0:
+                # A title inside the text of an article that has one opens an article of
+                # its own there: the text from it on goes with it (a headline OCR ran into
+                # the story above).
+                moved = art.blocks[body:]
+                del art.blocks[body:]
+                ai, k = ai + 1, 0
+                into = art = Article(head=[], blocks=moved)
+                page.doc.articles.insert(ai, art)
+            elif body == 0:
+                # The line right under the title is the title: the one over it, its kicker.
+                for b in art.head:
+                    if b.kind == BlockKind.TITLE:
+                        b.kind = BlockKind.KICKER
+                        page.edited.add(id(b))
         page.remove(ai, k)
         block.kind = BlockKind(role)
         block.numbering = block.depth = None

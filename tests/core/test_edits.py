@@ -310,3 +310,25 @@ def test_a_text_correction_shows_what_it_changed_not_the_paragraphs_first_words(
     # A long rewrite is cut on one line.
     ((before, after),) = text_changes("甲" * 100, "乙" * 100)
     assert len(before) <= 41 and before.endswith("…") and after.startswith("乙")
+
+
+def test_make_title_inside_a_titled_article_opens_an_article_there() -> None:
+    """Make Title on a paragraph inside the text of an article that has a title: a
+    headline OCR ran into the story above. The paragraph titles a new article that holds
+    the text from it on; the article above keeps its title and the text before it. On
+    the line right under the title, the old title becomes its kicker: one title each."""
+    ai = next(k for k, a in enumerate(PAGE.articles) if a.title and len(a.blocks) > 6)
+    art = PAGE.articles[ai]
+    line = art.blocks[4].text
+    out = E.apply(PAGE, [E.make(PAGE, "role", ai, body_key(PAGE, ai, 4), role="title")])
+    assert not out.failed
+    above, new = out.doc.articles[ai], out.doc.articles[ai + 1]
+    assert above.title == art.title and texts(out.doc, ai) == [b.text for b in art.blocks[:4]]
+    assert new.title == line and [b.kind for b in new.head] == ["title"]
+    assert texts(out.doc, ai + 1) == [b.text for b in art.blocks[5:]]
+    assert len(out.doc.articles) == len(PAGE.articles) + 1
+    under = E.apply(PAGE, [E.make(PAGE, "role", ai, body_key(PAGE, ai, 0), role="title")]).doc
+    head = under.articles[ai].head
+    assert [b.kind for b in head if b.kind in ("kicker", "title")][-2:] == ["kicker", "title"]
+    assert under.articles[ai].title == art.blocks[0].text
+    assert sum(1 for b in head if b.kind == "title") == 1
