@@ -457,3 +457,33 @@ def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
     dock.resize(220, 400)
     qtbot.waitUntil(lambda: view.viewport().width() < 230)
     qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())
+
+
+def test_make_title_inside_a_titled_article_lists_a_new_article_and_holds_the_line(
+    make_window, qtbot
+) -> None:
+    """Make Title on a paragraph in the text of an article with a title: the outline and
+    the status bar have one article more, titled by the paragraph, and the line being
+    worked on holds its place on screen."""
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    doc = win.doc
+    ai = next(k for k, a in enumerate(doc.articles) if a.title and len(a.blocks) > 6)
+    k = len(doc.articles[ai].head) + 4
+    line_text = doc.articles[ai].all_blocks()[k].text
+    position = next(p.position for p in win.body.places if (p.article, p.key) == (ai, k))
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(position + 2)
+    win.body.setTextCursor(cursor)
+    win.body.ensureCursorVisible()
+    y = win.body.cursorRect().top()
+    articles = len(doc.articles)
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("role", ai, k, role="title")
+    assert len(win.doc.articles) == articles + 1
+    assert win.doc.articles[ai + 1].title == line_text
+    tops = [win.outline.proxy.index(r, 0).data() for r in range(win.outline.proxy.rowCount())]
+    assert len(tops) == articles + 1 and any(line_text[:10] in str(t) for t in tops)
+    assert f"{articles + 1} articles" in win.status.text()
+    assert abs(win.body.cursorRect().top() - y) <= 2 * win.body.fontMetrics().height()
