@@ -1133,7 +1133,9 @@ class BodyView(QTextBrowser):
             return False
         layout_block = self.document().findBlock(position)
         y = self.document().documentLayout().blockBoundingRect(layout_block).top()
-        self.verticalScrollBar().setValue(int(y))
+        # With the page's own margin over it, as the page's first line has at its top:
+        # a title gone to is not set flush against the view's edge.
+        self.verticalScrollBar().setValue(max(0, int(y - self.document().documentMargin())))
         cursor = QTextCursor(layout_block)
         self.setTextCursor(cursor)
         # The block gone to is the one being read while the view stays there, though

@@ -173,6 +173,26 @@ def test_home_and_end_go_to_the_page_s_top_and_foot(make_window, qtbot) -> None:
     assert not win.body.textCursor().hasSelection()
 
 
+def test_an_article_gone_to_stands_with_the_margin_the_page_s_top_has(make_window, qtbot) -> None:
+    """n (and the outline) put the article's first line as far from the view's top as
+    Home puts the page's first line, not flush against the view's edge."""
+    win = make_window()
+    body, bar = win.body, win.body.verticalScrollBar()
+    qtbot.keyClick(body, Qt.Key.Key_Home)
+    layout = body.document().documentLayout()
+
+    def gap(article: int) -> float:
+        position = body.position_of(article, -1)
+        top = layout.blockBoundingRect(body.document().findBlock(position)).top()
+        return top - bar.value()
+
+    home = gap(0)
+    assert home > 0
+    qtbot.keyClick(body, Qt.Key.Key_N)  # to the second article
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert abs(gap(1) - home) <= 1
+
+
 def test_a_page_just_opened_is_read_from_its_first_article(qtbot) -> None:
     """Opened and shown at once, before the page is laid out far: the article at a
     quarter of the view's height is looked for only in what is laid out, not taken from
