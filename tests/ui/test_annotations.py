@@ -784,3 +784,24 @@ def test_the_tags_panel_keeps_the_document_column_in_view(qtbot) -> None:
     # Wide enough, the Document column is as wide as its names.
     names = [view.topLevelItem(k).text(1) for k in range(3)]
     assert header.sectionSize(1) >= max(view.fontMetrics().horizontalAdvance(n) for n in names)
+
+
+def test_a_selection_can_be_told_from_every_highlight_colour() -> None:
+    """In every theme the selection's colour stands apart from each highlight's (the
+    light theme's selection and blue highlight were all but the same blue, and so were
+    the dark theme's)."""
+    from reader.ui.themes import HIGHLIGHTS, THEMES
+
+    for name in THEMES:
+        current = theme(name)
+        selection = QColor(current.highlight)
+        for colour in HIGHLIGHTS:
+            mark = highlight_colour(colour, current)
+            distance = (
+                sum(
+                    (a - b) ** 2
+                    for a, b in zip(selection.getRgb()[:3], mark.getRgb()[:3], strict=True)
+                )
+                ** 0.5
+            )
+            assert distance >= 40, (name, colour, distance)
