@@ -170,6 +170,7 @@ class ExportDialog(QDialog):
         self.captions = QCheckBox(self.tr("Photo captions"), self)
         self.furniture = QCheckBox(self.tr("Page furniture"), self)
         self.with_notes = QCheckBox(self.tr("Highlights and notes"), self)
+        self._notes_wanted = options.annotations  # kept while the box cannot be used
         for box, value in (
             (self.bylines, options.bylines),
             (self.end_matter, options.end_matter),
@@ -258,8 +259,15 @@ class ExportDialog(QDialog):
         )
 
     def choices(self) -> dict:
-        """What to remember for next time."""
-        return {**self.options().to_dict(), "scope": self.scope.currentData()}
+        """What to remember for next time: highlights and notes as the reader chose them,
+        also where this page or format could not take them."""
+        box = self.with_notes
+        wanted = box.isChecked() if box.isEnabled() else self._notes_wanted
+        return {
+            **self.options().to_dict(),
+            "annotations": wanted,
+            "scope": self.scope.currentData(),
+        }
 
     def chosen_articles(self) -> list[int]:
         scope = self.scope.currentData()
@@ -347,9 +355,32 @@ class ExportDialog(QDialog):
             self.furniture.setChecked(self._furniture[kind])
         self.text_box.setEnabled(fmt in ("txt", "md"))
         self.paragraphs.setEnabled(fmt == "txt")
-        self.with_notes.setEnabled(fmt != "txt" and bool(self.annotations))
+        self._notes_shown(fmt)
         self.export_button.setEnabled(bool(self.chosen_articles()))
         self._preview_timer.start()
+
+    def _notes_shown(self, fmt: str) -> None:
+        """Highlights and notes can go in where the format carries them and the page has
+        some: elsewhere the box is off and greyed, and says why, and the reader's choice
+        comes back with a format that carries them."""
+        usable = fmt != "txt" and bool(self.annotations)
+        box = self.with_notes
+        if usable == box.isEnabled():
+            return
+        box.blockSignals(True)
+        if usable:
+            box.setChecked(self._notes_wanted)
+            box.setToolTip("")
+        else:
+            self._notes_wanted = box.isChecked()
+            box.setChecked(False)
+            box.setToolTip(
+                self.tr("This page has no highlights or notes")
+                if not self.annotations
+                else self.tr("Plain text has no place for highlights and notes")
+            )
+        box.setEnabled(usable)
+        box.blockSignals(False)
 
     def update_preview(self) -> None:
         options = self.options()

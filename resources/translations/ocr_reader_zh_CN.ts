@@ -975,13 +975,13 @@
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="136"/>
-        <location filename="../../reader/ui/export_dialog.py" line="397"/>
+        <location filename="../../reader/ui/export_dialog.py" line="428"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
         <location filename="../../reader/ui/export_dialog.py" line="137"/>
-        <location filename="../../reader/ui/export_dialog.py" line="398"/>
+        <location filename="../../reader/ui/export_dialog.py" line="429"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
@@ -1081,87 +1081,97 @@
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="200"/>
+        <location filename="../../reader/ui/export_dialog.py" line="201"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="214"/>
+        <location filename="../../reader/ui/export_dialog.py" line="215"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="216"/>
+        <location filename="../../reader/ui/export_dialog.py" line="217"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="218"/>
+        <location filename="../../reader/ui/export_dialog.py" line="219"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="331"/>
+        <location filename="../../reader/ui/export_dialog.py" line="339"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="331"/>
+        <location filename="../../reader/ui/export_dialog.py" line="339"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="336"/>
+        <location filename="../../reader/ui/export_dialog.py" line="344"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="374"/>
+        <location filename="../../reader/ui/export_dialog.py" line="378"/>
+        <source>This page has no highlights or notes</source>
+        <translation>本页没有高亮或备注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="380"/>
+        <source>Plain text has no place for highlights and notes</source>
+        <translation>纯文本无法容纳高亮和备注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="405"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="399"/>
+        <location filename="../../reader/ui/export_dialog.py" line="430"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="400"/>
+        <location filename="../../reader/ui/export_dialog.py" line="431"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="401"/>
+        <location filename="../../reader/ui/export_dialog.py" line="432"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="408"/>
+        <location filename="../../reader/ui/export_dialog.py" line="439"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="415"/>
+        <location filename="../../reader/ui/export_dialog.py" line="446"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="438"/>
+        <location filename="../../reader/ui/export_dialog.py" line="469"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="459"/>
+        <location filename="../../reader/ui/export_dialog.py" line="490"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="466"/>
+        <location filename="../../reader/ui/export_dialog.py" line="497"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="468"/>
+        <location filename="../../reader/ui/export_dialog.py" line="499"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>

@@ -314,3 +314,26 @@ def test_the_save_dialog_offers_each_format_and_the_type_chosen_there_is_exporte
     assert dialog.format.currentData() == "md"
     assert "\n# " in (tmp_path / "page.md").read_text("utf-8")
     dialog.reject()
+
+
+def test_highlights_and_notes_are_off_and_say_why_where_they_cannot_go(make_window, qtbot) -> None:
+    """On a page without annotations the box is off and greyed, and says why; on a page
+    with some it is off for plain text only, and the reader's choice comes back with a
+    format that carries them, and is what is remembered."""
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    box = dialog.with_notes
+    assert not box.isEnabled() and not box.isChecked()
+    assert "no highlights" in box.toolTip()
+    dialog.reject()
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"colour": "blue"})
+    dialog = open_dialog(win, qtbot)
+    box = dialog.with_notes
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    box.setChecked(True)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    assert not box.isEnabled() and not box.isChecked() and "Plain text" in box.toolTip()
+    assert dialog.choices()["annotations"] is True
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert box.isEnabled() and box.isChecked() and box.toolTip() == ""
+    dialog.reject()
