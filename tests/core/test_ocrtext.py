@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from reader.core.layout import reading_order
+from reader.core.model import Document
 from reader.core.ocr import Box, OcrLine, OcrPage
 from reader.core.ocrtext import INDENT, _page_lines
 
@@ -30,6 +31,24 @@ def paddle_json(rows: list[OcrLine], height: int) -> bytes:
 
 def page(lines: list[OcrLine]) -> OcrPage:
     return OcrPage(2000.0, 2000.0, tuple(lines), False)
+
+
+def _over_a_story(rows: list[OcrLine], y: float) -> Document:
+    """The rows over a story from `y` down (its title, four lines of text), read as an
+    archive's PaddleOCR JSON."""
+    from reader.core.document import _from_ocr
+
+    rows = [*rows, line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H)]
+    y += 3 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
+        y += 1.3 * H
+    return _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+
+
+def _noise(doc: Document) -> set[str]:
+    """The page furniture's texts, spaces taken out."""
+    return {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
 
 
 def test_indents_and_centred_headlines() -> None:
@@ -292,17 +311,11 @@ def test_the_masthead_and_its_issue_lines_are_furniture() -> None:
 def test_an_issue_number_whose_first_character_ocr_misread_is_furniture_too() -> None:
     """OCR read the 第 of 第54号 as 忠: a number of issue alone on its line under the
     masthead still says what issue this is, and both are page furniture."""
-    from reader.core.document import _from_ocr
 
     rows = [line("红色战报", 100, 100, size=4 * H), line("忠54号", 100, 100 + 4.3 * H)]
     y = 100 + 7 * H
-    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
-    y += 3 * H
-    for n in range(4):
-        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
-        y += 1.3 * H
-    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
-    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    doc = _over_a_story(rows, y)
+    noise = _noise(doc)
     assert {"红色战报", "忠54号"} <= noise
 
 
@@ -310,7 +323,6 @@ def test_a_cheer_in_body_type_left_of_the_issue_lines_is_furniture() -> None:
     """Page 10: 敬祝伟大的领袖 / 毛主席 / 万寿无疆 in body type to the left of the
     masthead's date line, read before the masthead: page furniture, not a kicker and
     title over the quotation box beside it."""
-    from reader.core.document import _from_ocr
 
     rows = [
         line("文革通讯", 400, 100, size=3 * H),
@@ -326,13 +338,8 @@ def test_a_cheer_in_body_type_left_of_the_issue_lines_is_furniture() -> None:
         line(BODY[24:30] + "。", 1100, 100 + 4.6 * H),
     ]
     y = 100 + 12 * H
-    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
-    y += 3 * H
-    for n in range(4):
-        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
-        y += 1.3 * H
-    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
-    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    doc = _over_a_story(rows, y)
+    noise = _noise(doc)
     assert {"敬祝伟大的领袖", "毛主席", "万寿无疆"} <= noise
     titles = [a.title for a in doc.articles]
     assert titles[:2] == ["毛主席语录", "第一篇文章的标题"]
@@ -365,7 +372,6 @@ def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() ->
     """Two short lines set large beside the masthead, with nothing under them, are a
     slogan flanking the paper's name: page furniture, no article. The title of a
     quotation box on the masthead's other side has its text under it, and stays."""
-    from reader.core.document import _from_ocr
 
     rows = [
         line("红色战报", 800, 100, size=4 * H),
@@ -377,13 +383,8 @@ def test_a_slogan_flanking_the_masthead_is_furniture_and_a_box_title_is_not() ->
         line(BODY[14:20] + "。", 100, 100 + 3.8 * H),
     ]
     y = 100 + 8 * H
-    rows.append(line("第一篇文章的标题", 100 + 2 * H, y, size=2 * H))
-    y += 3 * H
-    for n in range(4):
-        rows.append(line(BODY[30 + n : 30 + n + 18], 100, y))
-        y += 1.3 * H
-    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
-    noise = {"".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "noise"}
+    doc = _over_a_story(rows, y)
+    noise = _noise(doc)
     assert "打倒阁王解放小鬼！" in noise  # one item of furniture over two lines
     titles = [a.title for a in doc.articles]
     assert "毛主席语录" in titles and "第一篇文章的标题" in titles

@@ -193,22 +193,22 @@ def test_page_004_title_suggestion_is_accepted_with_one_click(make_window, qtbot
     assert notes.corrections_from_json(out.read_text("utf-8")) == fixes
 
 
-def test_a_correction_that_no_longer_applies_is_listed(make_window, qtbot) -> None:
+def _with_a_lost_correction(make_window, quote: str):  # type: ignore[no-untyped-def]
+    """A window on the first sample page, reopened after a correction was stored for it
+    on text (`quote`) that is not on the page."""
     from reader.core.anchor import Selector
     from reader.core.edits import Edit
 
     win = make_window()
     store = Store()
-    store.add_edit(
-        Edit(
-            "kind",
-            Selector("这段文字不在版面上", "", "", 5, 14),
-            win.doc.source.fingerprint,
-            {"kind": "end"},
-        )
-    )
+    selector = Selector(quote, "", "", 5, 5 + len(quote))
+    store.add_edit(Edit("kind", selector, win.doc.source.fingerprint, {"kind": "end"}))
     store.close()
-    again = make_window()
+    return make_window()
+
+
+def test_a_correction_that_no_longer_applies_is_listed(make_window, qtbot) -> None:
+    again = _with_a_lost_correction(make_window, "这段文字不在版面上")
     rows = again.corrections.texts()
     assert len(rows) == 1 and "not applied" in rows[0] and "no longer on the page" in rows[0]
 
@@ -415,21 +415,8 @@ def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-    from reader.core.anchor import Selector
-    from reader.core.edits import Edit
-
-    win = make_window()
-    store = Store()
-    store.add_edit(
-        Edit(
-            "kind",
-            Selector("这段文字不在版面上，它属于另一个版本的页面，已经被删除了", "", "", 5, 30),
-            win.doc.source.fingerprint,
-            {"kind": "end"},
-        )
-    )
-    store.close()
-    again = make_window()
+    lost = "这段文字不在版面上，它属于另一个版本的页面，已经被删除了"
+    again = _with_a_lost_correction(make_window, lost)
     dock = again.corrections
     dock.setParent(None)  # a panel of its own, to be sized at will
     qtbot.addWidget(dock)
