@@ -424,8 +424,11 @@ def scan_shot(out: Path) -> int:
 def _grab_screen(app, window, out: Path, whole: bool = False) -> None:  # type: ignore[no-untyped-def]
     """Let the window settle, then save the screen under it (menus and popovers are windows
     of their own, so grabbing the window alone would leave them out)."""
+    from PySide6.QtTest import QTest
+
     for _ in range(40):
         app.processEvents()
+    QTest.qWait(300)  # the text laid out where the view went, and the status bar with it
     if whole:
         app.primaryScreen().grabWindow(0).save(str(out))
     else:
