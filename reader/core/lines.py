@@ -224,15 +224,28 @@ _NOT_TEXT = re.compile(
 # over, a run of three alike among them (neeeereae, GGGGGG, 9999699655…).
 _RUN_OF_THREE = re.compile(r"(.)\1\1")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TEXT_MARKS = re.compile(r"[。！？!?；;：:《》〈〉“”「」（）()]")
 
 
 def is_ornament(text: str) -> bool:
     """A rule or ornament read as text: letters or digits (_RUN_OF_THREE), or a few
     Chinese characters with #s among them (贵#婴信#, #工#思): page furniture."""
-    if "#" in text or "＃" in text:
+    hashes = text.count("#") + text.count("＃")
+    if hashes:
+        # A frame's pieces: #s at an end, more than one, or a scrap of three characters,
+        # with no mark of a sentence or a title. One # inside a line (知陈#通也到会。,
+        # 打倒刘#奇！) is a character OCR could not read, and the line is text.
+        words = text.strip("，、 ")
         return (
             len(text) <= TUNING.ornament_hash_chars
             and _HAN.search(text) is not None
+            and (
+                hashes > 1
+                or len(words) <= 3  # a scrap of a frame (用#购): too short for a line
+                or words.startswith(("#", "＃"))
+                or words.endswith(("#", "＃"))
+            )
+            and _TEXT_MARKS.search(text) is None
             and not text.startswith(("# ", "#\t"))
         )
     if not text.isascii() or not text.isalnum():

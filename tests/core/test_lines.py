@@ -312,6 +312,12 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
         ("有一些人听徐向前的话，知陈#通，许世友", False),  # page 02
         ("# Notes", False),
         ("#1", False),
+        ("式的#", True),  # page 13: the right edge's border
+        ("知陈#通也到会。", False),  # a paragraph's short last line, a character unread
+        ("评《海#罢官》", False),
+        ("打倒刘#奇！", False),
+        ("用#购", True),  # page 13: a scrap of the title's frame
+        ("C#语言入门", False),
     ],
 )
 def test_an_ornament_read_as_letters_or_digits(text: str, ornament: bool) -> None:
