@@ -443,8 +443,9 @@ def _cheers(name: Placed, issue: list[Placed], lines: list[Placed]) -> set[int]:
     """A slogan of a few short lines set among the masthead's issue lines, read one after
     another (敬祝伟大的领袖 / 毛主席 / 万寿无疆 to the left of the date): within the
     masthead's width to either side of it and its issue lines, and its height under them,
-    unpunctuated, at most twice SLOGAN_CHARS characters in all, ending in a cheer (ids of
-    placed lines); a line ending with ！ there may be a paragraph's last. In body type, it
+    unpunctuated, at most twice SLOGAN_CHARS characters in all, ending in a cheer, with no
+    text under it (ids of placed lines); a line ending with ！ there may be a paragraph's
+    last, and a cheer over text is that text's title. In body type, it
     may come before the masthead in the reading order, where the words beside the
     masthead are not looked for."""
     boxes = [name.box, *(p.box for p in issue)]
@@ -467,10 +468,30 @@ def _cheers(name: Placed, issue: list[Placed], lines: list[Placed]) -> set[int]:
             run.append(p)
             continue
         joined = "".join("".join(q.line.text.split()) for q in run)
-        if run and len(joined) <= 2 * SLOGAN_CHARS and is_cheer(joined):
+        if (
+            run
+            and len(joined) <= 2 * SLOGAN_CHARS
+            and is_cheer(joined)
+            and not _over_text(run, lines)
+        ):
             out.update(id(q) for q in run)
         run = []
     return out
+
+
+def _over_text(run: list[Placed], lines: list[Placed]) -> bool:
+    """Whether text of more than a few characters stands right under the run (within two
+    of its lines' heights, across its width): the run is the title over it, not a slogan."""
+    x0, x1 = min(p.box.x0 for p in run), max(p.box.x1 for p in run)
+    foot = max(p.box.y1 for p in run)
+    height = max(p.box.y1 - p.box.y0 for p in run)
+    return any(
+        q not in run
+        and foot <= q.box.y0 <= foot + 2 * height
+        and min(x1, q.box.x1) > max(x0, q.box.x0)
+        and len("".join(q.line.text.split())) > SLOGAN_CHARS
+        for q in lines
+    )
 
 
 def _slogans(name: Placed, lines: list[Placed], sizes: _Sizes) -> set[int]:

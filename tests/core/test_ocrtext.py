@@ -345,6 +345,24 @@ def test_a_cheer_in_body_type_left_of_the_issue_lines_is_furniture() -> None:
     assert titles[:2] == ["毛主席语录", "第一篇文章的标题"]
 
 
+def test_a_headline_ending_in_a_cheer_beside_the_masthead_stays_a_title() -> None:
+    """无产阶级 / 文化大革命万岁 set large beside the masthead, with its text under it: the
+    title of that text, not a slogan."""
+    rows = [
+        line("文革通讯", 100, 100, size=3 * H),
+        line("第33期", 100, 100 + 3.3 * H),
+        line("1967.5.19", 100, 100 + 4.6 * H),
+        line("无产阶级", 700, 100, size=1.6 * H),
+        line("文化大革命万岁", 700, 100 + 1.8 * H, size=1.6 * H),
+        line(BODY[:16], 700, 100 + 4 * H),
+        line(BODY[16:32], 700, 100 + 5.3 * H),
+        line(BODY[32:44] + "。", 700, 100 + 6.6 * H),
+    ]
+    doc = _over_a_story(rows, 100 + 10 * H)
+    assert not {"无产阶级", "文化大革命万岁"} & _noise(doc)
+    assert "无产阶级文化大革命万岁" in [a.title for a in doc.articles]
+
+
 def test_a_speechs_source_under_the_masthead_is_text_not_an_issue_line() -> None:
     """Page 08: speeches quoted in a column beside the masthead, each closed by a line
     that opens with the date it was made; the masthead's own date line is furniture."""
