@@ -71,9 +71,11 @@ MERGED_AMONG = 1.3
 SPLIT_REACH = 1.5
 # Merged lines are set at their columns' pitch (the gutters add a little to it, the
 # whitespace after a paragraph's short last line a lot): a line across a gutter whose
-# characters are spread this much wider, with whitespace over it, is a headline over the
-# columns, not their lines merged.
+# characters are spread this much wider, with whitespace over and under it (no line of
+# the columns within RUN_GAP body heights), is a headline over the columns, not their
+# lines merged.
 MERGED_PITCH = 1.2
+RUN_GAP = 0.6
 # Where a merged line's text has a space within this many characters of where the
 # geometry puts the column's seam, the OCR program saw the gutter there.
 SEAM_SPACE = 3
@@ -124,7 +126,7 @@ INTERLEAVED_SHARE = 0.2
 STACKED_OVERLAP = 0.5
 STACKED_GAP = 0.5
 # Noise within a column's width and no further than this many body-line heights over
-# or under it goes with that column.
+# or under it goes with that column (a column of text: not a headline's).
 WITHIN = 2.0
 # A headline set into the top of its story's columns stands within this many body-line
 # heights of the region's top (its first column's first lines beside it), spans this
@@ -133,6 +135,8 @@ WITHIN = 2.0
 FLANK = 4.0
 ACROSS = 1.5
 RUNS_ON = 3.0
+# ... and at least this many body heights below the top of the column beside it.
+INSET = 1.0
 # A column's line at least this share of its usual line's width is a line of its text.
 FULL_LINE = 0.7
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
@@ -613,16 +617,15 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
 
 
 def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
-    """The parts in reading order, with a headline set into the top of the columns read
-    first: where a part (the columns under it) opens with a headline wider than a column
-    (ACROSS), at the region's top or within FLANK body heights of it, and a column of text
-    read before it, with no title of its own over it, starts above the headline's foot and
-    runs on below it (the story's first column runs beside its headline), the headline is
-    the story's and comes before every column."""
+    """The parts in reading order, with a headline set into the top of its columns read
+    before the column beside it: where a part (the columns under it) opens with a headline
+    wider than a column (ACROSS), within FLANK body heights of the region's top, and the
+    column read just before it, with no title of its own over it, starts a line or more
+    above the headline (INSET) and runs on below it (the story's first column runs beside
+    its headline), the headline is that story's and comes before that column."""
     top = min(it.y0 for part in parts for it in part)
     text = [it.w for part in parts for it in part if not it.hard and it.chars >= 4]
     column = median(text) if text else math.inf
-    heads: list[_Item] = []
     for k, part in enumerate(parts):
         if not k:
             continue
@@ -633,20 +636,20 @@ def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
         foot = max(it.y1 for it in lead)
         if max(it.x1 for it in lead) - min(it.x0 for it in lead) < ACROSS * column:
             continue  # a headline over one column: a story of its own may start there
-        beside = [
-            p
-            for p in parts[:k]
-            if _text_from_the_top(p)
-            and min(it.y0 for it in p) < foot
-            and max(it.y1 for it in p) > foot + RUNS_ON * body
-        ]
-        if beside:
-            heads.extend(lead)
-    if not heads:
-        return parts
-    taken = {id(it) for it in heads}
-    rest = [[it for it in part if id(it) not in taken] for part in parts]
-    return [heads, *(part for part in rest if part)]
+        # The column read right before it, its text starting a line or more above the
+        # headline (set into the columns, not level with their tops) and running on
+        # below it. Only that story's headline moves, and only to before its own
+        # columns: the parts before that column stay where they are.
+        beside = parts[k - 1]
+        if (
+            _text_from_the_top(beside)
+            and min(it.y0 for it in beside) <= lead[0].y0 - INSET * body
+            and max(it.y1 for it in beside) > foot + RUNS_ON * body
+        ):
+            taken = {id(it) for it in lead}
+            rest = [it for it in part if id(it) not in taken]
+            return [*parts[: k - 1], lead, beside, *([rest] if rest else []), *parts[k + 1 :]]
+    return parts
 
 
 def _text_from_the_top(part: list[_Item]) -> bool:
@@ -927,7 +930,7 @@ def _pieces(
     start to the line's end: the gutter holds no characters), and on the left column's
     grid (its full lines hold the same number of characters)."""
     own = [p.pitch for p in lines if p.chars >= 4 and not p.vertical]
-    if own and it.pitch > MERGED_PITCH * median(own) and not _under_line(it, lines, body):
+    if own and it.pitch > MERGED_PITCH * median(own) and not _in_run(it, lines, body):
         return [it]
     reach = SPLIT_REACH * body
     crossed = [
@@ -987,16 +990,16 @@ def _pieces(
     return pieces
 
 
-def _under_line(it: _Item, lines: list[_Item], body: float) -> bool:
-    """Whether a line of the columns `it` runs across stands just over it, within
-    MERGED_NEAR body heights: merged lines are in their columns' run of lines, a
-    headline over them has whitespace above it."""
+def _in_run(it: _Item, lines: list[_Item], body: float) -> bool:
+    """Whether a line of the columns `it` runs across stands right over or under it, at
+    no more than RUN_GAP body heights: merged lines are in their columns' run of lines
+    (the first row of a page's columns has one under it); a headline over the columns has
+    whitespace around it."""
     return any(
         p is not it
         and p.x0 < it.x1
         and p.x1 > it.x0
-        and p.y1 <= it.yc
-        and it.y0 - p.y1 < MERGED_NEAR * body
+        and (0 <= it.y0 - p.y1 <= RUN_GAP * body or 0 <= p.y0 - it.y1 <= RUN_GAP * body)
         for p in lines
     )
 
@@ -1378,7 +1381,11 @@ def _place_rest(leaves: list[list[_Item]], rest: list[_Item], body: float) -> No
         # Within a column's width and just over or under it (a paragraph's last
         # characters at the head of the next column), it is that column's, however
         # close the end of a line in the column before.
-        within = [k for k in range(len(frames)) if not across[k] and down[k] <= WITHIN * body]
+        within = [
+            k
+            for k in range(len(frames))
+            if not across[k] and down[k] <= WITHIN * body and not all(i.hard for i in leaves[k])
+        ]
         best = min(within or range(len(frames)), key=lambda k: math.hypot(across[k], down[k]))
         leaves[best].append(it)
 

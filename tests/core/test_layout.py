@@ -354,6 +354,23 @@ def test_a_merged_line_spread_as_wide_under_its_columns_lines_is_still_split() -
     assert len(pieces) == 2 and "".join(pieces) == text
 
 
+@pytest.mark.parametrize("row", [0, 3])
+def test_a_short_last_line_merged_with_the_next_columns_line_is_split_in_any_row(row: int) -> None:
+    """A paragraph's short last line merged with the next column's full line spreads its
+    characters wide; in the columns' first row (nothing over it, the column's next line
+    under it) as in any other, it is two lines, not a headline."""
+    lines, _ = columns_page(2, rows=8)
+    lines = [ln for ln in lines if ln.text != "大字标题"]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name[f"0{row}"].box, by_name[f"1{row}"].box
+    text = f"0{row}甲乙丙。" + f"1{row}" + "子丑寅卯辰巳午未申酉亥子丑寅卯"
+    merged = line(text, left.x0, left.y0, right.x1, right.y1)
+    kept = [ln for ln in lines if ln.text[:2] not in (f"0{row}", f"1{row}")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts == [*(f"0{r}" for r in range(8)), *(f"1{r}" for r in range(8))]
+
+
 def test_a_line_merged_with_the_short_last_line_of_the_next_column_is_split() -> None:
     """The right column's paragraph ends in a short line; OCR merged it with the left
     column's line beside it. The merged box runs a third of the way into the right
@@ -710,9 +727,10 @@ def _inset_story(first: str) -> tuple[list[OcrLine], OcrLine]:
     lines = [line(first, 0, 100, WIDTH if len(first) > 10 else 200, 100 + HEIGHT)]
     lines += [body(f"a{r:x}", 0, r, 100) for r in range(1, 14)]
     for c in (1, 2):
-        lines += [body(f"{'bc'[c - 1]}{r:x}", c, r, 260) for r in range(10)]
+        lines += [body(f"{'bc'[c - 1]}{r:x}", c, r, 100 + 2 * PITCH + 150) for r in range(10)]
     x0, x1 = WIDTH + GUTTER + 60, 3 * WIDTH + 2 * GUTTER - 60
-    head = line("中央首长论陶铸", x0, 110, x1, 110 + 3 * HEIGHT)
+    top = 100 + 2 * PITCH  # two lines below the first column's first line
+    head = line("中央首长论陶铸", x0, top, x1, top + 3 * HEIGHT)
     return lines, head
 
 
@@ -740,3 +758,48 @@ def test_a_column_under_a_label_of_its_own_keeps_its_place_before_the_headline()
     assert texts[0] == "林彪同志语录"
     column_a = [k for k, t in enumerate(texts) if t.startswith("a")]
     assert len(column_a) == 13 and texts.index("中央首长论陶铸") > max(column_a)
+
+
+def test_a_headline_set_into_its_columns_leaves_the_next_storys_headline_with_it() -> None:
+    """Two stories side by side: the first's headline set into its second and third
+    columns, the first column beside it; the second's headline over its own two columns,
+    level with the page's top. Each headline is read right before its own columns."""
+    lines, head = _inset_story("a0" + FILL[:16])
+    for c in (3, 4):
+        lines += [body(f"{'de'[c - 3]}{r:x}", c, r, 100 + 3 * HEIGHT + 40) for r in range(10)]
+    other = line("第二篇文章标题", 3 * (WIDTH + GUTTER) + 60, 100, 5 * WIDTH + 4 * GUTTER - 60,
+                 100 + 3 * HEIGHT)  # fmt: skip
+    order = reading_order(page_of(row_by_row([*lines, head, other])))
+    texts = [p.line.text for p in order.placed]
+    assert texts[0] == "中央首长论陶铸"
+    assert (
+        texts.index("第二篇文章标题")
+        == texts.index(next(t for t in texts if t.startswith("d0"))) - 1
+    )
+    assert max(k for k, t in enumerate(texts) if t[:1] in "abc") < texts.index("第二篇文章标题")
+
+
+def test_a_headline_level_with_the_top_of_the_column_beside_it_keeps_its_place() -> None:
+    """A headline over the second and third columns as high as the first column's first
+    line is not set into anything: the first column may be another story's, and is read
+    first, as it stands."""
+    lines, head = _inset_story("a0" + FILL[:16])
+    level = line(head.text, head.box.x0, 100, head.box.x1, 100 + 3 * HEIGHT)
+    order = reading_order(page_of(row_by_row([*lines, level])))
+    texts = [p.line.text for p in order.placed]
+    assert texts[0].startswith("a0") and texts.index(head.text) == 14
+
+
+def test_the_end_of_a_columns_last_line_stays_with_it_over_the_next_storys_headline() -> None:
+    """The last two characters of the first column's last line, read as a box of their
+    own just past the column's edge, with the next story's headline right under them:
+    they are read with the column, not with the headline."""
+    lines, _ = columns_page(2, rows=6)
+    last = 150 + 5 * PITCH
+    tail = line("了。", WIDTH + 4, last, WIDTH + 34, last + HEIGHT)
+    top = last + HEIGHT + 40
+    head = line("第二篇文章的大标题", 100, top, 2 * WIDTH + GUTTER - 100, top + 3 * HEIGHT)
+    story = [body(f"{'xy'[c]}{r}", c, r, top + 3 * HEIGHT + 40) for c in range(2) for r in range(5)]
+    order = reading_order(page_of(row_by_row([*lines, tail, head, *story])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts.index("了。") == texts.index("05") + 1
