@@ -524,11 +524,12 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
                 ai, k = ai + 1, 0
                 into = art = Article(head=[], blocks=moved)
                 page.doc.articles.insert(ai, art)
-            elif body == 0:
-                # The line right under the title is the title: the one over it, its kicker.
-                for b in art.head:
-                    if b.kind == BlockKind.TITLE:
-                        b.kind = BlockKind.KICKER
+            else:
+                # A line of the headline, or the one right under it, is the title: the
+                # title over it becomes its kicker, one under it its subtitle.
+                for j, b in enumerate(art.head):
+                    if b.kind == BlockKind.TITLE and b is not block:
+                        b.kind = BlockKind.KICKER if j < k else BlockKind.SUBTITLE
                         page.edited.add(id(b))
         page.remove(ai, k)
         block.kind = BlockKind(role)

@@ -29,22 +29,27 @@ def suggest_titles(doc: Document) -> list[Suggestion]:
     ]
     if not headlines or not untitled:
         return []
+    from reader.core.script import fold
+
     jieba = words.load()
-    keywords: dict[int, dict[str, float]] = {}
+    # The keywords are weighed in simplified characters (words.weighted_keywords); the
+    # titles' words are cut from them folded alike, so either script meets the other.
+    keywords: dict[int, dict[str, tuple[str, float]]] = {}
     for k in untitled:
         text = "\n".join(b.text for b in doc.articles[k].blocks)[: words.KEYWORD_TEXT]
-        keywords[k] = dict(words.weighted_keywords(text, KEYWORDS))
+        keywords[k] = {fold(w): (w, f) for w, f in words.weighted_keywords(text, KEYWORDS)}
     out: list[Suggestion] = []
     taken: set[int] = set()
     scored = []
     for h in headlines:
         art = doc.articles[h]
-        title_words = {w for w in jieba.cut_for_search(art.title or "") if len(w) > 1}
+        title_words = {w for w in jieba.cut_for_search(fold(art.title or "")) if len(w) > 1}
         for k in untitled:
-            common = sorted(title_words & set(keywords[k]), key=lambda w: -keywords[k][w])
-            score = sum(keywords[k][w] for w in common)
+            found = keywords[k]
+            common = sorted(title_words & set(found), key=lambda w: -found[w][1])
+            score = sum(found[w][1] for w in common)
             if common:
-                scored.append((score, h, k, tuple(common)))
+                scored.append((score, h, k, tuple(found[w][0] for w in common)))
     # Best pairs first, each headline and each article used once.
     used_headlines: set[int] = set()
     for score, h, k, overlap in sorted(scored, reverse=True):

@@ -332,3 +332,39 @@ def test_make_title_inside_a_titled_article_opens_an_article_there() -> None:
     assert [b.kind for b in head if b.kind in ("kicker", "title")][-2:] == ["kicker", "title"]
     assert under.articles[ai].title == art.blocks[0].text
     assert sum(1 for b in head if b.kind == "title") == 1
+    # A line of the headline made the title (a byline, here): still one title, the old
+    # one over it its kicker.
+    titled = next(
+        j
+        for j, a in enumerate(PAGE.articles)
+        if a.title and len(a.head) > 1 and a.head[0].kind == "title"
+    )
+    byline = next(i for i, b in enumerate(PAGE.articles[titled].head) if b.kind != "title")
+    made = E.apply(PAGE, [E.make(PAGE, "role", titled, byline, role="title")])
+    assert not made.failed
+    kinds = [b.kind for b in made.doc.articles[titled].head]
+    assert kinds.count("title") == 1 and kinds.index("kicker") < kinds.index("title")
+    assert made.doc.articles[titled].title == PAGE.articles[titled].head[byline].text
+
+
+def test_a_title_is_suggested_on_a_page_printed_in_traditional_characters() -> None:
+    """Page 004 printed in traditional characters, its lone headline and its untitled
+    body made to share 無政府主義: the keywords are weighed in simplified characters and
+    the title's words are cut the same way, so they meet, and the words are shown as
+    printed."""
+    import opencc
+
+    from reader.core.document import from_text
+
+    printed = sample_pages()[1].read_text(encoding="utf-8")
+    doc = from_text(opencc.OpenCC("s2t").convert(printed))
+    [simple] = suggest_titles(P004)
+    head = doc.articles[simple.headline].head
+    next(b for b in head if b.kind == "title").text = "反對無政府主義思潮"
+    doc.articles[simple.article].blocks[0].text = (
+        "無政府主義思潮在革命隊伍中還有些市場，無政府主義是同馬列主義、毛澤東思想格格不入"
+        "的，我們要反對無政府主義。"
+    ) * 3
+    [found] = suggest_titles(doc)
+    assert (found.headline, found.article) == (simple.headline, simple.article)
+    assert "無政府主義" in found.shared and found.title == "反對無政府主義思潮"
