@@ -282,7 +282,8 @@ class _Wrapped(QStyledItemDelegate):
         style = self.view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self.view) + 1
         width = max(1, self.view.viewport().width() - 2 * margin)
-        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        # Wrapped at words, as the style draws it (CJK text breaks between characters).
+        flags = Qt.TextFlag.TextWordWrap
         text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, opt.text)
         return QSize(width, text.height() + 2 * margin)
 

@@ -407,12 +407,12 @@ def test_a_join_at_an_articles_last_block_is_refused_with_its_reason(make_window
 def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
     make_window, qtbot
 ) -> None:
-    """The Corrections panel as wide as it opens: the row of a correction that no longer
-    applies is as tall as its text wrapped at the panel's width, reason and all (its first
-    line, wrapped over two, left room for one, and the reason was cut off); and again
-    when the panel is made narrower."""
-    from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QFontMetrics
+    """The Corrections panel as wide as it opens, then narrower: the row of a correction
+    that no longer applies is as tall as its text wrapped at the panel's width the way
+    the style draws it (at words), reason and all. Its first line wrapped over two had
+    left room for one, and the reason was cut off."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QTextLayout, QTextOption
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
     lost = "这段文字不在版面上，它属于另一个版本的页面，已经被删除了"
@@ -426,14 +426,25 @@ def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
     qtbot.waitUntil(lambda: 300 < view.viewport().width() < 370)
     index = dock.model.index(0)
     text = str(index.data())
-    flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere)
+    assert "not applied: its text is no longer on the page" in text  # English words too
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
 
-    def needed() -> int:
+    def needed() -> float:
+        """The height of the text laid out at the row's width, wrapped at words."""
         width = view.viewport().width() - 2 * margin
-        return (
-            QFontMetrics(view.font()).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
-        )
+        height = 0.0
+        for paragraph in text.split("\n"):
+            layout = QTextLayout(paragraph, view.font())
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, height))
+                height += line.height()
+            layout.endLayout()
+        return height
 
     qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())
     # What the row asks for, however the platform's view measures it (on X11 the view
@@ -441,9 +452,11 @@ def test_a_correction_that_does_not_apply_says_why_in_full_in_a_narrow_panel(
     asked = QStyleOptionViewItem()
     asked.initFrom(view)
     assert view.itemDelegate().sizeHint(asked, index).height() >= needed()
-    dock.resize(220, 400)
-    qtbot.waitUntil(lambda: view.viewport().width() < 230)
-    qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())
+    for width in range(350, 200, -10):  # narrower, a step at a time: every wrap
+        dock.resize(width, 400)
+        qtbot.waitUntil(lambda width=width: view.viewport().width() < width)
+        qtbot.waitUntil(lambda: view.visualRect(index).height() >= needed())
+        assert view.itemDelegate().sizeHint(asked, index).height() >= needed()
 
 
 def test_make_title_inside_a_titled_article_lists_a_new_article_and_holds_the_line(
@@ -474,3 +487,37 @@ def test_make_title_inside_a_titled_article_lists_a_new_article_and_holds_the_li
     assert len(tops) == articles + 1 and any(line_text[:10] in str(t) for t in tops)
     assert f"{articles + 1} articles" in win.status.text()
     assert abs(win.body.cursorRect().top() - y) <= 2 * win.body.fontMetrics().height()
+
+
+def test_a_row_of_english_words_is_as_tall_as_its_words_wrapped(qtbot) -> None:
+    """In the English interface a row is mostly words: wrapped at words, as drawn, they
+    take more lines than the same characters broken anywhere, and the row has room for
+    each of them."""
+    from PySide6.QtCore import QRect, QStringListModel, Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QListView, QStyle
+
+    from reader.ui.corrections import _Wrapped
+
+    text = (
+        "Split 'the page's first article' — not applied: the block's text changed since "
+        "it was corrected"
+    )
+    view = QListView()
+    qtbot.addWidget(view)
+    model = QStringListModel([text, "next row"])
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setItemDelegate(_Wrapped(view))
+    view.show()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    index = model.index(0)
+    for width in range(400, 240, -10):
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda width=width: view.width() == width)
+        inner = view.viewport().width() - 2 * margin
+        words = QFontMetrics(view.font()).boundingRect(
+            QRect(0, 0, inner, 1 << 20), int(Qt.TextFlag.TextWordWrap), text
+        )
+        qtbot.waitUntil(lambda words=words: view.visualRect(index).height() >= words.height())
