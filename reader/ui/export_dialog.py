@@ -33,9 +33,9 @@ from reader.core import publish
 from reader.core.annotations import Annotation
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import FILE_EXTENSIONS, fitted, plan_outputs, write_atomic
+from reader.store.files import FILE_EXTENSIONS, plan_outputs, write_atomic
 from reader.ui.jobs import Job, Jobs
-from reader.ui.savefile import replace_ok
+from reader.ui.savefile import ask_path
 
 PREVIEW_CHARS = 60_000
 
@@ -132,13 +132,7 @@ class ExportDialog(QDialog):
         form.addRow(self.pages_label)
 
         self.format = QComboBox(self)
-        for key, text in (
-            ("txt", self.tr("Plain text")),
-            ("md", self.tr("Markdown")),
-            ("html", self.tr("HTML (standalone, printable)")),
-            ("epub", self.tr("EPUB (e-readers)")),
-            ("json", self.tr("JSON (document schema)")),
-        ):
+        for key, text, _name in self._formats():
             self.format.addItem(text, key)
         self.format.setCurrentIndex(max(0, self.format.findData(options.format)))
         form.addRow(self.tr("Format:"), self.format)
@@ -421,40 +415,40 @@ class ExportDialog(QDialog):
         page = source.with_name(stem + source.suffix)
         return plan_outputs([(page, None)], source.parent, self.format.currentData())[0]
 
+    def _formats(self) -> list[tuple[str, str, str]]:
+        """Each format offered: its key, its name in the Format box, and its name in the
+        save dialog's list of types."""
+        return [
+            ("txt", self.tr("Plain text"), self.tr("Plain text")),
+            ("md", self.tr("Markdown"), self.tr("Markdown")),
+            ("html", self.tr("HTML (standalone, printable)"), self.tr("HTML")),
+            ("epub", self.tr("EPUB (e-readers)"), self.tr("EPUB")),
+            ("json", self.tr("JSON (document schema)"), self.tr("JSON")),
+        ]
+
     def file_types(self) -> list[tuple[str, str]]:
         """(format, "Name (*.ext)") for each format offered, the save dialog's "Save as
         type" list, and All Files last (format "")."""
-        names = {
-            "txt": self.tr("Plain text"),
-            "md": self.tr("Markdown"),
-            "html": self.tr("HTML"),
-            "epub": self.tr("EPUB"),
-            "json": self.tr("JSON"),
-        }
-        types = []
-        for k in range(self.format.count()):
-            fmt = self.format.itemData(k)
-            patterns = " ".join(f"*.{ext}" for ext in FILE_EXTENSIONS[fmt])
-            types.append((fmt, f"{names[fmt]} ({patterns})"))
+        types = [
+            (fmt, f"{name} ({' '.join(f'*.{ext}' for ext in FILE_EXTENSIONS[fmt])})")
+            for fmt, _text, name in self._formats()
+        ]
         return [*types, ("", self.tr("All Files (*)"))]
 
     def choose_and_export(self) -> None:
-        start = str(self.suggested_path())
-        types = self.file_types()
-        current = next(label for fmt, label in types if fmt == self.format.currentData())
-        path, label = QFileDialog.getSaveFileName(
-            self, self.tr("Export As"), start, ";;".join(label for _fmt, label in types), current
+        chosen = ask_path(
+            self,
+            self.tr("Export As"),
+            self.suggested_path(),
+            self.file_types(),
+            self.format.currentData(),
         )
-        if not path:
+        if chosen is None:
             return
-        offered = [fmt for fmt, _label in types if fmt]
-        picked = next((fmt for fmt, shown in types if shown == label and fmt), None)
-        chosen, fmt = fitted(Path(path), picked or self.format.currentData(), offered)
-        if not replace_ok(self, Path(path), chosen):
-            return
+        path, fmt = chosen
         if fmt != self.format.currentData():
             self.format.setCurrentIndex(self.format.findData(fmt))
-        self.export_to(chosen)
+        self.export_to(path)
 
     def export_to(self, path: Path) -> Job:
         options = self.options()

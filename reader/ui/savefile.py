@@ -46,13 +46,27 @@ def save_as(
     )
     if not folder or not Path(folder).is_dir():
         folder = str(Path.home())
+    chosen = ask_path(parent, title, Path(folder) / name, formats, formats[0][0])
+    if chosen is not None:
+        settings.set("save_folder", str(chosen[0].parent))
+    return chosen
+
+
+def ask_path(
+    parent: QWidget, title: str, start: Path, formats: Sequence[tuple[str, str]], current: str
+) -> tuple[Path, str] | None:
+    """Ask where to save, starting at `start`, in one of `formats` ((format, "Label
+    (*.ext)"); format "" for All Files), `current` selected. Returns the path, its
+    extension added when none was typed, and the format: that of the extension typed,
+    else the one chosen in the dialog (or `current`, for All Files). None when cancelled
+    or when the reader would not replace a file the dialog did not ask about."""
     filters = ";;".join(label for _fmt, label in formats)
-    path, label = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    selected = next((label for fmt, label in formats if fmt == current), "")
+    path, label = QFileDialog.getSaveFileName(parent, title, str(start), filters, selected)
     if not path:
         return None
-    fmt = next((f for f, shown in formats if shown == label), formats[0][0])
-    chosen, fmt = fitted(Path(path), fmt, [f for f, _label in formats])
+    fmt = next((f for f, shown in formats if shown == label and f), current)
+    chosen, fmt = fitted(Path(path), fmt, [f for f, _label in formats if f])
     if not replace_ok(parent, Path(path), chosen):
         return None
-    settings.set("save_folder", str(chosen.parent))
     return chosen, fmt

@@ -453,7 +453,7 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="233"/>
+        <location filename="../../reader/ui/annotate.py" line="238"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
@@ -488,22 +488,22 @@
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="216"/>
+        <location filename="../../reader/ui/annotate.py" line="221"/>
         <source>Click a word to add it to the tags</source>
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="220"/>
+        <location filename="../../reader/ui/annotate.py" line="225"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="226"/>
+        <location filename="../../reader/ui/annotate.py" line="231"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="239"/>
+        <location filename="../../reader/ui/annotate.py" line="244"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="646"/>
+        <location filename="../../reader/ui/body.py" line="654"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -821,22 +821,22 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="323"/>
+        <location filename="../../reader/ui/corrections.py" line="324"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="324"/>
+        <location filename="../../reader/ui/corrections.py" line="325"/>
         <source>not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="325"/>
+        <location filename="../../reader/ui/corrections.py" line="326"/>
         <source>and %1 more changes</source>
         <translation>另有 %1 处改动</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="328"/>
+        <location filename="../../reader/ui/corrections.py" line="329"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -974,204 +974,202 @@
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="136"/>
-        <location filename="../../reader/ui/export_dialog.py" line="428"/>
+        <location filename="../../reader/ui/export_dialog.py" line="422"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="137"/>
-        <location filename="../../reader/ui/export_dialog.py" line="429"/>
+        <location filename="../../reader/ui/export_dialog.py" line="423"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="138"/>
+        <location filename="../../reader/ui/export_dialog.py" line="424"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="139"/>
+        <location filename="../../reader/ui/export_dialog.py" line="425"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="140"/>
+        <location filename="../../reader/ui/export_dialog.py" line="426"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="144"/>
+        <location filename="../../reader/ui/export_dialog.py" line="138"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="146"/>
+        <location filename="../../reader/ui/export_dialog.py" line="140"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="147"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="148"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/export_dialog.py" line="151"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="158"/>
+        <location filename="../../reader/ui/export_dialog.py" line="152"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <location filename="../../reader/ui/export_dialog.py" line="155"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162"/>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
+        <location filename="../../reader/ui/export_dialog.py" line="159"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/export_dialog.py" line="162"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/export_dialog.py" line="163"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="170"/>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="171"/>
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="172"/>
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="201"/>
+        <location filename="../../reader/ui/export_dialog.py" line="195"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="215"/>
+        <location filename="../../reader/ui/export_dialog.py" line="209"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="217"/>
+        <location filename="../../reader/ui/export_dialog.py" line="211"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="219"/>
+        <location filename="../../reader/ui/export_dialog.py" line="213"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="339"/>
+        <location filename="../../reader/ui/export_dialog.py" line="333"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="339"/>
+        <location filename="../../reader/ui/export_dialog.py" line="333"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="344"/>
+        <location filename="../../reader/ui/export_dialog.py" line="338"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="378"/>
+        <location filename="../../reader/ui/export_dialog.py" line="372"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="380"/>
+        <location filename="../../reader/ui/export_dialog.py" line="374"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="405"/>
+        <location filename="../../reader/ui/export_dialog.py" line="399"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="430"/>
+        <location filename="../../reader/ui/export_dialog.py" line="424"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="431"/>
+        <location filename="../../reader/ui/export_dialog.py" line="425"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="432"/>
+        <location filename="../../reader/ui/export_dialog.py" line="426"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="439"/>
+        <location filename="../../reader/ui/export_dialog.py" line="436"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="446"/>
+        <location filename="../../reader/ui/export_dialog.py" line="441"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="469"/>
+        <location filename="../../reader/ui/export_dialog.py" line="463"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="490"/>
+        <location filename="../../reader/ui/export_dialog.py" line="484"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="497"/>
+        <location filename="../../reader/ui/export_dialog.py" line="491"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="499"/>
+        <location filename="../../reader/ui/export_dialog.py" line="493"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1936,27 +1934,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="331"/>
+        <location filename="../../reader/ui/annotate.py" line="336"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="332"/>
+        <location filename="../../reader/ui/annotate.py" line="337"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="333"/>
+        <location filename="../../reader/ui/annotate.py" line="338"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="334"/>
+        <location filename="../../reader/ui/annotate.py" line="339"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="337"/>
+        <location filename="../../reader/ui/annotate.py" line="342"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2089,17 +2087,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="374"/>
+        <location filename="../../reader/ui/corrections.py" line="375"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="375"/>
+        <location filename="../../reader/ui/corrections.py" line="376"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="384"/>
+        <location filename="../../reader/ui/corrections.py" line="385"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>

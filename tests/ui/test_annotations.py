@@ -697,7 +697,7 @@ def test_annotations_export_in_the_type_chosen_into_the_folder_last_used(
     asked: list[str] = []
 
     def save(answer: str, label: str):  # type: ignore[no-untyped-def]
-        def dialog(_parent, _title, start, filters):  # type: ignore[no-untyped-def]
+        def dialog(_parent, _title, start, filters, *_selected):  # type: ignore[no-untyped-def]
             asked.append(start)
             assert label in filters.split(";;")
             return answer, label
