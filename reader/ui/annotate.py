@@ -212,6 +212,11 @@ class AnnotationEditor(QDialog):
             )
             hint = QLabel(self.tr("Suggested: %1").replace("%1", links), self)
             hint.setTextFormat(Qt.TextFormat.RichText)
+            # Reached with Tab too, and added with Enter.
+            hint.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
             hint.setWordWrap(True)
             hint.setToolTip(self.tr("Click a word to add it to the tags"))
             hint.linkActivated.connect(lambda k: self.add_tag(self.suggestions[int(k)]))

@@ -34,7 +34,7 @@ from reader.core import script, words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.kinds import SPECS, BlockKind
-from reader.core.model import Block, Document
+from reader.core.model import Article, Block, Document
 from reader.ui.themes import Theme, highlight_colour
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -514,13 +514,21 @@ class BodyView(QTextBrowser):
             for hi, block in enumerate(art.head):
                 self._insert(cursor, block, ai, -1, hi)
                 yield
-            if self.keywords.get(ai) and (art.head or art.blocks):
-                self._insert_keywords(cursor, ai, self.keywords[ai], (art.head or art.blocks)[0])
+            lead = art.head[-1] if art.head else next(iter(self._shown_blocks(art)), None)
+            if self.keywords.get(ai) and lead is not None:
+                self._insert_keywords(cursor, ai, self.keywords[ai], lead)
             for bi, block in enumerate(art.blocks):
-                if not SPECS[block.kind].clean and not self._typo.show_noise:
+                if not self._shows(block):
                     continue
                 self._insert(cursor, block, ai, bi, len(art.head) + bi)
                 yield
+
+    def _shows(self, block: Block) -> bool:
+        """Whether the block is typeset: page furniture only where it is asked for."""
+        return SPECS[block.kind].clean or self._typo.show_noise
+
+    def _shown_blocks(self, art: Article) -> Iterator[Block]:
+        return (b for b in art.blocks if self._shows(b))
 
     def _typeset_slice(self, now: bool = False) -> None:
         """Typeset the next slice of a long page and lay it out, within about SLICE_MS.
@@ -714,8 +722,8 @@ class BodyView(QTextBrowser):
 
     def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str], lead: Block) -> None:
         """A line of keywords under the headline (over the text of an article without
-        one): shown, but no part of the clean text. It stands for the lines of `lead`,
-        the article's first block."""
+        one): shown, but no part of the clean text. It stands for the lines of `lead`, the
+        headline's last line or the first block shown."""
         cf = QTextCharFormat()
         cf.setProperty(_SIZE_ADJUSTMENT, -1)
         text = "  ".join(f"#{w}" for w in found)
