@@ -59,6 +59,10 @@ MASTHEAD_CHARS = (2, 6)
 # A line of at most this many characters in headline type level with the masthead and
 # with no text under it is a slogan flanking it.
 SLOGAN_CHARS = 8
+# The facing page's edge, caught by the scan: lines wholly within this share of the
+# page's width at its left or right edge, this share of the width clear of its text.
+EDGE_SHARE = 0.04
+BLEED_GAP = 0.02
 MASTHEAD_SIZE = 2.0
 _ISSUE_LINE = re.compile(
     r"第\s*[\d一二三四五六七八九十百]+\s*[期号號版]|^.?\s*\d{1,4}\s*[期号號]$"
@@ -110,9 +114,9 @@ def ocr_text(document: OcrDocument) -> OcrText:
             lines.append("")
             boxes.append(None)
         run: list[int] = []  # consecutive lines in headline type
-        masthead = _masthead(order, sizes)
+        furniture = _masthead(order, sizes) | _bleed(order, page.width)
         for text, placed, speck in [*_page_lines(order, sizes), ("", None, False)]:
-            if placed is not None and id(placed) in masthead:
+            if placed is not None and id(placed) in furniture:
                 speck = True
             if placed is not None and not speck and _headline(placed, sizes):
                 run.append(len(lines))
@@ -411,6 +415,30 @@ def _break(previous: Placed, placed: Placed, sizes: _Sizes, large: bool) -> bool
         return False
     now = sizes(placed)
     return abs(now - before) > SAME_SIZE * max(now, before)
+
+
+def _bleed(order: PageOrder, width: float) -> set[int]:
+    """Lines of the facing page that the scan caught at its edge: wholly within the outer
+    EDGE_SHARE of the page's width, with the page's own text ending (or starting) at least
+    BLEED_GAP of the width away from them (ids of placed lines). Page furniture."""
+    if width <= 0:
+        return set()
+    band = EDGE_SHARE * width
+    right = [p for p in order.placed if p.line.box.x0 >= width - band]
+    left = [p for p in order.placed if p.line.box.x1 <= band]
+    rest = [p for p in order.placed if p.line.box.x1 > band and p.line.box.x0 < width - band]
+    if not rest:
+        return set()
+    out: set[int] = set()
+    if right and min(p.line.box.x0 for p in right) - max(p.line.box.x1 for p in rest) >= (
+        BLEED_GAP * width
+    ):
+        out.update(id(p) for p in right)
+    if left and min(p.line.box.x0 for p in rest) - max(p.line.box.x1 for p in left) >= (
+        BLEED_GAP * width
+    ):
+        out.update(id(p) for p in left)
+    return out
 
 
 def _masthead(order: PageOrder, sizes: _Sizes) -> set[int]:

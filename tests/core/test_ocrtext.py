@@ -526,3 +526,28 @@ def test_a_quotation_box_set_larger_than_the_page_reads_its_first_line_as_text()
     blocks = [(b.kind, b.text) for _, b in doc.iter_blocks()]
     assert blocks[0] == ("paragraph", "".join(quote))
     assert all(a.title is None for a in doc.articles)
+
+
+def test_the_facing_pages_edge_caught_by_the_scan_is_furniture() -> None:
+    """Page 06: a strip of the facing page at the scan's right edge (八征, 62), well clear
+    of the page's own text, is page furniture, not an article; a short line at the end of
+    the page's own last column, near the same edge, is text."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("八征", 1940, 300, size=1.5 * H),
+        line("62", 1950, 600),
+        line("第一篇文章的标题", 100 + 2 * H, 100, size=2 * H),
+    ]
+    y = 100 + 3 * H
+    for n in range(6):
+        rows.append(line(BODY[n : n + 40], 100, y))
+        y += 1.3 * H
+    rows.append(line("完。", 100, y))
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    assert {"八征", "62"} <= _noise(doc)
+    assert [a.title for a in doc.articles] == ["第一篇文章的标题"]
+    # Where the page's own text reaches into the edge, nothing there is set apart.
+    wide = OcrLine(BODY[:30], Box(100, y + 2 * H, 1990, y + 3 * H), None, None, 0, None, False)
+    kept = _from_ocr(paddle_json([*rows, wide], int(y + 200)), "page.json")
+    assert "八征" not in _noise(kept)
