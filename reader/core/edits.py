@@ -515,7 +515,10 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         titled = any(b.kind == BlockKind.TITLE for b in art.head)
         if into is art and role == "title" and titled:
             body = k - len(art.head)
-            if body > 0:
+            # Page furniture between the title and the block (hidden: a date line, the
+            # paper's name) does not keep the block from being right under the title.
+            under = all(b.kind == BlockKind.FURNITURE for b in art.blocks[: max(body, 0)])
+            if body > 0 and not under:
                 # A title inside the text of an article that has one opens an article of
                 # its own there: the text from it on goes with it (a headline OCR ran into
                 # the story above).

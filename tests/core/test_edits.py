@@ -368,3 +368,28 @@ def test_a_title_is_suggested_on_a_page_printed_in_traditional_characters() -> N
     [found] = suggest_titles(doc)
     assert (found.headline, found.article) == (simple.headline, simple.article)
     assert "無政府主義" in found.shared and found.title == "反對無政府主義思潮"
+
+
+def test_make_title_under_hidden_furniture_under_the_title_makes_the_old_title_its_kicker() -> None:
+    """Page 06: the paper's name and date line (page furniture, hidden) sit between the
+    editorial's title and its first paragraph. Make Title on that paragraph is the line
+    right under the title: the old title becomes its kicker, no article is left with a
+    title alone, and the furniture stays where it was."""
+    from reader.core.kinds import BlockKind
+
+    doc = copy.deepcopy(PAGE)
+    ai = next(k for k, a in enumerate(doc.articles) if a.title and len(a.blocks) > 3)
+    art = doc.articles[ai]
+    first = art.blocks[0]
+    noise = [
+        Block(BlockKind.FURNITURE, "新北大", first.first, first.first),
+        Block(BlockKind.FURNITURE, "1967年5月6日星期六", first.first, first.first),
+    ]
+    art.blocks[0:0] = noise
+    key = len(art.head) + 2
+    out = E.apply(doc, [E.make(doc, "role", ai, key, role="title")])
+    assert not out.failed and len(out.doc.articles) == len(doc.articles)
+    made = out.doc.articles[ai]
+    assert made.title == first.text
+    assert [b.kind for b in made.head][:2] == ["kicker", "title"]
+    assert [b.text for b in made.blocks[:2]] == ["新北大", "1967年5月6日星期六"]
