@@ -228,7 +228,7 @@ class EditModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[Edit, str]] = []
-        self.not_applied = "not applied"
+        self.not_applied = "not applied: %1"
         self.more = "and %1 more changes"
 
     def _changed(self, edit: Edit) -> str:
@@ -257,7 +257,9 @@ class EditModel(QAbstractListModel):
             text = describe(edit)
             if edit.kind == "text":
                 text += self._changed(edit)
-            return text if not reason else f"{text}\n⚠ {self.not_applied}: {said(reason)}"
+            if not reason:
+                return text
+            return f"{text}\n⚠ " + self.not_applied.replace("%1", said(reason))
         if role == Qt.ItemDataRole.ForegroundRole and reason:
             return QColor("#b0352b")
         if role == EDIT_ROLE:
@@ -322,7 +324,7 @@ class CorrectionsDock(QWidget):
 
     def retranslate(self) -> None:
         self.remove_button.setText(self.tr("Remove Correction"))
-        self.model.not_applied = self.tr("not applied")
+        self.model.not_applied = self.tr("not applied: %1")
         self.model.more = self.tr("and %1 more changes")
         self.empty.setText(
             self.tr(

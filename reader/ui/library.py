@@ -146,7 +146,7 @@ class LibraryDock(QWidget):
             self.tr("No date"),
             self.tr("%1 annotations"),
             self.tr("The page gives its month and day, not its year"),
-            self.tr("%1 pages, %2 articles"),
+            self.tr("Pages: %1, articles: %2"),
         )
         self.add_button.setText(self.tr("Add Folder…"))
         self.update_button.setText(self.tr("Update"))

@@ -30,21 +30,31 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/corrections.py" line="34"/>
+        <source>Nothing to join: this is the last block of the page.</source>
+        <translation>无可合并：这是本页的最后一段。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="36"/>
         <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
         <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="38"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="41"/>
+        <source>This block is that already.</source>
+        <translation>这一段已经是这样了。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="43"/>
         <source>Put the text cursor inside the block, where it is to be split.</source>
         <translation>请把光标放在段落中要拆分的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="40"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="45"/>
         <source>This block already starts its article.</source>
         <translation>这一段已经是文章的开头。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="42"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="47"/>
         <source>The page&apos;s first article has no article before it to merge with.</source>
         <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
@@ -772,48 +782,48 @@
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="155"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="160"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="155"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="160"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="158"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="163"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="158"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="163"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="159"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="164"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="161"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="168"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="173"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="161"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="168"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="173"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="206"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -827,8 +837,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/corrections.py" line="325"/>
-        <source>not applied</source>
-        <translation>未应用</translation>
+        <source>not applied: %1</source>
+        <translation>未应用：%1</translation>
     </message>
     <message>
         <location filename="../../reader/ui/corrections.py" line="326"/>
@@ -1362,8 +1372,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/library.py" line="149"/>
-        <source>%1 pages, %2 articles</source>
-        <translation>%1 页，%2 篇文章</translation>
+        <source>Pages: %1, articles: %2</source>
+        <translation>页数：%1，文章数：%2</translation>
     </message>
     <message>
         <location filename="../../reader/ui/library.py" line="151"/>

@@ -521,3 +521,32 @@ def test_a_row_of_english_words_is_as_tall_as_its_words_wrapped(qtbot) -> None:
             QRect(0, 0, inner, 1 << 20), int(Qt.TextFlag.TextWordWrap), text
         )
         qtbot.waitUntil(lambda words=words: view.visualRect(index).height() >= words.height())
+
+
+def test_make_title_on_the_title_and_a_join_at_the_pages_end_are_refused(
+    make_window, qtbot
+) -> None:
+    """Ctrl+Alt+T on the title itself, and Ctrl+J on the page's very last block: nothing
+    is stored, and the status bar says why (the page's end is no article's end with a
+    next article to run on)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window(sample_pages()[1])  # its last block is shown: a dateline
+    ai = next(k for k, a in enumerate(win.doc.articles) if a.title)
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(ai, -1) + 1)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    qtbot.keyClick(
+        win.body,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert "already" in win.statusBar().currentMessage()
+    win.statusBar().clearMessage()
+    cursor.setPosition(win.body.places[-1].position + 1)  # the last block shown
+    win.body.setTextCursor(cursor)
+    qtbot.keyClick(win.body, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert "last block of the page" in win.statusBar().currentMessage()
+    assert win.corrector.edits() == [] and not win.undo_action.isEnabled()

@@ -413,7 +413,7 @@ def test_pages_are_grouped_by_date_in_order_with_undated_pages_last(qtbot) -> No
     articles = [sum(d.articles for d in g.pages) for g in model.folders[0].dates]
     assert [model.index(d, 2, folder).data() for d in range(3)] == [str(n) for n in articles]
     assert model.index(0, 2, folder).data(Qt.ItemDataRole.ToolTipRole) == (
-        f"2 pages, {articles[0]} articles"
+        f"Pages: 2, articles: {articles[0]}"
     )
     assert model.index(0, 2).data() == str(sum(articles))
     assert [r[0] for r in dock.page_rows()] == ["a.txt", "c.txt", "b.txt", "z.txt"]

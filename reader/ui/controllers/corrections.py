@@ -20,7 +20,7 @@ from reader.ui.textdialog import TextDialog
 SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looked for
 
 
-def refusal(op: str, doc: Document, ai: int, k: int, offset: int) -> str:
+def refusal(op: str, doc: Document, ai: int, k: int, offset: int, value: dict | None = None) -> str:
     """Why the correction makes no sense for block k of article ai, `offset` into it (in
     the interface's language), or "" where it does."""
 
@@ -30,10 +30,15 @@ def refusal(op: str, doc: Document, ai: int, k: int, offset: int) -> str:
     art = doc.articles[ai]
     blocks = art.all_blocks()
     if op == "join" and k + 1 >= len(blocks):
+        if ai + 1 >= len(doc.articles):
+            return tr("Nothing to join: this is the last block of the page.")
         return tr(
             "Nothing to join: this is the last block of its article. To run the next "
             "article on, merge it with this one (Ctrl+Shift+M on it)."
         )
+    role = (value or {}).get("role")
+    if op == "role" and role and not (value or {}).get("article") and blocks[k].kind == role:
+        return tr("This block is that already.")
     if op == "split" and not 0 < offset < len(blocks[k].text):
         return tr("Put the text cursor inside the block, where it is to be split.")
     if op == "new_article" and len(art.head) >= k:
@@ -45,7 +50,7 @@ def refusal(op: str, doc: Document, ai: int, k: int, offset: int) -> str:
 
 def allowed(act: Act, doc: Document, ai: int, k: int, offset: int) -> bool:
     """Whether the correction makes sense for block k of article ai, `offset` into it."""
-    return not refusal(act.args[0], doc, ai, k, offset)
+    return not refusal(act.args[0], doc, ai, k, offset, act.args[1])
 
 
 class CorrectionsController(QObject):
@@ -117,7 +122,7 @@ class CorrectionsController(QObject):
         offset = position - place.position
         if op == "split":
             value["offset"] = offset
-        why = refusal(op, self.session.doc, place.article, place.key, offset)
+        why = refusal(op, self.session.doc, place.article, place.key, offset, value)
         if why:
             self.refused.emit(why)  # said, and nothing stored that could never apply
             return
