@@ -29,32 +29,37 @@
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="34"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="35"/>
         <source>Nothing to join: this is the last block of the page.</source>
         <translation>无可合并：这是本页的最后一段。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="36"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="37"/>
         <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
         <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="41"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="42"/>
+        <source>The next block is page furniture: to join it, make it text first (Correct → Block Kind, with View → Show Page Furniture on).</source>
+        <translation>下一段是版面杂项：要合并，请先把它改成正文（更正 → 段落类型，并打开 视图 → 显示版面杂项）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="47"/>
         <source>This block is that already.</source>
         <translation>这一段已经是这样了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="43"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="49"/>
         <source>Put the text cursor inside the block, where it is to be split.</source>
         <translation>请把光标放在段落中要拆分的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="45"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="51"/>
         <source>This block already starts its article.</source>
         <translation>这一段已经是文章的开头。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="47"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="53"/>
         <source>The page&apos;s first article has no article before it to merge with.</source>
         <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
@@ -782,48 +787,48 @@
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="160"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="160"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="163"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="169"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="163"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="169"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="164"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="170"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="173"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="172"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="179"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="172"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="173"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="179"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="206"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="212"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -831,22 +836,22 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="324"/>
+        <location filename="../../reader/ui/corrections.py" line="326"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="325"/>
+        <location filename="../../reader/ui/corrections.py" line="327"/>
         <source>not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="326"/>
+        <location filename="../../reader/ui/corrections.py" line="328"/>
         <source>and %1 more changes</source>
         <translation>另有 %1 处改动</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="329"/>
+        <location filename="../../reader/ui/corrections.py" line="331"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -2097,17 +2102,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="375"/>
+        <location filename="../../reader/ui/corrections.py" line="377"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="376"/>
+        <location filename="../../reader/ui/corrections.py" line="378"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="385"/>
+        <location filename="../../reader/ui/corrections.py" line="387"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>

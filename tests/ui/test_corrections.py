@@ -550,3 +550,25 @@ def test_make_title_on_the_title_and_a_join_at_the_pages_end_are_refused(
     qtbot.keyClick(win.body, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert "last block of the page" in win.statusBar().currentMessage()
     assert win.corrector.edits() == [] and not win.undo_action.isEnabled()
+
+
+def test_a_join_with_hidden_page_furniture_is_refused(make_window, qtbot) -> None:
+    """Page 000's last paragraph is followed by page furniture (its date, hidden): Ctrl+J
+    there would run text the reader cannot see into the paragraph. It is refused, and
+    the status bar says how to join it if that is wanted."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    last = win.body.places[-1]  # the last block shown
+    after = win.doc.articles[last.article].all_blocks()[last.key + 1]
+    assert after.kind == "noise"
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(last.position + 1)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    before = win.doc.articles[last.article].all_blocks()[last.key].text
+    qtbot.keyClick(win.body, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert "page furniture" in win.statusBar().currentMessage()
+    assert win.doc.articles[last.article].all_blocks()[last.key].text == before
+    assert win.corrector.edits() == []

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from reader.core import words
 from reader.core.edits import Edit
+from reader.core.kinds import BlockKind
 from reader.core.model import Document
 from reader.core.suggest import Suggestion, suggest_titles
 from reader.ui.actions import Act, context_menu
@@ -35,6 +36,11 @@ def refusal(op: str, doc: Document, ai: int, k: int, offset: int, value: dict | 
         return tr(
             "Nothing to join: this is the last block of its article. To run the next "
             "article on, merge it with this one (Ctrl+Shift+M on it)."
+        )
+    if op == "join" and blocks[k + 1].kind == BlockKind.FURNITURE:
+        return tr(
+            "The next block is page furniture: to join it, make it text first (Correct → "
+            "Block Kind, with View → Show Page Furniture on)."
         )
     role = (value or {}).get("role")
     if op == "role" and role and not (value or {}).get("article") and blocks[k].kind == role:
