@@ -205,12 +205,10 @@ class AnnotationEditor(QDialog):
             self.tags.set_tags(annotation.tags)
         form.addRow(self.tr("Tags:"), self.tags)
         self.suggestions = list(suggestions)
+        self.hint: QLabel | None = None
         if suggestions:
-            # Each suggestion is a link: a click adds it to the tags.
-            links = "&nbsp;&nbsp;".join(
-                f'<a href="{k}">{html.escape(word)}</a>' for k, word in enumerate(suggestions)
-            )
-            hint = QLabel(self.tr("Suggested: %1").replace("%1", links), self)
+            # Each suggestion is a link: a click adds it to the tags, and it leaves the line.
+            hint = self.hint = QLabel(self)
             hint.setTextFormat(Qt.TextFormat.RichText)
             # Reached with Tab too, and added with Enter.
             hint.setTextInteractionFlags(
@@ -221,6 +219,8 @@ class AnnotationEditor(QDialog):
             hint.setToolTip(self.tr("Click a word to add it to the tags"))
             hint.linkActivated.connect(lambda k: self.add_tag(self.suggestions[int(k)]))
             form.addRow("", hint)
+            self.tags.textChanged.connect(self._suggest)
+            self._suggest()
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Note (plain text; Markdown allowed)"))
         self.note.setTabChangesFocus(True)
@@ -250,6 +250,20 @@ class AnnotationEditor(QDialog):
         # Enter makes a new line in the note; Ctrl+Enter saves from anywhere.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
+
+    def _suggest(self) -> None:
+        """The suggestions not among the tags typed, as links; the line goes when none is
+        left."""
+        if self.hint is None:
+            return
+        typed = set(self.tags.tags())
+        links = "&nbsp;&nbsp;".join(
+            f'<a href="{k}">{html.escape(word)}</a>'
+            for k, word in enumerate(self.suggestions)
+            if word not in typed
+        )
+        self.hint.setText(self.tr("Suggested: %1").replace("%1", links) if links else "")
+        self.hint.setVisible(bool(links))
 
     def add_tag(self, tag: str) -> None:
         """Add a tag to those typed, once, and go on typing after it."""

@@ -139,6 +139,9 @@ def test_a_suggested_tag_is_added_with_a_click(make_window, qtbot) -> None:
     hint.linkActivated.emit("0")
     hint.linkActivated.emit("0")  # twice: once in the tags
     assert editor.tags.tags() == ["产业", word]
+    # A word taken leaves the suggestions; the others stay links.
+    assert f">{word}</a>" not in hint.text()
+    assert all(f">{w}</a>" in hint.text() for w in editor.suggestions[1:] if w != "产业")
     editor.accept()
     assert [p.annotation.tags for p in win.annotator.placed.values()] == [["产业", word]]
 
