@@ -181,6 +181,7 @@ class _Canvas(QGraphicsView):
 
     clicked = Signal(QPointF)  # in scene (image pixel) coordinates
     zoomed = Signal()
+    article_step = Signal(int)  # n / p pressed here: the next or previous article
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,6 +270,9 @@ class _Canvas(QGraphicsView):
             self.fit_to("width")
         elif key == Qt.Key.Key_F and not event.modifiers():
             self.fit_to("page")
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_P) and not event.modifiers():
+            # The text's keys for the next and previous article work here too.
+            self.article_step.emit(1 if key == Qt.Key.Key_N else -1)
         else:
             super().keyPressEvent(event)
             return
@@ -454,6 +458,7 @@ class ScanController(QObject):
     cursor, the highlights; says which block a click on the scan chose."""
 
     block_activated = Signal(int, int)  # article, key (index in all_blocks())
+    article_step = Signal(int)  # n / p pressed on the scan
     message = Signal(str)  # one line for the status bar
     dismissed = Signal()  # the dock closed while the reader worked in it: the text takes over
 
@@ -506,6 +511,7 @@ class ScanController(QObject):
         self.action.triggered.connect(self._on_triggered)
         self.dock.visibilityChanged.connect(self._on_visible)
         self.view.clicked.connect(self._on_clicked)
+        self.view.canvas.article_step.connect(self.article_step)
         self.retranslate()
         self._disable(lambda: "")
 

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self.scan.block_activated.connect(self._on_scan_activated)
         self.scan.message.connect(lambda text: self.notices.say(text, 10000))
         self.scan.dismissed.connect(self.body.setFocus)
+        self.scan.article_step.connect(self.body.jump_article)
         self.fixes.refused.connect(lambda text: self.notices.say(text, 10000))
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)

@@ -562,3 +562,19 @@ def test_panels_that_gave_way_to_the_scan_come_back_when_it_is_closed(
         win.scan.action.trigger()
     qtbot.waitUntil(lambda: shown_docks(win) == before, timeout=5000)
     assert win.room.given_way() == []
+
+
+def test_n_and_p_on_the_scan_go_to_the_next_and_previous_article(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    """Working in the scan (clicked, zoomed), n and p go to the next and previous article
+    as they do in the text."""
+    win = make_window(page_with_scan(tmp_path, drawn))
+    open_scan(win, qtbot)
+    canvas = win.scan.view.canvas
+    canvas.setFocus()
+    start = win.body.current_place()[0]
+    qtbot.keyClick(canvas, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: win.body.current_place()[0] == start + 1, timeout=5000)
+    qtbot.keyClick(canvas, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: win.body.current_place()[0] == start, timeout=5000)
