@@ -31,6 +31,7 @@ more often than any column-wise reading would.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from bisect import bisect_right
@@ -394,28 +395,17 @@ def _join_stacked(items: list[_Item], body: float) -> list[_Item]:
 
 def _joined(group: list[_Item], index: int) -> _Item:
     """One vertical line made of `group`'s pieces, top to bottom."""
-    boxes = [p.line.box for p in group]
     confidences = [p.line.confidence for p in group if p.line.confidence is not None]
     line = replace(
         group[0].line,
         text="".join("".join(p.line.text.split()) for p in group),
-        box=Box(
-            min(b.x0 for b in boxes),
-            min(b.y0 for b in boxes),
-            max(b.x1 for b in boxes),
-            max(b.y1 for b in boxes),
-        ),
+        box=functools.reduce(Box.union, (p.line.box for p in group)),
         quad=None,
         words=(),
         vertical=True,
         confidence=min(confidences, default=None),
     )
-    frame = Box(
-        min(p.x0 for p in group),
-        min(p.y0 for p in group),
-        max(p.x1 for p in group),
-        max(p.y1 for p in group),
-    )
+    frame = functools.reduce(Box.union, (Box(p.x0, p.y0, p.x1, p.y1) for p in group))
     it = _Item(index, frame, line)
     it.pieces = tuple(p.index for p in group)
     return it
@@ -626,9 +616,7 @@ def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
     top = min(it.y0 for part in parts for it in part)
     text = [it.w for part in parts for it in part if not it.hard and it.chars >= 4]
     column = median(text) if text else math.inf
-    for k, part in enumerate(parts):
-        if not k:
-            continue
+    for k, part in enumerate(parts[1:], start=1):
         ordered = sorted(part, key=_TOP)
         lead = list(itertools.takewhile(lambda it: it.hard and not it.vertical, ordered))
         if not lead or lead[0].y0 - top > FLANK * body:

@@ -1174,7 +1174,7 @@ def _mark_beside_masthead(lines: Lines, k: int) -> None:
     a cheer (打倒阁王 / 解放小鬼！, 敬祝伟大的领袖 / 毛主席 / 万寿无疆). Furniture, not the
     title of what follows."""
     k = _mark_run(lines, k, TUNING.issue_chars, lambda t: SIGNING_BODY.search(t) is not None)
-    _mark_run(lines, k, 2 * TUNING.slogan_chars, is_slogan)
+    _mark_run(lines, k, 2 * TUNING.slogan_chars, _slogan)
 
 
 def is_cheer(text: str) -> bool:
@@ -1182,8 +1182,7 @@ def is_cheer(text: str) -> bool:
     return _CHEER.search(text) is not None
 
 
-def is_slogan(text: str) -> bool:
-    """A slogan's words, joined over its lines: ending with ！ or in a cheer."""
+def _slogan(text: str) -> bool:
     return text.endswith(("！", "!")) or _CHEER.search(text) is not None
 
 

@@ -473,9 +473,9 @@ def _cheers(name: Placed, issue: list[Placed], lines: list[Placed]) -> set[int]:
     masthead's width to either side of it and its issue lines, and its height under them,
     unpunctuated, at most twice SLOGAN_CHARS characters in all, ending in a cheer, with no
     text under it (ids of placed lines); a line ending with ！ there may be a paragraph's
-    last, and a cheer over text is that text's title. In body type, it
-    may come before the masthead in the reading order, where the words beside the
-    masthead are not looked for."""
+    last, and a cheer over text is that text's title. In body type, it may come before
+    the masthead in the reading order, where the words beside the masthead are not looked
+    for."""
     boxes = [name.box, *(p.box for p in issue)]
     width, height = name.box.x1 - name.box.x0, name.box.y1 - name.box.y0
     x0, x1 = min(b.x0 for b in boxes) - width, max(b.x1 for b in boxes) + width

@@ -48,9 +48,8 @@ class Tuning:
     ornament_letters: int = 8
     ornament_digits: int = 10
     ornament_repeats: float = 2.2
-    # A line of Chinese text with a # in it holding at most this many characters is an
-    # ornament or a border that OCR read as characters and #s; a # in a longer line
-    # stands for one character it could not read.
+    # An ornament or a border that OCR read as characters and #s (is_ornament) holds at
+    # most this many characters; a # in a longer line stands for one it could not read.
     ornament_hash_chars: int = 8
     # Lines narrower than this do not vote on how the page measures quotes and characters:
     # titles and running heads are not marked yet, and the narrowest columns are twelve

@@ -34,7 +34,7 @@ from reader.core import script, words
 from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.kinds import SPECS, BlockKind
-from reader.core.model import Article, Block, Document
+from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -514,7 +514,7 @@ class BodyView(QTextBrowser):
             for hi, block in enumerate(art.head):
                 self._insert(cursor, block, ai, -1, hi)
                 yield
-            lead = art.head[-1] if art.head else next(iter(self._shown_blocks(art)), None)
+            lead = art.head[-1] if art.head else next(filter(self._shows, art.blocks), None)
             if self.keywords.get(ai) and lead is not None:
                 self._insert_keywords(cursor, ai, self.keywords[ai], lead)
             for bi, block in enumerate(art.blocks):
@@ -526,9 +526,6 @@ class BodyView(QTextBrowser):
     def _shows(self, block: Block) -> bool:
         """Whether the block is typeset: page furniture only where it is asked for."""
         return SPECS[block.kind].clean or self._typo.show_noise
-
-    def _shown_blocks(self, art: Article) -> Iterator[Block]:
-        return (b for b in art.blocks if self._shows(b))
 
     def _typeset_slice(self, now: bool = False) -> None:
         """Typeset the next slice of a long page and lay it out, within about SLICE_MS.
