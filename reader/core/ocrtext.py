@@ -114,7 +114,12 @@ def ocr_text(document: OcrDocument) -> OcrText:
             lines.append("")
             boxes.append(None)
         run: list[int] = []  # consecutive lines in headline type
-        furniture = _masthead(order, sizes) | _bleed(order, page.width)
+        furniture = (
+            _masthead(order, sizes)
+            | _bleed(order, page.width)
+            | _cheer_bands(order, sizes)
+            | _between_headline(order, sizes)
+        )
         for text, placed, speck in [*_page_lines(order, sizes), ("", None, False)]:
             if placed is not None and id(placed) in furniture:
                 speck = True
@@ -520,6 +525,70 @@ def _over_text(run: list[Placed], lines: list[Placed]) -> bool:
         and len("".join(q.line.text.split())) > SLOGAN_CHARS
         for q in lines
     )
+
+
+def _between_headline(order: PageOrder, sizes: _Sizes) -> set[int]:
+    """A character or two in smaller type between two boxes of one headline on its row
+    (儿 and 国 between the 前 and 言 of a spaced-out 前言): the specks of an ornament
+    around it, not text (ids of placed lines)."""
+    large = [p for p in order.placed if sizes(p) >= HEADLINE_SIZE * sizes.page]
+    out: set[int] = set()
+    for q in order.placed:
+        if not q.noise or q in large or q.line.text.strip().endswith(_SENTENCE_ENDS):
+            continue
+        xc, yc = (q.box.x0 + q.box.x1) / 2, (q.box.y0 + q.box.y1) / 2
+        row = [p for p in large if p.box.y0 <= yc <= p.box.y1]
+        if any(p.box.x1 <= xc for p in row) and any(p.box.x0 >= xc for p in row):
+            out.add(id(q))
+    return out
+
+
+def _cheer_bands(order: PageOrder, sizes: _Sizes) -> set[int]:
+    """A cheer set across the page in headline type (毛主席万岁，万岁，万万岁) over another
+    headline or whitespace, not over text in body type, and the short unpunctuated lines
+    and marks level with it (偉大的导师偉大的领袖 / 偉大的统帅偉大的舵手 to its left, ！！！
+    to its right): a slogan band between stories, not a title (ids of placed lines). A
+    cheer with its story's text under it is that story's title, and one under a line of
+    its own headline ends that headline."""
+    lines = [p for p in order.placed if not p.noise]
+    large = [p for p in lines if sizes(p) >= HEADLINE_SIZE * sizes.page]
+    out: set[int] = set()
+    for p in large:
+        words = "".join(p.line.text.split()).rstrip("！!")
+        if not 0 < len(words) <= 2 * SLOGAN_CHARS or not is_cheer(words):
+            continue
+        box, height = p.box, p.box.y1 - p.box.y0
+        if any(
+            q is not p
+            and box.y0 - height <= q.box.y1 <= box.y0 + height / 2
+            and min(box.x1, q.box.x1) > max(box.x0, q.box.x0)
+            for q in large
+        ):
+            continue  # the last line of a headline
+        below = [
+            q
+            for q in lines
+            if q.box.y0 >= box.y1 - height / 2 and min(box.x1, q.box.x1) > max(box.x0, q.box.x0)
+        ]
+        nearest = min(below, key=lambda q: q.box.y0, default=None)
+        if (
+            nearest is not None
+            and nearest not in large
+            and nearest.box.y0 <= box.y1 + 2 * height
+            and len("".join(nearest.line.text.split())) > SLOGAN_CHARS
+        ):
+            continue  # its story's title
+        out.add(id(p))
+        for q in lines:
+            words = "".join(q.line.text.split())
+            if (
+                q is not p
+                and box.y0 - height / 2 <= (q.box.y0 + q.box.y1) / 2 <= box.y1 + height / 2
+                and 0 < len(words) <= 2 * SLOGAN_CHARS
+                and (not words.strip("！!") or unpunctuated(words))
+            ):
+                out.add(id(q))
+    return out
 
 
 def _slogans(name: Placed, lines: list[Placed], sizes: _Sizes) -> set[int]:

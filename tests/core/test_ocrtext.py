@@ -551,3 +551,51 @@ def test_the_facing_pages_edge_caught_by_the_scan_is_furniture() -> None:
     wide = OcrLine(BODY[:30], Box(100, y + 2 * H, 1990, y + 3 * H), None, None, 0, None, False)
     kept = _from_ocr(paddle_json([*rows, wide], int(y + 200)), "page.json")
     assert "八征" not in _noise(kept)
+
+
+def test_a_cheer_across_the_page_between_two_stories_is_furniture() -> None:
+    """Page 13: 毛主席万岁，万岁，万万岁 set large across the page between two stories, with
+    偉大的导师偉大的领袖 / 偉大的统帅偉大的舵手 in body type to its left and ！！！ to its
+    right, and the next story's title under it: a slogan band, not a title, and its short
+    lines do not run into the story above. A cheer with text under it is a title."""
+    from reader.core.document import _from_ocr
+
+    rows = [line("第零篇文章的标题", 100 + 2 * H, 100, size=2 * H)]
+    y = 100 + 3 * H
+    for n in range(4):
+        rows.append(line(BODY[n : n + 18], 100, y))
+        y += 1.3 * H
+    y += H
+    band = [
+        line("偉大的导师偉大的领袖", 100, y),
+        line("毛主席万岁，万岁，万万岁", 600, y + 0.3 * H, size=2.5 * H),
+        line("！！！", 600 + 12 * 2.5 * H, y + 0.3 * H, size=2.5 * H),
+        line("偉大的统帅偉大的舵手", 100, y + 1.8 * H),
+    ]
+    doc = _over_a_story([*rows, *band], y + 4 * H)
+    assert {
+        "偉大的导师偉大的领袖",
+        "偉大的统帅偉大的舵手",
+        "毛主席万岁，万岁，万万岁",
+        "！！！",
+    } <= (_noise(doc))
+    assert [a.title for a in doc.articles] == ["第零篇文章的标题", "第一篇文章的标题"]
+    assert not any("偉大" in b.text for _, b in doc.iter_blocks() if b.kind == "paragraph")
+    # Over its own story's text, the cheer is that story's title.
+    under = [line(BODY[40 + n : 58 + n], 600, y + (3.5 + 1.3 * n) * H) for n in range(4)]
+    titled = _from_ocr(paddle_json([*rows, *band[1:3], *under], int(y + 12 * H)), "page.json")
+    assert "毛主席万岁，万岁，万万岁" in "".join(a.title or "" for a in titled.articles)
+
+
+def test_specks_between_the_characters_of_a_spaced_out_headline_are_furniture() -> None:
+    """Page 13: 前 and 言 set far apart as one headline, an ornament's specks read as 儿 and
+    国 between them: furniture, not a title of their own."""
+    rows = [
+        line("前", 300, 100, size=2 * H),
+        line("儿", 300 + 3.5 * H, 100 - 0.2 * H, size=0.9 * H),
+        line("国", 300 + 3.5 * H, 100 + H, size=0.8 * H),
+        line("言", 300 + 6 * H, 100, size=2 * H),
+    ]
+    doc = _over_a_story(rows, 100 + 3 * H)
+    assert {"儿", "国"} <= _noise(doc)
+    assert "儿" not in [a.title for a in doc.articles]
