@@ -42,6 +42,7 @@ from operator import attrgetter
 from statistics import median
 
 from reader.core.ocr import Box, OcrLine, OcrPage
+from reader.core.words import common_words
 
 # Line boxes are measured this share of their height narrower on each side when looking
 # for gutters: PaddleOCR pads its boxes so that the lines of neighbouring columns can
@@ -880,31 +881,49 @@ _TOP, _BOTTOM = attrgetter("y0"), attrgetter("y1")
 
 
 def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) -> int:
-    """The seam moved by a character where the page's own pairs of characters say the
-    text runs on so: the left part's last character with the first of the line under it
-    in its column (奴 + 隶 of 奴隶), the right part's first with the last of the line over
-    it. Geometry places a seam to within a character; the words place that character."""
+    """The seam moved by a character where the words say the text runs on so: the left
+    part's last character with the first of the line under it in its column (奴 + 隶 of
+    奴隶), the right part's first with the last of the line over it. Geometry places a
+    seam to within a character; the words place that character. The page's own pairs of
+    characters are asked first, then the language's common words (common_words): a seam
+    that cuts one (提高干|扰, 群众的发|挥) moves where fewer are cut and more run on."""
     if not (after or before) or text[seam - 1].isspace() or text[seam].isspace():
         return seam
 
-    def runs_on(k: int) -> int:
-        # The two characters either side of the seam are in different columns: a pair
-        # the page uses elsewhere (主义) is a word the seam should not cut.
-        cut = pairs[text[k - 1] + text[k]]
-        return pairs[text[k - 1] + after] + pairs[before + text[k]] - cut
-
-    here = runs_on(seam)
-    best, score = seam, here
-    for k in (seam - 1, seam + 1):
-        if (
+    def movable(k: int) -> bool:
+        # closing punctuation stays with the text before it
+        return (
             0 < k < len(text)
             and not text[k - 1].isspace()
             and not text[k].isspace()
-            and text[k] not in HANGING  # closing punctuation stays with the text before it
-            and (moved := runs_on(k)) > score
-        ):
+            and (text[k] not in HANGING)
+        )
+
+    def runs_on(k: int, pairs: Callable[[str], int]) -> int:
+        # The two characters either side of the seam are in different columns: a pair
+        # the page uses elsewhere (主义) is a word the seam should not cut.
+        cut = pairs(text[k - 1] + text[k])
+        return pairs(text[k - 1] + after) + pairs(before + text[k]) - cut
+
+    here = runs_on(seam, pairs.__getitem__)
+    best, score = seam, here
+    for k in (seam - 1, seam + 1):
+        if movable(k) and (moved := runs_on(k, pairs.__getitem__)) > score:
             best, score = k, moved
-    return best if score >= here + RESEAM else seam
+    seam = best if score >= here + RESEAM else seam
+    words = common_words()
+    if not words:
+        return seam
+
+    def word(pair: str) -> int:
+        return pair in words
+
+    here = runs_on(seam, word)
+    best, score = seam, here
+    for k in (seam - 1, seam + 1):
+        if movable(k) and (moved := runs_on(k, word)) > score:
+            best, score = k, moved
+    return best
 
 
 def _pieces(

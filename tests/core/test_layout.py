@@ -556,18 +556,24 @@ def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns()
     ]
 
 
-@pytest.mark.parametrize("runs_on", [True, False])
-def test_a_merged_lines_seam_moves_a_character_where_the_pages_words_say(runs_on: bool) -> None:
-    """A merged line whose box starts late puts the seam a character early
-    by geometry alone. Where the left column's next line starts with 隶 and the page
-    prints 奴隶 elsewhere, the 奴 ending the left part stays with it; without such
-    words the seam stays where the geometry put it."""
-    word = "奴隶" if runs_on else "工人"
+@pytest.mark.parametrize(
+    ("word", "elsewhere", "runs_on"),
+    [("冰寺", True, True), ("干扰", False, True), ("冰寺", False, False)],
+)
+def test_a_merged_lines_seam_moves_a_character_where_the_words_say(
+    word: str, elsewhere: bool, runs_on: bool
+) -> None:
+    """A merged line whose box starts late puts the seam a character early by geometry
+    alone. Where the left column's next line starts with the word's second character,
+    and the page prints the word elsewhere or it is a common word of the language (干扰),
+    the first character ending the left part stays with it; without such words the seam
+    stays where the geometry put it."""
+    other = word if elsewhere else "奴隶"
     left = [
-        "反对奴隶主义就是不做资产阶级的人们",
-        "是坚决拥护奴隶主义的人是在做什么事",
+        f"反对{other}主义就是不做资产阶级的人们",
+        f"是坚决拥护{other}主义的人是在做什么事",
         "中央文革的指示是活学活用毛主席著作",
-        "什么叫奴隶主义这是鲜明的阶级立场的" + word[0],
+        f"什么叫{other}主义这是鲜明的阶级立场的" + word[0],
         word[1] + "这个口号是有鲜明的阶级性的对于反毛",
         "泽东思想的错误领导就是要坚决抵制的",
     ]
