@@ -120,7 +120,7 @@ def ocr_text(document: OcrDocument) -> OcrText:
             | _cheer_bands(order, sizes)
             | _between_headline(order, sizes)
         )
-        for text, placed, speck in [*_page_lines(order, sizes), ("", None, False)]:
+        for text, placed, speck in [*_page_lines(order, sizes, furniture), ("", None, False)]:
             if placed is not None and id(placed) in furniture:
                 speck = True
             if placed is not None and not speck and _headline(placed, sizes):
@@ -148,7 +148,9 @@ def _line_box(page: int, placed: Placed) -> LineBox:
 
 
 def _page_lines(
-    order: PageOrder, sizes: _Sizes | None = None
+    order: PageOrder,
+    sizes: _Sizes | None = None,
+    furniture: frozenset[int] | set[int] = frozenset(),
 ) -> list[tuple[str, Placed | None, bool]]:
     """Each line as text with the placed line it came from (None for a blank line), and
     whether it is junk: a speck or mark the OCR program read as a character or two. Junk
@@ -179,6 +181,15 @@ def _page_lines(
         out.append(("", None, False))
         specks.clear()
 
+    # For each line of page furniture, the line the text after it resumes with.
+    resumes: dict[int, Placed] = {}
+    waiting: list[int] = []
+    for placed in order.placed:
+        if id(placed) in furniture:
+            waiting.append(id(placed))
+        else:
+            resumes.update(dict.fromkeys(waiting, placed))
+            waiting.clear()
     for placed in order.placed:
         text = " ".join(placed.line.text.split())
         if not text:
@@ -190,6 +201,11 @@ def _page_lines(
             or _speck(placed, text, size, sizes)
             or (chinese and _stray(placed, text))
             or is_ornament("".join(text.split()))
+            or (
+                id(placed) in furniture
+                and _mid_sentence(previous, out, sizes)
+                and _under(previous, resumes.get(id(placed)), size)
+            )
         ):
             specks.append((text, placed))
             continue
@@ -239,6 +255,29 @@ def _page_lines(
     while out and not out[-1][0]:
         out.pop()
     return out
+
+
+def _under(previous: Placed | None, placed: Placed | None, size: float) -> bool:
+    """Whether `placed` is the next line of `previous`'s column: right under it, within
+    a line's pitch, across most of its width."""
+    if previous is None or placed is None:
+        return False
+    a, b = previous.box, placed.box
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return 0 <= b.y0 - a.y0 <= 2 * size and overlap >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def _mid_sentence(
+    previous: Placed | None, out: list[tuple[str, Placed | None, bool]], sizes: _Sizes
+) -> bool:
+    """Whether the text written so far stops inside a sentence of running text: page
+    furniture read there, with the text after it going on right under it (a masthead the
+    reading order puts between two lines of a column: _under), waits for the next break, as
+    specks do, and the paragraph runs on past it."""
+    if previous is None or not out or not out[-1][0] or _headline(previous, sizes):
+        return False
+    text = "".join(previous.line.text.split())
+    return bool(text) and not text.endswith(_SENTENCE_ENDS)
 
 
 def _ends_paragraph(

@@ -599,3 +599,44 @@ def test_specks_between_the_characters_of_a_spaced_out_headline_are_furniture() 
     doc = _over_a_story(rows, 100 + 3 * H)
     assert {"儿", "国"} <= _noise(doc)
     assert "儿" not in [a.title for a in doc.articles]
+
+
+def test_a_paragraph_runs_on_past_furniture_read_between_two_of_its_lines() -> None:
+    """Page 12: the reading order puts the masthead between two lines of a column, in
+    the middle of a sentence (准备进行同过 / 上海红卫战报 / 去时代的斗争): the masthead waits
+    for the paragraph's end, and the paragraph runs on. After a sentence's end it stays
+    where it was read."""
+    from dataclasses import replace
+
+    from reader.core.layout import Placed
+
+    TEXT = BODY * 2
+
+    def read(first_ends: str) -> list[tuple[str, bool]]:
+        rows = [line(TEXT[n * 18 : n * 18 + 18], 100, 100 + n * 1.3 * H) for n in range(6)]
+        rows[2] = line(TEXT[36:53] + first_ends, 100, 100 + 2.6 * H)
+        order = reading_order(page(rows))
+        name = OcrLine(
+            "上海红卫战报",
+            Box(1200, 100, 1200 + 6 * 3 * H, 100 + 3 * H),
+            None,
+            None,
+            0,
+            None,
+            False,
+        )
+        masthead = Placed(name, len(rows), 0, name.box)
+        placed = list(order.placed)
+        placed.insert(3, masthead)
+        written = _page_lines(replace(order, placed=tuple(placed)), furniture={id(masthead)})
+        return [(text, junk) for text, _p, junk in written if text]
+
+    running = read("同")
+    assert [text for text, _junk in running][:6] == [
+        *(TEXT[n * 18 : n * 18 + 18] for n in range(2)),
+        TEXT[36:53] + "同",
+        *(TEXT[n * 18 : n * 18 + 18] for n in range(3, 6)),
+    ]
+    assert running[-1] == ("上海红卫战报", True)
+    ended = read("。")
+    assert [text for text, _junk in ended].index("上海红卫战报") == 3
