@@ -494,6 +494,10 @@ class Reflow:
             if ends[a]:
                 return False, R.QUESTION_ENDS
             return True, R.QUESTION_GOES_ON
+        if len(cur) == 1 and is_speaker(lines.text[a]) and self._opens(b):
+            # 王力： on a line of its own over what was said, as the speakers before it:
+            # the line under it is not indented only because its box is not.
+            return False, R.SPEAKER_ALONE
         if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
             cur.kind = "headline"
             return True, R.HEADLINE_WRAPS

@@ -186,6 +186,11 @@ SPEAKER = _rule(
     "a speaker's name on a line of its own opens what was said",
     "单独一行的发言人姓名引出讲话",
 )
+SPEAKER_ALONE = _rule(
+    "speaker_alone",
+    "a speaker's name on a line of its own stands over what was said",
+    "单独一行的发言人姓名单独成块，讲话另起",
+)
 CLOSING_FORMULA = _rule(
     "closing_formula", "a closing formula (特此公告) is a paragraph of its own",
     "结束语（特此公告）自成一段",

@@ -640,3 +640,27 @@ def test_a_paragraph_runs_on_past_furniture_read_between_two_of_its_lines() -> N
     assert running[-1] == ("上海红卫战报", True)
     ended = read("。")
     assert [text for text, _junk in ended].index("上海红卫战报") == 3
+
+
+def test_a_speakers_name_on_a_line_of_its_own_stands_over_the_speech() -> None:
+    """Page 08: 王力： on a line of its own after the source of the speech before, its
+    speech's first line hardly in from the column's edge: the name stands over the
+    speech, as the other speakers' names do, and is not run into its first sentence."""
+    from reader.core.document import _from_ocr
+
+    texts = [
+        (2, "有些人被揭露了，例如：陶铸同志。他们"),
+        (0, "是这样一些人，我们一定要揭露他们的面目。"),
+        (2, "陶铸一贯反对毛主席的革命路线，他在许"),
+        (0, "多问题上都执行了刘、邓的反动路线。"),
+        (8, "（一九六七年一月十日的讲话）"),
+        (0, "王力："),
+        (0.5, "陶么？在刘、邓占统治地位的时候，他是"),
+        (0, "忠实执行刘、邓路的，他的屁股就是坐在那"),
+        (0, "一边。"),
+    ]
+    rows = [line(text, 100 + cells * H, 100 + n * 1.3 * H) for n, (cells, text) in enumerate(texts)]
+    doc = _from_ocr(paddle_json(rows, 1000), "page.json")
+    blocks = [(b.kind, b.text) for _, b in doc.iter_blocks()]
+    assert ("heading", "王力：") in blocks
+    assert any(text.startswith("陶么？") for _kind, text in blocks)
