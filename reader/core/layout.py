@@ -139,6 +139,13 @@ ACROSS = 1.5
 RUNS_ON = 3.0
 # ... and at least this many body heights below the top of the column beside it.
 INSET = 1.0
+# A headline's flanks (its story's first and last columns running up beside it) hold at
+# least this many lines each, and the story's lines under it reach the flanks' outer
+# edges to within this many body heights.
+FLANKED = 2
+EDGE_SLACK = 1.5
+# ... and under it, the flanks' columns are wider by this many body heights.
+WIDENS = 2.0
 # A column's line at least this share of its usual line's width is a line of its text.
 FULL_LINE = 0.7
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
@@ -506,6 +513,9 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     for between the other body-sized lines; the region is cut at those that no larger
     line (a headline) runs across, else into bands.
     """
+    flanked = _flanked(region, body)
+    if flanked is not None and not flanked[0]:
+        return [flanked[1], flanked[2]]
     plain = [it for it in region if not it.hard]
     usual = median(it.w for it in plain) if plain else 0.0
     wide = {
@@ -605,6 +615,91 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     if blockers:
         return _around(region, blockers, body)
     return None
+
+
+def _flanked(
+    region: list[_Item], body: float
+) -> tuple[list[_Item], list[_Item], list[_Item]] | None:
+    """A story set under a headline in the middle of its top, its first and last columns
+    running up beside the headline on both sides (a commentary's box: 截穿新阴谋 /
+    巩固新政权 between two narrow columns), and taking the region's width from there
+    down: what is above the story, the headline with any larger line right under it
+    (its byline), and the story's columns. Cut into bands, each flank would be read
+    as a column of its own, one before the headline and one after it; or None.
+
+    The flanks start level with the headline's top or above it, hold FLANKED lines or
+    more each, and run on below it, wider by the room the headline took (WIDENS): the
+    story's lines under the headline start at the left flank's edge and end at the right
+    one's, and some stand under the headline. (Full columns beside a headline, as wide
+    above it as below, are other stories' or its own read by _headline_first.)"""
+    hard = [it for it in region if it.hard and not it.vertical]
+    text = [it for it in region if not it.hard]
+    if not hard or len(text) < 4 * FLANKED:
+        return None
+    edge = EDGE_SLACK * body
+    for row in _rows(hard):
+        x0, x1 = min(it.x0 for it in row), max(it.x1 for it in row)
+        y0, y1 = min(it.y0 for it in row), max(it.y1 for it in row)
+        level = [it for it in text if y0 - INSET * body - body <= it.yc <= y1]
+        left = [it for it in level if it.x1 <= x0 + body]
+        right = [it for it in level if it.x0 >= x1 - body]
+        if len(left) < FLANKED or len(right) < FLANKED:
+            continue
+        top = min(it.y0 for it in (*left, *right))
+        lx0, rx1 = min(it.x0 for it in left), max(it.x1 for it in right)
+        under = [it for it in text if it.y0 >= y1 - 0.5 * body]
+        # Under the headline the flanks' columns widen into the space it took.
+        left_under = [it.x1 for it in under if abs(it.x0 - lx0) <= edge]
+        right_under = [it.x0 for it in under if abs(it.x1 - rx1) <= edge]
+        if (
+            top > y0
+            or not left_under
+            or not right_under
+            or median(left_under) < median(it.x1 for it in left) + WIDENS * body
+            or median(right_under) > median(it.x0 for it in right) - WIDENS * body
+            or not any(x0 <= it.xc <= x1 for it in under)
+            # the headline opens the story: no text of it over the headline
+            or any(x0 < it.xc < x1 and it.yc < y0 for it in text if it.y0 >= top)
+        ):
+            continue
+        story = [it for it in region if it.y0 >= top - 0.5 * body]
+        above = [it for it in region if it.y0 < top - 0.5 * body]
+        if any(it.x0 < lx0 - edge or it.x1 > rx1 + edge for it in story) or any(
+            it.y1 > top + body for it in above
+        ):
+            continue  # the story does not take the region's width, or rows run into it
+        head = [
+            it
+            for it in region
+            if it in row
+            or (
+                it.hard
+                and it.x0 >= x0 - body
+                and it.x1 <= x1 + body
+                and y1 <= it.y0 <= y1 + 3 * body
+            )
+        ]
+        rest = [it for it in story if it not in head]
+        return above, head, rest
+    return None
+
+
+def _gather_flanked(groups: list[list[_Item]], body: float) -> list[list[_Item]]:
+    """The groups with a story under a headline set between its flanks (_flanked) taken
+    out of the bands it was cut into, from its headline's band to the region's end, with
+    the row of its flanks' first lines from the group above (set a line above the
+    headline, they line up with the columns there): the headline, then the story."""
+    for k in range(1, len(groups)):
+        if not any(it.hard for it in groups[k]):
+            continue
+        tail = [it for group in groups[k:] for it in group]
+        rows = _rows(groups[k - 1])
+        for lead in (rows[-1], []):
+            found = _flanked([*lead, *tail], body)
+            if found is not None and not found[0]:
+                before = [it for it in groups[k - 1] if it not in lead]
+                return [*groups[: k - 1], *([before] if before else []), found[1], found[2]]
+    return groups
 
 
 def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
@@ -1302,7 +1397,7 @@ def _band_groups(
                 group.items.extend(band.items)
                 continue
         groups.append(band)
-    return [group.items for group in groups], used
+    return _gather_flanked([group.items for group in groups], body), used
 
 
 def _centred_under(group: _Band, band: _Band) -> bool:

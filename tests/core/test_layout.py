@@ -809,3 +809,37 @@ def test_the_end_of_a_columns_last_line_stays_with_it_over_the_next_storys_headl
     order = reading_order(page_of(row_by_row([*lines, tail, head, *story])))
     texts = [p.line.text[:2] for p in order.placed]
     assert texts.index("了。") == texts.index("05") + 1
+
+
+def _commentary(flank: float) -> tuple[list[OcrLine], list[str]]:
+    """Under a story of three columns, a commentary across four: its headline set in the
+    middle of its top, between its first and last columns, which run up beside it
+    `flank` px wide, and widen under it."""
+    top = 620
+    lines = [line("评论标题", 420, top + 40, 1860, top + 40 + 3 * HEIGHT)]
+    expected = ["评论"]
+    left = [f"L{n}" for n in range(4)]
+    right = [f"R{n}" for n in range(4)]
+    for n in range(4):
+        y = top + n * PITCH
+        x1 = 3 * (WIDTH + GUTTER) + WIDTH
+        lines.append(line((left[n] + FILL)[: int(flank // 30)], 0, y, flank, y + HEIGHT))
+        lines.append(line((right[n] + FILL)[: int(flank // 30)], x1 - flank, y, x1, y + HEIGHT))
+    below = top + 4 * PITCH
+    for column, name in enumerate("abcd"):
+        lines += [body(f"{name}{row}", column, row, below) for row in range(6)]
+    for column, name in enumerate("abcd"):
+        expected += [*(left if column == 0 else []), *(right if column == 3 else [])]
+        expected += [f"{name}{row}" for row in range(6)]
+    return lines, expected
+
+
+def test_a_headline_between_its_storys_first_and_last_columns_comes_first() -> None:
+    """Page 17: a commentary's headline set in the middle of its top, its first and last
+    columns running up beside it, narrower there: the headline, then the first column
+    from its top (beside the headline) down, the middle columns, the last column from
+    its top down; not each flank as a column of its own around the headline."""
+    upper, upper_names = columns_page(3, rows=8)
+    commentary, expected = _commentary(flank=390)
+    order = reading_order(page_of(row_by_row(upper + commentary)))
+    assert names(order) == upper_names + expected
