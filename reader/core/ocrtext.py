@@ -203,6 +203,7 @@ def _page_lines(
             or is_ornament("".join(text.split()))
             or (
                 id(placed) in furniture
+                and id(previous) not in furniture
                 and _mid_sentence(previous, out, sizes)
                 and _under(previous, resumes.get(id(placed)), size)
             )
@@ -270,11 +271,19 @@ def _under(previous: Placed | None, placed: Placed | None, size: float) -> bool:
 def _mid_sentence(
     previous: Placed | None, out: list[tuple[str, Placed | None, bool]], sizes: _Sizes
 ) -> bool:
-    """Whether the text written so far stops inside a sentence of running text: page
-    furniture read there, with the text after it going on right under it (a masthead the
-    reading order puts between two lines of a column: _under), waits for the next break, as
-    specks do, and the paragraph runs on past it."""
-    if previous is None or not out or not out[-1][0] or _headline(previous, sizes):
+    """Whether the text written so far stops inside a sentence of running text, a
+    paragraph of two lines or more: page furniture read there, with the text after it
+    going on right under it (a masthead the reading order puts between two lines of a
+    column: _under), waits for the next break, as specks do, and the paragraph runs on
+    past it. (A line alone may be furniture itself, a publisher's name by a masthead.)"""
+    if (
+        previous is None
+        or len(out) < 2
+        or not out[-1][0]
+        or not out[-2][0]
+        or out[-2][2]
+        or _headline(previous, sizes)
+    ):
         return False
     text = "".join(previous.line.text.split())
     return bool(text) and not text.endswith(_SENTENCE_ENDS)

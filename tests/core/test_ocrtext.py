@@ -604,15 +604,15 @@ def test_specks_between_the_characters_of_a_spaced_out_headline_are_furniture() 
 def test_a_paragraph_runs_on_past_furniture_read_between_two_of_its_lines() -> None:
     """Page 12: the reading order puts the masthead between two lines of a column, in
     the middle of a sentence (准备进行同过 / 上海红卫战报 / 去时代的斗争): the masthead waits
-    for the paragraph's end, and the paragraph runs on. After a sentence's end it stays
-    where it was read."""
+    for the paragraph's end, and the paragraph runs on. After a sentence's end, or after
+    furniture, it stays where it was read."""
     from dataclasses import replace
 
     from reader.core.layout import Placed
 
     TEXT = BODY * 2
 
-    def read(first_ends: str) -> list[tuple[str, bool]]:
+    def read(first_ends: str, issue_line: bool = False) -> list[tuple[str, bool]]:
         rows = [line(TEXT[n * 18 : n * 18 + 18], 100, 100 + n * 1.3 * H) for n in range(6)]
         rows[2] = line(TEXT[36:53] + first_ends, 100, 100 + 2.6 * H)
         order = reading_order(page(rows))
@@ -628,7 +628,8 @@ def test_a_paragraph_runs_on_past_furniture_read_between_two_of_its_lines() -> N
         masthead = Placed(name, len(rows), 0, name.box)
         placed = list(order.placed)
         placed.insert(3, masthead)
-        written = _page_lines(replace(order, placed=tuple(placed)), furniture={id(masthead)})
+        furniture = {id(masthead), *([id(placed[2])] if issue_line else [])}
+        written = _page_lines(replace(order, placed=tuple(placed)), furniture=furniture)
         return [(text, junk) for text, _p, junk in written if text]
 
     running = read("同")
@@ -640,6 +641,9 @@ def test_a_paragraph_runs_on_past_furniture_read_between_two_of_its_lines() -> N
     assert running[-1] == ("上海红卫战报", True)
     ended = read("。")
     assert [text for text, _junk in ended].index("上海红卫战报") == 3
+    # After a line of furniture itself (an issue line), the masthead stays in its place.
+    after_furniture = read("同", issue_line=True)
+    assert [text for text, _junk in after_furniture].index("上海红卫战报") == 3
 
 
 def test_a_speakers_name_on_a_line_of_its_own_stands_over_the_speech() -> None:

@@ -17,5 +17,5 @@ def test_real_pages_read_from_their_boxes_keep_their_scores() -> None:
     order, paragraphs, blocks, starts = real_json_scores()
     assert order.recall >= 0.95
     assert paragraphs.f1 >= 0.77
-    assert blocks.f1 >= 0.73
+    assert blocks.f1 >= 0.735
     assert starts.f1 >= 0.92
