@@ -1071,10 +1071,6 @@ class BodyView(QTextBrowser):
         back into view above a headline, do not make that article the one being read."""
         return self._reading
 
-    def top_place(self) -> tuple[int, int]:
-        """The block at the top of the view: the reading position saved for the page."""
-        return self._current
-
     def _top_position(self, y: int = 8) -> int:
         # The middle of the text as laid out: while the view is being resized its width
         # is already the new one, and at more than twice the old width its middle lies
@@ -1353,8 +1349,24 @@ class BodyView(QTextBrowser):
         cursor = self._match_cursor(self._match)
         cursor.clearSelection()
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.reveal(self._matches[self._match], self._match_ends[self._match])
         self._paint_matches()
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll the view positions start..end into view with room around them: where
+        they are out of view, or at its edge, their first line comes to a third of the way
+        down (or, taller than most of the view, near its top), with lines of context over
+        it; not cut off at an edge as ensureCursorVisible() leaves them."""
+        top = self._line_top(start)
+        bottom = self._line_top(end) + self._line_height(end)
+        bar = self.verticalScrollBar()
+        view = self.viewport().height()
+        room = min(view // 6, 2 * self._line_height(start))
+        if bar.value() + room <= top and bottom <= bar.value() + view - room:
+            return
+        value = top - view // 3 if bottom - top <= view // 2 else top - room
+        bar.setValue(max(0, value))  # (near the page's end, as far as it goes)
+        self._update_place()
 
     def _painted_matches(self) -> list[int]:
         """The matches drawn: all of them, or on a page with very many, those on screen and
@@ -1385,14 +1397,18 @@ class BodyView(QTextBrowser):
 
     def _paint_matches(self) -> None:
         theme = self._theme
-        colour = QColor(theme.find if theme else "#ffe98a")
+        colour = QColor(theme.find if theme else "#8fdce0")
         current = QColor(theme.find_current if theme else "#ffb347")
+        # Underlined too, so that a match in highlighted text is told from the highlight.
+        edge = QColor(theme.accent if theme else "#8a1c1c")
         selections = []
         for k in self._painted_matches():
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self._match_cursor(k)
             fmt = QTextCharFormat()
             fmt.setBackground(current if k == self._match else colour)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(edge)
             sel.format = fmt
             selections.append(sel)
         if self._flash is not None:
@@ -1567,7 +1583,7 @@ class BodyView(QTextBrowser):
         self.setTextCursor(cursor)
         cursor.setPosition(a)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.reveal(a, b)
         flash = QTextCursor(self.document())
         flash.setPosition(a)
         flash.setPosition(b, QTextCursor.MoveMode.KeepAnchor)

@@ -117,7 +117,9 @@ class PageSession(QObject):
         self.undo_group = QUndoGroup(self)
         self.undo_stacks: dict[str, QUndoStack] = {}
         self.undo_stack = self.history("")  # until a page is shown
-        self.place = (-1, -1)  # article and block at the top of the view
+        # The line at the top of the view: its block (article, key in all_blocks()) and
+        # how many characters into the block it starts.
+        self.place = (-1, -1, 0)
         # A long page's first part is shown, its whole still being read: no page is open
         # (doc is None), so nothing is annotated, corrected or undone meanwhile.
         self.previewing = False
@@ -166,7 +168,7 @@ class PageSession(QObject):
         self.save_position()
         self.doc = self.clean = self.outcome = None
         self.keywords, self.terms = {}, ()
-        self.place = (-1, -1)
+        self.place = (-1, -1, 0)
         self.previewing = True
         self.history("")
         if self.annotator is not None:
@@ -181,7 +183,7 @@ class PageSession(QObject):
         doc = self.doc = loaded.doc
         self.clean, self.outcome = loaded.clean, loaded.corrections
         self.keywords, self.terms = loaded.keywords, loaded.terms
-        self.place = (-1, -1)
+        self.place = (-1, -1, 0)
         self.history(doc.source.path)
         self.settings.add_recent(doc.source.path)
         if self.annotator is not None:
@@ -237,16 +239,22 @@ class PageSession(QObject):
 
     # -- the reading place ---------------------------------------------------------------
 
-    def set_place(self, article: int, block: int) -> None:
-        """The block at the top of the view; saved once scrolling pauses."""
-        self.place = (article, block)
-        if self.doc is not None:
-            self._saver.start()
+    def set_place(self, article: int, key: int, offset: int) -> None:
+        """The line at the top of the view: `offset` characters into the block `key` of
+        the article's all_blocks(); saved once scrolling pauses."""
+        place = (article, key, offset)
+        if place != self.place:
+            self.place = place
+            if self.doc is not None:
+                self._saver.start()
 
     def save_position(self) -> None:
         self._saver.stop()
         if self.doc is not None and self.place[0] >= 0:
             self.settings.set_position(self.doc.source.fingerprint, *self.place)
 
-    def saved_position(self) -> tuple[int, int] | None:
+    def saved_position(self) -> tuple[int, ...] | None:
+        """The page's saved place: (article, key, offset) as set_place() took it, or
+        (article, block) as earlier versions saved it (the block's index in the article's
+        blocks, -1 for its headline)."""
         return self.settings.position(self.doc.source.fingerprint) if self.doc else None

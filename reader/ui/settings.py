@@ -74,16 +74,18 @@ class Settings:
         value = self.qs.value("last_document")
         return str(value) if value else None
 
-    def position(self, fingerprint: str) -> tuple[int, int] | None:
+    def position(self, fingerprint: str) -> tuple[int, ...] | None:
+        """Where the page was left: (article, key, offset), or (article, block) as saved
+        by earlier versions; None for nothing readable."""
         value = self.qs.value(f"positions/{fingerprint}")
         try:
-            article, block = (int(x) for x in str(value).split(":"))
+            fields = tuple(int(x) for x in str(value).split(":"))
         except ValueError:
             return None
-        return article, block
+        return fields if len(fields) in (2, 3) else None
 
-    def set_position(self, fingerprint: str, article: int, block: int) -> None:
-        self.qs.setValue(f"positions/{fingerprint}", f"{article}:{block}")
+    def set_position(self, fingerprint: str, article: int, key: int, offset: int) -> None:
+        self.qs.setValue(f"positions/{fingerprint}", f"{article}:{key}:{offset}")
         self.qs.sync()
 
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:

@@ -786,22 +786,23 @@ def test_the_tags_panel_keeps_the_document_column_in_view(qtbot) -> None:
     assert header.sectionSize(1) >= max(view.fontMetrics().horizontalAdvance(n) for n in names)
 
 
-def test_a_selection_can_be_told_from_every_highlight_colour() -> None:
-    """In every theme the selection's colour stands apart from each highlight's (the
-    light theme's selection and blue highlight were all but the same blue, and so were
-    the dark theme's)."""
+def test_a_selection_and_find_matches_can_be_told_from_every_highlight_colour() -> None:
+    """In every theme the selection's colour and find's (each match, the current one)
+    stand apart from each highlight's (the light theme's selection and blue highlight
+    were all but the same blue, and find's matches the yellow highlight's yellow)."""
     from reader.ui.themes import HIGHLIGHTS, THEMES
 
     for name in THEMES:
         current = theme(name)
-        selection = QColor(current.highlight)
-        for colour in HIGHLIGHTS:
-            mark = highlight_colour(colour, current)
-            distance = (
-                sum(
-                    (a - b) ** 2
-                    for a, b in zip(selection.getRgb()[:3], mark.getRgb()[:3], strict=True)
+        for role in ("highlight", "find", "find_current"):
+            own = QColor(getattr(current, role))
+            for colour in HIGHLIGHTS:
+                mark = highlight_colour(colour, current)
+                distance = (
+                    sum(
+                        (a - b) ** 2
+                        for a, b in zip(own.getRgb()[:3], mark.getRgb()[:3], strict=True)
+                    )
+                    ** 0.5
                 )
-                ** 0.5
-            )
-            assert distance >= 40, (name, colour, distance)
+                assert distance >= 40, (name, role, colour, distance)

@@ -98,6 +98,31 @@ def test_find_highlights_every_match(make_window, qtbot) -> None:
     assert not win.findbar.isVisible() and win.body.extraSelections() == []
 
 
+def test_each_match_stepped_to_is_shown_whole_with_lines_around_it(make_window, qtbot) -> None:
+    """Find moves the view so the current match stands clear of the view's edges, with
+    a line or more over and under it: not on the bottom line, half cut off."""
+    win = make_window()
+    win.resize(900, 420)
+    body = win.body
+    win.actions_by_key["find"].trigger()
+    with qtbot.waitSignal(body.find_changed) as sig:
+        win.findbar.edit.setText("的")
+    total = sig.args[1]
+    assert total >= 20
+    bar = body.verticalScrollBar()
+    checked = 0
+    for _ in range(total):
+        with qtbot.waitSignal(body.find_changed):
+            qtbot.keyClick(win.findbar.edit, Qt.Key.Key_Return)
+        at = body.textCursor().position()
+        y, height = body.screen_y(at), body.cursorRect().height()
+        assert y >= 0 and y + height <= body.viewport().height()
+        if 0 < bar.value() < bar.maximum():  # not held by the page's top or end
+            assert height <= y <= body.viewport().height() - 2 * height
+            checked += 1
+    assert checked >= 5
+
+
 def test_theme_font_size_and_reading_position_survive_a_restart(make_window, qtbot) -> None:
     win = make_window()
     win.set_theme("dark")
@@ -115,6 +140,28 @@ def test_theme_font_size_and_reading_position_survive_a_restart(make_window, qtb
     dark = theme("dark")
     assert again.palette().color(QPalette.ColorRole.Window).name() == dark.window
     assert again.body.current_place() == target
+
+
+def test_the_line_at_the_top_inside_a_paragraph_survives_a_restart(make_window, qtbot) -> None:
+    """The place saved is the line at the top of the view, not its paragraph's start: a
+    reader half-way down a long paragraph comes back to that line, not a screen or more
+    above it."""
+    win = make_window()
+    body = win.body
+    half = len(body.places) // 2
+    longest = max((p for p in body.places[:half] if p.key >= 0), key=lambda p: p.length)
+    block = body.document().findBlock(longest.position)
+    layout = block.layout()
+    assert layout.lineCount() >= 3
+    line = layout.lineAt(layout.lineCount() // 2)
+    top = body.document().documentLayout().blockBoundingRect(block).top()
+    body.verticalScrollBar().setValue(int(top + line.y()))
+    spot = body.top_spot()
+    assert spot is not None and spot[2] > 0  # inside the paragraph, not at its start
+    win.close()
+
+    again = make_window()
+    assert again.body.top_spot()[:3] == spot[:3]
 
 
 def test_a_bad_file_leaves_the_previous_document_open(make_window, qtbot, tmp_path) -> None:

@@ -68,6 +68,7 @@ class ReadingController(QObject):
         self.findbar.closed.connect(self._on_find_closed)
         self.body.place_changed.connect(self.show_place)
         self.body.verticalScrollBar().valueChanged.connect(self.show_place)
+        self.body.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.body.verticalScrollBar().rangeChanged.connect(self.show_place)
 
     # -- the views follow the page -------------------------------------------------------
@@ -140,7 +141,16 @@ class ReadingController(QObject):
             self.body.show_spot(*kept)
             return
         saved = self.session.saved_position()
-        if saved is not None:
+        if saved is not None and len(saved) == 3:
+            article, key, offset = saved
+            start = next(
+                (p for p in self.body.places if (p.article, p.key) == (article, key)), None
+            )
+            if offset or start is None:
+                self.body.show_spot(article, key, offset)  # the line that was at the top
+            else:
+                self.body.scroll_to(article, start.block)  # a block's start, as gone to
+        elif saved is not None:
             self.body.scroll_to(*saved)
         if spot is not None and spot.same_page(doc.source.path):
             self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
@@ -228,7 +238,13 @@ class ReadingController(QObject):
     def _on_place_changed(self, _article: int, _block: int) -> None:
         if self.session.doc is not None:
             self._outline_sync.start()
-            self.session.set_place(*self.body.top_place())
+            self._on_scrolled()
+
+    def _on_scrolled(self) -> None:
+        """The line at the top is the place saved, also within a long paragraph."""
+        spot = self.body.top_spot() if self.session.doc is not None else None
+        if spot is not None and spot[1] >= 0:
+            self.session.set_place(*spot[:3])
 
     def _sync_outline(self) -> None:
         if self.session.doc is not None:
