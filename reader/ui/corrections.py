@@ -295,6 +295,7 @@ class CorrectionsDock(QWidget):
     listed with the reason, never dropped."""
 
     remove_requested = Signal(object)  # Edit
+    chosen = Signal(object)  # Edit: a row clicked, or gone to with the keys
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +312,8 @@ class CorrectionsDock(QWidget):
         self.list.setItemDelegate(_Wrapped(self.list))
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.clicked.connect(self._on_chosen)
+        self.list.activated.connect(self._on_chosen)
         layout.addWidget(self.list, 1)
         self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self._on_remove)
@@ -342,6 +345,11 @@ class CorrectionsDock(QWidget):
     def texts(self) -> list[str]:
         """The rows as shown."""
         return [str(self.model.index(k).data()) for k in range(self.model.rowCount())]
+
+    def _on_chosen(self, index: QModelIndex) -> None:
+        edit = index.data(EDIT_ROLE)
+        if edit is not None:
+            self.chosen.emit(edit)
 
     def _on_remove(self) -> None:
         edit = self.list.currentIndex().data(EDIT_ROLE)

@@ -572,3 +572,69 @@ def test_a_join_with_hidden_page_furniture_is_refused(make_window, qtbot) -> Non
     assert "page furniture" in win.statusBar().currentMessage()
     assert win.doc.articles[last.article].all_blocks()[last.key].text == before
     assert win.corrector.edits() == []
+
+
+def test_a_split_just_before_closing_marks_falls_after_them(make_window, qtbot) -> None:
+    """Split at the cursor just left of a sentence's closing mark: the mark stays with
+    the sentence, and the new block does not start with it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    text = win.doc.articles[1].blocks[0].text
+    mark = next(n for n, c in enumerate(text) if c in "，。；" and 2 < n < len(text) - 2)
+    cursor = QTextCursor(win.body.document())
+    cursor.setPosition(win.body.position_of(1, 0) + mark)
+    win.body.setTextCursor(cursor)
+    win.body.setFocus()
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        qtbot.keyClick(win.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    first, second = (b.text for b in win.doc.articles[1].blocks[0:2])
+    assert (first, second) == (text[: mark + 1], text[mark + 1 :])
+
+
+def test_a_corrections_row_shows_the_block_it_was_made_on(make_window, qtbot) -> None:
+    """Clicking a row of the Corrections panel takes the text to the block corrected."""
+    win = make_window()
+    last = len(win.doc.articles) - 1
+    blocks = win.doc.articles[last].blocks
+    bi = max(n for n, b in enumerate(blocks) if b.kind == "paragraph")
+    heading = blocks[bi].text
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("kind", last, key(win, last, bi), kind="heading", level=2)
+    win.body.scroll_to(0, -1)
+    assert win.body.verticalScrollBar().value() == 0
+    dock = win.corrections
+    index = dock.model.index(0)
+    dock.list.clicked.emit(index)
+    at = win.body.textCursor().position()
+    assert (
+        win.body.doc.articles[win.body.place_at(at).article]
+        .all_blocks()[win.body.place_at(at).key]
+        .text
+        == heading
+    )
+    y = win.body.screen_y(at)
+    assert 0 <= y < win.body.viewport().height()
+
+
+def test_moving_a_block_to_another_article_offers_the_others_the_next_first(
+    make_window, qtbot, monkeypatch
+) -> None:
+    """Make Title or Byline of Another Article: the block's own article is not among the
+    choices, and the one after it is chosen first."""
+    from PySide6.QtWidgets import QInputDialog
+
+    win = make_window()
+    asked: list[tuple[list[str], int]] = []
+
+    def get_item(_parent, _title, _label, items, current, _editable):  # type: ignore[no-untyped-def]
+        asked.append((list(items), current))
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    value = win.fixes.ask("other", 1, key(win, 1, 0))
+    (_roles, _), (labels, current) = asked
+    assert not any(label.startswith("2. ") for label in labels)
+    assert labels[current].startswith("3. ")
+    assert value is not None and value["article"] == 2

@@ -7,10 +7,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from reader.core import words
+from reader.core.anchor import anchor
 from reader.core.edits import Edit
 from reader.core.kinds import BlockKind
 from reader.core.model import Document
 from reader.core.suggest import Suggestion, suggest_titles
+from reader.core.text import NO_LINE_START
 from reader.ui.actions import Act, context_menu
 from reader.ui.body import BodyView
 from reader.ui.corrections import CorrectionsDock, SuggestionBar
@@ -54,6 +56,15 @@ def refusal(op: str, doc: Document, ai: int, k: int, offset: int, value: dict | 
     return ""
 
 
+def split_point(text: str, offset: int) -> int:
+    """Where a split `offset` characters into a block's text falls: past the closing
+    marks there (a click just before a sentence's ！ splits after it), so that no block
+    starts with one."""
+    while 0 < offset < len(text) and text[offset] in NO_LINE_START:
+        offset += 1
+    return offset
+
+
 def allowed(act: Act, doc: Document, ai: int, k: int, offset: int) -> bool:
     """Whether the correction makes sense for block k of article ai, `offset` into it."""
     return not refusal(act.args[0], doc, ai, k, offset, act.args[1])
@@ -85,6 +96,7 @@ class CorrectionsController(QObject):
     def connect_signals(self) -> None:
         self.session.changed.connect(self._on_page_changed)
         self.dock.remove_requested.connect(self.session.remove_correction)
+        self.dock.chosen.connect(self.show_edit)
         self.suggestion_bar.accepted.connect(self.accept_suggestion)
 
     def _on_page_changed(self, change: Change) -> None:
@@ -109,6 +121,7 @@ class CorrectionsController(QObject):
             return None
         ai, k = place.article, place.key
         offset = max(0, self.body.menu_position - place.position)
+        offset = split_point(doc.articles[ai].all_blocks()[k].text, offset)
 
         def trigger(act: Act) -> None:
             op, value = act.args
@@ -125,7 +138,8 @@ class CorrectionsController(QObject):
         if place is None or place.key < 0 or self.session.doc is None:
             return
         value = dict(value)
-        offset = position - place.position
+        block = self.session.doc.articles[place.article].all_blocks()[place.key]
+        offset = split_point(block.text, position - place.position)
         if op == "split":
             value["offset"] = offset
         why = refusal(op, self.session.doc, place.article, place.key, offset, value)
@@ -174,15 +188,40 @@ class CorrectionsController(QObject):
         )  # fmt: skip
         if not ok:
             return None
-        labels = [f"{n + 1}. {a.label(24)}" for n, a in enumerate(doc.articles)]
+        # The other articles, numbered as the page numbers them; the next one first
+        # chosen (a headline printed over the story after its own).
+        others = [n for n in range(len(doc.articles)) if n != ai]
+        if not others:
+            self.refused.emit(self.tr("The page has no other article."))
+            return None
+        labels = [f"{n + 1}. {doc.articles[n].label(24)}" for n in others]
+        near = min(others, key=lambda n: (abs(n - ai), n < ai))
         choice, ok = QInputDialog.getItem(
             self.window, self.tr("Move to Another Article"), self.tr("Of the article:"),
-            labels, 0, False,
+            labels, others.index(near), False,
         )  # fmt: skip
-        return {"role": roles[role], "article": labels.index(choice)} if ok else None
+        return {"role": roles[role], "article": others[labels.index(choice)]} if ok else None
 
     def remove(self, edit: Edit) -> None:
         self.session.remove_correction(edit)
+
+    def show_edit(self, edit: Edit) -> None:
+        """Show the text a correction was made on, found on the page as it is now by its
+        quote in context (as the corrections themselves are found), and make it blink;
+        say so where it is gone."""
+        clean = self.session.clean
+        target = edit.target
+        if clean is None or not target.exact.strip():
+            return
+        found = anchor(clean.text, target) if target.start >= 0 else None
+        if found is not None:
+            self.body.flash(found.start, found.end)
+            return
+        at = clean.text.find(target.exact)  # page furniture: by its text alone
+        if at < 0:
+            self.refused.emit(self.tr("The text this correction was made on is not on the page."))
+            return
+        self.body.flash(at, at + len(target.exact))
 
     # -- suggestions -----------------------------------------------------------------------
 
