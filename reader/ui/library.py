@@ -222,11 +222,17 @@ class LibraryDock(QWidget):
     def select_page(self, path: str) -> None:
         """Select the row of the page opened (from anywhere: a search hit, Back, File →
         Open, the page reopened at start), its date opened and the row scrolled to, so the
-        list says where the reader is; nothing when the page is not in the library. The
-        page is remembered for rows that come later."""
+        list says where the reader is; no row selected when the page is not in the
+        library. The page is remembered for rows that come later."""
         self._open_page = path
         index = self.model.find(path)
-        if not index.isValid() or index == self.tree.currentIndex():
+        if not index.isValid():
+            # A page from outside the library: no row stands for it, and the row of the
+            # page read before is no longer where the reader is.
+            self.tree.selectionModel().clearSelection()
+            self.tree.setCurrentIndex(QModelIndex())
+            return
+        if index == self.tree.currentIndex():
             return
         parent = index.parent()
         while parent.isValid():

@@ -471,6 +471,11 @@ def test_the_page_open_before_the_library_rows_arrive_is_selected_when_they_do(q
     dock.tree.setCurrentIndex(model.find("/p/a/c.txt"))
     dock.set_documents(*_library(pages))
     assert model.document(dock.tree.currentIndex()).path == "/p/a/c.txt"
+    # A page from outside the library opened (Back to it, File → Open): no row stays
+    # selected as though it were the page read.
+    dock.select_page("/elsewhere/page.txt")
+    assert not dock.tree.currentIndex().isValid()
+    assert not dock.tree.selectionModel().hasSelection()
 
 
 def test_a_library_of_a_hundred_thousand_pages_is_asked_only_for_rows_shown(
