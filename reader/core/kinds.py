@@ -136,7 +136,8 @@ SPECS: dict[BlockKind, KindSpec] = {
         correction="kind",
         label="Page Furniture",
     ),
-    K.KICKER: KindSpec(clean=True, head=0, html_class="kicker", style="kicker"),
+    # Bold in Markdown over the title, as a label, not a line of the text.
+    K.KICKER: KindSpec(clean=True, head=0, markdown="bold", html_class="kicker", style="kicker"),
     K.TITLE: KindSpec(
         clean=True,
         head=1,

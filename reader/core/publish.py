@@ -475,6 +475,13 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
 # -- the one entry point ---------------------------------------------------------------------
 
 
+def _title_of(part: Part, doc: Document) -> str:
+    """The title of a web page or book made of one page: its first title among the
+    articles exported, else the page's file name without its extension."""
+    first = next((art.title for art in doc.articles if art.title), None)
+    return first or Path(part.doc.source.path).stem or "page"
+
+
 def publish(
     parts: Sequence[Part],
     options: Options,
@@ -525,7 +532,8 @@ def publish_stream(
             progress(n + 1, total)
     if cancelled is not None and cancelled():
         raise Cancelled
-    title = title or (parts[0].name if len(parts) == 1 else f"{len(parts)} pages")
+    if not title:
+        title = _title_of(*prepared[0][:2]) if len(prepared) == 1 else f"{len(parts)} pages"
     if fmt in ("txt", "md"):
         text = _join_documents(texts, fmt)
         text = text.replace("\n", NEWLINES[options.newline])

@@ -337,3 +337,21 @@ def test_real_pages_are_dated_from_their_text() -> None:
         pytest.skip("the real pages are not beside the repository")
     doc = from_bytes(pages[0].read_bytes(), "page.txt")  # its name holds no date
     assert page_date(doc) == "1967-04-27"
+
+
+def test_a_page_alone_is_titled_by_its_first_title_and_a_kicker_is_a_label() -> None:
+    """A web page or book of one page is titled by its first article's title (not the
+    file's name and extension), else the file's name alone; in Markdown a kicker over a
+    title is set bold, a label, not a line of text."""
+    text = "社论\n迎接您，光辉灿烂的九大\n\n　　全国人民热烈欢呼，全国各地都在热烈庆祝。\n"
+    doc = from_bytes(text.encode("utf-8"), "/pages/12_bulletin_p1.txt")
+    assert doc.articles[0].kicker == "社论"
+    page = publish([Part(doc)], Options(format="html")).decode()
+    assert "<title>迎接您，光辉灿烂的九大</title>" in page
+    book = zipfile.ZipFile(io.BytesIO(publish([Part(doc)], Options(format="epub"))))
+    opf = next(n for n in book.namelist() if n.endswith(".opf"))
+    assert "<dc:title>迎接您，光辉灿烂的九大</dc:title>" in book.read(opf).decode()
+    markdown = publish([Part(doc)], Options(format="md")).decode()
+    assert "**社论**\n\n# 迎接您，光辉灿烂的九大" in markdown
+    untitled = from_bytes("全国人民热烈欢呼，全国各地都在热烈庆祝。\n".encode(), "/pages/p2.txt")
+    assert "<title>p2</title>" in publish([Part(untitled)], Options(format="html")).decode()
