@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetricsF, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,10 +14,18 @@ from PySide6.QtWidgets import (
 
 COLUMN = 36  # characters a line, as a narrow reading column
 MIN_LINES, MAX_LINES = 4, 14
+LARGEST = 16.0  # points: the reading font's size, as far as this
 
 
 class TextDialog(QDialog):
-    def __init__(self, title: str, label: str, text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        text: str,
+        parent: QWidget | None = None,
+        font: QFont | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -28,6 +36,12 @@ class TextDialog(QDialog):
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Chinese has no spaces to break at: break between any two characters.
         self.edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if font is not None:
+            # The text in the reader's own type (up to LARGEST points): a character to
+            # correct is told from its neighbours, not in the interface's small type.
+            font = QFont(font)
+            font.setPointSizeF(min(LARGEST, font.pointSizeF()))
+            self.edit.setFont(font)
         self.edit.setPlainText(text)
         caption.setBuddy(self.edit)
         layout.addWidget(self.edit, 1)
@@ -56,10 +70,10 @@ class TextDialog(QDialog):
 
     @classmethod
     def get_text(
-        cls, parent: QWidget | None, title: str, label: str, text: str
+        cls, parent: QWidget | None, title: str, label: str, text: str, font: QFont | None = None
     ) -> tuple[str, bool]:
         """As QInputDialog.getMultiLineText, wrapped: the text and whether it was accepted."""
-        dialog = cls(title, label, text, parent)
+        dialog = cls(title, label, text, parent, font)
         try:
             ok = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.text(), ok

@@ -638,3 +638,23 @@ def test_moving_a_block_to_another_article_offers_the_others_the_next_first(
     assert not any(label.startswith("2. ") for label in labels)
     assert labels[current].startswith("3. ")
     assert value is not None and value["article"] == 2
+
+
+def test_the_correct_text_dialog_shows_the_text_in_the_readers_type(make_window, qtbot) -> None:
+    """Correct Text (F2) shows the block in the reading font's size (up to 16 points),
+    not the interface's small type, and wraps it in a box sized to read it."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.textdialog import TextDialog
+
+    win = make_window()
+    reading = win.body.document().defaultFont()
+    text = win.doc.articles[1].blocks[0].text
+    dialog = TextDialog("Correct Text", "The block's text:", text, win, reading)
+    qtbot.addWidget(dialog)
+    size = dialog.edit.font().pointSizeF()
+    assert size == min(16.0, reading.pointSizeF())
+    assert size > QApplication.font().pointSizeF()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.edit.document().lineCount() > 1  # wrapped, not one long line

@@ -177,7 +177,11 @@ class CorrectionsController(QObject):
         block = doc.articles[ai].all_blocks()[k]
         if op == "text":
             text, ok = TextDialog.get_text(
-                self.window, self.tr("Correct Text"), self.tr("The block's text:"), block.text
+                self.window,
+                self.tr("Correct Text"),
+                self.tr("The block's text:"),
+                block.text,
+                self.body.document().defaultFont(),
             )
             return {"new": text.strip()} if ok and text.strip() and text != block.text else None
         roles = {self.tr("Title"): "title", self.tr("Subtitle"): "subtitle",
