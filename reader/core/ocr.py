@@ -346,6 +346,15 @@ class _Where:
         return f"page {page + 1}, {where}" if self.pages > 1 else where
 
 
+def _cut_short_at(label: str, data: bytes | str, lineno: int) -> str:
+    """Where a file cut short stops: its line, or in a file of one line (JSON written
+    without breaks) how far into that line."""
+    text = data.rstrip() if isinstance(data, str) else data.rstrip().decode("utf-8", "ignore")
+    if "\n" in text:
+        return f"the {label} file is cut short at line {lineno}"
+    return f"the {label} file is cut short: its one line stops after {len(text):,} characters"
+
+
 def _json_value(data: bytes | Any, label: str) -> Any:
     if not isinstance(data, bytes | bytearray):
         return data
@@ -354,14 +363,14 @@ def _json_value(data: bytes | Any, label: str) -> Any:
         return _load_json(data)
     except json.JSONDecodeError as error:
         if error.pos >= len(error.doc.rstrip()) or error.msg.startswith("Unterminated string"):
-            raise DecodeError(f"the {label} file is cut short at line {error.lineno}") from None
+            raise DecodeError(_cut_short_at(label, error.doc, error.lineno)) from None
         raise DecodeError(
             f"the {label} file is not valid JSON at line {error.lineno}: {error.msg}"
         ) from None
     except UnicodeDecodeError as error:
         if error.start >= len(data) - 4:  # the last character is cut in two
             lineno = data.count(b"\n") + 1
-            raise DecodeError(f"the {label} file is cut short at line {lineno}") from None
+            raise DecodeError(_cut_short_at(label, data, lineno)) from None
         raise DecodeError(f"the {label} file is not valid UTF-8 JSON") from None
     except ValueError:
         raise DecodeError(f"the {label} file is not valid JSON") from None
@@ -569,7 +578,7 @@ def _parse_xml(data: bytes, label: str) -> Any:
         if _cut_short(data, error):
             # libxml2 may count the line break the data ends with
             lineno = min(lineno, data.rstrip().count(b"\n") + 1)
-            raise DecodeError(f"the {label} file is cut short at line {lineno}") from None
+            raise DecodeError(_cut_short_at(label, data, lineno)) from None
         raise DecodeError(
             f"the {label} file is not well-formed XML at line {lineno}: {_one_line(message)}"
         ) from None
