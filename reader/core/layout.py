@@ -1512,8 +1512,22 @@ def _sort_leaf(leaf: list[_Item], body: float) -> list[_Item]:
     for it in after:
         it.apart = True
     ordered = sorted((it for it in leaf if it not in beside), key=lambda it: it.yc)
-    flow = _runs(ordered, lambda it: it.yc, lambda it: it.h, lambda it: it.x0)
+    flow = _runs(ordered, lambda it: it.yc, _row_height, lambda it: it.x0)
     return [*sorted(ahead, key=lambda it: it.yc), *flow, *sorted(after, key=lambda it: it.yc)]
+
+
+def _row_height(it: _Item) -> float:
+    """How tall a line is when telling rows apart: its box's height, or for a line of
+    Chinese, whose characters are as wide as they are tall, the width of one where that is
+    less. A box drawn level around a skewed line (above all a merged one, its pieces as
+    tall as it) is taller than its type, and two such lines one under the other would be
+    read as one row, left to right."""
+    if it.vertical or it.chars < 4:
+        return it.h
+    text = it.line.text
+    if sum(1 for c in text if not c.isascii()) * 2 <= len(text):
+        return it.h
+    return min(it.h, it.pitch)
 
 
 def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
