@@ -11,7 +11,6 @@ import pytest
 from reader.core.layout import PageOrder, reading_order
 from reader.core.ocr import Box, OcrLine, OcrPage, read
 from tests import ocrformats as formats
-from tests.evaluation import REAL_PAGES
 
 REAL = formats.real_page_paths()
 # Without the pages, one stand-in keeps the parametrised tests, skipped with the reason.
@@ -846,7 +845,7 @@ def test_a_headline_between_its_storys_first_and_last_columns_comes_first() -> N
     assert names(order) == upper_names + expected
 
 
-@pytest.mark.skipif(not REAL_PAGES.is_dir(), reason=f"the real OCR pages are not in {REAL_PAGES}")
+@needs_real
 def test_merged_lines_drawn_tall_on_a_skewed_scan_are_read_one_under_the_other() -> None:
     """Page 06: on a skewed scan the boxes of the first lines, merged across three
     columns, are drawn level and tall, their pieces overlapping the next line's by more
@@ -854,6 +853,6 @@ def test_merged_lines_drawn_tall_on_a_skewed_scan_are_read_one_under_the_other()
     rows read top to bottom (a character of such a line is as wide as the type is tall),
     not one row read left to right (义》的社论… before 三月以来…)."""
 
-    page = read((REAL_PAGES / "06_xinbeida_19670506_p2.json").read_bytes()).pages[0]
+    page = read((formats.REAL_PAGES / "06_xinbeida_19670506_p2.json").read_bytes()).pages[0]
     order = [p.index for p in reading_order(page).placed]
     assert order.index(4) < order.index(5) < order.index(6)
