@@ -29,37 +29,37 @@
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="35"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="37"/>
         <source>Nothing to join: this is the last block of the page.</source>
         <translation>无可合并：这是本页的最后一段。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="37"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="39"/>
         <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
         <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="42"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="44"/>
         <source>The next block is page furniture: to join it, make it text first (Correct → Block Kind, with View → Show Page Furniture on).</source>
         <translation>下一段是版面杂项：要合并，请先把它改成正文（更正 → 段落类型，并打开 视图 → 显示版面杂项）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="47"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="49"/>
         <source>This block is that already.</source>
         <translation>这一段已经是这样了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="49"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="51"/>
         <source>Put the text cursor inside the block, where it is to be split.</source>
         <translation>请把光标放在段落中要拆分的位置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="51"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="53"/>
         <source>This block already starts its article.</source>
         <translation>这一段已经是文章的开头。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="53"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="55"/>
         <source>The page&apos;s first article has no article before it to merge with.</source>
         <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
@@ -498,12 +498,12 @@
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="213"/>
+        <location filename="../../reader/ui/annotate.py" line="265"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="221"/>
+        <location filename="../../reader/ui/annotate.py" line="219"/>
         <source>Click a word to add it to the tags</source>
         <translation>单击词语，将它加入标签</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="654"/>
+        <location filename="../../reader/ui/body.py" line="651"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -787,48 +787,58 @@
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="181"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="166"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="182"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="169"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="187"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="169"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="187"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="170"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="188"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="172"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="179"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="172"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="179"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
+        <source>The page has no other article.</source>
+        <translation>本页没有别的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="212"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="226"/>
+        <source>The text this correction was made on is not on the page.</source>
+        <translation>这项更正所针对的文字已不在本页上。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="255"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -836,22 +846,22 @@
 <context>
     <name>CorrectionsDock</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="326"/>
+        <location filename="../../reader/ui/corrections.py" line="329"/>
         <source>Remove Correction</source>
         <translation>撤除更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="327"/>
+        <location filename="../../reader/ui/corrections.py" line="330"/>
         <source>not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="328"/>
+        <location filename="../../reader/ui/corrections.py" line="331"/>
         <source>and %1 more changes</source>
         <translation>另有 %1 处改动</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="331"/>
+        <location filename="../../reader/ui/corrections.py" line="334"/>
         <source>No corrections on this page. Right-click a block to join, split, change its kind, move a title, or fix its text.</source>
         <translation>本版面没有更正。右键单击段落，可合并、拆分、更改类型、移动标题或更正文字。</translation>
     </message>
@@ -1409,37 +1419,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="305"/>
+        <location filename="../../reader/ui/window.py" line="306"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="306"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="308"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="308"/>
+        <location filename="../../reader/ui/window.py" line="309"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="309"/>
+        <location filename="../../reader/ui/window.py" line="310"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="310"/>
+        <location filename="../../reader/ui/window.py" line="311"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="320"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1805,67 +1815,67 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="530"/>
+        <location filename="../../reader/ui/scan.py" line="536"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="532"/>
+        <location filename="../../reader/ui/scan.py" line="538"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="569"/>
+        <location filename="../../reader/ui/scan.py" line="575"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="612"/>
+        <location filename="../../reader/ui/scan.py" line="618"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="747"/>
+        <location filename="../../reader/ui/scan.py" line="753"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="749"/>
+        <location filename="../../reader/ui/scan.py" line="755"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="755"/>
+        <location filename="../../reader/ui/scan.py" line="761"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="760"/>
+        <location filename="../../reader/ui/scan.py" line="766"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="764"/>
+        <location filename="../../reader/ui/scan.py" line="770"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="769"/>
+        <location filename="../../reader/ui/scan.py" line="775"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="771"/>
+        <location filename="../../reader/ui/scan.py" line="777"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="773"/>
+        <location filename="../../reader/ui/scan.py" line="779"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="777"/>
+        <location filename="../../reader/ui/scan.py" line="783"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
@@ -1873,37 +1883,37 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="341"/>
+        <location filename="../../reader/ui/scan.py" line="345"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="342"/>
+        <location filename="../../reader/ui/scan.py" line="346"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="343"/>
+        <location filename="../../reader/ui/scan.py" line="347"/>
         <source>Width</source>
         <translation>适宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="343"/>
+        <location filename="../../reader/ui/scan.py" line="347"/>
         <source>Fit Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="344"/>
+        <location filename="../../reader/ui/scan.py" line="348"/>
         <source>Page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="344"/>
+        <location filename="../../reader/ui/scan.py" line="348"/>
         <source>Fit Page</source>
         <translation>适合整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="349"/>
+        <location filename="../../reader/ui/scan.py" line="353"/>
         <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
@@ -1911,37 +1921,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="323"/>
+        <location filename="../../reader/ui/library.py" line="329"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="332"/>
+        <location filename="../../reader/ui/library.py" line="338"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="353"/>
+        <location filename="../../reader/ui/library.py" line="359"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="369"/>
+        <location filename="../../reader/ui/library.py" line="375"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="325"/>
+        <location filename="../../reader/ui/library.py" line="331"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="324"/>
+        <location filename="../../reader/ui/library.py" line="330"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="367"/>
+        <location filename="../../reader/ui/library.py" line="373"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>
@@ -1949,27 +1959,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="336"/>
+        <location filename="../../reader/ui/annotate.py" line="350"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="337"/>
+        <location filename="../../reader/ui/annotate.py" line="351"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="338"/>
+        <location filename="../../reader/ui/annotate.py" line="352"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="339"/>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="342"/>
+        <location filename="../../reader/ui/annotate.py" line="356"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2102,17 +2112,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="377"/>
+        <location filename="../../reader/ui/corrections.py" line="385"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="378"/>
+        <location filename="../../reader/ui/corrections.py" line="386"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="387"/>
+        <location filename="../../reader/ui/corrections.py" line="395"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>
