@@ -514,8 +514,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     line (a headline) runs across, else into bands.
     """
     flanked = _flanked(region, body)
-    if flanked is not None and not flanked[0]:
-        return [flanked[1], flanked[2]]
+    if flanked is not None:
+        return list(flanked)
     plain = [it for it in region if not it.hard]
     usual = median(it.w for it in plain) if plain else 0.0
     wide = {
@@ -618,56 +618,60 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
 
 
 def _flanked(
-    region: list[_Item], body: float
-) -> tuple[list[_Item], list[_Item], list[_Item]] | None:
-    """A story set under a headline in the middle of its top, its first and last columns
-    running up beside the headline on both sides (a commentary's box: 截穿新阴谋 /
-    巩固新政权 between two narrow columns), and taking the region's width from there
-    down: what is above the story, the headline with any larger line right under it
-    (its byline), and the story's columns. Cut into bands, each flank would be read
-    as a column of its own, one before the headline and one after it; or None.
+    region: list[_Item], body: float, context: Sequence[_Item] = ()
+) -> tuple[list[_Item], list[_Item]] | None:
+    """A story at the region's top set under a headline in the middle of its top, its
+    first and last columns running up beside the headline on both sides (a commentary's
+    box: 截穿新阴谋 / 巩固新政权 between two narrow columns), and taking the region's width
+    from there down: the headline with any larger line right under it (its byline), and
+    the story's columns; or None. Cut into bands, each flank would be read as a column of
+    its own, one before the headline and one after it.
 
-    The flanks start level with the headline's top or above it, hold FLANKED lines or
-    more each, and run on below it, wider by the room the headline took (WIDENS): the
-    story's lines under the headline start at the left flank's edge and end at the right
-    one's, and some stand under the headline. (Full columns beside a headline, as wide
-    above it as below, are other stories' or its own read by _headline_first.)"""
+    The flanks start level with the headline's top or above it, each the top of its
+    column (no line of the region or of `context`, the lines above the region, right over
+    it), hold FLANKED lines or more each, and run on below it, wider by the room the
+    headline took (WIDENS): the story's lines under the headline start at the left
+    flank's edge and end at the right one's, and some stand under the headline. (Full
+    columns beside a headline, as wide above it as below, are other stories' or its own
+    read by _headline_first; the ends of the story above, run down beside it, are not the
+    tops of columns.)"""
     hard = [it for it in region if it.hard and not it.vertical]
     text = [it for it in region if not it.hard]
     if not hard or len(text) < 4 * FLANKED:
         return None
     edge = EDGE_SLACK * body
+    first = min(it.y0 for it in region)
     for row in _rows(hard):
         x0, x1 = min(it.x0 for it in row), max(it.x1 for it in row)
         y0, y1 = min(it.y0 for it in row), max(it.y1 for it in row)
+        if y0 - (INSET + 1 + LARGER_HEIGHT) * body > first + 0.5 * body:
+            break  # rows in order: no flank of this one or later ones reaches the top
         level = [it for it in text if y0 - INSET * body - body <= it.yc <= y1]
         left = [it for it in level if it.x1 <= x0 + body]
         right = [it for it in level if it.x0 >= x1 - body]
         if len(left) < FLANKED or len(right) < FLANKED:
             continue
         top = min(it.y0 for it in (*left, *right))
+        if top > y0 or top - 0.5 * body > first:
+            continue  # the flanks start below the headline's top, or the story is not at the top
         lx0, rx1 = min(it.x0 for it in left), max(it.x1 for it in right)
         under = [it for it in text if it.y0 >= y1 - 0.5 * body]
         # Under the headline the flanks' columns widen into the space it took.
         left_under = [it.x1 for it in under if abs(it.x0 - lx0) <= edge]
         right_under = [it.x0 for it in under if abs(it.x1 - rx1) <= edge]
         if (
-            top > y0
-            or not left_under
+            not left_under
             or not right_under
             or median(left_under) < median(it.x1 for it in left) + WIDENS * body
             or median(right_under) > median(it.x0 for it in right) - WIDENS * body
             or not any(x0 <= it.xc <= x1 for it in under)
             # the headline opens the story: no text of it over the headline
-            or any(x0 < it.xc < x1 and it.yc < y0 for it in text if it.y0 >= top)
+            or any(x0 < it.xc < x1 and it.yc < y0 for it in text)
+            or not _opens_column(min(left, key=_TOP), [*context, *region], body)
+            or not _opens_column(min(right, key=_TOP), [*context, *region], body)
+            or any(it.x0 < lx0 - edge or it.x1 > rx1 + edge for it in region)
         ):
             continue
-        story = [it for it in region if it.y0 >= top - 0.5 * body]
-        above = [it for it in region if it.y0 < top - 0.5 * body]
-        if any(it.x0 < lx0 - edge or it.x1 > rx1 + edge for it in story) or any(
-            it.y1 > top + body for it in above
-        ):
-            continue  # the story does not take the region's width, or rows run into it
         head = [
             it
             for it in region
@@ -679,9 +683,20 @@ def _flanked(
                 and y1 <= it.y0 <= y1 + 3 * body
             )
         ]
-        rest = [it for it in story if it not in head]
-        return above, head, rest
+        return head, [it for it in region if it not in head]
     return None
+
+
+def _opens_column(it: _Item, lines: Sequence[_Item], body: float) -> bool:
+    """Whether no line stands right over `it` (less than half a body height between them)
+    across part of its width: the line opens its column."""
+    return not any(
+        other is not it
+        and min(other.x1, it.x1) > max(other.x0, it.x0)
+        and -0.5 * body <= it.y0 - other.y1 <= 0.5 * body
+        and other.yc < it.yc
+        for other in lines
+    )
 
 
 def _gather_flanked(groups: list[list[_Item]], body: float) -> list[list[_Item]]:
@@ -695,10 +710,10 @@ def _gather_flanked(groups: list[list[_Item]], body: float) -> list[list[_Item]]
         tail = [it for group in groups[k:] for it in group]
         rows = _rows(groups[k - 1])
         for lead in (rows[-1], []):
-            found = _flanked([*lead, *tail], body)
-            if found is not None and not found[0]:
-                before = [it for it in groups[k - 1] if it not in lead]
-                return [*groups[: k - 1], *([before] if before else []), found[1], found[2]]
+            before = [it for it in groups[k - 1] if it not in lead]
+            found = _flanked([*lead, *tail], body, before)
+            if found is not None:
+                return [*groups[: k - 1], *([before] if before else []), *found]
     return groups
 
 

@@ -856,3 +856,31 @@ def test_merged_lines_drawn_tall_on_a_skewed_scan_are_read_one_under_the_other()
     page = read((formats.REAL_PAGES / "06_xinbeida_19670506_p2.json").read_bytes()).pages[0]
     order = [p.index for p in reading_order(page).placed]
     assert order.index(4) < order.index(5) < order.index(6)
+
+
+def test_the_end_of_a_story_run_down_beside_the_next_headline_is_no_flank_of_it() -> None:
+    """A story's first and last columns run two lines further down than its others,
+    beside the next story's headline, and the next story is set wider under it: those
+    lines end the columns they continue and do not open the next story's columns: the
+    first column's are read before the next headline, and none inside the next story."""
+    lines = [line("甲篇文章大标题", 200, 0, 1500, 3 * HEIGHT)]
+    top, narrow, gutter, rows, extra = 150, 400, 40, 10, 2
+    for c in range(4):
+        for r in range(rows + (extra if c in (0, 3) else 0)):
+            x, y = c * (narrow + gutter), top + r * PITCH
+            lines.append(
+                line((f"A{c}{r:02d}" + FILL)[: narrow // 30], x, y, x + narrow, y + HEIGHT)
+            )
+    headline = top + rows * PITCH + 0.2 * PITCH
+    lines.append(line("乙篇文章标题", 480, headline, 1240, headline + 2.2 * HEIGHT))
+    below = top + (rows + extra) * PITCH + 20
+    wide = (4 * narrow + 3 * gutter - 2 * gutter) / 3
+    for c in range(3):
+        for r in range(6):
+            x, y = c * (wide + gutter), below + r * PITCH
+            lines.append(
+                line((f"B{c}{r:02d}" + FILL)[: int(wide // 30)], x, y, x + wide, y + HEIGHT)
+            )
+    order = [p.line.text[:4] for p in reading_order(page_of(row_by_row(lines))).placed]
+    assert order.index("A011") < order.index("乙篇文章")
+    assert order.index("A311") < order.index("B000")  # not read inside the next story
