@@ -593,11 +593,12 @@ def _between_headline(order: PageOrder, sizes: _Sizes) -> set[int]:
 
 def _cheer_bands(order: PageOrder, sizes: _Sizes) -> set[int]:
     """A cheer set across the page in headline type (毛主席万岁，万岁，万万岁) over another
-    headline or whitespace, not over text in body type, and the short unpunctuated lines
-    and marks level with it (偉大的导师偉大的领袖 / 偉大的统帅偉大的舵手 to its left, ！！！
-    to its right): a slogan band between stories, not a title (ids of placed lines). A
-    cheer with its story's text under it is that story's title, and one under a line of
-    its own headline ends that headline."""
+    headline or whitespace, not over any line in body type, and the short unpunctuated
+    lines and marks level with it and beside it (偉大的导师偉大的领袖 / 偉大的统帅偉大的舵手 to
+    its left, ！！！ to its right, their centres within its height, at most twice that away):
+    a slogan band between stories, not a title (ids of placed lines). A cheer with its
+    story's text or byline under it is that story's title, and one right under another
+    line ends what that line begins (a headline, a slogan by the masthead)."""
     lines = [p for p in order.placed if not p.noise]
     large = [p for p in lines if sizes(p) >= HEADLINE_SIZE * sizes.page]
     out: set[int] = set()
@@ -608,30 +609,27 @@ def _cheer_bands(order: PageOrder, sizes: _Sizes) -> set[int]:
         box, height = p.box, p.box.y1 - p.box.y0
         if any(
             q is not p
-            and box.y0 - height <= q.box.y1 <= box.y0 + height / 2
+            and box.y0 - height / 2 <= q.box.y1 <= box.y0 + height / 2
             and min(box.x1, q.box.x1) > max(box.x0, q.box.x0)
-            for q in large
+            for q in lines
         ):
-            continue  # the last line of a headline
+            continue  # the last line of a headline or of a slogan over lines (毛主席 / 万寿无疆)
         below = [
             q
             for q in lines
             if q.box.y0 >= box.y1 - height / 2 and min(box.x1, q.box.x1) > max(box.x0, q.box.x0)
         ]
         nearest = min(below, key=lambda q: q.box.y0, default=None)
-        if (
-            nearest is not None
-            and nearest not in large
-            and nearest.box.y0 <= box.y1 + 2 * height
-            and len("".join(nearest.line.text.split())) > SLOGAN_CHARS
-        ):
-            continue  # its story's title
+        if nearest is not None and nearest not in large and nearest.box.y0 <= box.y1 + 2 * height:
+            continue  # its story's title, over its text or its byline
         out.add(id(p))
         for q in lines:
             words = "".join(q.line.text.split())
+            gap = max(box.x0 - q.box.x1, q.box.x0 - box.x1)  # beside it (overlapping: < 0)
             if (
                 q is not p
-                and box.y0 - height / 2 <= (q.box.y0 + q.box.y1) / 2 <= box.y1 + height / 2
+                and box.y0 <= (q.box.y0 + q.box.y1) / 2 <= box.y1
+                and gap <= 2 * height
                 and 0 < len(words) <= 2 * SLOGAN_CHARS
                 and (not words.strip("！!") or unpunctuated(words))
             ):

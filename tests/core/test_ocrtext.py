@@ -668,3 +668,39 @@ def test_a_speakers_name_on_a_line_of_its_own_stands_over_the_speech() -> None:
     blocks = [(b.kind, b.text) for _, b in doc.iter_blocks()]
     assert ("heading", "王力：") in blocks
     assert any(text.startswith("陶么？") for _kind, text in blocks)
+
+
+def test_a_cheer_over_its_byline_is_a_title_and_a_band_takes_only_lines_beside_it() -> None:
+    """A headline ending in a cheer with its byline under it (人民解放军万岁 / 本报评论员)
+    is that story's title, not a slogan band; and a band's short lines are those beside
+    it, not a subhead level with it in a column across the page."""
+    from reader.core.document import _from_ocr
+
+    rows = [line("第零篇文章的标题", 100 + 2 * H, 100, size=2 * H)]
+    y = 100 + 3 * H
+    for n in range(4):
+        rows.append(line(BODY[n : n + 17] + ("。" if n == 3 else BODY[n + 17]), 100, y))
+        y += 1.3 * H
+    y += H
+    rows.append(line("人民解放军万岁", 100 + 2 * H, y, size=2 * H))
+    y += 2.5 * H
+    rows.append(line("本报评论员", 100 + 6 * H, y))
+    y += 1.5 * H
+    for n in range(4):
+        rows.append(line(BODY[30 + n : 48 + n], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    assert "人民解放军万岁" in [a.title for a in doc.articles]
+    assert not {"人民解放军万岁", "本报评论员"} & _noise(doc)
+
+    band = y + 2 * H
+    right = 1100
+    rows += [
+        line("毛主席万岁", 100, band, size=2.5 * H),
+        *(line(BODY[20:38], right, band - (4 - n) * 1.3 * H) for n in range(4)),
+        line("坚决狠抓革命大批判", right, band + 0.7 * H),
+        *(line(BODY[40 + n : 58 + n], right, band + (2 + 1.3 * n) * H) for n in range(4)),
+    ]
+    doc = _from_ocr(paddle_json(rows, int(band + 10 * H)), "page.json")
+    assert "毛主席万岁" in _noise(doc)
+    assert "坚决狠抓革命大批判" not in _noise(doc)
