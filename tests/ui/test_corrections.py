@@ -658,3 +658,26 @@ def test_the_correct_text_dialog_shows_the_text_in_the_readers_type(make_window,
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.edit.document().lineCount() > 1  # wrapped, not one long line
+
+
+def test_a_text_corrections_row_shows_its_own_block_not_one_like_it(make_window, qtbot) -> None:
+    """The sample page prints the same author line under two articles: a text
+    correction of the second one, clicked in the panel, shows that block as corrected,
+    not the first one's, and never says it is gone."""
+    win = make_window()
+    same = [
+        (ai, k)
+        for ai, art in enumerate(win.doc.articles)
+        for k, b in enumerate(art.all_blocks())
+        if b.text.startswith("（作者单位")
+    ]
+    assert len(same) >= 2
+    ai, k = same[1]
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("text", ai, k, new="（作者单位：山西焦煤集团）")
+    said: list[str] = []
+    win.fixes.refused.connect(said.append)
+    win.corrections.list.clicked.emit(win.corrections.model.index(0))
+    place = win.body.place_at(win.body.textCursor().position())
+    assert (place.article, place.key) == (ai, k)
+    assert said == []

@@ -210,22 +210,31 @@ class CorrectionsController(QObject):
         self.session.remove_correction(edit)
 
     def show_edit(self, edit: Edit) -> None:
-        """Show the text a correction was made on, found on the page as it is now by its
-        quote in context (as the corrections themselves are found), and make it blink;
-        say so where it is gone."""
+        """Show the text a correction was made on, found on the page as it is now, and
+        make it blink: by its quote in context, as corrections themselves are found; a
+        text correction by the text it gave, nearest where the block was (the page may
+        print it more than once); page furniture by its text. Say so where it is gone."""
         clean = self.session.clean
         target = edit.target
         if clean is None or not target.exact.strip():
             return
-        found = anchor(clean.text, target) if target.start >= 0 else None
-        if found is not None:
-            self.body.flash(found.start, found.end)
-            return
-        at = clean.text.find(target.exact)  # page furniture: by its text alone
-        if at < 0:
+        span: tuple[int, int] | None = None
+        new = str(edit.value.get("new") or "") if edit.kind == "text" else ""
+        if new or target.start < 0:
+            quote = new or target.exact
+            starts, at = [], clean.text.find(quote)
+            while at >= 0:
+                starts.append(at)
+                at = clean.text.find(quote, at + 1)
+            if starts:
+                start = min(starts, key=lambda n: abs(n - target.start))
+                span = (start, start + len(quote))
+        elif (found := anchor(clean.text, target)) is not None:
+            span = (found.start, found.end)
+        if span is None:
             self.refused.emit(self.tr("The text this correction was made on is not on the page."))
             return
-        self.body.flash(at, at + len(target.exact))
+        self.body.flash(*span)
 
     # -- suggestions -----------------------------------------------------------------------
 
