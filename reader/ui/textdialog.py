@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 COLUMN = 36  # characters a line, as a narrow reading column
 MIN_LINES, MAX_LINES = 4, 14
 LARGEST = 16.0  # points: the reading font's size, as far as this
+SCREEN_SHARE = 0.8  # the text at most this share of the screen's width
 
 
 class TextDialog(QDialog):
@@ -54,13 +55,18 @@ class TextDialog(QDialog):
         self._fit(text)
 
     def _fit(self, text: str) -> None:
-        """About COLUMN characters wide, and tall enough for the text up to MAX_LINES."""
+        """About COLUMN characters wide, and tall enough for the text up to MAX_LINES; in
+        a large type, as wide as the screen allows with room for the dialog's frame."""
         metrics = QFontMetricsF(self.edit.font())
         em = metrics.horizontalAdvance("国")
         frame = 2 * self.edit.frameWidth() + 2 * self.edit.document().documentMargin()
         scroll = self.edit.verticalScrollBar().sizeHint().width()
-        width = int(COLUMN * em + frame + scroll) + 1
-        lines = sum(max(1, -(-int(metrics.horizontalAdvance(p)) // int(COLUMN * em)))
+        screen = self.screen().availableGeometry().width() if self.screen() else 0
+        column = COLUMN * em
+        if screen:
+            column = min(column, SCREEN_SHARE * screen - frame - scroll)
+        width = int(column + frame + scroll) + 1
+        lines = sum(max(1, -(-int(metrics.horizontalAdvance(p)) // max(1, int(column))))
                     for p in text.split("\n"))  # fmt: skip
         height = int(min(MAX_LINES, max(MIN_LINES, lines + 1)) * metrics.lineSpacing() + frame)
         self.edit.setMinimumSize(width, height)
