@@ -221,6 +221,9 @@ class AnnotationEditor(QDialog):
             form.addRow("", hint)
             self.tags.textChanged.connect(self._suggest)
             self._suggest()
+            # The line keeps its height as suggestions are taken: the note under it does
+            # not move up under the pointer.
+            hint.setMinimumHeight(hint.sizeHint().height())
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Note (plain text; Markdown allowed)"))
         self.note.setTabChangesFocus(True)
@@ -252,8 +255,8 @@ class AnnotationEditor(QDialog):
             QShortcut(QKeySequence(keys), self, self.accept)
 
     def _suggest(self) -> None:
-        """The suggestions not among the tags typed, as links; the line goes when none is
-        left."""
+        """The suggestions not among the tags typed, as links; the line stays, empty, when
+        none is left."""
         if self.hint is None:
             return
         typed = set(self.tags.tags())
@@ -263,7 +266,6 @@ class AnnotationEditor(QDialog):
             if word not in typed
         )
         self.hint.setText(self.tr("Suggested: %1").replace("%1", links) if links else "")
-        self.hint.setVisible(bool(links))
 
     def add_tag(self, tag: str) -> None:
         """Add a tag to those typed, once, and go on typing after it."""

@@ -142,6 +142,13 @@ def test_a_suggested_tag_is_added_with_a_click(make_window, qtbot) -> None:
     # A word taken leaves the suggestions; the others stay links.
     assert f">{word}</a>" not in hint.text()
     assert all(f">{w}</a>" in hint.text() for w in editor.suggestions[1:] if w != "产业")
+    # Every suggestion taken, the note under them stays where it was.
+    note = editor.note.mapTo(editor, editor.note.rect().topLeft()).y()
+    editor.tags.set_tags(list(editor.suggestions))
+    qtbot.wait_until(lambda: "href" not in hint.text())
+    editor.layout().activate()
+    assert editor.note.mapTo(editor, editor.note.rect().topLeft()).y() == note
+    editor.tags.set_tags(["产业", word])
     editor.accept()
     assert [p.annotation.tags for p in win.annotator.placed.values()] == [["产业", word]]
 
