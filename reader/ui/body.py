@@ -82,6 +82,7 @@ class _Look:
 _RIGHT = int(Qt.AlignmentFlag.AlignRight.value)
 _CENTRE = int(Qt.AlignmentFlag.AlignHCenter.value)
 _JUSTIFY = int(Qt.AlignmentFlag.AlignJustify.value)
+LATIN_SAMPLE = 200  # characters of a block looked at for its script
 
 
 def _title(look: _Look, _depth: int) -> None:
@@ -136,6 +137,14 @@ def _furniture(look: _Look, _depth: int) -> None:
     look.cf.setProperty(_SIZE_ADJUSTMENT, -1)
     look.cf.setFontItalic(True)
     look.role = "muted"
+
+
+def _latin(text: str) -> bool:
+    """Whether a block is set in Latin script: more Latin letters than other characters
+    among its first LATIN_SAMPLE (Chinese is justified character by character, evenly)."""
+    sample = text[:LATIN_SAMPLE]
+    letters = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return letters * 2 > sum(1 for c in sample if not c.isspace())
 
 
 def _body(look: _Look, _depth: int) -> None:
@@ -694,6 +703,9 @@ class BodyView(QTextBrowser):
 
     def _insert(self, cursor: QTextCursor, block: Block, ai: int, bi: int, key: int) -> None:
         style, cf, role = self._style_of(block)
+        if style.align == _JUSTIFY and _latin(block.text):
+            # Words justified in a reading column leave gaps wider than words: set ragged.
+            style = style._replace(align=0)
         number = self._new_block(cursor, style, cf, role, len(block.text))
         offset = self.clean.starts.get((ai, key)) if self.clean is not None else None
         place = Place(

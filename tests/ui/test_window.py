@@ -510,3 +510,35 @@ def test_the_chinese_interface_loads_qts_own_translations(make_window) -> None:
     english = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
     assert english.button(QDialogButtonBox.StandardButton.Ok).text() == "OK"
     english.deleteLater()
+
+
+def test_latin_paragraphs_are_set_ragged_and_chinese_ones_justified(
+    make_window, qtbot, tmp_path
+) -> None:
+    """Words justified in a reading column leave gaps wider than words between them: a
+    paragraph in Latin script is set ragged right; Chinese stays justified, character by
+    character."""
+    from PySide6.QtCore import Qt
+
+    def paragraph_alignments(win) -> set[bool]:  # type: ignore[no-untyped-def]
+        justified = set()
+        for place in win.body.places:
+            if place.key < 0:
+                continue
+            block = win.doc.articles[place.article].all_blocks()[place.key]
+            if block.kind == "paragraph":
+                layout_block = win.body.document().findBlock(place.position)
+                justified.add(
+                    bool(layout_block.blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify)
+                )
+        return justified
+
+    assert paragraph_alignments(make_window()) == {True}
+    english = (
+        "The engineers of the railroads met the towing companies yesterday, and the\n"
+        "offer of the companies was accepted after a long conference in the\n"
+        "afternoon, when the men had waited for a week.\n"
+    )
+    page = tmp_path / "page.txt"
+    page.write_text(f"HARBOR TIEUP ENDS\n\n{english}\n{english}", "utf-8")
+    assert paragraph_alignments(make_window(page)) == {False}
