@@ -36,11 +36,25 @@ def write_atomic(
     The temporary file is private to its owner; the file it becomes gets the permissions
     of the one it replaces, or those of any new file (not the temporary file's 0600).
     A `path` that is one of `inputs` raises OverwritesInput before anything is written.
+    A symbolic link writes the file it points to, and what is not a regular file (a
+    device, a named pipe) is written into as a stream, never replaced.
     """
     guard(path, inputs)
     pieces = (text.encode(encoding),) if isinstance(text, str) else text
     if isinstance(pieces, bytes):
         pieces = (pieces,)
+    if path.is_symlink():
+        # The file the link points to is written (as any program writing to the link
+        # would): the link stays a link.
+        path = Path(os.path.realpath(path))
+        guard(path, inputs)
+    try:
+        special = not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        special = False
+    if special:
+        _write_through(path, pieces)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode(path)
     # The temporary name holds only the start of the real one: a name that just fits the
@@ -57,6 +71,15 @@ def write_atomic(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_through(path: Path, pieces: Iterable[bytes]) -> None:
+    """Write into what is not a regular file (a device such as /dev/null, a named pipe a
+    program reads from, a terminal) as into a stream: it is never replaced by a file. A
+    folder is refused as open() refuses it."""
+    with open(path, "wb") as fh:
+        for piece in pieces:
+            fh.write(piece)
 
 
 class OverwritesInput(OSError):

@@ -50,3 +50,27 @@ def test_a_full_disk_leaves_the_old_file_whole(tmp_path: Path, monkeypatch) -> N
         write_atomic(out, "国企")
     assert out.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["page.txt"]  # the temporary file is gone
+
+
+def test_a_link_writes_its_file_and_a_device_or_pipe_is_written_into(tmp_path) -> None:
+    """An output named by a symbolic link writes the file it points to, the link kept;
+    a named pipe (as a device such as /dev/null) is written into as a stream, never
+    replaced by a regular file."""
+    import threading
+
+    real = tmp_path / "real.md"
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, "国企")
+    assert link.is_symlink() and real.read_text("utf-8") == "国企"
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "国企")
+    reader.join(10)
+    assert got == ["国企".encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
