@@ -127,3 +127,24 @@ def test_text_that_only_starts_like_json_is_a_page(tmp_path: Path) -> None:
     page.write_text("[社论]\n团结起来，争取更大的胜利。\n", encoding="utf-8")
     result = export(str(page), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_name_that_is_not_utf8_is_refused_in_one_line_and_its_folder_still_exported(
+    tmp_path: Path,
+) -> None:
+    """A page whose name is not UTF-8 (unzipped from another system's code page): named
+    alone it is refused in one line; in a folder, the other pages are exported and it is
+    said to be skipped, never a traceback."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    bad = os.fsdecode(bytes(folder) + b"/bad\xff\xfename.txt")
+    Path(bad).write_bytes(seeds[0].read_bytes())
+    (folder / "good.txt").write_bytes(seeds[1].read_bytes())
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert "its name is not UTF-8 (bad\\xff\\xfename.txt)" in refusal(export(bad, *data))
+    out = tmp_path / "out"
+    result = export(str(folder), "-f", "json", "-o", str(out), *data)
+    assert "Traceback" not in result.stderr
+    assert "not UTF-8" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert [p.name for p in out.iterdir()] == ["good.json"]

@@ -115,9 +115,10 @@ def name_max(folder: Path) -> int:
 
 
 def fit_name(stem: str, suffix: str, limit: int) -> str:
-    """`stem` + `suffix`, the stem cut (at a character) so the UTF-8 name fits `limit`."""
+    """`stem` + `suffix`, the stem cut (at a character) so the name fits `limit` bytes (a
+    name that is not UTF-8 keeps its own bytes)."""
     room = limit - len(suffix.encode("utf-8"))
-    data = stem.encode("utf-8")
+    data = stem.encode("utf-8", "surrogateescape")
     if len(data) <= room:
         return stem + suffix
     cut = data[: max(1, room)].decode("utf-8", errors="ignore")

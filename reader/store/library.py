@@ -454,6 +454,7 @@ class Library:
         root = Path(folder)
         if not root.is_dir():
             return found
+        from reader.core.decode import unnamed_reason
         from reader.core.document import is_page_file
 
         recorded = {
@@ -467,6 +468,12 @@ class Library:
         restamp = []
         for path in sorted(root.rglob("*")):
             name = str(path)
+            if unnamed_reason(name):
+                # A name that is not UTF-8 cannot be stored: the page is not read (the
+                # window and export say why for it alone), and counted as not read.
+                if is_page_file(path):
+                    report.failed += 1
+                continue
             # A file already in the library is a page; a new one is looked at.
             if name in recorded:
                 if not path.is_file():
