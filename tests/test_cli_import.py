@@ -210,3 +210,17 @@ def test_a_bad_stored_correction_is_listed_and_the_page_is_uncorrected(tmp_path:
     ]
     assert out.applied == []
     assert out.doc.articles == E.apply(doc, []).doc.articles
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    """A named pipe would wait for a writer for ever (and a device such as /dev/zero
+    never ends): it is refused in one line before it is opened, as pages are, and
+    nothing is stored."""
+    import os
+
+    source = tmp_path / "notes.json"
+    os.mkfifo(source)
+    result = import_(source, tmp_path / "data")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "not a file" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "data" / FILENAME).exists()

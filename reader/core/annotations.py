@@ -451,10 +451,14 @@ def _colour(value: Any) -> str:
 def read_import(path: str | Path) -> Imported:
     """An export file read and checked whole, before anything is stored: ImportError_
     names the first item refused."""
+    from reader.core.decode import DecodeError, read_file
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ImportError_(exc.strerror or str(exc)) from None
+        # As pages are read: a named pipe or a device is refused before it is opened (it
+        # would wait for a writer, or never end), and so is a file over the size limit.
+        data = read_file(path)
+    except DecodeError as exc:
+        raise ImportError_(str(exc)) from None
     return parse_import(data)
 
 
