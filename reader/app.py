@@ -38,8 +38,23 @@ def epilog() -> str:
     )
 
 
+def _command_first(args: list[str]) -> list[str]:
+    """The arguments with a command given after the data folder (`ocr-reader --data-dir D
+    export PAGE`) put first, the folder after it: every command takes --data-dir as the
+    window does, and the command, not the window, is what was asked for."""
+    k = 0
+    moved: list[str] = []
+    while k < len(args) and (args[k] == "--data-dir" or args[k].startswith("--data-dir=")):
+        step = 1 if "=" in args[k] else 2
+        moved += args[k : k + step]
+        k += step
+    if moved and k < len(args) and args[k] in COMMANDS:
+        return [*args[k:], *moved]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _command_first(list(sys.argv[1:] if argv is None else argv))
     if args and args[0] == "search":  # apart, so that a search loads only what it uses
         from reader.cli_search import main as search
 

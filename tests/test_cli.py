@@ -359,3 +359,14 @@ def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path: Path, fmt
         status = process.wait(timeout=120)
         said = process.stderr.read()
     assert (status, said) == (0, b"")
+
+
+def test_the_data_folder_may_come_before_the_command(tmp_path: Path) -> None:
+    """`ocr-reader --data-dir D export PAGE …` runs the export with that data folder, as
+    `ocr-reader export PAGE --data-dir D` does; it opened the window on a page named
+    "export"."""
+    out = tmp_path / "page.json"
+    data = tmp_path / "data"
+    result = run("--data-dir", str(data), "export", str(SEED), "-f", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text("utf-8"))["articles"]
