@@ -607,7 +607,8 @@ def to_csv(annotations: Sequence[Annotation]) -> str:
 
 
 def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = False) -> str:
-    """The page as Markdown with highlights as ==marked== text and notes as footnotes."""
+    """The page as Markdown with highlights as ==marked== text and notes as footnotes;
+    annotations that could not be placed on the page listed under Unanchored."""
     clean = clean_text(doc)
     spans = [(p.anchor.start, p.anchor.end, p.annotation) for p in placed if p.anchor]
     spans.sort(key=lambda s: (s[0], s[1]))
@@ -643,6 +644,12 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
         return "".join(out)
 
     body = to_markdown(doc, decorate=decorate, furniture=furniture)
+    # What could not be placed on this text is listed with its quote and note, never
+    # dropped.
+    loose = [p.annotation for p in in_reading_order(placed) if p.anchor is None]
+    if loose:
+        body = body.rstrip("\n") + "\n\n## Unanchored\n\n"
+        body += "\n\n".join(_entry_md(ann, None) for ann in loose) + "\n"
     if not footnotes:
         return body
     by_id = {a.id: a for _s, _e, a in spans}

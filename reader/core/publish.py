@@ -340,18 +340,32 @@ def _toc_html(toc: list[TocEntry], href: Callable[[TocEntry], str] = lambda e: "
 
 
 def _notes_html(marks: _Marks) -> str:
-    if not marks.note_ids:
-        return ""
+    """The notes of the highlights placed, each linked to its mark; then the annotations
+    that could not be placed on the page, under Unanchored with their quotes and notes,
+    never dropped."""
     by_id = {a.id: a for _s, _e, a in marks.spans}
     rows = []
     for ann_id, number in marks.note_ids.items():
         ann = by_id[ann_id]
-        body = "<br/>".join(_escape(line) for line in ann.note.strip().split("\n"))
         rows.append(
             f'<p id="{number}"><a href="#ref-{number}">↑</a> '
-            f"“{_escape(notes.short_quote(ann.quote))}” — {body}</p>"
+            f"“{_escape(notes.short_quote(ann.quote))}” — {_note_html(ann.note)}</p>"
         )
-    return '<aside class="notes">' + "".join(rows) + "</aside>"
+    loose = [p.annotation for p in marks.placed if p.anchor is None]
+    if loose:
+        rows.append("<h2>Unanchored</h2>")
+        for ann in loose:
+            tags = " ".join(f"#{t}" for t in ann.tags)
+            said = f" — {_note_html(ann.note)}" if ann.note.strip() else ""
+            rows.append(
+                f'<p class="unanchored"><mark class="{_escape(ann.colour)}">'
+                f"“{_escape(ann.quote)}”</mark> {_escape(tags)}{said}</p>"
+            )
+    return '<aside class="notes">' + "".join(rows) + "</aside>" if rows else ""
+
+
+def _note_html(note: str) -> str:
+    return "<br/>".join(_escape(line) for line in note.strip().split("\n"))
 
 
 def _source_html(doc: Document) -> str:

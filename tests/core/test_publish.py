@@ -355,3 +355,22 @@ def test_a_page_alone_is_titled_by_its_first_title_and_a_kicker_is_a_label() -> 
     assert "**社论**\n\n# 迎接您，光辉灿烂的九大" in markdown
     untitled = from_bytes("全国人民热烈欢呼，全国各地都在热烈庆祝。\n".encode(), "/pages/p2.txt")
     assert "<title>p2</title>" in publish([Part(untitled)], Options(format="html")).decode()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "epub"])
+def test_an_annotation_that_cannot_be_placed_is_listed_not_dropped(fmt: str) -> None:
+    """A highlight whose passage is gone from the page (the page changed) goes into the
+    export under Unanchored, with its quote and note, not dropped."""
+    text = "标题在这里\n\n　　各地各行业向新而行，发展新质生产力。\n\n　　第二段文字在此。\n"
+    before = from_bytes(text.encode("utf-8"), "/pages/p.txt")
+    clean = clean_text(before)
+    start = clean.text.index("各地各行业向新而行")
+    ann = new_annotation(before, clean, start, start + 9, colour="green", note="见下文注释")
+    after = from_bytes(text.replace("各地各行业向新而行，", "").encode("utf-8"), "/pages/p.txt")
+    data = publish([Part(after, annotations=[ann])], Options(format=fmt, annotations=True))
+    if fmt == "epub":
+        book = zipfile.ZipFile(io.BytesIO(data))
+        data = b"".join(book.read(n) for n in book.namelist() if n.endswith(".xhtml"))
+    out = data.decode("utf-8")
+    assert "Unanchored" in out
+    assert "各地各行业向新而行" in out and "见下文注释" in out
