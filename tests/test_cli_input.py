@@ -129,22 +129,27 @@ def test_text_that_only_starts_like_json_is_a_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_name_that_is_not_utf8_is_refused_in_one_line_and_its_folder_still_exported(
+def test_a_page_whose_name_is_not_utf8_is_exported_alone_and_in_its_folder(
     tmp_path: Path,
 ) -> None:
-    """A page whose name is not UTF-8 (unzipped from another system's code page): named
-    alone it is refused in one line; in a folder, the other pages are exported and it is
-    said to be skipped, never a traceback."""
+    """A page whose name is not UTF-8 (unzipped from another system's code page), with a
+    data folder that already holds pages (so its name is looked up there): exported
+    alone and with its folder, never a traceback."""
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     folder = tmp_path / "pages"
     folder.mkdir()
     bad = os.fsdecode(bytes(folder) + b"/bad\xff\xfename.txt")
     Path(bad).write_bytes(seeds[0].read_bytes())
     (folder / "good.txt").write_bytes(seeds[1].read_bytes())
+    from reader.store.db import FILENAME, Store
+
+    (tmp_path / "data").mkdir()
+    Store(tmp_path / "data" / FILENAME).close()  # a data folder with its database
     data = ["--data-dir", str(tmp_path / "data")]
-    assert "its name is not UTF-8 (bad\\xff\\xfename.txt)" in refusal(export(bad, *data))
+    alone = export(bad, "-f", "md", *data)
+    assert alone.returncode == 0 and "Traceback" not in alone.stderr, alone.stderr
+    assert "国企" in alone.stdout
     out = tmp_path / "out"
-    result = export(str(folder), "-f", "json", "-o", str(out), *data)
-    assert "Traceback" not in result.stderr
-    assert "not UTF-8" in result.stderr and len(result.stderr.splitlines()) == 1
-    assert [p.name for p in out.iterdir()] == ["good.json"]
+    both = export(str(folder), "-f", "html", "-o", str(out), *data)
+    assert both.returncode == 0 and "Traceback" not in both.stderr, both.stderr
+    assert len(list(out.iterdir())) == 2

@@ -546,8 +546,8 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
 
 
 def unnamed_reason(path: str) -> str:
-    """Why a file's name cannot be used ("" where it can): bytes that are not UTF-8 in
-    it, read by the system as stand-in characters that cannot be stored or written."""
+    """Why a file's name cannot be stored ("" where it can): bytes that are not UTF-8 in
+    it, read by the system as stand-in characters that the database cannot hold."""
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
@@ -560,12 +560,7 @@ def unnamed_reason(path: str) -> str:
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a regular file, within the size limit (a FIFO, a device or a socket is
-    refused before it is opened). Raises DecodeError with a one-line reason. A name that
-    is not UTF-8 (a zip from another system's code page) is refused too: the page is
-    stored and shown by its name."""
-    unnamed = unnamed_reason(os.fspath(path))
-    if unnamed:
-        raise DecodeError(unnamed)
+    refused before it is opened). Raises DecodeError with a one-line reason."""
     try:
         st = os.stat(path)
     except OSError as exc:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.core.anchor import Selector
 from reader.core.annotations import Annotation, normalise_tags
@@ -202,6 +202,39 @@ CONFLICT_TAG = "import-conflict"
 _CONFLICTS = uuid.UUID("6c1c5d3e-1f0b-4d3e-9a57-0c0a7e1d2b11")
 
 
+def storable(value: str) -> str:
+    """A text as the database can hold it: a file name that is not UTF-8 (its bytes read
+    by the system as stand-in characters, which SQLite refuses) with those bytes written
+    as \\xNN, the same way each time, so it is found again."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return value
+
+
+def _storable_params(params: Any) -> Any:
+    if isinstance(params, dict):
+        return {k: storable(v) if isinstance(v, str) else v for k, v in params.items()}
+    if isinstance(params, list | tuple):
+        return tuple(storable(v) if isinstance(v, str) else v for v in params)
+    return params
+
+
+class SafeConnection(sqlite3.Connection):
+    """A connection whose parameters are made storable (storable()) on the way in: every
+    statement of the store takes file names, and one name that is not UTF-8 must not make
+    a page impossible to open or to annotate."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return super().execute(sql, _storable_params(parameters))
+
+    def executemany(self, sql: str, seq: Any, /) -> sqlite3.Cursor:
+        return super().executemany(sql, (_storable_params(p) for p in seq))
+
+
 class StoreError(Exception):
     """A store problem worth telling the user about, in one sentence."""
 
@@ -333,7 +366,12 @@ class Store:
 
     def _connect(self, check: bool) -> sqlite3.Connection:
         checked = check and self._check()
-        db = sqlite3.connect(self.path, timeout=self.timeout_ms / 1000, isolation_level=None)
+        db = sqlite3.connect(
+            self.path,
+            timeout=self.timeout_ms / 1000,
+            isolation_level=None,
+            factory=SafeConnection,
+        )
         try:
             db.execute(f"PRAGMA busy_timeout = {self.timeout_ms}")
             if check and not checked:
@@ -408,7 +446,13 @@ class Store:
     def _read_only_connection(self) -> sqlite3.Connection:
         uri = self.path.absolute().as_uri()
         timeout = self.timeout_ms / 1000
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
+        db = sqlite3.connect(
+            f"{uri}?mode=ro",
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
+            factory=SafeConnection,
+        )
         try:
             db.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             return db
@@ -426,9 +470,15 @@ class Store:
             copy = self._scratch / self.path.name
             shutil.copyfile(self.path, copy)
             shutil.copyfile(wal, _sidecar(copy, "-wal"))
-            return sqlite3.connect(copy, timeout=timeout, isolation_level=None)
+            return sqlite3.connect(
+                copy, timeout=timeout, isolation_level=None, factory=SafeConnection
+            )
         return sqlite3.connect(
-            f"{uri}?immutable=1", uri=True, timeout=timeout, isolation_level=None
+            f"{uri}?immutable=1",
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
+            factory=SafeConnection,
         )
 
     @staticmethod

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from reader.core.model import Document
 
 from reader.core import words
-from reader.store.db import Store, StoreError, _explain
+from reader.store.db import SafeConnection, Store, StoreError, _explain
 
 # Pages written in one transaction. The full-text index adds each transaction's entries
 # as a segment and merges segments as they pile up: larger ones, fewer merges (a fifth
@@ -159,7 +159,7 @@ def _known_tokens(keys: list[bytes]) -> dict[bytes, tuple[str, str]]:
     try:
         if db is None:
             uri = Path(_store_path).absolute().as_uri()
-            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5)
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5, factory=SafeConnection)
             _cache.db = db
         marks = ",".join("?" * len(keys))
         rows = db.execute(

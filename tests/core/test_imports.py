@@ -296,7 +296,7 @@ def test_a_damaged_file_is_refused_in_one_line(data: bytes, reason: str, tmp_pat
 
 
 def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
-    assert refused(tmp_path / "nowhere.json") == "No such file or directory"
+    assert refused(tmp_path / "nowhere.json") == "no such file"
 
 
 def test_an_unknown_colour_becomes_the_default_and_the_rest_is_kept(tmp_path: Path) -> None:
