@@ -28,6 +28,7 @@ import re
 import sqlite3
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,14 +263,25 @@ class Query:
 
     @classmethod
     def parse(cls, text: str) -> Query:
+        """Words and "phrases", -word and -"phrase" left out. Punctuation typed with a
+        word (国务院，, “国务院”, (国务院)) is no part of it: the index holds words only,
+        and a mark alone would match every mark printed."""
         terms: list[str] = []
         excluded: list[str] = []
-        for neg_phrase, phrase, neg_word, word in _QUERY.findall(text):
-            value = (phrase if phrase else word).strip()
+        for neg_phrase, phrase, neg_word, word in _QUERY.findall(_unpunctuated(text)):
+            value = (phrase if phrase else word.strip('"')).strip()
             if not value or value == "-":
                 continue
             (excluded if (neg_phrase or neg_word) else terms).append(value)
         return cls(terms, excluded)
+
+
+def _unpunctuated(text: str) -> str:
+    """The query with its punctuation and symbols turned into spaces, but the " of a
+    phrase and the - that leaves a word out (or joins one: well-known)."""
+    return "".join(
+        " " if c not in '"-' and unicodedata.category(c)[0] in "PS" else c for c in text
+    )
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")

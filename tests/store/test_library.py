@@ -274,3 +274,14 @@ def test_an_index_entry_without_its_article_is_passed_over(library: Library) -> 
         )
     left = library.search("国有企业", limit=1000)
     assert [(h.path, h.article) for h in left] == [(h.path, h.article) for h in hits[1:]]
+
+
+@pytest.mark.parametrize(
+    "typed", ["新质生产力，", "“新质生产力”", "(新质生产力)", '"新质生产力', "新质生产力 ，"]
+)
+def test_punctuation_typed_with_a_word_is_no_part_of_it(library: Library, typed: str) -> None:
+    """A word typed with a mark (新质生产力，, “新质生产力”, an unclosed ") finds what the
+    word alone finds; a mark alone neither finds nor marks every comma printed."""
+    hits = library.search(typed)
+    assert names(hits) == names(library.search("新质生产力"))
+    assert all("<b>，</b>" not in hit.snippet for hit in hits)
