@@ -64,7 +64,16 @@ def run_search(args: argparse.Namespace) -> int:
         # Creates or upgrades the database. No quick check of the whole file: it grows with
         # the library (65 ms at 2,000 pages); damage still fails with one line here, and
         # the window salvages the file when it next opens it.
-        store = Store(default_path(), check=False)
+        try:
+            store = Store(default_path(), check=False)
+        except StoreError as exc:
+            if "damaged" not in str(exc):
+                raise
+            # Salvaged as the other commands and the window do: what can be read is kept,
+            # the damaged file moved aside, and the search runs on.
+            store = Store(default_path(), check=True)
+            if store.notice:
+                print(f"{PROG}: {store.notice}", file=sys.stderr)
         store.close()
         library = Library(
             default_path(), paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt"

@@ -106,3 +106,18 @@ def test_progress_elsewhere_is_one_summary_line() -> None:
         progress(done, 100)
     progress.finish("indexed 100 pages in 5.0 s, 20 pages/s")
     assert out.getvalue() == "indexed 100 pages in 5.0 s, 20 pages/s\n"
+
+
+def test_a_damaged_database_is_salvaged_and_the_search_runs_on(tmp_path: Path) -> None:
+    """A database that is no database any more: the search salvages it as the other
+    commands do (the file moved aside, its bytes kept) and runs on; it said to restart,
+    and said so again each time."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ocr-reader.sqlite3").write_text("hello\n", "utf-8")
+    first = search("国务院", "--data-dir", str(data), "--library", str(pages(tmp_path)))
+    assert "Traceback" not in first.stderr
+    assert "was damaged" in first.stderr and first.returncode == 0, first.stderr
+    assert any(p.name.startswith("ocr-reader.sqlite3.damaged-") for p in data.iterdir())
+    again = search("国务院", "--data-dir", str(data))
+    assert again.returncode == 0 and "damaged" not in again.stderr, again.stderr
