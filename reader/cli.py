@@ -347,7 +347,11 @@ def _annotations_export(args: argparse.Namespace) -> int:
             found = store.by_tag(args.tag) if args.tag else store.all()
             title = f"#{args.tag}" if args.tag else "All annotations"
             placed = [Placed(a, None) for a in found]
-            return 0 if _emit(notes_io.render(fmt, title, placed, None), out) else 2
+            # Everything stored goes with everything: the corrections too (a tag is no
+            # correction's).
+            corrections = [] if args.tag else store.all_edits()
+            text = notes_io.render(fmt, title, placed, None, corrections)
+            return 0 if _emit(text, out) else 2
         found_pages = list(iter_pages(args.paths))
         pages = [page for page, _root in found_pages]
         many = len(pages) > 1
@@ -396,18 +400,22 @@ def _annotations_import(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_BAD_INPUT
     try:
-        added = updated = unchanged = conflicts = 0
+        added = updated = unchanged = conflicts = corrections = given = 0
         for imported in files:
             merged = store.merge(imported.annotations)
             added += merged.added
             updated += merged.updated
             unchanged += merged.unchanged
             conflicts += merged.conflicts
-            store.merge_edits(imported.corrections)
-        print(
+            corrections += store.merge_edits(imported.corrections)
+            given += len(imported.corrections)
+        said = (
             f"{added} added, {updated} updated, {unchanged} already present, "
             f"{conflicts} conflicts (kept both)"
         )
+        if given:
+            said += f"; corrections: {corrections} added, {given - corrections} already present"
+        print(said)
         return 0
     except StoreError as exc:
         _fail(str(exc))

@@ -149,10 +149,16 @@ def test_our_export_imports_into_another_data_folder(page: Path, tmp_path: Path)
     assert out.returncode == 0, out.stderr
     first = import_(shared, theirs)
     assert first.returncode == 0, first.stderr
-    n = len(found)
-    assert first.stdout == f"{n} added, 0 updated, 0 already present, 0 conflicts (kept both)\n"
+    n, m = len(found), len(fixes)
+    assert first.stdout == (
+        f"{n} added, 0 updated, 0 already present, 0 conflicts (kept both); "
+        f"corrections: {m} added, 0 already present\n"
+    )
     again = import_(shared, theirs)
-    assert again.stdout == f"0 added, 0 updated, {n} already present, 0 conflicts (kept both)\n"
+    assert again.stdout == (
+        f"0 added, 0 updated, {n} already present, 0 conflicts (kept both); "
+        f"corrections: 0 added, {m} already present\n"
+    )
     store = Store(theirs / FILENAME)
     try:
         fingerprint = load(page).source.fingerprint
@@ -224,3 +230,25 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "not a file" in result.stderr and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "data" / FILENAME).exists()
+
+
+def test_every_stored_correction_goes_with_the_export_of_everything(
+    tmp_path: Path, data: Path
+) -> None:
+    """`annotations export` without pages carries every page's corrections with every
+    annotation, and importing it says how many corrections it added: the corrections
+    were left out, and the import never spoke of them."""
+    out = tmp_path / "all.json"
+    result = run("annotations", "export", "-f", "json", "-o", str(out), "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text("utf-8"))["ocr-reader:corrections"]
+    fresh = tmp_path / "fresh"
+    first = import_(out, fresh)
+    assert first.returncode == 0 and "corrections: 1 added" in first.stdout, first.stdout
+    store = Store(fresh / FILENAME)
+    try:
+        assert len(store.all_edits()) == 1
+    finally:
+        store.close()
+    again = import_(out, fresh)
+    assert "corrections: 0 added, 1 already present" in again.stdout

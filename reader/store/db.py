@@ -708,6 +708,13 @@ class Store:
         )
         return [_edit(row_id, data, created, fingerprint) for row_id, data, created in rows]
 
+    def all_edits(self) -> list[Edit]:
+        """Every page's corrections, page by page, each page's in order."""
+        rows = self._read(
+            "SELECT id, data, created, fingerprint FROM edits ORDER BY fingerprint, seq"
+        )
+        return [_edit(row_id, data, created, fp) for row_id, data, created, fp in rows]
+
     def add_edit(self, edit: Edit, seq: int | None = None) -> None:
         """Store an edit, last of its page's (or at `seq`, when an undo puts it back)."""
         with self._write() as db:

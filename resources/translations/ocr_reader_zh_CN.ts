@@ -468,7 +468,7 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="238"/>
+        <location filename="../../reader/ui/annotate.py" line="241"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
@@ -498,7 +498,7 @@
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="265"/>
+        <location filename="../../reader/ui/annotate.py" line="268"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
@@ -508,17 +508,17 @@
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="225"/>
+        <location filename="../../reader/ui/annotate.py" line="228"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="231"/>
+        <location filename="../../reader/ui/annotate.py" line="234"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="244"/>
+        <location filename="../../reader/ui/annotate.py" line="247"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="651"/>
+        <location filename="../../reader/ui/body.py" line="660"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -833,12 +833,12 @@
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="226"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="235"/>
         <source>The text this correction was made on is not on the page.</source>
         <translation>这项更正所针对的文字已不在本页上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="255"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="264"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -941,17 +941,22 @@
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="231"/>
+        <location filename="../../reader/ui/controllers/export.py" line="217"/>
+        <source>Corrections: %1 new, %2 already here.</source>
+        <translation>更正：新增 %1 项，%2 项已有。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="235"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="237"/>
+        <location filename="../../reader/ui/controllers/export.py" line="241"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="239"/>
+        <location filename="../../reader/ui/controllers/export.py" line="243"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>
@@ -1959,27 +1964,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="350"/>
+        <location filename="../../reader/ui/annotate.py" line="352"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="351"/>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="352"/>
+        <location filename="../../reader/ui/annotate.py" line="354"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="355"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="356"/>
+        <location filename="../../reader/ui/annotate.py" line="358"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>

@@ -192,7 +192,7 @@ class ExportController(QObject):
         try:
             imported = notes_io.read_import(path)
             counts = self.store.merge(imported.annotations)
-            self.store.merge_edits(imported.corrections)
+            corrections = self.store.merge_edits(imported.corrections)
         except (notes_io.ImportError_, StoreError, RecursionError, MemoryError) as exc:
             reason = str(exc) if isinstance(exc, notes_io.ImportError_ | StoreError) else (
                 "it is nested too deeply or too large to read"
@@ -213,6 +213,10 @@ class ExportController(QObject):
             message += " " + self.tr(
                 "%1 differed from yours: both kept, the imported ones tagged import-conflict."
             ).replace("%1", str(counts.conflicts))
+        if imported.corrections:
+            message += " " + self.tr("Corrections: %1 new, %2 already here.").replace(
+                "%1", str(corrections)
+            ).replace("%2", str(len(imported.corrections) - corrections))
         self.notices.say(message, 15000)
         if self.session.doc is not None:
             self.open_path(self.session.doc.source.path)
