@@ -1300,6 +1300,8 @@ def interleaved(texts: list[str]) -> bool:
     n = len(lines)
     if n < 2:
         return False
+    if sum(map(ends_sentence, lines)) >= TUNING.interleave_paragraph_lines * n:
+        return False  # a paragraph a line: no printed columns to run across
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
     # The pairs inside the lines that start with a character some line ends with: only
     # those are looked up (found by one regular expression, not pair by pair).

@@ -75,6 +75,10 @@ class Tuning:
     # Fewer pairs than this expected by chance say nothing either way (a page of short
     # items whose lines mostly end with a full stop).
     interleave_evidence: float = 2.0
+    # ... and none where this share of those lines end a sentence: a paragraph a line
+    # (clean text, a page exported and read back), not lines of printed columns, which
+    # end a sentence a time in three at most.
+    interleave_paragraph_lines: float = 0.45
 
     # -- the page's habits (habits.py) --------------------------------------------------
     # Share of line ends followed by a blank line at or above which blank lines follow

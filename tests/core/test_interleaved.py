@@ -77,3 +77,17 @@ def test_real_pages_in_the_ocr_programs_order_are_recognised(name: str) -> None:
     assert not interleaved(real_lines(gold, boxes))
     # A page read from its boxes is in reading order: nothing to warn of.
     assert from_bytes(json.dumps(page).encode()).source.warning is None
+
+
+def test_clean_text_read_back_is_not_taken_for_interleaved_columns() -> None:
+    """A page exported as clean text (a paragraph a line) and read again: its line ends
+    are paragraph ends, as random as interleaved columns make them, but most end a
+    sentence; no warning that its columns interleave."""
+    from reader.bundled import sample_pages
+    from reader.core.document import from_bytes, load
+    from reader.core.export import clean_text
+
+    for page in sample_pages():
+        text = clean_text(load(page)).text
+        doc = from_bytes(text.encode("utf-8"), "clean.txt")
+        assert not doc.source.warning or "columns" not in doc.source.warning
