@@ -378,6 +378,7 @@ def _source_html(doc: Document) -> str:
 
 def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) -> str:
     sections, toc = [], []
+    lang = _language([doc for _p, doc, _pl in parts])
     many = len(parts) > 1
     for n, (part, doc, placed) in enumerate(parts):
         prefix = f"d{n + 1}-" if many else ""
@@ -391,7 +392,7 @@ def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         sections.append(f"<section>\n{body}\n{_notes_html(marks)}\n{_source_html(doc)}\n</section>")
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8"/>\n'
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
         f"<title>{_escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f'<nav class="toc" id="toc"><h2>目录 · Contents</h2>{_toc_html(toc)}</nav>\n'
@@ -400,14 +401,29 @@ def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
     )
 
 
+LANGUAGE_LINES = 200  # lines of each page looked at for the language it is printed in
+
+
 # -- EPUB ------------------------------------------------------------------------------------
 
 
-def _xhtml(title: str, body: str) -> str:
+def _language(docs: Sequence[Document]) -> str:
+    """The language the pages are printed in, as HTML and EPUB name it: English where
+    Latin letters outnumber other characters in their text (an English newspaper's
+    ALTO), else Chinese."""
+    latin = other = 0
+    for doc in docs:
+        for text in doc.source_lines[:LANGUAGE_LINES]:
+            latin += sum(1 for c in text if c.isascii() and c.isalpha())
+            other += sum(1 for c in text if not c.isascii() and not c.isspace())
+    return "en" if latin > other else "zh-CN"
+
+
+def _xhtml(title: str, body: str, lang: str = "zh-CN") -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" '
-        'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN" xml:lang="zh-CN">\n'
+        f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">\n'
         f'<head><meta charset="utf-8"/><title>{_escape(title)}</title>'
         '<link rel="stylesheet" type="text/css" href="style.css"/></head>\n'
         f"<body>\n{body}\n</body>\n</html>\n"
@@ -418,12 +434,13 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
     """An EPUB 3 book: one chapter per document, navigation built from the outlines."""
     chapters: list[tuple[str, str]] = []
     toc: list[TocEntry] = []
+    lang = _language([doc for _p, doc, _pl in parts])
     for n, (part, doc, placed) in enumerate(parts):
         name = f"chapter{n + 1}.xhtml"
         marks = _Marks(doc, placed)
         body, entries = _article_html(doc, marks, "")
         notes_part = _notes_html(marks)
-        chapters.append((name, _xhtml(part.name, body + notes_part + _source_html(doc))))
+        chapters.append((name, _xhtml(part.name, body + notes_part + _source_html(doc), lang)))
         for entry in entries:
             for node in entry.walk():
                 node.file = name
@@ -436,6 +453,7 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         '<nav epub:type="toc" id="toc"><h1>目录</h1>'
         + _toc_html(toc, lambda e: f"{e.file}#{e.id}" if e.id else e.file)
         + "</nav>",
+        lang,
     )
     sources = "".join(p.doc.source.sha256 for p, _d, _pl in parts)
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sources)}"
@@ -447,11 +465,11 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
     spine = "\n".join(f'<itemref idref="c{n + 1}"/>' for n in range(len(chapters)))
     opf = f"""<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0"
- unique-identifier="book-id" xml:lang="zh-CN">
+ unique-identifier="book-id" xml:lang="{lang}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id">{book_id}</dc:identifier>
 <dc:title>{_escape(title)}</dc:title>
-<dc:language>zh-CN</dc:language>
+<dc:language>{lang}</dc:language>
 <dc:creator>ocr-reader</dc:creator>
 <meta property="dcterms:modified">{modified}</meta>
 </metadata>

@@ -374,3 +374,17 @@ def test_an_annotation_that_cannot_be_placed_is_listed_not_dropped(fmt: str) -> 
     out = data.decode("utf-8")
     assert "Unanchored" in out
     assert "各地各行业向新而行" in out and "见下文注释" in out
+
+
+def test_a_page_printed_in_english_is_exported_as_english() -> None:
+    """HTML and EPUB name the language the page is printed in: English for an English
+    page (it said zh-CN whatever the page), Chinese for a Chinese one."""
+    english = from_bytes(
+        b"HARBOR TIEUP ENDS\n\nThe engineers of the railroads met the towing companies.\n",
+        "/pages/tribune.txt",
+    )
+    assert '<html lang="en">' in publish([Part(english)], Options(format="html")).decode()
+    book = zipfile.ZipFile(io.BytesIO(publish([Part(english)], Options(format="epub"))))
+    opf = next(n for n in book.namelist() if n.endswith(".opf"))
+    assert "<dc:language>en</dc:language>" in book.read(opf).decode()
+    assert '<html lang="zh-CN">' in publish([Part(DOC)], Options(format="html")).decode()
