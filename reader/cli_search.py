@@ -26,10 +26,27 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
+def _positive(text: str) -> int:
+    """A count of 1 or more (a limit of 0 would find nothing, whatever the library holds)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return value
+
+
+def _pages(count: int) -> str:
+    return f"{count:,} page" if count == 1 else f"{count:,} pages"
+
+
 def add_arguments(find: argparse.ArgumentParser) -> None:
     find.add_argument("query", help='for example: 新质生产力 "科技创新" -吕梁 (either script)')
     find.add_argument("--library", help="add this folder to the library (re-index what changed)")
-    find.add_argument("--limit", type=int, default=20, help="at most this many results")
+    find.add_argument(
+        "--limit", type=_positive, default=20, help="at most this many results (1 or more)"
+    )
     find.add_argument("--data-dir", help="the data folder (as for the window)")
     find.set_defaults(func=run_search)
 
@@ -38,7 +55,7 @@ def summary(report: IndexReport, seconds: float) -> str:
     """One line for the end of an indexing batch."""
     done = report.indexed + report.failed
     rate = f", {done / seconds:,.0f} pages/s" if done and seconds > 0 else ""
-    parts = [f"indexed {report.indexed:,} pages in {seconds:.1f} s{rate}"]
+    parts = [f"indexed {_pages(report.indexed)} in {seconds:.1f} s{rate}"]
     if report.unchanged or report.restamped:
         parts.append(f"{report.unchanged + report.restamped:,} unchanged")
     if report.removed:

@@ -121,3 +121,20 @@ def test_a_damaged_database_is_salvaged_and_the_search_runs_on(tmp_path: Path) -
     assert any(p.name.startswith("ocr-reader.sqlite3.damaged-") for p in data.iterdir())
     again = search("国务院", "--data-dir", str(data))
     assert again.returncode == 0 and "damaged" not in again.stderr, again.stderr
+
+
+def test_a_limit_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
+    """--limit 0 (or -1) would find nothing whatever the library holds: refused, with the
+    reason, not answered "nothing found"."""
+    for limit in ("0", "-1"):
+        result = search("国务院", "--limit", limit, "--data-dir", str(tmp_path / "data"))
+        assert result.returncode == 2 and "not 1 or more" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_one_page_indexed_is_said_in_the_singular() -> None:
+    from reader.cli_search import summary
+    from reader.store.library import IndexReport
+
+    assert summary(IndexReport(indexed=1), 0.5).startswith("indexed 1 page in 0.5 s")
+    assert summary(IndexReport(indexed=3), 0.5).startswith("indexed 3 pages in")
