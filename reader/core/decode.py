@@ -551,8 +551,10 @@ def unnamed_reason(path: str) -> str:
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        shown = os.path.basename(path).encode("utf-8", "surrogateescape").decode(
-            "utf-8", "backslashreplace"
+        shown = (
+            os.path.basename(path)
+            .encode("utf-8", "surrogateescape")
+            .decode("utf-8", "backslashreplace")
         )
         return f"its name is not UTF-8 ({shown}): rename it to read it"
     return ""

@@ -279,9 +279,7 @@ class Query:
 def _unpunctuated(text: str) -> str:
     """The query with its punctuation and symbols turned into spaces, but the " of a
     phrase and the - that leaves a word out (or joins one: well-known)."""
-    return "".join(
-        " " if c not in '"-' and unicodedata.category(c)[0] in "PS" else c for c in text
-    )
+    return "".join(" " if c not in '"-' and unicodedata.category(c)[0] in "PS" else c for c in text)
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")
