@@ -43,18 +43,21 @@ def write_atomic(
     pieces = (text.encode(encoding),) if isinstance(text, str) else text
     if isinstance(pieces, bytes):
         pieces = (pieces,)
+    # What the name stands for, links followed: a device, a named pipe, a terminal or
+    # this process's own output (/dev/stdout, however that is redirected) is written into
+    # as a stream; a loop of links is refused as any program refuses it.
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        special = False  # a new file, or a link to one
+    if special or str(path).startswith(("/dev/", "/proc/")):
+        _write_through(path, pieces)
+        return
     if path.is_symlink():
         # The file the link points to is written (as any program writing to the link
         # would): the link stays a link.
         path = Path(os.path.realpath(path))
         guard(path, inputs)
-    try:
-        special = not stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        special = False
-    if special:
-        _write_through(path, pieces)
-        return
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode(path)
     # The temporary name holds only the start of the real one: a name that just fits the
@@ -76,8 +79,9 @@ def write_atomic(
 def _write_through(path: Path, pieces: Iterable[bytes]) -> None:
     """Write into what is not a regular file (a device such as /dev/null, a named pipe a
     program reads from, a terminal) as into a stream: it is never replaced by a file. A
-    folder is refused as open() refuses it."""
-    with open(path, "wb") as fh:
+    folder is refused as open() refuses it. Opened to append: /dev/stdout redirected to a
+    file (>> log) must not cut the file short."""
+    with open(path, "ab") as fh:
         for piece in pieces:
             fh.write(piece)
 

@@ -74,3 +74,26 @@ def test_a_link_writes_its_file_and_a_device_or_pipe_is_written_into(tmp_path) -
     reader.join(10)
     assert got == ["国企".encode()]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_loop_of_links_is_refused_and_dev_stdout_is_appended_to(tmp_path) -> None:
+    """A loop of symbolic links is refused as any program refuses it (it was replaced
+    by a file); /dev/stdout redirected to a file (>> log) is written at its end, the
+    file not cut short nor replaced."""
+    import subprocess
+    import sys
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    with pytest.raises(OSError):
+        write_atomic(first, "国企")
+    assert first.is_symlink() and second.is_symlink()
+
+    log = tmp_path / "log.txt"
+    log.write_text("keep\n", "utf-8")
+    code = "from pathlib import Path; from reader.store.files import write_atomic; " \
+        "write_atomic(Path('/dev/stdout'), '国企\\n')"  # fmt: skip
+    with log.open("a", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "-c", code], stdout=out, check=True, timeout=60)
+    assert log.read_text("utf-8") == "keep\n国企\n"
