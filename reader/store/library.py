@@ -28,7 +28,6 @@ import re
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,23 +262,35 @@ class Query:
 
     @classmethod
     def parse(cls, text: str) -> Query:
-        """Words and "phrases", -word and -"phrase" left out. Punctuation typed with a
-        word (国务院，, “国务院”, (国务院)) is no part of it: the index holds words only,
-        and a mark alone would match every mark printed."""
+        """Words and "phrases" (also in “” or 「」), -word and -"phrase" left out.
+        Punctuation typed with a word (国务院，, (国务院)) is no part of it, and a mark
+        alone is no term: the index holds words only."""
         terms: list[str] = []
         excluded: list[str] = []
-        for neg_phrase, phrase, neg_word, word in _QUERY.findall(_unpunctuated(text)):
-            value = (phrase if phrase else word.strip('"')).strip()
-            if not value or value == "-":
-                continue
-            (excluded if (neg_phrase or neg_word) else terms).append(value)
+        for neg_phrase, phrase, neg_word, word in _QUERY.findall(_PHRASE_QUOTES.sub('"', text)):
+            out = excluded if (neg_phrase or neg_word) else terms
+            if phrase:
+                value = " ".join(_words(phrase))
+                if value:
+                    out.append(value)
+            else:
+                out.extend(_words(word.strip('"')))
         return cls(terms, excluded)
 
 
-def _unpunctuated(text: str) -> str:
-    """The query with its punctuation and symbols turned into spaces, but the " of a
-    phrase and the - that leaves a word out (or joins one: well-known)."""
-    return "".join(" " if c not in '"-' and unicodedata.category(c)[0] in "PS" else c for c in text)
+# Quotes that open and close a phrase, as a Chinese keyboard types them.
+_PHRASE_QUOTES = re.compile(r"[“”「」『』]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a query's piece: split at the marks and symbols between them (国务院、
+    人民), trimmed of those around them; a mark inside a Latin word stays (don't, 3.14)."""
+    out = []
+    for piece in re.split(r"[^\w'.&+#-]+", text):
+        piece = piece.strip("'.&+#-")
+        if piece:
+            out.append(piece)
+    return out
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")

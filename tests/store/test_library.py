@@ -86,6 +86,14 @@ def test_query_parsing() -> None:
     q = Query.parse('新质生产力 "科技 创新" -吕梁 -"山西 焦煤"  ')
     assert q.terms == ["新质生产力", "科技 创新"]
     assert q.excluded == ["吕梁", "山西 焦煤"]
+    # An exclusion written with Chinese quotes or brackets stays one (it turned into a
+    # word to find); “” and 「」 quote a phrase; a mark inside a Latin word stays.
+    for typed in ("-“吕梁”", "-（吕梁）", "-—吕梁", "-「吕梁」"):
+        assert (Query.parse(typed).terms, Query.parse(typed).excluded) == ([], ["吕梁"])
+    assert Query.parse("「科技 创新」").terms == ["科技 创新"]
+    assert Query.parse("don't 3.14 AT&T 国务院、人民").terms == [
+        "don't", "3.14", "AT&T", "国务院", "人民"
+    ]  # fmt: skip
 
 
 def test_reindexing_reads_only_what_changed(library: Library, folder: Path) -> None:
