@@ -49,7 +49,10 @@ def _command_first(args: list[str]) -> list[str]:
         moved += args[k : k + step]
         k += step
     if moved and k < len(args) and args[k] in COMMANDS:
-        return [*args[k:], *moved]
+        # Right after the command (and the action of `annotations`): before any `--` that
+        # ends the options, and before a --data-dir given after it, which then wins.
+        at = k + (2 if args[k] == "annotations" and k + 1 < len(args) else 1)
+        return [*args[k:at], *moved, *args[at:]]
     return args
 
 

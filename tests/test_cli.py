@@ -370,3 +370,11 @@ def test_the_data_folder_may_come_before_the_command(tmp_path: Path) -> None:
     result = run("--data-dir", str(data), "export", str(SEED), "-f", "json", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert json.loads(out.read_text("utf-8"))["articles"]
+    # Before a `--` that ends the options, and a --data-dir given after it wins.
+    dash = tmp_path / "-dash.txt"
+    dash.write_text("第一段文字。\n", "utf-8")
+    ended = run("--data-dir", str(data), "export", "--", str(dash.name), cwd=tmp_path)
+    assert ended.returncode == 0 and "第一段文字" in ended.stdout, ended.stderr
+    later = tmp_path / "later"
+    run("--data-dir", str(data), "annotations", "export", "--data-dir", str(later))
+    assert later.is_dir()

@@ -506,7 +506,7 @@ class Store:
         if self.read_only:
             # Nothing can be replaced: what survives is read into memory.
             found = salvage.read_damaged(self.path)
-            db = sqlite3.connect(":memory:", isolation_level=None)
+            db = sqlite3.connect(":memory:", isolation_level=None, factory=SafeConnection)
             self._migrate(db, 0)
             kept = salvage.fill(db, found)
             self.notice = (

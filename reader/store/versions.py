@@ -21,7 +21,7 @@ from reader.core.export import CleanText
 from reader.core.model import Document
 from reader.core.shown import page_as_shown
 from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
-from reader.store.db import Store, StoreError, _put
+from reader.store.db import Store, StoreError, _put, storable
 
 
 @dataclass
@@ -83,7 +83,7 @@ def earlier_version(
     chars = max(1, _chars(doc))
     best: tuple[float, str, str, float] | None = None
     for other, other_path, other_chars, other_sketch in rows:
-        same_path = bool(path) and other_path == path
+        same_path = bool(path) and other_path == storable(path)  # as the store holds it
         if not same_path and not 0.5 <= other_chars / chars <= 2:
             continue
         score = similarity(text_sketch, other_sketch)

@@ -195,3 +195,58 @@ def test_a_named_pipe_or_a_device_is_refused_and_the_next_page_opens(
     # The loader is free: the next page opens.
     with qtbot.waitSignal(win.document_shown, timeout=30000):
         win.open_path(sample_pages()[1])
+
+
+def test_annotations_carry_over_to_a_changed_page_whose_name_is_not_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A page re-OCR'd at the same path keeps its annotations (they are carried over on
+    the lower threshold of a page at the same path), also where its name is not UTF-8:
+    the stored name was compared with the raw one and never matched."""
+    import os
+    import random
+    from pathlib import Path
+
+    from reader.core.anchor import select
+    from reader.core.annotations import Annotation
+    from reader.store.db import Store
+    from reader.ui.loader import load_with_annotations
+
+    rng = random.Random(1)
+    chars = (
+        "的一是在不了有和人这中大为上们个国我以要他时来用们生到作地于出就分对成会可主发年"
+        "动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高"
+        "自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四"
+        "日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此"
+        "变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文"
+        "总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农"
+        "指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导"
+        "器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带"
+        "安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今"
+        "集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验"
+        "连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准"
+        "精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适"
+        "属圆包火住调满县局照参红细引听该铁价严"
+    )
+
+    def paragraphs() -> list[str]:
+        return ["".join(rng.choice(chars) for _ in range(60)) + "。" for _ in range(30)]
+
+    first = paragraphs()
+    page = os.fsdecode(os.fsencode(tmp_path) + b"/p\xe9ge.txt")
+    Path(page).write_text("\n\n".join(first) + "\n", encoding="utf-8")
+    db = tmp_path / "annotations.db"
+    before = load_with_annotations(page, db)
+    store = Store(db)
+    ann = Annotation(
+        fingerprint=before.doc.source.fingerprint,
+        selector=select(before.clean.text, 10, 30),
+        note="n",
+        path=page,
+    )
+    store.put(ann)
+    store.close()
+    other = paragraphs()
+    changed = [p if k < 2 or k % 3 == 0 else other[k] for k, p in enumerate(first)]
+    Path(page).write_text("\n\n".join(changed) + "\n", encoding="utf-8")
+    after = load_with_annotations(page, db)
+    assert after.resolved.carried is not None
+    assert len(after.placed) == 1
