@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -213,6 +214,26 @@ def storable(value: str) -> str:
     except UnicodeEncodeError:
         return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return value
+
+
+_ESCAPED = re.compile(r"\\x([0-9a-f]{2})")
+
+
+def stored_name(value: str) -> str:
+    """A file name as storable() stored it, back as the system names the file: its \\xNN
+    as the bytes they were (where they are no UTF-8, which storable() never escapes)."""
+    if "\\x" not in value:
+        return value
+    pieces = _ESCAPED.split(value)
+    data = b"".join(
+        bytes([int(piece, 16)]) if k % 2 else piece.encode("utf-8")
+        for k, piece in enumerate(pieces)
+    )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return os.fsdecode(data)
+    return value  # a name that holds \\x as it is
 
 
 def _storable_params(params: Any) -> Any:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from reader.core.annotations import Annotation, normalise_tags
-from reader.store.db import Store, StoreError
+from reader.store.db import Store, StoreError, stored_name
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
 from reader.ui.body import BodyView, Highlight, highlights_of
@@ -368,6 +368,7 @@ class AnnotationsController(QObject):
             self.record_jump()
             self.show_annotation(annotation_id)
             return
+        path = stored_name(path)  # a name that is not UTF-8, as the store writes it
         if not path or not Path(path).is_file():
             QMessageBox.information(
                 self.window,
