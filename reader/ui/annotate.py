@@ -220,10 +220,11 @@ class AnnotationEditor(QDialog):
             hint.linkActivated.connect(lambda k: self.add_tag(self.suggestions[int(k)]))
             form.addRow("", hint)
             self.tags.textChanged.connect(self._suggest)
-            self._suggest()
-            # The line keeps its height as suggestions are taken: the note under it does
-            # not move up under the pointer.
+            # The line keeps the height of all its suggestions as they are taken or put
+            # back: the note under it does not move under the pointer.
+            self._suggest(everything=True)
             hint.setMinimumHeight(hint.sizeHint().height())
+            self._suggest()
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Note (plain text; Markdown allowed)"))
         self.note.setTabChangesFocus(True)
@@ -254,12 +255,12 @@ class AnnotationEditor(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
 
-    def _suggest(self) -> None:
+    def _suggest(self, everything: bool = False) -> None:
         """The suggestions not among the tags typed, as links; the line stays, empty, when
         none is left."""
         if self.hint is None:
             return
-        typed = set(self.tags.tags())
+        typed = set() if everything else set(self.tags.tags())
         links = "&nbsp;&nbsp;".join(
             f'<a href="{k}">{html.escape(word)}</a>'
             for k, word in enumerate(self.suggestions)
