@@ -219,7 +219,7 @@ class AnnotationEditor(QDialog):
             hint.setToolTip(self.tr("Click a word to add it to the tags"))
             hint.linkActivated.connect(lambda k: self.add_tag(self.suggestions[int(k)]))
             form.addRow("", hint)
-            self.tags.textChanged.connect(self._suggest)
+            self.tags.textChanged.connect(lambda _text: self._suggest())
             # The line keeps the height of all its suggestions as they are taken or put
             # back: the note under it does not move under the pointer.
             self._suggest(everything=True)
