@@ -77,6 +77,10 @@ def _index(library: Library, folders: list[str]) -> None:
 def run_search(args: argparse.Namespace) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    if not args.library and not default_path().exists():
+        # Nothing was ever indexed here: said so, and no database made for it.
+        _fail("the library is empty: add a folder with --library DIR")
+        return EXIT_BAD_INPUT
     try:
         # Creates or upgrades the database. No quick check of the whole file: it grows with
         # the library (65 ms at 2,000 pages); damage still fails with one line here, and

@@ -138,3 +138,12 @@ def test_one_page_indexed_is_said_in_the_singular() -> None:
 
     assert summary(IndexReport(indexed=1), 0.5).startswith("indexed 1 page in 0.5 s")
     assert summary(IndexReport(indexed=3), 0.5).startswith("indexed 3 pages in")
+
+
+def test_a_search_where_nothing_was_indexed_makes_no_database(tmp_path: Path) -> None:
+    """A search in a data folder that has never held a library says the library is
+    empty, and leaves the folder as it was: no database made for a read."""
+    data = tmp_path / "data"
+    result = search("国务院", "--data-dir", str(data))
+    assert result.returncode == 2 and "the library is empty" in result.stderr
+    assert not data.exists()
