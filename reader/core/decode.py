@@ -545,21 +545,6 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Decoded]:
     return data, decode_bytes(data)
 
 
-def unnamed_reason(path: str) -> str:
-    """Why a file's name cannot be stored ("" where it can): bytes that are not UTF-8 in
-    it, read by the system as stand-in characters that the database cannot hold."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        shown = (
-            os.path.basename(path)
-            .encode("utf-8", "surrogateescape")
-            .decode("utf-8", "backslashreplace")
-        )
-        return f"its name is not UTF-8 ({shown}): rename it to read it"
-    return ""
-
-
 def read_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a regular file, within the size limit (a FIFO, a device or a socket is
     refused before it is opened). Raises DecodeError with a one-line reason."""

@@ -641,6 +641,7 @@ def _flanked(
         return None
     edge = EDGE_SLACK * body
     first = min(it.y0 for it in region)
+    around = [*context, *region]  # the lines a flank's top is looked over for
     for row in _rows(hard):
         x0, x1 = min(it.x0 for it in row), max(it.x1 for it in row)
         y0, y1 = min(it.y0 for it in row), max(it.y1 for it in row)
@@ -667,8 +668,8 @@ def _flanked(
             or not any(x0 <= it.xc <= x1 for it in under)
             # the headline opens the story: no text of it over the headline
             or any(x0 < it.xc < x1 and it.yc < y0 for it in text)
-            or not _opens_column(min(left, key=_TOP), [*context, *region], body)
-            or not _opens_column(min(right, key=_TOP), [*context, *region], body)
+            or not _opens_column(min(left, key=_TOP), around, body)
+            or not _opens_column(min(right, key=_TOP), around, body)
             or any(it.x0 < lx0 - edge or it.x1 > rx1 + edge for it in region)
         ):
             continue

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from reader.core.model import Document
 
 from reader.core import words
-from reader.store.db import SafeConnection, Store, StoreError, _explain
+from reader.store.db import SafeConnection, Store, StoreError, _explain, storable
 
 # Pages written in one transaction. The full-text index adds each transaction's entries
 # as a segment and merges segments as they pile up: larger ones, fewer merges (a fifth
@@ -475,7 +475,6 @@ class Library:
         root = Path(folder)
         if not root.is_dir():
             return found
-        from reader.core.decode import unnamed_reason
         from reader.core.document import is_page_file
 
         recorded = {
@@ -489,7 +488,7 @@ class Library:
         restamp = []
         for path in sorted(root.rglob("*")):
             name = str(path)
-            if unnamed_reason(name):
+            if storable(name) != name:
                 # A name that is not UTF-8 cannot be stored: the page is not read (the
                 # window and export say why for it alone), and counted as not read.
                 if is_page_file(path):
