@@ -411,7 +411,7 @@ def _annotations_import(args: argparse.Namespace) -> int:
             given += len(imported.corrections)
         said = (
             f"{added} added, {updated} updated, {unchanged} already present, "
-            f"{conflicts} conflicts (kept both)"
+            f"{conflicts} {'conflict' if conflicts == 1 else 'conflicts'} (kept both)"
         )
         if given:
             said += f"; corrections: {corrections} added, {given - corrections} already present"

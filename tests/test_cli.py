@@ -202,7 +202,6 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
     assert again.stdout.strip() == (
         "0 added, 0 updated, 2 already present, 0 conflicts (kept both)"
     )
-
     md = run("annotations", "export", str(SEED), "--data-dir", str(data))
     assert md.returncode == 0, md.stderr
     assert "## 科技创新引领产业创新浪潮" in md.stdout and "> 新质生产力的基本路径" in md.stdout
@@ -217,6 +216,18 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
 
     page = run("annotations", "export", str(SEED), "-f", "page-md", "--data-dir", str(data))
     assert "==新质生产力的基本路径==[^1]" in page.stdout and "[^1]: 要点" in page.stdout
+
+    # Someone else's note on the same passage is kept beside this one: one conflict.
+    theirs = json.loads(shared.read_text(encoding="utf-8"))
+    theirs["first"]["items"][0]["body"] = [
+        b if b.get("purpose") != "commenting" else {**b, "value": "别人的笔记"}
+        for b in theirs["first"]["items"][0]["body"]
+    ]
+    shared.write_text(json.dumps(theirs, ensure_ascii=False), encoding="utf-8")
+    conflict = run("annotations", "import", str(shared), "--data-dir", str(data))
+    assert conflict.stdout.strip() == (
+        "0 added, 0 updated, 1 already present, 1 conflict (kept both)"
+    ), conflict.stderr
 
 
 def test_annotations_import_of_a_bad_file_is_one_line(tmp_path: Path) -> None:

@@ -102,7 +102,9 @@ class StoreState(QLabel):
             self.setText("")
         elif self.locked:
             self.setText(
-                self.tr("%1 changes wait: the database is locked by another program").replace(
-                    "%1", str(count)
+                self.tr("1 change waits: the database is locked by another program")
+                if count == 1
+                else self.tr("%1 changes wait: the database is locked by another program").replace(
+                    "%1", f"{count:,}"
                 )
             )
