@@ -19,7 +19,17 @@ from reader.core.model import Document
 from reader.progress import Progress
 from reader.store import paths, versions
 from reader.store.db import Store, StoreError, default_path
-from reader.store.files import OverwritesInput, guard, plan_outputs, write_atomic
+from reader.store.files import (
+    OUTPUTS,
+    OverwritesInput,
+    earlier_outputs,
+    guard,
+    nested,
+    output_key,
+    plan_outputs,
+    record_outputs,
+    write_atomic,
+)
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
@@ -32,16 +42,37 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def iter_pages(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
-    """The files named, with folders expanded to the .txt files inside them (sorted),
-    each with the folder it was found in (None for a file named itself); "-" stands for
-    standard input."""
+def iter_pages(
+    paths: Sequence[str], skipped: list[Path] | None = None
+) -> Iterator[tuple[Path, Path | None]]:
+    """The files named, with folders expanded to the pages inside them (sorted), each
+    with the folder it was found in (None for a file named itself); "-" stands for
+    standard input. A file in a folder that an earlier export wrote there and nobody has
+    changed since (files.earlier_outputs) is an output, not a page: it goes to `skipped`."""
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            yield from ((p, path) for p in sorted(path.rglob("*")) if is_page_file(p))
+            outputs = earlier_outputs(path)
+            for p in sorted(path.rglob("*")):
+                if not is_page_file(p):
+                    continue
+                if output_key(p) in outputs:
+                    if skipped is not None:
+                        skipped.append(p)
+                    continue
+                yield p, path
         else:
             yield path, None
+
+
+def _say_skipped(skipped: Sequence[Path]) -> None:
+    if skipped:
+        more = len(skipped) - 1
+        also = "" if not more else f" and {more:,} more file{'s' if more > 1 else ''}"
+        _fail(
+            f"{skipped[0]}{also}: written by an earlier export (listed in {OUTPUTS}), "
+            "not read as pages"
+        )
 
 
 def _targets(
@@ -196,7 +227,9 @@ def _output(args: argparse.Namespace) -> Path | None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    found_pages = list(iter_pages(args.paths))
+    skipped: list[Path] = []
+    found_pages = list(iter_pages(args.paths, skipped))
+    _say_skipped(skipped)
     pages = [page for page, _root in found_pages]
     if not pages:
         _fail("no pages (.txt or OCR output) found in " + ", ".join(args.paths))
@@ -241,6 +274,7 @@ def _export(args: argparse.Namespace) -> int:
         results = cluster.run(args.cluster, jobs, pages, store_path, progress)
     failed: list[Path] = []
     combined: list[publish.Part] = []
+    written: list[Path] = []
     try:
         for done in results:
             for message in done.messages:
@@ -249,6 +283,8 @@ def _export(args: argparse.Namespace) -> int:
                 return EXIT_BAD_INPUT
             if done.unread:
                 failed.append(pages[done.index])
+            elif (target := targets[done.index]) is not None:
+                written.append(target)
             if done.part is not None:
                 combined.append(done.part)
             if done.data is not None and not _emit(done.data, None):
@@ -257,6 +293,8 @@ def _export(args: argparse.Namespace) -> int:
             whole = publish.publish_stream(combined, options, title=args.title or "")
             if not _emit(whole, out, pages):
                 return EXIT_BAD_INPUT
+        elif out is not None and many:
+            _remember(out, written, [root for _page, root in found_pages if root is not None])
     except (StoreError, cluster.ClusterError) as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
@@ -271,6 +309,14 @@ def _export(args: argparse.Namespace) -> int:
             f"{progress.elapsed():.1f} s{workers}"
         )
     return EXIT_BAD_INPUT if failed else 0
+
+
+def _remember(out: Path, written: Sequence[Path], roots: Sequence[Path]) -> None:
+    """List the outputs in folder `out` (files.record_outputs) where it is a folder being
+    read, or one under or over it, or where an earlier export listed its outputs there:
+    the next export or library scan of the folder knows them for outputs, not pages."""
+    if any(nested(out, root) for root in roots) or (out / OUTPUTS).is_file():
+        record_outputs(out, written)
 
 
 def _lines(doc: Document) -> str:
@@ -352,7 +398,9 @@ def _annotations_export(args: argparse.Namespace) -> int:
             corrections = [] if args.tag else store.all_edits()
             text = notes_io.render(fmt, title, placed, None, corrections)
             return 0 if _emit(text, out) else 2
-        found_pages = list(iter_pages(args.paths))
+        skipped: list[Path] = []
+        found_pages = list(iter_pages(args.paths, skipped))
+        _say_skipped(skipped)
         pages = [page for page, _root in found_pages]
         many = len(pages) > 1
         suffix = "md" if fmt == "page-md" else fmt

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store.files import fit_name, plan_outputs
+from reader.store.files import OUTPUTS, earlier_outputs, fit_name, plan_outputs, record_outputs
 from tests.test_cli import ROOT, run
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -124,3 +124,58 @@ def test_plan_outputs_never_names_an_input(tmp_path: Path) -> None:
     planned = plan_outputs([(a, tmp_path), (b, tmp_path)], tmp_path, "txt")
     assert len(set(planned)) == 2
     assert not {a, b} & set(planned)
+
+
+def test_an_export_run_again_into_the_folder_it_reads_rewrites_its_outputs(pages: Path) -> None:
+    before = hashes(pages)
+    first = run("export", str(pages), "-o", str(pages))
+    assert first.returncode == 0, first.stderr
+    made = hashes(pages)
+    outputs = set(made) - set(before) - {Path(OUTPUTS)}
+    assert outputs == {
+        Path("front.clean.txt"),
+        Path("march/page.clean.txt"),
+        Path("april/page.clean.txt"),
+    }
+    (pages / "front.clean.txt").write_text("旧的输出", encoding="utf-8")  # changed by hand
+    record_outputs(pages, [pages / "front.clean.txt"])  # ... and listed as it is now
+    for _round in range(2):
+        again = run("export", str(pages), "-o", str(pages))
+        assert again.returncode == 0, again.stderr
+        # The outputs are outputs, not pages: said in one line, and written again in place.
+        assert again.stderr.count("\n") == 1 and "not read as pages" in again.stderr
+        assert "2 more files" in again.stderr
+        assert hashes(pages) == made
+    # The library reads the folder's pages, not the outputs beside them.
+    from reader.store.library import Library
+
+    lib = Library(pages.parent / "db.sqlite3", pages.parent / "cache", pages.parent / "words.txt")
+    try:
+        lib.add_folder(pages)
+        assert lib.index(workers=1).indexed == 3
+        assert sorted(Path(d.path).relative_to(pages) for d in lib.documents()) == sorted(before)
+    finally:
+        lib.close()
+
+
+def test_an_output_changed_since_it_was_written_is_a_page_again(pages: Path) -> None:
+    assert run("export", str(pages), "-o", str(pages)).returncode == 0
+    edited = pages / "front.clean.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n读者加的一段。\n", encoding="utf-8")
+    kept = edited.read_bytes()
+    again = run("export", str(pages), "-o", str(pages))
+    assert again.returncode == 0 and "not read as pages" in again.stderr
+    # Read as a page, and never written over: the page's output takes another name.
+    assert edited.read_bytes() == kept
+    assert (pages / "front.clean.clean.txt").is_file() and (pages / "front-2.txt").is_file()
+
+
+def test_a_damaged_list_of_outputs_lists_nothing(pages: Path) -> None:
+    (pages / OUTPUTS).write_text('{"files": {"../front.txt": "x", "front.txt": 3', "utf-8")
+    assert earlier_outputs(pages) == set()
+    (pages / OUTPUTS).write_text(
+        '{"files": {"../front.txt": "0", "/etc/passwd": "0", "front.txt": 7}}', "utf-8"
+    )
+    assert earlier_outputs(pages) == set()
+    result = run("export", str(pages), "-o", str(pages.parent / "out"))
+    assert result.returncode == 0 and result.stderr == ""

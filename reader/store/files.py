@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
+import json
 import os
 import stat
 import tempfile
@@ -183,3 +186,87 @@ def fitted(path: Path, fmt: str, offered: Sequence[str]) -> tuple[Path, str]:
     if not path.suffix:
         return path.with_name(f"{path.name}.{fmt}"), fmt
     return path, fmt
+
+
+# What an export leaves in a folder it writes into while reading it: the files it wrote
+# there, each with its digest. A later export or the library reads that folder again;
+# a file still as written is an output, not a page, and a new export may write it again.
+OUTPUTS = ".ocr-reader-outputs.json"
+
+
+def _digest(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _listed(manifest: Path) -> dict[str, str]:
+    """The outputs a list names (path under its folder → sha256); {} for a list that is
+    missing or damaged, or for entries that would leave its folder."""
+    try:
+        value = json.loads(manifest.read_bytes())
+        files = value["files"]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {
+        rel: digest
+        for rel, digest in files.items()
+        if isinstance(rel, str)
+        and isinstance(digest, str)
+        and rel
+        and not Path(rel).is_absolute()
+        and ".." not in Path(rel).parts
+    }
+
+
+def output_key(path: Path) -> str:
+    """How earlier_outputs names a file: its absolute path, normalised."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def earlier_outputs(root: Path) -> set[str]:
+    """The files under folder `root` that an export wrote (listed by an OUTPUTS file in
+    it, in a folder under it or over it) and that are still as it wrote them: outputs, not
+    pages. As keys: normalised absolute paths (output_key)."""
+    over = Path(os.path.abspath(root)).parents
+    lists = {output_key(d / OUTPUTS): d / OUTPUTS for d in (root, *over)}
+    lists.update((output_key(m), m) for m in root.rglob(OUTPUTS))
+    found: set[str] = set()
+    for manifest in lists.values():
+        for rel, digest in _listed(manifest).items():
+            path = manifest.parent / rel
+            if path.is_file() and _digest(path) == digest:
+                found.add(output_key(path))
+    return found
+
+
+def nested(a: Path, b: Path) -> bool:
+    """Whether folder `a` is folder `b`, or holds it, or is held by it."""
+    x, y = output_key(a), output_key(b)
+    return x == y or x.startswith(y + os.sep) or y.startswith(x + os.sep)
+
+
+def record_outputs(folder: Path, written: Iterable[Path]) -> None:
+    """Add the files an export wrote under `folder` to its OUTPUTS list, with their
+    digests as they are now; entries of files gone are dropped. A list that cannot be
+    written is left as it was: the outputs themselves are written."""
+    manifest = folder / OUTPUTS
+    files = {rel: digest for rel, digest in _listed(manifest).items() if (folder / rel).is_file()}
+    base = output_key(folder)
+    for path in written:
+        key = output_key(path)
+        if not key.startswith(base + os.sep):
+            continue
+        digest = _digest(path)
+        if digest is not None:
+            files[Path(os.path.relpath(key, base)).as_posix()] = digest
+    data = json.dumps({"version": 1, "files": dict(sorted(files.items()))}, indent=1)
+    with contextlib.suppress(OSError):
+        write_atomic(manifest, data + "\n")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 from reader.core import words
 from reader.store.db import SafeConnection, Store, StoreError, _explain, storable
+from reader.store.files import earlier_outputs, output_key
 
 # Pages written in one transaction. The full-text index adds each transaction's entries
 # as a segment and merges segments as they pile up: larger ones, fewer merges (a fifth
@@ -486,8 +487,11 @@ class Library:
             )
         }
         restamp = []
+        outputs = earlier_outputs(root)
         for path in sorted(root.rglob("*")):
             name = str(path)
+            if outputs and output_key(path) in outputs:
+                continue  # an export's output, listed as such: its page is indexed
             if storable(name) != name:
                 # A name that is not UTF-8 cannot be stored: the page is not read (the
                 # window and export say why for it alone), and counted as not read.
