@@ -141,6 +141,7 @@ class PageJob:
     make: str  # "publish", "explain", "lines", "indent", or "part" (kept for --combine)
     options: publish.Options
     annotations: bool = False
+    title: str = ""  # of a web page or book; "" for the page's own
 
 
 @dataclass
@@ -183,7 +184,7 @@ def export_page(job: PageJob, inputs: Sequence[Path], store: Store | None) -> Pa
     elif job.make == "indent":
         data = to_text(doc, indent=True).encode(job.options.encoding)
     else:
-        data = publish.publish_stream([part], job.options)
+        data = publish.publish_stream([part], job.options, title=job.title)
     if job.target is None:
         done.data = (data,) if isinstance(data, bytes) else data
     elif problem := _write(data, job.target, inputs):
@@ -207,9 +208,9 @@ def _export_local(
 def _options(args: argparse.Namespace) -> publish.Options:
     return publish.Options(
         format=args.format,
-        encoding=args.encoding,
-        newline=args.newline,
-        paragraphs=args.paragraphs,
+        encoding=args.encoding or "utf-8",
+        newline=args.newline or "LF",
+        paragraphs=args.paragraphs or "blank",
         bylines=not args.no_bylines,
         end_matter=not args.no_end_matter,
         datelines=not args.no_datelines,
@@ -219,6 +220,42 @@ def _options(args: argparse.Namespace) -> publish.Options:
         annotations=args.annotations,
         pretty=args.pretty,
     )
+
+
+def _misfit(args: argparse.Namespace, many: bool) -> str | None:
+    """Why the options asked for cannot all be kept in the format asked for, or None: an
+    option the output would not use is refused, never dropped without a word."""
+    fmt = args.format
+    own = [
+        name
+        for name, asked in (
+            ("--explain", args.explain),
+            ("--lines", args.lines),
+            ("--indent", args.indent),
+        )
+        if asked
+    ]
+    if len(own) > 1:
+        return f"{own[0]} and {own[1]} each write a text of their own: choose one"
+    if own and args.combine:
+        return f"{own[0]} writes each page's own text: it cannot be used with --combine"
+    if own and fmt != "txt":
+        return f"{own[0]} writes plain text, not {fmt}: leave -f {fmt} out"
+    if args.pretty and fmt != "json":
+        return "--pretty is for -f json"
+    if args.paragraphs is not None and fmt != "txt":
+        return "--paragraphs is for -f txt"
+    if args.encoding not in (None, "utf-8") and fmt not in ("txt", "md"):
+        return f"--encoding {args.encoding} is for -f txt and md ({fmt} is written in UTF-8)"
+    if args.newline not in (None, "LF") and fmt not in ("txt", "md"):
+        return f"--newline {args.newline} is for -f txt and md"
+    if args.annotations and fmt not in ("md", "html", "epub", "json"):
+        return f"--annotations is for -f md, html, epub and json ({fmt} has no place for them)"
+    if args.title is not None and fmt not in ("html", "epub"):
+        return "--title is for -f html and epub"
+    if args.title is not None and many:
+        return "--title names one page or book: with several pages, add --combine"
+    return None
 
 
 def _output(args: argparse.Namespace) -> Path | None:
@@ -239,6 +276,9 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     out = _output(args)
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
+    if problem := _misfit(args, many):
+        _fail(f"{problem}; nothing written")
+        return EXIT_BAD_INPUT
     if out is not None and many and out.exists() and not out.is_dir():
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
         return EXIT_BAD_INPUT
@@ -260,7 +300,7 @@ def _export(args: argparse.Namespace) -> int:
         "publish",
     )
     jobs = [
-        PageJob(index, page, targets[index], make, options, args.annotations)
+        PageJob(index, page, targets[index], make, options, args.annotations, args.title or "")
         for index, page in enumerate(pages)
     ]
     progress = Progress("exporting")
@@ -499,13 +539,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--combine", action="store_true", help="all pages into one output (one book, one file)"
     )
-    exp.add_argument("--title", help="title of a combined HTML page or EPUB")
-    exp.add_argument("--encoding", choices=publish.ENCODINGS, default="utf-8", help="txt, md")
-    exp.add_argument("--newline", choices=list(publish.NEWLINES), default="LF", help="txt, md")
+    exp.add_argument("--title", help="html, epub: the title of the page or book")
+    exp.add_argument("--encoding", choices=publish.ENCODINGS, help="txt, md (utf-8)")
+    exp.add_argument("--newline", choices=list(publish.NEWLINES), help="txt, md (LF)")
     exp.add_argument(
         "--paragraphs",
         choices=publish.PARAGRAPH_STYLES,
-        default="blank",
         help="txt: blank lines between blocks, or a full-width indent and no blank lines",
     )
     exp.add_argument(
@@ -585,4 +624,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    return cli_search.dispatch(build_parser().parse_args(list(argv)))
+    parser = build_parser()
+    args, rest = parser.parse_known_args(list(argv))
+    # Pages may follow the options too (export a.txt -f md b.txt): argparse takes the
+    # pages up to the first option only.
+    listed = next(
+        (name for name in ("paths", "files") if isinstance(getattr(args, name, None), list)), None
+    )
+    if rest and listed and all(not r.startswith("-") or r == STDIO for r in rest):
+        getattr(args, listed).extend(rest)
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    return cli_search.dispatch(args)

@@ -274,6 +274,54 @@ def test_export_html_and_epub_from_a_folder(tmp_path: Path) -> None:
     assert '<nav class="toc"' in (out / f"{SEED.stem}.html").read_text("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["-f", "md", "--pretty"], "--pretty is for -f json"),
+        (["-f", "json", "--paragraphs", "indent"], "--paragraphs is for -f txt"),
+        (["-f", "html", "--encoding", "gb18030"], "--encoding gb18030 is for -f txt and md"),
+        (["-f", "json", "--newline", "CRLF"], "--newline CRLF is for -f txt and md"),
+        (["--annotations"], "--annotations is for -f md, html, epub and json"),
+        (["-f", "md", "--title", "样张"], "--title is for -f html and epub"),
+        (["-f", "md", "--indent"], "--indent writes plain text, not md"),
+        (["-f", "json", "--lines"], "--lines writes plain text, not json"),
+        (["--explain", "--lines"], "--explain and --lines each write a text of their own"),
+        (["--explain", "--combine"], "--explain writes each page's own text"),
+        (
+            ["-f", "html", "--title", "样张", str(ROOT / "seeds")],
+            "with several pages, add --combine",
+        ),
+    ],
+)
+def test_an_option_the_format_cannot_use_is_refused(
+    tmp_path: Path, options: list[str], said: str
+) -> None:
+    out = tmp_path / "out"
+    result = run("export", str(SEED), *options, "-o", str(out), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert said in result.stderr and "nothing written" in result.stderr
+    assert not out.exists() and not (tmp_path / "d").exists()
+
+
+def test_the_title_of_one_page_exported_as_html(tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+    result = run("export", str(SEED), "-f", "html", "--title", "样张 <一>", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "<title>样张 &lt;一&gt;</title>" in out.read_text("utf-8")
+    plain = run("export", str(SEED), "-f", "txt", "--encoding", "utf-8", "--newline", "LF")
+    assert plain.returncode == 0 and plain.stderr == ""  # the defaults said aloud
+
+
+def test_pages_may_follow_the_options(tmp_path: Path) -> None:
+    first, second = sorted((ROOT / "seeds").glob("*.txt"))
+    out = tmp_path / "out"
+    result = run("export", str(first), "-f", "md", str(second), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"{first.stem}.md", f"{second.stem}.md"]
+    wrong = run("export", str(first), "-f", "md", "--bogus", str(second))
+    assert wrong.returncode == 2 and "unrecognized arguments: --bogus" in wrong.stderr
+
+
 def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
     out = tmp_path / "page.txt"
     result = run(
