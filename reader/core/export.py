@@ -139,8 +139,10 @@ class CleanText:
         return keys[first : last + 1]
 
 
-def clean_text(doc: Document, indent: bool = False) -> CleanText:
-    """One paragraph a line, a blank line between blocks, ＊＊＊ between articles."""
+def clean_text(doc: Document, indent: bool = False, furniture: bool = False) -> CleanText:
+    """One paragraph a line, a blank line between blocks, ＊＊＊ between articles; page
+    furniture only with `furniture` (an export that asks for it: annotations are placed
+    on the text without)."""
     out: list[str] = []
     starts: dict[tuple[int, int], int] = {}
     size = 0
@@ -149,7 +151,7 @@ def clean_text(doc: Document, indent: bool = False) -> CleanText:
         shown = [
             (k, b)
             for k, b in enumerate(art.all_blocks())
-            if k < len(art.head) or b.kind in _TEXT_KINDS
+            if k < len(art.head) or b.kind in _TEXT_KINDS or furniture
         ]
         if not shown:
             continue

@@ -147,7 +147,7 @@ def _placed(doc: Document, part: Part, options: Options) -> list[Placed]:
 
 def _text(doc: Document, options: Options) -> str:
     if options.paragraphs == "blank":
-        return clean_text(doc).text
+        return clean_text(doc, furniture=options.furniture).text
     # One block a line, paragraphs indented, no blank lines; a rule between articles.
     parts = []
     for art in doc.articles:

@@ -95,6 +95,12 @@ def test_leaving_out_bylines_end_matter_and_datelines() -> None:
     assert "noise" in kinds
     with_furniture = publish([Part(DOC)], Options(format="md", furniture=True)).decode()
     assert "\n*月12*\n" in with_furniture and "\n*月12*\n" not in full
+    # Plain text keeps it too when asked, in either paragraph style, and only then.
+    for paragraphs in ("blank", "indent"):
+        plain = Options(format="txt", paragraphs=paragraphs)
+        asked = Options(format="txt", paragraphs=paragraphs, furniture=True)
+        assert "\n月12\n" not in publish([Part(DOC)], plain).decode()
+        assert "\n月12\n" in publish([Part(DOC)], asked).decode()
 
 
 def test_some_articles_only() -> None:
