@@ -179,6 +179,9 @@ def _from_ocr(data: bytes, path: str) -> Document:
     from reader.core.ocrtext import ocr_text
 
     document = ocr.read(data, os.path.basename(path))
+    if not any(line.text.strip() for page in document.pages for line in page.lines):
+        # As an empty text file is refused: a page the OCR program found no text on.
+        raise DecodeError(f"the {ocr.FORMATS[document.format]} file holds no text")
     text = ocr_text(document)
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     # The text has a blank line only where the geometry shows a break.

@@ -373,6 +373,29 @@ def test_a_page_without_text_is_an_empty_page(tmp_path: Path, data: bytes) -> No
 @pytest.mark.parametrize(
     "data",
     [
+        b"[null]",
+        b"[[]]",
+        b'{"code": 101, "data": ""}',
+        b'{"code": 100, "data": []}',
+        b'{"ocr_results": [{"text": "   ", "box": [[0, 0], [9, 0], [9, 9], [0, 9]]}]}',
+        b"<alto><Layout><Page WIDTH='10' HEIGHT='20'><PrintSpace/></Page></Layout></alto>",
+    ],
+)
+def test_a_page_the_ocr_found_no_text_on_is_refused_as_an_empty_file_is(
+    tmp_path: Path, data: bytes
+) -> None:
+    from reader.core.document import from_bytes, load
+
+    path = tmp_path / "blank.json"
+    path.write_bytes(data)
+    for read_page in (lambda: load(path), lambda: from_bytes(data, str(path))):
+        with pytest.raises(DecodeError, match=r"^the .+ file holds no text$"):
+            read_page()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
         b"[]",
         b"<alto><Layout/></alto>",
         b"<PcGts><Metadata/></PcGts>",
