@@ -376,6 +376,15 @@ def _json_value(data: bytes | Any, label: str) -> Any:
         raise DecodeError(f"the {label} file is not valid JSON") from None
 
 
+# No scan or page measures this much in any unit a format uses (a page a metre wide is
+# 47,000 units of 1/1200 inch): a coordinate beyond it is damage, not a position.
+FARTHEST = 1e7
+
+
+def _on_page(number: float) -> bool:
+    return math.isfinite(number) and abs(number) <= FARTHEST
+
+
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DecodeError(f"{what} that is not a number: {_show(value)}")
@@ -385,6 +394,8 @@ def _number(value: object, what: str) -> float:
         number = math.inf
     if not math.isfinite(number):
         raise DecodeError(f"{what} that is not a finite number: {_show(value)}")
+    if not _on_page(number):
+        raise DecodeError(f"{what} far beyond any page: {_show(value)}")
     return number
 
 
@@ -621,6 +632,8 @@ def _xml_number(element: Any, attribute: str, label: str, scale: float = 1.0) ->
         raise DecodeError(f"{where} whose {attribute} is not a number: {_show(value)}") from None
     if not math.isfinite(number):
         raise DecodeError(f"{where} whose {attribute} is not a number: {_show(value)}")
+    if not _on_page(number * scale):
+        raise DecodeError(f"{where} whose {attribute} is far beyond any page: {_show(value)}")
     return number * scale
 
 
@@ -640,6 +653,8 @@ def _points(text: str, element: Any, label: str, scale: float = 1.0) -> tuple[Po
         raise DecodeError(f"{where} whose points are not numbers: {_show(text)}") from None
     if len(coords) % 2 or len(coords) < 6 or not all(math.isfinite(c) for c in coords):
         raise DecodeError(f"{where} whose points are not pairs of numbers: {_show(text)}")
+    if not all(map(_on_page, coords)):
+        raise DecodeError(f"{where} whose points are far beyond any page: {_show(text)}")
     return tuple(zip(coords[::2], coords[1::2], strict=True))
 
 
@@ -1021,6 +1036,11 @@ def _hocr_bbox(element: Any, props: dict[str, list[str]]) -> Box | None:
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
         raise DecodeError(
             f"{_hocr_where(element)} whose bbox is not four numbers: {_show(' '.join(values))}"
+        )
+    if not all(map(_on_page, numbers)):
+        raise DecodeError(
+            f"{_hocr_where(element)} whose bbox is far beyond any page: "
+            f"{_show(' '.join(values))}"
         )
     return Box(*numbers)
 

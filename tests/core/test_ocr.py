@@ -528,6 +528,24 @@ def test_a_box_of_three_points_names_the_result() -> None:
             "x_wconf is not a number",
         ),
         (b"<alto><a></b></alto>", "not well-formed XML at line 1"),
+        # One box far off any page would stretch the page and read it as one column.
+        (b'[[[[0, 0], [9, 0], [9, 1e300], [0, 9]], ["text", 0.9]]]', "far beyond any page"),
+        (
+            b"<alto><Layout><Page><TextBlock><TextLine HPOS='1' VPOS='1' WIDTH='1e12' "
+            b"HEIGHT='1'><String CONTENT='x'/></TextLine></TextBlock></Page></Layout></alto>",
+            "WIDTH is far beyond any page",
+        ),
+        (
+            b"<PcGts><Page imageWidth='9' imageHeight='9'><TextRegion id='r'><TextLine id='l'>"
+            b"<Coords points='0,0 9e9,0 5,5'/><TextEquiv><Unicode>x</Unicode></TextEquiv>"
+            b"</TextLine></TextRegion></Page></PcGts>",
+            "points are far beyond any page",
+        ),
+        (
+            b"<html><body><div class='ocr_page' title='bbox 0 0 9 9'><span class='ocr_line' "
+            b"title='bbox 1 2 3 -4e20'>a</span></div></body></html>",
+            "bbox is far beyond any page",
+        ),
     ],
 )
 def test_damaged_files_get_one_line_reasons(data: bytes, reason: str) -> None:
