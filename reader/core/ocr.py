@@ -1039,8 +1039,7 @@ def _hocr_bbox(element: Any, props: dict[str, list[str]]) -> Box | None:
         )
     if not all(map(_on_page, numbers)):
         raise DecodeError(
-            f"{_hocr_where(element)} whose bbox is far beyond any page: "
-            f"{_show(' '.join(values))}"
+            f"{_hocr_where(element)} whose bbox is far beyond any page: {_show(' '.join(values))}"
         )
     return Box(*numbers)
 
