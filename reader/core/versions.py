@@ -75,14 +75,18 @@ class CarriedOver:
     placed: int
     corrections: int
     applied: int
+    changed: int = 0  # of the placed annotations, those on text that differs from their quote
 
     def message(self) -> str:
         parts = []
         if self.annotations:
             lost = self.annotations - self.placed
+            notes = [f"{lost} could not be placed"] if lost else []
+            if self.changed:
+                notes.append(f"{self.changed} on text that reads otherwise now")
             parts.append(
                 f"{self.placed} of {self.annotations} annotations"
-                + (f" ({lost} could not be placed)" if lost else "")
+                + (f" ({'; '.join(notes)})" if notes else "")
             )
         if self.corrections:
             lost = self.corrections - self.applied

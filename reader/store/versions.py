@@ -127,6 +127,12 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
             similarity=carried_from[2],
             annotations=len(annotations),
             placed=sum(1 for p in placed if p.anchor is not None),
+            changed=sum(
+                1
+                for p in placed
+                if p.anchor is not None
+                and clean.text[p.anchor.start : p.anchor.end] != p.annotation.selector.exact
+            ),
             corrections=len(edits),
             applied=len(outcome.applied) if outcome is not None else 0,
         )
@@ -141,10 +147,16 @@ def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
         return replace(ann, fingerprint=doc.source.fingerprint)
     start, end = p.anchor.start, p.anchor.end
     article, lines = locate(doc, clean, start, end)
+    selector = select(clean.text, start, end)
+    if selector.exact != ann.selector.exact:
+        # Placed on text that differs from what was marked (OCR read it otherwise): the
+        # quote and its context stay as they were made, so nothing of them is lost and
+        # the text they were made on, opened again, places them exactly.
+        selector = ann.selector._replace(start=start, end=end)
     return replace(
         ann,
         fingerprint=doc.source.fingerprint,
-        selector=select(clean.text, start, end),
+        selector=selector,
         path=doc.source.path,
         article=article,
         lines=lines,

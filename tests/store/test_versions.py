@@ -107,11 +107,17 @@ def test_annotations_and_corrections_come_over_to_the_changed_page(
     placed = {p.annotation.id: p for p in resolved.placed}
     assert set(placed) == {a.id for a in made}  # every one listed, placed or not
     clean = resolved.clean.text
+    changed = 0
     for ann in made:
         p = placed[ann.id]
-        if p.anchor is not None:  # where it was placed, the text is (nearly) the quote
+        if p.anchor is not None:  # placed: on the quote, or on what OCR made of it
             found = clean[p.anchor.start : p.anchor.end]
-            assert p.annotation.quote == found and p.annotation.note == ann.note
+            assert p.annotation.note == ann.note
+            # The quote is never rewritten to what it was placed on: the text it was
+            # made on, opened again, places it exactly (below).
+            assert p.annotation.quote == ann.quote
+            changed += found != ann.quote
+    assert carried.changed == changed and (changed > 0) == (change == "reocr")
     lost = [a for a in made if placed[a.id].anchor is None]
     if change == "deleted":
         assert any(a.note == "on the deleted paragraph" for a in lost)
@@ -124,6 +130,16 @@ def test_annotations_and_corrections_come_over_to_the_changed_page(
     assert len(store.edits(fp)) == 1
     again = versions.resolve(load(copy), store)
     assert again.carried is None and len(again.placed) == len(made)
+    # Opened again, the page they were made on takes them back, each exactly where it
+    # was made: going through the other version lost nothing.
+    back = versions.resolve(load(page), store)
+    assert back.carried is not None and back.carried.changed == 0
+    original = {a.id: a for a in made}
+    for p in back.placed:
+        ann = original[p.annotation.id]
+        assert p.anchor is not None, ann.quote
+        assert (p.anchor.start, p.anchor.end) == (ann.selector.start, ann.selector.end)
+        assert p.annotation.quote == ann.quote
 
 
 def test_another_page_does_not_take_them(annotated, tmp_path: Path) -> None:

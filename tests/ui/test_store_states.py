@@ -129,9 +129,11 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
         made.append(win.annotate_selection("highlight"))
     assert win.writer is not None and win.writer.flush(30)
     win.close()
+    assert text.count("战略性引领") == 1
     for variant, changed in (
         ("reocr", reocr(text, 0.01)),
         ("deleted", without_paragraph(text)),
+        ("misread", text.replace("战略性引领", "战略性引颔")),
     ):
         copy = tmp_path / f"{variant}.txt"
         copy.write_text(changed, encoding="utf-8")
@@ -144,12 +146,19 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
         lost = [a for a in made if placed[a.id].anchor is None]
         if variant == "deleted":
             assert lost and "could not be placed" in message
+        if variant == "misread":
+            # Shown on what the page reads now, said so, and stored with its own quote.
+            assert "1 on text that reads otherwise now" in message
+            shown = win.annotator.placed[made[1].id].anchor
+            assert shown is not None
+            assert win.body.clean.text[shown.start : shown.end] == "战略性引颔"
         sections = listed(win)
         assert len(sections["In the text"]) == len(made) - len(lost)
         assert sorted(sections.get("Unanchored", [])) == sorted(a.quote for a in lost)
         assert win.writer is not None and win.writer.flush(30)
         fp = load(copy).source.fingerprint
-        assert {a.id for a in Store().for_document(fp)} == {a.id for a in made}
+        stored = {a.id: a.quote for a in Store().for_document(fp)}
+        assert stored == {a.id: a.quote for a in made}
         win.close()
 
 

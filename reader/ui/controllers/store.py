@@ -116,6 +116,12 @@ class StoreController(QObject):
                     "%1", str(carried.placed)
                 )
             )
+            if carried.changed:
+                parts.append(
+                    self.tr("%1 on text that reads otherwise now (each keeps its quote)").replace(
+                        "%1", str(carried.changed)
+                    )
+                )
             if carried.placed < carried.annotations:
                 parts.append(
                     self.tr("%1 could not be placed (listed as unanchored)").replace(
