@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -49,15 +49,15 @@ def swatch(colour: QColor, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
-def colour_names(widget: QWidget) -> dict[str, str]:
-    tr = widget.tr
+def colour_names() -> dict[str, str]:
+    """The highlight colours' names in the interface's language."""
     return {
-        "yellow": tr("Yellow"),
-        "green": tr("Green"),
-        "blue": tr("Blue"),
-        "pink": tr("Pink"),
-        "purple": tr("Purple"),
-        "orange": tr("Orange"),
+        "yellow": QCoreApplication.translate("Colours", "Yellow"),
+        "green": QCoreApplication.translate("Colours", "Green"),
+        "blue": QCoreApplication.translate("Colours", "Blue"),
+        "pink": QCoreApplication.translate("Colours", "Pink"),
+        "purple": QCoreApplication.translate("Colours", "Purple"),
+        "orange": QCoreApplication.translate("Colours", "Orange"),
     }
 
 
@@ -74,7 +74,7 @@ class ColourButtons(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(checkable)
         self.buttons: dict[str, QToolButton] = {}
-        names = colour_names(self)
+        names = colour_names()
         for name in COLOURS:
             button = QToolButton(self)
             button.setIcon(swatch(highlight_colour(name, theme), 18))
@@ -354,7 +354,7 @@ class SelectionBar(QFrame):
         self.tag_button.setToolTip(self.tr("Highlight and tag (T)"))
         self.note_button.setText(self.tr("Note…"))
         self.note_button.setToolTip(self.tr("Highlight with a note (N)"))
-        names = colour_names(self)
+        names = colour_names()
         for name, button in self.colours.buttons.items():
             button.setToolTip(self.tr("Highlight in %1").replace("%1", names[name]))
 

@@ -214,7 +214,7 @@ class AnnotationsDock(QWidget):
         tags = sorted({t for p in self.items for t in p.annotation.tags}, key=str.casefold)
         for combo, first, values, labels, keep in (
             (self.tag_filter, self.tr("All tags"), tags, {t: f"#{t}" for t in tags}, tag),
-            (self.colour_filter, self.tr("All colours"), COLOURS, colour_names(self), colour),
+            (self.colour_filter, self.tr("All colours"), COLOURS, colour_names(), colour),
         ):
             combo.blockSignals(True)
             combo.clear()

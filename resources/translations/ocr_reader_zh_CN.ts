@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="56"/>
-        <source>Green</source>
-        <translation>绿色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="57"/>
-        <source>Blue</source>
-        <translation>蓝色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="58"/>
-        <source>Pink</source>
-        <translation>粉色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="59"/>
-        <source>Purple</source>
-        <translation>紫色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="60"/>
-        <source>Orange</source>
-        <translation>橙色</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="37"/>
-        <source>Nothing to join: this is the last block of the page.</source>
-        <translation>无可合并：这是本页的最后一段。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="39"/>
-        <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
-        <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="44"/>
-        <source>The next block is page furniture: to join it, make it text first (Correct → Block Kind, with View → Show Page Furniture on).</source>
-        <translation>下一段是版面杂项：要合并，请先把它改成正文（更正 → 段落类型，并打开 视图 → 显示版面杂项）。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="49"/>
-        <source>This block is that already.</source>
-        <translation>这一段已经是这样了。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="51"/>
-        <source>Put the text cursor inside the block, where it is to be split.</source>
-        <translation>请把光标放在段落中要拆分的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="53"/>
-        <source>This block already starts its article.</source>
-        <translation>这一段已经是文章的开头。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="55"/>
-        <source>The page&apos;s first article has no article before it to merge with.</source>
-        <translation>本页第一篇文章之前没有可合并的文章。</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../reader/ui/about.py" line="67"/>
@@ -468,7 +405,7 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="241"/>
+        <location filename="../../reader/ui/annotate.py" line="242"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
@@ -498,7 +435,7 @@
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="268"/>
+        <location filename="../../reader/ui/annotate.py" line="269"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
@@ -508,17 +445,17 @@
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="228"/>
+        <location filename="../../reader/ui/annotate.py" line="229"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="234"/>
+        <location filename="../../reader/ui/annotate.py" line="235"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="247"/>
+        <location filename="../../reader/ui/annotate.py" line="248"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -576,12 +513,12 @@
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="374"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="375"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="375"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="376"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -673,6 +610,39 @@
         <location filename="../../reader/ui/body.py" line="660"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="55"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="56"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="57"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="58"/>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="59"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="60"/>
+        <source>Orange</source>
+        <translation>橙色</translation>
     </message>
 </context>
 <context>
@@ -787,58 +757,93 @@
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="181"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="34"/>
+        <source>Nothing to join: this is the last block of the page.</source>
+        <translation>无可合并：这是本页的最后一段。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="37"/>
+        <source>Nothing to join: this is the last block of its article. To run the next article on, merge it with this one (Ctrl+Shift+M on it).</source>
+        <translation>无可合并：这是本篇文章的最后一段。要让下一篇接着本篇，请在下一篇上将其与本篇合并（Ctrl+Shift+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="43"/>
+        <source>The next block is page furniture: to join it, make it text first (Correct → Block Kind, with View → Show Page Furniture on).</source>
+        <translation>下一段是版面杂项：要合并，请先把它改成正文（更正 → 段落类型，并打开 视图 → 显示版面杂项）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="50"/>
+        <source>This block is that already.</source>
+        <translation>这一段已经是这样了。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="52"/>
+        <source>Put the text cursor inside the block, where it is to be split.</source>
+        <translation>请把光标放在段落中要拆分的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="57"/>
+        <source>This block already starts its article.</source>
+        <translation>这一段已经是文章的开头。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="61"/>
+        <source>The page&apos;s first article has no article before it to merge with.</source>
+        <translation>本页第一篇文章之前没有可合并的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="182"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="191"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="187"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="196"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="187"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="196"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="188"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="197"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="213"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="208"/>
         <source>The page has no other article.</source>
         <translation>本页没有别的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="213"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="235"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="244"/>
         <source>The text this correction was made on is not on the page.</source>
         <translation>这项更正所针对的文字已不在本页上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="264"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="273"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -1964,27 +1969,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="352"/>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="354"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="354"/>
+        <location filename="../../reader/ui/annotate.py" line="355"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="355"/>
+        <location filename="../../reader/ui/annotate.py" line="356"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="358"/>
+        <location filename="../../reader/ui/annotate.py" line="359"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2057,36 +2062,41 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/store.py" line="121"/>
+        <source>%1 on text that reads otherwise now (each keeps its quote)</source>
+        <translation>%1 条落在如今读法不同的文字上（各自保留原引文）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="127"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="127"/>
+        <location filename="../../reader/ui/controllers/store.py" line="133"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="153"/>
+        <location filename="../../reader/ui/controllers/store.py" line="159"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="180"/>
+        <location filename="../../reader/ui/controllers/store.py" line="186"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="184"/>
+        <location filename="../../reader/ui/controllers/store.py" line="190"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="192"/>
+        <location filename="../../reader/ui/controllers/store.py" line="198"/>
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="193"/>
+        <location filename="../../reader/ui/controllers/store.py" line="199"/>
         <source>%1 changes could not be saved: the database stayed locked by another program.</source>
         <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
     </message>
@@ -2110,6 +2120,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/status.py" line="105"/>
+        <source>1 change waits: the database is locked by another program</source>
+        <translation>1 处修改待保存：数据库被其他程序锁定</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="107"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
@@ -2194,14 +2209,6 @@
         <location filename="../../reader/ui/savefile.py" line="26"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../reader/ui/annotate.py" line="55"/>
-        <source>Yellow</source>
-        <translation>黄色</translation>
     </message>
 </context>
 </TS>

@@ -151,3 +151,34 @@ def test_no_two_entries_of_a_menu_share_an_access_key(make_window, language) -> 
             assert len(keys) == len(set(keys)), (menu.title(), keys)
     finally:
         win.set_language("en")  # the language is a setting: the next windows read it
+
+
+def test_every_context_of_the_translations_is_one_the_code_asks_in() -> None:
+    """A text asked for through an alias of tr is filed by lupdate under "" or the
+    alias's name, where the interface never looks: it stays English."""
+    import re
+
+    names = {c.findtext("name") for c in ET.parse(TS).getroot().findall("context")}
+    source = "\n".join(p.read_text("utf-8") for p in (TS.parents[2] / "reader").rglob("*.py"))
+    classes = set(re.findall(r"^\s*class (\w+)", source, re.M))
+    literal = set(
+        re.findall(r"(?:QCoreApplication\.translate|QT_TRANSLATE_NOOP)\(\s*\"(\w+)\"", source)
+    )
+    assert names - classes - literal == set()
+
+
+def test_refusals_and_colour_names_in_chinese(qapp) -> None:
+    from reader.core.document import from_text
+    from reader.ui.annotate import colour_names
+    from reader.ui.controllers.corrections import refusal
+    from reader.ui.i18n import install
+
+    doc = from_text("标题\n\n正文第一段。\n")
+    assert install("zh_CN") == "zh_CN"
+    try:
+        said = refusal("split", doc, 0, 0, 0)
+        assert said == "请把光标放在段落中要拆分的位置。"
+        assert colour_names()["yellow"] == "黄色"
+    finally:
+        install("en")
+    assert refusal("split", doc, 0, 0, 0).startswith("Put the text cursor")

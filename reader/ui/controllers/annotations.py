@@ -288,7 +288,7 @@ class AnnotationsController(QObject):
         ann = annotator.get(annotation_id) if annotator else None
         if ann is None:
             return ""
-        parts = [colour_names(self.window).get(ann.colour, "")]
+        parts = [colour_names().get(ann.colour, "")]
         if ann.tags:
             parts.append(" ".join(f"#{t}" for t in ann.tags))
         head = " · ".join(p for p in parts if p)

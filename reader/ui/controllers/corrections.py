@@ -26,33 +26,42 @@ SUGGEST_DELAY_MS = 300  # after a page is shown, its title suggestions are looke
 def refusal(op: str, doc: Document, ai: int, k: int, offset: int, value: dict | None = None) -> str:
     """Why the correction makes no sense for block k of article ai, `offset` into it (in
     the interface's language), or "" where it does."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CorrectionsController", text)
-
+    # Each text asked for in full (no alias), so that lupdate files it under its context.
     art = doc.articles[ai]
     blocks = art.all_blocks()
     if op == "join" and k + 1 >= len(blocks):
         if ai + 1 >= len(doc.articles):
-            return tr("Nothing to join: this is the last block of the page.")
-        return tr(
+            return QCoreApplication.translate(
+                "CorrectionsController", "Nothing to join: this is the last block of the page."
+            )
+        return QCoreApplication.translate(
+            "CorrectionsController",
             "Nothing to join: this is the last block of its article. To run the next "
-            "article on, merge it with this one (Ctrl+Shift+M on it)."
+            "article on, merge it with this one (Ctrl+Shift+M on it).",
         )
     if op == "join" and blocks[k + 1].kind == BlockKind.FURNITURE:
-        return tr(
+        return QCoreApplication.translate(
+            "CorrectionsController",
             "The next block is page furniture: to join it, make it text first (Correct → "
-            "Block Kind, with View → Show Page Furniture on)."
+            "Block Kind, with View → Show Page Furniture on).",
         )
     role = (value or {}).get("role")
     if op == "role" and role and not (value or {}).get("article") and blocks[k].kind == role:
-        return tr("This block is that already.")
+        return QCoreApplication.translate("CorrectionsController", "This block is that already.")
     if op == "split" and not 0 < offset < len(blocks[k].text):
-        return tr("Put the text cursor inside the block, where it is to be split.")
+        return QCoreApplication.translate(
+            "CorrectionsController",
+            "Put the text cursor inside the block, where it is to be split.",
+        )
     if op == "new_article" and len(art.head) >= k:
-        return tr("This block already starts its article.")
+        return QCoreApplication.translate(
+            "CorrectionsController", "This block already starts its article."
+        )
     if op == "merge_article" and ai == 0:
-        return tr("The page's first article has no article before it to merge with.")
+        return QCoreApplication.translate(
+            "CorrectionsController",
+            "The page's first article has no article before it to merge with.",
+        )
     return ""
 
 
