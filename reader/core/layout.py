@@ -123,6 +123,11 @@ ROW_OVERLAP = 0.15
 # The file's order jumps between columns at least this often (per pair of consecutive
 # lines) before it counts as row-by-row.
 INTERLEAVED_SHARE = 0.2
+# ... or comes back to a column it has left at least this often, and for at least this
+# share of its pairs (a real reading order, of a page cut into columns otherwise than
+# ours, comes back now and then: once in 690 lines on the English ALTO page).
+REVISITS = 3
+REVISIT_SHARE = 0.05
 # The pieces of a vertical line that OCR broke up overlap across by this share of the
 # narrower, with less than this share of the line's width between them.
 STACKED_OVERLAP = 0.5
@@ -1602,10 +1607,20 @@ def _column(leaf: list[_Item], upright: bool, body: float) -> Column:
 
 def _interleaved(items: Sequence[_Item], leaf_of: Sequence[int], leaves: int) -> bool:
     """Whether the file's order jumps between columns far more often than reading column
-    by column would."""
+    by column would, or comes back to columns it has left: a reading order enters each
+    column once (where its columns are ours), an order row by row across them again and
+    again (an archive's order, written into ALTO or PAGE as if it were the reading)."""
     sequence = [leaf_of[it.index] for it in items if not it.noise]
     pairs = len(sequence) - 1
     if pairs < 2:
         return False
     jumps = sum(1 for a, b in itertools.pairwise(sequence) if a != b)
+    left: set[int] = set()
+    revisits = 0
+    for a, b in itertools.pairwise(sequence):
+        if a != b:
+            left.add(a)
+            revisits += b in left
+    if revisits >= max(REVISITS, REVISIT_SHARE * pairs):
+        return True
     return jumps >= max(4, 2 * (leaves - 1) + 2) and jumps >= INTERLEAVED_SHARE * pairs

@@ -49,6 +49,8 @@ FULL_SHARE = 0.4
 # A page's regions are blocks the OCR program saw where they hold this many lines on
 # average.
 REGION_LINES = 1.5
+# ... and where no more than this share of them runs across columns.
+REGIONS_ACROSS = 0.25
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
@@ -165,7 +167,9 @@ def _page_lines(
     # A format's regions say where the OCR program saw blocks only where they hold
     # several lines; one region a line (a converter's, or a region per box) says nothing.
     regions = {p.line.region for p in order.placed}
-    grouped = len(order.placed) >= REGION_LINES * max(len(regions), 1)
+    grouped = len(order.placed) >= REGION_LINES * max(len(regions), 1) and _regions_in_columns(
+        order
+    )
     out: list[tuple[str, Placed | None, bool]] = []
     chinese = _chinese(order)
     previous: Placed | None = None
@@ -692,6 +696,19 @@ def _headline(placed: Placed, sizes: _Sizes) -> bool:
     if len(text) < 2 or text.endswith(BROKEN):
         return False  # a word broken at its end: running text (a drop initial makes it tall)
     return sizes(placed) >= HEADLINE_SIZE * sizes.headline_body(placed.column)
+
+
+def _regions_in_columns(order: PageOrder) -> bool:
+    """Whether the format's regions keep to the columns the geometry finds: an OCR
+    program's block lies in one column; regions that run across several (a converter's
+    groups of lines in the file's order, row by row across the page) say nothing of
+    where paragraphs break."""
+    columns: dict[str, set[int]] = {}
+    for p in order.placed:
+        if p.line.region is not None and not p.noise and not p.straddles:
+            columns.setdefault(p.line.region, set()).add(p.column)
+    several = [r for r, cols in columns.items() if len(cols) > 1]
+    return len(several) <= REGIONS_ACROSS * len(columns)
 
 
 def _new_region(previous: Placed, placed: Placed) -> bool:
