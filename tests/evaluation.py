@@ -569,6 +569,33 @@ def real_report() -> None:
         "F1 in the file's order and in reading order, the naive baseline in reading order, "
         "block and article-start F1 in reading order"
     )
+    forms = format_scores()
+    print(
+        "the same pages in the other formats (the test converters'), paragraph F1: "
+        + ", ".join(f"{label} {score.f1:.3f}" for label, score in forms.items())
+    )
+
+
+def format_scores() -> dict[str, Score]:
+    """Paragraph F1 of the labelled real pages converted into each format: PAGE keeps
+    the quadrilaterals and the archive's order as its ReadingOrder; ALTO and hOCR keep
+    rectangles only, with the archive's order and blocks of ten lines in it."""
+    from tests import ocrformats as formats
+
+    writers = {
+        "PAGE (ordered)": lambda page: formats.page_xml(page, order=range(len(page.texts))),
+        "PaddleOCR 3 rectangles": lambda page: formats.paddle3(page, False, polys=False),
+        "ALTO": formats.alto,
+        "hOCR": formats.hocr,
+    }
+    totals = {label: Score(0, 0, 0) for label in writers}
+    for name in real_names():
+        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+        page = formats.load(REAL_PAGES / gold["source"])
+        for label, write in writers.items():
+            doc = from_bytes(write(page), f"{name}.{label}")
+            totals[label] += f1(doc_paragraphs(doc), gold_paragraphs(gold))
+    return totals
 
 
 TRIBUNE = ROOT.parent / "shared" / "real" / "english" / "tribune_1903-05-01_p1.alto.xml"
