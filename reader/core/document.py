@@ -147,8 +147,10 @@ def _ocr_format(data: bytes) -> str | None:
     """The OCR format of the bytes, looked for only where they start as JSON or markup
     do, so a plain page costs nothing."""
     head = data[:256].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head[:1] not in (b"{", b"[", b"<") and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
+    if head[:1] not in (b"{", b"[", b"<") and not head.startswith(
+        (b"\xff\xfe", b"\xfe\xff", b"\x00<")
+    ):
+        return None  # (markup in UTF-16 starts with a byte order mark, or <\0 or \0<)
     from reader.core import ocr
 
     return ocr.sniff(data)

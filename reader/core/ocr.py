@@ -152,8 +152,9 @@ def _sniff(data: bytes) -> tuple[str | None, Any]:
 
 def _head_text(data: bytes) -> str:
     sample = data[:65536]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return sample.decode("utf-16", errors="ignore")
+    wide = _utf16(sample)
+    if wide is not None:
+        return sample.decode(wide, errors="ignore")
     return sample.decode("utf-8-sig", errors="ignore")
 
 
@@ -223,6 +224,18 @@ def _paddle_line_like(value: Any) -> bool:
     )
 
 
+def _utf16(data: bytes) -> str | None:
+    """The codec of markup written in UTF-16: with a byte order mark, or without one
+    where its first character is < (which XML asks a BOM for, but some tools leave out)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if data.startswith(b"<\x00"):
+        return "utf-16-le"
+    if data.startswith(b"\x00<"):
+        return "utf-16-be"
+    return None
+
+
 def _paddle3(value: dict[str, Any]) -> dict[str, Any] | None:
     """The PaddleOCR 3 result in a saved dict: the dict itself or its "res"."""
     for candidate in (value, value.get("res")):
@@ -233,8 +246,10 @@ def _paddle3(value: dict[str, Any]) -> dict[str, Any] | None:
 
 def _sniff_markup(data: bytes) -> str | None:
     sample = data[:65536]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        sample = sample.decode("utf-16", errors="ignore").encode("utf-8")
+    wide = _utf16(data)
+    if wide is not None:
+        data = data.decode(wide, errors="ignore").encode("utf-8")
+        sample = data[:65536]
     position = 0
     while match := _XML_PROLOG.match(sample, position):
         position = match.end()

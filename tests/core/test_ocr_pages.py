@@ -215,3 +215,22 @@ def test_the_english_page_keeps_its_text_blocks_apart() -> None:
     assert scores.kept >= 42 and scores.kept >= 0.9 * scores.blocks
     assert scores.rejoined >= 92
     assert scores.hyphens == scores.inner
+
+
+@needs_pages
+@pytest.mark.parametrize("writer", [formats.hocr, formats.alto, formats.page_xml])
+def test_markup_in_utf16_reads_as_in_utf8(writer) -> None:  # type: ignore[no-untyped-def]
+    """With a byte order mark either way, or without one (XML asks for it; some tools
+    leave it out): never the markup itself shown as a page of angle brackets."""
+    data = writer(formats.load(formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json"))
+    expected = squeeze(to_text(from_bytes(data, "page")))
+    text = data.decode("utf-8")
+    for wide in (
+        b"\xff\xfe" + text.encode("utf-16-le"),
+        b"\xfe\xff" + text.encode("utf-16-be"),
+        text.encode("utf-16-le"),
+        text.encode("utf-16-be"),
+    ):
+        doc = from_bytes(wide, "page")
+        assert doc.source.encoding in ("hOCR", "ALTO", "PAGE")
+        assert squeeze(to_text(doc)) == expected
