@@ -587,13 +587,40 @@ def _read_umi(data: bytes | Any) -> list[OcrPage]:
 # --- XML --------------------------------------------------------------------------------
 
 
-def _xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+def _xml_parser(encoding: str | None = None) -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        encoding=encoding,
+    )
+
+
+# An XML declaration naming a single-byte encoding of Western Europe.
+_DECLARED_LATIN = re.compile(
+    rb"""<\?xml[^>]*\bencoding\s*=\s*["'](?:iso-?8859-?\d+|latin-?\d|(?:cp|windows-)125\d|us-ascii|ascii)["']""",
+    re.I,
+)
+
+
+def _mislabelled_utf8(data: bytes) -> bool:
+    """Whether the file declares a single-byte encoding but is UTF-8 with characters
+    beyond ASCII (a converter's template kept its declaration): read as declared, every
+    Chinese character would come out as three Latin ones. Text in Latin-1 is almost never
+    valid UTF-8 where it holds such characters."""
+    if not _DECLARED_LATIN.match(data[:200].lstrip(b"\xef\xbb\xbf \t\r\n")) or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _parse_xml(data: bytes, label: str) -> Any:
     try:
-        root = etree.fromstring(data, _xml_parser())
+        root = etree.fromstring(data, _xml_parser("utf-8" if _mislabelled_utf8(data) else None))
     except etree.XMLSyntaxError as error:
         message = str(error.msg or error)
         if "entit" in message.lower():

@@ -234,3 +234,24 @@ def test_markup_in_utf16_reads_as_in_utf8(writer) -> None:  # type: ignore[no-un
         doc = from_bytes(wide, "page")
         assert doc.source.encoding in ("hOCR", "ALTO", "PAGE")
         assert squeeze(to_text(doc)) == expected
+
+
+@needs_pages
+@pytest.mark.parametrize("writer", [formats.hocr, formats.alto, formats.page_xml])
+def test_utf8_declared_as_latin1_reads_as_utf8(writer) -> None:  # type: ignore[no-untyped-def]
+    data = writer(formats.load(formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json"))
+    expected = squeeze(to_text(from_bytes(data, "page")))
+    head, _, rest = data.partition(b"?>")
+    for declared in (b"ISO-8859-1", b"latin1", b"windows-1252"):
+        wrong = head.split(b" encoding=")[0] + b" encoding='" + declared + b"'?>" + rest
+        assert squeeze(to_text(from_bytes(wrong, "page"))) == expected, declared
+
+
+def test_latin1_declared_as_such_stays_latin1() -> None:
+    alto = (
+        "<?xml version='1.0' encoding='ISO-8859-1'?><alto><Layout><Page WIDTH='900' "
+        "HEIGHT='900'><PrintSpace><TextBlock ID='b'><TextLine HPOS='10' VPOS='10' "
+        "WIDTH='600' HEIGHT='30'><String CONTENT='Caf\u00e9 au lait, the na\u00efve "
+        "garçon said.'/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>"
+    ).encode("latin-1")
+    assert "Café au lait, the naïve garçon said." in to_text(from_bytes(alto, "page"))
