@@ -862,13 +862,18 @@ def _read_page(data: bytes) -> list[OcrPage]:
         rank = {region: i for i, region in enumerate(order)}
         parents = _page_region_parents(page)
 
-        def place(index: int) -> tuple[int, int]:
-            region = regions[index]
+        def ranked(region: str | None) -> int | None:
             while region is not None and region not in rank:
                 region = parents.get(region)
-            return (rank[region] if region is not None else len(rank), index)
+            return None if region is None else rank[region]
 
-        lines = [lines[i] for i in sorted(range(len(lines)), key=place)]
+        places = [ranked(region) for region in regions]
+        # An order that leaves out regions holding text (or names regions that are not
+        # there instead of them) says nothing of where those go: the geometry orders
+        # the page.
+        given = all(place is not None for place in places)
+        if given:
+            lines = [lines[i] for i in sorted(range(len(lines)), key=lambda i: (places[i], i))]
     return [OcrPage(width, height, tuple(lines), order_given=given)]
 
 

@@ -255,3 +255,23 @@ def test_latin1_declared_as_such_stays_latin1() -> None:
         "garçon said.'/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>"
     ).encode("latin-1")
     assert "Café au lait, the naïve garçon said." in to_text(from_bytes(alto, "page"))
+
+
+@needs_pages
+def test_a_page_reading_order_that_leaves_out_regions_with_text_is_not_followed() -> None:
+    import re
+
+    page = formats.load(formats.REAL_PAGES / "02_jiangsujianxun_19670811_p1.json")
+    unordered = from_bytes(formats.page_xml(page), "page")
+    ordered = formats.page_xml(page, order=range(len(page.texts))).decode("utf-8")
+    count = iter(range(10**6))
+    # Every other region named wrongly: the regions left out would go last, out of place.
+    damaged = re.sub(
+        r'regionRef="r(\d+)"',
+        lambda m: f'regionRef="{"gone" if next(count) % 2 else "r"}{m.group(1)}"',
+        ordered,
+    )
+    for data in (damaged, ordered.replace('regionRef="r', 'regionRef="missing')):
+        doc = from_bytes(data.encode("utf-8"), "page")
+        assert "ordered by their positions" in doc.source.reading
+        assert squeeze(to_text(doc)) == squeeze(to_text(unordered))
