@@ -528,7 +528,9 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="reflow pages and write clean text, Markdown, HTML, EPUB, JSON or JSON lines"
     )
     exp.add_argument(
-        "paths", nargs="+", help="page files or folders of .txt pages (- for standard input)"
+        "paths",
+        nargs="+",
+        help="page files, or folders of them (.txt and OCR output with boxes); - for standard input",
     )
     exp.add_argument("--format", "-f", choices=publish.FORMATS, default="txt")
     exp.add_argument(

@@ -31,7 +31,7 @@ def to_dict(doc: Document, lazy: bool = False) -> dict[str, Any]:
     }
     if doc.source.pages:  # OCR output with boxes: the pages the regions are on
         source["pages"] = [
-            {"width": width, "height": height, "unit": unit}
+            {"width": round(width, 2), "height": round(height, 2), "unit": unit}
             for width, height, unit in doc.source.pages
         ]
     articles = (_article_dict(a, doc) for a in doc.articles)
@@ -58,7 +58,9 @@ def _geometry(d: dict[str, Any], b: Block, doc: Document) -> None:
     """Where the block is on the page and how sure the OCR was of it, where known."""
     regions = doc.regions(b)
     if regions:
-        d["regions"] = [{"page": page, "bbox": list(box)} for page, box in regions]
+        # Hundredths of the unit at most: a box in millimetres (ALTO mm10) is tenths
+        # scaled, which floats write as 30.200000000000003.
+        d["regions"] = [{"page": page, "bbox": [round(v, 2) for v in box]} for page, box in regions]
     confidence = doc.confidence(b)
     if confidence is not None:
         d["confidence"] = confidence

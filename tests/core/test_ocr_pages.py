@@ -275,3 +275,20 @@ def test_a_page_reading_order_that_leaves_out_regions_with_text_is_not_followed(
         doc = from_bytes(data.encode("utf-8"), "page")
         assert "ordered by their positions" in doc.source.reading
         assert squeeze(to_text(doc)) == squeeze(to_text(unordered))
+
+
+@needs_pages
+def test_json_boxes_in_millimetres_carry_no_float_noise() -> None:
+    from reader.core.export import to_dict
+
+    page = formats.load(formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json")
+    data = to_dict(from_bytes(formats.alto(page, version=4, unit="mm10"), "page"))
+    values = [
+        v
+        for a in data["articles"]
+        for b in [*a["head"], *a["blocks"]]
+        for r in b.get("regions", [])
+        for v in r["bbox"]
+    ]
+    assert values and all(len(repr(v).partition(".")[2]) <= 2 for v in values)
+    assert data["source"]["pages"][0]["unit"] == "mm"
