@@ -276,11 +276,17 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     out = _output(args)
     many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
+    # An existing folder named by -o takes the page's output under the page's name.
+    many = many or (out is not None and out.is_dir() and not args.combine)
     if problem := _misfit(args, many):
         _fail(f"{problem}; nothing written")
         return EXIT_BAD_INPUT
     if out is not None and many and out.exists() and not out.is_dir():
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
+        return EXIT_BAD_INPUT
+    if out is not None and args.combine and out.is_dir():
+        one = out / f"all.{args.format}"
+        _fail(f"{out}: that is a folder; --combine writes one file: name it (-o {one})")
         return EXIT_BAD_INPUT
     targets = _targets(found_pages, out, "explain.txt" if args.explain else args.format, many)
     if targets is None:
@@ -530,7 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "paths",
         nargs="+",
-        help="page files, or folders of them (.txt and OCR output with boxes); - for standard input",
+        help="page files, or folders of them (.txt, OCR output with boxes); - for standard input",
     )
     exp.add_argument("--format", "-f", choices=publish.FORMATS, default="txt")
     exp.add_argument(

@@ -322,6 +322,17 @@ def test_pages_may_follow_the_options(tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "unrecognized arguments: --bogus" in wrong.stderr
 
 
+def test_one_page_into_an_existing_folder_takes_its_own_name(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("export", str(SEED), "-f", "md", "-o", f"{folder}/")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in folder.iterdir()] == [f"{SEED.stem}.md"]
+    combined = run("export", str(SEED), "--combine", "-f", "md", "-o", str(folder))
+    assert combined.returncode == 2 and combined.stderr.count("\n") == 1
+    assert f"name it (-o {folder / 'all.md'})" in combined.stderr
+
+
 def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
     out = tmp_path / "page.txt"
     result = run(
