@@ -509,6 +509,11 @@ def _annotations_import(args: argparse.Namespace) -> int:
         )
         if given:
             said += f"; corrections: {corrections} added, {given - corrections} already present"
+        if elsewhere := sum(imported.elsewhere for imported in files):
+            said += (
+                f"; {elsewhere} made on no page of this reader (their source is not a page's "
+                "text): kept as they came, placed on no page"
+            )
         print(said)
         return 0
     except StoreError as exc:

@@ -252,3 +252,24 @@ def test_every_stored_correction_goes_with_the_export_of_everything(
         store.close()
     again = import_(out, fresh)
     assert "corrections: 0 added, 1 already present" in again.stdout
+
+
+def test_annotations_made_on_no_page_of_this_reader_are_counted(tmp_path: Path) -> None:
+    theirs = {
+        "id": "http://example.org/anno1",
+        "type": "Annotation",
+        "bodyValue": "a note",
+        "target": {
+            "source": "http://example.org/page",
+            "selector": {"type": "TextQuoteSelector", "exact": "国务院"},
+        },
+    }
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(theirs, ensure_ascii=False), encoding="utf-8")
+    result = run("annotations", "import", str(path), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "1 added, 0 updated, 0 already present, 0 conflicts (kept both); 1 made on no page "
+        "of this reader (their source is not a page's text): kept as they came, placed on "
+        "no page"
+    )

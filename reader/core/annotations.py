@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -226,14 +227,14 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
     sel = ann.selector
     return {
         "@context": W3C_CONTEXT,
-        "id": f"urn:uuid:{ann.id}",
+        "id": ann.id if ":" in ann.id else f"urn:uuid:{ann.id}",  # another tool's IRI as it was
         "type": "Annotation",
         "motivation": "commenting" if ann.note else "highlighting",
         "created": ann.created,
         "modified": ann.modified,
         "body": body,
         "target": {
-            "source": f"urn:sha256:{ann.fingerprint}",
+            "source": f"urn:sha256:{ann.fingerprint}" if on_a_page(ann) else ann.fingerprint,
             "styleClass": ann.colour,
             "selector": [
                 {
@@ -284,6 +285,20 @@ class Imported:
 
     annotations: list[Annotation]
     corrections: list[Any]  # reader.core.edits.Edit
+
+    @property
+    def elsewhere(self) -> int:
+        """How many name no page's text as their source (another tool's, made on a web
+        page): kept and exported as they came, but placed on no page."""
+        return sum(not on_a_page(a) for a in self.annotations)
+
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+
+
+def on_a_page(ann: Annotation) -> bool:
+    """Whether the annotation's source is a page's fingerprint (a text this reader read)."""
+    return _FINGERPRINT.fullmatch(ann.fingerprint) is not None
 
 
 def shown(value: Any) -> str:
@@ -380,7 +395,16 @@ def from_w3c(item: Any) -> Annotation:
     if item.get("type", "Annotation") != "Annotation":
         raise refusal("type", item["type"], "Annotation")
     ann_id = _strip_prefix(check_text(required(item, "id"), "id", empty=False), "urn:uuid:")
-    target = check_object(required(item, "target"), "target")
+    target = required(item, "target")
+    if isinstance(target, list):
+        # W3C allows several targets: the first that names a passage is the one.
+        target = next(
+            (t for t in target if isinstance(t, dict) and "selector" in t),
+            target[0] if target else None,
+        )
+    if isinstance(target, str):
+        raise ImportError_("its target is a whole document (an IRI), not a passage of one")
+    target = check_object(target, "target")
     source = check_text(required(target, "source"), "source", empty=False)
     fingerprint = _strip_prefix(source, "urn:sha256:")
     if not ann_id.strip() or not fingerprint.strip():
@@ -410,6 +434,8 @@ def from_w3c(item: Any) -> Annotation:
             tags.append(check_text(body["value"], "a tag"))
         elif body["value"]:
             note = check_text(body["value"], "the note")
+    if not note and isinstance(item.get("bodyValue"), str):
+        note = item["bodyValue"]  # W3C's short form of a plain-text note
     extra = check_object(item.get("ocr-reader", {}), '"ocr-reader"')
     lines = extra.get("lines", [0, 0])
     if not isinstance(lines, list) or len(lines) != 2:

@@ -119,3 +119,49 @@ def test_anchors_of_exported_json_still_resolve(some) -> None:
     for ann in back:
         found = anchor(CLEAN.text, ann.selector)
         assert found is not None and CLEAN.text[found.start : found.end] == ann.quote
+
+
+def test_a_web_annotation_of_another_tool_is_kept_as_it_came() -> None:
+    """Hypothesis and other tools: an IRI for an id, a list of targets on a web page,
+    the note as bodyValue. Kept whole and written back as it came, and counted as made on
+    no page of this reader, rather than mangled into urn:uuid:http://… and dropping its note."""
+    theirs = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "first": {
+            "items": [
+                {
+                    "id": "http://example.org/anno1",
+                    "type": "Annotation",
+                    "bodyValue": "plain note",
+                    "target": [
+                        {
+                            "source": "http://example.org/page02",
+                            "selector": {"type": "TextQuoteSelector", "exact": "由无产阶级专政"},
+                        }
+                    ],
+                }
+            ]
+        },
+    }
+    imported = notes.parse_import(json.dumps(theirs, ensure_ascii=False))
+    [ann] = imported.annotations
+    assert (ann.id, ann.fingerprint, ann.note, ann.quote) == (
+        "http://example.org/anno1",
+        "http://example.org/page02",
+        "plain note",
+        "由无产阶级专政",
+    )
+    assert imported.elsewhere == 1 and not notes.on_a_page(ann)
+    item = json.loads(notes.to_json([ann]))["first"]["items"][0]
+    assert item["id"] == "http://example.org/anno1"
+    assert item["target"]["source"] == "http://example.org/page02"
+    assert notes.parse_import(notes.to_json([ann])).annotations[0].note == "plain note"
+    whole = {**theirs["first"]["items"][0], "target": "http://example.org/page02"}
+    with pytest.raises(notes.ImportError_, match="a whole document"):
+        notes.parse_import(json.dumps(whole))
+
+
+def test_annotations_of_a_page_say_so(some) -> None:  # type: ignore[no-untyped-def]
+    imported = notes.parse_import(notes.to_json(some))
+    assert imported.elsewhere == 0 and all(notes.on_a_page(a) for a in imported.annotations)

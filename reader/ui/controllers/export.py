@@ -217,6 +217,10 @@ class ExportController(QObject):
             message += " " + self.tr("Corrections: %1 new, %2 already here.").replace(
                 "%1", str(corrections)
             ).replace("%2", str(len(imported.corrections) - corrections))
+        if imported.elsewhere:
+            message += " " + self.tr(
+                "%1 were made on no page of this reader: kept as they came, placed on no page."
+            ).replace("%1", str(imported.elsewhere))
         self.notices.say(message, 15000)
         if self.session.doc is not None:
             self.open_path(self.session.doc.source.path)
