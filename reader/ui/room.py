@@ -72,6 +72,9 @@ class ReadingRoom(QObject):
         self._beside: dict[QDockWidget, dict[QDockWidget, int]] = {}
         self._widths_back: dict[QDockWidget, int] = {}  # set once the dock has gone
         self._keep: QDockWidget | None = None
+        # The dock the reader showed last, by hand: it stays while others give way, on
+        # every fit after (the window made smaller later), until the reader hides it.
+        self._chosen: QDockWidget | None = None
         self._fitting = False
         self._was_maximized = False
         self._timer = QTimer(self)
@@ -215,6 +218,8 @@ class ReadingRoom(QObject):
             on = True
         elif on and not dock.isFloating():
             dock.raise_()  # shown where it was, in front of its tab group, not behind it
+        if on:
+            self._chosen = dock
         self._on_dock_toggled(dock, on)
 
     def _on_dock_toggled(self, dock: QDockWidget, on: bool) -> None:
@@ -228,6 +233,8 @@ class ReadingRoom(QObject):
         self._gave_way = [g for g in self._gave_way if g.docks]
         if on:
             self.fit_soon(keep=dock)
+        elif dock is self._chosen:
+            self._chosen = None
 
     def needed(self) -> float:
         """The body's width for a line of MIN_CHARS characters."""
@@ -243,6 +250,9 @@ class ReadingRoom(QObject):
         keep, self._keep = self._keep, None
         if self._fitting or not self.window.isVisible():
             return
+        chosen = self._chosen
+        if keep is None and chosen is not None and self._shown(chosen) and not chosen.isFloating():
+            keep = chosen
         self._fitting = True
         try:
             back, self._widths_back = self._widths_back, {}
@@ -255,6 +265,8 @@ class ReadingRoom(QObject):
             steps = [
                 self._narrow_docks,
                 *(lambda area=area: self._give_way(area, keep) for area in AREAS),
+                lambda: self._give_way_beside(keep),
+                self._narrow_docks,  # the kept dock took its side's width: narrowed again
                 lambda: self._narrow_source(0),
             ]
             for step in steps:
@@ -346,6 +358,19 @@ class ReadingRoom(QObject):
         gave = _GaveWay(docks, [d for d in docks if _in_front(d)], max(d.width() for d in docks))
         self._hide(gave)
         self._settle()
+
+    def _give_way_beside(self, keep: QDockWidget | None) -> None:
+        """Last, the docks that share the side of the one kept (the outline beside the
+        scan the reader asked for)."""
+        if keep is None:
+            return
+        area = self.window.dockWidgetArea(keep)
+        docks = [d for d in self._docked(area) if d is not keep]
+        if docks:
+            self._hide(
+                _GaveWay(docks, [d for d in docks if _in_front(d)], max(d.width() for d in docks))
+            )
+            self._settle()
 
     def _hide(self, gave: _GaveWay) -> None:
         for dock in gave.docks:

@@ -578,3 +578,29 @@ def test_n_and_p_on_the_scan_go_to_the_next_and_previous_article(
     qtbot.waitUntil(lambda: win.body.current_place()[0] == start + 1, timeout=5000)
     qtbot.keyClick(canvas, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: win.body.current_place()[0] == start, timeout=5000)
+
+
+def test_the_scan_shown_by_hand_stays_in_a_small_window_and_gives_the_room_back(
+    make_window, qtbot, tmp_path: Path, drawn: bytes
+) -> None:
+    """F6 in a large window, then the window made small: the other panels give way, not
+    the scan the reader asked for (it took every panel with it); F6 again in a larger
+    window: the panels that gave way come back, at their widths."""
+    from tests.ui.test_room import line_chars, shown_docks
+
+    win = make_window(page_with_scan(tmp_path, drawn))
+    win.resize(1280, 820)
+    qtbot.waitUntil(lambda: win.width() == 1280, timeout=5000)
+    before = shown_docks(win)
+    outline = win.outline_dock.width()
+    open_scan(win, qtbot)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.resize(1024, 640)
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    assert win.scan.dock.isVisible()
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.resize(1280, 820)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.scan.action.trigger()
+    qtbot.waitUntil(lambda: shown_docks(win) == before, timeout=5000)
+    assert abs(win.outline_dock.width() - outline) <= 0.1 * outline
