@@ -257,9 +257,30 @@ def split_segments(reflowed: list[Block], t: Tuning = TUNING) -> list[Segment]:
             )
             if headline:
                 close_body()
-                seg = Segment("head", list(group))
-                seg.notice = notice
-                segments.append(seg)
+                last = segments[-1] if segments else None
+                if (
+                    last is not None
+                    and last.kind == "head"
+                    and not (last.notice or notice)
+                    # a title over the decks, and no byline yet: a byline ends a headline
+                    and last.has_title
+                    and all(b.kind in (_STANDALONE, _SUBTITLE) for b in last.blocks + group)
+                    # two items' titles, each naming who said what follows (_group_end)
+                    and not (
+                        _SAYS_WHO.search(last.blocks[-1].text) and _SAYS_WHO.search(group[0].text)
+                    )
+                ):
+                    # Headline groups one after another, with no text between: the decks
+                    # of one headline (a title, its subtitle, then two more lines in
+                    # other type), not a headline without its story. The first group
+                    # holds the title; the decks under it are its subtitles.
+                    last.blocks.extend(
+                        b.but(_SUBTITLE) if b.kind == _STANDALONE else b for b in group
+                    )
+                else:
+                    seg = Segment("head", list(group))
+                    seg.notice = notice
+                    segments.append(seg)
                 said_under = _says_who(group)
                 j = end
                 continue

@@ -1273,3 +1273,33 @@ def test_a_speakers_name_after_a_full_line_opens_what_was_said(line: str, speake
     else:
         assert ("heading", line) not in blocks
         assert blocks[0][1].startswith("".join(lines[:2]) + line)
+
+
+def test_headline_groups_with_no_text_between_are_the_decks_of_one_headline() -> None:
+    """A title and its subtitle, then two more lines in display type, then the story
+    (the English ALTO page's CO BIG HARBOR TIEUP- / ARBITRATION ACCEPTED. / Independent
+    Towing Companies / Will Lay Off 150 Craft.): one article, titled by the first deck,
+    not a headline without a story before the story under the last two decks."""
+    from reader.core.kinds import BlockKind as K
+    from reader.core.model import Block
+    from reader.core.segment import build_articles
+
+    blocks = [
+        Block(K.STANDALONE, "BIG HARBOR TIEUP", 0, 0, display=True),
+        Block(K.SUBTITLE, "ARBITRATION ACCEPTED.", 1, 1),
+        Block(K.STANDALONE, "Independent Towing Companies", 2, 2, display=True),
+        Block(K.STANDALONE, "Will Lay Off 150 Craft.", 3, 3, display=True),
+        Block(K.PARAGRAPH, "The general tieup of craft will not take place to-day.", 4, 4),
+        Block(K.PARAGRAPH, "A conference was held yesterday afternoon.", 5, 5),
+    ]
+    [article] = build_articles(blocks)
+    assert article.title == "BIG HARBOR TIEUP"
+    assert [b.kind for b in article.head] == [K.TITLE, K.SUBTITLE, K.SUBTITLE, K.SUBTITLE]
+    assert len(article.blocks) == 2
+    # Two items' titles, each naming who said what follows, stay two items.
+    quotes = [
+        Block(K.STANDALONE, "毛主席语录", 0, 0, display=True),
+        Block(K.STANDALONE, "林彪同志语录", 1, 1, display=True),
+        Block(K.PARAGRAPH, "要特别警惕象赫鲁晓夫那样的个人野心家和阴谋家。", 2, 2),
+    ]
+    assert len(build_articles(quotes)) == 2
