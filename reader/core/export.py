@@ -217,8 +217,15 @@ _MD_CLOSING = re.compile(r"(?:(?<=[ \t])|^)(?=#+[ \t]*$)")
 
 
 def writable(text: str) -> str:
-    """`text` without lone surrogates, so that it encodes."""
-    return _LONE_SURROGATE.sub("", text)
+    """`text` with its lone surrogates (the bytes of a file name that is not UTF-8, read
+    with surrogateescape) written as \\xNN, so that it encodes and the name is told from
+    one without those bytes (p\\xb9\\xfa.txt, not p.txt)."""
+    return _LONE_SURROGATE.sub(_as_byte, text)
+
+
+def _as_byte(match: re.Match[str]) -> str:
+    point = ord(match.group())
+    return f"\\x{point - 0xDC00:02x}" if 0xDC80 <= point <= 0xDCFF else "\ufffd"
 
 
 def json_text(data: Any, pretty: bool = True) -> str:

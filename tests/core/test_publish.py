@@ -394,3 +394,15 @@ def test_a_page_printed_in_english_is_exported_as_english() -> None:
     opf = next(n for n in book.namelist() if n.endswith(".opf"))
     assert "<dc:language>en</dc:language>" in book.read(opf).decode()
     assert '<html lang="zh-CN">' in publish([Part(DOC)], Options(format="html")).decode()
+
+
+def test_a_combined_heading_keeps_the_bytes_of_a_name_that_is_not_utf8() -> None:
+    import os
+
+    from reader.core.document import from_text
+
+    odd = from_text("第一篇。\n", os.fsdecode(b"/pages/p\xb9\xfa.txt"))
+    plain = from_text("第二篇。\n", "/pages/p.txt")
+    for fmt in ("txt", "md"):
+        out = publish([Part(odd), Part(plain)], Options(format=fmt)).decode("utf-8")
+        assert "p\\xb9\\xfa" in out  # told from p.txt, not written as it
