@@ -315,7 +315,7 @@ def test_markdown_of_several_pages_names_each_as_text(tmp_path: Path) -> None:
     out = publish([Part(load(path)), Part(DOC)], Options(format="md")).decode()
     assert out.startswith("# \\[x\\](javascript:alert(1)) #.txt\n\n")
     txt = publish([odd_part(tmp_path), Part(DOC)], Options(format="txt")).decode()
-    assert txt.startswith("【odd\x1fname.txt】\n\n")
+    assert txt.startswith("【odd\\xff\x1fname.txt】\n\n")  # its byte as \\xNN
 
 
 @pytest.mark.parametrize(
