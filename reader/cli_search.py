@@ -72,6 +72,10 @@ def _index(library: Library, folders: list[str]) -> None:
     report = library.index(folders, progress=progress)
     if report.indexed or report.failed or report.removed:
         progress.finish(summary(report, progress.elapsed()))
+    for path, why in report.unread:
+        _fail(f"{path}: not read: {why}")
+    if report.failed > len(report.unread):
+        _fail(f"… and {report.failed - len(report.unread):,} more pages not read")
 
 
 def run_search(args: argparse.Namespace) -> int:

@@ -147,3 +147,18 @@ def test_a_search_where_nothing_was_indexed_makes_no_database(tmp_path: Path) ->
     result = search("国务院", "--data-dir", str(data))
     assert result.returncode == 2 and "the library is empty" in result.stderr
     assert not data.exists()
+
+
+def test_the_pages_not_read_are_named_with_why(tmp_path: Path) -> None:
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "cut.json").write_text('{"ocr_results": [{"text": "国务院', encoding="utf-8")
+    result = search("国务院", "--library", str(folder), "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("2 could not be read")
+    assert sorted(lines[1:]) == [
+        f"ocr-reader: {folder / 'cut.json'}: not read: the PaddleOCR file is cut short: its "
+        "one line stops after 30 characters",
+        f"ocr-reader: {folder / 'empty.txt'}: not read: the file holds only white space",
+    ]

@@ -29,7 +29,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +97,16 @@ class IndexReport:
     outdated: int = 0  # of those indexed, pages whose tokens were of an older signature
     cut: int = 0  # articles cut into tokens
     reused: int = 0  # articles whose tokens the index already held (copies, unchanged)
+    # The pages not read, each with why (as many as UNREAD_KEPT): said one by one.
+    unread: list[tuple[str, str]] = field(default_factory=list)
+
+    def not_read(self, path: str, why: str) -> None:
+        self.failed += 1
+        if len(self.unread) < UNREAD_KEPT:
+            self.unread.append((path, why))
+
+
+UNREAD_KEPT = 20
 
 
 # -- the work done in worker processes ------------------------------------------------------
@@ -496,7 +506,7 @@ class Library:
                 # A name that is not UTF-8 cannot be stored: the page is not read (the
                 # window and export say why for it alone), and counted as not read.
                 if is_page_file(path):
-                    report.failed += 1
+                    report.not_read(storable(name), "its name is not UTF-8: export it on its own")
                 continue
             # A file already in the library is a page; a new one is looked at.
             if name in recorded:
@@ -619,7 +629,7 @@ class Library:
                         (cur.lastrowid, title_tokens, body_tokens),
                     )
                 if problem:
-                    report.failed += 1
+                    report.not_read(path, problem)
                 else:
                     report.indexed += 1
 
