@@ -30,6 +30,11 @@ from reader.core.text import ink
 # Highlight colours by name; the window picks the shade for each theme.
 COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange")
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+# The heading of the annotations an export could not place on the page: in both
+# languages, as the web page's 目录 · Contents (the exports' words are not the window's).
+UNANCHORED = "未能定位 · Unanchored"
+
 EXPORT_FORMATS = ("md", "json", "csv")
 
 
@@ -203,7 +208,7 @@ def to_markdown_list(title: str, placed: Sequence[Placed], doc: Document | None 
         for entry in entries:
             out += [entry, ""]
     if loose:
-        out += ["## Unanchored", ""]
+        out += [f"## {UNANCHORED}", ""]
         for entry in loose:
             out += [entry, ""]
     return "\n".join(out).rstrip() + "\n"
@@ -674,7 +679,7 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
     # dropped.
     loose = [p.annotation for p in in_reading_order(placed) if p.anchor is None]
     if loose:
-        body = body.rstrip("\n") + "\n\n## Unanchored\n\n"
+        body = body.rstrip("\n") + f"\n\n## {UNANCHORED}\n\n"
         body += "\n\n".join(_entry_md(ann, None) for ann in loose) + "\n"
     if not footnotes:
         return body

@@ -353,7 +353,7 @@ def _notes_html(marks: _Marks) -> str:
         )
     loose = [p.annotation for p in marks.placed if p.anchor is None]
     if loose:
-        rows.append("<h2>Unanchored</h2>")
+        rows.append(f"<h2>{notes.UNANCHORED}</h2>")
         for ann in loose:
             tags = " ".join(f"#{t}" for t in ann.tags)
             said = f" — {_note_html(ann.note)}" if ann.note.strip() else ""

@@ -83,7 +83,7 @@ def test_unanchored_annotations_get_their_own_section(some) -> None:
     placed = notes.place(CLEAN.text, [*some, gone])
     assert placed[-1].anchor is None
     text = notes.to_markdown_list("000", placed, DOC)
-    tail = text[text.index("## Unanchored") :]
+    tail = text[text.index("## 未能定位 · Unanchored") :]
     assert "这段文字已经不在了" in tail and "被删掉的段落" in tail
 
 

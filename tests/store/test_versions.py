@@ -163,7 +163,7 @@ def test_annotations_export_lists_what_came_over(annotated, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "carried over from an earlier version of this page" in result.stderr
     assert result.stdout.count("note ") + result.stdout.count("on the deleted") == len(made)
-    unanchored = result.stdout.split("## Unanchored", 1)[1]
+    unanchored = result.stdout.split("· Unanchored", 1)[1]
     assert "on the deleted paragraph" in unanchored
     # An export reads the store and never changes it.
     assert Store(db).for_document(load(copy).source.fingerprint) == []
