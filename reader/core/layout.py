@@ -123,10 +123,11 @@ ROW_OVERLAP = 0.15
 # The file's order jumps between columns at least this often (per pair of consecutive
 # lines) before it counts as row-by-row.
 INTERLEAVED_SHARE = 0.2
-# ... or comes back to a column it has left at least this often, and for at least this
+# ... and comes back to a column it has left at least this often, and for at least this
 # share of its pairs (a real reading order, of a page cut into columns otherwise than
-# ours, comes back now and then: once in 690 lines on the English ALTO page).
-REVISITS = 3
+# ours, comes back now and then: once in 690 lines on the English ALTO page), or jumps
+# more often than reading each column once and again would.
+REVISITS = 5
 REVISIT_SHARE = 0.05
 # The pieces of a vertical line that OCR broke up overlap across by this share of the
 # narrower, with less than this share of the line's width between them.
@@ -1621,6 +1622,9 @@ def _interleaved(items: Sequence[_Item], leaf_of: Sequence[int], leaves: int) ->
         if a != b:
             left.add(a)
             revisits += b in left
-    if revisits >= max(REVISITS, REVISIT_SHARE * pairs):
-        return True
-    return jumps >= max(4, 2 * (leaves - 1) + 2) and jumps >= INTERLEAVED_SHARE * pairs
+    if jumps < INTERLEAVED_SHARE * pairs:
+        # Long runs down each column: stories stacked across the same columns come back
+        # to them, each run a story's column (four of five lines and more); row by row,
+        # a run is a line or two.
+        return False
+    return revisits >= max(REVISITS, REVISIT_SHARE * pairs) or jumps >= max(4, 2 * (leaves - 1) + 2)

@@ -292,3 +292,29 @@ def test_json_boxes_in_millimetres_carry_no_float_noise() -> None:
     ]
     assert values and all(len(repr(v).partition(".")[2]) <= 2 for v in values)
     assert data["source"]["pages"][0]["unit"] == "mm"
+
+
+@pytest.mark.parametrize(("rows", "stories", "columns"), [(15, 4, 5), (10, 2, 3), (3, 2, 3)])
+def test_a_file_order_that_reads_stories_stacked_across_the_columns_is_kept(
+    rows: int, stories: int, columns: int
+) -> None:
+    """Stories one under another across the same columns, the file's order the reading
+    (each story's columns in turn): it comes back to columns it has left, once a story,
+    but in long runs down each, and is no order row by row across them."""
+    from reader.core import ocr
+    from reader.core.layout import reading_order
+
+    texts, quads = [], []
+    for story in range(stories):
+        for column in range(columns):
+            for row in range(rows):
+                y = (story * (rows + 1) + row) * 30 + 20
+                x = 20 + column * 330
+                texts.append(f"第{story}篇第{column}栏第{row}行国有企业基层党建工作")
+                quads.append(((x, y), (x + 300, y), (x + 300, y + 24), (x, y + 24)))
+    page = formats.RealPage(
+        "stacked", 40 + columns * 330, (stories * (rows + 1)) * 30 + 40, tuple(texts), tuple(quads)
+    )
+    order = reading_order(ocr.read(formats.alto(page, block=rows)).pages[0])
+    assert order.source == "file"
+    assert [p.line.text for p in order.placed] == texts
