@@ -878,10 +878,14 @@ def _read_page(data: bytes) -> list[OcrPage]:
 
 
 def _page_region_parents(page: Any) -> dict[str, str | None]:
+    """Each region's enclosing region of any kind (a table cell's TableRegion, a text
+    region's TextRegion), which a ReadingOrder may name instead of it."""
     parents: dict[str, str | None] = {}
     for region in page.iter("{*}TextRegion"):
         parent = region.getparent()
-        while parent is not None and _local(parent.tag) != "TextRegion":
+        while parent is not None and not (
+            _local(parent.tag).endswith("Region") and parent.get("id")
+        ):
             parent = parent.getparent()
         parents[region.get("id")] = parent.get("id") if parent is not None else None
     return parents

@@ -600,3 +600,40 @@ def test_vertical_lines_are_marked() -> None:
         ensure_ascii=False,
     ).encode()
     assert [line.vertical for line in read(data).pages[0].lines] == [True, False, False]
+
+
+def test_a_page_reading_order_that_names_a_table_orders_its_cells() -> None:
+    """PAGE 2019 names a TableRegion in its ReadingOrder, not the text regions of its
+    cells: they are ordered with it, and the order is followed."""
+    ns = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
+
+    def region(rid: str, x: int, y: int, texts: list[str]) -> str:
+        lines = "".join(
+            f'<TextLine id="{rid}l{i}"><Coords points="{x},{y + i * 40} {x + 300},{y + i * 40} '
+            f'{x + 300},{y + i * 40 + 30} {x},{y + i * 40 + 30}"/><TextEquiv><Unicode>{t}'
+            "</Unicode></TextEquiv></TextLine>"
+            for i, t in enumerate(texts)
+        )
+        coords = f"{x},{y} {x + 300},{y} {x + 300},{y + 400} {x},{y + 400}"
+        return f'<TextRegion id="{rid}"><Coords points="{coords}"/>{lines}</TextRegion>'
+
+    body = region("r2", 400, 0, ["第二栏第一行文字内容"]) + region(
+        "r1", 0, 0, ["第一栏第一行文字内容"]
+    )
+    table = (
+        '<TableRegion id="t1"><Coords points="0,500 700,500 700,700 0,700"/>'
+        + region("c1", 0, 500, ["表格单元格文字内容"])
+        + "</TableRegion>"
+    )
+    order = (
+        '<ReadingOrder><OrderedGroup id="g"><RegionRefIndexed index="0" regionRef="t1"/>'
+        '<RegionRefIndexed index="1" regionRef="r1"/><RegionRefIndexed index="2" regionRef="r2"/>'
+        "</OrderedGroup></ReadingOrder>"
+    )
+    xml = (
+        f'<PcGts xmlns="{ns}"><Page imageWidth="800" imageHeight="800">{order}{body}{table}'
+        "</Page></PcGts>"
+    )
+    page = read(xml.encode("utf-8")).pages[0]
+    assert page.order_given
+    assert [line.text[:2] for line in page.lines] == ["表格", "第一", "第二"]
