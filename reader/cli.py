@@ -47,18 +47,18 @@ def iter_pages(
 ) -> Iterator[tuple[Path, Path | None]]:
     """The files named, with folders expanded to the pages inside them (sorted), each
     with the folder it was found in (None for a file named itself); "-" stands for
-    standard input. A file in a folder that an earlier export wrote there and nobody has
-    changed since (files.earlier_outputs) is an output, not a page: it goes to `skipped`."""
+    standard input. Given `skipped` (an export, which writes), a file in a folder that an
+    earlier export wrote there and nobody has changed since (files.earlier_outputs) is an
+    output, not a page: it goes there instead."""
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            outputs = earlier_outputs(path)
+            outputs = earlier_outputs(path) if skipped is not None else set()
             for p in sorted(path.rglob("*")):
                 if not is_page_file(p):
                     continue
-                if output_key(p) in outputs:
-                    if skipped is not None:
-                        skipped.append(p)
+                if outputs and output_key(p) in outputs and skipped is not None:
+                    skipped.append(p)
                     continue
                 yield p, path
         else:
@@ -320,7 +320,7 @@ def _export(args: argparse.Namespace) -> int:
         results = cluster.run(args.cluster, jobs, pages, store_path, progress)
     failed: list[Path] = []
     combined: list[publish.Part] = []
-    written: list[Path] = []
+    written: list[tuple[Path, list[Path]]] = []  # each output with the pages it holds
     try:
         for done in results:
             for message in done.messages:
@@ -329,8 +329,8 @@ def _export(args: argparse.Namespace) -> int:
                 return EXIT_BAD_INPUT
             if done.unread:
                 failed.append(pages[done.index])
-            elif (target := targets[done.index]) is not None:
-                written.append(target)
+            elif done.part is None and (target := targets[done.index]) is not None:
+                written.append((target, [pages[done.index]]))
             if done.part is not None:
                 combined.append(done.part)
             if done.data is not None and not _emit(done.data, None):
@@ -339,8 +339,8 @@ def _export(args: argparse.Namespace) -> int:
             whole = publish.publish_stream(combined, options, title=args.title or "")
             if not _emit(whole, out, pages):
                 return EXIT_BAD_INPUT
-        elif out is not None and many:
-            _remember(out, written, [root for _page, root in found_pages if root is not None])
+            if out is not None:
+                written.append((out, [p for p in pages if p not in failed]))
     except (StoreError, cluster.ClusterError) as exc:
         _fail(str(exc))
         return EXIT_BAD_INPUT
@@ -348,6 +348,8 @@ def _export(args: argparse.Namespace) -> int:
         results.close()  # a cluster started for the export stops with it
         if store is not None:
             store.close()
+        if out is not None and written:  # what was written, also of an export cut short
+            _remember(out if many else out.parent, written, found_pages)
     if progress.live:
         workers = "" if args.cluster is None else f" on {cluster.describe(args.cluster)}"
         progress.finish(
@@ -357,12 +359,18 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
-def _remember(out: Path, written: Sequence[Path], roots: Sequence[Path]) -> None:
-    """List the outputs in folder `out` (files.record_outputs) where it is a folder being
-    read, or one under or over it, or where an earlier export listed its outputs there:
-    the next export or library scan of the folder knows them for outputs, not pages."""
-    if any(nested(out, root) for root in roots) or (out / OUTPUTS).is_file():
-        record_outputs(out, written)
+def _remember(
+    folder: Path,
+    written: Sequence[tuple[Path, Sequence[Path]]],
+    found: Sequence[tuple[Path, Path | None]],
+) -> None:
+    """List the outputs written in `folder` (files.record_outputs) where it is a folder
+    being read (one named, or one holding a page named), or one under or over it, or
+    where an earlier export listed its outputs there: the next export or library scan of
+    the folder knows them for outputs, not pages."""
+    read = [root or page.parent for page, root in found if str(page) != STDIO]
+    if any(nested(folder, root) for root in read) or (folder / OUTPUTS).is_file():
+        record_outputs(folder, written)
 
 
 def _lines(doc: Document) -> str:
@@ -444,9 +452,8 @@ def _annotations_export(args: argparse.Namespace) -> int:
             corrections = [] if args.tag else store.all_edits()
             text = notes_io.render(fmt, title, placed, None, corrections)
             return 0 if _emit(text, out) else 2
-        skipped: list[Path] = []
-        found_pages = list(iter_pages(args.paths, skipped))
-        _say_skipped(skipped)
+        # Every page, an export's outputs too: a note made on one is exported with it.
+        found_pages = list(iter_pages(args.paths))
         pages = [page for page, _root in found_pages]
         many = len(pages) > 1
         suffix = "md" if fmt == "page-md" else fmt

@@ -138,14 +138,19 @@ def test_an_export_run_again_into_the_folder_it_reads_rewrites_its_outputs(pages
         Path("april/page.clean.txt"),
     }
     (pages / "front.clean.txt").write_text("旧的输出", encoding="utf-8")  # changed by hand
-    record_outputs(pages, [pages / "front.clean.txt"])  # ... and listed as it is now
+    # ... and listed as it is now
+    record_outputs(pages, [(pages / "front.clean.txt", [pages / "front.txt"])])
     for _round in range(2):
         again = run("export", str(pages), "-o", str(pages))
         assert again.returncode == 0, again.stderr
         # The outputs are outputs, not pages: said in one line, and written again in place.
         assert again.stderr.count("\n") == 1 and "not read as pages" in again.stderr
         assert "2 more files" in again.stderr
-        assert hashes(pages) == made
+        now = hashes(pages)
+        assert {p: now[p] for p in made if p != Path(OUTPUTS)} == {
+            p: made[p] for p in made if p != Path(OUTPUTS)
+        }
+        assert set(now) == set(made)
     # The library reads the folder's pages, not the outputs beside them.
     from reader.store.library import Library
 
@@ -170,12 +175,70 @@ def test_an_output_changed_since_it_was_written_is_a_page_again(pages: Path) -> 
     assert (pages / "front.clean.clean.txt").is_file() and (pages / "front-2.txt").is_file()
 
 
-def test_a_damaged_list_of_outputs_lists_nothing(pages: Path) -> None:
-    (pages / OUTPUTS).write_text('{"files": {"../front.txt": "x", "front.txt": 3', "utf-8")
+def test_a_list_of_outputs_names_nothing_outside_its_folder(pages: Path) -> None:
+    """Entries that would leave the list's folder, or a damaged list, name no output:
+    the files stay pages (an export writes beside them, never onto them)."""
+    import json
+
+    assert run("export", str(pages), "-o", str(pages)).returncode == 0
+    listed = json.loads((pages / OUTPUTS).read_text("utf-8"))
+    entry = listed["files"]["front.clean.txt"]
+    front = pages / "front.txt"
+    # The page itself, by its true digest, named from outside the folder and absolutely.
+    st = front.stat()
+    page_entry = {
+        **entry,
+        "sha256": hashes(pages)[Path("front.txt")],
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+    }
+    listed["files"] = {
+        f"../{pages.name}/front.txt": page_entry,
+        str(front.resolve()): page_entry,
+    }
+    (pages / OUTPUTS).write_text(json.dumps(listed), "utf-8")
     assert earlier_outputs(pages) == set()
-    (pages / OUTPUTS).write_text(
-        '{"files": {"../front.txt": "0", "/etc/passwd": "0", "front.txt": 7}}', "utf-8"
-    )
+    (pages / OUTPUTS).write_text('{"files": {"front.txt": {"sha256": 3', "utf-8")
     assert earlier_outputs(pages) == set()
-    result = run("export", str(pages), "-o", str(pages.parent / "out"))
-    assert result.returncode == 0 and result.stderr == ""
+    before = front.read_bytes()
+    result = run("export", str(pages), "-o", str(pages))
+    assert result.returncode == 0 and front.read_bytes() == before
+
+
+def test_an_output_whose_page_is_gone_is_a_page_again(pages: Path) -> None:
+    assert run("export", str(pages), "-o", str(pages)).returncode == 0
+    (pages / "front.txt").unlink()
+    again = run("export", str(pages), "-o", str(pages), "-f", "md")
+    assert again.returncode == 0 and "not read as pages" in again.stderr  # the other two
+    # front.clean.txt holds the only copy of its text now: read as a page.
+    assert (pages / "front.clean.md").is_file()
+
+
+def test_an_export_cut_short_lists_what_it_wrote(pages: Path) -> None:
+    assert run("export", str(pages), "-o", str(pages)).returncode == 0
+    (pages / "march" / "page.clean.txt").unlink()
+    (pages / "march" / "page.clean.txt").mkdir()  # the second output cannot be written
+    stopped = run("export", str(pages), "-o", str(pages), "--indent")
+    assert stopped.returncode == 2
+    (pages / "march" / "page.clean.txt").rmdir()
+    again = run("export", str(pages), "-o", str(pages))
+    assert again.returncode == 0, again.stderr
+    names = {p.name for p in pages.rglob("*.txt")}
+    assert not any(".clean.clean" in n or "-2." in n for n in names), names
+
+
+def test_one_page_or_a_book_written_into_the_folder_read_is_listed(pages: Path) -> None:
+    front = pages / "front.txt"
+    for _round in range(2):
+        one = run("export", str(front), "-o", str(pages / "front.md"), "-f", "md")
+        assert one.returncode == 0, one.stderr
+        book = run("export", str(pages), "--combine", "-o", str(pages / "all.txt"))
+        assert book.returncode == 0, book.stderr
+    assert {p.name for p in pages.iterdir()} == {
+        "front.txt",
+        "front.md",
+        "all.txt",
+        "march",
+        "april",
+        OUTPUTS,
+    }

@@ -10,6 +10,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # The process's umask, read once at import (reading it means setting it, which no thread
@@ -205,44 +206,84 @@ def _digest(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _listed(manifest: Path) -> dict[str, str]:
-    """The outputs a list names (path under its folder → sha256); {} for a list that is
-    missing or damaged, or for entries that would leave its folder."""
+@dataclass(frozen=True)
+class Written:
+    """One output as an export wrote it: its digest, size and time (the time and size
+    spare hashing it again while they hold), and the pages it was made from."""
+
+    sha256: str
+    size: int
+    mtime_ns: int
+    pages: tuple[str, ...]
+
+    @classmethod
+    def of(cls, path: Path, pages: Sequence[Path]) -> Written | None:
+        digest = _digest(path)
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        if digest is None:
+            return None
+        return cls(digest, st.st_size, st.st_mtime_ns, tuple(os.path.realpath(p) for p in pages))
+
+    def holds(self, path: Path) -> bool:
+        """Whether `path` is still this output: as written, and one of its pages still
+        there (an output whose pages are all gone holds the only copy of their text: a
+        page again)."""
+        if not any(os.path.isfile(page) for page in self.pages):
+            return False
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns):
+            return True
+        return st.st_size == self.size and _digest(path) == self.sha256
+
+
+def _listed(manifest: Path) -> dict[str, Written]:
+    """The outputs a list names (path under its folder → Written); {} for a list that is
+    missing or damaged, and no entry that would leave its folder."""
     try:
-        value = json.loads(manifest.read_bytes())
-        files = value["files"]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        return {}
-    if not isinstance(files, dict):
+        files = json.loads(manifest.read_bytes())["files"]
+        if not isinstance(files, dict):
+            return {}
+        listed = {
+            rel: Written(
+                str(entry["sha256"]),
+                int(entry["size"]),
+                int(entry["mtime_ns"]),
+                tuple(str(page) for page in entry["pages"]),
+            )
+            for rel, entry in files.items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return {}
     return {
-        rel: digest
-        for rel, digest in files.items()
-        if isinstance(rel, str)
-        and isinstance(digest, str)
-        and rel
-        and not Path(rel).is_absolute()
-        and ".." not in Path(rel).parts
+        rel: written
+        for rel, written in listed.items()
+        if rel and not Path(rel).is_absolute() and ".." not in Path(rel).parts
     }
 
 
 def output_key(path: Path) -> str:
-    """How earlier_outputs names a file: its absolute path, normalised."""
-    return os.path.normcase(os.path.abspath(path))
+    """How earlier_outputs names a file: its real absolute path, normalised."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 def earlier_outputs(root: Path) -> set[str]:
     """The files under folder `root` that an export wrote (listed by an OUTPUTS file in
-    it, in a folder under it or over it) and that are still as it wrote them: outputs, not
-    pages. As keys: normalised absolute paths (output_key)."""
-    over = Path(os.path.abspath(root)).parents
+    it, in a folder under it or over it), still as it wrote them and with a page of
+    theirs still there: outputs, not pages. As keys: output_key."""
+    over = Path(os.path.realpath(root)).parents
     lists = {output_key(d / OUTPUTS): d / OUTPUTS for d in (root, *over)}
     lists.update((output_key(m), m) for m in root.rglob(OUTPUTS))
     found: set[str] = set()
     for manifest in lists.values():
-        for rel, digest in _listed(manifest).items():
+        for rel, written in _listed(manifest).items():
             path = manifest.parent / rel
-            if path.is_file() and _digest(path) == digest:
+            if written.holds(path):
                 found.add(output_key(path))
     return found
 
@@ -253,20 +294,22 @@ def nested(a: Path, b: Path) -> bool:
     return x == y or x.startswith(y + os.sep) or y.startswith(x + os.sep)
 
 
-def record_outputs(folder: Path, written: Iterable[Path]) -> None:
-    """Add the files an export wrote under `folder` to its OUTPUTS list, with their
-    digests as they are now; entries of files gone are dropped. A list that cannot be
-    written is left as it was: the outputs themselves are written."""
+def record_outputs(folder: Path, written: Iterable[tuple[Path, Sequence[Path]]]) -> None:
+    """Add the files an export wrote under `folder` (each with the pages it was made
+    from) to its OUTPUTS list, as they are now; entries of files gone are dropped. A list
+    that cannot be written is left as it was: the outputs themselves are written."""
     manifest = folder / OUTPUTS
-    files = {rel: digest for rel, digest in _listed(manifest).items() if (folder / rel).is_file()}
+    files = {rel: w for rel, w in _listed(manifest).items() if (folder / rel).is_file()}
     base = output_key(folder)
-    for path in written:
+    for path, pages in written:
         key = output_key(path)
         if not key.startswith(base + os.sep):
             continue
-        digest = _digest(path)
-        if digest is not None:
-            files[Path(os.path.relpath(key, base)).as_posix()] = digest
-    data = json.dumps({"version": 1, "files": dict(sorted(files.items()))}, indent=1)
+        entry = Written.of(path, pages)
+        if entry is not None:
+            files[Path(os.path.relpath(key, base)).as_posix()] = entry
+    data = json.dumps(
+        {"version": 2, "files": {rel: asdict(w) for rel, w in sorted(files.items())}}, indent=1
+    )
     with contextlib.suppress(OSError):
         write_atomic(manifest, data + "\n")
