@@ -177,12 +177,11 @@ def export_page(job: PageJob, inputs: Sequence[Path], store: Store | None) -> Pa
     if job.make == "part":
         done.part = part
         return done
-    if job.make == "explain":
-        data = explain(doc).encode("utf-8")
-    elif job.make == "lines":
-        data = _lines(doc).encode(job.options.encoding)
-    elif job.make == "indent":
-        data = to_text(doc, indent=True).encode(job.options.encoding)
+    own = {"explain": explain, "lines": _lines, "indent": lambda d: to_text(d, indent=True)}
+    if job.make in own:
+        # Plain text of their own, in the encoding and with the line ends asked for.
+        text = own[job.make](doc).replace("\n", publish.NEWLINES[job.options.newline])
+        data = text.encode(job.options.encoding)
     else:
         data = publish.publish_stream([part], job.options, title=job.title)
     if job.target is None:
@@ -222,7 +221,7 @@ def _options(args: argparse.Namespace) -> publish.Options:
     )
 
 
-def _misfit(args: argparse.Namespace, many: bool) -> str | None:
+def _misfit(args: argparse.Namespace, several: bool) -> str | None:
     """Why the options asked for cannot all be kept in the format asked for, or None: an
     option the output would not use is refused, never dropped without a word."""
     fmt = args.format
@@ -243,8 +242,8 @@ def _misfit(args: argparse.Namespace, many: bool) -> str | None:
         return f"{own[0]} writes plain text, not {fmt}: leave -f {fmt} out"
     if args.pretty and fmt != "json":
         return "--pretty is for -f json"
-    if args.paragraphs is not None and fmt != "txt":
-        return "--paragraphs is for -f txt"
+    if args.paragraphs not in (None, "blank") and (fmt != "txt" or own):
+        return f"--paragraphs {args.paragraphs} is for -f txt" + (f", not {own[0]}" if own else "")
     if args.encoding not in (None, "utf-8") and fmt not in ("txt", "md"):
         return f"--encoding {args.encoding} is for -f txt and md ({fmt} is written in UTF-8)"
     if args.newline not in (None, "LF") and fmt not in ("txt", "md"):
@@ -253,7 +252,7 @@ def _misfit(args: argparse.Namespace, many: bool) -> str | None:
         return f"--annotations is for -f md, html, epub and json ({fmt} has no place for them)"
     if args.title is not None and fmt not in ("html", "epub"):
         return "--title is for -f html and epub"
-    if args.title is not None and many:
+    if args.title is not None and several:
         return "--title names one page or book: with several pages, add --combine"
     return None
 
@@ -275,10 +274,10 @@ def _export(args: argparse.Namespace) -> int:
         _fail("--cluster reads pages from files: standard input (-) is read without it")
         return EXIT_BAD_INPUT
     out = _output(args)
-    many = (len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)) and not args.combine
+    several = len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)
     # An existing folder named by -o takes the page's output under the page's name.
-    many = many or (out is not None and out.is_dir() and not args.combine)
-    if problem := _misfit(args, many):
+    many = (several or (out is not None and out.is_dir())) and not args.combine
+    if problem := _misfit(args, several and not args.combine):
         _fail(f"{problem}; nothing written")
         return EXIT_BAD_INPUT
     if out is not None and many and out.exists() and not out.is_dir():
@@ -651,8 +650,12 @@ def run(argv: Sequence[str]) -> int:
     listed = next(
         (name for name in ("paths", "files") if isinstance(getattr(args, name, None), list)), None
     )
-    if rest and listed and all(not r.startswith("-") or r == STDIO for r in rest):
-        getattr(args, listed).extend(rest)
-    elif rest:
-        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    after: list[str] = []  # after --, every word is a page, one that starts with - too
+    if "--" in rest:
+        k = rest.index("--")
+        rest, after = rest[:k], rest[k + 1 :]
+    if listed and all(not r.startswith("-") or r == STDIO for r in rest):
+        getattr(args, listed).extend([*rest, *after])
+    elif rest or after:
+        parser.error(f"unrecognized arguments: {' '.join(rest + after)}")
     return cli_search.dispatch(args)

@@ -278,7 +278,7 @@ def test_export_html_and_epub_from_a_folder(tmp_path: Path) -> None:
     ("options", "said"),
     [
         (["-f", "md", "--pretty"], "--pretty is for -f json"),
-        (["-f", "json", "--paragraphs", "indent"], "--paragraphs is for -f txt"),
+        (["-f", "json", "--paragraphs", "indent"], "--paragraphs indent is for -f txt"),
         (["-f", "html", "--encoding", "gb18030"], "--encoding gb18030 is for -f txt and md"),
         (["-f", "json", "--newline", "CRLF"], "--newline CRLF is for -f txt and md"),
         (["--annotations"], "--annotations is for -f md, html, epub and json"),
@@ -331,6 +331,43 @@ def test_one_page_into_an_existing_folder_takes_its_own_name(tmp_path: Path) -> 
     combined = run("export", str(SEED), "--combine", "-f", "md", "-o", str(folder))
     assert combined.returncode == 2 and combined.stderr.count("\n") == 1
     assert f"name it (-o {folder / 'all.md'})" in combined.stderr
+
+
+def test_the_texts_of_their_own_take_the_encoding_and_line_ends_asked_for(tmp_path: Path) -> None:
+    for make in ("--explain", "--lines", "--indent"):
+        out = tmp_path / f"{make[2:]}.txt"
+        result = run(
+            "export", str(SEED), make, "--encoding", "gb18030", "--newline", "CRLF", "-o", str(out)
+        )
+        assert result.returncode == 0, result.stderr
+        text = out.read_bytes().decode("gb18030")
+        assert "\r\n" in text and "\n" not in text.replace("\r\n", "") and "吕梁" in text
+    refused = run("export", str(SEED), "--indent", "--paragraphs", "indent")
+    assert (
+        refused.returncode == 2
+        and "--paragraphs indent is for -f txt, not --indent" in refused.stderr
+    )
+    said = run("export", str(SEED), "-f", "md", "--paragraphs", "blank", "--newline", "LF")
+    assert said.returncode == 0 and said.stderr == ""  # the defaults said aloud
+
+
+def test_one_page_titled_into_an_existing_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("export", str(SEED), "-f", "html", "--title", "样张", "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "<title>样张</title>" in (folder / f"{SEED.stem}.html").read_text("utf-8")
+
+
+def test_a_page_named_like_an_option_follows_two_dashes(tmp_path: Path) -> None:
+    odd = tmp_path / "-b.txt"
+    odd.write_text("奇怪的文件名也是一页。\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(SEED), "-f", "md", "--", odd.name],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "奇怪的文件名也是一页。" in result.stdout and "吕梁" in result.stdout
 
 
 def test_export_gb18030_crlf_without_bylines(tmp_path: Path) -> None:
