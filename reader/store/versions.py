@@ -131,12 +131,19 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
                 1
                 for p in placed
                 if p.anchor is not None
-                and clean.text[p.anchor.start : p.anchor.end] != p.annotation.selector.exact
+                and not _same_text(
+                    clean.text[p.anchor.start : p.anchor.end], p.annotation.selector.exact
+                )
             ),
             corrections=len(edits),
             applied=len(outcome.applied) if outcome is not None else 0,
         )
     return resolved
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same characters, white space aside (a copy re-wrapped or spaced otherwise)."""
+    return "".join(a.split()) == "".join(b.split())
 
 
 def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
@@ -148,7 +155,7 @@ def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
     start, end = p.anchor.start, p.anchor.end
     article, lines = locate(doc, clean, start, end)
     selector = select(clean.text, start, end)
-    if selector.exact != ann.selector.exact:
+    if not _same_text(selector.exact, ann.selector.exact):
         # Placed on text that differs from what was marked (OCR read it otherwise): the
         # quote and its context stay as they were made, so nothing of them is lost and
         # the text they were made on, opened again, places them exactly.

@@ -167,3 +167,20 @@ def test_annotations_export_lists_what_came_over(annotated, tmp_path: Path) -> N
     assert "on the deleted paragraph" in unanchored
     # An export reads the store and never changes it.
     assert Store(db).for_document(load(copy).source.fingerprint) == []
+
+
+def test_a_quote_spaced_otherwise_is_no_change(annotated, tmp_path: Path) -> None:
+    """The same characters, a space between them now: placed, not counted as text that
+    reads otherwise, and stored with the quote as it is now."""
+    page, db, _made = annotated
+    text = page.read_text(encoding="utf-8")
+    shorter = without_paragraph(text)  # another version, and a space in every quote
+    spaced = "".join(ch + " " if "\u4e00" <= ch <= "\u9fff" else ch for ch in shorter)
+    copy = tmp_path / "spaced.txt"
+    copy.write_text(spaced, "utf-8")
+    store = Store(db)
+    resolved = versions.resolve(load(copy), store)
+    assert resolved.carried is not None and resolved.carried.changed == 0
+    for p in resolved.placed:
+        if p.anchor is not None:
+            assert p.annotation.quote == resolved.clean.text[p.anchor.start : p.anchor.end]
