@@ -245,11 +245,11 @@ def _paddle3(value: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _sniff_markup(data: bytes) -> str | None:
-    sample = data[:65536]
     wide = _utf16(data)
     if wide is not None:
         data = data.decode(wide, errors="ignore").encode("utf-8")
-        sample = data[:65536]
+    data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8's byte order mark, as Windows writes it
+    sample = data[:65536]
     position = 0
     while match := _XML_PROLOG.match(sample, position):
         position = match.end()
@@ -599,7 +599,8 @@ def _xml_parser(encoding: str | None = None) -> etree.XMLParser:
 
 # An XML declaration naming a single-byte encoding of Western Europe.
 _DECLARED_LATIN = re.compile(
-    rb"""<\?xml[^>]*\bencoding\s*=\s*["'](?:iso-?8859-?\d+|latin-?\d|(?:cp|windows-)125\d|us-ascii|ascii)["']""",
+    rb"""<\?xml[^>]*\bencoding\s*=\s*["']"""
+    rb"""(?:iso[-_ ]?8859[-_ ]?\d+|latin-?\d|(?:cp|windows-)125\d|us-ascii|ascii)["']""",
     re.I,
 )
 

@@ -239,12 +239,17 @@ def test_markup_in_utf16_reads_as_in_utf8(writer) -> None:  # type: ignore[no-un
 @needs_pages
 @pytest.mark.parametrize("writer", [formats.hocr, formats.alto, formats.page_xml])
 def test_utf8_declared_as_latin1_reads_as_utf8(writer) -> None:  # type: ignore[no-untyped-def]
+    """As the bytes are: a Latin-1 declaration on UTF-8, with Windows' byte order mark or
+    without, and UTF-8 declared behind that mark."""
     data = writer(formats.load(formats.REAL_PAGES / "05_wengetongxun_19670215_p1.json"))
     expected = squeeze(to_text(from_bytes(data, "page")))
     head, _, rest = data.partition(b"?>")
-    for declared in (b"ISO-8859-1", b"latin1", b"windows-1252"):
+    for declared in (b"ISO-8859-1", b"ISO_8859-1", b"latin1", b"windows-1252", b"UTF-8"):
         wrong = head.split(b" encoding=")[0] + b" encoding='" + declared + b"'?>" + rest
-        assert squeeze(to_text(from_bytes(wrong, "page"))) == expected, declared
+        for mark in (b"", b"\xef\xbb\xbf"):
+            doc = from_bytes(mark + wrong, "page")
+            assert doc.source.encoding in ("hOCR", "ALTO", "PAGE"), (declared, mark)
+            assert squeeze(to_text(doc)) == expected, (declared, mark)
 
 
 def test_latin1_declared_as_such_stays_latin1() -> None:
