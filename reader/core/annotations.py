@@ -232,7 +232,8 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
     sel = ann.selector
     return {
         "@context": W3C_CONTEXT,
-        "id": ann.id if ":" in ann.id else f"urn:uuid:{ann.id}",  # another tool's IRI as it was
+        # Ours as urn:uuid:; another tool's id (an IRI, or a name of its own) as it came.
+        "id": f"urn:uuid:{ann.id}" if _UUID.fullmatch(ann.id) else ann.id,
         "type": "Annotation",
         "motivation": "commenting" if ann.note else "highlighting",
         "created": ann.created,
@@ -299,6 +300,7 @@ class Imported:
 
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 
 
 def on_a_page(ann: Annotation) -> bool:
@@ -404,7 +406,7 @@ def from_w3c(item: Any) -> Annotation:
     if isinstance(target, list):
         # W3C allows several targets: the first that names a passage is the one.
         target = next(
-            (t for t in target if isinstance(t, dict) and "selector" in t),
+            (t for t in target if isinstance(t, dict) and _quoted(t.get("selector"))),
             target[0] if target else None,
         )
     if isinstance(target, str):
@@ -468,6 +470,12 @@ def from_w3c(item: Any) -> Annotation:
         article=check_text(extra.get("article", ""), "article"),
         lines=(first, last),
     )
+
+
+def _quoted(selectors: Any) -> bool:
+    """Whether a target's selectors hold a text-quote selector."""
+    listed = selectors if isinstance(selectors, list) else [selectors]
+    return any(isinstance(s, dict) and s.get("type") == "TextQuoteSelector" for s in listed)
 
 
 def _colour(value: Any) -> str:

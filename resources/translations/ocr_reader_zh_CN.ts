@@ -952,21 +952,26 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/export.py" line="222"/>
+        <source>1 was made on no page of this reader: kept as it came, placed on no page.</source>
+        <translation>1 条并非在本阅读器的页面上所作：按原样保留，不放到任何页面上。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="226"/>
         <source>%1 were made on no page of this reader: kept as they came, placed on no page.</source>
         <translation>%1 条并非在本阅读器的页面上所作：按原样保留，不放到任何页面上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="239"/>
+        <location filename="../../reader/ui/controllers/export.py" line="243"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="245"/>
+        <location filename="../../reader/ui/controllers/export.py" line="249"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="247"/>
+        <location filename="../../reader/ui/controllers/export.py" line="251"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>

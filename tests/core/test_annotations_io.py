@@ -136,9 +136,13 @@ def test_a_web_annotation_of_another_tool_is_kept_as_it_came() -> None:
                     "bodyValue": "plain note",
                     "target": [
                         {
+                            "source": "http://example.org/page02.png",
+                            "selector": {"type": "FragmentSelector", "value": "xywh=0,0,9,9"},
+                        },
+                        {
                             "source": "http://example.org/page02",
                             "selector": {"type": "TextQuoteSelector", "exact": "由无产阶级专政"},
-                        }
+                        },
                     ],
                 }
             ]
@@ -157,6 +161,10 @@ def test_a_web_annotation_of_another_tool_is_kept_as_it_came() -> None:
     assert item["id"] == "http://example.org/anno1"
     assert item["target"]["source"] == "http://example.org/page02"
     assert notes.parse_import(notes.to_json([ann])).annotations[0].note == "plain note"
+    named = notes.parse_import(
+        json.dumps({**theirs["first"]["items"][0], "id": "anno-7"}, ensure_ascii=False)
+    )
+    assert json.loads(notes.to_json(named.annotations))["first"]["items"][0]["id"] == "anno-7"
     whole = {**theirs["first"]["items"][0], "target": "http://example.org/page02"}
     with pytest.raises(notes.ImportError_, match="a whole document"):
         notes.parse_import(json.dumps(whole))

@@ -217,7 +217,11 @@ class ExportController(QObject):
             message += " " + self.tr("Corrections: %1 new, %2 already here.").replace(
                 "%1", str(corrections)
             ).replace("%2", str(len(imported.corrections) - corrections))
-        if imported.elsewhere:
+        if imported.elsewhere == 1:
+            message += " " + self.tr(
+                "1 was made on no page of this reader: kept as it came, placed on no page."
+            )
+        elif imported.elsewhere:
             message += " " + self.tr(
                 "%1 were made on no page of this reader: kept as they came, placed on no page."
             ).replace("%1", str(imported.elsewhere))
