@@ -165,6 +165,7 @@ def test_every_context_of_the_translations_is_one_the_code_asks_in() -> None:
         re.findall(r"(?:QCoreApplication\.translate|QT_TRANSLATE_NOOP)\(\s*\"(\w+)\"", source)
     )
     assert names - classes - literal == set()
+    assert literal - names == set()  # every context asked for by name holds its texts
 
 
 def test_refusals_and_colour_names_in_chinese(qapp) -> None:
