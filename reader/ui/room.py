@@ -251,8 +251,9 @@ class ReadingRoom(QObject):
         if self._fitting or not self.window.isVisible():
             return
         chosen = self._chosen
-        if keep is None and chosen is not None and self._shown(chosen) and not chosen.isFloating():
-            keep = chosen
+        if chosen is not None and (not self._shown(chosen) or chosen.isFloating()):
+            chosen = None
+        keep = keep or chosen
         self._fitting = True
         try:
             back, self._widths_back = self._widths_back, {}
@@ -265,7 +266,8 @@ class ReadingRoom(QObject):
             steps = [
                 self._narrow_docks,
                 *(lambda area=area: self._give_way(area, keep) for area in AREAS),
-                lambda: self._give_way_beside(keep),
+                # (only beside a dock the reader asked for: not one the window showed)
+                lambda: self._give_way_beside(chosen),
                 self._narrow_docks,  # the kept dock took its side's width: narrowed again
                 lambda: self._narrow_source(0),
             ]
