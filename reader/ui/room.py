@@ -185,9 +185,20 @@ class ReadingRoom(QObject):
         return False
 
     def _note_front(self, dock: QDockWidget, visible: bool) -> None:
-        """Whether a shown dock is in front of its tab group (a hidden one is neither)."""
+        """Whether a shown dock is in front of its tab group (a hidden one is neither).
+        A tab the reader brings to the front in the group of the dock they showed is the
+        one they look at now: it is the one kept."""
         if not dock.isHidden():
             self._in_front[dock] = visible
+        chosen = self._chosen
+        if (
+            visible
+            and not self._fitting
+            and chosen is not None
+            and dock is not chosen
+            and chosen in self.window.tabifiedDockWidgets(dock)
+        ):
+            self._chosen = dock
 
     def _on_dock_shown(self, dock: QDockWidget, on: bool) -> None:
         """A dock shown: the widths of those beside it are kept. Closed (from the View

@@ -262,3 +262,25 @@ def test_a_dock_shown_from_the_view_menu_comes_in_front_of_its_tabs(make_window,
     action.trigger()
     qtbot.waitUntil(lambda: in_front(win.tags_dock), timeout=5000)
     assert not in_front(win.notes_dock) and win.notes_dock.toggleViewAction().isChecked()
+
+
+def test_the_tab_brought_to_the_front_is_the_dock_kept(make_window, qtbot) -> None:
+    """Annotations shown from the View menu, then the Search tab beside it clicked: a
+    small window keeps Search, the tab the reader looks at, not the one behind it."""
+    win = make_window()
+    win.resize(1400, 820)
+    qtbot.waitUntil(lambda: win.width() == 1400, timeout=5000)
+    notes, search = win.notes_dock, win.search_dock
+    if not search.toggleViewAction().isChecked():
+        search.show()
+    win.tabifyDockWidget(notes, search)
+    if notes.toggleViewAction().isChecked():
+        notes.hide()
+    notes.toggleViewAction().trigger()  # shown by hand
+    qtbot.waitUntil(lambda: in_front(notes), timeout=5000)
+    search.raise_()  # its tab clicked
+    qtbot.waitUntil(lambda: in_front(search), timeout=5000)
+    with qtbot.waitSignal(win.room.fitted, timeout=5000):
+        win.resize(640, 600)
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    assert in_front(search)
