@@ -49,6 +49,10 @@ SLICE_THRESHOLD = 400_000  # characters of a page beyond which it is typeset in 
 # Characters typeset before a long page is shown (its first article whole, and at least
 # this): the view lays out all it is handed at once, about 2 µs a character.
 FIRST_CHARS = 6_000
+# Qt lays a document out no taller than 2**23 pixels (8,388,608): past that, lines are
+# laid over each other and cannot be scrolled to. A page is typeset no further than
+# this, which leaves room for the larger type of two steps of Ctrl++.
+TALLEST = 6_000_000
 SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
 RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
@@ -247,6 +251,9 @@ class BodyView(QTextBrowser):
     selection_settled = Signal()  # a selection was made and the mouse let go
     typeset_progress = Signal(int, int)  # characters of a long page typeset, of all
     typeset_done = Signal(bool)  # a long page typeset to its end (False: cancelled or left)
+    # A page taller than the view can lay out (TALLEST), typeset as far as this article
+    # (counted from 1), of all of them.
+    too_tall = Signal(int, int)
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -325,6 +332,7 @@ class BodyView(QTextBrowser):
         self._typeset_cursor: QTextCursor | None = None
         self._typeset_total = 1
         self._typeset_done_chars = 0
+        self.cut_at: int | None = None  # typeset to this article only: the page is too tall
         self._slice_budget = SLICE_MS / 3000
         self._pending_view: tuple | None = None  # a jump asked for beyond what is typeset
         self._slice_timer = QTimer(self)
@@ -471,6 +479,7 @@ class BodyView(QTextBrowser):
         self._char_formats = {}
         self._flash = None
         self._pending_view = None
+        self.cut_at = None
         self.highlights = highlights or []
         # Typeset apart from the view and handed over whole (or its first article): built
         # in place, every insert would lay out, move the scroll bar and the cursor, and emit
@@ -564,6 +573,15 @@ class BodyView(QTextBrowser):
         # Qt tells the view a document's new size only after a large change; the scroll
         # bar must reach what each slice added.
         layout.documentSizeChanged.emit(layout.documentSize())
+        if not finished and layout.documentSize().height() > TALLEST and self.doc is not None:
+            # What is typeset stays; the rest could not be shown (export has all of it).
+            self._stop_typesetting()
+            self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
+            self.typeset_done.emit(False)
+            self._resume_count()
+            self.cut_at = self.places[-1].article + 1
+            self.too_tall.emit(self.cut_at, len(self.doc.articles))
+            return
         took = time.perf_counter() - started
         # Keep the whole slice near SLICE_MS: typesetting is about a third of it.
         budget = self._slice_budget * SLICE_MS / 1000 / took
@@ -1143,6 +1161,8 @@ class BodyView(QTextBrowser):
             if position is None:
                 return True
         if position is None:
+            if self.cut_at is not None and self.doc is not None and article >= self.cut_at - 1:
+                self.too_tall.emit(self.cut_at, len(self.doc.articles))  # said again
             return False
         layout_block = self.document().findBlock(position)
         y = self.document().documentLayout().blockBoundingRect(layout_block).top()

@@ -221,6 +221,7 @@ class OpenProgress(QWidget):
         loader.failed.connect(lambda _path, _reason: self.hide())
         body.typeset_progress.connect(self._on_typeset)
         body.typeset_done.connect(self._on_typeset_done)
+        body.too_tall.connect(self._on_too_tall)
         self.retranslate()
         self.hide()
 
@@ -242,6 +243,18 @@ class OpenProgress(QWidget):
     def _on_typeset_done(self, _whole: bool) -> None:
         if not self.loader.loading():
             self.hide()
+
+    def _on_too_tall(self, shown: int, articles: int) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                self.tr(
+                    "This page is too long to lay out in one view: it is shown to article %1 "
+                    "of %2. File → Export writes all of it."
+                )
+                .replace("%1", f"{shown:,}")
+                .replace("%2", f"{articles:,}")
+            )
 
     def _on_cancel(self) -> None:
         window = self.window()

@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="660"/>
+        <location filename="../../reader/ui/body.py" line="678"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1495,22 +1495,27 @@
 <context>
     <name>OpenProgress</name>
     <message>
-        <location filename="../../reader/ui/loader.py" line="228"/>
+        <location filename="../../reader/ui/loader.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="229"/>
+        <location filename="../../reader/ui/loader.py" line="230"/>
         <source>Stop opening this page</source>
         <translation>停止打开此页</translation>
     </message>
     <message>
         <location filename="../../reader/ui/loader.py" line="252"/>
+        <source>This page is too long to lay out in one view: it is shown to article %1 of %2. File → Export writes all of it.</source>
+        <translation>本页太长，无法在一个视图中排版：只显示到第 %1 篇（共 %2 篇）。文件 → 导出 可写出全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/loader.py" line="265"/>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="257"/>
+        <location filename="../../reader/ui/loader.py" line="270"/>
         <source>Typesetting stopped: the page is shown as far as %1%</source>
         <translation>排版已停止：本页只显示到 %1%</translation>
     </message>

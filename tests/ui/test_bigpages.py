@@ -390,3 +390,30 @@ def test_leaving_a_long_page_before_it_is_typeset_lets_jieba_load(qtbot, tmp_pat
     assert shown == [True, False]
     assert ended[0] is False  # the long page was left, not finished
     qtbot.waitUntil(lambda: "jieba" in events, timeout=30000)
+
+
+def test_a_page_taller_than_the_view_can_lay_out_says_how_far_it_is_shown(
+    qtbot, tmp_path, monkeypatch
+):
+    """Qt lays a document out no taller than 2**23 pixels: past that, lines fall on each
+    other and the view cannot reach them (half a 20 MB page, the status bar at 100%). The
+    page is typeset as far as it can be shown, and the window says so, and says it again
+    for a jump beyond."""
+    import reader.ui.body as body_module
+
+    monkeypatch.setattr(body_module, "TALLEST", 12_000)
+    win = _window(qtbot, threshold=2000)
+    body = win.body
+    with qtbot.waitSignal(body.too_tall, timeout=30000) as told:
+        win.open_path(_long_page(tmp_path))
+    shown, articles = told.args
+    assert win.doc is not None and articles == len(win.doc.articles)
+    assert 1 <= shown < articles and body.cut_at == shown
+    assert not body.typesetting() and not win.progress.isVisible()
+    assert body.places[-1].article + 1 == shown  # and not a line further
+    message = win.statusBar().currentMessage()
+    assert f"shown to article {shown} of {articles}" in message
+    win.statusBar().clearMessage()
+    with qtbot.waitSignal(body.too_tall, timeout=5000):
+        assert not body.scroll_to(articles - 1, -1)
+    assert f"shown to article {shown}" in win.statusBar().currentMessage()
