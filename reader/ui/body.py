@@ -1398,6 +1398,10 @@ class BodyView(QTextBrowser):
             return
         value = top - view // 3 if bottom - top <= view // 2 else top - room
         bar.setValue(max(0, value))  # (near the page's end, as far as it goes)
+        # What was gone to is the block being read while the view stays there: a match in
+        # an article's title, a third of the way down, is not read as the article above.
+        target = self.place_at(start)
+        self._pinned = (bar.value(), target) if target is not None else None
         self._update_place()
 
     def _painted_matches(self) -> list[int]:

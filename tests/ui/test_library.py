@@ -590,3 +590,19 @@ def test_search_results_are_a_sound_model_and_show_more_adds_rows(qtbot, qtmodel
         search.results.visualRect(search.model.index(0)).height()
         > search.fontMetrics().height() * 2
     )
+
+
+def test_a_match_in_the_title_gone_to_leaves_its_article_the_one_read(make_window, qtbot) -> None:
+    """A search hit opens its article and marks the words found: where the first is in
+    the article's title, the view brings it a third of the way down, and the article
+    being read (status bar, outline, n and p) stays the one gone to, not the one above."""
+    win = make_window()
+    assert win.doc is not None
+    title = win.doc.articles[2].title
+    assert title and win.body.scroll_to(2, -1)
+    win.findbar.open()
+    win.findbar.edit.setText(title[2:8])
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    assert win.body.match_count() >= 1
+    assert win.body.current_place()[0] == 2
+    assert "Article 3 of" in win.place_indicator.text()
