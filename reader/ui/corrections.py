@@ -367,6 +367,7 @@ class SuggestionBar(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.suggestion: Suggestion | None = None
+        self._article = ""
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
@@ -384,12 +385,21 @@ class SuggestionBar(QFrame):
     def retranslate(self) -> None:
         self.accept_button.setText(self.tr("Use This Title"))
         self.dismiss_button.setText(self.tr("Dismiss"))
+        if self.suggestion is not None:
+            self._say()  # the offer on show, said again in the language chosen
 
     def offer(self, suggestion: Suggestion | None, article_label: str = "") -> None:
         self.suggestion = suggestion
+        self._article = article_label
         if suggestion is None:
             self.hide()
             return
+        self._say()
+        self.show()
+
+    def _say(self) -> None:
+        suggestion, article_label = self.suggestion, self._article
+        assert suggestion is not None
         byline = f" ({suggestion.byline})" if suggestion.byline else ""
         self.label.setText(
             self.tr("Suggested title for the article “%1”: %2 — they share %3.")
@@ -397,7 +407,6 @@ class SuggestionBar(QFrame):
             .replace("%2", f"<b>{suggestion.title}</b>{byline}")
             .replace("%3", "、".join(suggestion.shared[:5]))
         )
-        self.show()
 
     def _on_accept(self) -> None:
         if self.suggestion is not None:

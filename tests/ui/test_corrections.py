@@ -166,6 +166,11 @@ def test_page_004_title_suggestion_is_accepted_with_one_click(make_window, qtbot
     qtbot.waitUntil(lambda: win.suggestion_bar.isVisible(), timeout=20000)
     assert "推动国企思想政治与企业文化有机融合的路径" in win.suggestion_bar.label.text()
     assert win.doc.articles[0].kind == "headline"  # nothing applied silently
+    # The offer on show follows the interface's language, both ways.
+    win.set_language("zh_CN")
+    assert win.suggestion_bar.label.text().startswith("建议文章")
+    win.set_language("en")
+    assert win.suggestion_bar.label.text().startswith("Suggested title")
     win.suggestion_bar.accept_button.click()
     titles = [(a.kind, a.title, a.byline) for a in win.doc.articles]
     assert titles == [
