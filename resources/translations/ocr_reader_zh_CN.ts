@@ -1353,27 +1353,32 @@
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="363"/>
+        <location filename="../../reader/ui/controllers/library.py" line="288"/>
+        <source>A search needs at least one word that is not excluded (-word).</source>
+        <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="370"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="364"/>
+        <location filename="../../reader/ui/controllers/library.py" line="371"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="372"/>
+        <location filename="../../reader/ui/controllers/library.py" line="379"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="376"/>
+        <location filename="../../reader/ui/controllers/library.py" line="383"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="376"/>
+        <location filename="../../reader/ui/controllers/library.py" line="383"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -2147,17 +2152,17 @@
 <context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="385"/>
+        <location filename="../../reader/ui/corrections.py" line="386"/>
         <source>Use This Title</source>
         <translation>采用此标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="386"/>
+        <location filename="../../reader/ui/corrections.py" line="387"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections.py" line="395"/>
+        <location filename="../../reader/ui/corrections.py" line="405"/>
         <source>Suggested title for the article “%1”: %2 — they share %3.</source>
         <translation>建议文章“%1”的标题：%2——共同词语：%3。</translation>
     </message>

@@ -606,3 +606,19 @@ def test_a_match_in_the_title_gone_to_leaves_its_article_the_one_read(make_windo
     assert win.body.match_count() >= 1
     assert win.body.current_place()[0] == 2
     assert "Article 3 of" in win.place_indicator.text()
+
+
+def test_a_search_of_exclusions_alone_is_said_in_the_interface_language(make_window) -> None:
+    win = make_window()
+    win.search.show_hits([], 51, "旧的")  # as if a search had listed something before
+    win.set_language("zh_CN")
+    try:
+        win.search.query.setText("-信用")
+        win.search.query.returnPressed.emit()
+        said = win.search.summary.text()
+        assert said and "search needs" not in said and "-" in said
+        assert win.search.model.rowCount() == 0
+    finally:
+        win.set_language("en")
+    win.search.query.returnPressed.emit()
+    assert win.search.summary.text().startswith("A search needs at least one word")

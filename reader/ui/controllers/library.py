@@ -14,7 +14,7 @@ from reader.core import words
 from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError
-from reader.store.library import Hit, IndexReport, Library, LibraryDocument
+from reader.store.library import Hit, IndexReport, Library, LibraryDocument, Query
 from reader.ui.body import BodyView
 from reader.ui.findbar import FindBar
 from reader.ui.jobs import Job, Jobs
@@ -280,6 +280,13 @@ class LibraryController(QObject):
         it shows, to know whether to offer more)."""
         if self.store is None:
             self.search.show_problem(self.problem)
+            return
+        if not Query.parse(text).terms:
+            # (said here, in the interface's language: the library would say it in English)
+            self.search.show_hits([], limit, text)  # the last search's results go
+            self.search.show_problem(
+                self.tr("A search needs at least one word that is not excluded (-word).")
+            )
             return
 
         def work(library: Library, _job: Job) -> list[Hit]:
