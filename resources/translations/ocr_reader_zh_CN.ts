@@ -1222,37 +1222,42 @@
 <context>
     <name>FilesController</name>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="54"/>
+        <location filename="../../reader/ui/controllers/files.py" line="56"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="57"/>
+        <location filename="../../reader/ui/controllers/files.py" line="59"/>
         <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
         <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="68"/>
+        <location filename="../../reader/ui/controllers/files.py" line="70"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="89"/>
+        <location filename="../../reader/ui/controllers/files.py" line="97"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="96"/>
+        <location filename="../../reader/ui/controllers/files.py" line="104"/>
         <source>Reading %1: its first part is shown; annotating waits for the whole page…</source>
         <translation>正在读取 %1：已显示开头部分，整页读完后可批注和校正…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="108"/>
+        <location filename="../../reader/ui/controllers/files.py" line="114"/>
+        <source>The other %1 files dropped are not opened: one page at a time</source>
+        <translation>拖入的其余 %1 个文件未打开：一次只打开一个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="124"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="109"/>
+        <location filename="../../reader/ui/controllers/files.py" line="125"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1444,37 +1449,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="306"/>
+        <location filename="../../reader/ui/window.py" line="307"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="308"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="308"/>
+        <location filename="../../reader/ui/window.py" line="309"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="309"/>
+        <location filename="../../reader/ui/window.py" line="310"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="310"/>
+        <location filename="../../reader/ui/window.py" line="311"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="311"/>
+        <location filename="../../reader/ui/window.py" line="312"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="321"/>
+        <location filename="../../reader/ui/window.py" line="322"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>

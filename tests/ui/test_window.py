@@ -366,6 +366,43 @@ def test_translations_are_complete_and_compiled(tmp_path) -> None:
     assert out.read_bytes() == (root / "ocr_reader_zh_CN.qm").read_bytes()
 
 
+def test_dropping_a_folder_adds_it_to_the_library_and_files_after_the_first_are_named(
+    make_window, qtbot, tmp_path
+) -> None:
+    import shutil
+
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    win = make_window()
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+
+    def drop(*paths: Path) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        win.dropEvent(
+            QDropEvent(
+                QPointF(50, 50),
+                Qt.DropAction.CopyAction,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+
+    with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
+        drop(folder)
+    assert indexed.args[0].indexed == 2 and win.library_dock.isVisible()
+    first, second = sorted(folder.iterdir())
+    with qtbot.waitSignal(win.document_shown, timeout=10000):
+        drop(second, first)
+    assert Path(win.doc.source.path) == second
+    assert "The other 1 files dropped are not opened" in win.statusBar().currentMessage()
+
+
 def test_dropping_a_file_opens_it_and_it_joins_recent_files(make_window, qtbot) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent

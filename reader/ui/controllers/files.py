@@ -16,6 +16,7 @@ from reader.ui.session import PageSession
 
 class FilesController(QObject):
     load_failed = Signal(str, str)  # path, reason
+    folder_dropped = Signal(str)  # a folder dropped on the window: for the library
 
     def __init__(
         self,
@@ -33,6 +34,7 @@ class FilesController(QObject):
         self.progress = progress
         self.notices = notices
         self.record_jump = record_jump
+        self._not_opened = 0  # files dropped after the first, said once it is shown
 
     def connect_signals(self) -> None:
         self.loader.started.connect(self._on_load_started)
@@ -77,12 +79,18 @@ class FilesController(QObject):
         return any(u.isLocalFile() for u in mime.urls())
 
     def drop(self, mime: QMimeData) -> bool:
-        """Open the first local file dropped; False when there is none."""
-        for url in mime.urls():
-            if url.isLocalFile():
-                self.open_path(url.toLocalFile())
-                return True
-        return False
+        """Open the first local file dropped, and give each folder dropped to the library;
+        the files after the first are named as not opened. False when nothing local was
+        dropped."""
+        paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        folders = [p for p in paths if Path(p).is_dir()]
+        files = [p for p in paths if p not in folders]
+        for folder in folders:
+            self.folder_dropped.emit(folder)
+        if files:
+            self._not_opened = len(files) - 1  # said once the first is shown
+            self.open_path(files[0])
+        return bool(paths)
 
     def _on_load_started(self, path: str) -> None:
         self.progress.show()
@@ -101,6 +109,14 @@ class FilesController(QObject):
         self.progress.hide()
         self.notices.clear()
         self.session.open(loaded)  # type: ignore[arg-type]
+        if self._not_opened:
+            self.notices.say(
+                self.tr("The other %1 files dropped are not opened: one page at a time").replace(
+                    "%1", str(self._not_opened)
+                ),
+                10000,
+            )
+        self._not_opened = 0
 
     def _on_load_failed(self, path: str, reason: str) -> None:
         self.progress.hide()
