@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -651,10 +652,20 @@ class BodyView(QTextBrowser):
         # comes or goes (see resizeEvent).
         self._resize_spot = None
         self._adopting = True
+        previous = self.document()
         try:
-            self.setDocument(document)  # the previous one is a child of the view: deleted
+            self.setDocument(document)
         finally:
             self._adopting = False
+        # The view deletes the document it held only at times (as it is laid out): each
+        # page opened could keep its whole typeset text, 300 MB a 7 MB page.
+        if (
+            previous is not None
+            and previous is not document
+            and shiboken6.isValid(previous)
+            and previous.parent() is self
+        ):
+            previous.deleteLater()
         self.setCursorWidth(0)  # kept by the document's layout, so set for each document
         # A page typeset whole is laid out lazily, and the view would follow the growing
         # layout down; it opens at its start.

@@ -417,3 +417,18 @@ def test_a_page_taller_than_the_view_can_lay_out_says_how_far_it_is_shown(
     with qtbot.waitSignal(body.too_tall, timeout=5000):
         assert not body.scroll_to(articles - 1, -1)
     assert f"shown to article {shown}" in win.statusBar().currentMessage()
+
+
+def test_the_page_left_lets_go_of_its_typeset_text(make_window, qtbot, tmp_path):
+    """Each page opened kept its typeset document as a child of the view (300 MB for a
+    7 MB page, never given back): the view holds the one page it shows."""
+    from PySide6.QtGui import QTextDocument
+
+    win = make_window()
+    for page in (_long_page(tmp_path, copies=2), *sample_pages()):
+        with qtbot.waitSignal(win.document_shown, timeout=20000):
+            win.open_path(page)
+        qtbot.waitUntil(lambda: not win.body.typesetting(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: win.body.findChildren(QTextDocument) == [win.body.document()], timeout=5000
+    )
