@@ -272,13 +272,15 @@ def output_key(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def earlier_outputs(root: Path) -> set[str]:
+def earlier_outputs(root: Path, files: Iterable[Path] | None = None) -> set[str]:
     """The files under folder `root` that an export wrote (listed by an OUTPUTS file in
     it, in a folder under it or over it), still as it wrote them and with a page of
-    theirs still there: outputs, not pages. As keys: output_key."""
+    theirs still there: outputs, not pages. As keys: output_key. `files`, where given,
+    is every file under `root` (a scan that walked it already)."""
     over = Path(os.path.realpath(root)).parents
     lists = {output_key(d / OUTPUTS): d / OUTPUTS for d in (root, *over)}
-    lists.update((output_key(m), m) for m in root.rglob(OUTPUTS))
+    under = root.rglob(OUTPUTS) if files is None else (p for p in files if p.name == OUTPUTS)
+    lists.update((output_key(m), m) for m in under)
     found: set[str] = set()
     for manifest in lists.values():
         for rel, written in _listed(manifest).items():

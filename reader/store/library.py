@@ -497,8 +497,9 @@ class Library:
             )
         }
         restamp = []
-        outputs = earlier_outputs(root)
-        for path in sorted(root.rglob("*")):
+        found_files = sorted(root.rglob("*"))
+        outputs = earlier_outputs(root, found_files)
+        for path in found_files:
             name = str(path)
             if outputs and output_key(path) in outputs:
                 continue  # an export's output, listed as such: its page is indexed
