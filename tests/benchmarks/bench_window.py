@@ -69,7 +69,8 @@ whole = time.perf_counter() - start
 for line in Path("/proc/self/status").read_text().splitlines():
     if line.startswith("VmHWM:"):
         peak = int(line.split()[1]) * 1024
-print(first, whole, peak)
+articles = len(window.doc.articles) if window.doc is not None else 0
+print(first, whole, peak, body.cut_at or articles, articles)
 """
 
 
@@ -173,7 +174,9 @@ def _background(window) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _huge(page: Path, data: Path) -> tuple[float, float, float]:
+def _huge(page: Path, data: Path) -> tuple[float, float, float, int, int]:
+    """Seconds to the first article and to the end of typesetting, the peak memory, and
+    the articles typeset of all (a page too tall to lay out whole is typeset in part)."""
     result = subprocess.run(
         [sys.executable, "-c", _HUGE, str(page), str(data)],
         capture_output=True,
@@ -181,8 +184,8 @@ def _huge(page: Path, data: Path) -> tuple[float, float, float]:
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    first, whole, peak = result.stdout.split()[-3:]
-    return float(first), float(whole), float(peak)
+    first, whole, peak, shown, articles = result.stdout.split()[-5:]
+    return float(first), float(whole), float(peak), int(shown), int(articles)
 
 
 def _bare_huge(page: Path, clean: Path) -> int:
@@ -264,7 +267,9 @@ def run() -> list[tuple[str, str, str, str]]:
         huge = Path(tmp) / "huge.txt"
         huge.write_bytes(big_page(HUGE_MB))
         huge_size = huge.stat().st_size
-        huge_first, huge_whole, huge_peak = _huge(huge, Path(tmp) / "data-huge")
+        huge_first, huge_whole, huge_peak, huge_shown, huge_articles = _huge(
+            huge, Path(tmp) / "data-huge"
+        )
         bare_peak = _bare_huge(huge, Path(tmp) / "huge-clean.txt")
 
     def row(
@@ -303,11 +308,20 @@ def run() -> list[tuple[str, str, str, str]]:
         row("add a highlight", highlight, None, HIGHLIGHT_BAR),
         (
             f"window, {huge_size / 1e6:.0f} MB page: open",
-            f"first article {huge_first:.2f} s, whole page typeset {huge_whole:.1f} s, "
-            f"peak memory {huge_peak / 1e6:.0f} MB ({memory:.1f}× the file); a bare "
+            f"first article {huge_first:.2f} s, "
+            + (
+                f"whole page typeset {huge_whole:.1f} s, "
+                if huge_shown == huge_articles
+                else f"typeset to article {huge_shown:,} of {huge_articles:,} (taller than the "
+                f"view can lay out) in {huge_whole:.1f} s, "
+            )
+            + f"peak memory {huge_peak / 1e6:.0f} MB ({memory:.1f}× the file); a bare "
             f"QTextEdit holding its clean text, laid out: {bare_peak / 1e6:.0f} MB "
             f"({bare_peak / huge_size:.1f}×)",
             f"first ≤ {FIRST_BAR:.0f} s, memory < {MEMORY_BAR}×",
-            "meets" if 0 <= huge_first <= FIRST_BAR and memory < MEMORY_BAR else "below",
+            # (a page shown in part meets no memory bar: the rest of it is not held)
+            "meets"
+            if 0 <= huge_first <= FIRST_BAR and memory < MEMORY_BAR and huge_shown == huge_articles
+            else "below",
         ),
     ]
