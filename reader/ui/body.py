@@ -54,6 +54,7 @@ FIRST_CHARS = 6_000
 # laid over each other and cannot be scrolled to. A page is typeset no further than
 # this, which leaves room for the larger type of two steps of Ctrl++.
 TALLEST = 6_000_000
+QT_TALLEST = 8_388_608  # 2**23: past this Qt's layout cannot place a line
 SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
 RESTYLE_GAP = 1_500  # stale blocks this close are laid out again with those between
@@ -255,6 +256,9 @@ class BodyView(QTextBrowser):
     # A page taller than the view can lay out (TALLEST), typeset as far as this article
     # (counted from 1), of all of them.
     too_tall = Signal(int, int)
+    # Laid out again in a larger type, the page is taller than Qt can lay out: its end
+    # cannot be reached until the type is made smaller.
+    type_too_large = Signal()
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -885,6 +889,8 @@ class BodyView(QTextBrowser):
             self._relayout_timer.start()
         if self._relayout_at < 0:
             self._relayout_spot = None
+            if document.documentLayout().documentSize().height() > QT_TALLEST:
+                self.type_too_large.emit()
             if self._typesetter is not None:
                 self._slice_timer.start()  # typesetting waited for the new font
             if self._stale:  # what a theme change left (blocks of no style: none, so far)

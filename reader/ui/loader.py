@@ -222,6 +222,7 @@ class OpenProgress(QWidget):
         body.typeset_progress.connect(self._on_typeset)
         body.typeset_done.connect(self._on_typeset_done)
         body.too_tall.connect(self._on_too_tall)
+        body.type_too_large.connect(self._on_type_too_large)
         self.retranslate()
         self.hide()
 
@@ -254,6 +255,16 @@ class OpenProgress(QWidget):
                 )
                 .replace("%1", f"{shown:,}")
                 .replace("%2", f"{articles:,}")
+            )
+
+    def _on_type_too_large(self) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                self.tr(
+                    "In this type the page is taller than the view can lay out: its end "
+                    "cannot be reached. Make the type smaller (Ctrl+−)."
+                )
             )
 
     def _on_cancel(self) -> None:

@@ -432,3 +432,19 @@ def test_the_page_left_lets_go_of_its_typeset_text(make_window, qtbot, tmp_path)
     qtbot.waitUntil(
         lambda: win.body.findChildren(QTextDocument) == [win.body.document()], timeout=5000
     )
+
+
+def test_a_type_too_large_for_the_page_to_be_laid_out_whole_is_said(qtbot, tmp_path, monkeypatch):
+    """Typeset whole, then laid out again in a larger type: taller than Qt can lay out,
+    the page's end cannot be reached, and the window says to make the type smaller."""
+    import reader.ui.body as body_module
+
+    win = _window(qtbot, threshold=2000)
+    with qtbot.waitSignal(win.body.typeset_done, timeout=30000):
+        win.open_path(_long_page(tmp_path, copies=2))
+    height = win.body.document().size().height()
+    monkeypatch.setattr(body_module, "QT_TALLEST", height * 1.05)
+    with qtbot.waitSignal(win.body.type_too_large, timeout=30000):
+        win.zoom(1)
+        win.zoom(1)
+    assert "Make the type smaller" in win.statusBar().currentMessage()
