@@ -246,26 +246,28 @@ class OpenProgress(QWidget):
             self.hide()
 
     def _on_too_tall(self, shown: int, articles: int) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(
-                self.tr(
-                    "This page is too long to lay out in one view: it is shown to article %1 "
-                    "of %2. File → Export writes all of it."
-                )
-                .replace("%1", f"{shown:,}")
-                .replace("%2", f"{articles:,}")
+        self._say(
+            self.tr(
+                "This page is too long to lay out in one view: it is shown to article %1 "
+                "of %2. File → Export writes all of it."
             )
+            .replace("%1", f"{shown:,}")
+            .replace("%2", f"{articles:,}")
+        )
 
     def _on_type_too_large(self) -> None:
+        self._say(
+            self.tr(
+                "In this type the page is taller than the view can lay out: its end "
+                "cannot be reached. Make the type smaller (Ctrl+−)."
+            )
+        )
+
+    def _say(self, text: str) -> None:
+        """Say in the window's status bar, until something else is said."""
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(
-                self.tr(
-                    "In this type the page is taller than the view can lay out: its end "
-                    "cannot be reached. Make the type smaller (Ctrl+−)."
-                )
-            )
+            window.statusBar().showMessage(text)
 
     def _on_cancel(self) -> None:
         window = self.window()

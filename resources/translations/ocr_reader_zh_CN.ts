@@ -1515,22 +1515,22 @@
         <translation>停止打开此页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="253"/>
+        <location filename="../../reader/ui/loader.py" line="251"/>
         <source>This page is too long to lay out in one view: it is shown to article %1 of %2. File → Export writes all of it.</source>
         <translation>本页太长，无法在一个视图中排版：只显示到第 %1 篇（共 %2 篇）。文件 → 导出 可写出全部内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="265"/>
+        <location filename="../../reader/ui/loader.py" line="261"/>
         <source>In this type the page is taller than the view can lay out: its end cannot be reached. Make the type smaller (Ctrl+−).</source>
         <translation>在此字号下，本页高于视图所能排版的高度：无法到达页尾。请缩小字号（Ctrl+−）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="276"/>
+        <location filename="../../reader/ui/loader.py" line="278"/>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="281"/>
+        <location filename="../../reader/ui/loader.py" line="283"/>
         <source>Typesetting stopped: the page is shown as far as %1%</source>
         <translation>排版已停止：本页只显示到 %1%</translation>
     </message>
