@@ -242,3 +242,21 @@ def test_one_page_or_a_book_written_into_the_folder_read_is_listed(pages: Path) 
         "april",
         OUTPUTS,
     }
+
+
+def test_the_outputs_stay_outputs_when_the_folder_moves_and_in_a_list_of_digests(
+    pages: Path,
+) -> None:
+    import json
+
+    assert run("export", str(pages), "-o", str(pages)).returncode == 0
+    moved = pages.parent / "moved"
+    pages.rename(moved)
+    again = run("export", str(moved), "-o", str(moved))
+    assert again.returncode == 0 and "not read as pages" in again.stderr
+    assert not list(moved.rglob("*.clean.clean.txt"))
+    # A list of digests alone (the list's first version) still names its outputs.
+    listed = json.loads((moved / OUTPUTS).read_text("utf-8"))
+    listed["files"] = {rel: entry["sha256"] for rel, entry in listed["files"].items()}
+    (moved / OUTPUTS).write_text(json.dumps(listed), "utf-8")
+    assert len(earlier_outputs(moved)) == 3

@@ -217,7 +217,9 @@ class Written:
     pages: tuple[str, ...]
 
     @classmethod
-    def of(cls, path: Path, pages: Sequence[Path]) -> Written | None:
+    def of(cls, path: Path, pages: Sequence[Path], folder: Path) -> Written | None:
+        """`path` as it is now, its pages named from `folder` (the list's): the folder
+        moved or renamed with them, they are still found."""
         digest = _digest(path)
         try:
             st = path.stat()
@@ -225,13 +227,15 @@ class Written:
             return None
         if digest is None:
             return None
-        return cls(digest, st.st_size, st.st_mtime_ns, tuple(os.path.realpath(p) for p in pages))
+        base = os.path.realpath(folder)
+        named = tuple(os.path.relpath(os.path.realpath(p), base) for p in pages)
+        return cls(digest, st.st_size, st.st_mtime_ns, named)
 
-    def holds(self, path: Path) -> bool:
+    def holds(self, path: Path, folder: Path) -> bool:
         """Whether `path` is still this output: as written, and one of its pages still
         there (an output whose pages are all gone holds the only copy of their text: a
-        page again)."""
-        if not any(os.path.isfile(page) for page in self.pages):
+        page again). An entry of the first version of the list names no pages."""
+        if self.pages and not any(os.path.isfile(folder / page) for page in self.pages):
             return False
         try:
             st = path.stat()
@@ -239,7 +243,7 @@ class Written:
             return False
         if (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns):
             return True
-        return st.st_size == self.size and _digest(path) == self.sha256
+        return self.size in (-1, st.st_size) and _digest(path) == self.sha256
 
 
 def _listed(manifest: Path) -> dict[str, Written]:
@@ -250,7 +254,9 @@ def _listed(manifest: Path) -> dict[str, Written]:
         if not isinstance(files, dict):
             return {}
         listed = {
-            rel: Written(
+            rel: Written(entry, -1, -1, ())  # the first version's: a digest alone
+            if isinstance(entry, str)
+            else Written(
                 str(entry["sha256"]),
                 int(entry["size"]),
                 int(entry["mtime_ns"]),
@@ -285,7 +291,7 @@ def earlier_outputs(root: Path, files: Iterable[Path] | None = None) -> set[str]
     for manifest in lists.values():
         for rel, written in _listed(manifest).items():
             path = manifest.parent / rel
-            if written.holds(path):
+            if written.holds(path, manifest.parent):
                 found.add(output_key(path))
     return found
 
@@ -307,7 +313,7 @@ def record_outputs(folder: Path, written: Iterable[tuple[Path, Sequence[Path]]])
         key = output_key(path)
         if not key.startswith(base + os.sep):
             continue
-        entry = Written.of(path, pages)
+        entry = Written.of(path, pages, folder)
         if entry is not None:
             files[Path(os.path.relpath(key, base)).as_posix()] = entry
     data = json.dumps(
