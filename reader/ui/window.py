@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.storage.settled.connect(self.annotations.refresh_tags)
         self.librarian.workers.words_ready.connect(self._on_words_ready)
         self.tags.export_requested.connect(self.exports.export_tag)
-        self.files.folder_dropped.connect(self.librarian.add_folder)
+        self.files.folders_dropped.connect(self.librarian.add_folders)
         self.menus["recent"].aboutToShow.connect(
             lambda: self.files.fill_recent(self.menus["recent"])
         )

@@ -1248,16 +1248,21 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/files.py" line="114"/>
+        <source>The other file dropped is not opened: one page at a time</source>
+        <translation>拖入的另一个文件未打开：一次只打开一个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/files.py" line="118"/>
         <source>The other %1 files dropped are not opened: one page at a time</source>
         <translation>拖入的其余 %1 个文件未打开：一次只打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="124"/>
+        <location filename="../../reader/ui/controllers/files.py" line="129"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="125"/>
+        <location filename="../../reader/ui/controllers/files.py" line="130"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1308,7 +1313,7 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="212"/>
+        <location filename="../../reader/ui/controllers/library.py" line="216"/>
         <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
         <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
@@ -1318,72 +1323,72 @@
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="198"/>
+        <location filename="../../reader/ui/controllers/library.py" line="202"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="231"/>
+        <location filename="../../reader/ui/controllers/library.py" line="235"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="234"/>
+        <location filename="../../reader/ui/controllers/library.py" line="238"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="237"/>
+        <location filename="../../reader/ui/controllers/library.py" line="241"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="239"/>
+        <location filename="../../reader/ui/controllers/library.py" line="243"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="240"/>
+        <location filename="../../reader/ui/controllers/library.py" line="244"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="240"/>
+        <location filename="../../reader/ui/controllers/library.py" line="244"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="253"/>
+        <location filename="../../reader/ui/controllers/library.py" line="257"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="288"/>
+        <location filename="../../reader/ui/controllers/library.py" line="292"/>
         <source>A search needs at least one word that is not excluded (-word).</source>
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="370"/>
+        <location filename="../../reader/ui/controllers/library.py" line="374"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="371"/>
+        <location filename="../../reader/ui/controllers/library.py" line="375"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="379"/>
+        <location filename="../../reader/ui/controllers/library.py" line="383"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="383"/>
+        <location filename="../../reader/ui/controllers/library.py" line="387"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="383"/>
+        <location filename="../../reader/ui/controllers/library.py" line="387"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>

@@ -393,14 +393,17 @@ def test_dropping_a_folder_adds_it_to_the_library_and_files_after_the_first_are_
             )
         )
 
+    other = tmp_path / "another"
+    other.mkdir()
+    shutil.copy(sample_pages()[0], other / "another.txt")
     with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
-        drop(folder)
-    assert indexed.args[0].indexed == 2 and win.library_dock.isVisible()
+        drop(folder, other)  # both indexed, in one pass
+    assert indexed.args[0].indexed == 3 and win.library_dock.isVisible()
     first, second = sorted(folder.iterdir())
     with qtbot.waitSignal(win.document_shown, timeout=10000):
         drop(second, first)
     assert Path(win.doc.source.path) == second
-    assert "The other 1 files dropped are not opened" in win.statusBar().currentMessage()
+    assert "The other file dropped is not opened" in win.statusBar().currentMessage()
 
 
 def test_dropping_a_file_opens_it_and_it_joins_recent_files(make_window, qtbot) -> None:

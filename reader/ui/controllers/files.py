@@ -16,7 +16,7 @@ from reader.ui.session import PageSession
 
 class FilesController(QObject):
     load_failed = Signal(str, str)  # path, reason
-    folder_dropped = Signal(str)  # a folder dropped on the window: for the library
+    folders_dropped = Signal(list)  # folders dropped on the window: for the library
 
     def __init__(
         self,
@@ -85,8 +85,8 @@ class FilesController(QObject):
         paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
         folders = [p for p in paths if Path(p).is_dir()]
         files = [p for p in paths if p not in folders]
-        for folder in folders:
-            self.folder_dropped.emit(folder)
+        if folders:
+            self.folders_dropped.emit(folders)
         if files:
             self._not_opened = len(files) - 1  # said once the first is shown
             self.open_path(files[0])
@@ -109,7 +109,11 @@ class FilesController(QObject):
         self.progress.hide()
         self.notices.clear()
         self.session.open(loaded)  # type: ignore[arg-type]
-        if self._not_opened:
+        if self._not_opened == 1:
+            self.notices.say(
+                self.tr("The other file dropped is not opened: one page at a time"), 10000
+            )
+        elif self._not_opened:
             self.notices.say(
                 self.tr("The other %1 files dropped are not opened: one page at a time").replace(
                     "%1", str(self._not_opened)
@@ -119,6 +123,7 @@ class FilesController(QObject):
         self._not_opened = 0
 
     def _on_load_failed(self, path: str, reason: str) -> None:
+        self._not_opened = 0  # (said of a page shown, not of the next one opened)
         self.progress.hide()
         self.notices.clear()
         text = self.tr("%1 cannot be opened: %2.").replace("%1", Path(path).name)

@@ -171,14 +171,18 @@ class LibraryController(QObject):
 
     def add_folder(self, folder: str) -> None:
         """Add a folder to the library and index it in the background."""
+        self.add_folders([folder])
+
+    def add_folders(self, folders: list[str]) -> None:
+        """Add folders to the library and index them, together, in the background."""
         if self.store is None:
             return
         with self.opened() as library:
-            added = library.add_folder(folder)
+            added = [library.add_folder(folder) for folder in folders]
         self.library_dock.show()
         self.library_dock.raise_()
         self.refresh_library()
-        self.index_library([added])
+        self.index_library(added)
 
     def remove_folder(self, folder: str) -> None:
         with self.opened() as library:
