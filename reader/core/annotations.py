@@ -401,7 +401,11 @@ def from_w3c(item: Any) -> Annotation:
     item = check_object(item, "the annotation")
     if item.get("type", "Annotation") != "Annotation":
         raise refusal("type", item["type"], "Annotation")
-    ann_id = _strip_prefix(check_text(required(item, "id"), "id", empty=False), "urn:uuid:")
+    given = check_text(required(item, "id"), "id", empty=False)
+    # Ours are urn:uuid: and a UUID; another tool's id is kept whole, to match it again.
+    ann_id = _strip_prefix(given, "urn:uuid:")
+    if not _UUID.fullmatch(ann_id):
+        ann_id = given
     target = required(item, "target")
     if isinstance(target, list):
         # W3C allows several targets: the first that names a passage is the one.

@@ -165,6 +165,10 @@ def test_a_web_annotation_of_another_tool_is_kept_as_it_came() -> None:
         json.dumps({**theirs["first"]["items"][0], "id": "anno-7"}, ensure_ascii=False)
     )
     assert json.loads(notes.to_json(named.annotations))["first"]["items"][0]["id"] == "anno-7"
+    for foreign in ("urn:uuid:anno-7", "urn:uuid:550e8400e29b41d4a716446655440000"):
+        item = {**theirs["first"]["items"][0], "id": foreign}
+        back = notes.parse_import(notes.to_json(notes.parse_import(json.dumps(item)).annotations))
+        assert json.loads(notes.to_json(back.annotations))["first"]["items"][0]["id"] == foreign
     whole = {**theirs["first"]["items"][0], "target": "http://example.org/page02"}
     with pytest.raises(notes.ImportError_, match="a whole document"):
         notes.parse_import(json.dumps(whole))
