@@ -651,6 +651,12 @@ class BodyView(QTextBrowser):
         while self._typesetter is not None and len(self._clean_places) < need:
             self._typeset_slice(now=True)
 
+    def _say_cut(self) -> None:
+        """For a place asked for past the part shown of a page too tall to lay out
+        whole: how far it is shown, said again."""
+        if self.cut_at is not None and self.doc is not None:
+            self.too_tall.emit(self.cut_at, len(self.doc.articles))
+
     def _adopt(self, document: QTextDocument) -> None:
         # A new page opens at its start: no line to keep in place when the scroll bar
         # comes or goes (see resizeEvent).
@@ -1178,8 +1184,8 @@ class BodyView(QTextBrowser):
             if position is None:
                 return True
         if position is None:
-            if self.cut_at is not None and self.doc is not None and article >= self.cut_at - 1:
-                self.too_tall.emit(self.cut_at, len(self.doc.articles))  # said again
+            if article >= (self.cut_at or 0) - 1:
+                self._say_cut()
             return False
         layout_block = self.document().findBlock(position)
         y = self.document().documentLayout().blockBoundingRect(layout_block).top()
@@ -1486,6 +1492,12 @@ class BodyView(QTextBrowser):
             return None
         place = self._clean_places[k]
         assert place.offset is not None
+        if (
+            self.cut_at is not None
+            and k == len(self._clean_places) - 1
+            and offset > place.offset + place.length
+        ):
+            return None  # past the part shown of a page too tall to lay out whole
         return place.position + min(offset - place.offset, place.length)
 
     def to_clean(self, position: int) -> int:
@@ -1534,6 +1546,7 @@ class BodyView(QTextBrowser):
         self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
+            self._say_cut()
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
@@ -1630,6 +1643,7 @@ class BodyView(QTextBrowser):
         self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
+            self._say_cut()
             return
         cursor = QTextCursor(self.document())
         cursor.setPosition(b)

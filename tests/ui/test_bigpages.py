@@ -417,6 +417,15 @@ def test_a_page_taller_than_the_view_can_lay_out_says_how_far_it_is_shown(
     with qtbot.waitSignal(body.too_tall, timeout=5000):
         assert not body.scroll_to(articles - 1, -1)
     assert f"shown to article {shown}" in win.statusBar().currentMessage()
+    # A passage past the part shown (an annotation clicked, a correction flashed) is no
+    # place at the end of that part: said again, and the view stays.
+    assert body.clean is not None
+    end = len(body.clean.text) - 20
+    assert body.to_view(end) is None
+    here = body.verticalScrollBar().value()
+    with qtbot.waitSignal(body.too_tall, timeout=5000):
+        body.flash(end - 10, end)
+    assert body.verticalScrollBar().value() == here
 
 
 def test_the_page_left_lets_go_of_its_typeset_text(make_window, qtbot, tmp_path):
