@@ -57,7 +57,7 @@ def iter_pages(
             for p in sorted(path.rglob("*")):
                 if not is_page_file(p):
                     continue
-                if outputs and output_key(p) in outputs and skipped is not None:
+                if skipped is not None and output_key(p) in outputs:
                     skipped.append(p)
                     continue
                 yield p, path

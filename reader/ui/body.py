@@ -580,12 +580,10 @@ class BodyView(QTextBrowser):
         layout.documentSizeChanged.emit(layout.documentSize())
         if not finished and layout.documentSize().height() > TALLEST and self.doc is not None:
             # What is typeset stays; the rest could not be shown (export has all of it).
-            self._stop_typesetting()
             self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
-            self.typeset_done.emit(False)
-            self._resume_count()
+            self.cancel_typesetting()
             self.cut_at = self.places[-1].article + 1
-            self.too_tall.emit(self.cut_at, len(self.doc.articles))
+            self._say_cut()
             return
         took = time.perf_counter() - started
         # Keep the whole slice near SLICE_MS: typesetting is about a third of it.

@@ -366,11 +366,9 @@ class ReadingRoom(QObject):
 
     def _give_way(self, area: Qt.DockWidgetArea, keep: QDockWidget | None) -> None:
         docks = [d for d in self._docked(area) if d is not keep]
-        if not docks or (keep is not None and keep in self._docked(area)):
+        if keep is not None and keep in self._docked(area):
             return  # the dock the reader just asked for shares this side
-        gave = _GaveWay(docks, [d for d in docks if _in_front(d)], max(d.width() for d in docks))
-        self._hide(gave)
-        self._settle()
+        self._give_way_of(docks)
 
     def _give_way_beside(self, keep: QDockWidget | None) -> None:
         """Last, the docks that share the side of the one kept (the outline beside the
@@ -378,11 +376,13 @@ class ReadingRoom(QObject):
         if keep is None:
             return
         area = self.window.dockWidgetArea(keep)
-        docks = [d for d in self._docked(area) if d is not keep]
+        self._give_way_of([d for d in self._docked(area) if d is not keep])
+
+    def _give_way_of(self, docks: list[QDockWidget]) -> None:
+        """Hide `docks`, to come back together when there is room for them again."""
         if docks:
-            self._hide(
-                _GaveWay(docks, [d for d in docks if _in_front(d)], max(d.width() for d in docks))
-            )
+            front = [d for d in docks if _in_front(d)]
+            self._hide(_GaveWay(docks, front, max(d.width() for d in docks)))
             self._settle()
 
     def _hide(self, gave: _GaveWay) -> None:
