@@ -92,6 +92,11 @@ GRID_AGREES = 1.5
 RESEAM = 2
 # The lines a merged line's parts run on to are within this many body-line heights.
 MERGED_NEAR = 1.5
+# A merged line is measured against its columns' lines within this many body-line heights
+# over and under it, where there are GRID_LINES of them: a story further up or down the
+# same columns may be set narrower (beside a vertical headline, say), with other edges.
+LOCAL = 16.0
+GRID_LINES = 3
 # Closing punctuation at a column's seam hangs at the end of the left column's line.
 HANGING = frozenset("，。、；：？！）》」』”’…,.;:?!)")
 # A column of headlines alone is cut off the region only where it runs down this share of
@@ -1068,8 +1073,9 @@ def _pieces(
         at = cuts[k]
         lo = cuts[k - 1] if k else -math.inf
         hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
-        left = [p for p in lines if lo <= p.xc < at]
-        starts = sorted(p.x0 for p in lines if at <= p.xc < hi)
+        left = _near([p for p in lines if lo <= p.xc < at], it, body)
+        beyond = _near([p for p in lines if at <= p.xc < hi], it, body)
+        starts = sorted(p.x0 for p in beyond)
         ends = sorted(p.x1 for p in left)
         # Where one side holds merged lines alone, the gutter is as wide on it as on
         # the other: the cut is in its middle.
@@ -1079,14 +1085,14 @@ def _pieces(
             left_end = at if right_start is None else min(2 * at - right_start, at)
         if right_start is None:
             right_start = max(2 * at - left_end, at)
-        if right_start < left_end:
-            left_end = right_start = at
+        # (Edges that overlap, a narrow gutter on a skewed scan, still part the line's
+        # characters in the proportion of their lengths.)
         a, b = left_end - rest.x0, rest.x1 - right_start
         if a <= 0 or b <= 0:
             break
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
-        right = [p.w / _cells(p.line.text) for p in lines if at <= p.xc < hi and p.chars >= 4]
+        right = [p.w / _cells(p.line.text) for p in beyond if p.chars >= 4]
         if (it.gappy or not ends) and right:
             # Two short lines with the whitespace between them merged, or a stretch
             # where the left columns' lines are all merged ones: the right part starts
@@ -1112,6 +1118,13 @@ def _pieces(
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)
     return pieces
+
+
+def _near(column: list[_Item], it: _Item, body: float) -> list[_Item]:
+    """A column's lines within LOCAL body heights over and under `it`, or all of them where
+    fewer than GRID_LINES are that near."""
+    near = [p for p in column if abs(p.yc - it.yc) <= LOCAL * body]
+    return near if len(near) >= GRID_LINES else column
 
 
 def _in_run(it: _Item, lines: list[_Item], body: float) -> bool:

@@ -556,6 +556,37 @@ def test_a_column_beside_a_headline_is_cut_from_rows_merged_across_all_columns()
     ]
 
 
+def test_a_merged_line_is_measured_against_its_own_storys_lines() -> None:
+    """Two stories down the same columns, a third column running the page's length beside
+    them. Further down, the second story's first column is set narrower (in from the
+    left, short of the gutter) and holds more lines than the first story's. OCR merged
+    rows of the first story across the gutter: each is parted on the grid of the lines
+    around it, not on the narrower story's, which would put the seam a character early."""
+
+    def at(column: int, row: int, x0: float | None = None, x1: float | None = None) -> OcrLine:
+        left = column * (WIDTH + GUTTER) if x0 is None else x0
+        right = left + WIDTH if x1 is None else x1
+        # characters of a line of their own: no pair of them recurs, nor is a word
+        first = 0x9000 + 40 * (3 * row + column)
+        text = "".join(map(chr, range(first, first + round((right - left) / 30))))
+        return line(text, left, row * PITCH, right, row * PITCH + HEIGHT)
+
+    lines = [at(2, r) for r in range(38)]
+    merged_rows = (1, 3, 5, 7)
+    parts = []
+    for row in range(12):
+        left, right = at(0, row), at(1, row)
+        if row in merged_rows:
+            box = Box(left.box.x0, left.box.y0, right.box.x1, right.box.y1)
+            lines.append(OcrLine(left.text + right.text, box, None, None, 0, None, False))
+            parts.append((left.text, right.text))
+        else:
+            lines += [left, right]
+    lines += [at(0, r, 240, 510) for r in range(14, 38)] + [at(1, r) for r in range(14, 38)]
+    texts = [p.line.text for p in reading_order(page_of(row_by_row(lines))).placed]
+    assert [(left in texts, right in texts) for left, right in parts] == [(True, True)] * 4
+
+
 @pytest.mark.parametrize(
     ("word", "elsewhere", "runs_on"),
     [("冰寺", True, True), ("干扰", False, True), ("冰寺", False, False)],
