@@ -135,32 +135,35 @@ class Decision(NamedTuple):
 class Decisions(Sequence[Decision]):
     """The decision after every content line but the last, in order.
 
-    Reflow records only the decisions it had to weigh (`decided`, by the index of the
+    Reflow records only the decisions it had to weigh (record(), by the index of the
     content line after the gap); every other pair of lines was joined for the page's
     `ordinary` reason. The full list is built the first time someone reads it (the source
     view, `--explain`), not for every page the library reads.
     """
 
-    def __init__(
-        self, lines: Sequence[int], decided: dict[int, tuple[bool, Rule]], ordinary: Rule
-    ) -> None:
-        # Kept small for as long as the page is open: the source lines as an array, and
-        # each decision as a number: the rule's in a table of the rules the page used.
-        # As a dict of tuples and integer objects they took as much memory as the file.
+    def __init__(self, lines: Sequence[int], ordinary: Rule) -> None:
+        # Kept small for as long as the page is open, and while it is reflowed: the
+        # source lines as an array, and each decision as a number, the rule's in a table
+        # of the rules the page used, written as it is made. As a dict of tuples and
+        # integer objects they took as much memory as the file.
         self._lines = array("q", lines)  # the source line of each content line
         self._rules = [ordinary]
-        numbers = {id(ordinary): 0}
+        self._numbers = {id(ordinary): 0}
         # Rule number n: 2n to join, 2n + 1 to break; 0, the ordinary join, where nothing
         # was weighed.
-        codes = array("H", bytes(2 * len(self._lines)))
-        for k, (join, rule) in decided.items():
-            number = numbers.get(id(rule))
-            if number is None:
-                number = numbers[id(rule)] = len(self._rules)
-                self._rules.append(rule)
-            codes[k] = 2 * number + (not join)
-        self._codes = codes
+        self._codes = array("H", bytes(2 * len(self._lines)))
+        self.weighed = 0  # how many decisions were recorded
         self._all: list[Decision] | None = None
+
+    def record(self, k: int, join: bool, rule: Rule) -> None:
+        """The decision before content line k: join it onto the line before, or not."""
+        number = self._numbers.get(id(rule))
+        if number is None:
+            number = self._numbers[id(rule)] = len(self._rules)
+            self._rules.append(rule)
+        self._codes[k] = 2 * number + (not join)
+        self.weighed += 1
+        self._all = None
 
     def _list(self) -> list[Decision]:
         if self._all is None:

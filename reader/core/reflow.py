@@ -228,13 +228,13 @@ class Reflow:
             if lines.mark[k] == "heading" and has_sentence_mark(lines.text[k])
         }
         self.tiny, self.vertical = _vertical_runs(lines, t)
-        self.decided: dict[int, tuple[bool, R.Rule]] = {}
         if self.habits.indents:
             self.ordinary = R.NOT_INDENTED
         elif self.habits.blank == "paragraph":
             self.ordinary = R.NO_BLANK
         else:
             self.ordinary = R.MID_SENTENCE
+        self.decided = Decisions(lines.idx, self.ordinary)
 
     def reading(self) -> str:
         """How the page was read, in words: its blank-line and indent habits (or that
@@ -305,7 +305,7 @@ class Reflow:
         text = lines.text
         stops = self._stops()
         at, last = 0, len(stops)
-        decided = self.decided
+        record = self.decided.record
         decide, open_block = self._decide, self._open
         cur = open_block(0)
         if 0 in self.vertical and self._tall_vertical(0):
@@ -323,13 +323,14 @@ class Reflow:
                     cur.end = n
                     break
                 cur.end = i = stops[at]
-            decided[i] = decision = decide(cur, i)
-            if decision[0]:
+            join, rule = decide(cur, i)
+            record(i, join, rule)
+            if join:
                 cur.end = i + 1
             else:
                 blocks.append(cur)
                 cur = open_block(i)
-                if decision[1] is R.VERTICAL_HEADLINE and self._tall_vertical(i):
+                if rule is R.VERTICAL_HEADLINE and self._tall_vertical(i):
                     # Set a character or a few to a line, down the page: display type.
                     cur.display = True
             i += 1
@@ -1061,4 +1062,4 @@ def reflow(
             blocks.append(Block(paragraph, text, idx[start], idx[end - 1]))
         else:
             blocks.append(finish(r, text, idx[start], idx[end - 1], tuning))
-    return blocks, Decisions(idx, engine.decided, engine.ordinary), engine.reading()
+    return blocks, engine.decided, engine.reading()

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from reader.core import model
 from reader.core.decode import _CONTROL, _has_controls, decode_bytes
 from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
+from reader.core.finish import RawBlock
 from reader.core.lines import (
     Lines,
     _indent_cells,
@@ -30,8 +31,9 @@ from reader.core.lines import (
     narrow_width,
     printed_width,
 )
-from reader.core.model import Decisions, SourceLines
+from reader.core.model import SourceLines
 from reader.core.reflow import Reflow
+from reader.core.rules import Rule
 from reader.core.text import (
     CLOSING,
     SENTENCE_END,
@@ -170,14 +172,22 @@ def test_decisions_cover_every_gap_and_record_only_what_was_weighed() -> None:
     text = pages()[0]
     lines = content_lines(split_source_lines(text))
     engine = Reflow(lines)
+    weighed: dict[int, tuple[bool, Rule]] = {}
+    decide = engine._decide
+
+    def watched(cur: RawBlock, i: int) -> tuple[bool, Rule]:
+        weighed[i] = decide(cur, i)
+        return weighed[i]
+
+    engine._decide = watched  # type: ignore[method-assign]
     engine.run()
-    decisions = Decisions(lines.idx, engine.decided, engine.ordinary)
+    decisions = engine.decided
     assert len(decisions) == len(lines) - 1 == len(list(decisions))
     # Most joins were never weighed: the page's ordinary reason stands for them.
-    assert 0 < len(engine.decided) < len(decisions) / 2
+    assert 0 < decisions.weighed == len(weighed) < len(decisions) / 2
     for k, decision in enumerate(decisions, start=1):
         assert decision.line == lines.idx[k - 1]
-        join, rule = engine.decided.get(k, (True, engine.ordinary))
+        join, rule = weighed.get(k, (True, engine.ordinary))
         assert (decision.action, decision.rule) == ("join" if join else "break", rule)
         assert decision.reason == rule.en
     assert decisions[0] == next(iter(decisions)) and decisions[-1] == list(decisions)[-1]
