@@ -126,6 +126,8 @@ def build(
     if blanks is None and interleaved(lines.text):  # (text from boxes is ordered already)
         reading = f"{reading}; {INTERLEAVED_READING}"
         warning = f"{warning}; {INTERLEAVED}" if warning else INTERLEAVED
+    print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
+    del lines  # the content lines and their measures, let go before articles are made
     articles = build_articles(blocks)
     if analysed is not None:
         articles = script.restore(articles, analysed, source_lines)
@@ -135,7 +137,7 @@ def build(
         encoding=decoded.encoding,
         lines=len(source_lines),
         newline=decoded.newline,
-        fingerprint=lines_fingerprint(lines) if analysed is None else fingerprint(text),
+        fingerprint=print_,
         warning=warning,
         reading=reading,
     )

@@ -13,7 +13,8 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Container, Iterable
+from array import array
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -583,9 +584,13 @@ _LAST = operator.itemgetter(-1)
 _START = re.Match.start
 
 
-def _at(pattern: re.Pattern[str], chars: str) -> list[int]:
-    """Positions in a string of per-line characters where the pattern matches: line numbers."""
-    return list(map(_START, pattern.finditer(chars)))
+_STRETCH_LINES = 1 << 14  # lines measured at a time
+
+
+def _at(pattern: re.Pattern[str], chars: str) -> Iterator[int]:
+    """Positions in a string of per-line characters where the pattern matches: line
+    numbers, one at a time (a list of them, on a long page, is an object a line)."""
+    return map(_START, pattern.finditer(chars))
 
 
 def _lines_holding(page: str, chars: str) -> set[int]:
@@ -630,7 +635,7 @@ class Lines:
     next line (a publisher's name over two lines).
     """
 
-    idx: list[int]
+    idx: array[int]  # (an array: a list's integer objects took more than the text)
     text: list[str]
     indent: list[int]
     gap: list[bool]
@@ -653,7 +658,7 @@ class Lines:
     @classmethod
     def of(
         cls,
-        idx: list[int],
+        idx: array[int],
         text: list[str],
         indent: list[int],
         gap: list[bool],
@@ -670,7 +675,7 @@ class Lines:
         follows it on the same source line."""
         i = self.idx[k]
         return Lines.of(
-            [i, i],
+            array("q", (i, i)),
             [head, tail],
             [self.indent[k], 0],
             [self.gap[k], False],
@@ -705,8 +710,8 @@ class Lines:
                 continue
             out = column_list[starts[0] : ends[0]]
             for other, start, end in zip(others, starts[1:], ends[1:], strict=True):
-                out += getattr(other, name)
-                out += column_list[start:end]
+                out.extend(getattr(other, name))
+                out.extend(column_list[start:end])
             column_list[:] = out  # in place, as callers may hold the column
 
     def marked(self) -> list[int]:
@@ -740,15 +745,19 @@ def _lead_cells(lead: str) -> int:
     return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
-def _widths(lines: Lines, page: str) -> tuple[list[int], list[int]]:
-    """printed_width() of every line and its room, computed for the whole page at once
-    (`page`: the lines joined by line breaks), and the half cells each line saves on
-    two a character: its half-width characters and squeezed marks."""
+def _widths(lines: Lines) -> tuple[list[int], list[int]]:
+    """printed_width() of every line and its room, computed for many lines at once,
+    and the half cells each line saves on two a character: its half-width characters
+    and squeezed marks."""
     texts = lines.text
     # A squeezed pair of marks takes three half cells: set it as a full-width character
     # and an ASCII one, and every line is twice its length less its ASCII characters.
-    squeezed = _PUNCT_PAIR.sub("\u3000 ", page).encode("ascii", "ignore")
-    saved = list(map(len, squeezed.split(b"\n")))
+    # (A stretch of lines at a time: the whole page's would be a bytes object a line.)
+    saved: list[int] = []
+    for start in range(0, len(texts), _STRETCH_LINES):
+        stretch = "\n".join(texts[start : start + _STRETCH_LINES])
+        squeezed = _PUNCT_PAIR.sub("\u3000 ", stretch).encode("ascii", "ignore")
+        saved += map(len, squeezed.split(b"\n"))
     twice = map(operator.mul, map(len, texts), itertools.repeat(2))
     widths = list(map(operator.sub, twice, saved))
     for k in _at(_OPENING_FIRSTS, lines.firsts):
@@ -946,7 +955,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
     mark, style, label = [""] * n, [0] * n, [0] * n
-    may_start = _at(_MARK_FIRSTS, firsts)
+    may_start = list(_at(_MARK_FIRSTS, firsts))
     matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
     starting = set(itertools.compress(may_start, matches))
     for k in starting.union(_at(_CLASSIFY_LASTS, lasts)):
@@ -989,7 +998,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         ):
             mark[k] = "end"
     page = "\n".join(texts)
-    width, saved = _widths(lines, page)
+    width, saved = _widths(lines)
     opening = _lines_holding(page, "“")
     known = None if page_of is None else page_of.narrow_quotes
     narrow = _narrow_quotes(lines, page, opening, width, hangs, mark, known)
@@ -1059,7 +1068,7 @@ def _indents(raw: list[str], texts: list[str]) -> list[int]:
     return indent
 
 
-def _usual_spacing(idx: list[int]) -> int:
+def _usual_spacing(idx: Sequence[int]) -> int:
     """How far apart the page's lines (at source lines `idx`) usually are: 2 where a
     blank line follows nearly every line and paragraphs are set further apart (two blank
     lines or more), else 1. A gap is a step beyond it."""
@@ -1081,10 +1090,10 @@ def content_lines(
     from boxes, the geometry says more: `junk` source lines are specks (page furniture)
     and `headlines` are set in headline type."""
     stripped = list(map(str.strip, source_lines))
-    idx = list(itertools.compress(itertools.count(), stripped))
+    idx = array("q", itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
     n = len(texts)
-    steps = map(operator.sub, idx, [-1, *idx[:-1]])  # 1: no blank line between
+    steps = map(operator.sub, idx, itertools.chain((-1,), idx))  # 1: no blank line between
     gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
     indent = _indents(list(itertools.compress(source_lines, stripped)), texts)
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.

@@ -1036,13 +1036,20 @@ def reflow(
     break: "paragraph"); else it is read from the page's own statistics."""
     engine = Reflow(lines, blanks, tuning)
     raw = engine.run()
+    decisions, reading = engine.decided, engine.reading()
+    # The engine's measures of the page (its columns, habits and marks) are let go
+    # before the blocks are made, and each decided block as its block is made: on a
+    # long page they are tens of megabytes each.
+    del engine
+    raw.reverse()
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
     # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
     hyphenated = hyphenated_words(texts) if latin else frozenset()
     blocks = []
     paragraph = BlockKind.PARAGRAPH
-    for r in raw:
+    while raw:
+        r = raw.pop()
         start, end = r.start, r.end
         if end - start == 1:
             text = texts[start]
@@ -1062,4 +1069,4 @@ def reflow(
             blocks.append(Block(paragraph, text, idx[start], idx[end - 1]))
         else:
             blocks.append(finish(r, text, idx[start], idx[end - 1], tuning))
-    return blocks, engine.decided, engine.reading()
+    return blocks, decisions, reading

@@ -256,7 +256,7 @@ def test_splitting_many_lines_rebuilds_the_columns_once(monkeypatch: pytest.Monk
     assert calls == [300]
     assert len(lines) == 600
     assert lines.part == ["head", "tail"] * 300
-    assert lines.idx == [i for i in range(300) for _ in (0, 1)]
+    assert list(lines.idx) == [i for i in range(300) for _ in (0, 1)]
     assert lines.mark[1::2] == ["dateline"] * 300
     check_columns("\n".join([line] * 300))
 
