@@ -16,6 +16,7 @@ from reader.core.decode import DecodeError
 from reader.core.document import first_part, load
 from reader.core.edits import Outcome
 from reader.core.export import CleanText, clean_text
+from reader.core.memory import GIVE_BACK_FROM, give_back
 from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
@@ -112,6 +113,14 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     return loaded
 
 
+def _long(path: str) -> bool:
+    """Whether the page's file is long enough for its reading to leave much behind."""
+    try:
+        return os.stat(path).st_size >= GIVE_BACK_FROM
+    except OSError:
+        return False
+
+
 class _Signals(QObject):
     previewed = Signal(object, int)  # Loaded (its first part), request id
     loaded = Signal(object, int)  # Loaded, request id
@@ -134,6 +143,8 @@ class _LoadJob(QRunnable):
                     self.signals.previewed.emit(first, self.request)
                 del first
                 loaded = load_with_annotations(self.path, self.store_path)
+                if _long(self.path):
+                    give_back()  # before the window lays the page out
         except DecodeError as exc:
             self.signals.failed.emit(self.path, str(exc), self.request)
         except MemoryError:

@@ -4,12 +4,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from reader.bundled import sample_pages
 from reader.ui.settings import Settings
 from reader.ui.window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test(qtbot) -> Iterator[None]:
+    """Every window's background work (a page still being read, an index, a scan) ends
+    before the next test starts: a worker left running would read the environment while
+    the next test's fixtures set it, which crashes the C library."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        for pool in widget.findChildren(QThreadPool):
+            pool.waitForDone(60000)
+    QThreadPool.globalInstance().waitForDone(60000)
 
 
 @pytest.fixture

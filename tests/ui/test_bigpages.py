@@ -457,3 +457,23 @@ def test_a_type_too_large_for_the_page_to_be_laid_out_whole_is_said(qtbot, tmp_p
         win.zoom(1)
         win.zoom(1)
     assert "Make the type smaller" in win.statusBar().currentMessage()
+
+
+def test_a_long_page_read_gives_its_reading_memory_back_before_it_is_laid_out(
+    qtbot, tmp_path, monkeypatch
+):
+    """Reading a long page makes and drops hundreds of megabytes; the loader hands what
+    the allocator keeps free back to the system before the window lays the page out. A
+    short page's reading leaves too little behind to be worth the walk."""
+    from reader.ui import loader
+
+    given: list[str] = []
+    monkeypatch.setattr(loader, "give_back", lambda: given.append("given") or True)
+    monkeypatch.setattr(loader, "GIVE_BACK_FROM", _long_page(tmp_path).stat().st_size)
+    win = _window(qtbot, threshold=2000)
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[0])
+    assert given == []
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(_long_page(tmp_path))
+    assert given == ["given"]
