@@ -1278,12 +1278,13 @@ def _mark_issue_lines(lines: Lines) -> None:
     # The issue's date printed again further down under the paper's name: the running
     # head of a page further on in a spread (兵团战报 / 一九六七年四月二十七日). A date
     # under a longer name signs a letter or a statement.
-    dates = {text[k] for k in range(n) if mark[k] == "noise" and is_date(text[k])}
-    for k in range(1, n) if dates else ():
+    noise = itertools.compress(range(n), map("noise".__eq__, mark))
+    dates = {text[k] for k in noise if is_date(text[k])}
+    repeated = itertools.compress(range(1, n), map(dates.__contains__, text[1:]))
+    for k in repeated if dates else ():
         j = k - 1
         if (
             mark[k] in ("", "end")
-            and text[k] in dates
             and mark[j] == ""
             and len(text[j]) <= TUNING.masthead_chars
             and not lines.ends[j]
@@ -1316,9 +1317,13 @@ def interleaved(texts: list[str]) -> bool:
     # those are looked up (found by one regular expression, not pair by pair).
     enders = "".join(map(re.escape, set(ends)))
     inside = set(re.findall(f"(?=([{enders}][^\n]))", "\n".join(lines)))
-    joins = sum(a + b in inside for a, b in zip(ends, starts[1:], strict=False))
-    chance = sum(
-        ends[k] + starts[(k + n * s // 8) % n] in inside for s in _SHIFTS for k in range(n)
-    ) / len(_SHIFTS)
+
+    def found(firsts: list[str], seconds: list[str]) -> int:
+        return sum(map(inside.__contains__, map(operator.add, firsts, seconds)))
+
+    joins = found(ends, starts[1:])
+    # Each line's end against the start of the line n * s / 8 further on, round the page.
+    shifted = ((n * s // 8) % n for s in _SHIFTS)
+    chance = sum(found(ends, starts[at:] + starts[:at]) for at in shifted) / len(_SHIFTS)
     ratio = TUNING.interleave_ratio
     return chance >= TUNING.interleave_evidence and joins + 1 < ratio * (chance + 1)
