@@ -963,7 +963,8 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
             mark[k] = "noise"
-    hashed = [k for k, text in enumerate(texts) if "#" in text or "＃" in text]
+    page = "\n".join(texts)
+    hashed = _lines_holding(page, "#＃")
     for k in sorted({*_at(_ALNUM_FIRSTS, firsts), *hashed}):
         if is_ornament(texts[k]):
             mark[k] = "noise"
@@ -997,7 +998,6 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
             and any(is_cited("".join(texts[k : k + size])) for size in range(1, 4) if k + size <= n)
         ):
             mark[k] = "end"
-    page = "\n".join(texts)
     width, saved = _widths(lines)
     opening = _lines_holding(page, "“")
     known = None if page_of is None else page_of.narrow_quotes
