@@ -349,6 +349,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.storage.holds_close(self.close):  # changes wait for another program's lock
+            event.ignore()
+            return
         self.storage.close_writer()
         self.librarian.workers.wait()
         self.jobs.wait()

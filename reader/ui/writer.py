@@ -22,6 +22,8 @@ from reader.store.db import Store, StoreError, StoreLocked
 
 Write = Callable[[Store], object]
 RETRY = 0.5  # seconds between tries while the database is locked
+# Each try waits this long for the lock, so that the window says at once that changes wait.
+LOCK_WAIT_MS = 1000
 
 
 class _Signals(QObject):
@@ -58,6 +60,11 @@ class StoreWriter(QObject):
             self._queue.append((write, keep))
             self._ready.notify()
 
+    def waiting_notes(self) -> list[str]:
+        """What the user typed into the changes not yet stored (empty for most)."""
+        with self._ready:
+            return [keep for _write, keep in self._queue]
+
     def flush(self, timeout: float) -> bool:
         """Wait (at most `timeout` seconds) until every change is stored; True if it is."""
         with self._ready:
@@ -90,7 +97,7 @@ class StoreWriter(QObject):
                 write, keep = self._queue[0]
             try:
                 if store is None:
-                    store = Store(self.path, check=False)
+                    store = Store(self.path, check=False, timeout_ms=LOCK_WAIT_MS)
                 write(store)
             except StoreLocked:
                 if not was_locked:

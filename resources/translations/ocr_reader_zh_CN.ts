@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="693"/>
+        <location filename="../../reader/ui/body.py" line="697"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1510,32 +1510,32 @@
 <context>
     <name>OpenProgress</name>
     <message>
-        <location filename="../../reader/ui/loader.py" line="230"/>
+        <location filename="../../reader/ui/loader.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="231"/>
+        <location filename="../../reader/ui/loader.py" line="242"/>
         <source>Stop opening this page</source>
         <translation>停止打开此页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="251"/>
+        <location filename="../../reader/ui/loader.py" line="262"/>
         <source>This page is too long to lay out in one view: it is shown to article %1 of %2. File → Export writes all of it.</source>
         <translation>本页太长，无法在一个视图中排版：只显示到第 %1 篇（共 %2 篇）。文件 → 导出 可写出全部内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="261"/>
+        <location filename="../../reader/ui/loader.py" line="272"/>
         <source>In this type the page is taller than the view can lay out: its end cannot be reached. Make the type smaller (Ctrl+−).</source>
         <translation>在此字号下，本页高于视图所能排版的高度：无法到达页尾。请缩小字号（Ctrl+−）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="278"/>
+        <location filename="../../reader/ui/loader.py" line="289"/>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="283"/>
+        <location filename="../../reader/ui/loader.py" line="294"/>
         <source>Typesetting stopped: the page is shown as far as %1%</source>
         <translation>排版已停止：本页只显示到 %1%</translation>
     </message>
@@ -2091,47 +2091,87 @@
 <context>
     <name>StoreController</name>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="115"/>
+        <location filename="../../reader/ui/controllers/store.py" line="123"/>
+        <source>1 annotation carried over from an earlier version of this page</source>
+        <translation>已从本页的早先版本带过来 1 条标注</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="126"/>
         <source>%1 annotations carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 %1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="121"/>
+        <location filename="../../reader/ui/controllers/store.py" line="131"/>
         <source>%1 on text that reads otherwise now (each keeps its quote)</source>
         <translation>%1 条落在如今读法不同的文字上（各自保留原引文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="127"/>
+        <location filename="../../reader/ui/controllers/store.py" line="137"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="133"/>
+        <location filename="../../reader/ui/controllers/store.py" line="143"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="159"/>
+        <location filename="../../reader/ui/controllers/store.py" line="169"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="186"/>
+        <location filename="../../reader/ui/controllers/store.py" line="203"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="190"/>
+        <location filename="../../reader/ui/controllers/store.py" line="207"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="198"/>
+        <location filename="../../reader/ui/controllers/store.py" line="223"/>
+        <source>Annotations not saved yet</source>
+        <translation>标注尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="225"/>
+        <source>Close Without Them</source>
+        <translation>不保存就关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="227"/>
+        <source>Keep the Window Open</source>
+        <translation>保持窗口打开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="234"/>
+        <source>Notes among them, to copy before closing:</source>
+        <translation>其中的批注文字（关闭前可复制）：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="244"/>
+        <source>1 change is not saved yet: another program holds the annotation database locked. The window closes as soon as it is saved.</source>
+        <translation>1 处修改尚未保存：标注数据库被其他程序锁定。保存完成后窗口即自动关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="249"/>
+        <source>%1 changes are not saved yet: another program holds the annotation database locked. The window closes as soon as they are saved.</source>
+        <translation>%1 处修改尚未保存：标注数据库被其他程序锁定。全部保存后窗口即自动关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="274"/>
         <source>Annotations not saved</source>
         <translation>批注未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="199"/>
+        <location filename="../../reader/ui/controllers/store.py" line="275"/>
+        <source>1 change could not be saved: the database stayed locked by another program.</source>
+        <translation>1 处修改未能保存：数据库一直被其他程序锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="278"/>
         <source>%1 changes could not be saved: the database stayed locked by another program.</source>
         <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
     </message>

@@ -259,3 +259,63 @@ def test_annotations_carry_over_to_a_changed_page_whose_name_is_not_utf8(tmp_pat
     after = load_with_annotations(page, db)
     assert after.resolved.carried is not None
     assert len(after.placed) == 1
+
+
+def _box_button(box, text: str):  # type: ignore[no-untyped-def]
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def test_closing_while_changes_wait_for_a_lock_keeps_the_window_until_they_are_saved(
+    make_window, qtbot, existing_store: Path
+) -> None:
+    """Closing asked the database for a few seconds, then said the change could not be
+    saved and quit without it, though the lock was let go soon after. The window now
+    stays open, says why, and closes by itself once the change is stored."""
+    win = make_window()
+    holder = Holder(existing_store, "immediate")
+    try:
+        select_quote(win, "新质生产力")
+        ann = win.annotate_selection("highlight")
+        assert ann is not None
+        with qtbot.waitSignal(win.writer.locked, timeout=30000):
+            pass
+        assert not win.close()
+        box = win.storage._waiting_box
+        assert win.isVisible() and box is not None and box.isVisible()
+        assert box.text().startswith("1 change is not saved yet:")
+        assert Store(existing_store).count() == 0
+    finally:
+        holder.release()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=30000)
+    assert not box.isVisible()
+    assert Store(existing_store).get(ann.id) is not None
+
+
+def test_a_window_kept_open_for_waiting_changes_can_be_closed_without_them(
+    make_window, qtbot, existing_store: Path
+) -> None:
+    """Only the reader's choice drops a change that waits: the box names how many and
+    holds the text of the notes among them to copy; Keep the Window Open leaves
+    everything as it was."""
+    win = make_window()
+    holder = Holder(existing_store, "immediate")
+    try:
+        start, end = select_quote(win, "新质生产力")
+        assert win.annotator.create(start, end, note="记下的想法") is not None
+        select_quote(win, "高质量发展")
+        assert win.annotate_selection("highlight") is not None
+        with qtbot.waitSignal(win.writer.locked, timeout=30000):
+            pass
+        assert not win.close()
+        box = win.storage._waiting_box
+        assert box.text().startswith("2 changes are not saved yet:")
+        assert "记下的想法" in box.detailedText()
+        _box_button(box, "Keep the Window Open").click()
+        qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+        assert win.isVisible() and win.writer.waiting == 2
+        assert not win.close() and box.isVisible()
+        _box_button(box, "Close Without Them").click()
+        qtbot.waitUntil(lambda: not win.isVisible(), timeout=30000)
+    finally:
+        holder.release()
+    assert Store(existing_store).count() == 0

@@ -22,6 +22,8 @@ from reader.ui.writer import StoreWriter
 UI_BUSY_MS = 100
 STORE_RETRY_MS = 2000  # a database locked at start-up is tried again this often
 CLOSE_WAIT_S = 5.0  # how long closing waits for changes still to be stored
+# Closing waits this long for changes being stored before it says they wait for a lock.
+CLOSE_FLUSH_S = 1.0
 
 
 class StoreController(QObject):
@@ -58,6 +60,12 @@ class StoreController(QObject):
         self._retry.setInterval(STORE_RETRY_MS)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._on_retry)
+        # Closing while changes wait for another program's lock: the box that says so, what
+        # closes the window once they are stored, and whether the reader chose to close
+        # without them.
+        self._waiting_box: QMessageBox | None = None
+        self._close: Callable[[], object] | None = None
+        self._without_waiting = False
 
     def open(self, store: Store | None) -> Store | None:
         """The store given, or the user's; None (with `problem` said) when it cannot be used."""
@@ -112,9 +120,11 @@ class StoreController(QObject):
         parts = []
         if carried.annotations:
             parts.append(
-                self.tr("%1 annotations carried over from an earlier version of this page").replace(
-                    "%1", str(carried.placed)
-                )
+                self.tr("1 annotation carried over from an earlier version of this page")
+                if carried.placed == 1
+                else self.tr(
+                    "%1 annotations carried over from an earlier version of this page"
+                ).replace("%1", str(carried.placed))
             )
             if carried.changed:
                 parts.append(
@@ -164,6 +174,13 @@ class StoreController(QObject):
 
     def _on_writes_pending(self, count: int) -> None:
         self.state.show_waiting(count)
+        box = self._waiting_box
+        if box is not None and box.isVisible():
+            if count:
+                box.setText(self._waiting_text(count))
+            else:  # stored: the window closes, as it was asked to
+                box.done(0)
+                QTimer.singleShot(0, self._close_now)
         if count == 0:
             self.settled.emit()
 
@@ -190,14 +207,76 @@ class StoreController(QObject):
             else self.tr("Pages can be read, but annotations are off until this is solved."),
         )
 
+    def holds_close(self, close: Callable[[], object]) -> bool:
+        """Whether the window stays open because changes still wait to be stored (another
+        program holds the database locked). A box says so, and `close` is called once
+        they are stored, or once the reader chooses to close without them; a change is
+        never dropped without the reader saying so."""
+        writer = self.writer
+        if writer is None or self._without_waiting or writer.flush(CLOSE_FLUSH_S):
+            return False
+        self._close = close
+        box = self._waiting_box
+        if box is None:
+            box = self._waiting_box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Annotations not saved yet"))
+            leave = box.addButton(
+                self.tr("Close Without Them"), QMessageBox.ButtonRole.DestructiveRole
+            )
+            stay = box.addButton(self.tr("Keep the Window Open"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(stay)
+            box.setEscapeButton(stay)
+            leave.clicked.connect(self._close_without_waiting)
+        box.setText(self._waiting_text(writer.waiting))
+        notes = [note for note in writer.waiting_notes() if note]
+        box.setDetailedText(
+            self.tr("Notes among them, to copy before closing:") + "\n\n" + "\n\n".join(notes)
+            if notes
+            else ""
+        )
+        box.open()
+        return True
+
+    def _waiting_text(self, count: int) -> str:
+        return (
+            self.tr(
+                "1 change is not saved yet: another program holds the annotation database "
+                "locked. The window closes as soon as it is saved."
+            )
+            if count == 1
+            else self.tr(
+                "%1 changes are not saved yet: another program holds the annotation "
+                "database locked. The window closes as soon as they are saved."
+            ).replace("%1", str(count))
+        )
+
+    def _close_without_waiting(self) -> None:
+        self._without_waiting = True
+        QTimer.singleShot(0, self._close_now)
+
+    def _close_now(self) -> None:
+        if self._close is not None:
+            self._close()
+
     def close_writer(self) -> None:
-        """Store what is waiting (a while, if the database is locked)."""
-        if self.writer is not None and not self.writer.close(CLOSE_WAIT_S):
+        """Store what is waiting (a while, if the database is locked), unless the reader
+        chose to close without it."""
+        if self.writer is None:
+            return
+        if self._without_waiting:
+            self.writer.close(0)
+            return
+        if not self.writer.close(CLOSE_WAIT_S):
+            count = self.writer.waiting
             QMessageBox.warning(
                 self.window,
                 self.tr("Annotations not saved"),
-                self.tr("%1 changes could not be saved: the database stayed locked by "
-                        "another program.").replace("%1", str(self.writer.waiting)),
+                self.tr("1 change could not be saved: the database stayed locked by "
+                        "another program.")
+                if count == 1
+                else self.tr("%1 changes could not be saved: the database stayed locked by "
+                             "another program.").replace("%1", str(count)),
             )  # fmt: skip
 
     def close_store(self) -> None:
