@@ -11,7 +11,7 @@ from pathlib import Path
 from reader import cli_search, cluster
 from reader.core import annotations as notes_io
 from reader.core import publish
-from reader.core.annotations import Placed
+from reader.core.annotations import COLOURS, Placed
 from reader.core.decode import DecodeError
 from reader.core.document import is_page_file, load, load_stream
 from reader.core.export import explain, to_text
@@ -519,6 +519,15 @@ def _annotations_import(args: argparse.Namespace) -> int:
             said += (
                 f"; {elsewhere} made on no page of this reader (their source is not a page's "
                 "text): kept as they came, placed on no page"
+            )
+        recoloured = [colour for imported in files for colour in imported.unknown_colours]
+        if recoloured:
+            names = ", ".join(dict.fromkeys(recoloured))
+            said += (
+                f"; 1 in a colour this reader does not have ({names}), shown in {COLOURS[0]}"
+                if len(recoloured) == 1
+                else f"; {len(recoloured)} in colours this reader does not have ({names}), "
+                f"shown in {COLOURS[0]}"
             )
         print(said)
         return 0

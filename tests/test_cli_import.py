@@ -81,6 +81,10 @@ def _same_id(d: dict) -> None:
     items[4]["id"] = items[1]["id"]
 
 
+def _null_tag(d: dict) -> None:
+    d["first"]["items"][0]["body"] = [{"type": "TextualBody", "purpose": "tagging", "value": None}]
+
+
 # (what is wrong, the file's bytes, what stderr names)
 BAD: list[tuple[str, bytes, str]] = [
     ("a level that is text", changed(_set_level),
@@ -92,6 +96,8 @@ BAD: list[tuple[str, bytes, str]] = [
      "not an annotation export (nested too deeply to read)"),
     ("one id twice", changed(_same_id), "annotation 2 and annotation 5 have the same id"),
     ("not UTF-8", TEXT.encode("gb18030"), "not UTF-8 text (byte 0x"),
+    ("an empty list", b"[]", "an empty list: no annotations in it"),
+    ("a tag of null", changed(_null_tag), "annotation 1: a tag is null, not text"),
     ("a number of 5,000 digits", TEXT.replace('"start": ', '"start": 9' + "9" * 5000, 1).encode(),
      "not an annotation export (a number in it is far too long)"),
 ]  # fmt: skip
@@ -273,3 +279,28 @@ def test_annotations_made_on_no_page_of_this_reader_are_counted(tmp_path: Path) 
         "of this reader (their source is not a page's text): kept as they came, placed on "
         "no page"
     )
+
+
+def test_a_colour_this_reader_does_not_have_is_said_with_the_count(tmp_path: Path) -> None:
+    """Another tool's (or a later version's) colour is shown in the default one: the
+    annotation is kept, and the import says which colours it changed, and how many."""
+
+    def recolour(d: dict) -> None:
+        items = d["first"]["items"]
+        items[0]["target"]["styleClass"] = "Magenta"
+        items[1]["target"]["styleClass"] = "cyan"
+        items[2]["target"]["styleClass"] = "magenta"
+
+    path = tmp_path / "recoloured.json"
+    path.write_bytes(changed(recolour))
+    result = import_(path, tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "; 3 in colours this reader does not have ('Magenta', 'cyan', 'magenta'), shown in yellow"
+    )
+    store = Store(tmp_path / "d" / FILENAME)
+    try:
+        ids = [item["id"].removeprefix("urn:uuid:") for item in DATA["first"]["items"][:3]]
+        assert [store.get(i).colour for i in ids] == ["yellow"] * 3
+    finally:
+        store.close()

@@ -291,6 +291,13 @@ class Imported:
 
     annotations: list[Annotation]
     corrections: list[Any]  # reader.core.edits.Edit
+    # The colours this reader does not have, as given, one for each annotation that had
+    # one: those annotations are shown in the default colour.
+    unknown_colours: list[str] = field(default_factory=list)
+
+    def recoloured(self) -> str:
+        """The unknown colours' names, each once, in the order first met."""
+        return ", ".join(dict.fromkeys(self.unknown_colours))
 
     @property
     def elsewhere(self) -> int:
@@ -396,8 +403,10 @@ def _as_list(value: Any, what: str) -> list[Any]:
     return value
 
 
-def from_w3c(item: Any) -> Annotation:
-    """One Web Annotation, every field it carries checked; ImportError_ says which is wrong."""
+def from_w3c(item: Any, unknown: list[str] | None = None) -> Annotation:
+    """One Web Annotation, every field it carries checked; ImportError_ says which is wrong.
+    A colour this reader does not have becomes the default one, its name added to
+    `unknown` (see _colour)."""
     item = check_object(item, "the annotation")
     if item.get("type", "Annotation") != "Annotation":
         raise refusal("type", item["type"], "Annotation")
@@ -440,7 +449,9 @@ def from_w3c(item: Any) -> Annotation:
         body = check_object(body, "a body")
         purpose = check_text(body.get("purpose", ""), "a body's purpose")
         if body.get("value") is None:
-            continue
+            if purpose == "tagging" and "value" in body:
+                raise ImportError_("a tag is null, not text")
+            continue  # a body that is a resource elsewhere (an IRI), not text
         if purpose == "tagging":
             tags.append(check_text(body["value"], "a tag"))
         elif body["value"]:
@@ -465,7 +476,7 @@ def from_w3c(item: Any) -> Annotation:
             start=start,
             end=end,
         ),
-        colour=_colour(target.get("styleClass", COLOURS[0])),
+        colour=_colour(target.get("styleClass", COLOURS[0]), unknown),
         tags=normalise_tags(tags),
         note=note,
         created=created,
@@ -482,13 +493,18 @@ def _quoted(selectors: Any) -> bool:
     return any(isinstance(s, dict) and s.get("type") == "TextQuoteSelector" for s in listed)
 
 
-def _colour(value: Any) -> str:
+def _colour(value: Any, unknown: list[str] | None = None) -> str:
     """A colour we do not have becomes the default one rather than refusing the file: the
     colour is only how a highlight looks, and W3C styleClass is free text that other tools
     (or a later version with more colours) fill in as they like. The quote, note and tags
-    are what the user wrote, and they are kept."""
+    are what the user wrote, and they are kept. The name given is added to `unknown`, so
+    that the import says which colours it changed."""
     name = check_text(value, "colour").strip().lower()
-    return name if name in COLOURS else COLOURS[0]
+    if name in COLOURS:
+        return name
+    if unknown is not None:
+        unknown.append(shown(check_text(value, "colour")))
+    return COLOURS[0]
 
 
 def read_import(path: str | Path) -> Imported:
@@ -526,10 +542,11 @@ def parse_import(data: bytes | str) -> Imported:
         raise ImportError_("too large to read") from None
     except ValueError:  # Python refuses to read integers of more than 4,300 digits
         raise ImportError_("not an annotation export (a number in it is far too long)") from None
-    return Imported(_annotations(parsed), _corrections(parsed))
+    unknown: list[str] = []
+    return Imported(_annotations(parsed, unknown), _corrections(parsed), unknown)
 
 
-def _annotations(data: Any) -> list[Annotation]:
+def _annotations(data: Any, unknown: list[str] | None = None) -> list[Annotation]:
     if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
         page = check_object(data.get("first", {}), "first")
         items = page.get("items", [])
@@ -537,13 +554,15 @@ def _annotations(data: Any) -> list[Annotation]:
         items = data.get("items", [])
     elif isinstance(data, dict) and data.get("type") == "Annotation":
         items = [data]
-    elif isinstance(data, list):
+    elif isinstance(data, list) and data:
         items = data
+    elif isinstance(data, list):
+        raise ImportError_("an empty list: no annotations in it")
     else:
         raise ImportError_("no Web Annotation collection, page or list in it")
     if not isinstance(items, list):
         raise refusal("items", items, "a list")
-    return _checked(items, "annotation", from_w3c)
+    return _checked(items, "annotation", lambda item: from_w3c(item, unknown))
 
 
 def _checked(

@@ -961,17 +961,27 @@
         <translation>%1 条并非在本阅读器的页面上所作：按原样保留，不放到任何页面上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="243"/>
+        <location filename="../../reader/ui/controllers/export.py" line="231"/>
+        <source>1 was in a colour this reader does not have (%1): shown in yellow.</source>
+        <translation>1 条的颜色本程序没有（%1）：以黄色显示。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="235"/>
+        <source>%1 were in colours this reader does not have (%2): shown in yellow.</source>
+        <translation>%1 条的颜色本程序没有（%2）：以黄色显示。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/export.py" line="252"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="249"/>
+        <location filename="../../reader/ui/controllers/export.py" line="258"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="251"/>
+        <location filename="../../reader/ui/controllers/export.py" line="260"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>

@@ -806,3 +806,30 @@ def test_a_selection_and_find_matches_can_be_told_from_every_highlight_colour() 
                     ** 0.5
                 )
                 assert distance >= 40, (name, role, colour, distance)
+
+
+def test_an_import_in_colours_the_reader_does_not_have_says_so(make_window, tmp_path) -> None:
+    import json
+
+    win = make_window()
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"note": "备注"})
+    exported = json.loads(_exported(win))
+    item = exported["first"]["items"][0]
+    item["target"]["styleClass"] = "magenta"
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    win.store.delete_many([a.id for a in saved(win).all()])
+    messages: list[str] = []
+    win.statusBar().messageChanged.connect(messages.append)
+    assert win.import_annotations(str(path)) == (1, 0, 0, 0)
+    assert any(
+        m.endswith("1 was in a colour this reader does not have ('magenta'): shown in yellow.")
+        for m in messages
+    )
+    assert saved(win).all()[0].colour == "yellow"
+
+
+def _exported(win) -> str:  # type: ignore[no-untyped-def]
+    from reader.core.annotations import to_json
+
+    return to_json(saved(win).all())

@@ -225,6 +225,15 @@ class ExportController(QObject):
             message += " " + self.tr(
                 "%1 were made on no page of this reader: kept as they came, placed on no page."
             ).replace("%1", str(imported.elsewhere))
+        recoloured = len(imported.unknown_colours)
+        if recoloured == 1:
+            message += " " + self.tr(
+                "1 was in a colour this reader does not have (%1): shown in yellow."
+            ).replace("%1", imported.recoloured())
+        elif recoloured:
+            message += " " + self.tr(
+                "%1 were in colours this reader does not have (%2): shown in yellow."
+            ).replace("%1", str(recoloured)).replace("%2", imported.recoloured())
         self.notices.say(message, 15000)
         if self.session.doc is not None:
             self.open_path(self.session.doc.source.path)
