@@ -199,8 +199,9 @@ class Highlight:
     id: str
 
 
-# Highlight pieces of each shown block: index in reading order -> (start, length, colour).
-Ranges = dict[int, list[tuple[int, int, str]]]
+# Highlight pieces of each shown block: index in reading order -> (start, length, colour,
+# the colour of a highlight hidden under it, "" for none).
+Ranges = dict[int, list[tuple[int, int, str, str]]]
 
 
 def highlights_of(placed: Iterable[Placed]) -> list[Highlight]:
@@ -228,9 +229,33 @@ def block_ranges(starts: list[int], lengths: list[int], highlights: list[Highlig
             lo = max(h.start, offset) - offset
             hi = min(h.end, offset + lengths[k]) - offset
             if hi > lo:
-                out.setdefault(k, []).append((lo, hi - lo, h.colour))
+                out.setdefault(k, []).append((lo, hi - lo, h.colour, ""))
             k += 1
+    for k, pieces in out.items():
+        if len(pieces) > 1:
+            pieces += _hidden(pieces)
     return out
+
+
+def _hidden(pieces: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Pieces that show the highlights wholly under later ones in a block (one drawn
+    inside a longer one, both covered by two others) as an underline in their colour
+    under the colour drawn over them: no highlight is hidden without a sign."""
+    top: dict[int, int] = {}  # character -> the piece drawn over it
+    for n, (start, length, _colour, _under) in enumerate(pieces):
+        top.update(dict.fromkeys(range(start, start + length), n))
+    shown = set(top.values())
+    extra: list[tuple[int, int, str, str]] = []
+    for n, (start, length, colour, _under) in enumerate(pieces):
+        if n in shown:
+            continue
+        # One piece for each run of characters under the same highlight.
+        run = start
+        for at in range(start + 1, start + length + 1):
+            if at == start + length or top[at] != top[run]:
+                extra.append((run, at - run, pieces[top[run]][2], colour))
+                run = at
+    return extra
 
 
 @dataclass(frozen=True)
@@ -326,7 +351,7 @@ class BodyView(QTextBrowser):
         self._char_formats: dict[tuple, tuple[BlockStyle, QTextCharFormat, str]] = {}
         self._block_formats: dict[BlockStyle, QTextBlockFormat] = {}
         self._role_formats: dict[tuple[str, str], QTextCharFormat] = {}
-        self._highlight_formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._highlight_formats: dict[tuple[str, str, str], QTextCharFormat] = {}
         # Highlight pieces of every clean block of the page, and where those blocks are.
         self._page_ranges: Ranges = {}
         self._all_starts: list[int] = []
@@ -1042,22 +1067,29 @@ class BodyView(QTextBrowser):
         if k is not None:
             place = self._clean_places[k]
             shift = place.position - block.position()
-            for start, length, colour in self._page_ranges.get(k, ()):
+            for start, length, colour, under in self._page_ranges.get(k, ()):
                 piece = QTextLayout.FormatRange()
                 piece.start, piece.length = shift + start, length
-                piece.format = self._highlight_format(colour)
+                piece.format = self._highlight_format(colour, under)
                 pieces.append(piece)
         if pieces or layout.formats():
             layout.setFormats(pieces)
 
-    def _highlight_format(self, colour: str) -> QTextCharFormat:
+    def _highlight_format(self, colour: str, under: str = "") -> QTextCharFormat:
+        """A highlight's colour; with `under`, the colour of one hidden under it, drawn
+        as a dashed underline in a deeper shade of it."""
         theme = self._theme
-        key = (colour, theme.name if theme else "")
+        key = (colour, under, theme.name if theme else "")
         fmt = self._highlight_formats.get(key)
         if fmt is None:
             fmt = self._highlight_formats[key] = QTextCharFormat()
             if theme is not None:
                 fmt.setBackground(highlight_colour(colour, theme))
+                if under:
+                    deep = highlight_colour(under, theme)
+                    deep = deep.lighter(190) if theme.name == "dark" else deep.darker(170)
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                    fmt.setUnderlineColor(deep)
         return fmt
 
     def _apply_measure(self, document: QTextDocument | None = None) -> None:

@@ -833,3 +833,41 @@ def _exported(win) -> str:  # type: ignore[no-untyped-def]
     from reader.core.annotations import to_json
 
     return to_json(saved(win).all())
+
+
+def test_a_highlight_wholly_under_two_others_shows_as_an_underline(make_window) -> None:
+    """Orange on 产业创新浪潮, then purple on 产业创新 and pink on 创新浪潮: the two later
+    ones are drawn over the whole of the orange one, which showed nowhere in the text.
+    Under them it is now a dashed underline in orange."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from reader.ui.body import block_ranges
+
+    assert block_ranges(
+        [0], [20], [_lit(2, 8, "orange"), _lit(2, 6, "purple"), _lit(4, 8, "pink")]
+    ) == {
+        0: [
+            (2, 6, "orange", ""),
+            (2, 4, "purple", ""),
+            (4, 4, "pink", ""),
+            (2, 2, "purple", "orange"),
+            (4, 4, "pink", "orange"),
+        ]
+    }
+    win = make_window()
+    for quote, colour in (("产业创新浪潮", "orange"), ("产业创新", "purple"), ("创新浪潮", "pink")):
+        win.annotations.create(select_quote(win, quote), {"colour": colour})
+    start = win.body.clean.text.index("产业创新浪潮")
+    block = win.body.document().findBlock(win.body.to_view(start))
+    dashed = [
+        f.format.underlineColor().name()
+        for f in block.layout().formats()
+        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    ]
+    assert len(dashed) == 2 and len(set(dashed)) == 1
+
+
+def _lit(start: int, end: int, colour: str):  # type: ignore[no-untyped-def]
+    from reader.ui.body import Highlight
+
+    return Highlight(start, end, colour, colour)
