@@ -12,6 +12,8 @@ space, spread over the page, and for the variants that change one place (a parag
 deleted or hidden, articles swapped) more of them around that place, where anchoring is
 hardest. Each variant changes the page, then `place` anchors them all in the new clean text:
 
+- words rewritten: 4 to 12 characters in a row of one paragraph replaced by others of the
+  page, as an editor rewrites a phrase; annotations gather around it.
 - 1% changed: as many characters as 1% of the text, all CJK, replaced by other CJK
   characters of the page, as OCR misreads them.
 - paragraph deleted: one paragraph and its separating blank line cut from the clean text.
@@ -79,6 +81,7 @@ from tests.relayout import Layout, layouts, render
 
 VARIANTS = (
     "1% changed",
+    "words rewritten",
     "paragraph deleted",
     "articles swapped",
     "re-wrapped",
@@ -153,6 +156,26 @@ def ocr_errors(page: Page, rng: random.Random, share: float = 0.01) -> Changed:
     for i in rng.sample(cjk, round(len(text) * share)):
         chars[i] = rng.choice([c for c in alphabet if c != text[i]])
     return Changed("".join(chars), {i: i for i in range(len(text))})
+
+
+def rewrite_words(page: Page, rng: random.Random) -> Changed:
+    """A few words of a sentence rewritten, as an editor corrects a phrase: 4 to 12
+    characters in a row of one paragraph replaced by others of the page, the text around
+    them as it was."""
+    text = page.clean.text
+    ai, k = _paragraphs(page, rng)
+    start = page.clean.starts[(ai, k)]
+    end = start + len(page.doc.articles[ai].all_blocks()[k].text)
+    cjk = [m.start() for m in _CJK.finditer(text, start, end)]
+    size = min(rng.randint(4, 12), len(cjk))
+    at = rng.randrange(len(cjk) - size + 1)
+    alphabet = sorted(set(_CJK.findall(text)))
+    chars = list(text)
+    for i in cjk[at : at + size]:
+        chars[i] = rng.choice([c for c in alphabet if c != text[i]])
+    return Changed(
+        "".join(chars), {i: i for i in range(len(text))}, [(cjk[at], cjk[at + size - 1] + 1)]
+    )
 
 
 def _paragraphs(page: Page, rng: random.Random) -> tuple[int, int]:
@@ -395,6 +418,7 @@ def measure(
     every = pages()
     makers: dict[str, Callable[[Page, random.Random], Changed | None]] = {
         "1% changed": ocr_errors,
+        "words rewritten": rewrite_words,
         "paragraph deleted": delete_paragraph,
         "articles swapped": swap_articles,
         "re-wrapped": rewrap,

@@ -93,6 +93,10 @@ class Thresholds:
     solid_run: int = 6
     # Candidate starts examined by the fuzzy search, so one quote cannot stall a page.
     max_fuzzy_starts: int = 2000
+    # Characters right next to an exact match that, agreeing exactly with the stored
+    # context, vouch for that end of it whatever the rest of its paragraph says: a few
+    # words edited further along the sentence leave the quote where it was.
+    adjacent_run: int = 12
 
 
 THRESHOLDS = Thresholds()
@@ -645,6 +649,9 @@ def _vouched(
         if _claimed(hay, own, side, mine, start, config):
             return False
     if forgiven or cut or _agree(side.whole, found) >= share * len(side.whole) > 0:
+        return True
+    run = config.adjacent_run
+    if len(side.near) >= run and found[:run] == side.near[:run] and text[begin:finish] == quote:
         return True
     if side.near and _agree(side.near, found) < share * len(side.near):
         return False
