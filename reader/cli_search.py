@@ -107,19 +107,27 @@ def run_search(args: argparse.Namespace) -> int:
         _fail(str(exc))
         return EXIT_BAD_INPUT
     try:
-        if args.library:
-            folder = Path(args.library)
-            if not folder.is_dir():
-                _fail(f"{folder}: not a folder")
-                return EXIT_BAD_INPUT
-            _index(library, [library.add_folder(folder)])
-        outdated = library.outdated()
-        if outdated:
-            _fail(
-                f"the library was indexed by an older version; indexing its "
-                f"{library.outdated_pages():,} pages again so that either script finds both"
-            )
-            _index(library, outdated)
+        if library.store.read_only:
+            if args.library or library.outdated():
+                _fail(
+                    "the data folder is read-only, so the library cannot be indexed: "
+                    "searching what it already holds"
+                )
+        else:
+            if args.library:
+                folder = Path(args.library)
+                if not folder.is_dir():
+                    _fail(f"{folder}: not a folder")
+                    return EXIT_BAD_INPUT
+                _index(library, [library.add_folder(folder)])
+            outdated = library.outdated()
+            if outdated:
+                _fail(
+                    f"the library was indexed by an older version; indexing its "
+                    f"{library.outdated_pages():,} pages again so that either script finds "
+                    "both"
+                )
+                _index(library, outdated)
         if not library.count():
             _fail("the library is empty: add a folder with --library DIR")
             return EXIT_BAD_INPUT

@@ -162,3 +162,23 @@ def test_the_pages_not_read_are_named_with_why(tmp_path: Path) -> None:
         "one line stops after 30 characters",
         f"ocr-reader: {folder / 'empty.txt'}: not read: the file holds only white space",
     ]
+
+
+def test_a_read_only_data_folder_searches_what_is_indexed_and_says_why_not_more(
+    tmp_path: Path,
+) -> None:
+    """With the data folder read-only, --library cannot index the folder: said in words
+    about the library (not about annotations), and what the library holds is searched."""
+    from tests.store.test_recovery import _unwritable
+
+    data, folder = tmp_path / "data", pages(tmp_path)
+    assert search("国务院", "--library", str(folder), "--data-dir", str(data)).returncode == 0
+    (folder / "more.txt").write_text(SIMPLIFIED.replace("国务院", "人民政府"), encoding="utf-8")
+    with _unwritable(data):
+        result = search("国务院", "--library", str(folder), "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == (
+        "ocr-reader: the data folder is read-only, so the library cannot be indexed: "
+        "searching what it already holds"
+    )
+    assert result.stdout.count("【国务院】") and result.stdout.count("【國務院】")

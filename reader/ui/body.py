@@ -231,7 +231,7 @@ def block_ranges(starts: list[int], lengths: list[int], highlights: list[Highlig
             if hi > lo:
                 out.setdefault(k, []).append((lo, hi - lo, h.colour, ""))
             k += 1
-    for k, pieces in out.items():
+    for pieces in out.values():
         if len(pieces) > 1:
             pieces += _hidden(pieces)
     return out
