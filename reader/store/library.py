@@ -481,6 +481,20 @@ class Library:
             self._run(todo, {p: known[p] for p in todo}, report, None, None, 1)
         return report
 
+    def forget(self, paths: Iterable[str]) -> int:
+        """Take pages that are no longer on disk out of the library (a search found one
+        gone); pages still there stay. Returns how many left."""
+        gone = [
+            r[0]
+            for path in paths
+            for r in self.db.execute("SELECT path FROM library_documents WHERE path = ?", (path,))
+            if not Path(r[0]).exists()
+        ]
+        if gone:
+            with self.store._write() as db:
+                self._drop(db, gone)
+        return len(gone)
+
     def _scan(self, folder: str, report: IndexReport, todo: list[str]) -> set[str]:
         found: set[str] = set()
         root = Path(folder)

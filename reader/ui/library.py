@@ -360,6 +360,11 @@ class SearchDock(QWidget):
             return
         self._summarise()
 
+    def drop_page(self, path: str) -> None:
+        """Take a page's articles out of the results shown (the page is gone)."""
+        self.hits = [hit for hit in self.hits if hit.path != path]
+        self.model.set_hits(self.hits)
+
     def results_text(self) -> str:
         """The results as plain text, a card a paragraph."""
         return "\n\n".join(

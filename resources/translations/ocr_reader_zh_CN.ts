@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="697"/>
+        <location filename="../../reader/ui/body.py" line="722"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1378,27 +1378,32 @@
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="374"/>
+        <location filename="../../reader/ui/controllers/library.py" line="323"/>
+        <source>%1 is no longer there (moved or deleted): it has left the library.</source>
+        <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="396"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="375"/>
+        <location filename="../../reader/ui/controllers/library.py" line="397"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="383"/>
+        <location filename="../../reader/ui/controllers/library.py" line="405"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="387"/>
+        <location filename="../../reader/ui/controllers/library.py" line="409"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="387"/>
+        <location filename="../../reader/ui/controllers/library.py" line="409"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -1991,7 +1996,7 @@
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="375"/>
+        <location filename="../../reader/ui/library.py" line="380"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
@@ -2006,7 +2011,7 @@
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="373"/>
+        <location filename="../../reader/ui/library.py" line="378"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>

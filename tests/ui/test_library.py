@@ -622,3 +622,36 @@ def test_a_search_of_exclusions_alone_is_said_in_the_interface_language(make_win
         win.set_language("en")
     win.search.query.returnPressed.emit()
     assert win.search.summary.text().startswith("A search needs at least one word")
+
+
+def test_a_search_result_whose_page_is_gone_leaves_the_results_and_the_library(
+    make_window, qtbot, tmp_path
+) -> None:
+    """A page deleted since it was indexed: its hit opened the page, which failed with an
+    error box, and stayed listed. It now leaves the results and the library, and the
+    dock says why; the other pages' results stay."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(sample_pages()[1])
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        pass
+    win.search.query.setText("国有企业")
+    with qtbot.waitSignal(win.search_done, timeout=20000) as found:
+        win.search.query.returnPressed.emit()
+    hits = found.args[0]
+    gone = folder / sample_pages()[0].name
+    assert {Path(h.path).name for h in hits} == {p.name for p in sample_pages()}
+    gone.unlink()
+    shown = win.doc.source.path
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        win.open_hit(next(h for h in hits if Path(h.path) == gone))
+    assert win.doc.source.path == shown and win.error_box is None
+    assert {Path(h.path).name for h in win.search.hits} == {sample_pages()[1].name}
+    assert win.search.summary.text() == (
+        f"{gone.name} is no longer there (moved or deleted): it has left the library."
+    )
+    assert [r[0] for r in win.library.page_rows()] == [sample_pages()[1].name]

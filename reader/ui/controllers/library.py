@@ -303,7 +303,12 @@ class LibraryController(QObject):
         self.workers.start(self.workers.with_library(work), done, self.search.show_problem)
 
     def open_hit(self, hit: Hit) -> None:
-        """Show the article of a search result, with the hits marked."""
+        """Show the article of a search result, with the hits marked. A page no longer
+        on disk (moved or deleted since it was indexed) leaves the results and the
+        library, and the dock says so, instead of a failed opening."""
+        if not Path(hit.path).exists():
+            self._forget_gone(hit.path)
+            return
         doc = self.session.doc
         if doc is not None and Path(doc.source.path) == Path(hit.path):
             self.record_jump()
@@ -311,6 +316,23 @@ class LibraryController(QObject):
             return
         self._after_search = (hit.article, hit.terms)
         self.open_path(hit.path)
+
+    def _forget_gone(self, path: str) -> None:
+        self.search.drop_page(path)
+        self.search.show_problem(
+            self.tr("%1 is no longer there (moved or deleted): it has left the library.").replace(
+                "%1", Path(path).name
+            )
+        )
+
+        def work(library: Library, _job: Job) -> int:
+            return library.forget([path])
+
+        self.workers.start(
+            self.workers.with_library(work),
+            lambda _n: self.refresh_library(),
+            lambda reason: self.say(lambda: reason),
+        )
 
     def _show_hit(self, article: int, terms: tuple[str, ...]) -> None:
         self.body.scroll_to(article, -1)
