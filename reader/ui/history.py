@@ -3,7 +3,7 @@ records where the reader was, so Alt+Left and Alt+Right can retrace it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,13 +15,16 @@ LIMIT = 200  # places kept each way; the oldest go first
 class Spot:
     """A place in a page: the block at the top of the view (its article and its index in
     the article's blocks), how many characters into it the view starts, and how far above
-    or below that character's line the view's top edge is, in pixels."""
+    or below that character's line the view's top edge is, in pixels. `find` is what the
+    find bar held there ("" when it was closed): going back to another page finds it again
+    (it is not part of the place: the same place with another search is the same place)."""
 
     path: str
     article: int
     key: int
     offset: int
     dy: int = 0
+    find: str = field(default="", compare=False)
 
     def same_page(self, path: str) -> bool:
         return Path(self.path) == Path(path)

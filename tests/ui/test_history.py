@@ -217,3 +217,22 @@ def test_a_page_just_opened_is_read_from_its_first_article(qtbot) -> None:
     assert win.body.current_place()[0] in (0, 1) and n > 2
     assert win.place_indicator.text().startswith(("Article 1 of", "Article 2 of"))
     win.loader.pool.waitForDone(20000)
+
+
+def test_back_to_another_page_finds_again_what_was_being_found_there(make_window, qtbot) -> None:
+    """The find bar was emptied by every page shown, Back included: going back to the
+    page where 新质生产力 was being found showed it with an empty bar."""
+    win = make_window()
+    win.findbar.open()
+    win.findbar.edit.setText("新质生产力")
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    found = win.body.match_count()
+    assert found > 0
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_hit(Hit(str(sample_pages()[1]), 2, "", "", 1.0, ()))
+    assert win.findbar.edit.text() == ""
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        back(qtbot, win)
+    assert win.findbar.isVisible() and win.findbar.edit.text() == "新质生产力"
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    assert win.body.match_count() == found

@@ -154,6 +154,9 @@ class ReadingController(QObject):
             self.body.scroll_to(*saved)
         if spot is not None and spot.same_page(doc.source.path):
             self.body.show_spot(spot.article, spot.key, spot.offset, spot.dy)
+            if spot.find:  # what was being looked for there is looked for again
+                self.findbar.open()
+                self.findbar.edit.setText(spot.find)
 
     def _show_corrected(self, change: Change) -> None:
         """Show the page with its corrections replayed, keeping the reader's place."""
@@ -286,7 +289,8 @@ class ReadingController(QObject):
         top = self.body.top_spot() if doc is not None else None
         if doc is None or top is None:
             return None
-        return Spot(doc.source.path, *top)
+        find = self.findbar.edit.text() if self.findbar.isVisible() else ""
+        return Spot(doc.source.path, *top, find=find)
 
     def record_jump(self) -> None:
         self.history.record(self.here())
