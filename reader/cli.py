@@ -522,7 +522,7 @@ def _annotations_import(args: argparse.Namespace) -> int:
             )
         recoloured = [colour for imported in files for colour in imported.unknown_colours]
         if recoloured:
-            names = ", ".join(dict.fromkeys(recoloured))
+            names = notes_io.recoloured(recoloured)
             said += (
                 f"; 1 in a colour this reader does not have ({names}), shown in {COLOURS[0]}"
                 if len(recoloured) == 1

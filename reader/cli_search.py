@@ -107,18 +107,18 @@ def run_search(args: argparse.Namespace) -> int:
         _fail(str(exc))
         return EXIT_BAD_INPUT
     try:
+        folder = Path(args.library) if args.library else None
+        if folder is not None and not folder.is_dir():
+            _fail(f"{folder}: not a folder")
+            return EXIT_BAD_INPUT
         if library.store.read_only:
-            if args.library or library.outdated():
+            if folder is not None or library.outdated():
                 _fail(
                     "the data folder is read-only, so the library cannot be indexed: "
                     "searching what it already holds"
                 )
         else:
-            if args.library:
-                folder = Path(args.library)
-                if not folder.is_dir():
-                    _fail(f"{folder}: not a folder")
-                    return EXIT_BAD_INPUT
+            if folder is not None:
                 _index(library, [library.add_folder(folder)])
             outdated = library.outdated()
             if outdated:

@@ -296,7 +296,7 @@ def test_a_colour_this_reader_does_not_have_is_said_with_the_count(tmp_path: Pat
     result = import_(path, tmp_path / "d")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(
-        "; 3 in colours this reader does not have ('Magenta', 'cyan', 'magenta'), shown in yellow"
+        "; 3 in colours this reader does not have ('Magenta', 'cyan'), shown in yellow"
     )
     store = Store(tmp_path / "d" / FILENAME)
     try:

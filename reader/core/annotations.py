@@ -296,14 +296,22 @@ class Imported:
     unknown_colours: list[str] = field(default_factory=list)
 
     def recoloured(self) -> str:
-        """The unknown colours' names, each once, in the order first met."""
-        return ", ".join(dict.fromkeys(self.unknown_colours))
+        """The unknown colours' names, each once whatever its case, in the order first met."""
+        return recoloured(self.unknown_colours)
 
     @property
     def elsewhere(self) -> int:
         """How many name no page's text as their source (another tool's, made on a web
         page): kept and exported as they came, but placed on no page."""
         return sum(not on_a_page(a) for a in self.annotations)
+
+
+def recoloured(names: Sequence[str]) -> str:
+    """Colour names, each once whatever its case, in the order first met."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.lower(), name)
+    return ", ".join(first.values())
 
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")

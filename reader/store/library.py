@@ -357,6 +357,19 @@ def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
     return re.finditer(re.escape(term), text, flags=re.IGNORECASE)
 
 
+def gone(path: str) -> bool:
+    """Whether a page was moved or deleted: its folder is there and it is not. A page whose
+    folder is missing too may be on a drive not mounted now, and one that cannot be looked
+    at (a folder no longer readable) is not known to be gone."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return os.path.isdir(os.path.dirname(path))
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 # -- the library -----------------------------------------------------------------------------
 
 
@@ -482,18 +495,18 @@ class Library:
         return report
 
     def forget(self, paths: Iterable[str]) -> int:
-        """Take pages that are no longer on disk out of the library (a search found one
-        gone); pages still there stay. Returns how many left."""
-        gone = [
+        """Take pages that are gone (see gone()) out of the library, as a search found
+        one; pages still there, or on a drive not there now, stay. Returns how many left."""
+        known = [
             r[0]
             for path in paths
             for r in self.db.execute("SELECT path FROM library_documents WHERE path = ?", (path,))
-            if not Path(r[0]).exists()
         ]
-        if gone:
+        left = [path for path in known if gone(path)]
+        if left:
             with self.store._write() as db:
-                self._drop(db, gone)
-        return len(gone)
+                self._drop(db, left)
+        return len(left)
 
     def _scan(self, folder: str, report: IndexReport, todo: list[str]) -> set[str]:
         found: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -239,22 +240,27 @@ def block_ranges(starts: list[int], lengths: list[int], highlights: list[Highlig
 
 def _hidden(pieces: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Pieces that show the highlights wholly under later ones in a block (one drawn
-    inside a longer one, both covered by two others) as an underline in their colour
-    under the colour drawn over them: no highlight is hidden without a sign."""
+    inside a longer one, both covered by two others) as a dashed underline in their
+    colour under the colour drawn over them: no highlight is hidden without a sign. Where
+    several are hidden under the same text, one underline shows, the outermost's."""
     top: dict[int, int] = {}  # character -> the piece drawn over it
     for n, (start, length, _colour, _under) in enumerate(pieces):
         top.update(dict.fromkeys(range(start, start + length), n))
     shown = set(top.values())
+    underlined: set[int] = set()
     extra: list[tuple[int, int, str, str]] = []
     for n, (start, length, colour, _under) in enumerate(pieces):
         if n in shown:
             continue
-        # One piece for each run of characters under the same highlight.
-        run = start
-        for at in range(start + 1, start + length + 1):
-            if at == start + length or top[at] != top[run]:
-                extra.append((run, at - run, pieces[top[run]][2], colour))
-                run = at
+        # One piece for each run of characters under the same highlight and not yet
+        # underlined.
+        free = [at for at in range(start, start + length) if at not in underlined]
+        underlined.update(free)
+        for _key, run in itertools.groupby(
+            enumerate(free), key=lambda item: (item[1] - item[0], top[item[1]])
+        ):
+            chars = [at for _k, at in run]
+            extra.append((chars[0], len(chars), pieces[top[chars[0]]][2], colour))
     return extra
 
 

@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="722"/>
+        <location filename="../../reader/ui/body.py" line="728"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1378,32 +1378,37 @@
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="323"/>
+        <location filename="../../reader/ui/controllers/library.py" line="329"/>
         <source>%1 is no longer there (moved or deleted): it has left the library.</source>
         <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="396"/>
+        <location filename="../../reader/ui/controllers/library.py" line="336"/>
+        <source>%1 is no longer there (moved or deleted), and stays in the library: %2</source>
+        <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="402"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="397"/>
+        <location filename="../../reader/ui/controllers/library.py" line="403"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="405"/>
+        <location filename="../../reader/ui/controllers/library.py" line="411"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="409"/>
+        <location filename="../../reader/ui/controllers/library.py" line="415"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="409"/>
+        <location filename="../../reader/ui/controllers/library.py" line="415"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -2136,59 +2141,44 @@
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="203"/>
+        <location filename="../../reader/ui/controllers/store.py" line="208"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="207"/>
+        <location filename="../../reader/ui/controllers/store.py" line="212"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="223"/>
+        <location filename="../../reader/ui/controllers/store.py" line="228"/>
         <source>Annotations not saved yet</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="225"/>
+        <location filename="../../reader/ui/controllers/store.py" line="230"/>
         <source>Close Without Them</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="227"/>
+        <location filename="../../reader/ui/controllers/store.py" line="232"/>
         <source>Keep the Window Open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="234"/>
+        <location filename="../../reader/ui/controllers/store.py" line="239"/>
         <source>Notes among them, to copy before closing:</source>
         <translation>其中的批注文字（关闭前可复制）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="244"/>
-        <source>1 change is not saved yet: another program holds the annotation database locked. The window closes as soon as it is saved.</source>
-        <translation>1 处修改尚未保存：标注数据库被其他程序锁定。保存完成后窗口即自动关闭。</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/controllers/store.py" line="249"/>
-        <source>%1 changes are not saved yet: another program holds the annotation database locked. The window closes as soon as they are saved.</source>
-        <translation>%1 处修改尚未保存：标注数据库被其他程序锁定。全部保存后窗口即自动关闭。</translation>
+        <source>1 change is not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as it is saved.</source>
+        <translation>1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。保存完成后窗口即自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="274"/>
-        <source>Annotations not saved</source>
-        <translation>批注未保存</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/store.py" line="275"/>
-        <source>1 change could not be saved: the database stayed locked by another program.</source>
-        <translation>1 处修改未能保存：数据库一直被其他程序锁定。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/controllers/store.py" line="278"/>
-        <source>%1 changes could not be saved: the database stayed locked by another program.</source>
-        <translation>%1 处修改未能保存：数据库一直被其他程序锁定。</translation>
+        <location filename="../../reader/ui/controllers/store.py" line="255"/>
+        <source>%1 changes are not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as they are saved.</source>
+        <translation>%1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。全部保存后窗口即自动关闭。</translation>
     </message>
 </context>
 <context>

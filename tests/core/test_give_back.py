@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes.util
+import platform
 import sys
 
 import pytest
@@ -11,8 +11,8 @@ from reader.core import memory
 
 
 @pytest.mark.skipif(
-    not sys.platform.startswith("linux") or not ctypes.util.find_library("c"),
-    reason="glibc's malloc_trim is Linux's",
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="malloc_trim is glibc's",
 )
 def test_free_memory_is_given_back_on_linux() -> None:
     assert memory.give_back() is True

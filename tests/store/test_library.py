@@ -293,3 +293,19 @@ def test_punctuation_typed_with_a_word_is_no_part_of_it(library: Library, typed:
     hits = library.search(typed)
     assert names(hits) == names(library.search("新质生产力"))
     assert all("<b>，</b>" not in hit.snippet for hit in hits)
+
+
+def test_only_a_page_deleted_from_a_folder_that_is_there_is_forgotten(
+    library: Library, folder: Path
+) -> None:
+    """A page moved or deleted leaves the library when a search finds it gone; pages of
+    a folder that is missing as a whole (a drive not mounted now) stay, and so does a
+    page still there."""
+    first, second = sorted(str(p) for p in (folder / "2025").iterdir())
+    assert library.forget([first]) == 0  # still there
+    os.unlink(first)
+    assert library_module.gone(first) and library.forget([first]) == 1
+    assert [d.path for d in library.documents()] == [second]
+    shutil.move(str(folder / "2025"), str(folder.parent / "elsewhere"))
+    assert not library_module.gone(second) and library.forget([second]) == 0
+    assert [d.path for d in library.documents()] == [second]

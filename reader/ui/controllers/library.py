@@ -14,7 +14,7 @@ from reader.core import words
 from reader.core.model import Document
 from reader.store import paths
 from reader.store.db import Store, StoreError
-from reader.store.library import Hit, IndexReport, Library, LibraryDocument, Query
+from reader.store.library import Hit, IndexReport, Library, LibraryDocument, Query, gone
 from reader.ui.body import BodyView
 from reader.ui.findbar import FindBar
 from reader.ui.jobs import Job, Jobs
@@ -306,7 +306,7 @@ class LibraryController(QObject):
         """Show the article of a search result, with the hits marked. A page no longer
         on disk (moved or deleted since it was indexed) leaves the results and the
         library, and the dock says so, instead of a failed opening."""
-        if not Path(hit.path).exists():
+        if gone(hit.path):
             self._forget_gone(hit.path)
             return
         doc = self.session.doc
@@ -319,20 +319,26 @@ class LibraryController(QObject):
 
     def _forget_gone(self, path: str) -> None:
         self.search.drop_page(path)
-        self.search.show_problem(
-            self.tr("%1 is no longer there (moved or deleted): it has left the library.").replace(
-                "%1", Path(path).name
-            )
-        )
+        name = Path(path).name
 
         def work(library: Library, _job: Job) -> int:
             return library.forget([path])
 
-        self.workers.start(
-            self.workers.with_library(work),
-            lambda _n: self.refresh_library(),
-            lambda reason: self.say(lambda: reason),
-        )
+        def done(_left: int) -> None:
+            self.search.show_problem(
+                self.tr("%1 is no longer there (moved or deleted): it has left the library.")
+                .replace("%1", name)
+            )  # fmt: skip
+            self.refresh_library()
+
+        def failed(reason: str) -> None:
+            self.search.show_problem(
+                self.tr("%1 is no longer there (moved or deleted), and stays in the library: %2")
+                .replace("%1", name)
+                .replace("%2", reason)
+            )  # fmt: skip
+
+        self.workers.start(self.workers.with_library(work), done, failed)
 
     def _show_hit(self, article: int, terms: tuple[str, ...]) -> None:
         self.body.scroll_to(article, -1)

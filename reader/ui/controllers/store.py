@@ -21,9 +21,9 @@ from reader.ui.writer import StoreWriter
 # holds it up for longer; every write waits in the store writer's thread instead.
 UI_BUSY_MS = 100
 STORE_RETRY_MS = 2000  # a database locked at start-up is tried again this often
-CLOSE_WAIT_S = 5.0  # how long closing waits for changes still to be stored
-# Closing waits this long for changes being stored before it says they wait for a lock.
-CLOSE_FLUSH_S = 1.0
+# Closing waits this long for changes being stored before it says they wait, and keeps
+# the window open until they are stored.
+CLOSE_FLUSH_S = 0.3
 
 
 class StoreController(QObject):
@@ -190,7 +190,12 @@ class StoreController(QObject):
 
     def _on_write_failed(self, reason: str, notes: str) -> None:
         """A change shown could not be stored: say so, keep its notes on the clipboard,
-        and show what the store holds."""
+        and show what the store holds. A window closing once its changes were stored
+        stays open, so that the reader can read why, and copy the notes."""
+        box = self._waiting_box
+        if box is not None and box.isVisible():
+            box.done(0)
+        self._close = None
         self.notices.pending_note = notes
         self.notices.not_saved(reason)
         self.notices.pending_note = ""
@@ -241,13 +246,15 @@ class StoreController(QObject):
     def _waiting_text(self, count: int) -> str:
         return (
             self.tr(
-                "1 change is not saved yet: another program holds the annotation database "
-                "locked. The window closes as soon as it is saved."
+                "1 change is not saved yet: the annotation database is busy (held by "
+                "another program, or by the library being indexed). The window closes as "
+                "soon as it is saved."
             )
             if count == 1
             else self.tr(
-                "%1 changes are not saved yet: another program holds the annotation "
-                "database locked. The window closes as soon as they are saved."
+                "%1 changes are not saved yet: the annotation database is busy (held by "
+                "another program, or by the library being indexed). The window closes as "
+                "soon as they are saved."
             ).replace("%1", str(count))
         )
 
@@ -260,24 +267,10 @@ class StoreController(QObject):
             self._close()
 
     def close_writer(self) -> None:
-        """Store what is waiting (a while, if the database is locked), unless the reader
-        chose to close without it."""
-        if self.writer is None:
-            return
-        if self._without_waiting:
+        """Stop the writer: every change is stored by now (holds_close waited for them),
+        unless the reader chose to close without them."""
+        if self.writer is not None:
             self.writer.close(0)
-            return
-        if not self.writer.close(CLOSE_WAIT_S):
-            count = self.writer.waiting
-            QMessageBox.warning(
-                self.window,
-                self.tr("Annotations not saved"),
-                self.tr("1 change could not be saved: the database stayed locked by "
-                        "another program.")
-                if count == 1
-                else self.tr("%1 changes could not be saved: the database stayed locked by "
-                             "another program.").replace("%1", str(count)),
-            )  # fmt: skip
 
     def close_store(self) -> None:
         if self.store is not None:
