@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 from reader.bundled import sample_pages
 from reader.ui import body as body_module
 from reader.ui import library as library_module
+from tests.ui.test_library import indexed_library
 
 
 def test_find_counts_every_match_beyond_five_thousand(make_window, qtbot, tmp_path, monkeypatch):
@@ -38,13 +37,7 @@ def test_find_counts_every_match_beyond_five_thousand(make_window, qtbot, tmp_pa
 
 def test_search_results_page_on_with_show_more(make_window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(library_module, "SEARCH_PAGE", 2)
-    folder = tmp_path / "paper"
-    folder.mkdir()
-    for page in sample_pages():
-        shutil.copy(page, folder / page.name)
-    win = make_window(sample_pages()[1])
-    with qtbot.waitSignal(win.library_indexed, timeout=60000):
-        win.add_folder(str(folder))
+    win, _folder = indexed_library(make_window, qtbot, tmp_path)
     with win.librarian.opened() as library:
         everything = library.search("发展", limit=1000)
     assert len(everything) > 4

@@ -630,13 +630,7 @@ def test_a_search_result_whose_page_is_gone_leaves_the_results_and_the_library(
     """A page deleted since it was indexed: its hit opened the page, which failed with an
     error box, and stayed listed. It now leaves the results and the library, and the
     dock says why; the other pages' results stay."""
-    folder = tmp_path / "paper"
-    folder.mkdir()
-    for page in sample_pages():
-        shutil.copy(page, folder / page.name)
-    win = make_window(sample_pages()[1])
-    with qtbot.waitSignal(win.library_indexed, timeout=60000):
-        win.add_folder(str(folder))
+    win, folder = indexed_library(make_window, qtbot, tmp_path)
     with qtbot.waitSignal(win.librarian.listed, timeout=20000):
         pass
     win.search.query.setText("国有企业")
@@ -655,3 +649,16 @@ def test_a_search_result_whose_page_is_gone_leaves_the_results_and_the_library(
         f"{gone.name} is no longer there (moved or deleted): it has left the library."
     )
     assert [r[0] for r in win.library.page_rows()] == [sample_pages()[1].name]
+
+
+def indexed_library(make_window, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on the second sample page, and a folder of both sample pages added to
+    its library and indexed."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(sample_pages()[1])
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    return win, folder
