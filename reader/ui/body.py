@@ -409,6 +409,13 @@ class BodyView(QTextBrowser):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape lets go of a selection: with one, the annotating keys (H, T, N) act on it.
+        if event.key() == Qt.Key.Key_Escape and self.textCursor().hasSelection():
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            event.accept()
+            return
         # n / p move between articles, as in a feed reader.
         if not event.modifiers() and event.key() in (Qt.Key.Key_N, Qt.Key.Key_P):
             self.jump_article(1 if event.key() == Qt.Key.Key_N else -1)
@@ -1153,6 +1160,21 @@ class BodyView(QTextBrowser):
             return None
         k = bisect.bisect_right(self._starts, position) - 1
         return self.places[max(0, k)]
+
+    def block_place_at(self, position: int) -> Place | None:
+        """The page's block at a view position; at a line that is no block of the page (an
+        article's keywords), the block after it in the same article, where n / p and the
+        outline leave the text cursor on an article without a title."""
+        if not self.places:
+            return None
+        k = max(0, bisect.bisect_right(self._starts, position) - 1)
+        place = self.places[k]
+        for later in self.places[k:]:
+            if later.article != place.article:
+                break
+            if later.key >= 0:
+                return later
+        return None
 
     def current_place(self) -> tuple[int, int]:
         """The block being read, as the status bar, the outline and n / p count it: the

@@ -35,6 +35,7 @@ from reader.core.document import load
 from reader.core.model import Document
 from reader.store.files import FILE_EXTENSIONS, plan_outputs, write_atomic
 from reader.ui.jobs import Job, Jobs
+from reader.ui.room import fit_to_screen
 from reader.ui.savefile import ask_path
 
 PREVIEW_CHARS = 60_000
@@ -96,7 +97,7 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.jobs = Jobs(self, threads=1)
         self.setWindowTitle(self.tr("Export"))
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
 
         options = publish.Options.from_dict(saved)
         left = QWidget(self)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader.ui.body import BodyView
 
@@ -24,6 +24,20 @@ AREAS = (
     Qt.DockWidgetArea.TopDockWidgetArea,
     Qt.DockWidgetArea.LeftDockWidgetArea,
 )
+
+
+SCREEN_SHARE = 0.9  # a window or dialog first opens on at most this share of the screen
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Size a window or dialog as wanted, but no larger than SCREEN_SHARE of the screen's
+    free area: at 1024 x 640 its buttons and status bar stay on screen."""
+    screen = widget.screen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, int(SCREEN_SHARE * free.width()))
+        height = min(height, int(SCREEN_SHARE * free.height()))
+    widget.resize(width, height)
 
 
 def _in_front(dock: QDockWidget) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,6 +44,9 @@ class TextDialog(QDialog):
             font.setPointSizeF(min(LARGEST, font.pointSizeF()))
             self.edit.setFont(font)
         self.edit.setPlainText(text)
+        # Tab goes on to the buttons (a paragraph holds no tabs); Enter makes a new line,
+        # and Ctrl+Enter applies the correction from anywhere, as in the note editor.
+        self.edit.setTabChangesFocus(True)
         caption.setBuddy(self.edit)
         layout.addWidget(self.edit, 1)
         buttons = QDialogButtonBox(
@@ -52,6 +55,8 @@ class TextDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         self._fit(text)
 
     def _fit(self, text: str) -> None:

@@ -33,7 +33,7 @@ from reader.ui.library import LibraryDock, SearchDock
 from reader.ui.loader import DocumentLoader, OpenProgress
 from reader.ui.notices import Notices
 from reader.ui.outline import OutlineDock
-from reader.ui.room import ReadingRoom
+from reader.ui.room import ReadingRoom, fit_to_screen
 from reader.ui.scan import ScanController
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import Settings
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         geometry, state = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="728"/>
+        <location filename="../../reader/ui/body.py" line="735"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -792,58 +792,63 @@
         <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="190"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="148"/>
+        <source>Put the text cursor in a block of the page to correct it.</source>
+        <translation>请把光标放在版面的某一段落中再作更正。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="192"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="191"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="193"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="196"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="198"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="196"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="198"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="197"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="213"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="215"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="208"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="210"/>
         <source>The page has no other article.</source>
         <translation>本页没有别的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="213"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="215"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="244"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="246"/>
         <source>The text this correction was made on is not on the page.</source>
         <translation>这项更正所针对的文字已不在本页上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="273"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="275"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -989,242 +994,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="98"/>
+        <location filename="../../reader/ui/export_dialog.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="106"/>
+        <location filename="../../reader/ui/export_dialog.py" line="107"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="107"/>
+        <location filename="../../reader/ui/export_dialog.py" line="108"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="108"/>
+        <location filename="../../reader/ui/export_dialog.py" line="109"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <location filename="../../reader/ui/export_dialog.py" line="110"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="113"/>
+        <location filename="../../reader/ui/export_dialog.py" line="114"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="120"/>
+        <location filename="../../reader/ui/export_dialog.py" line="121"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="422"/>
+        <location filename="../../reader/ui/export_dialog.py" line="423"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="423"/>
+        <location filename="../../reader/ui/export_dialog.py" line="424"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="424"/>
+        <location filename="../../reader/ui/export_dialog.py" line="425"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="425"/>
+        <location filename="../../reader/ui/export_dialog.py" line="426"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="426"/>
+        <location filename="../../reader/ui/export_dialog.py" line="427"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="138"/>
+        <location filename="../../reader/ui/export_dialog.py" line="139"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="140"/>
+        <location filename="../../reader/ui/export_dialog.py" line="141"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="147"/>
+        <location filename="../../reader/ui/export_dialog.py" line="148"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="148"/>
+        <location filename="../../reader/ui/export_dialog.py" line="149"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="151"/>
+        <location filename="../../reader/ui/export_dialog.py" line="152"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="155"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="155"/>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="159"/>
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <location filename="../../reader/ui/export_dialog.py" line="162"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162"/>
+        <location filename="../../reader/ui/export_dialog.py" line="163"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="163"/>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="195"/>
+        <location filename="../../reader/ui/export_dialog.py" line="196"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="209"/>
+        <location filename="../../reader/ui/export_dialog.py" line="210"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="211"/>
+        <location filename="../../reader/ui/export_dialog.py" line="212"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <location filename="../../reader/ui/export_dialog.py" line="214"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="333"/>
+        <location filename="../../reader/ui/export_dialog.py" line="334"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="333"/>
+        <location filename="../../reader/ui/export_dialog.py" line="334"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="338"/>
+        <location filename="../../reader/ui/export_dialog.py" line="339"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="372"/>
+        <location filename="../../reader/ui/export_dialog.py" line="373"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="374"/>
+        <location filename="../../reader/ui/export_dialog.py" line="375"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="399"/>
+        <location filename="../../reader/ui/export_dialog.py" line="400"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="424"/>
+        <location filename="../../reader/ui/export_dialog.py" line="425"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="425"/>
+        <location filename="../../reader/ui/export_dialog.py" line="426"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="426"/>
+        <location filename="../../reader/ui/export_dialog.py" line="427"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="436"/>
+        <location filename="../../reader/ui/export_dialog.py" line="437"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="441"/>
+        <location filename="../../reader/ui/export_dialog.py" line="442"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="463"/>
+        <location filename="../../reader/ui/export_dialog.py" line="464"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="484"/>
+        <location filename="../../reader/ui/export_dialog.py" line="485"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="491"/>
+        <location filename="../../reader/ui/export_dialog.py" line="492"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="493"/>
+        <location filename="../../reader/ui/export_dialog.py" line="494"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>

@@ -686,3 +686,60 @@ def test_a_text_corrections_row_shows_its_own_block_not_one_like_it(make_window,
     place = win.body.place_at(win.body.textCursor().position())
     assert (place.article, place.key) == (ai, k)
     assert said == []
+
+
+def test_a_correction_with_the_cursor_on_a_line_of_keywords_applies_to_the_block_under_it(
+    make_window, qtbot
+) -> None:
+    """n / p and the outline leave the text cursor at an article's first line, which on
+    an article without a title is its line of keywords: Ctrl+J there did nothing and said
+    nothing. It now joins the block under the keywords, as the reader sees it."""
+    win = make_window()
+    art = win.doc.articles[0]
+    assert not art.head and win.keywords.get(0)
+    shown = win.body.toPlainText()
+    line = "  ".join(f"#{w}" for w in win.keywords[0])
+    cursor = win.body.textCursor()
+    cursor.setPosition(shown.index(line) + 2)
+    win.body.setTextCursor(cursor)
+    first, second = art.blocks[0].text, art.blocks[1].text
+    win.actions_by_key["fix_join"].trigger()
+    assert win.doc.articles[0].blocks[0].text.replace(" ", "") == (first + second).replace(" ", "")
+
+
+def test_the_correct_text_dialog_is_finished_from_the_keyboard(make_window, qtbot) -> None:
+    """Tab goes from the text to the buttons (it typed a tab into the paragraph) and
+    Ctrl+Enter applies the correction, as in the note editor."""
+    from PySide6.QtCore import Qt
+
+    from reader.ui.textdialog import TextDialog
+
+    win = make_window()
+    dialog = TextDialog("Correct Text", "The block's text:", "一段文字", win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    dialog.edit.setFocus()
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Tab)
+    assert dialog.text() == "一段文字" and not dialog.edit.hasFocus()
+    dialog.edit.setFocus()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_escape_lets_go_of_a_selection_so_n_goes_to_the_next_article(make_window, qtbot) -> None:
+    """With text selected, N annotates it with a note; Escape did not let go of the
+    selection, so n opened the note editor instead of going on to the next article."""
+    from PySide6.QtCore import Qt
+
+    win = make_window()
+    start = win.body.clean.text.index("各地各行业向新而行")
+    win.body.select_range(start, start + 4)
+    win.body.setFocus()
+    qtbot.keyClick(win.body, Qt.Key.Key_Escape)
+    assert not win.body.textCursor().hasSelection()
+    before = win.body.current_place()[0]
+    qtbot.keyClick(win.body, Qt.Key.Key_N)
+    assert win.current_editor is None
+    qtbot.waitUntil(lambda: win.body.current_place()[0] == before + 1, timeout=5000)

@@ -337,3 +337,20 @@ def test_highlights_and_notes_are_off_and_say_why_where_they_cannot_go(make_wind
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     assert box.isEnabled() and box.isChecked() and box.toolTip() == ""
     dialog.reject()
+
+
+def test_the_window_and_the_export_dialog_open_no_larger_than_the_screen(
+    make_window, qtbot
+) -> None:
+    """At 1024 x 640 the export dialog (1000 x 680) put its Export and Close buttons
+    below the screen's edge, and the window opened at 1280 x 820 on a first start. Both
+    now open within the screen's free area (the test screen's is 800 x 800)."""
+    from reader.ui.settings import Settings
+    from reader.ui.window import MainWindow
+
+    fresh = MainWindow(Settings())
+    qtbot.addWidget(fresh)
+    free = fresh.screen().availableGeometry()
+    assert fresh.width() <= free.width() and fresh.height() <= free.height()
+    dialog = open_dialog(make_window(), qtbot)
+    assert dialog.width() <= free.width() and dialog.height() <= free.height()

@@ -143,9 +143,11 @@ class CorrectionsController(QObject):
     def correct_at_cursor(self, op: str, value: dict) -> None:
         """A correction of the block holding the text cursor (the Correct menu's keys)."""
         position = self.body.textCursor().position()
-        place = self.body.place_at(position)
-        if place is None or place.key < 0 or self.session.doc is None:
+        place = self.body.block_place_at(position)
+        if place is None or self.session.doc is None:
+            self.refused.emit(self.tr("Put the text cursor in a block of the page to correct it."))
             return
+        position = max(position, place.position)
         value = dict(value)
         block = self.session.doc.articles[place.article].all_blocks()[place.key]
         offset = split_point(block.text, position - place.position)
