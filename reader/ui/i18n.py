@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reader.bundled import translation
 
 LANGUAGES = ("system", "en", "zh_CN")
+# Labels of Qt's own file dialog that Qt's Chinese catalogue lacks (it has them without
+# their access keys): translated in ours, which Qt looks in after its own.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []
 _in_effect = ["en"]
 

@@ -183,3 +183,24 @@ def test_refusals_and_colour_names_in_chinese(qapp) -> None:
     finally:
         install("en")
     assert refusal("split", doc, 0, 0, 0).startswith("Put the text cursor")
+
+
+def test_qts_file_dialog_reads_chinese_in_the_chinese_interface(qapp) -> None:
+    """Qt's Chinese catalogue lacks two labels of its own file dialog (Look in, Files of
+    type, with their access keys): they stayed English in Open and Export."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from reader.ui.i18n import install
+
+    try:
+        assert install("zh_CN") == "zh_CN"
+        dialog = QFileDialog(None, "t")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert len(labels) == 3
+        assert all(not re.search(r"[A-Za-z]{2}", text) for text in labels), labels
+        dialog.deleteLater()
+    finally:
+        install("en")
