@@ -39,6 +39,7 @@ from reader.ui.room import fit_to_screen
 from reader.ui.savefile import ask_path
 
 PREVIEW_CHARS = 60_000
+UNNUMBERED = '<ol style="list-style-type: none">'  # the contents, in the HTML preview
 
 
 def export_work(
@@ -390,7 +391,9 @@ class ExportDialog(QDialog):
             return
         text = publish.publish(parts, preview).decode("utf-8")
         if preview.format == "html":
-            self.preview_html.setHtml(text)
+            # Qt's rich text knows no <nav>, so the stylesheet's rule for the contents
+            # (nav.toc ol: no numbers) is lost on it: said on each list instead.
+            self.preview_html.setHtml(text.replace("<ol>", UNNUMBERED))
             self.preview.setCurrentWidget(self.preview_html)
         else:
             self.preview_text.setPlainText(text[:PREVIEW_CHARS])

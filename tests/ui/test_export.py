@@ -354,3 +354,24 @@ def test_the_window_and_the_export_dialog_open_no_larger_than_the_screen(
     assert fresh.width() <= free.width() and fresh.height() <= free.height()
     dialog = open_dialog(make_window(), qtbot)
     assert dialog.width() <= free.width() and dialog.height() <= free.height()
+
+
+def test_the_html_previews_contents_are_not_numbered(make_window, qtbot) -> None:
+    """The written page's contents list has no numbers (its headings carry their own: 一、
+    （一）); the preview numbered every entry again, 1. 一、…, as Qt's rich text drops the
+    <nav> the stylesheet's rule is written for."""
+    from PySide6.QtGui import QTextListFormat
+
+    win = make_window(sample_pages()[1])
+    dialog = open_dialog(win, qtbot)
+    for name in ("html", "epub"):
+        dialog.format.setCurrentIndex(dialog.format.findData(name))
+        dialog.update_preview()
+        styles = set()
+        block = dialog.preview_html.document().begin()
+        while block.isValid():
+            if block.textList() is not None:
+                styles.add(block.textList().format().style())
+            block = block.next()
+        assert styles == {QTextListFormat.Style.ListStyleUndefined}, name
+    dialog.reject()
