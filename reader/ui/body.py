@@ -291,6 +291,7 @@ class BodyView(QTextBrowser):
     # cannot be reached until the type is made smaller.
     type_too_large = Signal()
     about_to_jump = Signal()  # n / p are about to move the view: the place left is worth keeping
+    no_further = Signal(int)  # n / p pressed at the last (1) or the first (-1) article
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1264,9 +1265,16 @@ class BodyView(QTextBrowser):
     def jump_article(self, step: int) -> None:
         if self.doc is None or not self.doc.articles:
             return
-        article = min(max(self._reading[0] + step, 0), len(self.doc.articles) - 1)
+        now = self._reading[0]
+        article = min(max(now + step, 0), len(self.doc.articles) - 1)
+        if step > 0 and article == now:  # in the last article: not back to its start
+            self.no_further.emit(1)
+            return
+        before = self.verticalScrollBar().value()
         self.about_to_jump.emit()
         self.scroll_to(article, -1)
+        if step < 0 and article == now and self.verticalScrollBar().value() == before:
+            self.no_further.emit(-1)  # at the first article's start already
 
     def top_spot(self) -> tuple[int, int, int, int] | None:
         """Where the view starts: (article, block key, characters into the block, pixels

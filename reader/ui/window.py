@@ -258,9 +258,16 @@ class MainWindow(QMainWindow):
         self.scan.message.connect(lambda text: self.notices.say(text, 10000))
         self.scan.dismissed.connect(self.body.setFocus)
         self.scan.article_step.connect(self.body.jump_article)
+        self.body.no_further.connect(self._on_no_further)
         self.fixes.refused.connect(lambda text: self.notices.say(text, 10000))
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)
         self.room.reading_changed.connect(self.actions_by_key["reading_mode"].setChecked)
+
+    def _on_no_further(self, step: int) -> None:
+        if step > 0:
+            self.notices.say(self.tr("This is the page's last article."), 5000)
+        else:
+            self.notices.say(self.tr("This is the page's first article."), 5000)
 
     def _on_page_changed(self, change: Change) -> None:
         doc = self.session.doc

@@ -218,6 +218,24 @@ def test_next_and_previous_article(make_window, qtbot) -> None:
     assert win.body.current_place()[0] == 1
 
 
+def test_n_in_the_last_article_says_so_and_stays(make_window, qtbot) -> None:
+    win = make_window()
+    last = len(win.doc.articles) - 1
+    win.body.scroll_to(last, -1)
+    win.body.setFocus()
+    value = win.body.verticalScrollBar().value()
+    with qtbot.waitSignal(win.body.no_further, timeout=5000) as said:
+        qtbot.keyClick(win.body, Qt.Key.Key_N)
+    assert said.args == [1]
+    assert "last article" in win.statusBar().currentMessage()
+    assert win.body.verticalScrollBar().value() == value
+    win.body.scroll_to(0, -1)
+    with qtbot.waitSignal(win.body.no_further, timeout=5000) as said:
+        qtbot.keyClick(win.body, Qt.Key.Key_P)
+    assert said.args == [-1]
+    assert "first article" in win.statusBar().currentMessage()
+
+
 def test_source_view_marks_the_lines_of_the_selected_block(make_window, qtbot) -> None:
     win = make_window()
     win.actions_by_key["source"].trigger()
