@@ -114,6 +114,20 @@ def locate(doc: Document, clean: CleanText, start: int, end: int) -> tuple[str, 
     return doc.articles[first_key[0]].label(), (first, max(first, last))
 
 
+def relocated(doc: Document, clean: CleanText, placed: Iterable[Placed]) -> list[Placed]:
+    """The placed annotations whose article or source lines are no longer what they hold
+    (a correction renamed or split the article), each with them as they are now."""
+    moved = []
+    for p in placed:
+        if p.anchor is None:
+            continue
+        article, lines = locate(doc, clean, p.anchor.start, p.anchor.end)
+        ann = p.annotation
+        if (article, lines) != (ann.article, tuple(ann.lines)):
+            moved.append(Placed(replace(ann, article=article, lines=lines), p.anchor))
+    return moved
+
+
 def _source_line(doc: Document, key: tuple[int, int], offset: int) -> int:
     """The source line that holds character `offset` of a block."""
     block = doc.articles[key[0]].all_blocks()[key[1]]

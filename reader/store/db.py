@@ -632,6 +632,15 @@ class Store:
             for ann in annotations:
                 _put(db, ann)
 
+    def relabel(self, labels: Iterable[tuple[str, str, tuple[int, int]]]) -> None:
+        """Store where annotations are now, (id, article, source lines) each: what the
+        reading of their page says, not an edit of theirs (modified stays as it is)."""
+        with self._write() as db:
+            db.executemany(
+                "UPDATE annotations SET article = ?, first_line = ?, last_line = ? WHERE id = ?",
+                [(article, lines[0], lines[1], i) for i, article, lines in labels],
+            )
+
     def delete(self, annotation_id: str) -> None:
         self.delete_many([annotation_id])
 

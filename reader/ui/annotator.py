@@ -19,10 +19,11 @@ from reader.core.annotations import (
     in_reading_order,
     new_annotation,
     normalise_tags,
+    relocated,
 )
 from reader.core.export import CleanText
 from reader.core.model import Document
-from reader.store.db import READ_ONLY, Store, StoreError
+from reader.store.db import READ_ONLY, Store, StoreError, StoreLocked
 from reader.ui.writer import StoreWriter, Write
 
 Snapshot = dict[str, Annotation | None]  # id -> annotation (None: absent)
@@ -126,6 +127,26 @@ class Annotator(QObject):
         self.doc, self.clean = doc, clean
         # The window draws what was loaded with the document itself.
         self.placed = {p.annotation.id: p for p in placed}
+        self._relabel(relocated(doc, clean, placed))
+
+    def _relabel(self, moved: list[Placed]) -> None:
+        """Keep the article and source lines stored with each annotation as the page reads
+        now (after a correction renamed its article, say), for the lists and exports made
+        away from the page. Not an edit: not undone, and a failure is not worth a word."""
+        if not moved or self.store.read_only:
+            return
+        self.placed.update((p.annotation.id, p) for p in moved)
+        labels = [(p.annotation.id, p.annotation.article, p.annotation.lines) for p in moved]
+
+        def write(store: Store) -> None:
+            try:
+                store.relabel(labels)
+            except StoreLocked:
+                raise  # tried again once the lock is let go
+            except StoreError:
+                pass  # derived data: read again from the page next time
+
+        self.writer.submit(write)
 
     def clear(self) -> None:
         """No page: nothing is placed, nothing can be made."""

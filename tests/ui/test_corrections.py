@@ -743,3 +743,35 @@ def test_escape_lets_go_of_a_selection_so_n_goes_to_the_next_article(make_window
     qtbot.keyClick(win.body, Qt.Key.Key_N)
     assert win.current_editor is None
     qtbot.waitUntil(lambda: win.body.current_place()[0] == before + 1, timeout=5000)
+
+
+def test_an_annotations_stored_article_follows_a_correction_that_renames_it(
+    make_window, qtbot
+) -> None:
+    """A highlight in a paragraph that Make Title turns into an article of its own: the
+    article stored with it (which lists and exports made away from the page show) is the
+    new one, without the annotation counting as edited; undone, it is the old one again."""
+    win = make_window()
+    doc = win.doc
+    ai = next(k for k, a in enumerate(doc.articles) if a.title and len(a.blocks) > 6)
+    k = len(doc.articles[ai].head) + 4
+    later = doc.articles[ai].all_blocks()[k + 1].text
+    start = win.body.clean.text.index(later[:12])
+    win.body.select_range(start, start + 12)
+    ann = win.annotate_selection("highlight")
+    assert win.writer.flush(30)
+    old = doc.articles[ai].label()
+    assert win.store.get(ann.id).article == old
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("role", ai, k, role="title")
+    new = win.doc.articles[ai + 1].label()
+    assert new != old
+    assert win.writer.flush(30)
+    stored = win.store.get(ann.id)
+    assert stored.article == new
+    assert stored.modified == ann.modified
+    assert win.annotator.placed[ann.id].annotation.article == new
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.undo_action.trigger()
+    assert win.writer.flush(30)
+    assert win.store.get(ann.id).article == old
