@@ -64,7 +64,7 @@ SUBMENUS: dict[str, str] = {
     "file/recent": QT_TRANSLATE_NOOP("Actions", "Open &Recent"),
     "view/theme": QT_TRANSLATE_NOOP("Actions", "&Theme"),
     "view/column": QT_TRANSLATE_NOOP("Actions", "Text &Width"),
-    "view/language": QT_TRANSLATE_NOOP("Actions", "Lan&guage"),
+    "view/language": QT_TRANSLATE_NOOP("Actions", "Languag&e"),
     "correct/kind": QT_TRANSLATE_NOOP("Actions", "Block &Kind"),
 }
 
@@ -384,19 +384,19 @@ BODY_KEYS = {"next": "N", "prev": "P"}
 # The exclusive choices of the View menu, and the text of each.
 CHOICES: dict[str, dict[str, str]] = {
     "theme": {
-        "light": QT_TRANSLATE_NOOP("Actions", "Light"),
-        "sepia": QT_TRANSLATE_NOOP("Actions", "Sepia"),
-        "dark": QT_TRANSLATE_NOOP("Actions", "Dark"),
+        "light": QT_TRANSLATE_NOOP("Actions", "&Light"),
+        "sepia": QT_TRANSLATE_NOOP("Actions", "&Sepia"),
+        "dark": QT_TRANSLATE_NOOP("Actions", "&Dark"),
     },
     "column": {
-        "narrow": QT_TRANSLATE_NOOP("Actions", "Narrow"),
-        "medium": QT_TRANSLATE_NOOP("Actions", "Medium"),
-        "wide": QT_TRANSLATE_NOOP("Actions", "Wide"),
+        "narrow": QT_TRANSLATE_NOOP("Actions", "&Narrow"),
+        "medium": QT_TRANSLATE_NOOP("Actions", "&Medium"),
+        "wide": QT_TRANSLATE_NOOP("Actions", "&Wide"),
     },
     "language": {
-        "system": QT_TRANSLATE_NOOP("Actions", "System Language"),
-        "en": "English",
-        "zh_CN": "简体中文",
+        "system": QT_TRANSLATE_NOOP("Actions", "&System Language"),
+        "en": "&English",
+        "zh_CN": "简体中文(&C)",
     },
 }
 

@@ -324,6 +324,18 @@ class MainWindow(QMainWindow):
                      self.place_indicator, self.status, self.scan, self.progress):  # fmt: skip
             part.retranslate()
         self.librarian.retranslate()
+        # The View menu's entries for the panels: the panels' titles with access keys
+        # (set after the titles, which a panel's toggle action otherwise copies).
+        for dock, text in (
+            (self.outline_dock, self.tr("Outl&ine")),
+            (self.notes_dock, self.tr("&Annotations")),
+            (self.tags_dock, self.tr("Ta&gs")),
+            (self.library_dock, self.tr("Li&brary")),
+            (self.search_dock, self.tr("Searc&h")),
+            (self.corrections_dock, self.tr("&Corrections")),
+            (self.scan.dock, self.tr("Sca&n")),
+        ):
+            dock.toggleViewAction().setText(text)
         self.font_notice.setText(
             self.tr(
                 "No Chinese font is installed, so the text cannot be shown properly. "

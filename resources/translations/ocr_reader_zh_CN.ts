@@ -223,8 +223,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="67"/>
-        <source>Lan&amp;guage</source>
-        <translation>语言(&amp;G)</translation>
+        <source>Languag&amp;e</source>
+        <translation>语言(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="84"/>
@@ -368,38 +368,38 @@
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="387"/>
-        <source>Light</source>
-        <translation>明亮</translation>
+        <source>&amp;Light</source>
+        <translation>明亮(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="388"/>
-        <source>Sepia</source>
-        <translation>护眼</translation>
+        <source>&amp;Sepia</source>
+        <translation>护眼(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="389"/>
-        <source>Dark</source>
-        <translation>深色</translation>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="392"/>
-        <source>Narrow</source>
-        <translation>窄</translation>
+        <source>&amp;Narrow</source>
+        <translation>窄(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="393"/>
-        <source>Medium</source>
-        <translation>中</translation>
+        <source>&amp;Medium</source>
+        <translation>中(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="394"/>
-        <source>Wide</source>
-        <translation>宽</translation>
+        <source>&amp;Wide</source>
+        <translation>宽(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="397"/>
-        <source>System Language</source>
-        <translation>跟随系统</translation>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -574,32 +574,32 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="150"/>
+        <location filename="../../reader/ui/annotator.py" line="171"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="148"/>
+        <location filename="../../reader/ui/annotator.py" line="169"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="155"/>
+        <location filename="../../reader/ui/annotator.py" line="176"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="160"/>
+        <location filename="../../reader/ui/annotator.py" line="181"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="192"/>
+        <location filename="../../reader/ui/annotator.py" line="213"/>
         <source>1 page</source>
         <translation>1 个页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="192"/>
+        <location filename="../../reader/ui/annotator.py" line="213"/>
         <source>%1 pages</source>
         <translation>%1 个页面</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="735"/>
+        <location filename="../../reader/ui/body.py" line="736"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -994,242 +994,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="99"/>
+        <location filename="../../reader/ui/export_dialog.py" line="100"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="107"/>
+        <location filename="../../reader/ui/export_dialog.py" line="108"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="108"/>
+        <location filename="../../reader/ui/export_dialog.py" line="109"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <location filename="../../reader/ui/export_dialog.py" line="110"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <location filename="../../reader/ui/export_dialog.py" line="112"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="114"/>
+        <location filename="../../reader/ui/export_dialog.py" line="115"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="121"/>
+        <location filename="../../reader/ui/export_dialog.py" line="122"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="423"/>
+        <location filename="../../reader/ui/export_dialog.py" line="426"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="424"/>
+        <location filename="../../reader/ui/export_dialog.py" line="427"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="425"/>
+        <location filename="../../reader/ui/export_dialog.py" line="428"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="426"/>
+        <location filename="../../reader/ui/export_dialog.py" line="429"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="427"/>
+        <location filename="../../reader/ui/export_dialog.py" line="430"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="139"/>
+        <location filename="../../reader/ui/export_dialog.py" line="140"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="141"/>
+        <location filename="../../reader/ui/export_dialog.py" line="142"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="148"/>
+        <location filename="../../reader/ui/export_dialog.py" line="149"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="149"/>
+        <location filename="../../reader/ui/export_dialog.py" line="150"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="155"/>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="157"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/export_dialog.py" line="158"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162"/>
+        <location filename="../../reader/ui/export_dialog.py" line="163"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="163"/>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="196"/>
+        <location filename="../../reader/ui/export_dialog.py" line="197"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="210"/>
+        <location filename="../../reader/ui/export_dialog.py" line="211"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="212"/>
+        <location filename="../../reader/ui/export_dialog.py" line="213"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="214"/>
+        <location filename="../../reader/ui/export_dialog.py" line="215"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="334"/>
+        <location filename="../../reader/ui/export_dialog.py" line="335"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="334"/>
+        <location filename="../../reader/ui/export_dialog.py" line="335"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="339"/>
+        <location filename="../../reader/ui/export_dialog.py" line="340"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="373"/>
+        <location filename="../../reader/ui/export_dialog.py" line="374"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="375"/>
+        <location filename="../../reader/ui/export_dialog.py" line="376"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="400"/>
+        <location filename="../../reader/ui/export_dialog.py" line="403"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="425"/>
+        <location filename="../../reader/ui/export_dialog.py" line="428"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="426"/>
+        <location filename="../../reader/ui/export_dialog.py" line="429"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="427"/>
+        <location filename="../../reader/ui/export_dialog.py" line="430"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="437"/>
+        <location filename="../../reader/ui/export_dialog.py" line="440"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="442"/>
+        <location filename="../../reader/ui/export_dialog.py" line="445"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="464"/>
+        <location filename="../../reader/ui/export_dialog.py" line="467"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="485"/>
+        <location filename="../../reader/ui/export_dialog.py" line="488"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="492"/>
+        <location filename="../../reader/ui/export_dialog.py" line="495"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="494"/>
+        <location filename="../../reader/ui/export_dialog.py" line="497"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1479,37 +1479,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="307"/>
+        <location filename="../../reader/ui/window.py" line="268"/>
+        <source>This is the page&apos;s last article.</source>
+        <translation>这是本页最后一篇文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="270"/>
+        <source>This is the page&apos;s first article.</source>
+        <translation>这是本页第一篇文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="314"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="308"/>
+        <location filename="../../reader/ui/window.py" line="315"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="309"/>
+        <location filename="../../reader/ui/window.py" line="316"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="310"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="311"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="312"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="322"/>
+        <location filename="../../reader/ui/window.py" line="330"/>
+        <source>Outl&amp;ine</source>
+        <translation>目录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="331"/>
+        <source>&amp;Annotations</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="332"/>
+        <source>Ta&amp;gs</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="333"/>
+        <source>Li&amp;brary</source>
+        <translation>资料库(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="334"/>
+        <source>Searc&amp;h</source>
+        <translation>搜索(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="335"/>
+        <source>&amp;Corrections</source>
+        <translation>更正(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="336"/>
+        <source>Sca&amp;n</source>
+        <translation>扫描图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/window.py" line="341"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
