@@ -57,6 +57,14 @@ _BYLINE_ROLE = re.compile(
     r"通讯员|记者|本报评论员|特约评论员|文/图|图/文|文/|文／|撰文|作者)[\s：:/／]*"
 )
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+# An English byline: By and one to four names, each of capitalised words and initials
+# ("By JOHN SMITH", "By Mary O'Neil and J. P. Jones", "BY OUR SPECIAL CORRESPONDENT").
+_EN_NAME = r"(?:[A-Z][\w'’.-]*\.?\s*)+"
+_ENGLISH_BYLINE = re.compile(
+    rf"^(?:By|BY)\s+(?:(?:the|The|THE|our|Our|OUR)\s+)?{_EN_NAME}"
+    rf"(?:(?:,\s*|\s+(?:and|AND|&)\s+){_EN_NAME}){{0,3}}$"
+)
+ENGLISH_BYLINE_CHARS = 60
 # Labels of the boxes set into an article under a mark (■ 新闻链接): headings, not names.
 _BOX_LABELS = frozenset(
     ("链接", "新闻链接", "相关链接", "延伸阅读", "记者手记", "编后", "背景", "背景资料", "小贴士",
@@ -323,6 +331,12 @@ def classify(text: str, starts_marked: bool | None = None) -> tuple[str, int, in
             return "end", 0, 0
         if len(text) <= TUNING.byline_chars and _TEAM_BYLINE.match(text):
             return "byline", 0, 0
+        if (
+            text[:3] in ("By ", "BY ")
+            and len(text) <= ENGLISH_BYLINE_CHARS
+            and _ENGLISH_BYLINE.match(text.rstrip())
+        ):
+            return "byline", 0, 0
         return "", 0, 0
     heading = _HEADING.match(text)
     if heading:
@@ -565,6 +579,7 @@ _SPLIT_LASTS = _chars("电讯）)")
 _MARK_FIRSTS = _chars(_MARK_STARTS)
 _NOT_TEXT_FIRSTS_AT = _chars(_NOT_TEXT_FIRSTS)
 _CLASSIFY_LASTS = _chars(_CLASSIFY_ENDS)
+_BY_FIRSTS = _chars("B")  # an English byline
 _SENTENCE_LASTS = _chars(SENTENCE_END)
 _CLOSING_LASTS = _chars(CLOSING)
 _SOFT_LASTS = _chars(SOFT_END)
@@ -958,7 +973,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     may_start = list(_at(_MARK_FIRSTS, firsts))
     matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
     starting = set(itertools.compress(may_start, matches))
-    for k in starting.union(_at(_CLASSIFY_LASTS, lasts)):
+    for k in starting.union(_at(_CLASSIFY_LASTS, lasts), _at(_BY_FIRSTS, firsts)):
         mark[k], style[k], label[k] = classify(texts[k], k in starting)
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):

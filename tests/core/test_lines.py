@@ -374,3 +374,21 @@ def test_issue_lines_are_only_looked_for_where_they_can_be(text: str) -> None:
 
     if is_issue_line(text):
         assert _ISSUE_CHAR.search(text) or len(text) in _LABEL_LENGTHS
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("By JOHN SMITH", True),
+        ("By Mary O'Neil and J. P. Jones", True),
+        ("BY OUR SPECIAL CORRESPONDENT", True),
+        ("By ROBERT LEE, Staff Writer", True),
+        ("By the way, it rained all day.", False),
+        ("By Monday the bridge was done", False),
+        ("By train and car they came", False),
+    ],
+)
+def test_an_english_byline_is_told_from_a_line_starting_with_by(text: str, byline: bool) -> None:
+    assert (classify(text)[0] == "byline") is byline
+    lines = content_lines(["THE COUNCIL MEETS", text, "The council met on Monday."])
+    assert (lines.mark[1] == "byline") is byline
