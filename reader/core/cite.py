@@ -7,8 +7,11 @@ from pathlib import Path
 
 from reader.core.kinds import BlockKind
 from reader.core.model import Document
+from reader.core.text import is_cjk_char
 
 CITATION = "“{quote}”\n——{title}{byline_sep}{byline}，{file}{date_sep}{date}"
+# The default as English prints it, for a quote from a page in a Latin script.
+CITATION_LATIN = "“{quote}”\n— {title}{byline_sep}{byline}, {file}{date_sep}{date}"
 
 _DATE = re.compile(r"(\d{4})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})日?")
 
@@ -67,24 +70,30 @@ def page_date(doc: Document) -> str:
 
 def cite(template: str, quote: str, doc: Document, article: int | None) -> str:
     """The quote with where it came from, by a template with {quote} {title} {byline}
-    {file} {path} {date} (and {byline_sep} / {date_sep}, which vanish with their field)."""
+    {file} {path} {date} (and {byline_sep} / {date_sep}, which vanish with their field).
+    A quote with no Chinese in it, from a page in a Latin script, is cited with English
+    marks: the default template in its English form, the separators a comma and a space."""
     art = (
         doc.articles[article] if article is not None and 0 <= article < len(doc.articles) else None
     )
     title = (art.title or art.label(20)) if art else ""
     byline = (art.byline or "") if art else ""
     date = page_date(doc)
+    latin = not any(map(is_cjk_char, quote + title))
+    if latin and template == CITATION:
+        template = CITATION_LATIN
+    sep = ", " if latin else "，"
     fields = {
         "quote": " ".join(quote.split("\n\n")).strip(),
         "title": title,
         "byline": byline,
-        "byline_sep": "，" if byline else "",
+        "byline_sep": sep if byline else "",
         "file": Path(doc.source.path).name,
         "path": doc.source.path,
         "date": date,
-        "date_sep": "，" if date else "",
+        "date_sep": sep if date else "",
     }
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
-        return CITATION.format(**fields)
+        return (CITATION_LATIN if latin else CITATION).format(**fields)

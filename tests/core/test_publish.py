@@ -236,6 +236,32 @@ def test_citation_names_article_byline_file_and_date() -> None:
     assert "一段话" in cite("{nonsense", "一段话", doc, article)
 
 
+def test_a_quote_from_an_english_page_is_cited_with_english_marks() -> None:
+    from reader.core.cite import CITATION
+
+    page = "\n".join(
+        [
+            "THE CITY COUNCIL MEETS",
+            "By JOHN SMITH",
+            "The council met on Monday to consider the new bridge over the river, which",
+            "the engineers say will be finished before the winter sets in this year.",
+            "Several members spoke against the cost of the work and the loan it needs.",
+        ]
+    ).encode()
+    doc = from_bytes(page, "gazette_1903-05-01.txt")
+    text = cite(CITATION, "The council met on Monday", doc, 0)
+    title, byline = doc.articles[0].title, doc.articles[0].byline
+    assert title and byline
+    assert text == (
+        f"“The council met on Monday”\n— {title}, {byline}, gazette_1903-05-01.txt, 1903-05-01"
+    )
+    assert "，" not in text and "——" not in text
+    # The user's own template keeps its words; only the separators follow the script.
+    assert cite("{quote} ({file}{date_sep}{date})", "Monday", doc, 0) == (
+        "Monday (gazette_1903-05-01.txt, 1903-05-01)"
+    )
+
+
 def test_html_sets_a_photo_caption_apart_from_end_matter() -> None:
     page = "\n".join(
         [
