@@ -347,10 +347,12 @@ def to_markdown(doc: Document, decorate: Decorate = _plain, furniture: bool = Fa
     out: list[str] = []
     for ai, art in enumerate(doc.articles):
         chunk: list[str] = []
-        for kind in HEAD_ORDER:  # a headline group's parts in their order, each one line
+        for kind in HEAD_ORDER:  # a headline group's parts in their order
             parts = [decorate((ai, k), b.text, 0) for k, b in enumerate(art.head) if b.kind == kind]
-            if parts:
-                chunk.append(MD_RENDER[SPECS[kind].markdown](" ".join(parts), 1))
+            if kind == BlockKind.TITLE and parts:  # one heading: the title's lines joined
+                parts = [" ".join(parts)]
+            # Each deck of a kicker or subtitle a line of its own, as the page prints them.
+            chunk.extend(MD_RENDER[SPECS[kind].markdown](part, 1) for part in parts)
         heading_of = {o.block: o for o in art.outline}
         for index, b in enumerate(art.blocks):
             if not SPECS[b.kind].clean and not furniture:

@@ -292,8 +292,9 @@ def _article_html(doc: Document, marks: _Marks, prefix: str) -> tuple[str, list[
         for k, b in enumerate(art.head):
             text = marks.wrap((ai, k), b.text, 0, prefix)
             spec = SPECS[b.kind]
-            if spec.html == "h1":
-                out.append(f'<h1 id="{anchor}">{text}</h1>')
+            if spec.html == "h1":  # the id once, on the title's first line
+                named = "" if title_done else f' id="{anchor}"'
+                out.append(f"<h1{named}>{text}</h1>")
                 title_done = True
             else:
                 out.append(f'<p class="{spec.html_class or b.kind}">{text}</p>')

@@ -196,3 +196,29 @@ def test_later_stages_leave_what_earlier_ones_returned_as_it_was(name: str) -> N
     assert [b.text for a in restored for b in a.all_blocks()] != [
         b.text for a in articles for b in a.all_blocks()
     ]
+
+
+def test_a_headlines_decks_are_lines_of_their_own_and_its_title_one_heading() -> None:
+    """A headline of several decks (a kicker of two lines, a title set in two lines, three
+    subtitles, as the 1903 pages print them): in Markdown each deck of the kicker and the
+    subtitle is a line of its own, the title one heading; in HTML the article's anchor is
+    given once."""
+    kinds = [BlockKind.KICKER, BlockKind.KICKER, BlockKind.TITLE, BlockKind.TITLE]
+    kinds += [BlockKind.SUBTITLE] * 3
+    texts = ["RIOTOUS STUDENTS.", "POLICE CALLED OUT", "THE CITY", "COUNCIL MEETS"]
+    texts += ["Will Lay Off 150 Cars.", "Saturday fair.", "A Long Debate."]
+    head = [Block(k, t, n, n) for n, (k, t) in enumerate(zip(kinds, texts, strict=True))]
+    body = [Block(BlockKind.PARAGRAPH, "The council met on Monday.", 7, 7)]
+    lines = [b.text for b in [*head, *body]]
+    source = SourceInfo("decks.txt", "0" * 64, "utf-8", len(lines), fingerprint="f" * 64)
+    doc = Document(source, [Article(head, body, [])], lines)
+    markdown = publish([Part(doc)], Options(format="md")).decode()
+    assert markdown == (
+        "**RIOTOUS STUDENTS.**\n\n**POLICE CALLED OUT**\n\n# THE CITY COUNCIL MEETS\n\n"
+        "**Will Lay Off 150 Cars.**\n\n**Saturday fair.**\n\n**A Long Debate.**\n\n"
+        "The council met on Monday.\n"
+    )
+    html = publish([Part(doc)], Options(format="html")).decode()
+    assert html.count("<h1") == 2
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
