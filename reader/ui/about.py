@@ -7,8 +7,8 @@ import html
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -180,8 +180,24 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self._on_filter)
+        self.filter.installEventFilter(self)
         em = self.fontMetrics().horizontalAdvance("x")
         self.resize(em * 64, em * 80)
+
+    # Keys that move through the list, typed in the filter: the list moves, as in a
+    # search field over a list, without a Tab to it first.
+    _LIST_KEYS = frozenset((Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in self._LIST_KEYS
+        ):
+            QGuiApplication.sendEvent(self.tree, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def rows(self) -> list[tuple[str, str]]:
         """The (action, keys) rows shown."""

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 from reader import __version__
@@ -116,3 +117,15 @@ def test_keyboard_shortcuts_lists_every_action_as_it_is(make_window, qtbot) -> N
     assert rows["Next Article"].endswith("N")
     box.filter.setText("larger")
     assert [name for name, _keys in box.rows()] == ["Larger Text"]
+    # Down and Page Down typed in the filter move through the list.
+    box.filter.clear()
+    box.filter.setFocus()
+    start = box.tree.currentIndex()
+    qtbot.keyClick(box.filter, Qt.Key.Key_Down)
+    after_down = box.tree.currentIndex()
+    assert after_down.isValid() and after_down != start
+    qtbot.keyClick(box.filter, Qt.Key.Key_PageDown)
+    rows = [box.tree.itemFromIndex(i) for i in (after_down, box.tree.currentIndex())]
+    assert box.tree.visualItemRect(rows[1]).top() > box.tree.visualItemRect(rows[0]).top() or (
+        box.tree.verticalScrollBar().value() > 0
+    )
