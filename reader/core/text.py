@@ -98,7 +98,21 @@ def join_lines(head: str, tail: str, hyphenated: Collection[str] = ()) -> str:
         return head[:-1] + tail
     if a in ",.;:!?" and b.isascii() and b.isalnum():
         return head + " " + tail
+    if _spaced(a) and _spaced(b) and a not in _JOINS_AFTER and b not in _JOINS_BEFORE:
+        # Latin text around marks and quotes: `the` + `"roads`, `carried` + `[en`.
+        return head + " " + tail
     return head + tail
+
+
+# A line break is a space between two characters of a script that writes spaces (Latin,
+# Greek, Cyrillic: below U+2E80, where the CJK blocks and full-width forms begin), but
+# after a hyphen or dash (New- / York stays New-York) and before closing marks.
+_JOINS_AFTER = frozenset("-‐‑–—¬/")
+_JOINS_BEFORE = frozenset(",.;:!?)]}%-‐‑–—")
+
+
+def _spaced(c: str) -> bool:
+    return c < "\u2e80" and not c.isspace()
 
 
 _WORD_END = re.compile(r"[A-Za-z]+$")

@@ -45,6 +45,19 @@ def test_chinese_lines_join_without_space_latin_with_one() -> None:
     # a hyphen before capitals may be a real one; ¬ marks a break the OCR program is sure of
     assert join_lines("NEW-", "YORK") == "NEW-YORK"
     assert join_lines("PRESIDENT CLEVE¬", "LAND SPEAKS") == "PRESIDENT CLEVELAND SPEAKS"
+    # Latin lines join with a space around quotes and brackets too, never before closing
+    # marks or after a dash; Chinese beside a Latin mark joins with none.
+    assert join_lines("between", '"representatives of') == 'between "representatives of'
+    assert join_lines("Benefit.", '"Association') == 'Benefit. "Association'
+    assert join_lines("was carried", "[on apparently") == "was carried [on apparently"
+    assert join_lines("said “yes,”", "and left") == "said “yes,” and left"
+    assert join_lines("Naïve", "café") == "Naïve café"
+    assert join_lines("the end", ".") == "the end."
+    assert join_lines("a word—", "and more") == "a word—and more"
+    assert join_lines("New-", "York") == "New-York"
+    assert join_lines("国企（", "ABC）") == "国企（ABC）"
+    assert join_lines("国企(", "央企)") == "国企(央企)"
+    assert join_lines("共计3", "万人") == "共计3万人"
 
 
 def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
