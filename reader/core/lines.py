@@ -28,6 +28,7 @@ from reader.core.text import (
     compact,
     ends_sentence,
     has_colon,
+    is_cjk_char,
     unpunctuated,
 )
 from reader.core.tuning import TUNING
@@ -1327,6 +1328,8 @@ def interleaved(texts: list[str]) -> bool:
         return False
     if sum(map(ends_sentence, lines)) >= TUNING.interleave_paragraph_lines * n:
         return False  # a paragraph a line: no printed columns to run across
+    if 2 * sum(is_cjk_char(t[0]) or is_cjk_char(t[-1]) for t in lines) < n:
+        return False  # not Chinese: a Latin word runs on over a line end whatever its pair
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
     # The pairs inside the lines that start with a character some line ends with: only
     # those are looked up (found by one regular expression, not pair by pair).
