@@ -28,6 +28,7 @@ from reader.store.files import (
     output_key,
     plan_outputs,
     record_outputs,
+    write_all,
     write_atomic,
 )
 
@@ -419,7 +420,7 @@ def _write(
                 pieces = (pieces,)
             sys.stdout.flush()
             for piece in pieces:
-                sys.stdout.buffer.write(piece)
+                write_all(sys.stdout.buffer, piece)
             sys.stdout.buffer.flush()
         else:
             write_atomic(out, text, inputs=[p for p in inputs if str(p) != STDIO])
@@ -428,7 +429,7 @@ def _write(
             raise  # the reader of standard output went away: the command ends quietly
         return f"{out}: cannot write: broken pipe"
     except OSError as exc:
-        return f"{out}: cannot write: {exc.strerror or exc}"
+        return f"{out or 'standard output'}: cannot write: {exc.strerror or exc}"
     return None
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -260,3 +264,50 @@ def test_the_outputs_stay_outputs_when_the_folder_moves_and_in_a_list_of_digests
     listed["files"] = {rel: entry["sha256"] for rel, entry in listed["files"].items()}
     (moved / OUTPUTS).write_text(json.dumps(listed), "utf-8")
     assert len(earlier_outputs(moved)) == 3
+
+
+def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """The command line, stopped after a minute (a hang is a failure, not a wait)."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], cwd=ROOT, timeout=60, check=False, **kwargs
+    )  # type: ignore[call-overload]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_an_export_into_a_named_pipe_beside_the_pages_ends_once_written(
+    pages: Path, tmp_path: Path
+) -> None:
+    """The outputs list of a folder being read names the files an export wrote there: a
+    named pipe it wrote into was opened again to be read for the list, and the command
+    waited for a writer forever."""
+    pipe = tmp_path / "out.pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = _cli("export", str(pages / "front.txt"), "-o", str(pipe), capture_output=True)
+    assert result.returncode == 0, result.stderr
+    reader.join(30)
+    assert got and "新质生产力" in got[0].decode("utf-8")
+    assert pipe.exists() and not pipe.is_file()  # still the pipe, never replaced
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="no file size limits here")
+@pytest.mark.parametrize("fmt", ["txt", "md", "json"])
+def test_standard_output_that_takes_only_part_is_a_failure_said_in_one_line(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A file size limit (as a full disk) takes only the first 8 KB written to standard
+    output: the command said nothing and ended 0, the rest lost."""
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    out = tmp_path / f"out.{fmt}"
+    with out.open("wb") as sink:
+        result = _cli(
+            "export", str(SEEDS[0]), "-f", fmt, stdout=sink, stderr=subprocess.PIPE,
+            preexec_fn=limited,
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.decode() == "ocr-reader: standard output: cannot write: File too large\n"

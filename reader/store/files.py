@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 # The process's umask, read once at import (reading it means setting it, which no thread
 # should race with): a new file gets the permissions open() would give it.
@@ -70,7 +71,7 @@ def write_atomic(
     try:
         with os.fdopen(fd, "wb") as fh:
             for piece in pieces:
-                fh.write(piece)
+                write_all(fh, piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -87,7 +88,19 @@ def _write_through(path: Path, pieces: Iterable[bytes]) -> None:
     file (>> log) must not cut the file short."""
     with open(path, "ab") as fh:
         for piece in pieces:
-            fh.write(piece)
+            write_all(fh, piece)
+
+
+def write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of `data` or raise OSError: a buffered write returns short, without a
+    word, where the file system takes only part (a file size limit, a full disk), and the
+    rest would be lost unseen."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:  # nothing taken and nothing said: say it
+            raise OSError(errno.EIO, "the output took nothing more")
+        view = view[written:]
 
 
 class OverwritesInput(OSError):
@@ -220,11 +233,13 @@ class Written:
     def of(cls, path: Path, pages: Sequence[Path], folder: Path) -> Written | None:
         """`path` as it is now, its pages named from `folder` (the list's): the folder
         moved or renamed with them, they are still found."""
-        digest = _digest(path)
         try:
             st = path.stat()
         except OSError:
             return None
+        if not stat.S_ISREG(st.st_mode):
+            return None  # a named pipe or a device written into: nothing to list, or read
+        digest = _digest(path)
         if digest is None:
             return None
         base = os.path.realpath(folder)
@@ -241,6 +256,8 @@ class Written:
             st = path.stat()
         except OSError:
             return False
+        if not stat.S_ISREG(st.st_mode):
+            return False  # swapped for a named pipe or a device: never opened to be read
         if (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns):
             return True
         return self.size in (-1, st.st_size) and _digest(path) == self.sha256
