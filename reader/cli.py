@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import cli_search, cluster
+from reader.cli_search import fail as _fail
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import COLOURS, Placed
@@ -37,10 +38,6 @@ EXIT_BAD_INPUT = 2
 # A page named "-" is read from standard input, and an output named "-" is standard output.
 STDIO = "-"
 STDIN_NAME = "<stdin>"
-
-
-def _fail(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
 
 
 def iter_pages(

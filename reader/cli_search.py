@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.progress import one_line
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.library import IndexReport, Library
@@ -22,8 +24,9 @@ EXIT_BAD_INPUT = 2
 DESCRIPTION = 'Words must all be there; "exact phrases" and -excluded words work too.'
 
 
-def _fail(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+def fail(message: str) -> None:
+    """Say why, in one line on standard error; control characters are shown escaped."""
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:
@@ -73,9 +76,9 @@ def _index(library: Library, folders: list[str]) -> None:
     if report.indexed or report.failed or report.removed:
         progress.finish(summary(report, progress.elapsed()))
     for path, why in report.unread:
-        _fail(f"{path}: not read: {why}")
+        fail(f"{path}: not read: {why}")
     if report.failed > len(report.unread):
-        _fail(f"… and {report.failed - len(report.unread):,} more pages not read")
+        fail(f"… and {report.failed - len(report.unread):,} more pages not read")
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -83,7 +86,7 @@ def run_search(args: argparse.Namespace) -> int:
         paths.set_data_dir(args.data_dir)
     if not args.library and not default_path().exists():
         # Nothing was ever indexed here: said so, and no database made for it.
-        _fail("the library is empty: add a folder with --library DIR")
+        fail("the library is empty: add a folder with --library DIR")
         return EXIT_BAD_INPUT
     try:
         # Creates or upgrades the database. No quick check of the whole file: it grows with
@@ -98,22 +101,22 @@ def run_search(args: argparse.Namespace) -> int:
             # the damaged file moved aside, and the search runs on.
             store = Store(default_path(), check=True)
             if store.notice:
-                print(f"{PROG}: {store.notice}", file=sys.stderr)
+                fail(store.notice)
         store.close()
         library = Library(
             default_path(), paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt"
         )
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_BAD_INPUT
     try:
         folder = Path(args.library) if args.library else None
         if folder is not None and not folder.is_dir():
-            _fail(f"{folder}: not a folder")
+            fail(f"{folder}: not a folder")
             return EXIT_BAD_INPUT
         if library.store.read_only:
             if folder is not None or library.outdated():
-                _fail(
+                fail(
                     "the data folder is read-only, so the library cannot be indexed: "
                     "searching what it already holds"
                 )
@@ -122,21 +125,21 @@ def run_search(args: argparse.Namespace) -> int:
                 _index(library, [library.add_folder(folder)])
             outdated = library.outdated()
             if outdated:
-                _fail(
+                fail(
                     f"the library was indexed by an older version; indexing its "
                     f"{library.outdated_pages():,} pages again so that either script finds "
                     "both"
                 )
                 _index(library, outdated)
         if not library.count():
-            _fail("the library is empty: add a folder with --library DIR")
+            fail("the library is empty: add a folder with --library DIR")
             return EXIT_BAD_INPUT
         hits = library.search(args.query, limit=args.limit)
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_BAD_INPUT
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_BAD_INPUT
     finally:
         library.close()
@@ -162,6 +165,10 @@ def main(argv: Sequence[str]) -> int:
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command: its exit status, 130 when interrupted, 0 when the reader of
     its output went away."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Text the output's encoding cannot hold (a Latin-1 locale) is escaped, as the
+        # messages on standard error are, not a traceback.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

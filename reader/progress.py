@@ -7,12 +7,21 @@ batch ends. Either way the batch ends with one line that says what was done.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
 from typing import TextIO
 
 REFRESH_S = 0.2  # a terminal line is rewritten at most this often
+# A character a terminal obeys rather than shows: a line break in a file's name would
+# make a message two lines.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """The text with its control characters shown escaped (\\n), as one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class Progress:
@@ -57,7 +66,7 @@ class Progress:
             self.stream.write("\r" + " " * self._width + "\r")
             self._width = 0
             self._shown_at = None
-        self.stream.write(line + "\n")
+        self.stream.write(one_line(line) + "\n")
         self.stream.flush()
 
     def elapsed(self) -> float:

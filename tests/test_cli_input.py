@@ -153,3 +153,10 @@ def test_a_page_whose_name_is_not_utf8_is_exported_alone_and_in_its_folder(
     both = export(str(folder), "-f", "html", "-o", str(out), *data)
     assert both.returncode == 0 and "Traceback" not in both.stderr, both.stderr
     assert len(list(out.iterdir())) == 2
+
+
+def test_a_line_break_in_a_files_name_is_shown_escaped_in_the_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "front\npage.txt"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    line = refusal(export(str(page)))
+    assert line == f"ocr-reader: {tmp_path}/front\\npage.txt: it is a PNG image, not text"

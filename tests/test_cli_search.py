@@ -4,6 +4,7 @@ progress of indexing (live on a terminal, one summary line elsewhere)."""
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import subprocess
 import sys
@@ -182,3 +183,17 @@ def test_a_read_only_data_folder_searches_what_is_indexed_and_says_why_not_more(
         "searching what it already holds"
     )
     assert result.stdout.count("【国务院】") and result.stdout.count("【國務院】")
+
+
+def test_results_an_output_cannot_encode_are_escaped_not_a_traceback(tmp_path: Path) -> None:
+    """Standard output in Latin-1 (PYTHONIOENCODING, a locale): the Chinese results came
+    out as a traceback and status 1, the status of nothing found."""
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "国务院", "--library", str(folder),
+         "--data-dir", data],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+    )  # fmt: skip
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "\\u56fd\\u52a1\\u9662" in result.stdout  # 国务院, escaped
