@@ -68,6 +68,11 @@ def summary(report: IndexReport, seconds: float) -> str:
     return "; ".join(parts)
 
 
+def _folders(count: int) -> str:
+    """The library's folders and the verb: 'folder holds', '2 folders hold'."""
+    return "folder holds" if count == 1 else f"{count:,} folders hold"
+
+
 def _index(library: Library, folders: list[str]) -> None:
     from reader.progress import Progress
 
@@ -131,8 +136,16 @@ def run_search(args: argparse.Namespace) -> int:
                     "both"
                 )
                 _index(library, outdated)
+            folders = library.folders()
+            if folders and not library.count():
+                # Folders kept with nothing of theirs indexed: a repaired database.
+                fail(f"the library's {_folders(len(folders))} nothing indexed: indexing")
+                _index(library, folders)
         if not library.count():
-            fail("the library is empty: add a folder with --library DIR")
+            if library.folders():
+                fail("nothing in the library's folders could be indexed")
+            else:
+                fail("the library is empty: add a folder with --library DIR")
             return EXIT_BAD_INPUT
         hits = library.search(args.query, limit=args.limit)
     except ValueError as exc:

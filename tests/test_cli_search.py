@@ -124,6 +124,25 @@ def test_a_damaged_database_is_salvaged_and_the_search_runs_on(tmp_path: Path) -
     assert again.returncode == 0 and "damaged" not in again.stderr, again.stderr
 
 
+def test_a_repaired_database_has_its_folders_indexed_again_by_the_next_search(
+    tmp_path: Path,
+) -> None:
+    """Damage at the file's start: the repair keeps the library's folder but none of its
+    pages, and each search after it said the library was empty (add a folder), the
+    folder still listed."""
+    data, folder = tmp_path / "data", pages(tmp_path)
+    assert search("国务院", "--data-dir", str(data), "--library", str(folder)).returncode == 0
+    with (data / "ocr-reader.sqlite3").open("r+b") as db:
+        db.write(b"GARBAGE" * 10)
+    repaired = search("国务院", "--data-dir", str(data))
+    assert "Traceback" not in repaired.stderr
+    assert "was damaged" in repaired.stderr
+    assert "the library's folder holds nothing indexed: indexing" in repaired.stderr
+    assert repaired.returncode == 0 and repaired.stdout.count("【国务院】"), repaired.stderr
+    again = search("国务院", "--data-dir", str(data))
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
 def test_a_limit_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
     """--limit 0 (or -1) would find nothing whatever the library holds: refused, with the
     reason, not answered "nothing found"."""
