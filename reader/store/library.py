@@ -320,12 +320,11 @@ def _snippet(text: str, terms: list[str], width: int = 36) -> str:
     simplified characters and found in the text's simplified form (as long as it is)."""
     plain = " ".join(text.split())
     seen = words.simplified(plain)
-    folded = seen.casefold()
-    spots = [(folded.find(t.casefold()), t) for t in terms]
-    spots = [(i, t) for i, t in spots if i >= 0]
+    found = (next(_find_all(seen, t), None) for t in terms)
+    spots = [m.start() for m in found if m is not None]
     if not spots:
         return html.escape(plain[: width * 2]) + ("…" if len(plain) > width * 2 else "")
-    first = min(i for i, _t in spots)
+    first = min(spots)
     lo = max(0, first - width)
     hi = min(len(plain), first + width * 2)
     piece = plain[lo:hi]
@@ -354,7 +353,15 @@ def _as_printed(printed: str, hay: str, wanted: list[str], typed: list[str]) -> 
 
 
 def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
-    return re.finditer(re.escape(term), text, flags=re.IGNORECASE)
+    """The term's places in the text, in any case; a term that starts or ends with a
+    Latin letter or digit only where a word does (ten in ten days, not in threatened, as
+    the index's tokens are words)."""
+    pattern = re.escape(term)
+    if term[:1].isascii() and term[:1].isalnum():
+        pattern = "(?<![0-9A-Za-z])" + pattern
+    if term[-1:].isascii() and term[-1:].isalnum():
+        pattern += "(?![0-9A-Za-z])"
+    return re.finditer(pattern, text, flags=re.IGNORECASE)
 
 
 def gone(path: str) -> bool:

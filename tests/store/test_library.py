@@ -309,3 +309,25 @@ def test_only_a_page_deleted_from_a_folder_that_is_there_is_forgotten(
     shutil.move(str(folder / "2025"), str(folder.parent / "elsewhere"))
     assert not library_module.gone(second) and library.forget([second]) == 0
     assert [d.path for d in library.documents()] == [second]
+
+
+def test_a_latin_words_hits_are_marked_where_it_is_a_word(tmp_path: Path) -> None:
+    """ten found in "ten days" is marked there, not inside threatened or often, which
+    came first; the snippet is centred on the word itself."""
+    pages = tmp_path / "english"
+    pages.mkdir()
+    text = (
+        "THE HARBOR TIEUP\n\n"
+        "The strike that has been threatened for the last two weeks will often be put off.\n"
+        "A meeting was held and it was agreed to wait ten days before anything is done.\n"
+    )
+    (pages / "page.txt").write_text(text, encoding="utf-8")
+    library = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "user.txt")
+    try:
+        library.index([library.add_folder(pages)])
+        hits = library.search("ten")
+        assert len(hits) == 1
+        assert "<b>ten</b> days" in hits[0].snippet
+        assert "threa<b>" not in hits[0].snippet and "of<b>" not in hits[0].snippet
+    finally:
+        library.close()
