@@ -442,6 +442,10 @@ def _annotations_export(args: argparse.Namespace) -> int:
                 _fail("--format page-md needs the page files")
                 return EXIT_BAD_INPUT
             found = store.by_tag(args.tag) if args.tag else store.all()
+            if args.tag and not found:
+                # As search says nothing found: status 1, and nothing written.
+                _fail(f"no annotation has the tag #{args.tag}; nothing written")
+                return 1
             title = f"#{args.tag}" if args.tag else "All annotations"
             placed = [Placed(a, None) for a in found]
             # Everything stored goes with everything: the corrections too (a tag is no
@@ -515,8 +519,8 @@ def _annotations_import(args: argparse.Namespace) -> int:
             said += f"; corrections: {corrections} added, {given - corrections} already present"
         if elsewhere := sum(imported.elsewhere for imported in files):
             said += (
-                f"; {elsewhere} made on no page of this reader (their source is not a page's "
-                "text): kept as they came, placed on no page"
+                f"; of them, {elsewhere} made on no page of this reader (their source is not "
+                "a page's text), placed on no page"
             )
         recoloured = [colour for imported in files for colour in imported.unknown_colours]
         if recoloured:

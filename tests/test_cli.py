@@ -213,6 +213,11 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
     rows = run("annotations", "export", "--tag", "产业", "-f", "csv", "--data-dir", str(data))
     lines = rows.stdout.strip().splitlines()
     assert len(lines) == 2 and "各地各行业向新而行" in lines[1]
+    # A tag nobody used: said, as search says nothing found, and nothing written.
+    none = tmp_path / "none.csv"
+    nobody = run("annotations", "export", "--tag", "没有", "-o", str(none), "--data-dir", str(data))
+    assert nobody.returncode == 1 and not none.exists()
+    assert nobody.stderr == "ocr-reader: no annotation has the tag #没有; nothing written\n"
 
     page = run("annotations", "export", str(SEED), "-f", "page-md", "--data-dir", str(data))
     assert "==新质生产力的基本路径==[^1]" in page.stdout and "[^1]: 要点" in page.stdout

@@ -275,9 +275,8 @@ def test_annotations_made_on_no_page_of_this_reader_are_counted(tmp_path: Path) 
     result = run("annotations", "import", str(path), "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "1 added, 0 updated, 0 already present, 0 conflicts (kept both); 1 made on no page "
-        "of this reader (their source is not a page's text): kept as they came, placed on "
-        "no page"
+        "1 added, 0 updated, 0 already present, 0 conflicts (kept both); of them, 1 made on "
+        "no page of this reader (their source is not a page's text), placed on no page"
     )
 
 
