@@ -216,3 +216,13 @@ def test_results_an_output_cannot_encode_are_escaped_not_a_traceback(tmp_path: P
     )  # fmt: skip
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "\\u56fd\\u52a1\\u9662" in result.stdout  # 国务院, escaped
+
+
+def test_a_query_of_marks_alone_is_refused_without_speaking_of_exclusions(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    assert search("国务院", "--library", str(pages(tmp_path)), "--data-dir", data).returncode == 0
+    marks = search('"', "--data-dir", data)
+    assert marks.returncode == 2
+    assert marks.stderr.endswith(": a search needs at least one word (marks alone find nothing)\n")
+    excluded = search("--data-dir", data, "--", "-国务院")
+    assert excluded.stderr == "ocr-reader: a search needs at least one word that is not excluded\n"

@@ -684,7 +684,9 @@ class Library:
         """Articles with every term and phrase and none of the excluded ones, best first."""
         query = Query.parse(text)
         if not query.terms:
-            raise ValueError("a search needs at least one word that is not excluded")
+            if query.excluded:
+                raise ValueError("a search needs at least one word that is not excluded")
+            raise ValueError("a search needs at least one word (marks alone find nothing)")
         # Both scripts meet in simplified characters: the index's tokens are cut from them,
         # and each candidate is checked and marked in its simplified form, which is as
         # long as the text printed, so a hit there is the same stretch of the page.

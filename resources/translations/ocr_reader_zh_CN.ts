@@ -1378,42 +1378,47 @@
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="292"/>
+        <location filename="../../reader/ui/controllers/library.py" line="293"/>
         <source>A search needs at least one word that is not excluded (-word).</source>
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="329"/>
+        <location filename="../../reader/ui/controllers/library.py" line="295"/>
+        <source>A search needs at least one word: marks alone find nothing.</source>
+        <translation>搜索至少需要一个词：只有标点找不到任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="332"/>
         <source>%1 is no longer there (moved or deleted): it has left the library.</source>
         <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="336"/>
+        <location filename="../../reader/ui/controllers/library.py" line="339"/>
         <source>%1 is no longer there (moved or deleted), and stays in the library: %2</source>
         <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="402"/>
+        <location filename="../../reader/ui/controllers/library.py" line="405"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="403"/>
+        <location filename="../../reader/ui/controllers/library.py" line="406"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="411"/>
+        <location filename="../../reader/ui/controllers/library.py" line="414"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="415"/>
+        <location filename="../../reader/ui/controllers/library.py" line="418"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="415"/>
+        <location filename="../../reader/ui/controllers/library.py" line="418"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>

@@ -621,7 +621,12 @@ def test_a_search_of_exclusions_alone_is_said_in_the_interface_language(make_win
     finally:
         win.set_language("en")
     win.search.query.returnPressed.emit()
-    assert win.search.summary.text().startswith("A search needs at least one word")
+    assert win.search.summary.text().startswith("A search needs at least one word that is not")
+    # Marks alone exclude nothing: said so, not that something was excluded.
+    win.search.query.setText("“”")
+    win.search.query.returnPressed.emit()
+    said = win.search.summary.text()
+    assert said == "A search needs at least one word: marks alone find nothing."
 
 
 def test_a_search_result_whose_page_is_gone_leaves_the_results_and_the_library(

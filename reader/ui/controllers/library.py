@@ -285,12 +285,15 @@ class LibraryController(QObject):
         if self.store is None:
             self.search.show_problem(self.problem)
             return
-        if not Query.parse(text).terms:
+        query = Query.parse(text)
+        if not query.terms:
             # (said here, in the interface's language: the library would say it in English)
             self.search.show_hits([], limit, text)  # the last search's results go
-            self.search.show_problem(
-                self.tr("A search needs at least one word that is not excluded (-word).")
-            )
+            if query.excluded:
+                why = self.tr("A search needs at least one word that is not excluded (-word).")
+            else:
+                why = self.tr("A search needs at least one word: marks alone find nothing.")
+            self.search.show_problem(why)
             return
 
         def work(library: Library, _job: Job) -> list[Hit]:
