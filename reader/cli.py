@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader import cli_search, cluster
 from reader.cli_search import fail as _fail
+from reader.cli_search import pages_count
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import COLOURS, Placed
@@ -323,6 +324,9 @@ def _export(args: argparse.Namespace) -> int:
             for message in done.messages:
                 progress.note(f"{PROG}: {message}")
             if done.stop:
+                left = len(pages) - len(written) - len(failed) - 1
+                if left > 0:  # a full disk: the pages after it are not tried, and said so
+                    progress.note(f"{PROG}: export stopped; {pages_count(left)} not written")
                 return EXIT_BAD_INPUT
             if done.unread:
                 failed.append(pages[done.index])

@@ -40,7 +40,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _pages(count: int) -> str:
+def pages_count(count: int) -> str:
     return f"{count:,} page" if count == 1 else f"{count:,} pages"
 
 
@@ -58,7 +58,7 @@ def summary(report: IndexReport, seconds: float) -> str:
     """One line for the end of an indexing batch."""
     done = report.indexed + report.failed
     rate = f", {done / seconds:,.0f} pages/s" if done and seconds > 0 else ""
-    parts = [f"indexed {_pages(report.indexed)} in {seconds:.1f} s{rate}"]
+    parts = [f"indexed {pages_count(report.indexed)} in {seconds:.1f} s{rate}"]
     if report.unchanged or report.restamped:
         parts.append(f"{report.unchanged + report.restamped:,} unchanged")
     if report.removed:
@@ -185,6 +185,8 @@ def dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")  # off the progress line, so the prompt starts its own
         return 130
     except BrokenPipeError:
         return 0

@@ -311,3 +311,19 @@ def test_standard_output_that_takes_only_part_is_a_failure_said_in_one_line(
         )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.decode() == "ocr-reader: standard output: cannot write: File too large\n"
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="no file size limits here")
+def test_an_export_that_stops_at_a_full_disk_says_how_many_pages_it_did_not_write(
+    pages: Path, tmp_path: Path
+) -> None:
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    out = tmp_path / "out"
+    result = _cli("export", str(pages), "-o", str(out), capture_output=True, preexec_fn=limited)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert lines[0].endswith(": cannot write: File too large")
+    assert lines[1] == "ocr-reader: export stopped; 2 pages not written"
+    assert not any(p.is_file() and p.suffix == ".txt" for p in out.rglob("*"))
