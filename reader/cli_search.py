@@ -182,6 +182,10 @@ def dispatch(args: argparse.Namespace) -> int:
         # Text the output's encoding cannot hold (a Latin-1 locale) is escaped, as the
         # messages on standard error are, not a traceback.
         sys.stdout.reconfigure(errors="backslashreplace")
+    data_dir = getattr(args, "data_dir", None)
+    if data_dir and Path(data_dir).exists() and not Path(data_dir).is_dir():
+        fail(f"{data_dir}: the data folder named is a file, not a folder; nothing done")
+        return EXIT_BAD_INPUT
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

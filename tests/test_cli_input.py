@@ -160,3 +160,24 @@ def test_a_line_break_in_a_files_name_is_shown_escaped_in_the_one_line(tmp_path:
     page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     line = refusal(export(str(page)))
     assert line == f"ocr-reader: {tmp_path}/front\\npage.txt: it is a PNG image, not text"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("search", "国务院"), ("annotations", "export"), ("export", "seeds/000_6f184ef8bf9eb23a.txt")],
+)
+def test_a_data_folder_named_that_is_a_file_is_said_so_for_every_command(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Search said the library was empty (add a folder), the others that annotating was
+    off: the file named is the mistake."""
+    named = tmp_path / "notes.txt"
+    named.write_text("mine\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *command, "--data-dir", str(named)],
+        capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+    )  # fmt: skip
+    line = refusal(result)
+    said = "the data folder named is a file, not a folder; nothing done"
+    assert line == f"ocr-reader: {named}: {said}"
+    assert named.read_text(encoding="utf-8") == "mine\n"
