@@ -48,7 +48,17 @@ def iter_pages(
     with the folder it was found in (None for a file named itself); "-" stands for
     standard input. Given `skipped` (an export, which writes), a file in a folder that an
     earlier export wrote there and nobody has changed since (files.earlier_outputs) is an
-    output, not a page: it goes there instead."""
+    output, not a page: it goes there instead. A page found twice (a folder and a page
+    in it, both named) is read once, where it is found first."""
+    seen: set[str] = set()
+
+    def first_time(page: Path) -> bool:
+        key = output_key(page)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
@@ -59,8 +69,9 @@ def iter_pages(
                 if skipped is not None and output_key(p) in outputs:
                     skipped.append(p)
                     continue
-                yield p, path
-        else:
+                if first_time(p):
+                    yield p, path
+        elif name == STDIO or first_time(path):
             yield path, None
 
 

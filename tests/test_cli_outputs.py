@@ -327,3 +327,15 @@ def test_an_export_that_stops_at_a_full_disk_says_how_many_pages_it_did_not_writ
     assert lines[0].endswith(": cannot write: File too large")
     assert lines[1] == "ocr-reader: export stopped; 2 pages not written"
     assert not any(p.is_file() and p.suffix == ".txt" for p in out.rglob("*"))
+
+
+def test_a_folder_and_a_page_in_it_both_named_export_the_page_once(
+    pages: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = _cli(
+        "export", str(pages), str(pages / "front.txt"), "-o", str(out), capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
+    assert written == ["april/page.txt", "front.txt", "march/page.txt"]
