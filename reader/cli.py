@@ -332,12 +332,14 @@ def _export(args: argparse.Namespace) -> int:
     written: list[tuple[Path, list[Path]]] = []  # each output with the pages it holds
     try:
         for done in results:
-            for message in done.messages:
+            messages = list(done.messages)
+            left = len(pages) - len(written) - len(failed) - 1
+            if done.stop and messages and left > 0:
+                # A full disk: the pages after it are not tried, and said so, in the line.
+                messages[-1] += f"; export stopped, {pages_count(left)} not written"
+            for message in messages:
                 progress.note(f"{PROG}: {message}")
             if done.stop:
-                left = len(pages) - len(written) - len(failed) - 1
-                if left > 0:  # a full disk: the pages after it are not tried, and said so
-                    progress.note(f"{PROG}: export stopped; {pages_count(left)} not written")
                 return EXIT_BAD_INPUT
             if done.unread:
                 failed.append(pages[done.index])
