@@ -410,6 +410,32 @@ def is_date(text: str) -> bool:
     return text.endswith("日") and bool(_DATE_LINE.match(text))
 
 
+_LATIN_ISSUE_FIRSTS = re.compile("[A-Z]")
+_YEAR = re.compile(r"\b1[789]\d\d\b|\b20\d\d\b")
+_ISSUE_WORDS = re.compile(
+    r"\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|PAGES|EDITION)\b"
+)
+_PRICE = re.compile(r"\bPRICE\b.{0,24}\b(?:CENTS?|PENCE|PENNY)\b")
+_VOLUME = re.compile(r"^V[O0][LI1][.,\sIVX]")
+
+
+def is_latin_issue_line(text: str) -> bool:
+    """A line of what an English paper prints under its name, in capitals: its date and
+    size (NEW-YORK. FRIDAY, MAY 1, 1903.-FOURTEEN PAGES.), its price (PRICE THREE CENTS.),
+    its volume and number (VOL. LXIII....No. 20,620). Body text in capitals is a headline,
+    and names no weekday and year, or price, on one line."""
+    if len(text) > 90:
+        return False
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    if len(letters) < 8 or sum(map(str.isupper, letters)) < 0.7 * len(letters):
+        return False
+    if _PRICE.search(text):
+        return True
+    if _VOLUME.match(text) and sum(map(str.isdigit, text)) >= 2:
+        return True
+    return bool(_YEAR.search(text) and _ISSUE_WORDS.search(text))
+
+
 def is_issue_line(text: str) -> bool:
     """A line of what a paper prints beside its masthead, bare dates aside: its issue
     number, date and weekday, pages, publisher ('第8期本期4版', '1967.2.15',
@@ -983,6 +1009,9 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     hashed = _lines_holding(page, "#＃")
     for k in sorted({*_at(_ALNUM_FIRSTS, firsts), *hashed}):
         if is_ornament(texts[k]):
+            mark[k] = "noise"
+    for k in _at(_LATIN_ISSUE_FIRSTS, firsts):
+        if mark[k] == "" and is_latin_issue_line(texts[k]):
             mark[k] = "noise"
     # The first line of a source that wrapped (source_wraps): end matter, which the next
     # line ends.

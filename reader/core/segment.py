@@ -26,7 +26,7 @@ from reader.core.lines import (
     names_a_document,
 )
 from reader.core.model import Article, Block, OutlineEntry
-from reader.core.text import bigrams, ends_sentence
+from reader.core.text import bigrams, ends_sentence, is_cjk_char
 from reader.core.tuning import TUNING, Tuning
 
 _JUMP_IN = re.compile(r"^[（(]\s*(上接|紧接|接上|接)")
@@ -431,7 +431,11 @@ def _head_blocks(group: list[Block], tuning: Tuning = TUNING) -> list[Block]:
     dated = {id(b) for b in standalones[under:]}
     standalones = standalones[:under]
     displayed = [k for k, b in enumerate(standalones) if b.display]
-    title = displayed[-1] if displayed else len(standalones) - 1
+    if displayed and not any(is_cjk_char(c) for b in standalones for c in b.text):
+        # An English headline opens with its main line, the decks under it smaller.
+        title = displayed[0]
+    else:
+        title = displayed[-1] if displayed else len(standalones) - 1
     if title > 0 and _subtitled(standalones[title - 1].text, standalones[title].text, tuning):
         title -= 1
     named = {

@@ -13,6 +13,7 @@ import pytest
 from reader.core.decode import DecodeError
 from reader.core.document import from_bytes, load
 from reader.core.export import to_text
+from reader.core.kinds import BlockKind
 from tests import ocrformats as formats
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,6 +113,43 @@ def test_the_english_alto_page_opens() -> None:
     doc = load(ENGLISH)
     assert doc.source.encoding == "ALTO"
     assert "NEW-YORK" in to_text(doc).upper() or "TRIBUNE" in to_text(doc).upper()
+
+
+@pytest.mark.skipif(not ENGLISH.is_file(), reason=f"{ENGLISH} is not beside the checkout")
+def test_the_english_page_is_headed_by_its_main_lines_and_its_masthead_is_furniture() -> None:
+    """A 1903 headline opens with its main line in capitals, the decks under it smaller:
+    the main line is the title (not the last deck, as a Chinese headline's last display
+    line is). The masthead's date and price lines are page furniture, not articles'
+    titles."""
+    doc = load(ENGLISH)
+    titles = [a.title for a in doc.articles]
+    for head in ("RUSSIA IN TO STAY.", "RIOTOUS STUDENTS.", "FOREST FIRES RAGING."):
+        assert head in titles
+    russia = doc.articles[titles.index("RUSSIA IN TO STAY.")]
+    assert russia.subtitle and "Only Force Can Turn Her Out of" in russia.subtitle
+    assert not any(t and "PAGES" in t for t in titles)
+    furniture = [b.text for _a, b in doc.iter_blocks() if b.kind == BlockKind.FURNITURE]
+    assert any("FOURTEEN PAGES" in t for t in furniture)
+    assert "PRICE THREE CENTS." in furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "issue"),
+    [
+        ("NEW- YORK. FRIDAY, 31 AY 1, 1903.- FOURTEEN PAGES.-^t.S^S.,,™.", True),
+        ("PRICE THREE CENTS.", True),
+        ("VOL. LXIII....No. 20,620.", True),
+        ("VOIV O1 LXIII----N 0 20.620.", True),
+        ("FOREST FIRES RAGING.", False),
+        ("VOLUNTEERS CALLED OUT IN 1903.", False),
+        ("The council met on Friday, May 1, 1903, and voted.", False),
+        ("THE COUNCIL WILL MEET ON FRIDAY.", False),
+    ],
+)
+def test_an_english_mastheads_lines_are_told_from_headlines(line: str, issue: bool) -> None:
+    from reader.core.lines import is_latin_issue_line
+
+    assert is_latin_issue_line(line) is issue
 
 
 @needs_pages
