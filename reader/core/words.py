@@ -617,21 +617,29 @@ _ENGLISH_STOP = frozenset(
         "to", "too", "two", "under", "until", "up", "upon", "us", "very", "was", "we", "were",
         "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
         "would", "yesterday", "yet", "you", "your", "yours", "yourself", "yourselves", "mr",
-        "mrs",
+        "mrs", "day", "days", "night", "week", "year", "years", "time", "today", "first",
+        "great", "people", "men", "man", "line", "part", "way", "place", "good",
     )
 )  # fmt: skip
 
 
 def keywords(text: str, count: int = 5) -> list[str]:
-    """The text's top keywords by TF-IDF (jieba's IDF table)."""
-    found = [w for w, _weight in weighted_keywords(text, count * 4)]
-    return [
-        w
-        for w in found
-        if len(w) > 1
-        and any(c.isalpha() for c in w)
-        and not (w.isascii() and w.lower() in _ENGLISH_STOP)
-    ][:count]
+    """The text's top keywords by TF-IDF (jieba's IDF table), each once whatever its case
+    (PRESIDENT and President)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for word, _weight in weighted_keywords(text, count * 4):
+        key = word.casefold()
+        if key in seen or len(word) < 2 or not any(c.isalpha() for c in word):
+            continue
+        # A Latin word of two letters is a scrap of OCR (th, ar, hv) or says nothing.
+        if word.isascii() and (len(word) < 3 or key in _ENGLISH_STOP):
+            continue
+        seen.add(key)
+        out.append(word)
+        if len(out) == count:
+            break
+    return out
 
 
 _CJK_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")

@@ -126,6 +126,22 @@ def test_an_english_text_s_keywords_are_not_its_common_words() -> None:
     assert not {"will", "up", "shall", "said", ".-"} & set(found)
 
 
+def test_an_english_text_s_keywords_are_each_once_and_no_scraps_of_ocr() -> None:
+    """A 1903 page: PRESIDENT in a headline and President in the text were two keywords,
+    and scraps of OCR (th, ar) and the commonest nouns (day) were offered as tags."""
+    from reader.core import words
+
+    text = (
+        "PRESIDENT OPENS THE FAIR. The President spoke th ar on the day the fair opened; "
+        "the President praised the Exposition and the Louisiana Purchase, and th ar day "
+        "the Exposition closed its gates to the crowds that came to see the President."
+    ) * 3
+    found = words.keywords(text, 5)
+    assert len({w.casefold() for w in found}) == len(found)
+    assert "President" in found or "PRESIDENT" in found
+    assert not {"th", "ar", "day"} & set(found)
+
+
 def test_jieba_never_sees_a_run_of_characters_longer_than_its_hmm_can_take(monkeypatch) -> None:
     """jieba's HMM takes time that grows with the square of a run of characters without
     a mark (60,000 took 40 s, holding the page back from showing): the keywords and the
