@@ -63,6 +63,7 @@ from reader.core.text import (
     join_lines,
     unpunctuated,
     unpunctuated_but_lists,
+    whole_words,
 )
 from reader.core.tuning import TUNING, Tuning
 
@@ -75,6 +76,31 @@ _SINGLE = frozenset(("byline", "jump", "dateline", "noise", "subtitle", "notice"
 _LEAD_CREDIT = re.compile(r"^[（(]\s*(本报|新华社|中新社)?(特约)?(记者|通讯员)")
 # A short label and its value on one line: 联系电话：0358-8224567.
 _LABEL_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*\S")
+# Words an English line that goes on ends with: no title, heading or paragraph ends so.
+_GOES_ON = frozenset(
+    ("the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at", "by",
+     "from", "as", "that", "is", "was", "be", "its", "his", "her", "their", "which")
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+
+
+def _capitals(text: str) -> bool:
+    """Whether most of the Latin letters the line starts with are capitals."""
+    letters = [c for c in text[:24] if c.isascii() and c.isalpha()]
+    return 2 * sum(map(str.isupper, letters)) > len(letters)
+
+
+def _latin_goes_on(text: str, after: str) -> bool:
+    """An English line that the next one continues: the next starts in lower case (fight.
+    after Intend to), or it ends with a word no sentence or title ends with (the, of)."""
+    if not (text[-1:].isascii() and after[:1].isascii()):
+        return False
+    if after[:1].islower():
+        return True
+    last = _LAST_WORD.search(text)
+    return last is not None and last.group(1) in _GOES_ON
+
+
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
 _BROKEN_WORD = re.compile(r"[A-Za-z][-¬]$")
 _UNMENDED = re.compile(r"¬(?![^\W_])")
@@ -567,6 +593,15 @@ class Reflow:
             # (Where the next line is full, the tiny line is a stray piece inside the
             # paragraph: a character that a line merged across columns left behind.)
             return False, R.TINY_TAIL
+        if (
+            cur.kind == "paragraph"
+            and lines.text[a][-1:].isascii()
+            and _LOWER_START.match(lines.text[b])
+            and not _capitals(lines.text[b])  # (m MILES IN M HOURS: a headline misread)
+        ):
+            # No English paragraph starts in lower case: what the page set apart (a
+            # column's or a block's break, a misread stop) goes on from the line before.
+            return True, R.LATIN_LOWER_GOES_ON
         columns = self.columns
         if self._indents(b):
             if lines.indent[b] >= t.indent_cells:
@@ -872,6 +907,8 @@ class Reflow:
         lines = self.lines
         if lines.mark[a] != "" or not unpunctuated(lines.text[a]):
             return False
+        if _latin_goes_on(lines.text[a], lines.text[b]):
+            return False
         if opens_more(lines.text[a]) and not unpunctuated(lines.text[b]):
             # A quote it opened goes on into punctuated text: a sentence, not a title.
             return False
@@ -1046,6 +1083,7 @@ def reflow(
     idx, texts = lines.idx, lines.text
     # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
     hyphenated = hyphenated_words(texts) if latin else frozenset()
+    whole = whole_words(texts) if latin else frozenset()
     blocks = []
     paragraph = BlockKind.PARAGRAPH
     while raw:
@@ -1057,7 +1095,7 @@ def reflow(
             at = bisect.bisect_right(latin, start)
             if at < len(latin) and latin[at] < end:
                 # ASCII meets ASCII at a line end inside the block: Latin words to mend.
-                text = join_all(texts[start:end], hyphenated)
+                text = join_all(texts[start:end], hyphenated, whole)
             else:
                 text = "".join(texts[start:end])
         if "¬" in text:

@@ -109,6 +109,11 @@ LOWER_CASE_GOES_ON = _rule(
     "the line ends mid-sentence and the next starts in lower case: the sentence goes on",
     "行在句中结束，下一行以小写字母开头：句子继续",
 )
+LATIN_LOWER_GOES_ON = _rule(
+    "latin_lower_goes_on",
+    "the next line starts in lower case: an English sentence goes on there",
+    "下一行以小写字母开头：英文句子在此继续",
+)
 LEAD_DATELINE = _rule(
     "lead_dateline", "a lead dateline runs into the first paragraph", "导语电头接入第一段"
 )

@@ -69,14 +69,19 @@ def is_cjk_char(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
 
 
-def join_lines(head: str, tail: str, hyphenated: Collection[str] = ()) -> str:
+def join_lines(
+    head: str, tail: str, hyphenated: Collection[str] = (), whole: Collection[str] = ()
+) -> str:
     """Join two OCR lines of one paragraph.
 
     Chinese joins with nothing. Two Latin words join with one space, and a word broken
     with a hyphen at the end of a line is mended: always after ¬ (the mark OCR programs
     and our format readers put where a word is certainly broken), and after a hyphen
     where the word goes on in lower case; but a word that the page prints with a hyphen
-    inside a line (`hyphenated`, from hyphenated_words()) keeps its hyphen.
+    inside a line (`hyphenated`, from hyphenated_words()) keeps its hyphen. A word broken
+    at the line end with its hyphen taken out (as archives' plain text gives it: Har /
+    bor) is joined where the page prints it whole inside a line (`whole`, from
+    whole_words()) and never prints its first part alone.
     """
     if not head:
         return tail
@@ -84,6 +89,8 @@ def join_lines(head: str, tail: str, hyphenated: Collection[str] = ()) -> str:
         return head
     a, b = head[-1], tail[0]
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+        if whole and b.islower() and _unhyphenated(head, tail, whole):
+            return head + tail
         return head + " " + tail
     if (a == "¬" and b.isalnum()) or (
         a == "-"
@@ -117,6 +124,7 @@ def _spaced(c: str) -> bool:
 
 _WORD_END = re.compile(r"[A-Za-z]+$")
 _WORD_START = re.compile(r"[A-Za-z]+")
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 # A word printed with a hyphen inside a line: well-known, re-elected.
 _HYPHENATED = re.compile(r"(?<![A-Za-z-])[A-Za-z]+(?:-[A-Za-z]+)+(?![A-Za-z])")
 
@@ -141,7 +149,28 @@ def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bo
     return f"{first.group()}-{second.group()}".lower() in hyphenated
 
 
-def join_all(lines: Iterable[str], hyphenated: Collection[str] = ()) -> str:
+def whole_words(texts: Iterable[str]) -> frozenset[str]:
+    """The Latin words of two letters or more that lines print whole (between other
+    words, never at a line's start or end, where a word may be a broken one's part), in
+    lower case."""
+    found: set[str] = set()
+    for text in texts:
+        inside = _WORDS.findall(text)
+        found.update(w.lower() for w in inside[1:-1])
+    return frozenset(found)
+
+
+def _unhyphenated(head: str, tail: str, whole: Collection[str]) -> bool:
+    first, second = _WORD_END.search(head), _WORD_START.match(tail)
+    if first is None or second is None:
+        return False
+    part = first.group().lower()
+    return part not in whole and part + second.group().lower() in whole
+
+
+def join_all(
+    lines: Iterable[str], hyphenated: Collection[str] = (), whole: Collection[str] = ()
+) -> str:
     """Join the OCR lines of one paragraph, as join_lines() joins two. A hyphen (or ¬)
     alone on its line breaks no word: it is kept, and the lines around it are joined as
     if it were text."""
@@ -150,7 +179,7 @@ def join_all(lines: Iterable[str], hyphenated: Collection[str] = ()) -> str:
         if previous in ("-", "¬"):
             text += line
         else:
-            text = join_lines(text, line, hyphenated)
+            text = join_lines(text, line, hyphenated, whole)
         previous = line
     return text
 

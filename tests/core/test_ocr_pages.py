@@ -131,6 +131,11 @@ def test_the_english_page_is_headed_by_its_main_lines_and_its_masthead_is_furnit
     furniture = [b.text for _a, b in doc.iter_blocks() if b.kind == BlockKind.FURNITURE]
     assert any("FOURTEEN PAGES" in t for t in furniture)
     assert "PRICE THREE CENTS." in furniture
+    # No English paragraph starts in lower case: a block break of the OCR program's (a
+    # dateline's stop misread as !) is no paragraph's.
+    texts = [b.text for _a, b in doc.iter_blocks()]
+    assert any("fire*! in the Adirondacks have gained great headway" in t for t in texts)
+    assert not any(t.startswith(("in the Adirondacks", "which in that day")) for t in texts)
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 
 from reader.core.decode import Decoded
-from reader.core.document import build, file_digest, from_text
+from reader.core.document import build, file_digest, from_bytes, from_text
 from reader.core.export import explain
 from reader.core.lines import is_caption
 from reader.core.model import Document
-from reader.core.text import join_lines
+from reader.core.text import join_all, join_lines
 from tests.evaluation import load_gold, seed_names
+from tests.ocrformats import TRIBUNE
 from tests.relayout import Layout, ocr_spaces, render, wrap
+
+TRIBUNE_TEXT = TRIBUNE.with_name("tribune_1903-05-01_p1.txt")
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -1252,8 +1255,6 @@ def test_a_split_line_names_its_rule_whatever_its_parts_hold() -> None:
 
 
 def test_a_hyphen_alone_on_its_line_breaks_no_word() -> None:
-    from reader.core.text import join_all
-
     # Found by the property test: "a", "-", "a" came out as "aa", the hyphen taken for a
     # word broken at the end of "a-".
     assert join_all(["a", "-", "a"]) == "a-a"
@@ -1316,3 +1317,46 @@ def test_headline_groups_with_no_text_between_are_the_decks_of_one_headline() ->
         Block(K.PARAGRAPH, "要特别警惕象赫鲁晓夫那样的个人野心家和阴谋家。", 2, 2),
     ]
     assert len(build_articles(quotes)) == 2
+
+
+def test_an_archives_plain_text_mends_words_broken_without_their_hyphen() -> None:
+    """Archives' plain text (Chronicling America's OCR text) takes the hyphen out of a
+    word broken at a line end: Har / bor. The page prints harbor whole elsewhere and
+    never har alone, so the two parts are one word; in / to stay two, though the page
+    prints into, for it prints in alone too."""
+    from reader.core.text import whole_words
+
+    page = [
+        "The general tieup of craft in the Har",
+        "bor will not take place, the harbor men said in",
+        "to the night. A con",
+        "ference was held in the great conference room.",
+    ]
+    whole = whole_words([*page, "the men went into the harbor at night"])
+    assert "harbor" in whole and "har" not in whole and "in" in whole
+    assert join_all(page[:2], whole=whole).startswith(
+        "The general tieup of craft in the Harbor will"
+    )
+    assert "said in to the night" in join_all(page[1:3], whole=whole)
+    assert "A conference was held" in join_all(page[2:], whole=whole)
+    assert join_all(page[:2]).count("Har bor") == 1  # without the page's words: as printed
+
+
+@pytest.mark.skipif(not TRIBUNE_TEXT.is_file(), reason="the English plain page is not here")
+def test_an_english_line_the_next_one_continues_never_stands_alone() -> None:
+    """The 1903 page's plain text: a line that falls short of its column without a stop
+    stood alone, a title's rule, though the next line starts in lower case (Intend to /
+    fight.) or it ends with the (…Association for the / Protection…)."""
+    doc = from_bytes(TRIBUNE_TEXT.read_bytes(), "tribune.txt")
+    paragraphs = [b.text for _a, b in doc.iter_blocks()]
+    assert any(
+        p.startswith(
+            "The independent towing companies Intend to fight. A meeting of the "
+            "Association for the Protection of Commerce of the Port of New-York was held"
+        )
+        for p in paragraphs
+    )
+    assert not any(p == "fight." or p.startswith("fight. A meeting") for p in paragraphs)
+    # Words the archive's text broke without their hyphen, printed whole elsewhere.
+    assert any("New-York Harbor that has been threatened" in p for p in paragraphs)
+    assert any("A conference was held yesterday afternoon" in p for p in paragraphs)
