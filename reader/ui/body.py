@@ -1483,12 +1483,12 @@ class BodyView(QTextBrowser):
         bar = self.verticalScrollBar()
         view = self.viewport().height()
         room = min(view // 6, 2 * self._line_height(start))
-        if bar.value() + room <= top and bottom <= bar.value() + view - room:
-            return
-        value = top - view // 3 if bottom - top <= view // 2 else top - room
-        bar.setValue(max(0, value))  # (near the page's end, as far as it goes)
-        # What was gone to is the block being read while the view stays there: a match in
-        # an article's title, a third of the way down, is not read as the article above.
+        if not (bar.value() + room <= top and bottom <= bar.value() + view - room):
+            value = top - view // 3 if bottom - top <= view // 2 else top - room
+            bar.setValue(max(0, value))  # (near the page's end, as far as it goes)
+        # What was gone to is the block being read while the view stays there, whether it
+        # scrolled or not: a match in an article's title, a third of the way down, or one
+        # in view already under the end of the article above, is not read as that one.
         target = self.place_at(start)
         self._pinned = (bar.value(), target) if target is not None else None
         self._update_place()

@@ -600,3 +600,23 @@ def test_latin_paragraphs_are_set_ragged_and_chinese_ones_justified(
     page = tmp_path / "page.txt"
     page.write_text(f"HARBOR TIEUP ENDS\n\n{english}\n{english}", "utf-8")
     assert paragraph_alignments(make_window(page)) == {False}
+
+
+def test_a_find_match_in_view_below_another_articles_end_is_the_article_read(
+    make_window, qtbot
+) -> None:
+    """The match shown is in the next article, in view already under the end of the one
+    at the view's top: the view does not move, and the status bar and the outline name
+    the match's article (they named the one above)."""
+    win = make_window()
+    body = win.body
+    document = body.document()
+    opening = next(p for p in body.places if p.article == 2)
+    y = document.documentLayout().blockBoundingRect(document.findBlock(opening.position)).top()
+    body.verticalScrollBar().setValue(int(y - body.viewport().height() * 0.6))
+    qtbot.waitUntil(lambda: body.current_place()[0] == 1, timeout=5000)
+    value = body.verticalScrollBar().value()
+    with qtbot.waitSignal(body.place_changed, timeout=5000):
+        body.reveal(opening.position, opening.position + 2)
+    assert body.verticalScrollBar().value() == value
+    assert body.current_place()[0] == 2
