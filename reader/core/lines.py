@@ -60,7 +60,9 @@ _BYLINE_ROLE = re.compile(
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 # An English byline: By and one to four names, each of capitalised words and initials
 # ("By JOHN SMITH", "By Mary O'Neil and J. P. Jones", "BY OUR SPECIAL CORRESPONDENT").
-_EN_NAME = r"(?:[A-Z][\w'’.-]*\.?\s*)+"
+# (Each further word after white space: a word that could also go on the one before it
+# would make a failed match try every way of cutting the line into names.)
+_EN_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _ENGLISH_BYLINE = re.compile(
     rf"^(?:By|BY)\s+(?:(?:the|The|THE|our|Our|OUR)\s+)?{_EN_NAME}"
     rf"(?:(?:,\s*|\s+(?:and|AND|&)\s+){_EN_NAME}){{0,3}}$"

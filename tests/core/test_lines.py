@@ -11,6 +11,7 @@ import pickle
 import re
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -392,3 +393,28 @@ def test_an_english_byline_is_told_from_a_line_starting_with_by(text: str, bylin
     assert (classify(text)[0] == "byline") is byline
     lines = content_lines(["THE COUNCIL MEETS", text, "The council met on Monday."])
     assert (lines.mark[1] == "byline") is byline
+
+
+def test_a_line_that_opens_like_an_english_byline_and_is_none_is_read_at_once() -> None:
+    """Names made of words that could each go on the one before: a line of capitals that
+    failed the byline's pattern at its last mark tried every way of cutting it into
+    names (a 40-character line took 22 seconds; one of 50, hours). In a process of its
+    own, so a return of that hangs the test, not the suite."""
+    import subprocess
+
+    lines = [
+        "By SPECIAL CORRESPONDENT OF THE TRIBUNE;",
+        "BY SPECIAL CABLE TO THE NEW-YORK TRIBUNE FROM LONDON:",
+        "By " + "A" * 50 + "!",
+        "By " + " AND ".join(["ABC"] * 11) + ";",
+    ]
+    code = (
+        "import sys\n"
+        "from reader.core.lines import classify\n"
+        "print([classify(t)[0] for t in sys.argv[1:]])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *lines], capture_output=True, text=True, timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.stdout.strip() == str([""] * len(lines)), done.stderr
