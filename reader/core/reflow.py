@@ -97,8 +97,8 @@ def _latin_goes_on(text: str, after: str) -> bool:
         return False
     if after[:1].islower():
         return True
-    last = _LAST_WORD.search(text)
-    return last is not None and last.group(1) in _GOES_ON
+    last = _LAST_WORD.search(text[-16:])
+    return last is not None and last.group(1).lower() in _GOES_ON
 
 
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.
@@ -106,6 +106,8 @@ _BROKEN_WORD = re.compile(r"[A-Za-z][-¬]$")
 _UNMENDED = re.compile(r"¬(?![^\W_])")
 # A line that starts with a Latin word in lower case.
 _LOWER_START = re.compile(r"[a-z]")
+# A word in lower case, not a list's letter (a), b.) nor an abbreviation (e.g.).
+_LOWER_WORD_START = re.compile(r"[a-z]{2,}[\s,;:.]")
 # A line that ends with a full stop, perhaps inside quotes or brackets ("ACCEPTED.").
 _STOP_END = re.compile(r"[.!?][\W_]*$")
 _LEAD_IN_LASTS = re.compile("[：:）)]")
@@ -596,11 +598,13 @@ class Reflow:
         if (
             cur.kind == "paragraph"
             and lines.text[a][-1:].isascii()
-            and _LOWER_START.match(lines.text[b])
+            and _LOWER_WORD_START.match(lines.text[b])
             and not _capitals(lines.text[b])  # (m MILES IN M HOURS: a headline misread)
+            and not (ends[a] and self._set_apart(a, b))
         ):
-            # No English paragraph starts in lower case: what the page set apart (a
-            # column's or a block's break, a misread stop) goes on from the line before.
+            # No English paragraph starts with a word in lower case: what the page set
+            # apart without a paragraph's signs (a column's or a block's break, a stop
+            # misread) goes on from the line before.
             return True, R.LATIN_LOWER_GOES_ON
         columns = self.columns
         if self._indents(b):
@@ -902,6 +906,14 @@ class Reflow:
             and unpunctuated(text_a)
             and unpunctuated(text_b)
         )
+
+    def _set_apart(self, a: int, b: int) -> bool:
+        """Line b is set apart as a paragraph's first line is: indented, or after a
+        blank line on a page that leaves one between paragraphs."""
+        lines = self.lines
+        if lines.indent[b] >= self.t.indent_cells:
+            return True
+        return bool(lines.gap[b]) and self._blank(b) == "paragraph"
 
     def _stands_alone(self, a: int, b: int) -> bool:
         lines = self.lines

@@ -88,6 +88,8 @@ def join_lines(
     if not tail:
         return head
     a, b = head[-1], tail[0]
+    if a.isdigit() and b.isdigit() and _in_chinese(head, tail):
+        return head + tail  # a number broken at a line end in Chinese text: 共有1 / 2人
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
         if whole and b.islower() and _unhyphenated(head, tail, whole):
             return head + tail
@@ -103,25 +105,43 @@ def join_lines(
         if hyphenated and _printed_hyphenated(head[:-1], tail, hyphenated):
             return head[:-1] + "-" + tail
         return head[:-1] + tail
-    if a in ",.;:!?" and b.isascii() and b.isalnum():
-        return head + " " + tail
-    if _spaced(a) and _spaced(b) and a not in _JOINS_AFTER and b not in _JOINS_BEFORE:
+    if a in ",.;:!?" and b.isascii() and (b.isalnum() or b in "\"'(["):
+        return head + " " + tail  # (Benefit. / "Association)
+    if a not in _JOINS_AFTER and b not in _JOINS_BEFORE and (_beside(a, b) or _beside(b, a)):
         # Latin text around marks and quotes: `the` + `"roads`, `carried` + `[en`.
         return head + " " + tail
     return head + tail
 
 
-# A line break is a space between two characters of a script that writes spaces (Latin,
-# Greek, Cyrillic: below U+2E80, where the CJK blocks and full-width forms begin), but
-# after a hyphen or dash (New- / York stays New-York) and before closing marks.
-_JOINS_AFTER = frozenset("-‐‑–—¬/")
-_JOINS_BEFORE = frozenset(",.;:!?)]}%-‐‑–—")
+# A line break is a space between a Latin letter and a mark beside it (or a digit and an
+# ASCII mark), but after a hyphen, a dash or an opening mark (New- / York stays New-York)
+# and before closing ones. Chinese text is joined with none: its quotes and ellipses sit
+# beside Chinese characters, and only a Latin letter beside a mark makes a space.
+_JOINS_AFTER = frozenset("-‐‑–—¬/([{“‘")
+_JOINS_BEFORE = frozenset(",.;:!?)]}%-‐‑–—”’…")
 
 
-def _spaced(c: str) -> bool:
-    return c < "\u2e80" and not c.isspace()
+def _in_chinese(head: str, tail: str) -> bool:
+    """Whether the digits that meet at a line end are set in Chinese text: a Chinese
+    character (or full-width mark) just before them or just after."""
+    before = head[-_LONGEST_WORD:].rstrip("0123456789")[-1:]
+    after = tail[:_LONGEST_WORD].lstrip("0123456789")[:1]
+    return before >= "\u2e80" or after >= "\u2e80"
 
 
+def _beside(c: str, other: str) -> bool:
+    """Whether `c`, a Latin letter (or an ASCII digit beside an ASCII mark), asks for a
+    space between it and `other`, a mark of a script that writes spaces."""
+    if other.isspace() or other >= "\u2e80":
+        return False
+    if c.isalpha() and c < "\u0250":
+        return True
+    return c.isascii() and c.isdigit() and other.isascii()
+
+
+# The end of a line's (or a paragraph's, joined so far) last word is looked for this far
+# back: no longer word is one, and the whole paragraph would be read at every line end.
+_LONGEST_WORD = 48
 _WORD_END = re.compile(r"[A-Za-z]+$")
 _WORD_START = re.compile(r"[A-Za-z]+")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -143,7 +163,7 @@ def hyphenated_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bool:
-    first, second = _WORD_END.search(head), _WORD_START.match(tail)
+    first, second = _WORD_END.search(head[-_LONGEST_WORD:]), _WORD_START.match(tail)
     if first is None or second is None:
         return False
     return f"{first.group()}-{second.group()}".lower() in hyphenated
@@ -161,11 +181,12 @@ def whole_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _unhyphenated(head: str, tail: str, whole: Collection[str]) -> bool:
-    first, second = _WORD_END.search(head), _WORD_START.match(tail)
+    first, second = _WORD_END.search(head[-_LONGEST_WORD:]), _WORD_START.match(tail)
     if first is None or second is None:
         return False
     part = first.group().lower()
-    return part not in whole and part + second.group().lower() in whole
+    # (A word of one letter, a or I, is a word whole; the page's list has none of them.)
+    return len(part) > 1 and part not in whole and part + second.group().lower() in whole
 
 
 def join_all(

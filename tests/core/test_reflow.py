@@ -61,6 +61,17 @@ def test_chinese_lines_join_without_space_latin_with_one() -> None:
     assert join_lines("国企（", "ABC）") == "国企（ABC）"
     assert join_lines("国企(", "央企)") == "国企(央企)"
     assert join_lines("共计3", "万人") == "共计3万人"
+    # Chinese quotes, ellipses and digits meet with no space; so do an opening mark and
+    # the word after it, and a word and the ellipsis or closing quote after it.
+    assert join_lines("他说：“好。”", "“我们走。”") == "他说：“好。”“我们走。”"
+    assert (
+        join_all(["他说：“好。”", "“我们走。共有1", "2个人。”"])
+        == "他说：“好。”“我们走。共有12个人。”"
+    )
+    assert join_lines("数据……", "“新质”") == "数据……“新质”"
+    assert join_lines("carried (", "en route)") == "carried (en route)"
+    assert join_lines("he said", "…and left") == "he said…and left"
+    assert join_lines("page 12", "34 people") == "page 12 34 people"
 
 
 def test_a_word_marked_broken_runs_on_past_a_blank_line() -> None:
@@ -1339,6 +1350,10 @@ def test_an_archives_plain_text_mends_words_broken_without_their_hyphen() -> Non
     )
     assert "said in to the night" in join_all(page[1:3], whole=whole)
     assert "A conference was held" in join_all(page[2:], whole=whole)
+    # A word of one letter is a word: a / long stays two though the page prints along.
+    assert join_all(["There is a", "long way to go"], whole=whole | {"along"}) == (
+        "There is a long way to go"
+    )
     assert join_all(page[:2]).count("Har bor") == 1  # without the page's words: as printed
 
 
@@ -1360,3 +1375,23 @@ def test_an_english_line_the_next_one_continues_never_stands_alone() -> None:
     # Words the archive's text broke without their hyphen, printed whole elsewhere.
     assert any("New-York Harbor that has been threatened" in p for p in paragraphs)
     assert any("A conference was held yesterday afternoon" in p for p in paragraphs)
+
+
+def test_a_paragraph_set_apart_after_a_full_stop_is_kept_though_it_opens_in_lower_case() -> None:
+    """No English paragraph opens with a word in lower case, so such a line goes on from
+    the one before: but not where the page sets it apart as a paragraph's first line,
+    after a sentence's end (a name such as de Gaulle, indented), nor a list's a)."""
+    text = (
+        "    The board heard the plan from the engineers of the harbor, and the men\n"
+        "who had come from the piers to hear it, and they left without a vote.\n"
+        "    de Gaulle spoke next, and the engineers of the harbor listened to him\n"
+        "for an hour, and then they went home, and nothing was said of it.\n"
+        "    The vote was put off until the spring, when the river would be open\n"
+        "again, and the boats could come and go as they had done before it.\n"
+    )
+    doc = from_text(text)
+    assert len(paragraphs(doc)) == 3
+    assert paragraphs(doc)[1].startswith("de Gaulle spoke next")
+    # A list's letter in lower case is no word going on: a) opens its own paragraph.
+    text = text.replace("    de Gaulle spoke next", "    a) the engineers spoke next")
+    assert paragraphs(from_text(text))[1].startswith("a) the engineers spoke next")
