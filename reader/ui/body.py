@@ -700,6 +700,12 @@ class BodyView(QTextBrowser):
         self._resize_spot = None
         self._adopting = True
         previous = self.document()
+        # The selections painted over the page (matches, the blink of a passage gone
+        # to) hold cursors into it: let go of while it is there, since the next paint
+        # would read them after it is deleted, and crash.
+        self._flash_timer.stop()
+        self._flash = None
+        self.setExtraSelections([])
         try:
             self.setDocument(document)
         finally:

@@ -775,3 +775,29 @@ def test_an_annotations_stored_article_follows_a_correction_that_renames_it(
         win.undo_action.trigger()
     assert win.writer.flush(30)
     assert win.store.get(ann.id).article == old
+
+
+def test_a_correction_made_while_a_passage_still_blinks_keeps_the_window(
+    make_window, qtbot
+) -> None:
+    """A row of the Corrections panel clicked (its passage blinks for a moment), then at
+    once Remove Correction: the page was typeset again, and the blink's end painted with
+    selections of the page before, which Qt had let go of: the window crashed."""
+    win = make_window()
+    last = len(win.doc.articles) - 1
+    blocks = win.doc.articles[last].blocks
+    bi = max(n for n, b in enumerate(blocks) if b.kind == "paragraph")
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("kind", last, key(win, last, bi), kind="heading", level=2)
+    for _round in range(3):
+        row = win.corrections.model.index(0)
+        win.corrections.list.setCurrentIndex(row)
+        win.corrections.list.clicked.emit(row)
+        assert win.body.extraSelections()  # the passage blinks
+        with qtbot.waitSignal(win.document_corrected, timeout=10000):
+            win.corrections.remove_button.click()
+        with qtbot.waitSignal(win.document_corrected, timeout=10000):
+            win.undo_action.trigger()
+        win.corrections.list.clicked.emit(win.corrections.model.index(0))
+    qtbot.waitUntil(lambda: not win.body.extraSelections(), timeout=5000)  # blink over
+    assert win.isVisible() and win.body.doc is win.doc
