@@ -614,6 +614,28 @@ def _trim(
     return (begin, finish, distance) if distance <= budget else None
 
 
+def _held_from_the_other_side(
+    hay: _Stripped, q: _Query, begin: int, finish: int, start: bool, config: Thresholds
+) -> bool:
+    """Whether the place is the quote exactly, at least `adjacent_run` characters long
+    and ending on this side in a letter (not a mark), and the stored context on the side
+    away from this end agrees exactly next to it: at least `adjacent_run` characters, and
+    with the quote half of `strong_support`."""
+    quote = q.quote
+    if len(quote) < config.adjacent_run or hay.text[begin:finish] != quote:
+        return False  # (a short quote's end may be a character written in anew)
+    if not quote[0 if start else -1].isalnum():
+        return False  # (a quote that opens with the stop before it: any stop matches it)
+    other = q.after if start else q.before
+    found = _beside(hay, other, begin, finish, not start)
+    agree = 0
+    for mine, stored in zip(found, other.near, strict=False):
+        if mine != stored:
+            break
+        agree += 1
+    return agree >= config.adjacent_run and 2 * (agree + len(q.quote)) >= config.strong_support
+
+
 def _vouched(
     hay: _Stripped, q: _Query, begin: int, finish: int, start: bool, config: Thresholds
 ) -> bool:
@@ -638,7 +660,17 @@ def _vouched(
     # context there, which agrees up to the break: the paragraph was split next to it
     # (a correction), or the rest of it moved or deleted.
     cut = not forgiven and text[begin:finish] == quote and _cut_short(hay, side, found, at, start)
-    if not forgiven and not cut and not _adjacent(side, found, at in hay.breaks, config):
+    # The quote itself, exactly, and the context on its other side exactly: text written
+    # in right next to it on this side (a correction) moves no end of it.
+    held = (
+        not forgiven and not cut and _held_from_the_other_side(hay, q, begin, finish, start, config)
+    )
+    if (
+        not forgiven
+        and not cut
+        and not held
+        and not _adjacent(side, found, at in hay.breaks, config)
+    ):
         return False
     lo, hi = (0, q.head) if start else (len(quote) - q.tail, len(quote))
     if hay.crosses_rule(begin, finish):
@@ -648,7 +680,7 @@ def _vouched(
             own, mine = quote[lo:] + side.near, finish - (hi - lo)
         if _claimed(hay, own, side, mine, start, config):
             return False
-    if forgiven or cut or _agree(side.whole, found) >= share * len(side.whole) > 0:
+    if forgiven or cut or held or _agree(side.whole, found) >= share * len(side.whole) > 0:
         return True
     run = config.adjacent_run
     if len(side.near) >= run and found[:run] == side.near[:run] and text[begin:finish] == quote:

@@ -393,3 +393,39 @@ def test_make_title_under_hidden_furniture_under_the_title_makes_the_old_title_i
     assert made.title == first.text
     assert [b.kind for b in made.head][:2] == ["kicker", "title"]
     assert [b.text for b in made.blocks[:2]] == ["新北大", "1967年5月6日星期六"]
+
+
+def test_a_highlight_stays_on_its_text_when_a_correction_writes_in_right_before_it() -> None:
+    """Page 004: a highlight at the start of a paragraph split off and made an article of
+    its own, then Correct Text writes XYZ in front of the paragraph. The quote is there,
+    exactly and once, with all of its context after it: it was listed as unanchored, the
+    characters right before it no longer those stored."""
+    from reader.core.annotations import new_annotation
+    from reader.core.shown import page_as_shown
+
+    doc = load(sample_pages()[1])
+    clean = clean_text(doc)
+    quote = "全面深化改革的推进、市场环境"
+    start = clean.text.index(quote)
+    ann = new_annotation(doc, clean, start, start + len(quote))
+
+    def block(page, opening: str) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
+        return next(
+            (ai, k, b.text)
+            for ai, art in enumerate(page.articles)
+            for k, b in enumerate(art.all_blocks())
+            if opening in b.text
+        )
+
+    made: list[E.Edit] = []
+    ai, k, text = block(doc, "随着全面深化")
+    made.append(E.make(doc, "split", ai, k, offset=text.index("随着")))
+    page = E.apply(doc, made).doc
+    made.append(E.make(page, "new_article", *block(page, "随着全面深化")[:2]))
+    page = E.apply(doc, made).doc
+    ai, k, text = block(page, "随着全面深化")
+    made.append(E.make(page, "text", ai, k, new="XYZ" + text))
+    page = E.apply(doc, made).doc
+    [placed] = page_as_shown(page, [ann]).placed
+    assert placed.anchor is not None
+    assert clean_text(page).text[placed.anchor.start : placed.anchor.end] == quote
