@@ -120,8 +120,9 @@ class LibraryDock(QWidget):
         self._widths = {1: 0, 2: 0}
         self._open_page = ""  # the page open in the window
         self.tree.viewport().installEventFilter(self)  # a narrow dock: room for the names
+        # Activated: a double click (or a single one, where the desktop says so) and
+        # Enter; a double click also said doubleClicked, and the page was opened twice.
         self.tree.activated.connect(self._on_activated)
-        self.tree.doubleClicked.connect(self._on_activated)
         self.tree.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         layout.addWidget(self.tree, 1)
         busy = QHBoxLayout()
@@ -316,8 +317,16 @@ class SearchDock(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.activated.connect(self._on_activated)
+        # A click opens a hit; Enter too. A double click's activation, after the click
+        # that opened it, would open it again, or the hit shifted under the mouse when
+        # the first was a page gone from the disk and left the results.
+        self.results.activated.connect(self._on_key_activated)
         self.results.clicked.connect(self._on_activated)
+        # Rows taken out under the mouse (a gone page's hits): what the same gesture goes
+        # on to click is no choice of the user's, until the mouse is pressed anew.
+        self._shifted = False
+        self._double = False  # the second press of a double click, till its release
+        self.results.viewport().installEventFilter(self)
         layout.addWidget(self.results, 1)
         self.more_button = QPushButton(self)
         self.more_button.hide()
@@ -364,6 +373,18 @@ class SearchDock(QWidget):
         """Take a page's articles out of the results shown (the page is gone)."""
         self.hits = [hit for hit in self.hits if hit.path != path]
         self.model.set_hits(self.hits)
+        self._shifted = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results.viewport():
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress:
+                self._shifted = False  # (a double click's second press comes as DblClick)
+            elif kind == QEvent.Type.MouseButtonDblClick:
+                self._double = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._double = False
+        return False
 
     def results_text(self) -> str:
         """The results as plain text, a card a paragraph."""
@@ -385,5 +406,10 @@ class SearchDock(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
-        if hit is not None:
+        if hit is not None and not self._shifted:
             self.hit_activated.emit(hit)
+
+    def _on_key_activated(self, index: QModelIndex) -> None:
+        if not self._double:  # (a double click's: its first click opened the hit)
+            self._shifted = False  # Enter: the user's own choice
+            self._on_activated(index)

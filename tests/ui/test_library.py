@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.bundled import sample_pages
+from reader.ui.hits import HIT_ROLE
 
 
 def point_of(win, position: int) -> QPoint:  # type: ignore[no-untyped-def]
@@ -667,3 +668,33 @@ def indexed_library(make_window, qtbot, tmp_path: Path):  # type: ignore[no-unty
     with qtbot.waitSignal(win.library_indexed, timeout=60000):
         win.add_folder(str(folder))
     return win, folder
+
+
+def test_a_double_click_on_a_hit_whose_page_is_gone_opens_no_other(
+    make_window, qtbot, tmp_path
+) -> None:
+    """A click opens a hit, so a double click opened it twice: the first click took a
+    gone page's hit out of the results, and the second opened the hit shifted under the
+    mouse, another page."""
+    win, _folder = indexed_library(make_window, qtbot, tmp_path)
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        pass
+    win.search.query.setText("国有企业")
+    with qtbot.waitSignal(win.search_done, timeout=20000):
+        win.search.query.returnPressed.emit()
+    results = win.search.results
+    first = win.search.model.index(0).data(HIT_ROLE)
+    assert any(Path(h.path) != Path(first.path) for h in win.search.hits)
+    Path(first.path).unlink()
+    shown = win.doc.source.path
+    opened: list[str] = []
+    win.loader.started.connect(opened.append)
+    point = results.visualRect(win.search.model.index(0)).center()
+    with qtbot.waitSignal(win.librarian.listed, timeout=20000):
+        # As the mouse does it: a click (press, release), then the second press read as
+        # a double click, and its release.
+        qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        qtbot.mouseDClick(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        qtbot.mouseRelease(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == [] and win.doc.source.path == shown
+    assert "is no longer there" in win.search.summary.text()
