@@ -336,7 +336,11 @@ def _export(args: argparse.Namespace) -> int:
             left = len(pages) - len(written) - len(failed) - 1
             if done.stop and messages and left > 0:
                 # A full disk: the pages after it are not tried, and said so, in the line.
-                messages[-1] += f"; export stopped, {pages_count(left)} not written"
+                # (A cluster's workers have gone on ahead: which of them wrote is not known.)
+                if args.cluster is None:
+                    messages[-1] += f"; export stopped, {pages_count(left)} not written"
+                else:
+                    messages[-1] += "; export stopped, some of the pages after it not written"
             for message in messages:
                 progress.note(f"{PROG}: {message}")
             if done.stop:
@@ -532,13 +536,13 @@ def _annotations_import(args: argparse.Namespace) -> int:
             f"{added} added, {updated} updated, {unchanged} already present, "
             f"{conflicts} {'conflict' if conflicts == 1 else 'conflicts'} (kept both)"
         )
-        if given:
-            said += f"; corrections: {corrections} added, {given - corrections} already present"
         if elsewhere := sum(imported.elsewhere for imported in files):
             said += (
                 f"; of them, {elsewhere} made on no page of this reader (their source is not "
                 "a page's text), placed on no page"
             )
+        if given:
+            said += f"; corrections: {corrections} added, {given - corrections} already present"
         recoloured = [colour for imported in files for colour in imported.unknown_colours]
         if recoloured:
             names = notes_io.recoloured(recoloured)

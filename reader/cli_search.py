@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -142,7 +143,10 @@ def run_search(args: argparse.Namespace) -> int:
                 fail(f"the library's {_folders(len(folders))} nothing indexed: indexing")
                 _index(library, folders)
         if not library.count():
-            if library.folders():
+            if library.folders() and library.store.read_only:
+                fail("nothing in the library's folders is indexed yet, and the data folder "
+                     "is read-only")  # fmt: skip
+            elif library.folders():
                 fail("nothing in the library's folders could be indexed")
             else:
                 fail("the library is empty: add a folder with --library DIR")
@@ -175,6 +179,15 @@ def main(argv: Sequence[str]) -> int:
     return dispatch(parser.parse_args(list(argv)))
 
 
+def _not_a_folder(path: Path) -> bool:
+    """Whether something other than a folder has the name (a file, a named pipe); one
+    that cannot be looked at is left for the command to say why."""
+    try:
+        return not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:  # missing (made when needed), or not to be looked at
+        return False
+
+
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command: its exit status, 130 when interrupted, 0 when the reader of
     its output went away."""
@@ -183,8 +196,8 @@ def dispatch(args: argparse.Namespace) -> int:
         # messages on standard error are, not a traceback.
         sys.stdout.reconfigure(errors="backslashreplace")
     data_dir = getattr(args, "data_dir", None)
-    if data_dir and Path(data_dir).exists() and not Path(data_dir).is_dir():
-        fail(f"{data_dir}: the data folder named is a file, not a folder; nothing done")
+    if data_dir and _not_a_folder(Path(data_dir)):
+        fail(f"{data_dir}: the data folder named is not a folder; nothing done")
         return EXIT_BAD_INPUT
     try:
         return int(args.func(args))

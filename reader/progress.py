@@ -16,7 +16,7 @@ from typing import TextIO
 REFRESH_S = 0.2  # a terminal line is rewritten at most this often
 # A character a terminal obeys rather than shows: a line break in a file's name would
 # make a message two lines.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
@@ -74,6 +74,7 @@ class Progress:
 
     def finish(self, summary: str) -> None:
         """End the batch with one line (it replaces the live line on a terminal)."""
+        summary = one_line(summary)
         if self.live and self._width:
             self._write(summary)
             self.stream.write("\n")

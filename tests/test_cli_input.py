@@ -178,6 +178,13 @@ def test_a_data_folder_named_that_is_a_file_is_said_so_for_every_command(
         capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
     )  # fmt: skip
     line = refusal(result)
-    said = "the data folder named is a file, not a folder; nothing done"
+    said = "the data folder named is not a folder; nothing done"
     assert line == f"ocr-reader: {named}: {said}"
     assert named.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_every_kind_of_line_break_in_a_message_is_shown_escaped() -> None:
+    from reader.progress import one_line
+
+    assert one_line("a\nb\rc\x85d\u2028e\u2029f\x1b") == "a\\nb\\rc\\x85d\\u2028e\\u2029f\\x1b"
+    assert len(one_line("p\u2028q.txt: not read").splitlines()) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from string import Formatter
 
 from reader.core.kinds import BlockKind
 from reader.core.model import Document
@@ -79,7 +80,11 @@ def cite(template: str, quote: str, doc: Document, article: int | None) -> str:
     title = (art.title or art.label(20)) if art else ""
     byline = (art.byline or "") if art else ""
     date = page_date(doc)
-    latin = not any(map(is_cjk_char, quote + title))
+    # The page's script, from the quote, its title and the start of its article (or of
+    # the page): a Latin word quoted from a Chinese page (GDP) is cited in Chinese.
+    near = art if art is not None else (doc.articles[0] if doc.articles else None)
+    around = "".join(b.text for b in near.all_blocks()[:3])[:200] if near else ""
+    latin = not any(map(is_cjk_char, quote + title + around))
     if latin and template == CITATION:
         template = CITATION_LATIN
     sep = ", " if latin else "，"
@@ -93,7 +98,11 @@ def cite(template: str, quote: str, doc: Document, article: int | None) -> str:
         "date": date,
         "date_sep": sep if date else "",
     }
+    default = CITATION_LATIN if latin else CITATION
     try:
+        # Only the fields by name: {quote.upper} or {title[0]} would reach into them.
+        if any(name not in fields for _t, name, _f, _c in Formatter().parse(template) if name):
+            return default.format(**fields)
         return template.format(**fields)
-    except (KeyError, IndexError, ValueError):
-        return (CITATION_LATIN if latin else CITATION).format(**fields)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return default.format(**fields)

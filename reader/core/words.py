@@ -632,8 +632,10 @@ def keywords(text: str, count: int = 5) -> list[str]:
         key = word.casefold()
         if key in seen or len(word) < 2 or not any(c.isalpha() for c in word):
             continue
-        # A Latin word of two letters is a scrap of OCR (th, ar, hv) or says nothing.
-        if word.isascii() and (len(word) < 3 or key in _ENGLISH_STOP):
+        # A Latin word of two letters in lower case is a scrap of OCR (th, ar, St) or says
+        # nothing; in capitals or with a digit it is a name (AI, UN, 5G).
+        scrap = len(word) < 3 and not (word.isupper() or any(c.isdigit() for c in word))
+        if word.isascii() and (scrap or key in _ENGLISH_STOP):
             continue
         seen.add(key)
         out.append(word)

@@ -7,6 +7,7 @@ UI thread (and says so while another program holds the database's lock).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +24,7 @@ from reader.core.annotations import (
 )
 from reader.core.export import CleanText
 from reader.core.model import Document
-from reader.store.db import READ_ONLY, Store, StoreError, StoreLocked
+from reader.store.db import READ_ONLY, Store, StoreError
 from reader.ui.writer import StoreWriter, Write
 
 Snapshot = dict[str, Annotation | None]  # id -> annotation (None: absent)
@@ -139,12 +140,11 @@ class Annotator(QObject):
         labels = [(p.annotation.id, p.annotation.article, p.annotation.lines) for p in moved]
 
         def write(store: Store) -> None:
-            try:
+            # Derived data, read again from the page next time: never waited for while
+            # another program holds the database (nor retried, holding up the user's own
+            # changes behind it), nor worth a word when it fails.
+            with contextlib.suppress(StoreError):
                 store.relabel(labels)
-            except StoreLocked:
-                raise  # tried again once the lock is let go
-            except StoreError:
-                pass  # derived data: read again from the page next time
 
         self.writer.submit(write)
 

@@ -256,6 +256,11 @@ def test_a_quote_from_an_english_page_is_cited_with_english_marks() -> None:
         f"“The council met on Monday”\n— {title}, {byline}, gazette_1903-05-01.txt, 1903-05-01"
     )
     assert "，" not in text and "——" not in text
+    # A Latin word quoted from a Chinese page is cited in Chinese, and a template that
+    # asks a field for what it does not have falls back to the default one.
+    chinese = from_bytes("国务院召开常务会议\n会议指出，GDP增长稳定。\n".encode(), "p.txt")
+    assert cite(CITATION, "GDP", chinese, 0).startswith("“GDP”\n——")
+    assert cite("{quote.upper}", "GDP", chinese, 0).startswith("“GDP”")
     # The user's own template keeps its words; only the separators follow the script.
     assert cite("{quote} ({file}{date_sep}{date})", "Monday", doc, 0) == (
         "Monday (gazette_1903-05-01.txt, 1903-05-01)"

@@ -355,3 +355,36 @@ def test_a_change_that_fails_while_closing_waits_keeps_the_window_open(
     for _ in range(3):
         QApplication.processEvents()  # what was queued would close the window now
     assert win.isVisible() and not box.isVisible()
+
+
+def test_an_annotations_article_stored_anew_never_waits_for_another_programs_lock(
+    make_window, qtbot, existing_store: Path
+) -> None:
+    """Opening a page stores where its annotations are now (their article's name) when
+    that changed: while another program held the database, that write, no change of the
+    user's, waited and was tried again forever, the status bar saying a change waits and
+    the user's own changes queued behind it."""
+    import sqlite3
+
+    win = make_window()
+    select_quote(win, "新质生产力")
+    ann = win.annotate_selection("highlight")
+    assert ann is not None and win.writer is not None and win.writer.flush(30)
+    with sqlite3.connect(existing_store) as db:
+        db.execute("UPDATE annotations SET article = 'an old name' WHERE id = ?", (ann.id,))
+    holder = Holder(existing_store, "immediate")
+    try:
+        locked: list[bool] = []
+        win.writer.locked.connect(locked.append)
+        with qtbot.waitSignal(win.document_shown, timeout=30000):
+            win.open_path(sample_pages()[0])
+        qtbot.waitUntil(lambda: win.writer.waiting == 0, timeout=30000)
+        assert locked == [] and win.store_state.text() == ""
+    finally:
+        holder.release()
+    assert Store(existing_store).get(ann.id).article == "an old name"  # stored next time
+    with qtbot.waitSignal(win.document_shown, timeout=30000):
+        win.open_path(sample_pages()[0])
+    assert win.writer.flush(30)
+    now = win.annotator.placed[ann.id].annotation.article
+    assert now != "an old name" and Store(existing_store).get(ann.id).article == now
