@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="736"/>
+        <location filename="../../reader/ui/body.py" line="742"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1343,82 +1343,87 @@
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="235"/>
+        <location filename="../../reader/ui/controllers/library.py" line="236"/>
+        <source>1 page indexed</source>
+        <translation>已索引 1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/library.py" line="238"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="238"/>
+        <location filename="../../reader/ui/controllers/library.py" line="241"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="241"/>
+        <location filename="../../reader/ui/controllers/library.py" line="244"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="243"/>
+        <location filename="../../reader/ui/controllers/library.py" line="246"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="244"/>
+        <location filename="../../reader/ui/controllers/library.py" line="247"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="244"/>
+        <location filename="../../reader/ui/controllers/library.py" line="247"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="257"/>
+        <location filename="../../reader/ui/controllers/library.py" line="260"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="293"/>
+        <location filename="../../reader/ui/controllers/library.py" line="296"/>
         <source>A search needs at least one word that is not excluded (-word).</source>
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="295"/>
+        <location filename="../../reader/ui/controllers/library.py" line="298"/>
         <source>A search needs at least one word: marks alone find nothing.</source>
         <translation>搜索至少需要一个词：只有标点找不到任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="332"/>
+        <location filename="../../reader/ui/controllers/library.py" line="335"/>
         <source>%1 is no longer there (moved or deleted): it has left the library.</source>
         <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="339"/>
+        <location filename="../../reader/ui/controllers/library.py" line="342"/>
         <source>%1 is no longer there (moved or deleted), and stays in the library: %2</source>
         <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="405"/>
+        <location filename="../../reader/ui/controllers/library.py" line="408"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="406"/>
+        <location filename="../../reader/ui/controllers/library.py" line="409"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="414"/>
+        <location filename="../../reader/ui/controllers/library.py" line="417"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="418"/>
+        <location filename="../../reader/ui/controllers/library.py" line="421"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="418"/>
+        <location filename="../../reader/ui/controllers/library.py" line="421"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -1426,57 +1431,57 @@
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="147"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="148"/>
+        <location filename="../../reader/ui/library.py" line="149"/>
         <source>The page gives its month and day, not its year</source>
         <translation>页面只印有月日，没有年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="145"/>
+        <location filename="../../reader/ui/library.py" line="146"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="145"/>
+        <location filename="../../reader/ui/library.py" line="146"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="145"/>
+        <location filename="../../reader/ui/library.py" line="146"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="149"/>
+        <location filename="../../reader/ui/library.py" line="150"/>
         <source>Pages: %1, articles: %2</source>
         <translation>页数：%1，文章数：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="151"/>
+        <location filename="../../reader/ui/library.py" line="152"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="152"/>
+        <location filename="../../reader/ui/library.py" line="153"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="153"/>
+        <location filename="../../reader/ui/library.py" line="154"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="154"/>
+        <location filename="../../reader/ui/library.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="147"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
@@ -2054,37 +2059,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="329"/>
+        <location filename="../../reader/ui/library.py" line="338"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="338"/>
+        <location filename="../../reader/ui/library.py" line="347"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="359"/>
+        <location filename="../../reader/ui/library.py" line="368"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="380"/>
+        <location filename="../../reader/ui/library.py" line="401"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="331"/>
+        <location filename="../../reader/ui/library.py" line="340"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="330"/>
+        <location filename="../../reader/ui/library.py" line="339"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="378"/>
+        <location filename="../../reader/ui/library.py" line="399"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>

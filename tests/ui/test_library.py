@@ -698,3 +698,13 @@ def test_a_double_click_on_a_hit_whose_page_is_gone_opens_no_other(
         qtbot.mouseRelease(results.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened == [] and win.doc.source.path == shown
     assert "is no longer there" in win.search.summary.text()
+
+
+def test_one_page_indexed_is_said_in_the_singular(make_window, qtbot, tmp_path) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    shutil.copy(sample_pages()[0], folder / sample_pages()[0].name)
+    win = make_window(sample_pages()[1])
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    assert win.library.status.text() == "1 page indexed."

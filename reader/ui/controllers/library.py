@@ -232,7 +232,10 @@ class LibraryController(QObject):
         self.indexed.emit(report)
 
     def _indexed_text(self, report: IndexReport) -> str:
-        parts = [self.tr("%1 pages indexed").replace("%1", str(report.indexed))]
+        if report.indexed == 1:
+            parts = [self.tr("1 page indexed")]
+        else:
+            parts = [self.tr("%1 pages indexed").replace("%1", f"{report.indexed:,}")]
         if report.unchanged or report.restamped:
             parts.append(
                 self.tr("%1 unchanged").replace("%1", str(report.unchanged + report.restamped))
