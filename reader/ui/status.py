@@ -77,6 +77,9 @@ class PageSummary(QLabel):
         if self.doc.source.warning:
             parts.append(self.doc.source.warning)
         self.setText("  ·  ".join(parts))
+        # The status bar cuts a long line (a warning about the page's order): all of it,
+        # a part a line, where the pointer rests on it.
+        self.setToolTip("\n".join(parts))
 
 
 class StoreState(QLabel):

@@ -620,3 +620,19 @@ def test_a_find_match_in_view_below_another_articles_end_is_the_article_read(
         body.reveal(opening.position, opening.position + 2)
     assert body.verticalScrollBar().value() == value
     assert body.current_place()[0] == 2
+
+
+def test_a_warning_too_long_for_the_status_bar_is_read_whole_in_its_tooltip(
+    make_window, qtbot, tmp_path
+) -> None:
+    """A page read as lines run across its columns: the warning, cut by the status bar's
+    width, ended mid-sentence; its tooltip holds all of it."""
+    from tests.core.test_interleaved import across
+
+    lines = sample_pages()[0].read_text(encoding="utf-8").splitlines()
+    page = tmp_path / "across.txt"
+    page.write_text("\n".join(across([t for t in lines if t.strip()], 2)), encoding="utf-8")
+    win = make_window(page)
+    warning = win.doc.source.warning
+    assert warning and "columns" in warning
+    assert warning in win.status.toolTip().splitlines()
