@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
+from reader.core.document import INTERLEAVED
 from reader.core.model import Document
 
 
@@ -75,11 +77,31 @@ class PageSummary(QLabel):
         if self.part:
             parts[2:] = [self.tr("its first part only, read-only until the whole page is read")]
         if self.doc.source.warning:
-            parts.append(self.doc.source.warning)
+            parts.append(self._warning(self.doc.source.warning))
         self.setText("  ·  ".join(parts))
         # The status bar cuts a long line (a warning about the page's order): all of it,
         # a part a line, where the pointer rests on it.
         self.setToolTip("\n".join(parts))
+
+    def _warning(self, said: str) -> str:
+        """The engine's warnings (said in English, joined by "; ") in the interface's
+        language."""
+        said = said.replace(
+            INTERLEAVED,
+            self.tr(
+                "its lines seem to run across the page's columns, not down them (the OCR "
+                "program's order, not the reading order): its paragraphs and articles cannot "
+                "be trusted; open the OCR program's own output (JSON, ALTO, hOCR or PAGE) to "
+                "read it in order"
+            ),
+        )
+        replaced = self.tr("%1 invalid byte sequence(s) replaced with �")
+        return _REPLACED.sub(lambda m: replaced.replace("%1", m.group(1)), said)
+
+
+# The decoder's warning (reader.core.decode.Decoded.warning), to be said in the interface's
+# language.
+_REPLACED = re.compile(r"(\d+) invalid byte sequence\(s\) replaced with �")
 
 
 class StoreState(QLabel):

@@ -1631,35 +1631,45 @@
 <context>
     <name>PageSummary</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="65"/>
+        <location filename="../../reader/ui/status.py" line="67"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="76"/>
+        <location filename="../../reader/ui/status.py" line="78"/>
         <source>its first part only, read-only until the whole page is read</source>
         <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="71"/>
+        <location filename="../../reader/ui/status.py" line="73"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="72"/>
+        <location filename="../../reader/ui/status.py" line="74"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="73"/>
+        <location filename="../../reader/ui/status.py" line="75"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="93"/>
+        <source>its lines seem to run across the page&apos;s columns, not down them (the OCR program&apos;s order, not the reading order): its paragraphs and articles cannot be trusted; open the OCR program&apos;s own output (JSON, ALTO, hOCR or PAGE) to read it in order</source>
+        <translation>各行似乎是横跨各栏排列，而不是沿栏向下（这是 OCR 程序的顺序，不是阅读顺序）：其段落和文章不可信；请打开 OCR 程序自己的输出（JSON、ALTO、hOCR 或 PAGE）按顺序阅读</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="99"/>
+        <source>%1 invalid byte sequence(s) replaced with �</source>
+        <translation>%1 处无效字节序列已替换为 �</translation>
     </message>
 </context>
 <context>
     <name>PlaceIndicator</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="40"/>
+        <location filename="../../reader/ui/status.py" line="42"/>
         <source>Article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
     </message>
@@ -2257,27 +2267,27 @@
 <context>
     <name>StoreState</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="91"/>
+        <location filename="../../reader/ui/status.py" line="117"/>
         <source>Annotations wait: the database is locked by another program</source>
         <translation>标注暂停：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="94"/>
+        <location filename="../../reader/ui/status.py" line="120"/>
         <source>Annotations read-only</source>
         <translation>标注只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="96"/>
+        <location filename="../../reader/ui/status.py" line="122"/>
         <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
         <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="105"/>
+        <location filename="../../reader/ui/status.py" line="131"/>
         <source>1 change waits: the database is locked by another program</source>
         <translation>1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="107"/>
+        <location filename="../../reader/ui/status.py" line="133"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>

@@ -636,3 +636,9 @@ def test_a_warning_too_long_for_the_status_bar_is_read_whole_in_its_tooltip(
     warning = win.doc.source.warning
     assert warning and "columns" in warning
     assert warning in win.status.toolTip().splitlines()
+    # Said in the interface's language, as the rest of the summary is.
+    win.set_language("zh_CN")
+    try:
+        assert "columns" not in win.status.text() and "横跨各栏" in win.status.text()
+    finally:
+        win.set_language("en")
