@@ -236,3 +236,26 @@ def test_back_to_another_page_finds_again_what_was_being_found_there(make_window
     assert win.findbar.isVisible() and win.findbar.edit.text() == "新质生产力"
     qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
     assert win.body.match_count() == found
+
+
+def test_forward_to_a_search_hit_comes_back_on_the_match_that_was_shown(make_window, qtbot) -> None:
+    """A search hit opened on another page shows its article with the match in it; Back,
+    then Forward, came back on the page's first match and its first article."""
+    win = make_window(sample_pages()[1])
+    title = win.doc.articles[2].title
+    assert title
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[0])
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_hit(Hit(str(sample_pages()[1]), 2, "", "", 1.0, (title[2:8],)))
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    place = win.body.current_place()[0]
+    shown = win.findbar.count.text()
+    assert place == 2
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        back(qtbot, win)
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        forward(qtbot, win)
+    qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+    assert win.body.current_place()[0] == place
+    assert win.findbar.count.text() == shown
