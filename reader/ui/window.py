@@ -310,32 +310,26 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.action_set.retranslate()
-        for dock, title in (
-            (self.outline_dock, self.tr("Outline")),
-            (self.notes_dock, self.tr("Annotations")),
-            (self.tags_dock, self.tr("Tags")),
-            (self.library_dock, self.tr("Library")),
-            (self.search_dock, self.tr("Search")),
-            (self.corrections_dock, self.tr("Corrections")),
-        ):
+        # Each panel's title, and its entry in the View menu: the title with an access key
+        # (set after the titles, which a panel's toggle action otherwise copies).
+        docks = (
+            (self.outline_dock, self.tr("Outline"), self.tr("Outl&ine")),
+            (self.notes_dock, self.tr("Annotations"), self.tr("&Annotations")),
+            (self.tags_dock, self.tr("Tags"), self.tr("Ta&gs")),
+            (self.library_dock, self.tr("Library"), self.tr("Li&brary")),
+            (self.search_dock, self.tr("Search"), self.tr("Searc&h")),
+            (self.corrections_dock, self.tr("Corrections"), self.tr("&Corrections")),
+        )
+        for dock, title, _entry in docks:
             dock.setWindowTitle(title)
         for part in (self.corrections, self.suggestion_bar, self.library, self.search,
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
                      self.place_indicator, self.status, self.scan, self.progress):  # fmt: skip
             part.retranslate()
         self.librarian.retranslate()
-        # The View menu's entries for the panels: the panels' titles with access keys
-        # (set after the titles, which a panel's toggle action otherwise copies).
-        for dock, text in (
-            (self.outline_dock, self.tr("Outl&ine")),
-            (self.notes_dock, self.tr("&Annotations")),
-            (self.tags_dock, self.tr("Ta&gs")),
-            (self.library_dock, self.tr("Li&brary")),
-            (self.search_dock, self.tr("Searc&h")),
-            (self.corrections_dock, self.tr("&Corrections")),
-            (self.scan.dock, self.tr("Sca&n")),
-        ):
-            dock.toggleViewAction().setText(text)
+        for dock, _title, entry in docks:
+            dock.toggleViewAction().setText(entry)
+        self.scan.dock.toggleViewAction().setText(self.tr("Sca&n"))  # (titled by the scan)
         self.font_notice.setText(
             self.tr(
                 "No Chinese font is installed, so the text cannot be shown properly. "

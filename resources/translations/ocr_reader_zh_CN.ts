@@ -1499,72 +1499,72 @@
         <translation>这是本页第一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="314"/>
+        <location filename="../../reader/ui/window.py" line="316"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="315"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="316"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="330"/>
+        <location filename="../../reader/ui/window.py" line="316"/>
         <source>Outl&amp;ine</source>
         <translation>目录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="331"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="332"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>Ta&amp;gs</source>
         <translation>标签(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="333"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>Li&amp;brary</source>
         <translation>资料库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="334"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Searc&amp;h</source>
         <translation>搜索(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="335"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>&amp;Corrections</source>
         <translation>更正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="336"/>
+        <location filename="../../reader/ui/window.py" line="332"/>
         <source>Sca&amp;n</source>
         <translation>扫描图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="341"/>
+        <location filename="../../reader/ui/window.py" line="335"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1656,12 +1656,12 @@
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="93"/>
+        <location filename="../../reader/ui/status.py" line="92"/>
         <source>its lines seem to run across the page&apos;s columns, not down them (the OCR program&apos;s order, not the reading order): its paragraphs and articles cannot be trusted; open the OCR program&apos;s own output (JSON, ALTO, hOCR or PAGE) to read it in order</source>
         <translation>各行似乎是横跨各栏排列，而不是沿栏向下（这是 OCR 程序的顺序，不是阅读顺序）：其段落和文章不可信；请打开 OCR 程序自己的输出（JSON、ALTO、hOCR 或 PAGE）按顺序阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="99"/>
+        <location filename="../../reader/ui/status.py" line="98"/>
         <source>%1 invalid byte sequence(s) replaced with �</source>
         <translation>%1 处无效字节序列已替换为 �</translation>
     </message>
@@ -2267,27 +2267,27 @@
 <context>
     <name>StoreState</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="117"/>
+        <location filename="../../reader/ui/status.py" line="116"/>
         <source>Annotations wait: the database is locked by another program</source>
         <translation>标注暂停：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="120"/>
+        <location filename="../../reader/ui/status.py" line="119"/>
         <source>Annotations read-only</source>
         <translation>标注只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="122"/>
+        <location filename="../../reader/ui/status.py" line="121"/>
         <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
         <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="131"/>
+        <location filename="../../reader/ui/status.py" line="130"/>
         <source>1 change waits: the database is locked by another program</source>
         <translation>1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="133"/>
+        <location filename="../../reader/ui/status.py" line="132"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
