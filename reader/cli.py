@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reader import cli_search, cluster
 from reader.cli_search import fail as _fail
-from reader.cli_search import pages_count
 from reader.core import annotations as notes_io
 from reader.core import publish
 from reader.core.annotations import COLOURS, Placed
@@ -335,12 +334,10 @@ def _export(args: argparse.Namespace) -> int:
             messages = list(done.messages)
             left = len(pages) - len(written) - len(failed) - 1
             if done.stop and messages and left > 0:
-                # A full disk: the pages after it are not tried, and said so, in the line.
-                # (A cluster's workers have gone on ahead: which of them wrote is not known.)
-                if args.cluster is None:
-                    messages[-1] += f"; export stopped, {pages_count(left)} not written"
-                else:
-                    messages[-1] += "; export stopped, some of the pages after it not written"
+                # A full disk: the export stops there, and says so in the line. (Not how
+                # many pages were left: a cluster's workers may have gone on ahead.)
+                at = f"page {done.index + 1:,} of {len(pages):,}"
+                messages[-1] += f"; export stopped there, at {at}"
             for message in messages:
                 progress.note(f"{PROG}: {message}")
             if done.stop:

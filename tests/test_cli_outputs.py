@@ -325,7 +325,7 @@ def test_an_export_that_stops_at_a_full_disk_says_how_many_pages_it_did_not_writ
     assert result.returncode == 2
     lines = result.stderr.decode().splitlines()
     assert len(lines) == 1
-    assert lines[0].endswith(": cannot write: File too large; export stopped, 2 pages not written")
+    assert lines[0].endswith(": cannot write: File too large; export stopped there, at page 1 of 3")
     assert not any(p.is_file() and p.suffix == ".txt" for p in out.rglob("*"))
 
 
