@@ -633,7 +633,24 @@ def _held_from_the_other_side(
         if mine != stored:
             break
         agree += 1
-    return agree >= config.adjacent_run and 2 * (agree + len(q.quote)) >= config.strong_support
+    if agree < config.adjacent_run or 2 * (agree + len(quote)) < config.strong_support:
+        return False
+    # And on this side the stored context again, past a few characters written in next to
+    # the quote: a copy of the sentence elsewhere has other text there, not the same.
+    side = q.before if start else q.after
+    size, limit = len(side.near), config.settle_edits + 2
+    if size < config.adjacent_run:
+        return False
+    at = begin if start else finish
+    if start:
+        found = hay.text[max(0, at - size - limit) : at][::-1]
+    else:
+        found = hay.text[at : at + size + limit]
+    # (Characters written in are inserted: the stored context is then found within the
+    # longer stretch read here, its end cut off as far as they pushed it.)
+    return Levenshtein.distance(side.near, found, score_cutoff=2 * limit) <= limit + (
+        len(found) - size
+    )
 
 
 def _vouched(

@@ -6,6 +6,7 @@ import copy
 import random
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -401,3 +402,47 @@ def test_a_quote_whose_sentence_was_edited_a_few_words_away_stays_put() -> None:
     found = anchor(after, select(before, start, start + len(quote)))
     assert found is not None
     assert after[found.start : found.end] == quote and found.start == after.index(quote)
+
+
+# A sentence a page prints twice, with the same words after it but others before.
+_P0 = "这是放在最前面的一段话，用来让前文足够长，超过三十二个字符，免得碰到全文的开头。"
+_P1 = (
+    "第一段开头说了很多别的事情，然后是这一句话：经济社会发展取得新的重大成就，各项事业全面"
+    "进步，人民生活水平不断提高。之后还有第一段的其它内容写在这里。"
+)
+_P2 = "第二段是完全不同的内容，讲的是天气和交通，没有任何重复的地方，只是用来把两段隔开而已。"
+_P3 = (
+    "第三段的开头是另一种说法，总之经济社会发展取得新的重大成就，各项事业全面进步，人民生活"
+    "水平不断提高。第三段后面的话也和第一段不一样。"
+)
+_QUOTE = "经济社会发展取得新的重大成就"
+
+
+@pytest.mark.parametrize(
+    ("case", "after", "placed"),
+    [
+        # Written in right before it: the quote stays where it was.
+        ("inserted before", [_P0, _P1.replace("话：", "话：XYZ"), _P2, _P3], "话：XYZ"),
+        # Its paragraph deleted: the copy further down is not its text.
+        ("paragraph deleted", [_P0, _P2, _P3], None),
+        # Written in before it and a word of it corrected: not the copy either.
+        (
+            "inserted and edited",
+            [_P0, _P1.replace("话：", "话：XYZ").replace("重大", "重要"), _P2, _P3],
+            None,
+        ),
+    ],
+)
+def test_text_written_in_next_to_a_quote_keeps_it_and_never_moves_it_to_a_copy(
+    case: str, after: list[str], placed: str | None
+) -> None:
+    before = "\n".join([_P0, _P1, _P2, _P3])
+    start = before.index(_QUOTE)
+    sel = select(before, start, start + len(_QUOTE))
+    text = "\n".join(after)
+    found = anchor(text, sel)
+    if placed is None:
+        assert found is None, case
+    else:
+        assert found is not None and text[found.start : found.end] == _QUOTE
+        assert text[found.start - len(placed) : found.start] == placed
