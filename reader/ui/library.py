@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -321,11 +321,14 @@ class SearchDock(QWidget):
         # that opened it, would open it again, or the hit shifted under the mouse when
         # the first was a page gone from the disk and left the results.
         self.results.activated.connect(self._on_key_activated)
-        self.results.clicked.connect(self._on_activated)
+        self.results.clicked.connect(self._on_clicked)
         # Rows taken out under the mouse (a gone page's hits): what the same gesture goes
         # on to click is no choice of the user's, until the mouse is pressed anew.
         self._shifted = False
         self._double = False  # the second press of a double click, till its release
+        # A click just handled: where the desktop activates items on a single click, the
+        # same release says activated too, which must not open the hit again.
+        self._clicked = False
         self.results.viewport().installEventFilter(self)
         layout.addWidget(self.results, 1)
         self.more_button = QPushButton(self)
@@ -404,12 +407,22 @@ class SearchDock(QWidget):
     def show_problem(self, reason: str) -> None:
         self.summary.setText(reason)
 
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self._clicked = True
+        QTimer.singleShot(0, self._click_handled)
+        self._on_activated(index)
+
+    def _click_handled(self) -> None:
+        self._clicked = False
+
     def _on_activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
         if hit is not None and not self._shifted:
             self.hit_activated.emit(hit)
 
     def _on_key_activated(self, index: QModelIndex) -> None:
-        if not self._double:  # (a double click's: its first click opened the hit)
+        # A double click's activation, or a single click's on desktops that activate so:
+        # the click opened the hit already.
+        if not self._double and not self._clicked:
             self._shifted = False  # Enter: the user's own choice
             self._on_activated(index)

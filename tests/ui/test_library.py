@@ -708,3 +708,42 @@ def test_one_page_indexed_is_said_in_the_singular(make_window, qtbot, tmp_path) 
     with qtbot.waitSignal(win.library_indexed, timeout=60000):
         win.add_folder(str(folder))
     assert win.library.status.text() == "1 page indexed."
+
+
+def test_a_click_opens_a_hit_once_where_the_desktop_activates_on_a_single_click(
+    qtbot,
+) -> None:
+    """Some desktops activate an item on a single click: the release then says clicked
+    and activated both, and the hit was opened twice."""
+    from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+
+    from reader.store.library import Hit
+    from reader.ui.library import SearchDock
+
+    class SingleClick(QProxyStyle):
+        def styleHint(self, hint, option=None, widget=None, returned=None):  # type: ignore[no-untyped-def]
+            if hint == QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick:
+                return 1
+            return super().styleHint(hint, option, widget, returned)
+
+    search = SearchDock()
+    qtbot.addWidget(search)
+    style = SingleClick("Fusion")
+    search.results.setStyle(style)
+    hits = [Hit(f"/p{n}.txt", 0, f"标题{n}", "…", 1.0, ("标题",)) for n in range(3)]
+    search.show_hits(hits)
+    search.resize(400, 600)
+    search.show()
+    qtbot.waitExposed(search)
+    opened: list[str] = []
+    search.hit_activated.connect(lambda hit: opened.append(hit.path))
+    point = search.results.visualRect(search.model.index(1)).center()
+    qtbot.mouseClick(search.results.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    assert opened == ["/p1.txt"]
+    # Enter (a later event than the click) opens the current hit, as ever.
+    QApplication.processEvents()
+    search.results.setCurrentIndex(search.model.index(2))
+    search.results.setFocus()
+    qtbot.keyClick(search.results, Qt.Key.Key_Return)
+    assert opened == ["/p1.txt", "/p2.txt"]
