@@ -179,13 +179,20 @@ def main(argv: Sequence[str]) -> int:
     return dispatch(parser.parse_args(list(argv)))
 
 
-def _not_a_folder(path: Path) -> bool:
-    """Whether something other than a folder has the name (a file, a named pipe); one
-    that cannot be looked at is left for the command to say why."""
+def _data_folder_problem(path: Path) -> str | None:
+    """Why the data folder named cannot be one (something other than a folder has the
+    name, a loop of links, a name too long), or None; a folder not there yet is made."""
     try:
-        return not stat.S_ISDIR(path.stat().st_mode)
-    except OSError:  # missing (made when needed), or not to be looked at
-        return False
+        path.resolve()
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except (OSError, RuntimeError) as exc:  # (resolve() says a loop with RuntimeError)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"the data folder named cannot be used ({why.lower()})"
+    if not stat.S_ISDIR(mode):
+        return "the data folder named is not a folder"
+    return None
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -196,8 +203,9 @@ def dispatch(args: argparse.Namespace) -> int:
         # messages on standard error are, not a traceback.
         sys.stdout.reconfigure(errors="backslashreplace")
     data_dir = getattr(args, "data_dir", None)
-    if data_dir and _not_a_folder(Path(data_dir)):
-        fail(f"{data_dir}: the data folder named is not a folder; nothing done")
+    problem = _data_folder_problem(Path(data_dir)) if data_dir else None
+    if problem:
+        fail(f"{data_dir}: {problem}; nothing done")
         return EXIT_BAD_INPUT
     try:
         return int(args.func(args))

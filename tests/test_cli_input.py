@@ -188,3 +188,22 @@ def test_every_kind_of_line_break_in_a_message_is_shown_escaped() -> None:
 
     assert one_line("a\nb\rc\x85d\u2028e\u2029f\x1b") == "a\\nb\\rc\\x85d\\u2028e\\u2029f\\x1b"
     assert len(one_line("p\u2028q.txt: not read").splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["a loop of links", "a name too long"])
+def test_a_data_folder_that_cannot_be_looked_at_is_said_in_one_line(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "a loop of links":
+        named = tmp_path / "one"
+        named.symlink_to(tmp_path / "two")
+        (tmp_path / "two").symlink_to(named)
+    else:
+        named = tmp_path / ("x" * 300)
+    for command in (("search", "国务院"), ("annotations", "export")):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *command, "--data-dir", str(named)],
+            capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+        )  # fmt: skip
+        line = refusal(result)
+        assert "the data folder named cannot be used" in line and line.endswith("nothing done")

@@ -314,7 +314,7 @@ def test_standard_output_that_takes_only_part_is_a_failure_said_in_one_line(
 
 
 @pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="no file size limits here")
-def test_an_export_that_stops_at_a_full_disk_says_how_many_pages_it_did_not_write(
+def test_an_export_that_stops_at_a_full_disk_says_where_it_stopped(
     pages: Path, tmp_path: Path
 ) -> None:
     def limited() -> None:

@@ -36,6 +36,7 @@ from typing import Any
 
 from reader.core.kinds import BlockKind
 from reader.core.model import Document
+from reader.core.text import is_cjk_char
 
 _lock = threading.Lock()
 _jieba: ModuleType | None = None
@@ -628,13 +629,14 @@ def keywords(text: str, count: int = 5) -> list[str]:
     (PRESIDENT and President)."""
     out: list[str] = []
     seen: set[str] = set()
+    # Two Latin characters in capitals are a name in Chinese text (AI, UN, 5G); in English
+    # text, or in lower case, a scrap of OCR (th, ar, w1, CO) or a word that says nothing.
+    names = any(map(is_cjk_char, text[:2000]))
     for word, _weight in weighted_keywords(text, count * 4):
         key = word.casefold()
         if key in seen or len(word) < 2 or not any(c.isalpha() for c in word):
             continue
-        # A Latin word of two letters in lower case is a scrap of OCR (th, ar, St) or says
-        # nothing; in capitals or with a digit it is a name (AI, UN, 5G).
-        scrap = len(word) < 3 and not (word.isupper() or any(c.isdigit() for c in word))
+        scrap = len(word) < 3 and not (names and word.isupper())
         if word.isascii() and (scrap or key in _ENGLISH_STOP):
             continue
         seen.add(key)

@@ -140,9 +140,9 @@ class Annotator(QObject):
         labels = [(p.annotation.id, p.annotation.article, p.annotation.lines) for p in moved]
 
         def write(store: Store) -> None:
-            # Derived data, read again from the page next time: never waited for while
-            # another program holds the database (nor retried, holding up the user's own
-            # changes behind it), nor worth a word when it fails.
+            # Derived data, read again from the page next time: while another program
+            # holds the database it is tried once (a second's wait) and let go, never
+            # retried ahead of the user's own changes, nor worth a word when it fails.
             with contextlib.suppress(StoreError):
                 store.relabel(labels)
 

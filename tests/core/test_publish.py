@@ -260,6 +260,11 @@ def test_a_quote_from_an_english_page_is_cited_with_english_marks() -> None:
     # asks a field for what it does not have falls back to the default one.
     chinese = from_bytes("国务院召开常务会议\n会议指出，GDP增长稳定。\n".encode(), "p.txt")
     assert cite(CITATION, "GDP", chinese, 0).startswith("“GDP”\n——")
+    # A title in Latin letters over Chinese text: the page's text says Chinese.
+    page = "GDP REPORT 2025\n\n会议指出，GDP增长稳定，就业形势总体平稳。\n"
+    latin_title = from_bytes(page.encode())
+    assert latin_title.articles[0].title == "GDP REPORT 2025"
+    assert cite(CITATION, "GDP", latin_title, 0).startswith("“GDP”\n——")
     assert cite("{quote.upper}", "GDP", chinese, 0).startswith("“GDP”")
     # The user's own template keeps its words; only the separators follow the script.
     assert cite("{quote} ({file}{date_sep}{date})", "Monday", doc, 0) == (

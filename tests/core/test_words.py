@@ -143,6 +143,9 @@ def test_an_english_text_s_keywords_are_each_once_and_no_scraps_of_ocr() -> None
     # In capitals or with a digit, two letters are a name: a Chinese page's AI, 5G.
     chinese = "人工智能AI和5G网络建设加快推进，AI应用场景不断丰富，5G基站数量持续增长。" * 4
     assert {"AI", "5G"} <= set(words.keywords(chinese, 8))
+    # In English text two characters are a scrap whatever their case (w1 ll, ST, CO).
+    scraps = "The council met in the hall w1 ll ST CO and the mayor spoke to the council. " * 4
+    assert not {"w1", "ll", "ST", "CO"} & set(words.keywords(scraps, 8))
 
 
 def test_jieba_never_sees_a_run_of_characters_longer_than_its_hmm_can_take(monkeypatch) -> None:

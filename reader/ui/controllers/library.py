@@ -238,12 +238,12 @@ class LibraryController(QObject):
             parts = [self.tr("%1 pages indexed").replace("%1", f"{report.indexed:,}")]
         if report.unchanged or report.restamped:
             parts.append(
-                self.tr("%1 unchanged").replace("%1", str(report.unchanged + report.restamped))
+                self.tr("%1 unchanged").replace("%1", f"{report.unchanged + report.restamped:,}")
             )
         if report.removed:
-            parts.append(self.tr("%1 removed").replace("%1", str(report.removed)))
+            parts.append(self.tr("%1 removed").replace("%1", f"{report.removed:,}"))
         if report.failed:
-            parts.append(self.tr("%1 could not be read").replace("%1", str(report.failed)))
+            parts.append(self.tr("%1 could not be read").replace("%1", f"{report.failed:,}"))
         return self.tr("%1.").replace("%1", self.tr(", ").join(parts))
 
     def say(self, text: Callable[[], str]) -> None:
