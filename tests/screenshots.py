@@ -132,6 +132,11 @@ def main(argv: list[str]) -> int:
     if real.is_file():
         shoot(folder / "ocr-page.png", real, {"theme": "light"}, [])
         print(folder / "ocr-page.png")
+    # The English page of 1903, from its ALTO: headlines, decks, the masthead kept aside.
+    english = ROOT.parent / "shared" / "real" / "english" / "tribune_1903-05-01_p1.alto.xml"
+    if english.is_file():
+        shoot(folder / "english-page.png", english, {"theme": "light"}, [])
+        print(folder / "english-page.png")
     # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     staged = [
