@@ -546,11 +546,15 @@ def read_import(path: str | Path) -> Imported:
 def parse_import(data: bytes | str) -> Imported:
     """The annotations and corrections of an export (see read_import)."""
     if isinstance(data, bytes):
+        # UTF-8, or UTF-16 or UTF-32 told by their byte order mark or zero bytes, as JSON
+        # read from bytes is (a Windows program saves a JSON file in UTF-16).
+        encoding = json.detect_encoding(data)
         try:
-            text = data.decode("utf-8-sig")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
+            name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
             raise ImportError_(
-                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                f"not {name} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
             ) from None
     else:
         text = data

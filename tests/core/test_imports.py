@@ -270,6 +270,14 @@ def test_the_unchanged_file_is_accepted(tmp_path: Path) -> None:
     assert len(back.annotations) == QUOTES and back.corrections == CORRECTIONS
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_an_export_saved_in_utf16_or_32_is_read_as_json_is(encoding: str) -> None:
+    """A Windows program saves JSON in UTF-16 (with a byte order mark or without): the
+    import refused it as not UTF-8, though JSON read from bytes is told by them."""
+    back = notes.parse_import(TEXT.encode(encoding))
+    assert len(back.annotations) == QUOTES and back.corrections == CORRECTIONS
+
+
 BAD_FILES: list[tuple[str, bytes, str]] = [
     ("not UTF-8", TEXT.encode("gb18030"), "not UTF-8 text (byte 0x"),
     ("200,000-deep nesting", b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
