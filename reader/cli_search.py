@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.progress import one_line
+from reader.progress import Progress, one_line
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
 from reader.store.library import IndexReport, Library
@@ -75,8 +75,6 @@ def _folders(count: int) -> str:
 
 
 def _index(library: Library, folders: list[str]) -> None:
-    from reader.progress import Progress
-
     progress = Progress("indexing")
     report = library.index(folders, progress=progress)
     if report.indexed or report.failed or report.removed:

@@ -61,6 +61,7 @@ from reader.core.text import (
     is_cjk_char,
     join_all,
     join_lines,
+    last_latin_word,
     unpunctuated,
     unpunctuated_but_lists,
     whole_words,
@@ -81,7 +82,6 @@ _GOES_ON = frozenset(
     ("the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at", "by",
      "from", "as", "that", "is", "was", "be", "its", "his", "her", "their", "which")
 )  # fmt: skip
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
 
 
 def _capitals(text: str) -> bool:
@@ -97,8 +97,7 @@ def _latin_goes_on(text: str, after: str) -> bool:
         return False
     if after[:1].islower():
         return True
-    last = _LAST_WORD.search(text[-16:])
-    return last is not None and last.group(1).lower() in _GOES_ON
+    return last_latin_word(text).lower() in _GOES_ON
 
 
 # A Latin word hyphenated over the line end ("inter-"): the line goes on.

@@ -162,11 +162,22 @@ def hyphenated_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def last_latin_word(text: str) -> str:
+    """The run of Latin letters the text ends with ('' if it ends otherwise)."""
+    found = _WORD_END.search(text[-_LONGEST_WORD:])
+    return found.group() if found else ""
+
+
+def _meeting_words(head: str, tail: str) -> tuple[str, str] | None:
+    """The Latin letters that meet at a line end: the last of `head`, the first of
+    `tail`; None unless both are there."""
+    first, second = last_latin_word(head), _WORD_START.match(tail)
+    return (first, second.group()) if first and second else None
+
+
 def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bool:
-    first, second = _WORD_END.search(head[-_LONGEST_WORD:]), _WORD_START.match(tail)
-    if first is None or second is None:
-        return False
-    return f"{first.group()}-{second.group()}".lower() in hyphenated
+    met = _meeting_words(head, tail)
+    return met is not None and f"{met[0]}-{met[1]}".lower() in hyphenated
 
 
 def whole_words(texts: Iterable[str]) -> frozenset[str]:
@@ -181,12 +192,12 @@ def whole_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _unhyphenated(head: str, tail: str, whole: Collection[str]) -> bool:
-    first, second = _WORD_END.search(head[-_LONGEST_WORD:]), _WORD_START.match(tail)
-    if first is None or second is None:
+    met = _meeting_words(head, tail)
+    if met is None:
         return False
-    part = first.group().lower()
+    part = met[0].lower()
     # (A word of one letter, a or I, is a word whole; the page's list has none of them.)
-    return len(part) > 1 and part not in whole and part + second.group().lower() in whole
+    return len(part) > 1 and part not in whole and part + met[1].lower() in whole
 
 
 def join_all(
