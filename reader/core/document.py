@@ -106,12 +106,15 @@ def build(
     blanks: str | None = None,
     junk: frozenset[int] = frozenset(),
     headlines: frozenset[int] = frozenset(),
+    order_check: bool = True,
 ) -> Document:
     """The page reflowed. Where the text was written from boxes, `blanks` is its
     blank-line habit, `junk` the source lines the geometry shows are specks, not text
     (kept as page furniture), and `headlines` those set in headline type. `sha256` is
     the file's digest (file_digest()): the caller lets go of the bytes before the page is
-    reflowed."""
+    reflowed. Without `order_check`, a plain page is not tested for lines listed across
+    its columns: that test only warns a reader (the library's index keeps the articles
+    alone, and skips it: a twentieth of a page's reading)."""
     text = decoded.text
     # The lines as a list while they are read, then only as the text and their starts.
     listed = split_source_lines(text)
@@ -123,7 +126,8 @@ def build(
     del listed
     blocks, decisions, reading = reflow(lines, blanks)
     warning = decoded.warning
-    if blanks is None and interleaved(lines.text):  # (text from boxes is ordered already)
+    # (text from boxes is ordered already)
+    if order_check and blanks is None and interleaved(lines.text):
         reading = f"{reading}; {INTERLEAVED_READING}"
         warning = f"{warning}; {INTERLEAVED}" if warning else INTERLEAVED
     print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
@@ -148,13 +152,13 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def from_bytes(data: bytes, path: str = "") -> Document:
+def from_bytes(data: bytes, path: str = "", *, order_check: bool = True) -> Document:
     """A page from its bytes: plain text, or OCR output with boxes (PaddleOCR or Umi-OCR
-    JSON, hOCR, ALTO, PAGE), recognised by its content."""
+    JSON, hOCR, ALTO, PAGE), recognised by its content. `order_check`: see build()."""
     if _ocr_format(data):
         return _from_ocr(data, path)
     _refuse_other_json(data)
-    return build(decode_bytes(data), file_digest(data), path)
+    return build(decode_bytes(data), file_digest(data), path, order_check=order_check)
 
 
 # Files of these kinds in a folder are pages when their content is OCR output with boxes

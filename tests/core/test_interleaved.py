@@ -65,6 +65,19 @@ def test_the_page_says_so_and_warns() -> None:
     assert from_bytes((SEEDS / f"{name}.txt").read_bytes()).source.warning is None
 
 
+@pytest.mark.parametrize("columns", [1, 3])
+def test_without_the_order_check_only_the_warning_is_missing(columns: int) -> None:
+    """The library's index reads pages without the test of their line order: the same
+    articles, blocks and decisions, only no word of the interleaving."""
+    name = seed_names()[0]
+    data = "\n".join(across(page_lines(name), columns)).encode()
+    checked, unchecked = from_bytes(data), from_bytes(data, order_check=False)
+    assert unchecked.articles == checked.articles
+    assert list(unchecked.decisions) == list(checked.decisions)
+    assert unchecked.source.warning is None
+    assert (checked.source.warning == INTERLEAVED) == (columns > 1)
+
+
 @needs_real
 @pytest.mark.parametrize("name", real_names() or ["-"])
 def test_real_pages_in_the_ocr_programs_order_are_recognised(name: str) -> None:
