@@ -462,9 +462,9 @@ def _annotations_export(args: argparse.Namespace) -> int:
             found = store.by_tag(args.tag) if args.tag else store.all()
             if args.tag and not found:
                 # As search says nothing found: status 1, and nothing written.
-                _fail(f"no annotation has the tag #{args.tag}; nothing written")
+                _fail(f"no annotation has the tag {notes_io.tag_label(args.tag)}; nothing written")
                 return 1
-            title = f"#{args.tag}" if args.tag else "All annotations"
+            title = notes_io.tag_label(args.tag) if args.tag else "All annotations"
             placed = [Placed(a, None) for a in found]
             # Everything stored goes with everything: the corrections too (a tag is no
             # correction's).

@@ -43,15 +43,29 @@ def now() -> str:
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:
-    """Trimmed, without '#', without repeats (first spelling wins), in the order given."""
+    """Trimmed, without '#' (nor the one that closes a tag of several words, as
+    tag_label() writes it), without repeats (first spelling wins), in the order given."""
     out: list[str] = []
     seen: set[str] = set()
     for tag in tags:
         tag = tag.strip().lstrip("#").strip()
+        if tag.endswith("#") and len(tag[:-1].split()) > 1:
+            tag = tag[:-1].strip()
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             out.append(tag)
     return out
+
+
+def tag_label(tag: str) -> str:
+    """A tag as it is shown: #tag, and #several words# for a tag with spaces in it, which
+    would otherwise read as a tag and words after it (the closing mark that notes apps
+    use for such tags; normalise_tags takes it off again)."""
+    return f"#{tag}#" if len(tag.split()) > 1 else f"#{tag}"
+
+
+def tag_labels(tags: Iterable[str], sep: str = " ") -> str:
+    return sep.join(map(tag_label, tags))
 
 
 @dataclass(slots=True)
@@ -189,7 +203,7 @@ def _quote_md(text: str) -> str:
 def _entry_md(ann: Annotation, lines: tuple[int, int] | None) -> str:
     meta = [md_inline(ann.colour)]
     if ann.tags:
-        meta.append(" ".join(f"#{md_inline(t)}" for t in ann.tags))
+        meta.append(" ".join(md_inline(tag_label(t)) for t in ann.tags))
     if lines is not None:
         first, last = lines[0] + 1, lines[1] + 1
         meta.append(f"line {first}" if first == last else f"lines {first}–{last}")

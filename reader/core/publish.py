@@ -248,9 +248,7 @@ class _Marks:
             if e <= s:
                 continue
             out.append(_escape(text[cursor - lo : s - lo]))
-            title = _escape(
-                " ".join(f"#{t}" for t in ann.tags) + (" " if ann.tags else "") + ann.note
-            )
+            title = _escape(notes.tag_labels(ann.tags) + (" " if ann.tags else "") + ann.note)
             out.append(
                 f'<mark class="{_escape(ann.colour)}" title="{title.strip()}">'
                 f"{_escape(text[s - lo : e - lo])}</mark>"
@@ -356,7 +354,7 @@ def _notes_html(marks: _Marks) -> str:
     if loose:
         rows.append(f"<h2>{notes.UNANCHORED}</h2>")
         for ann in loose:
-            tags = " ".join(f"#{t}" for t in ann.tags)
+            tags = notes.tag_labels(ann.tags)
             said = f" — {_note_html(ann.note)}" if ann.note.strip() else ""
             rows.append(
                 f'<p class="unanchored"><mark class="{_escape(ann.colour)}">'

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import COLOURS, Annotation, Placed
+from reader.core.annotations import COLOURS, Annotation, Placed, tag_label
 from reader.store.db import TagCount
 from reader.ui.annotate import colour_names, swatch
 from reader.ui.themes import Theme, highlight_colour
@@ -135,7 +135,7 @@ class AnnotationModel(QAbstractListModel):
             return None
         ann = item.annotation
         if role == Qt.ItemDataRole.DisplayRole:
-            meta = "  ".join([*(f"#{t}" for t in ann.tags), ann.created[:10]])
+            meta = "  ".join([*map(tag_label, ann.tags), ann.created[:10]])
             note = short(ann.note, QUOTE_CHARS + 4) if ann.note else ""
             return "\n".join((f"“{short(ann.quote)}”", meta, note))
         if role == Qt.ItemDataRole.DecorationRole:
@@ -213,7 +213,7 @@ class AnnotationsDock(QWidget):
         colour = self.colour_filter.currentData()
         tags = sorted({t for p in self.items for t in p.annotation.tags}, key=str.casefold)
         for combo, first, values, labels, keep in (
-            (self.tag_filter, self.tr("All tags"), tags, {t: f"#{t}" for t in tags}, tag),
+            (self.tag_filter, self.tr("All tags"), tags, {t: tag_label(t) for t in tags}, tag),
             (self.colour_filter, self.tr("All colours"), COLOURS, colour_names(), colour),
         ):
             combo.blockSignals(True)

@@ -177,3 +177,16 @@ def test_a_web_annotation_of_another_tool_is_kept_as_it_came() -> None:
 def test_annotations_of_a_page_say_so(some) -> None:  # type: ignore[no-untyped-def]
     imported = notes.parse_import(notes.to_json(some))
     assert imported.elsewhere == 0 and all(notes.on_a_page(a) for a in imported.annotations)
+
+
+def test_a_tag_of_several_words_is_shown_closed_and_read_back_whole() -> None:
+    """#test tag would read as the tag #test and a word after it: such a tag is written
+    #test tag#, and typing it so (or pasting it back) gives the same tag."""
+    assert notes.tag_label("科技") == "#科技" and notes.tag_label("C#") == "#C#"
+    assert notes.tag_label("test tag") == "#test tag#"
+    shown = notes.tag_labels(["test tag", "C#", "政策"])
+    assert shown == "#test tag# #C# #政策"
+    assert notes.normalise_tags(["#test tag#", "C#", " #政策 "]) == ["test tag", "C#", "政策"]
+    ann = annotate("各地各行业向新而行", tags=["test tag", "产业"])
+    text = notes.to_markdown_list("000", notes.place(CLEAN.text, [ann]), DOC)
+    assert "#test tag# #产业" in text

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
-from reader.core.annotations import Annotation, normalise_tags
+from reader.core.annotations import Annotation, normalise_tags, tag_labels
 from reader.store.db import Store, StoreError, stored_name
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
@@ -290,7 +290,7 @@ class AnnotationsController(QObject):
             return ""
         parts = [colour_names().get(ann.colour, "")]
         if ann.tags:
-            parts.append(" ".join(f"#{t}" for t in ann.tags))
+            parts.append(tag_labels(ann.tags))
         head = " · ".join(p for p in parts if p)
         return f"{head}\n\n{ann.note}" if ann.note else head
 

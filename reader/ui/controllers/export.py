@@ -148,7 +148,7 @@ class ExportController(QObject):
         path, fmt = self._save_as(self.tr("Export Tag"), f"{name}.md")
         if path:
             placed = [Placed(a, None) for a in self.store.by_tag(name)]
-            self._write(path, notes_io.render(fmt, f"#{name}", placed, None))
+            self._write(path, notes_io.render(fmt, notes_io.tag_label(name), placed, None))
 
     def export_marked(self) -> None:
         doc, annotator = self.session.doc, self.session.annotator
