@@ -226,3 +226,32 @@ def test_a_query_of_marks_alone_is_refused_without_speaking_of_exclusions(tmp_pa
     assert marks.stderr.endswith(": a search needs at least one word (marks alone find nothing)\n")
     excluded = search("--data-dir", data, "--", "-国务院")
     assert excluded.stderr == "ocr-reader: a search needs at least one word that is not excluded\n"
+
+
+def test_a_full_disk_that_stops_even_a_read_is_said_in_one_line(tmp_path: Path) -> None:
+    """A database in WAL mode is read through a shared-memory file beside it. Where that
+    file cannot be made (a full disk; here, a limit on the size of files the command
+    may write), SQLite says only "disk I/O error": the search says the disk is full."""
+    import resource
+    import signal
+
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    assert search("国务院", "--library", str(folder), "--data-dir", data).returncode == 0
+    assert not (tmp_path / "data" / "ocr-reader.sqlite3-shm").exists()
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails, not kills
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "国务院", "--data-dir", data],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=small_files,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "ocr-reader: the disk is full, so the annotation database cannot even be read; "
+        "free some space and try again"
+    ]

@@ -282,6 +282,13 @@ def default_path() -> Path:
 
 def _explain(exc: sqlite3.Error) -> str:
     text = str(exc).lower()
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
+        # A database in WAL mode is read through a shared-memory file beside it, which
+        # SQLite could not make or grow: a full disk says "disk I/O error" even to a read.
+        return (
+            "the disk is full, so the annotation database cannot even be read; "
+            "free some space and try again"
+        )
     if "locked" in text or "busy" in text:
         return "the annotation database is locked by another program; try again in a moment"
     if "full" in text:
