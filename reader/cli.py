@@ -566,9 +566,7 @@ def _cluster_place(text: str) -> str | int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG, description="Reader for OCR text of newspaper pages"
-    )
+    parser = cli_search.Parser(prog=PROG, description="Reader for OCR text of newspaper pages")
     sub = parser.add_subparsers(dest="command", required=True)
     exp = sub.add_parser(
         "export", help="reflow pages and write clean text, Markdown, HTML, EPUB, JSON or JSON lines"
@@ -673,6 +671,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
+    if argv and argv[0] == "search":  # (as reader.app runs it, without this parser)
+        return cli_search.dispatch(cli_search.parse_search(parser, argv))
     args, rest = parser.parse_known_args(list(argv))
     # Pages may follow the options too (export a.txt -f md b.txt): argparse takes the
     # pages up to the first option only.
@@ -686,5 +686,7 @@ def run(argv: Sequence[str]) -> int:
     if listed and all(not r.startswith("-") or r == STDIO for r in rest):
         getattr(args, listed).extend([*rest, *after])
     elif rest or after:
-        parser.error(f"unrecognized arguments: {' '.join(rest + after)}")
+        command = " ".join(filter(None, (PROG, args.command, getattr(args, "action", None))))
+        _fail(f"unrecognized arguments: {' '.join(rest + after)} (see {command} --help)")
+        return EXIT_BAD_INPUT
     return cli_search.dispatch(args)

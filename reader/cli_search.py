@@ -14,6 +14,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader.progress import Progress, one_line
 from reader.store import paths
@@ -28,6 +29,15 @@ DESCRIPTION = 'Words must all be there; "exact phrases" and -excluded words work
 def fail(message: str) -> None:
     """Say why, in one line on standard error; control characters are shown escaped."""
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
+
+
+class Parser(argparse.ArgumentParser):
+    """A parser that says a mistake in one line (what is wrong, and where the help is),
+    not a block of usage: every command-line error is one line."""
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def _positive(text: str) -> int:
@@ -46,7 +56,12 @@ def pages_count(count: int) -> str:
 
 
 def add_arguments(find: argparse.ArgumentParser) -> None:
-    find.add_argument("query", help='for example: 新质生产力 "科技创新" -吕梁 (either script)')
+    find.add_argument(
+        "query",
+        nargs="+",
+        help='for example: 新质生产力 "科技创新" -吕梁 (either script; quoting the whole '
+        "query is not needed)",
+    )
     find.add_argument("--library", help="add this folder to the library (re-index what changed)")
     find.add_argument(
         "--limit", type=_positive, default=20, help="at most this many results (1 or more)"
@@ -172,9 +187,22 @@ def run_search(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str]) -> int:
     """`ocr-reader search ARGS`, without building the other commands' parser."""
-    parser = argparse.ArgumentParser(prog=f"{PROG} search", description=DESCRIPTION)
+    parser = Parser(prog=f"{PROG} search", description=DESCRIPTION)
     add_arguments(parser)
-    return dispatch(parser.parse_args(list(argv)))
+    return dispatch(parse_search(parser, argv))
+
+
+def parse_search(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """The search's arguments. The query may be typed as several words, an excluded one
+    among them (思想政治 -吕梁): a word that starts with - and then a character that is
+    not an option's (吕, a quote) is the query's, not an option argparse does not know."""
+    words = list(argv)
+    excluded = {k for k, word in enumerate(words) if word[:1] == "-" and not word[1:2].isascii()}
+    # Each such word is put in place as a word argparse takes for the query, then back.
+    marks = {f"\x00{k}": words[k] for k in excluded}
+    args = parser.parse_args([f"\x00{k}" if k in excluded else w for k, w in enumerate(words)])
+    args.query = " ".join(marks.get(word, word) for word in args.query)
+    return args
 
 
 def _data_folder_problem(path: Path) -> str | None:

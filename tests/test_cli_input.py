@@ -207,3 +207,27 @@ def test_a_data_folder_that_cannot_be_looked_at_is_said_in_one_line(
         )  # fmt: skip
         line = refusal(result)
         assert "the data folder named cannot be used" in line and line.endswith("nothing done")
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["export"], "the following arguments are required: paths"),
+        (["export", "page.txt", "-f", "pdf"], "invalid choice: 'pdf'"),
+        (["export", "page.txt", "--bogus"], "unrecognized arguments: --bogus"),
+        (["search", "--limit", "0", "工作"], "--limit: 0 is not 1 or more"),
+        (["search"], "the following arguments are required: query"),
+        (["annotations", "import"], "the following arguments are required: files"),
+    ],
+)
+def test_a_mistake_in_the_arguments_is_one_line_naming_the_help(
+    command: list[str], said: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *command],
+        capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+    )  # fmt: skip
+    line = refusal(result)
+    named = " ".join(command[:2] if command[0] == "annotations" else command[:1])
+    assert said in line and line.endswith(f"(see ocr-reader {named} --help)")
+    assert result.stdout == ""

@@ -255,3 +255,19 @@ def test_a_full_disk_that_stops_even_a_read_is_said_in_one_line(tmp_path: Path) 
         "ocr-reader: the disk is full, so the annotation database cannot even be read; "
         "free some space and try again"
     ]
+
+
+def test_a_query_of_several_words_and_an_exclusion_needs_no_quotes(tmp_path: Path) -> None:
+    """思想政治 工作 and 国务院 -总理 typed as they are: the words are one query, and a word
+    starting with - and a Chinese character excludes it, as inside quotes."""
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    assert search("国务院", "--library", str(folder), "--data-dir", data).returncode == 0
+    quoted = search("国务院 总理", "--data-dir", data)
+    apart = search("国务院", "总理", "--data-dir", data)
+    assert apart.returncode == 0 and apart.stdout == quoted.stdout != ""
+    excluded = search("--data-dir", data, "国务院 -总理")
+    typed = search("国务院", "-总理", "--data-dir", data)
+    first = search("-总理", "国务院", "--limit", "5", "--data-dir", data)
+    assert typed.returncode == excluded.returncode and typed.stdout == excluded.stdout
+    assert first.stdout == excluded.stdout and first.stderr == excluded.stderr
+    assert "總理" not in quoted.stdout or quoted.stdout != excluded.stdout
