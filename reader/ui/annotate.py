@@ -7,18 +7,30 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QIcon,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCompleter,
     QDialog,
@@ -101,6 +113,26 @@ class ColourButtons(QWidget):
         return COLOURS[0]
 
 
+def pass_on(event: QMouseEvent, popup: QWidget) -> None:
+    """Give a press that closed `popup` (made outside it) to the widget under it, as if
+    the popup had not been there. On X11 Qt drops that press: a click on the page that
+    closed a popover did not move the text cursor there (the next correction went where
+    the cursor had been), and a click on OK that closed the tags' completions was lost."""
+    point = event.globalPosition().toPoint()
+    target = QApplication.widgetAt(point)
+    if target is None or target.window() is popup.window():
+        return
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        target.mapFromGlobal(event.globalPosition()),
+        event.globalPosition(),
+        event.button(),
+        event.buttons(),
+        event.modifiers(),
+    )
+    QApplication.sendEvent(target, press)
+
+
 class TagEdit(QLineEdit):
     """Comma-separated tags, completing the one being typed from the tags already used."""
 
@@ -114,6 +146,26 @@ class TagEdit(QLineEdit):
         self.completer_.setWidget(self)
         self.completer_.activated.connect(self._complete)
         self.textEdited.connect(self._on_edited)
+        popup = self.completer_.popup()
+        if popup is not None:  # (after the completer's own filter, so seen first)
+            popup.setAttribute(Qt.WidgetAttribute.WA_NoMouseReplay)
+            popup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A press outside the completions closes them and goes on to what it was on (the
+        completer's own filter would swallow it: OK took a second click)."""
+        popup = self.completer_.popup()
+        if (
+            watched is popup
+            and popup is not None
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and not popup.rect().contains(event.position().toPoint())
+        ):
+            popup.hide()
+            pass_on(event, popup)
+            return True
+        return super().eventFilter(watched, event)
 
     def _current_word(self) -> str:
         return self.text()[: self.cursorPosition()].split(",")[-1].strip()
@@ -184,6 +236,9 @@ class AnnotationEditor(QDialog):
         if popover:
             self.setWindowFlags(Qt.WindowType.Popup)
             self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
+            # The press that closes it is passed on here (mousePressEvent), on every
+            # platform alike: never twice.
+            self.setAttribute(Qt.WidgetAttribute.WA_NoMouseReplay)
             # A popover is drawn with an edge of its own: nothing frames a popup window.
             self.setObjectName("popover")
             self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -307,6 +362,14 @@ class AnnotationEditor(QDialog):
         if event.key() == Qt.Key.Key_Escape:
             self._dropping = True
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A popover closed by a click on the page: the click goes on to the page (the
+        text cursor moves there, a highlight clicked opens its own popover)."""
+        outside = self.popover and not self.rect().contains(event.position().toPoint())
+        super().mousePressEvent(event)  # a popup closes on a press outside it
+        if outside and not self.isVisible():
+            pass_on(event, self)
 
     def reject(self) -> None:
         """A popover closed by clicking away keeps what was typed."""

@@ -15,7 +15,13 @@ from PySide6.QtGui import (
     QStandardItemModel,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QMessageBox,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from reader.bundled import sample_pages
 from reader.core.anchor import select
@@ -871,3 +877,49 @@ def _lit(start: int, end: int, colour: str):  # type: ignore[no-untyped-def]
     from reader.ui.body import Highlight
 
     return Highlight(start, end, colour, colour)
+
+
+def test_a_click_on_the_page_that_closes_a_popover_goes_on_to_the_page(make_window, qtbot) -> None:
+    """The press that closes a popover (made on the page, outside it) moves the text
+    cursor there as any click does: the next correction is made where the reader clicked,
+    not where the highlight was."""
+    win = make_window()
+    _click_highlight(win, qtbot, "思想政治工作是统一思想", {"note": "核心句"})
+    editor = win.current_editor
+    assert editor is not None and editor.popover and editor.isVisible()
+    before = win.body.textCursor().position()
+    # A point of the page well away from the highlight and from the popover.
+    viewport = win.body.viewport()
+    point = next(
+        p
+        for p in (
+            QPoint(viewport.width() // 2, 12),
+            QPoint(viewport.width() // 2, viewport.height() - 12),
+        )
+        if not editor.geometry().contains(viewport.mapToGlobal(p))
+    )
+    on_page = viewport.mapToGlobal(point)
+    qtbot.mousePress(editor, Qt.MouseButton.LeftButton, pos=editor.mapFromGlobal(on_page))
+    assert win.current_editor is None and not editor.isVisible()
+    there = win.body.cursorForPosition(point).position()
+    assert there != before and win.body.textCursor().position() == there
+
+
+def test_a_click_on_ok_that_closes_the_tag_completions_is_not_lost(make_window, qtbot) -> None:
+    win = make_window()
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业政策"]})
+    select_quote(win, "各地各行业向新而行")
+    win.annotate_selection("tag")
+    editor = win.current_editor
+    edit = editor.tags
+    edit.setText("产业")
+    edit.textEdited.emit("产业")  # as typing it does
+    popup = edit.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    ok = editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    at = ok.mapToGlobal(ok.rect().center())
+    with qtbot.waitSignal(editor.accepted, timeout=5000):
+        qtbot.mousePress(popup, Qt.MouseButton.LeftButton, pos=popup.mapFromGlobal(at))
+        assert not popup.isVisible() and ok.isDown()
+        qtbot.mouseRelease(ok, Qt.MouseButton.LeftButton)
+    assert saved(win).count() == 2
