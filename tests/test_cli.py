@@ -220,7 +220,7 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
     assert nobody.stderr == "ocr-reader: no annotation has the tag #没有; nothing written\n"
 
     page = run("annotations", "export", str(SEED), "-f", "page-md", "--data-dir", str(data))
-    assert "==新质生产力的基本路径==[^1]" in page.stdout and "[^1]: 要点" in page.stdout
+    assert "==新质生产力的基本路径==[^1]" in page.stdout and "[^1]: #政策 要点" in page.stdout
 
     # Someone else's note on the same passage is kept beside this one: one conflict.
     theirs = json.loads(shared.read_text(encoding="utf-8"))

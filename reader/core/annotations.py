@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import uuid
@@ -708,17 +709,44 @@ def to_csv(annotations: Sequence[Annotation]) -> str:
 # -- the page with its highlights ----------------------------------------------------------
 
 
+def runs(
+    spans: Sequence[tuple[int, int, Annotation]], lo: int, hi: int
+) -> list[tuple[int, int, list[Annotation], list[Annotation]]]:
+    """The text from lo to hi cut wherever a highlight starts or ends: each run (start,
+    end, the annotations over it, those that end with it). A highlight inside another
+    is a run of its own, so its note is marked where it ends, not dropped or moved to
+    the end of the one around it."""
+    inside = [(s, e, a) for s, e, a in spans if s < hi and e > lo]
+    cuts = sorted({lo, hi, *(min(max(x, lo), hi) for s, e, _a in inside for x in (s, e))})
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        over = [ann for s, e, ann in inside if s <= a and e >= b]
+        ending = [ann for s, e, ann in inside if e == b]
+        out.append((a, b, over, ending))
+    return out
+
+
+def innermost(over: Sequence[Annotation], spans: dict[str, tuple[int, int]]) -> Annotation:
+    """Of the highlights over a run, the one drawn: the shortest, the one inside."""
+    return min(over, key=lambda a: spans[a.id][1] - spans[a.id][0])
+
+
+def remark(ann: Annotation) -> str:
+    """What an annotation says beside its quote: its tags, then its note."""
+    return " ".join(filter(None, (tag_labels(ann.tags), ann.note.strip())))
+
+
 def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = False) -> str:
-    """The page as Markdown with highlights as ==marked== text and notes as footnotes;
-    annotations that could not be placed on the page listed under Unanchored."""
+    """The page as Markdown with highlights as ==marked== text and their tags and notes
+    as footnotes; annotations that could not be placed on the page listed under
+    Unanchored."""
     clean = clean_text(doc)
     spans = [(p.anchor.start, p.anchor.end, p.annotation) for p in placed if p.anchor]
     spans.sort(key=lambda s: (s[0], s[1]))
     footnotes: list[str] = []
     number: dict[str, int] = {}
-    end_of = {a.id: e for _s, e, a in spans}
-    for _start, _end, ann in spans:
-        if ann.note.strip():
+    for _start, _end, ann in sorted(spans, key=lambda s: (s[1], s[0])):  # as they end
+        if remark(ann):
             footnotes.append(ann.id)
             number[ann.id] = len(footnotes)
 
@@ -727,22 +755,15 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
         if base is None:
             return md_inline(text)
         lo, hi = base + offset, base + offset + len(text)
-        # Boundaries where a highlight starts or ends inside this piece of text.
-        inside = [(max(s, lo), min(e, hi), a) for s, e, a in spans if s < hi and e > lo]
-        if not inside:
-            return md_inline(text)
-        out, cursor, ref = [], lo, False
-        for s, e, ann in _merge(inside):
-            if s < cursor:
-                continue
-            out.append(_after_ref(md_inline(text[cursor - lo : s - lo]), ref))
-            out.append(_marked_md(text[s - lo : e - lo]))
-            cursor, ref = e, False
-            for a in ann:
-                if a.id in number and lo < end_of[a.id] <= hi:
+        out, ref = [], False
+        for s, e, over, ending in runs(spans, lo, hi):
+            piece = text[s - lo : e - lo]
+            out.append(_marked_md(piece) if over else _after_ref(md_inline(piece), ref))
+            ref = False
+            for a in ending:
+                if a.id in number:
                     out.append(f"[^{number[a.id]}]")
                     ref = True
-        out.append(_after_ref(md_inline(text[cursor - lo :]), ref))
         return "".join(out)
 
     body = to_markdown(doc, decorate=decorate, furniture=furniture)
@@ -757,7 +778,7 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
     by_id = {a.id: a for _s, _e, a in spans}
     notes = []
     for ann_id in footnotes:
-        lines = md_text(by_id[ann_id].note.strip()).split("\n")
+        lines = md_text(remark(by_id[ann_id])).split("\n")
         notes.append(f"[^{number[ann_id]}]: " + "\n    ".join(lines))
     return body + "\n" + "\n".join(notes) + "\n"
 
@@ -775,20 +796,6 @@ def _after_ref(markdown: str, ref: bool) -> str:
     """Text that follows a footnote reference: "[^1](...)" would be a link to where no
     footnotes are supported."""
     return "\\" + markdown if ref and markdown.startswith("(") else markdown
-
-
-def _merge(
-    spans: list[tuple[int, int, Annotation]],
-) -> list[tuple[int, int, list[Annotation]]]:
-    """Overlapping highlights become one marked run (Markdown cannot nest ==)."""
-    out: list[tuple[int, int, list[Annotation]]] = []
-    for s, e, a in sorted(spans, key=lambda x: x[0]):
-        if out and s <= out[-1][1]:
-            ps, pe, anns = out[-1]
-            out[-1] = (ps, max(pe, e), [*anns, a])
-        else:
-            out.append((s, e, [a]))
-    return out
 
 
 def render(

@@ -231,33 +231,30 @@ class _Marks:
         self.spans = sorted(
             (p.anchor.start, p.anchor.end, p.annotation) for p in self.placed if p.anchor
         )
-        self.end_of = {a.id: e for _s, e, a in self.spans}
+        self.span_of = {a.id: (s, e) for s, e, a in self.spans}
 
     def wrap(self, key: tuple[int, int], text: str, offset: int, prefix: str) -> str:
-        """Escaped HTML of text, with <mark> around highlighted runs and a link to the
-        note after the run where an annotation ends."""
+        """Escaped HTML of text, with <mark> around highlighted runs (a highlight inside
+        another, a run of its own in its own colour) and a link to the note after the
+        run where an annotation with tags or a note ends."""
         base = self.clean.starts.get(key)
         if base is None or not self.spans:
             return _escape(text)
         lo, hi = base + offset, base + offset + len(text)
-        out, cursor = [], lo
-        for s, e, ann in self.spans:
-            if e <= lo or s >= hi:
-                continue
-            s, e = max(s, lo, cursor), min(e, hi)
-            if e <= s:
-                continue
-            out.append(_escape(text[cursor - lo : s - lo]))
-            title = _escape(notes.tag_labels(ann.tags) + (" " if ann.tags else "") + ann.note)
-            out.append(
-                f'<mark class="{_escape(ann.colour)}" title="{title.strip()}">'
-                f"{_escape(text[s - lo : e - lo])}</mark>"
-            )
-            if ann.note.strip() and lo < self.end_of[ann.id] <= hi:
-                number = self.note_ids.setdefault(ann.id, f"{prefix}n{len(self.note_ids) + 1}")
-                out.append(f'<sup><a href="#{number}" id="ref-{number}">*</a></sup>')
-            cursor = e
-        out.append(_escape(text[cursor - lo :]))
+        out = []
+        for s, e, over, ending in notes.runs(self.spans, lo, hi):
+            piece = _escape(text[s - lo : e - lo])
+            if over:
+                shown = notes.innermost(over, self.span_of)
+                said = " · ".join(filter(None, map(notes.remark, over)))
+                piece = (
+                    f'<mark class="{_escape(shown.colour)}" title="{_escape(said)}">{piece}</mark>'
+                )
+            out.append(piece)
+            for ann in ending:
+                if notes.remark(ann):
+                    number = self.note_ids.setdefault(ann.id, f"{prefix}n{len(self.note_ids) + 1}")
+                    out.append(f'<sup><a href="#{number}" id="ref-{number}">*</a></sup>')
         return "".join(out)
 
 
@@ -346,9 +343,10 @@ def _notes_html(marks: _Marks) -> str:
     rows = []
     for ann_id, number in marks.note_ids.items():
         ann = by_id[ann_id]
+        tags = f"{_escape(notes.tag_labels(ann.tags))} " if ann.tags else ""
         rows.append(
             f'<p id="{number}"><a href="#ref-{number}">↑</a> '
-            f"“{_escape(notes.short_quote(ann.quote))}” — {_note_html(ann.note)}</p>"
+            f"“{_escape(notes.short_quote(ann.quote))}” — {tags}{_note_html(ann.note)}</p>"
         )
     loose = [p.annotation for p in marks.placed if p.anchor is None]
     if loose:

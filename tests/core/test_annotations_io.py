@@ -91,10 +91,10 @@ def test_page_markdown_marks_highlights_and_notes_as_footnotes(some) -> None:
     placed = notes.place(CLEAN.text, some)
     text = notes.page_markdown(DOC, placed)
     assert "==科技创新和产业创新==[^1]" in text
-    assert "==各地各行业向新而行==" in text
-    assert text.rstrip().endswith("[^1]: 要点\n    第二行")
+    assert "==各地各行业向新而行==[^2]" in text  # tags alone are worth a footnote too
+    assert text.rstrip().endswith("[^1]: #政策 #科技 要点\n    第二行\n[^2]: #产业")
     # Without the marks it is the plain Markdown export.
-    plain = text.split("\n[^1]:")[0].replace("==", "").replace("[^1]", "")
+    plain = text.split("\n[^1]:")[0].replace("==", "").replace("[^1]", "").replace("[^2]", "")
     assert plain.rstrip() == to_markdown(DOC).rstrip()
 
 
@@ -190,3 +190,26 @@ def test_a_tag_of_several_words_is_shown_closed_and_read_back_whole() -> None:
     ann = annotate("各地各行业向新而行", tags=["test tag", "产业"])
     text = notes.to_markdown_list("000", notes.place(CLEAN.text, [ann]), DOC)
     assert "#test tag# #产业" in text
+
+
+def test_a_highlight_inside_another_keeps_its_place_tags_and_note_in_every_export() -> None:
+    """A highlight made inside a longer one: its note is marked where it ends, with its
+    tags, in the page's Markdown and in HTML; the one around it keeps its own."""
+    from reader.core import publish
+
+    outer = annotate("各地各行业向新而行，促进创新", colour="blue", note="外层")
+    inner = annotate("各地各行业", colour="green", tags=["key point"], note="内层")
+    placed = notes.place(CLEAN.text, [outer, inner])
+    md = notes.page_markdown(DOC, placed)
+    assert "==各地各行业==[^1]==向新而行，促进创新==[^2]" in md
+    assert "[^1]: #key point# 内层" in md and "[^2]: 外层" in md
+    html = b"".join(
+        publish.publish_stream(
+            [publish.Part(DOC, annotations=[outer, inner])],
+            publish.Options(format="html", annotations=True),
+        )
+    ).decode()
+    assert '<mark class="green" title="#key point# 内层 · 外层">各地各行业</mark>' in html
+    assert '<mark class="blue" title="外层">向新而行，促进创新</mark>' in html
+    assert html.count('<sup><a href="#n') == 2
+    assert "#key point# 内层" in html.split('<aside class="notes">')[1]

@@ -329,7 +329,7 @@ def test_every_epub_file_parses_as_xml_with_odd_characters(tmp_path: Path) -> No
     assert len(names) == 5
     chapter = texts["OEBPS/chapter1.xhtml"]
     assert "控制字符*在这里，还有和非字符。第二段<b>粗</b>。" in chapter
-    assert "“控制字符” — 注释" in chapter
+    assert "“控制字符” — #标签 注释" in chapter
     assert "oddname.txt" in texts["OEBPS/nav.xhtml"] and "书名" in texts["OEBPS/content.opf"]
     assert len(epub_navigation(data)) > 2
 

@@ -152,8 +152,12 @@ def test_marked_page_keeps_highlights_and_footnotes_but_no_links(
         assert "==\\[x\\]==[^2]\\(javascript:alert(1))" in text
         # The "=" of the text is escaped so the markers stay a pair.
         assert "## ==\\=1+1==[^3]\n" in text
-        assert "\n[^1]: \\[x\\](javascript:alert(1))\n    \\# 标题\n    &lt;img src=x" in text
-        assert "\n[^2]: \\!\\[t\\](http://tracker/p.png)\n" in text
+        # A footnote says the highlight's tags, then its note.
+        assert (
+            '\n[^1]: #=HYPERLINK("http://x") #&lt;b>粗&lt;/b> \\[x\\](javascript:alert(1))\n'
+            "    \\# 标题\n    &lt;img src=x"
+        ) in text
+        assert "\n[^2]: #\\[t\\](javascript:alert(2)) \\!\\[t\\](http://tracker/p.png)\n" in text
 
 
 def test_epub_chapters_are_well_formed_xml(page: Path, data: Path, tmp_path: Path) -> None:
