@@ -287,7 +287,8 @@ class Query:
                     out.append(value)
             else:
                 out.extend(_words(word.strip('"')))
-        return cls(terms, excluded)
+        # A word typed twice asks nothing more (and each term costs the index a pass).
+        return cls(list(dict.fromkeys(terms)), list(dict.fromkeys(excluded)))
 
 
 # Quotes that open and close a phrase, as a Chinese keyboard types them.

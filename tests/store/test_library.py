@@ -96,6 +96,15 @@ def test_query_parsing() -> None:
     ]  # fmt: skip
 
 
+def test_a_word_typed_many_times_is_asked_once(library: Library) -> None:
+    """The index took a pass for every term: a word pasted a thousand times took seconds
+    (the square of the count), for what the word once asks."""
+    q = Query.parse("思想政治工作 " * 1000 + '"科技 创新" 思想政治工作 -吕梁 -吕梁 "科技 创新"')
+    assert q.terms == ["思想政治工作", "科技 创新"] and q.excluded == ["吕梁"]
+    once = library.search("思想政治工作")
+    assert once and library.search("思想政治工作 " * 1000) == once
+
+
 def test_reindexing_reads_only_what_changed(library: Library, folder: Path) -> None:
     changed, same = sorted((folder / "2025").iterdir())
     with changed.open("a", encoding="utf-8") as fh:
