@@ -305,11 +305,14 @@ def earlier_outputs(root: Path, files: Iterable[Path] | None = None) -> set[str]
     under = root.rglob(OUTPUTS) if files is None else (p for p in files if p.name == OUTPUTS)
     lists.update((output_key(m), m) for m in under)
     found: set[str] = set()
+    base = output_key(root) + os.sep
     for manifest in lists.values():
         for rel, written in _listed(manifest).items():
             path = manifest.parent / rel
-            if written.holds(path, manifest.parent):
-                found.add(output_key(path))
+            # (a list over the folder names the outputs of its other folders too)
+            key = output_key(path)
+            if key.startswith(base) and written.holds(path, manifest.parent):
+                found.add(key)
     return found
 
 
