@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -266,6 +267,16 @@ def _misfit(args: argparse.Namespace, several: bool) -> str | None:
     return None
 
 
+# Formats whose output is one document: two of them one after another are not one.
+_WHOLE = ("html", "epub", "json")
+
+
+def _file_named(out: Path) -> bool:
+    """Whether a name not yet taken reads as an output file's (pages.txt, all.md), not a
+    folder's: several pages written to it would make a folder of that name."""
+    return out.suffix.lower().lstrip(".") in (*publish.FORMATS, "htm", "markdown")
+
+
 def _output(args: argparse.Namespace) -> Path | None:
     """The file or folder named by -o, or None for standard output."""
     return Path(args.output) if args.output and args.output != STDIO else None
@@ -284,17 +295,26 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     out = _output(args)
     several = len(pages) > 1 or any(Path(p).is_dir() for p in args.paths)
-    # An existing folder named by -o takes the page's output under the page's name.
-    many = (several or (out is not None and out.is_dir())) and not args.combine
+    # A folder named by -o (one there, or written as one: out/) takes the page's output
+    # under the page's name.
+    folder = out is not None and (out.is_dir() or args.output.endswith(("/", os.sep)))
+    many = (several or folder) and not args.combine
     if problem := _misfit(args, several and not args.combine):
         _fail(f"{problem}; nothing written")
         return EXIT_BAD_INPUT
-    if out is not None and many and out.exists() and not out.is_dir():
+    if out is not None and many and not folder and (out.exists() or _file_named(out)):
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
         return EXIT_BAD_INPUT
-    if out is not None and args.combine and out.is_dir():
+    if out is not None and args.combine and folder:
         one = out / f"all.{args.format}"
         _fail(f"{out}: that is a folder; --combine writes one file: name it (-o {one})")
+        return EXIT_BAD_INPUT
+    if out is None and several and not args.combine and args.format in _WHOLE:
+        _fail(
+            f"several pages to standard output would be {args.format} documents one after "
+            f"another: add --combine for one, or name an output folder with -o; nothing "
+            "written"
+        )
         return EXIT_BAD_INPUT
     targets = _targets(found_pages, out, "explain.txt" if args.explain else args.format, many)
     if targets is None:
@@ -327,6 +347,8 @@ def _export(args: argparse.Namespace) -> int:
         store_path = None if store is None else str(store.path.absolute())
         results = cluster.run(args.cluster, jobs, pages, store_path, progress)
     failed: list[Path] = []
+    emitted = False  # a page's output written to standard output
+    gap = publish.NEWLINES[options.newline].encode(options.encoding)
     combined: list[publish.Part] = []
     written: list[tuple[Path, list[Path]]] = []  # each output with the pages it holds
     try:
@@ -348,8 +370,14 @@ def _export(args: argparse.Namespace) -> int:
                 written.append((target, [pages[done.index]]))
             if done.part is not None:
                 combined.append(done.part)
-            if done.data is not None and not _emit(done.data, None):
-                return EXIT_BAD_INPUT
+            if done.data is not None:
+                # Pages' texts one after another: a blank line between, so that a page's
+                # first line (its title) is not read as its last paragraph's.
+                if emitted and args.format != "jsonl" and not _emit(gap, None):
+                    return EXIT_BAD_INPUT
+                if not _emit(done.data, None):
+                    return EXIT_BAD_INPUT
+                emitted = True
         if combined:
             whole = publish.publish_stream(combined, options, title=args.title or "")
             if not _emit(whole, out, pages):
@@ -370,6 +398,12 @@ def _export(args: argparse.Namespace) -> int:
         progress.finish(
             f"exported {len(pages) - len(failed):,} of {len(pages):,} pages in "
             f"{progress.elapsed():.1f} s{workers}"
+        )
+    elif failed and len(failed) < len(pages):
+        # Said only of the pages not read: that the others were exported is said too.
+        _fail(
+            f"{len(pages) - len(failed):,} of {len(pages):,} pages exported; "
+            f"{cli_search.pages_count(len(failed))} not read (said above)"
         )
     return EXIT_BAD_INPUT if failed else 0
 

@@ -339,3 +339,77 @@ def test_a_folder_and_a_page_in_it_both_named_export_the_page_once(
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
     assert written == ["april/page.txt", "front.txt", "march/page.txt"]
+
+
+def test_an_output_named_as_a_folder_is_one(tmp_path: Path) -> None:
+    """-o out/ is a folder, written so, for one page too (it was a file named out); with
+    --combine it is refused as a folder that exists is."""
+    made = tmp_path / "made"
+    result = run("export", str(SEEDS[0]), "-o", f"{made}{os.sep}")
+    assert result.returncode == 0, result.stderr
+    assert made.is_dir() and [p.name for p in made.iterdir() if p.suffix == ".txt"] == [
+        SEEDS[0].name
+    ]
+    combined = run("export", *map(str, SEEDS), "--combine", "-o", f"{tmp_path / 'book'}/")
+    assert combined.returncode == 2 and not (tmp_path / "book").exists()
+    assert "that is a folder; --combine writes one file" in combined.stderr
+
+
+def test_several_pages_into_a_name_of_a_file_are_refused(tmp_path: Path) -> None:
+    """Several pages -o two.txt made a folder named two.txt; now refused as onto a file
+    that exists."""
+    target = tmp_path / "two.txt"
+    result = run("export", *map(str, SEEDS), "-o", str(target))
+    assert result.returncode == 2 and not target.exists()
+    assert result.stderr.strip().endswith(
+        "two.txt: several pages need an output folder, not a file (or --combine)"
+    )
+    folder = tmp_path / "two.pages"  # a name of a folder: made, as before
+    assert run("export", *map(str, SEEDS), "-o", str(folder)).returncode == 0
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(p.name for p in SEEDS)
+
+
+@pytest.mark.parametrize("fmt", ["html", "json"])
+def test_several_whole_documents_to_standard_output_are_refused(fmt: str) -> None:
+    result = run("export", *map(str, SEEDS), "-f", fmt)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "add --combine for one" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_pages_texts_to_standard_output_have_a_blank_line_between(tmp_path: Path) -> None:
+    """Page 2's title came on the line after page 1's last paragraph: read as its end."""
+    one = [run("export", str(page)).stdout for page in SEEDS]
+    both = run("export", *map(str, SEEDS))
+    assert both.returncode == 0
+    assert both.stdout == one[0] + "\n" + one[1] and one[0].endswith("\n")
+    lines = run("export", *map(str, SEEDS), "-f", "jsonl").stdout.splitlines()
+    assert lines == [
+        *run("export", str(SEEDS[0]), "-f", "jsonl").stdout.splitlines(),
+        *run("export", str(SEEDS[1]), "-f", "jsonl").stdout.splitlines(),
+    ]
+
+
+def test_pages_not_read_among_others_say_the_others_were_exported(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("export", str(SEEDS[0]), str(tmp_path / "nosuch.txt"), "-o", str(out))
+    assert result.returncode == 2 and (out / SEEDS[0].name).exists()
+    assert result.stderr.splitlines() == [
+        f"ocr-reader: {tmp_path / 'nosuch.txt'}: no such file",
+        "ocr-reader: 1 of 2 pages exported; 1 page not read (said above)",
+    ]
+
+
+def test_a_list_over_the_folder_names_only_outputs_under_it(tmp_path: Path) -> None:
+    """A list of outputs in a folder over the one asked about (an export into the parent
+    folder) names outputs of other folders too: only those under the folder asked
+    about are its outputs (/tmp's list named /tmp/out.txt for every folder in /tmp)."""
+    parent = tmp_path / "exports"
+    inner = parent / "inner"
+    inner.mkdir(parents=True)
+    page = inner / "page.txt"
+    shutil.copy(SEEDS[0], page)
+    beside = parent / "beside.txt"
+    assert run("export", str(page), "-o", str(beside)).returncode == 0
+    assert (parent / OUTPUTS).is_file()
+    assert earlier_outputs(parent) == {os.path.realpath(beside)}
+    assert earlier_outputs(inner) == set()

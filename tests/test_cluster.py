@@ -155,7 +155,11 @@ def test_local_n_starts_a_cluster_of_its_own(tmp_path: Path) -> None:
     assert (
         (spread.returncode, spread.stderr)
         == (local.returncode, local.stderr)
-        == (2, f"ocr-reader: {folder / 'empty.txt'}: the file is empty\n")
+        == (
+            2,
+            f"ocr-reader: {folder / 'empty.txt'}: the file is empty\n"
+            "ocr-reader: 2 of 3 pages exported; 1 page not read (said above)\n",
+        )
     )
     # An output that cannot be written stops the export with one line, and the cluster's
     # own log lines (its workers stopped in the middle of pages) stay out of the report.
