@@ -386,7 +386,11 @@ def to_html(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
             body = f'<h1 id="{prefix}doc" class="document">{_escape(part.name)}</h1>\n' + body
         else:
             toc.extend(entries)
-        sections.append(f"<section>\n{body}\n{_notes_html(marks)}\n{_source_html(doc)}\n</section>")
+        own = _language([doc])
+        named = f' lang="{own}"' if own != lang else ""
+        sections.append(
+            f"<section{named}>\n{body}\n{_notes_html(marks)}\n{_source_html(doc)}\n</section>"
+        )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
@@ -437,7 +441,10 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         marks = _Marks(doc, placed)
         body, entries = _article_html(doc, marks, "")
         notes_part = _notes_html(marks)
-        chapters.append((name, _xhtml(part.name, body + notes_part + _source_html(doc), lang)))
+        # Each chapter in the language its page is printed in (an English page in a book
+        # of Chinese ones), the book in theirs.
+        own = _language([doc])
+        chapters.append((name, _xhtml(part.name, body + notes_part + _source_html(doc), own)))
         for entry in entries:
             for node in entry.walk():
                 node.file = name

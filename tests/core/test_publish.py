@@ -432,6 +432,23 @@ def test_a_page_printed_in_english_is_exported_as_english() -> None:
     assert '<html lang="zh-CN">' in publish([Part(DOC)], Options(format="html")).decode()
 
 
+def test_an_english_page_among_chinese_ones_keeps_its_language_when_combined() -> None:
+    """A book of Chinese pages with an English one: its chapter (its section of a web
+    page) says en; the book and the others say zh-CN."""
+    english = from_bytes(
+        b"HARBOR TIEUP ENDS\n\nThe engineers of the railroads met the towing companies.\n",
+        "/pages/tribune.txt",
+    )
+    parts = [Part(DOC), Part(DOC), Part(english)]
+    book = zipfile.ZipFile(io.BytesIO(publish(parts, Options(format="epub"))))
+    chapters = [book.read(f"OEBPS/chapter{n}.xhtml").decode() for n in (1, 2, 3)]
+    opf = book.read(next(n for n in book.namelist() if n.endswith(".opf"))).decode()
+    assert [c.count('xml:lang="en"') for c in chapters] == [0, 0, 1]
+    assert 'xml:lang="zh-CN"' in chapters[0] and "<dc:language>zh-CN</dc:language>" in opf
+    page = publish(parts, Options(format="html")).decode()
+    assert '<html lang="zh-CN">' in page and page.count('<section lang="en">') == 1
+
+
 def test_a_combined_heading_keeps_the_bytes_of_a_name_that_is_not_utf8() -> None:
     import os
 
