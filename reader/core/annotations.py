@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -558,15 +559,36 @@ def read_import(path: str | Path) -> Imported:
     return parse_import(data)
 
 
+_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
 def parse_import(data: bytes | str) -> Imported:
     """The annotations and corrections of an export (see read_import)."""
     if isinstance(data, bytes):
         # UTF-8, or UTF-16 or UTF-32 told by their byte order mark or zero bytes, as JSON
         # read from bytes is (a Windows program saves a JSON file in UTF-16).
+        from reader.core.decode import hopeless
+
         encoding = json.detect_encoding(data)
+        # Said as a page's reading says it: binary data is that, not text in another
+        # encoding (UTF-32, all zero bytes but one in four, is text); a file that ends
+        # inside a character was cut off.
+        why = None if encoding.startswith("utf-32") else hopeless(data[:65536])
+        if why:
+            raise ImportError_(why)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
+            # JSON that reads well up to a character cut off at the file's end was cut
+            # off; UTF-16 or 32 guessed from zero bytes, and not that, is binary data.
+            before = data[: exc.start].decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+            if exc.end == len(data) and before[:1] in ("{", "["):
+                raise ImportError_(
+                    "it ends in the middle of a character: the file was cut off (copied "
+                    "or downloaded only in part?)"
+                ) from None
+            if not encoding.startswith("utf-8") and not data.startswith(_BOMS):
+                raise ImportError_("it is binary data, not text") from None
             name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
             raise ImportError_(
                 f"not {name} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"

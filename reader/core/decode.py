@@ -603,7 +603,7 @@ def _read_limited(read: Callable[[int], bytes]) -> bytes:
             if not looked and total >= _HEAD_BYTES:
                 looked = True
                 head = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-                reason = _hopeless(head[:_HEAD_BYTES])
+                reason = hopeless(head[:_HEAD_BYTES])
                 if reason:
                     raise DecodeError(reason)
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
@@ -611,7 +611,7 @@ def _read_limited(read: Callable[[int], bytes]) -> bytes:
         raise DecodeError("there is not enough memory to read it") from None
 
 
-def _hopeless(head: bytes) -> str | None:
+def hopeless(head: bytes) -> str | None:
     """Why a file that starts like this is refused whatever follows, or None: so that
     a stream of binary data is not read up to the size limit first."""
     if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
