@@ -19,7 +19,7 @@ from typing import NoReturn
 from reader.progress import Progress, one_line
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
-from reader.store.library import IndexReport, Library
+from reader.store.library import IndexReport, Library, gone
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
@@ -177,7 +177,11 @@ def run_search(args: argparse.Namespace) -> int:
     for n, hit in enumerate(hits, 1):
         snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
         title = hit.title or f"(article {hit.article + 1})"
-        print(f"{n}. {title}  —  {hit.path}  [article {hit.article + 1}]")
+        # A page deleted or moved since it was indexed is said so, as the window says it.
+        where = f"{hit.path}  [article {hit.article + 1}]"
+        if gone(hit.path):
+            where += "  (no longer there: deleted or moved since it was indexed)"
+        print(f"{n}. {title}  —  {where}")
         print(f"   {snippet}")
     if not hits:
         print("nothing found", file=sys.stderr)

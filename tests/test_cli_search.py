@@ -271,3 +271,15 @@ def test_a_query_of_several_words_and_an_exclusion_needs_no_quotes(tmp_path: Pat
     assert typed.returncode == excluded.returncode and typed.stdout == excluded.stdout
     assert first.stdout == excluded.stdout and first.stderr == excluded.stderr
     assert "總理" not in quoted.stdout or quoted.stdout != excluded.stdout
+
+
+def test_a_hit_on_a_page_deleted_since_it_was_indexed_says_so(tmp_path: Path) -> None:
+    data, folder = str(tmp_path / "data"), pages(tmp_path)
+    assert search("国务院", "--library", str(folder), "--data-dir", data).returncode == 0
+    (folder / "trad.txt").unlink()
+    result = search("国务院", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    heads = result.stdout.splitlines()[::2]
+    said = {Path(line.split("  —  ")[1].split()[0]).name: line for line in heads}
+    assert said["trad.txt"].endswith("(no longer there: deleted or moved since it was indexed)")
+    assert "no longer there" not in said["simp.txt"]
