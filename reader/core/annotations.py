@@ -199,7 +199,9 @@ def in_reading_order(placed: Iterable[Placed]) -> list[Placed]:
 
 
 def _quote_md(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in md_text(text).split("\n"))
+    """The quote as a block quote; the paragraph break a highlight starts or ends on is
+    no line of it (it made empty quoted lines)."""
+    return "\n".join("> " + line if line else ">" for line in md_text(text.strip()).split("\n"))
 
 
 def _entry_md(ann: Annotation, lines: tuple[int, int] | None) -> str:

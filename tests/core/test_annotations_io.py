@@ -213,3 +213,13 @@ def test_a_highlight_inside_another_keeps_its_place_tags_and_note_in_every_expor
     assert '<mark class="blue" title="外层">向新而行，促进创新</mark>' in html
     assert html.count('<sup><a href="#n') == 2
     assert "#key point# 内层" in html.split('<aside class="notes">')[1]
+
+
+def test_a_quote_that_starts_at_a_paragraph_break_has_no_empty_quoted_lines() -> None:
+    end = CLEAN.text.index("各地各行业向新而行") + 9
+    start = CLEAN.text.rindex("\n", 0, end - 9) - 1  # from the paragraph break before it
+    ann = notes.new_annotation(DOC, CLEAN, start, end)
+    assert ann.quote.startswith(CLEAN.text[start]) and "\n" in ann.quote
+    text = notes.to_markdown_list("000", notes.place(CLEAN.text, [ann]), DOC)
+    quoted = [line for line in text.splitlines() if line.startswith(">")]
+    assert quoted and quoted[0] != ">" and quoted[-1] != ">"
