@@ -201,9 +201,6 @@ nav.toc ol { list-style: none; padding-left: 1.2em; margin: 0.2em 0; }
 nav.toc > ol { padding-left: 0; }
 nav.toc a { color: inherit; text-decoration: none; }
 mark { padding: 0 0.05em; }
-mark.yellow { background: #fff0a0; } mark.green { background: #c8f0c0; }
-mark.blue { background: #c6e0ff; } mark.pink { background: #ffd0e0; }
-mark.purple { background: #e2d4ff; } mark.orange { background: #ffd8b0; }
 aside.notes { border-top: 1px solid var(--rule); margin-top: 2em; font-size: 0.9em; }
 aside.notes p { text-indent: 0; }
 footer.source { color: var(--muted); font-size: 0.85em; margin-top: 3em; }
@@ -216,6 +213,16 @@ footer.source { color: var(--muted); font-size: 0.85em; margin-top: 3em; }
   a { color: inherit; text-decoration: none; }
 }
 """
+# Each highlight colour's shade on paper.
+MARKS = {
+    "yellow": "#fff0a0",
+    "green": "#c8f0c0",
+    "blue": "#c6e0ff",
+    "pink": "#ffd0e0",
+    "purple": "#e2d4ff",
+    "orange": "#ffd8b0",
+}
+CSS += "".join(f"mark.{name} {{ background: {shade}; }}\n" for name, shade in MARKS.items())
 
 
 @dataclass

@@ -4,6 +4,7 @@ never leaves half a file."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,16 @@ from reader.ui.savefile import ask_path
 
 PREVIEW_CHARS = 60_000
 UNNUMBERED = '<ol style="list-style-type: none">'  # the contents, in the HTML preview
+_MARK = re.compile(r'<mark class="(\w+)"')
+
+
+def _qt_marks(html: str) -> str:
+    """The highlights of a web page as Qt's rich text can show them: it knows no <mark>,
+    so a highlight was not shown in the preview; a span with the shade of its colour is."""
+    html = _MARK.sub(
+        lambda m: f'<span style="background-color: {publish.MARKS.get(m[1], "#fff0a0")}"', html
+    )
+    return html.replace("</mark>", "</span>")
 
 
 def export_work(
@@ -393,7 +404,7 @@ class ExportDialog(QDialog):
         if preview.format == "html":
             # Qt's rich text knows no <nav>, so the stylesheet's rule for the contents
             # (nav.toc ol: no numbers) is lost on it: said on each list instead.
-            self.preview_html.setHtml(text.replace("<ol>", UNNUMBERED))
+            self.preview_html.setHtml(_qt_marks(text.replace("<ol>", UNNUMBERED)))
             self.preview.setCurrentWidget(self.preview_html)
         else:
             self.preview_text.setPlainText(text[:PREVIEW_CHARS])

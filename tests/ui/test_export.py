@@ -375,3 +375,36 @@ def test_the_html_previews_contents_are_not_numbered(make_window, qtbot) -> None
             block = block.next()
         assert styles == {QTextListFormat.Style.ListStyleUndefined}, name
     dialog.reject()
+
+
+def test_the_html_preview_shows_highlights_in_their_colours(make_window, qtbot) -> None:
+    """Qt's rich text knows no <mark>: a highlight was not shown in the web page's and
+    the book's preview; it is shown with the shade the written page gives it."""
+    from PySide6.QtGui import QColor
+
+    from reader.core.publish import MARKS
+
+    win = make_window()
+    win.annotations.create(select_quote(win, "各地各行业向新而行"), {"colour": "green"})
+    dialog = open_dialog(win, qtbot)
+    for name in ("html", "epub"):
+        dialog.format.setCurrentIndex(dialog.format.findData(name))
+        dialog.with_notes.setChecked(True)
+        dialog.update_preview()
+        document = dialog.preview_html.document()
+        at = document.toPlainText().index("各地各行业向新而行")
+        block = document.findBlock(at)
+        shades = {
+            it.fragment().charFormat().background().color().name()
+            for it in _fragments(block)
+            if "各地各行业" in it.fragment().text()
+        }
+        assert QColor(MARKS["green"]).name() in shades, name
+    dialog.reject()
+
+
+def _fragments(block):  # type: ignore[no-untyped-def]
+    it = block.begin()
+    while not it.atEnd():
+        yield it
+        it += 1
