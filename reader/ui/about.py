@@ -4,7 +4,7 @@ keyboard shortcuts built from the window's own actions."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
@@ -151,8 +151,14 @@ class ShortcutsDialog(QDialog):
     """Help → Keyboard Shortcuts: the window's menus, read when it opens."""
 
     def __init__(
-        self, bar: QMenuBar, extra: Mapping[QAction, str], parent: QWidget | None = None
+        self,
+        bar: QMenuBar,
+        extra: Mapping[QAction, str],
+        parent: QWidget | None = None,
+        widgets: Sequence[tuple[str, list[tuple[str, str]]]] = (),
     ) -> None:
+        """`widgets`: groups of keys a widget takes itself, with no menu entry (the
+        scan's zoom), listed after the menus'."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         layout = QVBoxLayout(self)
@@ -167,7 +173,7 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         menus = [m for m in (a.menu() for a in bar.actions()) if isinstance(m, QMenu)]
         self._groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
-        for title, rows in shortcut_rows(menus, extra):
+        for title, rows in [*shortcut_rows(menus, extra), *widgets]:
             group = QTreeWidgetItem(self.tree, [title])
             font = group.font(0)
             font.setBold(True)

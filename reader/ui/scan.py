@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QObject,
     QPoint,
     QPointF,
@@ -291,6 +292,22 @@ class _Canvas(QGraphicsView):
         moved = (event.position().toPoint() - press).manhattanLength()
         if moved < QApplication.startDragDistance():
             self.clicked.emit(self.mapToScene(event.position().toPoint()))
+
+
+def scan_keys() -> tuple[str, list[tuple[str, str]]]:
+    """The keys the scan takes while it has the focus (its keyPressEvent and wheelEvent),
+    for Help → Keyboard Shortcuts: (the group's title, [(what, keys)])."""
+    return QCoreApplication.translate("ScanKeys", "Scan (when it has the focus)"), [
+        (QCoreApplication.translate("ScanKeys", "Zoom In"), "+"),
+        (QCoreApplication.translate("ScanKeys", "Zoom Out"), "-"),
+        (
+            QCoreApplication.translate("ScanKeys", "Zoom at the Pointer"),
+            QCoreApplication.translate("ScanKeys", "Ctrl+Wheel"),
+        ),
+        (QCoreApplication.translate("ScanKeys", "Fit the Width"), "W"),
+        (QCoreApplication.translate("ScanKeys", "Fit the Page"), "F"),
+        (QCoreApplication.translate("ScanKeys", "Next / Previous Article"), "N / P"),
+    ]
 
 
 class ScanView(QWidget):

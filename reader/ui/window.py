@@ -34,7 +34,7 @@ from reader.ui.loader import DocumentLoader, OpenProgress
 from reader.ui.notices import Notices
 from reader.ui.outline import OutlineDock
 from reader.ui.room import ReadingRoom, fit_to_screen
-from reader.ui.scan import ScanController
+from reader.ui.scan import ScanController, scan_keys
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import Settings
 from reader.ui.source import SourceView
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         if self.shortcuts_box is not None:
             self.shortcuts_box.deleteLater()
         keys = {self.actions_by_key[k]: key for k, key in BODY_KEYS.items()}
-        self.shortcuts_box = ShortcutsDialog(self.menuBar(), keys, self)
+        self.shortcuts_box = ShortcutsDialog(self.menuBar(), keys, self, [scan_keys()])
         self.shortcuts_box.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -405,57 +405,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="242"/>
+        <location filename="../../reader/ui/annotate.py" line="297"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="191"/>
+        <location filename="../../reader/ui/annotate.py" line="246"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="191"/>
+        <location filename="../../reader/ui/annotate.py" line="246"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="201"/>
+        <location filename="../../reader/ui/annotate.py" line="256"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="203"/>
+        <location filename="../../reader/ui/annotate.py" line="258"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="206"/>
+        <location filename="../../reader/ui/annotate.py" line="261"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="269"/>
+        <location filename="../../reader/ui/annotate.py" line="324"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="219"/>
+        <location filename="../../reader/ui/annotate.py" line="274"/>
         <source>Click a word to add it to the tags</source>
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="229"/>
+        <location filename="../../reader/ui/annotate.py" line="284"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="235"/>
+        <location filename="../../reader/ui/annotate.py" line="290"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="248"/>
+        <location filename="../../reader/ui/annotate.py" line="303"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -615,32 +615,32 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="55"/>
+        <location filename="../../reader/ui/annotate.py" line="67"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="56"/>
+        <location filename="../../reader/ui/annotate.py" line="68"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="57"/>
+        <location filename="../../reader/ui/annotate.py" line="69"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="58"/>
+        <location filename="../../reader/ui/annotate.py" line="70"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="59"/>
+        <location filename="../../reader/ui/annotate.py" line="71"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="60"/>
+        <location filename="../../reader/ui/annotate.py" line="72"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
@@ -994,242 +994,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="100"/>
+        <location filename="../../reader/ui/export_dialog.py" line="111"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="108"/>
+        <location filename="../../reader/ui/export_dialog.py" line="119"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="109"/>
+        <location filename="../../reader/ui/export_dialog.py" line="120"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="110"/>
+        <location filename="../../reader/ui/export_dialog.py" line="121"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <location filename="../../reader/ui/export_dialog.py" line="122"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <location filename="../../reader/ui/export_dialog.py" line="123"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="115"/>
+        <location filename="../../reader/ui/export_dialog.py" line="126"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="122"/>
+        <location filename="../../reader/ui/export_dialog.py" line="133"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="426"/>
+        <location filename="../../reader/ui/export_dialog.py" line="437"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="427"/>
+        <location filename="../../reader/ui/export_dialog.py" line="438"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="428"/>
+        <location filename="../../reader/ui/export_dialog.py" line="439"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="429"/>
+        <location filename="../../reader/ui/export_dialog.py" line="440"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="430"/>
+        <location filename="../../reader/ui/export_dialog.py" line="441"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="140"/>
+        <location filename="../../reader/ui/export_dialog.py" line="151"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="142"/>
+        <location filename="../../reader/ui/export_dialog.py" line="153"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="149"/>
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="150"/>
+        <location filename="../../reader/ui/export_dialog.py" line="161"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="165"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="157"/>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="158"/>
+        <location filename="../../reader/ui/export_dialog.py" line="169"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <location filename="../../reader/ui/export_dialog.py" line="172"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="163"/>
+        <location filename="../../reader/ui/export_dialog.py" line="174"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="175"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
+        <location filename="../../reader/ui/export_dialog.py" line="176"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="166"/>
+        <location filename="../../reader/ui/export_dialog.py" line="177"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="178"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/export_dialog.py" line="179"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="197"/>
+        <location filename="../../reader/ui/export_dialog.py" line="208"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="211"/>
+        <location filename="../../reader/ui/export_dialog.py" line="222"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="213"/>
+        <location filename="../../reader/ui/export_dialog.py" line="224"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="215"/>
+        <location filename="../../reader/ui/export_dialog.py" line="226"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="335"/>
+        <location filename="../../reader/ui/export_dialog.py" line="346"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="335"/>
+        <location filename="../../reader/ui/export_dialog.py" line="346"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="340"/>
+        <location filename="../../reader/ui/export_dialog.py" line="351"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="374"/>
+        <location filename="../../reader/ui/export_dialog.py" line="385"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="376"/>
+        <location filename="../../reader/ui/export_dialog.py" line="387"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="403"/>
+        <location filename="../../reader/ui/export_dialog.py" line="414"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="428"/>
+        <location filename="../../reader/ui/export_dialog.py" line="439"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="429"/>
+        <location filename="../../reader/ui/export_dialog.py" line="440"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="430"/>
+        <location filename="../../reader/ui/export_dialog.py" line="441"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="440"/>
+        <location filename="../../reader/ui/export_dialog.py" line="451"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="445"/>
+        <location filename="../../reader/ui/export_dialog.py" line="456"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="467"/>
+        <location filename="../../reader/ui/export_dialog.py" line="478"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="488"/>
+        <location filename="../../reader/ui/export_dialog.py" line="499"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="495"/>
+        <location filename="../../reader/ui/export_dialog.py" line="506"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="497"/>
+        <location filename="../../reader/ui/export_dialog.py" line="508"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1963,105 +1963,148 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="536"/>
+        <location filename="../../reader/ui/scan.py" line="553"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="538"/>
+        <location filename="../../reader/ui/scan.py" line="555"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="575"/>
+        <location filename="../../reader/ui/scan.py" line="592"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="618"/>
+        <location filename="../../reader/ui/scan.py" line="635"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="753"/>
+        <location filename="../../reader/ui/scan.py" line="770"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="755"/>
+        <location filename="../../reader/ui/scan.py" line="772"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="761"/>
+        <location filename="../../reader/ui/scan.py" line="778"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="766"/>
+        <location filename="../../reader/ui/scan.py" line="783"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="770"/>
+        <location filename="../../reader/ui/scan.py" line="787"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="775"/>
+        <location filename="../../reader/ui/scan.py" line="792"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="777"/>
+        <location filename="../../reader/ui/scan.py" line="794"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="779"/>
+        <location filename="../../reader/ui/scan.py" line="796"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="783"/>
+        <location filename="../../reader/ui/scan.py" line="800"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
 </context>
 <context>
-    <name>ScanView</name>
+    <name>ScanKeys</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="345"/>
+        <location filename="../../reader/ui/scan.py" line="300"/>
+        <source>Scan (when it has the focus)</source>
+        <translation>扫描图（焦点在其上时）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="301"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="346"/>
+        <location filename="../../reader/ui/scan.py" line="302"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="347"/>
+        <location filename="../../reader/ui/scan.py" line="304"/>
+        <source>Zoom at the Pointer</source>
+        <translation>以指针处为中心缩放</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="305"/>
+        <source>Ctrl+Wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="307"/>
+        <source>Fit the Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="308"/>
+        <source>Fit the Page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="309"/>
+        <source>Next / Previous Article</source>
+        <translation>下一篇 / 上一篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="362"/>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="363"/>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/scan.py" line="364"/>
         <source>Width</source>
         <translation>适宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="347"/>
+        <location filename="../../reader/ui/scan.py" line="364"/>
         <source>Fit Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="348"/>
+        <location filename="../../reader/ui/scan.py" line="365"/>
         <source>Page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="348"/>
+        <location filename="../../reader/ui/scan.py" line="365"/>
         <source>Fit Page</source>
         <translation>适合整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="353"/>
+        <location filename="../../reader/ui/scan.py" line="370"/>
         <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
@@ -2069,37 +2112,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="338"/>
+        <location filename="../../reader/ui/library.py" line="341"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="347"/>
+        <location filename="../../reader/ui/library.py" line="350"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="368"/>
+        <location filename="../../reader/ui/library.py" line="371"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="401"/>
+        <location filename="../../reader/ui/library.py" line="404"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="340"/>
+        <location filename="../../reader/ui/library.py" line="343"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="339"/>
+        <location filename="../../reader/ui/library.py" line="342"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="399"/>
+        <location filename="../../reader/ui/library.py" line="402"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>
@@ -2107,27 +2150,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="416"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="354"/>
+        <location filename="../../reader/ui/annotate.py" line="417"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="355"/>
+        <location filename="../../reader/ui/annotate.py" line="418"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="356"/>
+        <location filename="../../reader/ui/annotate.py" line="419"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="359"/>
+        <location filename="../../reader/ui/annotate.py" line="422"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>
@@ -2135,22 +2178,22 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="157"/>
+        <location filename="../../reader/ui/about.py" line="163"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="160"/>
+        <location filename="../../reader/ui/about.py" line="166"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="164"/>
+        <location filename="../../reader/ui/about.py" line="170"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="164"/>
+        <location filename="../../reader/ui/about.py" line="170"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>

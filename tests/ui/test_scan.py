@@ -604,3 +604,28 @@ def test_the_scan_shown_by_hand_stays_in_a_small_window_and_gives_the_room_back(
         win.scan.action.trigger()
     qtbot.waitUntil(lambda: shown_docks(win) == before, timeout=5000)
     assert abs(win.outline_dock.width() - outline) <= 0.1 * outline
+
+
+def test_the_scans_own_keys_are_listed_and_do_what_they_say(
+    make_window, qtbot, tmp_path, drawn
+) -> None:
+    """Help → Keyboard Shortcuts lists the keys the scan takes (no menu has them), and
+    each listed key does what its row says on the scan."""
+    win = make_window(page_with_scan(tmp_path, drawn))
+    open_scan(win, qtbot)
+    win.actions_by_key["shortcuts"].trigger()
+    rows = dict(win.shortcuts_box.rows())
+    assert {rows[k] for k in ("Zoom In", "Zoom Out", "Fit the Width", "Fit the Page")} == {
+        "+", "-", "W", "F"
+    }  # fmt: skip
+    canvas = win.scan.view.canvas
+    keys = {"+": Qt.Key.Key_Plus, "-": Qt.Key.Key_Minus, "W": Qt.Key.Key_W, "F": Qt.Key.Key_F}
+    qtbot.keyClick(canvas, keys[rows["Fit the Width"]])
+    width = canvas.scale_factor()
+    qtbot.keyClick(canvas, keys[rows["Zoom In"]])
+    assert canvas.scale_factor() == pytest.approx(width * 1.25)
+    qtbot.keyClick(canvas, keys[rows["Zoom Out"]])
+    assert canvas.scale_factor() == pytest.approx(width)
+    qtbot.keyClick(canvas, keys[rows["Fit the Page"]])
+    assert canvas.sceneRect().height() * canvas.scale_factor() <= canvas.viewport().height()
+    win.shortcuts_box.reject()
