@@ -42,13 +42,14 @@ STDIN_NAME = "<stdin>"
 
 
 def iter_pages(
-    paths: Sequence[str], skipped: list[Path] | None = None
+    paths: Sequence[str], skipped: list[Path] | None = None, changed: list[Path] | None = None
 ) -> Iterator[tuple[Path, Path | None]]:
     """The files named, with folders expanded to the pages inside them (sorted), each
     with the folder it was found in (None for a file named itself); "-" stands for
     standard input. Given `skipped` (an export, which writes), a file in a folder that an
     earlier export wrote there and nobody has changed since (files.earlier_outputs) is an
-    output, not a page: it goes there instead. A page found twice (a folder and a page
+    output, not a page: it goes there instead; one written so but changed since goes in
+    `changed` too, read as a page. A page found twice (a folder and a page
     in it, both named) is read once, where it is found first."""
     seen: set[str] = set()
 
@@ -62,7 +63,7 @@ def iter_pages(
     for name in paths:
         path = Path(name)
         if name != STDIO and path.is_dir():
-            outputs = earlier_outputs(path) if skipped is not None else set()
+            outputs = earlier_outputs(path, changed=changed) if skipped is not None else set()
             for p in sorted(path.rglob("*")):
                 if not is_page_file(p):
                     continue
@@ -75,14 +76,16 @@ def iter_pages(
             yield path, None
 
 
-def _say_skipped(skipped: Sequence[Path]) -> None:
-    if skipped:
-        more = len(skipped) - 1
-        also = "" if not more else f" and {more:,} more file{'s' if more > 1 else ''}"
-        _fail(
-            f"{skipped[0]}{also}: written by an earlier export (listed in {OUTPUTS}), "
-            "not read as pages"
-        )
+def _say_skipped(skipped: Sequence[Path], changed: Sequence[Path] = ()) -> None:
+    for files, what in (
+        (skipped, "written by an earlier export (listed in {}), not read as pages"),
+        (changed, "written by an earlier export (listed in {}) but changed since, or "
+         "their pages gone: read as pages"),
+    ):  # fmt: skip
+        if files:
+            more = len(files) - 1
+            also = "" if not more else f" and {more:,} more file{'s' if more > 1 else ''}"
+            _fail(f"{files[0]}{also}: {what.format(OUTPUTS)}")
 
 
 def _targets(
@@ -284,8 +287,9 @@ def _output(args: argparse.Namespace) -> Path | None:
 
 def _export(args: argparse.Namespace) -> int:
     skipped: list[Path] = []
-    found_pages = list(iter_pages(args.paths, skipped))
-    _say_skipped(skipped)
+    changed: list[Path] = []
+    found_pages = list(iter_pages(args.paths, skipped, changed))
+    _say_skipped(skipped, changed)
     pages = [page for page, _root in found_pages]
     if not pages:
         _fail("no pages (.txt or OCR output) found in " + ", ".join(args.paths))

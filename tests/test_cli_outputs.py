@@ -174,6 +174,10 @@ def test_an_output_changed_since_it_was_written_is_a_page_again(pages: Path) -> 
     kept = edited.read_bytes()
     again = run("export", str(pages), "-o", str(pages))
     assert again.returncode == 0 and "not read as pages" in again.stderr
+    # Said, in one line: it was an output and is read as a page now.
+    assert f"{edited}: written by an earlier export (listed in {OUTPUTS}) but changed since" in (
+        again.stderr
+    )
     # Read as a page, and never written over: the page's output takes another name.
     assert edited.read_bytes() == kept
     assert (pages / "front.clean.clean.txt").is_file() and (pages / "front-2.txt").is_file()

@@ -295,11 +295,15 @@ def output_key(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def earlier_outputs(root: Path, files: Iterable[Path] | None = None) -> set[str]:
+def earlier_outputs(
+    root: Path, files: Iterable[Path] | None = None, changed: list[Path] | None = None
+) -> set[str]:
     """The files under folder `root` that an export wrote (listed by an OUTPUTS file in
     it, in a folder under it or over it), still as it wrote them and with a page of
     theirs still there: outputs, not pages. As keys: output_key. `files`, where given,
-    is every file under `root` (a scan that walked it already)."""
+    is every file under `root` (a scan that walked it already). `changed`, where given,
+    gets the listed files that are there but are no longer outputs (changed since, or
+    their pages gone): pages again, which an export says."""
     over = Path(os.path.realpath(root)).parents
     lists = {output_key(d / OUTPUTS): d / OUTPUTS for d in (root, *over)}
     under = root.rglob(OUTPUTS) if files is None else (p for p in files if p.name == OUTPUTS)
@@ -311,8 +315,12 @@ def earlier_outputs(root: Path, files: Iterable[Path] | None = None) -> set[str]
             path = manifest.parent / rel
             # (a list over the folder names the outputs of its other folders too)
             key = output_key(path)
-            if key.startswith(base) and written.holds(path, manifest.parent):
+            if not key.startswith(base):
+                continue
+            if written.holds(path, manifest.parent):
                 found.add(key)
+            elif changed is not None and path.is_file():
+                changed.append(path)
     return found
 
 
