@@ -30,7 +30,16 @@ from reader.core.model import Block, Document
 from reader.core.text import ink
 
 # Highlight colours by name; the window picks the shade for each theme.
-COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange")
+# Each highlight colour: its shade on a light page (paper, the exports) and on a dark one.
+SHADES: dict[str, tuple[str, str]] = {
+    "yellow": ("#fff0a0", "#5c4f0e"),
+    "green": ("#c8f0c0", "#1f4d2a"),
+    "blue": ("#c6e0ff", "#1d3d66"),
+    "pink": ("#ffd0e0", "#66223d"),
+    "purple": ("#e2d4ff", "#44306b"),
+    "orange": ("#ffd8b0", "#6b3a12"),
+}
+COLOURS = tuple(SHADES)
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 # The heading of the annotations an export could not place on the page: in both
@@ -780,14 +789,23 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
             return md_inline(text)
         lo, hi = base + offset, base + offset + len(text)
         out, ref = [], False
+        marked = ""  # highlighted text run on until a footnote or plain text comes
         for s, e, over, ending in runs(spans, lo, hi):
             piece = text[s - lo : e - lo]
-            out.append(_marked_md(piece) if over else _after_ref(md_inline(piece), ref))
+            if over:
+                marked += piece  # two ==runs== touching would read ====: one run
+                refs = [f"[^{number[a.id]}]" for a in ending if a.id in number]
+                if refs:
+                    out += [_marked_md(marked), *refs]
+                    marked, ref = "", True
+                continue
+            if marked:
+                out.append(_marked_md(marked))
+                marked = ""
+            out.append(_after_ref(md_inline(piece), ref))
             ref = False
-            for a in ending:
-                if a.id in number:
-                    out.append(f"[^{number[a.id]}]")
-                    ref = True
+        if marked:
+            out.append(_marked_md(marked))
         return "".join(out)
 
     body = to_markdown(doc, decorate=decorate, furniture=furniture)

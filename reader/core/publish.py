@@ -213,16 +213,9 @@ footer.source { color: var(--muted); font-size: 0.85em; margin-top: 3em; }
   a { color: inherit; text-decoration: none; }
 }
 """
-# Each highlight colour's shade on paper.
-MARKS = {
-    "yellow": "#fff0a0",
-    "green": "#c8f0c0",
-    "blue": "#c6e0ff",
-    "pink": "#ffd0e0",
-    "purple": "#e2d4ff",
-    "orange": "#ffd8b0",
-}
-CSS += "".join(f"mark.{name} {{ background: {shade}; }}\n" for name, shade in MARKS.items())
+CSS += "".join(
+    f"mark.{name} {{ background: {light}; }}\n" for name, (light, _d) in notes.SHADES.items()
+)
 
 
 @dataclass
@@ -236,7 +229,8 @@ class _Marks:
     def __post_init__(self) -> None:
         self.clean = clean_text(self.doc)
         self.spans = sorted(
-            (p.anchor.start, p.anchor.end, p.annotation) for p in self.placed if p.anchor
+            ((p.anchor.start, p.anchor.end, p.annotation) for p in self.placed if p.anchor),
+            key=lambda s: (s[0], s[1]),  # (annotations of one span have no order)
         )
         self.span_of = {a.id: (s, e) for s, e, a in self.spans}
 
@@ -350,10 +344,9 @@ def _notes_html(marks: _Marks) -> str:
     rows = []
     for ann_id, number in marks.note_ids.items():
         ann = by_id[ann_id]
-        tags = f"{_escape(notes.tag_labels(ann.tags))} " if ann.tags else ""
         rows.append(
             f'<p id="{number}"><a href="#ref-{number}">↑</a> '
-            f"“{_escape(notes.short_quote(ann.quote))}” — {tags}{_note_html(ann.note)}</p>"
+            f"“{_escape(notes.short_quote(ann.quote))}” — {_note_html(notes.remark(ann))}</p>"
         )
     loose = [p.annotation for p in marks.placed if p.anchor is None]
     if loose:

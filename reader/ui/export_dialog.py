@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import annotations as notes
 from reader.core import publish
-from reader.core.annotations import Annotation
+from reader.core.annotations import COLOURS, Annotation
 from reader.core.document import load
 from reader.core.model import Document
 from reader.store.files import FILE_EXTENSIONS, plan_outputs, write_atomic
@@ -47,8 +48,10 @@ _MARK = re.compile(r'<mark class="(\w+)"')
 def _qt_marks(html: str) -> str:
     """The highlights of a web page as Qt's rich text can show them: it knows no <mark>,
     so a highlight was not shown in the preview; a span with the shade of its colour is."""
+    shades = notes.SHADES
     html = _MARK.sub(
-        lambda m: f'<span style="background-color: {publish.MARKS.get(m[1], "#fff0a0")}"', html
+        lambda m: f'<span style="background-color: {shades.get(m[1], shades[COLOURS[0]])[0]}"',
+        html,
     )
     return html.replace("</mark>", "</span>")
 

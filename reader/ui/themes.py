@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from reader.core.annotations import SHADES
+
 THEMES = ("light", "sepia", "dark")
 
 
@@ -94,14 +96,7 @@ def palette(t: Theme) -> QPalette:
 
 # Highlight backgrounds by colour name: (light and sepia, dark). The dark shades keep the
 # light text of the dark theme readable (contrast at least 4.5:1 against #d8d6d0).
-HIGHLIGHTS: dict[str, tuple[str, str]] = {
-    "yellow": ("#fff0a0", "#5c4f0e"),
-    "green": ("#c8f0c0", "#1f4d2a"),
-    "blue": ("#c6e0ff", "#1d3d66"),
-    "pink": ("#ffd0e0", "#66223d"),
-    "purple": ("#e2d4ff", "#44306b"),
-    "orange": ("#ffd8b0", "#6b3a12"),
-}
+HIGHLIGHTS = SHADES  # (light, dark) by colour name: the table is the core's
 
 
 def highlight_colour(name: str, t: Theme) -> QColor:

@@ -223,3 +223,26 @@ def test_a_quote_that_starts_at_a_paragraph_break_has_no_empty_quoted_lines() ->
     text = notes.to_markdown_list("000", notes.place(CLEAN.text, [ann]), DOC)
     quoted = [line for line in text.splitlines() if line.startswith(">")]
     assert quoted and quoted[0] != ">" and quoted[-1] != ">"
+
+
+def test_highlights_that_touch_or_nest_without_notes_stay_one_marked_run() -> None:
+    """Two ==runs== side by side read as ====, which pairs no marks: runs with no note
+    between them are one; and highlights of one span export (they could not be sorted)."""
+    from reader.core import publish
+
+    cases = [
+        [annotate("各地各行业向新而行，促进创新", note="外层"), annotate("行业向新")],
+        [annotate("各地各行业"), annotate("向新而行")],
+    ]
+    for anns in cases:
+        md = notes.page_markdown(DOC, notes.place(CLEAN.text, anns))
+        assert "====" not in md and md.count("==") == 2
+    same = [annotate("各地各行业", note="甲"), annotate("各地各行业", colour="blue", note="乙")]
+    md = notes.page_markdown(DOC, notes.place(CLEAN.text, same))
+    assert "==各地各行业==[^1][^2]" in md
+    html = b"".join(
+        publish.publish_stream(
+            [publish.Part(DOC, annotations=same)], publish.Options(format="html", annotations=True)
+        )
+    ).decode()
+    assert 'title="甲 · 乙">各地各行业</mark>' in html and html.count('<sup><a href="#n') == 2

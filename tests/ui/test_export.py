@@ -382,7 +382,7 @@ def test_the_html_preview_shows_highlights_in_their_colours(make_window, qtbot) 
     the book's preview; it is shown with the shade the written page gives it."""
     from PySide6.QtGui import QColor
 
-    from reader.core.publish import MARKS
+    from reader.core.annotations import SHADES
 
     win = make_window()
     win.annotations.create(select_quote(win, "各地各行业向新而行"), {"colour": "green"})
@@ -399,7 +399,7 @@ def test_the_html_preview_shows_highlights_in_their_colours(make_window, qtbot) 
             for it in _fragments(block)
             if "各地各行业" in it.fragment().text()
         }
-        assert QColor(MARKS["green"]).name() in shades, name
+        assert QColor(SHADES["green"][0]).name() in shades, name
     dialog.reject()
 
 
