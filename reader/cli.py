@@ -487,6 +487,12 @@ def _write(
 
 
 def _annotations_export(args: argparse.Namespace) -> int:
+    # A tag as it is typed or shown (#政策, #test tag#) is the tag.
+    if args.tag is not None:
+        args.tag = (notes_io.normalise_tags([args.tag]) or [""])[0]
+        if not args.tag:
+            _fail("--tag names no tag; nothing written")
+            return EXIT_BAD_INPUT
     store = _open_store(args)
     if store is None:
         return EXIT_BAD_INPUT

@@ -213,6 +213,9 @@ def test_annotations_import_then_export_every_format(tmp_path: Path) -> None:
     rows = run("annotations", "export", "--tag", "产业", "-f", "csv", "--data-dir", str(data))
     lines = rows.stdout.strip().splitlines()
     assert len(lines) == 2 and "各地各行业向新而行" in lines[1]
+    # The tag as it is shown (#产业) is the tag.
+    shown = run("annotations", "export", "--tag", "#产业", "-f", "csv", "--data-dir", str(data))
+    assert shown.returncode == 0 and shown.stdout == rows.stdout
     # A tag nobody used: said, as search says nothing found, and nothing written.
     none = tmp_path / "none.csv"
     nobody = run("annotations", "export", "--tag", "没有", "-o", str(none), "--data-dir", str(data))

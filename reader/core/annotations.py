@@ -59,9 +59,10 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for tag in tags:
-        tag = tag.strip().lstrip("#").strip()
-        if tag.endswith("#") and len(tag[:-1].split()) > 1:
-            tag = tag[:-1].strip()
+        tag = tag.strip()
+        if tag.startswith("#") and tag.endswith("#") and len(tag[1:-1].split()) > 1:
+            tag = tag[:-1]  # #several words#, as shown; learn C# keeps its mark
+        tag = tag.lstrip("#").strip()
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             out.append(tag)

@@ -246,3 +246,11 @@ def test_highlights_that_touch_or_nest_without_notes_stay_one_marked_run() -> No
         )
     ).decode()
     assert 'title="甲 · 乙">各地各行业</mark>' in html and html.count('<sup><a href="#n') == 2
+
+
+def test_a_tag_that_ends_in_a_mark_of_its_own_keeps_it() -> None:
+    """Only #several words#, as tags are shown, loses its closing mark: learn C# and
+    F# C# are tags ending in #, kept, and shown closed with one mark more."""
+    assert notes.normalise_tags(["learn C#", "F# C#", "#learn C##"]) == ["learn C#", "F# C#"]
+    assert notes.tag_label("learn C#") == "#learn C##"
+    assert notes.normalise_tags([notes.tag_label("learn C#")]) == ["learn C#"]
