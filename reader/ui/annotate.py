@@ -120,6 +120,9 @@ def pass_on(event: QMouseEvent, popup: QWidget) -> None:
     the cursor had been), and a click on OK that closed the tags' completions was lost."""
     point = event.globalPosition().toPoint()
     target = QApplication.widgetAt(point)
+    under = QApplication.activePopupWidget()  # the popover the completions were open in
+    if under is not None and under is not popup and not under.geometry().contains(point):
+        target = under  # which closes on the press, and passes it on in its turn
     if target is None or target.window() is popup.window():
         return
     press = QMouseEvent(

@@ -923,3 +923,37 @@ def test_a_click_on_ok_that_closes_the_tag_completions_is_not_lost(make_window, 
         assert not popup.isVisible() and ok.isDown()
         qtbot.mouseRelease(ok, Qt.MouseButton.LeftButton)
     assert saved(win).count() == 2
+
+
+def test_a_click_on_the_page_with_the_popovers_tag_completions_open_closes_both(
+    make_window, qtbot
+) -> None:
+    """Completions open in a highlight's popover, a click on the page: they close, the
+    popover closes too and keeps what was typed, and the click moves the text cursor."""
+    win = make_window()
+    win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业政策"]})
+    _click_highlight(win, qtbot, "思想政治工作是统一思想", {"note": "核心句"})
+    editor = win.current_editor
+    assert editor is not None and editor.popover
+    edit = editor.tags
+    edit.setText("产业")
+    edit.textEdited.emit("产业")
+    popup = edit.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    viewport = win.body.viewport()
+    point = next(
+        p
+        for p in (
+            QPoint(viewport.width() // 2, 12),
+            QPoint(viewport.width() // 2, viewport.height() - 12),
+        )
+        if not editor.geometry().contains(viewport.mapToGlobal(p))
+        and not popup.geometry().contains(viewport.mapToGlobal(p))
+    )
+    on_page = viewport.mapToGlobal(point)
+    qtbot.mousePress(popup, Qt.MouseButton.LeftButton, pos=popup.mapFromGlobal(on_page))
+    assert not popup.isVisible() and not editor.isVisible() and win.current_editor is None
+    assert win.body.textCursor().position() == win.body.cursorForPosition(point).position()
+    assert saved(win).get(next(a.id for a in saved(win).all() if a.note == "核心句")).tags == [
+        "产业"
+    ]
