@@ -5,11 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reader import __version__
 
 COMMANDS = ("export", "annotations", "search")
 VERSION = f"ocr-reader {__version__}"
+EXIT_BAD_INPUT = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """A parser that says a mistake in one line (what is wrong, and where the help is),
+    not a block of usage: every refusal, of the window's options and the commands', is
+    one line."""
+
+    def error(self, message: str) -> NoReturn:
+        from reader.progress import one_line
+
+        print(f"ocr-reader: {one_line(message)} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def commands() -> list[tuple[str, str]]:

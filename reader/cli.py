@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import cli_search, cluster
+from reader.app import Parser
 from reader.cli_search import fail as _fail
 from reader.core import annotations as notes_io
 from reader.core import publish
@@ -610,7 +611,7 @@ def _cluster_place(text: str) -> str | int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = cli_search.Parser(prog=PROG, description="Reader for OCR text of newspaper pages")
+    parser = Parser(prog=PROG, description="Reader for OCR text of newspaper pages")
     sub = parser.add_subparsers(dest="command", required=True)
     exp = sub.add_parser(
         "export", help="reflow pages and write clean text, Markdown, HTML, EPUB, JSON or JSON lines"
@@ -714,9 +715,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
+    if argv and argv[0] == "search":  # (as reader.app runs it, with a parser of its own)
+        return cli_search.main(argv[1:])
     parser = build_parser()
-    if argv and argv[0] == "search":  # (as reader.app runs it, without this parser)
-        return cli_search.dispatch(cli_search.parse_search(parser, argv))
     args, rest = parser.parse_known_args(list(argv))
     # Pages may follow the options too (export a.txt -f md b.txt): argparse takes the
     # pages up to the first option only.

@@ -14,8 +14,8 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from reader.app import Parser
 from reader.progress import Progress, one_line
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
@@ -29,15 +29,6 @@ DESCRIPTION = 'Words must all be there; "exact phrases" and -excluded words work
 def fail(message: str) -> None:
     """Say why, in one line on standard error; control characters are shown escaped."""
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
-
-
-class Parser(argparse.ArgumentParser):
-    """A parser that says a mistake in one line (what is wrong, and where the help is),
-    not a block of usage: every command-line error is one line."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(f"{message} (see {self.prog} --help)")
-        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def _positive(text: str) -> int:
@@ -197,14 +188,39 @@ def main(argv: Sequence[str]) -> int:
 
 
 def parse_search(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
-    """The search's arguments. The query may be typed as several words, an excluded one
-    among them (思想政治 -吕梁): a word that starts with - and then a character that is
-    not an option's (吕, a quote) is the query's, not an option argparse does not know."""
+    """The search's arguments. The query may be typed as several words, before and after
+    the options, an excluded one among them (思想政治 -吕梁): a word that starts with -
+    and then a character no option's does (吕, a quote) is the query's, not an option
+    argparse does not know. A Latin word left out (-tax) looks like one: it is said to
+    go after --."""
     words = list(argv)
-    excluded = {k for k, word in enumerate(words) if word[:1] == "-" and not word[1:2].isascii()}
-    # Each such word is put in place as a word argparse takes for the query, then back.
+    ends = words.index("--") if "--" in words else len(words)
+    options = set(parser._option_string_actions)
+    latin = [
+        w
+        for w in words[:ends]
+        if w[:1] == "-" and w[1:2].isascii() and w[1:2].isalpha() and w.split("=")[0] not in options
+    ]
+    if latin:
+        parser.error(
+            f"unrecognized arguments: {' '.join(latin)} (a Latin word left out goes after --: "
+            f"search WORDS -- {latin[0]})"
+        )
+    excluded = {
+        k
+        for k, word in enumerate(words[:ends])
+        if word[:1] == "-" and (not word[1:2].isascii() or word[1:2] == '"')
+    }
+    # Each such word is put in place as a word argparse takes for the query, then back
+    # wherever it went (the query, or an option's value: --library -资料).
     marks = {f"\x00{k}": words[k] for k in excluded}
-    args = parser.parse_args([f"\x00{k}" if k in excluded else w for k, w in enumerate(words)])
+    marked = [f"\x00{k}" if k in excluded else w for k, w in enumerate(words)]
+    # (argparse reads words among the options only without a --, which it loses then)
+    parse = parser.parse_args if "--" in words else parser.parse_intermixed_args
+    args = parse(marked)
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value in marks:
+            setattr(args, name, marks[value])
     args.query = " ".join(marks.get(word, word) for word in args.query)
     return args
 

@@ -231,3 +231,13 @@ def test_a_mistake_in_the_arguments_is_one_line_naming_the_help(
     named = " ".join(command[:2] if command[0] == "annotations" else command[:1])
     assert said in line and line.endswith(f"(see ocr-reader {named} --help)")
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("options", [["--bogus"], ["--theme", "pink"], ["--size", "9x9"]])
+def test_a_mistake_in_the_windows_options_is_one_line_too(options: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *options],
+        capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+    )  # fmt: skip
+    line = refusal(result)
+    assert line.endswith("(see ocr-reader --help)")

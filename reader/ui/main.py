@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from reader.app import COMMANDS, VERSION, epilog
+from reader.app import COMMANDS, VERSION, Parser, epilog
 from reader.bundled import sample_pages
 from reader.store import paths
 from reader.ui import i18n
@@ -25,7 +25,7 @@ HUGE_LAST = 10_000_000  # bytes: a last page this big is reopened at start only 
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="ocr-reader",
         usage=f"%(prog)s [options] [PATH ...]\n       %(prog)s {{{','.join(COMMANDS)}}} ...",
         description="Read OCR text of newspaper pages.",
