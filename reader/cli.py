@@ -310,11 +310,14 @@ def _export(args: argparse.Namespace) -> int:
     if out is not None and many and not folder and (out.exists() or _file_named(out)):
         _fail(f"{out}: several pages need an output folder, not a file (or --combine)")
         return EXIT_BAD_INPUT
+    if out is not None and folder and out.exists() and not out.is_dir():
+        _fail(f"{out}: not a folder (it is a file); nothing written")
+        return EXIT_BAD_INPUT
     if out is not None and args.combine and folder:
         one = out / f"all.{args.format}"
-        _fail(f"{out}: that is a folder; --combine writes one file: name it (-o {one})")
+        _fail(f"{out}: that names a folder; --combine writes one file: name it (-o {one})")
         return EXIT_BAD_INPUT
-    if out is None and several and not args.combine and args.format in _WHOLE:
+    if out is None and len(pages) > 1 and not args.combine and args.format in _WHOLE:
         _fail(
             f"several pages to standard output would be {args.format} documents one after "
             f"another: add --combine for one, or name an output folder with -o; nothing "

@@ -356,7 +356,13 @@ def test_an_output_named_as_a_folder_is_one(tmp_path: Path) -> None:
     ]
     combined = run("export", *map(str, SEEDS), "--combine", "-o", f"{tmp_path / 'book'}/")
     assert combined.returncode == 2 and not (tmp_path / "book").exists()
-    assert "that is a folder; --combine writes one file" in combined.stderr
+    assert "that names a folder; --combine writes one file" in combined.stderr
+    # A file named as a folder is said to be none.
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    onto = run("export", str(SEEDS[0]), "-o", f"{afile}/")
+    assert onto.returncode == 2 and afile.read_text(encoding="utf-8") == "x"
+    assert onto.stderr == f"ocr-reader: {afile}: not a folder (it is a file); nothing written\n"
 
 
 def test_several_pages_into_a_name_of_a_file_are_refused(tmp_path: Path) -> None:
@@ -374,10 +380,17 @@ def test_several_pages_into_a_name_of_a_file_are_refused(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("fmt", ["html", "json"])
-def test_several_whole_documents_to_standard_output_are_refused(fmt: str) -> None:
+def test_several_whole_documents_to_standard_output_are_refused(fmt: str, tmp_path: Path) -> None:
     result = run("export", *map(str, SEEDS), "-f", fmt)
     assert result.returncode == 2 and result.stdout == ""
     assert "add --combine for one" in result.stderr and len(result.stderr.splitlines()) == 1
+    # A folder of one page is one document.
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(SEEDS[0], one / SEEDS[0].name)
+    alone = run("export", str(one), "-f", fmt)
+    page = run("export", str(one / SEEDS[0].name), "-f", fmt)
+    assert alone.returncode == 0 and alone.stdout == page.stdout
 
 
 def test_pages_texts_to_standard_output_have_a_blank_line_between(tmp_path: Path) -> None:

@@ -309,7 +309,7 @@ def earlier_outputs(
     under = root.rglob(OUTPUTS) if files is None else (p for p in files if p.name == OUTPUTS)
     lists.update((output_key(m), m) for m in under)
     found: set[str] = set()
-    base = output_key(root) + os.sep
+    base = os.path.join(output_key(root), "")  # (a drive's root ends in its separator)
     for manifest in lists.values():
         for rel, written in _listed(manifest).items():
             path = manifest.parent / rel
