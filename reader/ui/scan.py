@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -67,6 +68,13 @@ from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.ui.session import Change, What
 from reader.ui.themes import Theme, highlight_colour, theme
+
+if TYPE_CHECKING:  # PySide6's stub says it returns object; it returns the text
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 SHORTCUT = "F6"
 # QImageReader refuses to allocate more than this for one image (Qt's default is 256 MB,
@@ -263,14 +271,12 @@ class _Canvas(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text()
-        if text in ("+", "="):
-            self.zoom(1)
-        elif text == "-":
-            self.zoom(-1)
-        elif key == Qt.Key.Key_W and not event.modifiers():
-            self.fit_to("width")
-        elif key == Qt.Key.Key_F and not event.modifiers():
-            self.fit_to("page")
+        pressed = next(
+            (k for k in SCAN_KEYS if text in k.texts or (k.key == key and not event.modifiers())),
+            None,
+        )
+        if pressed is not None:
+            getattr(self, pressed.method)(pressed.argument)
         elif key in (Qt.Key.Key_N, Qt.Key.Key_P) and not event.modifiers():
             # The text's keys for the next and previous article work here too.
             self.article_step.emit(1 if key == Qt.Key.Key_N else -1)
@@ -294,20 +300,41 @@ class _Canvas(QGraphicsView):
             self.clicked.emit(self.mapToScene(event.position().toPoint()))
 
 
+@dataclass(frozen=True)
+class ScanKey:
+    """A key the scan takes itself while it has the focus: what it does (translated in
+    the ScanKeys context), the key as Help → Keyboard Shortcuts shows it, the texts or
+    key that press it (no modifier), and the canvas's method with its argument."""
+
+    what: str
+    shown: str
+    texts: tuple[str, ...]
+    key: Qt.Key | None
+    method: str
+    argument: object
+
+
+# The one table of the scan's keys: its keyPressEvent reads it, and so does the list.
+SCAN_KEYS = (
+    ScanKey(QT_TRANSLATE_NOOP("ScanKeys", "Zoom In"), "+", ("+", "="), None, "zoom", 1),
+    ScanKey(QT_TRANSLATE_NOOP("ScanKeys", "Zoom Out"), "-", ("-",), None, "zoom", -1),
+    ScanKey(
+        QT_TRANSLATE_NOOP("ScanKeys", "Fit the Width"), "W", (), Qt.Key.Key_W, "fit_to", "width"
+    ),
+    ScanKey(QT_TRANSLATE_NOOP("ScanKeys", "Fit the Page"), "F", (), Qt.Key.Key_F, "fit_to", "page"),
+)
+
+
 def scan_keys() -> tuple[str, list[tuple[str, str]]]:
-    """The keys the scan takes while it has the focus (its keyPressEvent and wheelEvent),
-    for Help → Keyboard Shortcuts: (the group's title, [(what, keys)])."""
-    return QCoreApplication.translate("ScanKeys", "Scan (when it has the focus)"), [
-        (QCoreApplication.translate("ScanKeys", "Zoom In"), "+"),
-        (QCoreApplication.translate("ScanKeys", "Zoom Out"), "-"),
-        (
-            QCoreApplication.translate("ScanKeys", "Zoom at the Pointer"),
-            QCoreApplication.translate("ScanKeys", "Ctrl+Wheel"),
-        ),
-        (QCoreApplication.translate("ScanKeys", "Fit the Width"), "W"),
-        (QCoreApplication.translate("ScanKeys", "Fit the Page"), "F"),
-        (QCoreApplication.translate("ScanKeys", "Next / Previous Article"), "N / P"),
-    ]
+    """The scan's own keys for Help → Keyboard Shortcuts: (the group's title, [(what,
+    keys)]); with Ctrl and the wheel, which zoom where the pointer is (wheelEvent). N and
+    P, the text's keys for the next and previous article, are listed with those."""
+    rows = [(QCoreApplication.translate("ScanKeys", k.what), k.shown) for k in SCAN_KEYS]
+    wheel = (
+        QCoreApplication.translate("ScanKeys", "Zoom at the Pointer"),
+        QCoreApplication.translate("ScanKeys", "Ctrl+Wheel"),
+    )
+    return QCoreApplication.translate("ScanKeys", "Scan (when it has the focus)"), [*rows, wheel]
 
 
 class ScanView(QWidget):

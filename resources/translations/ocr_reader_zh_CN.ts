@@ -405,57 +405,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="297"/>
+        <location filename="../../reader/ui/annotate.py" line="300"/>
         <source>Changes are kept when you click away; Esc drops them.</source>
         <translation>点别处即保存修改；按 Esc 放弃修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="246"/>
+        <location filename="../../reader/ui/annotate.py" line="249"/>
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="246"/>
+        <location filename="../../reader/ui/annotate.py" line="249"/>
         <source>New Annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="256"/>
+        <location filename="../../reader/ui/annotate.py" line="259"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="258"/>
+        <location filename="../../reader/ui/annotate.py" line="261"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="261"/>
+        <location filename="../../reader/ui/annotate.py" line="264"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="324"/>
+        <location filename="../../reader/ui/annotate.py" line="327"/>
         <source>Suggested: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="274"/>
+        <location filename="../../reader/ui/annotate.py" line="277"/>
         <source>Click a word to add it to the tags</source>
         <translation>单击词语，将它加入标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="284"/>
+        <location filename="../../reader/ui/annotate.py" line="287"/>
         <source>Note (plain text; Markdown allowed)</source>
         <translation>备注（纯文本，可用 Markdown）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="290"/>
+        <location filename="../../reader/ui/annotate.py" line="293"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="303"/>
+        <location filename="../../reader/ui/annotate.py" line="306"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -994,242 +994,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="111"/>
+        <location filename="../../reader/ui/export_dialog.py" line="114"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="119"/>
+        <location filename="../../reader/ui/export_dialog.py" line="122"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="120"/>
+        <location filename="../../reader/ui/export_dialog.py" line="123"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="121"/>
+        <location filename="../../reader/ui/export_dialog.py" line="124"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="122"/>
+        <location filename="../../reader/ui/export_dialog.py" line="125"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123"/>
+        <location filename="../../reader/ui/export_dialog.py" line="126"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="126"/>
+        <location filename="../../reader/ui/export_dialog.py" line="129"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="133"/>
+        <location filename="../../reader/ui/export_dialog.py" line="136"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="437"/>
+        <location filename="../../reader/ui/export_dialog.py" line="440"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="438"/>
+        <location filename="../../reader/ui/export_dialog.py" line="441"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="439"/>
+        <location filename="../../reader/ui/export_dialog.py" line="442"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="440"/>
+        <location filename="../../reader/ui/export_dialog.py" line="443"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="441"/>
+        <location filename="../../reader/ui/export_dialog.py" line="444"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="151"/>
+        <location filename="../../reader/ui/export_dialog.py" line="154"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/export_dialog.py" line="156"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="163"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="161"/>
+        <location filename="../../reader/ui/export_dialog.py" line="164"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="167"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="165"/>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="170"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/export_dialog.py" line="171"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/export_dialog.py" line="172"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="172"/>
+        <location filename="../../reader/ui/export_dialog.py" line="175"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/export_dialog.py" line="177"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175"/>
+        <location filename="../../reader/ui/export_dialog.py" line="178"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="176"/>
+        <location filename="../../reader/ui/export_dialog.py" line="179"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177"/>
+        <location filename="../../reader/ui/export_dialog.py" line="180"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="178"/>
+        <location filename="../../reader/ui/export_dialog.py" line="181"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="179"/>
+        <location filename="../../reader/ui/export_dialog.py" line="182"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="208"/>
+        <location filename="../../reader/ui/export_dialog.py" line="211"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="222"/>
+        <location filename="../../reader/ui/export_dialog.py" line="225"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="224"/>
+        <location filename="../../reader/ui/export_dialog.py" line="227"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/export_dialog.py" line="229"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="346"/>
+        <location filename="../../reader/ui/export_dialog.py" line="349"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="346"/>
+        <location filename="../../reader/ui/export_dialog.py" line="349"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="351"/>
+        <location filename="../../reader/ui/export_dialog.py" line="354"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="385"/>
+        <location filename="../../reader/ui/export_dialog.py" line="388"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="387"/>
+        <location filename="../../reader/ui/export_dialog.py" line="390"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="414"/>
+        <location filename="../../reader/ui/export_dialog.py" line="417"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="439"/>
+        <location filename="../../reader/ui/export_dialog.py" line="442"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="440"/>
+        <location filename="../../reader/ui/export_dialog.py" line="443"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="441"/>
+        <location filename="../../reader/ui/export_dialog.py" line="444"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="451"/>
+        <location filename="../../reader/ui/export_dialog.py" line="454"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="456"/>
+        <location filename="../../reader/ui/export_dialog.py" line="459"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="478"/>
+        <location filename="../../reader/ui/export_dialog.py" line="481"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="499"/>
+        <location filename="../../reader/ui/export_dialog.py" line="502"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="506"/>
+        <location filename="../../reader/ui/export_dialog.py" line="509"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="508"/>
+        <location filename="../../reader/ui/export_dialog.py" line="511"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1963,67 +1963,67 @@
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="553"/>
+        <location filename="../../reader/ui/scan.py" line="580"/>
         <source>No scan: plain text has no boxes to place on an image</source>
         <translation>无扫描图：纯文本没有可对到图像上的文字框</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="555"/>
+        <location filename="../../reader/ui/scan.py" line="582"/>
         <source>Looking for the scan…</source>
         <translation>正在查找扫描图…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="592"/>
+        <location filename="../../reader/ui/scan.py" line="619"/>
         <source>Scan</source>
         <translation>扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="635"/>
+        <location filename="../../reader/ui/scan.py" line="662"/>
         <source>Reading the scan %1…</source>
         <translation>正在读取扫描图 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="770"/>
+        <location filename="../../reader/ui/scan.py" line="797"/>
         <source>The page&apos;s scan beside the text: %1</source>
         <translation>在正文旁显示本页扫描图：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="772"/>
+        <location filename="../../reader/ui/scan.py" line="799"/>
         <source>The page&apos;s scan beside the text</source>
         <translation>在正文旁显示本页扫描图</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="778"/>
+        <location filename="../../reader/ui/scan.py" line="805"/>
         <source>No scan: the image the page names, %1, is not beside it</source>
         <translation>无扫描图：页面文件所指的图像 %1 不在它旁边</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="783"/>
+        <location filename="../../reader/ui/scan.py" line="810"/>
         <source>No scan: %1 is larger than %2 MB</source>
         <translation>无扫描图：%1 大于 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="787"/>
+        <location filename="../../reader/ui/scan.py" line="814"/>
         <source>No scan: no image named %1.png, .jpg, .tif or the like is beside the page</source>
         <translation>无扫描图：页面文件旁没有名为 %1.png、.jpg、.tif 等的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="792"/>
+        <location filename="../../reader/ui/scan.py" line="819"/>
         <source>it is not an image this reader knows</source>
         <translation>它不是本阅读器能识别的图像</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="794"/>
+        <location filename="../../reader/ui/scan.py" line="821"/>
         <source>it is damaged or cut short</source>
         <translation>文件已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="796"/>
+        <location filename="../../reader/ui/scan.py" line="823"/>
         <source>%1 pixels is more than can be shown</source>
         <translation>%1 像素，超出可显示的大小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="800"/>
+        <location filename="../../reader/ui/scan.py" line="827"/>
         <source>The scan %1 cannot be shown: %2</source>
         <translation>扫描图 %1 无法显示：%2</translation>
     </message>
@@ -2031,80 +2031,75 @@
 <context>
     <name>ScanKeys</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="300"/>
+        <location filename="../../reader/ui/scan.py" line="337"/>
         <source>Scan (when it has the focus)</source>
         <translation>扫描图（焦点在其上时）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="301"/>
+        <location filename="../../reader/ui/scan.py" line="319"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="302"/>
+        <location filename="../../reader/ui/scan.py" line="320"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="304"/>
+        <location filename="../../reader/ui/scan.py" line="334"/>
         <source>Zoom at the Pointer</source>
         <translation>以指针处为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="305"/>
+        <location filename="../../reader/ui/scan.py" line="335"/>
         <source>Ctrl+Wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="307"/>
+        <location filename="../../reader/ui/scan.py" line="322"/>
         <source>Fit the Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="308"/>
+        <location filename="../../reader/ui/scan.py" line="324"/>
         <source>Fit the Page</source>
         <translation>适合整页</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/scan.py" line="309"/>
-        <source>Next / Previous Article</source>
-        <translation>下一篇 / 上一篇文章</translation>
     </message>
 </context>
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../reader/ui/scan.py" line="362"/>
+        <location filename="../../reader/ui/scan.py" line="389"/>
         <source>Zoom In</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="363"/>
+        <location filename="../../reader/ui/scan.py" line="390"/>
         <source>Zoom Out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="364"/>
+        <location filename="../../reader/ui/scan.py" line="391"/>
         <source>Width</source>
         <translation>适宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="364"/>
+        <location filename="../../reader/ui/scan.py" line="391"/>
         <source>Fit Width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="365"/>
+        <location filename="../../reader/ui/scan.py" line="392"/>
         <source>Page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="365"/>
+        <location filename="../../reader/ui/scan.py" line="392"/>
         <source>Fit Page</source>
         <translation>适合整页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/scan.py" line="370"/>
+        <location filename="../../reader/ui/scan.py" line="397"/>
         <source>Click a region to read it in the text; drag to move the scan, Ctrl+wheel to zoom</source>
         <translation>点击区域即在正文中读到该处；拖动可移动扫描图，Ctrl+滚轮缩放</translation>
     </message>
@@ -2150,27 +2145,27 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="416"/>
+        <location filename="../../reader/ui/annotate.py" line="419"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="417"/>
+        <location filename="../../reader/ui/annotate.py" line="420"/>
         <source>Highlight and tag (T)</source>
         <translation>高亮并加标签 (T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="418"/>
+        <location filename="../../reader/ui/annotate.py" line="421"/>
         <source>Note…</source>
         <translation>备注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="419"/>
+        <location filename="../../reader/ui/annotate.py" line="422"/>
         <source>Highlight with a note (N)</source>
         <translation>高亮并写备注 (N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="422"/>
+        <location filename="../../reader/ui/annotate.py" line="425"/>
         <source>Highlight in %1</source>
         <translation>用%1高亮</translation>
     </message>

@@ -609,8 +609,8 @@ def test_the_scan_shown_by_hand_stays_in_a_small_window_and_gives_the_room_back(
 def test_the_scans_own_keys_are_listed_and_do_what_they_say(
     make_window, qtbot, tmp_path, drawn
 ) -> None:
-    """Help → Keyboard Shortcuts lists the keys the scan takes (no menu has them), and
-    each listed key does what its row says on the scan."""
+    """Help → Keyboard Shortcuts lists the keys the scan takes (no menu has them), from
+    the table its key handling reads, and each listed key does what its row says."""
     win = make_window(page_with_scan(tmp_path, drawn))
     open_scan(win, qtbot)
     win.actions_by_key["shortcuts"].trigger()
@@ -618,6 +618,7 @@ def test_the_scans_own_keys_are_listed_and_do_what_they_say(
     assert {rows[k] for k in ("Zoom In", "Zoom Out", "Fit the Width", "Fit the Page")} == {
         "+", "-", "W", "F"
     }  # fmt: skip
+    assert rows["Zoom at the Pointer"] == "Ctrl+Wheel"
     canvas = win.scan.view.canvas
     keys = {"+": Qt.Key.Key_Plus, "-": Qt.Key.Key_Minus, "W": Qt.Key.Key_W, "F": Qt.Key.Key_F}
     qtbot.keyClick(canvas, keys[rows["Fit the Width"]])
@@ -626,6 +627,8 @@ def test_the_scans_own_keys_are_listed_and_do_what_they_say(
     assert canvas.scale_factor() == pytest.approx(width * 1.25)
     qtbot.keyClick(canvas, keys[rows["Zoom Out"]])
     assert canvas.scale_factor() == pytest.approx(width)
+    qtbot.keyClick(canvas, "=")  # = is + unshifted
+    assert canvas.scale_factor() == pytest.approx(width * 1.25)
     qtbot.keyClick(canvas, keys[rows["Fit the Page"]])
     assert canvas.sceneRect().height() * canvas.scale_factor() <= canvas.viewport().height()
     win.shortcuts_box.reject()
