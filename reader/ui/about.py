@@ -4,6 +4,7 @@ keyboard shortcuts built from the window's own actions."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 
@@ -57,7 +58,9 @@ def licence() -> str:
 
 
 def _plain(text: str) -> str:
-    """A menu text without its mnemonic marks ("&Open…" -> "Open…")."""
+    """A menu text without its mnemonic marks ("&Open…" -> "Open…"; in Chinese the key
+    stands in brackets after the text, "打开(&O)…" -> "打开…")."""
+    text = re.sub(r"\s?\(&[^&\s]\)", "", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 

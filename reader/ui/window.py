@@ -340,8 +340,11 @@ class MainWindow(QMainWindow):
     # -- the window's own events -----------------------------------------------------------
 
     def show_about(self) -> None:
-        if self.about_box is None:
-            self.about_box = AboutDialog(self)
+        """Made each time, in the interface's language as it is now (one made before a
+        switch stayed in the language it was made in)."""
+        if self.about_box is not None:
+            self.about_box.deleteLater()
+        self.about_box = AboutDialog(self)
         self.about_box.show()
         self.about_box.raise_()
 

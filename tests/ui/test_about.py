@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,26 @@ def test_keyboard_shortcuts_lists_every_action_as_it_is(make_window, qtbot) -> N
     assert box.tree.visualItemRect(rows[1]).top() > box.tree.visualItemRect(rows[0]).top() or (
         box.tree.verticalScrollBar().value() > 0
     )
+
+
+def test_the_about_box_and_the_shortcuts_list_speak_the_language_switched_to(
+    make_window, qtbot
+) -> None:
+    """The About box made before a switch to Chinese stayed English; the shortcuts list
+    in Chinese showed each entry's access key, 打开(O)…"""
+    win = make_window()
+    win.actions_by_key["about"].trigger()
+    english = win.about_box.windowTitle()
+    win.about_box.close()
+    win.set_language("zh_CN")
+    try:
+        win.actions_by_key["about"].trigger()
+        qtbot.waitExposed(win.about_box)
+        assert win.about_box.windowTitle() != english
+        assert "ocr-reader" in win.about_box.windowTitle()
+        win.actions_by_key["shortcuts"].trigger()
+        names = [name for name, _keys in win.shortcuts_box.rows()]
+        assert names and not [n for n in names if re.search(r"\([A-Z]\)", n)]
+        win.shortcuts_box.reject()
+    finally:
+        win.set_language("en")
