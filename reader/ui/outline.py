@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.model import Document
@@ -166,6 +166,7 @@ class OutlineDock(QWidget):
     """The filter box over the outline tree. Emits `activated(article, block)`."""
 
     activated = Signal(int, int)
+    article_step = Signal(int)  # n / p pressed in the tree: the next or previous article
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,9 +193,21 @@ class OutlineDock(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         # The entry being read stays in view as the panel is resized or shown again.
         self.tree.viewport().installEventFilter(self)
+        self.tree.installEventFilter(self)
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers()
+            and event.key() in (Qt.Key.Key_N, Qt.Key.Key_P)
+        ):
+            # The text's keys for the next and previous article work here too (the tree
+            # took them for a search by first letter, useless on Chinese headings).
+            self.article_step.emit(1 if event.key() == Qt.Key.Key_N else -1)
+            return True
         if watched is self.tree.viewport() and event.type() in (
             QEvent.Type.Resize,
             QEvent.Type.Show,

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.scan.message.connect(lambda text: self.notices.say(text, 10000))
         self.scan.dismissed.connect(self.body.setFocus)
         self.scan.article_step.connect(self.body.jump_article)
+        self.outline.article_step.connect(self.body.jump_article)
         self.body.no_further.connect(self._on_no_further)
         self.fixes.refused.connect(lambda text: self.notices.say(text, 10000))
         self.room.full_screen_changed.connect(self.actions_by_key["full_screen"].setChecked)

@@ -259,3 +259,18 @@ def test_forward_to_a_search_hit_comes_back_on_the_match_that_was_shown(make_win
     qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
     assert win.body.current_place()[0] == place
     assert win.findbar.count.text() == shown
+
+
+def test_n_and_p_after_a_click_in_the_outline_go_on_from_there(make_window, qtbot) -> None:
+    """A click on an outline entry leaves the keys with the outline: n and p did nothing
+    there (the tree took them for a search by first letter)."""
+    win = make_window()
+    click_outline(qtbot, win, 1)
+    qtbot.waitUntil(lambda: article(win) == 1)
+    qtbot.keyClick(win.outline.tree, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: article(win) == 2)
+    qtbot.keyClick(win.outline.tree, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: article(win) == 1)
+    win.outline.filter.setFocus()
+    qtbot.keyClick(win.outline.filter, Qt.Key.Key_N)  # typed in the filter, it is a letter
+    assert win.outline.filter.text() == "n" and article(win) == 1
