@@ -817,7 +817,8 @@ class BodyView(QTextBrowser):
         headline's last line or the first block shown."""
         cf = QTextCharFormat()
         cf.setProperty(_SIZE_ADJUSTMENT, -1)
-        text = "  ".join(f"#{w}" for w in found)
+        # Not written #思想 #政治 as tags are: a reader took them for tags of their own.
+        text = " · ".join(found)
         number = self._new_block(cursor, BlockStyle(bottom=0.8), cf, "muted", len(text))
         self.places.append(Place(cursor.position(), ai, -1, lead.first, lead.last, None, 0))
         self._starts.append(cursor.position())

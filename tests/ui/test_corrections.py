@@ -698,7 +698,8 @@ def test_a_correction_with_the_cursor_on_a_line_of_keywords_applies_to_the_block
     art = win.doc.articles[0]
     assert not art.head and win.keywords.get(0)
     shown = win.body.toPlainText()
-    line = "  ".join(f"#{w}" for w in win.keywords[0])
+    line = " · ".join(win.keywords[0])  # (not #思想 #政治: read as tags of the reader's)
+    assert "#" not in shown
     cursor = win.body.textCursor()
     cursor.setPosition(shown.index(line) + 2)
     win.body.setTextCursor(cursor)
