@@ -4,37 +4,37 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="67"/>
+        <location filename="../../reader/ui/about.py" line="70"/>
         <source>About ocr-reader</source>
         <translation>关于 ocr-reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="73"/>
+        <location filename="../../reader/ui/about.py" line="76"/>
         <source>Data (annotations, corrections, library)</source>
         <translation>数据（批注、更正、资料库）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="74"/>
+        <location filename="../../reader/ui/about.py" line="77"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="75"/>
+        <location filename="../../reader/ui/about.py" line="78"/>
         <source>Cache</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="84"/>
+        <location filename="../../reader/ui/about.py" line="87"/>
         <source>A reader for the OCR text of newspaper pages: it reflows the lines into paragraphs, splits the page into articles, and keeps your highlights, tags and notes.</source>
         <translation>报纸版面 OCR 文字的阅读器：把断行重新连成段落，把版面分成文章，并保存你的高亮、标签和笔记。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="88"/>
+        <location filename="../../reader/ui/about.py" line="91"/>
         <source>Licence: %1</source>
         <translation>许可证：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="89"/>
+        <location filename="../../reader/ui/about.py" line="92"/>
         <source>Its files are kept in these folders:</source>
         <translation>它的文件保存在这些文件夹中：</translation>
     </message>
@@ -1489,82 +1489,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="268"/>
+        <location filename="../../reader/ui/window.py" line="269"/>
         <source>This is the page&apos;s last article.</source>
         <translation>这是本页最后一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="270"/>
+        <location filename="../../reader/ui/window.py" line="271"/>
         <source>This is the page&apos;s first article.</source>
         <translation>这是本页第一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="316"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="320"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="321"/>
+        <location filename="../../reader/ui/window.py" line="322"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="316"/>
+        <location filename="../../reader/ui/window.py" line="317"/>
         <source>Outl&amp;ine</source>
         <translation>目录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="318"/>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="319"/>
         <source>Ta&amp;gs</source>
         <translation>标签(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Li&amp;brary</source>
         <translation>资料库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="320"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>Searc&amp;h</source>
         <translation>搜索(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="321"/>
+        <location filename="../../reader/ui/window.py" line="322"/>
         <source>&amp;Corrections</source>
         <translation>更正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="332"/>
+        <location filename="../../reader/ui/window.py" line="333"/>
         <source>Sca&amp;n</source>
         <translation>扫描图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="335"/>
+        <location filename="../../reader/ui/window.py" line="336"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1623,7 +1623,7 @@
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="208"/>
+        <location filename="../../reader/ui/outline.py" line="221"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
     </message>
@@ -2173,22 +2173,22 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/about.py" line="163"/>
+        <location filename="../../reader/ui/about.py" line="166"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="166"/>
+        <location filename="../../reader/ui/about.py" line="169"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="170"/>
+        <location filename="../../reader/ui/about.py" line="173"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/about.py" line="170"/>
+        <location filename="../../reader/ui/about.py" line="173"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2394,7 +2394,12 @@
 <context>
     <name>ViewController</name>
     <message>
-        <location filename="../../reader/ui/controllers/view.py" line="89"/>
+        <location filename="../../reader/ui/controllers/view.py" line="76"/>
+        <source>The text has room for %1 characters a line here: hide the panels (Ctrl+Shift+R) or widen the window for a wider text</source>
+        <translation>这里每行只容得下 %1 个字：隐藏面板（Ctrl+Shift+R）或加宽窗口，文字才能更宽</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/view.py" line="99"/>
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>

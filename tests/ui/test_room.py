@@ -284,3 +284,23 @@ def test_the_tab_brought_to_the_front_is_the_dock_kept(make_window, qtbot) -> No
         win.resize(640, 600)
     qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
     assert in_front(search)
+
+
+def test_a_text_width_the_window_has_no_room_for_says_why(make_window, qtbot) -> None:
+    """View → Text Width → Wide in a window too narrow for it changed nothing to see and
+    said nothing; now the status bar says how many characters a line there is room for."""
+    from reader.ui.controllers.view import COLUMNS
+
+    win = make_window()
+    win.resize(900, 700)
+    qtbot.waitUntil(lambda: win.body.line_chars() < COLUMNS["wide"] - 1)
+    win.statusBar().clearMessage()
+    win.view.set_column_name("wide")
+    said = win.statusBar().currentMessage()
+    assert said.startswith("The text has room for ") and "Ctrl+Shift+R" in said
+    assert str(int(win.body.line_chars())) in said
+    win.resize(1900, 1000)
+    qtbot.waitUntil(lambda: win.body.line_chars() >= COLUMNS["narrow"])
+    win.statusBar().clearMessage()
+    win.view.set_column_name("narrow")
+    assert win.statusBar().currentMessage() == ""

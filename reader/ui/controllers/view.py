@@ -68,6 +68,16 @@ class ViewController(QObject):
     def set_column(self, chars: int) -> None:
         self.settings.set("column", chars)
         self.session.restyle()
+        room = int(self.body.line_chars())
+        if room < chars - 1:
+            # A width the view has no room for looks like nothing happening: said why.
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "The text has room for %1 characters a line here: hide the panels "
+                    "(Ctrl+Shift+R) or widen the window for a wider text"
+                ).replace("%1", str(room)),
+                8000,
+            )
 
     def set_column_name(self, name: str) -> None:
         self.set_column(COLUMNS[name])
