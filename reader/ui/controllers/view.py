@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QApplication, QFontDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFontDialog, QLabel, QMainWindow
 
 from reader.ui import i18n
+from reader.ui.body import BodyView
 from reader.ui.room import ReadingRoom
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import MAX_FONT, MIN_FONT
@@ -27,9 +28,9 @@ def column_name(chars: int) -> str:
 class ViewController(QObject):
     def __init__(
         self,
-        window: QWidget,
+        window: QMainWindow,
         session: PageSession,
-        body: QWidget,
+        body: BodyView,
         source: SourceView,
         font_notice: QLabel,
         source_action: QAction,
