@@ -96,8 +96,9 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
 def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None:
     win = make_window()
     assert win.keywords.get(2), "the article has keywords"
-    line = "  ".join(f"#{w}" for w in win.keywords[2])
+    line = " · ".join(win.keywords[2])  # not #蓝宝石 #创新: those read as tags
     assert line in win.body.toPlainText()
+    assert f"#{win.keywords[2][0]}" not in win.body.toPlainText()
     # Keywords are not part of the clean text (copy, export, annotations).
     assert line not in win.body.clean.text
     start = win.body.clean.text.index("各地各行业向新而行")
@@ -114,7 +115,7 @@ def test_an_article_without_a_title_shows_its_keywords_over_its_text(make_window
     win = make_window()
     art = win.doc.articles[0]
     assert not art.head and win.keywords.get(0)
-    line = "  ".join(f"#{w}" for w in win.keywords[0])
+    line = " · ".join(win.keywords[0])
     shown = win.body.toPlainText()
     assert shown.lstrip().startswith(line)
     assert shown.index(line) < shown.index(art.blocks[0].text[:10])
@@ -160,7 +161,7 @@ def test_find_in_page_skips_the_keyword_lines(make_window, qtbot) -> None:
     win = make_window()
     word = win.keywords[2][0]
     shown = win.body.toPlainText()
-    assert f"#{word}" in shown
+    assert " · ".join(win.keywords[2]) in shown
     in_text = win.body.clean.text.count(word)
     assert 0 < in_text < shown.count(word)
     with qtbot.waitSignal(win.body.find_changed) as sig:
