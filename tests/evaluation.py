@@ -569,11 +569,53 @@ def real_report() -> None:
         "F1 in the file's order and in reading order, the naive baseline in reading order, "
         "block and article-start F1 in reading order"
     )
+    right, merged = seam_scores()
+    print(
+        f"lines the OCR program merged across a gutter: {right} of {merged} split where the "
+        "labels split them (or kept whole where they do)"
+    )
     forms = format_scores()
     print(
         "the same pages in the other formats (the test converters'), paragraph F1: "
         + ", ".join(f"{label} {score.f1:.3f}" for label, score in forms.items())
     )
+
+
+def labelled_pieces(gold: dict, boxes: list[str]) -> dict[int, list[str]]:
+    """Each box's pieces as the labels part it: one text a block (or headline) it is in."""
+    out: dict[int, list[str]] = {}
+    for art in gold["articles"]:
+        parts = [(art[k], art["head_boxes"][k]) for k in _HEAD_KEYS if art.get(k)]
+        parts += [(b["text"], b["boxes"]) for b in art["blocks"]]
+        for text, numbers in parts:
+            found = pieces(text, [boxes[i] for i in numbers]) or []
+            for number, piece in zip(numbers, found, strict=False):
+                out.setdefault(number, []).append(piece)
+    return out
+
+
+def seam_scores() -> tuple[int, int]:
+    """Of the real pages' lines that the labels or the reading order part into pieces
+    (a box the OCR program drew over the lines of two or more columns), how many the
+    reading order parts exactly as labelled, and how many there are."""
+    from reader.core import ocr
+    from reader.core.layout import reading_order
+
+    right = total = 0
+    for name in real_names():
+        gold = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+        raw = (REAL_PAGES / gold["source"]).read_bytes()
+        boxes = [r["text"] for r in json.loads(raw)["ocr_results"]]
+        labelled = labelled_pieces(gold, boxes)
+        read: dict[int, list[str]] = {}
+        for placed in reading_order(ocr.read(raw).pages[0]).placed:
+            read.setdefault(placed.index, []).append(norm(placed.line.text))
+        for number in read.keys() | labelled.keys():
+            ours, theirs = read.get(number, []), labelled.get(number, [])
+            if len(ours) > 1 or len(theirs) > 1:
+                total += 1
+                right += sorted(ours) == sorted(theirs)
+    return right, total
 
 
 def format_scores() -> dict[str, Score]:
