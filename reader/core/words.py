@@ -259,6 +259,19 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@functools.cache
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """The text in traditional characters (OpenCC's s2t): the form a page printed in them
+    most likely has, for finding a query's words in text that is not converted."""
+    return str(_s2t().convert(text))
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters, as long as it was, so that an offset in one is
     the same character in the other (snippets and hit marks show the text as printed).

@@ -20,6 +20,7 @@ the user's words) makes every fingerprint new, so no token cut the old way is re
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import itertools
@@ -354,6 +355,11 @@ def _as_printed(printed: str, hay: str, wanted: list[str], typed: list[str]) -> 
     return tuple(out)
 
 
+def _latin_edged(term: str) -> bool:
+    """Whether the term starts or ends with a Latin letter or digit (_find_all)."""
+    return any(c.isascii() and c.isalnum() for c in (term[:1], term[-1:]))
+
+
 def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
     """The term's places in the text, in any case; a term that starts or ends with a
     Latin letter or digit only where a word does (ten in ten days, not in threatened, as
@@ -682,8 +688,16 @@ class Library:
 
     # -- search --------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 50) -> list[Hit]:
-        """Articles with every term and phrase and none of the excluded ones, best first."""
+    def search(
+        self, text: str, limit: int = 50, stop: Callable[[], bool] | None = None
+    ) -> list[Hit]:
+        """Articles with every term and phrase and none of the excluded ones, best first.
+
+        The index holds words as jieba cut them, so a term that cuts the page's words
+        otherwise (国企改 of 国企改革, 政工 of 党政工作, a single character) is not in it:
+        where the index gives fewer than `limit` hits, the articles' text is read for the
+        terms as well, latest first, and what it adds follows the ranked hits. `stop`
+        (asked from time to time) ends that reading early with Cancelled."""
         query = Query.parse(text)
         if not query.terms:
             if query.excluded:
@@ -696,11 +710,8 @@ class Library:
         parts = []
         for term in terms:
             tokens = words.query_tokens(term)
-            if not tokens:
-                continue
-            parts.append(f"({_fts_phrase(tokens)})")
-        if not parts:
-            return []
+            if tokens:
+                parts.append(f"({_fts_phrase(tokens)})")
         match = " AND ".join(parts)
         wanted = [_squeeze(t) for t in terms]
         unwanted = [_squeeze(words.simplified(t)) for t in query.excluded]
@@ -708,36 +719,100 @@ class Library:
             # An excluded word that is itself one of the index's tokens leaves out, in the
             # index, articles that hold it, which the check below would leave out anyway:
             # fewer candidates to read, the same hits.
-            if _HAN.fullmatch(term) and words.query_tokens(term) == [term]:
+            if match and _HAN.fullmatch(term) and words.query_tokens(term) == [term]:
                 match = f"({match}) NOT {_fts_phrase([term])}"
         hits: list[Hit] = []
+        checked: set[int] = set()
+
+        latin = [t for t in terms if _latin_edged(t)]
+
+        def check(row: tuple, score: float, read: bool = False) -> None:
+            path, article, title, body, folder = row
+            printed = "".join((title + body).split())
+            hay = words.simplified(printed).casefold()
+            if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
+                return
+            if read and latin:
+                # The index found a Latin term as a word; read from the text, it is one
+                # only where a word starts and ends (ten, not the ten of often).
+                plain = words.simplified(" ".join((title + " " + body).split()))
+                if not all(next(_find_all(plain, t), None) for t in latin):
+                    return
+            snippet = _snippet(body, terms)
+            shown = _as_printed(printed, hay, wanted, query.terms)
+            hits.append(Hit(path, article, title, snippet, score, shown, folder))
+
         try:
             # Candidates come best first and are read a hundred at a time, each one's text
             # only when it is checked, until there are enough hits or no candidates left:
             # no cap on the candidates, so `limit` hits are found wherever they rank, and
             # fewer than `limit` means there are no more.
-            ranked = self._ranked(match)
+            ranked = self._ranked(match) if match else iter(())
             while len(hits) < limit and (chunk := list(itertools.islice(ranked, CANDIDATES))):
                 found = self._articles(chunk)
                 for rowid, score in chunk:
-                    if rowid not in found:
-                        continue  # an index entry whose article is gone: nothing to show
-                    path, article, title, body, folder = found[rowid]
-                    printed = "".join((title + body).split())
-                    hay = words.simplified(printed).casefold()
-                    if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
-                        continue
-                    snippet = _snippet(body, terms)
-                    shown = _as_printed(printed, hay, wanted, query.terms)
-                    hits.append(Hit(path, article, title, snippet, -score, shown, folder))
-                    if len(hits) >= limit:
-                        break
-            ranked.close()
+                    checked.add(rowid)
+                    if rowid in found:  # (an index entry whose article is gone: nothing)
+                        check(found[rowid], -score)
+                        if len(hits) >= limit:
+                            break
+            if isinstance(ranked, Generator):
+                ranked.close()
+            if len(hits) < limit:
+                if stop is not None and stop():
+                    raise Cancelled
+                with self._stopping(stop):
+                    for rowid, *row in self._holding(terms):
+                        if rowid not in checked:
+                            check(tuple(row), 0.0, read=True)
+                            if len(hits) >= limit:
+                                break
         except sqlite3.OperationalError as exc:
+            if stop is not None and stop():
+                raise Cancelled from None
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise ValueError(f"cannot search for that: {exc}") from None
             raise StoreError(_explain(exc)) from None
         return hits
+
+    def _holding(self, terms: list[str]) -> Iterator[tuple]:
+        """(id, path, article, title, text, folder) of the articles whose title or text
+        holds every term (simplified) in simplified or traditional characters, latest
+        first: SQLite's instr over the text, without the index."""
+        clauses, args = [], []
+        for term in terms:
+            latin = any(c.isascii() and c.isalpha() for c in term)
+            forms = [term.casefold() if latin else term]
+            forms.append(_squeeze(forms[0]))
+            forms.append(words.traditional(forms[1]))
+            ors = []
+            for form in dict.fromkeys(forms):
+                for column in ("a.title", "a.text"):
+                    ors.append(f"instr(lower({column}), ?)" if latin else f"instr({column}, ?)")
+                    args.append(form)
+            clauses.append("(" + " OR ".join(ors) + ")")
+        rows = self.db.execute(
+            "SELECT a.id, a.path, a.article, a.title, a.text, d.folder FROM library_articles a "
+            f"JOIN library_documents d ON d.path = a.path WHERE {' AND '.join(clauses)} "
+            "ORDER BY a.id DESC",
+            args,
+        )
+        try:
+            yield from rows
+        finally:
+            rows.close()
+
+    @contextlib.contextmanager
+    def _stopping(self, stop: Callable[[], bool] | None) -> Iterator[None]:
+        """While inside, a statement ends (sqlite3.OperationalError) once `stop()` says so."""
+        if stop is None:
+            yield
+            return
+        self.db.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+        try:
+            yield
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     def _ranked(self, match: str) -> Generator[tuple[int, float], None, None]:
         """(rowid, bm25) of every article the index matches, best first within slices of

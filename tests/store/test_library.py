@@ -340,3 +340,52 @@ def test_a_latin_words_hits_are_marked_where_it_is_a_word(tmp_path: Path) -> Non
         assert "threa<b>" not in hits[0].snippet and "of<b>" not in hits[0].snippet
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("term", ["国企改", "深化改", "政工", "企", "员工利益格局"])
+def test_a_term_that_cuts_the_pages_words_otherwise_is_found(library: Library, term: str) -> None:
+    """The index holds words as jieba cut them: 国企改 of 国企改革, 政工 of 党政工作, a
+    single character. Such a term finds every article that prints it, and no other."""
+    holding = {
+        (Path(path).name[:3], article)
+        for path, article, title, text in library.db.execute(
+            "SELECT path, article, title, text FROM library_articles"
+        )
+        if term in "".join((title + text).split())
+    }
+    assert holding, "the sample pages print the term"
+    hits = library.search(term, limit=1000)
+    assert sorted(names(hits)) == sorted(holding)
+    # Marked in the snippet, or in the title where an article's text is a byline alone.
+    assert all(f"<b>{term}</b>" in hit.snippet or term in hit.title for hit in hits)
+    assert all(hit.terms == (term,) for hit in hits)
+
+
+def test_what_the_index_ranks_comes_before_what_the_text_adds(tmp_path: Path) -> None:
+    """政工 is a word of 政工干部 and no word of 党政工作: the page the index finds for it
+    comes first, ranked, and the page whose text holds it follows."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "b.txt").write_text("加强党政工作的统一领导。\n", encoding="utf-8")
+    (pages / "a.txt").write_text("培养一批政工干部。\n", encoding="utf-8")
+    # The index has it for a.txt only.
+    assert "政工" in words.search_tokens("培养一批政工干部。").split()
+    assert "政工" not in words.search_tokens("加强党政工作的统一领导。").split()
+    library = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "user.txt")
+    try:
+        library.index([library.add_folder(pages)], workers=1)
+        hits = library.search("政工")
+        assert [Path(h.path).stem for h in hits] == ["a", "b"]
+        assert hits[0].score > hits[1].score == 0.0
+        # Excluded words and other terms hold for what the text adds as for the rest.
+        assert [Path(h.path).stem for h in library.search("政工 -干部")] == ["b"]
+        assert [Path(h.path).stem for h in library.search("政工 领导")] == ["b"]
+        assert library.search("政工 不在") == []
+    finally:
+        library.close()
+
+
+def test_a_search_asked_to_stop_does_not_read_the_text(library: Library) -> None:
+    with pytest.raises(library_module.Cancelled):
+        library.search("国企改", stop=lambda: True)
+    assert len(library.search("国企改", stop=lambda: False)) > 0

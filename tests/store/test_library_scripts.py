@@ -149,3 +149,12 @@ def test_a_query_is_cut_as_jieba_cuts_it_without_its_dictionary(tmp_path: Path) 
         _without, same, first = _query_run(cache, userdict, ["记者吉晓琴报道"])
         assert same and first == [["记者", "吉晓琴", "报道"]]
     assert _without
+
+
+@pytest.mark.parametrize("query", ["兴和农", "興和農"])
+def test_a_term_across_words_is_found_in_either_script(library: Library, query: str) -> None:
+    """兴和农 is no word of the index (振兴 和 农业): read from the text, it is found where
+    the page prints it in traditional characters too, and marked as printed."""
+    hits = library.search(query)
+    assert found(hits) == ["trad"]
+    assert "<b>興和農</b>" in hits[0].snippet and hits[0].terms == ("興和農",)

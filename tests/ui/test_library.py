@@ -92,6 +92,21 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     assert win.body.match_count() == text.count("新质生产力") + text.count("科技创新")
     assert text.count("科技创新") > 0
 
+    # A search asked while another runs stops it; the later one's results are shown.
+    # 国企改 is no word of the index (国企改革): it is found in the text.
+    win.search_library("新质生产力")
+    first = win.librarian._searching
+    # (the first one's results may come in before it is stopped)
+    with qtbot.waitSignal(
+        win.search_done,
+        timeout=20000,
+        check_params_cb=lambda hits: bool(hits) and "国企改" in hits[0].terms,
+    ) as found:
+        win.search_library("国企改")
+    assert first is not None and first.cancelled
+    assert all("<b>国企改</b>" in h.snippet for h in found.args[0])
+    assert "国企改" in win.search.results_text()
+
 
 def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None:
     win = make_window()

@@ -83,6 +83,7 @@ class LibraryController(QObject):
         self._after_search: tuple[int, tuple[str, ...]] | None = None
         self._words_asked = False
         self._listing = 0  # the latest listing of the library asked for
+        self._searching: Job | None = None  # the search running, stopped by the next one
         # What the Library dock's status line says, worded again in another language.
         self._status: Callable[[], str] = str
 
@@ -299,14 +300,22 @@ class LibraryController(QObject):
             self.search.show_problem(why)
             return
 
-        def work(library: Library, _job: Job) -> list[Hit]:
-            return library.search(text, limit=limit)
+        def work(library: Library, job: Job) -> list[Hit]:
+            # (a search that reads the text of a big library takes a while: the next one
+            # stops it)
+            return library.search(text, limit=limit, stop=lambda: job.cancelled)
 
         def done(hits: list[Hit]) -> None:
             self.search.show_hits(hits, limit, text)
             self.searched.emit(self.search.hits)
 
-        self.workers.start(self.workers.with_library(work), done, self.search.show_problem)
+        def failed(reason: str) -> None:
+            if reason:  # ("" for a search the next one stopped)
+                self.search.show_problem(reason)
+
+        if self._searching is not None:
+            self._searching.cancelled = True
+        self._searching = self.workers.start(self.workers.with_library(work), done, failed)
 
     def open_hit(self, hit: Hit) -> None:
         """Show the article of a search result, with the hits marked. A page no longer
