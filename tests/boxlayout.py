@@ -118,7 +118,10 @@ def typeset(gold: dict, layout: BoxLayout, seed: int = 0) -> list[_Line]:
 
 def _merged(lines: list[_Line], layout: BoxLayout, rng: random.Random) -> list[_Line]:
     """Lines side by side on one row (their tops within a fifth of a line) merged into
-    one box, left to right, with the layout's probability for each neighbouring pair."""
+    one box, left to right, with the layout's probability for each neighbouring pair
+    whose left line runs to its column's end: an OCR detector joins text across a
+    gutter, not across the whitespace after a paragraph's short last line. (On the real
+    pages every merged box's left part is at least 0.8 of a line: 121 boxes, 12 pages.)"""
     if not layout.merge:
         return lines
     rows: dict[int, list[_Line]] = {}
@@ -129,7 +132,8 @@ def _merged(lines: list[_Line], layout: BoxLayout, rng: random.Random) -> list[_
         row.sort(key=lambda line: line.x0)
         current = row[0]
         for line in row[1:]:
-            if rng.random() < layout.merge:
+            across = line.x0 - current.x1 <= 2.5 * layout.pitch  # a gutter and a little
+            if rng.random() < layout.merge and across:
                 current = _Line(
                     current.text + line.text,
                     current.x0,

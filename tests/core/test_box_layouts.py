@@ -20,7 +20,8 @@ def test_pages_in_columns_read_from_their_boxes() -> None:
 
 
 def test_pages_whose_rows_were_merged_across_gutters() -> None:
-    # One neighbouring pair of lines in ten merged into one box, as PaddleOCR does.
+    # One neighbouring pair of lines in ten merged into one box, as PaddleOCR does
+    # (0.91 now).
     paragraph, start = pooled(merge=0.1)
-    assert paragraph >= 0.65
+    assert paragraph >= 0.88
     assert start >= 0.6
