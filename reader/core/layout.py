@@ -1104,7 +1104,10 @@ def _pieces(
             # it is exact, box jitter and all.
             start, end, cells = grid
             width = (end - start) / cells
-            on_grid = cells - round((rest.x0 - start) / width)
+            # An indent is whole characters: a start less than one in from the column's
+            # is the box's jitter (rounded, 0.6 of one took a character off the line).
+            indent = (rest.x0 - start) / width
+            on_grid = cells - (round(indent) if indent >= 1 else 0)
             if abs(on_grid - count) <= GRID_AGREES:
                 count = on_grid
             else:
