@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -642,3 +643,26 @@ def test_a_warning_too_long_for_the_status_bar_is_read_whole_in_its_tooltip(
         assert "columns" not in win.status.text() and "横跨各栏" in win.status.text()
     finally:
         win.set_language("en")
+
+
+def test_a_page_named_from_the_folder_the_app_started_in_is_kept_by_its_whole_path(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """ocr-reader lib/page.txt: the page, its annotations and the last page read are kept
+    by the whole path, so the next start from another folder finds them all."""
+    from reader.ui.main import initial_path, parse
+
+    (tmp_path / "lib").mkdir()
+    page = tmp_path / "lib" / "page.txt"
+    shutil.copy(sample_pages()[1], page)
+    monkeypatch.chdir(tmp_path)
+    win = make_window(Path("lib/page.txt"))
+    assert win.doc.source.path == str(page.resolve())
+    win.body.select_range(10, 20)
+    assert win.annotate_selection("highlight") is not None
+    assert win.writer is not None and win.writer.flush(30) and win.store is not None
+    (stored,) = [row[0] for row in win.store.db.execute("SELECT path FROM annotations")]
+    assert stored == str(page.resolve())
+    assert win.settings.recent()[0] == str(page.resolve())
+    monkeypatch.chdir("/")
+    assert initial_path(parse([]), Settings()) == str(page.resolve())

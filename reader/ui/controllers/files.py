@@ -43,8 +43,12 @@ class FilesController(QObject):
         self.loader.failed.connect(self._on_load_failed)
 
     def open_path(self, path: str | Path) -> None:
+        # Whole, as the library names its pages: a page named from the folder the app
+        # started in (ocr-reader lib/page.json) is kept, annotated and remembered by a
+        # path that still finds it from anywhere else.
+        path = Path(path).expanduser().resolve()
         doc = self.session.doc
-        if doc is not None and Path(path) != Path(doc.source.path):
+        if doc is not None and path != Path(doc.source.path):
             self.record_jump()  # another page: Back comes back to this one
         self.loader.load(str(path))
 
