@@ -12,6 +12,7 @@ with 1% of characters wrong keeps about 0.9 of them; another page shares almost 
 from __future__ import annotations
 
 import array
+import os
 import sys
 import zlib
 from dataclasses import dataclass
@@ -76,6 +77,7 @@ class CarriedOver:
     corrections: int
     applied: int
     changed: int = 0  # of the placed annotations, those on text that differs from their quote
+    copied: bool = False  # copies: the earlier version's file is still there and keeps its own
 
     def message(self) -> str:
         parts = []
@@ -94,4 +96,8 @@ class CarriedOver:
                 f"{self.applied} of {self.corrections} corrections"
                 + (f" ({lost} no longer apply)" if lost else "")
             )
+        if self.copied:
+            name = os.path.basename(self.path)
+            kept = f" copied from a version of this page, {name}, which keeps its own"
+            return " and ".join(parts) + kept
         return " and ".join(parts) + " carried over from an earlier version of this page"

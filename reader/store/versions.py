@@ -6,13 +6,22 @@ same path, or one whose text is nearly the same (reader.core.versions). Its anno
 anchored in the new text and its corrections replayed on it; `carry_over` then moves them
 to the new fingerprint, once the user has seen the result. What cannot be placed stays,
 listed as unanchored or as a correction that no longer applies.
+
+Where the earlier version is another file that is still where it was, unchanged since it
+was read (a page's plain-text twin beside its JSON, a better OCR of it kept beside the
+first), they are copied instead: each file keeps its own, and opening one never takes
+them from the other.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import uuid
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import NamedTuple
 
 from reader.core.anchor import select
 from reader.core.annotations import Annotation, Placed, locate, now
@@ -35,8 +44,21 @@ class Resolved:
     edits: list[Edit]
     corrections: Outcome | None
     carried: CarriedOver | None = None
-    # The annotations as they are to be stored under the new fingerprint (carry_over).
+    # The annotations as they are to be stored under the new fingerprint (carry_over),
+    # and the ids they had there (the same ids, but where they are copies).
     moved: list[Annotation] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+
+
+class Earlier(NamedTuple):
+    """The stored page a page is a version of: its fingerprint, the path it was read
+    from, how alike the two texts are, and whether that file is still there unchanged
+    (its annotations and corrections are then copied, not moved)."""
+
+    fingerprint: str
+    path: str
+    similarity: float
+    kept: bool = False
 
 
 def remember(store: Store, doc: Document, text_sketch: bytes | None = None) -> None:
@@ -58,15 +80,13 @@ def _chars(doc: Document) -> int:
     return sum(len("".join(line.split())) for line in doc.source_lines)
 
 
-def earlier_version(
-    store: Store, doc: Document, text_sketch: bytes
-) -> tuple[str, str, float] | None:
-    """The stored page (fingerprint, path, similarity) that this page is a version of, among
-    those with annotations or corrections; None when there is none."""
+def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier | None:
+    """The stored page that this page is a version of, among those with annotations or
+    corrections; None when there is none."""
     fp, path = doc.source.fingerprint, doc.source.path
     try:
         rows = store.db.execute(
-            "SELECT d.fingerprint, d.path, d.chars, d.sketch FROM documents d "
+            "SELECT d.fingerprint, d.path, d.chars, d.sketch, d.seen FROM documents d "
             "WHERE d.fingerprint != ? AND (EXISTS (SELECT 1 FROM annotations a "
             "WHERE a.fingerprint = d.fingerprint) OR EXISTS (SELECT 1 FROM edits e "
             "WHERE e.fingerprint = d.fingerprint))",
@@ -81,8 +101,8 @@ def earlier_version(
     except sqlite3.Error as exc:
         raise StoreError(f"the annotation database failed: {exc}") from None
     chars = max(1, _chars(doc))
-    best: tuple[float, str, str, float] | None = None
-    for other, other_path, other_chars, other_sketch in rows:
+    best: tuple[float, str, str, float, str] | None = None
+    for other, other_path, other_chars, other_sketch, seen in rows:
         same_path = bool(path) and other_path == storable(path)  # as the store holds it
         if not same_path and not 0.5 <= other_chars / chars <= 2:
             continue
@@ -92,12 +112,25 @@ def earlier_version(
         # A near-identical text outranks a mere shared path; the path breaks ties.
         rank = score + (0.01 if same_path else 0)
         if best is None or rank > best[0]:
-            best = (rank, other, other_path, score)
+            best = (rank, other, other_path, score, seen)
     if best is not None:
-        return best[1], best[2], best[3]
+        _rank, other, other_path, score, seen = best
+        kept = other_path != storable(path) and _unchanged_since(other_path, seen)
+        return Earlier(other, other_path, score, kept)
     if legacy:
-        return legacy[0][0], path, 0.0
+        return Earlier(legacy[0][0], path, 0.0)
     return None
+
+
+def _unchanged_since(path: str, seen: str) -> bool:
+    """Whether the file is still at `path`, not written since `seen` (when it was last
+    read, to the second)."""
+    try:
+        written = os.stat(path).st_mtime
+        read = datetime.fromisoformat(seen.replace("Z", "+00:00")).timestamp()
+    except (OSError, ValueError, TypeError):
+        return False
+    return written < read + 1
 
 
 def resolve(automatic: Document, store: Store | None) -> Resolved:
@@ -106,13 +139,17 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
     fp = automatic.source.fingerprint
     edits = store.edits(fp) if store is not None else []
     annotations = store.for_document(fp) if store is not None else []
-    carried_from: tuple[str, str, float] | None = None
+    carried_from: Earlier | None = None
     if store is not None and not edits and not annotations:
         found = earlier_version(store, automatic, page_sketch(automatic))
         if found is not None:
             carried_from = found
-            edits = store.edits(found[0])
-            annotations = store.for_document(found[0])
+            edits = store.edits(found.fingerprint)
+            annotations = store.for_document(found.fingerprint)
+            if found.kept:  # copies of the corrections, this page's own
+                edits = [
+                    replace(e, id=str(uuid.uuid4()), fingerprint=fp, created=now()) for e in edits
+                ]
     outcome = apply(automatic, edits) if edits else None
     doc = outcome.doc if outcome is not None else automatic
     shown = page_as_shown(doc, annotations)
@@ -120,11 +157,15 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
     resolved = Resolved(automatic, doc, clean, placed, edits, outcome)
     if carried_from is not None:
         resolved.moved = [_moved(doc, clean, p) for p in placed]
+        resolved.origins = [p.annotation.id for p in placed]
+        if carried_from.kept:
+            resolved.moved = [replace(m, id=str(uuid.uuid4())) for m in resolved.moved]
         resolved.placed = [Placed(m, p.anchor) for m, p in zip(resolved.moved, placed, strict=True)]
         resolved.carried = CarriedOver(
-            source=carried_from[0],
-            path=carried_from[1],
-            similarity=carried_from[2],
+            source=carried_from.fingerprint,
+            path=carried_from.path,
+            similarity=carried_from.similarity,
+            copied=carried_from.kept,
             annotations=len(annotations),
             placed=sum(1 for p in placed if p.anchor is not None),
             changed=sum(
@@ -172,12 +213,13 @@ def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
 
 def carry_over(store: Store, resolved: Resolved) -> None:
     """Store what `resolve` carried over against the new fingerprint, in one transaction:
-    the annotations (same ids, so the earlier rows become these) and the corrections."""
+    the annotations (same ids, so the earlier rows become these; new ones where they
+    are copies, the earlier rows left as they are) and the corrections."""
     carried = resolved.carried
     if carried is None:
         return
     fp = resolved.doc.source.fingerprint
-    ids = [ann.id for ann in resolved.moved]
+    ids = resolved.origins
     with store._write() as db:
         # Only what is still where resolve() found it: a change made meanwhile wins.
         still = {
@@ -188,14 +230,27 @@ def carry_over(store: Store, resolved: Resolved) -> None:
                 (carried.source, *ids),
             )
         } if ids else set()  # fmt: skip
-        for ann in resolved.moved:
-            if ann.id in still:
+        for ann, origin in zip(resolved.moved, ids, strict=True):
+            if origin in still:
                 _put(db, ann)
-        db.execute(
-            "UPDATE edits SET fingerprint = ?, seq = seq + coalesce((SELECT max(seq) + 1 "
-            "FROM edits WHERE fingerprint = ?), 0) WHERE fingerprint = ?",
-            (fp, fp, carried.source),
-        )
+        if carried.copied:
+            start = db.execute(
+                "SELECT coalesce(max(seq) + 1, 0) FROM edits WHERE fingerprint = ?", (fp,)
+            ).fetchone()[0]
+            db.executemany(
+                "INSERT OR IGNORE INTO edits(id, fingerprint, seq, data, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (e.id, fp, start + k, json.dumps(e.to_json(), ensure_ascii=False), e.created)
+                    for k, e in enumerate(resolved.edits)
+                ],
+            )
+        else:
+            db.execute(
+                "UPDATE edits SET fingerprint = ?, seq = seq + coalesce((SELECT max(seq) + 1 "
+                "FROM edits WHERE fingerprint = ?), 0) WHERE fingerprint = ?",
+                (fp, fp, carried.source),
+            )
     remember(store, resolved.doc)
 
 

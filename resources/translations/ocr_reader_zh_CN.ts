@@ -1237,47 +1237,47 @@
 <context>
     <name>FilesController</name>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="56"/>
+        <location filename="../../reader/ui/controllers/files.py" line="60"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="59"/>
+        <location filename="../../reader/ui/controllers/files.py" line="63"/>
         <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
         <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="70"/>
+        <location filename="../../reader/ui/controllers/files.py" line="74"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="97"/>
+        <location filename="../../reader/ui/controllers/files.py" line="101"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="104"/>
+        <location filename="../../reader/ui/controllers/files.py" line="108"/>
         <source>Reading %1: its first part is shown; annotating waits for the whole page…</source>
         <translation>正在读取 %1：已显示开头部分，整页读完后可批注和校正…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="114"/>
+        <location filename="../../reader/ui/controllers/files.py" line="118"/>
         <source>The other file dropped is not opened: one page at a time</source>
         <translation>拖入的另一个文件未打开：一次只打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="118"/>
+        <location filename="../../reader/ui/controllers/files.py" line="122"/>
         <source>The other %1 files dropped are not opened: one page at a time</source>
         <translation>拖入的其余 %1 个文件未打开：一次只打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="129"/>
+        <location filename="../../reader/ui/controllers/files.py" line="133"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="130"/>
+        <location filename="../../reader/ui/controllers/files.py" line="134"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1328,102 +1328,102 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="216"/>
+        <location filename="../../reader/ui/controllers/library.py" line="217"/>
         <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
         <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="167"/>
+        <location filename="../../reader/ui/controllers/library.py" line="168"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="202"/>
+        <location filename="../../reader/ui/controllers/library.py" line="203"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="236"/>
+        <location filename="../../reader/ui/controllers/library.py" line="237"/>
         <source>1 page indexed</source>
         <translation>已索引 1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="238"/>
+        <location filename="../../reader/ui/controllers/library.py" line="239"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="241"/>
+        <location filename="../../reader/ui/controllers/library.py" line="242"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="244"/>
+        <location filename="../../reader/ui/controllers/library.py" line="245"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="246"/>
+        <location filename="../../reader/ui/controllers/library.py" line="247"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="247"/>
+        <location filename="../../reader/ui/controllers/library.py" line="248"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="247"/>
+        <location filename="../../reader/ui/controllers/library.py" line="248"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="260"/>
+        <location filename="../../reader/ui/controllers/library.py" line="261"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="296"/>
+        <location filename="../../reader/ui/controllers/library.py" line="297"/>
         <source>A search needs at least one word that is not excluded (-word).</source>
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="298"/>
+        <location filename="../../reader/ui/controllers/library.py" line="299"/>
         <source>A search needs at least one word: marks alone find nothing.</source>
         <translation>搜索至少需要一个词：只有标点找不到任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="335"/>
+        <location filename="../../reader/ui/controllers/library.py" line="344"/>
         <source>%1 is no longer there (moved or deleted): it has left the library.</source>
         <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="342"/>
+        <location filename="../../reader/ui/controllers/library.py" line="351"/>
         <source>%1 is no longer there (moved or deleted), and stays in the library: %2</source>
         <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="408"/>
+        <location filename="../../reader/ui/controllers/library.py" line="417"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="409"/>
+        <location filename="../../reader/ui/controllers/library.py" line="418"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="417"/>
+        <location filename="../../reader/ui/controllers/library.py" line="426"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="421"/>
+        <location filename="../../reader/ui/controllers/library.py" line="430"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="421"/>
+        <location filename="../../reader/ui/controllers/library.py" line="430"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -2232,72 +2232,82 @@
 <context>
     <name>StoreController</name>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="123"/>
+        <location filename="../../reader/ui/controllers/store.py" line="126"/>
+        <source>%1 annotations copied from a version of this page, %2, which keeps its own</source>
+        <translation>已从本页的另一版本 %2 复制 %1 条标注（该版本保留自己的标注）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="133"/>
         <source>1 annotation carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="126"/>
+        <location filename="../../reader/ui/controllers/store.py" line="136"/>
         <source>%1 annotations carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 %1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="131"/>
+        <location filename="../../reader/ui/controllers/store.py" line="141"/>
         <source>%1 on text that reads otherwise now (each keeps its quote)</source>
         <translation>%1 条落在如今读法不同的文字上（各自保留原引文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="137"/>
+        <location filename="../../reader/ui/controllers/store.py" line="147"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="143"/>
+        <location filename="../../reader/ui/controllers/store.py" line="154"/>
+        <source>%1 of %2 corrections copied</source>
+        <translation>已复制 %2 处校正中的 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="156"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="169"/>
+        <location filename="../../reader/ui/controllers/store.py" line="183"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="208"/>
+        <location filename="../../reader/ui/controllers/store.py" line="222"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="212"/>
+        <location filename="../../reader/ui/controllers/store.py" line="226"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="228"/>
+        <location filename="../../reader/ui/controllers/store.py" line="242"/>
         <source>Annotations not saved yet</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="230"/>
+        <location filename="../../reader/ui/controllers/store.py" line="244"/>
         <source>Close Without Them</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="232"/>
+        <location filename="../../reader/ui/controllers/store.py" line="246"/>
         <source>Keep the Window Open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="239"/>
+        <location filename="../../reader/ui/controllers/store.py" line="253"/>
         <source>Notes among them, to copy before closing:</source>
         <translation>其中的批注文字（关闭前可复制）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="249"/>
+        <location filename="../../reader/ui/controllers/store.py" line="263"/>
         <source>1 change is not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as it is saved.</source>
         <translation>1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。保存完成后窗口即自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="255"/>
+        <location filename="../../reader/ui/controllers/store.py" line="269"/>
         <source>%1 changes are not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as they are saved.</source>
         <translation>%1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。全部保存后窗口即自动关闭。</translation>
     </message>
@@ -2394,12 +2404,12 @@
 <context>
     <name>ViewController</name>
     <message>
-        <location filename="../../reader/ui/controllers/view.py" line="76"/>
+        <location filename="../../reader/ui/controllers/view.py" line="77"/>
         <source>The text has room for %1 characters a line here: hide the panels (Ctrl+Shift+R) or widen the window for a wider text</source>
         <translation>这里每行只容得下 %1 个字：隐藏面板（Ctrl+Shift+R）或加宽窗口，文字才能更宽</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/view.py" line="99"/>
+        <location filename="../../reader/ui/controllers/view.py" line="100"/>
         <source>Reading Font</source>
         <translation>阅读字体</translation>
     </message>

@@ -3,6 +3,7 @@ deleted, moved elsewhere; another page does not take them."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -94,15 +95,18 @@ def test_a_changed_copy_is_the_same_page_and_another_page_is_not() -> None:
 def test_annotations_and_corrections_come_over_to_the_changed_page(
     annotated: tuple[Path, Path, list[Annotation]], change: str, tmp_path: Path
 ) -> None:
+    """The page re-OCR'd (or with a paragraph gone) into a file elsewhere, the first one
+    no longer where it was read: what was made on it moves to the new text."""
     page, db, made = annotated
     text = page.read_text(encoding="utf-8")
     copy = tmp_path / "elsewhere" / "004-v2.txt"  # found by its text, not its path
     copy.parent.mkdir()
     copy.write_text(reocr(text, 0.01) if change == "reocr" else without_paragraph(text), "utf-8")
+    page.unlink()
     store = Store(db)
     resolved = versions.resolve(load(copy), store)
     carried = resolved.carried
-    assert carried is not None and carried.annotations == len(made)
+    assert carried is not None and carried.annotations == len(made) and not carried.copied
     assert carried.corrections == carried.applied == 1
     placed = {p.annotation.id: p for p in resolved.placed}
     assert set(placed) == {a.id for a in made}  # every one listed, placed or not
@@ -114,7 +118,7 @@ def test_annotations_and_corrections_come_over_to_the_changed_page(
             found = clean[p.anchor.start : p.anchor.end]
             assert p.annotation.note == ann.note
             # The quote is never rewritten to what it was placed on: the text it was
-            # made on, opened again, places it exactly (below).
+            # made on, opened again, places it exactly.
             assert p.annotation.quote == ann.quote
             changed += found != ann.quote
     assert carried.changed == changed and (changed > 0) == (change == "reocr")
@@ -130,16 +134,54 @@ def test_annotations_and_corrections_come_over_to_the_changed_page(
     assert len(store.edits(fp)) == 1
     again = versions.resolve(load(copy), store)
     assert again.carried is None and len(again.placed) == len(made)
-    # Opened again, the page they were made on takes them back, each exactly where it
-    # was made: going through the other version lost nothing.
+
+
+@pytest.mark.parametrize("twin", ["reocr", "plain text of the same page"])
+def test_a_version_beside_a_page_still_there_gets_copies_and_the_page_keeps_its_own(
+    annotated: tuple[Path, Path, list[Annotation]], twin: str, tmp_path: Path
+) -> None:
+    """Another file of the same page while the first is still there, unchanged (a better
+    OCR kept beside the first, a JSON page's plain-text twin): the new one gets copies
+    of the annotations and corrections, and the first keeps its own, each exactly where
+    it was made. Opening either, in any order, takes nothing from the other."""
+    page, db, made = annotated
+    text = page.read_text(encoding="utf-8")
+    copy = tmp_path / "pages" / "004-v2.txt"
+    copy.write_text(reocr(text, 0.01) if twin == "reocr" else without_paragraph(text), "utf-8")
+    store = Store(db)
+    resolved = versions.resolve(load(copy), store)
+    carried = resolved.carried
+    assert carried is not None and carried.copied and carried.annotations == len(made)
+    assert "copied from a version of this page, 004.txt" in carried.message()
+    copies = {p.annotation.id for p in resolved.placed}
+    assert not copies & {a.id for a in made}  # new ids: copies, not the same rows
+    versions.carry_over(store, resolved)
+    fp, first = resolved.doc.source.fingerprint, load(page).source.fingerprint
+    assert {a.id for a in store.for_document(fp)} == copies
+    assert {a.id for a in store.for_document(first)} == {a.id for a in made}
+    assert len(store.edits(fp)) == len(store.edits(first)) == 1
+    assert {e.id for e in store.edits(fp)}.isdisjoint(e.id for e in store.edits(first))
+    for path in (page, copy, page):
+        opened = versions.resolve(load(path), store)
+        assert opened.carried is None
     back = versions.resolve(load(page), store)
-    assert back.carried is not None and back.carried.changed == 0
     original = {a.id: a for a in made}
     for p in back.placed:
         ann = original[p.annotation.id]
         assert p.anchor is not None, ann.quote
         assert (p.anchor.start, p.anchor.end) == (ann.selector.start, ann.selector.end)
-        assert p.annotation.quote == ann.quote
+    # The first file rewritten since it was read is a version no longer: a third file
+    # of the page then takes what is stored against the first, as a changed page does.
+    third = tmp_path / "pages" / "004-v3.txt"
+    third.write_text(without_paragraph(text), "utf-8")
+    page.write_text(text + "\n", "utf-8")
+    later = page.stat().st_mtime + 5
+    os.utime(page, (later, later))
+    store.db.execute("DELETE FROM annotations WHERE fingerprint = ?", (fp,))
+    store.db.execute("DELETE FROM edits WHERE fingerprint = ?", (fp,))
+    store.db.commit()
+    moved = versions.resolve(load(third), store)
+    assert moved.carried is not None and not moved.carried.copied
 
 
 def test_another_page_does_not_take_them(annotated, tmp_path: Path) -> None:
@@ -161,7 +203,8 @@ def test_annotations_export_lists_what_came_over(annotated, tmp_path: Path) -> N
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "carried over from an earlier version of this page" in result.stderr
+    # (the page it was made on still there: copies, which that page leaves it)
+    assert "copied from a version of this page, 004.txt" in result.stderr
     assert result.stdout.count("note ") + result.stdout.count("on the deleted") == len(made)
     unanchored = result.stdout.split("· Unanchored", 1)[1]
     assert "on the deleted paragraph" in unanchored

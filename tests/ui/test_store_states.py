@@ -135,7 +135,7 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
         ("deleted", without_paragraph(text)),
         ("misread", text.replace("战略性引领", "战略性引颔")),
     ):
-        copy = tmp_path / f"{variant}.txt"
+        copy = page  # the page changed where it is: what was made on it moves
         copy.write_text(changed, encoding="utf-8")
         win = make_window(copy)
         assert win.annotator is not None
@@ -160,6 +160,18 @@ def test_a_changed_page_shows_its_annotations_and_lists_the_lost_ones(
         stored = {a.id: a.quote for a in Store().for_document(fp)}
         assert stored == {a.id: a.quote for a in made}
         win.close()
+    # Another file of the page beside it, the page unchanged since it was read: copies,
+    # said as such; the page keeps its own.
+    twin = tmp_path / "004-twin.txt"
+    twin.write_text(reocr(page.read_text(encoding="utf-8"), 0.01), encoding="utf-8")
+    win = make_window(twin)
+    message = win.statusBar().currentMessage()
+    assert "copied from a version of this page, 004.txt, which keeps its own" in message
+    assert win.writer is not None and win.writer.flush(30)
+    assert {a.id for a in Store().for_document(load(page).source.fingerprint)} == {
+        a.id for a in made
+    }
+    win.close()
 
 
 def test_a_read_only_data_folder_shows_and_exports_annotations(

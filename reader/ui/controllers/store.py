@@ -4,6 +4,7 @@ of it, changes stored in order off the UI thread, and what to say when that fail
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -118,7 +119,16 @@ class StoreController(QObject):
         carried = resolved.carried
         assert carried is not None
         parts = []
-        if carried.annotations:
+        if carried.annotations and carried.copied:
+            # (the earlier version's file is still there, unchanged: it keeps its own)
+            parts.append(
+                self.tr(
+                    "%1 annotations copied from a version of this page, %2, which keeps its own"
+                )
+                .replace("%1", str(carried.placed))
+                .replace("%2", Path(carried.path).name)
+            )
+        elif carried.annotations:
             parts.append(
                 self.tr("1 annotation carried over from an earlier version of this page")
                 if carried.placed == 1
@@ -140,7 +150,11 @@ class StoreController(QObject):
                 )
         if carried.corrections:
             parts.append(
-                self.tr("%1 of %2 corrections carried over")
+                (
+                    self.tr("%1 of %2 corrections copied")
+                    if carried.copied
+                    else self.tr("%1 of %2 corrections carried over")
+                )
                 .replace("%1", str(carried.applied))
                 .replace("%2", str(carried.corrections))
             )
