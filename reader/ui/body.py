@@ -339,6 +339,7 @@ class BodyView(QTextBrowser):
         self._find_text = ""
         self._find_length = 0
         self._find_from = 0
+        self._next_find_from: int | None = None  # (find_from)
         self._scanned = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -1389,6 +1390,7 @@ class BodyView(QTextBrowser):
         still counting."""
         self._count_timer.stop()
         self._count_waits = False
+        start, self._next_find_from = self._next_find_from, None
         self._matches, self._match_ends = [], []
         self._match = -1
         # The longest first: where one word begins another, the longer is marked.
@@ -1408,9 +1410,15 @@ class BodyView(QTextBrowser):
         # Positions in the plain text are positions in the document: a block break is one
         # character in both.
         self._find_text = self.document().toPlainText()
-        self._find_from = self._top_position()
+        self._find_from = self._top_position() if start is None else start
         self._count_slice()
         return len(self._matches)
+
+    def find_from(self, position: int) -> None:
+        """The next find's current match is the first at or after `position`, not the
+        first in view: a search hit's article, which the view cannot bring to its top
+        where it is the page's last."""
+        self._next_find_from = position
 
     def _count_slice(self) -> None:
         if self._pattern is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -763,3 +764,36 @@ def test_a_click_opens_a_hit_once_where_the_desktop_activates_on_a_single_click(
     search.results.setFocus()
     qtbot.keyClick(search.results, Qt.Key.Key_Return)
     assert opened == ["/p1.txt", "/p2.txt"]
+
+
+@pytest.mark.parametrize("case", ["sample", "real"])
+def test_a_hit_in_the_pages_last_article_is_the_match_shown(make_window, qtbot, case) -> None:
+    """The page's last article cannot come to the top of the view: the view stops with the
+    end of the article above in it. The match shown for a search hit there is the hit
+    article's first, not a match of the same words in the article above (real page 13:
+    阶级革命 in its last article's subtitle, and in the article above)."""
+    from reader.store.library import Hit
+    from tests import ocrformats as formats
+
+    if case == "real":
+        page = formats.REAL_PAGES / "13_dahuizhuankan_19670610_p1.json"
+        if not page.is_file():
+            pytest.skip(f"the real OCR pages are not in {formats.REAL_PAGES}")
+        win = make_window(page)
+        terms: tuple[str, ...] = ("阶级革命",)
+    else:
+        win = make_window()
+        win.resize(1200, 1600)
+        terms = ("上好学", "未来")  # the last article's title, and a word of both
+    last = len(win.doc.articles) - 1
+    above = "".join(b.text for b in win.doc.articles[last - 1].all_blocks())
+    assert terms[-1] in above
+    hit = Hit(win.doc.source.path, last, "", "", 1.0, terms)
+    for _ in range(2):  # and again, the words unchanged
+        win.open_hit(hit)
+        qtbot.waitUntil(lambda: not win.body.counting(), timeout=5000)
+        start = win.body.position_of(last, -1)
+        assert start is not None
+        assert win.body.textCursor().selectionStart() >= start
+        assert win.body.current_place()[0] == last
+        win.body.verticalScrollBar().setValue(0)

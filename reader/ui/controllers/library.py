@@ -359,7 +359,15 @@ class LibraryController(QObject):
         self.body.scroll_to(article, -1)
         if terms:
             self.findbar.open()
-            self.findbar.edit.setText(" ".join(terms))  # every word searched for, marked
+            # The current match is the hit article's first, wherever the view stops.
+            start = self.body.position_of(article, -1)
+            if start is not None:
+                self.body.find_from(start)
+            query = " ".join(terms)  # every word searched for, marked
+            if self.findbar.edit.text() == query:
+                self.body.find_all(query)  # (the same words: no change to find anew on)
+            else:
+                self.findbar.edit.setText(query)
 
     # -- words -------------------------------------------------------------------------
 
