@@ -332,7 +332,6 @@ class TagsDock(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.passages.viewport().installEventFilter(self)
         self.passages.itemActivated.connect(self._on_passage)
-        self.passages.itemDoubleClicked.connect(self._on_passage)
         layout.addWidget(split, 1)
         row = QHBoxLayout()
         self.rename_button = QPushButton(self)

@@ -957,3 +957,33 @@ def test_a_click_on_the_page_with_the_popovers_tag_completions_open_closes_both(
     assert saved(win).get(next(a.id for a in saved(win).all() if a.note == "核心句")).tags == [
         "产业"
     ]
+
+
+def test_a_double_click_on_a_tagged_passage_opens_it_once(qtbot) -> None:
+    """A double-click activates the passage: one jump, or one message that its page is
+    gone (the passage went twice, and a missing page's message came twice)."""
+    from PySide6.QtTest import QTest
+
+    from reader.store.db import TagCount
+    from reader.ui.annotation_docks import TagsDock
+
+    ann = Annotation(
+        fingerprint="f", selector=select("各地各行业向新而行", 0, 9), tags=["政策"], path="/p.txt"
+    )
+    dock = TagsDock()
+    qtbot.addWidget(dock)
+    dock.lookup = lambda _name: [ann]
+    dock.resize(320, 500)
+    dock.show()
+    dock.set_tags([TagCount("政策", 1)])
+    dock.select("政策")
+    view = dock.passages
+    qtbot.waitUntil(lambda: view.topLevelItemCount() == 1)
+    opened: list[tuple[str, str]] = []
+    dock.passage_activated.connect(lambda path, ann_id: opened.append((path, ann_id)))
+    spot = view.visualItemRect(view.topLevelItem(0)).center()
+    # (a double-click as the system sends it: a click, then the second press as a
+    # double-click)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert opened == [("/p.txt", ann.id)]
