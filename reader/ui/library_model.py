@@ -8,7 +8,7 @@ its dates (the issues) in order, undated pages last, and each date its pages by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import PurePath
 
@@ -115,6 +115,18 @@ class LibraryModel(QAbstractItemModel):
 
     def page_count(self) -> int:
         return sum(folder.pages for folder in self.folders)
+
+    def set_annotations(self, path: str, count: int) -> None:
+        """The page at `path` holds `count` annotations now (its ✎ and tooltip follow)."""
+        index = self.find(path)
+        if not index.isValid():
+            return
+        group = self.groups[index.internalId() - 1 - len(self.folders)]
+        doc = group.pages[index.row()]
+        if doc.annotations != count:
+            group.pages[index.row()] = replace(doc, annotations=count)
+            last = index.siblingAtColumn(self.COLUMNS - 1)
+            self.dataChanged.emit(index, last)
 
     def find(self, path: str) -> QModelIndex:
         """The row of the page at `path`, or an invalid index."""

@@ -797,3 +797,30 @@ def test_a_hit_in_the_pages_last_article_is_the_match_shown(make_window, qtbot, 
         assert win.body.textCursor().selectionStart() >= start
         assert win.body.current_place()[0] == last
         win.body.verticalScrollBar().setValue(0)
+
+
+def test_a_page_annotated_shows_its_mark_in_the_library_at_once(
+    make_window, qtbot, tmp_path
+) -> None:
+    """The ✎ of an annotated page comes with its first annotation and goes with its last,
+    not at the next start."""
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(folder / sample_pages()[0].name)
+    with qtbot.waitSignal(win.librarian.listed, timeout=60000):
+        win.add_folder(str(folder))
+    qtbot.waitUntil(lambda: len(win.library.page_rows()) == 2, timeout=20000)
+
+    def marked() -> list[bool]:
+        return [row[0].endswith("✎") for row in win.library.page_rows()]
+
+    assert marked() == [False, False]
+    start = win.body.clean.text.index("各地各行业向新而行")
+    win.body.select_range(start, start + 9)
+    ann = win.annotate_selection("highlight")
+    assert ann is not None
+    qtbot.waitUntil(lambda: marked() == [True, False], timeout=5000)
+    win.annotator.delete([ann.id])
+    qtbot.waitUntil(lambda: marked() == [False, False], timeout=5000)
