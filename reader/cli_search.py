@@ -63,7 +63,7 @@ def add_arguments(find: argparse.ArgumentParser) -> None:
 
 def summary(report: IndexReport, seconds: float) -> str:
     """One line for the end of an indexing batch."""
-    done = report.indexed + report.failed
+    done = report.indexed  # (pages that could not be read are no pages indexed a second)
     rate = f", {done / seconds:,.0f} pages/s" if done and seconds > 0 else ""
     parts = [f"indexed {pages_count(report.indexed)} in {seconds:.1f} s{rate}"]
     if report.unchanged or report.restamped:

@@ -414,6 +414,16 @@ def test_pages_not_read_among_others_say_the_others_were_exported(tmp_path: Path
         f"ocr-reader: {tmp_path / 'nosuch.txt'}: no such file",
         "ocr-reader: 1 of 2 pages exported; 1 page not read (said above)",
     ]
+    # None of several read: said as well; a single page's own line says it all.
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("export", str(empty), str(tmp_path / "nosuch.txt"), "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "ocr-reader: 0 of 2 pages exported; 2 pages not read (said above)"
+    )
+    result = run("export", str(tmp_path / "nosuch.txt"))
+    assert result.stderr.splitlines() == [f"ocr-reader: {tmp_path / 'nosuch.txt'}: no such file"]
 
 
 def test_a_list_over_the_folder_names_only_outputs_under_it(tmp_path: Path) -> None:

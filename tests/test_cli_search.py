@@ -160,6 +160,13 @@ def test_one_page_indexed_is_said_in_the_singular() -> None:
 
     assert summary(IndexReport(indexed=1), 0.5).startswith("indexed 1 page in 0.5 s")
     assert summary(IndexReport(indexed=3), 0.5).startswith("indexed 3 pages in")
+    # The rate is of pages indexed: those that could not be read are not counted in it.
+    assert summary(IndexReport(indexed=0, failed=4), 0.25) == (
+        "indexed 0 pages in 0.2 s; 4 could not be read"
+    )
+    assert summary(IndexReport(indexed=2, failed=4), 0.5).startswith(
+        "indexed 2 pages in 0.5 s, 4 pages/s;"
+    )
 
 
 def test_a_search_where_nothing_was_indexed_makes_no_database(tmp_path: Path) -> None:
