@@ -167,7 +167,7 @@ def run_search(args: argparse.Namespace) -> int:
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("【", "】")
     for n, hit in enumerate(hits, 1):
         snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
-        title = hit.title or f"(article {hit.article + 1})"
+        title = hit.title or f"(untitled article {hit.article + 1})"  # as the window says
         # A page deleted or moved since it was indexed is said so, as the window says it.
         where = f"{hit.path}  [article {hit.article + 1}]"
         if gone(hit.path):
