@@ -53,6 +53,10 @@ REGION_LINES = 1.5
 REGIONS_ACROSS = 0.25
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
+# A character or two whose box is this many times longer, a character, than it is across
+# is no character's (on the real pages: marks, smudges, show-through; the one real line,
+# 本報 set wide, is 2.0).
+STRETCHED = 2.5
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # A masthead is a paper's name: this many characters, set this many times the body's
 # size. Around it, lines that say what issue this is are furniture too (an issue number
@@ -202,7 +206,7 @@ def _page_lines(
         size = body[placed.column]
         if (
             placed.apart
-            or _speck(placed, text, size, sizes)
+            or _speck(placed, text, size, sizes, vertical)
             or (chinese and _stray(placed, text))
             or is_ornament("".join(text.split()))
             or (
@@ -324,10 +328,20 @@ def _stray(placed: Placed, text: str) -> bool:
     return placed.noise and len(text) <= 2 and text.isascii() and text.isalpha()
 
 
-def _speck(placed: Placed, text: str, size: float, sizes: _Sizes) -> bool:
+def _speck(placed: Placed, text: str, size: float, sizes: _Sizes, vertical: bool) -> bool:
     """A character or two in type much smaller than the column's: a mark, a speck or
-    show-through read as text. A short last line (`底。`) ends a sentence and stays."""
-    return placed.noise and sizes(placed) < SPECK_SIZE * size and not text.endswith(_SENTENCE_ENDS)
+    show-through read as text. A short last line (`底。`) ends a sentence and stays. Or a
+    character or two in a box far longer than they are: a smudge or a piece of a rule that
+    OCR read as 舌 (136 px along for 35 across; a character's box is about square)."""
+    if not placed.noise:
+        return False
+    box = placed.box
+    start, end = _span(placed, vertical)
+    across = (box.x1 - box.x0) if vertical else (box.y1 - box.y0)
+    # (along the line only: a digit or a Latin letter is narrow, and its box with it)
+    if (end - start) / max(len("".join(text.split())), 1) > STRETCHED * across:
+        return True
+    return sizes(placed) < SPECK_SIZE * size and not text.endswith(_SENTENCE_ENDS)
 
 
 def _cell(order: PageOrder, column: int, size: float) -> float:

@@ -161,6 +161,32 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
     assert ("noise", "福") in kinds
 
 
+def test_a_character_in_a_box_far_longer_than_it_is_a_mark_not_text() -> None:
+    """OCR read a smudge in the whitespace between two paragraphs as 舌, in a box in body
+    type but four characters long (real page 16): a mark, set apart, and no heading of
+    its own. (A character's box is about square; a digit's narrower.)"""
+    from reader.core.decode import Decoded
+    from reader.core.document import build
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    smudge = OcrLine("舌", Box(100 + 5 * H, 100 + 2.6 * H, 100 + 8.9 * H, 100 + 3.5 * H),
+                     None, None, 0, None, False)  # fmt: skip
+    rows = [
+        line(BODY[:18], 100, 100),
+        line(BODY[18:26] + "。", 100, 100 + 1.3 * H),
+        smudge,
+        line(BODY[36:52], 100 + 2 * H, 100 + 3.9 * H),
+        line(BODY[52:70], 100, 100 + 5.2 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["舌"]
+    doc = build(
+        Decoded("\n".join(text.lines) + "\n", "PaddleOCR", "LF"), "", "", "paragraph", text.junk
+    )
+    assert [(b.kind, b.text) for _, b in doc.iter_blocks() if "舌" in b.text] == [("noise", "舌")]
+
+
 def test_a_speck_waits_for_a_break_where_a_paragraph_runs_into_the_next_column() -> None:
     """A speck in the first column of a paragraph that runs on into the second is not
     written at the column's end, where it would cut the paragraph in two: it waits for
