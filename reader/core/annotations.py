@@ -194,6 +194,23 @@ def place(doc_text: str, annotations: Sequence[Annotation]) -> list[Placed]:
     return [Placed(a, anchor) for a, anchor in zip(annotations, anchors, strict=True)]
 
 
+def as_read(placed: Iterable[Placed], text: str) -> list[Placed]:
+    """The annotations with their quotes as the page reads now, for showing and exporting
+    (never for storing): a placed one's quote is the clean text it is placed on, where
+    that reads otherwise than what it was made on (the page corrected by hand, or another
+    OCR of it). The stored quote stays what it was made on: on that text, opened again or
+    with the correction undone, it places exactly."""
+    out = []
+    for p in placed:
+        if p.anchor is not None:
+            now = text[p.anchor.start : p.anchor.end]
+            if "".join(now.split()) != "".join(p.annotation.quote.split()):
+                selector = p.annotation.selector._replace(exact=now)
+                p = Placed(replace(p.annotation, selector=selector), p.anchor)
+        out.append(p)
+    return out
+
+
 def in_reading_order(placed: Iterable[Placed]) -> list[Placed]:
     """Anchored annotations by position, then the unanchored ones by creation."""
     items = list(placed)
@@ -852,8 +869,10 @@ def render(
     (`fmt` may be a file suffix)."""
     fmt = fmt.lstrip(".").lower()
     items = in_reading_order(placed)
-    if fmt == "json":
+    if fmt == "json":  # (the quotes they were made on: what places them again)
         return to_json([p.annotation for p in items], title, corrections)
+    if doc is not None:  # quoted as the page reads now, for people
+        items = as_read(items, clean_text(doc).text)
     if fmt == "csv":
         return to_csv([p.annotation for p in items])
     if fmt in ("md", "markdown", ""):

@@ -228,6 +228,8 @@ class _Marks:
 
     def __post_init__(self) -> None:
         self.clean = clean_text(self.doc)
+        # Notes quote the text as the page reads now (corrected by hand, say).
+        self.placed = notes.as_read(self.placed, self.clean.text)
         self.spans = sorted(
             ((p.anchor.start, p.anchor.end, p.annotation) for p in self.placed if p.anchor),
             key=lambda s: (s[0], s[1]),  # (annotations of one span have no order)

@@ -802,3 +802,44 @@ def test_a_correction_made_while_a_passage_still_blinks_keeps_the_window(
         win.corrections.list.clicked.emit(win.corrections.model.index(0))
     qtbot.waitUntil(lambda: not win.body.extraSelections(), timeout=5000)  # blink over
     assert win.isVisible() and win.body.doc is win.doc
+
+
+def test_a_highlight_on_text_corrected_by_hand_is_quoted_as_it_reads_now(
+    make_window, qtbot
+) -> None:
+    """A typo fixed under a highlight: the Annotations panel, the editor and the exports
+    quote the text as corrected (they quoted the OCR's, under a heading corrected); the
+    quote stored stays the text it was made on, which places it exactly once the
+    correction is undone."""
+    from reader.core import publish
+    from reader.core.annotations import render
+    from tests.ui.test_annotations import listed, saved, select_quote
+
+    win = make_window()
+    made = win.annotations.create(select_quote(win, "各地各行业向新而行"), {"note": "看"})
+    assert made is not None
+    ai, k = next(
+        (ai, k)
+        for ai, art in enumerate(win.doc.articles)
+        for k, b in enumerate(art.all_blocks())
+        if "各地各行业向新而行" in b.text
+    )
+    old = win.doc.articles[ai].all_blocks()[k].text
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("text", ai, k, new=old.replace("各地各行业向新而行", "各地各行业向新前行"))
+    assert listed(win)["In the text"] == ["各地各行业向新前行"]
+    placed = win.annotator.ordered()
+    for fmt in ("md", "csv"):
+        out = render(fmt, "page", placed, win.doc)
+        assert "各地各行业向新前行" in out and "各地各行业向新而行" not in out
+    part = publish.Part(win.doc, annotations=[p.annotation for p in placed])
+    page = publish.publish([part], publish.Options(format="html", annotations=True))
+    assert "“各地各行业向新前行”" in page.decode("utf-8")
+    win.edit_annotation(made.id)
+    assert win.current_editor is not None
+    assert "各地各行业向新前行" in win.current_editor.quote.text()
+    win.current_editor.reject()
+    assert saved(win).get(made.id).quote == "各地各行业向新而行"
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.undo_action.trigger()
+    assert listed(win)["In the text"] == ["各地各行业向新而行"]

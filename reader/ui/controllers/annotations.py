@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
-from reader.core.annotations import Annotation, normalise_tags, tag_labels
+from reader.core.annotations import Annotation, as_read, normalise_tags, tag_labels
 from reader.store.db import Store, StoreError, stored_name
 from reader.ui.annotate import AnnotationEditor, SelectionBar, colour_names
 from reader.ui.annotation_docks import AnnotationsDock, TagsDock
@@ -99,9 +99,10 @@ class AnnotationsController(QObject):
     def refresh(self) -> None:
         current = theme(self.settings.get("theme"))
         annotator = self.session.annotator
-        self.notes.set_items(
-            annotator.ordered() if annotator else [], current, waiting=self.session.previewing
-        )
+        items = annotator.ordered() if annotator else []
+        if self.body.clean is not None:
+            items = as_read(items, self.body.clean.text)  # quoted as the page reads now
+        self.notes.set_items(items, current, waiting=self.session.previewing)
         if annotator is not None:
             self.refresh_tags()
 
@@ -213,6 +214,14 @@ class AnnotationsController(QObject):
             self.current_editor = None
         editor.deleteLater()
 
+    def _as_read(self, annotation_id: str, quote: str) -> str:
+        """The annotation's quote as the page reads now (core.annotations.as_read)."""
+        annotator, clean = self.session.annotator, self.body.clean
+        placed = annotator.placed.get(annotation_id) if annotator is not None else None
+        if placed is None or clean is None:
+            return quote
+        return as_read([placed], clean.text)[0].annotation.quote
+
     def edit_annotation(self, annotation_id: str, popover: bool = False) -> None:
         """Edit an annotation: in a popover by its highlight (`popover`, when it is on the
         page), else in a dialog."""
@@ -221,7 +230,7 @@ class AnnotationsController(QObject):
         if ann is None:
             return
         by = self._highlight_rect(annotation_id) if popover else None
-        editor = self._editor(ann.quote, ann, popover=by is not None)
+        editor = self._editor(self._as_read(annotation_id, ann.quote), ann, popover=by is not None)
         editor.deleted.connect(lambda: self.delete_annotations([annotation_id]))
         editor.accepted.connect(lambda: self._apply_edit(ann, editor.values()))
         self._preview_colour(editor, annotation_id)
