@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
 from reader.core.document import INTERLEAVED
@@ -44,13 +46,30 @@ class PlaceIndicator(QLabel):
 
 
 class PageSummary(QLabel):
-    """The page shown: its name, encoding, and how many articles, paragraphs and characters."""
+    """The page shown: its name, encoding, and how many articles, paragraphs and
+    characters. A line longer than the room the status bar leaves it ends in "…" (the
+    whole of it in the tooltip), not cut off mid-word against what follows."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
         self.stats: dict[str, int] = {}
         self.part = False
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 20 * self.fontMetrics().averageCharWidth()), hint.height())
+
+    def shown_text(self) -> str:
+        """The text as drawn in the room the label has."""
+        room = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(rect, flags, self.shown_text())
 
     def show_page(
         self, doc: Document | None, stats: dict[str, int] | None = None, part: bool = False

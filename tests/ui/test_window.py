@@ -637,6 +637,11 @@ def test_a_warning_too_long_for_the_status_bar_is_read_whole_in_its_tooltip(
     warning = win.doc.source.warning
     assert warning and "columns" in warning
     assert warning in win.status.toolTip().splitlines()
+    # Cut where the status bar ends it, the line says so with "…", and leaves the
+    # reader's place beside it whole.
+    shown = win.status.shown_text()
+    assert shown.endswith("…") and win.status.text().startswith(shown[:-1])
+    assert win.status.geometry().right() < win.place_indicator.geometry().left()
     # Said in the interface's language, as the rest of the summary is.
     win.set_language("zh_CN")
     try:
