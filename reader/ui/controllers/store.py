@@ -136,6 +136,7 @@ class StoreController(QObject):
                     "%1 annotations carried over from an earlier version of this page"
                 ).replace("%1", str(carried.placed))
             )
+        if carried.annotations:
             if carried.changed:
                 parts.append(
                     self.tr("%1 on text that reads otherwise now (each keeps its quote)").replace(
