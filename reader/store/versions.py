@@ -7,10 +7,13 @@ anchored in the new text and its corrections replayed on it; `carry_over` then m
 to the new fingerprint, once the user has seen the result. What cannot be placed stays,
 listed as unanchored or as a correction that no longer applies.
 
-Where the earlier version is another file that is still where it was, unchanged since it
-was read (a page's plain-text twin beside its JSON, a better OCR of it kept beside the
-first), they are copied instead: each file keeps its own, and opening one never takes
-them from the other.
+Where the earlier version is another file that is still where it was (a page's plain-text
+twin beside its JSON, a better OCR of it kept beside the first), or cannot be looked at (a
+drive not mounted), they are copied instead: each file keeps its own, and opening one
+never takes them from the other. Only a file gone from a folder that is there lets them
+move. A copy's id is made from the original's and the new text's fingerprint, so a copy
+made twice (the page opened again before the first was stored, two databases merged) is
+stored once.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ import os
 import sqlite3
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import NamedTuple
 
 from reader.core.anchor import select
@@ -102,8 +104,9 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
         raise StoreError(f"the annotation database failed: {exc}") from None
     chars = max(1, _chars(doc))
     best: tuple[float, str, str, float, str] | None = None
+    here = _whole(storable(path)) if path else ""  # as the store holds it
     for other, other_path, other_chars, other_sketch, seen in rows:
-        same_path = bool(path) and other_path == storable(path)  # as the store holds it
+        same_path = bool(path) and _whole(other_path) == here
         if not same_path and not 0.5 <= other_chars / chars <= 2:
             continue
         score = similarity(text_sketch, other_sketch)
@@ -114,23 +117,39 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
         if best is None or rank > best[0]:
             best = (rank, other, other_path, score, seen)
     if best is not None:
-        _rank, other, other_path, score, seen = best
-        kept = other_path != storable(path) and _unchanged_since(other_path, seen)
+        _rank, other, other_path, score, _seen = best
+        kept = _whole(other_path) != here and not _gone(other_path)
         return Earlier(other, other_path, score, kept)
     if legacy:
         return Earlier(legacy[0][0], path, 0.0)
     return None
 
 
-def _unchanged_since(path: str, seen: str) -> bool:
-    """Whether the file is still at `path`, not written since `seen` (when it was last
-    read, to the second)."""
+def _whole(path: str) -> str:
+    """A path as a whole one, to compare: a page named from the folder the command line
+    was started in (pages/004.txt) is the page the window kept by its whole path."""
     try:
-        written = os.stat(path).st_mtime
-        read = datetime.fromisoformat(seen.replace("Z", "+00:00")).timestamp()
-    except (OSError, ValueError, TypeError):
+        return os.path.abspath(os.path.expanduser(path))
+    except (OSError, ValueError):
+        return path
+
+
+def _gone(path: str) -> bool:
+    """Whether the file is known to be gone: not there, in a folder that is. A file on a
+    drive not mounted, or that cannot be looked at, is not known to be gone."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return os.path.isdir(os.path.dirname(_whole(path)))
+    except (OSError, ValueError):
         return False
-    return written < read + 1
+    return False
+
+
+def _copy_id(original: str, fingerprint: str) -> str:
+    """The id of the copy of an annotation or correction for the text `fingerprint`: the
+    same each time it is made."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"ocr-reader:{original}:{fingerprint}"))
 
 
 def resolve(automatic: Document, store: Store | None) -> Resolved:
@@ -147,9 +166,7 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
             edits = store.edits(found.fingerprint)
             annotations = store.for_document(found.fingerprint)
             if found.kept:  # copies of the corrections, this page's own
-                edits = [
-                    replace(e, id=str(uuid.uuid4()), fingerprint=fp, created=now()) for e in edits
-                ]
+                edits = [replace(e, id=_copy_id(e.id, fp), fingerprint=fp) for e in edits]
     outcome = apply(automatic, edits) if edits else None
     doc = outcome.doc if outcome is not None else automatic
     shown = page_as_shown(doc, annotations)
@@ -159,7 +176,7 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
         resolved.moved = [_moved(doc, clean, p) for p in placed]
         resolved.origins = [p.annotation.id for p in placed]
         if carried_from.kept:
-            resolved.moved = [replace(m, id=str(uuid.uuid4())) for m in resolved.moved]
+            resolved.moved = [replace(m, id=_copy_id(m.id, fp)) for m in resolved.moved]
         resolved.placed = [Placed(m, p.anchor) for m, p in zip(resolved.moved, placed, strict=True)]
         resolved.carried = CarriedOver(
             source=carried_from.fingerprint,

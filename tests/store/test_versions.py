@@ -3,7 +3,6 @@ deleted, moved elsewhere; another page does not take them."""
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import subprocess
@@ -170,18 +169,45 @@ def test_a_version_beside_a_page_still_there_gets_copies_and_the_page_keeps_its_
         ann = original[p.annotation.id]
         assert p.anchor is not None, ann.quote
         assert (p.anchor.start, p.anchor.end) == (ann.selector.start, ann.selector.end)
-    # The first file rewritten since it was read is a version no longer: a third file
-    # of the page then takes what is stored against the first, as a changed page does.
-    third = tmp_path / "pages" / "004-v3.txt"
-    third.write_text(without_paragraph(text), "utf-8")
-    page.write_text(text + "\n", "utf-8")
-    later = page.stat().st_mtime + 5
-    os.utime(page, (later, later))
+    # Copied again (the page opened again before its copies were stored, or two
+    # databases merged): the same copies, not a second set.
+    again = versions.resolve(load(copy), store)
+    assert {p.annotation.id for p in again.placed} == copies
     store.db.execute("DELETE FROM annotations WHERE fingerprint = ?", (fp,))
     store.db.execute("DELETE FROM edits WHERE fingerprint = ?", (fp,))
     store.db.commit()
+    first_time, second_time = (versions.resolve(load(copy), store) for _ in range(2))
+    assert first_time.carried is not None and first_time.carried.copied
+    versions.carry_over(store, first_time)
+    versions.carry_over(store, second_time)
+    assert {a.id for a in store.for_document(fp)} == copies
+    assert store.count() == 2 * len(made) and len(store.edits(fp)) == 1
+    # The first file gone from its folder: a third file of the page takes what is
+    # stored against the first, as a changed page does.
+    third = tmp_path / "pages" / "004-v3.txt"
+    third.write_text(without_paragraph(text) + "\n\n附记。\n", "utf-8")
+    store.db.execute("DELETE FROM annotations WHERE fingerprint = ?", (fp,))
+    store.db.execute("DELETE FROM edits WHERE fingerprint = ?", (fp,))
+    store.db.commit()
+    page.unlink()
     moved = versions.resolve(load(third), store)
     assert moved.carried is not None and not moved.carried.copied
+
+
+def test_a_version_on_a_drive_not_mounted_is_copied_from(
+    annotated: tuple[Path, Path, list[Annotation]], tmp_path: Path
+) -> None:
+    """The first file cannot be looked at (its folder is gone: a drive not mounted, a
+    share offline): not known to be gone, so what was made on it is copied, not moved."""
+    page, db, _made = annotated
+    text = page.read_text(encoding="utf-8")
+    shutil.move(str(page.parent), str(tmp_path / "unmounted"))
+    copy = tmp_path / "here" / "004.txt"
+    copy.parent.mkdir()
+    copy.write_text(reocr(text, 0.01), "utf-8")
+    store = Store(db)
+    resolved = versions.resolve(load(copy), store)
+    assert resolved.carried is not None and resolved.carried.copied
 
 
 def test_another_page_does_not_take_them(annotated, tmp_path: Path) -> None:
@@ -227,3 +253,18 @@ def test_a_quote_spaced_otherwise_is_no_change(annotated, tmp_path: Path) -> Non
     for p in resolved.placed:
         if p.anchor is not None:
             assert p.annotation.quote == resolved.clean.text[p.anchor.start : p.anchor.end]
+
+
+def test_a_page_changed_where_it_is_and_named_from_its_folder_is_the_same_page(
+    annotated: tuple[Path, Path, list[Annotation]], monkeypatch
+) -> None:
+    """A worse OCR written over the page (a tenth of its characters read otherwise: too
+    unlike it to be found by its text alone), named as pages/004.txt from the folder
+    above: the same path as the whole one the window kept, so what was made on it comes
+    over."""
+    page, db, made = annotated
+    page.write_text(reocr(page.read_text(encoding="utf-8"), 0.1), "utf-8")
+    monkeypatch.chdir(page.parent.parent)
+    resolved = versions.resolve(load(Path("pages") / page.name), Store(db))
+    assert resolved.carried is not None and resolved.carried.annotations == len(made)
+    assert resolved.carried.similarity < SAME_PAGE and not resolved.carried.copied
