@@ -671,3 +671,12 @@ def test_a_page_named_from_the_folder_the_app_started_in_is_kept_by_its_whole_pa
     assert win.settings.recent()[0] == str(page.resolve())
     monkeypatch.chdir("/")
     assert initial_path(parse([]), Settings()) == str(page.resolve())
+    # A name that only looks like a home folder's (~draft.txt) is a file name here, and
+    # one that is not there says so, in a line, not a traceback.
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(sample_pages()[0], tmp_path / "~draft.txt")
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path("~draft.txt")
+    assert win.doc.source.path == str(tmp_path / "~draft.txt")
+    with qtbot.waitSignal(win.load_failed, timeout=20000):
+        win.open_path("~nobody-such/x.txt")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,7 +47,8 @@ class FilesController(QObject):
         # Whole, as the library names its pages: a page named from the folder the app
         # started in (ocr-reader lib/page.json) is kept, annotated and remembered by a
         # path that still finds it from anywhere else.
-        path = Path(path).expanduser().resolve()
+        # (not resolve(): it follows links, and fails outright on a name such as ~draft.txt)
+        path = Path(os.path.abspath(os.path.expanduser(path)))
         doc = self.session.doc
         if doc is not None and path != Path(doc.source.path):
             self.record_jump()  # another page: Back comes back to this one
