@@ -260,16 +260,17 @@ def _t2s() -> Any:
 
 
 @functools.cache
-def _s2t() -> Any:
+def _to_traditional(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(config)
 
 
-def traditional(text: str) -> str:
-    """The text in traditional characters (OpenCC's s2t): the form a page printed in them
-    most likely has, for finding a query's words in text that is not converted."""
-    return str(_s2t().convert(text))
+def traditional(text: str) -> list[str]:
+    """The text in traditional characters, the forms a page printed in them most likely
+    has (OpenCC's s2t, and its Taiwan standard where that differs: 臺灣 and 台灣), for
+    finding a query's words in text that is not converted."""
+    return list(dict.fromkeys(str(_to_traditional(c).convert(text)) for c in ("s2t", "s2tw")))
 
 
 def simplified(text: str) -> str:

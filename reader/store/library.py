@@ -46,6 +46,12 @@ from reader.store.files import earlier_outputs, output_key
 # less time writing than 40 a transaction).
 BATCH = 200
 CANDIDATES = 100  # candidates read from the index at a time while checking them
+STOP_EVERY = 20_000  # SQLite steps between asking whether a reading of the text is to stop
+# Articles as a search reads them: (id, path, article, title, text, folder).
+_ARTICLE_ROWS = (
+    "SELECT a.id, a.path, a.article, a.title, a.text, d.folder "
+    "FROM library_articles a JOIN library_documents d ON d.path = a.path"
+)
 RANKED = 10_000  # matches ranked together; more are ranked in slices of this many
 # The tokenisation the index is made with; a page indexed with an older one is indexed
 # again. 0: jieba's search mode over the text as printed (schema 5 and before).
@@ -762,7 +768,7 @@ class Library:
                 if stop is not None and stop():
                     raise Cancelled
                 with self._stopping(stop):
-                    for rowid, *row in self._holding(terms):
+                    for rowid, *row in self._holding(terms, query.terms):
                         if rowid not in checked:
                             check(tuple(row), 0.0, read=True)
                             if len(hits) >= limit:
@@ -775,16 +781,16 @@ class Library:
             raise StoreError(_explain(exc)) from None
         return hits
 
-    def _holding(self, terms: list[str]) -> Iterator[tuple]:
+    def _holding(self, terms: list[str], typed: list[str]) -> Iterator[tuple]:
         """(id, path, article, title, text, folder) of the articles whose title or text
-        holds every term (simplified) in simplified or traditional characters, latest
-        first: SQLite's instr over the text, without the index."""
+        holds every term as typed, in simplified characters (`terms`) or in traditional
+        ones, latest first: SQLite's instr over the text, without the index."""
         clauses, args = [], []
-        for term in terms:
+        for term, as_typed in zip(terms, typed, strict=True):
             latin = any(c.isascii() and c.isalpha() for c in term)
-            forms = [term.casefold() if latin else term]
-            forms.append(_squeeze(forms[0]))
-            forms.append(words.traditional(forms[1]))
+            forms = [t.casefold() if latin else t for t in (as_typed, term)]
+            forms += [_squeeze(f) for f in forms]
+            forms += words.traditional(forms[-1])
             ors = []
             for form in dict.fromkeys(forms):
                 for column in ("a.title", "a.text"):
@@ -792,10 +798,7 @@ class Library:
                     args.append(form)
             clauses.append("(" + " OR ".join(ors) + ")")
         rows = self.db.execute(
-            "SELECT a.id, a.path, a.article, a.title, a.text, d.folder FROM library_articles a "
-            f"JOIN library_documents d ON d.path = a.path WHERE {' AND '.join(clauses)} "
-            "ORDER BY a.id DESC",
-            args,
+            f"{_ARTICLE_ROWS} WHERE {' AND '.join(clauses)} ORDER BY a.id DESC", args
         )
         try:
             yield from rows
@@ -808,7 +811,7 @@ class Library:
         if stop is None:
             yield
             return
-        self.db.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+        self.db.set_progress_handler(lambda: 1 if stop() else 0, STOP_EVERY)
         try:
             yield
         finally:
@@ -853,10 +856,5 @@ class Library:
         marks = ", ".join("?" * len(ids))
         return {
             row[0]: row[1:]
-            for row in self.db.execute(
-                "SELECT a.id, a.path, a.article, a.title, a.text, d.folder "
-                "FROM library_articles a JOIN library_documents d ON d.path = a.path "
-                f"WHERE a.id IN ({marks})",
-                ids,
-            )
+            for row in self.db.execute(f"{_ARTICLE_ROWS} WHERE a.id IN ({marks})", ids)
         }

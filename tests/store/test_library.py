@@ -389,3 +389,21 @@ def test_a_search_asked_to_stop_does_not_read_the_text(library: Library) -> None
     with pytest.raises(library_module.Cancelled):
         library.search("国企改", stop=lambda: True)
     assert len(library.search("国企改", stop=lambda: False)) > 0
+
+
+def test_a_reading_of_the_text_stops_when_asked_midway(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked to stop while the articles' text is read (another search typed meanwhile):
+    the statement ends and the search says it was stopped, with nothing half done."""
+    monkeypatch.setattr(library_module, "STOP_EVERY", 1)
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # not before the reading starts: during it
+
+    with pytest.raises(library_module.Cancelled):
+        library.search("国企改", stop=stop)
+    assert len(asked) >= 2
+    assert library.search("国企改")  # the connection reads on as before

@@ -158,3 +158,22 @@ def test_a_term_across_words_is_found_in_either_script(library: Library, query: 
     hits = library.search(query)
     assert found(hits) == ["trad"]
     assert "<b>興和農</b>" in hits[0].snippet and hits[0].terms == ("興和農",)
+
+
+def test_a_term_typed_as_printed_is_found_where_its_traditional_form_is_another(
+    tmp_path: Path,
+) -> None:
+    """台灣 and 裡 are printed; OpenCC writes 台湾 back as 臺灣 and 里 as 裏 or 裡, and
+    台灣省政 is no word of the index: typed as printed it is found, and 讨论里 through
+    the Taiwan standard's 裡. (台湾省政 is not: no conversion gives 台灣.)"""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "tw.txt").write_text("台灣省政府開會討論裡面的問題。\n", encoding="utf-8")
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    try:
+        lib.add_folder(folder)
+        assert lib.index(workers=1).indexed == 1
+        for query in ("台灣省政", "討論裡", "讨论里"):
+            assert found(lib.search(query)) == ["tw"], query
+    finally:
+        lib.close()
