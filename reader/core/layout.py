@@ -87,6 +87,9 @@ FLUSH = 1.0
 # The grid's count of a merged line's left part is taken where it is within this many
 # characters of the proportional one.
 GRID_AGREES = 1.5
+# Less than this share of a character in from its column's start, a merged line's box is
+# where the column starts: the box's edge jitters by that much.
+JITTER_INDENT = 0.75
 # A merged line's seam moves a character where the page's own pairs of characters (how
 # its parts run on into the lines under and over them) say so this many times more.
 RESEAM = 2
@@ -1104,10 +1107,11 @@ def _pieces(
             # it is exact, box jitter and all.
             start, end, cells = grid
             width = (end - start) / cells
-            # An indent is whole characters: a start less than one in from the column's
-            # is the box's jitter (rounded, 0.6 of one took a character off the line).
+            # An indent is whole characters: a start less than JITTER_INDENT of one in
+            # from the column's is the box's jitter (rounded, 0.6 of one took a character
+            # off the line; 0.8 and more is an indent of one measured short).
             indent = (rest.x0 - start) / width
-            on_grid = cells - (round(indent) if indent >= 1 else 0)
+            on_grid = cells - (round(indent) if indent >= JITTER_INDENT else 0)
             if abs(on_grid - count) <= GRID_AGREES:
                 count = on_grid
             else:

@@ -917,18 +917,20 @@ def test_the_end_of_a_story_run_down_beside_the_next_headline_is_no_flank_of_it(
     assert order.index("A311") < order.index("B000")  # not read inside the next story
 
 
-@pytest.mark.parametrize("jut", [0.6, -0.4])
+@pytest.mark.parametrize(("jut", "indent"), [(0.6, 0), (-0.4, 0), (0.85, 1), (1.0, 1)])
 def test_a_merged_line_whose_box_starts_within_a_character_of_its_column_keeps_its_line(
-    jut: float,
+    jut: float, indent: int
 ) -> None:
     """Box edges jitter: a merged line whose box starts 0.6 of a character in from its
-    column's edge (or 0.4 out) still holds a whole line of that column. An indent is
-    whole characters; rounded, 0.6 of one took a character off the line."""
+    column's edge (or 0.4 out) still holds a whole line of that column; one set in by a
+    character and measured a little short (0.85) holds the line less that character. An
+    indent is whole characters; rounded, 0.6 of one took a character off the line."""
     lines, _expected = columns_page(3, rows=10)
     by_name = {ln.text[:2]: ln for ln in lines}
     left, right = by_name["04"], by_name["14"]
     # Characters the page has nowhere else: no pair of them tells the seam where to go.
-    texts = ("04甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳", "14午未申酉戌亥金木水火土日月星辰风")
+    first = "04甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"[: 18 - indent]
+    texts = (first, "14午未申酉戌亥金木水火土日月星辰风")
     box = Box(left.box.x0 + jut * 30, left.box.y0, right.box.x1, right.box.y1)
     merged = OcrLine("".join(texts), box, None, None, 0, None, False)
     rest = [ln for ln in lines if ln.text[:2] not in ("04", "14")]
