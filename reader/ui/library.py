@@ -42,6 +42,7 @@ class Workers(Jobs):
         super().__init__(parent, threads=2)
         self.open_library = open_library
         self.indexing: Job | None = None
+        self.searching: Job | None = None  # the search running: the next one stops it
 
     def load_words(self) -> None:
         def work(_job: Job) -> bool:
@@ -76,8 +77,9 @@ class Workers(Jobs):
         return work
 
     def wait(self, ms: int = 30_000) -> bool:
-        if self.indexing is not None:
-            self.indexing.cancelled = True
+        for job in (self.indexing, self.searching):  # (a window closing waits for neither)
+            if job is not None:
+                job.cancelled = True
         return super().wait(ms)
 
 

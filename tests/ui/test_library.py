@@ -96,7 +96,7 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     # A search asked while another runs stops it; the later one's results are shown.
     # 国企改 is no word of the index (国企改革): it is found in the text.
     win.search_library("新质生产力")
-    first = win.librarian._searching
+    first = win.workers.searching
     # (the first one's results may come in before it is stopped)
     with qtbot.waitSignal(
         win.search_done,
@@ -107,6 +107,17 @@ def test_open_folder_indexes_and_search_opens_the_article(make_window, qtbot, tm
     assert first is not None and first.cancelled
     assert all("<b>国企改</b>" in h.snippet for h in found.args[0])
     assert "国企改" in win.search.results_text()
+    # A query refused (no word but one left out) stops the search before it, whose
+    # results, come in after, do not take the place of what the refusal says.
+    from PySide6.QtCore import QCoreApplication
+
+    win.search_library("新质生产力")
+    running = win.workers.searching
+    win.search_library("-国企")
+    assert running is not None and running.cancelled and win.workers.searching is None
+    qtbot.waitUntil(lambda: win.workers.pool.activeThreadCount() == 0, timeout=20000)
+    QCoreApplication.processEvents()  # (the stopped search's answer, delivered)
+    assert "not excluded" in win.search.summary.text()
 
 
 def test_keywords_show_under_titles_and_are_offered_as_tags(make_window) -> None:

@@ -83,7 +83,6 @@ class LibraryController(QObject):
         self._after_search: tuple[int, tuple[str, ...]] | None = None
         self._words_asked = False
         self._listing = 0  # the latest listing of the library asked for
-        self._searching: Job | None = None  # the search running, stopped by the next one
         # What the Library dock's status line says, worded again in another language.
         self._status: Callable[[], str] = str
 
@@ -291,6 +290,11 @@ class LibraryController(QObject):
     def search_library(self, text: str, limit: int = SEARCH_PAGE + 1) -> None:
         """Search the library for at most `limit` results (the dock asks for one more than
         it shows, to know whether to offer more)."""
+        # The search running, if any, is this one's to replace: stopped, and its results,
+        # should they come in yet, not shown (nor what a refused query says overwritten).
+        if self.workers.searching is not None:
+            self.workers.searching.cancelled = True
+            self.workers.searching = None
         if self.store is None:
             self.search.show_problem(self.problem)
             return
@@ -311,16 +315,18 @@ class LibraryController(QObject):
             return library.search(text, limit=limit, stop=lambda: job.cancelled)
 
         def done(hits: list[Hit]) -> None:
-            self.search.show_hits(hits, limit, text)
-            self.searched.emit(self.search.hits)
+            if self.workers.searching is job:
+                self.workers.searching = None
+                self.search.show_hits(hits, limit, text)
+                self.searched.emit(self.search.hits)
 
         def failed(reason: str) -> None:
-            if reason:  # ("" for a search the next one stopped)
+            if self.workers.searching is job:
+                self.workers.searching = None
                 self.search.show_problem(reason)
 
-        if self._searching is not None:
-            self._searching.cancelled = True
-        self._searching = self.workers.start(self.workers.with_library(work), done, failed)
+        job = self.workers.start(self.workers.with_library(work), done, failed)
+        self.workers.searching = job
 
     def open_hit(self, hit: Hit) -> None:
         """Show the article of a search result, with the hits marked. A page no longer
