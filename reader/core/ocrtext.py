@@ -53,9 +53,9 @@ REGION_LINES = 1.5
 REGIONS_ACROSS = 0.25
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
-# A character or two whose box is this many times longer, a character, than it is across
-# is no character's (on the real pages: marks, smudges, show-through; the one real line,
-# 本報 set wide, is 2.0).
+# A character alone whose box is this many times longer than it is across is no
+# character's (on the real pages: marks and smudges; two characters set wide, such as the
+# real 本報 at 2.0 a character, may be a label, and are not judged so).
 STRETCHED = 2.5
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # A masthead is a paper's name: this many characters, set this many times the body's
@@ -331,17 +331,18 @@ def _stray(placed: Placed, text: str) -> bool:
 def _speck(placed: Placed, text: str, size: float, sizes: _Sizes, vertical: bool) -> bool:
     """A character or two in type much smaller than the column's: a mark, a speck or
     show-through read as text. A short last line (`底。`) ends a sentence and stays. Or a
-    character or two in a box far longer than they are: a smudge or a piece of a rule that
-    OCR read as 舌 (136 px along for 35 across; a character's box is about square)."""
-    if not placed.noise:
+    character in a box far longer than it is: a smudge or a piece of a rule that OCR read
+    as 舌 (136 px along for 35 across; a character's box is about square)."""
+    if not placed.noise or text.endswith(_SENTENCE_ENDS):
         return False
     box = placed.box
     start, end = _span(placed, vertical)
     across = (box.x1 - box.x0) if vertical else (box.y1 - box.y0)
-    # (along the line only: a digit or a Latin letter is narrow, and its box with it)
-    if (end - start) / max(len("".join(text.split())), 1) > STRETCHED * across:
+    # One character only (two may be a label set wide, 社 论), and along the line only
+    # (a digit or a Latin letter is narrow, and its box with it).
+    if len("".join(text.split())) == 1 and end - start > STRETCHED * across:
         return True
-    return sizes(placed) < SPECK_SIZE * size and not text.endswith(_SENTENCE_ENDS)
+    return sizes(placed) < SPECK_SIZE * size
 
 
 def _cell(order: PageOrder, column: int, size: float) -> float:

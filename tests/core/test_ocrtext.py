@@ -164,7 +164,8 @@ def test_specks_are_set_apart_and_short_last_lines_stay() -> None:
 def test_a_character_in_a_box_far_longer_than_it_is_a_mark_not_text() -> None:
     """OCR read a smudge in the whitespace between two paragraphs as 舌, in a box in body
     type but four characters long (real page 16): a mark, set apart, and no heading of
-    its own. (A character's box is about square; a digit's narrower.)"""
+    its own. (A character's box is about square; a digit's narrower; two characters set
+    wide, 社 论, are a label.)"""
     from reader.core.decode import Decoded
     from reader.core.document import build
     from reader.core.ocr import OcrDocument
@@ -172,7 +173,17 @@ def test_a_character_in_a_box_far_longer_than_it_is_a_mark_not_text() -> None:
 
     smudge = OcrLine("舌", Box(100 + 5 * H, 100 + 2.6 * H, 100 + 8.9 * H, 100 + 3.5 * H),
                      None, None, 0, None, False)  # fmt: skip
+    label = OcrLine(
+        "社论",
+        Box(100 + 5 * H, 100 - 1.5 * H, 100 + 12 * H, 100 - 0.5 * H),
+        None,
+        None,
+        0,
+        None,
+        False,
+    )  # fmt: skip  (two characters set wide)
     rows = [
+        label,
         line(BODY[:18], 100, 100),
         line(BODY[18:26] + "。", 100, 100 + 1.3 * H),
         smudge,
