@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from tests.relayout import wrap
 
 _HEAD_SIZES = {"kicker": 0.6, "title": 1.0, "subtitle": 0.45, "byline": 0.0}
+LEFT = 100.0  # the page's left margin, pixels
+GUTTER = 1.5  # between columns, in characters
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,9 @@ def typeset(gold: dict, layout: BoxLayout, seed: int = 0) -> list[_Line]:
     p = layout.pitch
     body_h = 1.0 * p
     step = 1.45 * p
-    gutter = 1.5 * p
+    gutter = GUTTER * p
     col_w = layout.width * p
-    left = 100.0
+    left = LEFT
     y = 100.0
     lines: list[_Line] = []
     furniture = [b["text"] for a in gold["articles"] for b in a["blocks"] if b["kind"] == "noise"]
@@ -116,12 +118,23 @@ def typeset(gold: dict, layout: BoxLayout, seed: int = 0) -> list[_Line]:
     return lines
 
 
+def _runs_to_its_end(line: _Line, layout: BoxLayout) -> bool:
+    """Whether the line (the last of several merged, their right end) fills 0.8 of its
+    column or more."""
+    p = layout.pitch
+    step = (layout.width + GUTTER) * p
+    column_start = LEFT + ((line.x1 - LEFT) // step) * step
+    return line.x1 - column_start >= 0.8 * layout.width * p
+
+
 def _merged(lines: list[_Line], layout: BoxLayout, rng: random.Random) -> list[_Line]:
     """Lines side by side on one row (their tops within a fifth of a line) merged into
     one box, left to right, with the layout's probability for each neighbouring pair
-    whose left line runs to its column's end: an OCR detector joins text across a
-    gutter, not across the whitespace after a paragraph's short last line. (On the real
-    pages every merged box's left part is at least 0.8 of a line: 121 boxes, 12 pages.)"""
+    whose left line runs to its column's end, or nearly (0.8 of the column or more): an
+    OCR detector joins text across a gutter, not across the whitespace after a
+    paragraph's short last line. (On the real pages every merged box's left part is at
+    least 0.8 of a line: 121 boxes, 12 pages.) The right line may be a paragraph's
+    first, set in."""
     if not layout.merge:
         return lines
     rows: dict[int, list[_Line]] = {}
@@ -132,8 +145,7 @@ def _merged(lines: list[_Line], layout: BoxLayout, rng: random.Random) -> list[_
         row.sort(key=lambda line: line.x0)
         current = row[0]
         for line in row[1:]:
-            across = line.x0 - current.x1 <= 2.5 * layout.pitch  # a gutter and a little
-            if rng.random() < layout.merge and across:
+            if rng.random() < layout.merge and _runs_to_its_end(current, layout):
                 current = _Line(
                     current.text + line.text,
                     current.x0,
