@@ -407,7 +407,7 @@ def _export(args: argparse.Namespace) -> int:
             f"exported {len(pages) - len(failed):,} of {len(pages):,} pages in "
             f"{progress.elapsed():.1f} s{workers}"
         )
-    elif failed and (len(failed) < len(pages) or len(pages) > 1):
+    elif failed and len(pages) > 1:
         # Said of a batch with pages not read: how many were exported, none or some (of
         # one page, its own line said it all).
         _fail(

@@ -194,6 +194,11 @@ def place(doc_text: str, annotations: Sequence[Annotation]) -> list[Placed]:
     return [Placed(a, anchor) for a, anchor in zip(annotations, anchors, strict=True)]
 
 
+def same_text(a: str, b: str) -> bool:
+    """The same characters, white space aside (a copy re-wrapped or spaced otherwise)."""
+    return "".join(a.split()) == "".join(b.split())
+
+
 def as_read(placed: Iterable[Placed], text: str) -> list[Placed]:
     """The annotations with their quotes as the page reads now, for showing and exporting
     (never for storing): a placed one's quote is the clean text it is placed on, where
@@ -204,7 +209,7 @@ def as_read(placed: Iterable[Placed], text: str) -> list[Placed]:
     for p in placed:
         if p.anchor is not None:
             now = text[p.anchor.start : p.anchor.end]
-            if "".join(now.split()) != "".join(p.annotation.quote.split()):
+            if not same_text(now, p.annotation.quote):
                 selector = p.annotation.selector._replace(exact=now)
                 p = Placed(replace(p.annotation, selector=selector), p.anchor)
         out.append(p)

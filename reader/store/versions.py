@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from reader.core.anchor import select
-from reader.core.annotations import Annotation, Placed, locate, now
+from reader.core.annotations import Annotation, Placed, locate, now, same_text
 from reader.core.edits import Edit, Outcome, apply
 from reader.core.export import CleanText
 from reader.core.model import Document
@@ -189,7 +189,7 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
                 1
                 for p in placed
                 if p.anchor is not None
-                and not _same_text(
+                and not same_text(
                     clean.text[p.anchor.start : p.anchor.end], p.annotation.selector.exact
                 )
             ),
@@ -197,11 +197,6 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
             applied=len(outcome.applied) if outcome is not None else 0,
         )
     return resolved
-
-
-def _same_text(a: str, b: str) -> bool:
-    """The same characters, white space aside (a copy re-wrapped or spaced otherwise)."""
-    return "".join(a.split()) == "".join(b.split())
 
 
 def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
@@ -213,7 +208,7 @@ def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
     start, end = p.anchor.start, p.anchor.end
     article, lines = locate(doc, clean, start, end)
     selector = select(clean.text, start, end)
-    if not _same_text(selector.exact, ann.selector.exact):
+    if not same_text(selector.exact, ann.selector.exact):
         # Placed on text that differs from what was marked (OCR read it otherwise): the
         # quote and its context stay as they were made, so nothing of them is lost and
         # the text they were made on, opened again, places them exactly.

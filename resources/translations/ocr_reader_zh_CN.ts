@@ -463,62 +463,62 @@
 <context>
     <name>AnnotationsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="306"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="315"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="308"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="327"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="335"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
         <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>将标签“%1”改名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="353"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="353"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="351"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
         <source>Merge tags %1 into &apos;%2&apos;</source>
         <translation>将标签 %1 合并为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="369"/>
         <source>Delete tag %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="369"/>
         <source>Delete tags %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="375"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="384"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="376"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="385"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="742"/>
+        <location filename="../../reader/ui/body.py" line="743"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1237,47 +1237,47 @@
 <context>
     <name>FilesController</name>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="60"/>
+        <location filename="../../reader/ui/controllers/files.py" line="62"/>
         <source>Open OCR Page</source>
         <translation>打开 OCR 版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="63"/>
+        <location filename="../../reader/ui/controllers/files.py" line="65"/>
         <source>OCR pages (*.txt *.json *.xml *.hocr *.html);;Text files (*.txt);;OCR output with boxes (*.json *.xml *.hocr *.html);;All files (*)</source>
         <translation>OCR 版面 (*.txt *.json *.xml *.hocr *.html);;文本文件 (*.txt);;带坐标的 OCR 结果 (*.json *.xml *.hocr *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="74"/>
+        <location filename="../../reader/ui/controllers/files.py" line="76"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="101"/>
+        <location filename="../../reader/ui/controllers/files.py" line="103"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="108"/>
+        <location filename="../../reader/ui/controllers/files.py" line="110"/>
         <source>Reading %1: its first part is shown; annotating waits for the whole page…</source>
         <translation>正在读取 %1：已显示开头部分，整页读完后可批注和校正…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="118"/>
+        <location filename="../../reader/ui/controllers/files.py" line="120"/>
         <source>The other file dropped is not opened: one page at a time</source>
         <translation>拖入的另一个文件未打开：一次只打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="122"/>
+        <location filename="../../reader/ui/controllers/files.py" line="124"/>
         <source>The other %1 files dropped are not opened: one page at a time</source>
         <translation>拖入的其余 %1 个文件未打开：一次只打开一个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="133"/>
+        <location filename="../../reader/ui/controllers/files.py" line="135"/>
         <source>%1 cannot be opened: %2.</source>
         <translation>无法打开 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/files.py" line="134"/>
+        <location filename="../../reader/ui/controllers/files.py" line="136"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -1328,102 +1328,102 @@
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="217"/>
+        <location filename="../../reader/ui/controllers/library.py" line="221"/>
         <source>The library was indexed by an earlier version: indexing %1 pages again…</source>
         <translation>书库的索引由旧版本建立：正在重新索引 %1 个页面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="168"/>
+        <location filename="../../reader/ui/controllers/library.py" line="172"/>
         <source>Add a Folder of Pages</source>
         <translation>添加版面文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="203"/>
+        <location filename="../../reader/ui/controllers/library.py" line="207"/>
         <source>Indexing…</source>
         <translation>正在建立索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="237"/>
+        <location filename="../../reader/ui/controllers/library.py" line="241"/>
         <source>1 page indexed</source>
         <translation>已索引 1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="239"/>
+        <location filename="../../reader/ui/controllers/library.py" line="243"/>
         <source>%1 pages indexed</source>
         <translation>已索引 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="242"/>
+        <location filename="../../reader/ui/controllers/library.py" line="246"/>
         <source>%1 unchanged</source>
         <translation>%1 个未变</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="245"/>
+        <location filename="../../reader/ui/controllers/library.py" line="249"/>
         <source>%1 removed</source>
         <translation>%1 个已移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="247"/>
+        <location filename="../../reader/ui/controllers/library.py" line="251"/>
         <source>%1 could not be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="248"/>
+        <location filename="../../reader/ui/controllers/library.py" line="252"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="248"/>
+        <location filename="../../reader/ui/controllers/library.py" line="252"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="261"/>
+        <location filename="../../reader/ui/controllers/library.py" line="265"/>
         <source>Indexing cancelled; what was indexed is kept.</source>
         <translation>已取消索引，已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="297"/>
+        <location filename="../../reader/ui/controllers/library.py" line="306"/>
         <source>A search needs at least one word that is not excluded (-word).</source>
         <translation>搜索至少需要一个未被排除的词（-词 为排除）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="299"/>
+        <location filename="../../reader/ui/controllers/library.py" line="308"/>
         <source>A search needs at least one word: marks alone find nothing.</source>
         <translation>搜索至少需要一个词：只有标点找不到任何内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="344"/>
+        <location filename="../../reader/ui/controllers/library.py" line="355"/>
         <source>%1 is no longer there (moved or deleted): it has left the library.</source>
         <translation>%1 已不在原处（已移走或删除）：已从文库中移除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="351"/>
+        <location filename="../../reader/ui/controllers/library.py" line="362"/>
         <source>%1 is no longer there (moved or deleted), and stays in the library: %2</source>
         <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="417"/>
+        <location filename="../../reader/ui/controllers/library.py" line="436"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="418"/>
+        <location filename="../../reader/ui/controllers/library.py" line="437"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="426"/>
+        <location filename="../../reader/ui/controllers/library.py" line="445"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="430"/>
+        <location filename="../../reader/ui/controllers/library.py" line="449"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="430"/>
+        <location filename="../../reader/ui/controllers/library.py" line="449"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -1431,57 +1431,57 @@
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="147"/>
+        <location filename="../../reader/ui/library.py" line="149"/>
         <source>No date</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="149"/>
+        <location filename="../../reader/ui/library.py" line="151"/>
         <source>The page gives its month and day, not its year</source>
         <translation>页面只印有月日，没有年份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>Page</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="146"/>
+        <location filename="../../reader/ui/library.py" line="148"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="150"/>
+        <location filename="../../reader/ui/library.py" line="152"/>
         <source>Pages: %1, articles: %2</source>
         <translation>页数：%1，文章数：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="152"/>
+        <location filename="../../reader/ui/library.py" line="154"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="153"/>
+        <location filename="../../reader/ui/library.py" line="155"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="154"/>
+        <location filename="../../reader/ui/library.py" line="156"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="155"/>
+        <location filename="../../reader/ui/library.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="148"/>
+        <location filename="../../reader/ui/library.py" line="150"/>
         <source>%1 annotations</source>
         <translation>%1 条批注</translation>
     </message>
@@ -1631,37 +1631,37 @@
 <context>
     <name>PageSummary</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="67"/>
+        <location filename="../../reader/ui/status.py" line="86"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="78"/>
+        <location filename="../../reader/ui/status.py" line="97"/>
         <source>its first part only, read-only until the whole page is read</source>
         <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="73"/>
+        <location filename="../../reader/ui/status.py" line="92"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="74"/>
+        <location filename="../../reader/ui/status.py" line="93"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="75"/>
+        <location filename="../../reader/ui/status.py" line="94"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="92"/>
+        <location filename="../../reader/ui/status.py" line="111"/>
         <source>its lines seem to run across the page&apos;s columns, not down them (the OCR program&apos;s order, not the reading order): its paragraphs and articles cannot be trusted; open the OCR program&apos;s own output (JSON, ALTO, hOCR or PAGE) to read it in order</source>
         <translation>各行似乎是横跨各栏排列，而不是沿栏向下（这是 OCR 程序的顺序，不是阅读顺序）：其段落和文章不可信；请打开 OCR 程序自己的输出（JSON、ALTO、hOCR 或 PAGE）按顺序阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="98"/>
+        <location filename="../../reader/ui/status.py" line="117"/>
         <source>%1 invalid byte sequence(s) replaced with �</source>
         <translation>%1 处无效字节序列已替换为 �</translation>
     </message>
@@ -1669,7 +1669,7 @@
 <context>
     <name>PlaceIndicator</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="42"/>
+        <location filename="../../reader/ui/status.py" line="44"/>
         <source>Article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
     </message>
@@ -2107,37 +2107,37 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="341"/>
+        <location filename="../../reader/ui/library.py" line="343"/>
         <source>Search the library: words &quot;a phrase&quot; -excluded</source>
         <translation>搜索资料库：词语 &quot;短语&quot; -排除词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="350"/>
+        <location filename="../../reader/ui/library.py" line="352"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="371"/>
+        <location filename="../../reader/ui/library.py" line="373"/>
         <source>Nothing found.</source>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="404"/>
+        <location filename="../../reader/ui/library.py" line="406"/>
         <source>Articles found: %1</source>
         <translation>找到的文章：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="343"/>
+        <location filename="../../reader/ui/library.py" line="345"/>
         <source>(untitled article %1)</source>
         <translation>（无标题文章 %1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="342"/>
+        <location filename="../../reader/ui/library.py" line="344"/>
         <source>Show More</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library.py" line="402"/>
+        <location filename="../../reader/ui/library.py" line="404"/>
         <source>Articles found: the first %1; there are more.</source>
         <translation>找到的文章：前 %1 篇，还有更多。</translation>
     </message>
@@ -2232,82 +2232,87 @@
 <context>
     <name>StoreController</name>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="126"/>
+        <location filename="../../reader/ui/controllers/store.py" line="127"/>
+        <source>1 annotation copied from a version of this page, %2, which keeps its own</source>
+        <translation>已从本页的另一版本 %2 复制 1 条标注（该版本保留自己的标注）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/store.py" line="131"/>
         <source>%1 annotations copied from a version of this page, %2, which keeps its own</source>
         <translation>已从本页的另一版本 %2 复制 %1 条标注（该版本保留自己的标注）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="133"/>
+        <location filename="../../reader/ui/controllers/store.py" line="139"/>
         <source>1 annotation carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="136"/>
+        <location filename="../../reader/ui/controllers/store.py" line="142"/>
         <source>%1 annotations carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 %1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="141"/>
+        <location filename="../../reader/ui/controllers/store.py" line="148"/>
         <source>%1 on text that reads otherwise now (each keeps its quote)</source>
         <translation>%1 条落在如今读法不同的文字上（各自保留原引文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="147"/>
+        <location filename="../../reader/ui/controllers/store.py" line="154"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="154"/>
+        <location filename="../../reader/ui/controllers/store.py" line="161"/>
         <source>%1 of %2 corrections copied</source>
         <translation>已复制 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="156"/>
+        <location filename="../../reader/ui/controllers/store.py" line="163"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="183"/>
+        <location filename="../../reader/ui/controllers/store.py" line="190"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="222"/>
+        <location filename="../../reader/ui/controllers/store.py" line="229"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="226"/>
+        <location filename="../../reader/ui/controllers/store.py" line="233"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="242"/>
+        <location filename="../../reader/ui/controllers/store.py" line="249"/>
         <source>Annotations not saved yet</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="244"/>
+        <location filename="../../reader/ui/controllers/store.py" line="251"/>
         <source>Close Without Them</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="246"/>
+        <location filename="../../reader/ui/controllers/store.py" line="253"/>
         <source>Keep the Window Open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="253"/>
+        <location filename="../../reader/ui/controllers/store.py" line="260"/>
         <source>Notes among them, to copy before closing:</source>
         <translation>其中的批注文字（关闭前可复制）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="263"/>
+        <location filename="../../reader/ui/controllers/store.py" line="270"/>
         <source>1 change is not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as it is saved.</source>
         <translation>1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。保存完成后窗口即自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="269"/>
+        <location filename="../../reader/ui/controllers/store.py" line="276"/>
         <source>%1 changes are not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as they are saved.</source>
         <translation>%1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。全部保存后窗口即自动关闭。</translation>
     </message>
@@ -2315,27 +2320,27 @@
 <context>
     <name>StoreState</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="116"/>
+        <location filename="../../reader/ui/status.py" line="135"/>
         <source>Annotations wait: the database is locked by another program</source>
         <translation>标注暂停：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="119"/>
+        <location filename="../../reader/ui/status.py" line="138"/>
         <source>Annotations read-only</source>
         <translation>标注只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="121"/>
+        <location filename="../../reader/ui/status.py" line="140"/>
         <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
         <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="130"/>
+        <location filename="../../reader/ui/status.py" line="149"/>
         <source>1 change waits: the database is locked by another program</source>
         <translation>1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="132"/>
+        <location filename="../../reader/ui/status.py" line="151"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
@@ -2361,42 +2366,42 @@
 <context>
     <name>TagsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="359"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="359"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="363"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="364"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="363"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="365"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="364"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>

@@ -111,11 +111,11 @@ class LibraryController(QObject):
             if words.loaded():
                 self.find_keywords(doc)
             self._reindex_page(doc.source.path)
-        elif change.what is What.ANNOTATED and doc is not None and self.session.annotator:
+        annotator = self.session.annotator
+        if change.what in (What.PAGE, What.ANNOTATED) and doc is not None and annotator:
             # The page's row says it is annotated (✎) as soon as it is, not at the next
-            # listing of the library.
-            count = len(self.session.annotator.placed)
-            self.library.model.set_annotations(doc.source.path, count)
+            # listing of the library: annotated here, or given copies from another file.
+            self.library.model.set_annotations(doc.source.path, len(annotator.placed))
 
     # -- the library -------------------------------------------------------------------
 

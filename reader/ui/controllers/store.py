@@ -122,8 +122,14 @@ class StoreController(QObject):
         if carried.annotations and carried.copied:
             # (the earlier version's file is still there, unchanged: it keeps its own)
             parts.append(
-                self.tr(
-                    "%1 annotations copied from a version of this page, %2, which keeps its own"
+                (
+                    self.tr(
+                        "1 annotation copied from a version of this page, %2, which keeps its own"
+                    )
+                    if carried.placed == 1
+                    else self.tr(
+                        "%1 annotations copied from a version of this page, %2, which keeps its own"
+                    )
                 )
                 .replace("%1", str(carried.placed))
                 .replace("%2", Path(carried.path).name)
