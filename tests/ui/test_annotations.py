@@ -747,12 +747,27 @@ def test_the_popover_by_a_highlight_at_the_text_s_edge_covers_no_panel(make_wind
     editor.reject()
 
 
+def tags_dock_on(qtbot, anns: list[Annotation]):  # type: ignore[no-untyped-def]
+    """A Tags panel, shown, with the passages of the tag 政策 listed: `anns`."""
+    from reader.store.db import TagCount
+    from reader.ui.annotation_docks import TagsDock
+
+    dock = TagsDock()
+    qtbot.addWidget(dock)
+    dock.lookup = lambda _name: anns
+    dock.resize(320, 500)
+    dock.show()
+    dock.set_tags([TagCount("政策", len(anns))])
+    dock.select("政策")
+    qtbot.waitUntil(lambda: dock.passages.topLevelItemCount() == len(anns))
+    return dock
+
+
 def test_the_tags_panel_keeps_the_document_column_in_view(qtbot) -> None:
     """A passage's quote is long and the panel narrow: the Passage column takes what the
     Document column leaves, and the Document column stays inside the panel, as wide as
     its names need up to a share of it."""
-    from reader.store.db import TagCount
-    from reader.ui.annotation_docks import DOCUMENT_SHARE, TagsDock
+    from reader.ui.annotation_docks import DOCUMENT_SHARE
 
     quote = "全国人民代表大会常务委员会关于加强经济工作监督的决定已经发布施行" * 2
     anns = [
@@ -764,15 +779,8 @@ def test_the_tags_panel_keeps_the_document_column_in_view(qtbot) -> None:
         )
         for k in range(3)
     ]
-    dock = TagsDock()
-    qtbot.addWidget(dock)
-    dock.lookup = lambda _name: anns
-    dock.resize(320, 500)
-    dock.show()
-    dock.set_tags([TagCount("政策", 3)])
-    dock.select("政策")
+    dock = tags_dock_on(qtbot, anns)
     view = dock.passages
-    qtbot.waitUntil(lambda: view.topLevelItemCount() == 3)
     header = view.header()
 
     def fits() -> bool:
@@ -964,21 +972,11 @@ def test_a_double_click_on_a_tagged_passage_opens_it_once(qtbot) -> None:
     gone (the passage went twice, and a missing page's message came twice)."""
     from PySide6.QtTest import QTest
 
-    from reader.store.db import TagCount
-    from reader.ui.annotation_docks import TagsDock
-
     ann = Annotation(
         fingerprint="f", selector=select("各地各行业向新而行", 0, 9), tags=["政策"], path="/p.txt"
     )
-    dock = TagsDock()
-    qtbot.addWidget(dock)
-    dock.lookup = lambda _name: [ann]
-    dock.resize(320, 500)
-    dock.show()
-    dock.set_tags([TagCount("政策", 1)])
-    dock.select("政策")
+    dock = tags_dock_on(qtbot, [ann])
     view = dock.passages
-    qtbot.waitUntil(lambda: view.topLevelItemCount() == 1)
     opened: list[tuple[str, str]] = []
     dock.passage_activated.connect(lambda path, ann_id: opened.append((path, ann_id)))
     spot = view.visualItemRect(view.topLevelItem(0)).center()
