@@ -147,6 +147,17 @@ MIGRATIONS: tuple[str, ...] = (
     # the segmenter that cut it), so a copy or an unchanged article takes its tokens from the
     # index instead of being cut again; and the segmenter each page was cut with.
     "migrate_library_cache",
+    # 7 -> 8: versions of a page that were given copies of each other's annotations and
+    # corrections (versions.carry_over): each keeps its own after that, so what is deleted
+    # on one is not copied back from the other.
+    """
+    CREATE TABLE version_links (
+        pair TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        other TEXT NOT NULL
+    );
+    CREATE INDEX version_links_by_fingerprint ON version_links(fingerprint)
+    """,
 )
 VERSION = len(MIGRATIONS)
 TAG_SEPARATOR = "\x1f"

@@ -361,6 +361,9 @@ def _as_printed(printed: str, hay: str, wanted: list[str], typed: list[str]) -> 
     return tuple(out)
 
 
+_INSIDE_SPACE = re.compile(r"[^\S\n]+")  # white space but line ends: inside a block
+
+
 def _latin_edged(term: str) -> bool:
     """Whether the term starts or ends with a Latin letter or digit (_find_all)."""
     return any(c.isascii() and c.isalnum() for c in (term[:1], term[-1:]))
@@ -732,17 +735,30 @@ class Library:
 
         latin = [t for t in terms if _latin_edged(t)]
 
+        left_out = [words.simplified(t) for t in query.excluded]
+
         def check(row: tuple, score: float, read: bool = False) -> None:
             path, article, title, body, folder = row
-            printed = "".join((title + body).split())
+            # The title and each paragraph apart: a term never runs from one into the
+            # next (领导 ending a title, 各级 opening the text); white space inside one is
+            # no part of the text (OCR's, between letterspaced characters).
+            printed = _INSIDE_SPACE.sub("", f"{title}\n{body}")
             hay = words.simplified(printed).casefold()
-            if not all(t in hay for t in wanted) or any(t in hay for t in unwanted):
+            if not all(t in hay for t in wanted):
                 return
-            if read and latin:
-                # The index found a Latin term as a word; read from the text, it is one
-                # only where a word starts and ends (ten, not the ten of often).
-                plain = words.simplified(" ".join((title + " " + body).split()))
-                if not all(next(_find_all(plain, t), None) for t in latin):
+            # A Latin term is there where a word starts and ends (ten, not the ten of
+            # often): the index found it as a word; read from the text, it is checked so.
+            # A term left out is left out so too.
+            plain = ""  # (read only where a Latin term asks for it)
+            if (read and latin) or any(map(_latin_edged, left_out)):
+                plain = words.simplified(_INSIDE_SPACE.sub(" ", f"{title}\n{body}"))
+            if read and not all(next(_find_all(plain, t), None) for t in latin):
+                return
+            for term, squeezed in zip(left_out, unwanted, strict=True):
+                if _latin_edged(term):
+                    if next(_find_all(plain, term), None) is not None:
+                        return
+                elif squeezed in hay:
                     return
             snippet = _snippet(body, terms)
             shown = _as_printed(printed, hay, wanted, query.terms)

@@ -33,8 +33,14 @@ from reader.store.db import (
 # The library's pages, articles and index are left behind: re-indexing its folders rebuilds
 # them from the pages themselves.
 
-SALVAGED = ("annotations", "edits", "documents", "library_folders")
-_KEYS = {"annotations": "id", "edits": "id", "documents": "fingerprint", "library_folders": "path"}
+SALVAGED = ("annotations", "edits", "documents", "library_folders", "version_links")
+_KEYS = {
+    "annotations": "id",
+    "edits": "id",
+    "documents": "fingerprint",
+    "library_folders": "path",
+    "version_links": "pair",
+}
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "TEXT": str,
     "INTEGER": int,

@@ -87,12 +87,14 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
     corrections; None when there is none."""
     fp, path = doc.source.fingerprint, doc.source.path
     try:
+        # (not a version this one was linked to by a copy: each keeps its own since)
         rows = store.db.execute(
             "SELECT d.fingerprint, d.path, d.chars, d.sketch, d.seen FROM documents d "
             "WHERE d.fingerprint != ? AND (EXISTS (SELECT 1 FROM annotations a "
             "WHERE a.fingerprint = d.fingerprint) OR EXISTS (SELECT 1 FROM edits e "
-            "WHERE e.fingerprint = d.fingerprint))",
-            (fp,),
+            "WHERE e.fingerprint = d.fingerprint)) AND d.fingerprint NOT IN "
+            "(SELECT other FROM version_links WHERE fingerprint = ?)",
+            (fp, fp),
         ).fetchall()
         # Annotations made before pages were sketched: known by their path alone.
         legacy = store.db.execute(
@@ -203,8 +205,8 @@ def _moved(doc: Document, clean: CleanText, p: Placed) -> Annotation:
     """The annotation as it is to be stored against the new text: re-selected where it was
     placed, or as it was (still unanchored) where it could not be."""
     ann = p.annotation
-    if p.anchor is None:
-        return replace(ann, fingerprint=doc.source.fingerprint)
+    if p.anchor is None:  # (listed with the file it is now the annotation of)
+        return replace(ann, fingerprint=doc.source.fingerprint, path=doc.source.path)
     start, end = p.anchor.start, p.anchor.end
     article, lines = locate(doc, clean, start, end)
     selector = select(clean.text, start, end)
@@ -246,6 +248,12 @@ def carry_over(store: Store, resolved: Resolved) -> None:
             if origin in still:
                 _put(db, ann)
         if carried.copied:
+            # Linked both ways: neither takes copies from the other again (what is
+            # deleted on one stays deleted).
+            db.executemany(
+                "INSERT OR IGNORE INTO version_links(pair, fingerprint, other) VALUES (?, ?, ?)",
+                [(f"{a}>{b}", a, b) for a, b in ((fp, carried.source), (carried.source, fp))],
+            )
             start = db.execute(
                 "SELECT coalesce(max(seq) + 1, 0) FROM edits WHERE fingerprint = ?", (fp,)
             ).fetchone()[0]

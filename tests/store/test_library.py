@@ -407,3 +407,32 @@ def test_a_reading_of_the_text_stops_when_asked_midway(
         library.search("国企改", stop=stop)
     assert len(asked) >= 2
     assert library.search("国企改")  # the connection reads on as before
+
+
+def test_a_term_never_runs_from_a_title_or_paragraph_into_the_next(tmp_path: Path) -> None:
+    """领导各级: 领导 ends the title, 各级 opens the text. Never found across the break, by
+    the index or by reading the text, nor left out across it; a Latin word left out is
+    left out where it is a word only (-ten keeps a page with often and threatened)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "cross.txt").write_text(
+        "关于加强领导\n\n各级党委要把这项工作摆上重要议事日程，切实加强组织领导。\n",
+        encoding="utf-8",
+    )
+    (pages / "en.txt").write_text(
+        "THE HARBOR TIEUP\n\n"
+        "The strike that has been threatened for weeks will often be put off again.\n",
+        encoding="utf-8",
+    )
+    library = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "user.txt")
+    try:
+        library.index([library.add_folder(pages)], workers=1)
+        for query in ("领导各级", "导各级", "领导各"):
+            assert library.search(query) == [], query
+        assert [Path(h.path).stem for h in library.search("领导 -导各")] == ["cross"]
+        assert [Path(h.path).stem for h in library.search("加强领导")] == ["cross"]
+        for query in ("strike -ten", "again -gain", "strike -TEN"):
+            assert [Path(h.path).stem for h in library.search(query)] == ["en"], query
+        assert library.search("strike -often") == []
+    finally:
+        library.close()

@@ -424,10 +424,9 @@ HOLDER = textwrap.dedent(
 def _older(path: Path) -> list[str]:
     """Make the file one schema version older, so opening it must write (migrate)."""
     db = sqlite3.connect(path)
-    # The last migration's index and columns.
-    db.execute("DROP INDEX library_articles_by_fingerprint")
-    db.execute("ALTER TABLE library_articles DROP COLUMN fingerprint")
-    db.execute("ALTER TABLE library_documents DROP COLUMN segmenter")
+    # The last migration's table and index.
+    db.execute("DROP INDEX version_links_by_fingerprint")
+    db.execute("DROP TABLE version_links")
     db.execute(f"PRAGMA user_version = {VERSION - 1}")
     db.commit()
     db.close()
