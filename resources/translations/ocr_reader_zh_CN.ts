@@ -2263,8 +2263,8 @@
     </message>
     <message>
         <location filename="../../reader/ui/controllers/store.py" line="161"/>
-        <source>%1 of %2 corrections copied</source>
-        <translation>已复制 %2 处校正中的 %1 处</translation>
+        <source>%1 of %2 corrections copied from %3</source>
+        <translation>已从 %3 复制 %2 处校正中的 %1 处</translation>
     </message>
     <message>
         <location filename="../../reader/ui/controllers/store.py" line="163"/>
@@ -2272,47 +2272,47 @@
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="190"/>
+        <location filename="../../reader/ui/controllers/store.py" line="191"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="229"/>
+        <location filename="../../reader/ui/controllers/store.py" line="230"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="233"/>
+        <location filename="../../reader/ui/controllers/store.py" line="234"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="249"/>
+        <location filename="../../reader/ui/controllers/store.py" line="250"/>
         <source>Annotations not saved yet</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="251"/>
+        <location filename="../../reader/ui/controllers/store.py" line="252"/>
         <source>Close Without Them</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="253"/>
+        <location filename="../../reader/ui/controllers/store.py" line="254"/>
         <source>Keep the Window Open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="260"/>
+        <location filename="../../reader/ui/controllers/store.py" line="261"/>
         <source>Notes among them, to copy before closing:</source>
         <translation>其中的批注文字（关闭前可复制）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="270"/>
+        <location filename="../../reader/ui/controllers/store.py" line="271"/>
         <source>1 change is not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as it is saved.</source>
         <translation>1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。保存完成后窗口即自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="276"/>
+        <location filename="../../reader/ui/controllers/store.py" line="277"/>
         <source>%1 changes are not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as they are saved.</source>
         <translation>%1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。全部保存后窗口即自动关闭。</translation>
     </message>

@@ -158,12 +158,13 @@ class StoreController(QObject):
         if carried.corrections:
             parts.append(
                 (
-                    self.tr("%1 of %2 corrections copied")
+                    self.tr("%1 of %2 corrections copied from %3")
                     if carried.copied
                     else self.tr("%1 of %2 corrections carried over")
                 )
                 .replace("%1", str(carried.applied))
                 .replace("%2", str(carried.corrections))
+                .replace("%3", Path(carried.path).name)
             )
         self.notices.say(", ".join(parts))
         if self.writer is None or self.store is None or self.store.read_only:
