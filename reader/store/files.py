@@ -349,3 +349,16 @@ def record_outputs(folder: Path, written: Iterable[tuple[Path, Sequence[Path]]])
     )
     with contextlib.suppress(OSError):
         write_atomic(manifest, data + "\n")
+
+
+def gone(path: str) -> bool:
+    """Whether a file was moved or deleted: its folder is there and it is not. A file whose
+    folder is missing too may be on a drive not mounted now, and one that cannot be looked
+    at (a folder no longer readable) is not known to be gone."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return os.path.isdir(os.path.dirname(os.path.abspath(path)))
+    except (OSError, ValueError):
+        return False
+    return False

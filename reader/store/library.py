@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 from reader.core import words
 from reader.store.db import SafeConnection, Store, StoreError, _explain, storable
-from reader.store.files import earlier_outputs, output_key
+from reader.store.files import earlier_outputs, gone, output_key
 
 # Pages written in one transaction. The full-text index adds each transaction's entries
 # as a segment and merges segments as they pile up: larger ones, fewer merges (a fifth
@@ -379,19 +379,6 @@ def _find_all(text: str, term: str) -> Iterator[re.Match[str]]:
     if term[-1:].isascii() and term[-1:].isalnum():
         pattern += "(?![0-9A-Za-z])"
     return re.finditer(pattern, text, flags=re.IGNORECASE)
-
-
-def gone(path: str) -> bool:
-    """Whether a page was moved or deleted: its folder is there and it is not. A page whose
-    folder is missing too may be on a drive not mounted now, and one that cannot be looked
-    at (a folder no longer readable) is not known to be gone."""
-    try:
-        os.lstat(path)
-    except FileNotFoundError:
-        return os.path.isdir(os.path.dirname(path))
-    except (OSError, ValueError):
-        return False
-    return False
 
 
 # -- the library -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from reader.core.model import Document
 from reader.core.shown import page_as_shown
 from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
 from reader.store.db import Store, StoreError, _put, storable
+from reader.store.files import gone
 
 
 @dataclass
@@ -54,8 +55,9 @@ class Resolved:
 
 class Earlier(NamedTuple):
     """The stored page a page is a version of: its fingerprint, the path it was read
-    from, how alike the two texts are, and whether that file is still there unchanged
-    (its annotations and corrections are then copied, not moved)."""
+    from, how alike the two texts are, and whether that file is another that is still
+    there, or not known to be gone (its annotations and corrections are then copied, not
+    moved)."""
 
     fingerprint: str
     path: str
@@ -89,7 +91,7 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
     try:
         # (not a version this one was linked to by a copy: each keeps its own since)
         rows = store.db.execute(
-            "SELECT d.fingerprint, d.path, d.chars, d.sketch, d.seen FROM documents d "
+            "SELECT d.fingerprint, d.path, d.chars, d.sketch FROM documents d "
             "WHERE d.fingerprint != ? AND (EXISTS (SELECT 1 FROM annotations a "
             "WHERE a.fingerprint = d.fingerprint) OR EXISTS (SELECT 1 FROM edits e "
             "WHERE e.fingerprint = d.fingerprint)) AND d.fingerprint NOT IN "
@@ -105,9 +107,9 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
     except sqlite3.Error as exc:
         raise StoreError(f"the annotation database failed: {exc}") from None
     chars = max(1, _chars(doc))
-    best: tuple[float, str, str, float, str] | None = None
+    best: tuple[float, str, str, float] | None = None
     here = _whole(storable(path)) if path else ""  # as the store holds it
-    for other, other_path, other_chars, other_sketch, seen in rows:
+    for other, other_path, other_chars, other_sketch in rows:
         same_path = bool(path) and _whole(other_path) == here
         if not same_path and not 0.5 <= other_chars / chars <= 2:
             continue
@@ -117,10 +119,10 @@ def earlier_version(store: Store, doc: Document, text_sketch: bytes) -> Earlier 
         # A near-identical text outranks a mere shared path; the path breaks ties.
         rank = score + (0.01 if same_path else 0)
         if best is None or rank > best[0]:
-            best = (rank, other, other_path, score, seen)
+            best = (rank, other, other_path, score)
     if best is not None:
-        _rank, other, other_path, score, _seen = best
-        kept = _whole(other_path) != here and not _gone(other_path)
+        _rank, other, other_path, score = best
+        kept = _whole(other_path) != here and not gone(other_path)
         return Earlier(other, other_path, score, kept)
     if legacy:
         return Earlier(legacy[0][0], path, 0.0)
@@ -134,18 +136,6 @@ def _whole(path: str) -> str:
         return os.path.abspath(os.path.expanduser(path))
     except (OSError, ValueError):
         return path
-
-
-def _gone(path: str) -> bool:
-    """Whether the file is known to be gone: not there, in a folder that is. A file on a
-    drive not mounted, or that cannot be looked at, is not known to be gone."""
-    try:
-        os.stat(path)
-    except FileNotFoundError:
-        return os.path.isdir(os.path.dirname(_whole(path)))
-    except (OSError, ValueError):
-        return False
-    return False
 
 
 def _copy_id(original: str, fingerprint: str) -> str:
