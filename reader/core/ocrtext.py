@@ -42,6 +42,12 @@ CENTRED_SHARE = 0.25
 # outermost start and end among them, so that one indented first line, short last line
 # or stray does not move them.
 EDGE_WINDOW = 5
+# A column's edges drift along its lines (a sheared scan) by the median drift between
+# neighbouring lines (at most DRIFT_DOWN body heights apart) whose starts or ends differ by
+# less than DRIFT_PAIR characters, where DRIFT_PAIRS pairs or more measure it.
+DRIFT_DOWN = 2.5
+DRIFT_PAIR = 0.5
+DRIFT_PAIRS = 6
 # ... and only where they hold over this many lines in a row, most of which (this
 # share) fill the column between them.
 STRETCH = 5
@@ -165,7 +171,7 @@ def _page_lines(
     would be cut in two, nor under a headline, whose kicker or subtitle may follow."""
     sizes = sizes or _Sizes(order)
     body = sizes.body
-    edges = {k: _edges(order, k) for k in range(len(order.columns))}
+    edges = {k: _edges(order, k, body[k]) for k in range(len(order.columns))}
     local = _local_edges(order, edges, body)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
     # A format's regions say where the OCR program saw blocks only where they hold
@@ -219,7 +225,7 @@ def _page_lines(
             specks.append((text, placed))
             continue
         start, end = _span(placed, vertical)
-        left, right = local.get(id(placed), edges[placed.column])
+        left, right = local.get(id(placed)) or edges[placed.column].of(placed)
         offset, margin = start - left, right - end
         large = sizes(placed) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
@@ -300,7 +306,7 @@ def _mid_sentence(
 def _ends_paragraph(
     previous: Placed | None,
     order: PageOrder,
-    edges: dict[int, tuple[float, float]],
+    edges: dict[int, _Edges],
     body: dict[int, float],
 ) -> bool:
     """Whether the line before may end a paragraph: there is none, or it ends a sentence,
@@ -311,7 +317,7 @@ def _ends_paragraph(
     if not text or text.endswith(_SENTENCE_ENDS):
         return True
     vertical = order.columns[previous.column].vertical
-    end = edges[previous.column][1]
+    end = edges[previous.column].of(previous)[1]
     return end - _span(previous, vertical)[1] >= 2 * body[previous.column]
 
 
@@ -373,21 +379,90 @@ def _span(placed: Placed, vertical: bool) -> tuple[float, float]:
     return (box.y0, box.y1) if vertical else (box.x0, box.x1)
 
 
-def _edges(order: PageOrder, column: int) -> tuple[float, float]:
+def _across(placed: Placed, vertical: bool) -> float:
+    """Where the line sits across its direction: its top, or for vertical text its left."""
+    return placed.box.x0 if vertical else placed.box.y0
+
+
+def _drift(lines: list[Placed], vertical: bool, size: float) -> float:
+    """How far the column's edges move along the lines for each unit down the column (a
+    sheared or warped scan, which turning the page back does not straighten). A first
+    guess is the median over neighbouring lines that start or end alike (within
+    DRIFT_PAIR characters: an indent or a short last line moves an edge, a drift hardly);
+    it is then fitted by least squares to the lines that start or end on the edges it
+    gives, a few times over. 0 where fewer than DRIFT_PAIRS pairs measure it, or where the
+    edges move less than DRIFT_PAIR characters over the whole column."""
+    slopes = []
+    for a, b in itertools.pairwise(lines):
+        down = _across(b, vertical) - _across(a, vertical)
+        if not 0 < down <= DRIFT_DOWN * size:
+            continue
+        (a0, a1), (b0, b1) = _span(a, vertical), _span(b, vertical)
+        alike = ((x, y) for x, y in ((a0, b0), (a1, b1)) if abs(y - x) < DRIFT_PAIR * size)
+        slopes += [(y - x) / down for x, y in alike]
+    if len(slopes) < DRIFT_PAIRS:
+        return 0.0
+    drift = statistics.median(slopes)
+    downs = [_across(p, vertical) for p in lines]
+    spans = [_span(p, vertical) for p in lines]
+    for _round in range(3):
+        sums = [0.0, 0.0]
+        for side in (0, 1):
+            moved = [span[side] - drift * down for span, down in zip(spans, downs, strict=True)]
+            edge = sorted(moved)[len(moved) // 4 if side == 0 else (3 * len(moved)) // 4]
+            on = [k for k, m in enumerate(moved) if abs(m - edge) < DRIFT_PAIR * size]
+            if len(on) < 2:
+                continue
+            mean_down = statistics.fmean(downs[k] for k in on)
+            mean_at = statistics.fmean(spans[k][side] for k in on)
+            sums[0] += sum((downs[k] - mean_down) * (spans[k][side] - mean_at) for k in on)
+            sums[1] += sum((downs[k] - mean_down) ** 2 for k in on)
+        if not sums[1]:
+            return 0.0
+        drift = sums[0] / sums[1]
+    if abs(drift) * (max(downs) - min(downs)) < DRIFT_PAIR * size:
+        return 0.0
+    return drift
+
+
+def _edges(order: PageOrder, column: int, size: float) -> _Edges:
     """The column's text edges: where most of its lines start and end (its box reaches
-    the outermost line, which may be a stray or a headline)."""
+    the outermost line, which may be a stray or a headline), moving with the column's
+    drift."""
     vertical = order.columns[column].vertical
-    spans = [_span(p, vertical) for p in order.placed if p.column == column and not p.noise]
-    if not spans:
+    lines = [p for p in order.placed if p.column == column and not p.noise]
+    if not lines:
         box = order.columns[column].box
-        return (box.y0, box.y1) if vertical else (box.x0, box.x1)
+        return _Edges(*((box.y0, box.y1) if vertical else (box.x0, box.x1)))
+    drift = _drift(lines, vertical, size)
+    at = statistics.median(_across(p, vertical) for p in lines)
+    spans = [
+        (s - drift * (_across(p, vertical) - at), e - drift * (_across(p, vertical) - at))
+        for p, (s, e) in ((p, _span(p, vertical)) for p in lines)
+    ]
     starts = sorted(s for s, _e in spans)
     ends = sorted(e for _s, e in spans)
-    return starts[len(starts) // 4], ends[(3 * len(ends)) // 4]
+    return _Edges(starts[len(starts) // 4], ends[(3 * len(ends)) // 4], drift, at, vertical)
+
+
+@dataclass(frozen=True, slots=True)
+class _Edges:
+    """A column's text edges where its line sits across at `at`; at another line they
+    are `drift` further along for each unit further across."""
+
+    left: float
+    right: float
+    drift: float = 0.0
+    at: float = 0.0
+    vertical: bool = False
+
+    def of(self, placed: Placed) -> tuple[float, float]:
+        shift = self.drift * (_across(placed, self.vertical) - self.at)
+        return self.left + shift, self.right + shift
 
 
 def _local_edges(
-    order: PageOrder, edges: dict[int, tuple[float, float]], body: dict[int, float]
+    order: PageOrder, edges: dict[int, _Edges], body: dict[int, float]
 ) -> dict[int, tuple[float, float]]:
     """Each line's column edges where a long stretch of the column keeps edges of its own
     (keyed by id of the placed line): a column's edge drifts down a warped scan, and a
@@ -408,9 +483,13 @@ def _local_edges(
             lo = min(max(n - half, 0), len(placed) - EDGE_WINDOW)
             near = spans[lo : lo + EDGE_WINDOW]
             local.append((sorted(a for a, _ in near)[1], sorted(b for _, b in near)[-2]))
-        left, right = edges[column]
         shift = INDENT_CHARS * body[column]
-        moved = [abs(a - left) >= shift or abs(b - right) >= shift for a, b in local]
+        moved = [
+            abs(a - left) >= shift or abs(b - right) >= shift
+            for (a, b), (left, right) in zip(
+                local, (edges[column].of(p) for p in placed), strict=True
+            )
+        ]
         for is_moved, run in itertools.groupby(range(len(placed)), key=lambda n: moved[n]):
             members = list(run)
             if not is_moved or len(members) < STRETCH:

@@ -111,6 +111,25 @@ def test_a_column_set_narrower_further_down_keeps_its_own_edge() -> None:
     assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == [0, 6, 9]
 
 
+def test_a_sheared_column_is_measured_along_its_drift() -> None:
+    """A sheared scan (as the real page 03): each line of a column starts and ends 0.06
+    of a character further right than the one above, which turning the page does not
+    undo. Lines are measured against the drifting edges: a sentence's end is followed by
+    a line that sits 1.5 characters right of where most of the column starts, and is no
+    indent, while the real first-line indents are."""
+    rows, y = [], 100.0
+    firsts = (0, 12, 24)
+    for n in range(34):
+        first = n in firsts
+        text = BODY[n : n + (16 if first else 18)]
+        if n == 32:
+            text = text[:-1] + "。"
+        rows.append(line(text, 100 + 0.06 * H * n + (2 * H if first else 0), y))
+        y += 1.3 * H
+    rendered = [text for text, _p, _j in _page_lines(reading_order(page(rows)))]
+    assert [n for n, text in enumerate(rendered) if text.startswith(INDENT)] == list(firsts)
+
+
 def test_latin_indents_are_measured_in_letters() -> None:
     """An English paragraph is indented by an em or so, under a line's height: still an
     indent, where Chinese type would need two characters."""
