@@ -119,6 +119,8 @@ RUN_ON_INDENT = 2.5
 # within this many body heights of the headline's, is centred under it (a byline).
 CENTRED_SHARE = 0.6
 CENTRED_OFF = 2.0
+# ... or set flush right over the columns of the next this many bands (a byline).
+AHEAD = 8
 # Whitespace across a region this many body-line heights high parts bands: the lines of
 # a column are set closer than half a line apart.
 BAND_GAP = 0.6
@@ -1415,7 +1417,8 @@ def _band_groups(
                 rest = itertools.islice(bands, number + 1, None)
                 ahead = next((b for b in rest if b.columns), None)
             if group.heading and not band.heading and ahead is not None and not group.fits(ahead):
-                if _centred_under(group, band):
+                after = [b for b in bands[number + 1 : number + 1 + AHEAD] if b.columns]
+                if _centred_under(group, band) or _flush_right_over(band, after):
                     # A byline centred under the headline, over columns of its own.
                     group.items.extend(band.items)
                 else:
@@ -1453,6 +1456,27 @@ def _centred_under(group: _Band, band: _Band) -> bool:
     return (
         it.sx1 - it.sx0 <= CENTRED_SHARE * (x1 - x0)
         and abs((it.sx0 + it.sx1) - (x0 + x1)) / 2 <= CENTRED_OFF * group.body
+    )
+
+
+def _flush_right_over(band: _Band, ahead: Sequence[_Band]) -> bool:
+    """Whether the band is one short line in body type, in a row of its own under a
+    headline, set flush right over the columns of the bands that follow (a byline set to
+    the right under the title), not starting where one of those columns does: the first
+    line of the last column is in the row of the other columns' first lines."""
+    if len(band.items) != 1 or band.heading or not ahead or len(ahead[0].columns) < 2:
+        return False
+    it = band.items[0]
+    columns = [c for b in ahead for c in b.columns]
+    # (the upper quartile of where the bands end: one line's box may jut out, and a
+    # paragraph's last line may end short)
+    ends = sorted(b.columns[-1][1] for b in ahead)
+    left, right = min(c[0] for c in columns), ends[(3 * len(ends)) // 4]
+    body = band.body
+    return (
+        it.sx1 - it.sx0 <= CENTRED_SHARE * (right - left)
+        and abs(it.sx1 - right) <= FLUSH * body
+        and not any(abs(it.sx0 - c[0]) <= FLUSH * body for c in columns)
     )
 
 

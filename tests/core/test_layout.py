@@ -691,6 +691,25 @@ def test_a_byline_centred_under_a_headline_goes_with_it_not_with_a_column() -> N
     assert texts[2:] == [ln.text[:2] for ln in lines]
 
 
+@pytest.mark.parametrize("columns", [2, 3])
+def test_a_byline_set_flush_right_under_a_headline_goes_with_it(columns: int) -> None:
+    """A byline set to the right under a headline, in a row of its own over the
+    columns, sits over the last column only; it is read with the headline, not as that
+    column's first line, which would cut the paragraph running on from the column
+    before. The last column's real first line, in the row of the others, stays put."""
+    span = columns * WIDTH + (columns - 1) * GUTTER
+    head = line("大字标题", 100, 0, span - 100, 3 * HEIGHT)
+    byline = line("本报记者调查组", span - 420, 3 * HEIGHT + 20, span, 4 * HEIGHT + 20)
+    top = 4 * HEIGHT + 20 + 1.5 * PITCH
+    lines = [body(f"{c}{r}", c, r, top) for c in range(columns) for r in range(6)]
+    order = reading_order(page_of(row_by_row([head, byline, *lines])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts == ["大字", "本报", *(ln.text[:2] for ln in lines)]
+    # Without the byline, the columns read as they are (no line taken out of place).
+    plain = reading_order(page_of(row_by_row([head, *lines])))
+    assert [p.line.text[:2] for p in plain.placed] == ["大字", *(ln.text[:2] for ln in lines)]
+
+
 def test_a_vertical_headline_that_ocr_broke_into_pieces_is_read_as_one_line() -> None:
     """Beside two columns, a headline set vertically in large type comes out of OCR as
     横 / 扫无政府 / 主 / 义: a vertical run and single characters stacked under and over
