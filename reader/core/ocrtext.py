@@ -557,14 +557,18 @@ class _Sizes:
 
 def _break(previous: Placed, placed: Placed, sizes: _Sizes, large: bool) -> bool:
     """Whether the geometry shows a break between two consecutive lines: a headline's
-    type on one side only, or headline type of two sizes (a kicker over its title)."""
+    type on one side only, or headline type of two sizes (a kicker over its title, also
+    in a column of headlines alone, whose own body is the headlines' type)."""
     before = sizes(previous)
     was_large = before >= HEADLINE_SIZE * sizes.body[previous.column]
     if large != was_large:
         return True
-    if not large:
-        return False
     now = sizes(placed)
+    if not large and not (
+        min(before, now) >= HEADLINE_SIZE * sizes.headline_body(placed.column)
+        and previous.column == placed.column
+    ):
+        return False
     return abs(now - before) > SAME_SIZE * max(now, before)
 
 

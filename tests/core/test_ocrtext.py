@@ -535,6 +535,30 @@ def test_a_line_in_body_type_under_a_headline_is_its_subtitle() -> None:
     assert (article.title, article.subtitle) == ("毛主席语录", "转摘自《人民日报》社论")
 
 
+def test_a_kicker_over_its_title_in_a_column_of_headlines_alone_stays_apart() -> None:
+    """A kicker in headline type over a title set larger still, centred over two columns:
+    the reading order gives the headlines a column of their own, whose own body is the
+    headlines' type. Measured against the page's body, the two sizes are two parts of
+    the headline (kicker, title), not one title wrapped over two lines."""
+    from reader.core.document import _from_ocr
+
+    rows = [
+        line("深化放管服改革", 100 + 8 * H, 100, size=1.6 * H),
+        line("让群众办事更便捷", 100 + 6 * H, 100 + 2.2 * H, size=2.2 * H),
+    ]
+    top = 100 + 5.5 * H
+    for column in range(2):
+        x0 = 100 + column * 20 * H
+        for n in range(8):
+            first = n in (0, 5)
+            x = x0 + (2 * H if first else 0)
+            start = column * 40 + n * 3
+            rows.append(line(BODY[start : start + (16 if first else 18)], x, top + n * 1.3 * H))
+    doc = _from_ocr(paddle_json(rows, 1000), "page.json")
+    article = doc.articles[0]
+    assert (article.kicker, article.title) == ("深化放管服改革", "让群众办事更便捷")
+
+
 def test_a_latin_letter_alone_on_a_chinese_page_is_set_apart_whatever_its_size() -> None:
     """Page 08: a box of one Latin letter in body type (M) between a headline group and
     the text under it. On a Chinese page it is a speck or a misread mark, written apart
