@@ -124,6 +124,12 @@ AHEAD = 8
 # Whitespace across a region this many body-line heights high parts bands: the lines of
 # a column are set closer than half a line apart.
 BAND_GAP = 0.6
+# Whitespace this many body-line heights high across a region's columns parts stories
+# stacked without a headline between them.
+STORY_GAP = 1.5
+# ... where the columns over it end within this many body-line heights of each other, and
+# those under it start so.
+LEVEL = 2.0
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -600,8 +606,10 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             if found:
                 cuts, wide, structural, lines = found, wide | merged, rest, own
     if cuts:
-        # Stories stacked under headlines of their own are parted before their columns.
-        bands = _headline_bands(region)
+        # Stories stacked under headlines of their own are parted before their columns,
+        # and so are stories stacked with whitespace across all their columns between
+        # them (no headline: two signed pieces one under the other).
+        bands = _headline_bands(region) or _story_bands(region, cuts, body)
         if bands is not None:
             return bands
         parts = _columns(region, cuts, wide)
@@ -812,6 +820,45 @@ def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
         return None
     bounds.append(len(rows))
     return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
+
+
+def _story_bands(region: list[_Item], cuts: list[float], body: float) -> list[list[_Item]] | None:
+    """The region cut where whitespace at least STORY_GAP body-line heights high runs
+    across all its columns, each of which ends level above it and starts level under it
+    (within LEVEL body heights): stories stacked in the same columns without a headline
+    between them. None where there is no such place."""
+    rows = _rows(region)
+    bounds = [0]
+    bottom = max(it.y1 for it in rows[0])
+    for k in range(1, len(rows)):
+        top = min(it.y0 for it in rows[k])
+        if top - bottom >= STORY_GAP * body and _level(rows, k, cuts, body):
+            bounds.append(k)
+        bottom = max(bottom, max(it.y1 for it in rows[k]))
+    if len(bounds) == 1:
+        return None
+    bounds.append(len(rows))
+    return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
+
+
+def _level(rows: list[list[_Item]], k: int, cuts: list[float], body: float) -> bool:
+    """Whether every column (between the cuts) has lines over and under row k, ending
+    level over it (but the last, which may end short) and starting level under it."""
+    ends: list[float] = []
+    starts: list[float] = []
+    for lo, hi in itertools.pairwise([-math.inf, *cuts, math.inf]):
+        over = [it.y1 for row in rows[:k] for it in row if lo <= it.xc < hi and not it.hard]
+        under = [it.y0 for row in rows[k:] for it in row if lo <= it.xc < hi and not it.hard]
+        if not over or not under:
+            return False
+        ends.append(max(over))
+        starts.append(min(under))
+    full = ends[:-1]
+    return (
+        max(full) - min(full) <= LEVEL * body
+        and ends[-1] <= max(full) + LEVEL * body
+        and max(starts) - min(starts) <= LEVEL * body
+    )
 
 
 def _headline_bands(region: list[_Item]) -> list[list[_Item]] | None:

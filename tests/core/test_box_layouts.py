@@ -15,13 +15,13 @@ def pooled(merge: float, count: int = 8) -> tuple[float, float]:
 
 def test_pages_in_columns_read_from_their_boxes() -> None:
     paragraph, start = pooled(merge=0.0)
-    assert paragraph >= 0.96
-    assert start >= 0.84
+    assert paragraph >= 0.97
+    assert start >= 0.88
 
 
 def test_pages_whose_rows_were_merged_across_gutters() -> None:
     # One neighbouring pair of lines in ten merged into one box, as PaddleOCR does
-    # (0.901 now).
+    # (0.913 now).
     paragraph, start = pooled(merge=0.1)
-    assert paragraph >= 0.88
-    assert start >= 0.84
+    assert paragraph >= 0.89
+    assert start >= 0.88

@@ -692,6 +692,34 @@ def test_a_byline_centred_under_a_headline_goes_with_it_not_with_a_column() -> N
 
 
 @pytest.mark.parametrize("columns", [2, 3])
+def test_stories_stacked_in_the_same_columns_without_a_headline_are_read_one_by_one(
+    columns: int,
+) -> None:
+    """Two signed pieces one under the other in the same columns, no headline between
+    them, whitespace across all the columns (two and a half lines high) where the first
+    ends and the second starts: the first is read column by column, then the second,
+    not each column down through both. The first story's last column may end short."""
+    first = [
+        body(f"a{c}{r}", c, r, 0)
+        for c in range(columns)
+        for r in range(6 if c < columns - 1 else 3)
+    ]
+    top = 6 * PITCH + 2.5 * HEIGHT
+    second = [body(f"b{c}{r}", c, r, top) for c in range(columns) for r in range(5)]
+    order = reading_order(page_of(row_by_row([*first, *second])))
+    assert [p.line.text[:3] for p in order.placed] == [ln.text[:3] for ln in [*first, *second]]
+    # A gap in one column only (a paragraph's short last line, a subhead's whitespace)
+    # parts nothing: one story, read column by column.
+    lone = [
+        body(f"c{c}{r}", c, r + (3 if c == 0 and r >= 3 else 0), 0)
+        for c in range(columns)
+        for r in range(8)
+    ]
+    order = reading_order(page_of(row_by_row(lone)))
+    assert [p.line.text[:3] for p in order.placed] == [ln.text[:3] for ln in lone]
+
+
+@pytest.mark.parametrize("columns", [2, 3])
 def test_a_byline_set_flush_right_under_a_headline_goes_with_it(columns: int) -> None:
     """A byline set to the right under a headline, in a row of its own over the
     columns, sits over the last column only; it is read with the headline, not as that
