@@ -805,15 +805,21 @@ def _edges_at(lines: list[_Item], at: float, body: float, across: Sequence[_Item
     return False
 
 
-def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
+def _gap_bands(
+    region: list[_Item],
+    body: float,
+    gap: float = BAND_GAP,
+    where: Callable[[list[list[_Item]], int], bool] | None = None,
+) -> list[list[_Item]] | None:
     """The region cut at horizontal whitespace much wider than the space between the
-    lines of a column (BAND_GAP body-line heights), top to bottom; None where there is
-    none."""
+    lines of a column (`gap` body-line heights, BAND_GAP unless said), before the rows
+    `where` accepts (all, unless given), top to bottom; None where there is none."""
     rows = _rows(region)
     bounds = [0]
     bottom = max(it.y1 for it in rows[0])
     for k in range(1, len(rows)):
-        if min(it.y0 for it in rows[k]) - bottom >= BAND_GAP * body:
+        wide_gap = min(it.y0 for it in rows[k]) - bottom >= gap * body
+        if wide_gap and (where is None or where(rows, k)):
             bounds.append(k)
         bottom = max(bottom, max(it.y1 for it in rows[k]))
     if len(bounds) == 1:
@@ -825,20 +831,9 @@ def _gap_bands(region: list[_Item], body: float) -> list[list[_Item]] | None:
 def _story_bands(region: list[_Item], cuts: list[float], body: float) -> list[list[_Item]] | None:
     """The region cut where whitespace at least STORY_GAP body-line heights high runs
     across all its columns, each of which ends level above it and starts level under it
-    (within LEVEL body heights): stories stacked in the same columns without a headline
-    between them. None where there is no such place."""
-    rows = _rows(region)
-    bounds = [0]
-    bottom = max(it.y1 for it in rows[0])
-    for k in range(1, len(rows)):
-        top = min(it.y0 for it in rows[k])
-        if top - bottom >= STORY_GAP * body and _level(rows, k, cuts, body):
-            bounds.append(k)
-        bottom = max(bottom, max(it.y1 for it in rows[k]))
-    if len(bounds) == 1:
-        return None
-    bounds.append(len(rows))
-    return [[it for row in rows[a:b] for it in row] for a, b in itertools.pairwise(bounds)]
+    (_level): stories stacked in the same columns without a headline between them. None
+    where there is no such place."""
+    return _gap_bands(region, body, STORY_GAP, lambda rows, k: _level(rows, k, cuts, body))
 
 
 def _level(rows: list[list[_Item]], k: int, cuts: list[float], body: float) -> bool:
