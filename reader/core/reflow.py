@@ -237,6 +237,7 @@ class Reflow:
         self.lines = lines
         self.t = t = tuning
         habits = read_habits(lines, t)
+        self.boxed = blanks is not None  # the text was written from boxes
         if blanks is not None:
             habits = Habits(blanks, habits.indents)
         self.habits = habits
@@ -283,7 +284,7 @@ class Reflow:
         stops = set(self.marked)
         stops.update(itertools.compress(itertools.count(), lines.part))
         stops.update(k + 1 for k in self.keyed)
-        if self.habits.indents:
+        if self.habits.indents or self.boxed:
             stops.update(
                 itertools.compress(
                     itertools.count(),
@@ -651,6 +652,11 @@ class Reflow:
                 if not self._gap_inside(cur, a, b):
                     return False, R.BLANK_SEPARATES
                 return True, R.GAP_INSIDE
+            if self.boxed and lines.indent[b] >= t.indent_cells:
+                # Text written from boxes is indented only where the geometry shows a
+                # first line set in after a line that may end a paragraph
+                # (reader.core.ocrtext), whatever share of the lines that is.
+                return False, R.INDENTED
             if len(cur) == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
             rule = self._stands_apart(a)

@@ -535,6 +535,30 @@ def test_a_line_in_body_type_under_a_headline_is_its_subtitle() -> None:
     assert (article.title, article.subtitle) == ("毛主席语录", "转摘自《人民日报》社论")
 
 
+def test_the_one_indented_line_of_a_page_starts_a_paragraph() -> None:
+    """Page 13: a column whose text runs on from elsewhere (its first line not indented),
+    and one paragraph starting in it, set in by two characters after a full line that
+    ends a sentence. Too few lines are indented for the page to read as one that keeps
+    its indents, but an indent the boxes show is a paragraph's first line all the same."""
+    from reader.core.document import _from_ocr
+
+    text = "".join(c for c in BODY * 8 if c not in "，。")
+    rows, at, y = [], 0, 100.0
+    for n in range(30):
+        first = n == 20
+        size = 16 if first else 18
+        chunk = text[at : at + size]
+        if n == 19:
+            chunk = chunk[:-1] + "。"
+        rows.append(line(chunk, 100 + (2 * H if first else 0), y))
+        at += size
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    paragraphs = [b.text for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith(rows[20].text)
+
+
 def test_a_kicker_over_its_title_in_a_column_of_headlines_alone_stays_apart() -> None:
     """A kicker in headline type over a title set larger still, centred over two columns:
     the reading order gives the headlines a column of their own, whose own body is the
