@@ -233,6 +233,11 @@ HEADING_WRAPS_FULL = _rule(
     "heading_wraps_full", "heading wraps: the next line is full, no first line of a paragraph",
     "标题换行：下一行是满行，不是段首",
 )  # fmt: skip
+NUMBERED_WORD_RUNS_ON = _rule(
+    "numbered_word_runs_on",
+    "a word runs on from a numbered line into the next: a paragraph",
+    "一个词从带序号的行跨入下一行：是段落",
+)  # fmt: skip
 HEADING_SHORT = _rule("heading_short", "a heading ends short of the column", "标题未排满一栏即结束")
 
 # Paragraphs.

@@ -1227,6 +1227,30 @@ def test_a_numbered_items_first_line_short_by_its_stripped_indent_is_the_items_p
     assert ("paragraph", "".join(lines[2:])) in kinds(doc)
 
 
+def test_a_numbered_line_whose_last_word_the_line_end_cuts_is_a_paragraph() -> None:
+    """Page 05 set ten characters wide, indents stripped, and no numbered line of the
+    style holds a full stop: item (一)'s first line falls short by its stripped indent and
+    has no comma yet, as a heading would. But its line end cuts a word (回到地 / 方学校),
+    which no heading's end does: the item's paragraph goes on."""
+    lines = [
+        "（一）军队回到地",
+        "方学校、机关作检查的",
+        "工作组的所有成员，各",
+        "单位要在三、五日内让",
+        "他们回到原工作岗位。",
+    ]
+    doc = from_text("\n".join(lines))
+    assert ("paragraph", "".join(lines[:5])) in kinds(doc)
+    # A heading whose line end makes no word with the next line stays a heading.
+    heading = [
+        "（一）重视程度有待提高",
+        "首先，一些基层单位对思想政治工作重视",
+        "不够，没有把它摆上应有的位置。",
+    ]
+    doc = from_text("\n".join(heading))
+    assert ("heading", heading[0]) in kinds(doc)
+
+
 def test_a_numbered_line_wrapped_onto_a_line_holding_a_full_stop_is_a_paragraph() -> None:
     """Page 10 set in a narrow column, indents kept: item 四's first line has a comma and
     no full stop, so it could be a heading wrapping; its third line holds one. It was a numbered
