@@ -233,6 +233,9 @@ HEADING_WRAPS_FULL = _rule(
     "heading_wraps_full", "heading wraps: the next line is full, no first line of a paragraph",
     "标题换行：下一行是满行，不是段首",
 )  # fmt: skip
+WORD_RUNS_ON = _rule(
+    "word_runs_on", "the line end cuts a word: the text runs on", "行末断开一个词：文字接续"
+)
 NUMBERED_WORD_RUNS_ON = _rule(
     "numbered_word_runs_on",
     "a word runs on from a numbered line into the next: a paragraph",

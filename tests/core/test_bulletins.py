@@ -1251,6 +1251,25 @@ def test_a_numbered_line_whose_last_word_the_line_end_cuts_is_a_paragraph() -> N
     assert ("heading", heading[0]) in kinds(doc)
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("国有企业基层党建思想政治工作的创新探", "索"), ("“三晋英才”专家服", "务基层活动启动")],
+)
+def test_a_title_wrapped_inside_a_word_is_one_title_not_a_kicker_over_a_title(
+    first: str, second: str
+) -> None:
+    """A title set in a narrow column wraps inside a word (创新探 / 索, 专家服 / 务): two
+    short unpunctuated lines over a byline read as a kicker over its title, but no
+    kicker ends inside a word that its title finishes. One title."""
+    doc = from_text("\n".join([first, second, "本报记者 张三", "近日，省委组织部启动了这项活动。"]))
+    assert kinds(doc)[0] == ("title", first + second)
+    # A kicker whose end makes no word with the title's start stays a kicker.
+    doc = from_text(
+        "\n".join(["深化放管服改革", "让群众办事更便捷", "本报记者 张三", "近日，本市启动了改革。"])
+    )
+    assert kinds(doc)[:2] == [("kicker", "深化放管服改革"), ("title", "让群众办事更便捷")]
+
+
 def test_a_numbered_line_wrapped_onto_a_line_holding_a_full_stop_is_a_paragraph() -> None:
     """Page 10 set in a narrow column, indents kept: item 四's first line has a comma and
     no full stop, so it could be a heading wrapping; its third line holds one. It was a numbered

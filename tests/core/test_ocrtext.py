@@ -559,6 +559,37 @@ def test_the_one_indented_line_of_a_page_starts_a_paragraph() -> None:
     assert paragraphs[1].startswith(rows[20].text)
 
 
+def test_a_headline_wrapped_inside_a_word_onto_one_character_is_one_title() -> None:
+    """A headline over a column wraps with one character left for its second line
+    (…的创新探 / 索). The boxes are padded, so that one character measures a size larger
+    than the line above and a break is written between them; the word the line end cuts
+    says the headline goes on."""
+    from dataclasses import replace
+
+    from reader.core.document import _from_ocr
+
+    big = 2.2 * H
+    head = "党建思想政治工作的创新探"
+    rows = [
+        line(head, 100, 100, size=big),
+        line("索", 100 + 5.5 * big, 100 + 1.3 * big, size=big),
+    ]
+    y = 100 + 3 * big
+    for n in range(6):
+        first = n in (0, 4)
+        rows.append(
+            line(BODY[n * 3 : n * 3 + (16 if first else 18)], 100 + (2 * H if first else 0), y)
+        )
+        y += 1.3 * H
+    pad = 0.15 * H  # the OCR program's padding
+    rows = [
+        replace(r, box=Box(r.box.x0 - pad, r.box.y0 - pad, r.box.x1 + pad, r.box.y1 + pad))
+        for r in rows
+    ]
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    assert doc.articles[0].title == head + "索"
+
+
 def test_a_kicker_over_its_title_in_a_column_of_headlines_alone_stays_apart() -> None:
     """A kicker in headline type over a title set larger still, centred over two columns:
     the reading order gives the headlines a column of their own, whose own body is the
