@@ -90,6 +90,12 @@ GRID_AGREES = 1.5
 # Less than this share of a character in from its column's start, a merged line's box is
 # where the column starts: the box's edge jitters by that much.
 JITTER_INDENT = 0.75
+# A merged line's box that starts this many body heights inside the left column, where
+# no line of the column starts, reaches back over whitespace: its text starts in the next.
+FAR_START = 4.5
+# ... where its text fits from there to its end, with this many body heights to spare (the
+# gutters it crosses hold no characters).
+FIT = 3.0
 # A merged line's seam moves a character where the page's own pairs of characters (how
 # its parts run on into the lines under and over them) say so this many times more.
 RESEAM = 2
@@ -1132,6 +1138,19 @@ def _pieces(
             left_end = at if right_start is None else min(2 * at - right_start, at)
         if right_start is None:
             right_start = max(2 * at - left_end, at)
+        pitches = [p.w / _cells(p.line.text) for p in beyond if p.chars >= 4]
+        if (
+            rest is it
+            and left
+            and pitches
+            and rest.x0 > _start(left) + FAR_START * body
+            and _cells(rest.line.text) * median(pitches) <= rest.x1 - right_start + FIT * body
+        ):
+            # The box starts far inside the left column, where no line of it starts, and
+            # its text fits from the next column's start on (a skewed box reaching back
+            # over the whitespace after a paragraph's last line): it starts there.
+            rest = _piece(rest, right_start, rest.x1, rest.line.text)
+            continue
         # (Edges that overlap, a narrow gutter on a skewed scan, still part the line's
         # characters in the proportion of their lengths.)
         a, b = left_end - rest.x0, rest.x1 - right_start
@@ -1169,6 +1188,11 @@ def _pieces(
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)
     return pieces
+
+
+def _start(column: list[_Item]) -> float:
+    """Where most of a column's lines start (the lower quartile: indents aside)."""
+    return sorted(p.x0 for p in column)[len(column) // 4]
 
 
 def _near(column: list[_Item], it: _Item, body: float) -> list[_Item]:

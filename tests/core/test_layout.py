@@ -371,6 +371,30 @@ def test_a_short_last_line_merged_with_the_next_columns_line_is_split_in_any_row
     assert texts == [*(f"0{r}" for r in range(8)), *(f"1{r}" for r in range(8))]
 
 
+def test_a_merged_box_reaching_back_over_a_short_last_line_starts_in_the_next_column() -> None:
+    """Page 16: the first column's paragraph ends in a short line, and OCR drew the box
+    merging the next two columns' lines from halfway across the first column, over the
+    whitespace after that short line. Nothing of it lies in the first column: it is
+    split once, at the gutter between the two columns it holds, not also where its box
+    starts."""
+    rows = 12
+    lines = [body(f"{c}{r:x}", c, r, 0) for c in range(3) for r in range(rows)]
+    by_name = {ln.text[:2]: ln for ln in lines}
+    short = body("06", 0, 6, 0, width=2 * 30)  # the first column's paragraph ends
+    middle, right = by_name["16"], by_name["26"]
+    merged = OcrLine(
+        middle.text + right.text,
+        Box(WIDTH / 2, middle.box.y0, right.box.x1, right.box.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    kept = [ln for ln in lines if ln.text[:2] not in {"06", "16", "26"}]
+    order = reading_order(page_of(row_by_row([*kept, short, merged])))
+    assert [p.line.text for p in order.placed] == [
+        *(by_name[f"0{r:x}"].text if r != 6 else short.text for r in range(rows)),
+        *(by_name[f"{c}{r:x}"].text for c in (1, 2) for r in range(rows)),
+    ]
+
+
 def test_a_line_merged_with_the_short_last_line_of_the_next_column_is_split() -> None:
     """The right column's paragraph ends in a short line; OCR merged it with the left
     column's line beside it. The merged box runs a third of the way into the right
