@@ -27,10 +27,9 @@ from reader.store.files import (
     OverwritesInput,
     earlier_outputs,
     guard,
-    nested,
     output_key,
     plan_outputs,
-    record_outputs,
+    remember_outputs,
     write_all,
     write_atomic,
 )
@@ -422,13 +421,10 @@ def _remember(
     written: Sequence[tuple[Path, Sequence[Path]]],
     found: Sequence[tuple[Path, Path | None]],
 ) -> None:
-    """List the outputs written in `folder` (files.record_outputs) where it is a folder
-    being read (one named, or one holding a page named), or one under or over it, or
-    where an earlier export listed its outputs there: the next export or library scan of
-    the folder knows them for outputs, not pages."""
+    """List the outputs written in `folder` where it is a folder being read (one named,
+    or one holding a page named): files.remember_outputs."""
     read = [root or page.parent for page, root in found if str(page) != STDIO]
-    if any(nested(folder, root) for root in read) or (folder / OUTPUTS).is_file():
-        record_outputs(folder, written)
+    remember_outputs(folder, written, read)
 
 
 def _lines(doc: Document) -> str:

@@ -330,6 +330,17 @@ def nested(a: Path, b: Path) -> bool:
     return x == y or x.startswith(y + os.sep) or y.startswith(x + os.sep)
 
 
+def remember_outputs(
+    folder: Path, written: Sequence[tuple[Path, Sequence[Path]]], read: Iterable[Path]
+) -> None:
+    """List the outputs written in `folder` (record_outputs) where it is one of the
+    folders `read` (pages are read from them: a folder named, a page's, a library's),
+    or under or over one, or where an earlier export listed its outputs there: the next
+    export or library scan of the folder knows them for outputs, not pages."""
+    if any(nested(folder, root) for root in read) or (folder / OUTPUTS).is_file():
+        record_outputs(folder, written)
+
+
 def record_outputs(folder: Path, written: Iterable[tuple[Path, Sequence[Path]]]) -> None:
     """Add the files an export wrote under `folder` (each with the pages it was made
     from) to its OUTPUTS list, as they are now; entries of files gone are dropped. A list

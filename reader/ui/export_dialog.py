@@ -35,7 +35,7 @@ from reader.core import publish
 from reader.core.annotations import COLOURS, Annotation
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import FILE_EXTENSIONS, plan_outputs, write_atomic
+from reader.store.files import FILE_EXTENSIONS, plan_outputs, remember_outputs, write_atomic
 from reader.ui.jobs import Job, Jobs
 from reader.ui.room import fit_to_screen
 from reader.ui.savefile import ask_path
@@ -62,9 +62,13 @@ def export_work(
     path: Path,
     title: str,
     inputs: Sequence[Path] = (),
+    folders: Sequence[Path] = (),
 ) -> Callable[[Job], str]:
     """The export as background work: built, published and written atomically, never onto
-    one of `inputs` (the pages read). Returns the path written."""
+    one of `inputs` (the pages read). Where it lands in a folder pages are read from
+    (an input's, one of `folders`: the library's), it is listed there as an output, as
+    the command line's are, so that the library does not take it for a page. Returns the
+    path written."""
 
     def work(job: Job) -> str:
         cancelled = lambda: job.cancelled  # noqa: E731
@@ -75,6 +79,8 @@ def export_work(
         if job.cancelled:
             raise publish.Cancelled
         write_atomic(path, data, inputs=list(inputs))
+        read = [*(page.parent for page in inputs), *folders]
+        remember_outputs(path.parent, [(path, list(inputs))], read)
         return str(path)
 
     return work
@@ -473,7 +479,8 @@ class ExportDialog(QDialog):
         scope = self.scope.currentData()
         build = self._parts_builder(self.annotations_for)
         title = self.doc.articles[self.current_article].label(30) if scope == "article" else ""
-        work = export_work(build, options, path, title, self.inputs())
+        folders = {Path(page).parent for page in self.library_pages}
+        work = export_work(build, options, path, title, self.inputs(), sorted(folders))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()

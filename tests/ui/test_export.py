@@ -264,6 +264,36 @@ def test_export_the_library_and_the_search_results(make_window, qtbot, tmp_path)
     dialog.reject()
 
 
+def test_an_export_into_a_library_folder_is_no_page_of_the_library(
+    make_window, qtbot, tmp_path
+) -> None:
+    """The save dialog offers the page's own folder, a library folder: the export written
+    there is listed as an output, as the command line's are, so that updating the library
+    does not index it as one more page (its articles found twice by every search)."""
+    import shutil
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for page in sample_pages():
+        shutil.copy(page, folder / page.name)
+    win = make_window(folder / sample_pages()[0].name)
+    with qtbot.waitSignal(win.library_indexed, timeout=60000):
+        win.add_folder(str(folder))
+    dialog = open_dialog(win, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    out = dialog.suggested_path()
+    assert out.parent == folder
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    dialog.reject()
+    with qtbot.waitSignal(win.library_indexed, timeout=60000) as indexed:
+        win.librarian.index_library(None)
+    assert indexed.args[0].indexed == 0
+    assert sorted(Path(p).name for p in win.librarian.library_pages()) == sorted(
+        p.name for p in sample_pages()
+    )
+
+
 def test_the_dialog_never_writes_onto_the_page(make_window, qtbot, tmp_path) -> None:
     page = tmp_path / "page.txt"
     page.write_bytes(sample_pages()[0].read_bytes())
