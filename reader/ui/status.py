@@ -118,6 +118,36 @@ class PageSummary(QLabel):
         return _REPLACED.sub(lambda m: replaced.replace("%1", m.group(1)), said)
 
 
+class PageWarning(QLabel):
+    """A warning about the page shown (its lines run across its columns, bytes were
+    replaced), kept in the status bar's permanent part, where passing messages do not
+    cover it as they cover the page's summary: a short mark, the whole warning in its
+    tooltip."""
+
+    def __init__(self, summary: PageSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.warning = ""
+        self.hide()
+
+    def show_page(self, doc: Document | None) -> None:
+        self.warning = (doc.source.warning if doc is not None else "") or ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if not self.warning:
+            self.hide()
+            return
+        short = (
+            self.tr("Lines across columns")
+            if INTERLEAVED in self.warning
+            else self.tr("Bytes replaced")
+        )
+        self.setText(f"⚠ {short}")
+        self.setToolTip(self.summary._warning(self.warning))
+        self.show()
+
+
 # The decoder's warning (reader.core.decode.Decoded.warning), to be said in the interface's
 # language.
 _REPLACED = re.compile(r"(\d+) invalid byte sequence\(s\) replaced with �")

@@ -38,7 +38,7 @@ from reader.ui.scan import ScanController, scan_keys
 from reader.ui.session import Change, PageSession, What
 from reader.ui.settings import Settings
 from reader.ui.source import SourceView
-from reader.ui.status import PageSummary, PlaceIndicator, StoreState
+from reader.ui.status import PageSummary, PageWarning, PlaceIndicator, StoreState
 from reader.ui.themes import theme
 
 __all__ = ["COLUMNS", "AfterPaint", "MainWindow"]
@@ -180,11 +180,12 @@ class MainWindow(QMainWindow):
         )
 
         self.status = PageSummary(self)
+        self.page_warning = PageWarning(self.status, self)
         self.progress = OpenProgress(self.loader, self.body, self)
         self.place_indicator = PlaceIndicator(self)
         self.store_state = StoreState(self)
         self.statusBar().addWidget(self.status, 1)
-        for widget in (self.place_indicator, self.progress, self.store_state):
+        for widget in (self.page_warning, self.place_indicator, self.progress, self.store_state):
             self.statusBar().addPermanentWidget(widget)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
         doc = self.session.doc
         if change.what in (What.PAGE, What.CORRECTED):
             self.status.show_page(doc, change.loaded.stats if change.loaded else None)
+            self.page_warning.show_page(doc)
         if change.what is What.PAGE and change.loaded is not None and doc is not None:
             self.setWindowTitle(f"{Path(doc.source.path).name} — ocr-reader")
             self.library.select_page(doc.source.path)
@@ -286,6 +288,7 @@ class MainWindow(QMainWindow):
         elif change.what is What.PREVIEW and change.loaded is not None:
             first = change.loaded.doc
             self.status.show_page(first, change.loaded.stats, part=True)
+            self.page_warning.show_page(first)
             self.setWindowTitle(f"{Path(first.source.path).name} — ocr-reader")
             self.preview_shown.emit(first)
 
@@ -325,7 +328,8 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(title)
         for part in (self.corrections, self.suggestion_bar, self.library, self.search,
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
-                     self.place_indicator, self.status, self.scan, self.progress):  # fmt: skip
+                     self.place_indicator, self.status, self.page_warning, self.scan,
+                     self.progress):  # fmt: skip
             part.retranslate()
         self.librarian.retranslate()
         for dock, _title, entry in docks:

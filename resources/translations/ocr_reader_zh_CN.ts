@@ -994,242 +994,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="114"/>
+        <location filename="../../reader/ui/export_dialog.py" line="120"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="122"/>
+        <location filename="../../reader/ui/export_dialog.py" line="128"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="123"/>
+        <location filename="../../reader/ui/export_dialog.py" line="129"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="124"/>
+        <location filename="../../reader/ui/export_dialog.py" line="130"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="125"/>
+        <location filename="../../reader/ui/export_dialog.py" line="131"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="126"/>
+        <location filename="../../reader/ui/export_dialog.py" line="132"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="129"/>
+        <location filename="../../reader/ui/export_dialog.py" line="135"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="136"/>
+        <location filename="../../reader/ui/export_dialog.py" line="142"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="440"/>
+        <location filename="../../reader/ui/export_dialog.py" line="446"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="441"/>
+        <location filename="../../reader/ui/export_dialog.py" line="447"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="442"/>
+        <location filename="../../reader/ui/export_dialog.py" line="448"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="443"/>
+        <location filename="../../reader/ui/export_dialog.py" line="449"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="444"/>
+        <location filename="../../reader/ui/export_dialog.py" line="450"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="154"/>
+        <location filename="../../reader/ui/export_dialog.py" line="160"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="156"/>
+        <location filename="../../reader/ui/export_dialog.py" line="162"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="163"/>
+        <location filename="../../reader/ui/export_dialog.py" line="169"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="164"/>
+        <location filename="../../reader/ui/export_dialog.py" line="170"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="167"/>
+        <location filename="../../reader/ui/export_dialog.py" line="173"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/export_dialog.py" line="174"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="170"/>
+        <location filename="../../reader/ui/export_dialog.py" line="176"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="171"/>
+        <location filename="../../reader/ui/export_dialog.py" line="177"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="172"/>
+        <location filename="../../reader/ui/export_dialog.py" line="178"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="175"/>
+        <location filename="../../reader/ui/export_dialog.py" line="181"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177"/>
+        <location filename="../../reader/ui/export_dialog.py" line="183"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="178"/>
+        <location filename="../../reader/ui/export_dialog.py" line="184"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="179"/>
+        <location filename="../../reader/ui/export_dialog.py" line="185"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="180"/>
+        <location filename="../../reader/ui/export_dialog.py" line="186"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="181"/>
+        <location filename="../../reader/ui/export_dialog.py" line="187"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="182"/>
+        <location filename="../../reader/ui/export_dialog.py" line="188"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="211"/>
+        <location filename="../../reader/ui/export_dialog.py" line="217"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="225"/>
+        <location filename="../../reader/ui/export_dialog.py" line="231"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="227"/>
+        <location filename="../../reader/ui/export_dialog.py" line="233"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="229"/>
+        <location filename="../../reader/ui/export_dialog.py" line="235"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="349"/>
+        <location filename="../../reader/ui/export_dialog.py" line="355"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="349"/>
+        <location filename="../../reader/ui/export_dialog.py" line="355"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="354"/>
+        <location filename="../../reader/ui/export_dialog.py" line="360"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="388"/>
+        <location filename="../../reader/ui/export_dialog.py" line="394"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="390"/>
+        <location filename="../../reader/ui/export_dialog.py" line="396"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="417"/>
+        <location filename="../../reader/ui/export_dialog.py" line="423"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="442"/>
+        <location filename="../../reader/ui/export_dialog.py" line="448"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="443"/>
+        <location filename="../../reader/ui/export_dialog.py" line="449"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="444"/>
+        <location filename="../../reader/ui/export_dialog.py" line="450"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="454"/>
+        <location filename="../../reader/ui/export_dialog.py" line="460"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="459"/>
+        <location filename="../../reader/ui/export_dialog.py" line="465"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="481"/>
+        <location filename="../../reader/ui/export_dialog.py" line="488"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="502"/>
+        <location filename="../../reader/ui/export_dialog.py" line="509"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="509"/>
+        <location filename="../../reader/ui/export_dialog.py" line="516"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="511"/>
+        <location filename="../../reader/ui/export_dialog.py" line="518"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1489,82 +1489,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/window.py" line="269"/>
+        <location filename="../../reader/ui/window.py" line="270"/>
         <source>This is the page&apos;s last article.</source>
         <translation>这是本页最后一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="271"/>
+        <location filename="../../reader/ui/window.py" line="272"/>
         <source>This is the page&apos;s first article.</source>
         <translation>这是本页第一篇文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Outline</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="322"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="320"/>
+        <location filename="../../reader/ui/window.py" line="323"/>
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="321"/>
+        <location filename="../../reader/ui/window.py" line="324"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="322"/>
+        <location filename="../../reader/ui/window.py" line="325"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="317"/>
+        <location filename="../../reader/ui/window.py" line="320"/>
         <source>Outl&amp;ine</source>
         <translation>目录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="318"/>
+        <location filename="../../reader/ui/window.py" line="321"/>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="319"/>
+        <location filename="../../reader/ui/window.py" line="322"/>
         <source>Ta&amp;gs</source>
         <translation>标签(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="320"/>
+        <location filename="../../reader/ui/window.py" line="323"/>
         <source>Li&amp;brary</source>
         <translation>资料库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="321"/>
+        <location filename="../../reader/ui/window.py" line="324"/>
         <source>Searc&amp;h</source>
         <translation>搜索(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="322"/>
+        <location filename="../../reader/ui/window.py" line="325"/>
         <source>&amp;Corrections</source>
         <translation>更正(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="333"/>
+        <location filename="../../reader/ui/window.py" line="337"/>
         <source>Sca&amp;n</source>
         <translation>扫描图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/window.py" line="336"/>
+        <location filename="../../reader/ui/window.py" line="340"/>
         <source>No Chinese font is installed, so the text cannot be shown properly. Install one, for example: %1</source>
         <translation>系统中没有中文字体，正文无法正常显示。请安装一种中文字体，例如：%1</translation>
     </message>
@@ -1664,6 +1664,19 @@
         <location filename="../../reader/ui/status.py" line="117"/>
         <source>%1 invalid byte sequence(s) replaced with �</source>
         <translation>%1 处无效字节序列已替换为 �</translation>
+    </message>
+</context>
+<context>
+    <name>PageWarning</name>
+    <message>
+        <location filename="../../reader/ui/status.py" line="142"/>
+        <source>Lines across columns</source>
+        <translation>各行横跨各栏</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="144"/>
+        <source>Bytes replaced</source>
+        <translation>有字节被替换</translation>
     </message>
 </context>
 <context>
@@ -2232,87 +2245,87 @@
 <context>
     <name>StoreController</name>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="127"/>
+        <location filename="../../reader/ui/controllers/store.py" line="128"/>
         <source>1 annotation copied from a version of this page, %2, which keeps its own</source>
         <translation>已从本页的另一版本 %2 复制 1 条标注（该版本保留自己的标注）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="131"/>
+        <location filename="../../reader/ui/controllers/store.py" line="132"/>
         <source>%1 annotations copied from a version of this page, %2, which keeps its own</source>
         <translation>已从本页的另一版本 %2 复制 %1 条标注（该版本保留自己的标注）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="139"/>
+        <location filename="../../reader/ui/controllers/store.py" line="140"/>
         <source>1 annotation carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="142"/>
+        <location filename="../../reader/ui/controllers/store.py" line="143"/>
         <source>%1 annotations carried over from an earlier version of this page</source>
         <translation>已从本页的早先版本带过来 %1 条标注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="148"/>
+        <location filename="../../reader/ui/controllers/store.py" line="149"/>
         <source>%1 on text that reads otherwise now (each keeps its quote)</source>
         <translation>%1 条落在如今读法不同的文字上（各自保留原引文）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="154"/>
+        <location filename="../../reader/ui/controllers/store.py" line="155"/>
         <source>%1 could not be placed (listed as unanchored)</source>
         <translation>%1 条无法定位（列在“未能定位”下）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="161"/>
+        <location filename="../../reader/ui/controllers/store.py" line="162"/>
         <source>%1 of %2 corrections copied from %3</source>
         <translation>已从 %3 复制 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="163"/>
+        <location filename="../../reader/ui/controllers/store.py" line="164"/>
         <source>%1 of %2 corrections carried over</source>
         <translation>已带过来 %2 处校正中的 %1 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="191"/>
+        <location filename="../../reader/ui/controllers/store.py" line="193"/>
         <source>Annotations are on again.</source>
         <translation>标注已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="230"/>
+        <location filename="../../reader/ui/controllers/store.py" line="232"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="234"/>
+        <location filename="../../reader/ui/controllers/store.py" line="236"/>
         <source>Pages can be read, but annotations are off until this is solved.</source>
         <translation>版面仍可阅读，但在解决此问题之前无法使用批注。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="250"/>
+        <location filename="../../reader/ui/controllers/store.py" line="252"/>
         <source>Annotations not saved yet</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="252"/>
+        <location filename="../../reader/ui/controllers/store.py" line="254"/>
         <source>Close Without Them</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="254"/>
+        <location filename="../../reader/ui/controllers/store.py" line="256"/>
         <source>Keep the Window Open</source>
         <translation>保持窗口打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="261"/>
+        <location filename="../../reader/ui/controllers/store.py" line="263"/>
         <source>Notes among them, to copy before closing:</source>
         <translation>其中的批注文字（关闭前可复制）：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="271"/>
+        <location filename="../../reader/ui/controllers/store.py" line="273"/>
         <source>1 change is not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as it is saved.</source>
         <translation>1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。保存完成后窗口即自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/store.py" line="277"/>
+        <location filename="../../reader/ui/controllers/store.py" line="279"/>
         <source>%1 changes are not saved yet: the annotation database is busy (held by another program, or by the library being indexed). The window closes as soon as they are saved.</source>
         <translation>%1 处修改尚未保存：标注数据库正忙（被其他程序占用，或文库正在建立索引）。全部保存后窗口即自动关闭。</translation>
     </message>
@@ -2320,27 +2333,27 @@
 <context>
     <name>StoreState</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="135"/>
+        <location filename="../../reader/ui/status.py" line="165"/>
         <source>Annotations wait: the database is locked by another program</source>
         <translation>标注暂停：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="138"/>
+        <location filename="../../reader/ui/status.py" line="168"/>
         <source>Annotations read-only</source>
         <translation>标注只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="140"/>
+        <location filename="../../reader/ui/status.py" line="170"/>
         <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
         <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="149"/>
+        <location filename="../../reader/ui/status.py" line="179"/>
         <source>1 change waits: the database is locked by another program</source>
         <translation>1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="151"/>
+        <location filename="../../reader/ui/status.py" line="181"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>

@@ -641,13 +641,25 @@ def test_a_warning_too_long_for_the_status_bar_is_read_whole_in_its_tooltip(
     # reader's place beside it whole.
     shown = win.status.shown_text()
     assert shown.endswith("…") and win.status.text().startswith(shown[:-1])
-    assert win.status.geometry().right() < win.place_indicator.geometry().left()
+    assert win.status.geometry().right() < win.page_warning.geometry().left()
+    assert win.page_warning.geometry().right() < win.place_indicator.geometry().left()
+    # A passing message covers the summary, not the warning's mark beside it.
+    assert win.page_warning.isVisible() and win.page_warning.text().startswith("⚠")
+    assert win.page_warning.toolTip() in win.status.toolTip().splitlines()
+    win.notices.say("0 annotations copied from a version of this page")
+    assert not win.status.isVisible() and win.page_warning.isVisible()
+    win.notices.clear()
     # Said in the interface's language, as the rest of the summary is.
     win.set_language("zh_CN")
     try:
         assert "columns" not in win.status.text() and "横跨各栏" in win.status.text()
+        assert "横跨各栏" in win.page_warning.toolTip()
     finally:
         win.set_language("en")
+    # A page without a warning shows no mark.
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[0])
+    assert not win.page_warning.isVisible()
 
 
 def test_a_page_named_from_the_folder_the_app_started_in_is_kept_by_its_whole_path(

@@ -22,6 +22,7 @@ from reader.ui.writer import StoreWriter
 # holds it up for longer; every write waits in the store writer's thread instead.
 UI_BUSY_MS = 100
 STORE_RETRY_MS = 2000  # a database locked at start-up is tried again this often
+CARRIED_SHOWN_MS = 30_000  # what came over from another version of the page, said so long
 # Closing waits this long for changes being stored before it says they wait, and keeps
 # the window open until they are stored.
 CLOSE_FLUSH_S = 0.3
@@ -166,7 +167,8 @@ class StoreController(QObject):
                 .replace("%2", str(carried.corrections))
                 .replace("%3", Path(carried.path).name)
             )
-        self.notices.say(", ".join(parts))
+        # (passing: it covers the page's summary in the status bar while it shows)
+        self.notices.say(", ".join(parts), CARRIED_SHOWN_MS)
         if self.writer is None or self.store is None or self.store.read_only:
             return  # shown each time the page opens, until it can be stored
         self.writer.submit(lambda store: versions.carry_over(store, resolved))
