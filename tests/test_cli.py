@@ -30,7 +30,7 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
     result = run("export", str(SEED), "--format", "json", "-o", str(out))
     assert result.returncode == 0, result.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["schema"] == "ocr-reader.document/1"
+    assert doc["schema"] == "ocr-reader.document/2"
     assert set(doc["source"]) >= {"path", "sha256", "encoding", "lines"}
     assert doc["source"]["encoding"] == "UTF-8"
     assert doc["source"]["reading"].endswith("quotes one cell wide")
@@ -42,7 +42,7 @@ def test_export_json_follows_the_schema(tmp_path: Path) -> None:
             assert block["kind"] in kinds
             assert ("level" in block) == (block["kind"] in ("heading", "question"))
             first, last = block["lines"]
-            assert 0 <= first <= last < doc["source"]["lines"]
+            assert 1 <= first <= last <= doc["source"]["lines"]
         for entry in art["outline"]:
             assert 0 <= entry["block"] < len(art["blocks"])
 

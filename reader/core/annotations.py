@@ -316,7 +316,13 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
                 {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
             ],
         },
-        "ocr-reader": {"path": ann.path, "article": ann.article, "lines": list(ann.lines)},
+        # The source lines as the source view and the other exports count them, from 1
+        # (an earlier "lines" counted from 0: still read).
+        "ocr-reader": {
+            "path": ann.path,
+            "article": ann.article,
+            "sourceLines": [ann.lines[0] + 1, ann.lines[1] + 1],
+        },
     }
 
 
@@ -531,12 +537,15 @@ def from_w3c(item: Any, unknown: list[str] | None = None) -> Annotation:
     if not note and isinstance(item.get("bodyValue"), str):
         note = item["bodyValue"]  # W3C's short form of a plain-text note
     extra = check_object(item.get("ocr-reader", {}), '"ocr-reader"')
-    lines = extra.get("lines", [0, 0])
+    key, base = ("sourceLines", 1) if "sourceLines" in extra else ("lines", 0)
+    lines = extra.get(key, [base, base])
     if not isinstance(lines, list) or len(lines) != 2:
-        raise refusal("lines", lines, "a first and a last line number")
-    first, last = check_int(lines[0], "first line"), check_int(lines[1], "last line")
+        raise refusal(key, lines, "a first and a last line number")
+    first = check_int(lines[0], "first line", lo=base)
+    last = check_int(lines[1], "last line", lo=base)
     if first > last:
         raise ImportError_(f"first line {first} is after last line {last}")
+    first, last = first - base, last - base
     created = check_time(item.get("created"), "created") or now()
     return Annotation(
         id=ann_id,

@@ -47,7 +47,7 @@ def _block_dict(b: Block, doc: Document) -> dict[str, Any]:
     if b.kind in OUTLINED:
         d["level"] = b.depth or 1
     d["text"] = b.text
-    d["lines"] = [b.first, b.last]
+    d["lines"] = [b.first + 1, b.last + 1]  # counted from 1, as the source view counts
     if b.label:
         d["runin"] = b.label
     _geometry(d, b, doc)
@@ -81,7 +81,7 @@ def _article_dict(a: Article, doc: Document) -> dict[str, Any]:
 
 
 def _head_dict(b: Block, doc: Document) -> dict[str, Any]:
-    d: dict[str, Any] = {"kind": b.kind, "text": b.text, "lines": [b.first, b.last]}
+    d: dict[str, Any] = {"kind": b.kind, "text": b.text, "lines": [b.first + 1, b.last + 1]}
     _geometry(d, b, doc)
     return d
 

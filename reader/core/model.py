@@ -12,7 +12,7 @@ from typing import NamedTuple, overload
 from reader.core.kinds import RUNNING, BlockKind
 from reader.core.rules import Rule
 
-SCHEMA = "ocr-reader.document/1"
+SCHEMA = "ocr-reader.document/2"  # 2: block lines counted from 1
 SAME = -1  # Block.but(): a value left as it is
 
 

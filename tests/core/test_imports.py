@@ -121,6 +121,24 @@ def test_our_own_export_is_read_back_as_it_was(page: Path, tmp_path: Path) -> No
     assert notes.read_import(path).corrections == fixes
 
 
+def test_every_export_counts_source_lines_as_the_source_view_does(tmp_path: Path) -> None:
+    """The same highlight was on lines 7-9 in the Markdown and CSV exports and [6, 8]
+    in the JSON: every export now counts from 1, as the source view (F4) does. A file
+    written before, whose "lines" counted from 0, still imports onto the same lines."""
+    first = DATA["first"]["items"][0]
+    found = next(a for a in ANNOTATIONS if first["id"].endswith(a.id))
+    shown = [found.lines[0] + 1, found.lines[1] + 1]
+    assert first["ocr-reader"]["sourceLines"] == shown
+    assert f"{shown[0]},{shown[1]}" in notes.to_csv([found])
+    old = copy.deepcopy(DATA)
+    for item in old["first"]["items"]:
+        extra = item["ocr-reader"]
+        first_line, last_line = extra.pop("sourceLines")
+        extra["lines"] = [first_line - 1, last_line - 1]
+    back = notes.read_import(written(tmp_path, old))
+    assert sorted(back.annotations, key=lambda a: a.id) == sorted(ANNOTATIONS, key=lambda a: a.id)
+
+
 def ann(n: int) -> Callable[[dict], dict]:
     return lambda d: d["first"]["items"][n - 1]
 
@@ -170,10 +188,14 @@ BAD_ITEMS: list[tuple[str, Callable[[dict], None], str]] = [
      "annotation 1: start -4 is not a number from 0 to 1000000000"),
     ("a start after the end", setting(position(1), "start", 10**9),
      "annotation 1: start 1000000000 is after end"),
-    ("lines the wrong way round", setting(lambda d: ann(4)(d)["ocr-reader"], "lines", [9, 2]),
+    ("lines the wrong way round",
+     setting(lambda d: ann(4)(d)["ocr-reader"], "sourceLines", [9, 2]),
      "annotation 4: first line 9 is after last line 2"),
-    ("lines that are not a pair", setting(lambda d: ann(4)(d)["ocr-reader"], "lines", "3-4"),
-     "annotation 4: lines '3-4' is not a first and a last line number"),
+    ("lines that are not a pair", setting(lambda d: ann(4)(d)["ocr-reader"], "sourceLines", "3-4"),
+     "annotation 4: sourceLines '3-4' is not a first and a last line number"),
+    ("a line counted from 0 where they count from 1",
+     setting(lambda d: ann(4)(d)["ocr-reader"], "sourceLines", [0, 2]),
+     "annotation 4: first line 0 is not a number from 1 to 1000000000"),
     ("an empty quote", setting(quote(5), "exact", ""), "annotation 5: quote is empty"),
     ("a quote that is a number", setting(quote(5), "exact", 5),
      "annotation 5: quote 5 is not text"),

@@ -185,10 +185,10 @@ def test_json_keeps_the_schema_and_adds_annotations() -> None:
     start = clean.text.index("战略性新兴产业")
     ann = new_annotation(DOC, clean, start, start + 7, tags=["产业"])
     data = json.loads(publish([Part(DOC, annotations=[ann])], Options("json", annotations=True)))
-    assert data["schema"] == "ocr-reader.document/1"
+    assert data["schema"] == "ocr-reader.document/2"
     assert data["annotations"]["first"]["items"][0]["body"][0]["value"] == "产业"
     both = json.loads(publish([Part(p) for p in PAGES], Options("json")))
-    assert [d["schema"] for d in both["documents"]] == ["ocr-reader.document/1"] * 2
+    assert [d["schema"] for d in both["documents"]] == ["ocr-reader.document/2"] * 2
 
 
 def test_json_is_compact_unless_pretty_and_written_in_pieces_that_join_to_it() -> None:
