@@ -22,6 +22,7 @@ from reader.core.export import (
     json_text,
     md_heading,
     md_inline,
+    md_lines,
     md_text,
     to_markdown,
     writable,
@@ -246,7 +247,7 @@ def _entry_md(ann: Annotation, lines: tuple[int, int] | None) -> str:
     meta.append(md_inline(ann.created[:10]))
     out = [_quote_md(ann.quote), "", "— " + " · ".join(meta)]
     if ann.note.strip():
-        out += ["", md_text(ann.note.strip())]
+        out += ["", md_lines(ann.note.strip())]
     return "\n".join(out)
 
 
@@ -852,7 +853,7 @@ def page_markdown(doc: Document, placed: Sequence[Placed], furniture: bool = Fal
     by_id = {a.id: a for _s, _e, a in spans}
     notes = []
     for ann_id in footnotes:
-        lines = md_text(remark(by_id[ann_id])).split("\n")
+        lines = md_lines(remark(by_id[ann_id])).split("\n")
         notes.append(f"[^{number[ann_id]}]: " + "\n    ".join(lines))
     return body + "\n" + "\n".join(notes) + "\n"
 

@@ -313,6 +313,17 @@ def md_text(text: str) -> str:
     return "\n".join(_md_line_start(md_inline(line)) for line in _LINE_BREAK.split(text))
 
 
+def md_lines(text: str) -> str:
+    """Plain text of several lines (a note), made literal as Markdown that keeps its line
+    breaks: a line followed by another ends in a hard break (a backslash), where
+    md_text's lines would run together into one; a blank line still parts paragraphs."""
+    lines = md_text(text).split("\n")
+    return "\n".join(
+        line + "\\" if line and k + 1 < len(lines) and lines[k + 1] else line
+        for k, line in enumerate(lines)
+    )
+
+
 def md_heading(level: int, text: str) -> str:
     """An ATX heading of Markdown `text` (already escaped inline)."""
     return f"{'#' * level} " + _MD_CLOSING.sub(lambda _m: "\\", text, count=1)

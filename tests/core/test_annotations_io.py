@@ -67,7 +67,9 @@ def test_markdown_groups_by_article_in_reading_order(some) -> None:
     later = text.index("## 科技创新引领产业创新浪潮")
     assert first < text.index("> 思想政治工作是统一思想") < later
     assert later < text.index("> 科技创新和产业创新") < text.index("> 各地各行业向新而行")
-    assert "#政策 #科技" in text and "要点\n第二行" in text
+    # A note of two lines keeps them: the first ends in a hard break (a backslash), as
+    # two lines with only a line break between run together in Markdown.
+    assert "#政策 #科技" in text and "要点\\\n第二行" in text
     first_line = some[1].lines[0] + 1
     assert f"lines {first_line}" in text or f"line {first_line}" in text
 
@@ -92,7 +94,7 @@ def test_page_markdown_marks_highlights_and_notes_as_footnotes(some) -> None:
     text = notes.page_markdown(DOC, placed)
     assert "==科技创新和产业创新==[^1]" in text
     assert "==各地各行业向新而行==[^2]" in text  # tags alone are worth a footnote too
-    assert text.rstrip().endswith("[^1]: #政策 #科技 要点\n    第二行\n[^2]: #产业")
+    assert text.rstrip().endswith("[^1]: #政策 #科技 要点\\\n    第二行\n[^2]: #产业")
     # Without the marks it is the plain Markdown export.
     plain = text.split("\n[^1]:")[0].replace("==", "").replace("[^1]", "").replace("[^2]", "")
     assert plain.rstrip() == to_markdown(DOC).rstrip()
