@@ -132,8 +132,9 @@ def test_annotation_markdown_shows_notes_and_tags_as_text(
     assert "> &lt;script>alert(1)&lt;/script>\n" in text
     assert '#=HYPERLINK("http://x") #&lt;b>粗&lt;/b>' in text
     assert "#\\[t\\](javascript:alert(2))" in text
-    # The note's lines stay lines, none of them a heading or an HTML block.
-    assert "\\[x\\](javascript:alert(1))\n\\# 标题\n&lt;img src=x onerror=alert(1)>\n" in text
+    # The note's lines stay lines (each ended by a hard break), none of them a heading
+    # or an HTML block.
+    assert "\\[x\\](javascript:alert(1))\\\n\\# 标题\\\n&lt;img src=x onerror=alert(1)>\\\n" in text
     assert "\\!\\[t\\](http://tracker/p.png)" in text
 
 
@@ -154,8 +155,8 @@ def test_marked_page_keeps_highlights_and_footnotes_but_no_links(
         assert "## ==\\=1+1==[^3]\n" in text
         # A footnote says the highlight's tags, then its note.
         assert (
-            '\n[^1]: #=HYPERLINK("http://x") #&lt;b>粗&lt;/b> \\[x\\](javascript:alert(1))\n'
-            "    \\# 标题\n    &lt;img src=x"
+            '\n[^1]: #=HYPERLINK("http://x") #&lt;b>粗&lt;/b> \\[x\\](javascript:alert(1))\\\n'
+            "    \\# 标题\\\n    &lt;img src=x"
         ) in text
         assert "\n[^2]: #\\[t\\](javascript:alert(2)) \\!\\[t\\](http://tracker/p.png)\n" in text
 
