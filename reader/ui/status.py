@@ -41,8 +41,8 @@ class PlaceIndicator(QLabel):
         if self._shown is None:
             return
         article, articles, percent = self._shown
-        where = self.tr("Article %1 of %2").replace("%1", str(article + 1))
-        self.setText(f"{where.replace('%2', str(articles))}  ·  {percent}%")
+        where = self.tr("Article %1 of %2").replace("%1", f"{article + 1:,}")
+        self.setText(f"{where.replace('%2', f'{articles:,}')}  ·  {percent}%")
 
 
 class PageSummary(QLabel):
@@ -89,8 +89,8 @@ class PageSummary(QLabel):
         parts = [
             Path(self.doc.source.path).name,
             self.doc.source.encoding,
-            self.tr("%1 articles").replace("%1", str(stats["articles"])),
-            self.tr("%1 paragraphs").replace("%1", str(stats["paragraphs"])),
+            self.tr("%1 articles").replace("%1", f"{stats['articles']:,}"),
+            self.tr("%1 paragraphs").replace("%1", f"{stats['paragraphs']:,}"),
             self.tr("%1 characters").replace("%1", f"{stats['characters']:,}"),
         ]
         if self.part:

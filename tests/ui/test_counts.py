@@ -57,3 +57,19 @@ def test_search_results_page_on_with_show_more(make_window, qtbot, tmp_path, mon
         (h.path, h.article) for h in everything
     ]
     assert win.search.summary.text() == f"Articles found: {len(everything)}"
+
+
+def test_the_status_bar_writes_every_count_alike(qtbot) -> None:
+    """A page of 34,557 articles: the summary wrote "34,557 articles" and the reader's
+    place "Article 1 of 34557". Every count in the status bar is grouped alike."""
+    from reader.core.document import load
+    from reader.ui.status import PageSummary, PlaceIndicator
+
+    summary, place = PageSummary(), PlaceIndicator()
+    qtbot.addWidget(summary)
+    qtbot.addWidget(place)
+    stats = {"articles": 34557, "paragraphs": 123456, "characters": 9876543}
+    summary.show_page(load(sample_pages()[0]), stats)
+    place.show_place(1233, 34557, 4)
+    assert "34,557 articles" in summary.text() and "123,456 paragraphs" in summary.text()
+    assert place.text().startswith("Article 1,234 of 34,557")
