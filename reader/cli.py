@@ -28,7 +28,9 @@ from reader.store.files import (
     earlier_outputs,
     guard,
     output_key,
+    outputs_in,
     plan_outputs,
+    record_outputs,
     remember_outputs,
     write_all,
     write_atomic,
@@ -80,7 +82,7 @@ def _say_skipped(skipped: Sequence[Path], changed: Sequence[Path] = ()) -> None:
     for files, what in (
         (skipped, "written by an earlier export (listed in {}), not read as pages"),
         (changed, "written by an earlier export (listed in {}) but changed since, or "
-         "their pages gone: read as pages"),
+         "their pages gone: never written over, and read as pages where they are pages"),
     ):  # fmt: skip
         if files:
             more = len(files) - 1
@@ -94,7 +96,8 @@ def _targets(
     """Each page's output (None: standard output), or None after a one-line refusal when
     the one output file named is one of the pages read."""
     if out is not None and many:
-        return list(plan_outputs(found, out, suffix))
+        # Never onto a file of the user's there, nor an output edited since it was written.
+        return list(plan_outputs(found, out, suffix, outputs_in(out)))
     if out is not None:
         try:
             guard(out, [page for page, _root in found])
@@ -399,7 +402,10 @@ def _export(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
         if out is not None and written:  # what was written, also of an export cut short
-            _remember(out if many else out.parent, written, found_pages)
+            if many:  # the folder's files named here: known for outputs by the next export
+                record_outputs(out, written)
+            else:
+                _remember(out.parent, written, found_pages)
     if progress.live:
         workers = "" if args.cluster is None else f" on {cluster.describe(args.cluster)}"
         progress.finish(

@@ -89,7 +89,7 @@ def test_two_pages_of_one_name_give_two_outputs(pages: Path, tmp_path: Path) -> 
         "-o", str(flat),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in flat.iterdir()) == ["page-2.txt", "page.txt"]
+    assert sorted(p.name for p in flat.iterdir()) == sorted([OUTPUTS, "page-2.txt", "page.txt"])
 
 
 def test_annotations_export_never_writes_onto_its_page(pages: Path) -> None:
@@ -110,7 +110,7 @@ def test_names_too_long_for_the_file_system_are_cut(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run("export", str(folder), "-o", str(out), "--explain")
     assert result.returncode == 0, result.stderr
-    (written,) = list(out.iterdir())
+    (written,) = [p for p in out.iterdir() if p.name != OUTPUTS]
     assert written.name.endswith(".explain.txt") and len(written.name.encode("utf-8")) <= 255
     assert written.name.startswith("人民日报")
 
@@ -183,6 +183,39 @@ def test_an_output_changed_since_it_was_written_is_a_page_again(pages: Path) -> 
     assert (pages / "front.clean.clean.txt").is_file() and (pages / "front-2.txt").is_file()
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "epub"])
+def test_a_users_own_file_beside_the_pages_is_never_written_over(
+    pages: Path, tmp_path: Path, fmt: str
+) -> None:
+    """notes.md beside notes.json, a catalogue.html: files of the user's that no export
+    wrote. An export into the folder writes beside them, never onto them; its own
+    outputs it writes again, and an output edited since it was written is kept too."""
+    mine = pages / f"front.{fmt}"
+    mine.write_bytes(b"my own notes, not an output\n")
+    first = run("export", str(pages), "-f", fmt, "-o", str(pages))
+    assert first.returncode == 0, first.stderr
+    assert mine.read_bytes() == b"my own notes, not an output\n"
+    ours = pages / f"front.clean.{fmt}"
+    assert ours.is_file()
+    # Written again in place: it is an output, listed as written.
+    again = run("export", str(pages), "-f", fmt, "-o", str(pages))
+    assert again.returncode == 0 and not (pages / f"front-2.{fmt}").exists()
+    # Edited by hand, it is the user's now: the next export writes beside it.
+    ours.write_bytes(ours.read_bytes() + b"\n<!-- edited -->\n")
+    edited = ours.read_bytes()
+    third = run("export", str(pages), "-f", fmt, "-o", str(pages))
+    assert third.returncode == 0
+    assert ours.read_bytes() == edited and mine.read_bytes() == b"my own notes, not an output\n"
+    assert (pages / f"front-2.{fmt}").is_file()
+    # The same into a folder of its own that holds a file of the user's.
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"front.{fmt}").write_bytes(b"kept\n")
+    assert run("export", str(pages), "-f", fmt, "-o", str(out)).returncode == 0
+    assert (out / f"front.{fmt}").read_bytes() == b"kept\n"
+    assert (out / f"front.clean.{fmt}").is_file()
+
+
 def test_a_list_of_outputs_names_nothing_outside_its_folder(pages: Path) -> None:
     """Entries that would leave the list's folder, or a damaged list, name no output:
     the files stay pages (an export writes beside them, never onto them)."""
@@ -222,13 +255,23 @@ def test_an_output_whose_page_is_gone_is_a_page_again(pages: Path) -> None:
     assert (pages / "front.clean.md").is_file()
 
 
-def test_an_export_cut_short_lists_what_it_wrote(pages: Path) -> None:
+def test_an_export_cut_short_lists_what_it_wrote(pages: Path, monkeypatch, capsys) -> None:
+    import errno
+
+    from reader import cli
+
     assert run("export", str(pages), "-o", str(pages)).returncode == 0
-    (pages / "march" / "page.clean.txt").unlink()
-    (pages / "march" / "page.clean.txt").mkdir()  # the second output cannot be written
-    stopped = run("export", str(pages), "-o", str(pages), "--indent")
-    assert stopped.returncode == 2
-    (pages / "march" / "page.clean.txt").rmdir()
+    write = cli.write_atomic
+
+    def full_disk(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path.parent.name == "march":  # the second output cannot be written
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(path, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "write_atomic", full_disk)
+    assert cli.run(["export", str(pages), "-o", str(pages), "--indent"]) == 2
+    monkeypatch.undo()
+    capsys.readouterr()
     again = run("export", str(pages), "-o", str(pages))
     assert again.returncode == 0, again.stderr
     names = {p.name for p in pages.rglob("*.txt")}

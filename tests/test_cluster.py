@@ -18,6 +18,7 @@ from reader.core import edits as E
 from reader.core.document import load
 from reader.core.publish import Options
 from reader.store.db import FILENAME, Store
+from reader.store.files import OUTPUTS
 from tests.benchmarks.bench_reflow import corpus
 from tests.evaluation import REAL_PAGES, load_gold
 from tests.relayout import layouts, render
@@ -68,10 +69,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def hashes(folder: Path) -> dict[Path, str]:
+    """The outputs' digests (the list of what was written, with its times, aside)."""
     return {
         p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != OUTPUTS
     }
 
 

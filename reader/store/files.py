@@ -9,7 +9,7 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -146,18 +146,32 @@ def fit_name(stem: str, suffix: str, limit: int) -> str:
     return cut + suffix
 
 
-def plan_outputs(pages: Sequence[tuple[Path, Path | None]], out: Path, suffix: str) -> list[Path]:
+def plan_outputs(
+    pages: Sequence[tuple[Path, Path | None]],
+    out: Path,
+    suffix: str,
+    ours: Callable[[Path], bool] | None = None,
+) -> list[Path]:
     """Where each page's output goes in folder `out`.
 
     `pages` are (page, the folder argument it was found in, or None for a file named
     itself). Pages found in a folder keep their place under it, so two `x.txt` in two
     sub-folders stay two outputs; pages named alone go to the top. An output that would
-    land on any input gets a `.clean` infix, names the file system cannot hold are cut,
-    and any name still taken by an earlier output of the same run is numbered.
+    land on any input gets a `.clean` infix, and so, where `ours` is given (it tells the
+    outputs of earlier exports still as they wrote them), does one that would land on
+    any other file there: a file of the user's beside the pages (notes.md) or an output
+    edited since. Names the file system cannot hold are cut, and any name still taken is
+    numbered.
     """
     inputs = [page for page, _root in pages]
     taken: set[str] = set()
     planned: list[Path] = []
+
+    def occupied(target: Path) -> bool:
+        if any(same_file(target, source) for source in inputs):
+            return True
+        return ours is not None and os.path.lexists(target) and not ours(target)
+
     for page, root in pages:
         rel = page.relative_to(root).parent if root is not None else Path()
         folder = out / rel
@@ -166,14 +180,21 @@ def plan_outputs(pages: Sequence[tuple[Path, Path | None]], out: Path, suffix: s
         for attempt in range(1, 10_000):
             tail = f".{suffix}" if attempt == 1 else f"-{attempt}.{suffix}"
             target = folder / fit_name(stem, tail, limit)
-            if any(same_file(target, source) for source in inputs):
+            if occupied(target):
                 target = folder / fit_name(stem, ".clean" + tail, limit)
             key = os.path.normcase(os.path.abspath(target))
-            if key not in taken and not any(same_file(target, s) for s in inputs):
+            if key not in taken and not occupied(target):
                 break
         taken.add(key)
         planned.append(target)
     return planned
+
+
+def outputs_in(folder: Path) -> Callable[[Path], bool]:
+    """plan_outputs' `ours` for `folder`: whether a file there is an output an earlier
+    export listed (earlier_outputs) and nobody has changed since."""
+    found = earlier_outputs(folder) if folder.is_dir() else set()
+    return lambda path: output_key(path) in found
 
 
 # The extensions each export format's files end in, the one it writes first.

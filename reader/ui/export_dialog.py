@@ -35,7 +35,13 @@ from reader.core import publish
 from reader.core.annotations import COLOURS, Annotation
 from reader.core.document import load
 from reader.core.model import Document
-from reader.store.files import FILE_EXTENSIONS, plan_outputs, remember_outputs, write_atomic
+from reader.store.files import (
+    FILE_EXTENSIONS,
+    outputs_in,
+    plan_outputs,
+    remember_outputs,
+    write_atomic,
+)
 from reader.ui.jobs import Job, Jobs
 from reader.ui.room import fit_to_screen
 from reader.ui.savefile import ask_path
@@ -437,7 +443,8 @@ class ExportDialog(QDialog):
         if self.scope.currentData() == "article":
             stem += f"-{self.current_article + 1}"
         page = source.with_name(stem + source.suffix)
-        return plan_outputs([(page, None)], source.parent, self.format.currentData())[0]
+        fmt = self.format.currentData()
+        return plan_outputs([(page, None)], source.parent, fmt, outputs_in(source.parent))[0]
 
     def _formats(self) -> list[tuple[str, str, str]]:
         """Each format offered: its key, its name in the Format box, and its name in the
