@@ -242,3 +242,34 @@ def test_a_mistake_in_the_windows_options_is_one_line_too(options: list[str]) ->
     )  # fmt: skip
     line = refusal(result)
     assert line.endswith("(see ocr-reader --help)")
+
+
+def test_a_page_too_big_for_the_memory_left_is_one_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reflowing a 60 MB page under a memory limit ran out in the engine, past the
+    decoder's guard: a traceback, and the batch's other page never exported. Now the
+    page is refused in one line, as one that cannot be decoded, and the others go on."""
+    from reader import cli
+    from reader.core import document
+
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    big.write_bytes(seed.read_bytes())
+    small.write_bytes(seed.read_bytes())
+    build = document.build
+
+    def exhausted(decoded, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if args and "big.txt" in str(args[1:2]):
+            raise MemoryError
+        return build(decoded, *args, **kwargs)
+
+    monkeypatch.setattr(document, "build", exhausted)
+    out = tmp_path / "out"
+    status = cli.run(
+        ["export", str(big), str(small), "-o", str(out), "--data-dir", str(tmp_path / "d")]
+    )
+    err = capsys.readouterr().err
+    assert status == 2 and "Traceback" not in err
+    assert f"{big}: there is not enough memory to read it" in err
+    assert (out / "small.txt").is_file() and not (out / "big.txt").exists()

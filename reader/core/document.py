@@ -152,6 +152,22 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def out_of_memory_said(work: Callable[_P, _T]) -> Callable[_P, _T]:
+    """`work` that reads a page, a page too big for the memory left refused in one line
+    (DecodeError), as one that cannot be decoded is: reading fails there, not the whole
+    batch or window (what was made for it is let go as the error unwinds)."""
+
+    @functools.wraps(work)
+    def said(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return work(*args, **kwargs)
+        except MemoryError:
+            raise DecodeError("there is not enough memory to read it") from None
+
+    return said
+
+
+@out_of_memory_said
 def from_bytes(data: bytes, path: str = "", *, order_check: bool = True) -> Document:
     """A page from its bytes: plain text, or OCR output with boxes (PaddleOCR or Umi-OCR
     JSON, hOCR, ALTO, PAGE), recognised by its content. `order_check`: see build()."""
@@ -243,6 +259,7 @@ def from_text(text: str, path: str = "") -> Document:
     return build(decode_bytes(data), file_digest(data), path)
 
 
+@out_of_memory_said
 def load(path: str | os.PathLike[str]) -> Document:
     """Read, decode and reflow a page. Raises DecodeError with a one-line reason."""
     data = read_file(path)
@@ -258,6 +275,7 @@ def load(path: str | os.PathLike[str]) -> Document:
 _SEAM = re.compile(r"\n[ \t\u3000]*\n")
 
 
+@out_of_memory_said
 def first_part(path: str | os.PathLike[str], chars: int) -> Document | None:
     """The first `chars` characters or so of a plain-text page, reflowed on their own, to
     show while the whole page is read: its source lines are the page's first lines,
@@ -279,6 +297,7 @@ def first_part(path: str | os.PathLike[str], chars: int) -> Document | None:
     return build(part, "", os.fspath(path))
 
 
+@out_of_memory_said
 def load_stream(stream: BinaryIO, path: str = "<stdin>") -> Document:
     """Read, decode and reflow a page from a stream (standard input). Raises DecodeError
     with a one-line reason."""
