@@ -19,7 +19,7 @@ from reader.app import Parser
 from reader.progress import Progress, one_line
 from reader.store import paths
 from reader.store.db import Store, StoreError, default_path
-from reader.store.library import IndexReport, Library, gone
+from reader.store.library import Hit, IndexReport, Library, gone
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
@@ -98,32 +98,62 @@ def run_search(args: argparse.Namespace) -> int:
         # Nothing was ever indexed here: said so, and no database made for it.
         fail("the library is empty: add a folder with --library DIR")
         return EXIT_BAD_INPUT
-    try:
-        # Creates or upgrades the database. No quick check of the whole file: it grows with
-        # the library (65 ms at 2,000 pages); damage still fails with one line here, and
-        # the window salvages the file when it next opens it.
-        try:
-            store = Store(default_path(), check=False)
-        except StoreError as exc:
-            if "damaged" not in str(exc):
-                raise
-            # Salvaged as the other commands and the window do: what can be read is kept,
-            # the damaged file moved aside, and the search runs on.
-            store = Store(default_path(), check=True)
-            if store.notice:
-                fail(store.notice)
-        store.close()
-        library = Library(
-            default_path(), paths.cache_dir() / "jieba", paths.data_dir() / "userdict.txt"
-        )
-    except StoreError as exc:
-        fail(str(exc))
+    folder = Path(args.library) if args.library else None
+    if folder is not None and not folder.is_dir():
+        fail(f"{folder}: not a folder")
         return EXIT_BAD_INPUT
-    try:
-        folder = Path(args.library) if args.library else None
-        if folder is not None and not folder.is_dir():
-            fail(f"{folder}: not a folder")
+    hits: list[Hit] | None = None
+    for salvage in (False, True):
+        try:
+            hits = _search(args, folder, salvage)
+            break
+        except StoreError as exc:
+            if salvage or "damaged" not in str(exc):
+                fail(str(exc))
+                return EXIT_BAD_INPUT
+            # Damage found past the file's header, while reading: salvaged as the other
+            # commands and the window do, and the search run again.
+        except ValueError as exc:
+            fail(str(exc))
             return EXIT_BAD_INPUT
+    if hits is None:
+        return EXIT_BAD_INPUT
+    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("【", "】")
+    for n, hit in enumerate(hits, 1):
+        snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
+        title = hit.title or f"(untitled article {hit.article + 1})"  # as the window says
+        # A page deleted or moved since it was indexed is said so, as the window says it.
+        where = f"{hit.path}  [article {hit.article + 1}]"
+        if gone(hit.path):
+            where += "  (no longer there: deleted or moved since it was indexed)"
+        print(f"{n}. {title}  —  {where}")
+        print(f"   {snippet}")
+    if not hits:
+        print("nothing found", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _search(args: argparse.Namespace, folder: Path | None, salvage: bool) -> list[Hit] | None:
+    """The library updated where it needs to be and searched; None after saying in one
+    line why there is nothing to search. Raises StoreError, ValueError (the query).
+    `salvage`: the whole file is checked first, and a damaged one salvaged."""
+    # Creates or upgrades the database. No quick check of the whole file unless asked: it
+    # grows with the library (65 ms at 2,000 pages); damage read later says so (StoreError
+    # "damaged") and the caller asks again with `salvage`.
+    try:
+        store = Store(default_path(), check=salvage)
+    except StoreError as exc:
+        if salvage or "damaged" not in str(exc):
+            raise
+        # What can be read is kept, the damaged file moved aside, and the search runs on.
+        store = Store(default_path(), check=True)
+    if store.notice:
+        fail(store.notice)
+    store.close()
+    words = paths.data_dir() / "userdict.txt"
+    library = Library(default_path(), paths.cache_dir() / "jieba", words)
+    try:
         if library.store.read_only:
             if folder is not None or library.outdated():
                 fail(
@@ -154,30 +184,10 @@ def run_search(args: argparse.Namespace) -> int:
                 fail("nothing in the library's folders could be indexed")
             else:
                 fail("the library is empty: add a folder with --library DIR")
-            return EXIT_BAD_INPUT
-        hits = library.search(args.query, limit=args.limit)
-    except ValueError as exc:
-        fail(str(exc))
-        return EXIT_BAD_INPUT
-    except StoreError as exc:
-        fail(str(exc))
-        return EXIT_BAD_INPUT
+            return None
+        return library.search(args.query, limit=args.limit)
     finally:
         library.close()
-    bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("【", "】")
-    for n, hit in enumerate(hits, 1):
-        snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
-        title = hit.title or f"(untitled article {hit.article + 1})"  # as the window says
-        # A page deleted or moved since it was indexed is said so, as the window says it.
-        where = f"{hit.path}  [article {hit.article + 1}]"
-        if gone(hit.path):
-            where += "  (no longer there: deleted or moved since it was indexed)"
-        print(f"{n}. {title}  —  {where}")
-        print(f"   {snippet}")
-    if not hits:
-        print("nothing found", file=sys.stderr)
-        return 1
-    return 0
 
 
 def main(argv: Sequence[str]) -> int:

@@ -145,6 +145,33 @@ def test_a_repaired_database_has_its_folders_indexed_again_by_the_next_search(
     assert again.returncode == 0 and again.stderr == "", again.stderr
 
 
+def test_damage_inside_the_file_found_while_searching_is_salvaged_too(tmp_path: Path) -> None:
+    """Damage past the header (a run of bytes overwritten in the middle of the file) is
+    not seen when the database opens, only when a row is read: the search said "the
+    annotation database failed: Could not decode to UTF-8…" with 500 bytes of mojibake
+    on every run. Now it salvages the file as the other commands do and runs on."""
+    data = tmp_path / "data"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    real = Path(__file__).resolve().parents[2] / "shared" / "real" / "pages"
+    sources = sorted(real.glob("0[1-3]_*.json")) or [pages(tmp_path) / "simp.txt"]
+    for page in sources:
+        (folder / page.name).write_bytes(page.read_bytes())
+    query = "毛主席" if real.is_dir() else "国务院"
+    assert search(query, "--data-dir", str(data), "--library", str(folder)).returncode == 0
+    db = data / "ocr-reader.sqlite3"
+    size = db.stat().st_size
+    with db.open("r+b") as f:
+        f.seek(size // 2)
+        f.write(b"\xff" * min(16384, size // 4))
+    damaged = search(query, "--data-dir", str(data))
+    assert "Traceback" not in damaged.stderr and "Could not decode" not in damaged.stderr
+    assert "was damaged" in damaged.stderr and damaged.returncode == 0, damaged.stderr
+    assert damaged.stdout.count(f"【{query}】")
+    again = search(query, "--data-dir", str(data))
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
 def test_a_limit_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
     """--limit 0 (or -1) would find nothing whatever the library holds: refused, with the
     reason, not answered "nothing found"."""
