@@ -86,6 +86,14 @@ def _head_dict(b: Block, doc: Document) -> dict[str, Any]:
     return d
 
 
+def _read_from(doc: Document) -> str:
+    """The kind of file the page was read from, as a prefix of its articles' ids: "" for
+    plain text (whatever its encoding), else the OCR format's name (paddleocr-, alto-)."""
+    if not doc.source.pages:
+        return ""
+    return re.sub(r"[^a-z0-9]", "", doc.source.encoding.lower()) + "-"
+
+
 def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
@@ -95,12 +103,17 @@ def article_records(doc: Document, date: str = "") -> Iterator[dict[str, Any]]:
     `text` is the body, one block a line, and `kinds[k]` the kind of its line k; the
     outline's `block` counts those lines. An article with no text at all is left out;
     `article` is its place on the page all the same. `id` is stable across copies and
-    re-exports of the same text, so a search index replaces rather than duplicates."""
+    re-exports of the same text read from the same kind of file, so a search index
+    replaces rather than duplicates; the same page read from another kind (its OCR
+    program's JSON beside its plain-text export, which shares its text's fingerprint but
+    may part it into articles otherwise) has ids of its own, so that neither replaces
+    the other's articles with different ones."""
+    source = _read_from(doc)
     for number, art in enumerate(doc.articles, start=1):
         if not art.head and not art.blocks:
             continue
         yield {
-            "id": f"{doc.source.fingerprint[:16]}-{number}",
+            "id": f"{doc.source.fingerprint[:16]}-{source}{number}",
             "path": doc.source.path,
             "date": date,
             "article": number,

@@ -108,6 +108,24 @@ def test_ids_are_stable_for_the_same_text_and_distinct_between_articles(tmp_path
     assert not set(ids) & {r["id"] for r in other}
 
 
+def test_a_pages_ocr_json_and_its_plain_text_never_share_an_id() -> None:
+    """A page's PaddleOCR JSON and its plain-text export share the fingerprint of their
+    text, but are parted into articles otherwise: article 1 of one was 毛主席最新指示,
+    of the other 文革簡记, under one id, so that a bulk load keyed by id replaced one
+    article with another. Each kind of file has ids of its own; each is stable."""
+    real = ROOT.parent / "shared" / "real" / "pages"
+    json_page = real / "03_wengejianxun_19670919_p1.json"
+    if not json_page.is_file():
+        pytest.skip(f"the real OCR pages are not in {real}")
+    boxes, text = load(json_page), load(json_page.with_suffix(".paddle.txt"))
+    assert boxes.source.fingerprint == text.source.fingerprint
+    from_boxes = {r["id"]: r["title"] for r in records(boxes)}
+    from_text = {r["id"]: r["title"] for r in records(text)}
+    assert not from_boxes.keys() & from_text.keys()
+    assert from_boxes == {r["id"]: r["title"] for r in records(load(json_page))}
+    assert all(i.startswith(f"{boxes.source.fingerprint[:16]}-paddleocr-") for i in from_boxes)
+
+
 def test_several_pages_are_one_stream() -> None:
     docs = [doc for _name, doc in DOCUMENTS[:3]]
     whole = publish([Part(doc) for doc in docs], Options(format="jsonl"))
