@@ -23,6 +23,7 @@ from reader.store.library import Hit, IndexReport, Library, gone
 
 PROG = "ocr-reader"
 EXIT_BAD_INPUT = 2
+LIMIT = 20  # results shown unless --limit says otherwise
 DESCRIPTION = 'Words must all be there; "exact phrases" and -excluded words work too.'
 
 
@@ -55,7 +56,10 @@ def add_arguments(find: argparse.ArgumentParser) -> None:
     )
     find.add_argument("--library", help="add this folder to the library (re-index what changed)")
     find.add_argument(
-        "--limit", type=_positive, default=20, help="at most this many results (1 or more)"
+        "--limit",
+        type=_positive,
+        default=LIMIT,
+        help=f"at most this many results (1 or more; {LIMIT} unless given)",
     )
     find.add_argument("--data-dir", help="the data folder (as for the window)")
     find.set_defaults(func=run_search)
@@ -118,6 +122,8 @@ def run_search(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
     if hits is None:
         return EXIT_BAD_INPUT
+    more = len(hits) > args.limit
+    hits = hits[: args.limit]
     bold, plain = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("【", "】")
     for n, hit in enumerate(hits, 1):
         snippet = html.unescape(hit.snippet.replace("<b>", bold).replace("</b>", plain))
@@ -131,6 +137,12 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("nothing found", file=sys.stderr)
         return 1
+    if more:
+        # Said where the results end, not taken for all of them.
+        first = (
+            "the first result is" if args.limit == 1 else f"the first {args.limit:,} results are"
+        )
+        fail(f"{first} shown and more match: --limit {args.limit * 10:,} shows more")
     return 0
 
 
@@ -185,7 +197,8 @@ def _search(args: argparse.Namespace, folder: Path | None, salvage: bool) -> lis
             else:
                 fail("the library is empty: add a folder with --library DIR")
             return None
-        return library.search(args.query, limit=args.limit)
+        # One more than shown, to say whether there are more.
+        return library.search(args.query, limit=args.limit + 1)
     finally:
         library.close()
 

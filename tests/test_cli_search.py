@@ -328,3 +328,21 @@ def test_a_hit_on_a_page_deleted_since_it_was_indexed_says_so(tmp_path: Path) ->
     said = {Path(line.split("  —  ")[1].split()[0]).name: line for line in heads}
     assert said["trad.txt"].endswith("(no longer there: deleted or moved since it was indexed)")
     assert "no longer there" not in said["simp.txt"]
+
+
+def test_results_cut_at_the_limit_say_so(tmp_path: Path) -> None:
+    """Twenty results and not a word of the 3,880 more: an archivist takes the twenty for
+    all. Where more match than shown, one line says so and how to see them."""
+    data, folder = tmp_path / "data", pages(tmp_path)
+    both = search("国务院", "--data-dir", str(data), "--library", str(folder))
+    assert both.returncode == 0 and "more match" not in both.stderr, both.stderr
+    shown = both.stdout.count("【国务院】") and len(
+        [ln for ln in both.stdout.splitlines() if ln[:1].isdigit()]
+    )
+    assert shown >= 2
+    one = search("国务院", "--data-dir", str(data), "--limit", "1")
+    assert one.returncode == 0
+    assert len([ln for ln in one.stdout.splitlines() if ln[:1].isdigit()]) == 1
+    assert one.stderr.strip() == (
+        "ocr-reader: the first result is shown and more match: --limit 10 shows more"
+    )
