@@ -273,3 +273,23 @@ def test_a_page_too_big_for_the_memory_left_is_one_line_and_the_batch_goes_on(
     assert status == 2 and "Traceback" not in err
     assert f"{big}: there is not enough memory to read it" in err
     assert (out / "small.txt").is_file() and not (out / "big.txt").exists()
+
+
+def test_empty_ocr_files_in_a_folder_are_said_not_passed_over(tmp_path: Path) -> None:
+    """A zero-byte .json, .hocr or .xml beside the pages is the trace of an OCR run that
+    failed: only the empty .txt was said, the others passed over in silence and the
+    summary counted three pages fewer. Each is said in one line now."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    empty = ["empty.txt", "empty.json", "empty.hocr", "empty.xml"]
+    for name in empty:
+        (folder / name).write_bytes(b"")
+    (folder / "blank.json").write_bytes(b" \n")
+    result = export(str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    for name in empty:
+        assert f"{folder / name}: the file is empty" in result.stderr, result.stderr
+    assert f"{folder / 'blank.json'}: the file holds only white space" in result.stderr
+    assert "1 of 6 pages exported" in result.stderr

@@ -184,8 +184,8 @@ OCR_SUFFIXES = (".json", ".xml", ".hocr", ".html", ".htm")
 
 def is_page_file(path: Path) -> bool:
     """Whether a file found in a folder is a page: plain text by its name, OCR output by
-    its content. A file named like OCR output that cannot be read counts, so that opening
-    it says why in one line."""
+    its content. A file named like OCR output that cannot be read, or is empty, counts, so
+    that opening it says why in one line."""
     if not path.is_file():
         return False
     suffix = path.suffix.lower()
@@ -196,9 +196,11 @@ def is_page_file(path: Path) -> bool:
     from reader.core import ocr  # lxml only when a folder holds such files
 
     try:
-        return ocr.sniff(read_file(path)) is not None
+        data = read_file(path)
     except DecodeError:
         return True
+    # An empty one is the trace of an OCR run that failed: read, it says so in one line.
+    return not data.strip() or ocr.sniff(data) is not None
 
 
 def _ocr_format(data: bytes) -> str | None:
