@@ -78,7 +78,8 @@ def hashes(folder: Path) -> dict[Path, str]:
 
 
 @pytest.mark.parametrize(
-    "options", [("-f", "jsonl"), ("-f", "md", "--no-bylines"), ("--explain",), ("-f", "json")]
+    "options",
+    [("-f", "jsonl"), ("-f", "md", "--no-bylines"), ("--explain",), ("-f", "json"), ("-f", "epub")],
 )
 def test_a_cluster_writes_what_a_local_export_writes(
     scheduler: str, pages: Path, tmp_path: Path, options: tuple[str, ...]

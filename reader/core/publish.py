@@ -8,9 +8,11 @@ documents; writing the file (atomically) is the caller's part.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import json
+import os
 import re
 import uuid
 import zipfile
@@ -433,6 +435,23 @@ def _xhtml(title: str, body: str, lang: str = "zh-CN") -> str:
     )
 
 
+def _modified(paths: Sequence[str]) -> datetime:
+    """The book's modification time: SOURCE_DATE_EPOCH where it is set (reproducible
+    builds), else the time its newest page was last changed, so that the same pages make
+    the same book, byte for byte, on any machine and at any time (a cluster's workers and
+    a local export alike); now only for pages without a file (standard input)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        when = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        times = []
+        for path in paths:
+            with contextlib.suppress(OSError, ValueError):
+                times.append(os.stat(path).st_mtime)
+        when = datetime.fromtimestamp(max(times), UTC) if times else datetime.now(UTC)
+    return when.replace(microsecond=0)
+
+
 def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) -> bytes:
     """An EPUB 3 book: one chapter per document, navigation built from the outlines."""
     chapters: list[tuple[str, str]] = []
@@ -463,7 +482,8 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
     )
     sources = "".join(p.doc.source.sha256 for p, _d, _pl in parts)
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sources)}"
-    modified = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = _modified([p.doc.source.path for p, _d, _pl in parts])
+    modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     manifest = "\n".join(
         f'<item id="c{n + 1}" href="{name}" media-type="application/xhtml+xml"/>'
         for n, (name, _x) in enumerate(chapters)
@@ -497,16 +517,23 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
 </container>
 """
     buffer = io.BytesIO()
+    # Every entry stamped with the book's time (ZIP keeps it to two seconds from 1980 on),
+    # not the moment it is written: the same pages, the same bytes.
+    stamp = max(when, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+
+    def stamped(name: str) -> zipfile.ZipInfo:
+        return zipfile.ZipInfo(name, date_time=stamp)
+
     with zipfile.ZipFile(buffer, "w") as book:
         # The mimetype comes first and uncompressed, as readers check for it.
-        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
+        book.writestr(stamped("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         deflate = zipfile.ZIP_DEFLATED
-        book.writestr("META-INF/container.xml", container, deflate)
-        book.writestr("OEBPS/content.opf", opf, deflate)
-        book.writestr("OEBPS/nav.xhtml", nav, deflate)
-        book.writestr("OEBPS/style.css", CSS, deflate)
+        book.writestr(stamped("META-INF/container.xml"), container, deflate)
+        book.writestr(stamped("OEBPS/content.opf"), opf, deflate)
+        book.writestr(stamped("OEBPS/nav.xhtml"), nav, deflate)
+        book.writestr(stamped("OEBPS/style.css"), CSS, deflate)
         for name, xhtml in chapters:
-            book.writestr(f"OEBPS/{name}", xhtml, deflate)
+            book.writestr(stamped(f"OEBPS/{name}"), xhtml, deflate)
     return buffer.getvalue()
 
 

@@ -174,6 +174,42 @@ def test_epub_opens_and_its_navigation_matches_the_outline() -> None:
     assert {href.split("#")[1] for _d, _t, href in nav if "#" in href} <= ids
 
 
+def test_the_same_pages_make_the_same_book_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The book said it was modified the moment it was written, and each file in it was
+    stamped so: two exports of one page differed, and a cluster's did from a local one.
+    It is the time its newest page last changed now (SOURCE_DATE_EPOCH where set)."""
+    import time
+    from datetime import UTC, datetime
+
+    from reader.core import publish as publishing
+
+    page = tmp_path / "page.txt"
+    page.write_bytes(sample_pages()[0].read_bytes())
+    os.utime(page, (1_700_000_000, 1_700_000_000))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    clock = iter(range(1_800_000_000, 1_900_000_000, 3600))  # an hour later each time
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+            return datetime.fromtimestamp(next(clock), tz or UTC)
+
+    monkeypatch.setattr(publishing, "datetime", Later)
+    monkeypatch.setattr(time, "time", lambda: float(next(clock)))
+    first = publish([Part(load(page))], Options(format="epub"))
+    again = publish([Part(load(page))], Options(format="epub"))
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as book:
+        assert {i.date_time for i in book.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+        opf = book.read("OEBPS/content.opf")
+        assert b'<meta property="dcterms:modified">2023-11-14T22:13:20Z' in opf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    with zipfile.ZipFile(io.BytesIO(publish([Part(load(page))], Options(format="epub")))) as book:
+        assert b"2001-09-09T01:46:40Z" in book.read("OEBPS/content.opf")
+
+
 def test_several_pages_in_one_epub() -> None:
     nav = epub_navigation(publish([Part(p) for p in PAGES], Options(format="epub")))
     tops = [title for depth, title, _h in nav if depth == 0]
