@@ -104,7 +104,8 @@ class Part:
 
     @property
     def name(self) -> str:
-        return Path(self.doc.source.path).name or "page"
+        """The page's file name as shown: bytes of a name that is not UTF-8 as \\xNN."""
+        return writable(Path(self.doc.source.path).name) or "page"
 
 
 # -- choosing what goes out ------------------------------------------------------------------
@@ -169,7 +170,7 @@ def _join_documents(parts: list[tuple[Part, str]], fmt: str) -> str:
         return parts[0][1]
     out = []
     for part, text in parts:
-        name = writable(part.name)
+        name = part.name
         heading = md_heading(1, md_inline(name)) if fmt == "md" else f"【{name}】"
         out.append(heading + "\n\n" + text)
     return "\n\n".join(s.rstrip("\n") for s in out) + "\n"
@@ -372,8 +373,8 @@ def _note_html(note: str) -> str:
 def _source_html(doc: Document) -> str:
     src = doc.source
     return (
-        f'<footer class="source">{_escape(Path(src.path).name)} · {_escape(src.encoding)} · '
-        f"{src.lines} lines · sha256 {src.sha256[:12]}…</footer>"
+        f'<footer class="source">{_escape(writable(Path(src.path).name))} · '
+        f"{_escape(src.encoding)} · {src.lines} lines · sha256 {src.sha256[:12]}…</footer>"
     )
 
 
