@@ -446,6 +446,10 @@ def _apply_one(page: _Page, kind: str, target: Selector, value: dict[str, Any]) 
         if nxt >= len(art.all_blocks()):
             return "it is the last block of its article"
         following = page.remove(ai, nxt)
+        if in_head and following.kind == BlockKind.TITLE:
+            # A kicker (or a subtitle) joined with the title after it: one title, the
+            # article's, not a kicker that leaves the article untitled.
+            block.kind = BlockKind.TITLE
         block.text = _join(block.text, following.text)
         if following.last >= block.last:
             block.last, block.spare = following.last, following.spare

@@ -35,6 +35,24 @@ def test_join_and_split() -> None:
     assert PAGE.articles[1].blocks[1].text == b  # the automatic page is never touched
 
 
+def test_a_kicker_joined_with_its_title_is_the_articles_title() -> None:
+    """Page 05 read a two-line headline as a kicker over a title; joining the kicker with
+    the title left one grey kicker and an untitled article, named by its first paragraph
+    in the outline. The joined block is the title."""
+    from reader.core.document import from_text
+
+    doc = from_text(
+        "深化放管服改革\n让群众办事更便捷\n本报记者 张三\n近日，本市启动了改革，"
+        "群众办事更加便捷。\n"
+    )
+    art = doc.articles[0]
+    assert [b.kind for b in art.head][:2] == ["kicker", "title"]
+    joined = E.apply(doc, [E.make(doc, "join", 0, 0)]).doc.articles[0]
+    assert joined.title == "深化放管服改革让群众办事更便捷"
+    assert [b.kind for b in joined.head][0] == "title"
+    assert not any(b.kind == "kicker" for b in joined.head)
+
+
 def test_a_split_block_keeps_its_source_lines() -> None:
     """Each part of a split block names the source lines it came from, the line split
     between them in both, so an annotation on the second part names the line its text
