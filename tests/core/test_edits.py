@@ -49,7 +49,7 @@ def test_a_kicker_joined_with_its_title_is_the_articles_title() -> None:
     assert [b.kind for b in art.head][:2] == ["kicker", "title"]
     joined = E.apply(doc, [E.make(doc, "join", 0, 0)]).doc.articles[0]
     assert joined.title == "深化放管服改革让群众办事更便捷"
-    assert [b.kind for b in joined.head][0] == "title"
+    assert joined.head[0].kind == "title"
     assert not any(b.kind == "kicker" for b in joined.head)
 
 
