@@ -843,12 +843,17 @@
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="246"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="250"/>
+        <source>“%1” is page furniture now, which the page does not show; Remove Correction shows it again.</source>
+        <translation>“%1”现在是版面杂项，页面不显示；撤销这项更正即可重新显示。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/corrections.py" line="255"/>
         <source>The text this correction was made on is not on the page.</source>
         <translation>这项更正所针对的文字已不在本页上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="275"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="284"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -994,242 +999,242 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="120"/>
+        <location filename="../../reader/ui/export_dialog.py" line="126"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="128"/>
+        <location filename="../../reader/ui/export_dialog.py" line="134"/>
         <source>Current article</source>
         <translation>当前文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="129"/>
+        <location filename="../../reader/ui/export_dialog.py" line="135"/>
         <source>Chosen articles</source>
         <translation>选定的文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="130"/>
+        <location filename="../../reader/ui/export_dialog.py" line="136"/>
         <source>Whole page</source>
         <translation>整个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="131"/>
+        <location filename="../../reader/ui/export_dialog.py" line="137"/>
         <source>This page and other pages…</source>
         <translation>本版面及其他版面…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="132"/>
+        <location filename="../../reader/ui/export_dialog.py" line="138"/>
         <source>Every page in the library (%1)</source>
         <translation>资料库中的全部版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="135"/>
+        <location filename="../../reader/ui/export_dialog.py" line="141"/>
         <source>The search results (%1 articles)</source>
         <translation>搜索结果（%1 篇文章）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="142"/>
+        <location filename="../../reader/ui/export_dialog.py" line="148"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="446"/>
+        <location filename="../../reader/ui/export_dialog.py" line="453"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="447"/>
+        <location filename="../../reader/ui/export_dialog.py" line="454"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="448"/>
+        <location filename="../../reader/ui/export_dialog.py" line="455"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="449"/>
+        <location filename="../../reader/ui/export_dialog.py" line="456"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="450"/>
+        <location filename="../../reader/ui/export_dialog.py" line="457"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="160"/>
+        <location filename="../../reader/ui/export_dialog.py" line="166"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="162"/>
+        <location filename="../../reader/ui/export_dialog.py" line="168"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/export_dialog.py" line="175"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF（Linux、macOS）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="170"/>
+        <location filename="../../reader/ui/export_dialog.py" line="176"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF（Windows）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="173"/>
+        <location filename="../../reader/ui/export_dialog.py" line="179"/>
         <source>Blank line between paragraphs</source>
         <translation>段落之间空一行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/export_dialog.py" line="180"/>
         <source>Full-width indent, no blank lines</source>
         <translation>全角缩进，不空行</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="176"/>
+        <location filename="../../reader/ui/export_dialog.py" line="182"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="177"/>
+        <location filename="../../reader/ui/export_dialog.py" line="183"/>
         <source>Line ends:</source>
         <translation>换行符：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="178"/>
+        <location filename="../../reader/ui/export_dialog.py" line="184"/>
         <source>Paragraphs:</source>
         <translation>段落：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="181"/>
+        <location filename="../../reader/ui/export_dialog.py" line="187"/>
         <source>Include</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="183"/>
+        <location filename="../../reader/ui/export_dialog.py" line="189"/>
         <source>Bylines</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="184"/>
+        <location filename="../../reader/ui/export_dialog.py" line="190"/>
         <source>End matter (author units, sources)</source>
         <translation>文末信息（作者单位、来源）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="185"/>
+        <location filename="../../reader/ui/export_dialog.py" line="191"/>
         <source>Datelines and jump markers</source>
         <translation>电头与转版标记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="186"/>
+        <location filename="../../reader/ui/export_dialog.py" line="192"/>
         <source>Photo captions</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="187"/>
+        <location filename="../../reader/ui/export_dialog.py" line="193"/>
         <source>Page furniture</source>
         <translation>版面杂项</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="188"/>
+        <location filename="../../reader/ui/export_dialog.py" line="194"/>
         <source>Highlights and notes</source>
         <translation>高亮与备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="217"/>
+        <location filename="../../reader/ui/export_dialog.py" line="223"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="231"/>
+        <location filename="../../reader/ui/export_dialog.py" line="237"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="233"/>
+        <location filename="../../reader/ui/export_dialog.py" line="239"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="235"/>
+        <location filename="../../reader/ui/export_dialog.py" line="241"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="355"/>
+        <location filename="../../reader/ui/export_dialog.py" line="361"/>
         <source>Other Pages</source>
         <translation>其他版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="355"/>
+        <location filename="../../reader/ui/export_dialog.py" line="361"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="360"/>
+        <location filename="../../reader/ui/export_dialog.py" line="366"/>
         <source>%1 more pages: %2</source>
         <translation>另有 %1 个版面：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="394"/>
+        <location filename="../../reader/ui/export_dialog.py" line="400"/>
         <source>This page has no highlights or notes</source>
         <translation>本页没有高亮或备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="396"/>
+        <location filename="../../reader/ui/export_dialog.py" line="402"/>
         <source>Plain text has no place for highlights and notes</source>
         <translation>纯文本无法容纳高亮和备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="423"/>
+        <location filename="../../reader/ui/export_dialog.py" line="429"/>
         <source>and %1 more pages</source>
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="448"/>
+        <location filename="../../reader/ui/export_dialog.py" line="455"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="449"/>
+        <location filename="../../reader/ui/export_dialog.py" line="456"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="450"/>
+        <location filename="../../reader/ui/export_dialog.py" line="457"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="460"/>
+        <location filename="../../reader/ui/export_dialog.py" line="467"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="465"/>
+        <location filename="../../reader/ui/export_dialog.py" line="472"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="488"/>
+        <location filename="../../reader/ui/export_dialog.py" line="495"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="509"/>
+        <location filename="../../reader/ui/export_dialog.py" line="516"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="516"/>
+        <location filename="../../reader/ui/export_dialog.py" line="523"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="518"/>
+        <location filename="../../reader/ui/export_dialog.py" line="525"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>

@@ -843,3 +843,20 @@ def test_a_highlight_on_text_corrected_by_hand_is_quoted_as_it_reads_now(
     with qtbot.waitSignal(win.document_corrected, timeout=10000):
         win.undo_action.trigger()
     assert listed(win)["In the text"] == ["各地各行业向新而行"]
+
+
+def test_a_correction_that_made_text_page_furniture_says_so_when_shown(make_window, qtbot) -> None:
+    """Made page furniture, a block is no longer shown, as furniture is not: clicking its
+    correction said "The text this correction was made on is not on the page", though it
+    is. It says the text is furniture now, and how to show it again."""
+    win = make_window()
+    ai, k = 1, len(win.doc.articles[1].head) + 2
+    text = win.doc.articles[ai].all_blocks()[k].text
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("kind", ai, k, kind="noise", level=None)
+    assert text not in win.body.toPlainText()
+    said: list[str] = []
+    win.fixes.refused.connect(said.append)
+    win.corrections.list.clicked.emit(win.corrections.model.index(0))
+    assert len(said) == 1 and "page furniture now" in said[0] and text[:10] in said[0]
+    assert "not on the page" not in said[0]

@@ -243,6 +243,15 @@ class CorrectionsController(QObject):
         elif (found := anchor(clean.text, target)) is not None:
             span = (found.start, found.end)
         if span is None:
+            if edit.kind == "kind" and edit.value.get("kind") == "noise":
+                # Made page furniture, the text is there but not shown, as furniture is not.
+                self.refused.emit(
+                    self.tr(
+                        "“%1” is page furniture now, which the page does not show; Remove "
+                        "Correction shows it again."
+                    ).replace("%1", target.exact.strip()[:30])
+                )
+                return
             self.refused.emit(self.tr("The text this correction was made on is not on the page."))
             return
         self.body.flash(*span)
