@@ -1222,6 +1222,16 @@ class BodyView(QTextBrowser):
             or found.top() > self.verticalScrollBar().value() + self.viewport().height()
         ):
             reading = place
+        bar = self.verticalScrollBar()
+        if self.places and bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # Scrolled to the end: the last article, its start in view, is the one being
+            # read, though it starts below the quarter of the view where places are read.
+            last = self.places[-1].article
+            first = next(p for p in self.places if p.article == last)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(first.position)
+            if self.cursorRect(cursor).top() >= 0 and first.position > reading.position:
+                reading = first
         if self._pinned is not None:
             if self._pinned[0] == self.verticalScrollBar().value():
                 reading = self._pinned[1]

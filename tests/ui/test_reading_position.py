@@ -140,3 +140,34 @@ def test_the_reading_position_holds_while_the_panels_give_way(make_window, qtbot
     assert _shown_at_top(win, spot)
     assert _top_block(win.body) == place
     qtbot.waitUntil(lambda: _outline_on_what_is_read(win), timeout=5000)
+
+
+def test_at_the_pages_end_its_last_article_is_the_one_being_read(
+    make_window, qtbot, tmp_path
+) -> None:
+    """End on a page whose last article is short: the whole of it in view, the status
+    bar said "Article 2 of 3" and the outline marked the article above, as the place is
+    read a quarter down the view. Scrolled to the end, the last article is being read."""
+    para = "革命群众要关心国家大事，把无产阶级文化大革命进行到底，坚决执行毛主席的革命路线。"
+    parts = [
+        f"第{n + 1}篇文章的标题\n本报记者 张三\n"
+        + "\n".join("\u3000\u3000" + para for _ in range(25))
+        for n in range(3)
+    ]
+    page = tmp_path / "ends-short.txt"
+    page.write_text(
+        "\n".join([*parts, "短讯一则\n本报记者 李四\n\u3000\u3000一条很短的消息。"]), "utf-8"
+    )
+    win = make_window(page)
+    body = win.body
+    last = len(win.doc.articles) - 1
+    assert (last, win.doc.articles[last].title) == (3, "短讯一则")
+    bar = body.verticalScrollBar()
+    with qtbot.waitSignal(body.place_changed, timeout=5000):
+        bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: body.current_place()[0] == last, timeout=5000)
+    assert win.place_indicator.text().startswith(f"Article {last + 1} of {last + 1}")
+    # A little above the end, the article above is being read again.
+    with qtbot.waitSignal(body.place_changed, timeout=5000):
+        bar.setValue(bar.maximum() - body.viewport().height())
+    assert body.current_place()[0] < last
