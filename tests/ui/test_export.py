@@ -438,3 +438,26 @@ def _fragments(block):  # type: ignore[no-untyped-def]
     while not it.atEnd():
         yield it
         it += 1
+
+
+def test_after_an_export_the_other_save_dialogs_open_where_it_went(
+    make_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    """A page exported into a folder through File → Export, then Annotate → Export
+    Annotations opened in the home folder: the folder last saved to is the export's."""
+    win = make_window()
+    dialog = open_dialog(win, qtbot)
+    out = tmp_path / "exports" / "page.txt"
+    out.parent.mkdir()
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_to(out)
+    dialog.reject()
+    asked: list[str] = []
+
+    def save(_parent, _title, start, _filters, *_selected):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    win.actions_by_key["export_annotations"].trigger()
+    assert asked and Path(asked[0]).parent == out.parent

@@ -74,13 +74,16 @@ class ExportController(QObject):
             self.load_corrected,
         )
         dialog.finished.connect(lambda _r: self._export_closed(dialog))
-        dialog.exported.connect(
-            lambda path: self.notices.say(self.tr("Saved %1").replace("%1", path), 5000)
-        )
+        dialog.exported.connect(self._exported)
         self.export_dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
         return dialog
+
+    def _exported(self, path: str) -> None:
+        self.notices.say(self.tr("Saved %1").replace("%1", path), 5000)
+        # The other save dialogs (annotations, a tag) open where this export went.
+        self.settings.set("save_folder", str(Path(path).parent))
 
     def _export_closed(self, dialog: ExportDialog) -> None:
         self.settings.set("export_choices", json.dumps(dialog.choices()))
