@@ -463,62 +463,67 @@
 <context>
     <name>AnnotationsController</name>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="315"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="300"/>
+        <source>This passage could not be placed on this page&apos;s text: it is listed under Unanchored in the Annotations panel.</source>
+        <translation>这段文字无法在本页的文字中定位：它列在“批注”面板的“未能定位”之下。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/controllers/annotations.py" line="326"/>
         <source>Edit Annotation…</source>
         <translation>编辑批注…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="317"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="328"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="347"/>
         <source>Rename Tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="336"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="347"/>
         <source>New name for #%1:</source>
         <translation>#%1 的新名称：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="344"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="355"/>
         <source>Rename tag &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>将标签“%1”改名为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="353"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="364"/>
         <source>Merge Tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="353"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="364"/>
         <source>Merge the selected tags into:</source>
         <translation>将所选标签合并为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="360"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="371"/>
         <source>Merge tags %1 into &apos;%2&apos;</source>
         <translation>将标签 %1 合并为“%2”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="369"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="380"/>
         <source>Delete tag %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="369"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="380"/>
         <source>Delete tags %1</source>
         <translation>删除标签 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="384"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="395"/>
         <source>Document not found</source>
         <translation>找不到文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/annotations.py" line="385"/>
+        <location filename="../../reader/ui/controllers/annotations.py" line="396"/>
         <source>The page of this passage is no longer at %1.</source>
         <translation>这段文字所在的版面已不在 %1。</translation>
     </message>
@@ -884,114 +889,114 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="78"/>
-        <location filename="../../reader/ui/controllers/export.py" line="178"/>
+        <location filename="../../reader/ui/controllers/export.py" line="84"/>
+        <location filename="../../reader/ui/controllers/export.py" line="181"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="138"/>
+        <location filename="../../reader/ui/controllers/export.py" line="141"/>
         <source>Export Annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="148"/>
+        <location filename="../../reader/ui/controllers/export.py" line="151"/>
         <source>Export Tag</source>
         <translation>导出标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="159"/>
+        <location filename="../../reader/ui/controllers/export.py" line="162"/>
         <source>Export Page with Highlights</source>
         <translation>导出带高亮的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="124"/>
+        <location filename="../../reader/ui/controllers/export.py" line="127"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="172"/>
+        <location filename="../../reader/ui/controllers/export.py" line="175"/>
         <source>Cannot write file</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="173"/>
+        <location filename="../../reader/ui/controllers/export.py" line="176"/>
         <source>%1 could not be written: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="184"/>
+        <location filename="../../reader/ui/controllers/export.py" line="187"/>
         <source>Import Annotations</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="127"/>
-        <location filename="../../reader/ui/controllers/export.py" line="184"/>
+        <location filename="../../reader/ui/controllers/export.py" line="130"/>
+        <location filename="../../reader/ui/controllers/export.py" line="187"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="128"/>
+        <location filename="../../reader/ui/controllers/export.py" line="131"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="202"/>
+        <location filename="../../reader/ui/controllers/export.py" line="205"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="203"/>
+        <location filename="../../reader/ui/controllers/export.py" line="206"/>
         <source>%1 could not be imported: %2.</source>
         <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="207"/>
+        <location filename="../../reader/ui/controllers/export.py" line="210"/>
         <source>Imported: %1 new, %2 updated, %3 already here.</source>
         <translation>已导入：新增 %1 条，更新 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="214"/>
+        <location filename="../../reader/ui/controllers/export.py" line="217"/>
         <source>%1 differed from yours: both kept, the imported ones tagged import-conflict.</source>
         <translation>%1 条与本地不同：两者都已保留，导入的一条加了 import-conflict 标签。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="217"/>
+        <location filename="../../reader/ui/controllers/export.py" line="220"/>
         <source>Corrections: %1 new, %2 already here.</source>
         <translation>更正：新增 %1 项，%2 项已有。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="222"/>
+        <location filename="../../reader/ui/controllers/export.py" line="225"/>
         <source>1 was made on no page of this reader: kept as it came, placed on no page.</source>
         <translation>1 条并非在本阅读器的页面上所作：按原样保留，不放到任何页面上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="226"/>
+        <location filename="../../reader/ui/controllers/export.py" line="229"/>
         <source>%1 were made on no page of this reader: kept as they came, placed on no page.</source>
         <translation>%1 条并非在本阅读器的页面上所作：按原样保留，不放到任何页面上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="231"/>
+        <location filename="../../reader/ui/controllers/export.py" line="234"/>
         <source>1 was in a colour this reader does not have (%1): shown in yellow.</source>
         <translation>1 条的颜色本程序没有（%1）：以黄色显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="235"/>
+        <location filename="../../reader/ui/controllers/export.py" line="238"/>
         <source>%1 were in colours this reader does not have (%2): shown in yellow.</source>
         <translation>%1 条的颜色本程序没有（%2）：以黄色显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="252"/>
+        <location filename="../../reader/ui/controllers/export.py" line="255"/>
         <source>Copied with citation</source>
         <translation>已带出处复制</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="258"/>
+        <location filename="../../reader/ui/controllers/export.py" line="261"/>
         <source>Citation Template</source>
         <translation>出处模板</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/export.py" line="260"/>
+        <location filename="../../reader/ui/controllers/export.py" line="263"/>
         <source>Fields: {quote} {title} {byline} {file} {path} {date}; {byline_sep} and {date_sep} disappear when their field is empty.</source>
         <translation>字段：{quote} {title} {byline} {file} {path} {date}；{byline_sep} 和 {date_sep} 在对应字段为空时省略。</translation>
     </message>

@@ -367,6 +367,26 @@ def test_unanchored_annotations_are_listed_not_dropped(make_window) -> None:
     assert listed(again)["Unanchored"] == ["这句话在新版文字里已经不存在了，"]
 
 
+def test_a_passage_opened_that_this_page_cannot_place_says_where_it_is(make_window) -> None:
+    """Opened from the Tags panel, a passage copied to another file of the page that its
+    text does not hold showed that page at its top with nothing marked: it says it could
+    not be placed, and where it is listed."""
+    win = make_window()
+    text = "这句话在新版文字里已经不存在了，只剩备注"
+    store = Store()
+    ann = Annotation(
+        fingerprint=win.doc.source.fingerprint, selector=select(text, 0, 16), tags=["旧"]
+    )
+    store.put(ann)
+    store.close()
+    again = make_window()
+    value = again.body.verticalScrollBar().value()
+    again.annotations.show_annotation(ann.id)
+    assert "could not be placed" in again.statusBar().currentMessage()
+    assert "Unanchored" in again.statusBar().currentMessage()
+    assert again.body.verticalScrollBar().value() == value
+
+
 def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> None:
     win = make_window()
     win.annotations.create(select_quote(win, "战略性新兴产业"), {"tags": ["产业", "政策"]})

@@ -291,6 +291,17 @@ class AnnotationsController(QObject):
         placed = annotator.placed.get(annotation_id) if annotator is not None else None
         if placed is not None and placed.anchor is not None:
             self.body.flash(placed.anchor.start, placed.anchor.end)
+        elif placed is not None:
+            # Opened from the Tags panel, a passage this file's text does not hold (a copy
+            # of an annotation made on another file of the page) said so, not a page shown
+            # at its top with nothing marked.
+            self.notices.say(
+                self.tr(
+                    "This passage could not be placed on this page's text: it is listed "
+                    "under Unanchored in the Annotations panel."
+                ),
+                10000,
+            )
 
     def _describe_annotation(self, annotation_id: str) -> str:
         annotator = self.session.annotator
