@@ -90,6 +90,7 @@ class ReadingRoom(QObject):
         # every fit after (the window made smaller later), until the reader hides it.
         self._chosen: QDockWidget | None = None
         self._fitting = False
+        self._opened = False  # the window has been shown and fitted once
         self._was_maximized = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -114,10 +115,12 @@ class ReadingRoom(QObject):
             )
             # A dock the window shows for the reader (Search when a search is asked for)
             # is their choice too; those shown or brought back here are not.
+            # (Not those the saved layout shows as the window opens: until its first fit,
+            # every dock shown is the layout's, none the reader's choice.)
             dock.visibilityChanged.connect(
                 lambda visible, dock=dock: (
                     self._on_dock_toggled(dock, True)
-                    if visible and not dock.isFloating() and self._shown(dock)
+                    if visible and self._opened and not dock.isFloating() and self._shown(dock)
                     else None
                 )
             )
@@ -305,6 +308,7 @@ class ReadingRoom(QObject):
                     step()
         finally:
             self._fitting = False
+            self._opened = True
         self.fitted.emit()
 
     def _settle(self) -> None:

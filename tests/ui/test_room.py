@@ -304,3 +304,26 @@ def test_a_text_width_the_window_has_no_room_for_says_why(make_window, qtbot) ->
     win.statusBar().clearMessage()
     win.view.set_column_name("narrow")
     assert win.statusBar().currentMessage() == ""
+
+
+def test_a_small_window_opened_again_gives_way_as_it_did(make_window, qtbot) -> None:
+    """At 1024×640 the right-hand panels give way and the outline stays. Closed and
+    opened again at that size, the outline was hidden and the Annotations panel shown:
+    the panels the saved layout shows, shown as the window opens, were each taken for
+    the reader's own choice, the last of them kept. They give way as before."""
+    win = make_window()
+    win.resize(1024, 640)
+    win.actions_by_key["source"].setChecked(True)
+    qtbot.waitUntil(lambda: not win.notes_dock.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: line_chars(win) >= 19.5, timeout=5000)
+    first = shown_docks(win)
+    assert "outline" in first
+    win.close()
+    again = MainWindow(Settings())
+    qtbot.addWidget(again)
+    again.resize(1024, 640)  # (the offscreen screen is narrower than the size kept)
+    with qtbot.waitSignal(again.room.fitted, timeout=5000):
+        again.show()
+    qtbot.waitUntil(lambda: line_chars(again) >= 19.5, timeout=5000)
+    assert shown_docks(again) == first
+    again.close()
