@@ -228,6 +228,7 @@ class _Marks:
     doc: Document
     placed: list[Placed]
     note_ids: dict[str, str] = field(default_factory=dict)  # annotation id -> note anchor
+    numbers: dict[str, int] = field(default_factory=dict)  # annotation id -> its note's number
 
     def __post_init__(self) -> None:
         self.clean = clean_text(self.doc)
@@ -259,8 +260,10 @@ class _Marks:
             out.append(piece)
             for ann in ending:
                 if notes.remark(ann):
-                    number = self.note_ids.setdefault(ann.id, f"{prefix}n{len(self.note_ids) + 1}")
-                    out.append(f'<sup><a href="#{number}" id="ref-{number}">*</a></sup>')
+                    shown = self.numbers.setdefault(ann.id, len(self.numbers) + 1)
+                    number = self.note_ids.setdefault(ann.id, f"{prefix}n{shown}")
+                    # numbered as the notes under the text are
+                    out.append(f'<sup><a href="#{number}" id="ref-{number}">{shown}</a></sup>')
         return "".join(out)
 
 
@@ -350,7 +353,7 @@ def _notes_html(marks: _Marks) -> str:
     for ann_id, number in marks.note_ids.items():
         ann = by_id[ann_id]
         rows.append(
-            f'<p id="{number}"><a href="#ref-{number}">↑</a> '
+            f'<p id="{number}"><a href="#ref-{number}">{marks.numbers[ann_id]}↑</a> '
             f"“{_escape(notes.short_quote(ann.quote))}” — {_note_html(notes.remark(ann))}</p>"
         )
     loose = [p.annotation for p in marks.placed if p.anchor is None]
