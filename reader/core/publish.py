@@ -260,10 +260,10 @@ class _Marks:
             out.append(piece)
             for ann in ending:
                 if notes.remark(ann):
-                    shown = self.numbers.setdefault(ann.id, len(self.numbers) + 1)
-                    number = self.note_ids.setdefault(ann.id, f"{prefix}n{shown}")
+                    place = self.numbers.setdefault(ann.id, len(self.numbers) + 1)
+                    number = self.note_ids.setdefault(ann.id, f"{prefix}n{place}")
                     # numbered as the notes under the text are
-                    out.append(f'<sup><a href="#{number}" id="ref-{number}">{shown}</a></sup>')
+                    out.append(f'<sup><a href="#{number}" id="ref-{number}">{place}</a></sup>')
         return "".join(out)
 
 
