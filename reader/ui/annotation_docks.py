@@ -300,6 +300,9 @@ class AnnotationsDock(QWidget):
 DOCUMENT_SHARE = 0.4
 
 
+_COUNT_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class TagsDock(QWidget):
     """Every tag with its count; the passages of the selected tag, from every document."""
 
@@ -357,6 +360,8 @@ class TagsDock(QWidget):
 
     def retranslate(self) -> None:
         self.tags.setHeaderLabels([self.tr("Tag"), self.tr("Passages")])
+        # The count under its header, both at the right, each row's centred on its line.
+        self.tags.headerItem().setTextAlignment(1, _COUNT_ALIGNMENT)
         self.passages.setHeaderLabels([self.tr("Passage"), self.tr("Document")])
         self.rename_button.setText(self.tr("Rename…"))
         self.merge_button.setText(self.tr("Merge…"))
@@ -368,8 +373,8 @@ class TagsDock(QWidget):
         self.tags.blockSignals(True)
         self.tags.clear()
         for tag in counts:
-            item = QTreeWidgetItem([tag.name, str(tag.count)])
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            item = QTreeWidgetItem([tag.name, f"{tag.count:,}"])
+            item.setTextAlignment(1, _COUNT_ALIGNMENT)
             self.tags.addTopLevelItem(item)
             item.setSelected(tag.name in keep)
         self.tags.resizeColumnToContents(0)

@@ -394,6 +394,10 @@ def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> N
     tags = win.tags
     qtbot.waitUntil(lambda: tags.tags.topLevelItemCount() == 3)  # once stored
     assert [tags.tags.topLevelItem(k).text(0) for k in range(3)] == ["产业", "地方", "政策"]
+    # Each count sits under its header, at the right, centred on its row.
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert tags.tags.headerItem().textAlignment(1) == right
+    assert all(tags.tags.topLevelItem(k).textAlignment(1) == right for k in range(3))
     tags.select("地方")
     assert tags.passages.topLevelItemCount() == 1
 
