@@ -93,11 +93,22 @@ class Retag(QUndoCommand):
 
 def swap_tags(now: Sequence[str], old: Sequence[str], new: Sequence[str]) -> list[str]:
     """Tags `now` with the change from `old` to `new` made again: those it took away
-    taken away, those it added added, any others kept where they are."""
+    taken away, those it added added where the first taken away stood (a tag renamed,
+    or its renaming undone, keeps its place among the others), any others kept where
+    they are. Tags `now` as they were `old` become `new` exactly."""
+    if [t.casefold() for t in now] == [t.casefold() for t in old]:
+        return normalise_tags(list(new))
     gone = {t.casefold() for t in old} - {t.casefold() for t in new}
-    kept = [t for t in now if t.casefold() not in gone]
-    have = {t.casefold() for t in kept}
-    return normalise_tags([*kept, *(t for t in new if t.casefold() not in have)])
+    have = {t.casefold() for t in now if t.casefold() not in gone}
+    added = [t for t in new if t.casefold() not in have]
+    out: list[str] = []
+    for tag in now:
+        if tag.casefold() not in gone:
+            out.append(tag)
+        elif added:
+            out += added
+            added = []
+    return normalise_tags([*out, *added])
 
 
 class Annotator(QObject):

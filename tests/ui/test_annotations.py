@@ -411,6 +411,14 @@ def test_tags_dock_renames_merges_and_deletes_with_undo(make_window, qtbot) -> N
         win.undo_action.trigger()
     assert [(t.name, t.count) for t in saved(win).tags()] == [("产业", 1), ("地方", 1), ("政策", 1)]
     qtbot.waitUntil(lambda: tags.tags.topLevelItemCount() == 3)  # once stored
+    # Each annotation's tags are back in their order, not the renamed one moved last.
+    assert sorted(a.tags for a in saved(win).all()) == [["产业", "政策"], ["地方"]]
+    win.annotator.retag(lambda: "Rename", "merge", ["产业"], "产业政策")
+    renamed = next(a for a in saved(win).all() if "政策" in a.tags)
+    assert renamed.tags == ["产业政策", "政策"]
+    win.undo_action.trigger()
+    back = next(a for a in saved(win).all() if "政策" in a.tags)
+    assert back.tags == ["产业", "政策"]
 
 
 def test_a_failed_save_says_why_and_keeps_the_note(make_window, qtbot, monkeypatch) -> None:
