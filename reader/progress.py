@@ -14,6 +14,10 @@ from collections.abc import Callable
 from typing import TextIO
 
 REFRESH_S = 0.2  # a terminal line is rewritten at most this often
+# The rate and the time left are said once this many pages are done over this many
+# seconds, counted from the first pages done.
+RATE_PAGES = 3
+RATE_S = 1.0
 # A character a terminal obeys rather than shows: a line break in a file's name would
 # make a message two lines.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -40,24 +44,41 @@ class Progress:
         self.started = clock()
         self._shown_at: float | None = None
         self._width = 0
+        # When the first pages were done, and how many: the rate is measured from there,
+        # not from the start, which holds the batch's setting up (workers started, a
+        # dictionary read) and made the first estimate of the time left far too long.
+        self._first: tuple[float, int] | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if not self.live or not total:
             return
         now = self.clock()
+        if done and self._first is None:
+            self._first = (now, done)
         if done < total and self._shown_at is not None and now - self._shown_at < REFRESH_S:
             return
         self._shown_at = now
-        self._write(self.line(done, total, now - self.started))
+        self._write(self.line(done, total, now))
 
-    def line(self, done: int, total: int, elapsed: float) -> str:
+    def line(self, done: int, total: int, now: float) -> str:
         parts = [f"{self.label} {done:,}/{total:,} pages", f"{100 * done // total}%"]
-        if done and elapsed > 0:
-            rate = done / elapsed
+        rate = self._rate(done, now)
+        if rate:
             parts.append(f"{rate:,.0f} pages/s")
             if done < total:
                 parts.append(f"{_duration((total - done) / rate)} left")
         return "  ".join(parts)
+
+    def _rate(self, done: int, now: float) -> float | None:
+        """Pages a second since the first were done, once enough are to tell (RATE_PAGES
+        and RATE_S); None before."""
+        if self._first is None:
+            return None
+        since, before = self._first
+        pages, seconds = done - before, now - since
+        if pages < RATE_PAGES or seconds < RATE_S:
+            return None
+        return pages / seconds
 
     def note(self, line: str) -> None:
         """A line of the batch's report (a page that could not be read), written above the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -346,3 +347,20 @@ def test_results_cut_at_the_limit_say_so(tmp_path: Path) -> None:
     assert one.stderr.strip() == (
         "ocr-reader: the first result is shown and more match: --limit 10 shows more"
     )
+
+
+def test_the_time_left_is_not_guessed_from_the_batchs_setting_up() -> None:
+    """Workers took 2 s to start, then pages came at 100 a second: the first line said
+    "1 pages/s  33 min 19 s left" for a batch of 20 s. The rate is measured from the
+    first pages done, and said only once a few more are."""
+    out, clock = Terminal(), Clock()
+    progress = Progress("exporting", out, clock)
+    progress(0, 2000)
+    for done in range(1, 401):
+        clock.now = 2.0 + done * 0.01
+        progress(done, 2000)
+    frames = [f.rstrip() for f in out.getvalue().split("\r")[1:]]
+    assert not any("pages/s" in f for f in frames[:2])  # too soon to tell
+    last = re.fullmatch(r"exporting (\d+)/2,000 pages  \d+%  100 pages/s  (\d+) s left", frames[-1])
+    assert last is not None, frames[-1]
+    assert int(last[2]) == round((2000 - int(last[1])) / 100)
