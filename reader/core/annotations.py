@@ -642,6 +642,18 @@ def parse_import(data: bytes | str) -> Imported:
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
+        start = text.lstrip("\ufeff \t\r\n")
+        # Our own CSV or Markdown exports are for reading, not importing: said so.
+        if start.startswith(",".join(CSV_FIELDS[:3])):
+            raise ImportError_(
+                "a CSV export of annotations, which is for reading: annotations are "
+                "imported from their JSON export (annotations export -f json)"
+            ) from None
+        if start.startswith("# "):
+            raise ImportError_(
+                "Markdown, not JSON: annotations are imported from their JSON export "
+                "(annotations export -f json)"
+            ) from None
         raise ImportError_(f"not JSON ({exc.msg}: line {exc.lineno} column {exc.colno})") from None
     except RecursionError:
         raise ImportError_("not an annotation export (nested too deeply to read)") from None

@@ -315,6 +315,13 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("cut short", TEXT[: len(TEXT) // 2].encode(), "not JSON ("),
     ("a bare number", b"42", "no Web Annotation collection, page or list in it"),
     ("an empty file", b"", "not JSON ("),
+    # Our own exports that are for reading say so, and which one to import.
+    ("the CSV export", ("\ufeff" + notes.to_csv(ANNOTATIONS)).encode(),
+     "a CSV export of annotations, which is for reading: annotations are imported from "
+     "their JSON export (annotations export -f json)"),
+    ("the Markdown export", notes.to_markdown_list("000", notes.place(
+        clean_text(load(PAGES[0])).text, ANNOTATIONS), load(PAGES[0])).encode(),
+     "Markdown, not JSON: annotations are imported from their JSON export"),
 ]  # fmt: skip
 
 
