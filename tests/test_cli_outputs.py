@@ -130,6 +130,34 @@ def test_plan_outputs_never_names_an_input(tmp_path: Path) -> None:
     assert not {a, b} & set(planned)
 
 
+def test_outputs_keep_the_folders_named_and_the_endings_that_tell_pages_apart(
+    tmp_path: Path,
+) -> None:
+    """Two dated folders named in one export came out flat, p1.txt and p1-2.txt, the
+    dates lost; x.hocr beside x.json came out as x.txt and x-2.txt, which is which
+    unsaid. Each folder named keeps its name under the output folder, and pages of one
+    folder that differ only in their ending keep it in their outputs' names."""
+    first, second = tmp_path / "1967-01-01", tmp_path / "1967-01-02"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "p1.txt").write_text("一", encoding="utf-8")
+    (first / "x.hocr").write_text("二", encoding="utf-8")
+    (first / "x.json").write_text("三", encoding="utf-8")
+    pages = [(first / "p1.txt", first), (first / "x.hocr", first), (first / "x.json", first)]
+    pages.append((second / "p1.txt", second))
+    out = tmp_path / "out"
+    planned = [p.relative_to(out).as_posix() for p in plan_outputs(pages, out, "md")]
+    assert planned == [
+        "1967-01-01/p1.md",
+        "1967-01-01/x.hocr.md",
+        "1967-01-01/x.json.md",
+        "1967-01-02/p1.md",
+    ]
+    # One folder named: its pages go straight under the output folder, as before.
+    alone = plan_outputs(pages[:1], out, "md")
+    assert alone == [out / "p1.md"]
+
+
 def test_an_export_run_again_into_the_folder_it_reads_rewrites_its_outputs(pages: Path) -> None:
     before = hashes(pages)
     first = run("export", str(pages), "-o", str(pages))

@@ -166,6 +166,15 @@ def plan_outputs(
     inputs = [page for page, _root in pages]
     taken: set[str] = set()
     planned: list[Path] = []
+    # Pages of several folders named keep them apart, each under its own name (as cp -r
+    # puts them): out/1967-01-01/p1.txt, not out/p1.txt and out/p1-2.txt.
+    several = len({root for _page, root in pages if root is not None}) > 1
+    # Two pages of one folder that differ only in their ending (x.hocr, x.json) are told
+    # apart by it: x.hocr.txt and x.json.txt, not x.txt and x-2.txt.
+    stems: dict[tuple[str, str], int] = {}
+    for page, _root in pages:
+        where = (os.path.normcase(str(page.parent)), page.stem)
+        stems[where] = stems.get(where, 0) + 1
 
     def occupied(target: Path) -> bool:
         if any(same_file(target, source) for source in inputs):
@@ -174,9 +183,13 @@ def plan_outputs(
 
     for page, root in pages:
         rel = page.relative_to(root).parent if root is not None else Path()
+        if several and root is not None:
+            rel = Path(root.resolve().name or "pages") / rel
         folder = out / rel
         limit = name_max(folder)
         stem = page.stem if page.name != "-" else "stdin"
+        if page.name != "-" and stems[(os.path.normcase(str(page.parent)), page.stem)] > 1:
+            stem = page.name
         for attempt in range(1, 10_000):
             tail = f".{suffix}" if attempt == 1 else f"-{attempt}.{suffix}"
             target = folder / fit_name(stem, tail, limit)
