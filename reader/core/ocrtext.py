@@ -183,7 +183,7 @@ def _page_lines(
     out: list[tuple[str, Placed | None, bool]] = []
     chinese = _chinese(order)
     previous: Placed | None = None
-    was_centred = False
+    was_centred = was_large = False
     specks: list[tuple[str, Placed]] = []
 
     def set_apart() -> None:
@@ -255,8 +255,9 @@ def _page_lines(
             and (
                 _break(previous, placed, sizes, large)
                 or (grouped and _new_region(previous, placed))
-                or centred
-                or was_centred
+                # (the lines of a headline in headline type, each centred, are told apart
+                # by their sizes alone: _break)
+                or ((centred or was_centred) and not (large and was_large))
             )
         ):
             if specks and not _headline(previous, sizes):
@@ -265,7 +266,7 @@ def _page_lines(
                 out.append(("", None, False))
         out.append(((INDENT if indented else "") + text, placed, False))
         previous = placed
-        was_centred = centred
+        was_centred, was_large = centred, large
     set_apart()
     while out and not out[-1][0]:
         out.pop()

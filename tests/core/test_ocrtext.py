@@ -535,6 +535,29 @@ def test_a_line_in_body_type_under_a_headline_is_its_subtitle() -> None:
     assert (article.title, article.subtitle) == ("毛主席语录", "转摘自《人民日报》社论")
 
 
+def test_a_headline_centred_over_two_lines_in_one_size_is_one_title() -> None:
+    """Page 05: 关于军队参加地方文化大革命工作组 / 回学校、机关检封的规定, a headline in
+    headline type over two lines, each centred over the column. A line centred in body
+    type stands apart (a headline set in body type), and so each line stood apart: a
+    kicker and a title. In one headline size they are one title."""
+    from reader.core.document import _from_ocr
+
+    big = 1.6 * H
+    first, second = "关于军队参加地方文化大革命工作组", "回学校、机关检封的规定"
+    rows = [
+        line(first, 100 + (24 * H - len(first) * big) / 2, 100, size=big),
+        line(second, 100 + (24 * H - len(second) * big) / 2, 100 + 1.3 * big, size=big),
+    ]
+    y = 100 + 3.5 * big
+    for n in range(6):
+        start = n * 4
+        rows.append(line((BODY * 2)[start : start + 24], 100, y))
+        y += 1.3 * H
+    doc = _from_ocr(paddle_json(rows, int(y + 100)), "page.json")
+    article = doc.articles[0]
+    assert (article.kicker, article.title) == (None, first + second)
+
+
 def test_the_one_indented_line_of_a_page_starts_a_paragraph() -> None:
     """Page 13: a column whose text runs on from elsewhere (its first line not indented),
     and one paragraph starting in it, set in by two characters after a full line that
