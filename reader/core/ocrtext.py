@@ -11,6 +11,7 @@ kinds of page.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 import statistics
@@ -57,6 +58,9 @@ FULL_SHARE = 0.4
 REGION_LINES = 1.5
 # ... and where no more than this share of them runs across columns.
 REGIONS_ACROSS = 0.25
+# A box of at most this many Latin letters and digits, wholly outside its column on a
+# Chinese page, is junk.
+STRAY_CHARS = 4
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
 # A character alone whose box is this many times longer than it is across is no
@@ -195,6 +199,9 @@ def _page_lines(
         out.append(("", None, False))
         specks.clear()
 
+    # Columns of one line: a box set apart from every column of text.
+    counted = collections.Counter(p.column for p in order.placed)
+    alone = {k: counted[k] == 1 for k in range(len(order.columns))}
     # For each line of page furniture, the line the text after it resumes with.
     resumes: dict[int, Placed] = {}
     waiting: list[int] = []
@@ -210,10 +217,15 @@ def _page_lines(
             continue
         vertical = order.columns[placed.column].vertical
         size = body[placed.column]
+        start, end = _span(placed, vertical)
+        left, right = local.get(id(placed)) or edges[placed.column].of(placed)
         if (
             placed.apart
             or _speck(placed, text, size, sizes, vertical)
-            or (chinese and _stray(placed, text))
+            or (
+                chinese
+                and _stray(placed, text, end < left or start > right or alone[placed.column])
+            )
             or is_ornament("".join(text.split()))
             or (
                 id(placed) in furniture
@@ -224,8 +236,6 @@ def _page_lines(
         ):
             specks.append((text, placed))
             continue
-        start, end = _span(placed, vertical)
-        left, right = local.get(id(placed)) or edges[placed.column].of(placed)
         offset, margin = start - left, right - end
         large = sizes(placed) >= HEADLINE_SIZE * size
         # A line set in the middle of its column (a headline) has margins alike on both
@@ -328,11 +338,17 @@ def _chinese(order: PageOrder) -> bool:
     return sum(map(is_cjk_char, text)) * 2 > len(text)
 
 
-def _stray(placed: Placed, text: str) -> bool:
+def _stray(placed: Placed, text: str, outside: bool = False) -> bool:
     """On a Chinese page, a box of a Latin letter or two alone (M, Y): a speck or a mark
-    misread, whatever its size. (Digits alone may be part of a line the OCR program cut
-    at a space: 3 月 12 日.)"""
-    return placed.noise and len(text) <= 2 and text.isascii() and text.isalpha()
+    misread, whatever its size; or, wholly `outside` its column's edges or a column of
+    its own, a few Latin letters and digits alone (2EE beside a column: a smudge or an
+    ornament misread).
+    (Digits alone may be part of a line the OCR program cut at a space: 3 月 12 日.)"""
+    if not text.isascii() or not any(c.isalpha() for c in text):
+        return False
+    if placed.noise and len(text) <= 2 and text.isalpha():
+        return True
+    return outside and len(text) <= STRAY_CHARS and text.replace(" ", "").isalnum()
 
 
 def _speck(placed: Placed, text: str, size: float, sizes: _Sizes, vertical: bool) -> bool:

@@ -655,6 +655,26 @@ def test_a_latin_letter_alone_on_a_chinese_page_is_set_apart_whatever_its_size()
     assert [text.lines[k] for k in sorted(text.junk)] == ["M"]
 
 
+def test_a_few_latin_letters_beside_a_column_on_a_chinese_page_are_junk() -> None:
+    """Page 13: 2EE, a box of three Latin letters and digits to the right of a column's
+    first lines, wholly outside it (a smudge or an ornament misread). It was read as the
+    title of the column's quotation; it is junk. Inside the column, such a box is text
+    (a line the OCR program cut at a space: GDP)."""
+    from reader.core.ocr import OcrDocument
+    from reader.core.ocrtext import ocr_text
+
+    rows = [
+        line("毛主席语录", 100 + 3 * H, 100, size=1.3 * H),
+        line("2EE", 100 + 21 * H, 100 + 0.3 * H),
+        *(line(BODY[n * 18 : n * 18 + 18], 100, 100 + (2 + n) * 1.3 * H) for n in range(3)),
+        line(BODY[54:60] + "。", 100, 100 + 5 * 1.3 * H),
+        line("GDP", 100, 100 + 6 * 1.3 * H),
+        line(BODY[60:70] + "。", 100, 100 + 7 * 1.3 * H),
+    ]
+    text = ocr_text(OcrDocument("paddle", (page(rows),)))
+    assert [text.lines[k] for k in sorted(text.junk)] == ["2EE"]
+
+
 def test_a_quotation_box_set_larger_than_the_page_reads_its_first_line_as_text() -> None:
     """Page 16: a quotation box at the top of the page is set in type larger than the
     page's body, its first line indented and spaced a little wider. Measured against its
