@@ -23,6 +23,11 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
+    # A command run in the test's process with --data-dir sets that folder for the
+    # process: put back after each test, so that none leaks into the next.
+    from reader.store import paths
+
+    monkeypatch.setattr(paths, "_override", None)
 
 
 @pytest.fixture

@@ -266,9 +266,7 @@ def test_a_page_too_big_for_the_memory_left_is_one_line_and_the_batch_goes_on(
 
     monkeypatch.setattr(document, "build", exhausted)
     out = tmp_path / "out"
-    status = cli.run(
-        ["export", str(big), str(small), "-o", str(out), "--data-dir", str(tmp_path / "d")]
-    )
+    status = cli.run(["export", str(big), str(small), "-o", str(out)])
     err = capsys.readouterr().err
     assert status == 2 and "Traceback" not in err
     assert f"{big}: there is not enough memory to read it" in err
