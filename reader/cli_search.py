@@ -154,7 +154,7 @@ def _search(args: argparse.Namespace, folder: Path | None, salvage: bool) -> lis
     # grows with the library (65 ms at 2,000 pages); damage read later says so (StoreError
     # "damaged") and the caller asks again with `salvage`.
     try:
-        store = Store(default_path(), check=salvage)
+        store = Store(default_path(), check=salvage, salvage=salvage)
     except StoreError as exc:
         if salvage or "damaged" not in str(exc):
             raise

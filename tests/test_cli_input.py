@@ -285,9 +285,10 @@ def test_empty_ocr_files_in_a_folder_are_said_not_passed_over(tmp_path: Path) ->
     for name in empty:
         (folder / name).write_bytes(b"")
     (folder / "blank.json").write_bytes(b" \n")
+    (folder / "index.html").write_bytes(b"")  # a site's page as often as hOCR: passed over
     result = export(str(folder), "-o", str(tmp_path / "out"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     for name in empty:
         assert f"{folder / name}: the file is empty" in result.stderr, result.stderr
     assert f"{folder / 'blank.json'}: the file holds only white space" in result.stderr
-    assert "1 of 6 pages exported" in result.stderr
+    assert "1 of 6 pages exported" in result.stderr and "index.html" not in result.stderr

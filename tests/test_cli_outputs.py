@@ -511,3 +511,15 @@ def test_a_list_over_the_folder_names_only_outputs_under_it(tmp_path: Path) -> N
     assert (parent / OUTPUTS).is_file()
     assert earlier_outputs(parent) == {os.path.realpath(beside)}
     assert earlier_outputs(inner) == set()
+
+
+def test_a_page_read_from_standard_input_is_written_again_in_place(tmp_path: Path) -> None:
+    """Its output's list named the page "-", which no folder holds: the output counted
+    as one whose pages are gone, the user's, and each run wrote one more beside it
+    (stdin.md, stdin.clean.md, stdin-2.md)."""
+    out = tmp_path / "out"
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    for _round in range(3):
+        result = run("export", "-", "-f", "md", "-o", f"{out}/", stdin=seed)
+        assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir() if p.name != OUTPUTS) == ["stdin.md"]

@@ -364,3 +364,28 @@ def test_the_time_left_is_not_guessed_from_the_batchs_setting_up() -> None:
     last = re.fullmatch(r"exporting (\d+)/2,000 pages  \d+%  100 pages/s  (\d+) s left", frames[-1])
     assert last is not None, frames[-1]
     assert int(last[2]) == round((2000 - int(last[1])) / 100)
+
+
+def test_damage_to_a_rows_text_alone_is_salvaged_too(tmp_path: Path) -> None:
+    """One byte of an article's title overwritten: the file's structure is whole (its
+    quick check says ok), but the row's text is no UTF-8 any more. The search asked for
+    a salvage that the quick check then refused, and said "restart ocr-reader" on every
+    run. The database is salvaged, and the search runs on."""
+    data, folder = tmp_path / "data", pages(tmp_path)
+    assert search("国务院", "--data-dir", str(data), "--library", str(folder)).returncode == 0
+    db = data / "ocr-reader.sqlite3"
+    raw = db.read_bytes()
+    title = SIMPLIFIED.splitlines()[0].strip().encode("utf-8")
+    at = raw.find(title)
+    assert at > 0, "the title is in the file"
+    with db.open("r+b") as f:
+        f.seek(at + 1)  # inside its first character's bytes
+        f.write(b"\xff")
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    check.close()
+    damaged = search("国务院", "--data-dir", str(data))
+    assert "Traceback" not in damaged.stderr and "restart" not in damaged.stderr, damaged.stderr
+    assert damaged.returncode == 0 and "was damaged" in damaged.stderr, damaged.stderr
+    again = search("国务院", "--data-dir", str(data))
+    assert again.returncode == 0 and again.stderr == "", again.stderr

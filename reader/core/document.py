@@ -200,7 +200,9 @@ def is_page_file(path: Path) -> bool:
     except DecodeError:
         return True
     # An empty one is the trace of an OCR run that failed: read, it says so in one line.
-    return not data.strip() or ocr.sniff(data) is not None
+    # (Not an empty web page: .html is as often a site's as hOCR.)
+    empty = not data.strip() and suffix not in (".html", ".htm")
+    return empty or ocr.sniff(data) is not None
 
 
 def _ocr_format(data: bytes) -> str | None:

@@ -9,6 +9,7 @@ documents; writing the file (atomically) is the caller's part.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import io
 import json
@@ -446,14 +447,20 @@ def _modified(paths: Sequence[str]) -> datetime:
     a local export alike); now only for pages without a file (standard input)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        when = datetime.fromtimestamp(int(epoch), UTC)
+        stamps = [int(epoch)]
     else:
-        times = []
+        stamps = []
         for path in paths:
             with contextlib.suppress(OSError, ValueError):
-                times.append(os.stat(path).st_mtime)
-        when = datetime.fromtimestamp(max(times), UTC) if times else datetime.now(UTC)
-    return when.replace(microsecond=0)
+                stamps.append(int(os.stat(path).st_mtime))
+    # ZIP holds times from 1980 to 2107 only: a page's time past them (a clock set wrong)
+    # is kept to them.
+    first, last = datetime(1980, 1, 1, tzinfo=UTC), datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
+    try:
+        when = datetime.fromtimestamp(max(stamps), UTC) if stamps else datetime.now(UTC)
+    except (OverflowError, OSError, ValueError):
+        when = last if stamps and max(stamps) > 0 else first
+    return min(max(when, first), last).replace(microsecond=0)
 
 
 def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) -> bytes:
@@ -484,7 +491,10 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
         + "</nav>",
         lang,
     )
-    sources = "".join(p.doc.source.sha256 for p, _d, _pl in parts)
+    # Named by what it holds: the same pages with other choices (no bylines), corrections
+    # or notes make another book, which a reader must not take for the same release.
+    held = hashlib.sha256("\0".join(x for _n, x in chapters).encode("utf-8", "surrogatepass"))
+    sources = "".join(p.doc.source.sha256 for p, _d, _pl in parts) + held.hexdigest()
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, sources)}"
     when = _modified([p.doc.source.path for p, _d, _pl in parts])
     modified = when.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -523,7 +533,7 @@ def to_epub(parts: Sequence[tuple[Part, Document, list[Placed]]], title: str) ->
     buffer = io.BytesIO()
     # Every entry stamped with the book's time (ZIP keeps it to two seconds from 1980 on),
     # not the moment it is written: the same pages, the same bytes.
-    stamp = max(when, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+    stamp = when.timetuple()[:6]
 
     def stamped(name: str) -> zipfile.ZipInfo:
         return zipfile.ZipInfo(name, date_time=stamp)

@@ -343,7 +343,8 @@ class Store:
     thread opens its own Store (cheap) on the same file.
 
     `read_only=True` opens the file without ever writing to it, as happens by itself when
-    the data folder or the file cannot be written."""
+    the data folder or the file cannot be written. `salvage=True` salvages the file as a
+    damaged one, where its damage was met reading a row."""
 
     def __init__(
         self,
@@ -352,6 +353,7 @@ class Store:
         check: bool = True,
         timeout_ms: int = BUSY_TIMEOUT_MS,
         read_only: bool = False,
+        salvage: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.timeout_ms = timeout_ms
@@ -373,11 +375,15 @@ class Store:
             )
         try:
             try:
+                if salvage and not self.read_only and self.path.is_file():
+                    # Damage read in a row (bytes that are no UTF-8) that the quick check
+                    # does not see: salvaged as a damaged file is, without asking it.
+                    raise sqlite3.DatabaseError("damaged: could not decode a row's text")
                 self.db = self._open(check)
             except sqlite3.DatabaseError as exc:
-                if not check or not _damaged(exc):
+                if not (check or salvage) or not _damaged(exc):
                     raise
-                self.db = self._recover()
+                self.db = self._recover(force=salvage)
         except sqlite3.Error as exc:
             self._drop_scratch()
             raise _error(exc) from None
@@ -539,8 +545,9 @@ class Store:
 
     # -- damage --------------------------------------------------------------------------
 
-    def _recover(self) -> sqlite3.Connection:
-        """Salvage a damaged file into a new database, then move the file aside."""
+    def _recover(self, force: bool = False) -> sqlite3.Connection:
+        """Salvage a damaged file into a new database, then move the file aside. `force`:
+        whatever its quick check says (damage met reading a row, which it does not see)."""
         from reader.store import salvage  # it reads this module's schema and row format
 
         if self.read_only:
@@ -557,7 +564,8 @@ class Store:
         with _exclusive(_sidecar(self.path, ".lock")):
             # Another process may have salvaged it while this one waited for the lock.
             try:
-                return self._connect(True)
+                if not force:
+                    return self._connect(True)
             except sqlite3.DatabaseError as exc:
                 if not _damaged(exc):
                     raise

@@ -203,10 +203,14 @@ def plan_outputs(
     return planned
 
 
-def outputs_in(folder: Path) -> Callable[[Path], bool]:
+def outputs_in(folder: Path, under: bool = True) -> Callable[[Path], bool]:
     """plan_outputs' `ours` for `folder`: whether a file there is an output an earlier
-    export listed (earlier_outputs) and nobody has changed since."""
-    found = earlier_outputs(folder) if folder.is_dir() else set()
+    export listed (earlier_outputs) and nobody has changed since. Without `under`, only
+    the lists in the folder and over it are read, not those of every folder under it
+    (a name proposed for one file, which must not walk a home folder first)."""
+    if not folder.is_dir():
+        return lambda _path: False
+    found = earlier_outputs(folder) if under else earlier_outputs(folder, files=())
     return lambda path: output_key(path) in found
 
 
@@ -277,7 +281,9 @@ class Written:
         if digest is None:
             return None
         base = os.path.realpath(folder)
-        named = tuple(os.path.relpath(os.path.realpath(p), base) for p in pages)
+        # (standard input, "-", is no page a later export could look for: none is named,
+        # as in an entry of the list's first version, so the output stays one)
+        named = tuple(os.path.relpath(os.path.realpath(p), base) for p in pages if str(p) != "-")
         return cls(digest, st.st_size, st.st_mtime_ns, named)
 
     def holds(self, path: Path, folder: Path) -> bool:
@@ -361,7 +367,8 @@ def earlier_outputs(
 def nested(a: Path, b: Path) -> bool:
     """Whether folder `a` is folder `b`, or holds it, or is held by it."""
     x, y = output_key(a), output_key(b)
-    return x == y or x.startswith(y + os.sep) or y.startswith(x + os.sep)
+    # (a drive's root ends in its separator already)
+    return x == y or x.startswith(os.path.join(y, "")) or y.startswith(os.path.join(x, ""))
 
 
 def remember_outputs(
@@ -382,9 +389,10 @@ def record_outputs(folder: Path, written: Iterable[tuple[Path, Sequence[Path]]])
     manifest = folder / OUTPUTS
     files = {rel: w for rel, w in _listed(manifest).items() if (folder / rel).is_file()}
     base = output_key(folder)
+    inside = os.path.join(base, "")  # (a drive's root ends in its separator already)
     for path, pages in written:
         key = output_key(path)
-        if not key.startswith(base + os.sep):
+        if not key.startswith(inside):
             continue
         entry = Written.of(path, pages, folder)
         if entry is not None:

@@ -108,6 +108,14 @@ def swap_tags(now: Sequence[str], old: Sequence[str], new: Sequence[str]) -> lis
         elif added:
             out += added
             added = []
+    if added and not gone:
+        # Nothing taken away (a deleted tag put back): each where it stood among the
+        # tags of `new`, before the first of its followers there that is still here.
+        for tag in added:
+            after = new[new.index(tag) + 1 :]
+            at = next((out.index(t) for t in after if t in out), len(out))
+            out.insert(at, tag)
+        added = []
     return normalise_tags([*out, *added])
 
 

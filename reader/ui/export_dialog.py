@@ -444,7 +444,8 @@ class ExportDialog(QDialog):
             stem += f"-{self.current_article + 1}"
         page = source.with_name(stem + source.suffix)
         fmt = self.format.currentData()
-        return plan_outputs([(page, None)], source.parent, fmt, outputs_in(source.parent))[0]
+        ours = outputs_in(source.parent, under=False)  # (on the UI thread: no walk)
+        return plan_outputs([(page, None)], source.parent, fmt, ours)[0]
 
     def _formats(self) -> list[tuple[str, str, str]]:
         """Each format offered: its key, its name in the Format box, and its name in the

@@ -496,3 +496,36 @@ def test_a_combined_heading_keeps_the_bytes_of_a_name_that_is_not_utf8() -> None
     for fmt in ("txt", "md"):
         out = publish([Part(odd), Part(plain)], Options(format=fmt)).decode("utf-8")
         assert "p\\xb9\\xfa" in out  # told from p.txt, not written as it
+
+
+def test_a_book_of_pages_dated_out_of_zips_range_is_written(tmp_path: Path, monkeypatch) -> None:
+    """A page whose file says it was changed in 2150 (a clock set wrong), or a
+    SOURCE_DATE_EPOCH past what dates can hold, crashed the EPUB export with a traceback:
+    ZIP keeps times from 1980 to 2107. The book is written, its times kept to them."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(sample_pages()[0].read_bytes())
+    os.utime(page, (5_680_000_000, 5_680_000_000))  # 2150
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with zipfile.ZipFile(io.BytesIO(publish([Part(load(page))], Options(format="epub")))) as book:
+        assert {i.date_time[0] for i in book.infolist()} == {2107}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    with zipfile.ZipFile(io.BytesIO(publish([Part(load(page))], Options(format="epub")))) as book:
+        assert {i.date_time[0] for i in book.infolist()} == {2107}
+
+
+def test_books_that_hold_other_text_have_other_identifiers() -> None:
+    """The same page without its bylines is another book: it had the same dc:identifier
+    (made of the pages' digests alone), so a reader took it for the same release."""
+    import re as _re
+
+    def identifier(data: bytes) -> str:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            opf = book.read("OEBPS/content.opf").decode("utf-8")
+        found = _re.search(r"<dc:identifier[^>]*>([^<]+)<", opf)
+        assert found is not None
+        return found[1]
+
+    whole = identifier(publish([Part(DOC)], Options(format="epub")))
+    again = identifier(publish([Part(DOC)], Options(format="epub")))
+    fewer = identifier(publish([Part(DOC)], Options(format="epub", bylines=False)))
+    assert whole == again != fewer

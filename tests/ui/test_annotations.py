@@ -1017,3 +1017,17 @@ def test_a_double_click_on_a_tagged_passage_opens_it_once(qtbot) -> None:
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert opened == [("/p.txt", ann.id)]
+
+
+def test_a_tag_put_back_by_an_undo_takes_its_place_among_the_others() -> None:
+    """A tag deleted, the annotation's tags changed since, the deletion undone: the tag
+    went last ([x, y, a]); it goes back where it stood ([a, x, y])."""
+    from reader.ui.annotator import swap_tags
+
+    assert swap_tags(["x", "y"], ["x"], ["a", "x"]) == ["a", "x", "y"]
+    assert swap_tags(["产业", "地方"], ["产业", "地方"], ["产业", "政策", "地方"]) == [
+        "产业",
+        "政策",
+        "地方",
+    ]
+    assert swap_tags(["a", "OCR错误", "b"], ["OCR错误"], ["ocr-error"]) == ["a", "ocr-error", "b"]
