@@ -19,6 +19,8 @@ from typing import BinaryIO
 
 # Larger files are refused rather than read into memory: no newspaper page is this big.
 MAX_BYTES = 512 * 1024 * 1024
+# How a refusal for want of memory begins (it may pass: the library reads the page again).
+OUT_OF_MEMORY = "there is not enough memory"
 # Share of invalid UTF-8 bytes tolerated (and replaced with U+FFFD) before the file is
 # taken to be in another encoding; a short page may have a few all the same.
 _MAX_INVALID_RATIO = 0.002
@@ -132,7 +134,7 @@ def decode_bytes(data: bytes) -> Decoded:
     try:
         decoded = _decode(data)
     except MemoryError:
-        raise DecodeError("there is not enough memory to decode it") from None
+        raise DecodeError(f"{OUT_OF_MEMORY} to decode it") from None
     # isspace() stops at the first letter, where strip() would copy the whole page.
     if not decoded.text:
         raise DecodeError("the file is empty")
@@ -608,7 +610,7 @@ def _read_limited(read: Callable[[int], bytes]) -> bytes:
                     raise DecodeError(reason)
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except MemoryError:
-        raise DecodeError("there is not enough memory to read it") from None
+        raise DecodeError(f"{OUT_OF_MEMORY} to read it") from None
 
 
 def hopeless(head: bytes) -> str | None:

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import BinaryIO, ParamSpec, TypeVar
 
 from reader.core import script
-from reader.core.decode import Decoded, DecodeError, decode_bytes, read_file, read_stream
+from reader.core.decode import (
+    OUT_OF_MEMORY,
+    Decoded,
+    DecodeError,
+    decode_bytes,
+    read_file,
+    read_stream,
+)
 from reader.core.lines import Lines, content_lines, interleaved
 from reader.core.model import Document, SourceInfo, SourceLines
 from reader.core.reflow import reflow
@@ -162,7 +169,7 @@ def out_of_memory_said(work: Callable[_P, _T]) -> Callable[_P, _T]:
         try:
             return work(*args, **kwargs)
         except MemoryError:
-            raise DecodeError("there is not enough memory to read it") from None
+            raise DecodeError(f"{OUT_OF_MEMORY} to read it") from None
 
     return said
 

@@ -643,9 +643,15 @@ class Library:
     ) -> None:
         if not batch:
             return
+        from reader.core.decode import OUT_OF_MEMORY
+
         with self.store._write() as db:
             self._drop(db, [b[0] for b in batch])
             for path, size, mtime, sha, fp, date, encoding, articles, problem in batch:
+                if problem.startswith(OUT_OF_MEMORY):
+                    # Memory short for a moment (a worker a core): the page is read again
+                    # at the next update, as one changed since, not refused for good.
+                    mtime, sha = -1, ""
                 db.execute(
                     "INSERT INTO library_documents(path, folder, size, mtime, sha256, "
                     "fingerprint, date, articles, encoding, problem, tokens, segmenter) "

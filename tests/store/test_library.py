@@ -436,3 +436,32 @@ def test_a_term_never_runs_from_a_title_or_paragraph_into_the_next(tmp_path: Pat
         assert library.search("strike -often") == []
     finally:
         library.close()
+
+
+def test_a_page_refused_for_want_of_memory_is_read_again_at_the_next_update(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory short for a moment (an index worker a core): the page was stored as
+    refused, unchanged since, and never read again. The next update reads it."""
+    from reader.core import document
+
+    build = document.build
+    short = [True]
+
+    def exhausted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if short[0]:
+            raise MemoryError
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(document, "build", exhausted)
+    lib = Library(tmp_path / "db.sqlite3", tmp_path / "cache", tmp_path / "userdict.txt")
+    try:
+        lib.add_folder(folder)
+        first = lib.index(workers=1)
+        assert (first.indexed, first.failed) == (0, 2)
+        assert all("not enough memory" in why for _path, why in first.unread)
+        short[0] = False
+        again = lib.index(workers=1)
+        assert (again.indexed, again.failed) == (2, 0)
+    finally:
+        lib.close()
