@@ -96,13 +96,13 @@ class PageSummary(QLabel):
         if self.part:
             parts[2:] = [self.tr("its first part only, read-only until the whole page is read")]
         if self.doc.source.warning:
-            parts.append(self._warning(self.doc.source.warning))
+            parts.append(self.translated_warning(self.doc.source.warning))
         self.setText("  ·  ".join(parts))
         # The status bar cuts a long line (a warning about the page's order): all of it,
         # a part a line, where the pointer rests on it.
         self.setToolTip("\n".join(parts))
 
-    def _warning(self, said: str) -> str:
+    def translated_warning(self, said: str) -> str:
         """The engine's warnings (said in English, joined by "; ") in the interface's
         language."""
         said = said.replace(
@@ -138,13 +138,13 @@ class PageWarning(QLabel):
         if not self.warning:
             self.hide()
             return
-        short = (
-            self.tr("Lines across columns")
-            if INTERLEAVED in self.warning
-            else self.tr("Bytes replaced")
-        )
-        self.setText(f"⚠ {short}")
-        self.setToolTip(self.summary._warning(self.warning))
+        shorts = []
+        if INTERLEAVED in self.warning:
+            shorts.append(self.tr("Lines across columns"))
+        if _REPLACED.search(self.warning):
+            shorts.append(self.tr("Bytes replaced"))
+        self.setText("⚠ " + " · ".join(shorts or [self.tr("Warning")]))
+        self.setToolTip(self.summary.translated_warning(self.warning))
         self.show()
 
 

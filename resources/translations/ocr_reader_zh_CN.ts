@@ -579,32 +579,32 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="171"/>
+        <location filename="../../reader/ui/annotator.py" line="190"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="169"/>
+        <location filename="../../reader/ui/annotator.py" line="188"/>
         <source>Add Note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="176"/>
+        <location filename="../../reader/ui/annotator.py" line="195"/>
         <source>Edit Annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="181"/>
+        <location filename="../../reader/ui/annotator.py" line="200"/>
         <source>Delete Annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="213"/>
+        <location filename="../../reader/ui/annotator.py" line="232"/>
         <source>1 page</source>
         <translation>1 个页面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotator.py" line="213"/>
+        <location filename="../../reader/ui/annotator.py" line="232"/>
         <source>%1 pages</source>
         <translation>%1 个页面</translation>
     </message>
@@ -1044,27 +1044,27 @@
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="453"/>
+        <location filename="../../reader/ui/export_dialog.py" line="454"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="454"/>
+        <location filename="../../reader/ui/export_dialog.py" line="455"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="455"/>
+        <location filename="../../reader/ui/export_dialog.py" line="456"/>
         <source>HTML (standalone, printable)</source>
         <translation>HTML（独立文件，可打印）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="456"/>
+        <location filename="../../reader/ui/export_dialog.py" line="457"/>
         <source>EPUB (e-readers)</source>
         <translation>EPUB（电子阅读器）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="457"/>
+        <location filename="../../reader/ui/export_dialog.py" line="458"/>
         <source>JSON (document schema)</source>
         <translation>JSON（文档结构）</translation>
     </message>
@@ -1199,47 +1199,47 @@
         <translation>以及另外 %1 个版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="455"/>
+        <location filename="../../reader/ui/export_dialog.py" line="456"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="456"/>
+        <location filename="../../reader/ui/export_dialog.py" line="457"/>
         <source>EPUB</source>
         <translation>EPUB</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="457"/>
+        <location filename="../../reader/ui/export_dialog.py" line="458"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="467"/>
+        <location filename="../../reader/ui/export_dialog.py" line="468"/>
         <source>All Files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="472"/>
+        <location filename="../../reader/ui/export_dialog.py" line="473"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="495"/>
+        <location filename="../../reader/ui/export_dialog.py" line="496"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="516"/>
+        <location filename="../../reader/ui/export_dialog.py" line="517"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="523"/>
+        <location filename="../../reader/ui/export_dialog.py" line="524"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/export_dialog.py" line="525"/>
+        <location filename="../../reader/ui/export_dialog.py" line="526"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1679,14 +1679,19 @@
 <context>
     <name>PageWarning</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="142"/>
+        <location filename="../../reader/ui/status.py" line="143"/>
         <source>Lines across columns</source>
         <translation>各行横跨各栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="144"/>
+        <location filename="../../reader/ui/status.py" line="145"/>
         <source>Bytes replaced</source>
         <translation>有字节被替换</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="146"/>
+        <source>Warning</source>
+        <translation>警告</translation>
     </message>
 </context>
 <context>
@@ -2389,42 +2394,42 @@
 <context>
     <name>TagsDock</name>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="359"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="359"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
         <source>Passages</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="365"/>
         <source>Passage</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="360"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="365"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="361"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="366"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="362"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="367"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="363"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="368"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_docks.py" line="364"/>
+        <location filename="../../reader/ui/annotation_docks.py" line="369"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>

@@ -692,3 +692,19 @@ def test_a_page_named_from_the_folder_the_app_started_in_is_kept_by_its_whole_pa
     assert win.doc.source.path == str(tmp_path / "~draft.txt")
     with qtbot.waitSignal(win.load_failed, timeout=20000):
         win.open_path("~nobody-such/x.txt")
+
+
+def test_a_page_with_both_warnings_marks_both(qtbot) -> None:
+    """Lines across the columns and bytes replaced: the mark said only the first."""
+    from reader.core.document import INTERLEAVED
+    from reader.ui.status import PageSummary, PageWarning
+
+    doc = load(sample_pages()[0])
+    doc.source.warning = f"3 invalid byte sequence(s) replaced with �; {INTERLEAVED}"
+    summary = PageSummary()
+    mark = PageWarning(summary)
+    qtbot.addWidget(summary)
+    qtbot.addWidget(mark)
+    mark.show_page(doc)
+    assert mark.text() == "⚠ Lines across columns · Bytes replaced"
+    assert "3 invalid byte sequence(s) replaced" in mark.toolTip()
