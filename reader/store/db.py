@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -373,6 +374,11 @@ class Store:
                 f"annotating is off: the data folder {folder} is read-only and holds no "
                 "annotation database"
             )
+        # Damage met reading a row (bytes that are no UTF-8) is noted beside the file, as
+        # the quick check does not see it: the next opening salvages it (_failed).
+        noted = _sidecar(self.path, SALVAGE)
+        if noted.exists() and not self.read_only:
+            salvage = True
         try:
             try:
                 if salvage and not self.read_only and self.path.is_file():
@@ -384,6 +390,8 @@ class Store:
                 if not (check or salvage) or not _damaged(exc):
                     raise
                 self.db = self._recover(force=salvage)
+            with contextlib.suppress(OSError):
+                noted.unlink()  # (salvaged now, or never there)
         except sqlite3.Error as exc:
             self._drop_scratch()
             raise _error(exc) from None
@@ -629,14 +637,14 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise _error(exc) from None
+            raise self._failed(exc) from None
         try:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-            raise _error(exc) from None
+            raise self._failed(exc) from None
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
@@ -646,7 +654,15 @@ class Store:
         try:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
-            raise _error(exc) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: sqlite3.Error) -> StoreError:
+        """The StoreError for an error met using the database; damage is noted beside
+        the file (SALVAGE) for the next opening to salvage it."""
+        if _damaged(exc) and not self.read_only:
+            with contextlib.suppress(OSError):
+                _sidecar(self.path, SALVAGE).touch()
+        return _error(exc)
 
     # -- annotations ---------------------------------------------------------------------
 
@@ -870,6 +886,10 @@ def _edit(row_id: str, data: object, created: object, fingerprint: str) -> Edit:
             value={"data": raw},
             created=str(created),
         )
+
+
+# Beside the database: damage was met reading it, and the next opening salvages it.
+SALVAGE = ".salvage"
 
 
 def _damaged(exc: sqlite3.Error) -> bool:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from reader.core.model import Document
 
 from reader.core import words
-from reader.store.db import SafeConnection, Store, StoreError, _explain, storable
+from reader.store.db import SafeConnection, Store, storable
 from reader.store.files import earlier_outputs, gone, output_key
 
 # Pages written in one transaction. The full-text index adds each transaction's entries
@@ -787,7 +787,7 @@ class Library:
                 raise Cancelled from None
             if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
                 raise ValueError(f"cannot search for that: {exc}") from None
-            raise StoreError(_explain(exc)) from None
+            raise self.store._failed(exc) from None
         return hits
 
     def _holding(self, terms: list[str], typed: list[str]) -> Iterator[tuple]:

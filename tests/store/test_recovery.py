@@ -465,3 +465,34 @@ def test_a_lock_at_start_up_is_locked_not_damaged(
     assert store.notice is None and [a.note for a in store.all()] == ["在"]
     assert store.version() == VERSION
     store.close()
+
+
+def test_damage_met_reading_a_row_is_salvaged_at_the_next_opening(tmp_path: Path) -> None:
+    """One byte of a note overwritten: the file's structure is whole, its quick check
+    says ok, and reading the row fails ("could not decode"). The window said to restart,
+    and the restart opened the file as whole again, for ever. The damage met is noted
+    beside the file, and the next opening salvages it."""
+    path = tmp_path / "ann.sqlite3"
+    note = "这条备注的文字会被写坏"
+    store = Store(path)
+    store.put(Annotation(fingerprint="fp", selector=Selector("quote", "", "", 0, 5), note=note))
+    store.close()
+    raw = path.read_bytes()
+    at = raw.find(note.encode("utf-8"))
+    assert at > 0
+    with path.open("r+b") as f:
+        f.seek(at + 1)
+        f.write(b"\xff")
+    store = Store(path)
+    assert store.notice is None  # the quick check sees nothing
+    with pytest.raises(StoreError, match="damaged"):
+        store.all()
+    store.close()
+    again = Store(path)
+    try:
+        assert again.notice is not None and "was damaged" in again.notice
+        assert len(again.all()) == 1  # the note kept, its broken byte replaced
+    finally:
+        again.close()
+    assert not (tmp_path / "ann.sqlite3.salvage").exists()
+    assert Store(path).notice is None  # and only once
