@@ -453,10 +453,11 @@ def _edges(order: PageOrder, column: int, size: float) -> _Edges:
         return _Edges(*((box.y0, box.y1) if vertical else (box.x0, box.x1)))
     drift = _drift(lines, vertical, size)
     at = statistics.median(_across(p, vertical) for p in lines)
-    spans = [
-        (s - drift * (_across(p, vertical) - at), e - drift * (_across(p, vertical) - at))
-        for p, (s, e) in ((p, _span(p, vertical)) for p in lines)
-    ]
+    shifted = _Edges(0.0, 0.0, drift, at, vertical)  # each line's shift: .of(line)[0]
+    spans = []
+    for p in lines:
+        (s, e), shift = _span(p, vertical), shifted.of(p)[0]
+        spans.append((s - shift, e - shift))
     starts = sorted(s for s, _e in spans)
     ends = sorted(e for _s, e in spans)
     return _Edges(starts[len(starts) // 4], ends[(3 * len(ends)) // 4], drift, at, vertical)

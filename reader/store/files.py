@@ -168,7 +168,8 @@ def plan_outputs(
     planned: list[Path] = []
     # Pages of several folders named keep them apart, each under its own name (as cp -r
     # puts them): out/1967-01-01/p1.txt, not out/p1.txt and out/p1-2.txt.
-    several = len({root for _page, root in pages if root is not None}) > 1
+    roots = {root for _page, root in pages if root is not None}
+    named = {root: root.resolve().name or "pages" for root in roots} if len(roots) > 1 else {}
     # Two pages of one folder that differ only in their ending (x.hocr, x.json) are told
     # apart by it: x.hocr.txt and x.json.txt, not x.txt and x-2.txt.
     stems: dict[tuple[str, str], int] = {}
@@ -183,8 +184,8 @@ def plan_outputs(
 
     for page, root in pages:
         rel = page.relative_to(root).parent if root is not None else Path()
-        if several and root is not None:
-            rel = Path(root.resolve().name or "pages") / rel
+        if root in named:
+            rel = Path(named[root]) / rel
         folder = out / rel
         limit = name_max(folder)
         stem = page.stem if page.name != "-" else "stdin"

@@ -1227,7 +1227,12 @@ class BodyView(QTextBrowser):
             # Scrolled to the end: the last article, its start in view, is the one being
             # read, though it starts below the quarter of the view where places are read.
             last = self.places[-1].article
-            first = next(p for p in self.places if p.article == last)
+            # (from the end: the last article's places only, however long the page)
+            first = self.places[-1]
+            for place in reversed(self.places):
+                if place.article != last:
+                    break
+                first = place
             cursor = QTextCursor(self.document())
             cursor.setPosition(first.position)
             if self.cursorRect(cursor).top() >= 0 and first.position > reading.position:
