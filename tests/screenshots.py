@@ -137,6 +137,11 @@ def main(argv: list[str]) -> int:
     if english.is_file():
         shoot(folder / "english-page.png", english, {"theme": "light"}, [])
         print(folder / "english-page.png")
+    # A plain-text export whose lines run across the columns: the status bar's warning mark.
+    across = ROOT.parent / "shared" / "real" / "pages" / "06_xinbeida_19670506_p2.paddle.txt"
+    if across.is_file():
+        shoot(folder / "page-warning.png", across, {"theme": "light"}, [])
+        print(folder / "page-warning.png")
     # Shots of windows in a given state are staged in-process, on the virtual screen.
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     staged = [
