@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -1179,6 +1180,18 @@ def _pieces(
                 count = on_grid
             else:
                 count = (count + cells * (min(end, rest.x1) - rest.x0) / (end - start)) / 2
+        space = _lone_space(rest.line.text)
+        if k == crossed[-1] and space is not None and abs(space - count) > SEAM_SPACE:
+            # The one space the OCR program left in the line is where it saw whitespace.
+            # Where the lines right over or under it part there too, and not at the
+            # gutter measured further up or down the page, the space is the seam.
+            x = _space_at(rest)
+            if (
+                x is not None
+                and _edge_beside(rest, x, flow.region, body)
+                and not _edge_beside(rest, at, flow.region, body)
+            ):
+                count, left_end, right_start = space, x, x
         seam = _seam(rest.line.text, count)
         if seam is None:
             break
@@ -1252,6 +1265,44 @@ def _cells(text: str) -> float:
     """Printed width in characters: a Chinese character or mark is one, a Latin letter or
     digit half of one; OCR's spaces take none."""
     return sum(0.5 if c.isascii() else 1.0 for c in text if not c.isspace())
+
+
+def _lone_space(text: str) -> float | None:
+    """The width in characters before the one run of whitespace inside `text`, or None
+    where there is none or more than one."""
+    inner = text.strip()
+    runs = [m.start() for m in _SPACES.finditer(inner)]
+    return _cells(inner[: runs[0]]) if len(runs) == 1 else None
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _space_at(it: _Item) -> float | None:
+    """Where on the page the one space inside a line's text stands, in proportion to the
+    widths before and after it; None where it has none or more than one."""
+    space = _lone_space(it.line.text)
+    return None if space is None else it.x0 + it.w * space / _cells(it.line.text)
+
+
+def _edge_beside(it: _Item, x: float, region: Sequence[_Item], body: float) -> bool:
+    """Whether a line right over or under `it` (within MERGED_NEAR body heights) ends or
+    starts within a body height of `x`, or has its own one space there (a column of
+    merged lines, each with the gutter's whitespace in it)."""
+    near, overlap = MERGED_NEAR * body, body / 2  # skewed boxes of a column overlap a little
+
+    def parts_at(p: _Item) -> bool:
+        if abs(p.x1 - x) <= body or abs(p.x0 - x) <= body:
+            return True
+        space = _space_at(p)
+        return space is not None and abs(space - x) <= body
+
+    return any(
+        p is not it
+        and (-overlap <= it.y0 - p.y1 <= near or -overlap <= p.y0 - it.y1 <= near)
+        and parts_at(p)
+        for p in region
+    )
 
 
 def _seam(text: str, count: float) -> int | None:

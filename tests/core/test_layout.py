@@ -611,6 +611,27 @@ def test_a_merged_line_is_measured_against_its_own_storys_lines() -> None:
     assert [(left in texts, right in texts) for left, right in parts] == [(True, True)] * 4
 
 
+def test_a_merged_line_is_parted_at_its_one_space_where_its_own_rows_part_there() -> None:
+    """Page 01: two columns run down the page, and under them, with no whitespace
+    between, a few rows set at other widths. OCR merged one of those rows across their
+    own gutter and left a space there. The gutter measured on the columns above is not
+    where the rows beside the merged one part: the space is, and the line is parted at
+    it, not in proportion to the columns above."""
+
+    def own(row: int, x0: float, cells: int) -> OcrLine:
+        first = 0x9000 + 40 * row + (20 if x0 else 0)  # no pair recurs, nor is a word
+        text = "".join(map(chr, range(first, first + cells)))
+        return line(text, x0, row * PITCH, x0 + 30 * cells, row * PITCH + HEIGHT)
+
+    lines = [own(r, x, 18) for r in range(20) for x in (0, WIDTH + GUTTER)]
+    left, right = own(21, 0, 24), own(21, 740, 12)
+    lines += [own(20, 0, 24), own(20, 740, 12), own(22, 0, 24), own(22, 740, 12)]
+    lines.append(line(f"{left.text} {right.text}", 0, left.box.y0, right.box.x1, left.box.y1))
+    texts = [p.line.text for p in reading_order(page_of(row_by_row(lines))).placed]
+    assert left.text in texts
+    assert right.text in texts
+
+
 @pytest.mark.parametrize(
     ("word", "elsewhere", "runs_on"),
     [("冰寺", True, True), ("干扰", False, True), ("冰寺", False, False)],
