@@ -1081,9 +1081,16 @@ def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) 
         cut = pairs(text[k - 1] + text[k])
         return pairs(text[k - 1] + after) + pairs(before + text[k]) - cut
 
+    def over(k: int, step: int) -> int:
+        # a character over; closing punctuation goes with the character before it (学习，)
+        k += step
+        while 0 < k < len(text) and text[k] in HANGING:
+            k += step
+        return k
+
     here = runs_on(seam, pairs.__getitem__)
     best, score = seam, here
-    for k in (seam - 1, seam + 1):
+    for k in (over(seam, -1), over(seam, 1)):
         if movable(k) and (moved := runs_on(k, pairs.__getitem__)) > score:
             best, score = k, moved
     seam = best if score >= here + RESEAM else seam
@@ -1096,7 +1103,7 @@ def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) 
 
     here = runs_on(seam, word)
     best, score = seam, here
-    for k in (seam - 1, seam + 1):
+    for k in (over(seam, -1), over(seam, 1)):
         if movable(k) and (moved := runs_on(k, word)) > score:
             best, score = k, moved
     return best

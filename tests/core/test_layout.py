@@ -673,6 +673,41 @@ def test_a_merged_lines_seam_moves_a_character_where_the_words_say(
         assert texts[len(left) + 3] == left[3][-1] + right[3]
 
 
+def test_a_merged_lines_seam_moves_a_character_with_its_closing_punctuation() -> None:
+    """Page 16: OCR lost a character of the left part of a merged line, so its column's
+    grid puts the seam a character late, after the right part's first character and the
+    comma after it (向工人阶级学 | 习，向人民解放军学习). The words move the seam back over
+    both: the comma goes with the character before it."""
+    left = [
+        "的一是在不了有和人这中大为上个国我",
+        "以要他时来用们生到作地于出就分对成",
+        "会可主发年动同工也能下过子说产种面",
+        "全面落实毛主席最新指示的关键在于进",
+        "一步动员群众依靠群众尊重群众的革命",
+        "而方后多定行法所民得经十三之进着等",
+    ]
+    right = [
+        "右一" + FILL[10:24],
+        "右二" + FILL[12:26],
+        "要自觉地接受工人阶级领导向工人阶级学",
+        "习，向人民解放军学习加强无产阶级的整",
+        "右五" + FILL[14:28],
+        "右六" + FILL[16:30],
+    ]
+    lines = []
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 150 + row * PITCH
+        x1 = WIDTH + GUTTER + 30 * len(b)
+        if row == 3:  # merged, the left part a character short of the column's full line
+            lines.append(line(a + b, 0, y, x1, y + HEIGHT))
+        else:
+            lines.append(line(a + "理", 0, y, 30 * (len(a) + 1), y + HEIGHT))
+            lines.append(line(b, WIDTH + GUTTER, y, x1, y + HEIGHT))
+    texts = [p.line.text for p in reading_order(page_of(row_by_row(lines))).placed]
+    assert left[3] in texts
+    assert right[3] in texts
+
+
 def test_rows_merged_across_a_gutter_right_under_a_headline_go_with_the_columns() -> None:
     """A headline over two columns, and OCR merged the first rows under it across the
     gutter, so those rows have no columns of their own: they are read with the columns
