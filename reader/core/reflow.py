@@ -403,7 +403,7 @@ class Reflow:
             join, rule = self._marked(cur, a, i)
         if (
             not join
-            and rule in _WORD_MAY_JOIN
+            and rule.id in _WORD_MAY_JOIN
             and lines.idx[a] != lines.idx[i]
             # (a blank line parts text; between the lines of a headline read from boxes
             # it may be a short last line measured a size larger)
@@ -541,27 +541,26 @@ class Reflow:
             if ends[a]:
                 return False, R.QUESTION_ENDS
             return True, R.QUESTION_GOES_ON
-        if len(cur) == 1 and is_speaker(lines.text[a]) and self._opens(b):
+        # (The block's length, asked by most of the rules below, read once: len() of a
+        # block is a call into Python.)
+        size = len(cur)
+        if size == 1 and is_speaker(lines.text[a]) and self._opens(b):
             # 王力： on a line of its own over what was said, as the speakers before it:
             # the line under it is not indented only because its box is not.
             return False, R.SPEAKER_ALONE
-        if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
+        if size == 1 and not ends[a] and not lines.soft[a] and self._wraps_headline(a, b):
             cur.kind = "headline"
             return True, R.HEADLINE_WRAPS
-        if len(cur) == 1 and not ends[a] and not lines.soft[a] and self._couplet(a, b):
+        if size == 1 and not ends[a] and not lines.soft[a] and self._couplet(a, b):
             cur.kind = "headline"
             return True, R.COUPLET
-        if (
-            len(cur) == 1
-            and EDITORIAL.match(lines.text[a])
-            and lines.text[b][:1] not in NO_LINE_START
-        ):
+        if size == 1 and EDITORIAL.match(lines.text[a]) and lines.text[b][:1] not in NO_LINE_START:
             # Its title under it may be a couplet or wrap over two lines: each is its own
             # decision (under_editorial, couplet), not a sentence 社论 would begin.
             cur.kind = "headline"
             return False, R.EDITORIAL_LABEL
         if (
-            len(cur) == 1
+            size == 1
             and a
             and not ends[a]
             and EDITORIAL.match(lines.text[a - 1])
@@ -573,11 +572,11 @@ class Reflow:
             # comma (迎接您，光辉灿烂的九大) and falls short of its column.
             cur.kind = "headline"
             return False, R.UNDER_EDITORIAL
-        if len(cur) <= 2 and not ends[a] and not lines.soft[a] and self._names_document(cur, b):
+        if size <= 2 and not ends[a] and not lines.soft[a] and self._names_document(cur, b):
             cur.kind = "headline"
             return False, R.DOCUMENT_TITLE
         if (
-            len(cur) == 1
+            size == 1
             and cur.kind == "paragraph"
             and unpunctuated_but_lists(lines.text[a])
             and _NAMES_DOCUMENT.match(lines.text[b])
@@ -586,7 +585,7 @@ class Reflow:
             # (A sentence naming a document may go on past it, a mark opening the next
             # line: …的通知 / ，…)
             return False, R.NEXT_NAMES_DOCUMENT
-        if not ends[a] and not lines.soft[a] and len(cur) == 1 and self._headline_above(a, b):
+        if not ends[a] and not lines.soft[a] and size == 1 and self._headline_above(a, b):
             return False, R.HEADLINE_GROUP
         t = self.t
         if a in self.keyed and not ends[a] and not lines.soft[a] and self._short(a, t.keyed_short):
@@ -598,7 +597,7 @@ class Reflow:
             # sentence's end, over a line that opens one, is the next speaker's, however
             # full the line before it.
             return False, R.SPEAKER
-        if len(cur) == 1 and not ends[a] and self._signs(a, b):
+        if size == 1 and not ends[a] and self._signs(a, b):
             return False, R.SIGNATORIES
         vertical = self.vertical
         if vertical and (a in vertical or b in vertical):
@@ -609,7 +608,7 @@ class Reflow:
             # Were the sentence going on into line b, line a would be full: a name that
             # signs the text, or a stray piece.
             return False, R.TINY_AFTER_SHORT
-        if a in self.tiny and len(cur) >= 2 and not ends[a] and not self._goes_on(b):
+        if a in self.tiny and size >= 2 and not ends[a] and not self._goes_on(b):
             # (Where the next line is full, the tiny line is a stray piece inside the
             # paragraph: a character that a line merged across columns left behind.)
             return False, R.TINY_TAIL
@@ -638,7 +637,7 @@ class Reflow:
             if (
                 self._blank(b) == "paragraph"
                 and lines.gap[b]
-                and len(cur) == 1
+                and size == 1
                 and unpunctuated(lines.text[a])
                 and self._short(a, t.apart_short)
             ):
@@ -651,7 +650,7 @@ class Reflow:
                 ):
                     return False, R.NEXT_SHORT_UNPUNCTUATED
             elif (
-                len(cur) == 1
+                size == 1
                 and not lines.label[a]  # a numbered heading's first line: its own rules
                 and lines.indent[a] < t.indent_cells  # a paragraph's first line
                 and len(lines.text[a]) > 3
@@ -675,27 +674,23 @@ class Reflow:
                 # first line set in after a line that may end a paragraph
                 # (reader.core.ocrtext), whatever share of the lines that is.
                 return False, R.INDENTED
-            if len(cur) == 1 and self._stands_alone(a, b):
+            if size == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
             rule = self._stands_apart(a)
             if rule:
                 return False, rule
             return True, R.NO_BLANK
         if not ends[a]:
-            if len(cur) == 1 and self._stands_alone(a, b):
+            if size == 1 and self._stands_alone(a, b):
                 return False, R.STANDS_ALONE
-            if len(cur) == 1 and DATED_END.search(lines.text[a]) and self._opens(b):
+            if size == 1 and DATED_END.search(lines.text[a]) and self._opens(b):
                 return False, R.DATED_ALONE
             rule = self._stands_apart(a)
             if rule:
                 return False, rule
-            if (
-                len(cur) >= 2
-                and self._head_group(cur)
-                and not self._short(b, t.head_group_next_short)
-            ):
+            if size >= 2 and self._head_group(cur) and not self._short(b, t.head_group_next_short):
                 return False, R.HEAD_GROUP_ENDS
-            if 2 <= len(cur) <= t.head_group_lines and self._head_over_wider(cur, b):
+            if 2 <= size <= t.head_group_lines and self._head_over_wider(cur, b):
                 return False, R.HEAD_OVER_WIDER
             if self._lost_stop(cur, a, b):
                 return False, R.LOST_STOP
@@ -705,7 +700,7 @@ class Reflow:
                 return False, R.WIDER
             return True, R.MID_SENTENCE
         back, fwd = columns.back(a), columns.fwd(b)
-        first_of_para = len(cur) == 1 and cur.kind == "paragraph"
+        first_of_para = size == 1 and cur.kind == "paragraph"
         expected = back - t.indent_width if first_of_para else back
         if width[a] <= expected - t.ends_short:
             return False, R.SHORT_ENDS_SENTENCE
@@ -971,12 +966,13 @@ class Reflow:
             # paragraph rules continue or end.
             cur.kind = "paragraph"
             return self._running(cur, a, b)
-        if len(cur) >= 2 and has_sentence_mark(text[a]):
+        size = len(cur)  # (read once: len() of a block is a call into Python)
+        if size >= 2 and has_sentence_mark(text[a]):
             # A heading wrapped onto a line that holds a full stop was a numbered
             # paragraph all along (四、煽动武斗的坏人，应受… / …法律制裁。坏人煽动…).
             cur.kind = "paragraph"
             return True, R.NUMBERED_PARAGRAPH
-        if len(cur) >= t.heading_lines:
+        if size >= t.heading_lines:
             return False, R.HEADING_ENDS_AT_LINE_END
         columns = self.columns
         # Is line b the first line of a paragraph rather than the heading's tail? Where the
@@ -1030,7 +1026,7 @@ class Reflow:
                 if run_in > len(so_far):
                     return True, R.RUNIN_WRAPS
                 return True, R.RUNIN_COLON_FULL
-        if len(cur) == 1:
+        if size == 1:
             if label and (
                 not unpunctuated(text[a][label:]) or (not b_starts and self._first_like(a))
             ):
@@ -1080,9 +1076,9 @@ class Reflow:
             return True, R.HEADING_WRAPS_NO_FIRST
         if (
             not lines.ends[b]
+            and not self._indents(b)  # (asked first: it needs no column's width)
             and width[a] >= columns.back(a) - t.heading_exact
             and self._least_width(b) >= columns.fwd(b) - t.heading_exact
-            and not self._indents(b)
         ):
             # Where indents were stripped, a paragraph's first line is two characters
             # short of the column: a full line after a full heading line is its tail (a
@@ -1153,9 +1149,11 @@ def reflow(
 
 
 # Breaks that the lines' lengths and marks suggest, which a word cut at the line end
-# overrules (see _decide).
+# overrules (see _decide). By their ids, which are unique: a Rule's hash is computed from
+# its fields each time it is asked for.
 _WORD_MAY_JOIN = frozenset(
-    (
+    rule.id
+    for rule in (
         R.ALONE["headline"],
         R.NEXT_HEADLINE,
         R.HEADING_ENDS_AT_LINE_END,
