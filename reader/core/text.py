@@ -185,9 +185,11 @@ def whole_words(texts: Iterable[str]) -> frozenset[str]:
     words, never at a line's start or end, where a word may be a broken one's part), in
     lower case."""
     found: set[str] = set()
-    for text in texts:
-        inside = _WORDS.findall(text)
-        found.update(w.lower() for w in inside[1:-1])
+    # (Most lines hold fewer than three words, and give none: passed over without a
+    # generator made for each.)
+    for words in map(_WORDS.findall, texts):
+        if len(words) > 2:
+            found.update(map(str.lower, words[1:-1]))
     return frozenset(found)
 
 
