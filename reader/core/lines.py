@@ -1364,7 +1364,7 @@ def interleaved(texts: list[str]) -> bool:
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
     # The pairs inside the lines that start with a character some line ends with: only
     # those are looked up (found by one regular expression, not pair by pair).
-    enders = "".join(map(re.escape, set(ends)))
+    enders = re.escape("".join(set(ends)))  # (escaped a character at a time all the same)
     inside = set(re.findall(f"(?=([{enders}][^\n]))", "\n".join(lines)))
 
     def found(firsts: list[str], seconds: list[str]) -> int:
