@@ -343,9 +343,10 @@ class Reflow:
         while i < n:
             # A one-line paragraph block differs only in that an unpunctuated line may
             # stand alone (a title or subhead), so a punctuated one can skip ahead too.
+            # (A punctuated first line settles it before the block's lines are weighed.)
             if cur.kind == "paragraph" and (
-                (cur.end - cur.start >= 2 and not self._head_group(cur))
-                or not unpunctuated(text[cur.start])
+                not unpunctuated(text[cur.start])
+                or (cur.end - cur.start >= 2 and not self._head_group(cur))
             ):
                 at = bisect.bisect_left(stops, i, at)
                 if at == last:
