@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 # Sentence-final punctuation. A line ending in one of these (optionally followed by closing
 # quotes or brackets) may end a paragraph; a line ending in anything else continues.
@@ -180,17 +180,24 @@ def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bo
     return met is not None and f"{met[0]}-{met[1]}".lower() in hyphenated
 
 
-def whole_words(texts: Iterable[str]) -> frozenset[str]:
+def whole_words(texts: Sequence[str]) -> frozenset[str]:
     """The Latin words of two letters or more that lines print whole (between other
     words, never at a line's start or end, where a word may be a broken one's part), in
     lower case."""
     found: set[str] = set()
-    # (Most lines hold fewer than three words, and give none: passed over without a
-    # generator made for each.)
-    for words in map(_WORDS.findall, texts):
+    # Three words of two letters hold six ASCII characters: a line with fewer (most lines
+    # of a Chinese page) is passed over without a search, and one of fewer than three
+    # words without a generator made for it.
+    ascii_counts = map(len, map(_ASCII_ONLY, texts))
+    worded = itertools.compress(texts, map(_THREE_WORDS_ASCII.__le__, ascii_counts))
+    for words in map(_WORDS.findall, worded):
         if len(words) > 2:
             found.update(map(str.lower, words[1:-1]))
     return frozenset(found)
+
+
+_ASCII_ONLY = operator.methodcaller("encode", "ascii", "ignore")
+_THREE_WORDS_ASCII = 6
 
 
 def _unhyphenated(head: str, tail: str, whole: Collection[str]) -> bool:
