@@ -6,20 +6,33 @@ import ctypes
 import ctypes.util
 import functools
 from collections.abc import Callable
+from typing import Any
 
 # After a page of this many bytes or more: a small page's reading leaves little behind.
 GIVE_BACK_FROM = 4_000_000
+
+# glibc's mallopt() parameter for the size from which a block is mapped on its own, and
+# the size it starts at.
+_M_MMAP_THRESHOLD = -3
+_MAPPED_FROM = 128 * 1024
+
+
+def _libc_function(name: str) -> Any:
+    """A function of the C library (a ctypes function), or None where it has none."""
+    library = ctypes.util.find_library("c")
+    if not library:
+        return None
+    try:
+        return getattr(ctypes.CDLL(library), name)
+    except (OSError, AttributeError):
+        return None
 
 
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
     """glibc's malloc_trim, or None where the C library has none (macOS, Windows, musl)."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return None
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
+    trim = _libc_function("malloc_trim")
+    if trim is None:
         return None
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
@@ -36,3 +49,20 @@ def give_back() -> bool:
         return False
     trim(0)
     return True
+
+
+@functools.cache
+def map_big_blocks() -> bool:
+    """Have the C allocator map every block of 128 KiB or more on its own, as it does
+    until the first such block is freed: glibc then raises that size to the block's (up to
+    32 MB), and a long page's lists of a few megabytes, each a column of its lines, go on
+    the heap instead. Freed, they stay there under the small objects made after them, and
+    the next stage adds its memory on top: a 32 MB page's export peaked 70 MB higher.
+    Mapped, each goes back to the system when it is freed. Returns whether there was a
+    way to (glibc's mallopt); done once a process."""
+    mallopt = _libc_function("mallopt")
+    if mallopt is None:
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM))
