@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.lines import (
@@ -77,7 +78,7 @@ def _breaks_only_paragraphs(lines: Lines, start: int, end: int, t: Tuning) -> bo
     return without > 0 and after < without
 
 
-def _indented(indents: list[int]) -> int:
+def _indented(indents: Sequence[int]) -> int:
     """How many lines are indented by two cells or more."""
     return len(indents) - indents.count(0) - indents.count(1)
 

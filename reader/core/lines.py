@@ -655,6 +655,15 @@ def _lines_holding(page: str, chars: str) -> set[int]:
     return found
 
 
+def numbers(values: Iterable[int] = ()) -> array[int]:
+    """A column of small whole numbers (cells, lengths, styles), four bytes each."""
+    return array("i", values)
+
+
+def zeros(n: int) -> array[int]:
+    return numbers((0,)) * n
+
+
 @dataclass(slots=True)
 class Lines:
     """The page's content lines, one column per feature, one entry per printed line.
@@ -679,21 +688,24 @@ class Lines:
     next line (a publisher's name over two lines).
     """
 
-    idx: array[int]  # (an array: a list's integer objects took more than the text)
+    # Columns of numbers are arrays (idx: a list's integer objects took more than the
+    # text), and yes-or-no columns bytes, read as 0 or 1: as lists, a pointer a line
+    # each, these nine took 43 MB of a 32 MB page's 600,000 lines at once; so, 14 MB.
+    idx: array[int]
     text: list[str]
-    indent: list[int]
-    gap: list[bool]
+    indent: array[int]
+    gap: bytearray
     part: list[str]
-    room: list[int]
+    room: array[int]
     firsts: str
     lasts: str
-    width: list[int] = field(default_factory=list)
+    width: array[int] = field(default_factory=numbers)
     mark: list[str] = field(default_factory=list)
-    style: list[int] = field(default_factory=list)
-    label: list[int] = field(default_factory=list)
-    ends: list[bool] = field(default_factory=list)
-    soft: list[bool] = field(default_factory=list)
-    hangs: list[bool] = field(default_factory=list)
+    style: array[int] = field(default_factory=numbers)
+    label: array[int] = field(default_factory=numbers)
+    ends: bytearray = field(default_factory=bytearray)
+    soft: bytearray = field(default_factory=bytearray)
+    hangs: bytearray = field(default_factory=bytearray)
     narrow_quotes: bool = False
     characters: bool = False
     # Lines of page furniture that go on into the next: one printed item over lines.
@@ -704,10 +716,10 @@ class Lines:
         cls,
         idx: array[int],
         text: list[str],
-        indent: list[int],
-        gap: list[bool],
+        indent: array[int],
+        gap: bytearray,
         part: list[str],
-        room: list[int],
+        room: array[int],
     ) -> Lines:
         """Lines whose derived columns are still to be computed (see _features)."""
         firsts = "".join(map(_FIRST, text))
@@ -721,10 +733,10 @@ class Lines:
         return Lines.of(
             array("q", (i, i)),
             [head, tail],
-            [self.indent[k], 0],
-            [self.gap[k], False],
+            numbers((self.indent[k], 0)),
+            bytearray((self.gap[k], False)),
             ["head", "tail"],
-            [self.room[k], 0],
+            numbers((self.room[k], 0)),
         )
 
     def __len__(self) -> int:
@@ -789,7 +801,7 @@ def _lead_cells(lead: str) -> int:
     return len(lead) + lead.count("\u3000") + 3 * lead.count("\t")
 
 
-def _widths(lines: Lines) -> tuple[list[int], list[int]]:
+def _widths(lines: Lines) -> tuple[array[int], list[int]]:
     """printed_width() of every line and its room, computed for many lines at once,
     and the half cells each line saves on two a character: its half-width characters
     and squeezed marks."""
@@ -803,7 +815,7 @@ def _widths(lines: Lines) -> tuple[list[int], list[int]]:
         squeezed = _PUNCT_PAIR.sub("\u3000 ", stretch).encode("ascii", "ignore")
         saved += map(len, squeezed.split(b"\n"))
     twice = map(operator.mul, map(len, texts), itertools.repeat(2))
-    widths = list(map(operator.sub, twice, saved))
+    widths = numbers(map(operator.sub, twice, saved))
     for k in _at(_OPENING_FIRSTS, lines.firsts):
         widths[k] -= 1
     room = lines.room
@@ -854,8 +866,8 @@ def _narrow_quotes(
     lines: Lines,
     page: str,
     opening: set[int],
-    width: list[int],
-    hangs: list[bool],
+    width: array[int],
+    hangs: bytearray,
     mark: list[str],
     known: bool | None,
 ) -> bool:
@@ -884,7 +896,7 @@ _RUN_ON_MARKS = frozenset(("", "lead", "answer"))  # lines whose paragraph runs 
 
 
 def _reads_narrow(
-    lines: Lines, opening: set[int], width: list[int], hangs: list[bool], mark: list[str]
+    lines: Lines, opening: set[int], width: array[int], hangs: bytearray, mark: list[str]
 ) -> bool:
     """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
     holds an opening one as a rule: those are the lines weighed (`opening`), against
@@ -902,15 +914,15 @@ def character_width(text: str) -> int:
     return 2 * len(text)
 
 
-def _character_widths(texts: list[str]) -> list[int]:
-    return list(map(operator.mul, map(len, texts), itertools.repeat(2)))
+def _character_widths(texts: list[str]) -> array[int]:
+    return numbers(map(operator.mul, map(len, texts), itertools.repeat(2)))
 
 
 def _reads_characters(
     lines: Lines,
-    width: list[int],
+    width: array[int],
     saved: list[int],
-    hangs: list[bool],
+    hangs: bytearray,
     mark: list[str],
     opening: set[int],
 ) -> bool:
@@ -937,8 +949,8 @@ def _reads_characters(
 
 def _rival_wins(
     lines: Lines,
-    width: list[int],
-    hangs: list[bool],
+    width: array[int],
+    hangs: bytearray,
     mark: list[str],
     weighed: Iterable[int],
     rival: Callable[[int], int],
@@ -998,7 +1010,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     `page_of` is the page these lines are added to, read already (how it measures lines)."""
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
-    mark, style, label = [""] * n, [0] * n, [0] * n
+    mark, style, label = [""] * n, zeros(n), zeros(n)
     may_start = list(_at(_MARK_FIRSTS, firsts))
     matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
     starting = set(itertools.compress(may_start, matches))
@@ -1022,7 +1034,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
             mark[k] = "end"
     for k, forced_mark in forced.items():
         mark[k] = forced_mark
-    ends, soft, hangs = [False] * n, [False] * n, [False] * n
+    ends, soft, hangs = bytearray(n), bytearray(n), bytearray(n)
     for k in _at(_SENTENCE_LASTS, lasts):
         ends[k] = hangs[k] = True
     for k in _at(_CLOSING_LASTS, lasts):
@@ -1106,10 +1118,10 @@ def _split_lines(lines: Lines) -> dict[int, str]:
     return forced
 
 
-def _indents(raw: list[str], texts: list[str]) -> list[int]:
+def _indents(raw: list[str], texts: list[str]) -> array[int]:
     """Leading white space in cells of each line, from the lines as OCR wrote them (`raw`)
     and stripped (`texts`)."""
-    indent = [0] * len(texts)
+    indent = zeros(len(texts))
     for k in itertools.compress(itertools.count(), map(operator.ne, raw, texts)):
         indent[k] = _indent_cells(raw[k])  # 0 where only trailing space was stripped
     return indent
@@ -1141,11 +1153,11 @@ def content_lines(
     texts = list(itertools.compress(stripped, stripped))
     n = len(texts)
     steps = map(operator.sub, idx, itertools.chain((-1,), idx))  # 1: no blank line between
-    gap = list(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
+    gap = bytearray(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
     indent = _indents(list(itertools.compress(source_lines, stripped)), texts)
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
     spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
-    room = [0] * n
+    room = zeros(n)
     if spaced:  # compacted together: no pattern of compact() reaches over a line break
         compacted = compact("\n".join([texts[k] for k in spaced])).split("\n")
         for k, text in zip(spaced, compacted, strict=True):

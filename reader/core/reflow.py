@@ -183,7 +183,7 @@ def _headline_like(lines: Lines, a: int, col: int, b: int, fwd: int, t: Tuning) 
         # Unless the text below is set about as narrow (a lead set narrower than the body,
         # text beside a picture): then line a is as long as a first line of that text.
         narrower = _set_width(lines, b) - t.headline_narrower
-        return mark[b] != "" or lines.ends[b] or width[a] < narrower
+        return mark[b] != "" or bool(lines.ends[b]) or width[a] < narrower
     if mark[b] != "":
         return True
     # Were it a paragraph's first line, the line after it would be full, not another

@@ -1109,7 +1109,7 @@ def test_a_latin_full_stop_ends_a_sentence_but_an_abbreviation_does_not() -> Non
     lines = content_lines(
         ["the dedicatory address was given by Mr.", "Roosevelt in St. Louis.", "A parade"]
     )
-    assert lines.ends == [False, True, False]
+    assert list(lines.ends) == [False, True, False]
 
 
 def test_a_short_line_ending_in_a_colon_or_a_bracketed_note_stands_apart() -> None:
