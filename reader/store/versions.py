@@ -28,7 +28,7 @@ from typing import NamedTuple
 from reader.core.anchor import select
 from reader.core.annotations import Annotation, Placed, locate, now, same_text
 from reader.core.edits import Edit, Outcome, apply
-from reader.core.export import CleanText
+from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.core.shown import page_as_shown
 from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
@@ -42,7 +42,6 @@ class Resolved:
 
     automatic: Document  # the engine's page, before corrections
     doc: Document
-    clean: CleanText
     placed: list[Placed]
     edits: list[Edit]
     corrections: Outcome | None
@@ -51,6 +50,17 @@ class Resolved:
     # and the ids they had there (the same ids, but where they are copies).
     moved: list[Annotation] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    # The clean text, where annotations were placed in it; else made when first asked
+    # for (`clean`). An export reads the blocks alone: made anyway, it was a copy of the
+    # page's text and a table of its blocks' starts, 40 MB of a 32 MB page, held while
+    # the page was written.
+    _clean: CleanText | None = field(default=None, repr=False)
+
+    @property
+    def clean(self) -> CleanText:
+        if self._clean is None:
+            self._clean = clean_text(self.doc)
+        return self._clean
 
 
 class Earlier(NamedTuple):
@@ -161,10 +171,14 @@ def resolve(automatic: Document, store: Store | None) -> Resolved:
                 edits = [replace(e, id=_copy_id(e.id, fp), fingerprint=fp) for e in edits]
     outcome = apply(automatic, edits) if edits else None
     doc = outcome.doc if outcome is not None else automatic
-    shown = page_as_shown(doc, annotations)
-    clean, placed = shown.clean, shown.placed
-    resolved = Resolved(automatic, doc, clean, placed, edits, outcome)
+    if annotations:
+        shown = page_as_shown(doc, annotations)
+        resolved = Resolved(automatic, doc, shown.placed, edits, outcome, _clean=shown.clean)
+    else:
+        resolved = Resolved(automatic, doc, [], edits, outcome)
+    placed = resolved.placed
     if carried_from is not None:
+        clean = resolved.clean
         resolved.moved = [_moved(doc, clean, p) for p in placed]
         resolved.origins = [p.annotation.id for p in placed]
         if carried_from.kept:
