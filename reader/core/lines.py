@@ -637,21 +637,24 @@ def _at(pattern: re.Pattern[str], chars: str) -> Iterator[int]:
     return map(_START, pattern.finditer(chars))
 
 
-def _lines_holding(page: str, chars: str) -> set[int]:
-    """Numbers of the lines of the page (separated by '\\n') that hold any of the
-    characters. Found with str.find, far faster than a regular expression over Chinese
-    text, and a line is left as soon as it is found, so only lines cost Python work."""
+def _lines_holding(texts: list[str], chars: str) -> set[int]:
+    """Numbers of the lines that hold any of the characters. Found with str.find in the
+    lines joined, far faster than a regular expression over Chinese text, and a line is
+    left as soon as it is found, so only lines cost Python work. (Joined a stretch at a
+    time: the whole page joined took as much memory again as its text.)"""
     found: set[int] = set()
-    for char in chars:
-        line = last = 0
-        pos = page.find(char)
-        while pos >= 0:
-            line += page.count("\n", last, pos)
-            found.add(line)
-            last = page.find("\n", pos)
-            if last < 0:
-                break
-            pos = page.find(char, last)
+    for start in range(0, len(texts), _STRETCH_LINES):
+        stretch = "\n".join(texts[start : start + _STRETCH_LINES])
+        for char in chars:
+            line, last = start, 0
+            pos = stretch.find(char)
+            while pos >= 0:
+                line += stretch.count("\n", last, pos)
+                found.add(line)
+                last = stretch.find("\n", pos)
+                if last < 0:
+                    break
+                pos = stretch.find(char, last)
     return found
 
 
@@ -864,7 +867,6 @@ def _narrowing(held: list[str]) -> list[int]:
 
 def _narrow_quotes(
     lines: Lines,
-    page: str,
     opening: set[int],
     width: array[int],
     hangs: bytearray,
@@ -886,7 +888,7 @@ def _narrow_quotes(
     texts = lines.text
     if known is None and not _reads_narrow(lines, opening, width, hangs, mark):
         return False
-    quoted = sorted(opening.union(_lines_holding(page, "”‘’")))
+    quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
     for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
         width[k] -= less
     return True
@@ -1019,8 +1021,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
             mark[k] = "noise"
-    page = "\n".join(texts)
-    hashed = _lines_holding(page, "#＃")
+    hashed = _lines_holding(texts, "#＃")
     for k in sorted({*_at(_ALNUM_FIRSTS, firsts), *hashed}):
         if is_ornament(texts[k]):
             mark[k] = "noise"
@@ -1058,9 +1059,9 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
         ):
             mark[k] = "end"
     width, saved = _widths(lines)
-    opening = _lines_holding(page, "“")
+    opening = _lines_holding(texts, "“")
     known = None if page_of is None else page_of.narrow_quotes
-    narrow = _narrow_quotes(lines, page, opening, width, hangs, mark, known)
+    narrow = _narrow_quotes(lines, opening, width, hangs, mark, known)
     if page_of is None:
         by_characters = _reads_characters(lines, width, saved, hangs, mark, opening)
     else:
@@ -1156,7 +1157,7 @@ def content_lines(
     gap = bytearray(map(operator.gt, steps, itertools.repeat(_usual_spacing(idx))))
     indent = _indents(list(itertools.compress(source_lines, stripped)), texts)
     # Interior spacing only: the ends of a stripped line, and so firsts and lasts, stay.
-    spaced = sorted(_lines_holding("\n".join(texts), _SPACES))
+    spaced = sorted(_lines_holding(texts, _SPACES))
     room = zeros(n)
     if spaced:  # compacted together: no pattern of compact() reaches over a line break
         compacted = compact("\n".join([texts[k] for k in spaced])).split("\n")
