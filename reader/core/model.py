@@ -145,8 +145,12 @@ class Decisions(Sequence[Decision]):
         # Kept small for as long as the page is open, and while it is reflowed: the
         # source lines as an array, and each decision as a number, the rule's in a table
         # of the rules the page used, written as it is made. As a dict of tuples and
-        # integer objects they took as much memory as the file.
-        self._lines = array("q", lines)  # the source line of each content line
+        # integer objects they took as much memory as the file. The content lines' own
+        # array of source lines is kept, not copied (nothing changes it once they are
+        # read): a copy was 5 MB of a 32 MB page more, held while the page was reflowed.
+        shared = isinstance(lines, array) and lines.typecode == "q"
+        # The source line of each content line.
+        self._lines = lines if shared else array("q", lines)
         self._rules = [ordinary]
         self._numbers = {id(ordinary): 0}
         # Rule number n: 2n to join, 2n + 1 to break; 0, the ordinary join, where nothing
