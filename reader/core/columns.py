@@ -5,20 +5,23 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+from collections.abc import Sequence
 
 from reader.core.lines import (
     PARAGRAPH_MARKS,
     Lines,
+    numbers,
 )
 from reader.core.tuning import TUNING, Tuning
 
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
+_NOT_YET = -1  # a window not estimated yet
 
 
-def _upper_quartile(values: list[int]) -> int:
+def _upper_quartile(values: Sequence[int]) -> int:
     """Upper quartile of the values that are not 0, or _NO_ESTIMATE for fewer than two."""
     count = len(values) - values.count(0)
-    values.sort()
+    values = sorted(values)
     # Zeros sort first; the upper quartile counts down from the widest.
     return values[-1 - count // 4] if count >= 2 else _NO_ESTIMATE
 
@@ -51,19 +54,20 @@ class ColumnWidths:
         # Plain lines (and answers and leads) of at least Tuning.column_min_width cells;
         # anything else is 0.
         least = tuning.column_min_width
-        self.usable = [w if w >= least else 0 for w in width]
+        # (Arrays, as the lines' columns: lists took 20 MB of a 32 MB page's lines.)
+        self.usable = numbers(w if w >= least else 0 for w in width)
         for k in marked:
             if lines.mark[k] not in PARAGRAPH_MARKS:
                 self.usable[k] = 0
         # The same, of the lines that end in text: a mark at a line's end may hang past
         # the column, so those lines can be a character wider than it.
-        self.text_ends = list(self.usable)
+        self.text_ends = numbers(self.usable)
         for k in itertools.compress(itertools.count(), lines.hangs):
             self.text_ends[k] = 0
-        # Estimates by line; None until estimated, and _NO_ESTIMATE where the window holds
-        # too few usable lines.
-        self._back: list[int | None] = [None] * (n + 1)
-        self._fwd: list[int | None] = [None] * (n + 1)
+        # Estimates by line; _NOT_YET until estimated, and _NO_ESTIMATE where the window
+        # holds too few usable lines.
+        self._back = numbers((_NOT_YET,)) * (n + 1)
+        self._fwd = numbers((_NOT_YET,)) * (n + 1)
 
     @functools.cached_property
     def fallback(self) -> int:
@@ -92,13 +96,13 @@ class ColumnWidths:
 
     def _before(self, i: int) -> int:
         result = self._back[i]
-        if result is None:
+        if result == _NOT_YET:
             self._back[i] = result = self._estimate(self._start(i), i)
         return result
 
     def _after(self, i: int) -> int:
         result = self._fwd[i]
-        if result is None:
+        if result == _NOT_YET:
             self._fwd[i] = result = self._estimate(i + 1, self._end(i))
         return result
 
