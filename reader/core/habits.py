@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reader.core.lines import (
     Lines,
+    numbers,
 )
 from reader.core.text import (
     unpunctuated,
@@ -150,12 +151,14 @@ def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> list[str] | None
         if gap.count(page == "none") < tip:
             return None
         odd = gap if page == "none" else map(operator.not_, gap)
-        found = list(itertools.compress(itertools.count(), odd))
+        found = numbers(itertools.compress(itertools.count(), odd))
         if min(map(operator.sub, found[tip - 1 :], found)) >= window:
             return None
     # Lines beyond the page's ends count as the page's habit, so every window is full.
+    # (Running sums as an array: in a list, each past 256 was an object of its own, 19 MB
+    # of a 32 MB page's lines at once.)
     pad = [page == "every"] * window
-    sums = [0, *itertools.accumulate([*pad, *lines.gap, *pad])]
+    sums = numbers(itertools.accumulate(itertools.chain(pad, lines.gap, pad), initial=0))
     back = map(operator.sub, sums[window : window + n], sums[:n])
     fwd = map(
         operator.sub, sums[2 * window + 1 : 2 * window + 1 + n], sums[window + 1 : window + 1 + n]
@@ -208,8 +211,11 @@ def _blanks_end_paragraphs(lines: Lines, start: int, end: int) -> bool:
 def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
     """The stretches start..end-1 where `values` holds `value`."""
     out = []
-    for key, group in itertools.groupby(enumerate(values), key=lambda kv: kv[1] == value):
+    start = 0
+    # (Counted, not listed: a list of a long stretch's line numbers was an object a line.)
+    for key, group in itertools.groupby(values, key=value.__eq__):
+        end = start + sum(1 for _ in group)
         if key:
-            ks = [k for k, _ in group]
-            out.append((ks[0], ks[-1] + 1))
+            out.append((start, end))
+        start = end
     return out
