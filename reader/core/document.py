@@ -131,14 +131,15 @@ def build(
     analysed = script.simplified(listed)
     lines = content_lines(analysed or listed, junk, headlines)
     del listed
-    blocks, decisions, reading = reflow(lines, blanks)
-    warning = decoded.warning
     # (text from boxes is ordered already)
-    if order_check and blanks is None and interleaved(lines.text):
+    crossed = order_check and blanks is None and interleaved(lines.text)
+    print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
+    blocks, decisions, reading = reflow(lines, blanks)  # (which spends the lines' texts)
+    del lines  # the content lines and their measures, let go before articles are made
+    warning = decoded.warning
+    if crossed:
         reading = f"{reading}; {INTERLEAVED_READING}"
         warning = f"{warning}; {INTERLEAVED}" if warning else INTERLEAVED
-    print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
-    del lines  # the content lines and their measures, let go before articles are made
     # Where the source lines start is found again in the text now, not kept from the
     # list: held while the page was reflowed, at its peak, it was 7 MB of a 32 MB page,
     # against a twentieth of a second to find.

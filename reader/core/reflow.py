@@ -17,9 +17,12 @@ block's kind and cleans its text.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import operator
 import re
+from array import array
+from collections.abc import Iterable
 
 from reader.core import rules as R
 from reader.core.columns import ColumnWidths, window_end
@@ -279,25 +282,34 @@ class Reflow:
             measure = "quotes two cells wide"
         return f"{blank}; {indents}; {measure}"
 
-    def _stops(self) -> list[int]:
-        """The lines before which _decide could say anything but the ordinary join."""
+    def _stops(self) -> array[int]:
+        """The lines before which _decide could say anything but the ordinary join, in
+        order."""
         lines = self.lines
-        stops = set(self.marked)
-        stops.update(itertools.compress(itertools.count(), lines.part))
-        stops.update(k + 1 for k in self.keyed)
+        # Marked a byte a line, not gathered in a set: on a long page a set of the line
+        # numbers was tens of megabytes at the reflow's peak.
+        stops = bytearray(len(lines) + 1)
+
+        def mark(numbers: Iterable[int]) -> None:
+            # (a loop in C: a page may have hundreds of thousands)
+            collections.deque(map(stops.__setitem__, numbers, itertools.repeat(1)), maxlen=0)
+
+        mark(self.marked)
+        mark(itertools.compress(itertools.count(), lines.part))
+        mark(k + 1 for k in self.keyed)
         if self.habits.indents or self.boxed:
-            stops.update(
+            mark(
                 itertools.compress(
                     itertools.count(),
                     map(operator.ge, lines.indent, itertools.repeat(self.t.indent_cells)),
                 )
             )
         if self.habits.blank == "paragraph" or self.local:
-            stops.update(itertools.compress(itertools.count(), lines.gap))
+            mark(itertools.compress(itertools.count(), lines.gap))
         if self.habits.indents or self.habits.blank != "paragraph" or self.local:
-            stops.update(itertools.compress(itertools.count(1), lines.ends))
+            mark(itertools.compress(itertools.count(1), lines.ends))
         # After a colon or a closing bracket: a short line ending so stands apart.
-        stops.update(m.end() for m in _LEAD_IN_LASTS.finditer(lines.lasts))
+        mark(m.end() for m in _LEAD_IN_LASTS.finditer(lines.lasts))
         # Lines whose region keeps another habit than the page are each decided.
         regions: tuple[tuple[list[str] | list[bool] | None, str | bool], ...] = (
             (self.local, self.habits.blank),
@@ -306,12 +318,12 @@ class Reflow:
         for local, page in regions:
             if local:
                 differs = map(operator.ne, local, itertools.repeat(page))
-                stops.update(itertools.compress(itertools.count(), differs))
+                mark(itertools.compress(itertools.count(), differs))
         # Where the text below is set much wider (a headline may end above it), or much
         # narrower under a line without a sentence's punctuation (a headline set across
         # the columns may end above it).
         width, wider, text = lines.width, self.t.wider, lines.text
-        stops.update(
+        mark(
             k
             for k in range(1, len(lines))
             if width[k] >= width[k - 1] + wider
@@ -319,11 +331,11 @@ class Reflow:
         )
         # Around a headline set vertically, and after a line of a character or two.
         for k in self.vertical:
-            stops.update((k, k + 1))
-        stops.update(k + 1 for k in self.tiny)
-        stops.update(self.tiny)
-        stops.discard(len(lines))  # after the last line there is nothing to decide
-        return sorted(stops)
+            mark((k, k + 1))
+        mark(k + 1 for k in self.tiny)
+        mark(self.tiny)
+        stops[len(lines)] = 0  # after the last line there is nothing to decide
+        return array("i", itertools.compress(itertools.count(), stops))
 
     def run(self) -> list[RawBlock]:
         lines = self.lines
@@ -1109,7 +1121,10 @@ def reflow(
     """The page's blocks, the decision at every line end, and how the page was read
     (Reflow.reading()). `blanks` is the blank-line habit where the writer of the text
     knows it (text written from boxes puts blank lines only where the geometry shows a
-    break: "paragraph"); else it is read from the page's own statistics."""
+    break: "paragraph"); else it is read from the page's own statistics.
+
+    `lines` is spent: the lines' texts are let go (left empty) as their blocks are made,
+    so that a long page's lines and its blocks are not held at once."""
     engine = Reflow(lines, blanks, tuning)
     raw = engine.run()
     decisions, reading = engine.decided, engine.reading()
@@ -1125,6 +1140,7 @@ def reflow(
     whole = whole_words(texts) if latin else frozenset()
     blocks = []
     paragraph = BlockKind.PARAGRAPH
+    spent = 0  # the lines before this one have their blocks, and their texts are let go
     while raw:
         r = raw.pop()
         start, end = r.start, r.end
@@ -1137,6 +1153,9 @@ def reflow(
                 text = join_all(texts[start:end], hyphenated, whole)
             else:
                 text = "".join(texts[start:end])
+        if start - spent >= _SPEND_EVERY:
+            texts[spent:start] = itertools.repeat("", start - spent)
+            spent = start
         if "¬" in text:
             # A break mark that did not mend a word (the block ends there, or what follows
             # is no letter) is shown as the hyphen the page printed.
@@ -1148,6 +1167,9 @@ def reflow(
             blocks.append(finish(r, text, idx[start], idx[end - 1], tuning))
     return blocks, decisions, reading
 
+
+# The lines' texts are let go this many lines at a time as their blocks are made.
+_SPEND_EVERY = 4096
 
 # Breaks that the lines' lengths and marks suggest, which a word cut at the line end
 # overrules (see _decide). By their ids, which are unique: a Rule's hash is computed from
