@@ -13,7 +13,7 @@ from reader import cli_search, cluster
 from reader.app import Parser
 from reader.cli_search import fail as _fail
 from reader.core import annotations as notes_io
-from reader.core import publish
+from reader.core import memory, publish
 from reader.core.annotations import COLOURS, Placed
 from reader.core.decode import DecodeError
 from reader.core.document import is_page_file, load, load_stream
@@ -723,6 +723,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     if argv and argv[0] == "search":  # (as reader.app runs it, with a parser of its own)
         return cli_search.main(argv[1:])
+    memory.map_big_blocks()  # for the pages this command reads (the window does the same)
     parser = build_parser()
     args, rest = parser.parse_known_args(list(argv))
     # Pages may follow the options too (export a.txt -f md b.txt): argparse takes the

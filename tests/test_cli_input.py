@@ -292,3 +292,25 @@ def test_empty_ocr_files_in_a_folder_are_said_not_passed_over(tmp_path: Path) ->
         assert f"{folder / name}: the file is empty" in result.stderr, result.stderr
     assert f"{folder / 'blank.json'}: the file holds only white space" in result.stderr
     assert "1 of 6 pages exported" in result.stderr and "index.html" not in result.stderr
+
+
+def test_a_command_has_big_blocks_mapped_on_their_own_before_it_reads_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The allocator's setting holds for the whole process, so the command asks for it
+    (reader.core.memory.map_big_blocks), before any page is read, not the engine."""
+    from reader import cli
+    from reader.core import document, memory
+
+    asked: list[str] = []
+    build = document.build
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append("page read")
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(memory, "map_big_blocks", lambda: asked.append("mapped") or True)
+    monkeypatch.setattr(document, "build", reading)
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    assert cli.run(["export", str(seed), "-o", str(tmp_path / "out.txt")]) == 0
+    assert asked == ["mapped", "page read"]

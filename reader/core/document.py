@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, ParamSpec, TypeVar
 
-from reader.core import memory, script
+from reader.core import script
 from reader.core.decode import (
     OUT_OF_MEMORY,
     Decoded,
@@ -122,7 +122,6 @@ def build(
     reflowed. Without `order_check`, a plain page is not tested for lines listed across
     its columns: that test only warns a reader (the library's index keeps the articles
     alone, and skips it: a twentieth of a page's reading)."""
-    memory.map_big_blocks()
     text = decoded.text
     # The lines as a list while they are read, then only as the text and their starts.
     listed = split_source_lines(text)
@@ -131,10 +130,11 @@ def build(
     analysed = script.simplified(listed)
     lines = content_lines(analysed or listed, junk, headlines)
     del listed
-    # (text from boxes is ordered already)
+    # Read from the lines before the reflow, which lets their texts go. (Text from boxes
+    # is ordered already.)
     crossed = order_check and blanks is None and interleaved(lines.text)
     print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
-    blocks, decisions, reading = reflow(lines, blanks)  # (which spends the lines' texts)
+    blocks, decisions, reading = reflow(lines, blanks, spend=True)
     del lines  # the content lines and their measures, let go before articles are made
     warning = decoded.warning
     if crossed:
@@ -255,7 +255,6 @@ def _from_ocr(data: bytes, path: str) -> Document:
     from reader.core import ocr
     from reader.core.ocrtext import ocr_text
 
-    memory.map_big_blocks()
     document = ocr.read(data, os.path.basename(path))
     if not any(line.text.strip() for page in document.pages for line in page.lines):
         # As an empty text file is refused: a page the OCR program found no text on.

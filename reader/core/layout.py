@@ -1057,7 +1057,8 @@ _TOP, _BOTTOM = attrgetter("y0"), attrgetter("y1")
 
 
 def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) -> int:
-    """The seam moved by a character where the words say the text runs on so: the left
+    """The seam moved by a character (and the closing punctuation after it: 学 | 习，)
+    where the words say the text runs on so: the left
     part's last character with the first of the line under it in its column (奴 + 隶 of
     奴隶), the right part's first with the last of the line over it. Geometry places a
     seam to within a character; the words place that character. The page's own pairs of
@@ -1192,11 +1193,9 @@ def _pieces(
             # The one space the OCR program left in the line is where it saw whitespace.
             # Where the lines right over or under it part there too, and not at the
             # gutter measured further up or down the page, the space is the seam.
-            x = _space_at(rest)
-            if (
-                x is not None
-                and _edge_beside(rest, x, flow.region, body)
-                and not _edge_beside(rest, at, flow.region, body)
+            x = _x_at(rest, space)
+            if _edge_beside(rest, x, flow.region, body) and not _edge_beside(
+                rest, at, flow.region, body
             ):
                 count, left_end, right_start = space, x, x
         seam = _seam(rest.line.text, count)
@@ -1278,18 +1277,24 @@ def _lone_space(text: str) -> float | None:
     """The width in characters before the one run of whitespace inside `text`, or None
     where there is none or more than one."""
     inner = text.strip()
-    runs = [m.start() for m in _SPACES.finditer(inner)]
+    runs = [m.start() for m in _WHITE_RUN.finditer(inner)]
     return _cells(inner[: runs[0]]) if len(runs) == 1 else None
 
 
-_SPACES = re.compile(r"\s+")
+_WHITE_RUN = re.compile(r"\s+")
 
 
 def _space_at(it: _Item) -> float | None:
-    """Where on the page the one space inside a line's text stands, in proportion to the
-    widths before and after it; None where it has none or more than one."""
+    """Where on the page the one space inside a line's text stands; None where it has
+    none or more than one."""
     space = _lone_space(it.line.text)
-    return None if space is None else it.x0 + it.w * space / _cells(it.line.text)
+    return None if space is None else _x_at(it, space)
+
+
+def _x_at(it: _Item, width: float) -> float:
+    """Where on the page a line's text reaches after `width` characters' widths, in
+    proportion to the widths of the whole."""
+    return it.x0 + it.w * width / _cells(it.line.text)
 
 
 def _edge_beside(it: _Item, x: float, region: Sequence[_Item], body: float) -> bool:

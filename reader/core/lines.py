@@ -14,9 +14,9 @@ import itertools
 import operator
 import re
 from array import array
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reader.core.text import (
     CLOSING,
@@ -773,7 +773,7 @@ class Lines:
                 pieces += (getattr(other, name), column[start:end])
             setattr(self, name, "".join(pieces))
         for name in _COLUMNS:
-            column_list: list[object] = getattr(self, name)
+            column_list: MutableSequence[Any] = getattr(self, name)  # a list or an array
             if not column_list:  # derived columns not computed yet
                 continue
             out = column_list[starts[0] : ends[0]]
@@ -1386,7 +1386,8 @@ def interleaved(texts: list[str]) -> bool:
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
     # The pairs inside the lines that start with a character some line ends with: only
     # those are looked up (found by one regular expression, not pair by pair).
-    enders = re.escape("".join(set(ends)))  # (escaped a character at a time all the same)
+    # (re.escape works a character at a time: the same pattern as escaping each)
+    enders = re.escape("".join(set(ends)))
     inside = set(re.findall(f"(?=([{enders}][^\n]))", "\n".join(lines)))
 
     def found(firsts: list[str], seconds: list[str]) -> int:

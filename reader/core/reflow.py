@@ -1115,16 +1115,21 @@ class Reflow:
         return lines.width[a] + lines.indent[a] >= self.columns.back(a) - self.t.first_like_slack
 
 
+# reflow(spend=True) lets the lines' texts go this many lines at a time.
+SPEND_EVERY = 4096
+
+
 def reflow(
-    lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING
+    lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING, spend: bool = False
 ) -> tuple[list[Block], Decisions, str]:
     """The page's blocks, the decision at every line end, and how the page was read
     (Reflow.reading()). `blanks` is the blank-line habit where the writer of the text
     knows it (text written from boxes puts blank lines only where the geometry shows a
     break: "paragraph"); else it is read from the page's own statistics.
 
-    `lines` is spent: the lines' texts are let go (left empty) as their blocks are made,
-    so that a long page's lines and its blocks are not held at once."""
+    Where `spend`, the caller is done with `lines`: their texts are let go (left empty,
+    a stretch at a time) as their blocks are made, so that a long page's lines and its
+    blocks are not held at once."""
     engine = Reflow(lines, blanks, tuning)
     raw = engine.run()
     decisions, reading = engine.decided, engine.reading()
@@ -1153,7 +1158,7 @@ def reflow(
                 text = join_all(texts[start:end], hyphenated, whole)
             else:
                 text = "".join(texts[start:end])
-        if start - spent >= _SPEND_EVERY:
+        if spend and start - spent >= SPEND_EVERY:
             texts[spent:start] = itertools.repeat("", start - spent)
             spent = start
         if "¬" in text:
@@ -1167,9 +1172,6 @@ def reflow(
             blocks.append(finish(r, text, idx[start], idx[end - 1], tuning))
     return blocks, decisions, reading
 
-
-# The lines' texts are let go this many lines at a time as their blocks are made.
-_SPEND_EVERY = 4096
 
 # Breaks that the lines' lengths and marks suggest, which a word cut at the line end
 # overrules (see _decide). By their ids, which are unique: a Rule's hash is computed from

@@ -180,6 +180,10 @@ def _printed_hyphenated(head: str, tail: str, hyphenated: Collection[str]) -> bo
     return met is not None and f"{met[0]}-{met[1]}".lower() in hyphenated
 
 
+_ASCII_ONLY = operator.methodcaller("encode", "ascii", "ignore")
+_THREE_WORDS_ASCII = 6
+
+
 def whole_words(texts: Sequence[str]) -> frozenset[str]:
     """The Latin words of two letters or more that lines print whole (between other
     words, never at a line's start or end, where a word may be a broken one's part), in
@@ -194,10 +198,6 @@ def whole_words(texts: Sequence[str]) -> frozenset[str]:
         if len(words) > 2:
             found.update(map(str.lower, words[1:-1]))
     return frozenset(found)
-
-
-_ASCII_ONLY = operator.methodcaller("encode", "ascii", "ignore")
-_THREE_WORDS_ASCII = 6
 
 
 def _unhyphenated(head: str, tail: str, whole: Collection[str]) -> bool:

@@ -54,7 +54,7 @@ class Resolved:
     # for (`clean`). An export reads the blocks alone: made anyway, it was a copy of the
     # page's text and a table of its blocks' starts, 40 MB of a 32 MB page, held while
     # the page was written.
-    _clean: CleanText | None = field(default=None, repr=False)
+    _clean: CleanText | None = field(default=None, repr=False, compare=False)
 
     @property
     def clean(self) -> CleanText:

@@ -81,7 +81,7 @@ def test_pages_read_in_two_threads_turn_it_on_when_the_last_ends(
     reflow = document.reflow
     states: dict[str, bool] = {}
 
-    def held(lines, blanks=None):  # type: ignore[no-untyped-def]
+    def held(lines, blanks=None, **kwargs):  # type: ignore[no-untyped-def]
         if threading.current_thread().name == "first":
             first_in.set()
             assert second_in.wait(10)
@@ -89,7 +89,7 @@ def test_pages_read_in_two_threads_turn_it_on_when_the_last_ends(
             second_in.set()
             assert first_out.wait(10)
             states["second, after the first ended"] = gc.isenabled()
-        return reflow(lines, blanks)
+        return reflow(lines, blanks, **kwargs)
 
     monkeypatch.setattr(document, "reflow", held)
 

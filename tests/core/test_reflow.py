@@ -1395,3 +1395,29 @@ def test_a_paragraph_set_apart_after_a_full_stop_is_kept_though_it_opens_in_lowe
     # A list's letter in lower case is no word going on: a) opens its own paragraph.
     text = text.replace("    de Gaulle spoke next", "    a) the engineers spoke next")
     assert paragraphs(from_text(text))[1].startswith("a) the engineers spoke next")
+
+
+@pytest.mark.parametrize("spend", [False, True])
+def test_the_blocks_are_the_same_whether_the_lines_texts_are_let_go_or_not(
+    monkeypatch: pytest.MonkeyPatch, spend: bool
+) -> None:
+    """A caller done with the lines lets reflow drop their texts as their blocks are made
+    (here a line at a time); the blocks are the same, and without `spend` the lines are
+    left as they were."""
+    from reader.core import reflow as engine
+    from reader.core.document import split_source_lines
+    from reader.core.lines import content_lines
+
+    monkeypatch.setattr(engine, "SPEND_EVERY", 1)
+    text = "\n".join(
+        render(load_gold(name), Layout(width=14), seed=3).decode("utf-8") for name in seed_names()
+    )
+    lines = content_lines(split_source_lines(text))
+    kept = list(lines.text)
+    blocks, _decisions, _reading = engine.reflow(lines, spend=spend)
+    again, _decisions, _reading = engine.reflow(content_lines(split_source_lines(text)))
+    assert blocks == again
+    if spend:
+        assert not any(lines.text[: len(kept) // 2])
+    else:
+        assert list(lines.text) == kept

@@ -271,3 +271,12 @@ def test_a_page_changed_where_it_is_and_named_from_its_folder_is_the_same_page(
     resolved = versions.resolve(load(Path("pages") / page.name), Store(db))
     assert resolved.carried is not None and resolved.carried.annotations == len(made)
     assert resolved.carried.similarity < SAME_PAGE and not resolved.carried.copied
+
+
+def test_a_page_resolved_twice_is_equal_whether_or_not_its_clean_text_was_asked_for() -> None:
+    """The clean text is made when first asked for; asking does not make a page unequal
+    to the same page resolved again."""
+    doc = load(PAGE_004)
+    first, second = versions.resolve(doc, None), versions.resolve(doc, None)
+    assert first.clean == clean_text(doc)
+    assert first == second
