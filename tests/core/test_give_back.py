@@ -5,46 +5,35 @@ from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 
 import pytest
 
 from reader.core import memory
 
+GLIBC = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
 
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-    reason="malloc_trim is glibc's",
-)
-def test_free_memory_is_given_back_on_linux() -> None:
-    assert memory.give_back() is True
+# Each way of handing memory back, and how to forget the C function it looked up.
+WAYS = [
+    pytest.param(memory.give_back, memory._trim.cache_clear, id="free memory given back"),
+    pytest.param(memory.map_big_blocks, memory.map_big_blocks.cache_clear, id="big blocks mapped"),
+]
 
 
-def test_without_a_c_library_nothing_is_given_back_and_nothing_fails(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.skipif(not GLIBC, reason="malloc_trim and mallopt are glibc's")
+@pytest.mark.parametrize(("way", "forget"), WAYS)
+def test_on_glibc_it_is_done(way: Callable[[], bool], forget: Callable[[], None]) -> None:
+    forget()
+    assert way() is True
+
+
+@pytest.mark.parametrize(("way", "forget"), WAYS)
+def test_without_a_c_library_it_is_not_done_and_nothing_fails(
+    monkeypatch: pytest.MonkeyPatch, way: Callable[[], bool], forget: Callable[[], None]
 ) -> None:
-    memory._trim.cache_clear()
+    forget()
     monkeypatch.setattr(memory.ctypes.util, "find_library", lambda _name: None)
     try:
-        assert memory.give_back() is False
+        assert way() is False
     finally:
-        memory._trim.cache_clear()
-
-
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-    reason="mallopt is glibc's",
-)
-def test_big_blocks_are_mapped_on_their_own_on_linux() -> None:
-    memory.map_big_blocks.cache_clear()
-    assert memory.map_big_blocks() is True
-
-
-def test_without_a_c_library_big_blocks_are_left_to_the_allocator(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    memory.map_big_blocks.cache_clear()
-    monkeypatch.setattr(memory.ctypes.util, "find_library", lambda _name: None)
-    try:
-        assert memory.map_big_blocks() is False
-    finally:
-        memory.map_big_blocks.cache_clear()
+        forget()
