@@ -99,7 +99,7 @@ ARTICLE_EDGES = frozenset(("byline", "end", "jump", "dateline", "notice"))
 
 def local_indents(
     lines: Lines, edges: list[int], page: bool, t: Tuning = TUNING
-) -> list[bool] | None:
+) -> bytearray | None:
     """Whether indents were kept, by stretch between article edges (bylines, end matter,
     datelines...), where a stretch differs from the page, or None where none does.
 
@@ -111,7 +111,8 @@ def local_indents(
     n = len(lines)
     if not edges:
         return None
-    local: list[bool] | None = None
+    # (A byte a line, 1 where indents were kept: a list was a pointer a line.)
+    local: bytearray | None = None
     bounds = [0, *edges, n]
     for start, end in itertools.pairwise(bounds):
         size = end - start
@@ -124,14 +125,22 @@ def local_indents(
             kept = _keeps_indents(count, size, t)
         if kept != page:
             if local is None:
-                local = [page] * n
-            local[start:end] = [kept] * size
+                local = bytearray([page]) * n
+            local[start:end] = bytes([kept]) * size
     return local
 
 
-def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> list[str] | None:
-    """The blank-line habit around each line, where the page mixes habits (articles OCR'd
-    or pasted in separately), or None where one habit holds throughout.
+# The blank-line habits as local_blank() gives them, a byte a line (a list was a pointer a
+# line): each habit's number is its place here.
+BLANK_HABIT_NAMES = ("none", "paragraph", "every")
+NONE, PARAGRAPH, EVERY = range(3)
+BLANK_HABIT_NUMBERS = {name: number for number, name in enumerate(BLANK_HABIT_NAMES)}
+
+
+def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> bytearray | None:
+    """The blank-line habit around each line (its number in BLANK_HABIT_NAMES), where the
+    page mixes habits (articles OCR'd or pasted in separately), or None where one habit
+    holds throughout.
 
     A line whose `window` lines before or after it nearly all follow blank lines sits in a
     region with a blank line after every line, whatever the page as a whole does; where
@@ -168,29 +177,30 @@ def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> list[str] | None
     if page == "every":
         if min(most) >= every:
             return None
-        return ["every" if m >= every else "paragraph" if m else "none" for m in most]
+        return bytearray(EVERY if m >= every else PARAGRAPH if m else NONE for m in most)
     # Beside blank lines between paragraphs, a stretch with none on either side; on a
     # page without them, a stretch with several.
-    other, plain = ("none", 0) if page == "paragraph" else ("paragraph", t.blank_several)
+    other, plain = (NONE, 0) if page == "paragraph" else (PARAGRAPH, t.blank_several)
     if max(most) < every and (min(most) > plain if page == "paragraph" else max(most) < plain):
         return None
+    habit = BLANK_HABIT_NUMBERS[page]
     if page == "paragraph":
-        local = ["every" if m >= every else other if m <= plain else page for m in most]
+        local = bytearray(EVERY if m >= every else other if m <= plain else habit for m in most)
     else:
-        local = ["every" if m >= every else other if m >= plain else page for m in most]
+        local = bytearray(EVERY if m >= every else other if m >= plain else habit for m in most)
     # A stretch of short paragraphs with blank lines between them is not one with a
     # blank line after every line.
-    for start, end in _runs(local, "every"):
+    for start, end in _runs(local, EVERY):
         if _breaks_only_paragraphs(lines, start, end, t):
-            local[start:end] = ["paragraph"] * (end - start)
+            local[start:end] = bytes([PARAGRAPH]) * (end - start)
     # On a page without blank lines, a stretch with several is one with blank lines
     # between paragraphs only where they follow paragraphs' ends; most of them after
     # lines that end mid-sentence are OCR's, where a paragraph goes on past a column.
     if page == "none":
-        for start, end in _runs(local, "paragraph"):
+        for start, end in _runs(local, PARAGRAPH):
             if not _blanks_end_paragraphs(lines, start, end):
-                local[start:end] = [page] * (end - start)
-    return local if local.count(page) < n else None
+                local[start:end] = bytes([habit]) * (end - start)
+    return local if local.count(habit) < n else None
 
 
 def _blanks_end_paragraphs(lines: Lines, start: int, end: int) -> bool:
@@ -208,7 +218,7 @@ def _blanks_end_paragraphs(lines: Lines, start: int, end: int) -> bool:
     return closing >= inside
 
 
-def _runs(values: list[str], value: str) -> list[tuple[int, int]]:
+def _runs(values: bytearray, value: int) -> list[tuple[int, int]]:
     """The stretches start..end-1 where `values` holds `value`."""
     out = []
     start = 0

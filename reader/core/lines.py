@@ -948,14 +948,39 @@ def _reads_characters(
     wide or more.
     """
     texts = lines.text
-    # Lines that save a half cell or more (and an opening mark at the start one more),
-    # and measure two cells apart both ways.
-    told = itertools.compress(itertools.count(), saved)
     apart, many = TUNING.vote_apart, TUNING.vote_quotes
-    chars = {k: c for k in told if (c := character_width(texts[k])) - width[k] >= apart}
+
+    def told(k: int) -> bool:
+        # The line saves a half cell or more (and an opening mark at the start one more),
+        # and measures two cells apart both ways.
+        return (
+            0 <= k < len(saved) and bool(saved[k]) and character_width(texts[k]) - width[k] >= apart
+        )
+
+    def rival(k: int) -> int:
+        return character_width(texts[k])
+
     quoted = {k for k in opening if texts[k].count("“") + texts[k].count("”") >= many}
-    weighed = chars.keys() - quoted
-    return _rival_wins(lines, width, hangs, mark, weighed, chars.__getitem__, weighed | quoted)
+    # (The lines told apart are asked about as they come, not gathered in a dict and two
+    # sets: on a long page those were tens of megabytes at the reading's peak.)
+    weighed = (
+        k for k in itertools.compress(itertools.count(), saved) if told(k) and k not in quoted
+    )
+    return _rival_wins(
+        lines, width, hangs, mark, weighed, rival, _Asked(lambda k: told(k) or k in quoted)
+    )
+
+
+class _Asked(Container[int]):
+    """The numbers a test says yes to, as a container (`k in ...`)."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test: Callable[[int], bool]) -> None:
+        self.test = test
+
+    def __contains__(self, k: object) -> bool:
+        return isinstance(k, int) and self.test(k)
 
 
 def _rival_wins(
@@ -1294,14 +1319,15 @@ def _mark_issue_lines(lines: Lines) -> None:
     text, mark = lines.text, lines.mark
     n = len(lines)
     # Only lines holding a character every issue or publisher line holds, or as long as a
-    # label, are weighed: most of a page is neither, and is passed over at C speed.
-    candidates = set(itertools.compress(range(n), map(_ISSUE_CHAR.search, text)))
-    candidates.update(
-        itertools.compress(range(n), map(_LABEL_LENGTHS.__contains__, map(len, text)))
-    )
+    # label, are weighed: most of a page is neither, and is passed over at C speed. (In
+    # order as they come, not gathered in a set: on a long page a set of their numbers
+    # was tens of megabytes at the reading's peak.)
+    holding = map(bool, map(_ISSUE_CHAR.search, text))
+    label_long = map(_LABEL_LENGTHS.__contains__, map(len, text))
+    candidates = itertools.compress(range(n), map(operator.or_, holding, label_long))
     anchors = [
         k
-        for k in sorted(candidates)
+        for k in candidates
         if mark[k] in ("", "end", "heading") and not lines.ends[k] and is_issue_line(text[k])
     ]
     names: set[int] = set()  # lines read as the paper's name: one above each run

@@ -26,9 +26,11 @@ from collections.abc import Iterable
 
 from reader.core import rules as R
 from reader.core.columns import ColumnWidths, window_end
-from reader.core.finish import RawBlock, finish, opens_more
+from reader.core.finish import RawBlock, RawBlocks, finish, opens_more
 from reader.core.habits import (
     ARTICLE_EDGES,
+    BLANK_HABIT_NAMES,
+    BLANK_HABIT_NUMBERS,
     BLANK_HABITS,
     INDENT_HABITS,
     Habits,
@@ -311,9 +313,9 @@ class Reflow:
         # After a colon or a closing bracket: a short line ending so stands apart.
         mark(m.end() for m in _LEAD_IN_LASTS.finditer(lines.lasts))
         # Lines whose region keeps another habit than the page are each decided.
-        regions: tuple[tuple[list[str] | list[bool] | None, str | bool], ...] = (
-            (self.local, self.habits.blank),
-            (self.local_indents, self.habits.indents),
+        regions = (
+            (self.local, BLANK_HABIT_NUMBERS[self.habits.blank]),
+            (self.local_indents, int(self.habits.indents)),
         )
         for local, page in regions:
             if local:
@@ -337,10 +339,10 @@ class Reflow:
         stops[len(lines)] = 0  # after the last line there is nothing to decide
         return array("i", itertools.compress(itertools.count(), stops))
 
-    def run(self) -> list[RawBlock]:
+    def run(self) -> RawBlocks:
         lines = self.lines
         n = len(lines)
-        blocks: list[RawBlock] = []
+        blocks = RawBlocks()
         if not n:
             return blocks
         text = lines.text
@@ -873,11 +875,11 @@ class Reflow:
 
     def _blank(self, b: int) -> str:
         """The blank-line habit where line b is."""
-        return self.local[b] if self.local else self.habits.blank
+        return BLANK_HABIT_NAMES[self.local[b]] if self.local else self.habits.blank
 
     def _indents(self, b: int) -> bool:
         """Whether indents were kept where line b is."""
-        return self.local_indents[b] if self.local_indents else self.habits.indents
+        return bool(self.local_indents[b]) if self.local_indents else self.habits.indents
 
     def _headline_above(self, a: int, b: int) -> bool:
         """Lines a and b are short unpunctuated lines over a subtitle, a byline or a lead
@@ -1134,10 +1136,8 @@ def reflow(
     raw = engine.run()
     decisions, reading = engine.decided, engine.reading()
     # The engine's measures of the page (its columns, habits and marks) are let go
-    # before the blocks are made, and each decided block as its block is made: on a
-    # long page they are tens of megabytes each.
+    # before the blocks are made: on a long page they are tens of megabytes.
     del engine
-    raw.reverse()
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
     # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
@@ -1146,8 +1146,7 @@ def reflow(
     blocks = []
     paragraph = BlockKind.PARAGRAPH
     spent = 0  # the lines before this one have their blocks, and their texts are let go
-    while raw:
-        r = raw.pop()
+    for r in raw:
         start, end = r.start, r.end
         if end - start == 1:
             text = texts[start]
