@@ -723,7 +723,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     if argv and argv[0] == "search":  # (as reader.app runs it, with a parser of its own)
         return cli_search.main(argv[1:])
-    memory.map_big_blocks()  # for the pages this command reads (the window does the same)
+    memory.map_big_blocks()  # for the pages this command reads (the window's loader does too)
     parser = build_parser()
     args, rest = parser.parse_known_args(list(argv))
     # Pages may follow the options too (export a.txt -f md b.txt): argparse takes the

@@ -60,8 +60,8 @@ def map_big_blocks() -> bool:
     the next stage adds its memory on top: a 32 MB page's export peaked 70 MB higher.
     Mapped, each goes back to the system when it is freed.
 
-    It holds for the whole process from then on and is not undone, so the entry points
-    ask for it (the commands and the window), not the engine. The cost: each such block
+    It holds for the whole process from then on and is not undone, so the commands and
+    the window's page loader ask for it, not the engine. The cost: each such block
     is mapped and unmapped, where the heap would have reused it (loading a 6.8 MB page
     twice, about twice the page faults and 4-10% more time, for 6% less memory). Returns
     whether there was a way to (glibc's mallopt); asked once a process (cached)."""

@@ -16,7 +16,7 @@ from reader.core.decode import DecodeError
 from reader.core.document import first_part, load
 from reader.core.edits import Outcome
 from reader.core.export import CleanText, clean_text
-from reader.core.memory import GIVE_BACK_FROM, give_back
+from reader.core.memory import GIVE_BACK_FROM, give_back, map_big_blocks
 from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
@@ -137,6 +137,9 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
+            # (asked once a process, here on the worker rather than at start-up: the C
+            # library is looked for on the way)
+            map_big_blocks()
             with sharing_interpreter():
                 first = load_preview(self.path)
                 if first is not None:

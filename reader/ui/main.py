@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.app import COMMANDS, VERSION, Parser, epilog
 from reader.bundled import sample_pages
-from reader.core import memory
 from reader.store import paths
 from reader.ui import i18n
 from reader.ui.about import APP_NAME, identify
@@ -120,7 +119,6 @@ def ask_to_reopen(parent: QWidget) -> Callable[[Path, int], bool]:
 def run_gui(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     args = parse(argv)
-    memory.map_big_blocks()  # for the pages the window reads (the commands do the same)
     app = application()
     app.setStyle("Fusion")
     if args.data_dir:
