@@ -177,6 +177,12 @@ EDGE_SLACK = 1.5
 WIDENS = 2.0
 # A column's line at least this share of its usual line's width is a line of its text.
 FULL_LINE = 0.7
+# Whitespace this many body-line heights higher than a column's usual space between lines,
+# at one height across a run of adjacent columns that the columns left of them run on
+# through, parts a story boxed into those columns from the text that runs on under it;
+# each part holds at least WRAP_LINES lines of text in each of the run's columns.
+WRAP_GAP = 1.0
+WRAP_LINES = 2
 # Skew (degrees) below which the page is taken as straight, and beyond which the measured
 # angle is more likely rotated text than a skewed scan.
 SKEW_MIN = 0.1
@@ -637,7 +643,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         reach = SPLIT_REACH * body
         jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
         region = _split_merged(region, cuts, wide | jutting, lines, body)
-        return _headline_first(_read_across(_columns(region, cuts, wide), cuts, wide), body)
+        columns = _columns(region, cuts, wide)
+        return _wrapped(columns, body) or _headline_first(_read_across(columns, cuts, wide), body)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
     if len(groups) == 1 and lenient:
         groups, _ = _band_groups(region, wide, body, lenient=False)
@@ -781,6 +788,66 @@ def _headline_first(parts: list[list[_Item]], body: float) -> list[list[_Item]]:
             rest = [it for it in part if id(it) not in taken]
             return [*parts[: k - 1], lead, beside, *([rest] if rest else []), *parts[k + 1 :]]
     return parts
+
+
+def _wrapped(columns: list[list[_Item]], body: float) -> list[list[_Item]] | None:
+    """A story boxed into the top of the columns of another, which runs on under it:
+    whitespace (WRAP_GAP body heights) at one height across a run of adjacent columns,
+    where the columns left of the run (at least one) and any right of it run on through,
+    parts the run into a story over it, with a headline of its own and ending in lines of
+    text, and text under it with no headline, which runs on from the column before the
+    run. The region's parts are then the columns left of the run, the run's text under
+    the whitespace, the columns right of it, and the boxed story; or None. Columns of
+    vertical text alone (a headline, a scrap of the next page) take no part."""
+    text = [k for k, column in enumerate(columns) if not all(it.vertical for it in column)]
+    if len(text) < 2:
+        return None
+    spans = {k: _white(columns[k], body) for k in text}
+    for k in text[1:]:
+        for top, bottom in spans[k]:
+            at = (top + bottom) / 2
+            run = [j for j in text if any(a < at < b for a, b in spans[j])]
+            first = text.index(run[0])
+            if first == 0 or run != text[first : first + len(run)]:
+                continue  # no column before the run, or the run is not of neighbours
+            if not all(_through(columns[j], at) for j in text if j not in run):
+                continue
+            over = [[it for it in columns[j] if it.yc < at] for j in run]
+            under = [[it for it in columns[j] if it.yc > at] for j in run]
+            if any(sum(not it.hard for it in part) < WRAP_LINES for part in (*over, *under)):
+                continue
+            if any(it.hard for part in under for it in part):
+                continue
+            if not any(it.hard for part in over for it in part):
+                continue
+            if any(max(part, key=_BOTTOM).hard for part in over):
+                continue  # whitespace under a headline: its story starts there
+            left = [columns[j] for j in range(run[0])]
+            right = [columns[j] for j in range(run[-1] + 1, len(columns))]
+            flat = itertools.chain.from_iterable
+            return [*left, list(flat(under)), *right, list(flat(over))]
+    return None
+
+
+def _white(column: list[_Item], body: float) -> list[Span]:
+    """The column's whitespace across its width, between its lines, top to bottom, where
+    it is WRAP_GAP body heights higher than the column's usual space between lines (a
+    quotation set double-spaced has a line's height between all its lines)."""
+    ordered = sorted(column, key=_TOP)
+    spaces: list[Span] = []
+    bottom = ordered[0].y1
+    for it in ordered[1:]:
+        spaces.append((bottom, it.y0))
+        bottom = max(bottom, it.y1)
+    if not spaces:
+        return []
+    usual = max(median(b - a for a, b in spaces), 0.0)  # boxes of a column often overlap
+    return [(a, b) for a, b in spaces if b - a >= usual + WRAP_GAP * body]
+
+
+def _through(column: list[_Item], at: float) -> bool:
+    """Whether the column has lines over and under the height `at`."""
+    return any(it.y1 < at for it in column) and any(it.y0 > at for it in column)
 
 
 def _text_from_the_top(part: list[_Item]) -> bool:

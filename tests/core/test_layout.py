@@ -1064,3 +1064,55 @@ def test_a_merged_line_whose_box_starts_within_a_character_of_its_column_keeps_i
     order = reading_order(page_of(row_by_row([*rest, merged])))
     read = {p.line.text[:2]: p.line.text for p in order.placed}
     assert (read["04"], read["14"]) == texts
+
+
+def _boxed_story(headed: bool = True, ends_in_text: bool = True) -> list[OcrLine]:
+    """Page 06: a story in four columns, the first two running the page's height; a
+    story of its own boxed into the top of the third and fourth (its headline over
+    them, then six lines each), whitespace two lines high under it, then the first
+    story's text running on in the third and fourth columns."""
+    lines = [body(f"a{c}{r:x}", c, r, 0) for c in (0, 1) for r in range(16)]
+    top = 0
+    if headed:
+        lines.append(
+            line("框内文章的标题", 2 * (WIDTH + GUTTER), 0, 4 * WIDTH + 3 * GUTTER, 3 * HEIGHT)
+        )
+        top = 3 * HEIGHT + 20
+    rows = 6 if ends_in_text else 4
+    lines += [body(f"s{c}{r:x}", c, r, top) for c in (2, 3) for r in range(rows)]
+    if not ends_in_text:
+        sub = top + rows * PITCH
+        lines.append(
+            line("小标题", 2 * (WIDTH + GUTTER), sub, 4 * WIDTH + 3 * GUTTER, sub + 3 * HEIGHT)
+        )
+    under = top + 6 * PITCH + 2 * PITCH
+    rows = round((16 * PITCH - under) / PITCH)
+    lines += [body(f"a{c}{r:x}", c, r, under) for c in (2, 3) for r in range(rows)]
+    return lines
+
+
+def test_a_story_boxed_into_the_top_of_columns_is_read_after_the_text_around_it() -> None:
+    """The first story's text runs from the second column on under the box in the third
+    and fourth: it is read on there, and the boxed story, with its headline, after it,
+    not between the second column and the text under the box."""
+    lines = _boxed_story()
+    order = reading_order(page_of(row_by_row(lines)))
+    texts = [p.line.text[:3] for p in order.placed]
+    running = [t for t in texts if t.startswith("a")]
+    assert texts[: len(running)] == running
+    under = sum(1 for ln in lines if ln.text.startswith("a2"))
+    assert [t[:2] for t in running] == ["a0"] * 16 + ["a1"] * 16 + ["a2"] * under + ["a3"] * under
+    assert texts[len(running)] == "框内文"
+    assert texts[len(running) + 1 :] == [f"s{c}{r:x}" for c in (2, 3) for r in range(6)]
+
+
+def test_whitespace_across_some_columns_boxes_nothing_without_a_story_over_it() -> None:
+    """With no headline over the lines above the whitespace the columns are read top to
+    bottom, each in turn; whitespace that opens under a subhead is where the subhead's
+    story starts, and the subhead is read right before the lines under it."""
+    order = reading_order(page_of(row_by_row(_boxed_story(headed=False))))
+    columns = [round(p.box.x0 / (WIDTH + GUTTER)) for p in order.placed]
+    assert columns == sorted(columns)
+    order = reading_order(page_of(row_by_row(_boxed_story(ends_in_text=False))))
+    texts = [p.line.text[:3] for p in order.placed]
+    assert texts[texts.index("小标题") + 1] == "a20"
