@@ -1612,7 +1612,8 @@ def _band_groups(
             if not band.columns:
                 rest = itertools.islice(bands, number + 1, None)
                 ahead = next((b for b in rest if b.columns), None)
-            if group.heading and not band.heading and ahead is not None and not group.fits(ahead):
+            over = group.heading or bands[number - 1].heading  # a headline right over it
+            if over and not band.heading and ahead is not None and not group.fits(ahead):
                 after = [b for b in bands[number + 1 : number + 1 + AHEAD] if b.columns]
                 if _centred_under(group, band) or _flush_right_over(band, after):
                     # A byline centred under the headline, over columns of its own.

@@ -1116,3 +1116,24 @@ def test_whitespace_across_some_columns_boxes_nothing_without_a_story_over_it() 
     order = reading_order(page_of(row_by_row(_boxed_story(ends_in_text=False))))
     texts = [p.line.text[:3] for p in order.placed]
     assert texts[texts.index("小标题") + 1] == "a20"
+
+
+def test_a_row_under_a_headline_group_that_opens_with_a_dateline_goes_with_the_columns() -> None:
+    """Page 16: a dateline in body type over the headline starts the headline's group;
+    the first row under the headline, one column's line and a line OCR merged across
+    the other two, stands apart from the rows under it by a hair. It is the columns'
+    first row, not part of the headline group: the merged line is split and each part
+    read at the top of its column."""
+    # set to the right, past the headline's end
+    date = line("第53号1968年9月25日星期三", 2 * WIDTH, 0, 3 * WIDTH + 2 * GUTTER, HEIGHT)
+    head = line("大字标题", WIDTH / 2, 60, 2 * (WIDTH + GUTTER) + WIDTH / 2, 60 + 3 * HEIGHT)
+    top = 60 + 3 * HEIGHT + 40
+    first = body("a0", 0, 0, top)
+    merged = line(
+        ("b0" + FILL)[:18] + ("c0" + FILL)[:18], WIDTH + GUTTER, top, 3 * WIDTH + 2 * GUTTER,
+        top + HEIGHT,
+    )  # fmt: skip
+    rest = [body(f"{'abc'[c]}{r}", c, r, top + 6) for c in range(3) for r in range(1, 6)]
+    order = reading_order(page_of(row_by_row([date, head, first, merged, *rest])))
+    texts = [p.line.text[:2] for p in order.placed]
+    assert texts[texts.index("大字") + 1 :] == [f"{c}{r}" for c in "abc" for r in range(6)]
