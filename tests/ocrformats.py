@@ -35,6 +35,7 @@ PAGE_NAMESPACES = {
 }
 
 Quad = tuple[tuple[int, int], ...]
+Box4 = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -88,19 +89,49 @@ def words(text: str) -> list[str]:
     return out if join_words(out) == text else [text]
 
 
-def _word_boxes(
-    box: tuple[float, float, float, float], parts: Sequence[str]
-) -> list[tuple[float, float, float, float]]:
-    """The line's box shared out among its words by their lengths."""
-    x0, y0, x1, y1 = box
+def _word_boxes(page: RealPage, index: int, parts: Sequence[str]) -> list[Box4]:
+    """The line's words' level boxes, as an OCR program draws them on the scan: the
+    line's quadrilateral shared out among its words by their lengths, each word's share
+    boxed level (so on a skewed scan the words' boxes step down or up along the line).
+    A quadrilateral not in the usual order (clockwise from the top left, wider than
+    tall) is shared out as its level box."""
+    quad = page.quads[index]
+    if not _in_order(quad):
+        x0, y0, x1, y1 = page.box(index)
+        quad = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = quad
     total = sum(len(p) for p in parts) + len(parts) - 1
     out, at = [], 0
     for part in parts:
-        left = x0 + (x1 - x0) * at / total
-        at += len(part)
-        out.append((left, y0, x0 + (x1 - x0) * at / total, y1))
-        at += 1
+        shares = (at / total, (at + len(part)) / total)
+        top = [(ax + (bx - ax) * f, ay + (by - ay) * f) for f in shares]
+        bottom = [(dx + (cx - dx) * f, dy + (cy - dy) * f) for f in shares]
+        xs = [x for x, _ in top + bottom]
+        ys = [y for _, y in top + bottom]
+        out.append((min(xs), min(ys), max(xs), max(ys)))
+        at += len(part) + 1
     return out
+
+
+def _in_order(quad: Quad) -> bool:
+    """Whether a quadrilateral runs clockwise from its top left corner around a line
+    wider than tall."""
+    if len(quad) != 4:
+        return False
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = quad
+    return bx - ax > abs(dy - ay) and cx - dx > abs(cy - by) and dy > ay and cy > by
+
+
+def baseline(page: RealPage, index: int) -> tuple[float, float]:
+    """hOCR's baseline of the line: the slope of its quadrilateral's bottom edge, and
+    where that edge meets the box's left side, from the box's bottom left corner."""
+    quad = page.quads[index]
+    x0, _, _, y1 = page.box(index)
+    if not _in_order(quad):
+        return 0.0, 0.0
+    (_, _), (_, _), (cx, cy), (dx, dy) = quad
+    slope = (cy - dy) / (cx - dx)
+    return slope, dy + slope * (x0 - dx) - y1
 
 
 # --- JSON ------------------------------------------------------------------------------
@@ -179,13 +210,15 @@ def hocr(page: RealPage, pages: int = 1, block: int = 10) -> bytes:
             out.append(f"    <p class='ocr_par' id='par_{region}' lang='chi_sim'>")
             for i in range(start, min(start + block, len(page))):
                 x0, y0, x1, y1 = page.box(i)
+                slope, offset = baseline(page, i)
                 out.append(
                     f"     <span class='ocr_line' id='line_{number + 1}_{i + 1}' "
-                    f"title='bbox {x0} {y0} {x1} {y1}; baseline 0 -5; x_size 30'>"
+                    f"title='bbox {x0} {y0} {x1} {y1}; baseline {slope:.3f} {offset:.0f}; "
+                    "x_size 30'>"
                 )
                 parts = words(page.texts[i])
                 for k, (part, wbox) in enumerate(
-                    zip(parts, _word_boxes(page.box(i), parts), strict=True)
+                    zip(parts, _word_boxes(page, i, parts), strict=True)
                 ):
                     a, b, c, d = (round(v) for v in wbox)
                     conf = round(score(i) * 100)
@@ -277,8 +310,12 @@ def alto(
                     WIDTH=measure(x1 - x0),
                     HEIGHT=measure(y1 - y0),
                 )
+                if version == 4 and _in_order(page.quads[i]):
+                    # ALTO 4.2's baseline as points: the quadrilateral's bottom edge.
+                    (_, _), (_, _), (cx, cy), (dx, dy) = page.quads[i]
+                    line.set("BASELINE", f"{measure(dx)},{measure(dy)} {measure(cx)},{measure(cy)}")
                 parts = words(page.texts[i])
-                boxes_ = _word_boxes(page.box(i), parts)
+                boxes_ = _word_boxes(page, i, parts)
                 for k, (part, (a, b, c, d)) in enumerate(zip(parts, boxes_, strict=True)):
                     if k:
                         etree.SubElement(line, q("SP"), HPOS=measure(a), VPOS=measure(b))

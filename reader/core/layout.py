@@ -455,7 +455,8 @@ def _joined(group: list[_Item], index: int) -> _Item:
 
 
 def _skew(lines: Sequence[OcrLine]) -> float:
-    """The median slope (degrees, clockwise) of the long edges of wide quadrilaterals."""
+    """The median slope (degrees, clockwise) of the baselines (the lower long edges) of
+    wide quadrilaterals."""
     angles = []
     for line in lines:
         quad = line.quad
@@ -463,13 +464,12 @@ def _skew(lines: Sequence[OcrLine]) -> float:
             continue
         if line.box.width < 3 * line.box.height:
             continue
-        dx = dy = longest = 0.0
-        for k in range(4):
-            ex = quad[(k + 1) % 4][0] - quad[k][0]
-            ey = quad[(k + 1) % 4][1] - quad[k][1]
-            if ex * ex + ey * ey > longest:
-                dx, dy, longest = ex, ey, ex * ex + ey * ey
-        angle = (math.degrees(math.atan2(dy, dx)) + 90) % 180 - 90
+        # The baseline: of the two long edges, the lower one (the one hOCR and ALTO
+        # give as the line's baseline, so that every format measures the same slope).
+        edges = [(quad[k], quad[(k + 1) % 4]) for k in range(4)]
+        edges.sort(key=lambda e: (e[1][0] - e[0][0]) ** 2 + (e[1][1] - e[0][1]) ** 2)
+        (ax, ay), (bx, by) = max(edges[2:], key=lambda e: e[0][1] + e[1][1])
+        angle = (math.degrees(math.atan2(by - ay, bx - ax)) + 90) % 180 - 90
         if abs(angle) <= SKEW_MAX:
             angles.append(angle)
     if len(angles) < 3:

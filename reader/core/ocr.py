@@ -42,6 +42,9 @@ FORMATS = {
 # A box at least this many times taller than wide, holding more than two characters,
 # is a line of vertical text; one or two characters make a square-ish box either way.
 VERTICAL_RATIO = 1.5
+# A line whose baseline slopes by less than SLANT_MIN degrees is level (the slope is the
+# rounding of its numbers); one steeper than SLANT_MAX is no baseline of a line of text.
+SLANT_MIN, SLANT_MAX = 0.1, 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +87,11 @@ class OcrLine:
     """One line as the OCR program found it.
 
     `quad` is the format's own polygon (PaddleOCR and Umi-OCR quadrilaterals, PAGE
-    `Coords`, ALTO `Shape`), or None where it gives only a box. `words` pairs each word's
-    text with its confidence where the format gives word confidences, else it is empty.
-    `size` is the font size in points where the format names one (ALTO `TextStyle`).
+    `Coords`, ALTO `Shape`); where it gives only a box and the line's baseline (hOCR's
+    `baseline`, ALTO 4.2's `BASELINE` points), the parallelogram of its slope in the box;
+    else None. `words` pairs each word's text with its confidence where the format gives
+    word confidences, else it is empty. `size` is the font size in points where the
+    format names one (ALTO `TextStyle`).
     """
 
     text: str
@@ -680,6 +685,50 @@ def _xml_number(element: Any, attribute: str, label: str, scale: float = 1.0) ->
     return number * scale
 
 
+def _alto_slope(baseline: str | None) -> float | None:
+    """The slope of an ALTO 4.2 `BASELINE` given as points ("x,y x,y …"), from its first
+    point to its last; None for the older single number (a height) or anything else."""
+    if not baseline:
+        return None
+    try:
+        numbers = [float(n) for n in baseline.replace(",", " ").split()]
+    except ValueError:
+        return None
+    if len(numbers) < 4 or len(numbers) % 2:
+        return None
+    dx, dy = numbers[-2] - numbers[0], numbers[-1] - numbers[1]
+    return dy / dx if dx > 0 and math.isfinite(dy / dx) else None
+
+
+def _first_number(values: Sequence[str]) -> float | None:
+    """The first of the values as a finite number, or None (a property that only adds
+    to what the box says is read leniently)."""
+    try:
+        number = float(values[0])
+    except (IndexError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _slanted(box: Box, slope: float | None) -> tuple[Point, ...] | None:
+    """The parallelogram of a line printed at `slope` (down per across) in its level
+    box: its top edge from the box's top corner on the high side, its bottom edge to the
+    bottom corner on the low side; the box itself where the slope is jitter (under
+    SLANT_MIN: the line is level, and says so). None where no slope is known, or it is
+    steeper than a line of text runs (SLANT_MAX) or would take up the box's height."""
+    if slope is None or abs(math.degrees(math.atan(slope))) > SLANT_MAX:
+        return None
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+    rise = slope * box.width
+    if abs(math.degrees(math.atan(slope))) < SLANT_MIN:
+        rise = 0.0
+    if abs(rise) >= box.height:
+        return None
+    if rise >= 0:  # level, or falling to the right
+        return ((x0, y0), (x1, y0 + rise), (x1, y1), (x0, y1 - rise))
+    return ((x0, y0 - rise), (x1, y0), (x1, y1 + rise), (x0, y1))
+
+
 def _optional_number(element: Any, attribute: str, label: str) -> float | None:
     if element.get(attribute) is None:
         return None
@@ -812,6 +861,8 @@ def _alto_line(
         polygon = next(polygon.iterchildren("{*}Polygon"), None)
     if polygon is not None and polygon.get("POINTS"):
         quad = _points(polygon.get("POINTS"), polygon, "ALTO", scale)
+    else:
+        quad = _slanted(box, _alto_slope(element.get("BASELINE")))
     size = _style_size(element, sizes)
     if size is None and word_sizes:
         size = Counter(word_sizes).most_common(1)[0][0]
@@ -1155,11 +1206,13 @@ def _hocr_line(element: Any, page: int, region: str | None) -> OcrLine | None:
         for other in boxes[1:]:
             box = box.union(other)
     angle = _hocr_int(element, props, "textangle") if "textangle" in props else 0.0
+    # Tesseract's baseline: slope and offset from the box's bottom left corner.
+    slope = _first_number(props.get("baseline", []))
     confidences = [c for _, c in words]
     return OcrLine(
         text=text,
         box=box,
-        quad=None,
+        quad=_slanted(box, slope),
         confidence=_mean(confidences),
         page=page,
         region=region,

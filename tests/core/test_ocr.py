@@ -637,3 +637,88 @@ def test_a_page_reading_order_that_names_a_table_orders_its_cells() -> None:
     page = read(xml.encode("utf-8")).pages[0]
     assert page.order_given
     assert [line.text[:2] for line in page.lines] == ["表格", "第一", "第二"]
+
+
+def _hocr_line(title: str, words: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><body>
+<div class="ocr_page" title="bbox 0 0 1200 1600">
+ <span class="ocr_line" title="{title}">{words}</span>
+</div></body></html>""".encode()
+
+
+def _word(box: str, text: str = "全国人民") -> str:
+    return f'<span class="ocrx_word" title="bbox {box}">{text}</span>'
+
+
+def _corners(quad: tuple[tuple[float, float], ...] | None) -> list[float] | None:
+    return None if quad is None else [v for point in quad for v in point]
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "corners"),
+    [
+        # Tesseract's baseline: the line falls 20 px over its 1000 (a skewed scan).
+        ("bbox 100 200 1100 260; baseline 0.02 -4", _word("100 200 1100 260"),
+         ((100, 200), (1100, 220), (1100, 260), (100, 240))),
+        # ... or rises 20 px
+        ("bbox 100 200 1100 260; baseline -0.02 -4", _word("100 200 1100 260"),
+         ((100, 220), (1100, 200), (1100, 240), (100, 260))),
+        # a level baseline says the line is level: its box
+        ("bbox 100 200 1100 240; baseline 0 -4", _word("100 200 1100 240"),
+         ((100, 200), (1100, 200), (1100, 240), (100, 240))),
+        # no baseline: nothing says how the line runs (its words' boxes are not read
+        # for it: their heights vary with their letters more than a skew moves them)
+        ("bbox 100 200 1100 260", _word("100 200 500 248") + _word("700 212 1100 260"), None),
+        # a baseline that is not a number adds nothing
+        ("bbox 100 200 1100 240; baseline x -4", _word("100 200 1100 240"), None),
+        # steeper than any line of text: not taken
+        ("bbox 100 200 1100 600; baseline 0.3 -4", _word("100 200 1100 600"), None),
+    ],
+    ids=["falls", "rises", "level", "no baseline", "not a number", "too steep"],
+)  # fmt: skip
+def test_hocr_gives_a_line_the_slope_of_its_baseline(
+    title: str, words: str, corners: tuple[tuple[float, float], ...] | None
+) -> None:
+    [line] = read(_hocr_line(title, words)).pages[0].lines
+    if corners is None:
+        assert line.quad is None
+    else:
+        assert _corners(line.quad) == pytest.approx(_corners(corners))
+
+
+def test_alto_gives_a_line_the_slope_of_its_baseline_points() -> None:
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">
+ <Layout><Page ID="p" WIDTH="2000" HEIGHT="3000"><PrintSpace><TextBlock ID="b">
+  <TextLine HPOS="100" VPOS="200" WIDTH="1000" HEIGHT="60" BASELINE="100,240 1100,260">
+   <String CONTENT="one" HPOS="100" VPOS="200" WIDTH="1000" HEIGHT="60"/>
+  </TextLine>
+  <TextLine HPOS="100" VPOS="300" WIDTH="1000" HEIGHT="60" BASELINE="345">
+   <String CONTENT="two" HPOS="100" VPOS="312" WIDTH="400" HEIGHT="48"/><SP/>
+   <String CONTENT="words" HPOS="700" VPOS="300" WIDTH="400" HEIGHT="48"/>
+  </TextLine>
+  <TextLine HPOS="100" VPOS="400" WIDTH="1000" HEIGHT="40">
+   <String CONTENT="three"/>
+  </TextLine>
+ </TextBlock></PrintSpace></Page></Layout>
+</alto>"""
+    first, second, third = read(data).pages[0].lines
+    # ALTO 4.2's baseline points: falling 20 px over 1000
+    assert _corners(first.quad) == pytest.approx([100, 200, 1100, 220, 1100, 260, 100, 240])
+    # the older BASELINE (a height) says nothing of the slope, nor does no BASELINE
+    assert second.quad is None and third.quad is None
+
+
+@needs_real
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:2])
+def test_a_skewed_page_in_alto_or_hocr_is_turned_as_its_quadrilaterals_are(path: Path) -> None:
+    """The real pages are scans skewed by up to 1.4 degrees. Written as ALTO (baselines
+    as points) or hOCR (Tesseract's baseline slope, to three decimals), with level boxes
+    only, the page's skew is measured as it is from the archive's quadrilaterals."""
+    from reader.core.layout import reading_order
+
+    page = formats.load(path)
+    skew = reading_order(read(path.read_bytes()).pages[0]).skew
+    assert reading_order(read(formats.alto(page)).pages[0]).skew == pytest.approx(skew)
+    assert reading_order(read(formats.hocr(page)).pages[0]).skew == pytest.approx(skew, abs=0.03)
