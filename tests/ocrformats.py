@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,31 @@ class RealPage:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+
+def turned(page: RealPage, degrees: float) -> RealPage:
+    """The page as if scanned turned by `degrees` (clockwise) about its centre: every
+    quadrilateral's corners turned, rounded to whole pixels as an OCR program gives them."""
+    a = math.radians(degrees)
+    cos, sin = math.cos(a), math.sin(a)
+    cx, cy = page.width / 2, page.height / 2
+
+    def turn(x: int, y: int) -> tuple[int, int]:
+        dx, dy = x - cx, y - cy
+        return round(cx + dx * cos - dy * sin), round(cy + dx * sin + dy * cos)
+
+    quads = tuple(tuple(turn(x, y) for x, y in quad) for quad in page.quads)
+    return RealPage(page.name, page.width, page.height, page.texts, quads)
+
+
+def archive(page: RealPage) -> bytes:
+    """The page in the archive's own shape (`ocr_results` with four-point boxes)."""
+    results = [
+        {"text": text, "box": [list(point) for point in quad]}
+        for text, quad in zip(page.texts, page.quads, strict=True)
+    ]
+    value = {"ocr_results": results, "dimensions": {"height": page.height, "width": page.width}}
+    return json.dumps(value, ensure_ascii=False).encode()
 
 
 def real_page_paths() -> list[Path]:

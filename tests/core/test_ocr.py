@@ -722,3 +722,17 @@ def test_a_skewed_page_in_alto_or_hocr_is_turned_as_its_quadrilaterals_are(path:
     skew = reading_order(read(path.read_bytes()).pages[0]).skew
     assert reading_order(read(formats.alto(page)).pages[0]).skew == pytest.approx(skew)
     assert reading_order(read(formats.hocr(page)).pages[0]).skew == pytest.approx(skew, abs=0.03)
+
+
+@needs_real
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:2])
+def test_a_page_scanned_more_askew_measures_so(path: Path) -> None:
+    """The page's boxes turned a quarter of a degree about its centre (the evaluation's
+    turned scans): the skew measured grows by as much, to within the whole pixels the
+    corners are rounded to."""
+    from reader.core.layout import reading_order
+
+    page = formats.load(path)
+    skew = reading_order(read(formats.archive(page)).pages[0]).skew
+    turned = reading_order(read(formats.archive(formats.turned(page, 0.25))).pages[0]).skew
+    assert turned == pytest.approx(skew + 0.25, abs=0.1)
