@@ -128,8 +128,11 @@ def build(
     # A page in traditional characters is read through a simplified copy of its lines,
     # and its blocks shown as printed.
     analysed = script.simplified(listed)
-    lines = content_lines(analysed or listed, junk, headlines)
-    del listed
+    if analysed is None:
+        lines = content_lines(listed, junk, headlines, spend=True)
+    else:
+        del listed  # (read through the simplified copy)
+        lines = content_lines(analysed, junk, headlines)
     # Read from the lines before the reflow, which lets their texts go. (Text from boxes
     # is ordered already.)
     crossed = order_check and blanks is None and interleaved(lines.text)

@@ -301,6 +301,13 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
         assert kept == listed
 
 
+def test_content_lines_that_spend_their_source_lines_empty_the_list_and_read_the_same() -> None:
+    for text in pages():
+        listed = split_source_lines(text)
+        spent = content_lines(listed, spend=True)
+        assert listed == [] and spent == content_lines(split_source_lines(text))
+
+
 @pytest.mark.parametrize(
     ("text", "ornament"),
     [
