@@ -1121,6 +1121,19 @@ class Reflow:
 SPEND_EVERY = 4096
 
 
+def _copy(text: str) -> str:
+    """A string of its own with the same text (slicing or str() give the same object).
+
+    A block of one line that kept its line's own string where the lines are let go
+    kept the memory around it too: Python's allocator hands a pool of small objects
+    (16 KiB, a hundred-odd lines) back for other sizes only once all of it is free, and
+    one line in a dozen on a long page is a block of its own. Held so, the freed lines
+    of a 32 MB page (40 MB) were never reused for its blocks and articles, which took
+    new memory above them. Copies are made where the lines freed last were, close
+    together."""
+    return "".join((text, ""))
+
+
 def reflow(
     lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING, spend: bool = False
 ) -> tuple[list[Block], Decisions, str]:
@@ -1149,7 +1162,7 @@ def reflow(
     for r in raw:
         start, end = r.start, r.end
         if end - start == 1:
-            text = texts[start]
+            text = _copy(texts[start]) if spend else texts[start]
         else:
             at = bisect.bisect_right(latin, start)
             if at < len(latin) and latin[at] < end:
