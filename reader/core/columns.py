@@ -43,7 +43,7 @@ class ColumnWidths:
     """
 
     def __init__(
-        self, lines: Lines, marked: list[int], edges: list[int], tuning: Tuning = TUNING
+        self, lines: Lines, marked: Sequence[int], edges: list[int], tuning: Tuning = TUNING
     ) -> None:
         self.window = tuning.column_window
         self.hang = tuning.column_hang

@@ -630,6 +630,10 @@ _START = re.Match.start
 
 _STRETCH_LINES = 1 << 14  # lines measured at a time
 
+# Which part of its source line a content line is (Lines.part): all of it, or the head or
+# the tail of a line split in two.
+WHOLE, HEAD, TAIL = 0, 1, 2
+
 
 def _at(pattern: re.Pattern[str], chars: str) -> Iterator[int]:
     """Positions in a string of per-line characters where the pattern matches: line
@@ -669,7 +673,8 @@ def _each_line(char: Callable[[str], str], texts: list[str]) -> str:
 
 
 def numbers(values: Iterable[int] = ()) -> array[int]:
-    """A column of small whole numbers (cells, lengths, styles), four bytes each."""
+    """A column of small whole numbers (cells, lengths, styles, line numbers), four bytes
+    each."""
     return array("i", values)
 
 
@@ -684,8 +689,8 @@ class Lines:
     Entry k of every column describes content line k: `idx` its source line (0-based),
     `text` its clean text, `indent` the leading white space OCR kept in cells (a full-width
     space is two), `gap` whether blank lines preceded it (more of them than the page puts
-    between its lines as a rule: one, where it sets paragraphs two apart), `part`
-    "head"/"tail" when a source line was split in two, `room` the cells of white space
+    between its lines as a rule: one, where it sets paragraphs two apart), `part` HEAD
+    or TAIL when a source line was split in two (else WHOLE), `room` the cells of white space
     that cleaning took out of the line (OCR's spaces around half-width runs: the gaps are
     on the printed line); `width` its printed width in display cells, white space
     included, `mark` what the text alone says it is ("" for ordinary text), `style` a
@@ -702,20 +707,21 @@ class Lines:
     """
 
     # Columns of numbers are arrays (idx: a list's integer objects took more than the
-    # text), and yes-or-no columns bytes, read as 0 or 1: as lists, a pointer a line
-    # each, these nine took 43 MB of a 32 MB page's 600,000 lines at once; so, 14 MB.
+    # text), and yes-or-no columns and `part` bytes: as lists, a pointer a line each,
+    # these ten took 48 MB of a 32 MB page's 600,000 lines at once; so, 13 MB.
     idx: array[int]
     text: list[str]
     indent: array[int]
     gap: bytearray
-    part: list[str]
+    part: bytearray
     room: array[int]
     firsts: str
     lasts: str
     width: array[int] = field(default_factory=numbers)
     mark: list[str] = field(default_factory=list)
-    style: array[int] = field(default_factory=numbers)
-    label: array[int] = field(default_factory=numbers)
+    # A numbering style (1 to 5) and a label's length (31 at most, _RUNIN) fit a byte.
+    style: bytearray = field(default_factory=bytearray)
+    label: bytearray = field(default_factory=bytearray)
     ends: bytearray = field(default_factory=bytearray)
     soft: bytearray = field(default_factory=bytearray)
     hangs: bytearray = field(default_factory=bytearray)
@@ -731,7 +737,7 @@ class Lines:
         text: list[str],
         indent: array[int],
         gap: bytearray,
-        part: list[str],
+        part: bytearray,
         room: array[int],
     ) -> Lines:
         """Lines whose derived columns are still to be computed (see _features)."""
@@ -743,11 +749,11 @@ class Lines:
         follows it on the same source line."""
         i = self.idx[k]
         return Lines.of(
-            array("q", (i, i)),
+            numbers((i, i)),
             [head, tail],
             numbers((self.indent[k], 0)),
             bytearray((self.gap[k], False)),
-            ["head", "tail"],
+            bytearray((HEAD, TAIL)),
             numbers((self.room[k], 0)),
         )
 
@@ -782,8 +788,9 @@ class Lines:
                 out.extend(column_list[start:end])
             column_list[:] = out  # in place, as callers may hold the column
 
-    def marked(self) -> list[int]:
-        return list(itertools.compress(itertools.count(), self.mark))
+    def marked(self) -> array[int]:
+        """The numbers of the lines with a mark, in order."""
+        return numbers(itertools.compress(itertools.count(), self.mark))
 
     def latin_joins(self) -> list[int]:
         """Lines k whose join onto line k - 1 may need more than putting them together:
@@ -1046,7 +1053,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     `page_of` is the page these lines are added to, read already (how it measures lines)."""
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
-    mark, style, label = [""] * n, zeros(n), zeros(n)
+    mark, style, label = [""] * n, bytearray(n), bytearray(n)
     may_start = list(_at(_MARK_FIRSTS, firsts))
     matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
     starting = set(itertools.compress(may_start, matches))
@@ -1188,7 +1195,7 @@ def content_lines(
     (Held while they were, the list and the lines that stripping copied were 14 MB of a
     32 MB page at its peak.)"""
     stripped = list(map(str.strip, source_lines))
-    idx = array("q", itertools.compress(itertools.count(), stripped))
+    idx = numbers(itertools.compress(itertools.count(), stripped))
     texts = list(itertools.compress(stripped, stripped))
     n = len(texts)
     steps = map(operator.sub, idx, itertools.chain((-1,), idx))  # 1: no blank line between
@@ -1205,7 +1212,7 @@ def content_lines(
         for k, text in zip(spaced, compacted, strict=True):
             room[k] = cells(texts[k]) - cells(text)
             texts[k] = text
-    lines = Lines.of(idx, texts, indent, gap, [""] * n, room)
+    lines = Lines.of(idx, texts, indent, gap, bytearray((WHOLE,)) * n, room)
     forced = _split_lines(lines)
     _features(lines, forced)
     _mark_furniture(lines)

@@ -132,6 +132,11 @@ class Decision(NamedTuple):
         return self.rule.en
 
 
+# The array type of the content lines' source lines (lines.numbers()), so that
+# Decisions can keep theirs as it is.
+_LINE_NUMBERS = "i"
+
+
 class Decisions(Sequence[Decision]):
     """The decision after every content line but the last, in order.
 
@@ -148,9 +153,9 @@ class Decisions(Sequence[Decision]):
         # integer objects they took as much memory as the file. The content lines' own
         # array of source lines is kept, not copied (nothing changes it once they are
         # read): a copy was 5 MB of a 32 MB page more, held while the page was reflowed.
-        shared = isinstance(lines, array) and lines.typecode == "q"
+        shared = isinstance(lines, array) and lines.typecode == _LINE_NUMBERS
         # The source line of each content line.
-        self._lines = lines if shared else array("q", lines)
+        self._lines = lines if shared else array(_LINE_NUMBERS, lines)
         self._rules = [ordinary]
         self._numbers = {id(ordinary): 0}
         # Rule number n: 2n to join, 2n + 1 to break; 0, the ordinary join, where nothing

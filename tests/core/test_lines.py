@@ -22,6 +22,8 @@ from reader.core.decode import _CONTROL, _has_controls, decode_bytes
 from reader.core.document import fingerprint, from_bytes, from_text, split_source_lines
 from reader.core.finish import RawBlock
 from reader.core.lines import (
+    HEAD,
+    TAIL,
     Lines,
     _indent_cells,
     _usual_spacing,
@@ -74,7 +76,7 @@ def check_columns(text: str) -> None:
     # One blank line, where the page puts one after nearly every line and sets paragraphs
     # further apart; else none.
     spacing = _usual_spacing(
-        [i for i, part in zip(lines.idx, lines.part, strict=True) if part != "tail"]
+        [i for i, part in zip(lines.idx, lines.part, strict=True) if part != TAIL]
     )
     for k in range(n):
         line = lines.text[k]
@@ -91,7 +93,7 @@ def check_columns(text: str) -> None:
         i = lines.idx[k]
         if not lines.part[k]:
             assert lines.room[k] == cells(source[i].strip()) - cells(line)
-        if lines.part[k] != "tail":
+        if lines.part[k] != TAIL:
             assert lines.indent[k] == (
                 _indent_cells(source[i]) if source[i][0] in " \u3000\t" else 0
             )
@@ -256,7 +258,7 @@ def test_splitting_many_lines_rebuilds_the_columns_once(monkeypatch: pytest.Monk
     lines = content_lines([line] * 300)
     assert calls == [300]
     assert len(lines) == 600
-    assert lines.part == ["head", "tail"] * 300
+    assert lines.part == bytearray((HEAD, TAIL)) * 300
     assert list(lines.idx) == [i for i in range(300) for _ in (0, 1)]
     assert lines.mark[1::2] == ["dateline"] * 300
     check_columns("\n".join([line] * 300))
@@ -299,6 +301,16 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
     for text in pages():
         kept, listed = content_lines(SourceLines(text)), content_lines(split_source_lines(text))
         assert kept == listed
+
+
+def test_the_longest_run_in_label_and_every_numbering_style_fit_their_byte_columns() -> None:
+    lines = content_lines(["一、" + "字" * 28 + "：正文写在标签后面。", "①第五种编号"])
+    assert list(lines.label) == [31, 0] and list(lines.style) == [1, 5]
+
+
+def test_the_decisions_keep_the_content_lines_array_of_source_lines_not_a_copy() -> None:
+    lines = content_lines(split_source_lines(pages()[0]))
+    assert Reflow(lines).decided._lines is lines.idx
 
 
 def test_content_lines_that_spend_their_source_lines_empty_the_list_and_read_the_same() -> None:
