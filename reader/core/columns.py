@@ -5,17 +5,19 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+from array import array
 from collections.abc import Sequence
 
 from reader.core.lines import (
     PARAGRAPH_MARKS,
     Lines,
-    numbers,
 )
 from reader.core.tuning import TUNING, Tuning
 
 _NO_ESTIMATE = 0  # a window with too few usable lines to estimate from
 _NOT_YET = -1  # a window not estimated yet
+# The widest line, in cells, that a column of two bytes a line holds.
+_TWO_BYTES_MOST = (1 << 15) - 1
 
 
 def _upper_quartile(values: Sequence[int]) -> int:
@@ -54,20 +56,23 @@ class ColumnWidths:
         # Plain lines (and answers and leads) of at least Tuning.column_min_width cells;
         # anything else is 0.
         least = tuning.column_min_width
-        # (Arrays, as the lines' columns: lists took 20 MB of a 32 MB page's lines.)
-        self.usable = numbers(w if w >= least else 0 for w in width)
+        # (Arrays, as the lines' columns: lists took 20 MB of a 32 MB page's lines. Two
+        # bytes a line where the page's widest line fits, as nearly every page's does:
+        # the four columns took 10 MB of that page as four bytes, the reflow's peak.)
+        typecode = "h" if max(width, default=0) <= _TWO_BYTES_MOST else "i"
+        self.usable = array(typecode, (w if w >= least else 0 for w in width))
         for k in marked:
             if lines.mark[k] not in PARAGRAPH_MARKS:
                 self.usable[k] = 0
         # The same, of the lines that end in text: a mark at a line's end may hang past
         # the column, so those lines can be a character wider than it.
-        self.text_ends = numbers(self.usable)
+        self.text_ends = array(typecode, self.usable)
         for k in itertools.compress(itertools.count(), lines.hangs):
             self.text_ends[k] = 0
         # Estimates by line; _NOT_YET until estimated, and _NO_ESTIMATE where the window
         # holds too few usable lines.
-        self._back = numbers((_NOT_YET,)) * (n + 1)
-        self._fwd = numbers((_NOT_YET,)) * (n + 1)
+        self._back = array(typecode, (_NOT_YET,)) * (n + 1)
+        self._fwd = array(typecode, (_NOT_YET,)) * (n + 1)
 
     @functools.cached_property
     def fallback(self) -> int:

@@ -35,7 +35,7 @@ from reader.core.lines import (
     printed_width,
 )
 from reader.core.model import SourceLines
-from reader.core.reflow import Reflow
+from reader.core.reflow import Reflow, reflow
 from reader.core.rules import Rule
 from reader.core.text import (
     CLOSING,
@@ -306,6 +306,17 @@ def test_content_lines_read_the_same_from_kept_and_listed_source_lines() -> None
 def test_the_longest_run_in_label_and_every_numbering_style_fit_their_byte_columns() -> None:
     lines = content_lines(["一、" + "字" * 28 + "：正文写在标签后面。", "①第五种编号"])
     assert list(lines.label) == [31, 0] and list(lines.style) == [1, 5]
+
+
+@pytest.mark.parametrize(("chars", "typecode"), [(16_000, "h"), (16_384, "i")])
+def test_column_widths_take_two_bytes_a_line_where_the_widest_line_fits_them(
+    chars: int, typecode: str
+) -> None:
+    text = "\n".join(["字" * chars, *["这是一行正文，写满了字。"] * 8, "字" * 30_000])
+    engine = Reflow(content_lines(text.split("\n")[:-1]))
+    assert engine.columns.usable.typecode == engine.columns._back.typecode == typecode
+    blocks, _decisions, _reading = reflow(content_lines(text.split("\n")))
+    assert "".join(b.text for b in blocks) == text.replace("\n", "")
 
 
 def test_the_decisions_keep_the_content_lines_array_of_source_lines_not_a_copy() -> None:
