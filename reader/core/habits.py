@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.lines import (
@@ -165,15 +165,19 @@ def local_blank(lines: Lines, page: str, t: Tuning = TUNING) -> bytearray | None
             return None
     # Lines beyond the page's ends count as the page's habit, so every window is full.
     # (Running sums as an array: in a list, each past 256 was an object of its own, 19 MB
-    # of a 32 MB page's lines at once.)
+    # of a 32 MB page's lines at once. They are read through islice, not sliced: a slice
+    # of an array is a copy, and four were 10 MB of that page at the reflow's peak.)
     pad = [page == "every"] * window
     sums = numbers(itertools.accumulate(itertools.chain(pad, lines.gap, pad), initial=0))
-    back = map(operator.sub, sums[window : window + n], sums[:n])
-    fwd = map(
-        operator.sub, sums[2 * window + 1 : 2 * window + 1 + n], sums[window + 1 : window + 1 + n]
-    )
-    # (A comprehension: the builtin max() of two numbers is slow to call.)
-    most = [b if b >= f else f for b, f in zip(back, fwd, strict=True)]
+
+    def sums_from(start: int) -> Iterator[int]:
+        return itertools.islice(sums, start, start + n)
+
+    back = map(operator.sub, sums_from(window), sums_from(0))
+    fwd = map(operator.sub, sums_from(2 * window + 1), sums_from(window + 1))
+    # (A conditional expression: the builtin max() of two numbers is slow to call. An
+    # array, not a list: 5 MB of that page.)
+    most = numbers(b if b >= f else f for b, f in zip(back, fwd, strict=True))
     if page == "every":
         if min(most) >= every:
             return None
