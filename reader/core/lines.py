@@ -1053,12 +1053,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     `page_of` is the page these lines are added to, read already (how it measures lines)."""
     n = len(lines)
     texts, firsts, lasts = lines.text, lines.firsts, lines.lasts
-    mark, style, label = [""] * n, bytearray(n), bytearray(n)
-    may_start = list(_at(_MARK_FIRSTS, firsts))
-    matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
-    starting = set(itertools.compress(may_start, matches))
-    for k in starting.union(_at(_CLASSIFY_LASTS, lasts), _at(_BY_FIRSTS, firsts)):
-        mark[k], style[k], label[k] = classify(texts[k], k in starting)
+    mark, style, label = _classified(lines)
     for k in _at(_NOT_TEXT_FIRSTS_AT, firsts):
         if _NOT_TEXT.match(texts[k]):
             mark[k] = "noise"
@@ -1112,6 +1107,21 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     lines.width, lines.characters, lines.narrow_quotes = width, by_characters, narrow
     lines.mark, lines.style, lines.label, lines.ends, lines.soft = mark, style, label, ends, soft
     lines.hangs = hangs
+
+
+def _classified(lines: Lines) -> tuple[list[str], bytearray, bytearray]:
+    """classify() of the lines it may say something of: their marks, heading styles and
+    run-in labels. (A function of its own: the lines that may start with a mark, tens of
+    thousands of numbers, are let go before the rest of the features are read.)"""
+    n = len(lines)
+    texts, firsts = lines.text, lines.firsts
+    mark, style, label = [""] * n, bytearray(n), bytearray(n)
+    may_start = list(_at(_MARK_FIRSTS, firsts))
+    matches = map(_ANY_MARK.match, map(texts.__getitem__, may_start))
+    starting = set(itertools.compress(may_start, matches))
+    for k in starting.union(_at(_CLASSIFY_LASTS, lines.lasts), _at(_BY_FIRSTS, firsts)):
+        mark[k], style[k], label[k] = classify(texts[k], k in starting)
+    return mark, style, label
 
 
 class Split(NamedTuple):
