@@ -13,6 +13,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 from array import array
 from collections.abc import Callable, Container, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
@@ -1414,6 +1415,19 @@ def _mark_issue_lines(lines: Lines) -> None:
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.
 _SHIFTS = range(1, 8, 2)
+# UTF-32 in the machine's own byte order, so that eight bytes read as one number hold two
+# characters; lone surrogates (bytes a page could not decode) are kept as they are.
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_PAIR_BYTES = 8
+
+
+def _pairs(text: str) -> memoryview:
+    """The text's characters two at a time (the first and second, the third and fourth,
+    ...; a last one left alone), each pair as one number: the same two characters make
+    the same number in any text. Read from the text's encoding, without a string made
+    for each pair."""
+    data = memoryview(text.encode(_UTF32, "surrogatepass"))
+    return data[: len(data) // _PAIR_BYTES * _PAIR_BYTES].cast("Q")
 
 
 def interleaved(texts: list[str]) -> bool:
@@ -1434,14 +1448,18 @@ def interleaved(texts: list[str]) -> bool:
     if 2 * sum(is_cjk_char(t[0]) or is_cjk_char(t[-1]) for t in lines) < n:
         return False  # not Chinese: a Latin word runs on over a line end whatever its pair
     ends, starts = [t[-1] for t in lines], [t[0] for t in lines]
-    # The pairs inside the lines that start with a character some line ends with: only
-    # those are looked up (found by one regular expression, not pair by pair).
-    # (re.escape works a character at a time: the same pattern as escaping each)
-    enders = re.escape("".join(set(ends)))
-    inside = set(re.findall(f"(?=([{enders}][^\n]))", "\n".join(lines)))
+    # Every pair of neighbouring characters in the lines, as numbers (_pairs), from the
+    # first character and from the second; a pair looked up never holds the line break
+    # they are joined with. (Found before by a regular expression of the page's line
+    # ends, which was compiled anew for each page not read before: as long again as
+    # the rest of the test.)
+    joined = "\n".join(lines)
+    inside = set(_pairs(joined))
+    inside.update(_pairs(joined[1:]))
 
     def found(firsts: list[str], seconds: list[str]) -> int:
-        return sum(map(inside.__contains__, map(operator.add, firsts, seconds)))
+        pairs = "".join(map(operator.add, firsts, seconds))
+        return sum(map(inside.__contains__, _pairs(pairs)))
 
     joins = found(ends, starts[1:])
     # Each line's end against the start of the line n * s / 8 further on, round the page.
