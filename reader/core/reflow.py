@@ -60,6 +60,8 @@ from reader.core.text import (
     BOUND_START,
     NO_LINE_START,
     SENTENCE_END,
+    asks_hyphenated,
+    asks_whole,
     has_colon,
     has_sentence_mark,
     hyphenated_words,
@@ -1153,9 +1155,15 @@ def reflow(
     del engine
     latin = lines.latin_joins()
     idx, texts = lines.idx, lines.text
-    # A word broken at a line end keeps its hyphen where the page prints it hyphenated.
-    hyphenated = hyphenated_words(texts) if latin else frozenset()
-    whole = whole_words(texts) if latin else frozenset()
+    # A word broken at a line end keeps its hyphen where the page prints it hyphenated,
+    # and one broken without a hyphen is joined where the page prints it whole. The
+    # page's words are read only where a join would ask about them: most Latin joins on
+    # a Chinese page are of digits (1 / 2). (They are read from every line, before the
+    # blocks are made and the lines' texts let go: not when a join first asks.)
+    meeting = [(lines.lasts[k - 1], lines.firsts[k]) for k in latin]
+    asked = any(itertools.starmap(asks_hyphenated, meeting))
+    hyphenated = hyphenated_words(texts) if asked else frozenset()
+    whole = whole_words(texts) if any(itertools.starmap(asks_whole, meeting)) else frozenset()
     blocks = []
     paragraph = BlockKind.PARAGRAPH
     spent = 0  # the lines before this one have their blocks, and their texts are let go

@@ -113,6 +113,19 @@ def join_lines(
     return head + tail
 
 
+def asks_whole(a: str, b: str) -> bool:
+    """Whether join_lines() may look up `whole` where a line ending in character a is
+    joined to one starting with b: a Latin word in lower case after a letter or digit."""
+    return a.isascii() and a.isalnum() and b.isascii() and b.islower()
+
+
+def asks_hyphenated(a: str, b: str) -> bool:
+    """Whether join_lines() may look up `hyphenated` where a line ending in character a
+    is joined to one starting with b: a Latin letter after a hyphen, or after the mark
+    of a broken word."""
+    return a in ("-", "¬") and b.isascii() and b.isalpha()
+
+
 # A line break is a space between a Latin letter and a mark beside it (or a digit and an
 # ASCII mark), but after a hyphen, a dash or an opening mark (New- / York stays New-York)
 # and before closing ones. Chinese text is joined with none: its quotes and ellipses sit

@@ -9,7 +9,7 @@ from reader.core.document import build, file_digest, from_bytes, from_text
 from reader.core.export import explain
 from reader.core.lines import is_caption
 from reader.core.model import Document
-from reader.core.text import join_all, join_lines
+from reader.core.text import asks_hyphenated, asks_whole, join_all, join_lines
 from tests.evaluation import load_gold, seed_names
 from tests.ocrformats import TRIBUNE
 from tests.relayout import Layout, ocr_spaces, render, wrap
@@ -167,6 +167,31 @@ def test_a_word_the_page_prints_with_a_hyphen_keeps_it_across_a_line_end() -> No
     assert join_lines("a well-", "known event", hyphenated) == "a well-known event"
     assert join_lines("a well¬", "known event", hyphenated) == "a well-known event"
     assert join_lines("the com-", "mittee", hyphenated) == "the committee"
+
+
+class _Watched(frozenset[str]):
+    """A set of words that notes whether it was asked about."""
+
+    asked = False
+
+    def __contains__(self, word: object) -> bool:
+        type(self).asked = True
+        return super().__contains__(word)
+
+
+def test_a_join_asks_about_the_page_s_words_only_where_reflow_reads_them() -> None:
+    """reflow() reads the page's hyphenated and whole words only where asks_hyphenated()
+    or asks_whole() says a line end needs them: join_lines() asks nowhere else."""
+    ends = ["a", "Z", "7", "-", "¬", ".", ",", "”", "中", "。", " "]
+    for a in ends:
+        for b in ["a", "Z", "7", "-", "(", "中", "“", "é"]:
+            for head in (f"well{a}", f"7 in{a}", a):
+                _Watched.asked = False
+                join_lines(head, f"{b}ne", _Watched({"x-y"}), frozenset())
+                assert not _Watched.asked or asks_hyphenated(a, b), (head, b)
+                _Watched.asked = False
+                join_lines(head, f"{b}ne", frozenset(), _Watched({"x"}))
+                assert not _Watched.asked or asks_whole(a, b), (head, b)
 
 
 def test_a_short_line_ending_in_a_hyphenated_word_goes_on() -> None:
