@@ -1615,7 +1615,11 @@ def _band_groups(
             over = group.heading or bands[number - 1].heading  # a headline right over it
             if over and not band.heading and ahead is not None and not group.fits(ahead):
                 after = [b for b in bands[number + 1 : number + 1 + AHEAD] if b.columns]
-                if _centred_under(group, band) or _flush_right_over(band, after):
+                if (
+                    _centred_under(group, band)
+                    or _flush_right_over(band, after)
+                    or _closer_over(group, band, ahead)
+                ):
                     # A byline centred under the headline, over columns of its own.
                     group.items.extend(band.items)
                 else:
@@ -1640,6 +1644,15 @@ def _band_groups(
                 continue
         groups.append(band)
     return _gather_flanked([group.items for group in groups], body), used
+
+
+def _closer_over(group: _Band, band: _Band, ahead: _Band) -> bool:
+    """Whether the band touches the group over it and has whitespace a body line high or
+    more under it: a row of the headline group's (a masthead's date and issue line), not
+    the first row of the text, which stands apart from its headline."""
+    touches = min(it.y0 for it in band.items) <= max(it.y1 for it in group.items)
+    under = min(it.y0 for it in ahead.items) - max(it.y1 for it in band.items)
+    return touches and under >= band.body
 
 
 def _centred_under(group: _Band, band: _Band) -> bool:

@@ -1137,3 +1137,21 @@ def test_a_row_under_a_headline_group_that_opens_with_a_dateline_goes_with_the_c
     order = reading_order(page_of(row_by_row([date, head, first, merged, *rest])))
     texts = [p.line.text[:2] for p in order.placed]
     assert texts[texts.index("大字") + 1 :] == [f"{c}{r}" for c in "abc" for r in range(6)]
+
+
+@needs_real
+@pytest.mark.parametrize("degrees", [-0.5, -0.25, -0.1, 0.0, 0.1, 0.25, 0.5])
+def test_a_row_touching_the_masthead_over_it_stays_with_the_masthead(degrees: float) -> None:
+    """Page 08, scanned as it was and a little more or less askew: the masthead's row of
+    issue, date, weekday and lunar date (boxes 9-12) touches the masthead over it and
+    stands a line and a half over the story. It is read in one run with the masthead,
+    not among the story's columns, however the masthead's own last line is
+    classed (turned a tenth of a degree, it reads as a larger line, and the row went to
+    the story's columns: its date to the second, its weekday to the third)."""
+    page = formats.load(formats.REAL_PAGES / "08_dapipan_19670919_p1.json")
+    turned = formats.archive(formats.turned(page, degrees))
+    order = [p.index for p in reading_order(read(turned).pages[0]).placed]
+    row = [order.index(k) for k in (9, 10, 11, 12)]
+    # read in one run, with nothing of the story between (the pieces of the masthead's
+    # line 8, which OCR merged with the row's first box, may be)
+    assert set(order[min(row) : max(row) + 1]) <= {8, 9, 10, 11, 12}
