@@ -643,8 +643,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         reach = SPLIT_REACH * body
         jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
         region = _split_merged(region, cuts, wide | jutting, lines, body)
-        columns = _columns(region, cuts, wide)
-        return _wrapped(columns, body) or _headline_first(_read_across(columns, cuts, wide), body)
+        columns = _read_across(_columns(region, cuts, wide), cuts, wide)
+        return _wrapped(columns, body) or _headline_first(columns, body)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
     if len(groups) == 1 and lenient:
         groups, _ = _band_groups(region, wide, body, lenient=False)
@@ -796,9 +796,13 @@ def _wrapped(columns: list[list[_Item]], body: float) -> list[list[_Item]] | Non
     where the columns left of the run (at least one) and any right of it run on through,
     parts the run into a story over it, with a headline of its own and ending in lines of
     text, and text under it with no headline, which runs on from the column before the
-    run. The region's parts are then the columns left of the run, the run's text under
-    the whitespace, the columns right of it, and the boxed story; or None. Columns of
-    vertical text alone (a headline, a scrap of the next page) take no part."""
+    run: a common word runs across from that column's last line into the text under the
+    whitespace (阶 | 级), and none into the story over it. (A picture in a story's own
+    columns leaves the same whitespace; the story runs on over it, not under it.) The
+    region's parts are then the columns left of the run, the run's text under the
+    whitespace, the columns right of it, and the boxed story; or None. Columns of
+    vertical text alone (a headline, a scrap of the next page) take no part, and none
+    may stand inside the run."""
     text = [k for k, column in enumerate(columns) if not all(it.vertical for it in column)]
     if len(text) < 2:
         return None
@@ -807,9 +811,8 @@ def _wrapped(columns: list[list[_Item]], body: float) -> list[list[_Item]] | Non
         for top, bottom in spans[k]:
             at = (top + bottom) / 2
             run = [j for j in text if any(a < at < b for a, b in spans[j])]
-            first = text.index(run[0])
-            if first == 0 or run != text[first : first + len(run)]:
-                continue  # no column before the run, or the run is not of neighbours
+            if run[0] == text[0] or run != list(range(run[0], run[-1] + 1)):
+                continue  # no column before the run, or not neighbours
             if not all(_through(columns[j], at) for j in text if j not in run):
                 continue
             over = [[it for it in columns[j] if it.yc < at] for j in run]
@@ -822,10 +825,20 @@ def _wrapped(columns: list[list[_Item]], body: float) -> list[list[_Item]] | Non
                 continue
             if any(max(part, key=_BOTTOM).hard for part in over):
                 continue  # whitespace under a headline: its story starts there
-            left = [columns[j] for j in range(run[0])]
-            right = [columns[j] for j in range(run[-1] + 1, len(columns))]
+            end = max(columns[run[0] - 1], key=_BOTTOM).line.text.strip()[-1:]
+            opening = min((it for it in over[0] if not it.hard), key=_READ)
+            words = common_words()
+            if end + min(under[0], key=_READ).line.text.strip()[:1] not in words:
+                continue
+            if end + opening.line.text.strip()[:1] in words:
+                continue
             flat = itertools.chain.from_iterable
-            return [*left, list(flat(under)), *right, list(flat(over))]
+            return [
+                *columns[: run[0]],
+                list(flat(under)),
+                *columns[run[-1] + 1 :],
+                list(flat(over)),
+            ]
     return None
 
 
@@ -1121,6 +1134,7 @@ class _Flow:
 
 
 _TOP, _BOTTOM = attrgetter("y0"), attrgetter("y1")
+_READ = attrgetter("y0", "x0")  # the top line first, the leftmost of a row
 
 
 def _reseam(text: str, seam: int, after: str, before: str, pairs: Counter[str]) -> int:

@@ -1070,8 +1070,10 @@ def _boxed_story(headed: bool = True, ends_in_text: bool = True) -> list[OcrLine
     """Page 06: a story in four columns, the first two running the page's height; a
     story of its own boxed into the top of the third and fourth (its headline over
     them, then six lines each), whitespace two lines high under it, then the first
-    story's text running on in the third and fourth columns."""
+    story's text running on in the third and fourth columns: a word runs on from the
+    second column's last line into the first line under the box (阶 | 级)."""
     lines = [body(f"a{c}{r:x}", c, r, 0) for c in (0, 1) for r in range(16)]
+    lines[-1] = _ending(lines[-1], "阶")
     top = 0
     if headed:
         lines.append(
@@ -1088,7 +1090,22 @@ def _boxed_story(headed: bool = True, ends_in_text: bool = True) -> list[OcrLine
     under = top + 6 * PITCH + 2 * PITCH
     rows = round((16 * PITCH - under) / PITCH)
     lines += [body(f"a{c}{r:x}", c, r, under) for c in (2, 3) for r in range(rows)]
+    first = next(k for k, ln in enumerate(lines) if ln.text.startswith("a20"))
+    lines[first] = _ending(lines[first], "级", start=True)
     return lines
+
+
+def _ending(old: OcrLine, char: str, start: bool = False) -> OcrLine:
+    """The line with its last character made `char`, or (`start`) `char` put before its
+    name, in the same box."""
+    text = char + old.text[:-1] if start else old.text[:-1] + char
+    box = old.box
+    return line(text, box.x0, box.y0, box.x1, box.y1)
+
+
+def _named(order: PageOrder) -> list[str]:
+    """The lines' names in reading order (a word's character put before a name aside)."""
+    return [p.line.text.lstrip("级")[:3] for p in order.placed]
 
 
 def test_a_story_boxed_into_the_top_of_columns_is_read_after_the_text_around_it() -> None:
@@ -1096,14 +1113,30 @@ def test_a_story_boxed_into_the_top_of_columns_is_read_after_the_text_around_it(
     and fourth: it is read on there, and the boxed story, with its headline, after it,
     not between the second column and the text under the box."""
     lines = _boxed_story()
-    order = reading_order(page_of(row_by_row(lines)))
-    texts = [p.line.text[:3] for p in order.placed]
+    texts = _named(reading_order(page_of(row_by_row(lines))))
     running = [t for t in texts if t.startswith("a")]
     assert texts[: len(running)] == running
-    under = sum(1 for ln in lines if ln.text.startswith("a2"))
+    under = sum(1 for ln in lines if ln.text.lstrip("级").startswith("a2"))
     assert [t[:2] for t in running] == ["a0"] * 16 + ["a1"] * 16 + ["a2"] * under + ["a3"] * under
     assert texts[len(running)] == "框内文"
     assert texts[len(running) + 1 :] == [f"s{c}{r:x}" for c in (2, 3) for r in range(6)]
+
+
+@pytest.mark.parametrize("case", ["ends a sentence", "runs on over the whitespace"])
+def test_whitespace_in_a_storys_own_columns_boxes_nothing(case: str) -> None:
+    """The same whitespace where the second column's text does not run on under it: it
+    ends its story with a full stop, or it runs on into the lines over the whitespace
+    (阶 | 级 there: a picture in the story's own columns, under a subhead). The second
+    column is followed by what stands over the whitespace, as it was before."""
+    lines = _boxed_story()
+    last = max((k for k, ln in enumerate(lines) if ln.text.startswith("a1")))
+    if case == "ends a sentence":
+        lines[last] = _ending(lines[last], "。")
+    else:
+        opening = next(k for k, ln in enumerate(lines) if ln.text.startswith("s20"))
+        lines[opening] = _ending(lines[opening], "级", start=True)
+    texts = _named(reading_order(page_of(row_by_row(lines))))
+    assert texts[texts.index(lines[last].text[:3]) + 1] == "框内文"
 
 
 def test_whitespace_across_some_columns_boxes_nothing_without_a_story_over_it() -> None:
@@ -1113,8 +1146,7 @@ def test_whitespace_across_some_columns_boxes_nothing_without_a_story_over_it() 
     order = reading_order(page_of(row_by_row(_boxed_story(headed=False))))
     columns = [round(p.box.x0 / (WIDTH + GUTTER)) for p in order.placed]
     assert columns == sorted(columns)
-    order = reading_order(page_of(row_by_row(_boxed_story(ends_in_text=False))))
-    texts = [p.line.text[:3] for p in order.placed]
+    texts = _named(reading_order(page_of(row_by_row(_boxed_story(ends_in_text=False)))))
     assert texts[texts.index("小标题") + 1] == "a20"
 
 
