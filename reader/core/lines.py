@@ -13,7 +13,6 @@ import functools
 import itertools
 import operator
 import re
-import sys
 from array import array
 from collections.abc import Callable, Container, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
@@ -1415,9 +1414,10 @@ def _mark_issue_lines(lines: Lines) -> None:
 
 # Chance is measured against the lines these many eighths of the lines weighed further on.
 _SHIFTS = range(1, 8, 2)
-# UTF-32 in the machine's own byte order, so that eight bytes read as one number hold two
-# characters; lone surrogates (bytes a page could not decode) are kept as they are.
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+# UTF-32 without a byte-order mark, so that eight bytes read as one number hold two
+# characters (the numbers are only compared with each other: the byte order does not
+# matter); lone surrogates (bytes a page could not decode) are kept as they are.
+_UTF32 = "utf-32-le"
 _PAIR_BYTES = 8
 
 

@@ -687,7 +687,8 @@ def _xml_number(element: Any, attribute: str, label: str, scale: float = 1.0) ->
 
 def _alto_slope(baseline: str | None) -> float | None:
     """The slope of an ALTO 4.2 `BASELINE` given as points ("x,y x,y …"), from its first
-    point to its last; None for the older single number (a height) or anything else."""
+    point to its last (left to right or, for a script written so, right to left); None
+    for the older single number (a height) or anything else."""
     if not baseline:
         return None
     try:
@@ -697,7 +698,7 @@ def _alto_slope(baseline: str | None) -> float | None:
     if len(numbers) < 4 or len(numbers) % 2:
         return None
     dx, dy = numbers[-2] - numbers[0], numbers[-1] - numbers[1]
-    return dy / dx if dx > 0 and math.isfinite(dy / dx) else None
+    return dy / dx if dx and math.isfinite(dy / dx) else None  # (either way along)
 
 
 def _first_number(values: Sequence[str]) -> float | None:
@@ -1206,8 +1207,10 @@ def _hocr_line(element: Any, page: int, region: str | None) -> OcrLine | None:
         for other in boxes[1:]:
             box = box.union(other)
     angle = _hocr_int(element, props, "textangle") if "textangle" in props else 0.0
-    # Tesseract's baseline: slope and offset from the box's bottom left corner.
-    slope = _first_number(props.get("baseline", []))
+    # hOCR's baseline: a polynomial from the box's bottom left corner, highest power
+    # first (Tesseract writes the slope and the offset): the slope is the coefficient
+    # before the offset; a lone number is an offset alone.
+    slope = _first_number(props.get("baseline", [])[-2:-1])
     confidences = [c for _, c in words]
     return OcrLine(
         text=text,

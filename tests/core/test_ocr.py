@@ -670,12 +670,16 @@ def _corners(quad: tuple[tuple[float, float], ...] | None) -> list[float] | None
         # no baseline: nothing says how the line runs (its words' boxes are not read
         # for it: their heights vary with their letters more than a skew moves them)
         ("bbox 100 200 1100 260", _word("100 200 500 248") + _word("700 212 1100 260"), None),
-        # a baseline that is not a number adds nothing
+        # a baseline that is not a number adds nothing, nor does an offset alone
         ("bbox 100 200 1100 240; baseline x -4", _word("100 200 1100 240"), None),
+        ("bbox 100 200 1100 240; baseline 0.05", _word("100 200 1100 240"), None),
+        # a curved baseline: its slope is the coefficient before the offset
+        ("bbox 100 200 1100 260; baseline 0.00001 0.02 -4", _word("100 200 1100 260"),
+         ((100, 200), (1100, 220), (1100, 260), (100, 240))),
         # steeper than any line of text: not taken
         ("bbox 100 200 1100 600; baseline 0.3 -4", _word("100 200 1100 600"), None),
     ],
-    ids=["falls", "rises", "level", "no baseline", "not a number", "too steep"],
+    ids=["falls", "rises", "level", "no baseline", "not a number", "offset", "curved", "too steep"],
 )  # fmt: skip
 def test_hocr_gives_a_line_the_slope_of_its_baseline(
     title: str, words: str, corners: tuple[tuple[float, float], ...] | None
@@ -701,13 +705,18 @@ def test_alto_gives_a_line_the_slope_of_its_baseline_points() -> None:
   <TextLine HPOS="100" VPOS="400" WIDTH="1000" HEIGHT="40">
    <String CONTENT="three"/>
   </TextLine>
+  <TextLine HPOS="100" VPOS="500" WIDTH="1000" HEIGHT="60" BASELINE="1100,560 100,540">
+   <String CONTENT="four"/>
+  </TextLine>
  </TextBlock></PrintSpace></Page></Layout>
 </alto>"""
-    first, second, third = read(data).pages[0].lines
+    first, second, third, fourth = read(data).pages[0].lines
     # ALTO 4.2's baseline points: falling 20 px over 1000
     assert _corners(first.quad) == pytest.approx([100, 200, 1100, 220, 1100, 260, 100, 240])
     # the older BASELINE (a height) says nothing of the slope, nor does no BASELINE
     assert second.quad is None and third.quad is None
+    # points given right to left (a script written so): the same slope
+    assert _corners(fourth.quad) == pytest.approx([100, 500, 1100, 520, 1100, 560, 100, 540])
 
 
 @needs_real

@@ -65,11 +65,13 @@ def test_an_order_or_blocks_that_run_across_columns_are_not_trusted(path: Path) 
     across the columns, and group ALTO's TextBlocks and hOCR's paragraphs ten lines at a
     time in that order: blocks that run across columns. Neither says anything, so each
     form reads as its geometry alone does: ALTO and hOCR as the same level boxes and
-    baselines, without order or blocks; PAGE (whose Coords keep the quadrilaterals) as
-    the original."""
+    baselines with a block for every line (which says nothing), and alike; PAGE (whose
+    Coords keep the quadrilaterals) as the original."""
     page = formats.load(path)
     alto = squeeze(to_text(from_bytes(formats.alto(page), "page")))
-    assert squeeze(to_text(from_bytes(formats.hocr(page), "page"))) == alto
+    assert squeeze(to_text(from_bytes(formats.alto(page, block=1), "page"))) == alto
+    hocr = squeeze(to_text(from_bytes(formats.hocr(page), "page")))
+    assert squeeze(to_text(from_bytes(formats.hocr(page, block=1), "page"))) == hocr == alto
     ordered = formats.page_xml(page, order=range(len(page.texts)))
     assert squeeze(to_text(from_bytes(ordered, "page"))) == squeeze(to_text(load(path)))
 
