@@ -825,7 +825,8 @@ def _wrapped(columns: list[list[_Item]], body: float) -> list[list[_Item]] | Non
                 continue
             if any(max(part, key=_BOTTOM).hard for part in over):
                 continue  # whitespace under a headline: its story starts there
-            end = max(columns[run[0] - 1], key=_BOTTOM).line.text.strip()[-1:]
+            before = columns[text[text.index(run[0]) - 1]]  # the text column before it
+            end = max(before, key=_BOTTOM).line.text.strip()[-1:]
             opening = min((it for it in over[0] if not it.hard), key=_READ)
             words = common_words()
             if end + min(under[0], key=_READ).line.text.strip()[:1] not in words:
@@ -1634,7 +1635,8 @@ def _band_groups(
                     or _flush_right_over(band, after)
                     or _closer_over(group, band, ahead)
                 ):
-                    # A byline centred under the headline, over columns of its own.
+                    # A byline centred under the headline, over columns of its own, or
+                    # a masthead's row of date and issue.
                     group.items.extend(band.items)
                 else:
                     groups.append(band)
