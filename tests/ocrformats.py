@@ -115,27 +115,16 @@ def words(text: str) -> list[str]:
     return out if join_words(out) == text else [text]
 
 
-def _word_boxes(page: RealPage, index: int, parts: Sequence[str]) -> list[Box4]:
-    """The line's words' level boxes, as an OCR program draws them on the scan: the
-    line's quadrilateral shared out among its words by their lengths, each word's share
-    boxed level (so on a skewed scan the words' boxes step down or up along the line).
-    A quadrilateral not in the usual order (clockwise from the top left, wider than
-    tall) is shared out as its level box."""
-    quad = page.quads[index]
-    if not _in_order(quad):
-        x0, y0, x1, y1 = page.box(index)
-        quad = ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = quad
+def _word_boxes(box: Box4, parts: Sequence[str]) -> list[Box4]:
+    """The line's box shared out among its words by their lengths."""
+    x0, y0, x1, y1 = box
     total = sum(len(p) for p in parts) + len(parts) - 1
     out, at = [], 0
     for part in parts:
-        shares = (at / total, (at + len(part)) / total)
-        top = [(ax + (bx - ax) * f, ay + (by - ay) * f) for f in shares]
-        bottom = [(dx + (cx - dx) * f, dy + (cy - dy) * f) for f in shares]
-        xs = [x for x, _ in top + bottom]
-        ys = [y for _, y in top + bottom]
-        out.append((min(xs), min(ys), max(xs), max(ys)))
-        at += len(part) + 1
+        left = x0 + (x1 - x0) * at / total
+        at += len(part)
+        out.append((left, y0, x0 + (x1 - x0) * at / total, y1))
+        at += 1
     return out
 
 
@@ -244,7 +233,7 @@ def hocr(page: RealPage, pages: int = 1, block: int = 10) -> bytes:
                 )
                 parts = words(page.texts[i])
                 for k, (part, wbox) in enumerate(
-                    zip(parts, _word_boxes(page, i, parts), strict=True)
+                    zip(parts, _word_boxes(page.box(i), parts), strict=True)
                 ):
                     a, b, c, d = (round(v) for v in wbox)
                     conf = round(score(i) * 100)
@@ -341,7 +330,7 @@ def alto(
                     (_, _), (_, _), (cx, cy), (dx, dy) = page.quads[i]
                     line.set("BASELINE", f"{measure(dx)},{measure(dy)} {measure(cx)},{measure(cy)}")
                 parts = words(page.texts[i])
-                boxes_ = _word_boxes(page, i, parts)
+                boxes_ = _word_boxes(page.box(i), parts)
                 for k, (part, (a, b, c, d)) in enumerate(zip(parts, boxes_, strict=True)):
                     if k:
                         etree.SubElement(line, q("SP"), HPOS=measure(a), VPOS=measure(b))

@@ -717,12 +717,13 @@ def _slanted(box: Box, slope: float | None) -> tuple[Point, ...] | None:
     bottom corner on the low side; the box itself where the slope is jitter (under
     SLANT_MIN: the line is level, and says so). None where no slope is known, or it is
     steeper than a line of text runs (SLANT_MAX) or would take up the box's height."""
-    if slope is None or abs(math.degrees(math.atan(slope))) > SLANT_MAX:
+    if slope is None:
+        return None
+    angle = abs(math.degrees(math.atan(slope)))
+    if angle > SLANT_MAX:
         return None
     x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
-    rise = slope * box.width
-    if abs(math.degrees(math.atan(slope))) < SLANT_MIN:
-        rise = 0.0
+    rise = slope * box.width if angle >= SLANT_MIN else 0.0
     if abs(rise) >= box.height:
         return None
     if rise >= 0:  # level, or falling to the right
@@ -856,7 +857,7 @@ def _alto_line(
         x + _xml_number(element, "WIDTH", "ALTO", scale),
         y + _xml_number(element, "HEIGHT", "ALTO", scale),
     )
-    quad = None
+    quad: tuple[Point, ...] | None
     polygon = next(element.iterchildren("{*}Shape"), None)
     if polygon is not None:
         polygon = next(polygon.iterchildren("{*}Polygon"), None)
