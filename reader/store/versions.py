@@ -31,7 +31,15 @@ from reader.core.edits import Edit, Outcome, apply
 from reader.core.export import CleanText, clean_text
 from reader.core.model import Document
 from reader.core.shown import page_as_shown
-from reader.core.versions import SAME_PAGE, SAME_PATH, CarriedOver, similarity, sketch
+from reader.core.versions import (
+    MAX_CHARS,
+    SAME_PAGE,
+    SAME_PATH,
+    CarriedOver,
+    similarity,
+    sketch,
+    squeezed,
+)
 from reader.store.db import Store, StoreError, _put, storable
 from reader.store.files import gone
 
@@ -87,7 +95,18 @@ def remember(store: Store, doc: Document, text_sketch: bytes | None = None) -> N
 
 
 def page_sketch(doc: Document) -> bytes:
-    return sketch("".join(doc.source_lines))
+    """The page's sketch, from the lines that hold the MAX_CHARS characters it is made of:
+    a whole 50 MB page joined, and split again to drop its white space, took 116 MB for a
+    moment as it opened."""
+    pieces: list[str] = []
+    chars = 0
+    for line in doc.source_lines:
+        if chars >= MAX_CHARS:
+            break
+        piece = squeezed(line)
+        pieces.append(piece)
+        chars += len(piece)
+    return sketch("".join(pieces))
 
 
 def _chars(doc: Document) -> int:

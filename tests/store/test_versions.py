@@ -280,3 +280,29 @@ def test_a_page_resolved_twice_is_equal_whether_or_not_its_clean_text_was_asked_
     first, second = versions.resolve(doc, None), versions.resolve(doc, None)
     assert first.clean == clean_text(doc)
     assert first == second
+
+
+def test_a_pages_sketch_is_made_from_the_lines_that_hold_its_characters(tmp_path) -> None:
+    """Only the first MAX_CHARS characters (white space aside) make a sketch: a long page
+    gives the sketch of its whole text joined, from no more lines than hold them."""
+    from reader.core import versions as core_versions
+    from reader.store.versions import page_sketch
+
+    line = "人民日报 社论\u3000第一版　要闻\n"
+    page = tmp_path / "long.txt"
+    page.write_text(line * 100_000, encoding="utf-8")
+    doc = load(page)
+    assert len(core_versions.squeezed("".join(doc.source_lines))) > 2 * core_versions.MAX_CHARS
+    assert page_sketch(doc) == sketch("".join(doc.source_lines))
+
+    class Counted(list):
+        read = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            for item in super().__iter__():
+                Counted.read += 1
+                yield item
+
+    doc.source_lines = Counted(doc.source_lines)
+    page_sketch(doc)
+    assert Counted.read <= core_versions.MAX_CHARS // 11 + 2  # 11 characters a line
