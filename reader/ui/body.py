@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core import script, words
 from reader.core.annotations import Placed
-from reader.core.export import CleanText, clean_text
+from reader.core.export import CleanText, block_lengths, clean_text
 from reader.core.kinds import SPECS, BlockKind
 from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
@@ -536,9 +536,8 @@ class BodyView(QTextBrowser):
         if doc is None or self.clean is None:
             self._adopt(document)
             return
-        clean_blocks = [doc.articles[ai].all_blocks()[k] for ai, k in self.clean.starts]
         self._all_starts = list(self.clean.starts.values())
-        self._all_lengths = [len(b.text) for b in clean_blocks]
+        self._all_lengths = block_lengths(doc, self.clean)
         self._page_ranges = ranges if ranges is not None else self._ranges(self.highlights)
         self._typeset_total = sum(self._all_lengths) or 1
         self._typeset_done_chars = 0
