@@ -200,3 +200,34 @@ def test_word_edges_in_a_long_run_are_found_in_pieces_at_their_places(monkeypatc
     assert edges[:5] == (0, 3, 5, 7, 9) and edges[-1] == len(text)
     tail = len(text) - len("国务院总理会见外国客人。")
     assert {tail, tail + 3, tail + 5} <= set(edges)
+
+
+def test_a_long_pages_terms_are_those_of_its_first_characters(monkeypatch, tmp_path) -> None:
+    """The page's terms are found in its first KEYWORD_PAGE characters: read from the
+    blocks that hold them, not from the whole page joined (34 MB more on a 50 MB page)."""
+    from reader.bundled import sample_pages
+    from reader.core import words
+    from reader.core.document import load
+    from reader.core.kinds import BlockKind
+    from reader.core.model import Article
+
+    page = tmp_path / "long.txt"
+    page.write_bytes(b"\n".join([sample_pages()[0].read_bytes()] * 12))
+    doc = load(page)
+    monkeypatch.setattr(words, "KEYWORD_PAGE", 30_000)
+    seen: list[str] = []
+    monkeypatch.setattr(words, "page_terms", lambda text: seen.append(text) or ())
+    monkeypatch.setattr(words, "article_keywords", lambda doc: {})
+    whole = "\n".join(b.text for _a, b in doc.iter_blocks() if b.kind != BlockKind.FURNITURE)
+    assert len(whole) > 3 * 30_000
+    read: list[int] = []
+    blocks = Article.all_blocks
+
+    def counted(article):  # type: ignore[no-untyped-def]
+        read.append(1)
+        return blocks(article)
+
+    monkeypatch.setattr(Article, "all_blocks", counted)
+    words.page_words(doc)
+    assert seen == [whole[:30_000]]
+    assert len(read) < len(doc.articles) / 2  # the articles read
