@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core import script, words
 from reader.core.annotations import Placed
-from reader.core.export import CleanText, block_lengths, clean_text
+from reader.core.export import CleanText, clean_text
 from reader.core.kinds import SPECS, BlockKind
 from reader.core.model import Block, Document
 from reader.ui.themes import Theme, highlight_colour
@@ -216,7 +216,9 @@ def highlights_of(placed: Iterable[Placed]) -> list[Highlight]:
     return out
 
 
-def block_ranges(starts: list[int], lengths: list[int], highlights: list[Highlight]) -> Ranges:
+def block_ranges(
+    starts: Sequence[int], lengths: Sequence[int], highlights: list[Highlight]
+) -> Ranges:
     """Cut highlights (clean-text ranges) into pieces within each block, for blocks at
     clean offsets `starts` with `lengths`; later pieces are drawn over earlier ones.
     Plain Python, so the loader thread can do it before the view needs it."""
@@ -363,7 +365,7 @@ class BodyView(QTextBrowser):
         # Highlight pieces of every clean block of the page, and where those blocks are.
         self._page_ranges: Ranges = {}
         self._all_starts: list[int] = []
-        self._all_lengths: list[int] = []
+        self._all_lengths: Sequence[int] = []
         # A long page typeset in slices.
         self.slice_threshold = SLICE_THRESHOLD
         self._typesetter: Iterator[None] | None = None
@@ -537,7 +539,7 @@ class BodyView(QTextBrowser):
             self._adopt(document)
             return
         self._all_starts = list(self.clean.starts.values())
-        self._all_lengths = block_lengths(doc, self.clean)
+        self._all_lengths = self.clean.lengths
         self._page_ranges = ranges if ranges is not None else self._ranges(self.highlights)
         self._typeset_total = sum(self._all_lengths) or 1
         self._typeset_done_chars = 0

@@ -15,7 +15,7 @@ from reader.core.annotations import Placed
 from reader.core.decode import DecodeError
 from reader.core.document import first_part, load
 from reader.core.edits import Outcome
-from reader.core.export import CleanText, block_lengths, clean_text
+from reader.core.export import CleanText, clean_text
 from reader.core.memory import GIVE_BACK_FROM, give_back, map_big_blocks
 from reader.core.model import Document
 from reader.store import versions
@@ -107,7 +107,7 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     loaded.stats = doc.stats()
     loaded.highlights = highlights_of(loaded.placed)
     loaded.ranges = block_ranges(
-        list(loaded.clean.starts.values()), block_lengths(doc, loaded.clean), loaded.highlights
+        list(loaded.clean.starts.values()), loaded.clean.lengths, loaded.highlights
     )
     return loaded
 

@@ -225,17 +225,16 @@ def test_a_headlines_decks_are_lines_of_their_own_and_its_title_one_heading() ->
 
 
 @pytest.mark.parametrize("furniture", [False, True])
-def test_block_lengths_are_those_of_the_clean_texts_blocks(furniture: bool) -> None:
+def test_the_clean_text_holds_the_length_of_each_of_its_blocks(furniture: bool) -> None:
     """Each block's length in the clean text's order, page furniture in or left out:
     the text between a block's start and the next one's is that block and its breaks."""
     from reader.bundled import sample_pages
     from reader.core.document import load
-    from reader.core.export import block_lengths
 
     for page in sample_pages():
         doc = load(page)
         clean = clean_text(doc, furniture=furniture)
-        lengths = block_lengths(doc, clean)
+        lengths = clean.lengths
         assert len(lengths) == len(clean.starts) > 20
         for (ai, k), length in zip(clean.starts, lengths, strict=True):
             start = clean.starts[(ai, k)]
