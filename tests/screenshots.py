@@ -151,6 +151,7 @@ def main(argv: list[str]) -> int:
         ("--carried", "carried-over.png"),
         ("--full-screen", "full-screen.png"),
         ("--first-part", "first-part.png"),
+        ("--parts", "parts.png"),
         ("--correct-menu", "correct-menu-zh.png"),
         ("--popover", "popover.png"),
     ]
@@ -492,6 +493,34 @@ def first_part_shot(out: Path) -> int:
     return 0
 
 
+def parts_shot(out: Path) -> int:
+    """A long page shown a part at a time (the sizes lowered): the foot of its second
+    part, with the link on to the third, and the status bar saying so."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import body as body_module
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    body_module.PART_CHARS, body_module.PARTED_FROM = 8_000, 20_000
+    with tempfile.TemporaryDirectory() as data:
+        page = Path(data) / "long-page.txt"
+        page.write_bytes(b"\n".join([SEEDS[0].read_bytes()] * 6))
+        window = _staged_window(data, page)
+        body = window.body
+        loop = QEventLoop()
+        body.part_shown.connect(lambda *_a: loop.quit())
+        body.scroll_to(body._parts[1], -1)
+        loop.exec()
+        while body.typesetting():
+            app.processEvents()
+        bar = body.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        _grab_screen(app, window, out)
+    return 0
+
+
 def correct_menu_shot(out: Path) -> int:
     """The Chinese interface with the Correct menu open (the screen grabbed, menu and all)."""
     from PySide6.QtWidgets import QApplication
@@ -547,6 +576,8 @@ def popover_shot(out: Path) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--popover"]:
         raise SystemExit(popover_shot(Path(sys.argv[2])))
+    if sys.argv[1:2] == ["--parts"]:
+        raise SystemExit(parts_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--first-part"]:
         raise SystemExit(first_part_shot(Path(sys.argv[2])))
     if sys.argv[1:2] == ["--full-screen"]:

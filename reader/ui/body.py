@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -55,6 +55,13 @@ FIRST_CHARS = 6_000
 # laid over each other and cannot be scrolled to. A page is typeset no further than
 # this, which leaves room for the larger type of two steps of Ctrl++.
 TALLEST = 6_000_000
+# A page longer than PARTED_FROM characters of clean text (about 6 MB of Chinese) is
+# typeset a part at a time: parts of about PART_CHARS, ending where articles end. Laid
+# out, Qt keeps about 50 bytes a character, so a whole 50 MB page would take gigabytes. A
+# jump (the outline, n / p, a search hit, an annotation) shows the part it goes into, and
+# a link at either end of a part goes on to the next part or back.
+PARTED_FROM = 2_000_000
+PART_CHARS = 600_000
 QT_TALLEST = 8_388_608  # 2**23: past this Qt's layout cannot place a line
 SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
@@ -240,6 +247,25 @@ def block_ranges(
     return out
 
 
+def split_parts(articles: list[int], lengths: Sequence[int], size: int, whole: int) -> list[int]:
+    """The first article of each part of a page typeset a part at a time, for clean
+    blocks of these articles and lengths in reading order: parts of `size` characters or
+    more, each ending where an article ends, the last at least half that (a shorter tail
+    goes with the part before). A page of no more than `whole` characters is one part."""
+    if sum(lengths) <= whole:
+        return [0]
+    parts, chars, last = [0], 0, 0
+    for article, length in zip(articles, lengths, strict=True):
+        if article != last and chars >= size:
+            parts.append(article)
+            chars = 0
+        last = article
+        chars += length
+    if len(parts) > 1 and chars < size // 2:
+        parts.pop()
+    return parts
+
+
 def _hidden(pieces: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Pieces that show the highlights wholly under later ones in a block (one drawn
     inside a longer one, both covered by two others) as a dashed underline in their
@@ -289,6 +315,9 @@ class BodyView(QTextBrowser):
     # A page taller than the view can lay out (TALLEST), typeset as far as this article
     # (counted from 1), of all of them.
     too_tall = Signal(int, int)
+    # A long page typeset a part at a time (PART_CHARS): the part shown (counted from 1),
+    # of how many, and its first and last articles (counted from 1).
+    part_shown = Signal(int, int, int, int)
     # Laid out again in a larger type, the page is taller than Qt can lay out: its end
     # cannot be reached until the type is made smaller.
     type_too_large = Signal()
@@ -302,7 +331,9 @@ class BodyView(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse  # the links between parts
         )
+        self.anchorClicked.connect(self._on_link)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         # A page is read, not typed into: no blinking caret. The text cursor stays, unseen,
         # so Shift+arrows still select and the Correct keys still find their block.
@@ -342,6 +373,7 @@ class BodyView(QTextBrowser):
         self._find_length = 0
         self._find_from = 0
         self._next_find_from: int | None = None  # (find_from)
+        self._quiet_find = False  # (find_all)
         self._scanned = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -373,6 +405,16 @@ class BodyView(QTextBrowser):
         self._typeset_total = 1
         self._typeset_done_chars = 0
         self.cut_at: int | None = None  # typeset to this article only: the page is too tall
+        # A long page typeset a part at a time: the first article of each part, the part
+        # shown, and how many clean blocks come before it (the part's first clean block's
+        # index among the page's: _page_ranges and _all_starts count the whole page).
+        self._parts: list[int] = [0]
+        self._part = 0
+        self._clean_articles: list[int] = []  # the article of each clean block of the page
+        self._clean_base = 0
+        self._clean_stop = 0  # ... and of the first after the part
+        # Characters of the page's clean blocks before the part, and of all of them.
+        self._chars_before = self._chars_total = 0
         self._slice_budget = SLICE_MS / 3000
         self._pending_view: tuple | None = None  # a jump asked for beyond what is typeset
         self._slice_timer = QTimer(self)
@@ -499,15 +541,23 @@ class BodyView(QTextBrowser):
         highlights: list[Highlight] | None = None,
         ranges: Ranges | None = None,
         keywords: dict[int, list[str]] | None = None,
+        part: int | None = None,
     ) -> None:
         """Typeset a document. `highlights` must be in drawing order (highlights_of);
         `ranges`, if given, are their pieces as block_ranges() cuts them. A page longer
         than `slice_threshold` characters shows its first article at once and is typeset
-        on in slices from the event loop (`typeset_progress`, `typeset_done`)."""
+        on in slices from the event loop (`typeset_progress`, `typeset_done`). A page
+        longer than PARTED_FROM is typeset a part at a time: `part`, or the part holding
+        the article being read when the same page is shown again (corrected, say), or
+        its first."""
         if keywords is not None:
             self.keywords = keywords
         elif doc is not self.doc:
             self.keywords = {}
+        again = doc is not None and self.doc is not None and doc.source.path == self.doc.source.path
+        reading = self._reading[0] if again and self.places else 0
+        # Another part of the page shown: what was worked out for the whole page holds.
+        same = doc is self.doc and clean is not None and clean is self.clean
         if self._typesetter is not None:
             # A long page left before it was typeset to its end: said as a stop, so that
             # what waits for its end (jieba, the progress bar) does not wait forever.
@@ -536,12 +586,28 @@ class BodyView(QTextBrowser):
         document.setDefaultFont(self._base_font())
         document.setDocumentMargin(24)
         if doc is None or self.clean is None:
+            self._parts, self._part, self._clean_articles = [0], 0, []
+            self._clean_base = self._clean_stop = 0
             self._adopt(document)
             return
-        self._all_starts = list(self.clean.starts.values())
-        self._all_lengths = self.clean.lengths
+        if not same or not self._clean_articles:
+            self._all_starts = list(self.clean.starts.values())
+            self._all_lengths = self.clean.lengths
+            self._clean_articles = [ai for ai, _k in self.clean.starts]
+            self._parts = split_parts(
+                self._clean_articles, self._all_lengths, PART_CHARS, PARTED_FROM
+            )
+            self._chars_total = sum(self._all_lengths)
         self._page_ranges = ranges if ranges is not None else self._ranges(self.highlights)
-        self._typeset_total = sum(self._all_lengths) or 1
+        if part is None:
+            part = self._part_of(max(0, reading))
+        self._part = min(max(0, part), len(self._parts) - 1)
+        first, end = self._part_articles(self._part)
+        articles = self._clean_articles
+        self._clean_base = bisect.bisect_left(articles, first)
+        self._clean_stop = bisect.bisect_left(articles, end)
+        self._typeset_total = sum(self._all_lengths[self._clean_base : self._clean_stop]) or 1
+        self._chars_before = sum(self._all_lengths[: self._clean_base])  # (page_fraction)
         self._typeset_done_chars = 0
         self._typeset_cursor = QTextCursor(document)
         self._typesetter = self._typeset(doc, self._typeset_cursor)
@@ -559,20 +625,115 @@ class BodyView(QTextBrowser):
         if self._typesetter is not None:
             self._slice_timer.start()
             self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
+        self.part_shown.emit(self._part + 1, len(self._parts), first + 1, end)
+
+    def _part_articles(self, part: int) -> tuple[int, int]:
+        """The articles [first, end) of a part of the page."""
+        if part + 1 < len(self._parts):
+            return self._parts[part], self._parts[part + 1]
+        return self._parts[part], len(self.doc.articles) if self.doc is not None else 0
+
+    def _part_of(self, article: int) -> int:
+        return max(0, bisect.bisect_right(self._parts, article) - 1)
+
+    def _shows_article(self, article: int) -> bool:
+        """Whether the article is in the part of the page typeset (or being typeset)."""
+        first, end = self._part_articles(self._part)
+        return first <= article < end
+
+    def _elsewhere(self, article: int) -> bool:
+        """Whether the article is one of the page's in another part than the one shown."""
+        count = len(self.doc.articles) if self.doc is not None else 0
+        return 0 <= article < count and not self._shows_article(article)
+
+    def _show_part(self, part: int, pending: tuple) -> None:
+        """Typeset another part of a long page and go where `pending` says in it (as
+        _pending_view says), at once or as soon as it is typeset that far."""
+        self.show_document(self.doc, self.clean, self.highlights, self._page_ranges, part=part)
+        self._pending_view = pending
+        self._apply_pending_view()
+
+    def _bring(self, start: int, end: int) -> int:
+        """Show the part of a long page that holds the clean-text offset `start`, if it
+        is not shown; `end` cut to the end of that part (a passage running on into the
+        next part is shown as far as this one goes)."""
+        if len(self._parts) < 2 or self.doc is None or not self._clean_articles:
+            return end
+        k = min(max(0, bisect.bisect_right(self._all_starts, start) - 1), len(self._all_starts) - 1)
+        article = self._clean_articles[k]
+        if not self._shows_article(article):
+            part = self._part_of(article)
+            self.show_document(self.doc, self.clean, self.highlights, self._page_ranges, part=part)
+        last = self._clean_stop - 1
+        return min(end, self._all_starts[last] + self._all_lengths[last]) if last >= 0 else end
+
+    def page_fraction(self, within: float) -> float:
+        """How far through the page (0 to 1) a place `within` (0 to 1) of the way through
+        the part shown is, counted in characters of the clean text."""
+        if len(self._parts) < 2 or not self._chars_total:
+            return within
+        return (self._chars_before + within * self._typeset_total) / self._chars_total
+
+    def _on_link(self, url: QUrl) -> None:
+        """The link at either end of a part: the next part from its start, or the one
+        before from its last article."""
+        fragment = url.fragment()
+        if not fragment.startswith("part-") or self.doc is None:
+            return
+        part = int(fragment.removeprefix("part-"))
+        if not 0 <= part < len(self._parts) or part == self._part:
+            return
+        self.about_to_jump.emit()
+        first, end = self._part_articles(part)
+        self._show_part(part, ("block", first if part > self._part else end - 1, -1))
+
+    def _insert_part_link(self, cursor: QTextCursor, part: int) -> None:
+        """A line that goes to another part of a long page when clicked: no part of the
+        clean text, and no place of the page."""
+        first, end = self._part_articles(part)
+        total = len(self.doc.articles) if self.doc is not None else 0
+        text = (
+            self.tr("▲ Back to articles %1–%2 of %3 (part %4 of %5)")
+            if part < self._part
+            else self.tr("▼ On to articles %1–%2 of %3 (part %4 of %5)")
+        )
+        for key, value in (
+            ("%1", f"{first + 1:,}"),
+            ("%2", f"{end:,}"),
+            ("%3", f"{total:,}"),
+            ("%4", f"{part + 1:,}"),
+            ("%5", f"{len(self._parts):,}"),
+        ):
+            text = text.replace(key, value)
+        cf = QTextCharFormat()
+        cf.setAnchor(True)
+        cf.setAnchorHref(f"#part-{part}")
+        cf.setFontUnderline(True)
+        style = BlockStyle(top=1.5, bottom=1.5, align=int(Qt.AlignmentFlag.AlignHCenter.value))
+        number = self._new_block(cursor, style, cf, "accent", len(text))
+        cursor.insertText(text, cf)
+        self._paint_block(cursor.block(), number)
 
     def _first_shown(self, doc: Document) -> bool:
         """Whether enough is typeset to open a long page on: its first article whole, and
         a screenful or more."""
+        first, end = self._part_articles(self._part)
         return (
             bool(self.places)
-            and (self.places[-1].article > 0 or len(doc.articles) == 1)
+            and (self.places[-1].article > first or end - first == 1)
             and self._typeset_done_chars >= FIRST_CHARS
         ) or self._typeset_done_chars >= 4 * FIRST_CHARS
 
     def _typeset(self, doc: Document, cursor: QTextCursor) -> Iterator[None]:
-        """Insert the page block by block, yielding after each."""
-        for ai, art in enumerate(doc.articles):
-            if self._numbers:
+        """Insert the part of the page shown block by block, yielding after each; a link
+        to the part before and the part after at either end, where there are."""
+        first, end = self._part_articles(self._part)
+        if self._part > 0:
+            self._insert_part_link(cursor, self._part - 1)
+        linked = len(self._numbers)
+        for ai in range(first, end):
+            art = doc.articles[ai]
+            if len(self._numbers) > linked:
                 self._insert_rule(cursor)
                 yield
             for hi, block in enumerate(art.head):
@@ -586,6 +747,8 @@ class BodyView(QTextBrowser):
                     continue
                 self._insert(cursor, block, ai, bi, len(art.head) + bi)
                 yield
+        if self._part + 1 < len(self._parts):
+            self._insert_part_link(cursor, self._part + 1)
 
     def _shows(self, block: Block) -> bool:
         """Whether the block is typeset: page furniture only where it is asked for."""
@@ -686,7 +849,7 @@ class BodyView(QTextBrowser):
 
     def _typeset_to(self, offset: int) -> None:
         """Typeset at least to the clean block holding `offset` (a jump into the page)."""
-        need = bisect.bisect_right(self._all_starts, offset)
+        need = bisect.bisect_right(self._all_starts, offset) - self._clean_base
         while self._typesetter is not None and len(self._clean_places) < need:
             self._typeset_slice(now=True)
 
@@ -810,7 +973,8 @@ class BodyView(QTextBrowser):
             cursor.insertText(block.text[block.label :], cf)
         else:
             cursor.insertText(block.text, cf)
-        if role or (offset is not None and len(self._clean_places) - 1 in self._page_ranges):
+        shown = self._clean_base + len(self._clean_places) - 1  # among the page's clean blocks
+        if role or (offset is not None and shown in self._page_ranges):
             self._paint_block(cursor.block(), number)
 
     def _insert_keywords(self, cursor: QTextCursor, ai: int, found: list[str], lead: Block) -> None:
@@ -989,7 +1153,8 @@ class BodyView(QTextBrowser):
             return
         ranges = self._page_ranges = self._ranges(self.highlights)
         painted = set(self._roles)
-        painted.update(self._clean_blocks[k] for k in ranges if k < len(self._clean_blocks))
+        base, typeset = self._clean_base, len(self._clean_blocks)
+        painted.update(self._clean_blocks[k - base] for k in ranges if 0 <= k - base < typeset)
         self._stale = painted
         self._stale_order = sorted(painted)
         top, bottom = (0, 0) if self._relayout_at >= 0 else self._visible_blocks()
@@ -1090,7 +1255,7 @@ class BodyView(QTextBrowser):
         if k is not None:
             place = self._clean_places[k]
             shift = place.position - block.position()
-            for start, length, colour, under in self._page_ranges.get(k, ()):
+            for start, length, colour, under in self._page_ranges.get(self._clean_base + k, ()):
                 piece = QTextLayout.FormatRange()
                 piece.start, piece.length = shift + start, length
                 piece.format = self._highlight_format(colour, under)
@@ -1260,6 +1425,9 @@ class BodyView(QTextBrowser):
         return best
 
     def scroll_to(self, article: int, block: int) -> bool:
+        if self._elsewhere(article):
+            self._show_part(self._part_of(article), ("block", article, block))
+            return True
         position = self.position_of(article, block)
         if self._typesetter is not None and self._typeset_through(article):
             # Not typeset yet (or not whole): gone to once it is.
@@ -1334,6 +1502,9 @@ class BodyView(QTextBrowser):
         """Scroll to a place top_spot() gave: the line holding `offset` characters into
         the block (article, key), `dy` pixels from the top of the view; the article's
         start when that block is gone."""
+        if self._elsewhere(article):
+            self._show_part(self._part_of(article), ("spot", article, key, offset, dy))
+            return True
         place = next((p for p in self.places if (p.article, p.key) == (article, key)), None)
         if place is None and self._typesetter is not None:
             self._pending_view = ("spot", article, key, offset, dy)  # once it is typeset
@@ -1398,12 +1569,14 @@ class BodyView(QTextBrowser):
 
     # -- find ------------------------------------------------------------------------------
 
-    def find_all(self, text: str) -> int:
+    def find_all(self, text: str, quiet: bool = False) -> int:
         """Find every match of `text` (case aside, and script: 国务院 finds 國務院 and the
         reverse; words set apart by spaces each, as the library's search finds them): the
         first slice of the page now, the rest in slices from the event loop, so a long page
         never holds the window up. `find_changed` reports the count as it grows, marked as
-        still counting."""
+        still counting. `quiet` marks the matches and leaves the view where it is (another
+        part of a long page newly shown): the next step goes to the first after its top."""
+        self._quiet_find = quiet
         self._count_timer.stop()
         self._count_waits = False
         start, self._next_find_from = self._next_find_from, None
@@ -1451,7 +1624,10 @@ class BodyView(QTextBrowser):
                 self._match_ends.append(m.end())
         self._scanned = end
         counting = end < len(text)
-        if self._match < 0:
+        if self._quiet_find:
+            if len(self._matches) > first_new:
+                self._paint_matches()
+        elif self._match < 0:
             k = bisect.bisect_left(self._matches, self._find_from, first_new)
             if k < len(self._matches):
                 self._match = k  # the first match on screen or after it
@@ -1487,7 +1663,12 @@ class BodyView(QTextBrowser):
     def find_step(self, step: int) -> None:
         if not self._matches:
             return
-        self._match = (max(0, self._match) + step) % len(self._matches)
+        if self._match < 0 and self._quiet_find:  # from the view's top, not the part's
+            self._quiet_find = False
+            top = bisect.bisect_left(self._matches, self._top_position())
+            self._match = (top if step > 0 else top - 1) % len(self._matches)
+        else:
+            self._match = (max(0, self._match) + step) % len(self._matches)
         self._show_match()
         self.find_changed.emit(self._match + 1, len(self._matches), self.counting())
 
@@ -1590,11 +1771,11 @@ class BodyView(QTextBrowser):
         place = self._clean_places[k]
         assert place.offset is not None
         if (
-            self.cut_at is not None
+            (self.cut_at is not None or self._part + 1 < len(self._parts))
             and k == len(self._clean_places) - 1
             and offset > place.offset + place.length
         ):
-            return None  # past the part shown of a page too tall to lay out whole
+            return None  # past the part shown of a page too long to lay out whole
         return place.position + min(offset - place.offset, place.length)
 
     def to_clean(self, position: int) -> int:
@@ -1640,6 +1821,7 @@ class BodyView(QTextBrowser):
         return mime
 
     def select_range(self, start: int, end: int) -> None:
+        end = self._bring(start, end)
         self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
@@ -1663,15 +1845,18 @@ class BodyView(QTextBrowser):
         # [start, end) in the document of neighbouring blocks given new formats; blocks
         # between runs are left as they are.
         run: list[int] = []
-        for k in sorted(keys):
+        for key in sorted(keys):
+            k = key - self._clean_base  # among the blocks of the part typeset
+            if k < 0:
+                continue  # in a part of the page before the one shown
             if k >= len(self._clean_blocks):
-                break  # not typeset yet: painted when it is
+                break  # not typeset yet (or in a part after): painted when it is
             number = self._clean_blocks[k]
             block = document.findBlockByNumber(number)
             layout = block.layout()
             if layout is None:
                 continue
-            if not (layout.formats() or self._page_ranges.get(k) or number in self._roles):
+            if not (layout.formats() or self._page_ranges.get(key) or number in self._roles):
                 continue
             begin, end = block.position(), block.position() + block.length()
             if run and run[1] != begin:
@@ -1737,6 +1922,7 @@ class BodyView(QTextBrowser):
 
     def flash(self, start: int, end: int) -> None:
         """Show a passage and make it blink once."""
+        end = self._bring(start, end)
         self._typeset_to(end)
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:

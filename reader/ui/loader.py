@@ -235,6 +235,7 @@ class OpenProgress(QWidget):
         body.typeset_progress.connect(self._on_typeset)
         body.typeset_done.connect(self._on_typeset_done)
         body.too_tall.connect(self._on_too_tall)
+        body.part_shown.connect(self._on_part_shown)
         body.type_too_large.connect(self._on_type_too_large)
         self.retranslate()
         self.hide()
@@ -266,6 +267,20 @@ class OpenProgress(QWidget):
             )
             .replace("%1", f"{shown:,}")
             .replace("%2", f"{articles:,}")
+        )
+
+    def _on_part_shown(self, part: int, parts: int, first: int, last: int) -> None:
+        if parts < 2:
+            return
+        self._say(
+            self.tr(
+                "This page is long: it is shown a part at a time, articles %1–%2 now (part "
+                "%3 of %4). The outline, n and p, and the links at either end go on to the others."
+            )
+            .replace("%1", f"{first:,}")
+            .replace("%2", f"{last:,}")
+            .replace("%3", f"{part:,}")
+            .replace("%4", f"{parts:,}")
         )
 
     def _on_type_too_large(self) -> None:

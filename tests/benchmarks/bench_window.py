@@ -70,7 +70,9 @@ for line in Path("/proc/self/status").read_text().splitlines():
     if line.startswith("VmHWM:"):
         peak = int(line.split()[1]) * 1024
 articles = len(window.doc.articles) if window.doc is not None else 0
-print(first, whole, peak, body.cut_at or articles, articles)
+# A page typeset a part at a time: the first part's last article and how many parts.
+shown = body.cut_at or (max(p.article for p in body.places) + 1 if body.places else 0)
+print(first, whole, peak, shown, articles, len(body._parts))
 """
 
 
@@ -174,9 +176,10 @@ def _background(window) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _huge(page: Path, data: Path) -> tuple[float, float, float, int, int]:
-    """Seconds to the first article and to the end of typesetting, the peak memory, and
-    the articles typeset of all (a page too tall to lay out whole is typeset in part)."""
+def _huge(page: Path, data: Path) -> tuple[float, float, float, int, int, int]:
+    """Seconds to the first article and to the end of typesetting (of the first part of a
+    page typeset a part at a time), the peak memory, the articles typeset of all, and the
+    page's parts."""
     result = subprocess.run(
         [sys.executable, "-c", _HUGE, str(page), str(data)],
         capture_output=True,
@@ -184,8 +187,8 @@ def _huge(page: Path, data: Path) -> tuple[float, float, float, int, int]:
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
-    first, whole, peak, shown, articles = result.stdout.split()[-5:]
-    return float(first), float(whole), float(peak), int(shown), int(articles)
+    first, whole, peak, shown, articles, parts = result.stdout.split()[-6:]
+    return float(first), float(whole), float(peak), int(shown), int(articles), int(parts)
 
 
 def _bare_huge(page: Path, clean: Path) -> int:
@@ -267,7 +270,7 @@ def run() -> list[tuple[str, str, str, str]]:
         huge = Path(tmp) / "huge.txt"
         huge.write_bytes(big_page(HUGE_MB))
         huge_size = huge.stat().st_size
-        huge_first, huge_whole, huge_peak, huge_shown, huge_articles = _huge(
+        huge_first, huge_whole, huge_peak, huge_shown, huge_articles, huge_parts = _huge(
             huge, Path(tmp) / "data-huge"
         )
         bare_peak = _bare_huge(huge, Path(tmp) / "huge-clean.txt")
@@ -312,6 +315,10 @@ def run() -> list[tuple[str, str, str, str]]:
             + (
                 f"whole page typeset {huge_whole:.1f} s, "
                 if huge_shown == huge_articles
+                else f"its first part (articles 1–{huge_shown:,} of {huge_articles:,}, part 1 of "
+                f"{huge_parts}; every part reached by the outline, n / p and links) typeset in "
+                f"{huge_whole:.1f} s, "
+                if huge_parts > 1
                 else f"typeset to article {huge_shown:,} of {huge_articles:,} (taller than the "
                 f"view can lay out) in {huge_whole:.1f} s, "
             )
@@ -319,9 +326,12 @@ def run() -> list[tuple[str, str, str, str]]:
             f"QTextEdit holding its clean text, laid out: {bare_peak / 1e6:.0f} MB "
             f"({bare_peak / huge_size:.1f}×)",
             f"first ≤ {FIRST_BAR:.0f} s, memory < {MEMORY_BAR}×",
-            # (a page shown in part meets no memory bar: the rest of it is not held)
+            # (a page cut short meets no memory bar: the rest of it cannot be reached; a
+            # page in parts can be read whole, a part at a time)
             "meets"
-            if 0 <= huge_first <= FIRST_BAR and memory < MEMORY_BAR and huge_shown == huge_articles
+            if 0 <= huge_first <= FIRST_BAR
+            and memory < MEMORY_BAR
+            and (huge_shown == huge_articles or huge_parts > 1)
             else "below",
         ),
     ]

@@ -1,0 +1,252 @@
+"""A page too long to lay out whole is typeset a part at a time: every article can be
+reached (the outline, n / p, links at either end of a part, annotations, find), and the
+view holds one part's layout, not the page's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.bundled import sample_pages
+from reader.core.kinds import BlockKind
+from reader.ui import body as body_module
+from reader.ui.body import split_parts
+from reader.ui.settings import Settings
+from reader.ui.window import MainWindow
+
+
+def test_parts_end_where_articles_end_and_a_short_tail_joins_the_part_before() -> None:
+    articles = [0, 0, 1, 2, 2, 3, 4, 5]
+    lengths = [40, 30, 50, 20, 60, 90, 10, 30]
+    # 70 | 50 + 80 | 90 | 10 + 30: each part ends at an article's end once it holds 60.
+    assert split_parts(articles, lengths, 60, 100) == [0, 1, 3, 4]
+    # 120 | 170, and a tail of 40, under half a part, that goes with the part before.
+    assert split_parts(articles, lengths, 90, 100) == [0, 2]
+    # A page no longer than `whole` is one part, however small the parts.
+    assert split_parts(articles, lengths, 10, sum(lengths)) == [0]
+    # One article longer than a part is a part of its own.
+    assert split_parts([0, 1, 1, 1, 2], [25, 50, 50, 50, 25], 20, 10) == [0, 1, 2]
+
+
+@pytest.fixture
+def parted(qtbot, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A window on a page of 19 articles (50,000 characters) typeset in parts of about
+    8,000 characters."""
+    monkeypatch.setattr(body_module, "PART_CHARS", 8_000)
+    monkeypatch.setattr(body_module, "PARTED_FROM", 20_000)
+    page = tmp_path / "long.txt"
+    page.write_bytes(b"\n".join([sample_pages()[0].read_bytes()] * 6))
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    with qtbot.waitSignal(win.body.part_shown, timeout=20000) as shown:
+        win.open_path(page)
+    qtbot.waitUntil(lambda: win.doc is not None and not win.body.typesetting(), timeout=20000)
+    win.told = shown.args  # type: ignore[attr-defined]
+    return win
+
+
+def _articles_typeset(win: MainWindow) -> set[int]:
+    return {p.article for p in win.body.places}
+
+
+def test_a_long_page_is_typeset_a_part_at_a_time_and_says_so(parted):
+    win, body = parted, parted.body
+    assert win.doc is not None
+    articles = len(win.doc.articles)
+    parts = body._parts
+    assert len(parts) >= 3
+    part, count, first, last = win.told
+    assert (part, count, first) == (1, len(parts), 1) and last == parts[1]
+    assert _articles_typeset(win) == set(range(parts[1]))
+    text = body.document().toPlainText()
+    link = f"▼ On to articles {parts[1] + 1}–{parts[2]} of {articles} (part 2 of {count})"
+    assert text.rstrip().endswith(link)
+    assert "▲" not in text  # no part before the first
+    assert f"articles 1–{parts[1]} now (part 1 of {count})" in win.statusBar().currentMessage()
+    # The links are no part of the page: copied, searched and counted as nothing.
+    assert body.clean is not None and "▼" not in body.clean.text
+
+
+def test_the_outline_and_n_and_p_go_into_other_parts(parted, qtbot):
+    win, body = parted, parted.body
+    assert win.doc is not None
+    last = len(win.doc.articles) - 1
+    assert body.scroll_to(last, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == last, timeout=10000)
+    assert min(_articles_typeset(win)) == body._parts[-1]
+    assert body.document().toPlainText().lstrip().startswith("▲ Back to articles")
+    # Back a part with p from the first article of a part: the last article of the one
+    # before, whole in view from its start.
+    first = body._parts[-1]
+    body.scroll_to(first, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == first, timeout=10000)
+    qtbot.keyClick(body, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: body.current_place()[0] == first - 1, timeout=10000)
+    assert max(_articles_typeset(win)) == first - 1
+    # And on again with n.
+    qtbot.keyClick(body, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: body.current_place()[0] == first, timeout=10000)
+    assert min(_articles_typeset(win)) == first
+
+
+def _click_link(qtbot, body, sign: str):  # type: ignore[no-untyped-def]
+    """Click the middle of the line starting with `sign` (scrolled into view)."""
+    link = body.document().firstBlock()
+    while not link.text().startswith(sign):
+        link = link.next()
+    body.setTextCursor(QTextCursor(link))
+    body.ensureCursorVisible()
+    end = QTextCursor(link)
+    end.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    left, right = body.cursorRect(QTextCursor(link)).center(), body.cursorRect(end).center()
+    middle = QPoint((left.x() + right.x()) // 2, left.y())
+    with qtbot.waitSignal(body.part_shown, timeout=10000) as shown:
+        qtbot.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    return shown.args
+
+
+def test_the_links_at_either_end_of_a_part_go_on_and_back(parted, qtbot):
+    win, body = parted, parted.body
+    second = body._parts[1]
+    part, _count, first, _last = _click_link(qtbot, body, "▼")
+    assert (part, first) == (2, second + 1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == second, timeout=10000)
+    assert min(_articles_typeset(win)) == second
+    # The link at its top goes back, to the last article of the part before.
+    part, _count, first, last = _click_link(qtbot, body, "▲")
+    assert (part, first, last) == (1, 1, second)
+    qtbot.waitUntil(lambda: body.current_place()[0] == second - 1, timeout=10000)
+
+
+def test_annotations_in_a_later_part_are_drawn_and_gone_to(parted, qtbot):
+    win, body = parted, parted.body
+    assert body.clean is not None and win.annotator is not None
+    # A passage of a paragraph in the last part (no title, which is coloured anyway),
+    # highlighted while the first part is shown.
+    assert win.doc is not None
+    key = next(
+        (ai, k)
+        for ai, k in body.clean.starts
+        if ai == body._parts[-1] + 1
+        and win.doc.articles[ai].all_blocks()[k].kind is BlockKind.PARAGRAPH
+    )
+    start = body.clean.starts[key] + 2
+    ann = win.annotator.create(start, start + 6, colour="green")
+    assert body.to_view(start) is None  # not typeset: in another part
+    win.annotations.show_annotation(ann.id)  # as the notes panel does
+    at = body.to_view(start + 1)
+    assert at is not None and body.to_clean(at) == start + 1
+    assert body._part == len(body._parts) - 1
+    assert body.background_at(at) is not None  # drawn there
+    assert body.background_at(body.to_view(start + 8) or 0) is None
+    selected = body.textCursor()
+    assert body.to_clean(selected.position()) == start
+    # Shown again after another part, it is drawn again.
+    body.scroll_to(0, -1)
+    qtbot.waitUntil(lambda: body._part == 0, timeout=10000)
+    body.scroll_to(key[0], -1)
+    qtbot.waitUntil(lambda: body.to_view(start + 1) is not None, timeout=10000)
+    assert body.background_at(body.to_view(start + 1) or 0) is not None
+
+
+def test_a_passage_running_on_into_the_next_part_is_shown_to_the_end_of_its_own(parted):
+    body = parted.body
+    assert body.clean is not None
+    end_of_first = max(
+        offset + len(body.clean.text[offset:].split("\n", 1)[0])
+        for (ai, _k), offset in body.clean.starts.items()
+        if ai < body._parts[1]
+    )
+    body.scroll_to(len(parted.doc.articles) - 1, -1)
+    body.select_range(end_of_first - 5, end_of_first + 50)
+    assert body._part == 0
+    span = body.selection_range()
+    assert span is not None and span[0] == end_of_first - 5 and span[1] <= end_of_first
+
+
+def test_the_same_page_shown_again_stays_in_its_part(parted, qtbot):
+    """A correction shows the page again: the reader stays in the part being read."""
+    win, body = parted, parted.body
+    second = body._parts[1]
+    body.scroll_to(second + 1, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == second + 1, timeout=10000)
+    body.show_document(win.doc, body.clean, body.highlights)
+    assert body._part == 1 and second + 1 in _articles_typeset(win)
+
+
+def test_find_looks_in_the_part_shown_and_says_so(parted, qtbot):
+    win, body = parted, parted.body
+    win.findbar.open()
+    win.findbar.edit.setText("的")
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    parts = body._parts
+    assert f" in articles 1–{parts[1]}" in win.findbar.count.text()
+    first = body.match_count()
+    assert first > 0
+    # In the next part, looked for again there, the view left where it was sent.
+    body.scroll_to(parts[1] + 1, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == parts[1] + 1, timeout=10000)
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    assert f" in articles {parts[1] + 1}–{parts[2]}" in win.findbar.count.text()
+    assert body.current_place()[0] == parts[1] + 1
+    text = body.document().toPlainText()
+    assert body.match_count() == text.count("的")
+    # The next match is the first below the view's top, not the part's first.
+    top = body.cursorForPosition(QPoint(body.viewport().width() // 2, 8)).position()
+    win.findbar.step.emit(1)
+    assert body.textCursor().position() >= top - 1
+
+
+def test_the_place_in_the_status_bar_counts_through_the_whole_page(parted, qtbot):
+    win, body = parted, parted.body
+    assert win.doc is not None
+    body.scroll_to(len(win.doc.articles) - 1, -1)
+    qtbot.waitUntil(lambda: body._part == len(body._parts) - 1, timeout=10000)
+    bar = body.verticalScrollBar()
+    bar.setValue(0)  # the top of the last part: far into the page
+    assert body.page_fraction(0.0) > 0.6
+    assert body.page_fraction(1.0) == pytest.approx(1.0)
+
+
+def test_the_page_opens_again_where_it_was_left_in_a_later_part(parted, qtbot):
+    win, body = parted, parted.body
+    assert win.doc is not None
+    page, last = win.doc.source.path, len(win.doc.articles) - 1
+    body.scroll_to(last - 1, 2)
+    qtbot.waitUntil(lambda: body.current_place()[0] == last - 1, timeout=10000)
+    bar = body.verticalScrollBar()
+    bar.setValue(bar.value() + 3 * body._line_height(body.textCursor().position()) + 5)
+    spot = body.top_spot()
+    assert spot is not None and spot[0] == last - 1 and spot[2] > 0  # a line into a block
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(sample_pages()[1])
+    assert body._parts == [0]
+    with qtbot.waitSignal(win.document_shown, timeout=20000):
+        win.open_path(Path(page))
+    qtbot.waitUntil(lambda: body.current_place()[0] == last - 1, timeout=10000)
+    assert body._part == len(body._parts) - 1
+    assert body.top_spot()[:3] == spot[:3]  # the same line at the top
+
+
+def test_a_highlight_made_in_a_later_part_is_drawn_there(parted, qtbot):
+    win, body = parted, parted.body
+    assert body.clean is not None and win.annotator is not None and win.doc is not None
+    ai = body._parts[-1] + 1
+    body.scroll_to(ai, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == ai, timeout=10000)
+    key = next(
+        k
+        for k in body.clean.starts
+        if k[0] == ai and win.doc.articles[ai].all_blocks()[k[1]].kind is BlockKind.PARAGRAPH
+    )
+    start = body.clean.starts[key] + 3
+    at = body.to_view(start)
+    assert at is not None and body.background_at(at) is None
+    win.annotator.create(start, start + 5, colour="yellow")
+    assert body.background_at(at) is not None
+    assert body.background_at(body.to_view(start + 6) or 0) is None
