@@ -373,7 +373,6 @@ class BodyView(QTextBrowser):
         self._find_length = 0
         self._find_from = 0
         self._next_find_from: int | None = None  # (find_from)
-        self._quiet_find = False  # (find_all)
         self._scanned = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -567,9 +566,13 @@ class BodyView(QTextBrowser):
         self._stop_relayout()
         self.doc = doc
         self.clean = clean if clean is not None or doc is None else clean_text(doc)
-        self._count_timer.stop()
-        self._count_waits = False
-        self._matches, self._match_ends, self._match, self._pattern = [], [], -1, None
+        # Another part of a page shown a part at a time keeps what find found: its
+        # matches are places in the page's clean text.
+        keep_find = same and len(self._parts) > 1
+        if not keep_find:
+            self._count_timer.stop()
+            self._count_waits = False
+            self._matches, self._match_ends, self._match, self._pattern = [], [], -1, None
         self.places, self._starts, self._keyword_lines = [], [], []
         self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
         self._styles, self._numbers, self._roles, self._clean_index = [], [], {}, {}
@@ -625,6 +628,8 @@ class BodyView(QTextBrowser):
         if self._typesetter is not None:
             self._slice_timer.start()
             self.typeset_progress.emit(self._typeset_done_chars, self._typeset_total)
+        if keep_find and self._pattern is not None:
+            self._paint_matches()
         self.part_shown.emit(self._part + 1, len(self._parts), first + 1, end)
 
     def _part_articles(self, part: int) -> tuple[int, int]:
@@ -800,6 +805,8 @@ class BodyView(QTextBrowser):
         if finished:
             self.typeset_done.emit(True)
             self._resume_count()
+            if self._pattern is not None and self._finds_clean():
+                self._paint_matches()  # those in what was typeset since
         else:
             self._slice_timer.start()
 
@@ -835,6 +842,20 @@ class BodyView(QTextBrowser):
                 return
             self._pending_view = None
             self.scroll_to(pending[1], pending[2])
+        elif pending[0] == "flash":
+            if self._typesetter is not None and not self._typeset_past(pending[2]):
+                return
+            self._pending_view = None
+            self.flash(pending[1], pending[2])
+        elif pending[0] == "match":
+            k = pending[1]
+            if k == self._match and k < len(self._matches):
+                if self._typesetter is not None and not self._typeset_past(self._match_ends[k]):
+                    return
+                self._pending_view = None
+                self._show_match()
+            else:
+                self._pending_view = None  # another match was gone to meanwhile
         else:
             article, key, offset, dy = pending[1:]
             found = any((p.article, p.key) == (article, key) for p in self.places)
@@ -842,6 +863,13 @@ class BodyView(QTextBrowser):
                 return
             self._pending_view = None
             self.show_spot(article, key, offset, dy)
+
+    def _typeset_past(self, offset: int) -> bool:
+        """Whether the clean text is typeset as far as this offset."""
+        if not self._clean_places:
+            return False
+        last = self._clean_places[-1]
+        return (last.offset or 0) + last.length >= offset
 
     def _typeset_through(self, article: int) -> bool:
         """Whether typesetting has yet to finish this article."""
@@ -1569,14 +1597,14 @@ class BodyView(QTextBrowser):
 
     # -- find ------------------------------------------------------------------------------
 
-    def find_all(self, text: str, quiet: bool = False) -> int:
+    def find_all(self, text: str) -> int:
         """Find every match of `text` (case aside, and script: 国务院 finds 國務院 and the
         reverse; words set apart by spaces each, as the library's search finds them): the
         first slice of the page now, the rest in slices from the event loop, so a long page
         never holds the window up. `find_changed` reports the count as it grows, marked as
-        still counting. `quiet` marks the matches and leaves the view where it is (another
-        part of a long page newly shown): the next step goes to the first after its top."""
-        self._quiet_find = quiet
+        still counting. On a page typeset a part at a time, every part is looked in: the
+        matches are counted in the clean text, and stepping to one in another part shows
+        that part."""
         self._count_timer.stop()
         self._count_waits = False
         start, self._next_find_from = self._next_find_from, None
@@ -1596,12 +1624,36 @@ class BodyView(QTextBrowser):
         # marked on the characters the page prints.
         self._pattern = re.compile("|".join(map(script.either, terms)), re.IGNORECASE)
         self._paint_matches()  # the last query's matches go
-        # Positions in the plain text are positions in the document: a block break is one
-        # character in both.
-        self._find_text = self.document().toPlainText()
-        self._find_from = self._top_position() if start is None else start
+        start = self._top_position() if start is None else start
+        if self._finds_clean():
+            assert self.clean is not None
+            self._find_text = self.clean.text  # (kept as it is, not copied)
+            self._find_from = self.to_clean(start)
+        else:
+            # Positions in the plain text are positions in the document: a block break is
+            # one character in both.
+            self._find_text = self.document().toPlainText()
+            self._find_from = start
         self._count_slice()
         return len(self._matches)
+
+    def _finds_clean(self) -> bool:
+        """Whether find counts in the page's clean text (a page shown a part at a time),
+        not in the text typeset: its matches are clean-text offsets then."""
+        return len(self._parts) > 1 and self.clean is not None
+
+    def _match_span(self, k: int) -> tuple[int, int] | None:
+        """Where match k is in the view; None where it is not typeset (another part)."""
+        start, end = self._matches[k], self._match_ends[k]
+        if not self._finds_clean():
+            return start, end
+        if not self._clean_places:
+            return None
+        last = self._clean_places[-1]
+        if end > (last.offset or 0) + last.length:
+            return None  # in a part after, or not typeset yet
+        a, b = self.to_view(start), self.to_view(end)
+        return (a, b) if a is not None and b is not None else None
 
     def find_from(self, position: int) -> None:
         """The next find's current match is the first at or after `position`, not the
@@ -1615,7 +1667,8 @@ class BodyView(QTextBrowser):
         text, n = self._find_text, self._find_length
         end = min(len(text), self._scanned + FIND_SLICE)
         first_new = len(self._matches)
-        lines = self._keyword_lines
+        # (the clean text holds no keywords)
+        lines = [] if self._finds_clean() else self._keyword_lines
         for m in self._pattern.finditer(text, self._scanned, min(len(text), end + n - 1)):
             if m.start() >= end:
                 break
@@ -1624,10 +1677,7 @@ class BodyView(QTextBrowser):
                 self._match_ends.append(m.end())
         self._scanned = end
         counting = end < len(text)
-        if self._quiet_find:
-            if len(self._matches) > first_new:
-                self._paint_matches()
-        elif self._match < 0:
+        if self._match < 0:
             k = bisect.bisect_left(self._matches, self._find_from, first_new)
             if k < len(self._matches):
                 self._match = k  # the first match on screen or after it
@@ -1637,7 +1687,7 @@ class BodyView(QTextBrowser):
                 self._show_match()
         if counting:
             self._count_timer.start()
-        elif self._typesetter is not None:
+        elif self._typesetter is not None and not self._finds_clean():
             # The rest of a long page is counted once it is typeset (_resume_count).
             self._count_waits = counting = True
         else:
@@ -1663,26 +1713,30 @@ class BodyView(QTextBrowser):
     def find_step(self, step: int) -> None:
         if not self._matches:
             return
-        if self._match < 0 and self._quiet_find:  # from the view's top, not the part's
-            self._quiet_find = False
-            top = bisect.bisect_left(self._matches, self._top_position())
-            self._match = (top if step > 0 else top - 1) % len(self._matches)
-        else:
-            self._match = (max(0, self._match) + step) % len(self._matches)
+        self._match = (max(0, self._match) + step) % len(self._matches)
         self._show_match()
         self.find_changed.emit(self._match + 1, len(self._matches), self.counting())
 
-    def _match_cursor(self, k: int) -> QTextCursor:
+    def _match_cursor(self, span: tuple[int, int]) -> QTextCursor:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._matches[k])
-        cursor.setPosition(self._match_ends[k], QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _show_match(self) -> None:
-        cursor = self._match_cursor(self._match)
+        k = self._match
+        if self._finds_clean():  # in the part that holds it, once typeset that far
+            self._bring(self._matches[k], self._match_ends[k])
+            if self._typesetter is not None and not self._typeset_past(self._match_ends[k]):
+                self._pending_view = ("match", k)
+                return
+        span = self._match_span(k)
+        if span is None:
+            return
+        cursor = self._match_cursor(span)
         cursor.clearSelection()
         self.setTextCursor(cursor)
-        self.reveal(self._matches[self._match], self._match_ends[self._match])
+        self.reveal(*span)
         self._paint_matches()
 
     def reveal(self, start: int, end: int) -> None:
@@ -1713,6 +1767,8 @@ class BodyView(QTextBrowser):
         top = self._top_position()
         corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
         bottom = self.cursorForPosition(corner).position()
+        if self._finds_clean():  # matches are counted in the clean text
+            top, bottom = self.to_clean(top), self.to_clean(bottom)
         lo = bisect.bisect_left(self._matches, top - PAINT_MARGIN)
         hi = bisect.bisect_right(self._matches, bottom + PAINT_MARGIN)
         if hi - lo > PAINT_NEAR:
@@ -1740,8 +1796,11 @@ class BodyView(QTextBrowser):
         edge = QColor(theme.accent if theme else "#8a1c1c")
         selections = []
         for k in self._painted_matches():
+            span = self._match_span(k)
+            if span is None:
+                continue  # in another part of the page
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._match_cursor(k)
+            sel.cursor = self._match_cursor(span)
             fmt = QTextCharFormat()
             fmt.setBackground(current if k == self._match else colour)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -1771,11 +1830,17 @@ class BodyView(QTextBrowser):
         place = self._clean_places[k]
         assert place.offset is not None
         if (
-            (self.cut_at is not None or self._part + 1 < len(self._parts))
-            and k == len(self._clean_places) - 1
+            k == len(self._clean_places) - 1
             and offset > place.offset + place.length
+            and (
+                self.cut_at is not None
+                or self._part + 1 < len(self._parts)
+                or self._typesetter is not None
+            )
         ):
-            return None  # past the part shown of a page too long to lay out whole
+            # Past the part shown of a page too long to lay out whole, or not typeset yet
+            # (past the page's last block is its last line's end).
+            return None
         return place.position + min(offset - place.offset, place.length)
 
     def to_clean(self, position: int) -> int:
@@ -1921,9 +1986,12 @@ class BodyView(QTextBrowser):
         return [h.id for h in hits]
 
     def flash(self, start: int, end: int) -> None:
-        """Show a passage and make it blink once."""
+        """Show a passage and make it blink once (in the part of a long page that holds
+        it, once typeset that far)."""
         end = self._bring(start, end)
-        self._typeset_to(end)
+        if self._typesetter is not None and not self._typeset_past(end):
+            self._pending_view = ("flash", start, end)
+            return
         a, b = self.to_view(start), self.to_view(end)
         if a is None or b is None:
             self._say_cut()

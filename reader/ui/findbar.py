@@ -54,9 +54,6 @@ class FindBar(QWidget):
         self.next.clicked.connect(lambda: self.step.emit(1))
         self.close_button.clicked.connect(self.closed)
         self._shown: tuple[int, int, bool] | None = None  # the count last shown
-        # The articles (counted from 1) of the part shown of a page shown a part at a
-        # time, where find looks; None: the whole page.
-        self._scope: tuple[int, int] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -80,27 +77,15 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         if total == 0 and not counting:
-            text = self.tr("No matches")
+            self.count.setText(self.tr("No matches"))
+            return
+        shown = f"{total:,}+" if counting else f"{total:,}"
+        if current <= 0:
+            self.count.setText(self.tr("%1 matches").replace("%1", shown))
         else:
-            shown = f"{total:,}+" if counting else f"{total:,}"
-            if current <= 0:
-                text = self.tr("%1 matches").replace("%1", shown)
-            else:
-                text = self.tr("%1 of %2").replace("%1", f"{current:,}").replace("%2", shown)
-        if self._scope is not None:
-            text += self.tr(" in articles %1–%2").replace("%1", f"{self._scope[0]:,}")
-            text = text.replace("%2", f"{self._scope[1]:,}")
-        self.count.setText(text)
-
-    def scope(self) -> tuple[int, int] | None:
-        return self._scope
-
-    def set_scope(self, scope: tuple[int, int] | None) -> None:
-        """Where find looks: the articles (first, last, counted from 1) of the part shown
-        of a long page, or None for the whole page."""
-        self._scope = scope
-        if self._shown is not None:
-            self.show_count(*self._shown)
+            self.count.setText(
+                self.tr("%1 of %2").replace("%1", f"{current:,}").replace("%2", shown)
+            )
 
     def open(self) -> None:
         self.show()

@@ -612,17 +612,17 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="686"/>
+        <location filename="../../reader/ui/body.py" line="701"/>
         <source>▲ Back to articles %1–%2 of %3 (part %4 of %5)</source>
         <translation>▲ 回到第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="688"/>
+        <location filename="../../reader/ui/body.py" line="703"/>
         <source>▼ On to articles %1–%2 of %3 (part %4 of %5)</source>
         <translation>▼ 接着读第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="897"/>
+        <location filename="../../reader/ui/body.py" line="914"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1305,47 +1305,42 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="63"/>
+        <location filename="../../reader/ui/findbar.py" line="60"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="66"/>
+        <location filename="../../reader/ui/findbar.py" line="63"/>
         <source>Finds the words in either script: 国务院 finds 國務院, and the reverse. Words set apart by spaces are each found.</source>
         <translation>繁简字体都能找到：国务院也找到國務院，反之亦然。用空格隔开的词各自查找。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="70"/>
+        <location filename="../../reader/ui/findbar.py" line="67"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一处 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="71"/>
+        <location filename="../../reader/ui/findbar.py" line="68"/>
         <source>Next match (Enter)</source>
         <translation>下一处 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="72"/>
+        <location filename="../../reader/ui/findbar.py" line="69"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="83"/>
+        <location filename="../../reader/ui/findbar.py" line="80"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="89"/>
+        <location filename="../../reader/ui/findbar.py" line="87"/>
         <source>%1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/findbar.py" line="91"/>
-        <source> in articles %1–%2</source>
-        <translation>（在第 %1–%2 篇中）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/findbar.py" line="87"/>
+        <location filename="../../reader/ui/findbar.py" line="84"/>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
     </message>
@@ -1615,37 +1610,37 @@
 <context>
     <name>OpenProgress</name>
     <message>
-        <location filename="../../reader/ui/loader.py" line="245"/>
+        <location filename="../../reader/ui/loader.py" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="246"/>
+        <location filename="../../reader/ui/loader.py" line="245"/>
         <source>Stop opening this page</source>
         <translation>停止打开此页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="266"/>
+        <location filename="../../reader/ui/loader.py" line="265"/>
         <source>This page is too long to lay out in one view: it is shown to article %1 of %2. File → Export writes all of it.</source>
         <translation>本页太长，无法在一个视图中排版：只显示到第 %1 篇（共 %2 篇）。文件 → 导出 可写出全部内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="278"/>
+        <location filename="../../reader/ui/loader.py" line="277"/>
         <source>This page is long: it is shown a part at a time, articles %1–%2 now (part %3 of %4). The outline, n and p, and the links at either end go on to the others.</source>
         <translation>本页很长，分部分显示：现在显示第 %1–%2 篇（第 %3 部分，共 %4 部分）。大纲、n 和 p 键以及两端的链接可转到其他部分。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="290"/>
+        <location filename="../../reader/ui/loader.py" line="289"/>
         <source>In this type the page is taller than the view can lay out: its end cannot be reached. Make the type smaller (Ctrl+−).</source>
         <translation>在此字号下，本页高于视图所能排版的高度：无法到达页尾。请缩小字号（Ctrl+−）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="307"/>
+        <location filename="../../reader/ui/loader.py" line="306"/>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="312"/>
+        <location filename="../../reader/ui/loader.py" line="311"/>
         <source>Typesetting stopped: the page is shown as far as %1%</source>
         <translation>排版已停止：本页只显示到 %1%</translation>
     </message>

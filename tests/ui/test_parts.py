@@ -179,27 +179,51 @@ def test_the_same_page_shown_again_stays_in_its_part(parted, qtbot):
     assert body._part == 1 and second + 1 in _articles_typeset(win)
 
 
-def test_find_looks_in_the_part_shown_and_says_so(parted, qtbot):
+def test_find_counts_in_every_part_and_steps_into_the_next(parted, qtbot):
+    """Find on a page shown a part at a time looks in all of it: the count is the page's,
+    a step past the part's last match shows the next part at its first, and a part
+    shown (from the outline, say) has its matches marked."""
+    import bisect
+    import re
+
     win, body = parted, parted.body
+    assert body.clean is not None
+    clean = body.clean.text
+    expected = [m.start() for m in re.finditer("国企", clean)]
+    starts, keys = list(body.clean.starts.values()), list(body.clean.starts)
+    parts = {body._part_of(keys[bisect.bisect_right(starts, at) - 1][0]) for at in expected}
+    assert len(parts) >= 3  # matches in several parts
     win.findbar.open()
-    win.findbar.edit.setText("的")
+    win.findbar.edit.setText("国企")
     qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
-    parts = body._parts
-    assert f" in articles 1–{parts[1]}" in win.findbar.count.text()
-    first = body.match_count()
-    assert first > 0
-    # In the next part, looked for again there, the view left where it was sent.
-    body.scroll_to(parts[1] + 1, -1)
-    qtbot.waitUntil(lambda: body.current_place()[0] == parts[1] + 1, timeout=10000)
-    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
-    assert f" in articles {parts[1] + 1}–{parts[2]}" in win.findbar.count.text()
-    assert body.current_place()[0] == parts[1] + 1
-    text = body.document().toPlainText()
-    assert body.match_count() == text.count("的")
-    # The next match is the first below the view's top, not the part's first.
-    top = body.cursorForPosition(QPoint(body.viewport().width() // 2, 8)).position()
-    win.findbar.step.emit(1)
-    assert body.textCursor().position() >= top - 1
+    assert body.match_count() == len(expected)
+    assert win.findbar.count.text().endswith(f" of {len(expected)}")
+    # Step until the matches of the part shown run out: the next is in another part.
+    part = body._part
+    for _ in range(len(expected)):
+        win.findbar.step.emit(1)
+        if body._part != part:
+            break
+    assert body._part != part
+    current = body._match
+    cursor = body.textCursor()
+    assert body.to_clean(cursor.position()) == expected[current] + 2  # at the match's end
+    assert win.findbar.count.text().startswith(f"{current + 1} of ")
+    # The matches marked are this part's, each on the word.
+    marked = [sel.cursor.selectedText() for sel in body.extraSelections()]
+    assert marked and set(marked) == {"国企"}
+    # (not the keywords under a title, which are no part of the page's text)
+    shown = [at for at in expected if body.to_view(at) is not None]
+    assert len(marked) == len(shown)
+    # Another part gone to from the outline keeps the count and marks its own matches.
+    last = len(parted.doc.articles) - 1
+    body.scroll_to(last, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == last, timeout=10000)
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
+    assert body.match_count() == len(expected)
+    marked = [sel.cursor.selectedText() for sel in body.extraSelections()]
+    shown = [at for at in expected if body.to_view(at) is not None]
+    assert len(marked) == len(shown) > 0 and set(marked) == {"国企"}
 
 
 def test_the_place_in_the_status_bar_counts_through_the_whole_page(parted, qtbot):
@@ -250,3 +274,40 @@ def test_a_highlight_made_in_a_later_part_is_drawn_there(parted, qtbot):
     win.annotator.create(start, start + 5, colour="yellow")
     assert body.background_at(at) is not None
     assert body.background_at(body.to_view(start + 6) or 0) is None
+
+
+def test_a_passage_or_match_in_a_part_typeset_in_slices_is_shown_once_it_is_typeset(
+    parted, qtbot, monkeypatch
+):
+    """A part is typeset in slices from the event loop like any long page: a passage
+    (an annotation clicked) or a find match in another part is shown once the part is
+    typeset that far, never by typesetting it all at once on the window's thread."""
+    win, body = parted, parted.body
+    assert body.clean is not None and win.annotator is not None and win.doc is not None
+    body.slice_threshold = 500
+    monkeypatch.setattr(body_module, "FIRST_CHARS", 100)  # shown after a block or two
+    body._slice_budget = 0.0001  # (a slice then takes a few blocks, as on a big page)
+    last = body._parts[-1]
+    key = max(k for k in body.clean.starts if k[0] == len(win.doc.articles) - 1)
+    start = body.clean.starts[key]
+    ann = win.annotator.create(start, start + 4, colour="green")
+    win.annotations.show_annotation(ann.id)
+    assert body._part == len(body._parts) - 1 and body.typesetting()  # not at once
+    assert body.to_view(start) is None
+    qtbot.waitUntil(lambda: body.to_view(start) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: body.textCursor().hasSelection() or body._flash is not None)
+    assert body.to_clean(body.textCursor().position()) == start
+    # A match at the end of the first part, stepped to from the last.
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
+    text = body.clean.text
+    first_end = body.clean.starts[max(k for k in body.clean.starts if k[0] < body._parts[1])]
+    word = text[first_end : first_end + 4]
+    win.findbar.open()
+    win.findbar.edit.setText(word)
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    target = next(k for k, at in enumerate(body._matches) if at == first_end)
+    body._match = target - 1
+    win.findbar.step.emit(1)
+    assert body._part == 0 and body.typesetting()
+    qtbot.waitUntil(lambda: body.to_clean(body.textCursor().position()) == first_end + 4)
+    assert last > 0

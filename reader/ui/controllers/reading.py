@@ -62,7 +62,6 @@ class ReadingController(QObject):
         self.body.block_selected.connect(self._on_block_selected)
         self.source.shown.connect(self._on_source_shown)
         self.body.find_changed.connect(self.findbar.show_count)
-        self.body.part_shown.connect(self._on_part_shown)
         self.body.about_to_jump.connect(self.record_jump)
         self.findbar.query_changed.connect(self.body.find_all)
         self.findbar.step.connect(self.body.find_step)
@@ -71,16 +70,6 @@ class ReadingController(QObject):
         self.body.verticalScrollBar().valueChanged.connect(self.show_place)
         self.body.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.body.verticalScrollBar().rangeChanged.connect(self.show_place)
-
-    def _on_part_shown(self, part: int, parts: int, first: int, last: int) -> None:
-        """Find looks in the part of a long page shown: said beside its count, and
-        looked for again in a part newly shown."""
-        scope = (first, last) if parts > 1 else None
-        moved = scope != self.findbar.scope()
-        self.findbar.set_scope(scope)
-        query = self.findbar.edit.text()
-        if moved and scope is not None and query and self.findbar.isVisible():
-            self.body.find_all(query, quiet=True)  # the view goes where it was sent
 
     # -- the views follow the page -------------------------------------------------------
 
