@@ -347,6 +347,7 @@ class BodyView(QTextBrowser):
         self.keywords: dict[int, list[str]] = {}  # article -> keywords, shown under its title
         # Where the keyword lines start and end in the view: shown, never found by find.
         self._keyword_lines: list[int] = []
+        self._link_lines: list[int] = []  # ... and the links between parts (in_link)
         self.terms: words.Terms = ()  # the page's own compound words
         self.corrected: set[int] = set()  # id() of blocks whose text was corrected by hand
         self._flash: QTextCursor | None = None
@@ -355,6 +356,7 @@ class BodyView(QTextBrowser):
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self._press: QPoint | None = None
+        self._press_link = False
         self.menu_position = 0  # where the last context menu was opened
         # Set by the window: tooltip text for a highlight, and extra context-menu entries.
         self.describe: Callable[[str], str] | None = None
@@ -412,6 +414,7 @@ class BodyView(QTextBrowser):
         self._clean_articles: list[int] = []  # the article of each clean block of the page
         self._clean_base = 0
         self._clean_stop = 0  # ... and of the first after the part
+        self._part_cut_short = False  # its typesetting cancelled before its end
         # Characters of the page's clean blocks before the part, and of all of them.
         self._chars_before = self._chars_total = 0
         self._slice_budget = SLICE_MS / 3000
@@ -541,14 +544,15 @@ class BodyView(QTextBrowser):
         ranges: Ranges | None = None,
         keywords: dict[int, list[str]] | None = None,
         part: int | None = None,
+        around: int | None = None,
     ) -> None:
         """Typeset a document. `highlights` must be in drawing order (highlights_of);
         `ranges`, if given, are their pieces as block_ranges() cuts them. A page longer
         than `slice_threshold` characters shows its first article at once and is typeset
         on in slices from the event loop (`typeset_progress`, `typeset_done`). A page
         longer than PARTED_FROM is typeset a part at a time: `part`, or the part holding
-        the article being read when the same page is shown again (corrected, say), or
-        its first."""
+        the article `around` (of `doc`: a corrected page numbers its articles anew), or
+        the one being read when the same page is shown again, or its first."""
         if keywords is not None:
             self.keywords = keywords
         elif doc is not self.doc:
@@ -574,6 +578,8 @@ class BodyView(QTextBrowser):
             self._count_waits = False
             self._matches, self._match_ends, self._match, self._pattern = [], [], -1, None
         self.places, self._starts, self._keyword_lines = [], [], []
+        self._link_lines = []
+        self._part_cut_short = False
         self._clean_places, self._clean_starts, self._clean_blocks = [], [], []
         self._styles, self._numbers, self._roles, self._clean_index = [], [], {}, {}
         self._char_formats = {}
@@ -603,7 +609,7 @@ class BodyView(QTextBrowser):
             self._chars_total = sum(self._all_lengths)
         self._page_ranges = ranges if ranges is not None else self._ranges(self.highlights)
         if part is None:
-            part = self._part_of(max(0, reading))
+            part = self._part_of(around if around is not None else max(0, reading))
         self._part = min(max(0, part), len(self._parts) - 1)
         first, end = self._part_articles(self._part)
         articles = self._clean_articles
@@ -642,8 +648,11 @@ class BodyView(QTextBrowser):
         return max(0, bisect.bisect_right(self._parts, article) - 1)
 
     def _shows_article(self, article: int) -> bool:
-        """Whether the article is in the part of the page typeset (or being typeset)."""
+        """Whether the article is in the part of the page typeset (or being typeset); not
+        past where the part's typesetting was cancelled (gone to, the part is shown anew)."""
         first, end = self._part_articles(self._part)
+        if self._part_cut_short and self.places and article > self.places[-1].article:
+            return False
         return first <= article < end
 
     def _elsewhere(self, article: int) -> bool:
@@ -716,8 +725,14 @@ class BodyView(QTextBrowser):
         cf.setFontUnderline(True)
         style = BlockStyle(top=1.5, bottom=1.5, align=int(Qt.AlignmentFlag.AlignHCenter.value))
         number = self._new_block(cursor, style, cf, "accent", len(text))
+        self._link_lines += [cursor.position(), cursor.position() + len(text)]
         cursor.insertText(text, cf)
         self._paint_block(cursor.block(), number)
+
+    def in_link(self, position: int) -> bool:
+        """Whether a view position is on a link to another part (no block of the page:
+        nothing there to correct, though the view reads it as the block nearest)."""
+        return bisect.bisect_right(self._link_lines, position) % 2 == 1
 
     def _first_shown(self, doc: Document) -> bool:
         """Whether enough is typeset to open a long page on: its first article whole, and
@@ -817,6 +832,7 @@ class BodyView(QTextBrowser):
     def cancel_typesetting(self) -> None:
         """Stop typesetting a long page: what is shown stays."""
         if self._typesetter is not None:
+            self._part_cut_short = len(self._parts) > 1
             self._stop_typesetting()
             self.typeset_done.emit(False)
             self._resume_count()
@@ -1368,7 +1384,7 @@ class BodyView(QTextBrowser):
         """The page's block at a view position; at a line that is no block of the page (an
         article's keywords), the block after it in the same article, where n / p and the
         outline leave the text cursor on an article without a title."""
-        if not self.places:
+        if not self.places or self.in_link(position):
             return None
         k = max(0, bisect.bisect_right(self._starts, position) - 1)
         place = self.places[k]
@@ -2028,6 +2044,8 @@ class BodyView(QTextBrowser):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
+        # On a link between parts: once let go, the page under the mouse is another.
+        self._press_link = bool(self.anchorAt(self._press))
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -2040,6 +2058,8 @@ class BodyView(QTextBrowser):
             if press is not None and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 self.snap_selection()
             self.selection_settled.emit()
+            return
+        if self._press_link:
             return
         if press is not None and (event.position().toPoint() - press).manhattanLength() < 4:
             ids = self.highlights_at(self.cursorForPosition(press).position())

@@ -236,6 +236,7 @@ class OpenProgress(QWidget):
         body.typeset_done.connect(self._on_typeset_done)
         body.too_tall.connect(self._on_too_tall)
         body.part_shown.connect(self._on_part_shown)
+        self._said_part: tuple[int, int, int, int] | None = None
         body.type_too_large.connect(self._on_type_too_large)
         self.retranslate()
         self.hide()
@@ -270,7 +271,10 @@ class OpenProgress(QWidget):
         )
 
     def _on_part_shown(self, part: int, parts: int, first: int, last: int) -> None:
-        if parts < 2:
+        # Said when another part is shown, not again for the same part shown anew (a
+        # correction, page furniture shown).
+        said, self._said_part = self._said_part, (part, parts, first, last)
+        if parts < 2 or said == self._said_part:
             return
         self._say(
             self.tr(

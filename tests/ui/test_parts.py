@@ -311,3 +311,88 @@ def test_a_passage_or_match_in_a_part_typeset_in_slices_is_shown_once_it_is_type
     assert body._part == 0 and body.typesetting()
     qtbot.waitUntil(lambda: body.to_clean(body.textCursor().position()) == first_end + 4)
     assert last > 0
+
+
+def test_a_link_clicked_opens_no_annotation_of_the_part_it_shows(parted, qtbot):
+    """The click that follows a link lands, once the next part is shown, on its text:
+    it is no click on a highlight there."""
+    win, body = parted, parted.body
+    assert body.clean is not None and win.annotator is not None
+    second, third = body._parts[1], body._parts[2]
+    starts = [o for (ai, _k), o in body.clean.starts.items() if second <= ai < third]
+    win.annotator.create(starts[0], starts[-1] + 10, colour="green")  # all of part 2
+    clicked: list[str] = []
+    body.highlight_clicked.connect(clicked.append)
+    part, _count, _first, _last = _click_link(qtbot, body, "▼")
+    assert part == 2
+    qtbot.wait(50)
+    assert clicked == []
+
+
+def test_a_correction_in_the_last_article_of_a_part_stays_in_that_part(parted, qtbot):
+    """Merging a part's last article into the one before numbers every later article
+    anew: the page corrected shows the part holding the block corrected, not the one its
+    old number now falls in."""
+    win, body = parted, parted.body
+    assert win.doc is not None
+    parts = body._parts
+    last = parts[2] - 1  # the last article of part 2
+    assert last - 1 >= parts[1]
+    body.scroll_to(last, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == last, timeout=10000)
+    text = win.doc.articles[last].all_blocks()[0].text
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("merge_article", last, 0)
+    assert last - 1 in {p.article for p in body.places}
+    assert any(text in b.text for b in win.doc.articles[last - 1].all_blocks())
+    assert body.current_place()[0] == last - 1
+
+
+def test_a_link_line_is_no_block_to_correct(parted, qtbot):
+    """Right-clicked on the link to the part before, the menu offers no correction of
+    the block under it."""
+    from PySide6.QtWidgets import QMenu
+
+    win, body = parted, parted.body
+    body.keywords = {}  # (no keywords line between the link and the text)
+    body.scroll_to(body._parts[1], -1)
+    qtbot.waitUntil(lambda: body._part == 1 and not body.typesetting(), timeout=10000)
+    link = body.document().firstBlock()
+    while not link.text().startswith("▲"):
+        link = link.next()
+    body.menu_position = link.position() + 3  # on the link's text
+    assert body.menu_position < body.places[0].position
+    assert win.fixes.context_menu(QMenu()) is None
+    assert body.block_place_at(link.position() + 3) is None
+    # On the text below it, the block is offered as ever.
+    body.menu_position = body.places[0].position + 1
+    assert win.fixes.context_menu(QMenu()) is not None
+
+
+def test_a_part_whose_typesetting_was_cancelled_is_shown_anew_for_a_jump_past_it(
+    parted, qtbot, monkeypatch
+):
+    """Cancelled (the progress bar's Cancel), a part shows what was typeset; a jump
+    into the rest of it shows the part anew, not nothing."""
+    body = parted.body
+    body.slice_threshold = 500
+    body._slice_budget = 0.0001
+    monkeypatch.setattr(body_module, "FIRST_CHARS", 100)
+    second, third = body._parts[1], body._parts[2]
+    body.scroll_to(second, -1)
+    assert body._part == 1 and body.typesetting()
+    body.cancel_typesetting()
+    shown = max(p.article for p in body.places)
+    assert shown < third - 1
+    assert body.scroll_to(third - 1, -1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == third - 1, timeout=10000)
+    assert body._part == 1
+
+
+def test_the_status_bar_says_a_part_is_shown_once_not_at_every_correction(parted, qtbot):
+    win, body = parted, parted.body
+    win.statusBar().clearMessage()
+    body.show_document(win.doc, body.clean, body.highlights)  # the same part, anew
+    assert win.statusBar().currentMessage() == ""
+    body.scroll_to(body._parts[1], -1)
+    assert "(part 2 of" in win.statusBar().currentMessage()

@@ -128,6 +128,8 @@ class CorrectionsController(QObject):
         place = self.body.place_at(self.body.menu_position)
         if self.session.corrector is None or doc is None or place is None or place.key < 0:
             return None
+        if self.body.in_link(self.body.menu_position):
+            return None  # a link to another part of a long page, no block
         ai, k = place.article, place.key
         offset = max(0, self.body.menu_position - place.position)
         offset = split_point(doc.articles[ai].all_blocks()[k].text, offset)

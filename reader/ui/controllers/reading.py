@@ -173,7 +173,18 @@ class ReadingController(QObject):
         top_mark = self._mark_of(change.before, top) if top is not None else None
         doc, clean = change.shown.doc, change.shown.clean
         self.body.corrected = change.outcome.fixed_text
-        self.body.show_document(doc, clean, highlights_of(change.shown.placed), keywords={})
+        # A long page shown a part at a time shows the part holding the block kept in
+        # view (the corrected page numbers its articles anew).
+        kept = find_block(doc, mark) if mark is not None and follow else None
+        if kept is None and top_mark is not None:
+            kept = find_block(doc, top_mark)
+        self.body.show_document(
+            doc,
+            clean,
+            highlights_of(change.shown.placed),
+            keywords={},
+            around=kept[0] if kept is not None else None,
+        )
         self.source.set_lines(doc.source_lines, doc.decisions, user_lines(change.outcome))
         # The text cursor stays on its block, so keys can follow one another.
         position = self._position_of(doc, mark) if mark is not None else None
