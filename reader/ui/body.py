@@ -699,6 +699,8 @@ class BodyView(QTextBrowser):
             return
         self.about_to_jump.emit()
         first, end = self._part_articles(part)
+        if part < self._part:  # its last article with text shown (not page furniture)
+            end = self._clean_articles[bisect.bisect_left(self._clean_articles, end) - 1] + 1
         self._show_part(part, ("block", first if part > self._part else end - 1, -1))
 
     def _insert_part_link(self, cursor: QTextCursor, part: int) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 
 from reader.bundled import sample_pages
@@ -396,3 +396,42 @@ def test_the_status_bar_says_a_part_is_shown_once_not_at_every_correction(parted
     assert win.statusBar().currentMessage() == ""
     body.scroll_to(body._parts[1], -1)
     assert "(part 2 of" in win.statusBar().currentMessage()
+
+
+def test_back_to_a_part_ending_in_page_furniture_goes_to_its_last_article_of_text(
+    qtbot, monkeypatch
+):
+    """A part may end in an article of page furniture only (nothing of it typeset): the
+    link back goes to the last article with text, not nowhere."""
+    from reader.core.model import Article, Block, Document, SourceInfo
+    from reader.ui.body import BodyView
+
+    monkeypatch.setattr(body_module, "PART_CHARS", 2_000)
+    monkeypatch.setattr(body_module, "PARTED_FROM", 3_000)
+    articles, line = [], 0
+    for n in range(9):
+        if n == 3:  # a part ends here: an article of a page number alone
+            articles.append(Article([], [Block(BlockKind.FURNITURE, "第3版", line, line)]))
+            line += 1
+            continue
+        head = [Block(BlockKind.TITLE, f"第{n}篇的标题", line, line)]
+        body = [Block(BlockKind.PARAGRAPH, "正文" * 350 + "。", line + 1, line + 1)]
+        articles.append(Article(head, body))
+        line += 2
+    lines = ["x"] * line
+    source = SourceInfo("furniture.txt", "0" * 64, "utf-8", line, fingerprint="f" * 64)
+    doc = Document(source, articles, lines)
+    body = BodyView()
+    qtbot.addWidget(body)
+    body.resize(800, 600)
+    body.show()
+    body.show_document(doc)
+    assert body._parts == [0, 4, 7]  # 3 articles of 700 and the furniture, 3, then 2
+    body.scroll_to(4, -1)
+    assert body._part == 1
+    top = body.document().firstBlock()
+    while not top.text().startswith("▲"):
+        top = top.next()
+    body._on_link(QUrl(top.begin().fragment().charFormat().anchorHref()))
+    assert body._part == 0
+    qtbot.waitUntil(lambda: body.current_place()[0] == 2, timeout=5000)
