@@ -231,3 +231,29 @@ def test_a_long_pages_terms_are_those_of_its_first_characters(monkeypatch, tmp_p
     words.page_words(doc)
     assert seen == [whole[:30_000]]
     assert len(read) < len(doc.articles) / 2  # the articles read
+
+
+def test_the_compact_idf_table_gives_each_word_jiebas_weight() -> None:
+    """The IDF table held as one string of sorted words and an array of weights gives
+    every word of jieba's table the weight jieba reads for it, the default for a word it
+    does not hold, and the median of all weights."""
+    from pathlib import Path
+
+    from reader.core import words
+
+    jieba = words.load()
+    path = Path(jieba.__file__ or "").parent / "analyse" / "idf.txt"
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            word, weight = line.strip().split(" ")
+            table[word] = float(weight)
+    idf = words.IdfTable(path.read_bytes())
+    assert len(idf) == len(table) > 200_000
+    assert [w for w, weight in table.items() if idf.get(w, -1.0) != weight] == []
+    assert idf.median == sorted(table.values())[len(table) // 2]
+    for missing in ("", "不在表中的词语", "zzzz", "\U0002a700"):
+        assert missing not in table and idf.get(missing, 7.5) == 7.5
+    # A word that begins another sorts before it (国 before 国务院), as its line does.
+    small = words.IdfTable("国务院 3.0\n国 1.0\n国务 2.0\n".encode())
+    assert [small.get(w, 0.0) for w in ("国", "国务", "国务院", "国务院令")] == [1.0, 2.0, 3.0, 0.0]
