@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +136,74 @@ def jsonl_lines(doc: Document, date: str = "") -> Iterator[str]:
         yield _escape_surrogates(_COMPACT(record)) + "\n"
 
 
+class BlockStarts(Mapping[tuple[int, int], int]):
+    """Where each block of the clean text starts, by (article, k), in reading order (the
+    order they are added in): two arrays, where a dict of tuples took 30 MB for a 50 MB
+    page's 224,000 blocks. A lookup bisects the keys (packed, article and k)."""
+
+    __slots__ = ("_keys", "_offsets")
+
+    def __init__(self) -> None:
+        self._keys = array("Q")
+        self._offsets = array("Q")
+
+    def add(self, key: tuple[int, int], offset: int) -> None:
+        code = key[0] << 32 | key[1]
+        if self._keys and code <= self._keys[-1]:
+            raise ValueError("blocks are added in reading order")
+        self._keys.append(code)
+        self._offsets.append(offset)
+
+    def _find(self, key: object) -> int:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            return -1
+        ai, k = key
+        if not (isinstance(ai, int) and isinstance(k, int) and ai >= 0 and 0 <= k < 1 << 32):
+            return -1
+        code = ai << 32 | k
+        at = bisect.bisect_left(self._keys, code)
+        return at if at < len(self._keys) and self._keys[at] == code else -1
+
+    def __getitem__(self, key: tuple[int, int]) -> int:
+        at = self._find(key)
+        if at < 0:
+            raise KeyError(key)
+        return self._offsets[at]
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) >= 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return ((code >> 32, code & 0xFFFFFFFF) for code in self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def values(self) -> ValuesView[int]:
+        return _Offsets(self)
+
+    def items(self) -> ItemsView[tuple[int, int], int]:
+        return _Placed(self)
+
+    def offsets(self) -> array[int]:
+        """The offsets in order, as held (the same as list(values()), without a copy)."""
+        return self._offsets
+
+
+class _Offsets(ValuesView[int]):
+    _mapping: BlockStarts
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._mapping.offsets())
+
+
+class _Placed(ItemsView[tuple[int, int], int]):
+    _mapping: BlockStarts
+
+    def __iter__(self) -> Iterator[tuple[tuple[int, int], int]]:
+        return zip(self._mapping, self._mapping.offsets(), strict=True)
+
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """The page as clean text, with where each block sits in it.
@@ -145,16 +214,15 @@ class CleanText:
     """
 
     text: str
-    starts: dict[tuple[int, int], int]
+    starts: BlockStarts
     lengths: array[int]
 
     def covering(self, start: int, end: int) -> list[tuple[int, int]]:
         """The blocks that [start, end) touches, in order (the block at `start` at least)."""
-        keys = list(self.starts)
-        offsets = list(self.starts.values())
+        offsets = self.starts.offsets()
         first = max(0, bisect.bisect_right(offsets, start) - 1)
         last = max(first, bisect.bisect_left(offsets, end) - 1)
-        return keys[first : last + 1]
+        return list(itertools.islice(self.starts, first, last + 1))
 
 
 def clean_text(doc: Document, indent: bool = False, furniture: bool = False) -> CleanText:
@@ -162,7 +230,7 @@ def clean_text(doc: Document, indent: bool = False, furniture: bool = False) -> 
     furniture only with `furniture` (an export that asks for it: annotations are placed
     on the text without)."""
     out: list[str] = []
-    starts: dict[tuple[int, int], int] = {}
+    starts = BlockStarts()
     lengths = array("I")  # (a 50 MB page has 224,000 blocks)
     size = 0
     first_article = True
@@ -186,7 +254,7 @@ def clean_text(doc: Document, indent: bool = False, furniture: bool = False) -> 
             text = b.text
             if indent and b.kind in INDENTED:
                 text = INDENT + text
-            starts[(ai, k)] = size + (len(text) - len(b.text))
+            starts.add((ai, k), size + (len(text) - len(b.text)))
             lengths.append(len(b.text))
             out.append(text)
             size += len(text)

@@ -397,7 +397,7 @@ class BodyView(QTextBrowser):
         self._highlight_formats: dict[tuple[str, str, str], QTextCharFormat] = {}
         # Highlight pieces of every clean block of the page, and where those blocks are.
         self._page_ranges: Ranges = {}
-        self._all_starts: list[int] = []
+        self._all_starts: Sequence[int] = []
         self._all_lengths: Sequence[int] = []
         # A long page typeset in slices.
         self.slice_threshold = SLICE_THRESHOLD
@@ -600,7 +600,7 @@ class BodyView(QTextBrowser):
             self._adopt(document)
             return
         if not same or not self._clean_articles:
-            self._all_starts = list(self.clean.starts.values())
+            self._all_starts = self.clean.starts.offsets()
             self._all_lengths = self.clean.lengths
             self._clean_articles = [ai for ai, _k in self.clean.starts]
             self._parts = split_parts(

@@ -107,7 +107,7 @@ def load_with_annotations(path: str, store_path: Path | None) -> Loaded:
     loaded.stats = doc.stats()
     loaded.highlights = highlights_of(loaded.placed)
     loaded.ranges = block_ranges(
-        list(loaded.clean.starts.values()), loaded.clean.lengths, loaded.highlights
+        loaded.clean.starts.offsets(), loaded.clean.lengths, loaded.highlights
     )
     return loaded
 

@@ -239,3 +239,35 @@ def test_the_clean_text_holds_the_length_of_each_of_its_blocks(furniture: bool) 
         for (ai, k), length in zip(clean.starts, lengths, strict=True):
             start = clean.starts[(ai, k)]
             assert clean.text[start : start + length] == doc.articles[ai].all_blocks()[k].text
+
+
+def test_block_starts_are_a_mapping_of_each_block_to_its_offset() -> None:
+    """The clean text's block starts, held as arrays, answer as the dict they replace:
+    lookups, membership, iteration in reading order, items, values and equality; a key
+    of another shape is no key; blocks go in only in reading order."""
+    from reader.bundled import sample_pages
+    from reader.core.document import load
+    from reader.core.export import BlockStarts
+
+    clean = clean_text(load(sample_pages()[0]))
+    starts = clean.starts
+    as_dict = {key: clean.starts[key] for key in starts}
+    assert len(as_dict) == len(starts) > 20
+    assert list(starts.items()) == list(as_dict.items())
+    assert list(starts.values()) == list(as_dict.values()) == list(starts.offsets())
+    assert all(key in starts and starts.get(key) == at for key, at in as_dict.items())
+    assert starts == as_dict and dict(starts) == as_dict
+    last = max(as_dict)
+    for missing in [(last[0] + 1, 0), (0, 10_000), (-1, 0), (0, -1), (0,), ("0", 0), None]:
+        assert missing not in starts and starts.get(missing) is None  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        starts[(last[0] + 1, 0)]
+    made = BlockStarts()
+    made.add((0, 1), 0)
+    made.add((2, 0), 10)
+    with pytest.raises(ValueError):
+        made.add((1, 5), 20)
+    assert list(made) == [(0, 1), (2, 0)] and made[(2, 0)] == 10
+    # Where a passage falls: the blocks it touches.
+    keys = list(as_dict)
+    assert clean.covering(as_dict[keys[3]] + 1, as_dict[keys[5]] + 1) == keys[3:6]
