@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,19 +62,23 @@ def build_tree(doc: Document | None) -> Node:
 
 
 class OutlineTree:
-    """A page's outline as plain objects, made off the UI thread (the loader makes it): the
-    tree, and its entries by (article, block)."""
+    """A page's outline as plain objects, made off the UI thread (the loader makes it): a
+    node for each article, in order, over its heading tree."""
 
-    __slots__ = ("by_target", "root")
+    __slots__ = ("root",)
 
     def __init__(self, doc: Document | None) -> None:
         self.root = build_tree(doc)
-        self.by_target: dict[tuple[int, int], Node] = {}
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            self.by_target[(node.article, node.block)] = node
-            stack.extend(node.children)
+
+
+def _entries(node: Node) -> Iterator[Node]:
+    """The headings under an article's node, in the order of its outline (preorder: each
+    entry went in under the one before it or under one of that one's parents)."""
+    stack = list(reversed(node.children))
+    while stack:
+        entry = stack.pop()
+        yield entry
+        stack.extend(reversed(entry.children))
 
 
 class OutlineModel(QAbstractItemModel):
@@ -82,14 +87,12 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = build_tree(None)
-        # Nodes by (article, block), to find the entry for a place in the text.
-        self._by_target: dict[tuple[int, int], Node] = {}
 
     def set_document(self, doc: Document | None, tree: OutlineTree | None = None) -> None:
         """Show the outline of `doc`: `tree` where it was made already (off the UI thread)."""
         tree = tree if tree is not None else OutlineTree(doc)
         self.beginResetModel()
-        self._root, self._by_target = tree.root, tree.by_target
+        self._root = tree.root
         self.endResetModel()
 
     def _node(self, index: ModelIndex) -> Node:
@@ -146,16 +149,14 @@ class OutlineModel(QAbstractItemModel):
 
     def index_for(self, article: int, block: int, doc: Document) -> QModelIndex:
         """The entry a reader at (article, block) is in: the last heading at or before it."""
-        if article < 0 or article >= len(doc.articles):
+        articles = self._root.children  # (a node for each article, in order)
+        if article < 0 or article >= min(len(doc.articles), len(articles)):
             return QModelIndex()
-        node = self._by_target.get((article, -1))
-        for entry in doc.articles[article].outline:
-            if entry.block <= block:
-                node = self._by_target.get((article, entry.block), node)
-            else:
+        node = articles[article]
+        for entry in _entries(node):
+            if entry.block > block:
                 break
-        if node is None:
-            return QModelIndex()
+            node = entry
         return self.createIndex(node.row, 0, node)
 
 

@@ -63,3 +63,25 @@ def test_the_entry_being_read_stays_in_view_when_the_panel_is_made_smaller(qtbot
     dock.hide()
     dock.show()
     qtbot.waitUntil(seen)
+
+
+def test_the_entry_for_a_place_is_the_last_heading_at_or_before_it(qtbot) -> None:
+    """Every block of the sample pages maps to the heading it falls under: the article's
+    own entry before its first heading, else the last heading at or before the block,
+    however deep (as the article's outline lists them)."""
+    from reader.ui.outline import OutlineModel
+
+    for page in sample_pages():
+        doc = load(page)
+        model = OutlineModel()
+        model.set_document(doc)
+        checked = 0
+        for ai, art in enumerate(doc.articles):
+            for k in range(-1, len(art.blocks)):
+                before = [e for e in art.outline if e.block <= k]
+                expected = before[-1].text if before else art.label()
+                index = model.index_for(ai, k, doc)
+                assert index.isValid() and index.data() == expected, (ai, k)
+                checked += bool(before)
+        assert checked > 10
+    assert not OutlineModel().index_for(0, 0, doc).isValid()  # no page shown
