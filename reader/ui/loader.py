@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import linecache
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +147,10 @@ class _LoadJob(QRunnable):
                 del first
                 loaded = load_with_annotations(self.path, self.store_path)
                 if _long(self.path):
+                    # PySide6 reads the source of every module imported after it (to look
+                    # for its feature imports), and the interpreter's line cache keeps it
+                    # all: 9 MB in the window, of no use until a traceback is printed.
+                    linecache.clearcache()
                     give_back()  # before the window lays the page out
         except DecodeError as exc:
             self.signals.failed.emit(self.path, str(exc), self.request)
