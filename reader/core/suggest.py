@@ -3,12 +3,19 @@ article whose keywords it shares most. Never applied without the user's say-so."
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core import words
 from reader.core.model import Document
 
 KEYWORDS = 30
+# A headline's body is looked for among the untitled articles this many articles either
+# side of it: a newspaper page's worth (the real pages hold up to about 40). On a file of
+# many pages joined, each headline is offered to its own page's articles: pairing every
+# headline with every untitled article of a 50 MB file grew for minutes, past 300 MB.
+NEAR = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +28,9 @@ class Suggestion:
     shared: tuple[str, ...]  # the words they share
 
 
-def suggest_titles(doc: Document) -> list[Suggestion]:
-    """For each lone headline, the untitled article it most likely belongs to."""
+def suggest_titles(doc: Document, stop: Callable[[], bool] = lambda: False) -> list[Suggestion]:
+    """For each lone headline, the untitled article it most likely belongs to; none when
+    `stop` says to stop (asked at each headline: a 50 MB page takes half a minute)."""
     headlines = [k for k, a in enumerate(doc.articles) if a.kind == "headline" and a.title]
     untitled = [
         k for k, a in enumerate(doc.articles) if a.kind == "article" and not a.title and a.blocks
@@ -35,17 +43,29 @@ def suggest_titles(doc: Document) -> list[Suggestion]:
     # The keywords are weighed in simplified characters (words.weighted_keywords); the
     # titles' words are cut from them folded alike, so either script meets the other.
     keywords: dict[int, dict[str, tuple[str, float]]] = {}
-    for k in untitled:
-        text = "\n".join(b.text for b in doc.articles[k].blocks)[: words.KEYWORD_TEXT]
-        keywords[k] = {fold(w): (w, f) for w, f in words.weighted_keywords(text, KEYWORDS)}
+
+    def keywords_of(k: int) -> dict[str, tuple[str, float]]:
+        if k not in keywords:
+            text = "\n".join(b.text for b in doc.articles[k].blocks)[: words.KEYWORD_TEXT]
+            found = words.weighted_keywords(text, KEYWORDS)
+            keywords[k] = {fold(w): (w, f) for w, f in found}
+        return keywords[k]
+
     out: list[Suggestion] = []
     taken: set[int] = set()
     scored = []
-    for h in headlines:
+    for h in headlines:  # (in order: the keywords of articles left behind go)
+        if stop():
+            return []
+        for k in [k for k in keywords if k < h - NEAR]:
+            del keywords[k]
         art = doc.articles[h]
         title_words = {w for w in jieba.cut_for_search(fold(art.title or "")) if len(w) > 1}
-        for k in untitled:
-            found = keywords[k]
+        near = untitled[
+            bisect.bisect_left(untitled, h - NEAR) : bisect.bisect_right(untitled, h + NEAR)
+        ]
+        for k in near:
+            found = keywords_of(k)
             common = sorted(title_words & set(found), key=lambda w: -found[w][1])
             score = sum(found[w][1] for w in common)
             if common:

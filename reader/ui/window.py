@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
             return
         self.storage.close_writer()
         self.librarian.workers.wait()
+        self.fixes.stop_suggesting()  # (on a long page they take half a minute)
         self.jobs.wait()
         self.session.save_position()
         self.room.restore_panels()  # the layout is remembered as the reader set it

@@ -447,3 +447,39 @@ def test_a_highlight_stays_on_its_text_when_a_correction_writes_in_right_before_
     [placed] = page_as_shown(page, [ann]).placed
     assert placed.anchor is not None
     assert clean_text(page).text[placed.anchor.start : placed.anchor.end] == quote
+
+
+def test_a_headline_is_offered_to_the_articles_of_its_own_page_only(monkeypatch) -> None:
+    """On a file of many pages joined, a lone headline is offered to the untitled articles
+    near it (NEAR either side, a page's worth), not to every untitled article of the file:
+    that pairing grew for minutes, past 300 MB, on a 50 MB file. Near, it is found as on
+    its own page; further than NEAR from its body, it is offered nothing."""
+    from reader.core import suggest
+    from reader.core.kinds import BlockKind
+    from reader.core.model import Article, Block
+
+    [simple] = suggest_titles(P004)
+    gap = abs(simple.article - simple.headline)
+    filler = [Article([], [Block(BlockKind.FURNITURE, "第2版", 0, 0)]) for _ in range(5)]
+    doc = copy.deepcopy(P004)
+    first = min(simple.headline, simple.article)
+    doc.articles[first + 1 : first + 1] = filler  # five articles further apart
+    body = simple.article + 5 if simple.article > simple.headline else simple.article
+    monkeypatch.setattr(suggest, "NEAR", gap + 5)
+    [found] = suggest_titles(doc)
+    assert (found.article, found.title, found.shared) == (body, simple.title, simple.shared)
+    monkeypatch.setattr(suggest, "NEAR", gap + 4)
+    assert all(s.article != body for s in suggest_titles(doc))
+
+
+def test_title_suggestions_stop_when_asked() -> None:
+    """Asked at each headline whether to stop (the window closing, another page shown):
+    once told, nothing more is weighed and nothing is suggested."""
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return True
+
+    assert suggest_titles(P004, stop) == [] and asked == [1]
+    assert suggest_titles(P004, lambda: False) != []

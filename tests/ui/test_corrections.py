@@ -860,3 +860,26 @@ def test_a_correction_that_made_text_page_furniture_says_so_when_shown(make_wind
     win.corrections.list.clicked.emit(win.corrections.model.index(0))
     assert len(said) == 1 and "page furniture now" in said[0] and text[:10] in said[0]
     assert "not on the page" not in said[0]
+
+
+def test_title_suggestions_still_looked_for_stop_when_the_window_closes(
+    make_window, qtbot, monkeypatch
+) -> None:
+    """Looking for title suggestions takes half a minute on a 50 MB page; the window
+    waits for its jobs as it closes, so it tells that one to stop first."""
+    import threading
+
+    started, stopped = threading.Event(), []
+
+    def slow(doc, stop):  # type: ignore[no-untyped-def]
+        started.set()
+        while not stop():  # (a worker's loop, as the real one asks at each headline)
+            threading.Event().wait(0.01)
+        stopped.append(1)
+        return []
+
+    monkeypatch.setattr("reader.ui.controllers.corrections.suggest_titles", slow)
+    win = make_window(sample_pages()[1])
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    win.close()  # (waited for its jobs up to 30 s, and this one never ended)
+    assert stopped == [1]

@@ -101,6 +101,7 @@ class CorrectionsController(QObject):
         self.suggestion_bar = suggestion_bar
         self.rows = rows  # the action table's corrections
         self.jobs = jobs
+        self._suggesting: Job | None = None  # the title suggestions being looked for
 
     def connect_signals(self) -> None:
         self.session.changed.connect(self._on_page_changed)
@@ -260,12 +261,19 @@ class CorrectionsController(QObject):
 
     # -- suggestions -----------------------------------------------------------------------
 
+    def stop_suggesting(self) -> None:
+        """Stop looking for title suggestions (the window closing, another page shown)."""
+        if self._suggesting is not None:
+            self._suggesting.cancelled = True
+
     def find_suggestions(self, doc: Document) -> None:
         if self.session.doc is not doc:
             return
 
-        def work(_job: Job) -> list[Suggestion]:
-            return suggest_titles(doc)
+        self.stop_suggesting()  # another page's: no use now
+
+        def work(job: Job) -> list[Suggestion]:
+            return suggest_titles(doc, lambda: job.cancelled)
 
         def done(found: list[Suggestion]) -> None:
             if self.session.doc is doc and found and self.session.corrector is not None:
@@ -273,7 +281,7 @@ class CorrectionsController(QObject):
                 self.suggestion_bar.offer(best, doc.articles[best.article].label(16))
                 self.suggestions_ready.emit(found)
 
-        self.jobs.start(work, done)
+        self._suggesting = self.jobs.start(work, done)
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         """Give the headline's title and byline to the article (one undo step)."""
