@@ -536,17 +536,17 @@ class IdfTable:
 
     __slots__ = ("_at", "_hashes", "_starts", "_weights", "_words", "median")
 
-    def __init__(self, raw: bytes) -> None:
-        """From the table's text (a word and its weight a line), sorted a slice at a
-        time with the interpreter let go between slices. UTF-8 bytes sort as their code
-        points do, and the space after a word sorts before any character of a longer
-        one, so the lines sort as their words do."""
-        lines = raw.splitlines()
+    def __init__(self, lines: list[bytes]) -> None:
+        """From the table's lines (a word and its weight each, as bytes: the file's text
+        need not be held beside them), sorted a slice at a time with the interpreter let
+        go between slices. UTF-8 bytes sort as their code points do, and the space after
+        a word sorts before any character of a longer one, so the lines sort as their
+        words do. `lines` is emptied."""
         runs = []
         for k in range(0, len(lines), _IDF_SLICE):
             runs.append(sorted(line.strip() for line in lines[k : k + _IDF_SLICE]))
             time.sleep(0)
-        del lines
+        lines.clear()
         blob = bytearray()
         weights = array("d")
         for line in heapq.merge(*runs):
@@ -604,7 +604,7 @@ def _idf_table() -> IdfTable:
         if _idf is None:
             jieba = load()
             path = Path(jieba.__file__ or "").parent / "analyse" / "idf.txt"
-            _idf = IdfTable(path.read_bytes())
+            _idf = IdfTable(path.read_bytes().splitlines())
     return _idf
 
 

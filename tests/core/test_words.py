@@ -248,12 +248,12 @@ def test_the_compact_idf_table_gives_each_word_jiebas_weight() -> None:
         if line.strip():
             word, weight = line.strip().split(" ")
             table[word] = float(weight)
-    idf = words.IdfTable(path.read_bytes())
+    idf = words.IdfTable(path.read_bytes().splitlines())
     assert len(idf) == len(table) > 200_000
     assert [w for w, weight in table.items() if idf.get(w, -1.0) != weight] == []
     assert idf.median == sorted(table.values())[len(table) // 2]
     for missing in ("", "不在表中的词语", "zzzz", "\U0002a700"):
         assert missing not in table and idf.get(missing, 7.5) == 7.5
     # A word that begins another sorts before it (国 before 国务院), as its line does.
-    small = words.IdfTable("国务院 3.0\n国 1.0\n国务 2.0\n".encode())
+    small = words.IdfTable("国务院 3.0\n国 1.0\n国务 2.0\n".encode().splitlines())
     assert [small.get(w, 0.0) for w in ("国", "国务", "国务院", "国务院令")] == [1.0, 2.0, 3.0, 0.0]
