@@ -61,7 +61,7 @@ TALLEST = 6_000_000
 # jump (the outline, n / p, a search hit, an annotation) shows the part it goes into, and
 # a link at either end of a part goes on to the next part or back.
 PARTED_FROM = 2_000_000
-PART_CHARS = 600_000
+PART_CHARS = 400_000
 QT_TALLEST = 8_388_608  # 2**23: past this Qt's layout cannot place a line
 SLICE_MS = 20  # the time a slice of typesetting or restyling aims at
 RESTYLE_CHARS = 8_000  # at most this many characters laid out again together for colours
