@@ -37,6 +37,7 @@ from reader.core.annotations import Placed
 from reader.core.export import CleanText, clean_text
 from reader.core.kinds import SPECS, BlockKind
 from reader.core.model import Block, Document
+from reader.ui.i18n import counted
 from reader.ui.themes import Theme, highlight_colour
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -708,19 +709,12 @@ class BodyView(QTextBrowser):
         clean text, and no place of the page."""
         first, end = self._part_articles(part)
         total = len(self.doc.articles) if self.doc is not None else 0
-        text = (
+        text = counted(
             self.tr("▲ Back to articles %1–%2 of %3 (part %4 of %5)")
             if part < self._part
-            else self.tr("▼ On to articles %1–%2 of %3 (part %4 of %5)")
+            else self.tr("▼ On to articles %1–%2 of %3 (part %4 of %5)"),
+            *(first + 1, end, total, part + 1, len(self._parts)),
         )
-        for key, value in (
-            ("%1", f"{first + 1:,}"),
-            ("%2", f"{end:,}"),
-            ("%3", f"{total:,}"),
-            ("%4", f"{part + 1:,}"),
-            ("%5", f"{len(self._parts):,}"),
-        ):
-            text = text.replace(key, value)
         cf = QTextCharFormat()
         cf.setAnchor(True)
         cf.setAnchorHref(f"#part-{part}")

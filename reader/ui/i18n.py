@@ -55,3 +55,11 @@ def install(code: str) -> str:
             lang = "en"
     _in_effect[0] = lang
     return lang
+
+
+def counted(text: str, *numbers: int) -> str:
+    """A translated text with its %1, %2 … filled in by these numbers, thousands set
+    apart (1,505)."""
+    for n, number in enumerate(numbers, start=1):
+        text = text.replace(f"%{n}", f"{number:,}")
+    return text

@@ -22,6 +22,7 @@ from reader.core.model import Document
 from reader.store import versions
 from reader.store.db import Store, StoreError
 from reader.ui.body import BodyView, Highlight, Ranges, block_ranges, highlights_of
+from reader.ui.i18n import counted
 from reader.ui.jobs import sharing_interpreter
 from reader.ui.outline import OutlineTree
 
@@ -267,12 +268,14 @@ class OpenProgress(QWidget):
 
     def _on_too_tall(self, shown: int, articles: int) -> None:
         self._say(
-            self.tr(
-                "This page is too long to lay out in one view: it is shown to article %1 "
-                "of %2. File → Export writes all of it."
+            counted(
+                self.tr(
+                    "This page is too long to lay out in one view: it is shown to article "
+                    "%1 of %2. File → Export writes all of it."
+                ),
+                shown,
+                articles,
             )
-            .replace("%1", f"{shown:,}")
-            .replace("%2", f"{articles:,}")
         )
 
     def _on_part_shown(self, part: int, parts: int, first: int, last: int) -> None:
@@ -282,14 +285,17 @@ class OpenProgress(QWidget):
         if parts < 2 or said == self._said_part:
             return
         self._say(
-            self.tr(
-                "This page is long: it is shown a part at a time, articles %1–%2 now (part "
-                "%3 of %4). The outline, n and p, and the links at either end go on to the others."
+            counted(
+                self.tr(
+                    "This page is long: it is shown a part at a time, articles %1–%2 now "
+                    "(part %3 of %4). The outline, n and p, and the links at either end go "
+                    "on to the others."
+                ),
+                first,
+                last,
+                part,
+                parts,
             )
-            .replace("%1", f"{first:,}")
-            .replace("%2", f"{last:,}")
-            .replace("%3", f"{part:,}")
-            .replace("%4", f"{parts:,}")
         )
 
     def _on_type_too_large(self) -> None:

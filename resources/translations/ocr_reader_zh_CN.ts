@@ -612,17 +612,17 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="701"/>
+        <location filename="../../reader/ui/body.py" line="713"/>
         <source>▲ Back to articles %1–%2 of %3 (part %4 of %5)</source>
         <translation>▲ 回到第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="703"/>
+        <location filename="../../reader/ui/body.py" line="715"/>
         <source>▼ On to articles %1–%2 of %3 (part %4 of %5)</source>
         <translation>▼ 接着读第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="914"/>
+        <location filename="../../reader/ui/body.py" line="947"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -807,68 +807,68 @@
         <translation>本页第一篇文章之前没有可合并的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="148"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="151"/>
         <source>Put the text cursor in a block of the page to correct it.</source>
         <translation>请把光标放在版面的某一段落中再作更正。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="192"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="195"/>
         <source>Correct Text</source>
         <translation>更正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="193"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="196"/>
         <source>The block&apos;s text:</source>
         <translation>段落文字：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="198"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="198"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
         <source>Subtitle</source>
         <translation>副标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="199"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="202"/>
         <source>Byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
-        <location filename="../../reader/ui/controllers/corrections.py" line="215"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="218"/>
         <source>Move to Another Article</source>
         <translation>移到另一篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="201"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="204"/>
         <source>Make it the:</source>
         <translation>设为：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="210"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="213"/>
         <source>The page has no other article.</source>
         <translation>本页没有别的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="215"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="218"/>
         <source>Of the article:</source>
         <translation>所属文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="250"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="253"/>
         <source>“%1” is page furniture now, which the page does not show; Remove Correction shows it again.</source>
         <translation>“%1”现在是版面杂项，页面不显示；撤销这项更正即可重新显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="255"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="258"/>
         <source>The text this correction was made on is not on the page.</source>
         <translation>这项更正所针对的文字已不在本页上。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/corrections.py" line="284"/>
+        <location filename="../../reader/ui/controllers/corrections.py" line="294"/>
         <source>Use Suggested Title</source>
         <translation>采用建议的标题</translation>
     </message>
@@ -1610,37 +1610,37 @@
 <context>
     <name>OpenProgress</name>
     <message>
-        <location filename="../../reader/ui/loader.py" line="244"/>
+        <location filename="../../reader/ui/loader.py" line="251"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="245"/>
+        <location filename="../../reader/ui/loader.py" line="252"/>
         <source>Stop opening this page</source>
         <translation>停止打开此页</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="265"/>
+        <location filename="../../reader/ui/loader.py" line="273"/>
         <source>This page is too long to lay out in one view: it is shown to article %1 of %2. File → Export writes all of it.</source>
         <translation>本页太长，无法在一个视图中排版：只显示到第 %1 篇（共 %2 篇）。文件 → 导出 可写出全部内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="277"/>
+        <location filename="../../reader/ui/loader.py" line="290"/>
         <source>This page is long: it is shown a part at a time, articles %1–%2 now (part %3 of %4). The outline, n and p, and the links at either end go on to the others.</source>
         <translation>本页很长，分部分显示：现在显示第 %1–%2 篇（第 %3 部分，共 %4 部分）。大纲、n 和 p 键以及两端的链接可转到其他部分。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="289"/>
+        <location filename="../../reader/ui/loader.py" line="304"/>
         <source>In this type the page is taller than the view can lay out: its end cannot be reached. Make the type smaller (Ctrl+−).</source>
         <translation>在此字号下，本页高于视图所能排版的高度：无法到达页尾。请缩小字号（Ctrl+−）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="306"/>
+        <location filename="../../reader/ui/loader.py" line="321"/>
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/loader.py" line="311"/>
+        <location filename="../../reader/ui/loader.py" line="326"/>
         <source>Typesetting stopped: the page is shown as far as %1%</source>
         <translation>排版已停止：本页只显示到 %1%</translation>
     </message>
@@ -1648,7 +1648,7 @@
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="221"/>
+        <location filename="../../reader/ui/outline.py" line="222"/>
         <source>Filter headings</source>
         <translation>筛选标题</translation>
     </message>
