@@ -376,6 +376,7 @@ class BodyView(QTextBrowser):
         self._find_length = 0
         self._find_from = 0
         self._next_find_from: int | None = None  # (find_from)
+        self._next_find_clean: int | None = None  # (find_from_article: a clean offset)
         self._scanned = 0
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -469,6 +470,11 @@ class BodyView(QTextBrowser):
         if not event.modifiers() and event.key() in (Qt.Key.Key_N, Qt.Key.Key_P):
             self.jump_article(1 if event.key() == Qt.Key.Key_N else -1)
             return
+        # At a part's foot (of a page shown a part at a time), the keys that read on go
+        # on to the next part; at its top, the keys that read back go to the one before.
+        if not event.modifiers() and self._crosses_part(event.key()):
+            event.accept()
+            return
         # Up and Down scroll the page by a line, as a reader does: with no caret to see,
         # moving an unseen cursor would look like nothing happening.
         if not event.modifiers() and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -487,6 +493,22 @@ class BodyView(QTextBrowser):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _crosses_part(self, key: int) -> bool:
+        """Go on to the next part (or back to the one before) for a key that reads on
+        past the part's foot (or back past its top); whether it did."""
+        if len(self._parts) < 2 or self._typesetter is not None:
+            return False
+        bar = self.verticalScrollBar()
+        on = (Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down)
+        back = (Qt.Key.Key_PageUp, Qt.Key.Key_Up)
+        if key in on and bar.value() >= bar.maximum() and self._part + 1 < len(self._parts):
+            self._on_link(QUrl(f"#part-{self._part + 1}"))
+            return True
+        if key in back and bar.value() <= bar.minimum() and self._part > 0:
+            self._on_link(QUrl(f"#part-{self._part - 1}"))
+            return True
+        return False
 
     def _keep_cursor_in_view(self) -> None:
         """Bring the unseen text cursor to the top of the view when scrolling left it
@@ -682,6 +704,10 @@ class BodyView(QTextBrowser):
         last = self._clean_stop - 1
         return min(end, self._all_starts[last] + self._all_lengths[last]) if last >= 0 else end
 
+    def part_shown_of(self) -> tuple[int, int] | None:
+        """The part shown (from 1) and how many, for a page shown a part at a time."""
+        return (self._part + 1, len(self._parts)) if len(self._parts) > 1 else None
+
     def page_fraction(self, within: float) -> float:
         """How far through the page (0 to 1) a place `within` (0 to 1) of the way through
         the part shown is, counted in characters of the clean text."""
@@ -699,10 +725,10 @@ class BodyView(QTextBrowser):
         if not 0 <= part < len(self._parts) or part == self._part:
             return
         self.about_to_jump.emit()
-        first, end = self._part_articles(part)
-        if part < self._part:  # its last article with text shown (not page furniture)
-            end = self._clean_articles[bisect.bisect_left(self._clean_articles, end) - 1] + 1
-        self._show_part(part, ("block", first if part > self._part else end - 1, -1))
+        if part > self._part:
+            self._show_part(part, ("block", self._parts[part], -1))
+        else:  # its foot, where one reading upwards goes on from, once typeset
+            self._show_part(part, ("foot",))
 
     def _insert_part_link(self, cursor: QTextCursor, part: int) -> None:
         """A line that goes to another part of a long page when clicked: no part of the
@@ -854,6 +880,13 @@ class BodyView(QTextBrowser):
                 return
             self._pending_view = None
             self.scroll_to(pending[1], pending[2])
+        elif pending[0] == "foot":
+            if self._typesetter is not None:
+                return
+            self._pending_view = None
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            self._update_place()
         elif pending[0] == "flash":
             if self._typesetter is not None and not self._typeset_past(pending[2]):
                 return
@@ -1561,9 +1594,12 @@ class BodyView(QTextBrowser):
 
     def keep_spot(self, article: int, key: int, offset: int, dy: int = 0) -> None:
         """After a change of the view (theme, type, width), scroll back to the line that
-        top_spot() gave before it, leaving the text cursor and selection alone."""
+        top_spot() gave before it, leaving the text cursor and selection alone; a page
+        still being typeset short of it (a corrected long page) goes there once it is."""
         place = next((p for p in self.places if (p.article, p.key) == (article, key)), None)
         if place is None:
+            if self._typesetter is not None:
+                self._pending_view = ("spot", article, key, offset, dy)
             return
         position = place.position + min(offset, place.length)
         line = self._line_height(position)
@@ -1620,6 +1656,7 @@ class BodyView(QTextBrowser):
         self._count_timer.stop()
         self._count_waits = False
         start, self._next_find_from = self._next_find_from, None
+        clean_start, self._next_find_clean = self._next_find_clean, None
         self._matches, self._match_ends = [], []
         self._match = -1
         # The longest first: where one word begins another, the longer is marked.
@@ -1640,7 +1677,7 @@ class BodyView(QTextBrowser):
         if self._finds_clean():
             assert self.clean is not None
             self._find_text = self.clean.text  # (kept as it is, not copied)
-            self._find_from = self.to_clean(start)
+            self._find_from = self.to_clean(start) if clean_start is None else clean_start
         else:
             # Positions in the plain text are positions in the document: a block break is
             # one character in both.
@@ -1666,6 +1703,18 @@ class BodyView(QTextBrowser):
             return None  # in a part after, or not typeset yet
         a, b = self.to_view(start), self.to_view(end)
         return (a, b) if a is not None and b is not None else None
+
+    def find_from_article(self, article: int) -> None:
+        """The next find's current match is the first at or after the article's start,
+        typeset yet or not (a search hit's article)."""
+        if self._finds_clean() and self._clean_articles:
+            k = bisect.bisect_left(self._clean_articles, article)
+            if k < len(self._all_starts):
+                self._next_find_clean = self._all_starts[k]
+                return
+        start = self.position_of(article, -1)
+        if start is not None:
+            self._next_find_from = start
 
     def find_from(self, position: int) -> None:
         """The next find's current match is the first at or after `position`, not the

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QWidget
 
 from reader.core.document import INTERLEAVED
 from reader.core.model import Document
+from reader.ui.i18n import counted
 
 
 def percent_through(bar: QScrollBar) -> int:
@@ -26,23 +27,28 @@ class PlaceIndicator(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._shown: tuple[int, int, int] | None = None
+        self._shown: tuple[int, int, int, tuple[int, int] | None] | None = None
 
-    def show_place(self, article: int, articles: int, percent: int) -> None:
-        """`article` counts from 0; no articles clears the indicator."""
+    def show_place(
+        self, article: int, articles: int, percent: int, part: tuple[int, int] | None = None
+    ) -> None:
+        """`article` counts from 0; no articles clears the indicator. `part`: the part
+        shown (from 1) and how many, for a long page shown a part at a time."""
         if articles <= 0 or article < 0:
             self._shown = None
             self.clear()
             return
-        self._shown = (article, articles, percent)
+        self._shown = (article, articles, percent, part)
         self.retranslate()
 
     def retranslate(self) -> None:
         if self._shown is None:
             return
-        article, articles, percent = self._shown
-        where = self.tr("Article %1 of %2").replace("%1", f"{article + 1:,}")
-        self.setText(f"{where.replace('%2', f'{articles:,}')}  ·  {percent}%")
+        article, articles, percent, part = self._shown
+        where = counted(self.tr("Article %1 of %2"), article + 1, articles)
+        if part is not None:
+            where = counted(self.tr("Part %1 of %2"), *part) + "  ·  " + where
+        self.setText(f"{where}  ·  {percent}%")
 
 
 class PageSummary(QLabel):

@@ -612,17 +612,17 @@
 <context>
     <name>BodyView</name>
     <message>
-        <location filename="../../reader/ui/body.py" line="713"/>
+        <location filename="../../reader/ui/body.py" line="739"/>
         <source>▲ Back to articles %1–%2 of %3 (part %4 of %5)</source>
-        <translation>▲ 回到第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
+        <translation>▲ 回到第 %1–%2 篇（全页 %3 篇，第 %4/%5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="715"/>
+        <location filename="../../reader/ui/body.py" line="741"/>
         <source>▼ On to articles %1–%2 of %3 (part %4 of %5)</source>
-        <translation>▼ 接着读第 %1–%2 篇（共 %3 篇，第 %4 部分，共 %5 部分）</translation>
+        <translation>▼ 接着读第 %1–%2 篇（全页 %3 篇，第 %4/%5 部分）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/body.py" line="947"/>
+        <location filename="../../reader/ui/body.py" line="980"/>
         <source>Text corrected by hand (see Corrections)</source>
         <translation>文字已手动更正（见“更正”）</translation>
     </message>
@@ -1423,27 +1423,27 @@
         <translation>%1 已不在原处（已移走或删除），仍留在文库中：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="436"/>
+        <location filename="../../reader/ui/controllers/library.py" line="435"/>
         <source>Add Word to Dictionary</source>
         <translation>添加词语到词典</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="437"/>
+        <location filename="../../reader/ui/controllers/library.py" line="436"/>
         <source>A word or name for search, keywords and word selection:</source>
         <translation>用于搜索、关键词和选词的词语或人名：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="445"/>
+        <location filename="../../reader/ui/controllers/library.py" line="444"/>
         <source>Cannot add the word</source>
         <translation>无法添加词语</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="449"/>
+        <location filename="../../reader/ui/controllers/library.py" line="448"/>
         <source>Added %1 to the dictionary.</source>
         <translation>已将 %1 加入词典。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/controllers/library.py" line="449"/>
+        <location filename="../../reader/ui/controllers/library.py" line="448"/>
         <source>%1 is known already.</source>
         <translation>%1 已在词典中。</translation>
     </message>
@@ -1656,37 +1656,37 @@
 <context>
     <name>PageSummary</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="86"/>
+        <location filename="../../reader/ui/status.py" line="92"/>
         <source>No document</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="97"/>
+        <location filename="../../reader/ui/status.py" line="103"/>
         <source>its first part only, read-only until the whole page is read</source>
         <translation>仅显示开头部分，整页读完前只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="92"/>
+        <location filename="../../reader/ui/status.py" line="98"/>
         <source>%1 articles</source>
         <translation>%1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="93"/>
+        <location filename="../../reader/ui/status.py" line="99"/>
         <source>%1 paragraphs</source>
         <translation>%1 段</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="94"/>
+        <location filename="../../reader/ui/status.py" line="100"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="111"/>
+        <location filename="../../reader/ui/status.py" line="117"/>
         <source>its lines seem to run across the page&apos;s columns, not down them (the OCR program&apos;s order, not the reading order): its paragraphs and articles cannot be trusted; open the OCR program&apos;s own output (JSON, ALTO, hOCR or PAGE) to read it in order</source>
         <translation>各行似乎是横跨各栏排列，而不是沿栏向下（这是 OCR 程序的顺序，不是阅读顺序）：其段落和文章不可信；请打开 OCR 程序自己的输出（JSON、ALTO、hOCR 或 PAGE）按顺序阅读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="117"/>
+        <location filename="../../reader/ui/status.py" line="123"/>
         <source>%1 invalid byte sequence(s) replaced with �</source>
         <translation>%1 处无效字节序列已替换为 �</translation>
     </message>
@@ -1694,17 +1694,17 @@
 <context>
     <name>PageWarning</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="143"/>
+        <location filename="../../reader/ui/status.py" line="149"/>
         <source>Lines across columns</source>
         <translation>各行横跨各栏</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="145"/>
+        <location filename="../../reader/ui/status.py" line="151"/>
         <source>Bytes replaced</source>
         <translation>有字节被替换</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="146"/>
+        <location filename="../../reader/ui/status.py" line="152"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1712,9 +1712,14 @@
 <context>
     <name>PlaceIndicator</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="44"/>
+        <location filename="../../reader/ui/status.py" line="48"/>
         <source>Article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/status.py" line="50"/>
+        <source>Part %1 of %2</source>
+        <translation>第 %1/%2 部分</translation>
     </message>
 </context>
 <context>
@@ -2363,27 +2368,27 @@
 <context>
     <name>StoreState</name>
     <message>
-        <location filename="../../reader/ui/status.py" line="165"/>
+        <location filename="../../reader/ui/status.py" line="171"/>
         <source>Annotations wait: the database is locked by another program</source>
         <translation>标注暂停：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="168"/>
+        <location filename="../../reader/ui/status.py" line="174"/>
         <source>Annotations read-only</source>
         <translation>标注只读</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="170"/>
+        <location filename="../../reader/ui/status.py" line="176"/>
         <source>The data folder is read-only: annotations show and export, but cannot be changed.</source>
         <translation>数据文件夹是只读的：标注可以显示和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="179"/>
+        <location filename="../../reader/ui/status.py" line="185"/>
         <source>1 change waits: the database is locked by another program</source>
         <translation>1 处修改待保存：数据库被其他程序锁定</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/status.py" line="181"/>
+        <location filename="../../reader/ui/status.py" line="187"/>
         <source>%1 changes wait: the database is locked by another program</source>
         <translation>%1 处修改待保存：数据库被其他程序锁定</translation>
     </message>

@@ -435,3 +435,71 @@ def test_back_to_a_part_ending_in_page_furniture_goes_to_its_last_article_of_tex
     body._on_link(QUrl(top.begin().fragment().charFormat().anchorHref()))
     assert body._part == 0
     qtbot.waitUntil(lambda: body.current_place()[0] == 2, timeout=5000)
+
+
+def test_the_status_bar_names_the_part_shown_beside_the_article(parted, qtbot):
+    win, body = parted, parted.body
+    count = len(body._parts)
+    assert win.place_indicator.text().startswith(f"Part 1 of {count}  ·  Article ")
+    body.scroll_to(body._parts[2], -1)
+    qtbot.waitUntil(lambda: win.place_indicator.text().startswith(f"Part 3 of {count}"))
+    win.set_language("zh_CN")
+    assert win.place_indicator.text().startswith(f"第 3/{count} 部分")
+    win.set_language("en")
+
+
+def test_the_keys_that_read_on_go_on_past_a_parts_foot_and_back_past_its_top(parted, qtbot):
+    body = parted.body
+    bar = body.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.keyClick(body, Qt.Key.Key_PageDown)
+    assert body._part == 1
+    qtbot.waitUntil(lambda: body.current_place()[0] == body._parts[1], timeout=10000)
+    bar.setValue(bar.minimum())
+    qtbot.keyClick(body, Qt.Key.Key_PageUp)
+    assert body._part == 0
+    # Back at the part before's foot, where one reading upwards goes on from.
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0, timeout=10000)
+    # Inside a part they are the view's own.
+    bar.setValue(bar.maximum() // 2)
+    qtbot.keyClick(body, Qt.Key.Key_PageDown)
+    qtbot.keyClick(body, Qt.Key.Key_PageUp)
+    assert body._part == 0
+
+
+def test_a_search_hit_in_another_part_makes_its_articles_first_match_the_current(parted, qtbot):
+    """A search hit opens its article and marks the words searched for: the current match
+    is the hit article's first, though that part is still being typeset when asked."""
+    win, body = parted, parted.body
+    assert body.clean is not None and win.doc is not None
+    article = body._parts[2] + 1
+    start = min(at for (ai, _k), at in body.clean.starts.items() if ai == article)
+    word = "国企"
+    assert word in body.clean.text[start:] and body.clean.text.find(word) < start
+    body.scroll_to(article, -1)  # as a search hit opens it
+    body.find_from_article(article)
+    win.findbar.open()
+    win.findbar.edit.setText(word)
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    assert body._matches[body._match] == body.clean.text.find(word, start)
+
+
+def test_a_correction_on_a_part_still_being_typeset_keeps_the_line_read(parted, qtbot, monkeypatch):
+    """A corrected page is typeset anew, in slices where it is long: the view goes back
+    to the line read once it is typeset that far, not to the part's top."""
+    win, body = parted, parted.body
+    assert win.doc is not None
+    body.slice_threshold = 500
+    body._slice_budget = 0.0001
+    monkeypatch.setattr(body_module, "FIRST_CHARS", 100)
+    ai = body._parts[1] + 2  # well into part 2
+    body.scroll_to(ai, 1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == ai and not body.typesetting())
+    spot = body.top_spot()
+    assert spot is not None and spot[0] == ai
+    article = win.doc.articles[ai]
+    k = next(k for k, b in enumerate(article.all_blocks()) if k > spot[1] and len(b.text) > 20)
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("kind", ai, k, kind="heading", level=1)
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
+    assert body.top_spot()[:3] == spot[:3]

@@ -370,10 +370,9 @@ class LibraryController(QObject):
         self.body.scroll_to(article, -1)
         if terms:
             self.findbar.open()
-            # The current match is the hit article's first, wherever the view stops.
-            start = self.body.position_of(article, -1)
-            if start is not None:
-                self.body.find_from(start)
+            # The current match is the hit article's first, wherever the view stops (in a
+            # part of a long page still being typeset too).
+            self.body.find_from_article(article)
             query = " ".join(terms)  # every word searched for, marked
             if self.findbar.edit.text() == query:
                 self.body.find_all(query)  # (the same words: no change to find anew on)

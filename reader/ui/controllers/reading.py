@@ -276,7 +276,9 @@ class ReadingController(QObject):
         # Through the whole page, where it is shown a part at a time.
         within = percent_through(self.body.verticalScrollBar()) / 100
         through = round(100 * self.body.page_fraction(within))
-        self.place_indicator.show_place(max(0, article), len(doc.articles), through)
+        self.place_indicator.show_place(
+            max(0, article), len(doc.articles), through, self.body.part_shown_of()
+        )
 
     def _on_block_selected(self, first: int, last: int) -> None:
         if self.source.isVisible():
