@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -2087,14 +2087,39 @@ class BodyView(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
+    def _in_column(self, event: QMouseEvent) -> QMouseEvent:
+        """The event moved into the text column, at its height: Qt hit-tests a point in
+        the side margins against the frames the page is set in, and answers with a
+        frame's end or start (a drag into the right margin selected 8,000 characters;
+        one into the left margin, none)."""
+        where = event.position()
+        frame = self.document().rootFrame().frameFormat()
+        left = frame.leftMargin() - self.horizontalScrollBar().value() + 1
+        right = self.viewport().width() - frame.rightMargin() - 1
+        x = min(max(where.x(), left), max(left, right))
+        if x == where.x():
+            return event
+        moved = QPointF(x, where.y())
+        return QMouseEvent(
+            event.type(),
+            moved,
+            event.globalPosition() + (moved - where),
+            event.button(),
+            event.buttons(),
+            event.modifiers(),
+        )
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
         # On a link between parts: once let go, the page under the mouse is another.
         self._press_link = bool(self.anchorAt(self._press))
-        super().mousePressEvent(event)
+        super().mousePressEvent(self._in_column(event))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(self._in_column(event))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        super().mouseReleaseEvent(self._in_column(event))
         press, self._press = self._press, None
         if event.button() != Qt.MouseButton.LeftButton:
             return

@@ -708,3 +708,31 @@ def test_a_page_with_both_warnings_marks_both(qtbot) -> None:
     mark.show_page(doc)
     assert mark.text() == "⚠ Lines across columns · Bytes replaced"
     assert "3 invalid byte sequence(s) replaced" in mark.toolTip()
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_drag_into_the_margin_selects_to_the_lines_end_not_the_page(make_window, qtbot, side):
+    """Dragged from the middle of a line out into the margin beside the text column, the
+    selection runs to that line's end (or start): Qt hit-tests a point in the margin
+    against the frames the page is set in, and answered with a frame's end, so the drag
+    selected the rest of the page (8,286 characters) and H highlighted all of it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    win = make_window()
+    body = win.body
+    view = body.viewport()
+    y = view.height() // 3
+    press = QPoint(view.width() // 2, y)
+    line_block = body.cursorForPosition(press).block()
+    assert len(line_block.text()) > 40  # a paragraph's line, in the middle of it
+    x = view.width() - 3 if side == "right" else 3
+    body.setTextCursor(QTextCursor(body.document()))
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(view, QPoint(x, y + 1))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(x, y + 1))
+    cursor = body.textCursor()
+    assert cursor.hasSelection()
+    assert 0 < cursor.selectionEnd() - cursor.selectionStart() < 60  # within a line or so
+    block = body.document().findBlock(cursor.selectionStart())
+    assert block == line_block == body.document().findBlock(cursor.selectionEnd())
