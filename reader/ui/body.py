@@ -751,6 +751,15 @@ class BodyView(QTextBrowser):
         cursor.insertText(text, cf)
         self._paint_block(cursor.block(), number)
 
+    def retranslate(self) -> None:
+        """The links between the parts of a long page in the interface's language: the
+        part shown is set anew, the line read kept."""
+        if len(self._parts) < 2 or self.doc is None:
+            return
+        spot = self.top_spot()
+        start = ("block", self._parts[self._part], -1)
+        self._show_part(self._part, ("spot", *spot) if spot is not None else start)
+
     def in_link(self, position: int) -> bool:
         """Whether a view position is on a link to another part (no block of the page:
         nothing there to correct, though the view reads it as the block nearest)."""

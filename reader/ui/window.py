@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         for part in (self.corrections, self.suggestion_bar, self.library, self.search,
                      self.notes, self.tags, self.selection_bar, self.outline, self.findbar,
                      self.place_indicator, self.status, self.page_warning, self.scan,
-                     self.progress):  # fmt: skip
+                     self.progress, self.body):  # fmt: skip
             part.retranslate()
         self.librarian.retranslate()
         for dock, _title, entry in docks:

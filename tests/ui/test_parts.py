@@ -503,3 +503,17 @@ def test_a_correction_on_a_part_still_being_typeset_keeps_the_line_read(parted, 
         win.correct("kind", ai, k, kind="heading", level=1)
     qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
     assert body.top_spot()[:3] == spot[:3]
+
+
+def test_the_links_between_parts_follow_the_interfaces_language(parted, qtbot):
+    win, body = parted, parted.body
+    body.scroll_to(body._parts[1] + 1, 2)
+    qtbot.waitUntil(lambda: body.current_place()[0] == body._parts[1] + 1, timeout=10000)
+    spot = body.top_spot()
+    win.set_language("zh_CN")
+    text = body.document().toPlainText()
+    assert "▲ 回到第" in text and "▼ 接着读第" in text and "Articles" not in text
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
+    assert body.top_spot()[:3] == spot[:3]  # the line read stays
+    win.set_language("en")
+    assert "▼ On to articles" in body.document().toPlainText()
