@@ -717,7 +717,7 @@ class BodyView(QTextBrowser):
 
     def _on_link(self, url: QUrl) -> None:
         """The link at either end of a part: the next part from its start, or the one
-        before from its last article."""
+        before at its foot."""
         fragment = url.fragment()
         if not fragment.startswith("part-") or self.doc is None:
             return
