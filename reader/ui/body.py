@@ -1700,6 +1700,11 @@ class BodyView(QTextBrowser):
         not in the text typeset: its matches are clean-text offsets then."""
         return len(self._parts) > 1 and self.clean is not None
 
+    def _in_block(self, start: int, end: int) -> bool:
+        """Whether clean-text offsets start..end lie within one block of the page."""
+        k = bisect.bisect_right(self._all_starts, start) - 1
+        return k >= 0 and end <= self._all_starts[k] + self._all_lengths[k]
+
     def _match_span(self, k: int) -> tuple[int, int] | None:
         """Where match k is in the view; None where it is not typeset (another part)."""
         start, end = self._matches[k], self._match_ends[k]
@@ -1739,9 +1744,12 @@ class BodyView(QTextBrowser):
         first_new = len(self._matches)
         # (the clean text holds no keywords)
         lines = [] if self._finds_clean() else self._keyword_lines
+        inside = self._in_block if self._finds_clean() else None
         for m in self._pattern.finditer(text, self._scanned, min(len(text), end + n - 1)):
             if m.start() >= end:
                 break
+            if inside is not None and not inside(m.start(), m.end()):
+                continue  # the clean text's rule between articles, typeset otherwise
             if bisect.bisect_right(lines, m.start()) % 2 == 0:  # not in a line of keywords
                 self._matches.append(m.start())
                 self._match_ends.append(m.end())
@@ -1783,7 +1791,14 @@ class BodyView(QTextBrowser):
     def find_step(self, step: int) -> None:
         if not self._matches:
             return
-        self._match = (max(0, self._match) + step) % len(self._matches)
+        shown = self._match_span(self._match) if self._match >= 0 else None
+        if self._finds_clean() and shown is None:
+            # The current match is in another part than the one read now (gone to by a
+            # link or the outline): the next is the first after the view's top.
+            top = bisect.bisect_left(self._matches, self.to_clean(self._top_position()))
+            self._match = (top if step > 0 else top - 1) % len(self._matches)
+        else:
+            self._match = (max(0, self._match) + step) % len(self._matches)
         self._show_match()
         self.find_changed.emit(self._match + 1, len(self._matches), self.counting())
 
@@ -2047,8 +2062,9 @@ class BodyView(QTextBrowser):
         return colour
 
     def highlights_at(self, position: int) -> list[str]:
-        """Ids of the highlights under a view position, innermost first."""
-        if not self.highlights or self.clean is None:
+        """Ids of the highlights under a view position, innermost first (none on a link
+        between parts, which the view reads as the block beside it)."""
+        if not self.highlights or self.clean is None or self.in_link(position):
             return []
         offset = self.to_clean(position)
         hits = [h for h in self.highlights if h.start <= offset < h.end]
@@ -2096,16 +2112,20 @@ class BodyView(QTextBrowser):
             return True
         return super().viewportEvent(event)
 
-    def _in_column(self, event: QMouseEvent) -> QMouseEvent:
-        """The event moved into the text column, at its height: Qt hit-tests a point in
-        the side margins against the frames the page is set in, and answers with a
-        frame's end or start (a drag into the right margin selected 8,000 characters;
-        one into the left margin, none)."""
-        where = event.position()
+    def _column_x(self, x: float) -> float:
+        """A view x moved into the text column: Qt hit-tests a point in the side margins
+        against the frames the page is set in, and answers with a frame's end or start
+        (a drag into the right margin selected 8,000 characters; a right-click there
+        corrected the page's last block)."""
         frame = self.document().rootFrame().frameFormat()
         left = frame.leftMargin() - self.horizontalScrollBar().value() + 1
         right = self.viewport().width() - frame.rightMargin() - 1
-        x = min(max(where.x(), left), max(left, right))
+        return min(max(x, left), max(left, right))
+
+    def _in_column(self, event: QMouseEvent) -> QMouseEvent:
+        """The event moved into the text column, at its height (_column_x)."""
+        where = event.position()
+        x = self._column_x(where.x())
         if x == where.x():
             return event
         moved = QPointF(x, where.y())
@@ -2141,12 +2161,14 @@ class BodyView(QTextBrowser):
         if self._press_link:
             return
         if press is not None and (event.position().toPoint() - press).manhattanLength() < 4:
-            ids = self.highlights_at(self.cursorForPosition(press).position())
+            at = QPoint(int(self._column_x(press.x())), press.y())
+            ids = self.highlights_at(self.cursorForPosition(at).position())
             if ids:
                 self.highlight_clicked.emit(ids[0])
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Double-click selects a word as jieba cuts it (once jieba is loaded)."""
+        event = self._in_column(event)
         position = self.cursorForPosition(event.position().toPoint()).position()
         span = self._word_span(position)
         if span is None or event.button() != Qt.MouseButton.LeftButton:
@@ -2197,10 +2219,11 @@ class BodyView(QTextBrowser):
         self.setTextCursor(snapped)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.menu_position = self.cursorForPosition(event.pos()).position()
-        menu = self.createStandardContextMenu(event.pos())
+        at = QPoint(int(self._column_x(event.pos().x())), event.pos().y())
+        self.menu_position = self.cursorForPosition(at).position()
+        menu = self.createStandardContextMenu(at)
         if self.extend_menu is not None:
-            ids = self.highlights_at(self.cursorForPosition(event.pos()).position())
+            ids = self.highlights_at(self.menu_position)
             self.extend_menu(menu, ids)
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -306,8 +306,8 @@ def test_a_passage_or_match_in_a_part_typeset_in_slices_is_shown_once_it_is_type
     win.findbar.edit.setText(word)
     qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
     target = next(k for k, at in enumerate(body._matches) if at == first_end)
-    body._match = target - 1
-    win.findbar.step.emit(1)
+    body._match = target  # (as a step to it from another part does)
+    body._show_match()
     assert body._part == 0 and body.typesetting()
     qtbot.waitUntil(lambda: body.to_clean(body.textCursor().position()) == first_end + 4)
     assert last > 0
@@ -517,3 +517,77 @@ def test_the_links_between_parts_follow_the_interfaces_language(parted, qtbot):
     assert body.top_spot()[:3] == spot[:3]  # the line read stays
     win.set_language("en")
     assert "▼ On to articles" in body.document().toPlainText()
+
+
+def test_a_link_line_has_no_highlight_of_the_block_below(parted, qtbot):
+    """The context menu and the tooltip on the '▲ Back to…' line named the highlight
+    at the start of the part's first block, which the view reads the link as."""
+    win, body = parted, parted.body
+    assert body.clean is not None and win.annotator is not None
+    body.keywords = {}
+    second = body._parts[1]
+    start = min(o for (ai, _k), o in body.clean.starts.items() if ai == second)
+    win.annotator.create(start, start + 4, colour="green")
+    body.scroll_to(second, -1)
+    qtbot.waitUntil(lambda: body._part == 1 and not body.typesetting(), timeout=10000)
+    link = body.document().firstBlock()
+    while not link.text().startswith("▲"):
+        link = link.next()
+    assert body.in_link(link.position() + 3)
+    assert body.highlights_at(link.position() + 3) == []
+    assert body.highlights_at(body.to_view(start + 1) or 0) != []
+
+
+def test_the_text_cursor_goes_onto_the_block_corrected_in_a_part_still_being_typeset(
+    parted, qtbot, monkeypatch
+):
+    """The Correct keys act on the text cursor's block, so keys can follow one another:
+    after a correction of a block the first slice does not reach, the cursor goes onto
+    it once it is typeset, not onto the line at the top of the view."""
+    win, body = parted, parted.body
+    assert win.doc is not None
+    body.slice_threshold = 500
+    body._slice_budget = 0.0001
+    monkeypatch.setattr(body_module, "FIRST_CHARS", 100)
+    ai = body._parts[1] + 2
+    body.scroll_to(ai, 1)
+    qtbot.waitUntil(lambda: body.current_place()[0] == ai and not body.typesetting())
+    article = win.doc.articles[ai]
+    k = next(
+        k
+        for k, b in enumerate(article.all_blocks())
+        if k > 1 and len(b.text) > 20 and b.kind is BlockKind.PARAGRAPH
+    )
+    place = next(p for p in body.places if (p.article, p.key) == (ai, k))
+    cursor = QTextCursor(body.document())
+    cursor.setPosition(place.position + 3)
+    body.setTextCursor(cursor)
+    body.ensureCursorVisible()
+    with qtbot.waitSignal(win.document_corrected, timeout=10000):
+        win.correct("kind", ai, k, kind="heading", level=1)
+    qtbot.waitUntil(lambda: not body.typesetting(), timeout=10000)
+    at = body.place_at(body.textCursor().position())
+    assert at is not None and (at.article, at.key) == (ai, k)
+
+
+def test_find_on_a_parted_page_counts_no_match_in_the_rules_between_articles(parted, qtbot):
+    """The clean text holds ＊＊＊ between articles, which the view sets as a rule of its
+    own: find on a parted page (which counts in the clean text) counted and stepped to
+    them, and marked nothing there."""
+    win, body = parted, parted.body
+    win.findbar.open()
+    win.findbar.edit.setText("＊")
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    assert body.match_count() == 0
+    assert win.findbar.count.text() == "No matches"
+
+
+def test_the_next_match_after_following_a_link_is_in_the_part_being_read(parted, qtbot):
+    win, body = parted, parted.body
+    win.findbar.open()
+    win.findbar.edit.setText("国企")
+    qtbot.waitUntil(lambda: not body.counting(), timeout=10000)
+    _click_link(qtbot, body, "▼")
+    qtbot.waitUntil(lambda: body._part == 1 and not body.typesetting(), timeout=10000)
+    win.findbar.step.emit(1)
+    assert body._part == 1

@@ -736,3 +736,45 @@ def test_a_drag_into_the_margin_selects_to_the_lines_end_not_the_page(make_windo
     assert 0 < cursor.selectionEnd() - cursor.selectionStart() < 60  # within a line or so
     block = body.document().findBlock(cursor.selectionStart())
     assert block == line_block == body.document().findBlock(cursor.selectionEnd())
+
+
+def test_a_right_click_or_double_click_in_the_margin_acts_on_the_line_beside_it(
+    make_window, qtbot, monkeypatch
+) -> None:
+    """Right-clicked in the margin beside a line, the menu's corrections and annotations
+    are the line's block's (they were the page's last block's); double-clicked there,
+    nothing far from the line is selected."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    win = make_window()
+    body = win.body
+    monkeypatch.setattr(QMenu, "exec", lambda *_a, **_k: None)
+    view = body.viewport()
+    y = view.height() // 2
+    beside = body.place_at(body.cursorForPosition(QPoint(view.width() // 2, y)).position())
+    where = QPoint(view.width() - 3, y)
+    QApplication.sendEvent(
+        view, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, view.mapToGlobal(where))
+    )
+    got = body.place_at(body.menu_position)
+    assert beside is not None and got is not None
+    assert (got.article, got.key) == (beside.article, beside.key)
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=where)
+    line = body.cursorForPosition(QPoint(view.width() // 2, y)).block()
+    cursor = body.textCursor()
+    assert body.document().findBlock(cursor.position()) == line
+
+
+def test_a_click_in_the_left_margin_opens_no_annotation_at_the_pages_start(make_window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    win = make_window()
+    body = win.body
+    win.annotator.create(0, 4, colour="green")
+    clicked: list[str] = []
+    body.highlight_clicked.connect(clicked.append)
+    pos = QPoint(3, body.viewport().height() - 20)
+    qtbot.mouseClick(body.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert clicked == []

@@ -197,6 +197,10 @@ class ReadingController(QObject):
         block = self._position_of(doc, mark, 0) if mark is not None else None
         if follow and block is not None and anchor is not None:
             self.body.hold(block, anchor)
+        elif follow and mark is not None and kept is not None and self.body.typesetting():
+            # Not typeset yet: the cursor goes onto the block, its start as far down the
+            # view as it was, once it is typeset (so the next Correct key acts on it).
+            self.body.show_spot(kept[0], kept[1], mark.offset, -(anchor or 0))
         elif top is not None and top_mark is not None and (found := find_block(doc, top_mark)):
             self.body.keep_spot(*found, top[2], top[3])  # the line at the top stays there
         if position is not None and follow:
