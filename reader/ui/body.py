@@ -683,7 +683,7 @@ class BodyView(QTextBrowser):
         count = len(self.doc.articles) if self.doc is not None else 0
         return 0 <= article < count and not self._shows_article(article)
 
-    def _show_part(self, part: int, pending: tuple) -> None:
+    def _show_part(self, part: int, pending: tuple | None = None) -> None:
         """Typeset another part of a long page and go where `pending` says in it (as
         _pending_view says), at once or as soon as it is typeset that far."""
         self.show_document(self.doc, self.clean, self.highlights, self._page_ranges, part=part)
@@ -699,8 +699,7 @@ class BodyView(QTextBrowser):
         k = min(max(0, bisect.bisect_right(self._all_starts, start) - 1), len(self._all_starts) - 1)
         article = self._clean_articles[k]
         if not self._shows_article(article):
-            part = self._part_of(article)
-            self.show_document(self.doc, self.clean, self.highlights, self._page_ranges, part=part)
+            self._show_part(self._part_of(article))
         last = self._clean_stop - 1
         return min(end, self._all_starts[last] + self._all_lengths[last]) if last >= 0 else end
 
@@ -1710,10 +1709,7 @@ class BodyView(QTextBrowser):
         start, end = self._matches[k], self._match_ends[k]
         if not self._finds_clean():
             return start, end
-        if not self._clean_places:
-            return None
-        last = self._clean_places[-1]
-        if end > (last.offset or 0) + last.length:
+        if not self._typeset_past(end):
             return None  # in a part after, or not typeset yet
         a, b = self.to_view(start), self.to_view(end)
         return (a, b) if a is not None and b is not None else None
