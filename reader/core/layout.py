@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 from statistics import median
 
+from reader.core.lines import is_ornament
 from reader.core.ocr import Box, OcrLine, OcrPage
 from reader.core.words import common_words
 
@@ -322,7 +323,14 @@ def reading_order(page: OcrPage) -> PageOrder:
     pitch = median(pitches) if pitches else body
     for it in items:
         it.narrow()
-        it.noise = it.chars <= 2 or max(it.w, it.h) < 0.5 * body
+        # A rule or border read as a run of letters or digits (1366666…, GGGG…) is no
+        # line of any column, however long: cut into a merged line's pieces, its scraps
+        # would go into the text.
+        it.noise = (
+            it.chars <= 2
+            or max(it.w, it.h) < 0.5 * body
+            or (it.line.text.isascii() and is_ornament("".join(it.line.text.split())))
+        )
         spread = it.chars >= 3 and it.pitch > LARGER_PITCH * pitch
         # Widely spaced characters in body type, read without spaces between most of them:
         # two lines of neighbouring columns merged with the whitespace between them (a
@@ -367,6 +375,11 @@ def reading_order(page: OcrPage) -> PageOrder:
     number_of: dict[int, int] = {}
     for it in order:
         number_of.setdefault(it.leaf, len(number_of))
+    # A leaf the order never enters (in a file's own order, one holding only the later
+    # pieces of lines merged across columns, which are read where their first piece is)
+    # is numbered after those it does.
+    for leaf_number in range(len(leaves)):
+        number_of.setdefault(leaf_number, len(number_of))
     columns: list[Column] = [Column(Box(0, 0, 0, 0), None, False)] * len(leaves)
     for leaf_number, leaf in enumerate(leaves):
         columns[number_of[leaf_number]] = _column(leaf, upright, body)
