@@ -114,10 +114,12 @@ def build(
     junk: frozenset[int] = frozenset(),
     headlines: frozenset[int] = frozenset(),
     order_check: bool = True,
+    full: frozenset[int] = frozenset(),
 ) -> Document:
     """The page reflowed. Where the text was written from boxes, `blanks` is its
     blank-line habit, `junk` the source lines the geometry shows are specks, not text
-    (kept as page furniture), and `headlines` those set in headline type. `sha256` is
+    (kept as page furniture), `headlines` those set in headline type and `full` those
+    that reach their column's far edge. `sha256` is
     the file's digest (file_digest()): the caller lets go of the bytes before the page is
     reflowed. Without `order_check`, a plain page is not tested for lines listed across
     its columns: that test only warns a reader (the library's index keeps the articles
@@ -137,7 +139,7 @@ def build(
     # is ordered already.)
     crossed = order_check and blanks is None and interleaved(lines.text)
     print_ = lines_fingerprint(lines) if analysed is None else fingerprint(text)
-    blocks, decisions, reading = reflow(lines, blanks, spend=True)
+    blocks, decisions, reading = reflow(lines, blanks, spend=True, full=full)
     del lines  # the content lines and their measures, let go before articles are made
     warning = decoded.warning
     if crossed:
@@ -266,7 +268,15 @@ def _from_ocr(data: bytes, path: str) -> Document:
     decoded = Decoded("\n".join(text.lines) + "\n", ocr.FORMATS[document.format], "LF")
     # The text has a blank line only where the geometry shows a break.
     digest = file_digest(data)
-    doc = build(decoded, digest, path, blanks="paragraph", junk=text.junk, headlines=text.headlines)
+    doc = build(
+        decoded,
+        digest,
+        path,
+        blanks="paragraph",
+        junk=text.junk,
+        headlines=text.headlines,
+        full=text.full,
+    )
     doc.source.reading = f"{text.reading}; {doc.source.reading}"
     doc.source.pages = [(page.width, page.height, page.unit) for page in document.pages]
     doc.line_boxes = text.boxes

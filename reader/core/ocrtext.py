@@ -61,6 +61,10 @@ REGIONS_ACROSS = 0.25
 # A box of at most this many Latin letters and digits, wholly outside its column on a
 # Chinese page, is junk.
 STRAY_CHARS = 4
+# A line that ends within this many characters of its column's far edge is full: the
+# text does not say so where the column is narrower than those around it (set beside a
+# label, 社论) or the line's characters wider.
+FULL_MARGIN = 1.0
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
 # A character alone whose box is this many times longer than it is across is no
@@ -112,6 +116,8 @@ class OcrText:
     reading: str
     junk: frozenset[int] = frozenset()  # lines that are marks and specks, not text
     headlines: frozenset[int] = frozenset()  # lines set in headline type
+    # lines that reach their column's far edge: full, whatever their text's width says
+    full: frozenset[int] = frozenset()
 
 
 def ocr_text(document: OcrDocument) -> OcrText:
@@ -121,6 +127,7 @@ def ocr_text(document: OcrDocument) -> OcrText:
     boxes: list[LineBox | None] = []
     junk: set[int] = set()
     headlines: set[int] = set()
+    full: set[int] = set()
     orders = []
     for n, page in enumerate(document.pages):
         order = reading_order(page)
@@ -136,9 +143,15 @@ def ocr_text(document: OcrDocument) -> OcrText:
             | _cheer_bands(order, sizes)
             | _between_headline(order, sizes)
         )
-        for text, placed, speck in [*_page_lines(order, sizes, furniture), ("", None, False)]:
+        filled: set[int] = set()
+        for text, placed, speck in [
+            *_page_lines(order, sizes, furniture, filled),
+            ("", None, False),
+        ]:
             if placed is not None and id(placed) in furniture:
                 speck = True
+            if placed is not None and id(placed) in filled:
+                full.add(len(lines))
             if placed is not None and not speck and _headline(placed, sizes):
                 run.append(len(lines))
             else:
@@ -154,7 +167,13 @@ def ocr_text(document: OcrDocument) -> OcrText:
         lines.pop()
         boxes.pop()
     return OcrText(
-        lines, boxes, orders, _reading(document, orders), frozenset(junk), frozenset(headlines)
+        lines,
+        boxes,
+        orders,
+        _reading(document, orders),
+        frozenset(junk),
+        frozenset(headlines),
+        frozenset(full),
     )
 
 
@@ -167,12 +186,15 @@ def _page_lines(
     order: PageOrder,
     sizes: _Sizes | None = None,
     furniture: frozenset[int] | set[int] = frozenset(),
+    filled: set[int] | None = None,
 ) -> list[tuple[str, Placed | None, bool]]:
     """Each line as text with the placed line it came from (None for a blank line), and
     whether it is junk: a speck or mark the OCR program read as a character or two. Junk
     is taken out of the running text and written apart at the next place the text breaks
     anyway: not at its column's end, where a paragraph running on into the next column
-    would be cut in two, nor under a headline, whose kicker or subtitle may follow."""
+    would be cut in two, nor under a headline, whose kicker or subtitle may follow.
+    Each line in body type that reaches its column's far edge goes into `filled` (by
+    id): a full line, however few characters it holds."""
     sizes = sizes or _Sizes(order)
     body = sizes.body
     edges = {k: _edges(order, k, body[k]) for k in range(len(order.columns))}
@@ -246,6 +268,8 @@ def _page_lines(
             CENTRED_CHARS * size, CENTRED_SHARE * (offset + margin)
         )
         cell = cells[placed.column]
+        if filled is not None and not large and margin <= FULL_MARGIN * cell:
+            filled.add(id(placed))
         indented = (
             not large
             and not placed.noise

@@ -43,6 +43,7 @@ from reader.core.lines import (
     CREDIT_END,
     DATED_END,
     EDITORIAL,
+    HEAD,
     PARAGRAPH_MARKS,
     Lines,
     heading_number,
@@ -241,8 +242,15 @@ class Reflow:
     decisions it made there. The rest are joins for the page's `ordinary` reason.
     """
 
-    def __init__(self, lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING) -> None:
+    def __init__(
+        self,
+        lines: Lines,
+        blanks: str | None = None,
+        tuning: Tuning = TUNING,
+        full: frozenset[int] = frozenset(),
+    ) -> None:
         self.lines = lines
+        self.full = full
         self.t = t = tuning
         habits = read_habits(lines, t)
         self.boxed = blanks is not None  # the text was written from boxes
@@ -660,7 +668,9 @@ class Reflow:
             ):
                 return False, R.APART
             if ends[a]:
-                if width[a] + lines.indent[a] <= columns.back(a) - t.ends_short_indented:
+                if width[a] + lines.indent[a] <= columns.back(
+                    a
+                ) - t.ends_short_indented and not self._filled(a):
                     return False, R.SHORT_ENDS_SENTENCE
                 if unpunctuated(lines.text[b]) and (
                     width[b] <= columns.fwd(b) - t.next_short_indented or not self._runs_on(b)
@@ -719,7 +729,7 @@ class Reflow:
         back, fwd = columns.back(a), columns.fwd(b)
         first_of_para = size == 1 and cur.kind == "paragraph"
         expected = back - t.indent_width if first_of_para else back
-        if width[a] <= expected - t.ends_short:
+        if width[a] <= expected - t.ends_short and not self._filled(a):
             return False, R.SHORT_ENDS_SENTENCE
         if unpunctuated(lines.text[b]) and width[b] <= fwd - t.next_short:
             return False, R.NEXT_SHORT_UNPUNCTUATED
@@ -861,6 +871,12 @@ class Reflow:
         cannot be a paragraph's last line, which ends with a mark."""
         c = b + 1
         return c < len(self.lines) and self.lines.mark[c] == ""
+
+    def _filled(self, a: int) -> bool:
+        """The geometry shows that line a reaches its column's far edge (a part split off
+        the front of a line does not)."""
+        lines = self.lines
+        return lines.idx[a] in self.full and lines.part[a] != HEAD
 
     def _full_line_after(self, b: int) -> bool:
         """The line after b is plain text that goes on from b (no blank line between where
@@ -1137,17 +1153,22 @@ def _copy(text: str) -> str:
 
 
 def reflow(
-    lines: Lines, blanks: str | None = None, tuning: Tuning = TUNING, spend: bool = False
+    lines: Lines,
+    blanks: str | None = None,
+    tuning: Tuning = TUNING,
+    spend: bool = False,
+    full: frozenset[int] = frozenset(),
 ) -> tuple[list[Block], Decisions, str]:
     """The page's blocks, the decision at every line end, and how the page was read
     (Reflow.reading()). `blanks` is the blank-line habit where the writer of the text
     knows it (text written from boxes puts blank lines only where the geometry shows a
-    break: "paragraph"); else it is read from the page's own statistics.
+    break: "paragraph"); else it is read from the page's own statistics. `full` holds
+    the source lines the geometry shows reach their column's far edge.
 
     Where `spend`, the caller is done with `lines`: their texts are let go (left empty,
     a stretch at a time) as their blocks are made, so that a long page's lines and its
     blocks are not held at once."""
-    engine = Reflow(lines, blanks, tuning)
+    engine = Reflow(lines, blanks, tuning, full)
     raw = engine.run()
     decisions, reading = engine.decided, engine.reading()
     # The engine's measures of the page (its columns, habits and marks) are let go

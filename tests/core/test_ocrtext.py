@@ -882,3 +882,34 @@ def test_a_cheer_over_its_byline_is_a_title_and_a_band_takes_only_lines_beside_i
     doc = _from_ocr(paddle_json(rows, int(band + 10 * H)), "page.json")
     assert "毛主席万岁" in _noise(doc)
     assert "坚决狠抓革命大批判" not in _noise(doc)
+
+
+def test_a_full_line_of_a_narrow_column_that_ends_a_sentence_does_not_end_its_paragraph() -> None:
+    """An editorial's first lines set narrower beside its label (社论), after a column of
+    wider lines: a line that ends a sentence and reaches the narrow column's edge is
+    full there, though the text alone measures it short against the wider lines, and
+    its paragraph runs on (a real page: …土地上降临。 / 这是前人没有见过的世面…)."""
+    from reader.core.document import _from_ocr
+
+    wide = [
+        BODY[:18],
+        *(BODY[18 + 20 * n : 38 + 20 * n] for n in range(3)),
+        "坚决执行毛主席的革命路线。",
+    ]
+    rows = [
+        line(text, 100 + (2 * H if n == 0 else 0), 100 + 1.3 * H * n) for n, text in enumerate(wide)
+    ]
+    x = 1100 + 3 * H  # the narrow column, beside its label
+    rows.append(line("社论", 1100, 100, size=1.2 * H))
+    narrow = [
+        "改革只有进行时，没有",
+        "完成时，成效如何群众说。",
+        "我们要认真听取，认真研究",
+        "群众的意见。",
+    ]
+    rows += [
+        line(text, x + (2 * H if n == 0 else 0), 100 + 1.3 * H * n) for n, text in enumerate(narrow)
+    ]
+    doc = _from_ocr(paddle_json(rows, 1000), "page.json")
+    paragraphs = ["".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+    assert "".join(narrow) in paragraphs
