@@ -52,6 +52,9 @@ from reader.core.words import common_words
 SHRINK = 0.4
 # A gutter is at least this many body-line heights wide, between the narrowed boxes.
 GUTTER = 0.1
+# The outer columns beside a box set into the middle ones run on past it with no more
+# than this many body heights of white space.
+INSET_GAP = 1.0
 # A line is set larger than the body (a headline, a subhead, a byline) when its characters
 # are this much wider than the body's, or it is this much taller than a body line. Only
 # lines of body size can be straddlers.
@@ -1627,7 +1630,7 @@ def _band_groups(
         following = bands[number + 1] if number + 1 < len(bands) else None
         if group.fits(band):
             joined = True
-        elif lenient and group.fits(band, lenient=True):
+        elif lenient and (group.fits(band, lenient=True) or _inset(group, band)):
             joined = used = True
         else:
             joined = False
@@ -1673,6 +1676,34 @@ def _band_groups(
                 continue
         groups.append(band)
     return _gather_flanked([group.items for group in groups], body), used
+
+
+def _inset(group: _Band, band: _Band) -> bool:
+    """Whether the band's columns are the group's with a box set into the middle of them
+    (an editor's note, a title over the middle columns): the group's first and last
+    columns line up with the band's first and last, one to one, and run on into them
+    with no more white space than between lines, while what lies between them crosses
+    the band's middle columns. The outer columns are then read down past the box."""
+    mine, theirs, body = group.columns, band.columns, group.body
+    if len(mine) < 3 or len(theirs) < 3 or group.crossing(band):
+        return False
+    crossed = band.crossing(group)
+    if not crossed or 0 in crossed or len(mine) - 1 in crossed:
+        return False
+    top = min(it.y0 for it in band.items)
+    for first, last in ((mine[0], theirs[0]), (mine[-1], theirs[-1])):
+        if sum(1 for column in theirs if _overlaps(first, column, body)) != 1:
+            return False
+        if not _overlaps(first, last, body):
+            return False
+        above = [it for it in group.items if _overlaps((it.sx0, it.sx1), first, body)]
+        below = [it for it in band.items if _overlaps((it.sx0, it.sx1), last, body)]
+        if not above or not below:
+            return False
+        foot = max(it.y1 for it in above)
+        if min(it.y0 for it in below) - foot > INSET_GAP * body or foot < top - INSET_GAP * body:
+            return False
+    return True
 
 
 def _closer_over(group: _Band, band: _Band, ahead: _Band) -> bool:

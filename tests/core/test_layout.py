@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from pathlib import Path
 
@@ -1201,3 +1202,21 @@ def test_a_row_touching_the_masthead_over_it_stays_with_the_masthead(degrees: fl
     # read in one run, with nothing of the story between (the pieces of the masthead's
     # line 8, which OCR merged with the row's first box, may be)
     assert set(order[min(row) : max(row) + 1]) <= {8, 9, 10, 11, 12}
+
+
+@needs_real
+def test_the_outer_columns_run_on_past_a_box_set_into_the_middle_ones() -> None:
+    """A real page (08): a story in four columns with its title and editor's note set
+    into the top of the middle two. The first and last columns run down beside the box
+    and on under it: each is read on from its line beside the box's foot to its line
+    under it, where a paragraph runs on."""
+    path = next(p for p in REAL if p.name.startswith("08_"))
+    order = [p.index for p in reading_order(read(path.read_bytes()).pages[0]).placed]
+    texts = [r["text"] for r in json.loads(path.read_bytes())["ocr_results"]]
+    for above, below in (
+        ("谁说过太阳毫无缺点呢", "少的，但总还是有人批评"),
+        ("群众的墙自然就倒了", "要有海瑞的风格"),
+    ):
+        a = next(k for k, t in enumerate(texts) if above in t)
+        b = next(k for k, t in enumerate(texts) if t.startswith(below))
+        assert order.index(b) == order.index(a) + 1
