@@ -1663,16 +1663,16 @@ def _band_groups(
         # in the group when the row after it fits the group again.
         # So does a row where a column's line runs on into the next column: merged with
         # the short last line of a paragraph there, it starts where its column does.
-        if (
-            following is not None
-            and group.fits(following)
-            and max(it.y1 for it in band.items) - min(it.y0 for it in band.items) <= 2 * body
-        ):
-            if not group.crossing(band):
+        # (The columns' last row, merged so, has no row after it.)
+        if max(it.y1 for it in band.items) - min(it.y0 for it in band.items) <= 2 * body:
+            if following is not None and group.fits(following) and not group.crossing(band):
                 group.add(band)
                 continue
-            if _runs_on(group, band):  # the columns stay as they are
-                group.items.extend(band.items)
+            last = following is None and bool(group.crossing(band))
+            if (last or (following is not None and group.fits(following))) and _runs_on(
+                group, band
+            ):
+                group.items.extend(band.items)  # the columns stay as they are
                 continue
         groups.append(band)
     return _gather_flanked([group.items for group in groups], body), used

@@ -328,6 +328,26 @@ def test_a_rule_read_as_digits_across_the_columns_is_noise_and_kept_whole() -> N
     assert texts == [f"{c}{r}" for c in range(2) for r in range(8)]
 
 
+def test_the_last_row_merged_with_the_next_column_s_short_last_line_is_split() -> None:
+    """The columns' last row: a full line of the first column merged with the short last
+    line of the second (您前进！). With no row under it, it is still split at the gutter,
+    each piece read at the foot of its column. (The built columns' lines hold 17
+    characters: their names are two digits, half a character each.)"""
+    lines, _ = columns_page(2, rows=6)
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name["05"].box, by_name["15"].box
+    merged = OcrLine(
+        "要在斗争中学习，在学习中斗争，提高" + "您前进！",
+        Box(left.x0, left.y0, right.x0 + 4 * 30, right.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    kept = [ln for ln in lines if ln.text[:2] not in ("05", "15")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    first = ["00", "01", "02", "03", "04", "要在斗争中学习，在学习中斗争，提高"]
+    assert texts[1:] == [*first, "10", "11", "12", "13", "14", "您前进！"]
+
+
 def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
     """A notice's title spread across the columns in body type: OCR reads it with spaces
     between its characters, and it stays one line, read before the columns."""
