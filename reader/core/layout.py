@@ -74,8 +74,10 @@ WIDE = 1.5
 # columns' own lines is taken for one more.
 MERGED_AMONG = 1.3
 # A merged line is split at a gutter only where it reaches this many body-line heights
-# into the columns on both sides; less is a line's end jutting out.
-SPLIT_REACH = 1.5
+# into the columns on both sides; less is a line's end jutting out (a mark hanging into
+# the gutter). Two characters of the next column's line, a paragraph's tail (底！), reach
+# further.
+SPLIT_REACH = 1.2
 # Merged lines are set at their columns' pitch (the gutters add a little to it, the
 # whitespace after a paragraph's short last line a lot): a line across a gutter whose
 # characters are spread this much wider, with whitespace over and under it (no line of
@@ -1418,7 +1420,8 @@ def _edge_beside(it: _Item, x: float, region: Sequence[_Item], body: float) -> b
 def _seam(text: str, count: float) -> int | None:
     """Where in `text` the right column's part starts, given about how many character
     widths lie in the left column: at a space near there if the OCR program left one,
-    else after that width, closing punctuation staying on the left."""
+    else after that width, closing punctuation staying on the left; None where all of
+    the text lies on one side."""
     at = [n for n, c in enumerate(text) if not c.isspace()]
     total = len(at)
     if total < 2:
@@ -1426,6 +1429,8 @@ def _seam(text: str, count: float) -> int | None:
     before = [0.0]  # the width before each character
     for n in at:
         before.append(before[-1] + (0.5 if text[n].isascii() else 1.0))
+    if not 0.5 <= count <= before[-1] - 0.5:
+        return None  # all of it on one side: a box drawn long into the gutter
     k = min(range(1, total), key=lambda j: abs(before[j] - count))
     gaps = [j for j in range(1, total) if at[j] - at[j - 1] > 1]
     near = min(gaps, key=lambda j: abs(before[j] - count), default=None)

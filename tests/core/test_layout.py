@@ -348,6 +348,26 @@ def test_the_last_row_merged_with_the_next_column_s_short_last_line_is_split() -
     assert texts[1:] == [*first, "10", "11", "12", "13", "14", "您前进！"]
 
 
+def test_a_line_merged_with_two_characters_of_the_next_column_is_split() -> None:
+    """A column's line merged with a paragraph's tail of two characters in the next
+    column (革命或迟早 + 底！, the mark squeezed): the box reaches further past the gutter
+    than a mark hanging into it, and is split there. (The built columns' lines hold 17
+    characters: their names are two digits, half a character each.)"""
+    lines, _ = columns_page(2, rows=8)
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name["03"].box, by_name["13"].box
+    merged = OcrLine(
+        "企图阻止历史车轮的前进，革命或迟早" + "底！",
+        Box(left.x0, left.y0, right.x0 + 36, right.y1),
+        None, None, 0, None, False,
+    )  # fmt: skip
+    kept = [ln for ln in lines if ln.text[:2] not in ("03", "13")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    first = ["00", "01", "02", "企图阻止历史车轮的前进，革命或迟早", "04", "05", "06", "07"]
+    assert texts[1:] == [*first, "10", "11", "12", "底！", "14", "15", "16", "17"]
+
+
 def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
     """A notice's title spread across the columns in body type: OCR reads it with spaces
     between its characters, and it stays one line, read before the columns."""
