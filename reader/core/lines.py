@@ -885,6 +885,7 @@ def _narrow_quotes(
     lines: Lines,
     opening: set[int],
     width: array[int],
+    saved: list[int],
     hangs: bytearray,
     mark: list[str],
     known: bool | None,
@@ -902,7 +903,7 @@ def _narrow_quotes(
     if known is False:
         return False
     texts = lines.text
-    if known is None and not _reads_narrow(lines, opening, width, hangs, mark):
+    if known is None and not _reads_narrow(lines, opening, width, saved, hangs, mark):
         return False
     quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
     for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
@@ -914,17 +915,25 @@ _RUN_ON_MARKS = frozenset(("", "lead", "answer"))  # lines whose paragraph runs 
 
 
 def _reads_narrow(
-    lines: Lines, opening: set[int], width: array[int], hangs: bytearray, mark: list[str]
+    lines: Lines,
+    opening: set[int],
+    width: array[int],
+    saved: list[int],
+    hangs: bytearray,
+    mark: list[str],
 ) -> bool:
     """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
     holds an opening one as a rule: those are the lines weighed (`opening`), against
-    neighbours that hold none."""
+    neighbours that hold none, nor half-width characters or squeezed marks (`saved`):
+    a page wrapped by a count of characters sets those otherwise, and a neighbour so
+    measured would vote for narrow quotes in its stead."""
     texts, room = lines.text, lines.room
 
     def narrowed(k: int) -> int:
         return narrow_width(texts[k]) + room[k]
 
-    return _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
+    apart = opening.union(itertools.compress(itertools.count(), saved))
+    return _rival_wins(lines, width, hangs, mark, opening, narrowed, apart)
 
 
 def character_width(text: str) -> int:
@@ -1097,7 +1106,7 @@ def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None
     width, saved = _widths(lines)
     opening = _lines_holding(texts, "“")
     known = None if page_of is None else page_of.narrow_quotes
-    narrow = _narrow_quotes(lines, opening, width, hangs, mark, known)
+    narrow = _narrow_quotes(lines, opening, width, saved, hangs, mark, known)
     if page_of is None:
         by_characters = _reads_characters(lines, width, saved, hangs, mark, opening)
     else:

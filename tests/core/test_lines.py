@@ -171,6 +171,25 @@ def test_the_page_tells_how_it_was_set(reading: str) -> None:
         assert sum(read) >= share * len(read), (name, sum(read))
 
 
+def test_a_short_page_set_with_narrow_quotes_can_tell_it_from_one_line() -> None:
+    """A page of briefs holds few lines inside a paragraph with a quote in them: one that
+    narrow quotes put level with its neighbours, and none against, tells the page's
+    measure (before: never, on all 48 layouts; pages not so set are never read so, as
+    test_the_page_tells_how_it_was_set checks)."""
+    gold = load_gold("briefs")
+    read = [
+        content_lines(
+            split_source_lines(
+                decode_bytes(
+                    render(gold, replace(layout, narrow_quotes=True, by_characters=False), seed=k)
+                ).text
+            )
+        ).narrow_quotes
+        for k, layout in enumerate(layouts(48))
+    ]
+    assert sum(read) >= 8
+
+
 def test_decisions_cover_every_gap_and_record_only_what_was_weighed() -> None:
     text = pages()[0]
     lines = content_lines(split_source_lines(text))
