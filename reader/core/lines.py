@@ -896,15 +896,25 @@ def _narrow_quotes(
 
     Some papers set “ ” ‘ ’ as Latin glyphs, one cell wide; then a line holding two of
     them takes a character more than a full column would, and a paragraph's first line
-    looks full when it is not. The page tells (_reads_narrow, _rival_wins): a line
-    inside a paragraph that narrow quotes would make two cells narrower or more votes
-    for the measure that puts it level with the lines around it.
+    looks full when it is not. The page tells (_rival_wins): a line inside a paragraph
+    that narrow quotes would make two cells narrower or more votes for the measure that
+    puts it level with the lines around it. Such a line holds an opening quote as a
+    rule: those are the lines weighed, against neighbours that hold none, nor half-width
+    characters or squeezed marks (`saved`): a page wrapped by a count of characters sets
+    those otherwise, and a neighbour so measured would vote for narrow quotes in its
+    stead.
     """
     if known is False:
         return False
-    texts = lines.text
-    if known is None and not _reads_narrow(lines, opening, width, saved, hangs, mark):
-        return False
+    texts, room = lines.text, lines.room
+
+    def narrowed(k: int) -> int:
+        return narrow_width(texts[k]) + room[k]
+
+    if known is None:
+        apart = opening.union(itertools.compress(itertools.count(), saved))
+        if not _rival_wins(lines, width, hangs, mark, opening, narrowed, apart):
+            return False
     quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
     for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
         width[k] -= less
@@ -912,28 +922,6 @@ def _narrow_quotes(
 
 
 _RUN_ON_MARKS = frozenset(("", "lead", "answer"))  # lines whose paragraph runs on
-
-
-def _reads_narrow(
-    lines: Lines,
-    opening: set[int],
-    width: array[int],
-    saved: list[int],
-    hangs: bytearray,
-    mark: list[str],
-) -> bool:
-    """The vote of _narrow_quotes(). A line that narrow quotes make two cells narrower
-    holds an opening one as a rule: those are the lines weighed (`opening`), against
-    neighbours that hold none, nor half-width characters or squeezed marks (`saved`):
-    a page wrapped by a count of characters sets those otherwise, and a neighbour so
-    measured would vote for narrow quotes in its stead."""
-    texts, room = lines.text, lines.room
-
-    def narrowed(k: int) -> int:
-        return narrow_width(texts[k]) + room[k]
-
-    apart = opening.union(itertools.compress(itertools.count(), saved))
-    return _rival_wins(lines, width, hangs, mark, opening, narrowed, apart)
 
 
 def character_width(text: str) -> int:

@@ -294,21 +294,25 @@ def test_the_alto_block_order_of_the_english_page_is_kept() -> None:
     assert [p.index for p in order.placed] == list(range(len(page.lines)))
 
 
+def read_with_merged_row(rows: int, row: int, text: str, reach: float) -> list[str]:
+    """Two columns of `rows` lines whose lines in `row` are one box, as OCR merged them:
+    `text`, from the first column's start to `reach` px into the second. The order read,
+    each built line by its name (its first two characters), other lines whole."""
+    lines, _ = columns_page(2, rows=rows)
+    by_name = {ln.text[:2]: ln for ln in lines}
+    left, right = by_name[f"0{row}"].box, by_name[f"1{row}"].box
+    merged = line(text, left.x0, left.y0, right.x0 + reach, right.y1)
+    kept = [ln for ln in lines if ln.text[:2] not in (f"0{row}", f"1{row}")]
+    order = reading_order(page_of(row_by_row([*kept, merged])))
+    return [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+
+
 def test_two_short_lines_merged_across_a_gutter_are_split() -> None:
     """A paragraph's short last line and the short line beside it in the next column,
     merged into one box with the whitespace between them: spread characters in body type
     with no space read between most of them are two lines, not a letterspaced headline."""
-    lines, _ = columns_page(2, rows=8)
-    by_name = {ln.text[:2]: ln for ln in lines}
-    left, right = by_name["03"].box, by_name["13"].box
-    merged = OcrLine(
-        "甲乙丙丁戊己" + " 子丑寅卯辰",  # OCR may read a space in the gap
-        Box(left.x0, left.y0, right.x0 + 5 * 30, right.y1),
-        None, None, 0, None, False,
-    )  # fmt: skip
-    kept = [ln for ln in lines if ln.text[:2] not in ("03", "13")]
-    order = reading_order(page_of(row_by_row([*kept, merged])))
-    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    # (OCR may read a space in the gap)
+    texts = read_with_merged_row(8, 3, "甲乙丙丁戊己" + " 子丑寅卯辰", 5 * 30)
     first = ["00", "01", "02", "甲乙丙丁戊己", "04", "05", "06", "07"]
     second = ["10", "11", "12", "子丑寅卯辰", "14", "15", "16", "17"]
     assert texts[1:] == [*first, *second]
@@ -333,17 +337,7 @@ def test_the_last_row_merged_with_the_next_column_s_short_last_line_is_split() -
     line of the second (您前进！). With no row under it, it is still split at the gutter,
     each piece read at the foot of its column. (The built columns' lines hold 17
     characters: their names are two digits, half a character each.)"""
-    lines, _ = columns_page(2, rows=6)
-    by_name = {ln.text[:2]: ln for ln in lines}
-    left, right = by_name["05"].box, by_name["15"].box
-    merged = OcrLine(
-        "要在斗争中学习，在学习中斗争，提高" + "您前进！",
-        Box(left.x0, left.y0, right.x0 + 4 * 30, right.y1),
-        None, None, 0, None, False,
-    )  # fmt: skip
-    kept = [ln for ln in lines if ln.text[:2] not in ("05", "15")]
-    order = reading_order(page_of(row_by_row([*kept, merged])))
-    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    texts = read_with_merged_row(6, 5, "要在斗争中学习，在学习中斗争，提高" + "您前进！", 4 * 30)
     first = ["00", "01", "02", "03", "04", "要在斗争中学习，在学习中斗争，提高"]
     assert texts[1:] == [*first, "10", "11", "12", "13", "14", "您前进！"]
 
@@ -353,17 +347,7 @@ def test_a_line_merged_with_two_characters_of_the_next_column_is_split() -> None
     column (革命或迟早 + 底！, the mark squeezed): the box reaches further past the gutter
     than a mark hanging into it, and is split there. (The built columns' lines hold 17
     characters: their names are two digits, half a character each.)"""
-    lines, _ = columns_page(2, rows=8)
-    by_name = {ln.text[:2]: ln for ln in lines}
-    left, right = by_name["03"].box, by_name["13"].box
-    merged = OcrLine(
-        "企图阻止历史车轮的前进，革命或迟早" + "底！",
-        Box(left.x0, left.y0, right.x0 + 36, right.y1),
-        None, None, 0, None, False,
-    )  # fmt: skip
-    kept = [ln for ln in lines if ln.text[:2] not in ("03", "13")]
-    order = reading_order(page_of(row_by_row([*kept, merged])))
-    texts = [p.line.text[:2] if p.line.text[0].isdigit() else p.line.text for p in order.placed]
+    texts = read_with_merged_row(8, 3, "企图阻止历史车轮的前进，革命或迟早" + "底！", 36)
     first = ["00", "01", "02", "企图阻止历史车轮的前进，革命或迟早", "04", "05", "06", "07"]
     assert texts[1:] == [*first, "10", "11", "12", "底！", "14", "15", "16", "17"]
 
