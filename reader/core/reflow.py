@@ -690,6 +690,8 @@ class Reflow:
                 # first line of a column): the indent says nothing about it. (A piece
                 # of a character or three is more often a fragment of its line.)
                 return False, R.STANDS_ALONE
+            if self.boxed and not ends[a] and self._lost_stop(cur, a, b):
+                return False, R.LOST_STOP
             return True, R.NOT_INDENTED
         if self._blank(b) == "paragraph":
             if lines.gap[b]:

@@ -913,3 +913,26 @@ def test_a_full_line_of_a_narrow_column_that_ends_a_sentence_does_not_end_its_pa
     doc = _from_ocr(paddle_json(rows, 1000), "page.json")
     paragraphs = ["".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "paragraph"]
     assert "".join(narrow) in paragraphs
+
+
+def test_a_short_last_line_that_lost_its_stop_ends_its_paragraph_though_no_indent_shows() -> None:
+    """A paragraph whose last line OCR read without its full stop (无法开展), falling well
+    short of the column, and a next paragraph whose indent the boxes do not show (a
+    warped page sets its lines further left as they go down): the paragraph ends there,
+    as it would in plain text (a real page: …斗批改也 / 无法开展 / 因此，必须横扫…)."""
+    from reader.core.document import _from_ocr
+
+    first = ["各级组织要把这件事放在重要位置上，认", "真抓紧抓好，把工作落到实处。"]
+    second = [BODY[:18], BODY[18:38], BODY[38:58], "无法开展"]
+    third = [
+        "因此，我们必须坚决横扫一切无政府主义，",
+        "彻底肃清它的影响，这样，才能把无产阶级",
+        "文化大革命进行到底。",
+    ]
+    rows = [
+        line(text, 100 + (2 * H if text in (first[0], second[0]) else 0), 100 + 1.3 * H * n)
+        for n, text in enumerate([*first, *second, *third])
+    ]
+    doc = _from_ocr(paddle_json(rows, 1000), "page.json")
+    paragraphs = ["".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+    assert paragraphs == ["".join(first), "".join(second), "".join(third)]
