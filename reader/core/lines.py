@@ -899,10 +899,11 @@ def _narrow_quotes(
     looks full when it is not. The page tells (_rival_wins): a line inside a paragraph
     that narrow quotes would make two cells narrower or more votes for the measure that
     puts it level with the lines around it. Such a line holds an opening quote as a
-    rule: those are the lines weighed, against neighbours that hold none, nor half-width
-    characters or squeezed marks (`saved`): a page wrapped by a count of characters sets
-    those otherwise, and a neighbour so measured would vote for narrow quotes in its
-    stead.
+    rule: those are the lines weighed, against neighbours that hold none. One vote with
+    none against is enough where the neighbours hold no half-width characters or
+    squeezed marks either (`saved`): a page of briefs may hold one line that can vote,
+    and a neighbour that a page wrapped by a count of characters measures otherwise
+    could vote for narrow quotes in its stead.
     """
     if known is False:
         return False
@@ -911,10 +912,14 @@ def _narrow_quotes(
     def narrowed(k: int) -> int:
         return narrow_width(texts[k]) + room[k]
 
-    if known is None:
-        apart = opening.union(itertools.compress(itertools.count(), saved))
-        if not _rival_wins(lines, width, hangs, mark, opening, narrowed, apart):
-            return False
+    def plain(k: int) -> bool:  # (k may be one past the last line)
+        return k in opening or (0 <= k < len(saved) and saved[k] > 0)
+
+    if known is None and not (
+        _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
+        or _rival_wins(lines, width, hangs, mark, opening, narrowed, _Asked(plain), needed=1)
+    ):
+        return False
     quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
     for k, less in zip(quoted, _narrowing([texts[k] for k in quoted]), strict=True):
         width[k] -= less
@@ -995,6 +1000,7 @@ def _rival_wins(
     weighed: Iterable[int],
     rival: Callable[[int], int],
     apart: Container[int],
+    needed: int = 0,
 ) -> bool:
     """Whether the page is set to another measure of its lines: `rival(k)` is the width
     it gives line k, one of the lines `weighed`; lines not `apart` measure alike both
@@ -1042,7 +1048,7 @@ def _rival_wins(
             wins += 1
         elif abs(here - column) <= within < abs(other - column):
             losses += 1
-    return wins >= wins_needed and wins >= 2 * losses
+    return wins >= (needed or wins_needed) and wins >= 2 * losses
 
 
 def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None) -> None:

@@ -57,14 +57,13 @@ class Tuning:
     voting_width: int = 20
     # A line votes where the two measures set it this many cells apart or more, for the
     # one that puts it within `vote_within` of its neighbours (and the other not); a
-    # measure wins by two votes to one and `vote_wins` at least. (One vote with none
-    # against settles it: a short page of briefs may hold one line that can vote, and
-    # a line inside a paragraph is level with its neighbours by one measure only.)
-    # Lines with this many curly quotes or more do not vote on characters (narrow quotes
-    # unsaid blur them).
+    # measure wins by two votes to one and `vote_wins` at least (narrow quotes also by
+    # one vote and none against, where the neighbours measure alike every way: see
+    # _narrow_quotes). Lines with this many curly quotes or more do not vote on
+    # characters (narrow quotes unsaid blur them).
     vote_apart: int = 2
     vote_within: int = 1
-    vote_wins: int = 1
+    vote_wins: int = 2
     vote_quotes: int = 4
     # How many lines interleaved() weighs, from the page's start (a tenth of the time
     # reflow takes): enough to tell, on the real pages and the relayouts.
