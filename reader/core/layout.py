@@ -328,14 +328,7 @@ def reading_order(page: OcrPage) -> PageOrder:
     pitch = median(pitches) if pitches else body
     for it in items:
         it.narrow()
-        # A rule or border read as a run of letters or digits (1366666…, GGGG…) is no
-        # line of any column, however long: cut into a merged line's pieces, its scraps
-        # would go into the text.
-        it.noise = (
-            it.chars <= 2
-            or max(it.w, it.h) < 0.5 * body
-            or (it.line.text.isascii() and is_ornament("".join(it.line.text.split())))
-        )
+        it.noise = it.chars <= 2 or max(it.w, it.h) < 0.5 * body
         spread = it.chars >= 3 and it.pitch > LARGER_PITCH * pitch
         # Widely spaced characters in body type, read without spaces between most of them:
         # two lines of neighbouring columns merged with the whitespace between them (a
@@ -1105,13 +1098,23 @@ def _split_merged(
     out: list[_Item] = []
     flow: _Flow | None = None
     for it in region:
-        if it not in wide:
+        # A rule or border read as a run of letters or digits (1366666…, GGGG…) runs
+        # across the columns as merged lines do, and parts what is over it from what is
+        # under it, but it is no line of theirs: cut into pieces, its scraps would go
+        # into the text.
+        if it not in wide or _rule(it):
             out.append(it)
             continue
         if flow is None:  # pairs counted on the columns' own lines: a merged one pairs across
             flow = _Flow(region, _pairs([p for p in region if p not in wide]))
         out.extend(_pieces(it, cuts, lines, body, flow))
     return out
+
+
+def _rule(it: _Item) -> bool:
+    """A rule or border that OCR read as a run of letters or digits."""
+    text = it.line.text
+    return text.isascii() and is_ornament("".join(text.split()))
 
 
 def _pairs(items: Sequence[_Item]) -> Counter[str]:
@@ -1429,13 +1432,13 @@ def _seam(text: str, count: float) -> int | None:
     before = [0.0]  # the width before each character
     for n in at:
         before.append(before[-1] + (0.5 if text[n].isascii() else 1.0))
-    if not 0.5 <= count <= before[-1] - 0.5:
-        return None  # all of it on one side: a box drawn long into the gutter
     k = min(range(1, total), key=lambda j: abs(before[j] - count))
     gaps = [j for j in range(1, total) if at[j] - at[j - 1] > 1]
     near = min(gaps, key=lambda j: abs(before[j] - count), default=None)
     if near is not None and abs(before[near] - count) <= SEAM_SPACE:
         k = near
+    elif not 0.5 <= count <= before[-1] - 0.5:
+        return None  # all of it on one side: a box drawn long into the gutter
     else:
         while 0 < k < total and text[at[k]] in HANGING:
             k += 1
