@@ -65,6 +65,9 @@ STRAY_CHARS = 4
 # text does not say so where the column is narrower than those around it (set beside a
 # label, 社论) or the line's characters wider.
 FULL_MARGIN = 1.0
+# ... in a column where at least this share of the lines in body type do, and this many.
+JUSTIFIED = 0.6
+JUSTIFIED_LINES = 3
 # A character or two in type smaller than this share of the body's is junk.
 SPECK_SIZE = 0.8
 # A character alone whose box is this many times longer than it is across is no
@@ -194,7 +197,9 @@ def _page_lines(
     anyway: not at its column's end, where a paragraph running on into the next column
     would be cut in two, nor under a headline, whose kicker or subtitle may follow.
     Each line in body type that reaches its column's far edge goes into `filled` (by
-    id): a full line, however few characters it holds."""
+    id): a full line, however few characters it holds. Only in a justified column, where
+    most lines reach it (JUSTIFIED): a column's edge is where its longer lines end, and
+    in a list of one sentence a line the longest reach it too."""
     sizes = sizes or _Sizes(order)
     body = sizes.body
     edges = {k: _edges(order, k, body[k]) for k in range(len(order.columns))}
@@ -207,6 +212,9 @@ def _page_lines(
         order
     )
     out: list[tuple[str, Placed | None, bool]] = []
+    # Each column's lines in body type: the id of each that reaches the far edge, else
+    # False.
+    reaching: dict[int, list[int | bool]] = collections.defaultdict(list)
     chinese = _chinese(order)
     previous: Placed | None = None
     was_centred = was_large = False
@@ -268,8 +276,8 @@ def _page_lines(
             CENTRED_CHARS * size, CENTRED_SHARE * (offset + margin)
         )
         cell = cells[placed.column]
-        if filled is not None and not large and margin <= FULL_MARGIN * cell:
-            filled.add(id(placed))
+        if not large:
+            reaching[placed.column].append(margin <= FULL_MARGIN * cell and id(placed))
         indented = (
             not large
             and not placed.noise
@@ -302,6 +310,11 @@ def _page_lines(
         previous = placed
         was_centred, was_large = centred, large
     set_apart()
+    if filled is not None:
+        for column in reaching.values():
+            full = [line for line in column if line]
+            if len(full) >= JUSTIFIED * len(column) and len(full) >= JUSTIFIED_LINES:
+                filled.update(full)
     while out and not out[-1][0]:
         out.pop()
     return out

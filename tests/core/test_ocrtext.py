@@ -936,3 +936,30 @@ def test_a_short_last_line_that_lost_its_stop_ends_its_paragraph_though_no_inden
     doc = _from_ocr(paddle_json(rows, 1000), "page.json")
     paragraphs = ["".join(b.text.split()) for _, b in doc.iter_blocks() if b.kind == "paragraph"]
     assert paragraphs == ["".join(first), "".join(second), "".join(third)]
+
+
+def test_a_list_of_one_sentence_items_is_no_justified_column() -> None:
+    """Beside a column of text, a column listing short sentences, a line each: its
+    longest lines end where its edge is taken to be, but the column is not justified
+    (most of its lines fall short), so none of them is taken for a full line that runs
+    on into the next item."""
+    from reader.core.document import _from_ocr
+
+    rows = []
+    for n in range(3):  # three paragraphs of five lines, 20 characters wide
+        top = 100 + n * 5 * 1.5 * H
+        rows.append(line(BODY[n : n + 17] + "，", 100 + 2 * H, top))
+        rows += [line(BODY[n + k : n + k + 19] + "，", 100, top + k * 1.5 * H) for k in (1, 2, 3)]
+        rows.append(line(BODY[n + 20 : n + 28] + "。", 100, top + 4 * 1.5 * H))
+    items = [
+        "坚持实事求。",
+        "坚持群众路线依靠。",
+        "反对官僚。",
+        "开展批评与自我批。",
+        "加强学习提。",
+    ]
+    items += ["密切联系群众关心。", "艰苦奋。", "团结起来争取胜。"]
+    rows += [line(text, 100 + 22 * H, 100 + 1.5 * H * n) for n, text in enumerate(items)]
+    doc = _from_ocr(paddle_json(rows, 1500), "page.json")
+    texts = ["".join(b.text.split()) for _, b in doc.iter_blocks()]
+    assert texts[-len(items) :] == items
