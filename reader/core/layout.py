@@ -1699,13 +1699,13 @@ def _inset(group: _Band, band: _Band) -> bool:
     if not crossed or 0 in crossed or len(mine) - 1 in crossed:
         return False
     top = min(it.y0 for it in band.items)
-    for first, last in ((mine[0], theirs[0]), (mine[-1], theirs[-1])):
-        if sum(1 for column in theirs if _overlaps(first, column, body)) != 1:
+    for upper, lower in ((mine[0], theirs[0]), (mine[-1], theirs[-1])):
+        if sum(1 for column in theirs if _overlaps(upper, column, body)) != 1:
             return False
-        if not _overlaps(first, last, body):
+        if not _overlaps(upper, lower, body):
             return False
-        above = [it for it in group.items if _overlaps((it.sx0, it.sx1), first, body)]
-        below = [it for it in band.items if _overlaps((it.sx0, it.sx1), last, body)]
+        above = [it for it in group.items if _overlaps((it.sx0, it.sx1), upper, body)]
+        below = [it for it in band.items if _overlaps((it.sx0, it.sx1), lower, body)]
         if not above or not below:
             return False
         foot = max(it.y1 for it in above)

@@ -912,12 +912,12 @@ def _narrow_quotes(
     def narrowed(k: int) -> int:
         return narrow_width(texts[k]) + room[k]
 
-    def plain(k: int) -> bool:  # (k may be one past the last line)
+    def unlike(k: int) -> bool:  # measured otherwise by some measure (k may be past the end)
         return k in opening or (0 <= k < len(saved) and saved[k] > 0)
 
     if known is None and not (
         _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
-        or _rival_wins(lines, width, hangs, mark, opening, narrowed, _Asked(plain), needed=1)
+        or _rival_wins(lines, width, hangs, mark, opening, narrowed, _Asked(unlike), needed=1)
     ):
         return False
     quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
@@ -1010,7 +1010,8 @@ def _rival_wins(
     to it do. Each line the rival measure makes two cells wider or narrower or more is
     compared with its neighbours inside the paragraph that both measures agree on: it
     votes for the measure that puts it within a cell of the wider of them (and the
-    other not). The rival wins by two votes to one, and two at least.
+    other not). The rival wins by two votes to one, and two at least (`needed`, where
+    given, instead).
 
     Inside a paragraph means: the line and the line before it end in text (no mark
     hangs), it is plain and not indented, the line before is plain or the first of a

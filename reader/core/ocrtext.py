@@ -212,9 +212,8 @@ def _page_lines(
         order
     )
     out: list[tuple[str, Placed | None, bool]] = []
-    # Each column's lines in body type: the id of each that reaches the far edge, else
-    # False.
-    reaching: dict[int, list[int | bool]] = collections.defaultdict(list)
+    # Each column's lines in body type: whether each reaches the far edge, and its id.
+    reaching: dict[int, list[tuple[bool, int]]] = collections.defaultdict(list)
     chinese = _chinese(order)
     previous: Placed | None = None
     was_centred = was_large = False
@@ -277,7 +276,7 @@ def _page_lines(
         )
         cell = cells[placed.column]
         if not large:
-            reaching[placed.column].append(margin <= FULL_MARGIN * cell and id(placed))
+            reaching[placed.column].append((margin <= FULL_MARGIN * cell, id(placed)))
         indented = (
             not large
             and not placed.noise
@@ -312,7 +311,7 @@ def _page_lines(
     set_apart()
     if filled is not None:
         for column in reaching.values():
-            full = [line for line in column if line]
+            full = [key for reaches, key in column if reaches]
             if len(full) >= JUSTIFIED * len(column) and len(full) >= JUSTIFIED_LINES:
                 filled.update(full)
     while out and not out[-1][0]:

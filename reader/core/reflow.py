@@ -668,9 +668,8 @@ class Reflow:
             ):
                 return False, R.APART
             if ends[a]:
-                if width[a] + lines.indent[a] <= columns.back(
-                    a
-                ) - t.ends_short_indented and not self._filled(a):
+                short = width[a] + lines.indent[a] <= columns.back(a) - t.ends_short_indented
+                if short and not self._filled(a):
                     return False, R.SHORT_ENDS_SENTENCE
                 if unpunctuated(lines.text[b]) and (
                     width[b] <= columns.fwd(b) - t.next_short_indented or not self._runs_on(b)
