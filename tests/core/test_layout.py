@@ -353,6 +353,16 @@ def test_a_line_merged_with_two_characters_of_the_next_column_is_split() -> None
     assert texts[1:] == [*first, "10", "11", "12", "底！", "14", "15", "16", "17"]
 
 
+def test_a_seam_at_the_space_the_ocr_program_left_is_taken_at_a_line_s_end() -> None:
+    """A merged line whose right part is one character after a space the OCR program
+    left (刚刚 摄): the space is the seam, though the measure puts nearly all of the
+    line in the left column; with no space there, the line stays whole."""
+    from reader.core.layout import _seam
+
+    assert _seam("在市政务服务中心，刚刚 摄", 12.39) == 12
+    assert _seam("在市政务服务中心，刚刚摄", 12.39) is None
+
+
 def test_a_letterspaced_headline_in_body_type_is_not_split() -> None:
     """A notice's title spread across the columns in body type: OCR reads it with spaces
     between its characters, and it stays one line, read before the columns."""
