@@ -333,6 +333,21 @@ def test_a_rule_read_as_digits_across_the_columns_is_kept_whole() -> None:
     assert texts[1:] == [f"{c}{r}" for c in range(2) for r in range(8)]
 
 
+@needs_real
+def test_a_rule_across_the_page_still_parts_the_rows_under_it() -> None:
+    """A real page (12): under a rule that OCR read as digits, rows that OCR merged
+    across three columns. The rule parts them from what is over it, so they are split at
+    both gutters as labelled (as noise, it parted nothing, and they were not)."""
+    path = next(p for p in REAL if p.name.startswith("12_"))
+    texts = [r["text"] for r in json.loads(path.read_bytes())["ocr_results"]]
+    merged = next(k for k, t in enumerate(texts) if t.startswith("区有十二个县"))
+    order = reading_order(read(path.read_bytes()).pages[0])
+    assert [p.line.text for p in order.placed if p.index == merged] == [
+        "区有十二个县（镇），591个公社，人口750万，集体可，",
+        "觉，战无不胜的毛泽东思想从来没有象今天这样大普",
+    ]
+
+
 def test_the_last_row_merged_with_the_next_column_s_short_last_line_is_split() -> None:
     """The columns' last row: a full line of the first column merged with the short last
     line of the second (您前进！). With no row under it, it is still split at the gutter,
