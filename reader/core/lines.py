@@ -917,7 +917,9 @@ def _narrow_quotes(
 
     if known is None and not (
         _rival_wins(lines, width, hangs, mark, opening, narrowed, opening)
-        or _rival_wins(lines, width, hangs, mark, opening, narrowed, _Asked(unlike), needed=1)
+        or _rival_wins(
+            lines, width, hangs, mark, opening, narrowed, _Asked(unlike), TUNING.quotes_alone_wins
+        )
     ):
         return False
     quoted = sorted(opening.union(_lines_holding(texts, "”‘’")))
@@ -1000,7 +1002,7 @@ def _rival_wins(
     weighed: Iterable[int],
     rival: Callable[[int], int],
     apart: Container[int],
-    needed: int = 0,
+    needed: int | None = None,
 ) -> bool:
     """Whether the page is set to another measure of its lines: `rival(k)` is the width
     it gives line k, one of the lines `weighed`; lines not `apart` measure alike both
@@ -1049,7 +1051,7 @@ def _rival_wins(
             wins += 1
         elif abs(here - column) <= within < abs(other - column):
             losses += 1
-    return wins >= (needed or wins_needed) and wins >= 2 * losses
+    return wins >= (wins_needed if needed is None else needed) and wins >= 2 * losses
 
 
 def _features(lines: Lines, forced: dict[int, str], page_of: Lines | None = None) -> None:

@@ -57,13 +57,15 @@ class Tuning:
     voting_width: int = 20
     # A line votes where the two measures set it this many cells apart or more, for the
     # one that puts it within `vote_within` of its neighbours (and the other not); a
-    # measure wins by two votes to one and `vote_wins` at least (narrow quotes also by
-    # one vote and none against, where the neighbours measure alike every way: see
-    # _narrow_quotes). Lines with this many curly quotes or more do not vote on
-    # characters (narrow quotes unsaid blur them).
+    # measure wins by two votes to one and `vote_wins` at least (narrow quotes also as
+    # `quotes_alone_wins` says: see _narrow_quotes). Lines with this many curly quotes or
+    # more do not vote on characters (narrow quotes unsaid blur them).
     vote_apart: int = 2
     vote_within: int = 1
     vote_wins: int = 2
+    # ... narrow quotes by this many votes and none against, where no neighbour a line
+    # is weighed against holds half-width characters or squeezed marks.
+    quotes_alone_wins: int = 1
     vote_quotes: int = 4
     # How many lines interleaved() weighs, from the page's start (a tenth of the time
     # reflow takes): enough to tell, on the real pages and the relayouts.
