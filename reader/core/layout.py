@@ -143,6 +143,12 @@ STORY_GAP = 1.5
 # ... where the columns over it end within this many body-line heights of each other, and
 # those under it start so.
 LEVEL = 2.0
+# A paragraph's short last line (a character or two and a stop) and the next paragraph's
+# first line, indented this many body heights from where the tail starts, with less
+# whitespace than TAIL_GAP between their ends, are one column though they do not overlap.
+INDENT_MIN = 0.5
+INDENT_MAX = 3.0
+TAIL_GAP = 1.0
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -1607,8 +1613,20 @@ class _Band:
                     was and larger,
                 )
         columns.sort()
-        self.columns = [c for c, _ in columns]
-        self.larger = [larger for _, larger in columns]
+        # A paragraph's short tail over the next paragraph's indented first line: their
+        # ranges need not overlap, yet they are one column. (So is a short label set
+        # right beside its text: no gutter parts them.)
+        body = self.body
+        kept: list[tuple[Span, bool]] = []
+        for (x0, x1), larger in columns:
+            if kept and not larger and not kept[-1][1]:
+                (k0, k1), _ = kept[-1]
+                if x0 - k1 < TAIL_GAP * body and INDENT_MIN * body <= x0 - k0 <= INDENT_MAX * body:
+                    kept[-1] = ((k0, max(k1, x1)), False)
+                    continue
+            kept.append(((x0, x1), larger))
+        self.columns = [c for c, _ in kept]
+        self.larger = [larger for _, larger in kept]
         self.heading = self.heading and other.heading
 
 

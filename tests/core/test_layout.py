@@ -1270,3 +1270,30 @@ def test_the_outer_columns_run_on_past_a_box_set_into_the_middle_ones() -> None:
         a = next(k for k, t in enumerate(texts) if above in t)
         b = next(k for k, t in enumerate(texts) if t.startswith(below))
         assert order.index(b) == order.index(a) + 1
+
+
+def test_a_column_that_opens_with_a_paragraph_s_tail_over_an_indented_line_stays_whole() -> None:
+    """Three columns over two rows of four, no gutter shared (real page 01). The third
+    column opens with the tail of a paragraph from the column before (反映。, its stop
+    narrow) over the next paragraph's first line, indented two characters, just past the
+    tail's end. The two do not overlap across, yet they are one column: the columns are
+    read whole, not cut into the first two rows and the rest."""
+    upper = [body(f"{c}{r}", c, r, 150) for c in range(3) for r in range(8)]
+    x = 2 * (WIDTH + GUTTER)
+    tail = line("反映。", x, 150, x + 56, 150 + HEIGHT)
+    first = line(("22" + FILL)[:16], x + 60, 150 + PITCH, x + WIDTH, 150 + PITCH + HEIGHT)
+    upper[16:18] = [tail, first]
+    narrow, top = (3 * WIDTH + 2 * GUTTER - 3 * GUTTER) / 4, 150 + 8 * PITCH
+    lower = [
+        line(
+            (f"{'abcd'[c]}{r}" + FILL)[: int(narrow // 30)],
+            c * (narrow + GUTTER),
+            top + r * PITCH,
+            c * (narrow + GUTTER) + narrow,
+            top + r * PITCH + HEIGHT,
+        )
+        for c in range(4)
+        for r in range(2)
+    ]
+    order = reading_order(page_of(row_by_row([*upper, *lower])))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in upper + lower]
