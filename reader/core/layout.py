@@ -168,6 +168,13 @@ REVISIT_SHARE = 0.05
 # narrower, with less than this share of the line's width between them.
 STACKED_OVERLAP = 0.5
 STACKED_GAP = 0.5
+# A line of a column that OCR cut in two boxes on one row, one of a character or two
+# (个。 | 第一个说：…): the second starts within CUT_GAP of the box height after the first
+# ends, or overlaps it by up to CUT_OVERLAP of it, and the one is at most CUT_HEIGHT times
+# as high as the other (a character or two get a box of their own, drawn tight).
+CUT_GAP = 0.5
+CUT_OVERLAP = 1.0
+CUT_HEIGHT = 1.6
 # Noise within a column's width and no further than this many body-line heights over
 # or under it goes with that column (a column of text: not a headline's).
 WITHIN = 2.0
@@ -357,7 +364,7 @@ def reading_order(page: OcrPage) -> PageOrder:
         core = items
     leaves = _cut(core, body)
     _place_rest(leaves, [it for it in items if it.noise], body)
-    leaves = [_sort_leaf(leaf, body) for leaf in leaves]
+    leaves = [_join_cut(_sort_leaf(leaf, body), lines) for leaf in leaves]
 
     # A merged line split into pieces is in several leaves: it counts in its first.
     leaf_of = [-1] * len(lines)
@@ -451,6 +458,61 @@ def _join_stacked(items: list[_Item], body: float) -> list[_Item]:
     if not joined:
         return items
     return [joined.get(id(it), it) for it in items if id(it) in joined or id(it) not in used]
+
+
+def _join_cut(leaf: list[_Item], lines: Sequence[OcrLine]) -> list[_Item]:
+    """A column's lines in reading order with each line that OCR cut into boxes side by
+    side on one row, a character or two in a box of their own, joined again (a
+    paragraph's last characters and the next paragraph's first line would otherwise be a
+    short line and an indented one). Pieces of lines merged across columns and lines in
+    larger type are left as they are."""
+    groups: list[list[_Item]] = []
+    for it in leaf:
+        if groups and _cut_off(groups[-1][-1], it, lines):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return [group[0] if len(group) == 1 else _joined_row(group) for group in groups]
+
+
+def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine]) -> bool:
+    """Whether `b` runs on from `a` on one row: one line of the column in two boxes."""
+    if any(it.hard or it.vertical or it.gappy or it.apart or it.pieces for it in (a, b)):
+        return False
+    if a.line is not lines[a.index] or b.line is not lines[b.index]:
+        return False  # a piece of a merged line, not a whole line
+    if not (a.noise or b.noise):
+        return False  # two lines side by side may be two things (a headline beside a box)
+    low, high = sorted((a.h, b.h))
+    if high > CUT_HEIGHT * low or min(a.y1, b.y1) - max(a.y0, b.y0) < 0.5 * low:
+        return False
+    gap = b.x0 - a.x1
+    return -CUT_OVERLAP * low <= gap <= CUT_GAP * low and b.x0 > a.xc and b.x1 > a.x1
+
+
+def _joined_row(group: list[_Item]) -> _Item:
+    """One line made of `group`'s boxes, left to right on one row; it keeps the first
+    box's index."""
+    text = ""
+    for p in group:
+        more = " ".join(p.line.text.split())
+        # Latin words either side of the cut were apart; Chinese runs on.
+        text += " " + more if text[-1:].isascii() and more[:1].isascii() and text else more
+    confidences = [p.line.confidence for p in group if p.line.confidence is not None]
+    line = replace(
+        group[0].line,
+        text=text,
+        box=functools.reduce(Box.union, (p.line.box for p in group)),
+        quad=None,
+        words=tuple(w for p in group for w in p.line.words),
+        confidence=min(confidences, default=None),
+    )
+    frame = functools.reduce(Box.union, (Box(p.x0, p.y0, p.x1, p.y1) for p in group))
+    it = _Item(group[0].index, frame, line)
+    it.leaf = group[0].leaf
+    it.narrow()
+    it.pieces = tuple(p.index for p in group)
+    return it
 
 
 def _joined(group: list[_Item], index: int) -> _Item:
