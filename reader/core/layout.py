@@ -1302,22 +1302,12 @@ def _pieces(
     ]
     pieces: list[_Item] = []
     rest = it
+    edges = {k: _gutter_edges(it, cuts, k, lines, body) for k in crossed}
     for k in crossed:
         at = cuts[k]
         lo = cuts[k - 1] if k else -math.inf
         hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
-        left = _near([p for p in lines if lo <= p.xc < at], it, body)
-        beyond = _near([p for p in lines if at <= p.xc < hi], it, body)
-        starts = sorted(p.x0 for p in beyond)
-        ends = sorted(p.x1 for p in left)
-        # Where one side holds merged lines alone, the gutter is as wide on it as on
-        # the other: the cut is in its middle.
-        left_end = ends[(3 * len(ends)) // 4] if ends else None
-        right_start = starts[len(starts) // 4] if starts else None
-        if left_end is None:
-            left_end = at if right_start is None else min(2 * at - right_start, at)
-        if right_start is None:
-            right_start = max(2 * at - left_end, at)
+        left, beyond, left_end, right_start = edges[k]
         pitches = [p.w / _cells(p.line.text) for p in beyond if p.chars >= 4]
         if (
             rest is it
@@ -1333,13 +1323,15 @@ def _pieces(
             continue
         # (Edges that overlap, a narrow gutter on a skewed scan, still part the line's
         # characters in the proportion of their lengths.)
-        a, b = left_end - rest.x0, rest.x1 - right_start
+        # (The gutters further along hold no characters either.)
+        later = sum(max(edges[j][3] - edges[j][2], 0.0) for j in crossed if j > k)
+        a, b = left_end - rest.x0, rest.x1 - right_start - later
         if a <= 0 or b <= 0:
             break
         count = _cells(rest.line.text) * a / (a + b)
         grid = _grid(left, body)
         right = [p.w / _cells(p.line.text) for p in beyond if p.chars >= 4]
-        if (it.gappy or not ends) and right:
+        if (it.gappy or not left) and right:
             # Two short lines with the whitespace between them merged, or a stretch
             # where the left columns' lines are all merged ones: the right part starts
             # where its column does, at that column's pitch.
@@ -1378,6 +1370,30 @@ def _pieces(
         rest = _piece(rest, right_start, rest.x1, rest.line.text[seam:])
     pieces.append(rest)
     return pieces
+
+
+def _gutter_edges(
+    it: _Item, cuts: list[float], k: int, lines: list[_Item], body: float
+) -> tuple[list[_Item], list[_Item], float, float]:
+    """Around the gutter at cuts[k], near the merged line `it`: the left column's lines
+    and the right one's, where the left one's lines end and where the right one's
+    start."""
+    at = cuts[k]
+    lo = cuts[k - 1] if k else -math.inf
+    hi = cuts[k + 1] if k + 1 < len(cuts) else math.inf
+    left = _near([p for p in lines if lo <= p.xc < at], it, body)
+    beyond = _near([p for p in lines if at <= p.xc < hi], it, body)
+    starts = sorted(p.x0 for p in beyond)
+    ends = sorted(p.x1 for p in left)
+    # Where one side holds merged lines alone, the gutter is as wide on it as on the
+    # other: the cut is in its middle.
+    left_end = ends[(3 * len(ends)) // 4] if ends else None
+    right_start = starts[len(starts) // 4] if starts else None
+    if left_end is None:
+        left_end = at if right_start is None else min(2 * at - right_start, at)
+    if right_start is None:
+        right_start = max(2 * at - left_end, at)
+    return left, beyond, left_end, right_start
 
 
 def _start(column: list[_Item]) -> float:

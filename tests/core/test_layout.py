@@ -1299,3 +1299,27 @@ def test_a_column_that_opens_with_a_paragraph_s_tail_over_an_indented_line_stays
     ]
     order = reading_order(page_of(row_by_row([*upper, *lower])))
     assert [p.line.text for p in order.placed] == [ln.text for ln in upper + lower]
+
+
+def test_a_line_merged_across_three_columns_is_split_where_each_column_ends() -> None:
+    """Three short columns (three lines: too few for a grid of full lines) with gutters
+    four characters wide, and OCR merged one row of all three into one box. The
+    characters left of the first gutter are measured against those right of it less the
+    second gutter's whitespace, which holds none: each column's part is its own line, to
+    the character."""
+    wide, step, top = 540, 540 + 120, 150
+    # (each line its own characters: no pair of them on the page says where a seam goes)
+    chars = [chr(0x4E00 + 7 * n) for n in range(3 * 3 * 18)]
+    lines = [
+        line(
+            "".join(chars[(c * 3 + r) * 18 : (c * 3 + r + 1) * 18]), c * step,
+            top + r * PITCH, c * step + wide, top + r * PITCH + HEIGHT,
+        )
+        for c in range(3)
+        for r in range(3)
+    ]  # fmt: skip
+    row = [ln for ln in lines if ln.box.y0 == top + PITCH]
+    merged = line("".join(ln.text for ln in row), 0, row[0].box.y0, 2 * step + wide, row[0].box.y1)
+    page = [ln for ln in lines if ln not in row] + [merged]
+    order = reading_order(page_of(row_by_row(page)))
+    assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
