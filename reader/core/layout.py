@@ -43,7 +43,7 @@ from operator import attrgetter
 from statistics import median
 
 from reader.core.lines import is_ornament
-from reader.core.ocr import Box, OcrLine, OcrPage
+from reader.core.ocr import Box, OcrLine, OcrPage, join_pieces
 from reader.core.words import common_words
 
 # Line boxes are measured this share of their height narrower on each side when looking
@@ -224,9 +224,10 @@ class Placed:
     its column in `PageOrder.columns`, `box` its box in the layout's (deskewed) frame,
     where the column boxes are too. `apart` marks a character or two set beside a line
     of its column, out of the text's flow (a speck, a stray mark): it is read after the
-    column. `pieces` holds the indices of the pieces of a vertical line that OCR broke
-    up, top to bottom, where they are joined into this one (`index` is the piece first in
-    the file); it is empty for a line of one box."""
+    column. `pieces` holds the indices of the boxes of a line that OCR broke up, joined
+    into this one: the pieces of a vertical line, top to bottom (`index` is the piece
+    first in the file), or a line cut into boxes side by side on one row, left to right
+    (`index` is the leftmost); it is empty for a line of one box."""
 
     line: OcrLine
     index: int
@@ -366,13 +367,15 @@ def reading_order(page: OcrPage) -> PageOrder:
     _place_rest(leaves, [it for it in items if it.noise], body)
     leaves = [_join_cut(_sort_leaf(leaf, body), lines) for leaf in leaves]
 
-    # A merged line split into pieces is in several leaves: it counts in its first.
+    # A merged line split into pieces is in several leaves: it counts in its first. The
+    # boxes of a line joined again count in the leaf that holds it.
     leaf_of = [-1] * len(lines)
     for number, leaf in enumerate(leaves):
         for it in leaf:
             it.leaf = number
-            if leaf_of[it.index] < 0:
-                leaf_of[it.index] = number
+            for index in it.pieces or (it.index,):
+                if leaf_of[index] < 0:
+                    leaf_of[index] = number
     interleaved = _interleaved(items, leaf_of, len(leaves))
     if page.order_given and not interleaved:
         for it in items:
@@ -464,8 +467,9 @@ def _join_cut(leaf: list[_Item], lines: Sequence[OcrLine]) -> list[_Item]:
     """A column's lines in reading order with each line that OCR cut into boxes side by
     side on one row, a character or two in a box of their own, joined again (a
     paragraph's last characters and the next paragraph's first line would otherwise be a
-    short line and an indented one). Pieces of lines merged across columns and lines in
-    larger type are left as they are."""
+    short line and an indented one). Pieces of lines merged across columns, lines in
+    larger type and marks set apart beside a line (a character or two clear of it that
+    ends in no closing mark: _sort_leaf) are left as they are."""
     groups: list[list[_Item]] = []
     for it in leaf:
         if groups and _cut_off(groups[-1][-1], it, lines):
@@ -493,11 +497,7 @@ def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine]) -> bool:
 def _joined_row(group: list[_Item]) -> _Item:
     """One line made of `group`'s boxes, left to right on one row; it keeps the first
     box's index."""
-    text = ""
-    for p in group:
-        more = " ".join(p.line.text.split())
-        # Latin words either side of the cut were apart; Chinese runs on.
-        text += " " + more if text[-1:].isascii() and more[:1].isascii() and text else more
+    text = join_pieces(" ".join(p.line.text.split()) for p in group)
     confidences = [p.line.confidence for p in group if p.line.confidence is not None]
     line = replace(
         group[0].line,
@@ -510,6 +510,7 @@ def _joined_row(group: list[_Item]) -> _Item:
     frame = functools.reduce(Box.union, (Box(p.x0, p.y0, p.x1, p.y1) for p in group))
     it = _Item(group[0].index, frame, line)
     it.leaf = group[0].leaf
+    it.vertical = group[0].vertical  # (in the frame: a page of vertical text is turned)
     it.narrow()
     it.pieces = tuple(p.index for p in group)
     return it

@@ -317,6 +317,18 @@ _CJK = re.compile(
 )
 
 
+def join_pieces(pieces: Iterable[str]) -> str:
+    """Pieces of one line that the OCR program cut apart, as one text: a space between
+    two only where neither side of the cut is CJK (a cut beside a Chinese character or
+    mark is no word break; one between Latin words is)."""
+    out = ""
+    for piece in pieces:
+        if piece and out and not (_CJK.match(out[-1]) or _CJK.match(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
 def join_words(words: Iterable[str]) -> str:
     """Words of a line as one text: a space between them, but none between two CJK
     characters."""

@@ -1323,3 +1323,50 @@ def test_a_line_merged_across_three_columns_is_split_where_each_column_ends() ->
     page = [ln for ln in lines if ln not in row] + [merged]
     order = reading_order(page_of(row_by_row(page)))
     assert [p.line.text for p in order.placed] == [ln.text for ln in lines]
+
+
+def test_a_line_cut_on_its_row_in_a_file_read_in_its_own_order_keeps_every_box() -> None:
+    """An ALTO or PAGE file in column order keeps its order, and a line in it that OCR cut
+    into two boxes on one row (了。 beside the rest) is read as the file gives it: each
+    box once, in a column the page has."""
+    lines, _ = columns_page(2, rows=6)
+    row = lines[4].box
+    cut = line(lines[4].text[:14], row.x0, row.y0, row.x0 + 14 * 30, row.y1)
+    tail = line("了。", row.x0 + 14 * 30 - 5, row.y0 + 4, row.x0 + 14 * 30 + 40, row.y1 - 4)
+    given = tuple([*lines[:4], cut, tail, *lines[5:]])
+    order = reading_order(page_of(given, given=True))
+    assert order.source == "file"
+    assert [p.line.text for p in order.placed] == [ln.text for ln in given]
+    assert all(0 <= p.column < len(order.columns) for p in order.placed)
+    # (the same boxes in the geometry's order: the line is whole again)
+    joined = reading_order(page_of(row_by_row(list(given))))
+    assert cut.text + "了。" in [p.line.text for p in joined.placed]
+
+
+def test_a_line_of_latin_text_cut_on_its_row_is_joined_with_a_space() -> None:
+    """Latin words either side of a cut were apart (café | et), Chinese runs on."""
+    lines, _ = columns_page(1, rows=6)
+    row = lines[3].box
+    words = line("Voilà tout, dit le café", row.x0, row.y0, row.x0 + 500, row.y1)
+    tail = line("et", row.x0 + 485, row.y0 + 4, row.x0 + 540, row.y1 - 4)
+    order = reading_order(page_of(row_by_row([*lines[:3], words, tail, *lines[4:]])))
+    assert "Voilà tout, dit le café et" in [p.line.text for p in order.placed]
+
+
+def test_vertical_lines_cut_at_their_foot_are_joined_and_their_column_stays_vertical() -> None:
+    """A block of three vertical lines; OCR gave the last two characters of two of them
+    (了。) boxes of their own under them, touching them. The lines are joined again, and
+    the block is still read as vertical text (the join is made in the page's turned
+    frame, and the joined line is vertical there as its pieces were)."""
+    lines = []
+    for k in range(3):
+        x = 2000 - k * 60
+        lines.append(line(f"{k}" + FILL[:11], x, 100, x + 40, 100 + 12 * 45, vertical=True))
+    feet = [
+        line("了。", ln.box.x0 + 4, ln.box.y1 - 6, ln.box.x1 - 4, ln.box.y1 + 80, True)
+        for ln in (lines[0], lines[2])
+    ]
+    order = reading_order(page_of(tuple(sorted([*lines, *feet], key=lambda ln: ln.box.x0))))
+    texts = [p.line.text for p in order.placed]
+    assert texts == [lines[0].text + "了。", lines[1].text, lines[2].text + "了。"]
+    assert all(c.vertical for c in order.columns)

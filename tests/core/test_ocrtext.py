@@ -967,16 +967,24 @@ def test_a_list_of_one_sentence_items_is_no_justified_column() -> None:
 
 def test_a_line_that_ocr_cut_after_a_paragraph_s_last_characters_runs_on() -> None:
     """Real page 08: the OCR program gave a paragraph's last two characters (个。) a box of
-    their own, drawn tight and overlapping the box of the rest of that printed line
-    (第一个说：…), which starts where an indented line would. The two are one line: the
-    paragraph runs on through it, and no paragraph ends at 个。."""
+    their own, drawn tight, and the rest of that printed line (第一个说：…) a box that
+    starts inside it (by 14 px of 23 there) and so where an indented line would. The two
+    are one line: the paragraph runs on through it, and no paragraph ends at 个。."""
     from reader.core.document import _from_ocr
 
     rows = [
         line(BODY[:16], 100 + 2 * H, 100),
         line(BODY[16:33] + "四", 100, 100 + 1.3 * H),
         line("个。", 100, 100 + 2.7 * H, size=0.65 * H),
-        line(BODY[36:52], 100 + 1.6 * H, 100 + 2.6 * H),
+        OcrLine(
+            BODY[36:52],
+            Box(100 + 1.1 * H, 100 + 2.6 * H, 100 + 18 * H, 100 + 3.6 * H),
+            None,
+            None,
+            0,
+            None,
+            False,
+        ),
         line(BODY[54:71] + "。", 100, 100 + 3.9 * H),
         line(BODY[72:88], 100 + 2 * H, 100 + 5.2 * H),
         line(BODY[88:100] + "。", 100, 100 + 6.5 * H),
