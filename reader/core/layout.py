@@ -648,6 +648,10 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
     for at in _gutters(lines, larger, body):
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
+        if 0 < min(left, right) <= sum(1 for it in lines if it.sx0 < at < it.sx1):
+            # More of the columns' own lines run through it than stand on its narrower
+            # side: a short line jutting out at a column's edge, no gutter.
+            continue
         straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
             crowded = True
