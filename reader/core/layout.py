@@ -149,6 +149,9 @@ LEVEL = 2.0
 INDENT_MIN = 0.5
 INDENT_MAX = 3.0
 TAIL_GAP = 1.0
+# A band of at least this many lines has its columns parted at gutters that a few of its
+# lines run across, as a region's are.
+BAND_ROWS = 12
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -1621,7 +1624,18 @@ class _Band:
             self.heading = alone and it.hard
             return
         structural = [it for it in items if it not in wide]
-        self.columns = _segments([(it.sx0, it.sx1) for it in structural], GUTTER * body)
+        # (A band of many rows has gutters as a region does: a line or two that run on
+        # across one, merged with a scrap of the next column, do not join its columns.)
+        own = [it for it in structural if not it.hard]
+        cuts = _gutters(own, [], body) if len(own) >= BAND_ROWS else []
+        bounds = [-math.inf, *cuts, math.inf]
+        self.columns = [
+            column
+            for lo, hi in itertools.pairwise(bounds)
+            for column in _segments(
+                [(it.sx0, it.sx1) for it in structural if lo <= it.xc < hi], GUTTER * body
+            )
+        ]
         plain = [(it.sx0, it.sx1) for it in structural if not it.hard]
         self.larger = [not any(_overlaps(c, p, body) for p in plain) for c in self.columns]
         self.heading = any(it.hard for it in structural)

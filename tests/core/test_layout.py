@@ -1373,21 +1373,32 @@ def test_vertical_lines_cut_at_their_foot_are_joined_and_their_column_stays_vert
 
 
 @needs_real
-@pytest.mark.parametrize("degrees", [0.25, 0.5])
-def test_a_line_jutting_out_at_a_columns_edge_is_no_gutter_on_a_turned_scan(
-    degrees: float,
+@pytest.mark.parametrize(
+    ("name", "degrees"),
+    [
+        ("01_bingtuanzhanbao_19670427_p1", 0.25),
+        ("01_bingtuanzhanbao_19670427_p1", 0.5),
+        ("06_xinbeida_19670506_p2", -0.1),
+    ],
+)
+def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
+    name: str, degrees: float
 ) -> None:
-    """Page 01 as if scanned a quarter or half a degree more askew: one short line of its
-    lower left column (看一看：) starts further left than the lines that run on past it,
-    and the whitespace beside it was taken for a gutter that merged lines hide. The page
-    was then parted at every whitespace across it, and the top story's columns, merged
-    row by row, could no longer be told apart. Read turned, the page scores as it does
-    as scanned (labelled paragraphs, exact match)."""
+    """Real pages as if scanned a little more or less askew read as they do as scanned
+    (labelled paragraphs, exact match).
+    - Page 01, turned a quarter or half a degree: one short line of its lower left column
+      (看一看：) starts further left than the lines that run on past it, and the
+      whitespace beside it was taken for a gutter that merged lines hide. The page was
+      then parted at every whitespace across it, and the top story's columns, merged row
+      by row, could no longer be told apart.
+    - Page 06, turned a tenth of a degree back: the rows of its top story's columns touch
+      one another down to the last four, and in that band of many rows one line that runs
+      on into the next column joined the first two columns, so that the last four rows,
+      each column apart, no longer fit under it and were read as a story of their own."""
     from reader.core.document import from_bytes
     from tests.evaluation import REAL as LABELS
     from tests.evaluation import doc_paragraphs, f1, gold_paragraphs
 
-    name = "01_bingtuanzhanbao_19670427_p1"
     gold = gold_paragraphs(json.loads((LABELS / f"{name}.json").read_text(encoding="utf-8")))
     page = formats.load(formats.REAL_PAGES / f"{name}.json")
 
