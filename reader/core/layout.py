@@ -1611,11 +1611,13 @@ class _Band:
     """Rows of a region between two horizontal gaps, and the x-ranges (columns) its
     lines occupy, straddlers aside, each marked where it holds only larger lines."""
 
-    __slots__ = ("body", "columns", "heading", "items", "larger")
+    __slots__ = ("body", "columns", "heading", "items", "larger", "merged")
 
     def __init__(self, items: list[_Item], wide: set[_Item], body: float) -> None:
         self.items = items
         self.body = body
+        # (whether it holds merged lines or straddlers, which show no columns of their own)
+        self.merged = any(it in wide for it in items)
         if len(items) == 1:  # most bands inside a column: one line
             it = items[0]
             alone = it not in wide
@@ -1761,11 +1763,13 @@ def _band_groups(
             # Text right under a headline belongs with the columns that follow it when
             # those do not fit under the headline themselves.
             # Rows of merged lines alone (no columns of their own) say nothing of where
-            # they go: the first row with columns after them does.
+            # they go: the first row with columns after them does, the first of the
+            # next few that holds no merged line (all its columns are its own) if any.
             ahead = following
             if not band.columns:
-                rest = itertools.islice(bands, number + 1, None)
-                ahead = next((b for b in rest if b.columns), None)
+                rest = bands[number + 1 :]
+                ahead = next((b for b in rest[:AHEAD] if b.columns and not b.merged), None)
+                ahead = ahead or next((b for b in rest if b.columns), None)
             over = group.heading or bands[number - 1].heading  # a headline right over it
             if over and not band.heading and ahead is not None and not group.fits(ahead):
                 after = [b for b in bands[number + 1 : number + 1 + AHEAD] if b.columns]

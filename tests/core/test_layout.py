@@ -1379,6 +1379,7 @@ def test_vertical_lines_cut_at_their_foot_are_joined_and_their_column_stays_vert
         ("01_bingtuanzhanbao_19670427_p1", 0.25),
         ("01_bingtuanzhanbao_19670427_p1", 0.5),
         ("06_xinbeida_19670506_p2", -0.1),
+        ("17_hongsefengbao_19680921_p1", -0.25),
     ],
 )
 def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
@@ -1394,7 +1395,11 @@ def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
     - Page 06, turned a tenth of a degree back: the rows of its top story's columns touch
       one another down to the last four, and in that band of many rows one line that runs
       on into the next column joined the first two columns, so that the last four rows,
-      each column apart, no longer fit under it and were read as a story of their own."""
+      each column apart, no longer fit under it and were read as a story of their own.
+    - Page 17, turned a quarter of a degree back: under its headline and byline, rows
+      merged across all three columns, then a row where only the first column has a line
+      of its own. That row, one column, fitted under the headline, so the merged rows went
+      with the headline's group; the first row whose columns are all its own does not."""
     from reader.core.document import from_bytes
     from tests.evaluation import REAL as LABELS
     from tests.evaluation import doc_paragraphs, f1, gold_paragraphs
