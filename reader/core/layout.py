@@ -43,7 +43,7 @@ from operator import attrgetter
 from statistics import median
 
 from reader.core.lines import is_ornament
-from reader.core.ocr import Box, OcrLine, OcrPage, join_pieces
+from reader.core.ocr import Box, OcrLine, OcrPage, has_cjk, join_pieces
 from reader.core.words import common_words
 
 # Line boxes are measured this share of their height narrower on each side when looking
@@ -60,6 +60,12 @@ INSET_GAP = 1.0
 # lines of body size can be straddlers.
 LARGER_PITCH = 1.3
 LARGER_HEIGHT = 2.2
+# A mark beside a line may run into the line's box by this many body-line heights (boxes
+# drawn a little wide).
+BESIDE_SLACK = 0.3
+# ... but for a Chinese character or two at least this many body heights high: a piece of
+# the line.
+PIECE_HEIGHT = 0.6
 # A character or two no taller than this many body-line heights is in body type (or a
 # speck); set larger beside a column, it is a label or a title's.
 BODY_SIZE = 1.2
@@ -1995,8 +2001,12 @@ def _row_height(it: _Item) -> float:
 
 def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
     """Whether a line of `lines` runs level with `it` (its centre within the line's
-    height) and clear of it to the left or right (boxes drawn a little wide may touch)."""
-    slack = 0.3 * body
+    height) and clear of it to the left or right (boxes drawn a little wide may touch).
+    A Chinese character or two in body type whose box runs into the line's is no mark
+    beside it but a piece of it that the OCR program cut off (本報 | 扇机英红色): clear
+    means clear. (Specks read as characters are smaller: 福, ：.)"""
+    piece = it.h >= PIECE_HEIGHT * body and has_cjk(it.line.text)
+    slack = 0.0 if piece else BESIDE_SLACK * body
     return any(
         p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 + slack or p.x0 >= it.x1 - slack) for p in lines
     )

@@ -317,6 +317,11 @@ _CJK = re.compile(
 )
 
 
+def has_cjk(text: str) -> bool:
+    """Whether the text holds a CJK character or mark."""
+    return _CJK.search(text) is not None
+
+
 def join_pieces(pieces: Iterable[str]) -> str:
     """Pieces of one line that the OCR program cut apart, as one text: a space between
     two only where neither side of the cut is CJK (a cut beside a Chinese character or
