@@ -2001,14 +2001,18 @@ def _row_height(it: _Item) -> float:
 
 def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
     """Whether a line of `lines` runs level with `it` (its centre within the line's
-    height) and clear of it to the left or right (boxes drawn a little wide may touch).
+    height, or the two sharing half the height of the lower one: a centre right where two
+    lines meet is level with both) and clear of it to the left or right (boxes drawn a
+    little wide may touch).
     A Chinese character or two in body type whose box runs into the line's is no mark
     beside it but a piece of it that the OCR program cut off (本報 | 扇机英红色): clear
     means clear. (Specks read as characters are smaller: 福, ：.)"""
     piece = it.h >= PIECE_HEIGHT * body and has_cjk(it.line.text)
     slack = 0.0 if piece else BESIDE_SLACK * body
     return any(
-        p.y0 < it.yc < p.y1 and (p.x1 <= it.x0 + slack or p.x0 >= it.x1 - slack) for p in lines
+        (p.y0 < it.yc < p.y1 or min(p.y1, it.y1) - max(p.y0, it.y0) >= min(p.h, it.h) / 2)
+        and (p.x1 <= it.x0 + slack or p.x0 >= it.x1 - slack)
+        for p in lines
     )
 
 

@@ -1381,6 +1381,7 @@ def test_vertical_lines_cut_at_their_foot_are_joined_and_their_column_stays_vert
         ("06_xinbeida_19670506_p2", -0.1),
         ("17_hongsefengbao_19680921_p1", -0.25),
         ("11_hongsezhanbao_19670412_p1", -0.1),
+        ("12_shanghaihongweizhanbao_19690107_p1", -0.25),
     ],
 )
 def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
@@ -1403,7 +1404,10 @@ def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
       with the headline's group; the first row whose columns are all its own does not.
     - Page 11, turned a tenth of a degree back: OCR cut 本報 off the line it opens
       (本報 | 扇机英红色), its box running 15 px into the line's. Just past the slack
-      allowed a mark set beside a line, it was read after the column, out of the text."""
+      allowed a mark set beside a line, it was read after the column, out of the text.
+    - Page 12, turned a quarter of a degree back: the label 社论 beside the editorial's
+      first lines has its centre right where two of them meet, level with neither by
+      that test, and was read between them."""
     from reader.core.document import from_bytes
     from tests.evaluation import REAL as LABELS
     from tests.evaluation import doc_paragraphs, f1, gold_paragraphs
