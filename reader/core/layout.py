@@ -63,8 +63,8 @@ LARGER_HEIGHT = 2.2
 # A mark beside a line may run into the line's box by this many body-line heights (boxes
 # drawn a little wide).
 BESIDE_SLACK = 0.3
-# ... but for a Chinese character or two at least this many body heights high: a piece of
-# the line.
+# ... but not a Chinese character or two at least this many body heights high: a piece of
+# the line that the OCR program cut off (a speck read as a character is smaller).
 PIECE_HEIGHT = 0.6
 # A character or two no taller than this many body-line heights is in body type (or a
 # speck); set larger beside a column, it is a label or a title's.
@@ -178,12 +178,12 @@ REVISIT_SHARE = 0.05
 STACKED_OVERLAP = 0.5
 STACKED_GAP = 0.5
 # A line of a column that OCR cut in two boxes on one row, one of a character or two
-# (个。 | 第一个说：…): the second starts within CUT_GAP of the box height after the first
-# ends, or overlaps it by up to CUT_OVERLAP of it, and the one is at most CUT_HEIGHT times
-# as high as the other (a character or two get a box of their own, drawn tight).
+# (个。 | 第一个说：…): the second starts within CUT_GAP of the lower box's height after
+# the first ends, or overlaps it by up to CUT_OVERLAP of it, and both are at least
+# PIECE_HEIGHT body heights high (a character or two get a box of their own, drawn tight,
+# but a speck read as one is smaller still).
 CUT_GAP = 0.5
 CUT_OVERLAP = 1.0
-CUT_HEIGHT = 1.6
 # Noise within a column's width and no further than this many body-line heights over
 # or under it goes with that column (a column of text: not a headline's).
 WITHIN = 2.0
@@ -374,7 +374,7 @@ def reading_order(page: OcrPage) -> PageOrder:
         core = items
     leaves = _cut(core, body)
     _place_rest(leaves, [it for it in items if it.noise], body)
-    leaves = [_join_cut(_sort_leaf(leaf, body), lines) for leaf in leaves]
+    leaves = [_join_cut(_sort_leaf(leaf, body), lines, body) for leaf in leaves]
 
     # A merged line split into pieces is in several leaves: it counts in its first. The
     # boxes of a line joined again count in the leaf that holds it.
@@ -472,7 +472,7 @@ def _join_stacked(items: list[_Item], body: float) -> list[_Item]:
     return [joined.get(id(it), it) for it in items if id(it) in joined or id(it) not in used]
 
 
-def _join_cut(leaf: list[_Item], lines: Sequence[OcrLine]) -> list[_Item]:
+def _join_cut(leaf: list[_Item], lines: Sequence[OcrLine], body: float) -> list[_Item]:
     """A column's lines in reading order with each line that OCR cut into boxes side by
     side on one row, a character or two in a box of their own, joined again (a
     paragraph's last characters and the next paragraph's first line would otherwise be a
@@ -481,14 +481,14 @@ def _join_cut(leaf: list[_Item], lines: Sequence[OcrLine]) -> list[_Item]:
     ends in no closing mark: _sort_leaf) are left as they are."""
     groups: list[list[_Item]] = []
     for it in leaf:
-        if groups and _cut_off(groups[-1][-1], it, lines):
+        if groups and _cut_off(groups[-1][-1], it, lines, body):
             groups[-1].append(it)
         else:
             groups.append([it])
     return [group[0] if len(group) == 1 else _joined_row(group) for group in groups]
 
 
-def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine]) -> bool:
+def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine], body: float) -> bool:
     """Whether `b` runs on from `a` on one row: one line of the column in two boxes."""
     if any(it.hard or it.vertical or it.gappy or it.apart or it.pieces for it in (a, b)):
         return False
@@ -496,9 +496,9 @@ def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine]) -> bool:
         return False  # a piece of a merged line, not a whole line
     if not (a.noise or b.noise):
         return False  # two lines side by side may be two things (a headline beside a box)
-    low, high = sorted((a.h, b.h))
-    if high > CUT_HEIGHT * low or min(a.y1, b.y1) - max(a.y0, b.y0) < 0.5 * low:
-        return False
+    low = min(a.h, b.h)
+    if low < PIECE_HEIGHT * body or min(a.y1, b.y1) - max(a.y0, b.y0) < 0.5 * low:
+        return False  # (a speck read as a character is smaller)
     gap = b.x0 - a.x1
     return -CUT_OVERLAP * low <= gap <= CUT_GAP * low and b.x0 > a.xc and b.x1 > a.x1
 

@@ -1420,3 +1420,19 @@ def test_a_page_scanned_a_little_more_askew_reads_as_it_does_as_scanned(
         return f1(doc_paragraphs(doc), gold).f1
 
     assert score(degrees) >= score(0.0) - 0.02
+
+
+def test_a_tight_box_of_a_line_s_last_characters_joins_a_taller_box_beside_it() -> None:
+    """Page 08 a quarter of a degree askew: the box OCR drew around a paragraph's last
+    two characters (个。) is tight, two thirds of a body line high, and the box of the
+    rest of their printed line beside it is drawn tall (1.64 times as high). How much
+    taller says nothing: the two are one line, as long as the small one is no speck."""
+    lines, _ = columns_page(1, rows=6)
+    row = lines[4].box
+    tail = line("个。", row.x0, row.y0 + 8, row.x0 + 44, row.y0 + 8 + 22)
+    rest = line(lines[4].text[:15], row.x0 + 40, row.y0 + 4, row.x1, row.y0 + 4 + 36)
+    order = reading_order(page_of(row_by_row([*lines[:4], tail, rest, *lines[5:]])))
+    assert "个。" + rest.text in [p.line.text for p in order.placed]
+    speck = line("个。", row.x0, row.y0 + 14, row.x0 + 30, row.y0 + 14 + 12)
+    order = reading_order(page_of(row_by_row([*lines[:4], speck, rest, *lines[5:]])))
+    assert rest.text in [p.line.text for p in order.placed]
