@@ -22,6 +22,7 @@ from reader.core.lines import is_cheer, is_date, is_furniture, is_ornament
 from reader.core.model import LineBox
 from reader.core.ocr import BROKEN, FORMATS, OcrDocument
 from reader.core.text import is_cjk_char, unpunctuated
+from reader.core.words import common_words
 
 INDENT = "\u3000\u3000"
 # A line starting this many characters (body line heights) right of its column's left
@@ -75,6 +76,14 @@ SPECK_SIZE = 0.8
 # real 本報 at 2.0 a character, may be a label, and are not judged so).
 STRETCHED = 2.5
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
+# Show-through: a line of at least SHOW_CHARS characters, no taller than SHOW_HEIGHT of the
+# column's body type, spread SHOW_SPREAD times its character width or more, without these.
+SHOW_CHARS = 3
+SHOW_HEIGHT = 1.3
+SHOW_SPREAD = 1.5
+# A column's spacing of characters is measured on its lines of this many characters or more.
+SPACING_CHARS = 8
+_SHOW_MARKS = frozenset("。！？，、；：")
 # A masthead is a paper's name: this many characters, set this many times the body's
 # size. Around it, lines that say what issue this is are furniture too (an issue number
 # whose 第 OCR misread, 忠54号, among them).
@@ -205,6 +214,7 @@ def _page_lines(
     edges = {k: _edges(order, k, body[k]) for k in range(len(order.columns))}
     local = _local_edges(order, edges, body)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
+    spacing = _spacing(order)
     # A format's regions say where the OCR program saw blocks only where they hold
     # several lines; one region a line (a converter's, or a region per box) says nothing.
     regions = {p.line.region for p in order.placed}
@@ -254,6 +264,16 @@ def _page_lines(
             or (
                 chinese
                 and _stray(placed, text, end < left or start > right or alone[placed.column])
+            )
+            or (
+                chinese
+                and _show_through(
+                    placed,
+                    text,
+                    size,
+                    min(spacing.get(placed.column, size), cells[placed.column]),
+                    vertical,
+                )
             )
             or is_ornament("".join(text.split()))
             or (
@@ -385,6 +405,41 @@ def _stray(placed: Placed, text: str, outside: bool = False) -> bool:
     if placed.noise and len(text) <= 2 and text.isalpha():
         return True
     return outside and len(text) <= STRAY_CHARS and text.replace(" ", "").isalnum()
+
+
+def _spacing(order: PageOrder) -> dict[int, float]:
+    """Each column's characters' spacing along its lines, where it has lines of
+    SPACING_CHARS characters or more: the median of their widths per character (a box is
+    drawn a little higher than its type, and a character is narrower than the box is
+    high)."""
+    widths: dict[int, list[float]] = collections.defaultdict(list)
+    for p in order.placed:
+        chars = len("".join(p.line.text.split()))
+        if not p.noise and not p.line.vertical and chars >= SPACING_CHARS:
+            widths[p.column].append((p.box.x1 - p.box.x0) / chars)
+    return {k: statistics.median(v) for k, v in widths.items()}
+
+
+def _show_through(placed: Placed, text: str, size: float, cell: float, vertical: bool) -> bool:
+    """On a Chinese page, the print on the back of the sheet showing through, which OCR
+    read mirrored: a line in body type (at most SHOW_HEIGHT of the column's) whose
+    characters stand SHOW_SPREAD times the column's spacing (or its type size, where that
+    is less) apart or more, with no
+    mark that ends or parts a sentence, that read backwards holds more of the language's
+    common words than read forwards (志同生 for 生同志, 共央中 for 中央共). A headline
+    spread as wide reads forwards (毛主席最新指示)."""
+    chars = "".join(text.split())
+    if vertical or len(chars) < SHOW_CHARS or any(c in _SHOW_MARKS for c in chars):
+        return False
+    box = placed.box
+    if box.y1 - box.y0 > SHOW_HEIGHT * size or box.x1 - box.x0 < SHOW_SPREAD * cell * len(chars):
+        return False
+    words = common_words()
+
+    def pairs(run: str) -> int:
+        return sum(1 for k in range(len(run) - 1) if run[k : k + 2] in words)
+
+    return pairs(chars[::-1]) > pairs(chars)
 
 
 def _speck(placed: Placed, text: str, size: float, sizes: _Sizes, vertical: bool) -> bool:

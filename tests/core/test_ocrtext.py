@@ -992,3 +992,34 @@ def test_a_line_that_ocr_cut_after_a_paragraph_s_last_characters_runs_on() -> No
     doc = _from_ocr(paddle_json(rows, 1000), "page.json")
     paragraphs = [b.text for _, b in doc.iter_blocks() if b.kind == "paragraph"]
     assert paragraphs[0] == BODY[:33] + "四个。" + BODY[36:52] + BODY[54:71] + "。"
+
+
+def _with_spread_line(text: str) -> Document:
+    """A paragraph of four lines with `text` between its second and third, in body type
+    but its characters spread 1.8 times as wide as the column's, read from boxes."""
+    from reader.core.document import _from_ocr
+
+    spread = Box(100 + 4 * H, 100 + 2.6 * H, 100 + 4 * H + 1.8 * H * len(text), 100 + 3.6 * H)
+    rows = [
+        line(BODY[:16], 100 + 2 * H, 100),
+        line(BODY[16:34], 100, 100 + 1.3 * H),
+        OcrLine(text, spread, None, None, 0, None, False),
+        line(BODY[34:52], 100, 100 + 3.9 * H),
+        line(BODY[54:70] + "。", 100, 100 + 5.2 * H),
+    ]
+    return _from_ocr(paddle_json(rows, 1000), "page.json")
+
+
+def test_print_showing_through_from_the_back_of_the_sheet_is_junk() -> None:
+    """Real page 10: the print on the back of the sheet shows through, and OCR read some of
+    it, mirrored (志同生 for 生同志): characters in body type spread far wider than the
+    column's, that read backwards hold more common words than forwards. Such a line is
+    junk, set apart as page furniture, and the paragraph runs on past it; the same line
+    reading forwards (a headline spread as wide) stays in the text."""
+    doc = _with_spread_line("志同民人")
+    paragraphs = [b.text for _, b in doc.iter_blocks() if b.kind == "paragraph"]
+    assert paragraphs == [BODY[:34] + BODY[34:52] + BODY[54:70] + "。"]
+    assert "志同民人" in _noise(doc)
+    forwards = _with_spread_line("人民同志")
+    assert "人民同志" not in _noise(forwards)
+    assert any("人民同志" in b.text for _, b in forwards.iter_blocks())
