@@ -77,10 +77,11 @@ SPECK_SIZE = 0.8
 STRETCHED = 2.5
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # Show-through: a line of at least SHOW_CHARS characters, no taller than SHOW_HEIGHT of the
-# column's body type, spread SHOW_SPREAD times its character width or more, without these.
+# column's body type, spread SHOW_SPREAD times its characters' spacing or more, without
+# these marks.
 SHOW_CHARS = 3
 SHOW_HEIGHT = 1.3
-SHOW_SPREAD = 1.5
+SHOW_SPREAD = 1.4
 # A column's spacing of characters is measured on its lines of this many characters or more.
 SPACING_CHARS = 8
 _SHOW_MARKS = frozenset("。！？，、；：")
@@ -424,10 +425,9 @@ def _show_through(placed: Placed, text: str, size: float, cell: float, vertical:
     """On a Chinese page, the print on the back of the sheet showing through, which OCR
     read mirrored: a line in body type (at most SHOW_HEIGHT of the column's) whose
     characters stand SHOW_SPREAD times the column's spacing (or its type size, where that
-    is less) apart or more, with no
-    mark that ends or parts a sentence, that read backwards holds more of the language's
-    common words than read forwards (志同生 for 生同志, 共央中 for 中央共). A headline
-    spread as wide reads forwards (毛主席最新指示)."""
+    is less) apart or more, with no mark that ends or parts a sentence, that read
+    backwards holds more of the language's common words than read forwards (志同生 for
+    生同志, 共央中 for 中央共). A headline spread as wide reads forwards (毛主席最新指示)."""
     chars = "".join(text.split())
     if vertical or len(chars) < SHOW_CHARS or any(c in _SHOW_MARKS for c in chars):
         return False
