@@ -155,8 +155,8 @@ LEVEL = 2.0
 INDENT_MIN = 0.5
 INDENT_MAX = 3.0
 TAIL_GAP = 1.0
-# A band of at least this many lines has its columns parted at gutters that a few of its
-# lines run across, as a region's are.
+# A band of at least this many lines has its columns parted at the gutters of its own
+# lines (_gutters, which a few lines may run across), not only at clear whitespace.
 BAND_ROWS = 12
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
@@ -499,6 +499,8 @@ def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine], body: float) -> bool:
     low = min(a.h, b.h)
     if low < PIECE_HEIGHT * body or min(a.y1, b.y1) - max(a.y0, b.y0) < 0.5 * low:
         return False  # (a speck read as a character is smaller)
+    if any(it.noise and it.h > BODY_SIZE * body for it in (a, b)):
+        return False  # a label set larger beside its text (社论)
     gap = b.x0 - a.x1
     return -CUT_OVERLAP * low <= gap <= CUT_GAP * low and b.x0 > a.xc and b.x1 > a.x1
 
@@ -658,8 +660,8 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         left = sum(1 for it in lines if it.xc < at)
         right = len(lines) - left
         if 0 < min(left, right) <= sum(1 for it in lines if it.sx0 < at < it.sx1):
-            # More of the columns' own lines run through it than stand on its narrower
-            # side: a short line jutting out at a column's edge, no gutter.
+            # As many of the columns' own lines run through it as stand on its narrower
+            # side, or more: a short line jutting out at a column's edge, no gutter.
             continue
         straddlers = sum(1 for it in region if it in wide and it.sx0 < at < it.sx1)
         if straddlers > min(left, right):
@@ -1632,8 +1634,9 @@ class _Band:
             self.heading = alone and it.hard
             return
         structural = [it for it in items if it not in wide]
-        # (A band of many rows has gutters as a region does: a line or two that run on
-        # across one, merged with a scrap of the next column, do not join its columns.)
+        # (In a band of many rows a line or two that run on across a gutter, merged with
+        # a scrap of the next column, do not join its columns: its own lines' gutters
+        # part them.)
         own = [it for it in structural if not it.hard]
         cuts = _gutters(own, [], body) if len(own) >= BAND_ROWS else []
         bounds = [-math.inf, *cuts, math.inf]
@@ -2006,8 +2009,10 @@ def _beside(it: _Item, lines: list[_Item], body: float) -> bool:
     little wide may touch).
     A Chinese character or two in body type whose box runs into the line's is no mark
     beside it but a piece of it that the OCR program cut off (本報 | 扇机英红色): clear
-    means clear. (Specks read as characters are smaller: 福, ：.)"""
-    piece = it.h >= PIECE_HEIGHT * body and has_cjk(it.line.text)
+    means clear. (Specks read as characters are smaller: 福, ：; labels set beside their
+    text larger: 社论. One that only touches the line may be the first line of the next
+    column across a narrow gutter, a paragraph's tail: 用.)"""
+    piece = PIECE_HEIGHT * body <= it.h <= BODY_SIZE * body and has_cjk(it.line.text)
     slack = 0.0 if piece else BESIDE_SLACK * body
     return any(
         (p.y0 < it.yc < p.y1 or min(p.y1, it.y1) - max(p.y0, it.y0) >= min(p.h, it.h) / 2)

@@ -78,13 +78,13 @@ STRETCHED = 2.5
 _SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」")
 # Show-through: a line of at least SHOW_CHARS characters, no taller than SHOW_HEIGHT of the
 # column's body type, spread SHOW_SPREAD times its characters' spacing or more, without
-# these marks.
+# these marks (those of a sentence, and of a date: 年, 月, 日).
 SHOW_CHARS = 3
 SHOW_HEIGHT = 1.3
 SHOW_SPREAD = 1.4
 # A column's spacing of characters is measured on its lines of this many characters or more.
 SPACING_CHARS = 8
-_SHOW_MARKS = frozenset("。！？，、；：")
+_SHOW_MARKS = frozenset("。！？，、；：年月日")
 # A masthead is a paper's name: this many characters, set this many times the body's
 # size. Around it, lines that say what issue this is are furniture too (an issue number
 # whose 第 OCR misread, 忠54号, among them).
@@ -268,13 +268,8 @@ def _page_lines(
             )
             or (
                 chinese
-                and _show_through(
-                    placed,
-                    text,
-                    size,
-                    min(spacing.get(placed.column, size), cells[placed.column]),
-                    vertical,
-                )
+                and placed.column in spacing
+                and _show_through(placed, text, size, min(spacing[placed.column], size), vertical)
             )
             or is_ornament("".join(text.split()))
             or (
@@ -409,25 +404,29 @@ def _stray(placed: Placed, text: str, outside: bool = False) -> bool:
 
 
 def _spacing(order: PageOrder) -> dict[int, float]:
-    """Each column's characters' spacing along its lines, where it has lines of
-    SPACING_CHARS characters or more: the median of their widths per character (a box is
-    drawn a little higher than its type, and a character is narrower than the box is
-    high)."""
+    """Each column's Chinese characters' spacing along its lines, where it has lines of
+    SPACING_CHARS characters or more, most of them Chinese: the median of their widths
+    per character (a box is drawn a little higher than its type, and a character is
+    narrower than the box is high). A column of Latin text has none."""
     widths: dict[int, list[float]] = collections.defaultdict(list)
     for p in order.placed:
-        chars = len("".join(p.line.text.split()))
-        if not p.noise and not p.line.vertical and chars >= SPACING_CHARS:
-            widths[p.column].append((p.box.x1 - p.box.x0) / chars)
+        chars = "".join(p.line.text.split())
+        if p.noise or p.line.vertical or len(chars) < SPACING_CHARS:
+            continue
+        if sum(1 for c in chars if is_cjk_char(c)) * 2 > len(chars):
+            widths[p.column].append((p.box.x1 - p.box.x0) / len(chars))
     return {k: statistics.median(v) for k, v in widths.items()}
 
 
 def _show_through(placed: Placed, text: str, size: float, cell: float, vertical: bool) -> bool:
     """On a Chinese page, the print on the back of the sheet showing through, which OCR
     read mirrored: a line in body type (at most SHOW_HEIGHT of the column's) whose
-    characters stand SHOW_SPREAD times the column's spacing (or its type size, where that
-    is less) apart or more, with no mark that ends or parts a sentence, that read
-    backwards holds more of the language's common words than read forwards (志同生 for
-    生同志, 共央中 for 中央共). A headline spread as wide reads forwards (毛主席最新指示)."""
+    characters stand SHOW_SPREAD times the column's spacing of Chinese characters (or its
+    type size, where that is less) apart or more, with no mark that ends or parts a
+    sentence and no part of a date (a date's numerals read as common words both ways),
+    that read backwards holds more of the language's common words than read forwards
+    (志同生 for 生同志, 共央中 for 中央共). A headline spread as wide reads forwards
+    (毛主席最新指示)."""
     chars = "".join(text.split())
     if vertical or len(chars) < SHOW_CHARS or any(c in _SHOW_MARKS for c in chars):
         return False

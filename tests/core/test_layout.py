@@ -1436,3 +1436,15 @@ def test_a_tight_box_of_a_line_s_last_characters_joins_a_taller_box_beside_it() 
     speck = line("个。", row.x0, row.y0 + 14, row.x0 + 30, row.y0 + 14 + 12)
     order = reading_order(page_of(row_by_row([*lines[:4], speck, rest, *lines[5:]])))
     assert rest.text in [p.line.text for p in order.placed]
+
+
+def test_a_label_set_larger_beside_a_columns_first_line_is_not_joined_to_it() -> None:
+    """社论 set beside a column's first line, nearly twice a body line high and its box
+    running a little into the line's: a label, read before the column, not a piece of
+    the line that OCR cut off."""
+    lines, _ = columns_page(1, rows=8)
+    first = lines[1].box
+    label = line("社论", first.x0 - 70, first.y0, first.x0 + 8, first.y0 + 57)
+    order = reading_order(page_of(row_by_row([*lines, label])))
+    texts = [p.line.text for p in order.placed]
+    assert "社论" in texts and lines[1].text in texts

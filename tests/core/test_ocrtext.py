@@ -1023,3 +1023,30 @@ def test_print_showing_through_from_the_back_of_the_sheet_is_junk() -> None:
     forwards = _with_spread_line("人民同志")
     assert "人民同志" not in _noise(forwards)
     assert any("人民同志" in b.text for _, b in forwards.iter_blocks())
+
+
+def test_a_date_spread_wide_is_no_show_through() -> None:
+    """A date in Chinese numerals set spread (一九六七年一月十日) may read more common
+    words backwards than forwards (十月, 一年): a date is not judged by its words."""
+    for date in ("一九六七年一月十日", "一月十二日"):
+        assert date not in _noise(_with_spread_line(date))
+
+
+def test_a_chinese_line_in_a_column_of_latin_text_is_no_show_through() -> None:
+    """On a Chinese page, a column of English lines, whose characters are half as wide
+    as Chinese ones, ends in a line of Chinese at its ordinary spacing: it is not spread,
+    as only a column's Chinese lines say how far apart its Chinese characters stand."""
+    from reader.core.document import _from_ocr
+
+    english = "The people of the district met on Monday to hear the report"
+    rows = [
+        OcrLine(english, Box(100, 100 + k * 1.3 * H, 100 + 0.5 * H * len(english),
+                             100 + k * 1.3 * H + H), None, None, 0, None, False)
+        for k in range(6)
+    ]  # fmt: skip
+    rows.append(line("志同民人", 100, 100 + 6 * 1.3 * H))
+    chinese = 100 + 0.5 * H * len(english) + 2 * H  # a column of Chinese beside it
+    text = BODY * 8
+    rows += [line(text[18 * k : 18 * k + 18], chinese, 100 + k * 1.3 * H) for k in range(32)]
+    doc = _from_ocr(paddle_json(rows, 1000), "page.json")
+    assert "志同民人" not in _noise(doc)
