@@ -181,7 +181,8 @@ STACKED_GAP = 0.5
 # (个。 | 第一个说：…): the second starts within CUT_GAP of the lower box's height after
 # the first ends, or overlaps it by up to CUT_OVERLAP of it, and both are at least
 # PIECE_HEIGHT body heights high (a character or two get a box of their own, drawn tight,
-# but a speck read as one is smaller still).
+# but a speck read as one is smaller still), the character or two in body type (BODY_SIZE:
+# a label beside its text is set larger).
 CUT_GAP = 0.5
 CUT_OVERLAP = 1.0
 # Noise within a column's width and no further than this many body-line heights over
