@@ -467,7 +467,9 @@ def _join_stacked(items: list[_Item], body: float) -> list[_Item]:
         if len(group) > 1:
             used.update(id(p) for p in group)
             first = min(group, key=attrgetter("index"))
-            joined[id(first)] = _joined(sorted(group, key=_TOP), first.index)
+            down = sorted(group, key=_TOP)
+            text = "".join("".join(p.line.text.split()) for p in down)
+            joined[id(first)] = _joined(down, first.index, text)
     if not joined:
         return items
     return [joined.get(id(it), it) for it in items if id(it) in joined or id(it) not in used]
@@ -509,35 +511,33 @@ def _cut_off(a: _Item, b: _Item, lines: Sequence[OcrLine], body: float) -> bool:
 def _joined_row(group: list[_Item]) -> _Item:
     """One line made of `group`'s boxes, left to right on one row; it keeps the first
     box's index."""
+    first = group[0]
     text = join_pieces(" ".join(p.line.text.split()) for p in group)
+    words = tuple(w for p in group for w in p.line.words)
+    it = _joined(group, first.index, text, words, first.line.vertical)
+    it.leaf = first.leaf
+    it.vertical = first.vertical  # (in the frame: a page of vertical text is turned)
+    it.narrow()
+    return it
+
+
+def _joined(
+    group: list[_Item],
+    index: int,
+    text: str,
+    words: tuple[tuple[str, float | None], ...] = (),
+    vertical: bool = True,
+) -> _Item:
+    """One line made of `group`'s boxes in reading order (by default the pieces of a
+    vertical line, top to bottom, their text run together); it keeps the box `index`."""
     confidences = [p.line.confidence for p in group if p.line.confidence is not None]
     line = replace(
         group[0].line,
         text=text,
         box=functools.reduce(Box.union, (p.line.box for p in group)),
         quad=None,
-        words=tuple(w for p in group for w in p.line.words),
-        confidence=min(confidences, default=None),
-    )
-    frame = functools.reduce(Box.union, (Box(p.x0, p.y0, p.x1, p.y1) for p in group))
-    it = _Item(group[0].index, frame, line)
-    it.leaf = group[0].leaf
-    it.vertical = group[0].vertical  # (in the frame: a page of vertical text is turned)
-    it.narrow()
-    it.pieces = tuple(p.index for p in group)
-    return it
-
-
-def _joined(group: list[_Item], index: int) -> _Item:
-    """One vertical line made of `group`'s pieces, top to bottom."""
-    confidences = [p.line.confidence for p in group if p.line.confidence is not None]
-    line = replace(
-        group[0].line,
-        text="".join("".join(p.line.text.split()) for p in group),
-        box=functools.reduce(Box.union, (p.line.box for p in group)),
-        quad=None,
-        words=(),
-        vertical=True,
+        words=words,
+        vertical=vertical,
         confidence=min(confidences, default=None),
     )
     frame = functools.reduce(Box.union, (Box(p.x0, p.y0, p.x1, p.y1) for p in group))
@@ -1648,7 +1648,7 @@ class _Band:
                 [(it.sx0, it.sx1) for it in structural if lo <= it.xc < hi], GUTTER * body
             )
         ]
-        plain = [(it.sx0, it.sx1) for it in structural if not it.hard]
+        plain = [(it.sx0, it.sx1) for it in own]
         self.larger = [not any(_overlaps(c, p, body) for p in plain) for c in self.columns]
         self.heading = any(it.hard for it in structural)
 

@@ -215,7 +215,6 @@ def _page_lines(
     edges = {k: _edges(order, k, body[k]) for k in range(len(order.columns))}
     local = _local_edges(order, edges, body)
     cells = {k: _cell(order, k, body[k]) for k in range(len(order.columns))}
-    spacing = _spacing(order)
     # A format's regions say where the OCR program saw blocks only where they hold
     # several lines; one region a line (a converter's, or a region per box) says nothing.
     regions = {p.line.region for p in order.placed}
@@ -226,6 +225,7 @@ def _page_lines(
     # Each column's lines in body type: whether each reaches the far edge, and its id.
     reaching: dict[int, list[tuple[bool, int]]] = collections.defaultdict(list)
     chinese = _chinese(order)
+    spacing = _spacing(order) if chinese else {}
     previous: Placed | None = None
     was_centred = was_large = False
     specks: list[tuple[str, Placed]] = []
@@ -267,8 +267,7 @@ def _page_lines(
                 and _stray(placed, text, end < left or start > right or alone[placed.column])
             )
             or (
-                chinese
-                and placed.column in spacing
+                placed.column in spacing  # (a Chinese page's columns of Chinese text)
                 and _show_through(placed, text, size, min(spacing[placed.column], size), vertical)
             )
             or is_ornament("".join(text.split()))
