@@ -718,7 +718,7 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         # Stories stacked under headlines of their own are parted before their columns,
         # and so are stories stacked with whitespace across all their columns between
         # them (no headline: two signed pieces one under the other).
-        bands = _headline_bands(region) or _story_bands(region, cuts, body)
+        bands = _headline_bands(region)
         if bands is not None:
             return bands
         parts = _columns(region, cuts, wide)
@@ -739,6 +739,9 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
         reach = SPLIT_REACH * body
         jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
         region = _split_merged(region, cuts, wide | jutting, lines, body)
+        bands = _story_bands(region, cuts, body)
+        if bands is not None:
+            return bands
         columns = _read_across(_columns(region, cuts, wide), cuts, wide)
         return _wrapped(columns, body) or _headline_first(columns, body)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
@@ -1573,9 +1576,20 @@ def _columns(region: list[_Item], cuts: list[float], wide: set[_Item]) -> list[l
     straddler with its left edge."""
     parts: list[list[_Item]] = [[] for _ in range(len(cuts) + 1)]
     for it in region:
-        anchor = it.sx0 if it in wide else it.xc
-        parts[bisect_right(cuts, anchor)].append(it)
+        parts[_part(it, cuts, wide)].append(it)
     return [part for part in parts if part]
+
+
+def _part(it: _Item, cuts: list[float], wide: set[_Item]) -> int:
+    """Which of the parts between the cuts a line goes with: its centre's, a straddler
+    its left edge's, unless that edge reaches back over the gutter by less than a
+    character (a skewed line of the next column)."""
+    if it not in wide:
+        return bisect_right(cuts, it.xc)
+    part = bisect_right(cuts, it.sx0)
+    if part < len(cuts) and cuts[part] - it.sx0 < it.h:
+        part += 1
+    return part
 
 
 def _read_across(
@@ -1585,7 +1599,7 @@ def _read_across(
     marked."""
     for it in itertools.chain.from_iterable(parts):
         if it in wide:
-            part = bisect_right(cuts, it.sx0)
+            part = _part(it, cuts, wide)
             if part < len(cuts) and it.sx1 > cuts[part]:
                 it.straddles = True
     ordered: list[list[_Item]] = []
