@@ -158,6 +158,8 @@ TAIL_GAP = 1.0
 # A band of at least this many lines has its columns parted at the gutters of its own
 # lines (_gutters, which a few lines may run across), not only at clear whitespace.
 BAND_ROWS = 12
+# A column runs on down into one under it that shares this much of the wider's width.
+SAME_WIDTH = 0.5
 # Columns of two bands are one where they overlap by more than this many body-line
 # heights (or a quarter of the narrower): lines jut into a gutter by less.
 OVERLAP = 2.0
@@ -283,6 +285,7 @@ class _Item:
         "line",
         "noise",
         "pieces",
+        "ran",
         "straddles",
         "sx0",
         "sx1",
@@ -310,6 +313,7 @@ class _Item:
         self.apart = False
         self.gappy = False
         self.straddles = False
+        self.ran = False  # a line of a column that ran on down from a band above (_runs_down)
         self.sx0 = self.sx1 = 0.0
 
     def narrow(self) -> None:
@@ -373,7 +377,14 @@ def reading_order(page: OcrPage) -> PageOrder:
         for it in items:
             it.noise = False
         core = items
-    leaves = _cut(core, body)
+    # A column that ran on down into the band under it keeps that part as a column of
+    # its own, read right after it: the two may be set to other widths.
+    leaves = [
+        part
+        for leaf in _cut(core, body)
+        for part in ([it for it in leaf if not it.ran], [it for it in leaf if it.ran])
+        if part
+    ]
     _place_rest(leaves, [it for it in items if it.noise], body)
     leaves = [_join_cut(_sort_leaf(leaf, body), lines, body) for leaf in leaves]
 
@@ -1634,11 +1645,12 @@ class _Band:
     """Rows of a region between two horizontal gaps, and the x-ranges (columns) its
     lines occupy, straddlers aside, each marked where it holds only larger lines."""
 
-    __slots__ = ("body", "columns", "heading", "items", "larger", "merged")
+    __slots__ = ("body", "columns", "heading", "items", "larger", "merged", "wide")
 
     def __init__(self, items: list[_Item], wide: set[_Item], body: float) -> None:
         self.items = items
         self.body = body
+        self.wide = wide
         # (whether it holds merged lines or straddlers, which show no columns of their own)
         self.merged = any(it in wide for it in items)
         if len(items) == 1:  # most bands inside a column: one line
@@ -1826,7 +1838,76 @@ def _band_groups(
                 group.items.extend(band.items)  # the columns stay as they are
                 continue
         groups.append(band)
-    return _gather_flanked([group.items for group in groups], body), used
+    parts = [group.items for group in groups]
+    for k in range(1, len(groups)):
+        found = _runs_down(groups[k - 1], groups[k])
+        if found is not None:
+            down, up, others = found
+            for it in down:
+                it.ran = True
+            parts[k - 1] = [it for it in parts[k - 1] if it not in up] + down
+            parts[k] = [*up, *others]
+    return _gather_flanked([part for part in parts if part], body), used
+
+
+def _runs_down(group: _Band, band: _Band) -> tuple[list[_Item], list[_Item], list[_Item]] | None:
+    """Where the group's first column runs on down into the band's first column (a story
+    set in an L, its first column running down beside the top of another story): the
+    band's first column, the group's lines that go with the band, and the rest of the
+    band. The two columns line up, each beside
+    columns of text of its own that do not (no headline among them), and the band's
+    starts where the group's ends, no further below than its lines are apart. Lines
+    merged across the band's first gutter are split there. None where the column does
+    not run on."""
+    body = group.body
+    if len(group.columns) < 2 or len(band.columns) < 2 or any(group.larger + band.larger):
+        return None
+    mine, theirs = group.columns[0], band.columns[0]
+    shared = min(mine[1], theirs[1]) - max(mine[0], theirs[0])
+    if (
+        shared < SAME_WIDTH * max(mine[1] - mine[0], theirs[1] - theirs[0])
+        or _overlaps(mine, band.columns[1], body)
+        or _overlaps(group.columns[1], theirs, body)
+    ):
+        return None
+    above = [
+        it
+        for it in group.items
+        if it.xc < group.columns[1][0] and not it.hard and it not in group.wide
+    ]
+    at = (theirs[1] + band.columns[1][0]) / 2
+    own = [it for it in band.items if it not in band.wide]
+    if len(above) < 2 or not any(it.xc < at for it in own):
+        return None
+    ordered = sorted(above, key=_TOP)
+    spaces = [b.y0 - a.y1 for a, b in itertools.pairwise(ordered)]
+    first = min((it for it in band.items if it.xc < at or it.sx0 < at), key=_TOP)
+    if first.hard or first.y0 - ordered[-1].y1 > max(median(spaces), 0.0) + RUN_GAP * body:
+        return None
+    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(band.columns)]
+    across = {it for it in band.wide if it.sx0 < at < it.sx1}
+    down: list[_Item] = []
+    rest: list[_Item] = []
+    for it in _split_merged(band.items, cuts, across, own, body):
+        (down if (it.sx0 if it in band.wide else it.xc) < at else rest).append(it)
+    # The group's last rows beside its first column where a line starts at one of the
+    # band's columns, not at one of the group's (the first lines of the story below,
+    # set a little higher), go with the band.
+    over: list[_Item] = []
+    beside = [it for it in group.items if it.xc >= group.columns[1][0]]
+    for row in reversed(_rows(beside) if beside else []):
+        if not any(
+            _starts_at(it, band.columns[1:], body) and not _starts_at(it, group.columns, body)
+            for it in row
+        ):
+            break
+        over = [*row, *over]
+    return down, over, rest
+
+
+def _starts_at(it: _Item, columns: Sequence[Span], body: float) -> bool:
+    """Whether the line starts where one of the columns does."""
+    return any(abs(it.sx0 - x0) <= FLUSH * body for x0, _ in columns)
 
 
 def _inset(group: _Band, band: _Band) -> bool:

@@ -1487,3 +1487,38 @@ def test_a_wide_column_s_line_reaching_back_into_the_gutter_is_read_in_its_colum
         f"{c}{r:x}" for c in range(3) for r in range(12)
     ]
     assert not any(p.straddles for p in order.placed)
+
+
+@needs_real
+def test_a_story_set_in_an_l_reads_its_long_column_before_its_short_ones() -> None:
+    """Page 01: a story (谈…数) whose first column runs on down the page beside the top of
+    the story under its other two columns (the editorial's continuation, in three
+    narrower columns), with no more space than between its lines. That column is read to
+    its end, then the story's other columns, then the story below, whose first rows,
+    set a little higher than the long column's lower part, go with it; the lower part
+    of the long column is a column of its own (its lines start further left further down), read
+    right after the upper part. Lines merged across the lower story's first gutter are
+    split there."""
+    page = read((formats.REAL_PAGES / "01_bingtuanzhanbao_19670427_p1.json").read_bytes())
+    placed = [p for p in reading_order(page.pages[0]).placed if not p.noise]
+    texts = [p.line.text for p in placed]
+
+    def at(start: str) -> int:
+        return next(n for n, text in enumerate(texts) if text.startswith(start))
+
+    upper, lower = at("再请看，全世界苹命人民正团"), at("结一心，高举反美")
+    assert lower == upper + 1
+    assert placed[lower].column == placed[upper].column + 1
+    # the long column's last row, merged with the lower story's first column, split
+    assert texts[at("当赫鲁晓夫修正主义") + 1] == "快，是当代最伟火的马充思列宁主义者，我们心中"
+    assert at("快，是当代最伟火") + 1 == at("最红最红的红太阳毛主席")
+    # the lower story: its jump line, its first line and the line under it
+    jump = at("（上接一版）")
+    assert texts[jump + 1 : jump + 3] == ["不苹自己的命，这个苹命是搞不", "好的。”"]
+    # its first column's last rows: the pieces of the long column's merged rows
+    last = at("执行什么路线，归根结底是")
+    assert last > jump
+    assert texts[last + 1 : last + 3] == [
+        "个世界观的问题。有什么样的世",
+        "界现，就要执行什么样的路线。",
+    ]
