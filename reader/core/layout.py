@@ -726,15 +726,25 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             if found:
                 cuts, wide, structural, lines = found, wide | merged, rest, own
     if cuts:
-        # Stories stacked under headlines of their own are parted before their columns,
-        # and so are stories stacked with whitespace across all their columns between
-        # them (no headline: two signed pieces one under the other).
+        # Stories stacked under headlines of their own are parted before their columns.
         bands = _headline_bands(region)
         if bands is not None:
             return bands
-        parts = _columns(region, cuts, wide)
+        # A line that runs well into the next column without crossing it (too short to be
+        # taken for a merged line) merged a column's line with the short last line of
+        # the next: it is split too.
+        reach = SPLIT_REACH * body
+        jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
+        split = _split_merged(region, cuts, wide | jutting, lines, body)
+        # So are stories stacked with whitespace across all their columns between them (no
+        # headline: two signed pieces one under the other), once the merged lines are
+        # split: a line merged across a gutter, counted whole, stands in one column only.
+        bands = _story_bands(split, cuts, body)
+        if bands is not None:
+            return bands
         # A column of headlines alone beside part of the region (a vertical headline beside
         # a story in the lower half) goes with that part where the region is in bands.
+        parts = _columns(region, cuts, wide)
         top, bottom = min(it.y0 for it in region), max(it.y1 for it in region)
         if any(
             all(it.hard for it in part)
@@ -744,15 +754,7 @@ def _split(region: list[_Item], body: float) -> list[list[_Item]] | None:
             groups, _ = _band_groups(region, wide, body, lenient=False)
             if len(groups) > 1:
                 return groups
-        # A line that runs well into the next column without crossing it (too short to be
-        # taken for a merged line) merged a column's line with the short last line of
-        # the next: it is split too.
-        reach = SPLIT_REACH * body
-        jutting = {it for it in lines if any(it.sx0 + reach < at < it.sx1 - reach for at in cuts)}
-        region = _split_merged(region, cuts, wide | jutting, lines, body)
-        bands = _story_bands(region, cuts, body)
-        if bands is not None:
-            return bands
+        region = split
         columns = _read_across(_columns(region, cuts, wide), cuts, wide)
         return _wrapped(columns, body) or _headline_first(columns, body)
     groups, lenient = _band_groups(region, wide, body, lenient=True)
@@ -1593,8 +1595,9 @@ def _columns(region: list[_Item], cuts: list[float], wide: set[_Item]) -> list[l
 
 def _part(it: _Item, cuts: list[float], wide: set[_Item]) -> int:
     """Which of the parts between the cuts a line goes with: its centre's, a straddler
-    its left edge's, unless that edge reaches back over the gutter by less than a
-    character (a skewed line of the next column)."""
+    its left edge's (its narrowed box's), unless that edge lies less than a character
+    short of the cut (a skewed line of the next column, its box reaching back over the
+    gutter)."""
     if it not in wide:
         return bisect_right(cuts, it.xc)
     part = bisect_right(cuts, it.sx0)
@@ -1839,14 +1842,21 @@ def _band_groups(
                 continue
         groups.append(band)
     parts = [group.items for group in groups]
+    home = list(range(len(groups)))  # the part each group's first column is read in
     for k in range(1, len(groups)):
         found = _runs_down(groups[k - 1], groups[k])
         if found is not None:
             down, up, others = found
             for it in down:
                 it.ran = True
-            parts[k - 1] = [it for it in parts[k - 1] if it not in up] + down
+            # (a line of the group split by the run before is in pieces there now)
+            held = {id(it) for it in parts[k - 1]}
+            moved = {id(it) for it in up if id(it) in held}
+            up = [it for it in parts[k - 1] if id(it) in moved]
+            parts[k - 1] = [it for it in parts[k - 1] if id(it) not in moved]
+            parts[home[k - 1]] = [*parts[home[k - 1]], *down]
             parts[k] = [*up, *others]
+            home[k] = home[k - 1]
     return _gather_flanked([part for part in parts if part], body), used
 
 
@@ -1854,11 +1864,17 @@ def _runs_down(group: _Band, band: _Band) -> tuple[list[_Item], list[_Item], lis
     """Where the group's first column runs on down into the band's first column (a story
     set in an L, its first column running down beside the top of another story): the
     band's first column, the group's lines that go with the band, and the rest of the
-    band. The two columns line up, each beside
-    columns of text of its own that do not (no headline among them), and the band's
-    starts where the group's ends, no further below than its lines are apart. Lines
-    merged across the band's first gutter are split there. None where the column does
-    not run on."""
+    band; None where the column does not run on.
+
+    The two columns share half the wider's width; each stands beside columns of its own
+    that do not line up with it, none of them in headline type alone; the band's column
+    starts no further below the group's than its lines are apart; and the group's other
+    columns end LEVEL body heights or more above its first (their story ends and the one
+    under them starts beside it: stories stacked level, one right under the other, are no
+    L). The group's last rows beside its first column where a line starts at one of the
+    band's columns, not at one of the group's (the first lines of the story below, set a
+    little higher), go with the band. Lines merged across the band's first gutter are
+    split there."""
     body = group.body
     if len(group.columns) < 2 or len(band.columns) < 2 or any(group.larger + band.larger):
         return None
@@ -1870,31 +1886,21 @@ def _runs_down(group: _Band, band: _Band) -> tuple[list[_Item], list[_Item], lis
         or _overlaps(group.columns[1], theirs, body)
     ):
         return None
-    above = [
-        it
-        for it in group.items
-        if it.xc < group.columns[1][0] and not it.hard and it not in group.wide
-    ]
+    edge = group.columns[1][0]
+    above = sorted(
+        (it for it in group.items if it.xc < edge and not it.hard and it not in group.wide),
+        key=_TOP,
+    )
     at = (theirs[1] + band.columns[1][0]) / 2
     own = [it for it in band.items if it not in band.wide]
     if len(above) < 2 or not any(it.xc < at for it in own):
         return None
-    ordered = sorted(above, key=_TOP)
-    spaces = [b.y0 - a.y1 for a, b in itertools.pairwise(ordered)]
+    spaces = [b.y0 - a.y1 for a, b in itertools.pairwise(above)]
     first = min((it for it in band.items if it.xc < at or it.sx0 < at), key=_TOP)
-    if first.hard or first.y0 - ordered[-1].y1 > max(median(spaces), 0.0) + RUN_GAP * body:
+    if first.hard or first.y0 - above[-1].y1 > max(median(spaces), 0.0) + RUN_GAP * body:
         return None
-    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(band.columns)]
-    across = {it for it in band.wide if it.sx0 < at < it.sx1}
-    down: list[_Item] = []
-    rest: list[_Item] = []
-    for it in _split_merged(band.items, cuts, across, own, body):
-        (down if (it.sx0 if it in band.wide else it.xc) < at else rest).append(it)
-    # The group's last rows beside its first column where a line starts at one of the
-    # band's columns, not at one of the group's (the first lines of the story below,
-    # set a little higher), go with the band.
     over: list[_Item] = []
-    beside = [it for it in group.items if it.xc >= group.columns[1][0]]
+    beside = [it for it in group.items if it.xc >= edge]
     for row in reversed(_rows(beside) if beside else []):
         if not any(
             _starts_at(it, band.columns[1:], body) and not _starts_at(it, group.columns, body)
@@ -1902,6 +1908,16 @@ def _runs_down(group: _Band, band: _Band) -> tuple[list[_Item], list[_Item], lis
         ):
             break
         over = [*row, *over]
+    moved = {id(it) for it in over}
+    kept = [it.y1 for it in beside if id(it) not in moved]
+    if kept and above[-1].y1 - max(kept) < LEVEL * body:
+        return None
+    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(band.columns)]
+    across = {it for it in band.wide if it.sx0 < at < it.sx1}
+    down: list[_Item] = []
+    rest: list[_Item] = []
+    for it in _split_merged(band.items, cuts, across, own, body):
+        (down if _part(it, [at], band.wide) == 0 else rest).append(it)
     return down, over, rest
 
 

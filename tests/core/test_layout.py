@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 import math
@@ -1522,3 +1523,66 @@ def test_a_story_set_in_an_l_reads_its_long_column_before_its_short_ones() -> No
         "个世界观的问题。有什么样的世",
         "界现，就要执行什么样的路线。",
     ]
+
+
+def _stacked_under_a_story(merged_row: bool) -> list[OcrLine]:
+    """A story under a headline in four columns; right under it, level, a second story in
+    the first column beside a third in four narrower columns over the other three, and a
+    fourth in the first column under the second beside a fifth in three columns. Where
+    `merged_row`, OCR merged a row of the second story with the third's first two
+    columns into one box."""
+
+    def named(name: str, x0: float, y: float, x1: float) -> OcrLine:
+        return line((name + FILL * 3)[: int((x1 - x0) // 30)], x0, y, x1, y + HEIGHT)
+
+    def columns(prefix: str, count: int, rows: range, top: float) -> list[OcrLine]:
+        x0, x1 = WIDTH + GUTTER, 4 * (WIDTH + GUTTER) - GUTTER
+        width = (x1 - x0 - (count - 1) * GUTTER) / count
+        return [
+            named(
+                f"{prefix}{c}{r:x}",
+                x0 + c * (width + GUTTER),
+                top + r * PITCH,
+                x0 + c * (width + GUTTER) + width,
+            )
+            for c in range(count)
+            for r in rows
+        ]
+
+    lines = [line("大字标题", 300, 0, 1900, 96)]
+    lines += [
+        named(f"a{c}{r:x}", c * (WIDTH + GUTTER), 150 + r * PITCH, c * (WIDTH + GUTTER) + WIDTH)
+        for c in range(4)
+        for r in range(10)
+    ]
+    top = 150 + 10 * PITCH
+    lines += [named(f"b0{r:x}", 0, top + r * PITCH, WIDTH) for r in range(8)]
+    lines += columns("e", 4, range(8), top) + columns("f", 3, range(8, 16), top)
+    lines += [named(f"g0{r:x}", 0, top + r * PITCH, WIDTH) for r in range(8, 16)]
+    if merged_row:
+        parts = [ln for ln in lines if ln.text[:3] in ("b06", "e06", "e16")]
+        lines = [ln for ln in lines if ln not in parts]
+        box = Box(0, parts[0].box.y0, parts[-1].box.x1, parts[0].box.y1)
+        lines.append(OcrLine("".join(p.text for p in parts), box, None, None, 0, None, False))
+    return lines
+
+
+@pytest.mark.parametrize("merged_row", [False, True])
+def test_stories_stacked_level_under_a_story_are_no_l(merged_row: bool) -> None:
+    """A story's columns all ending level, and the stories under it starting right
+    there, one in its first column, others in narrower columns beside it: that first
+    column does not run on down from the story's (its other columns end no higher), so
+    the story is read to its end first. Every line is read once, whole or in pieces,
+    a merged row too."""
+    lines = _stacked_under_a_story(merged_row)
+    order = reading_order(page_of(row_by_row(lines)))
+    texts = [p.line.text[:3] for p in order.placed]
+    story = [t for t in texts if t.startswith("a")]
+    assert texts[1 : 1 + len(story)] == story == sorted(story)
+    read: dict[int, str] = collections.defaultdict(str)
+    for p in order.placed:
+        read[p.index] += p.line.text
+    given = row_by_row(lines)
+    assert {k: "".join(v.split()) for k, v in read.items()} == {
+        k: "".join(ln.text.split()) for k, ln in enumerate(given)
+    }
