@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -171,6 +172,52 @@ def test_damage_inside_the_file_found_while_searching_is_salvaged_too(tmp_path: 
     assert damaged.stdout.count(f"【{query}】")
     again = search(query, "--data-dir", str(data))
     assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A data folder whose library indexed three real pages (the two sample texts where
+    the real pages are not there), and a query that finds them."""
+    root = tmp_path_factory.mktemp("indexed")
+    folder = root / "pages"
+    folder.mkdir()
+    real = Path(__file__).resolve().parents[2] / "shared" / "real" / "pages"
+    sources = sorted(real.glob("0[1-3]_*.json")) or [
+        pages(root / "samples") / name for name in ("simp.txt", "trad.txt")
+    ]
+    for page in sources:
+        (folder / page.name).write_bytes(page.read_bytes())
+    query = "毛主席" if real.is_dir() else "国务院"
+    first = search(query, "--data-dir", str(root / "data"), "--library", str(folder))
+    assert first.returncode == 0, first.stderr
+    return root / "data", query
+
+
+@pytest.mark.parametrize("where", [1 / 8, 1 / 4, 1 / 2, 3 / 4])
+def test_damage_anywhere_in_the_file_never_shows_a_traceback(
+    indexed: tuple[Path, str], tmp_path: Path, where: float
+) -> None:
+    """Damage past the header, wherever it falls (the folders, the documents, the
+    full-text index's own tables, the articles), is met only when those rows are read:
+    reading which folders are out of date, ranking the matches, reading the articles
+    found. Each said "database disk image is malformed" or "vtable constructor failed"
+    with a traceback. Now each is damage, salvaged as the other commands do, and said in
+    one line each time."""
+    source, query = indexed
+    data = tmp_path / "data"
+    shutil.copytree(source, data)
+    db = data / "ocr-reader.sqlite3"
+    size = db.stat().st_size
+    with db.open("r+b") as f:
+        f.seek(int(size * where))
+        f.write(b"\xff" * min(16384, size // 4))
+    for _ in range(2):  # damaged, then as salvaged
+        result = search(query, "--data-dir", str(data))
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode in (0, 2), result.stderr
+        assert all(
+            line.startswith(("ocr-reader: ", "indexed ")) for line in result.stderr.splitlines()
+        ), result.stderr
 
 
 def test_a_limit_below_one_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -307,7 +307,7 @@ def _explain(exc: sqlite3.Error) -> str:
         return "the disk is full, so the change could not be saved"
     if "readonly" in text or "read-only" in text:
         return "the annotation database is read-only, so the change could not be saved"
-    if "malformed" in text or "not a database" in text or "could not decode" in text:
+    if _damaged(exc):
         # (damaged bytes inside a row of text read back as no UTF-8)
         return "the annotation database is damaged; restart ocr-reader to start a new one"
     return f"the annotation database failed: {exc}"
@@ -896,7 +896,15 @@ def _damaged(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(
         word in text
-        for word in ("not a database", "malformed", "quick check", "corrupt", "could not decode")
+        for word in (
+            "not a database",
+            "malformed",
+            "quick check",
+            "corrupt",
+            "could not decode",
+            # (a full-text index whose own tables are damaged cannot be opened)
+            "vtable constructor failed",
+        )
     )
 
 

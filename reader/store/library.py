@@ -29,7 +29,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -417,7 +417,7 @@ class Library:
         return path
 
     def folders(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT path FROM library_folders ORDER BY path")]
+        return [r[0] for r in self._read("SELECT path FROM library_folders ORDER BY path")]
 
     def remove_folder(self, folder: str) -> None:
         with self.store._write() as db:
@@ -426,37 +426,40 @@ class Library:
                 "SELECT path FROM library_documents WHERE folder = ?", (folder,))])  # fmt: skip
 
     def documents(self) -> list[LibraryDocument]:
-        rows = self.db.execute(
+        rows = self._read(
             "SELECT d.path, d.folder, d.date, d.articles, d.problem, "
             "(SELECT count(*) FROM annotations a WHERE a.fingerprint = d.fingerprint) "
             "FROM library_documents d ORDER BY d.folder, d.path"
-        ).fetchall()
+        )
         return [LibraryDocument(p, f, date, n, notes, prob) for p, f, date, n, prob, notes in rows]
 
     def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM library_documents").fetchone()[0])
+        return int(self._read("SELECT count(*) FROM library_documents")[0][0])
 
     def outdated(self) -> list[str]:
         """The folders holding pages indexed otherwise than the library would index them
         now: with an older tokenisation than TOKENS (an index made before either script
         found both), or by another segmenter, version of it or set of the user's words
         (see signature()). `index(folders)` brings them up to date."""
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT DISTINCT folder FROM library_documents "
-                "WHERE tokens < ? OR segmenter != ? ORDER BY folder",
-                (TOKENS, self.signature),
-            )
-        ]
+        rows = self._read(
+            "SELECT DISTINCT folder FROM library_documents "
+            "WHERE tokens < ? OR segmenter != ? ORDER BY folder",
+            (TOKENS, self.signature),
+        )
+        return [r[0] for r in rows]
 
     def outdated_pages(self) -> int:
         return int(
-            self.db.execute(
+            self._read(
                 "SELECT count(*) FROM library_documents WHERE tokens < ? OR segmenter != ?",
                 (TOKENS, self.signature),
-            ).fetchone()[0]
+            )[0][0]
         )
+
+    def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        """The rows of a query; an error reading them (damage met past the file's header)
+        is a StoreError, the damage noted for the next opening to salvage."""
+        return self.store._read(sql, args)
 
     # -- indexing ------------------------------------------------------------------------
 
@@ -782,10 +785,11 @@ class Library:
                             check(tuple(row), 0.0, read=True)
                             if len(hits) >= limit:
                                 break
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:  # (damage met reading is one too)
             if stop is not None and stop():
                 raise Cancelled from None
-            if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
+            text = str(exc).lower()
+            if isinstance(exc, sqlite3.OperationalError) and ("fts5" in text or "syntax" in text):
                 raise ValueError(f"cannot search for that: {exc}") from None
             raise self.store._failed(exc) from None
         return hits
