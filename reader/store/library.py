@@ -29,7 +29,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -417,7 +417,7 @@ class Library:
         return path
 
     def folders(self) -> list[str]:
-        return [r[0] for r in self._read("SELECT path FROM library_folders ORDER BY path")]
+        return [r[0] for r in self.store._read("SELECT path FROM library_folders ORDER BY path")]
 
     def remove_folder(self, folder: str) -> None:
         with self.store._write() as db:
@@ -426,7 +426,7 @@ class Library:
                 "SELECT path FROM library_documents WHERE folder = ?", (folder,))])  # fmt: skip
 
     def documents(self) -> list[LibraryDocument]:
-        rows = self._read(
+        rows = self.store._read(
             "SELECT d.path, d.folder, d.date, d.articles, d.problem, "
             "(SELECT count(*) FROM annotations a WHERE a.fingerprint = d.fingerprint) "
             "FROM library_documents d ORDER BY d.folder, d.path"
@@ -434,14 +434,14 @@ class Library:
         return [LibraryDocument(p, f, date, n, notes, prob) for p, f, date, n, prob, notes in rows]
 
     def count(self) -> int:
-        return int(self._read("SELECT count(*) FROM library_documents")[0][0])
+        return int(self.store._read("SELECT count(*) FROM library_documents")[0][0])
 
     def outdated(self) -> list[str]:
         """The folders holding pages indexed otherwise than the library would index them
         now: with an older tokenisation than TOKENS (an index made before either script
         found both), or by another segmenter, version of it or set of the user's words
         (see signature()). `index(folders)` brings them up to date."""
-        rows = self._read(
+        rows = self.store._read(
             "SELECT DISTINCT folder FROM library_documents "
             "WHERE tokens < ? OR segmenter != ? ORDER BY folder",
             (TOKENS, self.signature),
@@ -450,16 +450,11 @@ class Library:
 
     def outdated_pages(self) -> int:
         return int(
-            self._read(
+            self.store._read(
                 "SELECT count(*) FROM library_documents WHERE tokens < ? OR segmenter != ?",
                 (TOKENS, self.signature),
             )[0][0]
         )
-
-    def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
-        """The rows of a query; an error reading them (damage met past the file's header)
-        is a StoreError, the damage noted for the next opening to salvage."""
-        return self.store._read(sql, args)
 
     # -- indexing ------------------------------------------------------------------------
 
